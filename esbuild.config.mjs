@@ -1,0 +1,46 @@
+// Bundles the extension host code, the CLI and the webview pages.
+// One esbuild context per bundle; `--production` minifies (source maps are kept
+// as separate files so stack traces in the log still map to sources); `--watch`
+// rebuilds on change. Type-checking is separate: `npm run typecheck`.
+import * as esbuild from 'esbuild';
+import { existsSync } from 'node:fs';
+
+const production = process.argv.includes('--production');
+const watch = process.argv.includes('--watch');
+
+const common = {
+  bundle: true,
+  minify: production,
+  sourcemap: true,
+  sourcesContent: !production,
+  logLevel: 'warning',
+  legalComments: 'linked',
+};
+
+/** Node-side bundles: the extension (vscode is provided by the host) and the CLI. */
+const nodeBundles = [
+  { entryPoints: ['src/extension.ts'], outfile: 'dist/extension.js', external: ['vscode'] },
+  { entryPoints: ['src/cli/main.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' } },
+].map((b) => ({ ...common, platform: 'node', format: 'cjs', target: 'node20', ...b }));
+
+/** Browser-side bundles: webview page scripts (no vscode, no node). */
+const pageEntries = ['src/webview/compare/main.ts', 'src/webview/report/main.ts'].filter((p) => existsSync(p));
+const pageBundles = pageEntries.map((entry) => ({
+  ...common,
+  entryPoints: [entry],
+  outfile: entry.replace('src/webview/', 'dist/webview/').replace(/main\.ts$/, 'main.js'),
+  platform: 'browser',
+  format: 'iife',
+  target: 'es2022',
+}));
+
+const all = [...nodeBundles, ...pageBundles];
+if (watch) {
+  for (const options of all) {
+    const ctx = await esbuild.context(options);
+    await ctx.watch();
+  }
+  console.log('[watch] esbuild is watching for changes');
+} else {
+  await Promise.all(all.map((options) => esbuild.build(options)));
+}

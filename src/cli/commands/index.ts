@@ -1,0 +1,7 @@
+import type { CliCommand } from '../command';
+
+/**
+ * The command table. Each command lives in its own file; add it here.
+ * Order is the order of `tokenomics --help`.
+ */
+export const COMMANDS: readonly CliCommand[] = [];

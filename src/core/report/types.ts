@@ -1,0 +1,162 @@
+/**
+ * The report: the one data contract between the core and every surface
+ * (CLI JSON/table/Markdown/CSV/SARIF, hover, CodeLens, diagnostics, webviews).
+ * Serialised as JSON it is versioned (`version: 1`); additive changes only
+ * within a version. Lines and columns are 1-based; paths are relative to the
+ * scanned root, with forward slashes.
+ */
+import type { TokenizerId } from '../catalog/types';
+import type { Price } from '../cost/types';
+import type { Assumptions, Workload } from '../workload';
+
+export const REPORT_VERSION = 1;
+
+export interface Span {
+  readonly line: number;
+  readonly column: number;
+  readonly endLine: number;
+  readonly endColumn: number;
+}
+
+export type PromptKind = 'system' | 'instructions' | 'user-template' | 'tool-description' | 'few-shot' | 'other';
+
+export interface PlaceholderAssumption {
+  readonly name: string;
+  readonly assumedTokens: number;
+  /** Where the size came from: `annotation`, `setting`, `default`. */
+  readonly from: 'annotation' | 'setting' | 'default';
+}
+
+export interface PromptReport extends Span {
+  readonly id: string;
+  readonly kind: PromptKind;
+  readonly tokens: number;
+  readonly exact: boolean;
+  readonly tokenizer: TokenizerId;
+  readonly tokenBasis: string;
+  readonly placeholders: readonly PlaceholderAssumption[];
+  /** 0..1: how sure detection is that this text is sent to a model. */
+  readonly confidence: number;
+  /** The model this prompt is priced on (resolved call it flows into, else the default). */
+  readonly model: string;
+  readonly costPerCall: Price;
+  /** Share of the model's context window, 0..1. */
+  readonly contextShare?: number;
+  /** First characters of the text with placeholders, for display; never the whole of a huge prompt. */
+  readonly preview: string;
+}
+
+export interface CallReport extends Span {
+  readonly id: string;
+  /** SDK or framework: `openai`, `anthropic`, `google`, `vercel-ai`, `langchain`, … */
+  readonly framework: string;
+  /** The model as written in code (after constant resolution), if any. */
+  readonly model?: string;
+  /** Catalog id it resolved to; absent when unknown (then `modelSuggestion` may be set). */
+  readonly modelResolved?: string;
+  readonly modelSuggestion?: string;
+  /** The offering used for pricing, `provider/model`. */
+  readonly offering?: string;
+  readonly inputTokens: number;
+  readonly outputTokens: number;
+  readonly costPerCall: Price;
+  readonly latencyMs?: number;
+  readonly workload: Workload;
+  /** Ids of the prompts this call sends. */
+  readonly promptIds: readonly string[];
+  readonly tools: readonly string[];
+  /** Which numbers were assumed rather than read from code. */
+  readonly assumed: readonly string[];
+}
+
+export interface AgentLoopReport extends Span {
+  readonly id: string;
+  /** Framework, or `hand-written` for a while/for loop around a model call. */
+  readonly framework: string;
+  readonly maxSteps: number;
+  readonly bounded: boolean;
+  /** Where `maxSteps` came from: `code`, `framework-default`, `annotation`, `assumed`. */
+  readonly stepsFrom: 'code' | 'framework-default' | 'annotation' | 'assumed';
+  readonly model?: string;
+  readonly costPerTask: Price;
+  /** Task cost ÷ single-call cost. */
+  readonly agentTax?: number;
+  readonly tokens: { readonly input: number; readonly output: number };
+  readonly latencyMs?: number;
+  /** 1-based step at which the context window overflows, if it does. */
+  readonly overflowStep?: number;
+  readonly workload: Workload;
+  readonly callId?: string;
+}
+
+export type Severity = 'error' | 'warning' | 'information' | 'hint';
+
+export type DiagnosticCode =
+  | 'unbounded-loop'
+  | 'context-overflow'
+  | 'over-budget-call'
+  | 'over-budget-task'
+  | 'over-budget-monthly'
+  | 'unknown-model'
+  | 'unpriced-model'
+  | 'parse-error'
+  | 'file-skipped';
+
+export interface DiagnosticReport extends Span {
+  readonly severity: Severity;
+  readonly code: DiagnosticCode;
+  readonly message: string;
+  /** Site the diagnostic is about. */
+  readonly siteId?: string;
+  /** For `unknown-model`: the suggested replacement. */
+  readonly suggestion?: string;
+}
+
+export interface InstructionFileReport {
+  /** Tokens that ride along with every request of a coding agent. */
+  readonly tokensPerRequest: number;
+  readonly model: string;
+  readonly costPerRequest: Price;
+  readonly costPer100Requests: Price;
+}
+
+export interface FileReport {
+  readonly path: string;
+  readonly language: string;
+  readonly prompts: readonly PromptReport[];
+  readonly calls: readonly CallReport[];
+  readonly agentLoops: readonly AgentLoopReport[];
+  readonly diagnostics: readonly DiagnosticReport[];
+  /** Present for prompt and coding-agent instruction files. */
+  readonly instructions?: InstructionFileReport;
+  /** Projected monthly cost of everything in the file at the assumed volume. */
+  readonly monthlyCost: Price;
+}
+
+export interface SkippedFile {
+  readonly path: string;
+  readonly reason: 'too-large' | 'binary' | 'unreadable' | 'excluded' | 'symlink-loop' | 'vanished' | 'unsupported';
+  readonly detail?: string;
+}
+
+export interface ReportTotals {
+  readonly files: number;
+  readonly prompts: number;
+  readonly calls: number;
+  readonly agentLoops: number;
+  readonly monthlyCost: Price;
+  readonly byModel: readonly { readonly model: string; readonly monthlyCost: Price; readonly sites: number }[];
+  readonly byFile: readonly { readonly path: string; readonly monthlyCost: Price }[];
+}
+
+export interface ScanReport {
+  readonly version: typeof REPORT_VERSION;
+  readonly tool: { readonly name: 'tokenomics'; readonly version: string };
+  readonly root: string;
+  readonly catalog: { readonly asOf: string; readonly source: string };
+  readonly assumptions: Assumptions;
+  readonly files: readonly FileReport[];
+  readonly skipped: readonly SkippedFile[];
+  readonly totals: ReportTotals;
+  readonly budgetExceeded: readonly { readonly siteId: string; readonly path: string; readonly line: number; readonly code: DiagnosticCode; readonly message: string }[];
+}
