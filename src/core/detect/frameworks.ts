@@ -1,0 +1,361 @@
+/**
+ * Which calls are model calls, agent definitions or prompt carriers, per SDK
+ * and framework, and where each keeps its model, prompts, tools, output cap and
+ * step limit. Keys are listed in both spellings (`max_tokens`, `maxTokens`) so
+ * one table serves TypeScript and Python.
+ */
+import type { PromptKind } from '../report/types';
+
+export interface CallRule {
+  readonly framework: string;
+  /** `call`: one model call; `agent`: a framework agent loop; `model`: a chat-model constructor; `prompts`: only carries prompts. */
+  readonly role: 'call' | 'agent' | 'model' | 'prompts';
+  readonly modelKeys?: readonly string[];
+  readonly modelArg?: number;
+  readonly promptKeys?: Readonly<Record<string, PromptKind>>;
+  readonly promptArgs?: Readonly<Record<number, PromptKind>>;
+  readonly messagesKeys?: readonly string[];
+  readonly messagesArg?: number;
+  readonly toolsKeys?: readonly string[];
+  readonly toolsArg?: number;
+  readonly maxOutputKeys?: readonly string[];
+  /** Options that bound the agent loop; looked up on the call, then anywhere in the file (e.g. `Runner.run(…, max_turns=5)`). */
+  readonly stepKeys?: readonly string[];
+  /** Whether the step option may be set elsewhere in the file, at run time (`Runner.run(agent, max_turns=5)`). */
+  readonly stepsAtRun?: boolean;
+  readonly providerHint?: string;
+}
+
+/** Nested option objects whose keys count as the call's own (`config={…}` in google-genai, `options` in the Claude Agent SDK). */
+export const NESTED_OPTION_KEYS = [
+  'config',
+  'options',
+  'generationConfig',
+  'generation_config',
+  'model_settings',
+  'modelSettings',
+  'settings',
+  'defaultGenerateOptions',
+  'defaultOptions',
+  'providerOptions',
+];
+
+const MAX_OUTPUT = ['max_tokens', 'maxTokens', 'max_completion_tokens', 'maxCompletionTokens', 'max_output_tokens', 'maxOutputTokens', 'num_predict'];
+const MODEL_KEYS = ['model', 'model_name', 'modelName', 'model_id', 'modelId', 'llm', 'deployment_name', 'azureDeployment'];
+
+const OPENAI_CHAT: CallRule = {
+  framework: 'openai',
+  role: 'call',
+  modelKeys: ['model'],
+  messagesKeys: ['messages'],
+  toolsKeys: ['tools', 'functions'],
+  maxOutputKeys: MAX_OUTPUT,
+  providerHint: 'openai',
+};
+const OPENAI_RESPONSES: CallRule = {
+  framework: 'openai',
+  role: 'call',
+  modelKeys: ['model'],
+  promptKeys: { instructions: 'instructions' },
+  messagesKeys: ['input'],
+  toolsKeys: ['tools'],
+  maxOutputKeys: MAX_OUTPUT,
+  providerHint: 'openai',
+};
+const ANTHROPIC: CallRule = {
+  framework: 'anthropic',
+  role: 'call',
+  modelKeys: ['model'],
+  promptKeys: { system: 'system' },
+  messagesKeys: ['messages'],
+  toolsKeys: ['tools'],
+  maxOutputKeys: MAX_OUTPUT,
+  providerHint: 'anthropic',
+};
+const GOOGLE: CallRule = {
+  framework: 'google',
+  role: 'call',
+  modelKeys: ['model'],
+  promptKeys: { system_instruction: 'system', systemInstruction: 'system' },
+  messagesKeys: ['contents'],
+  toolsKeys: ['tools'],
+  maxOutputKeys: MAX_OUTPUT,
+  providerHint: 'google',
+};
+const GOOGLE_MODEL: CallRule = {
+  framework: 'google',
+  role: 'model',
+  modelKeys: ['model', 'model_name'],
+  modelArg: 0,
+  promptKeys: { system_instruction: 'system', systemInstruction: 'system' },
+  toolsKeys: ['tools'],
+  maxOutputKeys: MAX_OUTPUT,
+  providerHint: 'google',
+};
+const VERCEL_CALL: CallRule = {
+  framework: 'vercel-ai',
+  role: 'call',
+  modelKeys: ['model'],
+  promptKeys: { system: 'system', instructions: 'instructions', prompt: 'user-template' },
+  messagesKeys: ['messages'],
+  toolsKeys: ['tools'],
+  maxOutputKeys: MAX_OUTPUT,
+  stepKeys: ['stopWhen', 'maxSteps'],
+};
+const VERCEL_AGENT: CallRule = { ...VERCEL_CALL, role: 'agent' };
+const MASTRA_AGENT: CallRule = {
+  framework: 'mastra',
+  role: 'agent',
+  modelKeys: ['model'],
+  promptKeys: { instructions: 'instructions', system: 'system', description: 'tool-description' },
+  toolsKeys: ['tools'],
+  maxOutputKeys: MAX_OUTPUT,
+  stepKeys: ['maxSteps'],
+  stepsAtRun: true,
+};
+const OPENAI_AGENTS: CallRule = {
+  framework: 'openai-agents',
+  role: 'agent',
+  modelKeys: ['model'],
+  promptKeys: { instructions: 'instructions', handoff_description: 'tool-description', handoffDescription: 'tool-description' },
+  toolsKeys: ['tools'],
+  maxOutputKeys: MAX_OUTPUT,
+  stepKeys: ['max_turns', 'maxTurns'],
+  stepsAtRun: true,
+};
+const OPENAI_AGENTS_RUN: CallRule = { framework: 'openai-agents', role: 'prompts', promptArgs: { 1: 'user-template' }, promptKeys: { input: 'user-template' } };
+const CREWAI_AGENT: CallRule = {
+  framework: 'crewai',
+  role: 'agent',
+  modelKeys: ['llm', 'model'],
+  promptKeys: { role: 'system', goal: 'system', backstory: 'system', system_template: 'system' },
+  toolsKeys: ['tools'],
+  maxOutputKeys: MAX_OUTPUT,
+  stepKeys: ['max_iter'],
+};
+const CREWAI_TASK: CallRule = { framework: 'crewai', role: 'prompts', promptKeys: { description: 'user-template', expected_output: 'instructions' } };
+const LANGCHAIN_MODEL: CallRule = { framework: 'langchain', role: 'model', modelKeys: MODEL_KEYS, modelArg: 0, maxOutputKeys: MAX_OUTPUT };
+const LANGGRAPH_AGENT: CallRule = {
+  framework: 'langgraph',
+  role: 'agent',
+  modelKeys: ['model', 'llm'],
+  modelArg: 0,
+  promptKeys: { prompt: 'system', state_modifier: 'system', messages_modifier: 'system', stateModifier: 'system', messageModifier: 'system', system_prompt: 'system', systemPrompt: 'system' },
+  toolsKeys: ['tools'],
+  toolsArg: 1,
+  stepKeys: ['recursion_limit', 'recursionLimit'],
+  stepsAtRun: true,
+};
+const LANGCHAIN_AGENT: CallRule = { ...LANGGRAPH_AGENT, framework: 'langchain' };
+const LANGCHAIN_EXECUTOR: CallRule = {
+  framework: 'langchain',
+  role: 'agent',
+  modelKeys: ['agent', 'llm'],
+  toolsKeys: ['tools'],
+  stepKeys: ['max_iterations', 'maxIterations'],
+};
+const PYDANTIC_AI: CallRule = {
+  framework: 'pydantic-ai',
+  role: 'agent',
+  modelKeys: ['model'],
+  modelArg: 0,
+  promptKeys: { system_prompt: 'system', instructions: 'instructions' },
+  toolsKeys: ['tools'],
+  maxOutputKeys: MAX_OUTPUT,
+  stepKeys: ['request_limit'],
+  stepsAtRun: true,
+};
+const SMOLAGENTS: CallRule = {
+  framework: 'smolagents',
+  role: 'agent',
+  modelKeys: ['model'],
+  promptKeys: { instructions: 'instructions', system_prompt: 'system', description: 'tool-description' },
+  toolsKeys: ['tools'],
+  toolsArg: 0,
+  stepKeys: ['max_steps'],
+};
+const CLAUDE_AGENT: CallRule = {
+  framework: 'claude-agent-sdk',
+  role: 'agent',
+  modelKeys: ['model'],
+  promptKeys: { system_prompt: 'system', systemPrompt: 'system', prompt: 'user-template', append_system_prompt: 'system', appendSystemPrompt: 'system' },
+  toolsKeys: ['allowed_tools', 'allowedTools'],
+  stepKeys: ['max_turns', 'maxTurns'],
+  providerHint: 'anthropic',
+};
+const GOOGLE_ADK: CallRule = {
+  framework: 'google-adk',
+  role: 'agent',
+  modelKeys: ['model'],
+  promptKeys: { instruction: 'instructions', global_instruction: 'system', description: 'tool-description' },
+  toolsKeys: ['tools'],
+};
+const LITELLM: CallRule = { framework: 'litellm', role: 'call', modelKeys: ['model'], messagesKeys: ['messages'], toolsKeys: ['tools'], maxOutputKeys: MAX_OUTPUT };
+const MESSAGE_CLASS = (kind: PromptKind): CallRule => ({ framework: 'langchain', role: 'prompts', promptArgs: { 0: kind }, promptKeys: { content: kind } });
+const TEMPLATE_CLASS: CallRule = { framework: 'langchain', role: 'prompts', promptArgs: { 0: 'user-template' }, promptKeys: { template: 'user-template' } };
+const TEMPLATE_MESSAGES: CallRule = { framework: 'langchain', role: 'prompts', messagesArg: 0, messagesKeys: ['messages'] };
+
+const LANGCHAIN_CHAT_CLASS =
+  /^(Chat(OpenAI|Anthropic|GoogleGenerativeAI|VertexAI|VertexAIModelGarden|Mistral(AI)?|Groq|Ollama|Bedrock(Converse)?|Cohere|Fireworks|Together|DeepSeek|XAI|Perplexity|Cerebras|HuggingFace|LiteLLM|OpenRouter|NVIDIA|Databricks|Gemini)|AzureChatOpenAI)$/;
+
+function providerOfClass(name: string): string | undefined {
+  const n = name.toLowerCase();
+  if (n.includes('openai')) return 'openai';
+  if (n.includes('anthropic') || n.includes('claude')) return 'anthropic';
+  if (n.includes('google') || n.includes('gemini') || n.includes('vertex')) return 'google';
+  if (n.includes('mistral')) return 'mistral';
+  if (n.includes('groq')) return 'groq';
+  if (n.includes('deepseek')) return 'deepseek';
+  if (n.includes('xai')) return 'xai';
+  return undefined;
+}
+
+export function providerHintOf(callee: string): string | undefined {
+  return providerOfClass(callee.split('.').pop() ?? callee);
+}
+
+/** What a module import says about an `Agent` class. */
+function agentFrameworkOf(module: string | undefined): string | undefined {
+  if (!module) return undefined;
+  const m = module.split('#')[0];
+  if (m === 'crewai' || m.startsWith('crewai.')) return 'crewai';
+  if (m === 'agents' || m.startsWith('agents.') || m.startsWith('@openai/agents')) return 'openai-agents';
+  if (m === 'pydantic_ai' || m.startsWith('pydantic_ai.')) return 'pydantic-ai';
+  if (m === 'smolagents' || m.startsWith('smolagents.')) return 'smolagents';
+  if (m.startsWith('@mastra/')) return 'mastra';
+  if (m === 'ai') return 'vercel-ai';
+  if (m.startsWith('google.adk')) return 'google-adk';
+  return undefined;
+}
+
+export interface CallContext {
+  readonly imports: ReadonlyMap<string, string>;
+  readonly language: 'typescript' | 'python';
+  /** Names of the call's keyword/object arguments, for telling frameworks apart when imports do not. */
+  readonly argNames: () => ReadonlySet<string>;
+  readonly firstArgIsModelString: () => boolean;
+}
+
+/** The rule for a callee, or undefined when the call is not about models. */
+export function classifyCall(callee: string, ctx: CallContext): CallRule | undefined {
+  if (!callee) return undefined;
+  const segments = callee.split('.');
+  const last = segments[segments.length - 1];
+  const root = segments[0];
+  const module = ctx.imports.get(root);
+  // `from pydantic_ai import Agent as PAgent`: classify by the imported name.
+  const importedAs = segments.length === 1 && module?.includes('#') ? module.slice(module.indexOf('#') + 1) : undefined;
+  if (importedAs && importedAs !== last) return classifyCall(importedAs, { ...ctx, imports: new Map([[importedAs, module!.split('#')[0]], ...ctx.imports]) });
+
+  if (/(^|\.)chat\.completions\.(create|parse|stream)$/.test(callee) || /(^|\.)ChatCompletion\.a?create$/.test(callee)) return OPENAI_CHAT;
+  if (/(^|\.)responses\.(create|parse|stream)$/.test(callee)) return OPENAI_RESPONSES;
+  if (/(^|\.)messages\.(create|stream|parse)$/.test(callee) && !/threads\.messages/.test(callee)) return ANTHROPIC;
+  if (/(^|\.)(generateContent|generateContentStream|generate_content|generate_content_stream)$/.test(callee)) {
+    return segments.length > 1 ? GOOGLE : undefined;
+  }
+  if (/(^|\.)(getGenerativeModel|GenerativeModel)$/.test(callee)) return GOOGLE_MODEL;
+
+  if (segments.length === 1 && /^(generateText|streamText|generateObject|streamObject)$/.test(last)) {
+    if (module === undefined || module === 'ai' || module.startsWith('ai#')) return VERCEL_CALL;
+    return undefined;
+  }
+  if (segments.length === 1 && /^(Experimental_Agent|ToolLoopAgent)$/.test(last)) return VERCEL_AGENT;
+  if (/^(completion|acompletion|litellm\.completion|litellm\.acompletion)$/.test(callee) && (module?.startsWith('litellm') || root === 'litellm')) return LITELLM;
+
+  if (LANGCHAIN_CHAT_CLASS.test(last) || /^(init_chat_model|initChatModel)$/.test(last)) {
+    return { ...LANGCHAIN_MODEL, providerHint: providerOfClass(last) };
+  }
+  if (/^(create_react_agent|createReactAgent)$/.test(last)) return LANGGRAPH_AGENT;
+  if (/^(create_agent|createAgent)$/.test(last) && (module?.startsWith('langchain') || module?.startsWith('langgraph'))) return LANGCHAIN_AGENT;
+  if (/^AgentExecutor(\.from_agent_and_tools)?$/.test(callee)) return LANGCHAIN_EXECUTOR;
+  if (/^(SystemMessage|SystemMessagePromptTemplate\.from_template|SystemMessagePromptTemplate\.fromTemplate)$/.test(callee)) return MESSAGE_CLASS('system');
+  if (/^(HumanMessage|HumanMessagePromptTemplate\.from_template|HumanMessagePromptTemplate\.fromTemplate)$/.test(callee)) return MESSAGE_CLASS('user-template');
+  if (/^(AIMessage)$/.test(callee)) return MESSAGE_CLASS('few-shot');
+  if (/^(PromptTemplate|ChatPromptTemplate)(\.(from_template|fromTemplate))?$/.test(callee)) return TEMPLATE_CLASS;
+  if (/^ChatPromptTemplate\.(from_messages|fromMessages)$/.test(callee)) return TEMPLATE_MESSAGES;
+
+  if (/^(ClaudeAgentOptions|ClaudeCodeOptions)$/.test(last)) return CLAUDE_AGENT;
+  if (last === 'query' && segments.length === 1 && module && /claude-agent-sdk|claude-code|claude_agent_sdk|claude_code_sdk/.test(module)) {
+    return ctx.language === 'typescript' ? CLAUDE_AGENT : { framework: 'claude-agent-sdk', role: 'prompts', promptKeys: { prompt: 'user-template' } };
+  }
+  if (/^Runner\.(run|run_sync|run_streamed|runSync)$/.test(callee) || (segments.length === 1 && last === 'run' && agentFrameworkOf(module) === 'openai-agents')) {
+    return OPENAI_AGENTS_RUN;
+  }
+  if (/^(CodeAgent|ToolCallingAgent|MultiStepAgent)$/.test(last) && (module === undefined || agentFrameworkOf(module) === 'smolagents')) return SMOLAGENTS;
+  if (/^(LlmAgent)$/.test(last)) return GOOGLE_ADK;
+  if (last === 'Task' && (agentFrameworkOf(module) === 'crewai' || (module === undefined && hasAll(ctx.argNames(), ['description', 'expected_output'])))) {
+    return CREWAI_TASK;
+  }
+  if (last === 'Agent' || last === 'RealtimeAgent') return agentRule(module, ctx);
+  return undefined;
+}
+
+function hasAll(names: ReadonlySet<string>, keys: readonly string[]): boolean {
+  return keys.every((k) => names.has(k));
+}
+
+function agentRule(module: string | undefined, ctx: CallContext): CallRule | undefined {
+  const fromImport = agentFrameworkOf(module);
+  const framework = fromImport ?? guessAgentFramework(ctx);
+  switch (framework) {
+    case 'crewai':
+      return CREWAI_AGENT;
+    case 'openai-agents':
+      return OPENAI_AGENTS;
+    case 'pydantic-ai':
+      return PYDANTIC_AI;
+    case 'smolagents':
+      return SMOLAGENTS;
+    case 'mastra':
+      return MASTRA_AGENT;
+    case 'vercel-ai':
+      return VERCEL_AGENT;
+    case 'google-adk':
+      return GOOGLE_ADK;
+    default:
+      return undefined;
+  }
+}
+
+function guessAgentFramework(ctx: CallContext): string | undefined {
+  const names = ctx.argNames();
+  if (names.has('backstory') || (names.has('role') && names.has('goal'))) return 'crewai';
+  if (ctx.firstArgIsModelString()) return 'pydantic-ai';
+  if (names.has('instructions') && names.has('name')) return ctx.language === 'python' ? 'openai-agents' : names.has('model') ? 'mastra' : 'openai-agents';
+  if (names.has('instruction')) return 'google-adk';
+  return undefined;
+}
+
+/** Prompt kinds of message roles, across SDKs (`human`/`ai` are LangChain's). */
+export function kindOfRole(role: string): PromptKind | undefined {
+  switch (role.toLowerCase()) {
+    case 'system':
+    case 'developer':
+      return 'system';
+    case 'user':
+    case 'human':
+      return 'user-template';
+    case 'assistant':
+    case 'ai':
+    case 'model':
+      return 'few-shot';
+    case 'tool':
+    case 'function':
+      return 'other';
+    default:
+      return undefined;
+  }
+}
+
+/** Model-provider factories of the Vercel AI SDK and similar: `openai('gpt-4.1')`, `anthropic.messages('…')`. */
+export const PROVIDER_FACTORY =
+  /^(openai|anthropic|google|vertex|mistral|groq|xai|deepseek|bedrock|amazonBedrock|azure|cohere|perplexity|fireworks|togetherai|cerebras|openrouter|ollama|gateway|deepinfra|fal|replicate)(\.(chat|responses|languageModel|completion|messages|textEmbeddingModel))?$/;
+
+export const MODEL_ARG_KEYS = MODEL_KEYS;
+
+/** Variable / function names that say "this text is a prompt". */
+export const PROMPT_NAME = /prompt|instruction|system_?(message|msg)|systemmessage|persona|backstory|preamble|template/i;
+export const NOT_PROMPT_NAME = /(name|id|ids|key|path|file|files|dir|url|version|count|tokens|len|length|type|label|title|button|color|style|class|regex|pattern|schema|format|ext|suffix|prefix_len|limit)$/i;
+
+/** Text in a loop body that says it handles tool calls. */
+export const TOOL_HANDLING = /tool_calls|toolCalls|tool_use|tool_result|toolResults|stop_reason|stopReason|finish_reason|finishReason|function_call|functionCall|tool_call_id|toolCallId|function_response|functionResponse/;

@@ -1,0 +1,143 @@
+/**
+ * detectFile: find the prompts, model calls and agent loops in one file.
+ * Never throws for bad input: syntax errors yield what can be found plus an
+ * issue; oversized files, timeouts and cancellation yield an empty or partial
+ * result marked `truncated`.
+ */
+import { mergeAnnotations, parseAnnotation } from './annotations';
+import { CodeDetector } from './code';
+import { detectTextFile } from './files';
+import { classifyPath, type FileClass } from './language';
+import { parse, type Grammar, type SyntaxNode } from './parser';
+import { SiteRegistry, spanOf, type Mutable } from './sites';
+import type { LanguageSyntax } from './syntax';
+import { PythonSyntax } from './syntax-py';
+import { TypeScriptSyntax } from './syntax-ts';
+import { DEFAULT_DETECT_OPTIONS, type Annotation, type AnnotationValues, type DetectedFile, type DetectIssue, type DetectOptions } from './types';
+
+export * from './types';
+export { classifyPath } from './language';
+export { parseAnnotation } from './annotations';
+
+/** Files without any of these words cannot hold a model call or prompt: they are not parsed. */
+const HINTS = /openai|anthropic|genai|gemini|claude|llm|prompt|instruction|messages|model|agent|langchain|crewai|mastra|generateText|streamText|tokenomics/i;
+
+export function isSupportedPath(path: string, languageId?: string): boolean {
+  return classifyPath(path, languageId) !== undefined;
+}
+
+export async function detectFile(text: string, path: string, languageId?: string, options: DetectOptions = {}): Promise<DetectedFile> {
+  const opts = { ...DEFAULT_DETECT_OPTIONS, ...options };
+  const cls = classifyPath(path, languageId);
+  if (!cls) return emptyFile(path, 'unsupported', [], false);
+  if (text.length > opts.maxChars) {
+    return emptyFile(path, label(cls), [{ ...ORIGIN, code: 'file-skipped', message: `file is larger than ${opts.maxChars} characters; not analysed` }], true);
+  }
+  try {
+    if (cls.type === 'text') return detectTextFile(text, path, cls.kind);
+    return await detectCode(text, path, cls.grammar, opts);
+  } catch (err) {
+    // A bug in a rule must not take the scan or the editor down: report it on the file.
+    const message = err instanceof Error ? err.message : String(err);
+    return emptyFile(path, label(cls), [{ ...ORIGIN, code: 'parse-error', message: `detection failed: ${message}` }], true);
+  }
+}
+
+const ORIGIN = { line: 1, column: 1, endLine: 1, endColumn: 1 };
+
+function label(cls: FileClass): string {
+  return cls.type === 'code' ? cls.grammar : cls.kind;
+}
+
+function emptyFile(path: string, language: string, issues: DetectIssue[], truncated: boolean): DetectedFile {
+  return { path, language, kind: 'code', prompts: [], calls: [], loops: [], annotations: [], issues, truncated };
+}
+
+async function detectCode(text: string, path: string, grammar: Grammar, opts: typeof DEFAULT_DETECT_OPTIONS & DetectOptions): Promise<DetectedFile> {
+  if (!HINTS.test(text)) return emptyFile(path, grammar, [], false);
+  const tree = await parse(text, grammar, { timeoutMs: opts.parseTimeoutMs, isCancelled: opts.isCancelled });
+  if (!tree) {
+    const why = opts.isCancelled?.() ? 'cancelled' : `parsing took longer than ${opts.parseTimeoutMs} ms`;
+    return emptyFile(path, grammar, [{ ...ORIGIN, code: 'parse-error', message: `${why}; not analysed` }], true);
+  }
+  try {
+    const syntax: LanguageSyntax = grammar === 'python' ? new PythonSyntax() : new TypeScriptSyntax();
+    const collected = syntax.collect(tree);
+    syntax.bind(collected);
+    const sites = new SiteRegistry(opts.maxSitesPerFile);
+    new CodeDetector(syntax, collected, sites).run();
+    const issues: DetectIssue[] = [];
+    if (tree.rootNode.hasError) issues.push(firstSyntaxError(tree.rootNode));
+    const annotations = readAnnotations(collected.comments, issues);
+    const result: DetectedFile = {
+      path,
+      language: grammar,
+      kind: 'code',
+      prompts: [...sites.prompts.values()].map((e) => e.prompt).sort(bySpan),
+      calls: [...sites.calls].sort(bySpan),
+      loops: [...sites.loops].sort(bySpan),
+      annotations,
+      issues,
+      truncated: sites.truncated,
+    };
+    return applyAnnotations(result, annotations);
+  } finally {
+    tree.delete();
+  }
+}
+
+function bySpan(a: { line: number; column: number }, b: { line: number; column: number }): number {
+  return a.line - b.line || a.column - b.column;
+}
+
+function firstSyntaxError(root: SyntaxNode): DetectIssue {
+  const stack: SyntaxNode[] = [root];
+  let found: SyntaxNode | undefined;
+  while (stack.length && !found) {
+    const n = stack.pop()!;
+    if (n.isError || n.isMissing) found = n;
+    else if (n.hasError) for (let i = n.childCount - 1; i >= 0; i--) stack.push(n.child(i)!);
+  }
+  const span = found ? spanOf(found) : ORIGIN;
+  return { ...span, code: 'parse-error', message: 'syntax error: results for this file may be incomplete' };
+}
+
+function readAnnotations(comments: readonly SyntaxNode[], issues: DetectIssue[]): Annotation[] {
+  const out: Annotation[] = [];
+  for (const c of comments) {
+    const text = c.text;
+    if (!text.includes('tokenomics:')) continue;
+    const parsed = parseAnnotation(text);
+    if (!parsed) continue;
+    const span = spanOf(c);
+    out.push({ line: span.line, values: parsed.values, issues: parsed.issues });
+    for (const message of parsed.issues) issues.push({ ...span, code: 'annotation', message: `tokenomics annotation: ${message}` });
+  }
+  return out;
+}
+
+interface Site {
+  readonly line: number;
+  readonly column: number;
+  annotation?: AnnotationValues;
+}
+
+/** Each annotation applies to the sites on the first line with a site after it (or on its own line, before it). */
+export function applyAnnotations(file: DetectedFile, annotations: readonly Annotation[]): DetectedFile {
+  if (annotations.length === 0) return file;
+  const all: Mutable<Site>[] = [...file.prompts, ...file.calls, ...file.loops] as Mutable<Site>[];
+  const ignored = new Set<Site>();
+  for (const a of annotations) {
+    let target = Infinity;
+    for (const s of all) if (s.line > a.line && s.line < target) target = s.line;
+    const sameLine = all.filter((s) => s.line === a.line);
+    const hits = sameLine.length ? sameLine : all.filter((s) => s.line === target);
+    for (const s of hits) {
+      if (a.values.ignore) ignored.add(s);
+      s.annotation = mergeAnnotations(s.annotation, a.values);
+    }
+  }
+  if (ignored.size === 0) return file;
+  const keep = <T>(xs: readonly T[]): T[] => xs.filter((x) => !ignored.has(x as unknown as Site));
+  return { ...file, prompts: keep(file.prompts), calls: keep(file.calls), loops: keep(file.loops) };
+}

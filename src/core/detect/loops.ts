@@ -1,0 +1,155 @@
+/**
+ * Hand-written agent loops: a `while`/`for` whose body makes a model call and
+ * handles tool calls. The bound is read from the loop header (`range(10)`,
+ * `i < MAX_STEPS`) or a guard in the body (`if turn >= MAX: break`); without one
+ * the loop is unbounded.
+ */
+import type { SyntaxNode } from './parser';
+import type { CallRule } from './frameworks';
+import { TOOL_HANDLING } from './frameworks';
+import { spanOf, type Mutable, type SiteRegistry } from './sites';
+import { contains, type Collected, type LanguageSyntax } from './syntax';
+import type { DetectedCall } from './types';
+
+interface FoundCall {
+  readonly node: SyntaxNode;
+  readonly call: Mutable<DetectedCall>;
+  readonly rule: CallRule;
+}
+
+const MODEL_INVOKE = /\.(invoke|ainvoke|stream|astream|run|arun|generate|agenerate|chat|send_message|sendMessage)$/;
+
+export function findHandWrittenLoops(syntax: LanguageSyntax, collected: Collected, sites: SiteRegistry, calls: readonly FoundCall[]): void {
+  const modelCalls = calls.filter((c) => c.rule.role === 'call' && !c.call.agent);
+  if (modelCalls.length === 0 && !calls.some((c) => c.rule.role === 'model')) return;
+  // Functions of this file that wrap a model call: calling them counts as calling the model.
+  const wrappers = new Map<string, FoundCall>();
+  for (const d of collected.declarations) {
+    if (!d.isFunction) continue;
+    const inner = modelCalls.find((c) => contains(d.value, c.node));
+    if (inner) wrappers.set(d.name, inner);
+  }
+  const candidates = [...collected.loops].sort((a, b) => a.endIndex - a.startIndex - (b.endIndex - b.startIndex));
+  const chosen: SyntaxNode[] = [];
+  for (const loop of candidates) {
+    if (chosen.some((c) => contains(loop, c))) continue;
+    const body = loop.childForFieldName('body');
+    if (!body || !TOOL_HANDLING.test(body.text)) continue;
+    const call = callInside(syntax, loop, collected, modelCalls, wrappers, calls);
+    if (!call) continue;
+    const bound = loopBound(syntax, loop);
+    if (bound === 'not-a-loop') continue;
+    chosen.push(loop);
+    const span = spanOf(loop);
+    const id = `l${span.line}.${span.column}`;
+    if (!sites.addLoop({ id, ...span, framework: 'hand-written', maxSteps: bound?.value, stepOption: bound?.option, unbounded: bound === undefined, callId: call.call.id })) return;
+    if (call.rule.role === 'call' && contains(loop, call.node)) call.call.usedBy ??= id;
+  }
+}
+
+function callInside(
+  syntax: LanguageSyntax,
+  loop: SyntaxNode,
+  collected: Collected,
+  modelCalls: readonly FoundCall[],
+  wrappers: ReadonlyMap<string, FoundCall>,
+  all: readonly FoundCall[],
+): FoundCall | undefined {
+  const direct = modelCalls.find((c) => contains(loop, c.node));
+  if (direct) return direct;
+  for (const c of collected.calls) {
+    if (!contains(loop, c)) continue;
+    const callee = syntax.callee(c);
+    const wrapped = wrappers.get(callee);
+    if (wrapped) return wrapped;
+    if (MODEL_INVOKE.test(callee)) {
+      // `llm.invoke(messages)` / `llm_with_tools.invoke(…)`: the chat model constructed in this file.
+      const model = all.find((f) => f.rule.role === 'model');
+      if (model) return model;
+    }
+  }
+  return undefined;
+}
+
+type Bound = { value: number; option: string } | undefined | 'not-a-loop';
+
+function loopBound(syntax: LanguageSyntax, loop: SyntaxNode): Bound {
+  switch (loop.type) {
+    case 'for_statement': {
+      if (syntax.language === 'python') return pythonForBound(syntax, loop);
+      const condition = loop.childForFieldName('condition');
+      if (!condition || condition.type === 'empty_statement' || condition.text.trim() === ';') return guardInBody(syntax, loop);
+      return comparisonBound(syntax, condition) ?? guardInBody(syntax, loop);
+    }
+    case 'for_in_statement':
+      return 'not-a-loop';
+    case 'while_statement':
+    case 'do_statement': {
+      const condition = loop.childForFieldName('condition');
+      return (condition ? comparisonBound(syntax, condition) : undefined) ?? guardInBody(syntax, loop);
+    }
+    default:
+      return undefined;
+  }
+}
+
+function pythonForBound(syntax: LanguageSyntax, loop: SyntaxNode): Bound {
+  const right = loop.childForFieldName('right');
+  if (!right) return 'not-a-loop';
+  if (right.type === 'call' && /^range$/.test(syntax.callee(right))) {
+    const args = syntax.args(right).positional;
+    const end = args.length >= 2 ? args[1] : args[0];
+    const value = end ? syntax.number(end) : undefined;
+    const start = args.length >= 2 ? syntax.number(args[0]) : 0;
+    if (value !== undefined && start !== undefined) return { value: Math.max(0, value - start), option: `range(${end!.text})` };
+    return guardInBody(syntax, loop);
+  }
+  if (right.type === 'call' && /(^|\.)count$/.test(syntax.callee(right))) return guardInBody(syntax, loop);
+  // Iterating over data (`for item in items`) is a batch, not an agent loop.
+  return 'not-a-loop';
+}
+
+/** `i < 10`, `turn <= MAX_TURNS`, `steps < maxSteps && !done`. */
+function comparisonBound(syntax: LanguageSyntax, condition: SyntaxNode): { value: number; option: string } | undefined {
+  const comparisons = [condition, ...condition.descendantsOfType(['binary_expression', 'comparison_operator'])].filter(
+    (n): n is SyntaxNode => Boolean(n) && (n!.type === 'binary_expression' || n!.type === 'comparison_operator'),
+  );
+  for (const c of comparisons) {
+    const m = /^(.+?)\s*(<=|<|>=|>)\s*(.+)$/s.exec(c.text);
+    if (!m) continue;
+    const [left, right] = c.type === 'comparison_operator' ? [c.namedChildren[0], c.namedChildren[1]] : [c.childForFieldName('left'), c.childForFieldName('right')];
+    if (!left || !right) continue;
+    const op = m[2];
+    const rightValue = syntax.number(right);
+    const leftValue = syntax.number(left);
+    if ((op === '<' || op === '<=') && rightValue !== undefined) {
+      return { value: rightValue + (op === '<=' ? 1 : 0), option: right.text };
+    }
+    if ((op === '>' || op === '>=') && leftValue !== undefined) {
+      return { value: leftValue + (op === '>=' ? 1 : 0), option: left.text };
+    }
+  }
+  return undefined;
+}
+
+/** `if turn >= MAX_TURNS: break` inside the body. */
+function guardInBody(syntax: LanguageSyntax, loop: SyntaxNode): { value: number; option: string } | undefined {
+  const body = loop.childForFieldName('body');
+  if (!body) return undefined;
+  for (const stmt of body.descendantsOfType('if_statement')) {
+    if (!stmt) continue;
+    const condition = stmt.childForFieldName('condition');
+    const consequence = stmt.childForFieldName('consequence');
+    if (!condition || !consequence || !/\b(break|return|raise|throw)\b/.test(consequence.text)) continue;
+    const comparisons = [condition, ...condition.descendantsOfType(['binary_expression', 'comparison_operator'])];
+    for (const c of comparisons) {
+      if (!c) continue;
+      const m = /^([\w.]+)\s*(>=|>|==|===)\s*(.+)$/s.exec(c.text.replace(/^\(|\)$/g, ''));
+      if (!m) continue;
+      const right = c.type === 'comparison_operator' ? c.namedChildren[1] : c.childForFieldName('right');
+      const value = right ? syntax.number(right) : undefined;
+      if (value !== undefined) return { value: value + (m[2] === '>' ? 1 : 0), option: `${m[1]} ${m[2]} ${m[3].trim()}` };
+    }
+  }
+  return undefined;
+}

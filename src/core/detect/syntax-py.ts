@@ -1,0 +1,379 @@
+/** Python view of a parse tree (tree-sitter python grammar). */
+import type { SyntaxNode, SyntaxTree } from './parser';
+import { walk, type CallArgs, type Collected, type Declaration, type LanguageSyntax } from './syntax';
+import { concat, dedent, join, literal, mapLiterals, placeholder, type TextValue } from './text';
+
+const WANTED = new Set([
+  'call',
+  'dictionary',
+  'assignment',
+  'function_definition',
+  'decorated_definition',
+  'while_statement',
+  'for_statement',
+  'comment',
+  'import_from_statement',
+  'import_statement',
+]);
+
+const DEDENT_CALLS = /^(textwrap\.)?dedent$|^(inspect\.)?cleandoc$/;
+const MAX_DEPTH = 12;
+
+export class PythonSyntax implements LanguageSyntax {
+  readonly language = 'python' as const;
+  private scope = new Map<string, SyntaxNode>();
+
+  collect(tree: SyntaxTree): Collected {
+    const out: Collected = { calls: [], containers: [], declarations: [], decorated: [], loops: [], comments: [], imports: new Map() };
+    walk(tree, WANTED, (node) => {
+      switch (node.type) {
+        case 'call':
+          out.calls.push(node);
+          break;
+        case 'dictionary':
+          out.containers.push(node);
+          break;
+        case 'comment':
+          out.comments.push(node);
+          break;
+        case 'while_statement':
+        case 'for_statement':
+          out.loops.push(node);
+          break;
+        case 'decorated_definition':
+          out.decorated.push(node);
+          break;
+        case 'import_from_statement':
+        case 'import_statement':
+          collectImport(node, out.imports);
+          break;
+        case 'assignment': {
+          const left = node.childForFieldName('left');
+          const right = node.childForFieldName('right');
+          if (left?.type === 'identifier' && right) out.declarations.push({ name: left.text, nameNode: left, value: right, isFunction: false });
+          else if (left?.type === 'attribute' && right) {
+            const attr = left.childForFieldName('attribute');
+            if (attr) out.declarations.push({ name: attr.text, nameNode: left, value: right, isFunction: false });
+          }
+          break;
+        }
+        case 'function_definition': {
+          const name = node.childForFieldName('name');
+          const holder = node.parent?.type === 'decorated_definition' ? node.parent : node;
+          if (name) out.declarations.push({ name: name.text, nameNode: name, value: holder, isFunction: true } satisfies Declaration);
+          break;
+        }
+      }
+    });
+    return out;
+  }
+
+  bind(collected: Collected): void {
+    this.scope = new Map();
+    for (const d of collected.declarations) if (!this.scope.has(d.name)) this.scope.set(d.name, d.value);
+  }
+
+  callee(call: SyntaxNode): string {
+    const fn = call.childForFieldName('function');
+    return fn ? fn.text.replace(/\s+/g, '') : '';
+  }
+
+  receiver(call: SyntaxNode): SyntaxNode | undefined {
+    const fn = call.childForFieldName('function');
+    return fn?.type === 'attribute' ? (fn.childForFieldName('object') ?? undefined) : undefined;
+  }
+
+  args(call: SyntaxNode): CallArgs {
+    const list = call.childForFieldName('arguments');
+    const positional: SyntaxNode[] = [];
+    const named = new Map<string, SyntaxNode>();
+    if (!list) return { positional, named };
+    for (const arg of list.namedChildren) {
+      if (!arg || arg.type === 'comment') continue;
+      if (arg.type === 'keyword_argument') {
+        const name = arg.childForFieldName('name');
+        const value = arg.childForFieldName('value');
+        if (name && value) named.set(name.text, value);
+      } else if (arg.type === 'dictionary_splat') {
+        const inner = arg.namedChildren[0];
+        const entries = inner ? this.entries(inner) : undefined;
+        if (entries) for (const [k, v] of entries) if (!named.has(k)) named.set(k, v);
+      } else if (arg.type !== 'list_splat') positional.push(arg);
+    }
+    return { positional, named };
+  }
+
+  entries(node: SyntaxNode): Map<string, SyntaxNode> | undefined {
+    const target = this.resolve(node);
+    if (target.type === 'dictionary') {
+      const out = new Map<string, SyntaxNode>();
+      for (const c of target.namedChildren) {
+        if (c?.type !== 'pair') continue;
+        const key = c.childForFieldName('key');
+        const value = c.childForFieldName('value');
+        const name = key ? plainString(key) : undefined;
+        if (name !== undefined && value) out.set(name, value);
+      }
+      return out;
+    }
+    // `dict(role="user", content=…)`
+    if (target.type === 'call' && this.callee(target) === 'dict') return new Map(this.args(target).named);
+    return undefined;
+  }
+
+  items(node: SyntaxNode): SyntaxNode[] | undefined {
+    const target = this.resolve(node);
+    if (target.type !== 'list' && target.type !== 'tuple') return undefined;
+    return target.namedChildren.filter((c): c is SyntaxNode => Boolean(c) && c!.type !== 'comment');
+  }
+
+  resolve(node: SyntaxNode): SyntaxNode {
+    let current = unwrap(node);
+    for (let i = 0; i < MAX_DEPTH; i++) {
+      if (current.type !== 'identifier') return current;
+      const target = this.scope.get(current.text);
+      if (!target || target.id === current.id) return current;
+      current = unwrap(target);
+    }
+    return current;
+  }
+
+  name(node: SyntaxNode): string | undefined {
+    const n = unwrap(node);
+    if (n.type === 'identifier') return n.text;
+    if (n.type === 'attribute') return n.childForFieldName('attribute')?.text;
+    if (n.type === 'call') return this.name(n.childForFieldName('function')!);
+    return undefined;
+  }
+
+  stringConstant(node: SyntaxNode): string | undefined {
+    const value = this.text(node);
+    if (value.parts.length === 0 || value.parts.some((p) => typeof p !== 'string')) return undefined;
+    return value.parts.join('');
+  }
+
+  number(node: SyntaxNode): number | undefined {
+    const n = this.resolve(node);
+    if (n.type === 'integer' || n.type === 'float') {
+      const v = Number(n.text.replace(/_/g, ''));
+      return Number.isFinite(v) ? v : undefined;
+    }
+    if (n.type === 'unary_operator' && n.text.startsWith('-')) {
+      const inner = n.childForFieldName('argument');
+      const v = inner ? this.number(inner) : undefined;
+      return v === undefined ? undefined : -v;
+    }
+    if (n.type === 'binary_operator') {
+      const op = n.childForFieldName('operator')?.text;
+      const l = this.number(n.childForFieldName('left')!);
+      const r = this.number(n.childForFieldName('right')!);
+      if (l === undefined || r === undefined) return undefined;
+      if (op === '*') return l * r;
+      if (op === '+') return l + r;
+      if (op === '-') return l - r;
+    }
+    if (n.type === 'boolean_operator') return this.number(n.childForFieldName('left')!) ?? this.number(n.childForFieldName('right')!);
+    if (n.type === 'call' && /^(int|os\.getenv|os\.environ\.get)$/.test(this.callee(n))) {
+      const args = this.args(n).positional;
+      const last = args[args.length - 1];
+      if (last) return this.number(last) ?? (this.stringConstant(last) !== undefined ? Number(this.stringConstant(last)) : undefined);
+    }
+    return undefined;
+  }
+
+  isTextLiteral(node: SyntaxNode): boolean {
+    const n = unwrap(node);
+    if (n.type === 'string' || n.type === 'concatenated_string') return true;
+    if (n.type === 'binary_operator') return this.isTextLiteral(n.childForFieldName('left')!);
+    if (n.type === 'call') {
+      const fn = this.callee(n);
+      const receiver = this.receiver(n);
+      if (/\.join$/.test(fn)) return receiver?.type === 'string';
+      if (/\.(strip|lstrip|rstrip|format)$/.test(fn) && receiver) return this.isTextLiteral(receiver);
+      if (DEDENT_CALLS.test(fn)) return true;
+    }
+    return false;
+  }
+
+  text(node: SyntaxNode, depth = 0): TextValue {
+    const n = unwrap(node);
+    if (depth > MAX_DEPTH) return placeholder(n.text);
+    switch (n.type) {
+      case 'string':
+        return this.stringText(n, depth);
+      case 'concatenated_string':
+        return concat(...n.namedChildren.filter((c): c is SyntaxNode => c?.type === 'string').map((c) => this.stringText(c, depth)));
+      case 'binary_operator': {
+        const op = n.childForFieldName('operator')?.text;
+        const left = n.childForFieldName('left');
+        const right = n.childForFieldName('right');
+        if (!left || !right) return placeholder(n.text);
+        if (op === '+') return concat(this.text(left, depth + 1), this.text(right, depth + 1));
+        if (op === '%') return this.text(left, depth + 1);
+        return placeholder(n.text);
+      }
+      case 'boolean_operator': {
+        const l = this.text(n.childForFieldName('left')!, depth + 1);
+        return l.parts.every((p) => typeof p !== 'string') ? this.text(n.childForFieldName('right')!, depth + 1) : l;
+      }
+      case 'conditional_expression': {
+        const first = n.namedChildren[0];
+        return first ? this.text(first, depth + 1) : placeholder(n.text);
+      }
+      case 'identifier': {
+        const target = this.resolve(n);
+        if (target === n || target.type === 'identifier' || isFunction(target)) return placeholder(n.text);
+        return this.text(target, depth + 1);
+      }
+      case 'call':
+        return this.callText(n, depth);
+      default:
+        return placeholder(n.text);
+    }
+  }
+
+  private stringText(n: SyntaxNode, depth: number): TextValue {
+    const start = n.namedChildren.find((c) => c?.type === 'string_start')?.text ?? '"';
+    const prefix = /^[A-Za-z]*/.exec(start)![0].toLowerCase();
+    const raw = prefix.includes('r');
+    const isF = prefix.includes('f');
+    const parts: TextValue[] = [];
+    for (const c of n.namedChildren) {
+      if (!c) continue;
+      if (c.type === 'string_content') {
+        let t = raw ? c.text : decodePythonEscapes(c.text);
+        if (isF) t = t.replace(/\{\{/g, '{').replace(/\}\}/g, '}');
+        parts.push(literal(t));
+      } else if (c.type === 'escape_interpolation') {
+        parts.push(literal(c.text.slice(1)));
+      } else if (c.type === 'interpolation') {
+        const expr = c.childForFieldName('expression') ?? c.namedChildren[0];
+        if (!expr) continue;
+        const inner = this.text(expr, depth + 1);
+        parts.push(inner.parts.every((p) => typeof p === 'string') ? inner : placeholder(expr.text));
+      }
+    }
+    return concat(...parts);
+  }
+
+  private callText(n: SyntaxNode, depth: number): TextValue {
+    const fn = this.callee(n);
+    const receiver = this.receiver(n);
+    const { positional } = this.args(n);
+    if (/\.join$/.test(fn) && receiver) {
+      const sep = this.stringConstant(receiver);
+      const items = positional[0] ? this.items(positional[0]) : undefined;
+      if (sep !== undefined && items) return join(items.map((i) => this.text(i, depth + 1)), sep);
+    }
+    if (/\.(strip|lstrip|rstrip)$/.test(fn) && receiver) return mapLiterals(this.text(receiver, depth + 1), (t) => t.trim());
+    if (/\.format$/.test(fn) && receiver) return this.text(receiver, depth + 1);
+    if (DEDENT_CALLS.test(fn) && positional[0]) return mapLiterals(this.text(positional[0], depth + 1), (t) => dedent(t.replace(/^\n/, '')));
+    const callee = n.childForFieldName('function');
+    if (callee?.type === 'identifier') {
+      const target = this.resolve(callee);
+      if (isFunction(target)) {
+        const returned = this.returns(target)[0];
+        if (returned) return this.text(returned, depth + 1);
+      }
+    }
+    return placeholder(n.text);
+  }
+
+  docstring(fn: SyntaxNode): SyntaxNode | undefined {
+    const def = fn.type === 'decorated_definition' ? fn.childForFieldName('definition') : fn;
+    const body = def?.childForFieldName('body');
+    const first = body?.namedChildren.find((c) => c?.type !== 'comment');
+    if (first?.type !== 'expression_statement') return undefined;
+    const expr = first.namedChildren[0];
+    return expr?.type === 'string' || expr?.type === 'concatenated_string' ? expr : undefined;
+  }
+
+  returns(fn: SyntaxNode): SyntaxNode[] {
+    const def = fn.type === 'decorated_definition' ? fn.childForFieldName('definition') : fn;
+    const body = def?.childForFieldName('body');
+    if (!body) return [];
+    const out: SyntaxNode[] = [];
+    const visit = (node: SyntaxNode): void => {
+      for (const c of node.namedChildren) {
+        if (!c || c.type === 'function_definition' || c.type === 'class_definition' || c.type === 'decorated_definition') continue;
+        if (c.type === 'return_statement') {
+          const e = c.namedChildren[0];
+          if (e) out.push(e);
+        } else visit(c);
+      }
+    };
+    visit(body);
+    return out;
+  }
+}
+
+function unwrap(node: SyntaxNode): SyntaxNode {
+  let n = node;
+  for (let i = 0; i < 8; i++) {
+    if (n.type === 'parenthesized_expression' || n.type === 'await') {
+      const inner = n.namedChildren.find((c) => c && c.type !== 'comment');
+      if (!inner) return n;
+      n = inner;
+    } else return n;
+  }
+  return n;
+}
+
+function isFunction(n: SyntaxNode): boolean {
+  return n.type === 'function_definition' || n.type === 'decorated_definition' || n.type === 'lambda';
+}
+
+/** The value of a plain (non-f) string literal: dict keys, kwargs names. */
+function plainString(node: SyntaxNode): string | undefined {
+  if (node.type !== 'string') return undefined;
+  if (node.namedChildren.some((c) => c?.type === 'interpolation')) return undefined;
+  return node.namedChildren
+    .filter((c) => c?.type === 'string_content')
+    .map((c) => c!.text)
+    .join('');
+}
+
+function collectImport(node: SyntaxNode, imports: Map<string, string>): void {
+  if (node.type === 'import_from_statement') {
+    const module = node.childForFieldName('module_name')?.text;
+    if (!module) return;
+    for (const c of node.childrenForFieldName('name')) {
+      if (!c) continue;
+      if (c.type === 'aliased_import') {
+        const alias = c.childForFieldName('alias');
+        const name = c.childForFieldName('name');
+        if (alias) imports.set(alias.text, name ? `${module}#${name.text}` : module);
+      } else imports.set(c.text, module);
+    }
+    return;
+  }
+  for (const c of node.childrenForFieldName('name')) {
+    if (!c) continue;
+    if (c.type === 'aliased_import') {
+      const alias = c.childForFieldName('alias');
+      const name = c.childForFieldName('name');
+      if (alias && name) imports.set(alias.text, name.text);
+    } else imports.set(c.text.split('.')[0], c.text);
+  }
+}
+
+const PY_ESCAPE = /\\(N\{[^}]*\}|x[0-9a-fA-F]{2}|u[0-9a-fA-F]{4}|U[0-9a-fA-F]{8}|[0-7]{1,3}|\r?\n|.)/g;
+
+function decodePythonEscapes(text: string): string {
+  if (!text.includes('\\')) return text;
+  return text.replace(PY_ESCAPE, (m, body: string) => {
+    const c = body[0];
+    if (c === '\n' || c === '\r') return '';
+    if (c === 'n') return '\n';
+    if (c === 't') return '\t';
+    if (c === 'r') return '\r';
+    if (c === 'x' || c === 'u' || c === 'U') {
+      const code = Number.parseInt(body.slice(1), 16);
+      return Number.isFinite(code) && code <= 0x10ffff ? String.fromCodePoint(code) : m;
+    }
+    if (/^[0-7]/.test(body)) return String.fromCharCode(Number.parseInt(body, 8));
+    if (c === 'N') return '?';
+    if (c === '\\' || c === "'" || c === '"') return c;
+    return m;
+  });
+}

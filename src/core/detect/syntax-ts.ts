@@ -1,0 +1,388 @@
+/** TypeScript / JavaScript view of a parse tree (tree-sitter typescript, tsx, javascript grammars). */
+import type { SyntaxNode, SyntaxTree } from './parser';
+import { walk, type CallArgs, type Collected, type Declaration, type LanguageSyntax } from './syntax';
+import { concat, dedent, decodeEscape, EMPTY_TEXT, join, literal, mapLiterals, placeholder, type TextValue } from './text';
+
+const WANTED = new Set([
+  'call_expression',
+  'new_expression',
+  'object',
+  'variable_declarator',
+  'function_declaration',
+  'public_field_definition',
+  'assignment_expression',
+  'while_statement',
+  'for_statement',
+  'for_in_statement',
+  'do_statement',
+  'comment',
+  'import_statement',
+]);
+
+const LOOPS = new Set(['while_statement', 'for_statement', 'for_in_statement', 'do_statement']);
+const DEDENT_HELPERS = /^(dedent|outdent|stripIndent|stripIndents|oneLine|oneLineTrim|codeBlock|html|md|markdown|String\.raw)$/;
+const MAX_DEPTH = 12;
+
+export class TypeScriptSyntax implements LanguageSyntax {
+  readonly language = 'typescript' as const;
+  private scope = new Map<string, SyntaxNode>();
+
+  collect(tree: SyntaxTree): Collected {
+    const out: Collected = { calls: [], containers: [], declarations: [], decorated: [], loops: [], comments: [], imports: new Map() };
+    walk(tree, WANTED, (node) => {
+      const type = node.type;
+      if (type === 'call_expression' || type === 'new_expression') out.calls.push(node);
+      else if (type === 'object') out.containers.push(node);
+      else if (type === 'comment') out.comments.push(node);
+      else if (LOOPS.has(type)) out.loops.push(node);
+      else if (type === 'import_statement') this.collectImport(node, out.imports);
+      else {
+        const decl = declarationOf(node);
+        if (decl) out.declarations.push(decl);
+      }
+    });
+    return out;
+  }
+
+  bind(collected: Collected): void {
+    this.scope = new Map();
+    // First declaration wins: module-level constants come before shadowing locals in source order.
+    for (const d of collected.declarations) if (!this.scope.has(d.name)) this.scope.set(d.name, d.value);
+  }
+
+  private collectImport(node: SyntaxNode, imports: Map<string, string>): void {
+    const source = node.childForFieldName('source');
+    const module = source ? stringLiteralValue(source) : undefined;
+    if (module === undefined) return;
+    const clause = node.namedChildren.find((c) => c?.type === 'import_clause');
+    if (!clause) return;
+    for (const c of clause.namedChildren) {
+      if (!c) continue;
+      if (c.type === 'identifier') imports.set(c.text, module);
+      else if (c.type === 'namespace_import') {
+        const id = c.namedChildren.find((x) => x?.type === 'identifier');
+        if (id) imports.set(id.text, module);
+      } else if (c.type === 'named_imports') {
+        for (const spec of c.namedChildren) {
+          if (spec?.type !== 'import_specifier') continue;
+          const local = spec.childForFieldName('alias') ?? spec.childForFieldName('name');
+          const imported = spec.childForFieldName('name');
+          if (local) imports.set(local.text, imported && imported.text !== local.text ? `${module}#${imported.text}` : module);
+        }
+      }
+    }
+  }
+
+  callee(call: SyntaxNode): string {
+    const fn = call.childForFieldName(call.type === 'new_expression' ? 'constructor' : 'function');
+    if (!fn) return '';
+    return fn.text.replace(/\s+/g, '').replace(/\?\./g, '.').replace(/<[^()]*>$/, '');
+  }
+
+  receiver(call: SyntaxNode): SyntaxNode | undefined {
+    const fn = call.childForFieldName('function');
+    return fn?.type === 'member_expression' ? (fn.childForFieldName('object') ?? undefined) : undefined;
+  }
+
+  args(call: SyntaxNode): CallArgs {
+    const list = call.childForFieldName('arguments');
+    const positional: SyntaxNode[] = [];
+    const named = new Map<string, SyntaxNode>();
+    if (!list) return { positional, named };
+    if (list.type === 'template_string') return { positional: [list], named };
+    for (const arg of list.namedChildren) {
+      if (!arg || arg.type === 'comment') continue;
+      positional.push(arg);
+      const entries = arg.type === 'object' ? this.entries(arg) : undefined;
+      if (entries) for (const [k, v] of entries) if (!named.has(k)) named.set(k, v);
+    }
+    return { positional, named };
+  }
+
+  entries(node: SyntaxNode, depth = 0): Map<string, SyntaxNode> | undefined {
+    const target = this.resolve(node);
+    if (target.type !== 'object') return undefined;
+    const out = new Map<string, SyntaxNode>();
+    for (const child of target.namedChildren) {
+      if (!child) continue;
+      if (child.type === 'pair') {
+        const key = child.childForFieldName('key');
+        const value = child.childForFieldName('value');
+        const name = key ? propertyName(key) : undefined;
+        if (name !== undefined && value) out.set(name, value);
+      } else if (child.type === 'shorthand_property_identifier') {
+        out.set(child.text, child);
+      } else if (child.type === 'spread_element' && depth < 3) {
+        const inner = child.namedChildren[0];
+        const spread = inner ? this.entries(inner, depth + 1) : undefined;
+        if (spread) for (const [k, v] of spread) if (!out.has(k)) out.set(k, v);
+      }
+    }
+    return out;
+  }
+
+  items(node: SyntaxNode): SyntaxNode[] | undefined {
+    const target = this.resolve(node);
+    if (target.type !== 'array') return undefined;
+    return target.namedChildren.filter((c): c is SyntaxNode => Boolean(c) && c!.type !== 'comment');
+  }
+
+  resolve(node: SyntaxNode, depth = 0): SyntaxNode {
+    let current = unwrap(node);
+    for (let i = 0; i < MAX_DEPTH; i++) {
+      if (current.type !== 'identifier' && current.type !== 'shorthand_property_identifier') return current;
+      const target = this.scope.get(current.text);
+      if (!target || target.id === current.id) return current;
+      // A function is returned as is; the caller decides how to read it.
+      current = unwrap(target);
+    }
+    void depth;
+    return current;
+  }
+
+  name(node: SyntaxNode): string | undefined {
+    const n = unwrap(node);
+    if (n.type === 'identifier' || n.type === 'shorthand_property_identifier' || n.type === 'property_identifier') return n.text;
+    if (n.type === 'member_expression') return n.childForFieldName('property')?.text;
+    if (n.type === 'call_expression') return this.name(n.childForFieldName('function')!);
+    return undefined;
+  }
+
+  stringConstant(node: SyntaxNode): string | undefined {
+    const value = this.text(node);
+    if (value.parts.length === 0) return undefined;
+    if (value.parts.some((p) => typeof p !== 'string')) return undefined;
+    return value.parts.join('');
+  }
+
+  number(node: SyntaxNode): number | undefined {
+    const n = this.resolve(node);
+    if (n.type === 'number') {
+      const v = Number(n.text.replace(/_/g, ''));
+      return Number.isFinite(v) ? v : undefined;
+    }
+    if (n.type === 'unary_expression' && n.text.startsWith('-')) {
+      const inner = n.namedChildren[0];
+      const v = inner ? this.number(inner) : undefined;
+      return v === undefined ? undefined : -v;
+    }
+    if (n.type === 'binary_expression') {
+      const op = n.childForFieldName('operator')?.text;
+      const l = this.number(n.childForFieldName('left')!);
+      const r = this.number(n.childForFieldName('right')!);
+      if (op === '??' || op === '||') return l ?? r;
+      if (l === undefined || r === undefined) return undefined;
+      if (op === '*') return l * r;
+      if (op === '+') return l + r;
+      if (op === '-') return l - r;
+    }
+    return undefined;
+  }
+
+  isTextLiteral(node: SyntaxNode): boolean {
+    const n = unwrap(node);
+    if (n.type === 'string' || n.type === 'template_string') return true;
+    if (n.type === 'binary_expression' && n.childForFieldName('operator')?.text === '+') {
+      return this.isTextLiteral(n.childForFieldName('left')!) || this.isTextLiteral(n.childForFieldName('right')!);
+    }
+    if (n.type === 'call_expression') {
+      const fn = this.callee(n);
+      const args = n.childForFieldName('arguments');
+      if (args?.type === 'template_string') return true;
+      if (/\.join$/.test(fn)) return n.childForFieldName('function')?.childForFieldName('object')?.type === 'array';
+      if (/\.(trim|trimStart|trimEnd)$/.test(fn)) return this.isTextLiteral(this.receiver(n)!);
+      if (DEDENT_HELPERS.test(fn)) return true;
+    }
+    return false;
+  }
+
+  text(node: SyntaxNode, depth = 0): TextValue {
+    const n = unwrap(node);
+    if (depth > MAX_DEPTH) return placeholder(n.text);
+    switch (n.type) {
+      case 'string':
+        return literal(stringLiteralValue(n) ?? '');
+      case 'template_string':
+        return this.template(n, depth);
+      case 'binary_expression': {
+        const op = n.childForFieldName('operator')?.text;
+        const left = n.childForFieldName('left');
+        const right = n.childForFieldName('right');
+        if (!left || !right) return placeholder(n.text);
+        if (op === '+') return concat(this.text(left, depth + 1), this.text(right, depth + 1));
+        if (op === '??' || op === '||') {
+          const l = this.text(left, depth + 1);
+          return l.parts.every((p) => typeof p !== 'string') ? this.text(right, depth + 1) : l;
+        }
+        return placeholder(n.text);
+      }
+      case 'ternary_expression': {
+        const a = n.childForFieldName('consequence');
+        return a ? this.text(a, depth + 1) : placeholder(n.text);
+      }
+      case 'identifier':
+      case 'shorthand_property_identifier': {
+        const target = this.resolve(n);
+        if (target === n || target.type === 'identifier') return placeholder(n.text);
+        if (isFunctionNode(target)) return placeholder(n.text);
+        const value = this.text(target, depth + 1);
+        return value;
+      }
+      case 'call_expression':
+        return this.callText(n, depth);
+      default:
+        return placeholder(n.text);
+    }
+  }
+
+  private template(n: SyntaxNode, depth: number): TextValue {
+    const parts: TextValue[] = [];
+    for (const c of n.namedChildren) {
+      if (!c) continue;
+      if (c.type === 'string_fragment') parts.push(literal(c.text));
+      else if (c.type === 'escape_sequence') parts.push(literal(decodeEscape(c.text)));
+      else if (c.type === 'template_substitution') {
+        const expr = c.namedChildren[0];
+        if (!expr) continue;
+        const inner = this.text(expr, depth + 1);
+        // Inline a resolved constant; otherwise the substitution is a placeholder named after the expression.
+        parts.push(inner.parts.every((p) => typeof p === 'string') ? inner : placeholder(expr.text));
+      }
+    }
+    return concat(...parts);
+  }
+
+  private callText(n: SyntaxNode, depth: number): TextValue {
+    const fn = this.callee(n);
+    const argsNode = n.childForFieldName('arguments');
+    if (argsNode?.type === 'template_string') {
+      const inner = this.template(argsNode, depth + 1);
+      return DEDENT_HELPERS.test(fn) && fn !== 'String.raw' ? mapLiterals(inner, (t) => dedent(t.replace(/^\n/, '')).trim()) : inner;
+    }
+    const args = argsNode?.namedChildren.filter((c): c is SyntaxNode => Boolean(c)) ?? [];
+    if (/\.join$/.test(fn)) {
+      const receiver = this.receiver(n);
+      const items = receiver ? this.items(receiver) : undefined;
+      if (items) {
+        const sep = args[0] ? (this.stringConstant(args[0]) ?? '') : ',';
+        return join(items.map((i) => this.text(i, depth + 1)), sep);
+      }
+    }
+    if (/\.(trim|trimStart|trimEnd)$/.test(fn)) {
+      const receiver = this.receiver(n);
+      if (receiver) return mapLiterals(this.text(receiver, depth + 1), (t) => t.trim());
+    }
+    if (DEDENT_HELPERS.test(fn) && args[0]) return mapLiterals(this.text(args[0], depth + 1), (t) => dedent(t.replace(/^\n/, '')).trim());
+    // A call to a function of this file that returns a prompt: use what it returns.
+    const callee = n.childForFieldName('function');
+    if (callee?.type === 'identifier') {
+      const target = this.resolve(callee);
+      if (isFunctionNode(target)) {
+        const returned = this.returns(target)[0];
+        if (returned) return this.text(returned, depth + 1);
+      }
+    }
+    return placeholder(n.text);
+  }
+
+  docstring(): SyntaxNode | undefined {
+    return undefined;
+  }
+
+  returns(fn: SyntaxNode): SyntaxNode[] {
+    const body = fn.childForFieldName('body');
+    if (!body) return [];
+    if (body.type !== 'statement_block') return [body];
+    const out: SyntaxNode[] = [];
+    const visit = (node: SyntaxNode): void => {
+      for (const c of node.namedChildren) {
+        if (!c || isFunctionNode(c)) continue;
+        if (c.type === 'return_statement') {
+          const e = c.namedChildren[0];
+          if (e) out.push(e);
+        } else visit(c);
+      }
+    };
+    visit(body);
+    return out;
+  }
+}
+
+function unwrap(node: SyntaxNode): SyntaxNode {
+  let n = node;
+  for (let i = 0; i < 8; i++) {
+    if (
+      n.type === 'parenthesized_expression' ||
+      n.type === 'as_expression' ||
+      n.type === 'satisfies_expression' ||
+      n.type === 'non_null_expression' ||
+      n.type === 'await_expression' ||
+      n.type === 'type_assertion'
+    ) {
+      const inner = n.namedChildren.find((c) => c && c.type !== 'comment' && !c.type.endsWith('type') && c.type !== 'type_arguments');
+      if (!inner) return n;
+      n = inner;
+    } else return n;
+  }
+  return n;
+}
+
+export function isFunctionNode(n: SyntaxNode): boolean {
+  return (
+    n.type === 'function_declaration' ||
+    n.type === 'arrow_function' ||
+    n.type === 'function_expression' ||
+    n.type === 'function' ||
+    n.type === 'method_definition' ||
+    n.type === 'generator_function_declaration'
+  );
+}
+
+function propertyName(key: SyntaxNode): string | undefined {
+  if (key.type === 'property_identifier' || key.type === 'identifier') return key.text;
+  if (key.type === 'string') return stringLiteralValue(key);
+  if (key.type === 'number') return key.text;
+  return undefined;
+}
+
+export function stringLiteralValue(node: SyntaxNode): string | undefined {
+  if (node.type !== 'string') return undefined;
+  let out = '';
+  for (const c of node.namedChildren) {
+    if (!c) continue;
+    if (c.type === 'string_fragment') out += c.text;
+    else if (c.type === 'escape_sequence') out += decodeEscape(c.text);
+  }
+  return out;
+}
+
+function declarationOf(node: SyntaxNode): Declaration | undefined {
+  if (node.type === 'variable_declarator') {
+    const name = node.childForFieldName('name');
+    const value = node.childForFieldName('value');
+    if (name?.type === 'identifier' && value) return { name: name.text, nameNode: name, value, isFunction: isFunctionNode(unwrap(value)) };
+    return undefined;
+  }
+  if (node.type === 'function_declaration') {
+    const name = node.childForFieldName('name');
+    if (name) return { name: name.text, nameNode: name, value: node, isFunction: true };
+    return undefined;
+  }
+  if (node.type === 'public_field_definition') {
+    const name = node.childForFieldName('name');
+    const value = node.childForFieldName('value');
+    if (name && value) return { name: name.text, nameNode: name, value, isFunction: isFunctionNode(unwrap(value)) };
+    return undefined;
+  }
+  if (node.type === 'assignment_expression') {
+    const left = node.childForFieldName('left');
+    const right = node.childForFieldName('right');
+    if (!left || !right) return undefined;
+    // `this.prompt = …` and `exports.prompt = …` name the property.
+    const name = left.type === 'identifier' ? left.text : left.type === 'member_expression' ? left.childForFieldName('property')?.text : undefined;
+    if (name) return { name, nameNode: left, value: right, isFunction: isFunctionNode(unwrap(right)) };
+  }
+  return undefined;
+}
+
+export { EMPTY_TEXT };

@@ -1,0 +1,85 @@
+/**
+ * The language-neutral view of a parsed file that the detectors work on. Each
+ * grammar (TypeScript/JavaScript, Python) implements it once; the framework
+ * rules in `frameworks.ts` and the site logic in `code.ts` are shared.
+ */
+import type { SyntaxNode, SyntaxTree } from './parser';
+import type { TextValue } from './text';
+
+export interface CallArgs {
+  readonly positional: readonly SyntaxNode[];
+  /** Keyword arguments (Python) or the properties of object-literal arguments (TypeScript). */
+  readonly named: ReadonlyMap<string, SyntaxNode>;
+}
+
+export interface Declaration {
+  readonly name: string;
+  readonly nameNode: SyntaxNode;
+  /** The assigned value, or the whole function for function declarations. */
+  readonly value: SyntaxNode;
+  readonly isFunction: boolean;
+}
+
+export interface Collected {
+  readonly calls: SyntaxNode[];
+  /** Object / dict literals: checked for `{role, content}` messages and tool schemas. */
+  readonly containers: SyntaxNode[];
+  readonly declarations: Declaration[];
+  /** Python functions with decorators (tools, system_prompt hooks). */
+  readonly decorated: SyntaxNode[];
+  readonly loops: SyntaxNode[];
+  readonly comments: SyntaxNode[];
+  /** Local name → module it was imported from. */
+  readonly imports: Map<string, string>;
+}
+
+export interface LanguageSyntax {
+  readonly language: 'typescript' | 'python';
+  collect(tree: SyntaxTree): Collected;
+  /** Binds declarations so that identifiers can be resolved; call once after `collect`. */
+  bind(collected: Collected): void;
+  /** The callee as written without whitespace: `client.chat.completions.create`, `Agent`. */
+  callee(call: SyntaxNode): string;
+  args(call: SyntaxNode): CallArgs;
+  /** Entries of an object / dict literal (after resolving an identifier to it). */
+  entries(node: SyntaxNode): Map<string, SyntaxNode> | undefined;
+  /** Elements of an array / list / tuple literal (after resolving an identifier to it). */
+  items(node: SyntaxNode): SyntaxNode[] | undefined;
+  /** The text an expression evaluates to, with placeholders for what is unknown. */
+  text(node: SyntaxNode): TextValue;
+  /** A string constant (no placeholders), after constant resolution. */
+  stringConstant(node: SyntaxNode): string | undefined;
+  number(node: SyntaxNode): number | undefined;
+  /** Identifier → the node it was declared with in this file (value or function); otherwise the node itself. */
+  resolve(node: SyntaxNode): SyntaxNode;
+  /** Identifier or attribute/member name for display, e.g. tool names. */
+  name(node: SyntaxNode): string | undefined;
+  /** Docstring of a (possibly decorated) function definition. */
+  docstring(fn: SyntaxNode): SyntaxNode | undefined;
+  /** Return expressions of a function (not of nested functions). */
+  returns(fn: SyntaxNode): SyntaxNode[];
+  /** Whether a node is a string-like literal (string, template, f-string, concatenation of them). */
+  isTextLiteral(node: SyntaxNode): boolean;
+  /** For `obj.method(...)`: the object expression; undefined for plain calls. */
+  receiver(call: SyntaxNode): SyntaxNode | undefined;
+}
+
+/** Depth-first walk with a cursor; `visit` gets only nodes whose type is in `wanted`. */
+export function walk(tree: SyntaxTree, wanted: ReadonlySet<string>, visit: (node: SyntaxNode) => void): void {
+  const cursor = tree.walk();
+  try {
+    for (;;) {
+      if (wanted.has(cursor.nodeType)) visit(cursor.currentNode);
+      if (cursor.gotoFirstChild()) continue;
+      while (!cursor.gotoNextSibling()) {
+        if (!cursor.gotoParent()) return;
+      }
+    }
+  } finally {
+    cursor.delete();
+  }
+}
+
+export function contains(outer: SyntaxNode, inner: SyntaxNode): boolean {
+  return outer.startIndex <= inner.startIndex && inner.endIndex <= outer.endIndex;
+}

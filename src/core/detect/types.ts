@@ -1,0 +1,116 @@
+/**
+ * What detection finds in one file, before any pricing. `analyzeFile` turns a
+ * DetectedFile into a priced FileReport (src/core/report/types.ts).
+ * Lines and columns are 1-based.
+ */
+import type { PromptKind, Span } from '../report/types';
+
+/** Inline assumptions from a `tokenomics: steps=12 output=800 …` comment. */
+export interface AnnotationValues {
+  readonly steps?: number;
+  readonly output?: number;
+  readonly reasoning?: number;
+  readonly toolResult?: number;
+  readonly callsPerDay?: number;
+  readonly model?: string;
+  readonly input?: number;
+  /** `placeholder.diff=3000` → `{ diff: 3000 }`. */
+  readonly placeholders?: Readonly<Record<string, number>>;
+  /** `tokenomics: ignore` drops the next site. */
+  readonly ignore?: boolean;
+}
+
+export interface Annotation {
+  readonly line: number;
+  readonly values: AnnotationValues;
+  /** Problems with the comment (unknown keys, bad numbers); reported, never thrown. */
+  readonly issues: readonly string[];
+}
+
+export interface DetectedPrompt extends Span {
+  readonly id: string;
+  readonly kind: PromptKind;
+  /** The text with placeholders written `{name}`. */
+  readonly text: string;
+  readonly placeholders: readonly string[];
+  readonly confidence: number;
+  /** Why we think it is a prompt, e.g. `system= of anthropic messages.create`. */
+  readonly reason: string;
+  readonly annotation?: AnnotationValues;
+}
+
+export interface DetectedCall extends Span {
+  readonly id: string;
+  /** `openai`, `anthropic`, `google`, `vercel-ai`, `langchain`, `langgraph`, `openai-agents`, `crewai`, `mastra`, `pydantic-ai`, `smolagents`, `claude-agent-sdk`. */
+  readonly framework: string;
+  /** The callee as written, e.g. `client.chat.completions.create`, `Agent`. */
+  readonly callee: string;
+  /** The model as written (after constant resolution). */
+  readonly model?: string;
+  /** Provider implied by the code (`openai('…')`, `ChatAnthropic`), for catalog resolution. */
+  readonly providerHint?: string;
+  readonly maxOutputTokens?: number;
+  readonly promptIds: readonly string[];
+  readonly tools: readonly string[];
+  /** True for agent definitions (framework loops), false for single model calls. */
+  readonly agent: boolean;
+  /** Inputs the code fills at run time with no literal text (`prompt: question`): priced at the assumed placeholder size. */
+  readonly inputPlaceholders: readonly string[];
+  /** Id of the agent or loop that prices this call as one of its steps (a chat-model constructor passed to an agent, a call inside a loop). */
+  readonly usedBy?: string;
+  readonly annotation?: AnnotationValues;
+}
+
+export interface DetectedLoop extends Span {
+  readonly id: string;
+  /** Framework, or `hand-written`. */
+  readonly framework: string;
+  /** The step bound read from code; absent when the code sets none. */
+  readonly maxSteps?: number;
+  /** The option that bounds it (`max_turns`, `stopWhen`, `range`, …), when read from code. */
+  readonly stepOption?: string;
+  /** True when the code has no bound and the framework has none by default (hand-written `while True`). */
+  readonly unbounded: boolean;
+  readonly callId?: string;
+  readonly annotation?: AnnotationValues;
+}
+
+export type FileKind = 'code' | 'prompt-file' | 'instructions' | 'crewai-config';
+
+export interface DetectIssue extends Span {
+  readonly code: 'parse-error' | 'file-skipped' | 'annotation';
+  readonly message: string;
+}
+
+export interface DetectedFile {
+  readonly path: string;
+  /** `typescript`, `tsx`, `javascript`, `python`, `prompt`, `prompty`, `markdown`, `jinja`, `yaml`, `text`. */
+  readonly language: string;
+  readonly kind: FileKind;
+  readonly prompts: readonly DetectedPrompt[];
+  readonly calls: readonly DetectedCall[];
+  readonly loops: readonly DetectedLoop[];
+  readonly annotations: readonly Annotation[];
+  readonly issues: readonly DetectIssue[];
+  /** Model named by the file itself (prompt-file front matter, file-level annotation). */
+  readonly fileModel?: string;
+  /** Output budget named by the file itself (front matter). */
+  readonly fileMaxOutputTokens?: number;
+  /** True when limits (size, time, site cap) cut detection short. */
+  readonly truncated: boolean;
+}
+
+export interface DetectOptions {
+  /** Files longer than this (characters) are not parsed. */
+  readonly maxChars?: number;
+  readonly parseTimeoutMs?: number;
+  /** At most this many sites of each type per file. */
+  readonly maxSitesPerFile?: number;
+  readonly isCancelled?: () => boolean;
+}
+
+export const DEFAULT_DETECT_OPTIONS: Required<Omit<DetectOptions, 'isCancelled'>> = {
+  maxChars: 2_000_000,
+  parseTimeoutMs: 2_000,
+  maxSitesPerFile: 500,
+};
