@@ -3,7 +3,7 @@
 // as separate files so stack traces in the log still map to sources); `--watch`
 // rebuilds on change. Type-checking is separate: `npm run typecheck`.
 import * as esbuild from 'esbuild';
-import { existsSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync } from 'node:fs';
 
 const production = process.argv.includes('--production');
 const watch = process.argv.includes('--watch');
@@ -33,6 +33,11 @@ const pageBundles = pageEntries.map((entry) => ({
   format: 'iife',
   target: 'es2022',
 }));
+
+/** Tree-sitter runtime and grammars: loaded at run time from next to the bundle (src/core/detect/parser.ts). */
+const WASM_FILES = ['tree-sitter.wasm', 'tree-sitter-typescript.wasm', 'tree-sitter-tsx.wasm', 'tree-sitter-javascript.wasm', 'tree-sitter-python.wasm'];
+mkdirSync('dist', { recursive: true });
+for (const f of WASM_FILES) copyFileSync(`node_modules/@vscode/tree-sitter-wasm/wasm/${f}`, `dist/${f}`);
 
 const all = [...nodeBundles, ...pageBundles];
 if (watch) {
