@@ -16,7 +16,11 @@ export interface Workload {
   readonly toolResultTokens: number;
   /** Whether prompt caching is used across steps (per the provider's rules). */
   readonly caching: boolean;
+  /** TTL of cache writes for explicit-caching providers (Anthropic): 5 minutes unless set. */
+  readonly cacheWriteTtl?: '5m' | '1h';
   readonly batch: boolean;
+  /** True when `steps` is an assumed count for a loop with no bound (shown as such). */
+  readonly stepsAssumed?: boolean;
   /** Units of work per day, for monthly projections (30 days a month). */
   readonly callsPerDay: number;
 }

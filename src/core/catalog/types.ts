@@ -102,6 +102,12 @@ export interface CachingRules extends Provenance {
   /** Default cache lifetime in seconds. */
   readonly ttlSeconds?: number;
   /**
+   * Granularity of automatic cache hits above the minimum: OpenAI caches the
+   * longest previously seen prefix in 128-token steps after the first 1024 tokens.
+   * Absent: any prefix length is cached.
+   */
+  readonly cacheIncrementTokens?: number;
+  /**
    * Whether the provider reports cached tokens inside its input count (OpenAI, Google)
    * or as separate fields (Anthropic). Documentation only; the cost layer always takes
    * fresh, cached-read and cache-write counts separately.
