@@ -1,7 +1,8 @@
 import type { CliCommand } from '../command';
+import { countCommand } from './count';
 
 /**
  * The command table. Each command lives in its own file; add it here.
  * Order is the order of `tokenomics --help`.
  */
-export const COMMANDS: readonly CliCommand[] = [];
+export const COMMANDS: readonly CliCommand[] = [countCommand];
