@@ -1,0 +1,105 @@
+/**
+ * Which input tokens of each step are fresh, read from the cache or written to it,
+ * by the provider's caching rules (catalog `providers[].caching`).
+ *
+ * - automatic (OpenAI, DeepSeek, Google implicit, xAI, Groq…): the provider keeps
+ *   the prefix of every prompt it has seen; a later prompt that starts with it
+ *   reads it from the cache, if it is at least `minCacheableTokens` long, counted
+ *   in `cacheIncrementTokens` steps above the minimum (OpenAI: 1024, then 128s).
+ *   No write premium: the first sending is ordinary input.
+ * - explicit (Anthropic): the caller marks the end of the prompt as a cache
+ *   breakpoint each step; the part not yet cached is written (billed at the
+ *   write price for the TTL), what was written before is read. A single call
+ *   (steps = 1) writes nothing: nothing would ever read it.
+ * - none, or caching off, or no cached-read price: every input token is fresh.
+ */
+import type { Catalog, Offering, ProviderEntry } from '../catalog/types';
+import type { Workload } from '../workload';
+import type { CachingApplied } from './types';
+
+/** The split of one request's input. */
+export interface InputSplit {
+  readonly freshInput: number;
+  readonly cachedRead: number;
+  readonly cacheWrite: number;
+}
+
+export interface CachePolicy {
+  readonly applied: CachingApplied;
+  /** Split the input of a step given the tokens now in cache; returns the split and what the cache holds after. */
+  split(input: number, cached: number, writes: boolean): { split: InputSplit; cachedAfter: number };
+}
+
+const ALL_FRESH: CachePolicy['split'] = (input) => ({
+  split: { freshInput: input, cachedRead: 0, cacheWrite: 0 },
+  cachedAfter: 0,
+});
+
+function off(reason: string, mode: CachingApplied['mode'] = 'off'): CachePolicy {
+  return { applied: { mode, minCacheableTokens: 0, note: reason }, split: ALL_FRESH };
+}
+
+/** Longest cacheable length of a `prefix`, given the minimum and the increment. */
+export function cacheableLength(prefix: number, minimum: number, increment: number | undefined): number {
+  if (prefix <= 0 || prefix < minimum) return 0;
+  if (!increment || increment <= 1) return prefix;
+  return minimum + Math.floor((prefix - minimum) / increment) * increment;
+}
+
+export function findProviderOf(catalog: Catalog, offering: Offering): ProviderEntry | undefined {
+  return catalog.providers.find((p) => p.id === offering.provider);
+}
+
+export function cachePolicy(provider: ProviderEntry | undefined, offering: Offering, workload: Workload): CachePolicy {
+  if (!workload.caching) return off('off (caching disabled for this workload)');
+  if (!provider) return off(`not modelled: provider '${offering.provider}' has no caching rules in the catalog`);
+  const rules = provider.caching;
+  if (rules.mode === 'none') return off(`none: ${provider.name} has no prompt caching`, 'none');
+  if (offering.prices.cachedRead === undefined) {
+    return off(`not modelled: no cached-read price for ${offering.id}; all input priced as fresh (an upper bound)`);
+  }
+  const ttl = workload.cacheWriteTtl ?? '5m';
+  const min = Math.max(0, rules.minCacheableTokens);
+  const inc = rules.cacheIncrementTokens;
+
+  if (rules.mode === 'automatic') {
+    const ratio = ratioText(offering.prices.cachedRead, offering.prices.input);
+    return {
+      applied: {
+        mode: 'automatic',
+        minCacheableTokens: min,
+        ...(inc ? { incrementTokens: inc } : {}),
+        note: `automatic (${provider.id}): repeated prefix ≥ ${min} tokens${inc ? ` in ${inc}-token steps` : ''} read at ${ratio}, no write premium`,
+      },
+      split(input, cached) {
+        const read = Math.min(cacheableLength(cached, min, inc), input);
+        // The provider keeps this prompt's prefix for the next request.
+        return { split: { freshInput: input - read, cachedRead: read, cacheWrite: 0 }, cachedAfter: input >= min ? input : cached };
+      },
+    };
+  }
+
+  const writePrice = ttl === '1h' ? offering.prices.cacheWrite1h : offering.prices.cacheWrite;
+  if (writePrice === undefined) {
+    return off(`not modelled: no ${ttl === '1h' ? '1-hour ' : ''}cache-write price for ${offering.id}; all input priced as fresh`);
+  }
+  return {
+    applied: {
+      mode: 'explicit',
+      minCacheableTokens: min,
+      writeTtl: ttl,
+      note: `explicit (${provider.id}): new context written at ${ratioText(writePrice, offering.prices.input)} (${ttl} TTL), cached prefix read at ${ratioText(offering.prices.cachedRead, offering.prices.input)}; prefixes under ${min} tokens are not cached`,
+    },
+    split(input, cached, writes) {
+      const read = cached >= min ? Math.min(cached, input) : 0;
+      if (!writes || input < min) return { split: { freshInput: input - read, cachedRead: read, cacheWrite: 0 }, cachedAfter: cached };
+      return { split: { freshInput: 0, cachedRead: read, cacheWrite: input - read }, cachedAfter: input };
+    },
+  };
+}
+
+function ratioText(price: number | undefined, input: number | undefined): string {
+  if (price === undefined) return '?';
+  if (!input) return `$${price}/M`;
+  return `${Number((price / input).toFixed(3))}× input`;
+}
