@@ -1,0 +1,156 @@
+// Small, named steps over VS Code's workbench DOM (code-server serves the same workbench as
+// desktop VS Code). Each step waits on a condition with a deadline; none sleeps a fixed time.
+
+const SHORT = 10_000;
+const LONG = 30_000;
+
+/** Polls `probe` until it returns a truthy value or the deadline passes; returns that value. */
+export async function waitFor(probe, { timeout = SHORT, interval = 150, what = 'condition' } = {}) {
+  const deadline = Date.now() + timeout;
+  let last;
+  while (Date.now() < deadline) {
+    try {
+      last = await probe();
+      if (last) return last;
+    } catch (err) {
+      last = err;
+    }
+    await new Promise((r) => setTimeout(r, interval));
+  }
+  throw new Error(`timed out after ${timeout} ms waiting for ${what}${last instanceof Error ? `: ${last.message}` : ''}`);
+}
+
+export async function openWorkbench(page, url) {
+  await page.goto(url);
+  await page.locator('.monaco-workbench').waitFor({ state: 'visible', timeout: LONG });
+  // The explorer lists the folder once the remote file system answers.
+  await page.locator('.explorer-folders-view .monaco-list-row').first().waitFor({ timeout: LONG });
+}
+
+async function quickInputRows(page) {
+  return page.locator('.quick-input-widget .quick-input-list .monaco-list-row');
+}
+
+/** Ctrl+P, the file name, the first row once it is that file. Resolves when its tab is the active one. */
+export async function openFile(page, name) {
+  const base = name.split('/').pop();
+  await page.keyboard.press('Control+P');
+  const input = page.locator('.quick-input-widget input');
+  await input.waitFor({ state: 'visible' });
+  await input.fill(name);
+  // The list first shows recently opened files; wait until filtering has put the file on top.
+  const first = (await quickInputRows(page)).first();
+  await waitFor(async () => (await first.innerText()).includes(base), { what: `"${base}" at the top of Quick Open` });
+  await first.click();
+  await page.locator(`.tabs-container .tab.active[aria-label*="${base}"]`).waitFor({ timeout: SHORT });
+  await editorLines(page).first().waitFor({ timeout: SHORT });
+}
+
+/** Text read from the DOM with Monaco's non-breaking spaces made plain. */
+export function plain(text) {
+  return text.replace(/\u00a0/g, ' ');
+}
+
+/** Command palette: types the title and runs the row whose label matches it exactly. */
+export async function runCommand(page, title) {
+  await page.keyboard.press('Control+Shift+P');
+  const input = page.locator('.quick-input-widget input');
+  await input.waitFor({ state: 'visible' });
+  await input.fill(`>${title}`);
+  const row = (await quickInputRows(page)).filter({ hasText: title }).first();
+  await row.waitFor({ timeout: SHORT });
+  await row.click();
+  await page.locator('.quick-input-widget').waitFor({ state: 'hidden', timeout: SHORT }).catch(() => {});
+}
+
+/** Titles of every command whose palette label starts with `prefix` (e.g. "Tokenomics:"). */
+export async function listCommands(page, prefix) {
+  await page.keyboard.press('Control+Shift+P');
+  const input = page.locator('.quick-input-widget input');
+  await input.waitFor({ state: 'visible' });
+  await input.fill(`>${prefix}`);
+  const rows = await quickInputRows(page);
+  await rows.first().waitFor({ timeout: SHORT }).catch(() => {});
+  const labels = await rows.locator('.quick-input-list-label, .label-name').allInnerTexts();
+  await page.keyboard.press('Escape');
+  return [...new Set(labels.map((l) => l.trim()).filter((l) => l.startsWith(prefix)))];
+}
+
+/** The active editor's visible line elements. */
+export function editorLines(page) {
+  return page.locator('.editor-group-container.active .monaco-editor .view-lines');
+}
+
+/**
+ * Hovers the first occurrence of `text` in the active editor and returns the hover widget's text
+ * once it satisfies `accept` (several providers may contribute; ours may answer later than others).
+ */
+export async function hoverText(page, text, accept = () => true, timeout = LONG) {
+  const target = editorLines(page).getByText(text).first();
+  await target.waitFor({ timeout: SHORT });
+  return waitFor(
+    async () => {
+      await page.mouse.move(0, 0);
+      await target.hover();
+      const hover = page.locator('.monaco-hover:not(.hidden)').first();
+      await hover.waitFor({ state: 'visible', timeout: 3000 });
+      const body = plain(await hover.innerText());
+      return accept(body) ? body : undefined;
+    },
+    { timeout, interval: 500, what: `a hover over "${text}"` },
+  );
+}
+
+/** CodeLens titles rendered in the active editor, once at least `min` are there. */
+export async function codeLensTitles(page, min = 1, timeout = LONG) {
+  const lenses = page.locator('.editor-group-container.active .monaco-editor .codelens-decoration');
+  return waitFor(
+    async () => {
+      const texts = (await lenses.allInnerTexts()).map(plain).flatMap((t) => t.split(/\s*\|\s*/)).map((t) => t.trim()).filter(Boolean);
+      return texts.length >= min ? texts : undefined;
+    },
+    { timeout, what: `${min} CodeLens title(s)` },
+  );
+}
+
+/** Opens the Problems panel and returns each row's text (file rows and marker rows). */
+export async function problemRows(page, accept = (rows) => rows.length > 0, timeout = LONG) {
+  await runCommand(page, 'View: Focus Problems');
+  const rows = page.locator('.markers-panel .monaco-list-row');
+  return waitFor(
+    async () => {
+      const texts = (await rows.allInnerTexts()).map(plain);
+      return accept(texts) ? texts : undefined;
+    },
+    { timeout, what: 'matching rows in the Problems panel' },
+  );
+}
+
+/** Text shown in the bottom panel's editor (the Output view shows the selected channel there). */
+export async function panelEditorText(page) {
+  const lines = page.locator('[id="workbench.parts.panel"] .monaco-editor .view-lines').first();
+  await lines.waitFor({ timeout: SHORT });
+  return plain(await lines.innerText());
+}
+
+/**
+ * The first frame (webviews are nested iframes) that has an element matching `selector`.
+ * Returns { frame, locator } so callers can read inside the webview.
+ */
+export async function findFrameWith(page, selector, timeout = LONG) {
+  return waitFor(
+    async () => {
+      for (const frame of page.frames()) {
+        const locator = frame.locator(selector);
+        if ((await locator.count().catch(() => 0)) > 0) return { frame, locator };
+      }
+      return undefined;
+    },
+    { timeout, interval: 300, what: `a webview frame with ${selector}` },
+  );
+}
+
+/** Status bar items' text (ours included once the extension contributes one). */
+export async function statusBarTexts(page) {
+  return (await page.locator('.statusbar .statusbar-item').allInnerTexts()).map(plain);
+}
