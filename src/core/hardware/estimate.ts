@@ -1,0 +1,212 @@
+/**
+ * One self-hosted configuration, end to end: memory fit → accelerators needed →
+ * prefill / decode speed → $/M tokens → break-even against API offerings.
+ * Never throws on bad input: problems are returned as `issues`.
+ */
+import type { Offering } from '../catalog/types';
+import { engineCalibration, findKvFormat } from './catalog';
+import { breakEven, servingCost, type BreakEven } from './economics';
+import { acceleratorsNeeded, memoryFit, type FitRequest, type MemoryFit } from './memory';
+import { estimatePerformance, type PerformanceEstimate } from './performance';
+import type {
+  AcceleratorSpec,
+  EngineCalibration,
+  EngineId,
+  OpenModelArchitecture,
+  SpeculativeOptions,
+  WeightFormat,
+} from './types';
+
+export const DEFAULT_UTILIZATION = 0.5;
+
+export interface HardwareRequest {
+  readonly model: OpenModelArchitecture;
+  readonly accelerator: AcceleratorSpec;
+  readonly format: WeightFormat;
+  readonly engine: EngineId;
+  /** KV cache precision id (`bf16`, `fp8`, `q8_0`…); default bf16. */
+  readonly kvPrecision?: string;
+  /** Accelerator count; default: the fewest that hold the model. */
+  readonly accelerators?: number;
+  /** Concurrent sequences; default: the engine's, reduced until it fits. */
+  readonly batch?: number;
+  readonly inputTokens: number;
+  readonly outputTokens: number;
+  readonly speculative?: SpeculativeOptions;
+  readonly utilization?: number;
+  /** Overrides the accelerator's catalog price. */
+  readonly usdPerHour?: number;
+  readonly tokensPerDay?: number;
+  /** API offerings of the same model, for break-even. */
+  readonly offerings?: readonly Offering[];
+  /** Calibration table override (tests, fitting). */
+  readonly calibration?: EngineCalibration;
+}
+
+export interface HardwareEstimate {
+  readonly model: string;
+  readonly accelerator: string;
+  readonly precision: string;
+  readonly kvPrecision: string;
+  readonly engine: EngineId;
+  readonly multiGpu: EngineCalibration['multiGpu'];
+  /** Accelerators this estimate runs on. */
+  readonly accelerators: number;
+  /** The fewest accelerators that hold weights + KV cache; undefined when not even 64 do. */
+  readonly acceleratorsNeeded?: number;
+  readonly fits: boolean;
+  readonly batch: number;
+  readonly inputTokens: number;
+  readonly outputTokens: number;
+  readonly memory: MemoryFit;
+  readonly decodeTokensPerSecond: { readonly perUser: number; readonly total: number };
+  readonly prefillTokensPerSecond: number;
+  readonly ttftMs: number;
+  readonly totalLatencyMs: number;
+  readonly decodeBound: 'memory' | 'compute';
+  readonly speculative?: PerformanceEstimate['speculative'];
+  readonly usdPerHour?: number;
+  readonly monthlyUsd?: number;
+  readonly usdPerMillionTokens?: number;
+  readonly usdPerMillionOutputTokens?: number;
+  readonly capacityTokensPerDay: number;
+  readonly utilization: number;
+  readonly breakEven: readonly BreakEven[];
+  readonly quality: { readonly note: string; readonly source: string };
+  readonly basis: {
+    readonly model: string;
+    readonly accelerator: string;
+    readonly price?: string;
+    readonly engine: string;
+    readonly assumptions: readonly string[];
+  };
+  readonly issues: readonly string[];
+}
+
+function defaultBatch(req: FitRequest, n: number, wanted: number): number {
+  let b = Math.max(1, wanted);
+  while (b > 1 && !memoryFit({ ...req, batch: b }, n).fits) b = Math.floor(b / 2);
+  return b;
+}
+
+export function estimateHardware(request: HardwareRequest): HardwareEstimate {
+  const issues: string[] = [];
+  const engine = request.calibration ?? engineCalibration(request.engine);
+  const kvId = request.kvPrecision ?? 'bf16';
+  const kvFormat = findKvFormat(kvId);
+  if (!kvFormat) issues.push(`unknown KV precision '${kvId}', assumed bf16`);
+  const kvBytes = kvFormat?.bytesPerElement ?? 2;
+  const engineClass = engine.engine;
+  if (!request.format.engines.includes(engineClass)) {
+    issues.push(`${request.engine} does not serve ${request.format.id} weights; the estimate assumes it could`);
+  }
+  const inputTokens = Math.max(1, Math.round(request.inputTokens));
+  const outputTokens = Math.max(1, Math.round(request.outputTokens));
+  if (inputTokens + outputTokens > request.model.contextWindow) {
+    issues.push(`input + output (${inputTokens + outputTokens}) exceeds the context window (${request.model.contextWindow})`);
+  }
+  const fitBase: FitRequest = {
+    model: request.model,
+    format: request.format,
+    kvBytesPerElement: kvBytes,
+    accelerator: request.accelerator,
+    engine,
+    batch: Math.max(1, Math.round(request.batch ?? 1)),
+    contextTokens: inputTokens + outputTokens,
+  };
+  const needed = acceleratorsNeeded(fitBase);
+  const n = Math.max(1, Math.round(request.accelerators ?? needed ?? 1));
+  const batch = request.batch !== undefined ? fitBase.batch : defaultBatch(fitBase, n, engine.defaultBatch);
+  const fitReq = { ...fitBase, batch };
+  const memory = memoryFit(fitReq, n);
+  const neededAtBatch = acceleratorsNeeded(fitReq);
+  if (!memory.fits) {
+    issues.push(
+      neededAtBatch === undefined
+        ? `does not fit: needs more than 64 × ${request.accelerator.id}`
+        : `does not fit on ${n} × ${request.accelerator.id}: needs ${neededAtBatch}`,
+    );
+  }
+  if (engine.multiGpu === 'tensor-parallel' && request.model.heads % n !== 0) {
+    issues.push(`tensor parallel over ${n} needs a divisor of the ${request.model.heads} attention heads`);
+  }
+  const perf = estimatePerformance({
+    model: request.model,
+    format: request.format,
+    kvBytesPerElement: kvBytes,
+    accelerator: request.accelerator,
+    engine,
+    accelerators: n,
+    batch,
+    inputTokens,
+    outputTokens,
+    speculative: request.speculative,
+  });
+  const price = request.usdPerHour ?? request.accelerator.price?.usd;
+  const cost = servingCost({
+    usdPerHourPerAccelerator: price,
+    accelerators: n,
+    inputTokens,
+    outputTokens,
+    batch,
+    prefillMs: perf.prefill.ms,
+    decodeStepMs: perf.decode.ms,
+    tokensPerStep: perf.decode.perUserTokensPerSecond * (perf.decode.ms / 1000),
+    utilization: request.utilization ?? DEFAULT_UTILIZATION,
+  });
+  if (price === undefined) issues.push(`no hourly price for ${request.accelerator.id}: $/M tokens is unpriced (pass --usd-per-hour)`);
+  const breakEvens = (request.offerings ?? []).map((o) => breakEven(cost, o, inputTokens, outputTokens, request.tokensPerDay));
+  const assumptions = [
+    `batch ${batch} concurrent sequence(s)${request.batch === undefined ? ' (engine default, reduced to fit)' : ''}`,
+    `${inputTokens} input + ${outputTokens} output tokens per request`,
+    `utilization ${(cost.utilization * 100).toFixed(0)}% of a deployment rented 24/7`,
+    `KV cache ${kvId}`,
+    `${engine.engine} efficiencies: bandwidth ${engine.bandwidthEfficiency}, FLOPs ${engine.flopsEfficiency}, step overhead ${engine.stepOverheadMs} ms`,
+  ];
+  if (request.speculative) {
+    const s = request.speculative;
+    assumptions.push(`speculative decoding: acceptance ${s.acceptanceRate}, draft length ${s.draftLength}, draft cost ${s.draftCostRatio} of a step`);
+  }
+  return {
+    model: request.model.id,
+    accelerator: request.accelerator.id,
+    precision: request.format.id,
+    kvPrecision: kvId,
+    engine: request.engine,
+    multiGpu: engine.multiGpu,
+    accelerators: n,
+    acceleratorsNeeded: neededAtBatch,
+    fits: memory.fits,
+    batch,
+    inputTokens,
+    outputTokens,
+    memory,
+    decodeTokensPerSecond: { perUser: perf.decode.perUserTokensPerSecond, total: perf.decode.totalTokensPerSecond },
+    prefillTokensPerSecond: perf.prefill.tokensPerSecond,
+    ttftMs: perf.ttftMs,
+    totalLatencyMs: perf.totalLatencyMs,
+    decodeBound: perf.decode.bound,
+    speculative: perf.speculative,
+    usdPerHour: cost.usdPerHour,
+    monthlyUsd: cost.monthlyUsd,
+    usdPerMillionTokens: cost.usdPerMillionTokens,
+    usdPerMillionOutputTokens: cost.usdPerMillionOutputTokens,
+    capacityTokensPerDay: cost.capacityTokensPerDay,
+    utilization: cost.utilization,
+    breakEven: breakEvens,
+    quality: { note: request.format.quality.note, source: request.format.quality.source },
+    basis: {
+      model: `${request.model.source} (${request.model.asOf})`,
+      accelerator: `${request.accelerator.source} (${request.accelerator.asOf})`,
+      price:
+        request.usdPerHour !== undefined
+          ? 'user-supplied --usd-per-hour'
+          : request.accelerator.price
+            ? `${request.accelerator.price.source} (${request.accelerator.price.asOf})`
+            : undefined,
+      engine: engine.note,
+      assumptions,
+    },
+    issues,
+  };
+}

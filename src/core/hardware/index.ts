@@ -1,0 +1,30 @@
+/**
+ * Self-hosted inference: memory fit, prefill/decode speed, $/M tokens and
+ * break-even against APIs for open models on accelerators at a precision.
+ * See docs/readme/hardware.md for the formulas and their calibration.
+ */
+export * from './types';
+export {
+  ACCELERATORS,
+  OPEN_MODELS,
+  WEIGHT_FORMATS,
+  KV_FORMATS,
+  ENGINE_CALIBRATIONS,
+  findAccelerator,
+  findWeightFormat,
+  findKvFormat,
+  openModelArchitecture,
+  engineCalibration,
+  engineClassOf,
+  parseEngine,
+} from './catalog';
+export { weightBytes, kvBytesPerToken, kvBytesForContext, memoryFit, acceleratorsNeeded, candidateCounts, usableMemoryGB } from './memory';
+export type { MemoryFit, FitRequest } from './memory';
+export { estimatePerformance, decodeStep, prefillTiming, paramsTouchedB, expectedTokensPerStep, peakTflops } from './performance';
+export type { PerfRequest, PerformanceEstimate, StepTiming } from './performance';
+export { servingCost, breakEven, apiUsdPerToken, HOURS_PER_MONTH } from './economics';
+export type { ServingCost, BreakEven } from './economics';
+export { estimateHardware, DEFAULT_UTILIZATION } from './estimate';
+export type { HardwareRequest, HardwareEstimate } from './estimate';
+export { selfHostedOptions, DEFAULT_OPTION_PRECISIONS } from './options';
+export type { SelfHostedOptions, SelfHostedOptionsOptions } from './options';

@@ -1,0 +1,104 @@
+/**
+ * Every accelerator × precision that can serve an open model for a workload:
+ * the self-hosted rows of `compare` and the Compare Providers panel.
+ */
+import type { Offering } from '../catalog/types';
+import type { Workload } from '../workload';
+import { ACCELERATORS, findAccelerator, findWeightFormat, openModelArchitecture } from './catalog';
+import { estimateHardware, type HardwareEstimate } from './estimate';
+import type { AcceleratorSpec, EngineId, SpeculativeOptions, WeightFormat } from './types';
+
+export const DEFAULT_OPTION_PRECISIONS = ['bf16', 'fp8', 'int4', 'fp4', 'q8_0', 'q4_k_m'] as const;
+
+export interface SelfHostedOptionsOptions {
+  /** Accelerator ids to consider; default: all in the bundled data. */
+  readonly accelerators?: readonly string[];
+  /** Precision ids to consider; default: DEFAULT_OPTION_PRECISIONS. */
+  readonly precisions?: readonly string[];
+  /** Force one engine; default: llama.cpp for GGUF formats and Apple, vLLM otherwise. */
+  readonly engine?: EngineId;
+  /** API offerings of the same model for break-even (e.g. `offeringsForModel(catalog, id)`). */
+  readonly offerings?: readonly Offering[];
+  readonly utilization?: number;
+  readonly batch?: number;
+  /** Skip configurations needing more accelerators than this (one node: 8). */
+  readonly maxAccelerators?: number;
+  readonly speculative?: SpeculativeOptions;
+  readonly kvPrecision?: string;
+}
+
+export interface SelfHostedOptions {
+  readonly model: string;
+  /** False when the model has no open-weight architecture in the data. */
+  readonly known: boolean;
+  /** Configurations that fit, cheapest $/M tokens first (unpriced last). */
+  readonly rows: readonly HardwareEstimate[];
+  readonly issues: readonly string[];
+}
+
+function defaultEngine(acc: AcceleratorSpec, format: WeightFormat): EngineId | undefined {
+  if (format.engines.length === 1 && format.engines[0] === 'llama.cpp') return 'llama.cpp';
+  if (acc.kind === 'apple') return undefined; // Apple runs GGUF through llama.cpp here
+  if (acc.kind === 'tpu' && format.compute !== 'bf16' && format.compute !== 'int8') return undefined;
+  return 'vllm';
+}
+
+/** Formats that make sense for hardware: FP4 compute only where the chip has it, GGUF off TPUs. */
+function sensible(acc: AcceleratorSpec, format: WeightFormat): boolean {
+  if (format.compute === 'fp4' && acc.tflops.fp4 === undefined) return false;
+  if (format.compute === 'fp8' && acc.tflops.fp8 === undefined && acc.kind !== 'datacenter-gpu') return false;
+  if (acc.kind === 'tpu' && format.engines.includes('llama.cpp') && !format.engines.includes('vllm')) return false;
+  return true;
+}
+
+export function selfHostedOptions(
+  modelId: string,
+  workload: Pick<Workload, 'inputTokens' | 'outputTokens' | 'reasoningTokens' | 'callsPerDay'> & Partial<Workload>,
+  opts: SelfHostedOptionsOptions = {},
+): SelfHostedOptions {
+  const issues: string[] = [];
+  const model = openModelArchitecture(modelId);
+  if (!model) {
+    return { model: modelId, known: false, rows: [], issues: [`no open-weight architecture for '${modelId}'`] };
+  }
+  const accs = (opts.accelerators ?? ACCELERATORS.map((a) => a.id)).flatMap((id) => {
+    const a = findAccelerator(id);
+    if (!a) issues.push(`unknown accelerator '${id}'`);
+    return a ? [a] : [];
+  });
+  const formats = (opts.precisions ?? DEFAULT_OPTION_PRECISIONS).flatMap((id) => {
+    const f = findWeightFormat(id);
+    if (!f) issues.push(`unknown precision '${id}'`);
+    return f ? [f] : [];
+  });
+  const output = Math.max(1, workload.outputTokens + workload.reasoningTokens);
+  const input = Math.max(1, workload.inputTokens);
+  const steps = Math.max(1, workload.steps ?? 1);
+  const tokensPerDay = workload.callsPerDay * steps * (input + output);
+  const maxAcc = opts.maxAccelerators ?? 8;
+  const rows: HardwareEstimate[] = [];
+  for (const acc of accs) {
+    for (const format of formats) {
+      if (!sensible(acc, format)) continue;
+      const engine = opts.engine ?? defaultEngine(acc, format);
+      if (!engine) continue;
+      const est = estimateHardware({
+        model,
+        accelerator: acc,
+        format,
+        engine,
+        inputTokens: input,
+        outputTokens: output,
+        batch: opts.batch,
+        utilization: opts.utilization,
+        offerings: opts.offerings,
+        tokensPerDay,
+        speculative: opts.speculative,
+        kvPrecision: opts.kvPrecision,
+      });
+      if (est.fits && est.accelerators <= maxAcc) rows.push(est);
+    }
+  }
+  rows.sort((a, b) => (a.usdPerMillionTokens ?? Infinity) - (b.usdPerMillionTokens ?? Infinity));
+  return { model: model.id, known: true, rows, issues };
+}

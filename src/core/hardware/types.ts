@@ -1,0 +1,144 @@
+/**
+ * Vocabulary of the self-hosted inference model: accelerators, open-model
+ * architectures, weight formats, serving engines, and what an estimate says.
+ *
+ * Units: memory in GB of 1e9 bytes (accelerator memory is stored as the vendor's
+ * marketed figure in GiB and converted), bandwidth in GB/s (1e9 bytes/s), compute
+ * in dense (non-sparse) TFLOPS/TOPS, prices in US dollars.
+ */
+import type { Provenance } from '../catalog/types';
+
+/** Compute precision a matrix multiply runs in. */
+export type ComputeClass = 'bf16' | 'fp16' | 'fp8' | 'int8' | 'int4' | 'fp4';
+
+/** Dense tensor throughput per precision, TFLOPS (TOPS for integers). Absent = not supported in hardware. */
+export type TflopsByPrecision = Partial<Record<ComputeClass, number>>;
+
+export interface HourlyPrice extends Provenance {
+  /** Typical on-demand price of one accelerator for one hour. */
+  readonly usd: number;
+}
+
+export type AcceleratorKind = 'datacenter-gpu' | 'consumer-gpu' | 'apple' | 'tpu' | 'other';
+
+export interface AcceleratorSpec extends Provenance {
+  readonly id: string;
+  readonly name: string;
+  readonly vendor: string;
+  readonly kind: AcceleratorKind;
+  /** Marketed memory size; treated as GiB (that is what the devices report). */
+  readonly memoryGiB: number;
+  readonly bandwidthGBs: number;
+  readonly tflops: TflopsByPrecision;
+  /** Per-direction bandwidth to a peer for tensor-parallel all-reduce (NVLink, Infinity Fabric, PCIe). */
+  readonly interconnectGBs?: number;
+  /** Share of memory the runtime may use (Apple: the GPU working-set limit). Default 1. */
+  readonly usableMemoryFraction?: number;
+  readonly price?: HourlyPrice;
+  readonly aliases?: readonly string[];
+}
+
+export interface MoeSpec {
+  readonly experts: number;
+  readonly expertsPerToken: number;
+  /** Parameters (billions) in the routed experts of all layers together; the rest is always read. */
+  readonly routedParamsB: number;
+}
+
+/** Sliding-window attention on some layers: their KV cache stops growing at `window` tokens. */
+export interface SlidingWindowSpec {
+  readonly window: number;
+  readonly layers: number;
+}
+
+/** Multi-head latent attention (DeepSeek): one compressed latent per token per layer. */
+export interface MlaSpec {
+  readonly kvLoraRank: number;
+  readonly ropeHeadDim: number;
+}
+
+export interface OpenModelArchitecture extends Provenance {
+  /** Same id as the main catalog's model where one exists (`llama-3.3-70b`). */
+  readonly id: string;
+  readonly name: string;
+  readonly aliases?: readonly string[];
+  readonly totalParamsB: number;
+  /** Parameters used per token (equal to total for dense models). */
+  readonly activeParamsB: number;
+  readonly layers: number;
+  readonly hiddenSize: number;
+  readonly heads: number;
+  readonly kvHeads: number;
+  readonly headDim: number;
+  readonly contextWindow: number;
+  readonly moe?: MoeSpec;
+  readonly mla?: MlaSpec;
+  readonly slidingWindow?: SlidingWindowSpec;
+  /** Format the weights are published in, when it is not BF16 (gpt-oss: MXFP4). */
+  readonly nativeFormat?: string;
+}
+
+export type EngineId = 'llama.cpp' | 'vllm' | 'sglang' | 'trtllm';
+/** Engines that share fitted constants. */
+export type EngineClass = 'llama.cpp' | 'vllm' | 'trtllm';
+
+export interface QualityNote extends Provenance {
+  readonly note: string;
+}
+
+export interface WeightFormat {
+  readonly id: string;
+  readonly name: string;
+  /** Stored bits per weight, scales and zero points included. */
+  readonly bitsPerWeight: number;
+  /** Precision the matrix multiplies run in (W4A16 formats dequantize to 16-bit). */
+  readonly compute: ComputeClass;
+  /** Engine classes that serve this format. */
+  readonly engines: readonly EngineClass[];
+  /** Share of peak bandwidth the dequantizing kernels reach relative to 16-bit weights (fitted, ≤ 1). */
+  readonly kernelEfficiency: number;
+  readonly quality: QualityNote;
+  readonly aliases?: readonly string[];
+}
+
+export interface KvFormat {
+  readonly id: string;
+  readonly bytesPerElement: number;
+}
+
+/** Achieved-vs-peak constants of one engine class, fitted to public measurements. */
+export interface EngineCalibration {
+  readonly engine: EngineClass;
+  /** Share of peak memory bandwidth reached while streaming weights in decode. */
+  readonly bandwidthEfficiency: number;
+  /** Share of peak dense FLOPS reached in large matrix multiplies (prefill, big batches). */
+  readonly flopsEfficiency: number;
+  /** Fixed time per decode step (scheduling, sampling, launches), milliseconds. */
+  readonly stepOverheadMs: number;
+  /** Extra time per layer per decode step (kernel launches, syncs), microseconds. */
+  readonly layerOverheadUs: number;
+  /** Prompt processing time per token per layer outside the big matrix multiplies (norms, RoPE, attention kernels), microseconds. */
+  readonly prefillTokenLayerUs: number;
+  /** Fixed time before the first token besides the prompt's compute (queueing, tokenization), ms. */
+  readonly prefillOverheadMs: number;
+  /** Latency of one all-reduce in tensor parallel, microseconds (two per layer). */
+  readonly allReduceUs: number;
+  /** How the engine spreads a model over several accelerators. */
+  readonly multiGpu: 'tensor-parallel' | 'layer-split';
+  /** Batch assumed when none is given. */
+  readonly defaultBatch: number;
+  /** Share of accelerator memory the engine claims (vLLM gpu_memory_utilization). */
+  readonly memoryFraction: number;
+  /** Per-accelerator runtime memory besides weights and KV cache (context, activations, graphs), GB. */
+  readonly runtimeOverheadGB: number;
+  readonly note: string;
+}
+
+export interface SpeculativeOptions {
+  /** Probability that the target model accepts a drafted token, 0..1. */
+  readonly acceptanceRate: number;
+  /** Tokens drafted per verification step. */
+  readonly draftLength: number;
+  /** Time of one draft token as a share of one target decode step. */
+  readonly draftCostRatio: number;
+}
