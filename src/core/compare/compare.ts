@@ -1,0 +1,112 @@
+/**
+ * Every catalog offering that can serve a workload, priced with the same
+ * simulation as a single estimate. An offering fits when its model's context
+ * window holds the largest request of the workload (for loops: the last step).
+ */
+import { estimateWorkload } from '../agent/estimate';
+import type { Catalog, ModelEntry, Offering } from '../catalog/types';
+import type { Workload } from '../workload';
+import { paretoFlags } from './pareto';
+import { convertWorkload } from './tokens';
+import type { CompareOptions, CompareResult, CompareRow, CompareSort, ExcludedOffering } from './types';
+
+function keep(offering: Offering, model: ModelEntry, options: CompareOptions): boolean {
+  const f = options.filter;
+  if (!f) return true;
+  if (f.providers && f.providers.length > 0 && !f.providers.includes(offering.provider)) return false;
+  if (f.openWeight !== undefined && model.openWeight !== f.openWeight) return false;
+  if (f.models && f.models.length > 0 && !f.models.includes(model.id)) return false;
+  return true;
+}
+
+function rowFor(catalog: Catalog, offering: Offering, model: ModelEntry, workload: Workload, options: CompareOptions): CompareRow | ExcludedOffering {
+  const from = { tokenizer: options.workloadTokenizer ?? 'o200k_base', model: options.workloadModel };
+  const converted = convertWorkload(workload, from, model);
+  const e = estimateWorkload(catalog, offering, converted.workload);
+  if (e.overflowStep !== undefined) {
+    return { id: offering.id, reason: 'context-window', maxContextTokens: e.maxContextTokens, contextWindow: model.contextWindow };
+  }
+  return {
+    kind: 'api',
+    id: offering.id,
+    provider: offering.provider,
+    model: model.id,
+    openWeight: model.openWeight,
+    tokenizer: model.tokenizer,
+    tokensExact: converted.exact,
+    tokenRatio: converted.ratio,
+    tokens: e.tokens,
+    perUnit: e.perUnit,
+    monthly: e.monthly,
+    ttftMs: e.ttftMs,
+    outputTokensPerSecond: e.outputTokensPerSecond,
+    latencyMs: e.latencyMs,
+    latencyBasis: e.latencyBasis,
+    contextWindow: model.contextWindow,
+    maxContextTokens: e.maxContextTokens,
+    ...(e.agentTax !== undefined ? { agentTax: e.agentTax } : {}),
+    pareto: false,
+    ...(e.agent.notes.length > 0 ? { notes: e.agent.notes } : {}),
+  };
+}
+
+const KEY: Record<CompareSort, (r: CompareRow) => number> = {
+  cost: (r) => (r.perUnit.kind === 'priced' ? r.perUnit.usd : Infinity),
+  latency: (r) => r.latencyMs,
+  ttft: (r) => r.ttftMs,
+  // Fastest first.
+  speed: (r) => -r.outputTokensPerSecond,
+};
+
+/** Sorted by the key, unpriced rows last, ties broken by cost, latency and id so output is stable. */
+export function sortRows(rows: readonly CompareRow[], sort: CompareSort): CompareRow[] {
+  const priced = (r: CompareRow) => (r.perUnit.kind === 'priced' ? 0 : 1);
+  return [...rows].sort(
+    (a, b) =>
+      priced(a) - priced(b) ||
+      KEY[sort](a) - KEY[sort](b) ||
+      KEY.cost(a) - KEY.cost(b) ||
+      a.latencyMs - b.latencyMs ||
+      a.id.localeCompare(b.id),
+  );
+}
+
+function markPareto(rows: readonly CompareRow[]): CompareRow[] {
+  const flags = paretoFlags(rows);
+  return rows.map((r, i) => (r.pareto === flags[i] ? r : { ...r, pareto: flags[i] }));
+}
+
+export function compareOfferings(catalog: Catalog, workload: Workload, options: CompareOptions = {}): CompareResult {
+  const sort = options.sort ?? 'cost';
+  const rows: CompareRow[] = [];
+  const excluded: ExcludedOffering[] = [];
+  for (const offering of catalog.offerings) {
+    const model = catalog.models.find((m) => m.id === offering.model);
+    if (!model) {
+      excluded.push({ id: offering.id, reason: 'unknown-model' });
+      continue;
+    }
+    if (!keep(offering, model, options)) continue;
+    const r = rowFor(catalog, offering, model, workload, options);
+    if ('reason' in r) excluded.push(r);
+    else rows.push(r);
+  }
+  return {
+    unit: workload.steps > 1 ? 'task' : 'call',
+    workload,
+    workloadTokenizer: options.workloadTokenizer ?? 'o200k_base',
+    sort,
+    rows: sortRows(markPareto(rows), sort),
+    excluded,
+  };
+}
+
+/**
+ * The seam for other row sources (the hardware layer's self-hosted options):
+ * merge rows in, recompute the Pareto front over all of them and re-sort.
+ */
+export function withExtraRows(result: CompareResult, extra: readonly CompareRow[], note: string): CompareResult {
+  if (extra.length === 0) return result;
+  const all = markPareto([...result.rows, ...extra]);
+  return { ...result, rows: sortRows(all, result.sort), selfHosted: { note, rowCount: extra.length } };
+}
