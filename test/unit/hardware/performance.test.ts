@@ -1,0 +1,89 @@
+import * as assert from 'node:assert/strict';
+import {
+  decodeStep,
+  engineCalibration,
+  expectedTokensPerStep,
+  findAccelerator,
+  findWeightFormat,
+  openModelArchitecture,
+  paramsTouchedB,
+  estimatePerformance,
+  type PerfRequest,
+} from '../../../src/core/hardware';
+
+function must<T>(v: T | undefined, what: string): T {
+  assert.ok(v, `missing ${what}`);
+  return v;
+}
+
+const close = (a: number, b: number, eps = 1e-9) => assert.ok(Math.abs(a - b) <= eps * Math.max(1, Math.abs(b)), `${a} ≉ ${b}`);
+
+describe('hardware performance model', () => {
+  it('MoE reads the experts a token touches: Qwen3-235B-A22B at one token ≈ its 22B active', () => {
+    const q = must(openModelArchitecture('qwen3-235b-a22b'), 'qwen3');
+    close(paramsTouchedB(q, 1), 235 - 227.2 + 227.2 * (8 / 128)); // 22.0
+    const mixtral = must(openModelArchitecture('mixtral-8x7b'), 'mixtral');
+    close(paramsTouchedB(mixtral, 1), 46.7 - 45.1 + 45.1 * 0.25); // 12.875
+    // Two tokens: 1 − (1 − 1/4)² = 43.75% of the experts
+    close(paramsTouchedB(mixtral, 2), 46.7 - 45.1 + 45.1 * 0.4375);
+    // A big batch touches nearly every expert
+    assert.ok(paramsTouchedB(q, 256) > 234);
+  });
+
+  it('dense models read every weight regardless of batch', () => {
+    const l = must(openModelArchitecture('llama-3.1-8b'), 'llama');
+    assert.equal(paramsTouchedB(l, 1), 8.03);
+    assert.equal(paramsTouchedB(l, 64), 8.03);
+  });
+
+  const base = (engine: 'llama.cpp' | 'vllm', acc: string, n: number): PerfRequest => ({
+    model: must(openModelArchitecture('llama-3.1-70b'), '70b'),
+    format: must(findWeightFormat(engine === 'llama.cpp' ? 'q4_k_m' : 'fp8'), 'format'),
+    kvBytesPerElement: 2,
+    accelerator: must(findAccelerator(acc), acc),
+    engine: engineCalibration(engine),
+    accelerators: n,
+    batch: 1,
+    inputTokens: 512,
+    outputTokens: 256,
+  });
+
+  it('a llama.cpp layer split gains no decode speed: the memory time of 2 GPUs equals that of 1', () => {
+    const one = decodeStep(base('llama.cpp', 'rtx-4090', 1));
+    const two = decodeStep(base('llama.cpp', 'rtx-4090', 2));
+    close(two.memoryMs, one.memoryMs);
+    assert.ok(two.ms >= one.ms);
+  });
+
+  it('tensor parallel halves the bytes per GPU and pays two all-reduces per layer', () => {
+    const one = decodeStep(base('vllm', 'h100-sxm', 1));
+    const two = decodeStep(base('vllm', 'h100-sxm', 2));
+    close(two.memoryMs, one.memoryMs / 2);
+    assert.equal(one.commMs, 0);
+    // 2 · 80 layers · (15 µs + 8192 · 2 B · (2·1/2) / 450 GB/s) = 2.4058 ms
+    close(two.commMs, 2 * 80 * (15e-6 + (8192 * 2 * 1) / 450e9) * 1000, 1e-9);
+    assert.ok(two.ms < one.ms);
+  });
+
+  it('decode at batch 1 is memory-bound; at a large batch on few bytes it turns compute-bound', () => {
+    const r = base('vllm', 'h100-sxm', 1);
+    assert.equal(decodeStep(r).bound, 'memory');
+    assert.equal(decodeStep({ ...r, batch: 2048, inputTokens: 16, outputTokens: 16 }).bound, 'compute');
+  });
+
+  it('speculative decoding: (1 − α^(k+1)) / (1 − α) tokens per step; α = 0.8, k = 4 → 3.3616', () => {
+    close(expectedTokensPerStep(0.8, 4), 3.3616, 1e-12);
+    close(expectedTokensPerStep(0, 4), 1);
+    const r = base('vllm', 'h100-sxm', 2);
+    const plain = estimatePerformance(r);
+    const spec = estimatePerformance({ ...r, speculative: { acceptanceRate: 0.8, draftLength: 4, draftCostRatio: 0.05 } });
+    assert.ok(spec.speculative && spec.speculative.speedup > 2, `speedup ${spec.speculative?.speedup}`);
+    assert.ok(spec.decode.perUserTokensPerSecond > 2 * plain.decode.perUserTokensPerSecond);
+  });
+
+  it('TTFT = prefill time + the engine fixed overhead; total = TTFT + (output − 1) / decode rate', () => {
+    const p = estimatePerformance(base('vllm', 'h100-sxm', 2));
+    close(p.ttftMs, p.prefill.ms + engineCalibration('vllm').prefillOverheadMs);
+    close(p.totalLatencyMs, p.ttftMs + (255 / p.decode.perUserTokensPerSecond) * 1000);
+  });
+});
