@@ -1,9 +1,22 @@
-import type * as vscode from 'vscode';
+import * as vscode from 'vscode';
+import { registerCommands } from './extension/commands';
 import { TokenomicsContext } from './extension/context';
+import { FEATURES } from './extension/features';
 
-/** Wiring only: the context object owns every lifetime. Heavy work (catalog, tokenizer ranks, grammars) loads on first use. */
-export async function activate(context: vscode.ExtensionContext): Promise<void> {
-  await TokenomicsContext.create(context);
+/**
+ * Wiring only: the context object owns every lifetime. Heavy work (catalog,
+ * tokenizer ranks, grammars) loads on first use, not here.
+ */
+export function activate(context: vscode.ExtensionContext): TokenomicsContext {
+  try {
+    const ctx = TokenomicsContext.create(context, FEATURES);
+    registerCommands(ctx);
+    return ctx;
+  } catch (err) {
+    void vscode.window.showErrorMessage('Tokenomics could not start; see the Tokenomics log for details.');
+    console.error('Tokenomics activation failed', err);
+    throw err;
+  }
 }
 
 export function deactivate(): void {

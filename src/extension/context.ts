@@ -1,20 +1,115 @@
 import * as vscode from 'vscode';
+import { DocumentAnalysis } from './analysis/document-analysis';
+import { createAnalyzer } from './analysis/engine';
+import { CatalogHolder } from './catalog-holder';
+import type { CompareRequest } from './compare-request';
+import { ExtensionConfig, REBUILD_SETTINGS } from './config';
+import { DisposableScope, type Feature } from './feature';
 
-/** Owns the extension's lifetimes: log channel, settings, catalog and every registration. */
+/** Opens the Compare Providers panel; set by the webview host feature (src/extension/webviews). */
+export type ComparePanelOpener = (request: CompareRequest) => unknown;
+
+/**
+ * Owns the extension's lifetimes: log channel, settings, catalog, the
+ * per-document analysis cache and every registration. Two disposal scopes:
+ * `lifetime` (until deactivation: log, commands, cache) and `session`
+ * (the surfaces, rebuilt when a surface is switched on or off).
+ *
+ * Hook for other features (the webviews helper): `ctx.addFeature(feature)`
+ * registers a Feature now and after every rebuild; `ctx.setComparePanel(open)`
+ * makes `tokenomics.compareProviders` open the panel. Read a site's data with
+ * `ctx.analysis.siteFor(request)`, the catalog with `ctx.catalog.current()`,
+ * settings with `ctx.config.settings(uri)`.
+ */
 export class TokenomicsContext implements vscode.Disposable {
+  private readonly features: Feature[] = [];
+  private session = new DisposableScope();
+  private comparePanel?: ComparePanelOpener;
+  private readonly refreshEmitter = new vscode.EventEmitter<void>();
+  /** Fires when settings or the catalog changed: surfaces recompute what they show. */
+  readonly onDidRefresh = this.refreshEmitter.event;
+
   private constructor(
     readonly extension: vscode.ExtensionContext,
     readonly log: vscode.LogOutputChannel,
+    readonly config: ExtensionConfig,
+    readonly catalog: CatalogHolder,
+    readonly analysis: DocumentAnalysis,
   ) {}
 
-  static async create(extension: vscode.ExtensionContext): Promise<TokenomicsContext> {
+  static create(extension: vscode.ExtensionContext, features: readonly Feature[]): TokenomicsContext {
     const log = vscode.window.createOutputChannel('Tokenomics', { log: true });
-    const ctx = new TokenomicsContext(extension, log);
-    extension.subscriptions.push(log, ctx);
-    extension.subscriptions.push(vscode.commands.registerCommand('tokenomics.showLog', () => log.show()));
-    log.info('Tokenomics activated');
+    extension.subscriptions.push(log);
+    const config = new ExtensionConfig(log);
+    const catalog = new CatalogHolder(config, log);
+    const analysis = new DocumentAnalysis(createAnalyzer(config, catalog, log), log);
+    const ctx = new TokenomicsContext(extension, log, config, catalog, analysis);
+    extension.subscriptions.push(ctx, catalog, analysis, ctx.refreshEmitter);
+    extension.subscriptions.push(vscode.workspace.onDidChangeConfiguration((e) => ctx.onSettingsChanged(e)));
+    extension.subscriptions.push(vscode.workspace.onDidGrantWorkspaceTrust(() => ctx.refresh('workspace trust granted')));
+    extension.subscriptions.push(catalog.onDidChange(() => ctx.refresh('catalog reloaded')));
+    for (const feature of features) ctx.addFeature(feature);
+    log.info(`Tokenomics activated (${vscode.workspace.isTrusted ? 'trusted' : 'untrusted'} workspace)`);
     return ctx;
   }
 
-  dispose(): void {}
+  /** Registers a feature now and again after every rebuild. */
+  addFeature(feature: Feature): void {
+    this.features.push(feature);
+    this.activateFeature(feature);
+  }
+
+  setComparePanel(open: ComparePanelOpener): vscode.Disposable {
+    this.comparePanel = open;
+    return new vscode.Disposable(() => {
+      if (this.comparePanel === open) this.comparePanel = undefined;
+    });
+  }
+
+  openCompare(request: CompareRequest): unknown {
+    if (!this.comparePanel) {
+      this.log.warn('Compare Providers was asked for, but no panel is registered in this build.');
+      void vscode.window.showInformationMessage('Tokenomics: the Compare Providers panel is not available in this build.');
+      return undefined;
+    }
+    return this.comparePanel(request);
+  }
+
+  /** Settings or catalog changed: drop cached analyses, let every surface recompute. */
+  refresh(reason: string): void {
+    this.log.info(`Refreshing: ${reason}`);
+    this.analysis.invalidateAll();
+    this.refreshEmitter.fire();
+  }
+
+  private onSettingsChanged(e: vscode.ConfigurationChangeEvent): void {
+    if (!e.affectsConfiguration('tokenomics')) return;
+    this.config.clear();
+    if (REBUILD_SETTINGS.some((key) => e.affectsConfiguration(key))) this.rebuild();
+    if (e.affectsConfiguration('tokenomics.customModels') || e.affectsConfiguration('tokenomics.priceOverrides')) {
+      this.catalog.reload('settings changed');
+      return; // the reload fires a refresh
+    }
+    this.refresh('settings changed');
+  }
+
+  /** Disposes the session scope and registers every feature again. */
+  private rebuild(): void {
+    this.log.info('Rebuilding editor surfaces after a settings change');
+    this.session.dispose();
+    this.session = new DisposableScope();
+    for (const feature of this.features) this.activateFeature(feature);
+  }
+
+  private activateFeature(feature: Feature): void {
+    try {
+      feature.activate(this, this.session);
+    } catch (err) {
+      this.log.error(`Feature "${feature.name}" failed to start`, err);
+    }
+  }
+
+  dispose(): void {
+    this.session.dispose();
+  }
 }

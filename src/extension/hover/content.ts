@@ -10,7 +10,9 @@ import type { PromptReport } from '../../core/report/types';
 import { commandLink, escapeMarkdown } from '../present/markdown';
 import { formatDuration, integerText, perMillionText, priceText, shareText } from '../present/format';
 
-export const COMPARE_COMMAND = 'tokenomics.compareProviders';
+import { COMPARE_PROVIDERS_COMMAND } from '../commands/ids';
+
+export const COMPARE_COMMAND = COMPARE_PROVIDERS_COMMAND;
 
 /** What the hover needs to know about an offering, flattened from the catalog. */
 export interface OfferingFacts {

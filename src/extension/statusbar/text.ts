@@ -25,7 +25,7 @@ export function idleStatus(defaultModel: string): StatusView {
 
 export function measuredStatus(f: StatusFigures): StatusView {
   const approx = f.exact ? '' : '≈';
-  const text = `$(symbol-number) ${approx}${formatTokens(f.tokens)} tok · ${priceText(f.price)}`;
+  const text = `$(symbol-number) ${approx}${formatTokens(f.tokens)} tokens · ${priceText(f.price)}`;
   const what = f.scope === 'selection' ? 'Selection' : 'Prompt under the cursor';
   const tooltip = `${what}: ${approx}${integerText(f.tokens)} input tokens, ${priceText(f.price)} per call on ${f.model}. Click to pick the default model.`;
   return { text, tooltip };

@@ -1,4 +1,6 @@
 import * as assert from 'node:assert/strict';
+import { fixPlans } from '../../../src/extension/quickfix/plans';
+import * as sample from './sample-report';
 import { annotationEdit, replaceModelEdit, stepLimitEdit, type TextEditSpec } from '../../../src/extension/quickfix/edits';
 
 /** Applies one edit to a text, the way VS Code would (1-based positions). */
@@ -47,5 +49,35 @@ describe('extension/quickfix edits', () => {
     const e = replaceModelEdit(text, { line: 2, column: 1, endLine: 2, endColumn: 62 }, 'gpt-4o', 'gpt-4.1-mini');
     assert.equal(apply(text, e!), 'const m = "gpt-4o";\nclient.chat.completions.create({ model: "gpt-4.1-mini", messages })');
     assert.equal(replaceModelEdit(text, { line: 2, column: 1, endLine: 2, endColumn: 62 }, 'claude-x', 'y'), undefined);
+  });
+});
+
+describe('extension/quickfix plans', () => {
+  const frameworks = [{ framework: 'vercel-ai', language: 'typescript' as const, stepOption: 'maxSteps', defaultSteps: 1, source: 's', asOf: '2025-01-01' }];
+  const text = 'const r = await generateText({\n  model,\n  tools,\n});\n';
+  const loopSite = sample.loop({ line: 1, column: 17, endLine: 4, endColumn: 2, bounded: false, maxSteps: 25, stepsFrom: 'assumed', callId: undefined });
+  const spec = { line: 1, column: 17, endLine: 4, endColumn: 2, severity: 'warning' as const, code: 'unbounded-loop' as const, message: 'm', anchor: 'a', siteId: 'l1' };
+
+  it('offers the framework option first, then an annotation', () => {
+    const plans = fixPlans({ spec, report: sample.report({ agentLoops: [loopSite], calls: [] }), text, languageId: 'typescript', frameworks });
+    assert.deepEqual(plans.map((p) => [p.title, p.preferred]), [
+      ['Limit the loop to 25 steps (maxSteps)', true],
+      ['Add a tokenomics annotation: steps=25', false],
+    ]);
+    assert.equal(apply(text, plans[0]!.edit), 'const r = await generateText({\n  model,\n  tools, maxSteps: 25\n});\n');
+  });
+
+  it('offers only the annotation for a hand-written loop', () => {
+    const plans = fixPlans({ spec, report: sample.report({ agentLoops: [{ ...loopSite, framework: 'hand-written' }], calls: [] }), text, languageId: 'typescript', frameworks });
+    assert.deepEqual(plans.map((p) => p.title), ['Add a tokenomics annotation: steps=25']);
+  });
+
+  it('switches an unknown model to the suggestion', () => {
+    const code = 'client.chat.completions.create({ model: "gpt-4.2", messages })';
+    const c = sample.call({ line: 1, column: 1, endLine: 1, endColumn: 63, model: 'gpt-4.2', modelResolved: undefined, modelSuggestion: 'gpt-4.1' });
+    const d = { ...spec, line: 1, column: 1, endLine: 1, endColumn: 63, code: 'unknown-model' as const, siteId: 'c1', suggestion: 'gpt-4.1' };
+    const plans = fixPlans({ spec: d, report: sample.report({ calls: [c] }), text: code, languageId: 'typescript', frameworks });
+    assert.equal(plans[0]?.title, 'Switch to gpt-4.1');
+    assert.equal(apply(code, plans[0]!.edit), 'client.chat.completions.create({ model: "gpt-4.1", messages })');
   });
 });

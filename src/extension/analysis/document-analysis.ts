@@ -1,0 +1,126 @@
+import * as vscode from 'vscode';
+import type { FileReport } from '../../core/report/types';
+import type { CompareRequest } from '../compare-request';
+import { DOCUMENT_SELECTOR } from '../selector';
+import { findSite, type Site } from './sites';
+import { VersionedCache, type CancelFlag } from './versioned-cache';
+
+/** Analyses one document's text; `undefined` when the document is skipped (too large, excluded, unsupported). */
+export type Analyzer = (document: vscode.TextDocument, flag: CancelFlag) => Promise<FileReport | undefined>;
+
+/** Quiet time after the last edit before a document is analysed again. */
+export const EDIT_DEBOUNCE_MS = 300;
+
+/**
+ * The one per-document analysis every surface reads: cached by document
+ * version, shared between surfaces, debounced on edits, cancelled when a newer
+ * version arrives. Pull surfaces (hover) ask with `get`; push surfaces
+ * (diagnostics, CodeLens refresh, status bar) listen to `onDidAnalyze`.
+ */
+export class DocumentAnalysis implements vscode.Disposable {
+  private readonly cache = new VersionedCache<FileReport>();
+  private readonly timers = new Map<string, ReturnType<typeof setTimeout>>();
+  private readonly emitter = new vscode.EventEmitter<vscode.TextDocument>();
+  readonly onDidAnalyze = this.emitter.event;
+  private readonly listeners: vscode.Disposable[];
+
+  constructor(
+    private readonly analyze: Analyzer,
+    private readonly log: vscode.LogOutputChannel,
+  ) {
+    this.listeners = [
+      vscode.workspace.onDidChangeTextDocument((e) => {
+        if (e.contentChanges.length > 0) this.schedule(e.document);
+      }),
+      vscode.workspace.onDidOpenTextDocument((d) => this.schedule(d, 0)),
+      vscode.workspace.onDidCloseTextDocument((d) => this.forget(d.uri)),
+    ];
+  }
+
+  /** The analysis of the document as it is now; shared with any run already in flight for this version. */
+  async get(document: vscode.TextDocument, token?: vscode.CancellationToken): Promise<FileReport | undefined> {
+    const key = document.uri.toString();
+    const run = this.cache.get(key, document.version, async (flag) => {
+      const report = await this.analyze(document, flag);
+      if (!flag.cancelled && report) queueMicrotask(() => this.emitter.fire(document));
+      return report;
+    });
+    if (!token) return this.settle(run, document);
+    // The caller may give up (hover moved on); the shared run goes on for the others.
+    return Promise.race([this.settle(run, document), new Promise<undefined>((resolve) => token.onCancellationRequested(() => resolve(undefined)))]);
+  }
+
+  /** The finished analysis of this exact version, if any: never computes. */
+  peek(document: vscode.TextDocument): FileReport | undefined {
+    return this.cache.peek(document.uri.toString(), document.version);
+  }
+
+  /** The newest finished analysis, possibly of an older version: for surfaces that redraw while the user types. */
+  latest(document: vscode.TextDocument): FileReport | undefined {
+    return this.cache.latest(document.uri.toString())?.value;
+  }
+
+  /** Analyse after the document has been quiet for `delayMs`. */
+  schedule(document: vscode.TextDocument, delayMs = EDIT_DEBOUNCE_MS): void {
+    if (vscode.languages.match(DOCUMENT_SELECTOR, document) === 0) return;
+    const key = document.uri.toString();
+    const pending = this.timers.get(key);
+    if (pending) clearTimeout(pending);
+    this.timers.set(key, setTimeout(() => {
+      this.timers.delete(key);
+      void this.get(document);
+    }, delayMs));
+  }
+
+  /** Settings or catalog changed: every cached report is stale; re-analyse the open documents. */
+  invalidateAll(): void {
+    this.cache.clear();
+    for (const document of vscode.workspace.textDocuments) this.schedule(document, 0);
+  }
+
+  /** The site a compare request names, from the document's current analysis. */
+  async siteFor(request: CompareRequest): Promise<{ readonly report: FileReport; readonly site?: Site } | undefined> {
+    if (!request.uri) return undefined;
+    const document = await this.openDocument(request.uri);
+    if (!document) return undefined;
+    const report = await this.get(document);
+    if (!report) return undefined;
+    return { report, site: request.siteId ? findSite(report, request.siteId) : undefined };
+  }
+
+  private async openDocument(uri: string): Promise<vscode.TextDocument | undefined> {
+    const open = vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri);
+    if (open) return open;
+    try {
+      return await vscode.workspace.openTextDocument(vscode.Uri.parse(uri, true));
+    } catch (err) {
+      this.log.warn(`Cannot open ${uri} for comparison`, err);
+      return undefined;
+    }
+  }
+
+  private async settle(run: Promise<FileReport | undefined>, document: vscode.TextDocument): Promise<FileReport | undefined> {
+    try {
+      return await run;
+    } catch (err) {
+      this.log.error(`Analysis of ${document.uri.fsPath || document.uri.toString()} failed`, err);
+      return undefined;
+    }
+  }
+
+  private forget(uri: vscode.Uri): void {
+    const key = uri.toString();
+    const pending = this.timers.get(key);
+    if (pending) clearTimeout(pending);
+    this.timers.delete(key);
+    this.cache.delete(key);
+  }
+
+  dispose(): void {
+    for (const t of this.timers.values()) clearTimeout(t);
+    this.timers.clear();
+    this.cache.clear();
+    this.emitter.dispose();
+    for (const l of this.listeners) l.dispose();
+  }
+}

@@ -1,0 +1,42 @@
+import picomatch from 'picomatch';
+import * as vscode from 'vscode';
+import type { CatalogHolder } from '../catalog-holder';
+import type { ExtensionConfig } from '../config';
+import { analyzeText } from '../core-api';
+import type { Analyzer } from './document-analysis';
+
+/** Why a document is not analysed, or undefined when it is. Pure apart from the types. */
+export function skipReason(relativePath: string, textLength: number, exclude: readonly string[], maxFileSizeKb: number): string | undefined {
+  if (exclude.length > 0 && picomatch(exclude as string[], { dot: true })(relativePath)) return 'matches tokenomics.exclude';
+  if (textLength > maxFileSizeKb * 1024) return `larger than tokenomics.maxFileSizeKb (${maxFileSizeKb} KB)`;
+  return undefined;
+}
+
+/**
+ * The analyzer behind the document cache: skip what settings exclude, then
+ * detect and price with the current catalog and assumptions. Skips are logged
+ * once per document and reason.
+ */
+export function createAnalyzer(config: ExtensionConfig, catalog: CatalogHolder, log: vscode.LogOutputChannel): Analyzer {
+  const logged = new Set<string>();
+  return async (document, flag) => {
+    const settings = config.settings(document.uri);
+    const relative = vscode.workspace.asRelativePath(document.uri, false);
+    const text = document.getText();
+    const reason = skipReason(relative, text.length, settings.config.exclude, settings.config.maxFileSizeKb);
+    if (reason) {
+      const key = `${document.uri.toString()}:${reason}`;
+      if (!logged.has(key)) log.info(`Skipped ${relative}: ${reason}`);
+      logged.add(key);
+      return undefined;
+    }
+    const started = Date.now();
+    const report = await analyzeText(text, relative, document.languageId, {
+      catalog: catalog.current(),
+      assumptions: settings.assumptions,
+      isCancelled: () => flag.cancelled,
+    });
+    log.trace(`Analysed ${relative} v${document.version} in ${Date.now() - started} ms`);
+    return report;
+  };
+}

@@ -1,0 +1,52 @@
+import * as vscode from 'vscode';
+import type { TokenomicsContext } from '../context';
+import type { DisposableScope, Feature } from '../feature';
+import { COMPARE_COMMAND } from '../hover/content';
+import { DOCUMENT_SELECTOR } from '../selector';
+import { lensSpecs } from './titles';
+
+/**
+ * Lenses come from the newest finished analysis. While the user types, the
+ * previous version's lenses stay up (no flicker, no analysis per keystroke);
+ * a debounced analysis fires `onDidChangeCodeLenses` when it lands.
+ */
+class TokenomicsCodeLensProvider implements vscode.CodeLensProvider {
+  private readonly changed = new vscode.EventEmitter<void>();
+  readonly onDidChangeCodeLenses = this.changed.event;
+
+  constructor(private readonly ctx: TokenomicsContext, scope: DisposableScope) {
+    scope.add(this.changed);
+    scope.add(ctx.analysis.onDidAnalyze(() => this.changed.fire()));
+    scope.add(ctx.onDidRefresh(() => this.changed.fire()));
+  }
+
+  async provideCodeLenses(document: vscode.TextDocument, token: vscode.CancellationToken): Promise<vscode.CodeLens[]> {
+    const report = this.ctx.analysis.peek(document) ?? (this.ctx.analysis.latest(document) && this.scheduleAndUseLatest(document)) ?? (await this.ctx.analysis.get(document, token));
+    if (!report || token.isCancellationRequested) return [];
+    const uri = document.uri.toString();
+    return lensSpecs(report)
+      .filter((spec) => spec.line - 1 < document.lineCount)
+      .map((spec) => {
+        const range = document.lineAt(spec.line - 1).range;
+        return new vscode.CodeLens(range, {
+          title: spec.title,
+          tooltip: spec.tooltip,
+          command: COMPARE_COMMAND,
+          arguments: [{ uri, ...(spec.siteId ? { siteId: spec.siteId } : {}) }],
+        });
+      });
+  }
+
+  private scheduleAndUseLatest(document: vscode.TextDocument) {
+    this.ctx.analysis.schedule(document);
+    return this.ctx.analysis.latest(document);
+  }
+}
+
+export const codeLensFeature: Feature = {
+  name: 'codelens',
+  activate(ctx, scope) {
+    if (!ctx.config.settings().surfaces.codeLens) return;
+    scope.add(vscode.languages.registerCodeLensProvider(DOCUMENT_SELECTOR, new TokenomicsCodeLensProvider(ctx, scope)));
+  },
+};

@@ -1,0 +1,117 @@
+/**
+ * The core APIs the editor calls, in one place. Modules still being written
+ * by other helpers (catalog, config, report, compare) are stood in for here
+ * with the smallest honest fallback — an empty catalog prices nothing
+ * (`unpriced`, never $0) — and replaced by re-exports as they land.
+ */
+import type { Catalog, CatalogIssue, ModelResolution } from '../core/catalog/types';
+import type { Price } from '../core/cost/types';
+import { detectFile } from '../core/detect';
+import type { FileReport, PromptReport } from '../core/report/types';
+import { countTokensForModel } from '../core/tokenize';
+import { DEFAULT_ASSUMPTIONS, type Assumptions, type Workload } from '../core/workload';
+
+// ---- catalog (helper "catalog") ----------------------------------------------------------
+const EMPTY_CATALOG: Catalog = { version: 1, asOf: 'n/a', source: 'no catalog bundled yet', models: [], offerings: [], providers: [], frameworks: [] };
+
+export function getBundledCatalog(): Catalog {
+  return EMPTY_CATALOG;
+}
+
+export function resolveModel(catalog: Catalog, query: string): ModelResolution {
+  const q = query.trim().toLowerCase();
+  const model = catalog.models.find((m) => m.id === q || m.aliases.includes(q));
+  if (!model) return { kind: 'unknown', query };
+  return { kind: 'resolved', query, model, offering: catalog.offerings.find((o) => o.model === model.id) };
+}
+
+export function applyOverrides(catalog: Catalog, _overrides: unknown, _origin: string): { catalog: Catalog; issues: CatalogIssue[] } {
+  return { catalog, issues: [] };
+}
+
+// ---- config (helper "catalog") -----------------------------------------------------------
+export interface TokenomicsConfig {
+  readonly defaultModel: string;
+  readonly codingModel: string;
+  readonly outputTokens: number;
+  readonly reasoningTokens: number;
+  readonly unboundedSteps: number;
+  readonly toolResultTokens: number;
+  readonly placeholderTokens: number;
+  readonly placeholderSizes: Readonly<Record<string, number>>;
+  readonly callsPerDay: number;
+  readonly caching: boolean;
+  readonly budgets: { readonly perCallUsd?: number; readonly perTaskUsd?: number; readonly monthlyUsd?: number };
+  readonly exclude: readonly string[];
+  readonly maxFileSizeKb: number;
+  readonly customModels: readonly unknown[];
+  readonly priceOverrides: readonly unknown[];
+}
+
+export const DEFAULT_CONFIG: TokenomicsConfig = {
+  ...DEFAULT_ASSUMPTIONS,
+  exclude: ['**/node_modules/**', '**/.git/**', '**/dist/**', '**/out/**'],
+  maxFileSizeKb: 1024,
+  customModels: [],
+  priceOverrides: [],
+};
+
+export function normalizeConfig(raw: unknown, _origin: string): { config: TokenomicsConfig; issues: CatalogIssue[] } {
+  const obj = typeof raw === 'object' && raw !== null ? (raw as Record<string, unknown>) : {};
+  const config = { ...DEFAULT_CONFIG } as Record<string, unknown>;
+  for (const [key, fallback] of Object.entries(DEFAULT_CONFIG)) {
+    const value = obj[key];
+    if (value !== undefined && value !== null && typeof value === typeof fallback) config[key] = value;
+  }
+  return { config: config as unknown as TokenomicsConfig, issues: [] };
+}
+
+export function parseConfigFile(text: string, path: string): { config: Partial<TokenomicsConfig>; issues: CatalogIssue[] } {
+  try {
+    return { config: JSON.parse(text) as Partial<TokenomicsConfig>, issues: [] };
+  } catch (err) {
+    return { config: {}, issues: [{ origin: path, path: '', message: `not valid JSON: ${(err as Error).message}`, line: 1 }] };
+  }
+}
+
+export function configToAssumptions(config: TokenomicsConfig): Assumptions {
+  const { defaultModel, codingModel, outputTokens, reasoningTokens, unboundedSteps, toolResultTokens, placeholderTokens, placeholderSizes, callsPerDay, caching, budgets } = config;
+  return { defaultModel, codingModel, outputTokens, reasoningTokens, unboundedSteps, toolResultTokens, placeholderTokens, placeholderSizes, callsPerDay, caching, budgets };
+}
+
+// ---- report (helper "detect") ------------------------------------------------------------
+export interface AnalyzeEnv {
+  readonly catalog: Catalog;
+  readonly assumptions: Assumptions;
+  readonly isCancelled?: () => boolean;
+}
+
+const UNPRICED: Price = { kind: 'unpriced', missing: ['pricing not available in this build'] };
+
+export async function analyzeText(text: string, path: string, languageId: string, env: AnalyzeEnv): Promise<FileReport> {
+  const detected = await detectFile(text, path, languageId, { isCancelled: env.isCancelled });
+  const model = env.assumptions.defaultModel;
+  const prompts: PromptReport[] = detected.prompts.map((p) => {
+    const count = countTokensForModel(p.text, model);
+    return {
+      id: p.id, kind: p.kind, line: p.line, column: p.column, endLine: p.endLine, endColumn: p.endColumn,
+      tokens: count.tokens, exact: count.exact, tokenizer: count.tokenizer, tokenBasis: count.basis,
+      placeholders: p.placeholders.map((name) => ({ name, assumedTokens: env.assumptions.placeholderTokens, from: 'default' as const })),
+      confidence: p.confidence, model, costPerCall: UNPRICED, preview: p.text.slice(0, 200),
+    };
+  });
+  return { path, language: detected.language, prompts, calls: [], agentLoops: [], diagnostics: [], monthlyCost: UNPRICED };
+}
+
+// ---- compare (helper "cost") -------------------------------------------------------------
+export interface Alternative {
+  readonly label: string;
+  readonly offeringId: string;
+  readonly model: string;
+  readonly price: Price;
+  readonly latencyMs?: number;
+}
+
+export function cheapestAndFastest(_catalog: Catalog, _workload: Workload, _currentOffering?: string): Alternative[] {
+  return [];
+}

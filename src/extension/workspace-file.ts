@@ -1,0 +1,60 @@
+import * as vscode from 'vscode';
+import type { CatalogIssue } from '../core/catalog/types';
+import type { TokenomicsContext } from './context';
+import { parseConfigFile } from './core-api';
+import type { Feature } from './feature';
+
+const FILE_NAME = 'tokenomics.json';
+
+function issueDiagnostic(issue: CatalogIssue): vscode.Diagnostic {
+  const line = Math.max(0, (issue.line ?? 1) - 1);
+  const where = issue.path ? `${issue.path}: ` : '';
+  const d = new vscode.Diagnostic(new vscode.Range(line, 0, line, 1000), `${where}${issue.message}`, vscode.DiagnosticSeverity.Warning);
+  d.source = 'Tokenomics';
+  d.code = 'config';
+  return d;
+}
+
+/**
+ * Reads the workspace `tokenomics.json` (first folder's root) when the
+ * workspace is trusted, merges it into the settings, shows its problems on
+ * the file itself and in the log, and re-reads it when it changes.
+ */
+export const workspaceFileFeature: Feature = {
+  name: 'workspace-file',
+  activate(ctx: TokenomicsContext, scope) {
+    const folder = vscode.workspace.workspaceFolders?.[0];
+    if (!folder) return;
+    const uri = vscode.Uri.joinPath(folder.uri, FILE_NAME);
+    const problems = scope.add(vscode.languages.createDiagnosticCollection('tokenomics-config'));
+    const load = async (): Promise<void> => {
+      problems.delete(uri);
+      if (!vscode.workspace.isTrusted) {
+        ctx.log.warn(`Workspace is not trusted: ${FILE_NAME} and workspace-level custom models and price overrides are ignored.`);
+        ctx.config.setWorkspaceFile({});
+        return;
+      }
+      let text: string;
+      try {
+        text = new TextDecoder().decode(await vscode.workspace.fs.readFile(uri));
+      } catch {
+        ctx.config.setWorkspaceFile({});
+        return; // no file: nothing to merge
+      }
+      const { config, issues } = parseConfigFile(text, uri.fsPath);
+      for (const issue of issues) ctx.log.warn(`${FILE_NAME}${issue.line ? `:${issue.line}` : ''} ${issue.path}: ${issue.message}`);
+      problems.set(uri, issues.map(issueDiagnostic));
+      ctx.config.setWorkspaceFile(config as Record<string, unknown>);
+      ctx.log.info(`Read ${uri.fsPath} (${issues.length} issue${issues.length === 1 ? '' : 's'})`);
+    };
+    const reload = (): void => {
+      void load().then(() => ctx.catalog.reload(`${FILE_NAME} changed`));
+    };
+    const watcher = scope.add(vscode.workspace.createFileSystemWatcher(new vscode.RelativePattern(folder, FILE_NAME)));
+    scope.add(watcher.onDidChange(reload));
+    scope.add(watcher.onDidCreate(reload));
+    scope.add(watcher.onDidDelete(reload));
+    scope.add(vscode.workspace.onDidGrantWorkspaceTrust(reload));
+    reload();
+  },
+};
