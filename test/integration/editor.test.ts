@@ -1,0 +1,111 @@
+import * as assert from 'node:assert/strict';
+import * as vscode from 'vscode';
+import { activate, codeValue, lensTitles, openFixture, positionOf, tokenomicsDiagnostics, tokenomicsHover, waitFor } from './helpers';
+
+describe('editor surfaces: TypeScript agent with an unbounded loop', function () {
+  let editor: vscode.TextEditor;
+
+  before(async function () {
+    await activate();
+    editor = await openFixture('support.ts');
+  });
+
+  it('hovers a prompt with tokens, cost per call, context share, assumptions and a compare link', async function () {
+    const doc = editor.document;
+    const text = await waitFor(() => tokenomicsHover(doc, positionOf(doc, 'meticulous billing', 3)), 'a Tokenomics hover on the prompt');
+    assert.match(text, /[\d,]+ tokens\*\* · exact, o200k_base/);
+    assert.match(text, /per call\*\* on gpt\\-4o/);
+    assert.match(text, /Assumptions: output [\d,]+ tokens/);
+    assert.match(text, /\(command:tokenomics\.compareProviders\?/);
+  });
+
+  it('hovers a model name with its offerings, prices and catalog date', async function () {
+    const doc = editor.document;
+    const text = await waitFor(() => tokenomicsHover(doc, positionOf(doc, "'gpt-4o'", 3)), 'a Tokenomics hover on the model name');
+    assert.match(text, /\| provider \| input \| cached input \| output \| speed \| as of \|/);
+    assert.match(text, /\$\d[\d.]*\/M/);
+  });
+
+  it('puts a CodeLens over the loop with steps, cost per task and agent tax', async function () {
+    const titles = await waitFor(async () => {
+      const t = await lensTitles(editor.document);
+      return t.some((x) => /\/task/.test(x)) ? t : undefined;
+    }, 'a loop CodeLens');
+    const loop = titles.find((t) => /\/task/.test(t)) ?? '';
+    assert.match(loop, /unbounded \(assumed \d+ steps\)/);
+    assert.match(loop, /agent tax ×\d/);
+  });
+
+  it('warns about the unbounded loop with a code linking to the README', async function () {
+    const d = await waitFor(() => tokenomicsDiagnostics(editor.document.uri).find((x) => codeValue(x) === 'unbounded-loop'), 'the unbounded-loop diagnostic');
+    assert.equal(d.severity, vscode.DiagnosticSeverity.Warning);
+    const code = d.code as { value: string; target: vscode.Uri };
+    assert.equal(code.target.fragment, 'diagnostic-unbounded-loop');
+    assert.match(d.message, /\$\d/, 'names the cost at the assumed step count');
+  });
+
+  it('offers a quick fix that inserts an annotation through an undoable edit', async function () {
+    const doc = editor.document;
+    const d = await waitFor(() => tokenomicsDiagnostics(doc.uri).find((x) => codeValue(x) === 'unbounded-loop'), 'the unbounded-loop diagnostic');
+    const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', doc.uri, d.range, vscode.CodeActionKind.QuickFix.value);
+    const fix = (actions ?? []).find((a) => /tokenomics annotation: steps=\d+/.test(a.title));
+    assert.ok(fix?.edit, `an annotation fix among: ${(actions ?? []).map((a) => a.title).join(' | ')}`);
+    const before = doc.getText();
+    assert.ok(await vscode.workspace.applyEdit(fix.edit));
+    assert.match(doc.getText(), /\/\/ tokenomics: steps=\d+\n\s*while \(true\)/);
+    await vscode.commands.executeCommand('undo');
+    await waitFor(() => (doc.getText() === before ? true : undefined), 'the undo to restore the text');
+  });
+
+  it('shows tokens and cost of the selection in the status bar', async function () {
+    const doc = editor.document;
+    const start = positionOf(doc, 'You are a meticulous');
+    editor.selection = new vscode.Selection(start, start.translate(0, 40));
+    const text = await waitFor(async () => {
+      const t = await vscode.commands.executeCommand<string>('tokenomics._test.statusText');
+      return /tokens · /.test(t ?? '') ? t : undefined;
+    }, 'status bar text for the selection');
+    assert.match(text, /\d+ tokens · (\$|unpriced|<\$)/);
+  });
+
+  it('shows the prompt under the cursor in the status bar when nothing is selected', async function () {
+    const doc = editor.document;
+    const inside = positionOf(doc, 'quote invoice numbers');
+    editor.selection = new vscode.Selection(inside, inside);
+    await waitFor(async () => {
+      const t = await vscode.commands.executeCommand<string>('tokenomics._test.statusText');
+      return /tokens · /.test(t ?? '') ? t : undefined;
+    }, 'status bar text for the prompt under the cursor');
+  });
+});
+
+describe('editor surfaces: Python agent with a bounded loop', function () {
+  it('puts a CodeLens over the loop with its 6 steps', async function () {
+    await activate();
+    const editor = await openFixture('research.py');
+    const titles = await waitFor(async () => {
+      const t = await lensTitles(editor.document);
+      return t.some((x) => /≤6 steps/.test(x)) ? t : undefined;
+    }, 'a ≤6 steps CodeLens');
+    assert.ok(titles.some((t) => /\/task/.test(t)));
+  });
+
+  it('hovers the system prompt, priced on the Claude model', async function () {
+    const editor = await openFixture('research.py');
+    const doc = editor.document;
+    const text = await waitFor(() => tokenomicsHover(doc, positionOf(doc, 'precise summarisation', 3)), 'a hover on the Python prompt');
+    assert.match(text, /claude/i);
+  });
+});
+
+describe('editor surfaces: instruction file', function () {
+  it('prices AGENTS.md per request and per 100 requests on the coding model', async function () {
+    await activate();
+    const editor = await openFixture('AGENTS.md');
+    const titles = await waitFor(async () => {
+      const t = await lensTitles(editor.document);
+      return t.some((x) => /tokens\/request/.test(x)) ? t : undefined;
+    }, 'the instruction-file CodeLens');
+    assert.match(titles.join('\n'), /[\d,]+ tokens\/request · \S+ per 100 requests on \S+/);
+  });
+});
