@@ -18,20 +18,20 @@ function groupThousands(decimal: string): string {
 }
 
 /**
- * US dollars for people: `$0`, `<$0.0001`, `$0.0042`, `$0.12`, `$1.23`, `$123`, `$12,345`.
- * Below a cent two significant digits are kept, from a cent to $100 two decimals, above that whole dollars.
+ * US dollars for people: `$0`, `<$0.0001`, `$0.0042`, `$0.024`, `$0.12`, `$1.23`, `$123`, `$12,345`.
+ * Below a dollar two significant digits are kept (at least two decimals), up to $100 two decimals,
+ * above that whole dollars.
  */
 export function formatUsd(usd: number): string {
   if (!Number.isFinite(usd)) return '$?';
   if (usd < 0) return `-${formatUsd(-usd)}`;
   if (usd === 0) return '$0';
   if (usd < SMALLEST_USD) return `<$${SMALLEST_USD}`;
-  if (usd < 0.01) {
+  if (usd < 1) {
     // Two significant digits: 0.0042 has its first digit at 10^-3, so 4 decimals.
-    const decimals = 1 - Math.floor(Math.log10(usd));
-    const text = usd.toFixed(decimals).replace(/0+$/, '');
-    // Rounding may reach a cent (0.00999 → 0.010): show it the way cents are shown.
-    return Number(text) >= 0.01 ? formatUsd(Number(text)) : `$${text}`;
+    const decimals = Math.max(2, 1 - Math.floor(Math.log10(usd)));
+    // Zeros past the cents are noise ($0.0040 → $0.004); the cents themselves stay ($0.50).
+    return `$${usd.toFixed(decimals).replace(/(\.\d\d\d*?)0+$/, '$1')}`;
   }
   if (usd < 99.995) return `$${usd.toFixed(2)}`;
   return `$${groupThousands(usd.toFixed(0))}`;

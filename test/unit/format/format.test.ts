@@ -11,7 +11,7 @@ import {
 } from '../../../src/core/format';
 
 describe('format', () => {
-  it('formatUsd: small amounts keep two significant digits, cents two decimals, large whole dollars', () => {
+  it('formatUsd: below $1 two significant digits (at least cents), then two decimals, large whole dollars', () => {
     const cases: [number, string][] = [
       [0, '$0'],
       [0.00004, '<$0.0001'],
@@ -21,6 +21,10 @@ describe('format', () => {
       [0.004, '$0.004'],
       [0.009999, '$0.01'],
       [0.01, '$0.01'],
+      [0.024, '$0.024'],
+      [0.0999, '$0.10'],
+      [0.123, '$0.12'],
+      [0.999, '$1.00'],
       [0.1 + 0.2, '$0.30'],
       [0.5, '$0.50'],
       [1.234, '$1.23'],
