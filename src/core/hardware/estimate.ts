@@ -59,7 +59,8 @@ export interface HardwareEstimate {
   readonly inputTokens: number;
   readonly outputTokens: number;
   readonly memory: MemoryFit;
-  readonly decodeTokensPerSecond: { readonly perUser: number; readonly total: number };
+  /** perUser: steady state with the other slots' prefills interleaved; perUserNoStalls: between prefills. */
+  readonly decodeTokensPerSecond: { readonly perUser: number; readonly perUserNoStalls: number; readonly total: number };
   readonly prefillTokensPerSecond: number;
   readonly ttftMs: number;
   readonly totalLatencyMs: number;
@@ -181,7 +182,11 @@ export function estimateHardware(request: HardwareRequest): HardwareEstimate {
     inputTokens,
     outputTokens,
     memory,
-    decodeTokensPerSecond: { perUser: perf.decode.perUserTokensPerSecond, total: perf.decode.totalTokensPerSecond },
+    decodeTokensPerSecond: {
+      perUser: perf.decode.perUserTokensPerSecond,
+      perUserNoStalls: perf.decode.perUserNoStallsTokensPerSecond,
+      total: perf.decode.totalTokensPerSecond,
+    },
     prefillTokensPerSecond: perf.prefill.tokensPerSecond,
     ttftMs: perf.ttftMs,
     totalLatencyMs: perf.totalLatencyMs,

@@ -4,7 +4,7 @@
  */
 import type { Offering } from '../catalog/types';
 import type { Workload } from '../workload';
-import { ACCELERATORS, findAccelerator, findWeightFormat, openModelArchitecture } from './catalog';
+import { ACCELERATORS, engineCalibration, findAccelerator, findWeightFormat, openModelArchitecture } from './catalog';
 import { estimateHardware, type HardwareEstimate } from './estimate';
 import type { AcceleratorSpec, EngineId, SpeculativeOptions, WeightFormat } from './types';
 
@@ -82,21 +82,33 @@ export function selfHostedOptions(
       if (!sensible(acc, format)) continue;
       const engine = opts.engine ?? defaultEngine(acc, format);
       if (!engine) continue;
-      const est = estimateHardware({
-        model,
-        accelerator: acc,
-        format,
-        engine,
-        inputTokens: input,
-        outputTokens: output,
-        batch: opts.batch,
-        utilization: opts.utilization,
-        offerings: opts.offerings,
-        tokensPerDay,
-        speculative: opts.speculative,
-        kvPrecision: opts.kvPrecision,
-      });
-      if (est.fits && est.accelerators <= maxAcc) rows.push(est);
+      const estimateAt = (accelerators?: number) =>
+        estimateHardware({
+          model,
+          accelerator: acc,
+          format,
+          engine,
+          accelerators,
+          inputTokens: input,
+          outputTokens: output,
+          batch: opts.batch,
+          utilization: opts.utilization,
+          offerings: opts.offerings,
+          tokensPerDay,
+          speculative: opts.speculative,
+          kvPrecision: opts.kvPrecision,
+        });
+      const fewest = estimateAt();
+      if (!fewest.fits || fewest.accelerators > maxAcc) continue;
+      // The fewest accelerators can leave little room for KV cache (small batches, dear tokens):
+      // try up to two doublings and keep the cheapest per token.
+      let best = fewest;
+      for (let n = fewest.accelerators * 2; n <= Math.min(maxAcc, fewest.accelerators * 4); n *= 2) {
+        if (engineCalibration(engine).multiGpu === 'tensor-parallel' && model.heads % n !== 0) break;
+        const more = estimateAt(n);
+        if (more.fits && (more.usdPerMillionTokens ?? Infinity) < (best.usdPerMillionTokens ?? Infinity)) best = more;
+      }
+      rows.push(best);
     }
   }
   rows.sort((a, b) => (a.usdPerMillionTokens ?? Infinity) - (b.usdPerMillionTokens ?? Infinity));

@@ -47,6 +47,8 @@ export interface PerformanceEstimate {
     /** Decode step time under steady load: the other sequences' prefills are interleaved between steps. */
     readonly loadedStepMs: number;
     readonly perUserTokensPerSecond: number;
+    /** Per-user speed between prefill stalls (what a lone stream or a pure decode phase sees). */
+    readonly perUserNoStallsTokensPerSecond: number;
     readonly totalTokensPerSecond: number;
   };
   readonly prefill: StepTiming & { readonly tokensPerSecond: number };
@@ -167,7 +169,7 @@ export function estimatePerformance(req: PerfRequest): PerformanceEstimate {
   const ttftMs = prefill.ms + req.engine.prefillOverheadMs;
   const totalLatencyMs = ttftMs + (Math.max(0, req.outputTokens - 1) / perUser) * 1000;
   return {
-    decode: { ...plain, ms: stepMs, loadedStepMs, perUserTokensPerSecond: perUser, totalTokensPerSecond: perUser * req.batch },
+    decode: { ...plain, ms: stepMs, loadedStepMs, perUserTokensPerSecond: perUser, perUserNoStallsTokensPerSecond: (1000 / stepMs) * tokensPerStep, totalTokensPerSecond: perUser * req.batch },
     prefill: { ...prefill, tokensPerSecond: (Math.max(1, req.inputTokens) / prefill.ms) * 1000 },
     ttftMs,
     totalLatencyMs,

@@ -20,7 +20,9 @@ describe('selfHostedOptions', () => {
     const int4OnH100 = opts.rows.find((r) => r.accelerator === 'h100-sxm' && r.precision === 'int4');
     assert.equal(int4OnH100?.accelerators, 1);
     const bf16OnH100 = opts.rows.find((r) => r.accelerator === 'h100-sxm' && r.precision === 'bf16');
-    assert.equal(bf16OnH100?.accelerators, 2);
+    // BF16 needs 2 H100s; more may be chosen when extra KV room makes tokens cheaper.
+    assert.equal(bf16OnH100?.acceleratorsNeeded, 2);
+    assert.ok((bf16OnH100?.accelerators ?? 0) >= 2);
   });
 
   it('an unknown or closed model is reported, not thrown', () => {
