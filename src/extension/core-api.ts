@@ -4,12 +4,14 @@
  * with the smallest honest fallback — an empty catalog prices nothing
  * (`unpriced`, never $0) — and replaced by re-exports as they land.
  */
-import type { Catalog, CatalogIssue, ModelResolution } from '../core/catalog/types';
+import type { Catalog, CatalogIssue, ModelResolution, TokenizerId } from '../core/catalog/types';
 import type { Price } from '../core/cost/types';
+import { compareOfferings } from '../core/compare';
 import { detectFile } from '../core/detect';
 import type { FileReport, PromptReport } from '../core/report/types';
 import { countTokensForModel } from '../core/tokenize';
 import { DEFAULT_ASSUMPTIONS, type Assumptions, type Workload } from '../core/workload';
+import { pickAlternatives, type Alternative } from './hover/pick-alternatives';
 
 // ---- catalog (helper "catalog") ----------------------------------------------------------
 const EMPTY_CATALOG: Catalog = { version: 1, asOf: 'n/a', source: 'no catalog bundled yet', models: [], offerings: [], providers: [], frameworks: [] };
@@ -104,14 +106,10 @@ export async function analyzeText(text: string, path: string, languageId: string
 }
 
 // ---- compare (helper "cost") -------------------------------------------------------------
-export interface Alternative {
-  readonly label: string;
-  readonly offeringId: string;
-  readonly model: string;
-  readonly price: Price;
-  readonly latencyMs?: number;
-}
+export type { Alternative } from './hover/pick-alternatives';
 
-export function cheapestAndFastest(_catalog: Catalog, _workload: Workload, _currentOffering?: string): Alternative[] {
-  return [];
+/** Cheapest that fits, fastest and a balanced pick for a workload (empty when nothing else is priced). */
+export function cheapestAndFastest(catalog: Catalog, workload: Workload, currentOffering?: string, measuredIn?: { tokenizer: TokenizerId; model?: string }): Alternative[] {
+  const options = measuredIn ? { workloadTokenizer: measuredIn.tokenizer, workloadModel: measuredIn.model } : {};
+  return pickAlternatives(compareOfferings(catalog, workload, options), currentOffering);
 }

@@ -6,7 +6,7 @@
  *   instructions: `1,234 tokens/request · $0.37 per 100 requests on claude-sonnet-4-5`
  */
 import type { AgentLoopReport, CallReport, FileReport, InstructionFileReport } from '../../core/report/types';
-import { formatDuration, formatTokens, integerText, priceText } from '../present/format';
+import { formatDuration, formatTokens, integerText, multiplierText, priceText } from '../present/format';
 
 export interface LensSpec {
   /** 1-based line the lens sits above. */
@@ -31,7 +31,7 @@ function stepsText(loop: AgentLoopReport): string {
 }
 
 function agentTaxText(tax: number): string {
-  return `agent tax ×${tax >= 10 ? Math.round(tax) : tax.toFixed(1)}`;
+  return `agent tax ${multiplierText(tax)}`;
 }
 
 export function loopLensTitle(loop: AgentLoopReport): string {

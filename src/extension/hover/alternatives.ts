@@ -30,7 +30,7 @@ export function alternativesFor(ctx: TokenomicsContext, report: FileReport, prom
   const outputTokens = ctx.config.settings().assumptions.outputTokens;
   let rows: readonly Alternative[] = [];
   try {
-    rows = cheapestAndFastest(ctx.catalog.current(), workloadOfPrompt(prompt, call, outputTokens), call?.offering);
+    rows = cheapestAndFastest(ctx.catalog.current(), workloadOfPrompt(prompt, call, outputTokens), call?.offering, { tokenizer: prompt.tokenizer, model: call?.modelResolved ?? prompt.model });
   } catch (err) {
     ctx.log.error(`Comparing offerings for ${report.path} (${prompt.id}) failed`, err);
   }

@@ -8,7 +8,7 @@ describe('extension/codelens titles', () => {
   });
 
   it('prices a bounded loop with steps, task cost, agent tax and duration', () => {
-    assert.equal(loopLensTitle(loop()), '≤15 steps · $0.38/task · agent tax ×31 · ~48.0 s');
+    assert.equal(loopLensTitle(loop()), '≤15 steps · $0.38/task · agent tax ×31.2 · ~48 s');
   });
 
   it('says when steps are assumed and where the context overflows', () => {
