@@ -42,6 +42,14 @@ export function freePort() {
   });
 }
 
+/**
+ * code-server's own environment: an empty extensions gallery, so it never queries open-vsx.org
+ * (that query is the only off-machine request seen from a bare code-server here).
+ */
+function serverEnv(extra = {}) {
+  return { ...process.env, EXTENSIONS_GALLERY: '{}', ...extra };
+}
+
 function codeServerArgs(paths, extra) {
   return [paths.entry, ...extra];
 }
@@ -52,7 +60,7 @@ export async function installExtension({ extensionsDir, userDataDir, vsix }) {
   const { stdout, stderr } = await execFileAsync(
     paths.nodeBin,
     codeServerArgs(paths, ['--extensions-dir', extensionsDir, '--user-data-dir', userDataDir, '--install-extension', vsix, '--force']),
-    { timeout: 120_000, env: process.env },
+    { timeout: 120_000, env: serverEnv() },
   );
   return `${stdout}${stderr}`;
 }
@@ -126,7 +134,7 @@ export async function startCodeServer({ workspace, userDataDir, extensionsDir, l
   const child = spawn(paths.nodeBin, args, {
     detached: true, // own process group: stop() ends code-server and everything it spawned
     stdio: ['ignore', logFd, logFd],
-    env: { ...process.env, ...env },
+    env: serverEnv(env),
   });
   closeSync(logFd);
   const url = `http://127.0.0.1:${port}`;

@@ -54,6 +54,11 @@ export async function createSession(o) {
     t = Date.now();
     const { browser, context } = await launchBrowser();
     session.browser = browser;
+    // Every request the workbench, the webviews and our pages make, that is not to this machine.
+    session.offMachineRequests = [];
+    context.on('request', (request) => {
+      if (!isLocalUrl(request.url())) session.offMachineRequests.push(request.url());
+    });
     session.page = await context.newPage();
     await openWorkbench(session.page, session.server.workspaceUrl);
     timings.workbenchReadyMs = Date.now() - t;
@@ -62,6 +67,19 @@ export async function createSession(o) {
     await session.close();
     throw err;
   }
+}
+
+/** Loopback, or a scheme that never touches the network (data:, blob:, vscode-webview:, …). */
+export function isLocalUrl(url) {
+  let parsed;
+  try {
+    parsed = new URL(url);
+  } catch {
+    return true;
+  }
+  if (!['http:', 'https:', 'ws:', 'wss:', 'ftp:'].includes(parsed.protocol)) return true;
+  const host = parsed.hostname.replace(/^\[|\]$/g, '');
+  return host === 'localhost' || host === '::1' || /^127\./.test(host);
 }
 
 async function closeSession(session, o) {
