@@ -55,6 +55,7 @@ export class CodeDetector {
     this.visitNamedDeclarations();
     this.linkPrompts();
     this.linkModelConstructors();
+    this.visitGraphs();
     findHandWrittenLoops(this.syntax, this.collected, this.sites, this.calls.map((c) => ({ node: c.node, call: c.call, rule: c.rule })));
   }
 
@@ -75,7 +76,11 @@ export class CodeDetector {
         return Boolean(s && /^[\w-]+:[\w.-]+$/.test(s));
       },
     });
-    if (!rule) return;
+    if (!rule) {
+      this.visitAgentUse(node, callee, getArgs);
+      this.visitToolConstructor(node, getArgs);
+      return;
+    }
     const a = getArgs();
     const get = (key: string): SyntaxNode | undefined => this.option(a, key);
     const reasonOf = (key: string): string => `${key} of ${callee}`;
@@ -131,6 +136,47 @@ export class CodeDetector {
     }
   }
 
+  /**
+   * `agent.run("task")`, `agent.run_sync(…)`, `agent.generate(…)` on an agent defined in this file: the task text is a
+   * user prompt. `agent.as_tool(tool_description=…)`: a tool description.
+   */
+  private visitAgentUse(node: SyntaxNode, callee: string, getArgs: () => CallArgs): void {
+    const method = /\.(run|run_sync|run_stream|arun|generate|stream|invoke|ainvoke|kickoff|as_tool|asTool)$/.exec(callee)?.[1];
+    if (!method) return;
+    const receiver = this.syntax.receiver(node);
+    const target = receiver ? this.syntax.resolve(receiver) : undefined;
+    if (!target || !/^(call|call_expression|new_expression)$/.test(target.type)) return;
+    const rule = classifyCall(this.syntax.callee(target), {
+      imports: this.collected.imports,
+      language: this.syntax.language,
+      argNames: () => new Set(this.syntax.args(target).named.keys()),
+      firstArgIsModelString: () => false,
+    });
+    if (rule?.role !== 'agent') return;
+    const args = getArgs();
+    if (method === 'as_tool' || method === 'asTool') {
+      const d = args.named.get('tool_description') ?? args.named.get('toolDescription') ?? args.named.get('description');
+      if (d) this.promptsFrom(d, 'tool-description', CONFIDENCE.position, `${method} description`);
+      return;
+    }
+    const input = args.positional[0] ?? args.named.get('prompt') ?? args.named.get('user_prompt') ?? args.named.get('input') ?? args.named.get('task');
+    if (input && (input.type !== 'object' || this.syntax.language === 'python')) {
+      this.promptsFrom(input, 'user-template', CONFIDENCE.position, `task of ${callee}`);
+    }
+  }
+
+  /** `Tool(name=…, description=…, func=…)`, `super().__init__(name=…, description=…, input_schema=…)`: a tool description. */
+  private visitToolConstructor(node: SyntaxNode, getArgs: () => CallArgs): void {
+    if (this.syntax.language !== 'python') return; // TypeScript passes an object literal: handled as a container.
+    const args = node.childForFieldName('arguments');
+    if (!args || !/description/.test(args.text)) return;
+    const named = getArgs().named;
+    const d = named.get('description');
+    if (d && TOOL_SCHEMA_KEYS.some((k) => named.has(k)) && isTextish(this.syntax, d)) {
+      this.promptsFrom(d, 'tool-description', CONFIDENCE.tool, 'tool description');
+    }
+  }
+
   /** A named option of a call: its own keyword/property, then inside nested option objects. */
   private option(args: CallArgs, key: string): SyntaxNode | undefined {
     const direct = args.named.get(key);
@@ -170,7 +216,7 @@ export class CodeDetector {
       return counts.length ? Math.min(...counts) : undefined;
     }
     const target = this.syntax.resolve(node);
-    if (target.type !== 'call_expression' || !/stepCountIs$/.test(this.syntax.callee(target))) return undefined;
+    if (target.type !== 'call_expression' || !/(stepCountIs|isStepCount)$/.test(this.syntax.callee(target))) return undefined;
     const first = this.syntax.args(target).positional[0];
     return first ? this.syntax.number(first) : undefined;
   }
@@ -197,6 +243,12 @@ export class CodeDetector {
     const syntax = this.syntax;
     const s = syntax.stringConstant(node);
     if (s !== undefined) return looksLikeModel(s) ? { model: s } : undefined;
+    if (node.type === 'attribute' || node.type === 'member_expression') {
+      // `self.config.model`: the field of that name declared in this file (a dataclass default, a class field).
+      const name = syntax.name(node);
+      const declared = name ? syntax.lookup(name) : undefined;
+      return declared && declared.id !== node.id ? this.modelFrom(declared, depth + 1) : undefined;
+    }
     const target = syntax.resolve(node);
     if (target.type !== 'call' && target.type !== 'call_expression' && target.type !== 'new_expression') return undefined;
     const callee = syntax.callee(target);
@@ -259,6 +311,30 @@ export class CodeDetector {
     return out;
   }
 
+  /**
+   * A LangGraph `StateGraph` wired into a model ↔ tools cycle (`ToolNode`, `tools_condition`, a `tool_calls`
+   * check) and compiled: an agent loop bounded by `recursion_limit` (or LangGraph's default).
+   */
+  private visitGraphs(): void {
+    const syntax = this.syntax;
+    for (const node of this.collected.calls) {
+      const callee = syntax.callee(node);
+      if (!/\.compile$/.test(callee)) continue;
+      const receiver = syntax.receiver(node);
+      const target = receiver ? syntax.resolve(receiver) : undefined;
+      if (!target || !/^(call|call_expression|new_expression)$/.test(target.type) || !/(^|\.)StateGraph$/.test(syntax.callee(target))) continue;
+      const source = node.tree.rootNode.text;
+      if (!/ToolNode|tools_condition|toolsCondition|tool_calls|toolCalls/.test(source)) continue;
+      const model = this.calls.find((c) => c.rule.role === 'model');
+      const limit = this.fileOption('recursion_limit') ?? this.fileOption('recursionLimit');
+      const steps = limit ? syntax.number(limit) : undefined;
+      const span = spanOf(node);
+      const id = `l${span.line}.${span.column}`;
+      this.sites.addLoop({ id, ...span, framework: 'langgraph', maxSteps: steps, stepOption: steps ? 'recursion_limit' : undefined, unbounded: false, callId: model?.call.id });
+      if (model && !model.call.usedBy) model.call.usedBy = id;
+    }
+  }
+
   // ---- prompts -----------------------------------------------------------
 
   /**
@@ -271,11 +347,15 @@ export class CodeDetector {
     const ids: string[] = [];
     const placeholders: string[] = [];
     if (depth > 4) return { ids, placeholders };
-    let target = syntax.resolve(node);
+    const target = syntax.resolve(node);
     if (isFunctionLike(target)) {
-      const returned = syntax.returns(target)[0];
-      if (!returned) return { ids, placeholders };
-      target = syntax.resolve(returned);
+      // `instructions=custom_instructions`: each text the function can return is a prompt.
+      for (const returned of syntax.returns(target).slice(0, 10)) {
+        const r = this.promptsFrom(returned, kind, confidence, reason, depth + 1);
+        ids.push(...r.ids);
+        placeholders.push(...r.placeholders);
+      }
+      return { ids, placeholders };
     }
     const items = syntax.items(target);
     if (items) {
@@ -297,8 +377,26 @@ export class CodeDetector {
       return { ids, placeholders };
     }
     const id = this.sites.addPrompt(target, value, kind, confidence, reason);
-    if (id) ids.push(id);
+    if (id) {
+      ids.push(id);
+      if (depth < 3) this.inlinedParts(target, kind, reason);
+    }
     return { ids, placeholders };
+  }
+
+  /** Text declared elsewhere in the file and spliced into a prompt (`${categoriesContext}`) is a prompt site of its own. */
+  private inlinedParts(node: SyntaxNode, kind: PromptKind, reason: string): void {
+    const syntax = this.syntax;
+    for (const sub of node.descendantsOfType(['template_substitution', 'interpolation']).slice(0, 20)) {
+      const expr = sub?.namedChildren[0];
+      if (expr?.type !== 'identifier') continue;
+      let target = syntax.resolve(expr);
+      if (target.id === expr.id) continue;
+      if (target.type === 'ternary_expression') target = target.childForFieldName('consequence') ?? target;
+      else if (target.type === 'conditional_expression') target = target.namedChildren[0] ?? target;
+      if (!syntax.isTextLiteral(target) || literalLength(syntax.text(target)) < MIN_NAMED_LITERAL) continue;
+      this.sites.addPrompt(target, syntax.text(target), kind === 'system' ? 'system' : 'other', CONFIDENCE.key, `part of ${reason}`);
+    }
   }
 
   private messageOrText(item: SyntaxNode, kind: PromptKind, confidence: number, reason: string, depth: number): { ids: string[]; placeholders: string[] } {
@@ -318,10 +416,18 @@ export class CodeDetector {
       const k = role ? kindOfRole(role) : undefined;
       if (k) return this.promptsFrom(tuple[1], k, CONFIDENCE.message, `${role} message`, depth);
     }
-    // `SystemMessage(…)` and friends are registered when their own call is visited.
     const target = syntax.resolve(item);
     if (target.type === 'call' || target.type === 'call_expression' || target.type === 'new_expression') {
-      if (/Message(PromptTemplate)?|Template|MessagesPlaceholder/.test(syntax.callee(target)) && !syntax.isTextLiteral(target)) return { ids: [], placeholders: [] };
+      const callee = syntax.callee(target);
+      // An `AIMessage` in a list of messages is a few-shot example (alone it is just a value).
+      const classKind = /(^|\.)AIMessage$/.test(callee) ? 'few-shot' : undefined;
+      if (classKind) {
+        const a = syntax.args(target);
+        const content = a.positional[0] ?? a.named.get('content');
+        return content ? this.promptsFrom(content, classKind, CONFIDENCE.message, 'AI message', depth) : { ids: [], placeholders: [] };
+      }
+      // `SystemMessage(…)` and friends are registered when their own call is visited.
+      if (/Message(PromptTemplate)?|Template|MessagesPlaceholder/.test(callee) && !syntax.isTextLiteral(target)) return { ids: [], placeholders: [] };
     }
     return this.promptsFrom(item, kind, confidence, reason, depth);
   }
@@ -355,6 +461,17 @@ export class CodeDetector {
     const syntax = this.syntax;
     const decorators = node.namedChildren.filter((c) => c?.type === 'decorator').map((c) => c!.text.replace(/^@/, '').replace(/\(.*$/s, ''));
     if (decorators.some((d) => TOOL_DECORATOR.test(d))) {
+      // `@tool(description_override="…")` replaces the docstring.
+      for (const dec of node.namedChildren) {
+        const call = dec?.type === 'decorator' ? dec.namedChildren[0] : undefined;
+        if (call?.type !== 'call') continue;
+        const named = syntax.args(call).named;
+        const d = named.get('description_override') ?? named.get('description');
+        if (d) {
+          this.promptsFrom(d, 'tool-description', CONFIDENCE.decorated, `description of @${decorators[0]}`);
+          return;
+        }
+      }
       const doc = syntax.docstring(node);
       if (doc) this.promptsFrom(doc, 'tool-description', CONFIDENCE.decorated, `docstring of @${decorators[0]} function`);
       return;
@@ -371,6 +488,10 @@ export class CodeDetector {
   private visitNamedDeclarations(): void {
     const syntax = this.syntax;
     for (const d of this.collected.declarations) {
+      if (d.name === 'description' && isToolClassAttribute(d.nameNode)) {
+        this.promptsFrom(d.value, 'tool-description', CONFIDENCE.tool, 'description of a Tool class');
+        continue;
+      }
       if (!PROMPT_NAME.test(d.name) || NOT_PROMPT_NAME.test(d.name)) continue;
       const kind = kindFromName(d.name);
       if (d.isFunction) {
@@ -381,7 +502,9 @@ export class CodeDetector {
         continue;
       }
       if (!syntax.isTextLiteral(d.value)) continue;
-      if (literalLength(syntax.text(d.value)) < MIN_NAMED_LITERAL) continue;
+      const value = syntax.text(d.value);
+      // Flags and ids (`PROMPT_CACHING_BETA = "prompt-caching-2024-07-31"`) have no spaces; prompts do.
+      if (literalLength(value) < MIN_NAMED_LITERAL || !value.parts.some((p) => typeof p === 'string' && /\s/.test(p.trim()))) continue;
       this.promptsFrom(d.value, kind, CONFIDENCE.named, `assigned to ${d.name}`);
     }
   }
@@ -469,11 +592,20 @@ function isTextish(syntax: LanguageSyntax, node: SyntaxNode): boolean {
   return syntax.isTextLiteral(target) || Boolean(syntax.items(target)?.some((i) => syntax.isTextLiteral(syntax.resolve(i))));
 }
 
+/** `class RetrieverTool(Tool): description = "…"` (smolagents, LangChain BaseTool). */
+function isToolClassAttribute(nameNode: SyntaxNode): boolean {
+  const block = nameNode.parent?.parent?.parent;
+  const cls = block?.parent;
+  if (cls?.type !== 'class_definition' && cls?.type !== 'class_declaration') return false;
+  const bases = cls.childForFieldName('superclasses')?.text ?? cls.namedChildren.find((c) => c?.type === 'class_heritage')?.text ?? '';
+  return /\b(Tool|BaseTool|StructuredTool)\b/.test(bases);
+}
+
 function kindFromName(name: string): PromptKind {
+  if (/example|shot/i.test(name)) return 'few-shot';
   if (/system|persona|backstory|preamble/i.test(name)) return 'system';
   if (/instruction/i.test(name)) return 'instructions';
   if (/user|human|template|question|query|task/i.test(name)) return 'user-template';
   if (/tool|description/i.test(name)) return 'tool-description';
-  if (/example|shot/i.test(name)) return 'few-shot';
   return 'other';
 }

@@ -236,6 +236,11 @@ export interface CallContext {
   readonly firstArgIsModelString: () => boolean;
 }
 
+// `.with_raw_response.` / `.with_streaming_response.` variants are the same call with HTTP details.
+const OPENAI_CHAT_CALL = /(^|\.)chat\.completions\.(with_raw_response\.|with_streaming_response\.)?(create|parse|stream)$/;
+const OPENAI_RESPONSES_CALL = /(^|\.)responses\.(with_raw_response\.|with_streaming_response\.)?(create|parse|stream)$/;
+const ANTHROPIC_CALL = /(^|\.)messages\.(with_raw_response\.|with_streaming_response\.)?(create|stream|parse)$/;
+
 /** The rule for a callee, or undefined when the call is not about models. */
 export function classifyCall(callee: string, ctx: CallContext): CallRule | undefined {
   if (!callee) return undefined;
@@ -247,9 +252,9 @@ export function classifyCall(callee: string, ctx: CallContext): CallRule | undef
   const importedAs = segments.length === 1 && module?.includes('#') ? module.slice(module.indexOf('#') + 1) : undefined;
   if (importedAs && importedAs !== last) return classifyCall(importedAs, { ...ctx, imports: new Map([[importedAs, module!.split('#')[0]], ...ctx.imports]) });
 
-  if (/(^|\.)chat\.completions\.(create|parse|stream)$/.test(callee) || /(^|\.)ChatCompletion\.a?create$/.test(callee)) return OPENAI_CHAT;
-  if (/(^|\.)responses\.(create|parse|stream)$/.test(callee)) return OPENAI_RESPONSES;
-  if (/(^|\.)messages\.(create|stream|parse)$/.test(callee) && !/threads\.messages/.test(callee)) return ANTHROPIC;
+  if (OPENAI_CHAT_CALL.test(callee) || /(^|\.)ChatCompletion\.a?create$/.test(callee)) return OPENAI_CHAT;
+  if (OPENAI_RESPONSES_CALL.test(callee)) return OPENAI_RESPONSES;
+  if (ANTHROPIC_CALL.test(callee) && !/threads\.messages/.test(callee)) return ANTHROPIC;
   if (/(^|\.)(generateContent|generateContentStream|generate_content|generate_content_stream)$/.test(callee)) {
     return segments.length > 1 ? GOOGLE : undefined;
   }
@@ -270,7 +275,6 @@ export function classifyCall(callee: string, ctx: CallContext): CallRule | undef
   if (/^AgentExecutor(\.from_agent_and_tools)?$/.test(callee)) return LANGCHAIN_EXECUTOR;
   if (/^(SystemMessage|SystemMessagePromptTemplate\.from_template|SystemMessagePromptTemplate\.fromTemplate)$/.test(callee)) return MESSAGE_CLASS('system');
   if (/^(HumanMessage|HumanMessagePromptTemplate\.from_template|HumanMessagePromptTemplate\.fromTemplate)$/.test(callee)) return MESSAGE_CLASS('user-template');
-  if (/^(AIMessage)$/.test(callee)) return MESSAGE_CLASS('few-shot');
   if (/^(PromptTemplate|ChatPromptTemplate)(\.(from_template|fromTemplate))?$/.test(callee)) return TEMPLATE_CLASS;
   if (/^ChatPromptTemplate\.(from_messages|fromMessages)$/.test(callee)) return TEMPLATE_MESSAGES;
 
@@ -354,7 +358,7 @@ export const PROVIDER_FACTORY =
 export const MODEL_ARG_KEYS = MODEL_KEYS;
 
 /** Variable / function names that say "this text is a prompt". */
-export const PROMPT_NAME = /prompt|instruction|system_?(message|msg)|systemmessage|persona|backstory|preamble|template/i;
+export const PROMPT_NAME = /prompt|instruction|system_?(message|msg)|systemmessage|persona|backstory|preamble|template|^examples$|few_?shot/i;
 export const NOT_PROMPT_NAME = /(name|id|ids|key|path|file|files|dir|url|version|count|tokens|len|length|type|label|title|button|color|style|class|regex|pattern|schema|format|ext|suffix|prefix_len|limit)$/i;
 
 /** Text in a loop body that says it handles tool calls. */

@@ -1,7 +1,7 @@
 /** Python view of a parse tree (tree-sitter python grammar). */
 import type { SyntaxNode, SyntaxTree } from './parser';
 import { walk, type CallArgs, type Collected, type Declaration, type LanguageSyntax } from './syntax';
-import { concat, dedent, join, literal, mapLiterals, placeholder, type TextValue } from './text';
+import { concat, dedent, join, literal, literalLength, mapLiterals, placeholder, type TextValue } from './text';
 
 const WANTED = new Set([
   'call',
@@ -14,6 +14,8 @@ const WANTED = new Set([
   'comment',
   'import_from_statement',
   'import_statement',
+  'default_parameter',
+  'typed_default_parameter',
 ]);
 
 const DEDENT_CALLS = /^(textwrap\.)?dedent$|^(inspect\.)?cleandoc$/;
@@ -57,6 +59,14 @@ export class PythonSyntax implements LanguageSyntax {
           }
           break;
         }
+        case 'default_parameter':
+        case 'typed_default_parameter': {
+          // `def llm_call(prompt, model="claude-3-5-sonnet")`: the default is what the body sees when callers omit it.
+          const name = node.childForFieldName('name');
+          const value = node.childForFieldName('value');
+          if (name?.type === 'identifier' && value) out.declarations.push({ name: name.text, nameNode: name, value, isFunction: false });
+          break;
+        }
         case 'function_definition': {
           const name = node.childForFieldName('name');
           const holder = node.parent?.type === 'decorated_definition' ? node.parent : node;
@@ -74,7 +84,9 @@ export class PythonSyntax implements LanguageSyntax {
   }
 
   callee(call: SyntaxNode): string {
-    const fn = call.childForFieldName('function');
+    let fn = call.childForFieldName('function');
+    // `Agent[Deps, Output](…)`: the generic parameters are not part of the name.
+    if (fn?.type === 'subscript') fn = fn.childForFieldName('value');
     return fn ? fn.text.replace(/\s+/g, '') : '';
   }
 
@@ -125,6 +137,10 @@ export class PythonSyntax implements LanguageSyntax {
     const target = this.resolve(node);
     if (target.type !== 'list' && target.type !== 'tuple') return undefined;
     return target.namedChildren.filter((c): c is SyntaxNode => Boolean(c) && c!.type !== 'comment');
+  }
+
+  lookup(name: string): SyntaxNode | undefined {
+    return this.scope.get(name);
   }
 
   resolve(node: SyntaxNode): SyntaxNode {
@@ -250,7 +266,7 @@ export class PythonSyntax implements LanguageSyntax {
         const expr = c.childForFieldName('expression') ?? c.namedChildren[0];
         if (!expr) continue;
         const inner = this.text(expr, depth + 1);
-        parts.push(inner.parts.every((p) => typeof p === 'string') ? inner : placeholder(expr.text));
+        parts.push(literalLength(inner) > 0 ? inner : placeholder(expr.text));
       }
     }
     return concat(...parts);

@@ -1,7 +1,7 @@
 /** TypeScript / JavaScript view of a parse tree (tree-sitter typescript, tsx, javascript grammars). */
 import type { SyntaxNode, SyntaxTree } from './parser';
 import { walk, type CallArgs, type Collected, type Declaration, type LanguageSyntax } from './syntax';
-import { concat, dedent, decodeEscape, EMPTY_TEXT, join, literal, mapLiterals, placeholder, type TextValue } from './text';
+import { concat, dedent, decodeEscape, EMPTY_TEXT, join, literal, literalLength, mapLiterals, placeholder, type TextValue } from './text';
 
 const WANTED = new Set([
   'call_expression',
@@ -17,6 +17,8 @@ const WANTED = new Set([
   'do_statement',
   'comment',
   'import_statement',
+  'required_parameter',
+  'optional_parameter',
 ]);
 
 const LOOPS = new Set(['while_statement', 'for_statement', 'for_in_statement', 'do_statement']);
@@ -125,6 +127,10 @@ export class TypeScriptSyntax implements LanguageSyntax {
     const target = this.resolve(node);
     if (target.type !== 'array') return undefined;
     return target.namedChildren.filter((c): c is SyntaxNode => Boolean(c) && c!.type !== 'comment');
+  }
+
+  lookup(name: string): SyntaxNode | undefined {
+    return this.scope.get(name);
   }
 
   resolve(node: SyntaxNode, depth = 0): SyntaxNode {
@@ -245,8 +251,8 @@ export class TypeScriptSyntax implements LanguageSyntax {
         const expr = c.namedChildren[0];
         if (!expr) continue;
         const inner = this.text(expr, depth + 1);
-        // Inline a resolved constant; otherwise the substitution is a placeholder named after the expression.
-        parts.push(inner.parts.every((p) => typeof p === 'string') ? inner : placeholder(expr.text));
+        // Inline text declared in this file (with its own placeholders); otherwise the substitution is a placeholder named after the expression.
+        parts.push(literalLength(inner) > 0 ? inner : placeholder(expr.text));
       }
     }
     return concat(...parts);
@@ -361,6 +367,13 @@ function declarationOf(node: SyntaxNode): Declaration | undefined {
     const name = node.childForFieldName('name');
     const value = node.childForFieldName('value');
     if (name?.type === 'identifier' && value) return { name: name.text, nameNode: name, value, isFunction: isFunctionNode(unwrap(value)) };
+    return undefined;
+  }
+  if (node.type === 'required_parameter' || node.type === 'optional_parameter') {
+    // `function call(model = 'gpt-4o')`: the default is what the body sees when callers omit it.
+    const name = node.childForFieldName('pattern');
+    const value = node.childForFieldName('value');
+    if (name?.type === 'identifier' && value) return { name: name.text, nameNode: name, value, isFunction: false };
     return undefined;
   }
   if (node.type === 'function_declaration') {

@@ -50,6 +50,8 @@ export interface LanguageSyntax {
   /** A string constant (no placeholders), after constant resolution. */
   stringConstant(node: SyntaxNode): string | undefined;
   number(node: SyntaxNode): number | undefined;
+  /** The node a name was first declared with in this file (variable, field, parameter default, function). */
+  lookup(name: string): SyntaxNode | undefined;
   /** Identifier → the node it was declared with in this file (value or function); otherwise the node itself. */
   resolve(node: SyntaxNode): SyntaxNode;
   /** Identifier or attribute/member name for display, e.g. tool names. */
