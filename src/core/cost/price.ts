@@ -53,13 +53,16 @@ export function effectivePrices(base: TokenPrices, tier: PriceTier | undefined):
   };
 }
 
-function invalidCounts(usage: CallUsage): string[] {
-  return COUNT_FIELDS.filter((f) => !Number.isFinite(usage[f]) || usage[f] < 0).map((f) => `valid ${f} token count (got ${usage[f]})`);
+/** Counts left out by a JavaScript caller are zero; anything else that is not a count is reported. */
+function normalizeUsage(usage: CallUsage): { usage: CallUsage; invalid: string[] } {
+  const counts = Object.fromEntries(COUNT_FIELDS.map((f) => [f, usage[f] ?? 0])) as Record<(typeof COUNT_FIELDS)[number], number>;
+  const invalid = COUNT_FIELDS.filter((f) => !Number.isFinite(counts[f]) || counts[f] < 0).map((f) => `valid ${f} token count (got ${counts[f]})`);
+  return { usage: { ...usage, ...counts }, invalid };
 }
 
-export function priceCall(offering: Offering | undefined, usage: CallUsage, provider?: ProviderEntry): Price {
+export function priceCall(offering: Offering | undefined, given: CallUsage, provider?: ProviderEntry): Price {
   if (!offering) return { kind: 'unpriced', missing: ['offering'] };
-  const invalid = invalidCounts(usage);
+  const { usage, invalid } = normalizeUsage(given);
   if (invalid.length > 0) return { kind: 'unpriced', missing: invalid };
 
   const tier = tierFor(offering.tiers, promptTokens(usage));

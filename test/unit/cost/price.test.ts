@@ -139,3 +139,11 @@ describe('priceCall', () => {
     );
   });
 });
+
+describe('priceCall from JavaScript callers', () => {
+  it('treats counts left out as zero', () => {
+    const partial = { freshInput: 10_000, output: 500 } as unknown as CallUsage;
+    const p = priceCall(gpt41, partial, openai);
+    assert.equal(p.kind === 'priced' && p.usd, 0.024);
+  });
+});
