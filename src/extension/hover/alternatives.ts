@@ -1,26 +1,10 @@
 import type { CallReport, FileReport, PromptReport } from '../../core/report/types';
-import { DEFAULT_ASSUMPTIONS, type Workload } from '../../core/workload';
 import type { TokenomicsContext } from '../context';
 import { cheapestAndFastest, type Alternative } from '../core-api';
+import { workloadOfPrompt } from './workload';
 
 /** Alternatives per report and site: computed once per analysed version, so repeated hovers are instant. */
 const cache = new WeakMap<FileReport, Map<string, readonly Alternative[]>>();
-
-/** The workload a prompt stands for: its call's, else one call with the prompt as the whole input. */
-export function workloadOfPrompt(prompt: PromptReport, call: CallReport | undefined, outputTokens: number): Workload {
-  if (call) return call.workload;
-  return {
-    inputTokens: prompt.tokens,
-    cachedInputTokens: 0,
-    outputTokens,
-    reasoningTokens: 0,
-    steps: 1,
-    toolResultTokens: 0,
-    caching: DEFAULT_ASSUMPTIONS.caching,
-    batch: false,
-    callsPerDay: DEFAULT_ASSUMPTIONS.callsPerDay,
-  };
-}
 
 export function alternativesFor(ctx: TokenomicsContext, report: FileReport, prompt: PromptReport, call: CallReport | undefined): readonly Alternative[] {
   let perSite = cache.get(report);
