@@ -144,3 +144,15 @@ export function summarize(rows: readonly ErrorRow[]): CategorySummary[] {
   }
   return out;
 }
+
+/**
+ * The plain roofline the issue warns about, for contrast: decode = N · bandwidth / weight bytes
+ * (no efficiencies, no overheads, every accelerator assumed to add bandwidth).
+ */
+export function naiveDecode(m: Measurement): number | undefined {
+  const model = openModelArchitecture(m.model);
+  const accelerator = findAccelerator(m.accelerator);
+  const format = WEIGHT_FORMATS.find((f) => f.id === m.precision);
+  if (!model || !accelerator || !format) return undefined;
+  return (m.accelerators * accelerator.bandwidthGBs * 1e9) / (model.totalParamsB * 1e9 * (format.bitsPerWeight / 8));
+}

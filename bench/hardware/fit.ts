@@ -60,15 +60,18 @@ export function fitCalibration(all: readonly Measurement[], start: Calibration, 
     }
     for (let fi = 0; fi < cal.formats.length; fi++) {
       if (!fitSet.some((m) => m.precision === cal.formats[fi].id) || cal.formats[fi].id === 'bf16') continue;
-      for (const f of factors) {
-        const next = clamp(cal.formats[fi].kernelEfficiency * f, [0.3, 1]);
-        const formats = cal.formats.map((x, i): WeightFormat => (i === fi ? { ...x, kernelEfficiency: next } : x));
-        const trial = { ...cal, formats };
-        const l = loss(fitSet, trial);
-        if (l < best - 1e-6) {
-          best = l;
-          cal = trial;
-          improved = true;
+      for (const key of ['kernelEfficiency', 'dequantOpsPerWeight', 'prefillEfficiency'] as const) {
+        for (const f of factors) {
+          const cur = cal.formats[fi][key];
+          const next = key !== 'dequantOpsPerWeight' ? clamp(cur * f, [0.3, 1]) : clamp(cur === 0 ? (f > 1 ? 1 : 0) : cur * f, [0, 100]);
+          const formats = cal.formats.map((x, i): WeightFormat => (i === fi ? { ...x, [key]: next } : x));
+          const trial = { ...cal, formats };
+          const l = loss(fitSet, trial);
+          if (l < best - 1e-6) {
+            best = l;
+            cal = trial;
+            improved = true;
+          }
         }
       }
     }

@@ -6,7 +6,7 @@
  */
 import { join } from 'node:path';
 import { ENGINE_CALIBRATIONS, WEIGHT_FORMATS } from '../../src/core/hardware';
-import { TARGETS, errorRows, loadMeasurements, summarize, SHIPPED, type Calibration } from './calibrate';
+import { TARGETS, errorRows, loadMeasurements, naiveDecode, percentile, summarize, SHIPPED, type Calibration } from './calibrate';
 import { fitCalibration } from './fit';
 
 const ROOT = join(__dirname, '..', '..', '..');
@@ -53,6 +53,14 @@ function report(cal: Calibration, label: string): boolean {
       `${s.category.padEnd(10)} ${s.subset.padEnd(8)} ${String(s.n).padStart(3)}   ${pct(s.median).padStart(8)}  ${pct(s.p90).padStart(8)}   ${pct(t.median)} / ${pct(t.p90)}${s.subset === 'all' ? (ok ? '        yes' : '        NO') : ''}`,
     );
   }
+  const naive = ms
+    .filter((m) => m.category === 'decode' && m.batch === 1)
+    .map((m) => {
+      const p = naiveDecode(m);
+      return p === undefined ? undefined : Math.abs(p - m.measured) / m.measured;
+    })
+    .filter((x): x is number => x !== undefined);
+  console.log(`\nfor contrast, plain bandwidth ÷ bytes roofline on single-stream decode: median ${pct(percentile(naive, 50))}, p90 ${pct(percentile(naive, 90))} (n=${naive.length})`);
   return allOk;
 }
 
@@ -67,8 +75,10 @@ function main(): void {
     }
     console.log('Fitted kernel efficiencies:');
     for (const f of fitted.formats) {
-      const before = WEIGHT_FORMATS.find((x) => x.id === f.id)?.kernelEfficiency;
-      if (before !== f.kernelEfficiency) console.log(`  ${f.id}: ${before} -> ${f.kernelEfficiency.toFixed(3)}`);
+      const before = WEIGHT_FORMATS.find((x) => x.id === f.id);
+      if (before?.kernelEfficiency !== f.kernelEfficiency || before?.dequantOpsPerWeight !== f.dequantOpsPerWeight || before?.prefillEfficiency !== f.prefillEfficiency) {
+        console.log(`  ${f.id}: kernelEfficiency ${before?.kernelEfficiency} -> ${f.kernelEfficiency.toFixed(3)}, dequantOpsPerWeight ${before?.dequantOpsPerWeight} -> ${f.dequantOpsPerWeight.toFixed(2)}, prefillEfficiency ${before?.prefillEfficiency} -> ${f.prefillEfficiency.toFixed(3)}`);
+      }
     }
     void ENGINE_CALIBRATIONS;
     return;

@@ -114,10 +114,15 @@ export function decodeStep(req: PerfRequest, tokensPerSeq = 1): StepTiming {
   const flops = tokens * (2 * model.activeParamsB * 1e9 + attentionFlopsPerToken(model, context));
   const computeMs =
     (flops / share / (peakTflops(accelerator, format.compute, engine) * 1e12 * engine.flopsEfficiency)) * 1000;
+  // Unpacking quantized weights runs on the shader cores once per weight per step: on GPUs
+  // with little vector throughput (Apple, older cards) it, not memory, sets the pace.
+  const vector = accelerator.vectorTflops;
+  const dequantMs = vector ? ((weight / bytesPerParam(format)) * format.dequantOpsPerWeight / share / (vector * 1e12)) * 1000 : 0;
+  const work = Math.max(computeMs, dequantMs);
   const overheadMs = engine.stepOverheadMs + (model.layers * engine.layerOverheadUs) / 1000;
   const commMs = tensorParallelComm(req, tokens);
-  const ms = Math.max(memoryMs, computeMs) + overheadMs + commMs;
-  return { ms, memoryMs, computeMs, overheadMs, commMs, bound: memoryMs >= computeMs ? 'memory' : 'compute' };
+  const ms = Math.max(memoryMs, work) + overheadMs + commMs;
+  return { ms, memoryMs, computeMs: work, overheadMs, commMs, bound: memoryMs >= work ? 'memory' : 'compute' };
 }
 
 /** Processing one prompt of `promptTokens` (causal attention: on average half the prompt is visible). */
@@ -126,9 +131,9 @@ export function prefillTiming(req: PerfRequest, promptTokens = req.inputTokens):
   const p = Math.max(1, promptTokens);
   const share = parallelShare(req);
   const flops = p * (2 * model.activeParamsB * 1e9 + attentionFlopsPerToken(model, p / 2));
-  // Dequantizing formats pay for unpacking in prompt processing too (same fitted factor as in decode).
+  // Dequantizing formats pay for unpacking in prompt processing too (fitted per format).
   const computeMs =
-    (flops / share / (peakTflops(accelerator, format.compute, engine) * 1e12 * engine.flopsEfficiency * format.kernelEfficiency)) *
+    (flops / share / (peakTflops(accelerator, format.compute, engine) * 1e12 * engine.flopsEfficiency * format.prefillEfficiency)) *
     1000;
   const weight = paramsTouchedB(model, p) * 1e9 * bytesPerParam(format);
   const memoryMs = (weight / share / (accelerator.bandwidthGBs * 1e9 * engine.bandwidthEfficiency)) * 1000;

@@ -30,6 +30,8 @@ export interface AcceleratorSpec extends Provenance {
   readonly memoryGiB: number;
   readonly bandwidthGBs: number;
   readonly tflops: TflopsByPrecision;
+  /** FP32 rate of the non-tensor (shader/CUDA) cores, which unpack quantized weights in decode. */
+  readonly vectorTflops?: number;
   /** Per-direction bandwidth to a peer for tensor-parallel all-reduce (NVLink, Infinity Fabric, PCIe). */
   readonly interconnectGBs?: number;
   /** Share of memory the runtime may use (Apple: the GPU working-set limit). Default 1. */
@@ -97,6 +99,10 @@ export interface WeightFormat {
   readonly engines: readonly EngineClass[];
   /** Share of peak bandwidth the dequantizing kernels reach relative to 16-bit weights (fitted, ≤ 1). */
   readonly kernelEfficiency: number;
+  /** Shader-core operations to unpack one weight in a decode step (0 for formats the tensor cores read directly; fitted). */
+  readonly dequantOpsPerWeight: number;
+  /** Prompt-processing speed relative to 16-bit weights (unpacking before the matrix multiplies; fitted, ≤ 1). */
+  readonly prefillEfficiency: number;
   readonly quality: QualityNote;
   readonly aliases?: readonly string[];
 }
