@@ -85,20 +85,47 @@ export function simulateAgentLoop(catalog: Catalog, offering: Offering, workload
 
   for (let i = 1; i <= w.steps; i++) {
     const input = ctx;
-    const base = { step: i, inputTokens: input, outputTokens: w.outputTokens, reasoningTokens: w.reasoningTokens, contextAfter: input + w.outputTokens + w.toolResultTokens };
+    const contextAfter = input + w.outputTokens + w.toolResultTokens;
     if (overflowStep === undefined && window !== undefined && input + perStepOutput > window) overflowStep = i;
+    // Object literals with one fixed shape (no spreads): this loop runs thousands of times per compare.
     if (overflowStep !== undefined) {
-      steps.push({ ...base, freshInput: input, cachedRead: 0, cacheWrite: 0, status: overflowStep === i ? 'overflow' : 'not-run' });
+      steps.push({
+        step: i,
+        inputTokens: input,
+        freshInput: input,
+        cachedRead: 0,
+        cacheWrite: 0,
+        outputTokens: w.outputTokens,
+        reasoningTokens: w.reasoningTokens,
+        contextAfter,
+        status: overflowStep === i ? 'overflow' : 'not-run',
+      });
     } else {
       const { split, cachedAfter } = policy.split(input, cached, writes);
       cached = cachedAfter;
-      const price = priceCall(offering, { ...split, cacheWriteTtl: w.cacheWriteTtl, output: w.outputTokens, reasoning: w.reasoningTokens, batch: w.batch }, provider);
+      const price = priceCall(
+        offering,
+        { freshInput: split.freshInput, cachedRead: split.cachedRead, cacheWrite: split.cacheWrite, cacheWriteTtl: w.cacheWriteTtl, output: w.outputTokens, reasoning: w.reasoningTokens, batch: w.batch },
+        provider,
+      );
       // Cache reads skip prefill: only the tokens the provider must process delay the first token.
       const latency = estimateLatency(offering, split.freshInput + split.cacheWrite, perStepOutput);
       if (latency.basis === 'assumed') latencyBasis = 'assumed';
-      steps.push({ ...base, ...split, status: 'ok', price, latency });
+      steps.push({
+        step: i,
+        inputTokens: input,
+        freshInput: split.freshInput,
+        cachedRead: split.cachedRead,
+        cacheWrite: split.cacheWrite,
+        outputTokens: w.outputTokens,
+        reasoningTokens: w.reasoningTokens,
+        contextAfter,
+        status: 'ok',
+        price,
+        latency,
+      });
     }
-    ctx = base.contextAfter;
+    ctx = contextAfter;
   }
 
   const ran = steps.filter((s) => s.status === 'ok');

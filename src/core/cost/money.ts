@@ -2,58 +2,55 @@
  * Exact money arithmetic. Prices are dollars per million tokens, so
  * `tokens × price` is in micro-dollars; holding the price as an integer number of
  * micro-dollars per million tokens (price × 10^6) makes `tokens × price` an exact
- * integer of pico-dollars (10^-12 $). Sums stay exact in BigInt and are turned into
- * a dollar figure once, at the end, by a single correctly rounded division — so no
- * figure ever shows binary float drift such as 0.30000000000000004.
+ * integer of pico-dollars (10^-12 $). Integers are exact in a double up to 2^53
+ * pico-dollars (~$9,007), and amounts in whole cents stay exact far beyond that,
+ * so sums are exact integer additions turned into dollars once, at the end, by a
+ * single correctly rounded division: no figure shows float drift such as
+ * 0.30000000000000004. (Plain numbers rather than BigInt: an agent-loop compare
+ * prices thousands of steps per hover, and BigInt allocation dominated its time.)
  */
 import type { CostBreakdown, Price } from './types';
 
 /** Pico-dollars per dollar. */
-const PICO_PER_USD = 1_000_000_000_000n;
-/** Fixed-point scale for fractions (discounts, multipliers): parts per million. */
-const PPM = 1_000_000n;
+const PICO_PER_USD = 1e12;
 
 /** A list price in $/M as integer micro-dollars per million tokens (= pico-dollars per token). */
-export function picoPerToken(usdPerMillion: number): bigint {
-  return BigInt(Math.round(usdPerMillion * 1_000_000));
+export function picoPerToken(usdPerMillion: number): number {
+  return Math.round(usdPerMillion * 1_000_000);
 }
 
 /** Whole tokens: counts converted by a tokenizer ratio can be fractional; providers bill whole tokens. */
-export function wholeTokens(tokens: number): bigint {
-  return BigInt(Math.max(0, Math.round(tokens)));
+export function wholeTokens(tokens: number): number {
+  return Math.max(0, Math.round(tokens));
 }
 
-/** `amount × factor`, rounded half up to a whole pico-dollar; the factor is taken to 6 decimals. */
-export function scalePico(amount: bigint, factor: number): bigint {
-  const f = BigInt(Math.round(factor * 1_000_000));
-  return (amount * f + PPM / 2n) / PPM;
+/** `amount × factor`, rounded to a whole pico-dollar. */
+export function scalePico(amount: number, factor: number): number {
+  return Math.round(amount * factor);
 }
 
-export function picoToUsd(pico: bigint): number {
-  // Split so the integer part stays exact even past 2^53 pico-dollars (~$9,007).
-  const whole = pico / PICO_PER_USD;
-  const rest = pico % PICO_PER_USD;
-  return Number(whole) + Number(rest) / 1e12;
+export function picoToUsd(pico: number): number {
+  return pico / PICO_PER_USD;
 }
 
-export function usdToPico(usd: number): bigint {
-  return BigInt(Math.round(usd * 1e12));
+export function usdToPico(usd: number): number {
+  return Math.round(usd * PICO_PER_USD);
 }
 
 /** Pico-dollar amounts per billed component; summed exactly, converted once. */
 export interface PicoBreakdown {
-  readonly freshInput: bigint;
-  readonly cachedRead: bigint;
-  readonly cacheWrite: bigint;
-  readonly output: bigint;
-  readonly reasoning: bigint;
+  readonly freshInput: number;
+  readonly cachedRead: number;
+  readonly cacheWrite: number;
+  readonly output: number;
+  readonly reasoning: number;
 }
 
-export const ZERO_PICO: PicoBreakdown = { freshInput: 0n, cachedRead: 0n, cacheWrite: 0n, output: 0n, reasoning: 0n };
+export const ZERO_PICO: PicoBreakdown = { freshInput: 0, cachedRead: 0, cacheWrite: 0, output: 0, reasoning: 0 };
 
 const COMPONENTS = ['freshInput', 'cachedRead', 'cacheWrite', 'output', 'reasoning'] as const;
 
-export function totalPico(b: PicoBreakdown): bigint {
+export function totalPico(b: PicoBreakdown): number {
   return b.freshInput + b.cachedRead + b.cacheWrite + b.output + b.reasoning;
 }
 
