@@ -20,10 +20,14 @@ const args = process.argv.slice(2);
 const suite = args.find((a) => !a.startsWith('--')) ?? 'e2e';
 const flags = new Set(args.filter((a) => a.startsWith('--')));
 
-function step(label, command, commandArgs, env = {}) {
+function step(label, command, commandArgs, { mustPass = true } = {}) {
   const started = Date.now();
-  const result = spawnSync(command, commandArgs, { cwd: repo, stdio: 'inherit', env: { ...process.env, ...env } });
-  if (result.status !== 0) throw new Error(`${label} failed (exit ${result.status ?? result.signal})`);
+  const result = spawnSync(command, commandArgs, { cwd: repo, stdio: 'inherit' });
+  if (result.status !== 0) {
+    const message = `${label} failed (exit ${result.status ?? result.signal})`;
+    if (mustPass) throw new Error(message);
+    console.warn(`[e2e] ${message}; going on with what it emitted (the typecheck step reports type errors)`);
+  }
   console.log(`[e2e] ${label}: ${((Date.now() - started) / 1000).toFixed(1)} s`);
 }
 
@@ -43,7 +47,8 @@ async function main() {
   console.log(`[e2e] code-server ${installed.version} from ${installed.cache}`);
   if (!flags.has('--no-package')) {
     step('package .vsix', 'npm', ['run', 'package', '--silent']);
-    if (suite !== 'e2e') step('compile tests', 'npm', ['run', 'compile-tests', '--silent']);
+    // tsc emits even when it reports type errors; those fail the typecheck step, not this one.
+    if (suite !== 'e2e') step('compile tests', 'npm', ['run', 'compile-tests', '--silent'], { mustPass: false });
   }
   const vsix = join(repo, 'dist', 'tokenomics.vsix');
   if (!existsSync(vsix)) throw new Error(`${vsix} is missing: run npm run package`);

@@ -13,6 +13,7 @@ import { waitFor } from './workbench.mjs';
 function integrationWorkspace(repo) {
   const candidates = [
     process.env.TOKENOMICS_INTEGRATION_WORKSPACE,
+    join(repo, 'test', 'fixtures', 'workspace'), // what test/integration/runTest.ts opens
     join(repo, 'test', 'integration', 'fixtures', 'workspace'),
     join(repo, 'test', 'integration', 'workspace'),
     join(repo, 'test', 'fixtures', 'integration-workspace'),
