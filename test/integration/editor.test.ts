@@ -70,6 +70,12 @@ describe('editor surfaces: TypeScript agent with an unbounded loop', function ()
 
   it('shows the prompt under the cursor in the status bar when nothing is selected', async function () {
     const doc = editor.document;
+    const outside = new vscode.Position(0, 0);
+    editor.selection = new vscode.Selection(outside, outside);
+    await waitFor(async () => {
+      const t = await vscode.commands.executeCommand<string>('tokenomics._test.statusText');
+      return t !== undefined && !/tokens · /.test(t) ? t : undefined;
+    }, 'the idle status text outside any prompt');
     const inside = positionOf(doc, 'quote invoice numbers');
     editor.selection = new vscode.Selection(inside, inside);
     await waitFor(async () => {
