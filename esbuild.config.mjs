@@ -39,7 +39,8 @@ const WASM_FILES = ['tree-sitter.wasm', 'tree-sitter-typescript.wasm', 'tree-sit
 mkdirSync('dist', { recursive: true });
 for (const f of WASM_FILES) copyFileSync(`node_modules/@vscode/tree-sitter-wasm/wasm/${f}`, `dist/${f}`);
 
-const all = [...nodeBundles, ...pageBundles];
+// `--webview`: only the page bundles (the webview page tests need nothing else).
+const all = process.argv.includes('--webview') ? pageBundles : [...nodeBundles, ...pageBundles];
 if (watch) {
   for (const options of all) {
     const ctx = await esbuild.context(options);

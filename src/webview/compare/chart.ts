@@ -1,0 +1,179 @@
+/**
+ * The cost-vs-latency scatter: every priced offering as a point, the Pareto
+ * front (cheapest for its speed, computed by the host) as a connected line, the
+ * model the code uses now as a larger star. Chart.js on a canvas, coloured from
+ * VS Code's `--vscode-charts-*` theme variables and redrawn when the theme
+ * changes. The same facts are in the table and in a screen-reader list.
+ */
+import {
+  Chart,
+  Legend,
+  LinearScale,
+  LineElement,
+  LogarithmicScale,
+  PointElement,
+  ScatterController,
+  Tooltip,
+  type ChartDataset,
+  type TooltipItem,
+} from 'chart.js';
+import type { CompareRow } from '../../core/compare/types';
+import { formatDuration, formatUsd } from '../../core/format';
+import { h } from '../shared/dom';
+
+Chart.register(ScatterController, PointElement, LineElement, LinearScale, LogarithmicScale, Tooltip, Legend);
+
+interface Point {
+  readonly x: number;
+  readonly y: number;
+  readonly id: string;
+}
+
+export interface ChartModel {
+  readonly others: readonly Point[];
+  /** Sorted by latency, so the line runs left to right. */
+  readonly pareto: readonly Point[];
+  readonly current: readonly Point[];
+}
+
+/** Points of the priced rows (a log axis cannot show $0 or unpriced ones). */
+export function chartModel(rows: readonly CompareRow[], currentModel: string | undefined): ChartModel {
+  const points = rows.flatMap((r) =>
+    r.perUnit.kind === 'priced' && r.perUnit.usd > 0 ? [{ row: r, p: { x: r.latencyMs / 1000, y: r.perUnit.usd, id: r.id } }] : [],
+  );
+  return {
+    others: points.filter((x) => !x.row.pareto).map((x) => x.p),
+    pareto: points.filter((x) => x.row.pareto).map((x) => x.p).sort((a, b) => a.x - b.x || a.y - b.y),
+    current: points.filter((x) => currentModel !== undefined && x.row.model === currentModel).map((x) => x.p),
+  };
+}
+
+function cssVar(name: string, fallback: string): string {
+  const v = getComputedStyle(document.body).getPropertyValue(name).trim();
+  return v === '' ? fallback : v;
+}
+
+function themeColours() {
+  return {
+    text: cssVar('--vscode-charts-foreground', cssVar('--vscode-foreground', '#888')),
+    grid: cssVar('--vscode-charts-lines', 'rgba(128,128,128,0.3)'),
+    point: cssVar('--vscode-charts-blue', '#3794ff'),
+    pareto: cssVar('--vscode-charts-orange', '#d18616'),
+    current: cssVar('--vscode-charts-red', '#f14c4c'),
+    font: cssVar('--vscode-font-family', 'sans-serif'),
+  };
+}
+
+function datasets(model: ChartModel): ChartDataset<'scatter', Point[]>[] {
+  const c = themeColours();
+  return [
+    { label: 'Offerings', data: [...model.others], backgroundColor: c.point, borderColor: c.point, pointRadius: 4, pointHoverRadius: 6 },
+    {
+      label: 'Pareto front',
+      data: [...model.pareto],
+      showLine: true,
+      borderColor: c.pareto,
+      backgroundColor: c.pareto,
+      borderWidth: 2,
+      pointRadius: 5,
+      pointStyle: 'rectRot',
+    },
+    {
+      label: 'Current model',
+      data: [...model.current],
+      borderColor: c.current,
+      backgroundColor: c.current,
+      pointStyle: 'star',
+      pointRadius: 10,
+      borderWidth: 2,
+    },
+  ];
+}
+
+function label(item: TooltipItem<'scatter'>): string {
+  const p = item.raw as Point;
+  return `${p.id}: ${formatUsd(p.y)}, ${formatDuration(p.x * 1000)}`;
+}
+
+/** Log-axis labels at 1, 2 and 5 × a power of ten ($0.001, $0.002, $0.005, $0.01…); the ticks between stay unlabelled. */
+function decadeLabel(value: number): string {
+  if (!(value > 0)) return '';
+  const mantissa = value / 10 ** Math.floor(Math.log10(value) + 1e-9);
+  return [1, 2, 5].some((m) => Math.abs(mantissa - m) < 1e-6) ? formatUsd(value) : '';
+}
+
+export class CostLatencyChart {
+  private chart?: Chart<'scatter', Point[]>;
+  private model: ChartModel = { others: [], pareto: [], current: [] };
+  private readonly canvas: HTMLCanvasElement;
+  private readonly summary: HTMLElement;
+  readonly element: HTMLElement;
+
+  constructor(unit: () => string) {
+    this.canvas = h('canvas', { attrs: { role: 'img', 'aria-label': 'Cost versus latency of every offering' } });
+    this.summary = h('ul', { className: 'sr-only', attrs: { 'data-testid': 'pareto-list' } });
+    this.unit = unit;
+    this.element = h('figure', { className: 'chart' }, h('div', { className: 'chart-box' }, this.canvas), this.summary);
+    // Theme switches change the body's class: recolour.
+    new MutationObserver(() => this.rebuild()).observe(document.body, { attributes: true, attributeFilter: ['class'] });
+  }
+
+  private readonly unit: () => string;
+
+  update(rows: readonly CompareRow[], currentModel: string | undefined): void {
+    this.model = chartModel(rows, currentModel);
+    this.summary.replaceChildren(
+      ...this.model.pareto.map((p) => h('li', { text: `Pareto front: ${p.id} — ${formatUsd(p.y)} per ${this.unit()}, ${formatDuration(p.x * 1000)}` })),
+      ...this.model.current.map((p) => h('li', { text: `Current model: ${p.id}` })),
+    );
+    this.canvas.setAttribute(
+      'aria-label',
+      `Cost per ${this.unit()} versus latency: ${this.model.others.length + this.model.pareto.length} offerings, ${this.model.pareto.length} on the Pareto front`,
+    );
+    if (this.chart) {
+      this.chart.data.datasets = datasets(this.model);
+      this.chart.update();
+    } else {
+      this.rebuild();
+    }
+  }
+
+  /** For tests: what the chart draws. */
+  get drawn(): ChartModel {
+    return this.model;
+  }
+
+  private rebuild(): void {
+    this.chart?.destroy();
+    const c = themeColours();
+    const font = { family: c.font };
+    this.chart = new Chart<'scatter', Point[]>(this.canvas, {
+      type: 'scatter',
+      data: { datasets: datasets(this.model) },
+      options: {
+        animation: false,
+        responsive: true,
+        maintainAspectRatio: false,
+        color: c.text,
+        scales: {
+          x: {
+            type: 'linear',
+            title: { display: true, text: 'latency (s)', color: c.text, font },
+            ticks: { color: c.text, font },
+            grid: { color: c.grid },
+          },
+          y: {
+            type: 'logarithmic',
+            title: { display: true, text: `$ per ${this.unit()} (log)`, color: c.text, font },
+            ticks: { color: c.text, font, callback: (v) => decadeLabel(Number(v)) },
+            grid: { color: c.grid },
+          },
+        },
+        plugins: {
+          legend: { labels: { color: c.text, font, usePointStyle: true } },
+          tooltip: { callbacks: { label } },
+        },
+      },
+    });
+  }
+}

@@ -1,0 +1,157 @@
+/**
+ * Protocol of the "Cost report" sidebar view (view id `tokenomics.report`).
+ * Imported by the page (src/webview/report) and the host
+ * (src/extension/webviews/report); never imports vscode.
+ *
+ * The host scans the workspace with the core's `scanPaths` (the engine behind
+ * `tokenomics scan`), turns the ScanReport into the rows below and sends them;
+ * the page ranks, filters and pages them.
+ *
+ *   page → host  `ready`                      the page listens; the host flushes what it held
+ *   page → host  `refresh` / `cancel`         start a new scan / stop the running one
+ *   page → host  `reveal` {path, siteId}      open the site in an editor (only sites of the last report)
+ *   page → host  `export` {format}            save the last report through a save dialog
+ *   host → page  `scanning` {folders}         a scan started
+ *   host → page  `progress` {done, total?, current?}
+ *   host → page  `report` {data}              the finished report
+ *   host → page  `cancelled` / `error` {message}
+ *   host → page  `exported` {file}            where the export went (a name, for a notice)
+ */
+import type { Price } from '../../core/cost/types';
+import { isFiniteNumber, isNonEmptyString, isRecord } from './guards';
+
+export const REPORT_VIEW_ID = 'tokenomics.report';
+export const EXPORT_FORMATS = ['markdown', 'csv', 'json'] as const;
+export type ExportFormat = (typeof EXPORT_FORMATS)[number];
+
+export type SiteKind = 'call' | 'loop' | 'instructions';
+
+/** One priced site of the workspace. Paths are relative to the scanned root, with forward slashes. */
+export interface ReportSiteView {
+  readonly siteId: string;
+  readonly kind: SiteKind;
+  readonly path: string;
+  readonly line: number;
+  readonly column: number;
+  /** Framework or SDK (`openai`, `vercel-ai`, `hand-written`…), or the instruction file's kind. */
+  readonly framework: string;
+  readonly model?: string;
+  /** Cost of one call, one agent task, or one coding-agent request. */
+  readonly perUnit: Price;
+  readonly unit: 'call' | 'task' | 'request';
+  /** Projected at the site's calls per day × 30 days; unpriced when its price is unknown. */
+  readonly monthly: Price;
+  readonly callsPerDay?: number;
+  readonly steps?: number;
+  readonly inputTokens: number;
+  /** Assumptions and warnings attached to the site (for its tooltip / details). */
+  readonly notes: readonly string[];
+}
+
+export interface ReportData {
+  readonly root: string;
+  readonly folders: readonly string[];
+  readonly catalog: { readonly asOf: string; readonly source: string };
+  readonly totals: {
+    readonly files: number;
+    readonly prompts: number;
+    readonly calls: number;
+    readonly agentLoops: number;
+    readonly monthlyCost: Price;
+    readonly byModel: readonly { readonly model: string; readonly monthlyCost: Price; readonly sites: number }[];
+    readonly byFile: readonly { readonly path: string; readonly monthlyCost: Price }[];
+  };
+  /** Ranked by projected monthly cost, most expensive first; unpriced last. */
+  readonly sites: readonly ReportSiteView[];
+  readonly skipped: number;
+  readonly diagnostics: number;
+  readonly budgetExceeded: number;
+  /** Milliseconds the scan took, for the status line. */
+  readonly elapsedMs: number;
+}
+
+export type ReportPageMessage =
+  | { readonly type: 'ready' }
+  | { readonly type: 'refresh' }
+  | { readonly type: 'cancel' }
+  | { readonly type: 'reveal'; readonly path: string; readonly siteId: string }
+  | { readonly type: 'export'; readonly format: ExportFormat };
+
+export type ReportHostMessage =
+  | { readonly type: 'scanning'; readonly folders: readonly string[] }
+  | { readonly type: 'progress'; readonly done: number; readonly total?: number; readonly current?: string }
+  | { readonly type: 'report'; readonly data: ReportData }
+  | { readonly type: 'cancelled' }
+  | { readonly type: 'error'; readonly message: string }
+  | { readonly type: 'exported'; readonly file: string };
+
+export interface ReportUiState {
+  readonly text: string;
+  readonly model: string;
+  readonly kind: '' | SiteKind;
+  readonly page: number;
+}
+
+export interface ReportSavedState {
+  readonly data?: ReportData;
+  readonly ui?: ReportUiState;
+}
+
+export function isExportFormat(value: unknown): value is ExportFormat {
+  return typeof value === 'string' && (EXPORT_FORMATS as readonly string[]).includes(value);
+}
+
+export function isReportPageMessage(value: unknown): value is ReportPageMessage {
+  if (!isRecord(value)) return false;
+  switch (value.type) {
+    case 'ready':
+    case 'refresh':
+    case 'cancel':
+      return true;
+    case 'reveal':
+      return isNonEmptyString(value.path) && isNonEmptyString(value.siteId, 512);
+    case 'export':
+      return isExportFormat(value.format);
+    default:
+      return false;
+  }
+}
+
+export function isReportData(value: unknown): value is ReportData {
+  return (
+    isRecord(value) &&
+    typeof value.root === 'string' &&
+    Array.isArray(value.folders) &&
+    isRecord(value.catalog) &&
+    isRecord(value.totals) &&
+    Array.isArray(value.sites) &&
+    value.sites.every((s) => isRecord(s) && typeof s.siteId === 'string' && typeof s.path === 'string' && isFiniteNumber(s.line) && isRecord(s.monthly))
+  );
+}
+
+export function isReportHostMessage(value: unknown): value is ReportHostMessage {
+  if (!isRecord(value)) return false;
+  switch (value.type) {
+    case 'scanning':
+      return Array.isArray(value.folders) && value.folders.every((f) => typeof f === 'string');
+    case 'progress':
+      return isFiniteNumber(value.done) && (value.total === undefined || isFiniteNumber(value.total)) && (value.current === undefined || typeof value.current === 'string');
+    case 'report':
+      return isReportData(value.data);
+    case 'cancelled':
+      return true;
+    case 'error':
+      return isNonEmptyString(value.message);
+    case 'exported':
+      return isNonEmptyString(value.file);
+    default:
+      return false;
+  }
+}
+
+export function parseReportSavedState(value: unknown): ReportSavedState {
+  if (!isRecord(value)) return {};
+  const data = isReportData(value.data) ? value.data : undefined;
+  const ui = isRecord(value.ui) ? (value.ui as unknown as ReportUiState) : undefined;
+  return { ...(data ? { data } : {}), ...(ui ? { ui } : {}) };
+}

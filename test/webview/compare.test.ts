@@ -1,0 +1,219 @@
+import * as assert from 'node:assert/strict';
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Browser } from 'playwright-core';
+import { buildCompareData } from '../../src/extension/webviews/compare/compute';
+import type { Catalog } from '../../src/core/catalog/types';
+import type { Workload } from '../../src/core/workload';
+import { fixtureCatalog } from '../unit/cost/fixture-catalog';
+import { launch, openPage, ROOT, screenshot, THEMES, type WebviewPage } from './harness';
+// Browser globals, used only inside callbacks that run in the page (this file compiles without the DOM lib).
+declare const window: any; // eslint-disable-line @typescript-eslint/no-explicit-any
+declare const document: any; // eslint-disable-line @typescript-eslint/no-explicit-any
+
+
+const workload: Workload = {
+  inputTokens: 2000,
+  cachedInputTokens: 0,
+  outputTokens: 1000,
+  reasoningTokens: 0,
+  steps: 1,
+  toolResultTokens: 0,
+  caching: false,
+  batch: false,
+  callsPerDay: 1000,
+};
+
+/** The cost tests' hand-written catalog with every model on o200k_base: no token conversion, literal expectations. */
+const catalog: Catalog = { ...fixtureCatalog, models: fixtureCatalog.models.map((m) => ({ ...m, tokenizer: 'o200k_base' })) };
+
+// Built with the real core compare function.
+const data = buildCompareData(catalog, workload, { label: 'call at src/agent.ts:12', currentModel: 'gpt-4.1' });
+
+async function texts(p: WebviewPage, selector: string): Promise<string[]> {
+  return p.page.locator(selector).allTextContents();
+}
+
+const ids = (p: WebviewPage) => p.page.locator('[data-testid="offerings"] tbody tr[data-id]').evaluateAll((rows) => rows.map((r) => r.getAttribute('data-id')));
+
+describe('Compare Providers page (headless Chromium)', function () {
+  this.timeout(60_000);
+  let browser: Browser;
+  before(async () => {
+    mkdirSync(join(ROOT, 'test-results', 'webview'), { recursive: true });
+    browser = await launch();
+  });
+  after(async () => browser?.close());
+
+  it('says ready first, then renders every row the host computed, cheapest first', async () => {
+    const p = await openPage(browser, { view: 'compare' });
+    try {
+      assert.deepEqual(await p.posted(), [{ type: 'ready' }]);
+      await p.send({ type: 'show', data });
+      await p.page.locator('[data-testid="offerings"] tbody tr[data-id]').first().waitFor();
+      assert.deepEqual(await ids(p), data.rows.map((r) => r.id));
+      // The fixture's cheapest offering: 3000 tokens × $0.88/M = $0.00264 → "$0.0026" per call, × 1000 × 30 = $79.20 a month.
+      const first = p.page.locator('[data-testid="offerings"] tbody tr[data-id]').first();
+      assert.deepEqual(await first.locator('td').allTextContents().then((t) => t.slice(0, 4)), ['together', 'llama-3.3-70b Pareto', '$0.0026', '$79.20']);
+      assert.equal(await p.page.locator('.label').textContent(), 'call at src/agent.ts:12');
+      assert.deepEqual(await p.cspViolations(), []);
+      assert.deepEqual(p.consoleLines.filter((l) => l.startsWith('error') || l.startsWith('pageerror')), []);
+    } finally {
+      await p.close();
+    }
+  });
+
+  it('marks the Pareto front and the current model in the table and the chart', async () => {
+    const p = await openPage(browser, { view: 'compare' });
+    try {
+      await p.send({ type: 'show', data });
+      await p.page.locator('[data-testid="offerings"] tbody tr[data-id]').first().waitFor();
+      const paretoRows = await p.page.locator('tr.pareto').evaluateAll((rows) => rows.map((r) => r.getAttribute('data-id')));
+      assert.deepEqual(paretoRows, data.rows.filter((r) => r.pareto).map((r) => r.id));
+      assert.ok(paretoRows.length >= 2, 'the fixture has a front of at least two offerings');
+      assert.deepEqual(await p.page.locator('tr.current').evaluateAll((rows) => rows.map((r) => r.getAttribute('data-id'))), ['openai/gpt-4.1']);
+      const listed = await texts(p, '[data-testid="pareto-list"] li');
+      assert.deepEqual(listed.filter((t) => t.startsWith('Pareto front:')).length, paretoRows.length);
+      assert.ok(listed.includes('Current model: openai/gpt-4.1'));
+      // The canvas was drawn (Chart.js ran under the CSP).
+      const drawn = await p.page.locator('canvas').evaluate((c) => (c as { width: number }).width > 0 && (c as { height: number }).height > 0);
+      assert.ok(drawn);
+    } finally {
+      await p.close();
+    }
+  });
+
+  it('sorts by a header button (keyboard), both directions; unpriced stays last on cost', async () => {
+    const p = await openPage(browser, { view: 'compare' });
+    try {
+      await p.send({ type: 'show', data });
+      await p.page.locator('button[data-sort="latency"]').focus();
+      await p.page.keyboard.press('Enter');
+      const byLatency = [...data.rows].sort((a, b) => a.latencyMs - b.latencyMs || data.rows.indexOf(a) - data.rows.indexOf(b));
+      assert.deepEqual(await ids(p), byLatency.map((r) => r.id));
+      assert.equal(await p.page.locator('th[aria-sort]').getAttribute('aria-sort'), 'ascending');
+      assert.ok(await p.page.locator('button[data-sort="latency"]').evaluate((b) => b === document.activeElement), 'focus stays on the header');
+      await p.page.keyboard.press('Enter');
+      assert.equal(await p.page.locator('th[aria-sort]').getAttribute('aria-sort'), 'descending');
+      assert.deepEqual(await ids(p), [...byLatency].sort((a, b) => b.latencyMs - a.latencyMs || byLatency.indexOf(a) - byLatency.indexOf(b)).map((r) => r.id));
+      // Most expensive first, and the unpriced offering still last: unknown is not "cheapest" nor "dearest".
+      await p.page.click('button[data-sort="perUnit"]');
+      await p.page.click('button[data-sort="perUnit"]');
+      const desc = await ids(p);
+      assert.equal(desc[0], 'anthropic/claude-sonnet-4-5');
+      assert.equal(desc[desc.length - 1], 'mystery/unpriced-model');
+    } finally {
+      await p.close();
+    }
+  });
+
+  it('filters by provider, open weights and maximum latency', async () => {
+    const p = await openPage(browser, { view: 'compare' });
+    try {
+      await p.send({ type: 'show', data });
+      await p.page.selectOption('#f-provider', 'anthropic');
+      assert.deepEqual(await ids(p), ['anthropic/claude-sonnet-4-5']);
+      await p.page.selectOption('#f-provider', '');
+      await p.page.check('#f-open');
+      assert.deepEqual(await ids(p), data.rows.filter((r) => r.openWeight).map((r) => r.id));
+      await p.page.uncheck('#f-open');
+      await p.page.fill('#f-latency', '10');
+      await p.page.waitForFunction(() => document.querySelectorAll('[data-testid="offerings"] tbody tr[data-id]').length < 6);
+      assert.deepEqual(await ids(p), data.rows.filter((r) => r.latencyMs <= 10_000).map((r) => r.id));
+    } finally {
+      await p.close();
+    }
+  });
+
+  it('sends a typed recompute request for an edited workload and shows the reply', async () => {
+    const p = await openPage(browser, { view: 'compare' });
+    try {
+      await p.send({ type: 'show', data });
+      await p.page.fill('#wl-steps', '8');
+      await p.page.fill('#wl-toolResultTokens', '500');
+      await p.page.waitForFunction(() => (window as unknown as { __posted: { type: string }[] }).__posted.some((m) => m.type === 'recompute'));
+      await p.page.waitForTimeout(500); // the debounce may send the second edit separately
+      const sent = (await p.posted()).filter((m) => m.type === 'recompute');
+      const last = sent[sent.length - 1] as unknown as { requestId: number; workload: Workload };
+      assert.deepEqual(last.workload, { ...workload, steps: 8, toolResultTokens: 500 });
+      // An out-of-range value is marked and not sent.
+      await p.page.fill('#wl-steps', '0');
+      await p.page.waitForTimeout(600);
+      assert.equal(await p.page.locator('#wl-steps').getAttribute('aria-invalid'), 'true');
+      assert.equal((await p.posted()).filter((m) => m.type === 'recompute').length, sent.length);
+      // The host replies to the latest request: a task now.
+      const reply = buildCompareData(catalog, last.workload, { label: data.label, currentModel: 'gpt-4.1' });
+      await p.send({ type: 'result', requestId: last.requestId, data: reply });
+      await p.page.locator('button[data-sort="perUnit"]', { hasText: '$/task' }).waitFor();
+      assert.deepEqual(await ids(p), reply.rows.map((r) => r.id));
+    } finally {
+      await p.close();
+    }
+  });
+
+  it('drops malformed host messages and logs them', async () => {
+    const p = await openPage(browser, { view: 'compare' });
+    try {
+      await p.send({ type: 'show', data: { label: 'x' } });
+      await p.send({ type: 'nonsense' });
+      await p.send({ type: 'show', data });
+      await p.page.locator('[data-testid="offerings"] tbody tr[data-id]').first().waitFor();
+      assert.equal(p.consoleLines.filter((l) => l.includes('dropped a malformed message')).length, 2);
+    } finally {
+      await p.close();
+    }
+  });
+
+  it('comes back as it was from the saved state, before the host answers', async () => {
+    const first = await openPage(browser, { view: 'compare' });
+    let saved: unknown;
+    try {
+      await first.send({ type: 'show', data });
+      await first.page.click('button[data-sort="model"]');
+      await first.page.selectOption('#f-provider', 'mystery');
+      saved = await first.savedState();
+    } finally {
+      await first.close();
+    }
+    const second = await openPage(browser, { view: 'compare', state: saved });
+    try {
+      await second.page.locator('[data-testid="offerings"] tbody tr[data-id]').first().waitFor();
+      assert.deepEqual(await ids(second), ['mystery/tiny-model', 'mystery/unpriced-model']);
+      assert.equal(await second.page.locator('#f-provider').inputValue(), 'mystery');
+      assert.equal(await second.page.locator('th[aria-sort]').textContent(), 'Model ▲');
+      assert.equal(await second.page.locator('#wl-inputTokens').inputValue(), '2000');
+    } finally {
+      await second.close();
+    }
+  });
+
+  it('shows where a figure came from in a details row', async () => {
+    const p = await openPage(browser, { view: 'compare' });
+    try {
+      await p.send({ type: 'show', data });
+      const row = p.page.locator('tr[data-id="anthropic/claude-sonnet-4-5"]');
+      await row.getByRole('button', { name: /Where the figures/ }).click();
+      const details = await p.page.locator('tr.details-row dl').textContent();
+      assert.match(details ?? '', /Catalog entryanthropic\/claude-sonnet-4-5: test fixture \(as of 2026-01-01\)/);
+      assert.match(details ?? '', /input \$3\.00\/M/);
+      assert.equal(await row.locator('td.cost').getAttribute('title'), 'input $0.006 + output $0.015');
+    } finally {
+      await p.close();
+    }
+  });
+
+  for (const theme of THEMES) {
+    it(`screenshot: ${theme} theme`, async () => {
+      const p = await openPage(browser, { view: 'compare', theme });
+      try {
+        await p.send({ type: 'show', data });
+        await p.page.locator('[data-testid="offerings"] tbody tr[data-id]').first().waitFor();
+        await p.page.locator('tr[data-id="openai/gpt-4.1"]').getByRole('button', { name: /Where the figures/ }).click();
+        await screenshot(p, `compare-${theme}`);
+        assert.deepEqual(await p.cspViolations(), []);
+      } finally {
+        await p.close();
+      }
+    });
+  }
+});
