@@ -15,6 +15,7 @@
  */
 import type { Catalog, Offering, ProviderEntry } from '../catalog/types';
 import type { Workload } from '../workload';
+import { catalogProvider } from './lookup';
 import type { CachingApplied } from './types';
 
 /** The split of one request's input. */
@@ -47,7 +48,7 @@ export function cacheableLength(prefix: number, minimum: number, increment: numb
 }
 
 export function findProviderOf(catalog: Catalog, offering: Offering): ProviderEntry | undefined {
-  return catalog.providers.find((p) => p.id === offering.provider);
+  return catalogProvider(catalog, offering.provider);
 }
 
 export function cachePolicy(provider: ProviderEntry | undefined, offering: Offering, workload: Workload): CachePolicy {

@@ -17,6 +17,7 @@ import { priceCall } from '../cost/price';
 import type { LatencyEstimate, Price } from '../cost/types';
 import type { Workload } from '../workload';
 import { cachePolicy, findProviderOf } from './caching';
+import { catalogModel } from './lookup';
 import type { AgentEstimate, AgentStepEstimate } from './types';
 
 /** Loops longer than this are cut (and say so): the rows would be unreadable and the figure meaningless. */
@@ -67,7 +68,7 @@ export function cleanWorkload(w: Workload): CleanWorkload {
 export function simulateAgentLoop(catalog: Catalog, offering: Offering, workload: Workload): AgentEstimate {
   const { workload: w, notes } = cleanWorkload(workload);
   const provider = findProviderOf(catalog, offering);
-  const model = catalog.models.find((m) => m.id === offering.model);
+  const model = catalogModel(catalog, offering.model);
   const window = model?.contextWindow;
   if (!model) notes.push(`model '${offering.model}' is not in the catalog: context window unknown, overflow not checked`);
   const perStepOutput = w.outputTokens + w.reasoningTokens;

@@ -4,6 +4,7 @@
  * window holds the largest request of the workload (for loops: the last step).
  */
 import { estimateWorkload } from '../agent/estimate';
+import { catalogModel } from '../agent/lookup';
 import type { Catalog, ModelEntry, Offering } from '../catalog/types';
 import type { Workload } from '../workload';
 import { paretoFlags } from './pareto';
@@ -81,7 +82,7 @@ export function compareOfferings(catalog: Catalog, workload: Workload, options: 
   const rows: CompareRow[] = [];
   const excluded: ExcludedOffering[] = [];
   for (const offering of catalog.offerings) {
-    const model = catalog.models.find((m) => m.id === offering.model);
+    const model = catalogModel(catalog, offering.model);
     if (!model) {
       excluded.push({ id: offering.id, reason: 'unknown-model' });
       continue;
