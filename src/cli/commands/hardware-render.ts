@@ -47,6 +47,17 @@ export function estimateTables(e: HardwareEstimate, apiNote?: string): Table[] {
     ['$/M tokens (in+out)', { text: e.usdPerMillionTokens === undefined ? 'unpriced' : `${formatPerMillion(e.usdPerMillionTokens)} at ${Math.round(e.utilization * 100)}% utilization`, raw: e.usdPerMillionTokens ?? null }],
     ['$/M output tokens', { text: e.usdPerMillionOutputTokens === undefined ? 'unpriced' : formatPerMillion(e.usdPerMillionOutputTokens), raw: e.usdPerMillionOutputTokens ?? null }],
     ['capacity', { text: `${formatTokens(e.capacityTokensPerDay)} tokens/day at 100% busy`, raw: e.capacityTokensPerDay }],
+    ...(e.atVolume
+      ? ([
+          [
+            'at your volume',
+            {
+              text: `${formatTokens(e.atVolume.tokensPerDay)} tokens/day: ${e.atVolume.deployments} deployment${e.atVolume.deployments > 1 ? 's' : ''}, ${(e.atVolume.busyShare * 100).toFixed(1)}% busy, ${e.atVolume.monthlyUsd === undefined ? 'unpriced' : `${formatUsd(e.atVolume.monthlyUsd)}/month = ${formatPerMillion(e.atVolume.usdPerMillionTokens)} effective`}`,
+              raw: e.atVolume.monthlyUsd ?? null,
+            },
+          ],
+        ] as [string, { text: string; raw: number | null }][])
+      : []),
     ['quality', e.quality.note],
   ];
   if (e.speculative) {

@@ -4,6 +4,7 @@
  * Never throws on bad input: problems are returned as `issues`.
  */
 import type { Offering } from '../catalog/types';
+import { DAYS_PER_MONTH } from '../workload';
 import { engineCalibration, findKvFormat } from './catalog';
 import { breakEven, servingCost, type BreakEven } from './economics';
 import { acceleratorsNeeded, memoryFit, type FitRequest, type MemoryFit } from './memory';
@@ -72,6 +73,15 @@ export interface HardwareEstimate {
   readonly usdPerMillionOutputTokens?: number;
   readonly capacityTokensPerDay: number;
   readonly utilization: number;
+  /** With a stated daily volume: deployments needed, their monthly price and the effective $/M tokens. */
+  readonly atVolume?: {
+    readonly tokensPerDay: number;
+    readonly deployments: number;
+    readonly monthlyUsd?: number;
+    readonly usdPerMillionTokens?: number;
+    /** Share of the deployments' capacity the volume uses. */
+    readonly busyShare: number;
+  };
   readonly breakEven: readonly BreakEven[];
   readonly quality: { readonly note: string; readonly source: string };
   readonly basis: {
@@ -117,7 +127,31 @@ export function estimateHardware(request: HardwareRequest): HardwareEstimate {
   };
   const needed = acceleratorsNeeded(fitBase);
   const n = Math.max(1, Math.round(request.accelerators ?? needed ?? 1));
-  const batch = request.batch !== undefined ? fitBase.batch : defaultBatch(fitBase, n, engine.defaultBatch);
+  const capBatch = request.batch !== undefined ? fitBase.batch : defaultBatch(fitBase, n, engine.defaultBatch);
+  const perfAt = (b: number) =>
+    estimatePerformance({
+      model: request.model,
+      format: request.format,
+      kvBytesPerElement: kvBytes,
+      accelerator: request.accelerator,
+      engine,
+      accelerators: n,
+      batch: b,
+      inputTokens,
+      outputTokens,
+      speculative: request.speculative,
+    });
+  // With a stated traffic and no stated batch, the batch is what the traffic keeps in flight
+  // (Little's law: arrivals per second × seconds per request), capped by memory and the engine.
+  let batch = capBatch;
+  let batchFrom = request.batch !== undefined ? 'given' : 'engine default, reduced to fit';
+  if (request.batch === undefined && request.tokensPerDay !== undefined && request.tokensPerDay > 0) {
+    const arrivalsPerSecond = request.tokensPerDay / (inputTokens + outputTokens) / 86400;
+    let b = 1;
+    for (let i = 0; i < 4; i++) b = Math.min(capBatch, Math.max(1, Math.ceil(arrivalsPerSecond * (perfAt(b).totalLatencyMs / 1000))));
+    batch = b;
+    batchFrom = `from your traffic: ${arrivalsPerSecond.toFixed(3)} requests/s × latency, capped at ${capBatch}`;
+  }
   const fitReq = { ...fitBase, batch };
   const memory = memoryFit(fitReq, n);
   const neededAtBatch = acceleratorsNeeded(fitReq);
@@ -131,36 +165,40 @@ export function estimateHardware(request: HardwareRequest): HardwareEstimate {
   if (engine.multiGpu === 'tensor-parallel' && request.model.heads % n !== 0) {
     issues.push(`tensor parallel over ${n} needs a divisor of the ${request.model.heads} attention heads`);
   }
-  const perf = estimatePerformance({
-    model: request.model,
-    format: request.format,
-    kvBytesPerElement: kvBytes,
-    accelerator: request.accelerator,
-    engine,
-    accelerators: n,
-    batch,
-    inputTokens,
-    outputTokens,
-    speculative: request.speculative,
-  });
+  const perf = perfAt(batch);
   const price = request.usdPerHour ?? request.accelerator.price?.usd;
+  // Capacity and $/M tokens assume the deployment batches as much as memory allows,
+  // whatever batch today's traffic needs.
+  const full = batch === capBatch ? perf : perfAt(capBatch);
   const cost = servingCost({
     usdPerHourPerAccelerator: price,
     accelerators: n,
     inputTokens,
     outputTokens,
-    batch,
-    prefillMs: perf.prefill.ms,
-    decodeStepMs: perf.decode.ms,
-    tokensPerStep: perf.decode.perUserTokensPerSecond * (perf.decode.ms / 1000),
+    batch: capBatch,
+    prefillMs: full.prefill.ms,
+    decodeStepMs: full.decode.ms,
+    tokensPerStep: full.decode.perUserNoStallsTokensPerSecond * (full.decode.ms / 1000),
     utilization: request.utilization ?? DEFAULT_UTILIZATION,
   });
   if (price === undefined) issues.push(`no hourly price for ${request.accelerator.id}: $/M tokens is unpriced (pass --usd-per-hour)`);
+  let atVolume: HardwareEstimate['atVolume'];
+  if (request.tokensPerDay !== undefined && request.tokensPerDay > 0) {
+    const deployments = Math.max(1, Math.ceil(request.tokensPerDay / (cost.capacityTokensPerDay * cost.utilization)));
+    const monthlyUsd = cost.monthlyUsd === undefined ? undefined : cost.monthlyUsd * deployments;
+    atVolume = {
+      tokensPerDay: request.tokensPerDay,
+      deployments,
+      monthlyUsd,
+      usdPerMillionTokens: monthlyUsd === undefined ? undefined : (monthlyUsd / (request.tokensPerDay * DAYS_PER_MONTH)) * 1e6,
+      busyShare: request.tokensPerDay / (cost.capacityTokensPerDay * deployments),
+    };
+  }
   const breakEvens = (request.offerings ?? []).map((o) => breakEven(cost, o, inputTokens, outputTokens, request.tokensPerDay));
   const assumptions = [
-    `batch ${batch} concurrent sequence(s)${request.batch === undefined ? ' (engine default, reduced to fit)' : ''}`,
+    `batch ${batch} concurrent sequence(s) (${batchFrom})`,
     `${inputTokens} input + ${outputTokens} output tokens per request`,
-    `utilization ${(cost.utilization * 100).toFixed(0)}% of a deployment rented 24/7`,
+    `$/M tokens and capacity at batch ${capBatch}, utilization ${(cost.utilization * 100).toFixed(0)}% of a deployment rented 24/7`,
     `KV cache ${kvId}`,
     `${engine.engine} efficiencies: bandwidth ${engine.bandwidthEfficiency}, FLOPs ${engine.flopsEfficiency}, step overhead ${engine.stepOverheadMs} ms`,
   ];
@@ -198,6 +236,7 @@ export function estimateHardware(request: HardwareRequest): HardwareEstimate {
     usdPerMillionOutputTokens: cost.usdPerMillionOutputTokens,
     capacityTokensPerDay: cost.capacityTokensPerDay,
     utilization: cost.utilization,
+    atVolume,
     breakEven: breakEvens,
     quality: { note: request.format.quality.note, source: request.format.quality.source },
     basis: {

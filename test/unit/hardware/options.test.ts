@@ -20,9 +20,10 @@ describe('selfHostedOptions', () => {
     const int4OnH100 = opts.rows.find((r) => r.accelerator === 'h100-sxm' && r.precision === 'int4');
     assert.equal(int4OnH100?.accelerators, 1);
     const bf16OnH100 = opts.rows.find((r) => r.accelerator === 'h100-sxm' && r.precision === 'bf16');
-    // BF16 weights alone need 2 H100s; at batch 32 the KV cache pushes it to 4.
-    assert.equal(bf16OnH100?.accelerators, 4);
-    assert.equal(bf16OnH100?.batch, 32);
+    // 2000 calls/day keep ~1 request in flight (Little's law), so the batch is 1 and BF16 needs 2 H100s.
+    assert.equal(bf16OnH100?.batch, 1);
+    assert.equal(bf16OnH100?.acceleratorsNeeded, 2);
+    assert.ok((bf16OnH100?.accelerators ?? 0) >= 2);
   });
 
   it('an unknown or closed model is reported, not thrown', () => {
@@ -61,5 +62,23 @@ describe('selfHostedOptions', () => {
     assert.equal(est.fits, false);
     assert.equal(est.acceleratorsNeeded, 2);
     assert.ok(est.issues.some((i) => /needs 2/.test(i)));
+  });
+
+  it('a stated daily volume sets the batch from traffic and prices the month: 5M tokens/day on one H100', () => {
+    const est = estimateHardware({
+      model: openModelArchitecture('llama-3.3-70b')!,
+      accelerator: findAccelerator('h100-sxm')!,
+      format: findWeightFormat('int4')!,
+      engine: 'vllm',
+      inputTokens: 2000,
+      outputTokens: 500,
+      tokensPerDay: 5_000_000,
+    });
+    // 2000 requests/day = 0.023/s; each takes ~10 s alone, so ~0.2 in flight: batch 1.
+    assert.equal(est.batch, 1);
+    assert.ok(est.atVolume);
+    assert.equal(est.atVolume.deployments, 1);
+    assert.ok(Math.abs((est.atVolume.monthlyUsd ?? 0) - 2.99 * 720) < 1e-9); // $2,152.80
+    assert.ok(Math.abs((est.atVolume.usdPerMillionTokens ?? 0) - (2.99 * 720) / 150) < 1e-9); // $14.352/M over 150M tokens
   });
 });
