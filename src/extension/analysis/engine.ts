@@ -37,6 +37,12 @@ export function createAnalyzer(config: ExtensionConfig, catalog: CatalogHolder, 
       isCancelled: () => flag.cancelled,
     });
     log.trace(`Analysed ${relative} v${document.version} in ${Date.now() - started} ms`);
+    for (const d of report.diagnostics) {
+      if (d.code !== 'parse-error' && d.code !== 'file-skipped') continue;
+      const key = `${document.uri.toString()}:${d.code}:${d.message}`;
+      if (!logged.has(key)) log.warn(`${relative}:${d.line}: ${d.message}`);
+      logged.add(key);
+    }
     return report;
   };
 }

@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import type { FileReport } from '../../core/report/types';
 import type { TokenomicsContext } from '../context';
 import type { DisposableScope, Feature } from '../feature';
 import { COMPARE_COMMAND } from '../hover/content';
@@ -21,7 +22,16 @@ class TokenomicsCodeLensProvider implements vscode.CodeLensProvider {
   }
 
   async provideCodeLenses(document: vscode.TextDocument, token: vscode.CancellationToken): Promise<vscode.CodeLens[]> {
-    const report = this.ctx.analysis.peek(document) ?? (this.ctx.analysis.latest(document) && this.scheduleAndUseLatest(document)) ?? (await this.ctx.analysis.get(document, token));
+    try {
+      return await this.lenses(document, token);
+    } catch (err) {
+      this.ctx.log.error(`CodeLenses for ${document.uri.fsPath} failed`, err);
+      return [];
+    }
+  }
+
+  private async lenses(document: vscode.TextDocument, token: vscode.CancellationToken): Promise<vscode.CodeLens[]> {
+    const report = this.ctx.analysis.peek(document) ?? this.staleWhileTyping(document) ?? (await this.ctx.analysis.get(document, token));
     if (!report || token.isCancellationRequested) return [];
     const uri = document.uri.toString();
     return lensSpecs(report)
@@ -37,9 +47,11 @@ class TokenomicsCodeLensProvider implements vscode.CodeLensProvider {
       });
   }
 
-  private scheduleAndUseLatest(document: vscode.TextDocument) {
-    this.ctx.analysis.schedule(document);
-    return this.ctx.analysis.latest(document);
+  /** The previous version's report while an edit's analysis waits for the debounce (no analysis per keystroke). */
+  private staleWhileTyping(document: vscode.TextDocument): FileReport | undefined {
+    const latest = this.ctx.analysis.latest(document);
+    if (latest) this.ctx.analysis.schedule(document);
+    return latest;
   }
 }
 

@@ -26,6 +26,15 @@ class TokenomicsHoverProvider implements vscode.HoverProvider {
   constructor(private readonly ctx: TokenomicsContext) {}
 
   async provideHover(document: vscode.TextDocument, position: vscode.Position, token: vscode.CancellationToken): Promise<vscode.Hover | undefined> {
+    try {
+      return await this.hover(document, position, token);
+    } catch (err) {
+      this.ctx.log.error(`Hover in ${document.uri.fsPath}:${position.line + 1} failed`, err);
+      return undefined;
+    }
+  }
+
+  private async hover(document: vscode.TextDocument, position: vscode.Position, token: vscode.CancellationToken): Promise<vscode.Hover | undefined> {
     const report = await this.ctx.analysis.get(document, token);
     if (!report || token.isCancellationRequested) return undefined;
     const modelHover = this.modelHover(document, position);
