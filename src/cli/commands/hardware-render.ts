@@ -78,10 +78,19 @@ export function estimateTables(e: HardwareEstimate, apiNote?: string): Table[] {
   if (e.breakEven.length > 0 || apiNote) {
     tables.push({
       title: 'Break-even against API offerings of the same model',
-      columns: [{ header: 'offering' }, { header: 'API $/M (this mix)', align: 'right' }, { header: 'self-hosting wins above' }, { header: 'at your volume' }],
+      columns: [
+        { header: 'offering' },
+        { header: 'API $/M (this mix)', align: 'right' },
+        { header: 'API TTFT', align: 'right' },
+        { header: 'API speed', align: 'right' },
+        { header: 'self-hosting wins above' },
+        { header: 'at your volume' },
+      ],
       rows: e.breakEven.map((b) => [
         b.offering,
         { text: formatPerMillion(b.apiUsdPerMillionTokens), raw: b.apiUsdPerMillionTokens ?? null },
+        { text: b.apiSpeed ? formatDuration(b.apiSpeed.ttftMs) : '—', raw: b.apiSpeed?.ttftMs ?? null },
+        { text: b.apiSpeed ? formatTokensPerSecond(b.apiSpeed.outputTokensPerSecond) : '—', raw: b.apiSpeed?.outputTokensPerSecond ?? null },
         { text: perMonthTokens(b.breakEvenTokensPerMonth), raw: b.breakEvenTokensPerMonth },
         b.atVolume
           ? `${b.atVolume.cheaper} (self ${formatUsd(b.atVolume.selfHostedMonthlyUsd)}/mo on ${b.atVolume.deployments} deployment${b.atVolume.deployments > 1 ? 's' : ''} vs API ${formatUsd(b.atVolume.apiMonthlyUsd)}/mo)`

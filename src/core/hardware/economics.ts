@@ -80,6 +80,8 @@ export interface BreakEven {
     readonly apiMonthlyUsd: number;
     readonly cheaper: 'self-hosted' | 'api';
   };
+  /** The API's typical speed from the catalog, for a side-by-side with self-hosting. */
+  readonly apiSpeed?: { readonly ttftMs: number; readonly outputTokensPerSecond: number };
   readonly note: string;
   readonly source: string;
   readonly asOf: string;
@@ -101,7 +103,13 @@ export function breakEven(
   outputTokens: number,
   tokensPerDay?: number,
 ): BreakEven {
-  const base = { offering: offering.id, provider: offering.provider, source: offering.source, asOf: offering.asOf };
+  const base = {
+    offering: offering.id,
+    provider: offering.provider,
+    source: offering.source,
+    asOf: offering.asOf,
+    ...(offering.speed ? { apiSpeed: { ttftMs: offering.speed.ttftMs, outputTokensPerSecond: offering.speed.outputTokensPerSecond } } : {}),
+  };
   const api = apiUsdPerToken(offering, inputTokens, outputTokens);
   if (api === undefined || api <= 0 || cost.monthlyUsd === undefined) {
     return {
