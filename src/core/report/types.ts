@@ -67,6 +67,12 @@ export interface CallReport extends Span {
   readonly tools: readonly string[];
   /** Which numbers were assumed rather than read from code. */
   readonly assumed: readonly string[];
+  /**
+   * Id of the site that prices this call as one of its steps: the agent loop it defines or runs
+   * in, or the agent a chat-model constructor is handed to. Such calls are not counted again in
+   * monthly totals.
+   */
+  readonly stepOf?: string;
 }
 
 export interface AgentLoopReport extends Span {

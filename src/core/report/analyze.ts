@@ -1,0 +1,325 @@
+/**
+ * analyzeFile: detection plus pricing for one file, as the report contract's
+ * FileReport. Every figure is built from the catalog and stated assumptions;
+ * a model or price the catalog lacks is `unpriced`, never $0.
+ */
+import type { Catalog, FrameworkDefault } from '../catalog/types';
+import { estimateWorkload, type WorkloadEstimate } from '../agent';
+import { priceCall, scalePrice, sumPrices } from '../cost';
+import type { Price } from '../cost/types';
+import { detectFile } from '../detect';
+import type { AnnotationValues, DetectedCall, DetectedFile, DetectedLoop, DetectedPrompt, DetectOptions } from '../detect/types';
+import { countChatTokens, ratioProfileForModel, tokenizerForModel, type ChatMessage, type ToolSchema } from '../tokenize';
+import { DAYS_PER_MONTH, type Assumptions, type Workload } from '../workload';
+import { budgetDiagnostics, detectionDiagnostics, loopDiagnostics, modelDiagnostics } from './diagnostics';
+import { ModelResolver, simpleResolve, type ModelChoice, type Resolver } from './models';
+import { literalText, placeholderSize, sizePrompt, type PromptSize } from './sizes';
+import type { AgentLoopReport, CallReport, DiagnosticReport, FileReport, InstructionFileReport, PromptReport } from './types';
+
+export interface AnalyzeEnv {
+  readonly catalog: Catalog;
+  readonly assumptions: Assumptions;
+  /** The catalog's `resolveModel`; a simple id/alias match is used when a host passes none. */
+  readonly resolveModel?: Resolver;
+  readonly isCancelled?: () => boolean;
+  readonly detectOptions?: DetectOptions;
+}
+
+const PREVIEW_CHARS = 200;
+const ZERO: Price = sumPrices([]);
+
+export async function analyzeFile(text: string, path: string, languageId: string | undefined, env: AnalyzeEnv): Promise<FileReport> {
+  const detected = await detectFile(text, path, languageId, { ...env.detectOptions, isCancelled: env.isCancelled });
+  return analyzeDetected(detected, env);
+}
+
+/** Prices what detection found. Synchronous and pure: the same input gives the same report. */
+export function analyzeDetected(file: DetectedFile, env: AnalyzeEnv): FileReport {
+  return new FileAnalysis(file, env).run();
+}
+
+interface PricedCall {
+  readonly report: CallReport;
+  readonly estimate?: WorkloadEstimate;
+  readonly model: ModelChoice;
+  readonly workload: Workload;
+}
+
+class FileAnalysis {
+  private readonly resolver: ModelResolver;
+  private readonly a: Assumptions;
+  private readonly promptsById = new Map<string, DetectedPrompt>();
+  private readonly diagnostics: DiagnosticReport[] = [];
+
+  constructor(
+    private readonly file: DetectedFile,
+    private readonly env: AnalyzeEnv,
+  ) {
+    this.a = env.assumptions;
+    this.resolver = new ModelResolver(env.catalog, env.resolveModel ?? simpleResolve, env.assumptions.defaultModel);
+    for (const p of file.prompts) this.promptsById.set(p.id, p);
+  }
+
+  run(): FileReport {
+    const file = this.file;
+    this.diagnostics.push(...detectionDiagnostics(file));
+    const calls = file.kind === 'prompt-file' ? [this.promptFileCall()] : file.calls;
+    const priced = new Map<string, PricedCall>();
+    for (const c of calls) priced.set(c.id, this.priceCall(c));
+    const loops = file.loops.map((l) => this.priceLoop(l, priced.get(l.callId ?? '')));
+    const prompts = file.prompts.map((p) => this.pricePrompt(p, calls, priced));
+    const instructions = file.kind === 'instructions' ? this.instructionsReport(prompts) : undefined;
+
+    const monthly: Price[] = [];
+    for (const loop of loops) monthly.push(scalePrice(loop.costPerTask, this.callsPerDay(loop.annotation) * DAYS_PER_MONTH));
+    for (const c of calls) {
+      if (c.agent || c.usedBy) continue; // priced as a step of its loop
+      const p = priced.get(c.id)!;
+      monthly.push(scalePrice(p.report.costPerCall, this.callsPerDay(c.annotation) * DAYS_PER_MONTH));
+    }
+    if (instructions) monthly.push(scalePrice(instructions.costPerRequest, this.a.callsPerDay * DAYS_PER_MONTH));
+
+    return {
+      path: file.path,
+      language: file.language,
+      prompts,
+      calls: [...priced.values()].map((p) => p.report),
+      agentLoops: loops.map((l) => l.report),
+      diagnostics: this.diagnostics,
+      ...(instructions ? { instructions } : {}),
+      monthlyCost: monthly.length ? sumPrices(monthly) : ZERO,
+    };
+  }
+
+  private callsPerDay(annotation?: AnnotationValues): number {
+    return annotation?.callsPerDay ?? this.a.callsPerDay;
+  }
+
+  /** A prompt file is one call: its template, on the model its front matter names. */
+  private promptFileCall(): DetectedCall {
+    const f = this.file;
+    return {
+      id: 'c1.1',
+      line: 1,
+      column: 1,
+      endLine: 1,
+      endColumn: 1,
+      framework: f.language,
+      callee: f.path,
+      model: f.fileModel,
+      maxOutputTokens: f.fileMaxOutputTokens,
+      promptIds: f.prompts.map((p) => p.id),
+      tools: [],
+      agent: false,
+      inputPlaceholders: [],
+    };
+  }
+
+  private modelOf(written: string | undefined, hint: string | undefined, annotation?: AnnotationValues): ModelChoice {
+    if (annotation?.model) return this.resolver.choose(annotation.model, undefined, 'annotation');
+    if (written) return this.resolver.choose(written, hint, this.file.kind === 'code' ? 'code' : 'file');
+    if (this.file.kind === 'instructions') return this.resolver.choose(this.a.codingModel, undefined, 'default');
+    return this.resolver.choose(undefined);
+  }
+
+  private priceCall(call: DetectedCall): PricedCall {
+    const ann = call.annotation;
+    const model = this.modelOf(call.model, call.providerHint, ann);
+    const assumed: string[] = [];
+    if (model.source === 'default') assumed.push(`model: ${model.id} (default; the code names none)`);
+    const prompts = this.sendablePrompts(call.promptIds);
+    const input = ann?.input ?? this.inputTokens(prompts, call, model, assumed);
+    const cap = call.maxOutputTokens;
+    const output = ann?.output ?? Math.min(this.a.outputTokens, cap ?? Infinity);
+    if (ann?.output === undefined) assumed.push(`output: ${output} tokens (${cap !== undefined && cap < this.a.outputTokens ? 'capped by the code' : 'assumed'})`);
+    const reasoning = ann?.reasoning ?? this.a.reasoningTokens;
+    const workload: Workload = {
+      inputTokens: input,
+      cachedInputTokens: 0,
+      outputTokens: output,
+      reasoningTokens: reasoning,
+      steps: 1,
+      toolResultTokens: ann?.toolResult ?? this.a.toolResultTokens,
+      caching: this.a.caching,
+      batch: false,
+      callsPerDay: this.callsPerDay(ann),
+    };
+    const estimate = model.offering ? estimateWorkload(this.env.catalog, model.offering, workload) : undefined;
+    const costPerCall = estimate?.perUnit ?? unpricedFor(model);
+    const report: CallReport = {
+      id: call.id,
+      line: call.line,
+      column: call.column,
+      endLine: call.endLine,
+      endColumn: call.endColumn,
+      framework: call.framework,
+      ...(call.model ? { model: call.model } : {}),
+      ...(model.entry ? { modelResolved: model.entry.id } : {}),
+      ...(model.suggestion ? { modelSuggestion: model.suggestion } : {}),
+      ...(model.offering ? { offering: model.offering.id } : {}),
+      inputTokens: input,
+      outputTokens: output,
+      costPerCall,
+      ...(estimate ? { latencyMs: estimate.latencyMs } : {}),
+      workload,
+      promptIds: call.promptIds,
+      tools: call.tools,
+      assumed,
+      ...(stepOf(call, this.file) ? { stepOf: stepOf(call, this.file) } : {}),
+    };
+    this.diagnostics.push(...modelDiagnostics(call, model, costPerCall));
+    if (!call.agent && !call.usedBy) this.diagnostics.push(...budgetDiagnostics('call', call, costPerCall, this.a.budgets));
+    return { report, estimate, model, workload };
+  }
+
+  /** Prompts a call sends, without those whose text is already spliced into another one it sends. */
+  private sendablePrompts(ids: readonly string[]): DetectedPrompt[] {
+    const prompts = ids.map((id) => this.promptsById.get(id)).filter((p): p is DetectedPrompt => Boolean(p));
+    return prompts.filter((p) => !prompts.some((q) => q !== p && q.text.length > p.text.length && p.text.trim().length >= 20 && q.text.includes(p.text.trim())));
+  }
+
+  /** Input of the first request: messages (with chat framing), tool descriptions, and placeholders at their assumed sizes. */
+  private inputTokens(prompts: readonly DetectedPrompt[], call: DetectedCall, model: ModelChoice, assumed: string[]): number {
+    const messages: ChatMessage[] = [];
+    const tools: ToolSchema[] = [];
+    let placeholderTokens = 0;
+    for (const p of prompts) {
+      const text = literalText(p);
+      if (p.kind === 'tool-description') tools.push({ name: `tool${tools.length + 1}`, description: text });
+      else messages.push({ role: p.kind === 'system' || p.kind === 'instructions' ? 'system' : p.kind === 'few-shot' ? 'assistant' : 'user', content: text });
+      for (const name of p.placeholders) {
+        const size = placeholderSize(name, this.a, call.annotation ?? p.annotation);
+        placeholderTokens += size.assumedTokens;
+        if (size.from !== 'annotation') assumed.push(`placeholder ${name}: ${size.assumedTokens} tokens (${size.from})`);
+      }
+    }
+    for (const name of call.inputPlaceholders) {
+      const size = placeholderSize(name, this.a, call.annotation);
+      placeholderTokens += size.assumedTokens;
+      messages.push({ role: 'user', content: '' });
+      if (size.from !== 'annotation') assumed.push(`input ${name}: ${size.assumedTokens} tokens (${size.from})`);
+    }
+    const tokenizer = tokenizerForModel(model.entry ?? model.id);
+    const profile = ratioProfileForModel(model.entry ?? model.id);
+    const chat = countChatTokens(messages, tools, tokenizer, { profile, framing: model.provider?.chatFraming });
+    return chat.tokens + placeholderTokens;
+  }
+
+  private priceLoop(loop: DetectedLoop, call: PricedCall | undefined): { report: AgentLoopReport; costPerTask: Price; annotation?: AnnotationValues } {
+    const callAnnotation = this.file.calls.find((c) => c.id === loop.callId)?.annotation;
+    const ann: AnnotationValues = { ...callAnnotation, ...loop.annotation };
+    const fw = this.frameworkDefault(loop.framework);
+    let steps: number;
+    let stepsFrom: AgentLoopReport['stepsFrom'];
+    let bounded = true;
+    if (ann.steps !== undefined) {
+      steps = ann.steps;
+      stepsFrom = 'annotation';
+      bounded = !loop.unbounded || loop.maxSteps !== undefined;
+    } else if (loop.maxSteps !== undefined) {
+      steps = loop.maxSteps;
+      stepsFrom = 'code';
+    } else if (!loop.unbounded && fw && fw.defaultSteps !== null) {
+      steps = fw.defaultSteps;
+      stepsFrom = 'framework-default';
+    } else {
+      steps = this.a.unboundedSteps;
+      stepsFrom = 'assumed';
+      bounded = !(loop.unbounded || (fw !== undefined && fw.defaultSteps === null));
+    }
+    const model = call?.model ?? this.modelOf(undefined, undefined, ann);
+    const base = call?.workload;
+    const workload: Workload = {
+      inputTokens: base?.inputTokens ?? 0,
+      cachedInputTokens: 0,
+      outputTokens: ann.output ?? base?.outputTokens ?? this.a.outputTokens,
+      reasoningTokens: ann.reasoning ?? base?.reasoningTokens ?? this.a.reasoningTokens,
+      steps: Math.max(1, Math.round(steps)),
+      toolResultTokens: ann.toolResult ?? this.a.toolResultTokens,
+      caching: this.a.caching,
+      batch: false,
+      ...(stepsFrom === 'assumed' ? { stepsAssumed: true } : {}),
+      callsPerDay: ann.callsPerDay ?? base?.callsPerDay ?? this.a.callsPerDay,
+    };
+    const estimate = model.offering ? estimateWorkload(this.env.catalog, model.offering, workload) : undefined;
+    const costPerTask = estimate?.perUnit ?? unpricedFor(model);
+    const report: AgentLoopReport = {
+      id: loop.id,
+      line: loop.line,
+      column: loop.column,
+      endLine: loop.endLine,
+      endColumn: loop.endColumn,
+      framework: loop.framework,
+      maxSteps: workload.steps,
+      bounded,
+      stepsFrom,
+      model: model.id,
+      costPerTask,
+      ...(estimate?.agentTax !== undefined ? { agentTax: estimate.agentTax } : {}),
+      tokens: { input: estimate?.tokens.input ?? workload.inputTokens * workload.steps, output: estimate?.tokens.output ?? workload.outputTokens * workload.steps },
+      ...(estimate ? { latencyMs: estimate.latencyMs } : {}),
+      ...(estimate?.overflowStep !== undefined ? { overflowStep: estimate.overflowStep } : {}),
+      workload,
+      ...(loop.callId ? { callId: loop.callId } : {}),
+    };
+    this.diagnostics.push(...loopDiagnostics(loop, report, fw, estimate?.contextWindow));
+    this.diagnostics.push(...budgetDiagnostics('task', loop, costPerTask, this.a.budgets));
+    return { report, costPerTask, annotation: ann };
+  }
+
+  private frameworkDefault(framework: string): FrameworkDefault | undefined {
+    if (framework === 'hand-written') return undefined;
+    const lang = this.file.language === 'python' ? 'python' : 'typescript';
+    return this.env.catalog.frameworks.find((f) => f.framework === framework && (f.language === 'both' || f.language === lang));
+  }
+
+  private pricePrompt(prompt: DetectedPrompt, calls: readonly DetectedCall[], priced: ReadonlyMap<string, PricedCall>): PromptReport {
+    const owner = calls.find((c) => c.promptIds.includes(prompt.id));
+    const model = owner ? priced.get(owner.id)!.model : this.modelOf(this.file.fileModel, undefined, prompt.annotation);
+    const size: PromptSize = sizePrompt(prompt, model, this.a, owner?.annotation ?? prompt.annotation);
+    const costPerCall = model.offering
+      ? priceCall(model.offering, { freshInput: size.tokens, cachedRead: 0, cacheWrite: 0, output: 0, reasoning: 0 }, model.provider)
+      : unpricedFor(model);
+    const window = model.entry?.contextWindow;
+    return {
+      id: prompt.id,
+      line: prompt.line,
+      column: prompt.column,
+      endLine: prompt.endLine,
+      endColumn: prompt.endColumn,
+      kind: prompt.kind,
+      tokens: size.tokens,
+      exact: size.exact && size.placeholders.length === 0,
+      tokenizer: size.tokenizer,
+      tokenBasis: size.basis,
+      placeholders: size.placeholders,
+      confidence: prompt.confidence,
+      model: model.id,
+      costPerCall,
+      ...(window ? { contextShare: size.tokens / window } : {}),
+      preview: prompt.text.length > PREVIEW_CHARS ? `${prompt.text.slice(0, PREVIEW_CHARS)}…` : prompt.text,
+    };
+  }
+
+  /** Instruction files ride along with every request of a coding agent. */
+  private instructionsReport(prompts: readonly PromptReport[]): InstructionFileReport {
+    const tokens = prompts.reduce((n, p) => n + p.tokens, 0);
+    const model = this.resolver.choose(this.a.codingModel, undefined, 'default');
+    const costPerRequest = model.offering
+      ? priceCall(model.offering, { freshInput: tokens, cachedRead: 0, cacheWrite: 0, output: 0, reasoning: 0 }, model.provider)
+      : unpricedFor(model);
+    return { tokensPerRequest: tokens, model: model.id, costPerRequest, costPer100Requests: scalePrice(costPerRequest, 100) };
+  }
+}
+
+/** The loop or agent that prices a call as one of its steps. */
+function stepOf(call: DetectedCall, file: DetectedFile): string | undefined {
+  if (call.usedBy) return call.usedBy;
+  if (call.agent) return file.loops.find((l) => l.callId === call.id)?.id;
+  return undefined;
+}
+
+function unpricedFor(model: ModelChoice): Price {
+  if (!model.entry) return { kind: 'unpriced', missing: [`model ${model.id} (not in the catalog; add it in tokenomics.json customModels)`] };
+  return { kind: 'unpriced', missing: [`offering for ${model.id} (no price in the catalog; add one in tokenomics.json priceOverrides)`] };
+}

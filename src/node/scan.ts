@@ -1,0 +1,134 @@
+/**
+ * scanPaths: walk the given paths, analyse every supported file and put the
+ * priced results together as a ScanReport (the JSON contract, version 1).
+ * Oversized and binary files are skipped and counted; a file that cannot be
+ * read is skipped with its reason and the scan goes on. Progress is reported
+ * per file; cancellation returns what was done so far, marked `cancelled`.
+ */
+import { promises as fs } from 'node:fs';
+import { resolve } from 'node:path';
+import type { Catalog } from '../core/catalog/types';
+import type { DetectOptions } from '../core/detect/types';
+import { analyzeFile } from '../core/report/analyze';
+import type { Resolver } from '../core/report/models';
+import { budgetFindings, buildTotals } from '../core/report/totals';
+import { REPORT_VERSION, type FileReport, type ScanReport, type SkippedFile } from '../core/report/types';
+import { TOOL_VERSION } from '../core/version';
+import type { Assumptions } from '../core/workload';
+import { toReportPath, walkPaths } from './walk';
+
+export interface ScanOptions {
+  readonly catalog: Catalog;
+  readonly assumptions: Assumptions;
+  /** The catalog's `resolveModel`. */
+  readonly resolveModel?: Resolver;
+  /** Paths in the report are relative to this; default: the one directory given, else the current directory. */
+  readonly root?: string;
+  /** Globs relative to the root (`tokenomics.exclude`). */
+  readonly exclude?: readonly string[];
+  /** Larger files are skipped (`too-large`). Default 1 MiB. */
+  readonly maxFileBytes?: number;
+  readonly respectGitignore?: boolean;
+  readonly detectOptions?: DetectOptions;
+}
+
+export interface ScanProgress {
+  readonly done: number;
+  readonly total: number;
+  readonly current?: string;
+}
+
+/** ScanReport plus what a scan adds on top of the contract (all optional there). */
+export type ScanResult = ScanReport & {
+  readonly cancelled?: boolean;
+  /** How many files were skipped for each reason, including the ones not listed (unsupported types, excluded paths). */
+  readonly skippedCounts: Readonly<Record<string, number>>;
+  readonly totals: ScanReport['totals'] & { readonly pricedMonthlyCost: ScanReport['totals']['monthlyCost']; readonly unpricedSites: number };
+};
+
+export const DEFAULT_MAX_FILE_BYTES = 1024 * 1024;
+const BINARY_SNIFF_BYTES = 8000;
+
+export async function scanPaths(
+  paths: readonly string[],
+  options: ScanOptions,
+  progress?: (p: ScanProgress) => void,
+  isCancelled?: () => boolean,
+): Promise<ScanResult> {
+  const cwd = process.cwd();
+  const inputs = paths.length ? paths : ['.'];
+  const root = resolve(options.root ?? (await singleDirectory(inputs)) ?? cwd);
+  const walked = await walkPaths(root, inputs, { exclude: options.exclude, respectGitignore: options.respectGitignore, isCancelled });
+  const skipped: SkippedFile[] = [...walked.skipped];
+  const files: FileReport[] = [];
+  const maxBytes = options.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES;
+  let cancelled = false;
+  let lastYield = Date.now();
+  for (let i = 0; i < walked.files.length; i++) {
+    if (isCancelled?.()) {
+      cancelled = true;
+      break;
+    }
+    const abs = walked.files[i];
+    const rel = toReportPath(root, abs);
+    progress?.({ done: i, total: walked.files.length, current: rel });
+    const text = await readText(abs, rel, maxBytes, skipped);
+    if (text !== undefined) {
+      files.push(await analyzeFile(text, rel, undefined, { catalog: options.catalog, assumptions: options.assumptions, resolveModel: options.resolveModel, isCancelled, detectOptions: options.detectOptions }));
+    }
+    // Let a host's event loop breathe (progress bars, cancellation) during long scans.
+    if (Date.now() - lastYield > 50) {
+      await new Promise((r) => setImmediate(r));
+      lastYield = Date.now();
+    }
+  }
+  progress?.({ done: walked.files.length, total: walked.files.length });
+  const reported = files.filter((f) => f.prompts.length + f.calls.length + f.agentLoops.length > 0 || f.instructions || f.diagnostics.length > 0);
+  const totals = buildTotals(reported, options.assumptions);
+  const counts: Record<string, number> = { unsupported: walked.unsupported, excluded: walked.excluded };
+  for (const s of skipped) counts[s.reason] = (counts[s.reason] ?? 0) + 1;
+  return {
+    version: REPORT_VERSION,
+    tool: { name: 'tokenomics', version: TOOL_VERSION },
+    root: toReportPath(cwd, root) || '.',
+    catalog: { asOf: options.catalog.asOf, source: options.catalog.source },
+    assumptions: options.assumptions,
+    files: reported,
+    skipped,
+    totals: { ...totals, files: files.length },
+    budgetExceeded: budgetFindings(reported, totals.pricedMonthlyCost, options.assumptions),
+    skippedCounts: counts,
+    ...(cancelled ? { cancelled: true } : {}),
+  };
+}
+
+async function singleDirectory(inputs: readonly string[]): Promise<string | undefined> {
+  if (inputs.length !== 1) return undefined;
+  try {
+    return (await fs.stat(inputs[0])).isDirectory() ? inputs[0] : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** The file as UTF-8 text, or undefined after recording why it was skipped. */
+async function readText(abs: string, rel: string, maxBytes: number, skipped: SkippedFile[]): Promise<string | undefined> {
+  let buffer: Buffer;
+  try {
+    const stat = await fs.stat(abs);
+    if (stat.size > maxBytes) {
+      skipped.push({ path: rel, reason: 'too-large', detail: `${stat.size} bytes > ${maxBytes}` });
+      return undefined;
+    }
+    buffer = await fs.readFile(abs);
+  } catch (err) {
+    const code = typeof err === 'object' && err !== null && 'code' in err ? String((err as { code: unknown }).code) : '';
+    skipped.push({ path: rel, reason: code === 'ENOENT' ? 'vanished' : 'unreadable', detail: code || String(err) });
+    return undefined;
+  }
+  if (buffer.subarray(0, BINARY_SNIFF_BYTES).includes(0)) {
+    skipped.push({ path: rel, reason: 'binary' });
+    return undefined;
+  }
+  return buffer.toString('utf8');
+}
