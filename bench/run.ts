@@ -36,7 +36,8 @@ interface ModuleResult {
 function formatNumber(n: number | undefined): string {
   if (n === undefined || !Number.isFinite(n)) return '';
   const abs = Math.abs(n);
-  const digits = abs >= 100 ? 0 : abs >= 10 ? 1 : abs >= 1 ? 2 : 3;
+  if (abs > 0 && abs < 1) return n.toPrecision(3); // 0.00312, not 0.003 or 0.000
+  const digits = abs >= 100 ? 0 : abs >= 10 ? 1 : 2;
   return n.toLocaleString('en-US', { minimumFractionDigits: digits, maximumFractionDigits: digits });
 }
 
