@@ -54,7 +54,7 @@ function renderTable(results: readonly ModuleResult[]): string {
         formatNumber(m.value),
         m.unit,
         m.reference !== undefined ? `${formatNumber(m.reference)}${m.referenceName ? ` (${m.referenceName})` : ''}` : '',
-        m.ratio !== undefined ? `${m.ratio.toFixed(2)}×` : '',
+        m.ratio !== undefined ? `${m.ratio !== 0 && Math.abs(m.ratio) < 0.01 ? m.ratio.toPrecision(2) : m.ratio.toFixed(2)}×` : '',
         target ? `${target}${meetsTarget(m) ? ' ok' : ' MISSED'}` : '',
       ]);
     }
