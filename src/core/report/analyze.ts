@@ -12,6 +12,7 @@ import type { AnnotationValues, DetectedCall, DetectedFile, DetectedLoop, Detect
 import { countChatTokens, ratioProfileForModel, tokenizerForModel, type ChatMessage, type ToolSchema } from '../tokenize';
 import { DAYS_PER_MONTH, type Assumptions, type Workload } from '../workload';
 import { budgetDiagnostics, detectionDiagnostics, loopDiagnostics, modelDiagnostics } from './diagnostics';
+import { mergeAnnotations } from '../detect/annotations';
 import { ModelResolver, simpleResolve, type ModelChoice, type Resolver } from './models';
 import { literalText, placeholderSize, sizePrompt, type PromptSize } from './sizes';
 import type { AgentLoopReport, CallReport, DiagnosticReport, FileReport, InstructionFileReport, PromptReport } from './types';
@@ -58,6 +59,17 @@ class FileAnalysis {
     this.a = env.assumptions;
     this.resolver = new ModelResolver(env.catalog, env.resolveModel ?? simpleResolve, env.assumptions.defaultModel);
     for (const p of file.prompts) this.promptsById.set(p.id, p);
+    // An annotation above a loop also sets the assumptions of the call it makes and the prompts it sends.
+    for (const loop of file.loops) {
+      if (!loop.annotation || !loop.callId) continue;
+      this.callAnnotations.set(loop.callId, mergeAnnotations(loop.annotation, file.calls.find((c) => c.id === loop.callId)?.annotation));
+    }
+  }
+
+  private readonly callAnnotations = new Map<string, AnnotationValues | undefined>();
+
+  private annotationOf(call: DetectedCall): AnnotationValues | undefined {
+    return this.callAnnotations.has(call.id) ? this.callAnnotations.get(call.id) : call.annotation;
   }
 
   run(): FileReport {
@@ -75,7 +87,7 @@ class FileAnalysis {
     for (const c of calls) {
       if (c.agent || c.usedBy) continue; // priced as a step of its loop
       const p = priced.get(c.id)!;
-      monthly.push(scalePrice(p.report.costPerCall, this.callsPerDay(c.annotation) * DAYS_PER_MONTH));
+      monthly.push(scalePrice(p.report.costPerCall, this.callsPerDay(this.annotationOf(c)) * DAYS_PER_MONTH));
     }
     if (instructions) monthly.push(scalePrice(instructions.costPerRequest, this.a.callsPerDay * DAYS_PER_MONTH));
 
@@ -123,7 +135,7 @@ class FileAnalysis {
   }
 
   private priceCall(call: DetectedCall): PricedCall {
-    const ann = call.annotation;
+    const ann = this.annotationOf(call);
     const model = this.modelOf(call.model, call.providerHint, ann);
     const assumed: string[] = [];
     if (model.source === 'default') assumed.push(`model: ${model.id} (default; the code names none)`);
@@ -188,13 +200,13 @@ class FileAnalysis {
       if (p.kind === 'tool-description') tools.push({ name: `tool${tools.length + 1}`, description: text });
       else messages.push({ role: p.kind === 'system' || p.kind === 'instructions' ? 'system' : p.kind === 'few-shot' ? 'assistant' : 'user', content: text });
       for (const name of p.placeholders) {
-        const size = placeholderSize(name, this.a, call.annotation ?? p.annotation);
+        const size = placeholderSize(name, this.a, this.annotationOf(call) ?? p.annotation);
         placeholderTokens += size.assumedTokens;
         if (size.from !== 'annotation') assumed.push(`placeholder ${name}: ${size.assumedTokens} tokens (${size.from})`);
       }
     }
     for (const name of call.inputPlaceholders) {
-      const size = placeholderSize(name, this.a, call.annotation);
+      const size = placeholderSize(name, this.a, this.annotationOf(call));
       placeholderTokens += size.assumedTokens;
       messages.push({ role: 'user', content: '' });
       if (size.from !== 'annotation') assumed.push(`input ${name}: ${size.assumedTokens} tokens (${size.from})`);
@@ -206,8 +218,8 @@ class FileAnalysis {
   }
 
   private priceLoop(loop: DetectedLoop, call: PricedCall | undefined): { report: AgentLoopReport; costPerTask: Price; annotation?: AnnotationValues } {
-    const callAnnotation = this.file.calls.find((c) => c.id === loop.callId)?.annotation;
-    const ann: AnnotationValues = { ...callAnnotation, ...loop.annotation };
+    const loopCall = this.file.calls.find((c) => c.id === loop.callId);
+    const ann: AnnotationValues = { ...(loopCall ? this.annotationOf(loopCall) : undefined), ...loop.annotation };
     const fw = this.frameworkDefault(loop.framework);
     let steps: number;
     let stepsFrom: AgentLoopReport['stepsFrom'];
@@ -276,7 +288,7 @@ class FileAnalysis {
   private pricePrompt(prompt: DetectedPrompt, calls: readonly DetectedCall[], priced: ReadonlyMap<string, PricedCall>): PromptReport {
     const owner = calls.find((c) => c.promptIds.includes(prompt.id));
     const model = owner ? priced.get(owner.id)!.model : this.modelOf(this.file.fileModel, undefined, prompt.annotation);
-    const size: PromptSize = sizePrompt(prompt, model, this.a, owner?.annotation ?? prompt.annotation);
+    const size: PromptSize = sizePrompt(prompt, model, this.a, mergeAnnotations(owner ? this.annotationOf(owner) : undefined, prompt.annotation));
     const costPerCall = model.offering
       ? priceCall(model.offering, { freshInput: size.tokens, cachedRead: 0, cacheWrite: 0, output: 0, reasoning: 0 }, model.provider)
       : unpricedFor(model);
