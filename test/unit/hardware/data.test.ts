@@ -53,7 +53,7 @@ describe('hardware data', () => {
   });
 
   it('ids the main catalog uses for open-weight models resolve here', () => {
-    for (const id of ['llama-3.3-70b', 'gpt-oss-120b', 'gpt-oss-20b', 'deepseek-v3', 'deepseek-r1', 'qwen3-235b-a22b', 'llama-3.1-8b']) {
+    for (const id of ['llama-3.3-70b', 'gpt-oss-120b', 'gpt-oss-20b', 'deepseek-v3', 'deepseek-r1', 'qwen3-235b-a22b', 'llama-3.1-8b', 'qwen3-coder-480b-a35b', 'qwen3-coder-30b-a3b', 'kimi-k2', 'mistral-small-3.2', 'llama-4-maverick']) {
       assert.ok(openModelArchitecture(id), id);
     }
   });
