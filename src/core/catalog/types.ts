@@ -91,6 +91,10 @@ export interface Offering extends Provenance {
   /** Fractional discount for batch / flex processing, e.g. 0.5 = half price. */
   readonly batchDiscount?: number;
   readonly speed?: SpeedFigures;
+  /** The provider's own context limit when it is lower than the model's (e.g. Llama 4 Scout on Groq). */
+  readonly contextWindow?: number;
+  /** Anything a reader of the price should know (time-of-day pricing, retired tiers). */
+  readonly note?: string;
 }
 
 export type CachingMode = 'automatic' | 'explicit' | 'none';
@@ -121,6 +125,13 @@ export interface ProviderEntry extends Provenance {
   readonly caching: CachingRules;
   /** Tokens of framing added per chat message and per request, with the source of the constants. */
   readonly chatFraming?: ChatFraming;
+  /** The provider's batch / flex discount and where it is documented (copied onto its offerings). */
+  readonly batch?: BatchTerms;
+}
+
+export interface BatchTerms extends Provenance {
+  /** Fractional discount, e.g. 0.5 = half price. */
+  readonly discount: number;
 }
 
 export interface ChatFraming extends Provenance {
@@ -152,6 +163,15 @@ export interface Catalog {
   readonly offerings: readonly Offering[];
   readonly providers: readonly ProviderEntry[];
   readonly frameworks: readonly FrameworkDefault[];
+  /** Header of a generated file: which script made it and the command to rerun. */
+  readonly generated?: GeneratedBy;
+}
+
+export interface GeneratedBy {
+  readonly by: string;
+  readonly command: string;
+  readonly note?: string;
+  readonly upstream?: { readonly package: string; readonly version: string; readonly released: string; readonly licence?: string };
 }
 
 /** The outcome of turning a model name written in code into a catalog model. */

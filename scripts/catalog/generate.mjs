@@ -1,0 +1,230 @@
+#!/usr/bin/env node
+// Maintainer script: builds src/core/catalog/data/catalog.json from the upstream
+// price database (@pydantic/genai-prices, a dev dependency) and the hand-kept
+// overlay in scripts/catalog/overlay/. Run with `npm run catalog:update`.
+// The extension and the CLI never run this: at run time only the generated
+// file is read, with no network.
+//
+// Rules: a price upstream lacks stays absent (unpriced), never 0; every entry
+// carries `source` and `asOf`; a mapping that points at nothing upstream
+// fails the run, so a stale overlay is noticed instead of shipped.
+import { execFileSync } from 'node:child_process';
+import { readFileSync, writeFileSync, mkdirSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const require = createRequire(import.meta.url);
+const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
+const OVERLAY = join(ROOT, 'scripts', 'catalog', 'overlay');
+const OUT = join(ROOT, 'src', 'core', 'catalog', 'data', 'catalog.json');
+const UPSTREAM = '@pydantic/genai-prices';
+const SCHEMA_VERSION = 1;
+
+const readJson = (name) => JSON.parse(readFileSync(join(OVERLAY, name), 'utf8'));
+const problems = [];
+const fail = (msg) => problems.push(msg);
+
+const upstream = require(UPSTREAM);
+const upstreamVersion = JSON.parse(readFileSync(join(ROOT, 'node_modules', ...UPSTREAM.split('/'), 'package.json'), 'utf8')).version;
+const meta = readJson('meta.json');
+const upstreamReleased = releaseDate(upstreamVersion);
+const upstreamLabel = `${UPSTREAM}@${upstreamVersion} (released ${upstreamReleased})`;
+
+/** Release date of the installed upstream version: from the registry when reachable, else from meta.json. */
+function releaseDate(version) {
+  if (meta.upstreamVersion === version && !process.argv.includes('--refresh-date')) return meta.upstreamReleased;
+  try {
+    const out = execFileSync('npm', ['view', `${UPSTREAM}@${version}`, 'time', '--json'], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] });
+    const date = JSON.parse(out)[version].slice(0, 10);
+    meta.upstreamVersion = version;
+    meta.upstreamReleased = date;
+    writeFileSync(join(OVERLAY, 'meta.json'), JSON.stringify(meta, null, 2) + '\n');
+    return date;
+  } catch {
+    throw new Error(`installed ${UPSTREAM}@${version} differs from meta.json (${meta.upstreamVersion}) and the registry is unreachable: set upstreamVersion/upstreamReleased in scripts/catalog/overlay/meta.json by hand`);
+  }
+}
+
+const PRICE_KEYS = {
+  input_mtok: 'input',
+  output_mtok: 'output',
+  cache_read_mtok: 'cachedRead',
+  cache_write_mtok: 'cacheWrite',
+  cache_write_1h_mtok: 'cacheWrite1h',
+};
+
+/** Minutes a time-of-day constraint covers (upstream DeepSeek lists off-peak and standard hours). */
+function windowMinutes(c) {
+  const m = (t) => Number(t.slice(0, 2)) * 60 + Number(t.slice(3, 5));
+  const span = m(c.end_time) - m(c.start_time);
+  return span >= 0 ? span : span + 24 * 60;
+}
+
+/**
+ * One price set from upstream's possibly conditional prices. Date-constrained
+ * sets: the newest already in force. Time-of-day sets (DeepSeek's off-peak
+ * hours): the set that holds for most of the day, i.e. the standard price.
+ */
+function pickPrices(prices, notes) {
+  if (!Array.isArray(prices)) return prices;
+  const today = new Date().toISOString().slice(0, 10);
+  const byDate = prices.filter((p) => p.constraint?.type === 'start_date' && p.constraint.start_date.slice(0, 10) <= today);
+  if (byDate.length > 0) return byDate.sort((a, b) => b.constraint.start_date.localeCompare(a.constraint.start_date))[0].prices;
+  const timed = prices.filter((p) => p.constraint?.type === 'time_of_date');
+  const plain = prices.filter((p) => !p.constraint);
+  if (timed.length === 0) return plain[0].prices;
+  notes.push('Time-of-day pricing upstream: the standard (longest) window is used here; off-peak hours are cheaper.');
+  const day = 24 * 60;
+  const covered = timed.reduce((sum, p) => sum + windowMinutes(p.constraint), 0);
+  const candidates = [...timed.map((p) => ({ p, minutes: windowMinutes(p.constraint) })), ...plain.map((p) => ({ p, minutes: day - covered }))];
+  return candidates.sort((a, b) => b.minutes - a.minutes)[0].p.prices;
+}
+
+/** Flat prices plus long-context tiers from one upstream price set. */
+function convertPrices(raw) {
+  const prices = {};
+  const tiers = new Map();
+  for (const [from, to] of Object.entries(PRICE_KEYS)) {
+    const v = raw[from];
+    if (v === undefined || v === null) continue;
+    if (typeof v === 'number') {
+      prices[to] = v;
+      continue;
+    }
+    prices[to] = v.base;
+    for (const t of v.tiers) {
+      const tier = tiers.get(t.start) ?? { aboveInputTokens: t.start };
+      tier[to] = t.price;
+      tiers.set(t.start, tier);
+    }
+  }
+  return { prices, tiers: [...tiers.values()].sort((a, b) => a.aboveInputTokens - b.aboveInputTokens) };
+}
+
+function upstreamModel(ref) {
+  const i = ref.indexOf(':');
+  const providerId = ref.slice(0, i);
+  const modelId = ref.slice(i + 1);
+  const provider = upstream.findProvider({ providerId });
+  if (!provider) return fail(`upstream provider '${providerId}' not found (${ref})`);
+  const model = provider.models.find((m) => m.id === modelId);
+  if (!model) return fail(`upstream model '${modelId}' not found in provider '${providerId}'`);
+  return { provider, model };
+}
+
+const modelsOverlay = readJson('models.json');
+const offeringsOverlay = readJson('offerings.json');
+const providersOverlay = readJson('providers.json');
+const frameworksOverlay = readJson('frameworks.json');
+const speeds = readJson('speeds.json');
+
+const providers = providersOverlay.providers.map((p) => {
+  const up = upstream.findProvider({ providerId: p.upstream });
+  if (!up) fail(`upstream provider '${p.upstream}' for '${p.id}' not found`);
+  const entry = {
+    id: p.id,
+    name: p.name,
+    source: up?.pricing_urls?.[0] ?? p.source,
+    asOf: upstreamReleased,
+    caching: { ...p.caching, asOf: providersOverlay.asOf },
+  };
+  if (p.batchDiscount !== undefined) entry.batch = { discount: p.batchDiscount, source: p.batchSource, asOf: providersOverlay.asOf };
+  if (p.chatFraming) entry.chatFraming = { ...p.chatFraming, asOf: providersOverlay.asOf };
+  return entry;
+});
+const providerById = new Map(providers.map((p) => [p.id, p]));
+const batchByProvider = new Map(providersOverlay.providers.map((p) => [p.id, p.batchDiscount]));
+
+const modelIds = new Set(modelsOverlay.models.map((m) => m.id));
+const offerings = [];
+const providerModelIds = new Map();
+for (const o of offeringsOverlay.offerings) {
+  if (!modelIds.has(o.model)) fail(`offering ${o.provider}/${o.model}: model not in models.json`);
+  if (!providerById.has(o.provider)) fail(`offering ${o.provider}/${o.model}: provider not in providers.json`);
+  const found = upstreamModel(o.upstream);
+  if (!found) continue;
+  const notes = [];
+  const { prices, tiers } = convertPrices(pickPrices(found.model.prices, notes));
+  if (Object.keys(prices).length === 0) fail(`offering ${o.provider}/${o.model}: upstream has no token prices`);
+  const id = `${o.provider}/${o.model}`;
+  const offering = {
+    id,
+    provider: o.provider,
+    model: o.model,
+    ...(o.providerModelId ? { providerModelId: o.providerModelId } : {}),
+    prices,
+    ...(tiers.length > 0 ? { tiers } : {}),
+    ...(batchByProvider.get(o.provider) !== undefined ? { batchDiscount: batchByProvider.get(o.provider) } : {}),
+    source: `${upstreamLabel} ${o.upstream}${found.provider.pricing_urls?.[0] ? `; ${found.provider.pricing_urls[0]}` : ''}`,
+    asOf: upstreamReleased,
+  };
+  const model = modelsOverlay.models.find((m) => m.id === o.model);
+  const providerWindow = o.contextWindow ?? found.model.context_window;
+  if (model && providerWindow && providerWindow < model.contextWindow) offering.contextWindow = providerWindow;
+  const speed = speeds.offerings[id];
+  if (speed) offering.speed = { ttftMs: speed.ttftMs, outputTokensPerSecond: speed.outputTokensPerSecond, source: speeds.sources[speed.source] ?? speed.source, asOf: speed.asOf ?? speeds.asOf };
+  if (found.model.price_comments) notes.push(`upstream: ${found.model.price_comments}`);
+  if (notes.length > 0) offering.note = [...new Set(notes)].join(' ');
+  offerings.push(offering);
+  if (o.providerModelId) providerModelIds.set(o.model, [...(providerModelIds.get(o.model) ?? []), o.providerModelId]);
+}
+for (const id of Object.keys(speeds.offerings)) if (!offerings.some((o) => o.id === id)) fail(`speeds.json names unknown offering '${id}'`);
+
+/** Vendor prefixes SDKs and gateways write before a model id (LiteLLM `openai/`, AI SDK registry `openai:`). */
+const VENDOR_PREFIX = { openai: 'openai', anthropic: 'anthropic', google: 'google', deepseek: 'deepseek', mistral: 'mistral', xai: 'xai' };
+
+const models = modelsOverlay.models.map((m) => {
+  const aliases = new Set(m.aliases);
+  const prefix = VENDOR_PREFIX[m.vendor];
+  if (prefix) {
+    aliases.add(`${prefix}/${m.id}`);
+    aliases.add(`${prefix}:${m.id}`);
+  }
+  if (m.vendor === 'google') aliases.add(`models/${m.id}`);
+  for (const pid of providerModelIds.get(m.id) ?? []) aliases.add(pid);
+  aliases.delete(m.id);
+  const entry = {
+    id: m.id,
+    name: m.name,
+    vendor: m.vendor,
+    family: m.family,
+    tokenizer: m.tokenizer,
+    aliases: [...aliases],
+    contextWindow: m.contextWindow,
+    ...(m.maxOutput ? { maxOutput: m.maxOutput } : {}),
+    reasoning: m.reasoning,
+    openWeight: m.openWeight,
+    ...(m.architecture ? { architecture: m.architecture } : {}),
+    source: m.source,
+    asOf: modelsOverlay.asOf,
+  };
+  if (!offerings.some((o) => o.model === m.id)) fail(`model ${m.id} has no offering`);
+  return entry;
+});
+
+const frameworks = frameworksOverlay.frameworks.map((f) => ({ ...f, asOf: f.asOf ?? frameworksOverlay.asOf }));
+
+if (problems.length > 0) {
+  console.error(`catalog:update failed:\n  ${problems.join('\n  ')}`);
+  process.exit(1);
+}
+
+const catalog = {
+  generated: {
+    by: 'scripts/catalog/generate.mjs',
+    command: 'npm run catalog:update',
+    note: 'Generated file: do not edit by hand. Edit scripts/catalog/overlay/*.json or update the upstream package, then rerun the command.',
+    upstream: { package: UPSTREAM, version: upstreamVersion, released: upstreamReleased, licence: 'MIT' },
+  },
+  version: SCHEMA_VERSION,
+  asOf: upstreamReleased,
+  source: `${upstreamLabel} + scripts/catalog/overlay (as of ${modelsOverlay.asOf})`,
+  models,
+  offerings,
+  providers,
+  frameworks,
+};
+mkdirSync(dirname(OUT), { recursive: true });
+writeFileSync(OUT, JSON.stringify(catalog, null, 1) + '\n');
+console.log(`catalog:update: ${models.length} models, ${offerings.length} offerings, ${providers.length} providers, ${frameworks.length} frameworks from ${upstreamLabel} -> ${OUT.slice(ROOT.length + 1)}`);
