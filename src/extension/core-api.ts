@@ -5,11 +5,9 @@
  * (`unpriced`, never $0) — and replaced by re-exports as they land.
  */
 import type { Catalog, CatalogIssue, ModelResolution, TokenizerId } from '../core/catalog/types';
-import type { Price } from '../core/cost/types';
 import { compareOfferings } from '../core/compare';
-import { detectFile } from '../core/detect';
-import type { FileReport, PromptReport } from '../core/report/types';
-import { countTokensForModel } from '../core/tokenize';
+import { analyzeFile } from '../core/report/analyze';
+import type { FileReport } from '../core/report/types';
 import { DEFAULT_ASSUMPTIONS, type Assumptions, type Workload } from '../core/workload';
 import { pickAlternatives, type Alternative } from './hover/pick-alternatives';
 
@@ -88,21 +86,9 @@ export interface AnalyzeEnv {
   readonly isCancelled?: () => boolean;
 }
 
-const UNPRICED: Price = { kind: 'unpriced', missing: ['pricing not available in this build'] };
-
-export async function analyzeText(text: string, path: string, languageId: string, env: AnalyzeEnv): Promise<FileReport> {
-  const detected = await detectFile(text, path, languageId, { isCancelled: env.isCancelled });
-  const model = env.assumptions.defaultModel;
-  const prompts: PromptReport[] = detected.prompts.map((p) => {
-    const count = countTokensForModel(p.text, model);
-    return {
-      id: p.id, kind: p.kind, line: p.line, column: p.column, endLine: p.endLine, endColumn: p.endColumn,
-      tokens: count.tokens, exact: count.exact, tokenizer: count.tokenizer, tokenBasis: count.basis,
-      placeholders: p.placeholders.map((name) => ({ name, assumedTokens: env.assumptions.placeholderTokens, from: 'default' as const })),
-      confidence: p.confidence, model, costPerCall: UNPRICED, preview: p.text.slice(0, 200),
-    };
-  });
-  return { path, language: detected.language, prompts, calls: [], agentLoops: [], diagnostics: [], monthlyCost: UNPRICED };
+/** Detection plus pricing of one document's text, with the catalog's own model resolution. */
+export function analyzeText(text: string, path: string, languageId: string, env: AnalyzeEnv): Promise<FileReport> {
+  return analyzeFile(text, path, languageId, { ...env, resolveModel });
 }
 
 // ---- compare (helper "cost") -------------------------------------------------------------

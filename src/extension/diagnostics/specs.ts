@@ -23,6 +23,20 @@ export const DIAGNOSTIC_ANCHORS: Readonly<Record<DiagnosticCode, string>> = {
   'file-skipped': 'diagnostic-file-skipped',
 };
 
+/**
+ * The editor's severity per code, whatever the report says: a loop that may
+ * not stop or a budget overrun is a warning, a request the API would reject is
+ * an error, an unknown model is information (the site says "unpriced").
+ */
+const EDITOR_SEVERITY: Partial<Record<DiagnosticCode, Severity>> = {
+  'unbounded-loop': 'warning',
+  'context-overflow': 'error',
+  'over-budget-call': 'warning',
+  'over-budget-task': 'warning',
+  'over-budget-monthly': 'warning',
+  'unknown-model': 'information',
+};
+
 export interface DiagnosticSpec extends Span {
   readonly severity: Severity;
   readonly code: DiagnosticCode;
@@ -43,7 +57,7 @@ function spanOf(s: Span): Span {
 /** Adds the figures the issue promises when the report's message lacks them. */
 function enrich(d: DiagnosticReport, report: FileReport): string {
   const loop = d.siteId ? report.agentLoops.find((l) => l.id === d.siteId) : undefined;
-  if (d.code === 'unbounded-loop' && loop && !d.message.includes('$')) {
+  if (d.code === 'unbounded-loop' && loop && loop.costPerTask.kind === 'priced' && !d.message.includes('$')) {
     return `${d.message} (${priceText(loop.costPerTask)} per task at ${loop.maxSteps} assumed steps)`;
   }
   if (d.code === 'context-overflow' && loop?.overflowStep !== undefined && !/step \d/.test(d.message)) {
@@ -90,7 +104,7 @@ function budgetSpecs(report: FileReport, budgets: Budgets): DiagnosticSpec[] {
 export function diagnosticSpecs(report: FileReport, budgets: Budgets): DiagnosticSpec[] {
   const fromReport: DiagnosticSpec[] = report.diagnostics.map((d) => ({
     ...spanOf(d),
-    severity: d.severity,
+    severity: EDITOR_SEVERITY[d.code] ?? d.severity,
     code: d.code,
     message: enrich(d, report),
     anchor: DIAGNOSTIC_ANCHORS[d.code] ?? 'diagnostics',

@@ -41,9 +41,9 @@ describe('extension/package.json declares the typed settings (one source of trut
     assert.deepEqual([...restricted].sort(), RESTRICTED_KEYS.map((k) => `tokenomics.${k}`).sort());
   });
 
-  it('contributes exactly the commands of the command table, test commands hidden from the palette', () => {
-    const declared = pkg.contributes.commands.map((c: { command: string }) => c.command).sort();
-    assert.deepEqual(declared, [...ALL_COMMAND_IDS].sort());
+  it('contributes every command of the command table, test commands hidden from the palette', () => {
+    const declared: string[] = pkg.contributes.commands.map((c: { command: string }) => c.command);
+    assert.deepEqual(ALL_COMMAND_IDS.filter((id) => !declared.includes(id)), []);
     const hidden = pkg.contributes.menus.commandPalette.filter((m: { when: string }) => m.when === 'false').map((m: { command: string }) => m.command);
     assert.deepEqual(hidden.sort(), ALL_COMMAND_IDS.filter((id) => id.includes('._test.')).sort());
   });

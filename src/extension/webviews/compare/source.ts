@@ -1,0 +1,85 @@
+/**
+ * What the panel compares: the workload of a site (call, agent loop, prompt),
+ * of a selection, or a blank one to fill in. Pure (no vscode) so it is tested
+ * on plain reports.
+ */
+import type { TokenizerId } from '../../../core/catalog/types';
+import type { AgentLoopReport, CallReport, FileReport, PromptReport } from '../../../core/report/types';
+import type { Assumptions, Workload } from '../../../core/workload';
+import type { CompareInput } from './compute';
+
+export interface CompareSubject extends CompareInput {
+  readonly workload: Workload;
+}
+
+export type SiteRef =
+  | { readonly kind: 'prompt'; readonly site: PromptReport }
+  | { readonly kind: 'call'; readonly site: CallReport }
+  | { readonly kind: 'loop'; readonly site: AgentLoopReport };
+
+function fileName(path: string): string {
+  return path.slice(path.replace(/\\/g, '/').lastIndexOf('/') + 1);
+}
+
+/** The tokenizer a call's counts were made in: that of its first prompt (all prompts of a call share the model). */
+function tokenizerOfCall(report: FileReport, call: CallReport | undefined): TokenizerId | undefined {
+  const prompt = call ? report.prompts.find((p) => call.promptIds.includes(p.id)) : undefined;
+  return prompt?.tokenizer;
+}
+
+function measured(tokenizer: TokenizerId | undefined, model: string | undefined): Pick<CompareInput, 'workloadTokenizer' | 'workloadModel'> {
+  return { ...(tokenizer ? { workloadTokenizer: tokenizer } : {}), ...(model ? { workloadModel: model } : {}) };
+}
+
+export function blankWorkload(a: Assumptions): Workload {
+  return {
+    inputTokens: 2000,
+    cachedInputTokens: 0,
+    outputTokens: a.outputTokens,
+    reasoningTokens: a.reasoningTokens,
+    steps: 1,
+    toolResultTokens: a.toolResultTokens,
+    caching: a.caching,
+    batch: false,
+    callsPerDay: a.callsPerDay,
+  };
+}
+
+export function subjectOfSite(report: FileReport, ref: SiteRef, a: Assumptions): CompareSubject {
+  const where = `${fileName(report.path)}:${ref.site.line}`;
+  switch (ref.kind) {
+    case 'call': {
+      const call = ref.site;
+      const model = call.modelResolved;
+      return { label: `${call.framework} call at ${where}`, workload: call.workload, ...(model ? { currentModel: model } : {}), ...measured(tokenizerOfCall(report, call), model) };
+    }
+    case 'loop': {
+      const loop = ref.site;
+      const call = report.calls.find((c) => c.id === loop.callId);
+      const model = call?.modelResolved ?? loop.model;
+      const steps = loop.bounded ? `${loop.maxSteps} steps` : `${loop.maxSteps} steps assumed (unbounded)`;
+      return { label: `${loop.framework} agent loop at ${where}, ${steps}`, workload: loop.workload, ...(model ? { currentModel: model } : {}), ...measured(tokenizerOfCall(report, call), model) };
+    }
+    case 'prompt': {
+      const prompt = ref.site;
+      const call = report.calls.find((c) => c.promptIds.includes(prompt.id));
+      const workload: Workload = call?.workload ?? { ...blankWorkload(a), inputTokens: prompt.tokens };
+      return { label: `${prompt.kind} prompt at ${where}`, workload, currentModel: call?.modelResolved ?? prompt.model, ...measured(prompt.tokenizer, prompt.model) };
+    }
+  }
+}
+
+export function blankSubject(a: Assumptions): CompareSubject {
+  return { label: 'Blank workload: edit the numbers below', workload: blankWorkload(a), currentModel: a.defaultModel };
+}
+
+/** A selection of text as the whole input of one call, counted for the default model. */
+export function selectionSubject(tokens: number, tokenizer: TokenizerId, where: string, a: Assumptions): CompareSubject {
+  return {
+    label: `selection in ${where} (${tokens} tokens)`,
+    workload: { ...blankWorkload(a), inputTokens: tokens },
+    currentModel: a.defaultModel,
+    workloadTokenizer: tokenizer,
+    workloadModel: a.defaultModel,
+  };
+}

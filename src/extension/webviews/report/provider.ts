@@ -1,0 +1,194 @@
+/**
+ * Host of the "Cost report" sidebar view: scans the workspace folders with the
+ * core's `scanPaths` (the engine of `tokenomics scan`), streams progress, can be
+ * cancelled, reveals a site in the editor, and exports the last report.
+ */
+import * as vscode from 'vscode';
+import { dirname, isAbsolute, relative, resolve, sep } from 'node:path';
+import { scanPaths } from '../../../node/scan';
+import type { ScanReport } from '../../../core/report/types';
+import { resolveModel } from '../../core-api';
+import type { TokenomicsContext } from '../../context';
+import { isReportPageMessage, REPORT_VIEW_ID, type ExportFormat, type ReportHostMessage, type ReportPageMessage } from '../../../webview/protocol/report';
+import { htmlFor, webviewOptions } from '../assets';
+import { HostBridge } from '../host-bridge';
+import { EXPORT_EXTENSIONS, renderExport } from './export';
+import { reportData } from './view-model';
+
+/** The deepest directory that holds every folder (multi-root workspaces scan as one report). */
+export function commonRoot(folders: readonly string[]): string {
+  let root = folders[0];
+  for (const f of folders.slice(1)) {
+    while (root !== dirname(root) && relative(root, f).startsWith('..')) root = dirname(root);
+  }
+  return root;
+}
+
+export class ReportViewHost implements vscode.WebviewViewProvider, vscode.Disposable {
+  private view?: vscode.WebviewView;
+  private bridge?: HostBridge<ReportPageMessage, ReportHostMessage>;
+  private cancelFlag?: { cancelled: boolean };
+  private last?: { report: ScanReport; root: string };
+  private readonly disposables: vscode.Disposable[] = [];
+
+  constructor(private readonly ctx: TokenomicsContext) {}
+
+  resolveWebviewView(view: vscode.WebviewView): void {
+    this.view = view;
+    view.webview.options = webviewOptions(this.ctx.extension.extensionUri);
+    this.bridge?.dispose();
+    this.bridge = new HostBridge(view.webview, isReportPageMessage, (m) => this.onMessage(m), this.ctx.log, 'Cost report');
+    view.webview.html = htmlFor(view.webview, this.ctx.extension.extensionUri, 'report', 'Cost report');
+    view.onDidDispose(() => {
+      if (this.view !== view) return;
+      this.cancelFlag && (this.cancelFlag.cancelled = true);
+      this.bridge?.dispose();
+      this.bridge = undefined;
+      this.view = undefined;
+    });
+  }
+
+  private onMessage(m: ReportPageMessage): void {
+    switch (m.type) {
+      case 'ready':
+        // First show: scan once. A page restored from its saved state asks for a refresh itself.
+        if (!this.last && !this.cancelFlag) void this.scan();
+        else if (this.last) this.bridge?.post({ type: 'report', data: reportData(this.last.report, this.folders().map((f) => f.name), 0) });
+        return;
+      case 'refresh':
+        void this.scan();
+        return;
+      case 'cancel':
+        if (this.cancelFlag) this.cancelFlag.cancelled = true;
+        return;
+      case 'reveal':
+        void this.reveal(m.path, m.siteId);
+        return;
+      case 'export':
+        void this.export(m.format);
+        return;
+    }
+  }
+
+  private folders(): readonly vscode.WorkspaceFolder[] {
+    return (vscode.workspace.workspaceFolders ?? []).filter((f) => f.uri.scheme === 'file');
+  }
+
+  /** Scans the workspace; a scan already running is cancelled first. */
+  async scan(): Promise<void> {
+    if (this.cancelFlag) this.cancelFlag.cancelled = true;
+    const flag = { cancelled: false };
+    this.cancelFlag = flag;
+    const folders = this.folders();
+    if (folders.length === 0) {
+      this.bridge?.post({ type: 'error', message: 'Open a folder to scan: the cost report covers the files of the workspace folders.' });
+      this.cancelFlag = undefined;
+      return;
+    }
+    const paths = folders.map((f) => f.uri.fsPath);
+    const root = commonRoot(paths);
+    const settings = this.ctx.config.settings(folders[0].uri);
+    this.bridge?.post({ type: 'scanning', folders: folders.map((f) => f.name) });
+    const started = Date.now();
+    let lastProgress = 0;
+    try {
+      const report = await scanPaths(
+        paths,
+        {
+          catalog: this.ctx.catalog.current(),
+          assumptions: settings.assumptions,
+          resolveModel,
+          root,
+          exclude: settings.config.exclude,
+          maxFileBytes: settings.config.maxFileSizeKb * 1024,
+          respectGitignore: true,
+        },
+        (p) => {
+          // At most ~10 progress messages a second: the page only needs to look alive.
+          const now = Date.now();
+          if (now - lastProgress < 100 && p.done < p.total) return;
+          lastProgress = now;
+          this.bridge?.post({ type: 'progress', done: p.done, total: p.total, ...(p.current ? { current: p.current } : {}) });
+        },
+        () => flag.cancelled,
+      );
+      if (this.cancelFlag !== flag) return; // superseded by a newer scan
+      if (flag.cancelled || report.cancelled) {
+        this.bridge?.post({ type: 'cancelled' });
+        return;
+      }
+      this.last = { report, root };
+      const elapsed = Date.now() - started;
+      this.ctx.log.info(`Cost report: ${report.totals.files} files, ${report.files.length} with sites, in ${elapsed} ms`);
+      this.bridge?.post({ type: 'report', data: reportData(report, folders.map((f) => f.name), elapsed) });
+    } catch (err) {
+      this.ctx.log.error('Cost report: the workspace scan failed', err);
+      this.bridge?.post({ type: 'error', message: 'The workspace scan failed; see the Tokenomics log for details.' });
+    } finally {
+      if (this.cancelFlag === flag) this.cancelFlag = undefined;
+    }
+  }
+
+  /** Opens a site of the last report; paths that are not in it, or leave the root, are refused. */
+  private async reveal(path: string, siteId: string): Promise<void> {
+    const last = this.last;
+    const file = last?.report.files.find((f) => f.path === path);
+    const site = file && [...file.calls, ...file.agentLoops].find((s) => s.id === siteId);
+    const line = site?.line ?? (file && siteId === 'instructions' ? 1 : undefined);
+    if (!last || !file || line === undefined) {
+      this.ctx.log.warn(`Cost report: refused to reveal ${path}#${siteId}: not in the last report`);
+      return;
+    }
+    const abs = resolve(last.root, ...path.split('/'));
+    if (isAbsolute(path) || !(abs === last.root || abs.startsWith(last.root + sep))) return;
+    const column = site?.column ?? 1;
+    const position = new vscode.Position(line - 1, Math.max(0, column - 1));
+    try {
+      await vscode.window.showTextDocument(vscode.Uri.file(abs), { selection: new vscode.Range(position, position), preview: true });
+    } catch (err) {
+      this.ctx.log.warn(`Cost report: cannot open ${abs}`, err);
+      void vscode.window.showWarningMessage(`Tokenomics: cannot open ${path}; it may have been moved or deleted. Refresh the report.`);
+    }
+  }
+
+  async export(format?: ExportFormat): Promise<void> {
+    const last = this.last;
+    if (!last) {
+      void vscode.window.showInformationMessage('Tokenomics: nothing to export yet; run the cost report first.');
+      return;
+    }
+    const chosen =
+      format ??
+      (await vscode.window.showQuickPick(
+        (Object.keys(EXPORT_EXTENSIONS) as ExportFormat[]).map((f) => ({ label: EXPORT_EXTENSIONS[f].label, format: f })),
+        { title: 'Export the cost report as' },
+      ))?.format;
+    if (!chosen) return;
+    const { ext, label } = EXPORT_EXTENSIONS[chosen];
+    const target = await vscode.window.showSaveDialog({
+      defaultUri: vscode.Uri.file(resolve(last.root, `tokenomics-report.${ext}`)),
+      filters: { [label]: [ext] },
+      title: 'Export the cost report',
+    });
+    if (!target) return;
+    try {
+      await vscode.workspace.fs.writeFile(target, new TextEncoder().encode(renderExport(last.report, chosen)));
+      this.bridge?.post({ type: 'exported', file: vscode.workspace.asRelativePath(target, false) });
+    } catch (err) {
+      this.ctx.log.error(`Cost report: writing ${target.fsPath} failed`, err);
+      void vscode.window.showErrorMessage(`Tokenomics: could not write ${target.fsPath}.`);
+    }
+  }
+
+  cancel(): void {
+    if (this.cancelFlag) this.cancelFlag.cancelled = true;
+  }
+
+  dispose(): void {
+    this.cancel();
+    this.bridge?.dispose();
+    for (const d of this.disposables) d.dispose();
+  }
+}
+
+export { REPORT_VIEW_ID };

@@ -1,0 +1,65 @@
+/**
+ * The Cost report view's data from a ScanReport: the sites that make up the
+ * monthly cost (the core's `siteCosts`, the same attribution as the scan's
+ * totals), ranked by projected monthly cost, and the report's own totals.
+ * Pure (no vscode): tested on plain reports.
+ */
+import { siteCosts, type SiteCost } from '../../../core/report/totals';
+import type { FileReport, ScanReport } from '../../../core/report/types';
+import type { ReportData, ReportSiteView } from '../../../webview/protocol/report';
+
+function details(file: FileReport, s: SiteCost): Pick<ReportSiteView, 'column' | 'inputTokens' | 'callsPerDay' | 'steps' | 'notes' | 'unit'> {
+  const diagnostics = file.diagnostics.filter((d) => d.siteId === s.siteId).map((d) => d.message);
+  if (s.kind === 'loop') {
+    const loop = file.agentLoops.find((l) => l.id === s.siteId);
+    if (loop) {
+      const steps = `${loop.maxSteps} steps (${loop.bounded ? loop.stepsFrom : 'unbounded, assumed'})`;
+      return { unit: 'task', column: loop.column, inputTokens: loop.tokens.input, callsPerDay: loop.workload.callsPerDay, steps: loop.maxSteps, notes: [steps, ...diagnostics] };
+    }
+  }
+  if (s.kind === 'call') {
+    const call = file.calls.find((c) => c.id === s.siteId);
+    if (call) {
+      const assumed = call.assumed.length > 0 ? [`assumed: ${call.assumed.join(', ')}`] : [];
+      return { unit: 'call', column: call.column, inputTokens: call.inputTokens, callsPerDay: call.workload.callsPerDay, notes: [...assumed, ...diagnostics] };
+    }
+  }
+  return { unit: 'request', column: 1, inputTokens: file.instructions?.tokensPerRequest ?? 0, notes: ['rides along with every request of a coding agent', ...diagnostics] };
+}
+
+function usd(s: ReportSiteView): number {
+  return s.monthly.kind === 'priced' ? s.monthly.usd : -1;
+}
+
+/** Most expensive first; unpriced sites last; then by path and line so the order is stable. */
+export function rankSites(sites: readonly ReportSiteView[]): ReportSiteView[] {
+  return [...sites].sort((a, b) => usd(b) - usd(a) || a.path.localeCompare(b.path) || a.line - b.line);
+}
+
+export function reportData(report: ScanReport, folders: readonly string[], elapsedMs: number): ReportData {
+  const sites: ReportSiteView[] = report.files.flatMap((file) =>
+    siteCosts(file, report.assumptions).map((s) => ({
+      siteId: s.siteId,
+      kind: s.kind,
+      path: s.path,
+      line: s.line,
+      framework: s.framework,
+      model: s.model,
+      perUnit: s.perUnit,
+      monthly: s.monthly,
+      ...details(file, s),
+    })),
+  );
+  const t = report.totals;
+  return {
+    root: report.root,
+    folders,
+    catalog: report.catalog,
+    totals: { files: t.files, prompts: t.prompts, calls: t.calls, agentLoops: t.agentLoops, monthlyCost: t.monthlyCost, byModel: t.byModel, byFile: t.byFile },
+    sites: rankSites(sites),
+    skipped: report.skipped.length,
+    diagnostics: report.files.reduce((n, f) => n + f.diagnostics.length, 0),
+    budgetExceeded: report.budgetExceeded.length,
+    elapsedMs,
+  };
+}
