@@ -7,6 +7,7 @@ import { resolve } from 'node:path';
 import type { CliCommand, CliIo } from '../command';
 import { UsageError, UserError } from '../command';
 import type { TokenizerId } from '../../core/catalog/types';
+import { getBundledCatalog, resolveModel } from '../../core/catalog';
 import {
   countApproximate,
   countTokens,
@@ -131,12 +132,7 @@ async function readInput(file: string | undefined, io: CliIo): Promise<{ text: s
 }
 
 export function countRows(text: string, options: Pick<CountOptions, 'model' | 'tokenizer'>): CountRow[] {
-  if (options.model !== undefined) {
-    const tokenizer = tokenizerForModel(options.model);
-    const profile = ratioProfileForModel(options.model);
-    const family = profile ? ratioProfile(profile).label : tokenizer;
-    return [toRow(family, tokenizer, countTokensForModel(text, options.model), options.model)];
-  }
+  if (options.model !== undefined) return [modelRow(text, options.model)];
   if (options.tokenizer !== undefined) {
     const row = FAMILY_ROWS.find((r) => r.tokenizer === options.tokenizer);
     return [toRow(row?.family ?? 'unknown', options.tokenizer, countTokens(text, options.tokenizer))];
@@ -144,6 +140,25 @@ export function countRows(text: string, options: Pick<CountOptions, 'model' | 't
   return FAMILY_ROWS.map((r) =>
     toRow(r.family, r.tokenizer, r.profile ? countApproximate(text, r.profile, r.tokenizer) : countTokens(text, r.tokenizer)),
   );
+}
+
+/**
+ * One model: resolved through the bundled catalog (aliases, provider prefixes, snapshots), whose
+ * entry names the tokenizer. A model the catalog lacks is still counted, by family name match,
+ * and the row says so (with the catalog's nearest id as a suggestion).
+ */
+function modelRow(text: string, query: string): CountRow {
+  const resolution = resolveModel(getBundledCatalog(), query);
+  if (resolution.kind === 'resolved') {
+    const model = resolution.model;
+    const profile = ratioProfileForModel(model);
+    const family = profile && profile !== 'claude' ? `${model.name}, ${ratioProfile(profile).label}` : model.name;
+    return toRow(family, tokenizerForModel(model), countTokensForModel(text, model), query);
+  }
+  const tokenizer = tokenizerForModel(query);
+  const hint = resolution.suggestion ? ` (did you mean ${resolution.suggestion}?)` : '';
+  const family = `not in the catalog${hint}, tokenizer chosen by name`;
+  return toRow(family, tokenizer, countTokensForModel(text, query), query);
 }
 
 function toRow(family: string, tokenizer: TokenizerId, count: TokenCount, model?: string): CountRow {

@@ -50,6 +50,15 @@ describe('cli: tokenomics count', () => {
     assert.deepEqual([row.low, row.high], [11, 13]); // 12 × (1 ± 0.12)
   });
 
+  it('counts a model the catalog lacks by its name, and says so', async () => {
+    const t = fakeIo('hello world');
+    assert.equal(await main(['count', '--model', 'my-private-model', '--format', 'json'], t.io), 0);
+    const [row] = JSON.parse(t.out()).rows;
+    assert.equal(row.tokenizer, 'other');
+    assert.match(row.family, /^not in the catalog.*, tokenizer chosen by name$/);
+    assert.equal(row.exact, false);
+  });
+
   it('without --model or --tokenizer prints one row per family, exact rows first', async () => {
     const t = fakeIo('hello world');
     assert.equal(await main(['count'], t.io), 0);
