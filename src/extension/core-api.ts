@@ -4,57 +4,24 @@
  * with the smallest honest fallback — an empty catalog prices nothing
  * (`unpriced`, never $0) — and replaced by re-exports as they land.
  */
-import type { Catalog, CatalogIssue, ModelResolution, TokenizerId } from '../core/catalog/types';
+import type { Catalog, CatalogIssue, TokenizerId } from '../core/catalog/types';
 import { compareOfferings } from '../core/compare';
 import { analyzeFile } from '../core/report/analyze';
 import type { FileReport } from '../core/report/types';
-import { DEFAULT_ASSUMPTIONS, type Assumptions, type Workload } from '../core/workload';
+import { DEFAULT_CONFIG, type TokenomicsConfig } from '../core/config/types';
+import { resolveModel } from '../core/catalog';
+import type { Assumptions, Workload } from '../core/workload';
 import { pickAlternatives, type Alternative } from './hover/pick-alternatives';
 
 // ---- catalog (helper "catalog") ----------------------------------------------------------
-const EMPTY_CATALOG: Catalog = { version: 1, asOf: 'n/a', source: 'no catalog bundled yet', models: [], offerings: [], providers: [], frameworks: [] };
-
-export function getBundledCatalog(): Catalog {
-  return EMPTY_CATALOG;
-}
-
-export function resolveModel(catalog: Catalog, query: string): ModelResolution {
-  const q = query.trim().toLowerCase();
-  const model = catalog.models.find((m) => m.id === q || m.aliases.includes(q));
-  if (!model) return { kind: 'unknown', query };
-  return { kind: 'resolved', query, model, offering: catalog.offerings.find((o) => o.model === model.id) };
-}
+export { getBundledCatalog, resolveModel } from '../core/catalog';
 
 export function applyOverrides(catalog: Catalog, _overrides: unknown, _origin: string): { catalog: Catalog; issues: CatalogIssue[] } {
   return { catalog, issues: [] };
 }
 
 // ---- config (helper "catalog") -----------------------------------------------------------
-export interface TokenomicsConfig {
-  readonly defaultModel: string;
-  readonly codingModel: string;
-  readonly outputTokens: number;
-  readonly reasoningTokens: number;
-  readonly unboundedSteps: number;
-  readonly toolResultTokens: number;
-  readonly placeholderTokens: number;
-  readonly placeholderSizes: Readonly<Record<string, number>>;
-  readonly callsPerDay: number;
-  readonly caching: boolean;
-  readonly budgets: { readonly perCallUsd?: number; readonly perTaskUsd?: number; readonly monthlyUsd?: number };
-  readonly exclude: readonly string[];
-  readonly maxFileSizeKb: number;
-  readonly customModels: readonly unknown[];
-  readonly priceOverrides: readonly unknown[];
-}
-
-export const DEFAULT_CONFIG: TokenomicsConfig = {
-  ...DEFAULT_ASSUMPTIONS,
-  exclude: ['**/node_modules/**', '**/.git/**', '**/dist/**', '**/out/**'],
-  maxFileSizeKb: 1024,
-  customModels: [],
-  priceOverrides: [],
-};
+export { DEFAULT_CONFIG, configToAssumptions, type TokenomicsConfig } from '../core/config/types';
 
 export function normalizeConfig(raw: unknown, _origin: string): { config: TokenomicsConfig; issues: CatalogIssue[] } {
   const obj = typeof raw === 'object' && raw !== null ? (raw as Record<string, unknown>) : {};
@@ -72,11 +39,6 @@ export function parseConfigFile(text: string, path: string): { config: Partial<T
   } catch (err) {
     return { config: {}, issues: [{ origin: path, path: '', message: `not valid JSON: ${(err as Error).message}`, line: 1 }] };
   }
-}
-
-export function configToAssumptions(config: TokenomicsConfig): Assumptions {
-  const { defaultModel, codingModel, outputTokens, reasoningTokens, unboundedSteps, toolResultTokens, placeholderTokens, placeholderSizes, callsPerDay, caching, budgets } = config;
-  return { defaultModel, codingModel, outputTokens, reasoningTokens, unboundedSteps, toolResultTokens, placeholderTokens, placeholderSizes, callsPerDay, caching, budgets };
 }
 
 // ---- report (helper "detect") ------------------------------------------------------------

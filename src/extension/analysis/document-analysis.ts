@@ -8,6 +8,8 @@ import { VersionedCache, type CancelFlag } from './versioned-cache';
 /** Analyses one document's text; `undefined` when the document is skipped (too large, excluded, unsupported). */
 export type Analyzer = (document: vscode.TextDocument, flag: CancelFlag) => Promise<FileReport | undefined>;
 
+const ANALYSED_SCHEMES = new Set(['file', 'untitled', 'vscode-remote', 'vscode-vfs']);
+
 /** Quiet time after the last edit before a document is analysed again. */
 export const EDIT_DEBOUNCE_MS = 300;
 
@@ -62,7 +64,8 @@ export class DocumentAnalysis implements vscode.Disposable {
 
   /** Analyse after the document has been quiet for `delayMs`. */
   schedule(document: vscode.TextDocument, delayMs = EDIT_DEBOUNCE_MS): void {
-    if (vscode.languages.match(DOCUMENT_SELECTOR, document) === 0) return;
+    // Push analysis only for files the user edits, not diff or git views of them.
+    if (!ANALYSED_SCHEMES.has(document.uri.scheme) || vscode.languages.match(DOCUMENT_SELECTOR, document) === 0) return;
     const key = document.uri.toString();
     const pending = this.timers.get(key);
     if (pending) clearTimeout(pending);

@@ -5,6 +5,7 @@
  * Pure (no vscode): tested on plain reports.
  */
 import { siteCosts, type SiteCost } from '../../../core/report/totals';
+import type { Price } from '../../../core/cost/types';
 import type { FileReport, ScanReport } from '../../../core/report/types';
 import type { ReportData, ReportSiteView } from '../../../webview/protocol/report';
 
@@ -36,7 +37,10 @@ export function rankSites(sites: readonly ReportSiteView[]): ReportSiteView[] {
   return [...sites].sort((a, b) => usd(b) - usd(a) || a.path.localeCompare(b.path) || a.line - b.line);
 }
 
-export function reportData(report: ScanReport, folders: readonly string[], elapsedMs: number): ReportData {
+/** What `scanPaths` adds to the contract's totals (optional: a plain ScanReport works too). */
+type ScanTotalsExtra = { readonly totals: { readonly pricedMonthlyCost?: Price; readonly unpricedSites?: number } };
+
+export function reportData(report: ScanReport & Partial<ScanTotalsExtra>, folders: readonly string[], elapsedMs: number): ReportData {
   const sites: ReportSiteView[] = report.files.flatMap((file) =>
     siteCosts(file, report.assumptions).map((s) => ({
       siteId: s.siteId,
@@ -55,7 +59,17 @@ export function reportData(report: ScanReport, folders: readonly string[], elaps
     root: report.root,
     folders,
     catalog: report.catalog,
-    totals: { files: t.files, prompts: t.prompts, calls: t.calls, agentLoops: t.agentLoops, monthlyCost: t.monthlyCost, byModel: t.byModel, byFile: t.byFile },
+    totals: {
+      files: t.files,
+      prompts: t.prompts,
+      calls: t.calls,
+      agentLoops: t.agentLoops,
+      monthlyCost: t.monthlyCost,
+      ...(t.pricedMonthlyCost ? { pricedMonthlyCost: t.pricedMonthlyCost } : {}),
+      ...(t.unpricedSites !== undefined ? { unpricedSites: t.unpricedSites } : {}),
+      byModel: t.byModel,
+      byFile: t.byFile,
+    },
     sites: rankSites(sites),
     skipped: report.skipped.length,
     diagnostics: report.files.reduce((n, f) => n + f.diagnostics.length, 0),
