@@ -58,6 +58,9 @@ export interface ReportData {
     readonly calls: number;
     readonly agentLoops: number;
     readonly monthlyCost: Price;
+    /** Sum of the priced sites only, and how many sites are unpriced (from the scan, when it says). */
+    readonly pricedMonthlyCost?: Price;
+    readonly unpricedSites?: number;
     readonly byModel: readonly { readonly model: string; readonly monthlyCost: Price; readonly sites: number }[];
     readonly byFile: readonly { readonly path: string; readonly monthlyCost: Price }[];
   };

@@ -1,0 +1,149 @@
+import * as assert from 'node:assert/strict';
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Browser } from 'playwright-core';
+import { reportData } from '../../src/extension/webviews/report/view-model';
+import { launch, openPage, ROOT, screenshot, THEMES, type WebviewPage } from './harness';
+import { fixtureReport } from './report-fixture';
+
+// Browser global, used only inside callbacks that run in the page (this file compiles without the DOM lib).
+declare const document: any; // eslint-disable-line @typescript-eslint/no-explicit-any
+
+const data = reportData(fixtureReport, ['demo'], 1234);
+
+const siteRows = (p: WebviewPage) =>
+  p.page.locator('[data-testid="sites"] tbody tr[data-site-row]').evaluateAll((rows) => rows.map((r) => r.getAttribute('data-site-row')));
+
+describe('Cost report page (headless Chromium)', function () {
+  this.timeout(60_000);
+  let browser: Browser;
+  before(async () => {
+    mkdirSync(join(ROOT, 'test-results', 'webview'), { recursive: true });
+    browser = await launch();
+  });
+  after(async () => browser?.close());
+
+  it('the host ranks sites by monthly cost with the core attribution (loop steps not counted twice)', () => {
+    assert.deepEqual(
+      data.sites.map((s) => [s.path, s.siteId, s.monthly.kind === 'priced' ? Math.round(s.monthly.usd * 100) / 100 : 'unpriced']),
+      [
+        ['src/agent.ts', 'loop-1', 150], // $0.05 × 100 × 30
+        ['AGENTS.md', 'instructions', 108], // $0.0036 × 1000 × 30
+        ['src/agent.ts', 'call-1', 6], // $0.002 × 100 × 30
+        ['src/tools/<weird> & name.py', 'call-9', 'unpriced'],
+      ],
+    );
+  });
+
+  it('shows progress while scanning, then the ranked sites and totals; paths are text, not markup', async () => {
+    const p = await openPage(browser, { view: 'report', width: 420 });
+    try {
+      assert.deepEqual(await p.posted(), [{ type: 'ready' }]);
+      await p.send({ type: 'scanning', folders: ['demo'] });
+      await p.send({ type: 'progress', done: 3, total: 10, current: 'src/agent.ts' });
+      assert.equal(await p.page.locator('.status').textContent(), 'Scanning: 3 of 10 files — src/agent.ts');
+      assert.equal(await p.page.locator('progress').evaluate((e) => (e as { value: number }).value), 3);
+      assert.ok(await p.page.locator('button[data-action="cancel"]').isEnabled());
+      await p.send({ type: 'report', data });
+      await p.page.locator('[data-testid="sites"] tbody tr').first().waitFor();
+      assert.deepEqual(await siteRows(p), ['src/agent.ts#loop-1', 'AGENTS.md#instructions', 'src/agent.ts#call-1', 'src/tools/<weird> & name.py#call-9']);
+      assert.deepEqual(await p.page.locator('[data-testid="sites"] tbody tr').first().locator('td').allTextContents(), ['src/agent.ts:20loop gpt-4.1 · vercel-ai', '$150', '$0.05/task']);
+      assert.equal(await p.page.locator('.summary .total').textContent(), '$264 a month + 1 unpriced site');
+      assert.equal(await p.page.locator('[data-site="call-9"]').textContent(), 'src/tools/<weird> & name.py:7');
+      assert.equal(await p.page.locator('weird').count(), 0);
+      assert.ok(!(await p.page.locator('button[data-action="cancel"]').isEnabled()));
+      assert.deepEqual(await p.cspViolations(), []);
+    } finally {
+      await p.close();
+    }
+  });
+
+  it('filters by text, model and kind', async () => {
+    const p = await openPage(browser, { view: 'report' });
+    try {
+      await p.send({ type: 'report', data });
+      await p.page.selectOption('#r-kind', 'call');
+      assert.deepEqual(await siteRows(p), ['src/agent.ts#call-1', 'src/tools/<weird> & name.py#call-9']);
+      await p.page.selectOption('#r-kind', '');
+      await p.page.selectOption('#r-model', 'claude-sonnet-4-5');
+      assert.deepEqual(await siteRows(p), ['AGENTS.md#instructions']);
+      await p.page.selectOption('#r-model', '');
+      await p.page.fill('#r-text', 'weird');
+      await p.page.waitForFunction(() => document.querySelectorAll('[data-testid="sites"] tbody tr[data-site-row]').length === 1);
+      assert.deepEqual(await siteRows(p), ['src/tools/<weird> & name.py#call-9']);
+    } finally {
+      await p.close();
+    }
+  });
+
+  it('asks the host to reveal a site, refresh, cancel and export', async () => {
+    const p = await openPage(browser, { view: 'report' });
+    try {
+      await p.send({ type: 'report', data });
+      await p.page.locator('[data-site="call-1"]').focus();
+      await p.page.keyboard.press('Enter');
+      await p.page.click('button[data-action="refresh"]');
+      await p.send({ type: 'scanning', folders: ['demo'] });
+      await p.page.click('button[data-action="cancel"]');
+      await p.send({ type: 'cancelled' });
+      await p.page.selectOption('#r-format', 'csv');
+      await p.page.click('button[data-action="export"]');
+      assert.deepEqual(await p.posted(), [
+        { type: 'ready' },
+        { type: 'reveal', path: 'src/agent.ts', siteId: 'call-1' },
+        { type: 'refresh' },
+        { type: 'cancel' },
+        { type: 'export', format: 'csv' },
+      ]);
+      assert.equal(await p.page.locator('.status').textContent(), 'Scan cancelled; showing the previous report.');
+    } finally {
+      await p.close();
+    }
+  });
+
+  it('comes back with its report and filters from the saved state', async () => {
+    const first = await openPage(browser, { view: 'report' });
+    let saved: unknown;
+    try {
+      await first.send({ type: 'report', data });
+      await first.page.selectOption('#r-kind', 'loop');
+      saved = await first.savedState();
+    } finally {
+      await first.close();
+    }
+    const second = await openPage(browser, { view: 'report', state: saved });
+    try {
+      assert.deepEqual(await siteRows(second), ['src/agent.ts#loop-1']);
+      assert.equal(await second.page.locator('#r-kind').inputValue(), 'loop');
+    } finally {
+      await second.close();
+    }
+  });
+
+  it('drops a malformed host message', async () => {
+    const p = await openPage(browser, { view: 'report' });
+    try {
+      await p.send({ type: 'report', data: { sites: 'nope' } });
+      await p.send({ type: 'progress', done: 'x' });
+      await p.page.waitForTimeout(100);
+      assert.equal(p.consoleLines.filter((l) => l.includes('dropped a malformed message')).length, 2);
+      assert.equal(await p.page.locator('.summary').textContent(), 'No report yet.');
+    } finally {
+      await p.close();
+    }
+  });
+
+  for (const theme of THEMES) {
+    it(`screenshot: ${theme} theme`, async () => {
+      const p = await openPage(browser, { view: 'report', theme, width: 400, height: 800 });
+      try {
+        await p.send({ type: 'report', data });
+        await p.page.locator('[data-testid="sites"] tbody tr').first().waitFor();
+        await screenshot(p, `report-${theme}`);
+        assert.deepEqual(await p.cspViolations(), []);
+      } finally {
+        await p.close();
+      }
+    });
+  }
+});
