@@ -1,9 +1,12 @@
 import type { CliCommand } from '../command';
+import { agentCommand } from './agent';
+import { compareCommand } from './compare';
 import { countCommand } from './count';
+import { estimateCommand } from './estimate';
 import { hardwareCommand } from './hardware';
 
 /**
  * The command table. Each command lives in its own file; add it here.
  * Order is the order of `tokenomics --help`.
  */
-export const COMMANDS: readonly CliCommand[] = [countCommand, hardwareCommand];
+export const COMMANDS: readonly CliCommand[] = [estimateCommand, agentCommand, compareCommand, countCommand, hardwareCommand];
