@@ -69,7 +69,8 @@ export function simulateAgentLoop(catalog: Catalog, offering: Offering, workload
   const { workload: w, notes } = cleanWorkload(workload);
   const provider = findProviderOf(catalog, offering);
   const model = catalogModel(catalog, offering.model);
-  const window = model?.contextWindow;
+  // The provider's own limit, when it sets a lower one than the model's (e.g. a smaller serving window).
+  const window = effectiveWindow(model?.contextWindow, offering.contextWindow);
   if (!model) notes.push(`model '${offering.model}' is not in the catalog: context window unknown, overflow not checked`);
   const perStepOutput = w.outputTokens + w.reasoningTokens;
   if (model?.maxOutput !== undefined && perStepOutput > model.maxOutput) {
@@ -168,6 +169,12 @@ export function simulateAgentLoop(catalog: Catalog, offering: Offering, workload
     latencyBasis,
     notes,
   };
+}
+
+function effectiveWindow(model: number | undefined, offering: number | undefined): number | undefined {
+  if (model === undefined) return offering;
+  if (offering === undefined) return model;
+  return Math.min(model, offering);
 }
 
 /** The first request on its own: the cached prefix is read, nothing is written (no later call would read it). */

@@ -25,7 +25,7 @@ function rowFor(catalog: Catalog, offering: Offering, model: ModelEntry, workloa
   const converted = convertWorkload(workload, from, model);
   const e = estimateWorkload(catalog, offering, converted.workload);
   if (e.overflowStep !== undefined) {
-    return { id: offering.id, reason: 'context-window', maxContextTokens: e.maxContextTokens, contextWindow: model.contextWindow };
+    return { id: offering.id, reason: 'context-window', maxContextTokens: e.maxContextTokens, contextWindow: e.contextWindow ?? model.contextWindow };
   }
   return {
     kind: 'api',
@@ -43,7 +43,7 @@ function rowFor(catalog: Catalog, offering: Offering, model: ModelEntry, workloa
     outputTokensPerSecond: e.outputTokensPerSecond,
     latencyMs: e.latencyMs,
     latencyBasis: e.latencyBasis,
-    contextWindow: model.contextWindow,
+    contextWindow: e.contextWindow ?? model.contextWindow,
     maxContextTokens: e.maxContextTokens,
     ...(e.agentTax !== undefined ? { agentTax: e.agentTax } : {}),
     pareto: false,

@@ -171,3 +171,12 @@ describe('estimateWorkload', () => {
     assert.deepEqual(e.tokens, { input: 7500, output: 300, reasoning: 0 });
   });
 });
+
+describe('simulateAgentLoop: provider context limit', () => {
+  it('an offering with a lower context window than its model overflows at the lower one', () => {
+    const capped = { ...gpt41, contextWindow: 2500 };
+    const a = simulateAgentLoop(fixtureCatalog, capped, workload({ steps: 3 }));
+    assert.equal(a.contextWindow, 2500);
+    assert.equal(a.overflowStep, 2); // 2500 + 100 > 2500
+  });
+});
