@@ -4,7 +4,7 @@
  */
 export type { ChatMessage, ChatTokenCount, TokenCount, ToolParameterSchema, ToolSchema } from './types';
 export { countTokens, countApproximate, clearTokenCountCache, tokenCountCacheStats, isExactTokenizer } from './count';
-export { tokenizerForModel, ratioProfileForModel, countTokensForModel } from './model';
+export { tokenizerForModel, ratioProfileForModel, countTokensForModel, countChatTokensForModel } from './model';
 export { countChatTokens, ANTHROPIC_TOOL_SYSTEM_PROMPT, type ChatCountOptions } from './chat';
 export { renderOpenAiToolNamespace, renderToolsJson, normalizeToolSchema } from './tool-render';
 export { ratioProfile, profileForTokenizer, codeShare, RATIO_CORPUS, type RatioProfile, type RatioProfileId } from './approximate';

@@ -3,8 +3,9 @@
  * not yet resolved against the catalog) is matched by family name.
  */
 import type { ModelEntry, TokenizerId } from '../catalog/types';
-import type { TokenCount } from './types';
+import type { ChatMessage, ChatTokenCount, TokenCount, ToolSchema } from './types';
 import { countApproximate, countTokens } from './count';
+import { countChatTokens, type ChatCountOptions } from './chat';
 import type { RatioProfileId } from './approximate';
 
 /** Family patterns, checked in order on the lower-cased id without provider prefix. */
@@ -62,4 +63,14 @@ export function countTokensForModel(text: string, model: ModelEntry | string): T
   const tokenizer = tokenizerForModel(model);
   const profile = ratioProfileForModel(model);
   return profile ? countApproximate(text, profile, tokenizer) : countTokens(text, tokenizer);
+}
+
+/** `countChatTokens` with the model's tokenizer and ratio profile (framing and tool choice from `options`). */
+export function countChatTokensForModel(
+  messages: readonly ChatMessage[],
+  tools: readonly ToolSchema[] | undefined,
+  model: ModelEntry | string,
+  options: Omit<ChatCountOptions, 'profile'> = {},
+): ChatTokenCount {
+  return countChatTokens(messages, tools, tokenizerForModel(model), { ...options, profile: ratioProfileForModel(model) });
 }

@@ -1,4 +1,6 @@
 import * as assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
+import { join } from 'node:path';
 import {
   clearTokenCountCache,
   codeShare,
@@ -84,6 +86,20 @@ describe('tokenize: approximate families', () => {
       assert.ok(count.uncertainty !== undefined && count.uncertainty > 0 && count.uncertainty < 0.5, id);
       assert.ok(count.tokens >= 9 && count.tokens <= 16, `${id}: ${count.tokens}`);
     }
+  });
+});
+
+describe('tokenize: lazy loading', () => {
+  it('loads no ranks on import, and only the encoding that is counted', () => {
+    // A fresh process: this mocha process has loaded both encodings already.
+    const index = join(__dirname, '..', '..', '..', 'src', 'core', 'tokenize', 'index.js');
+    const script = `const t = require(${JSON.stringify(index)});
+      const before = [t.isEncodingLoaded('o200k_base'), t.isEncodingLoaded('cl100k_base')];
+      t.countTokens('hi', 'cl100k_base');
+      const after = [t.isEncodingLoaded('o200k_base'), t.isEncodingLoaded('cl100k_base')];
+      process.stdout.write(JSON.stringify({ before, after, modules: Object.keys(require.cache).filter((k) => k.includes('ranks')).map((k) => k.replace(/.*ranks[\\/]/, '')) }));`;
+    const result = JSON.parse(execFileSync(process.execPath, ['-e', script], { encoding: 'utf8' }));
+    assert.deepEqual(result, { before: [false, false], after: [false, true], modules: ['cl100k_base.cjs'] });
   });
 });
 

@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { countTokensForModel, ratioProfileForModel, tokenizerForModel } from '../../../src/core/tokenize';
+import { countChatTokensForModel, countTokensForModel, ratioProfileForModel, tokenizerForModel } from '../../../src/core/tokenize';
 import type { ModelEntry } from '../../../src/core/catalog/types';
 
 describe('tokenize: tokenizerForModel', () => {
@@ -48,5 +48,11 @@ describe('tokenize: tokenizerForModel', () => {
       [countTokensForModel(prose, 'gpt-4o').tokens, countTokensForModel(prose, 'gpt-4o').exact],
       [10, true],
     );
+  });
+
+  it('countChatTokensForModel uses the model\'s profile: Claude Opus 4.7 content 10 × 1.51 → 15, plus "user" 1 × 1.51 → 2', () => {
+    const count = countChatTokensForModel([{ role: 'user', content: 'The quick brown fox jumps over the lazy dog.' }], undefined, 'claude-opus-4-7');
+    assert.deepEqual(count.breakdown, { content: 17, framing: 6, tools: 0, toolSystemPrompt: 0 });
+    assert.match(count.basis, /Claude Opus 4\.7/);
   });
 });
