@@ -21,7 +21,9 @@ const common = {
 const nodeBundles = [
   { entryPoints: ['src/extension.ts'], outfile: 'dist/extension.js', external: ['vscode'] },
   { entryPoints: ['src/cli/main.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' } },
-].map((b) => ({ ...common, platform: 'node', format: 'cjs', target: 'node20', ...b }));
+// mainFields: jsonc-parser's `main` is a UMD wrapper whose requires esbuild cannot follow; its `module`
+// build bundles cleanly. No other dependency of the node bundles has a `module` field.
+].map((b) => ({ ...common, platform: 'node', format: 'cjs', target: 'node20', mainFields: ['module', 'main'], ...b }));
 
 /** Browser-side bundles: webview page scripts (no vscode, no node). */
 const pageEntries = ['src/webview/compare/main.ts', 'src/webview/report/main.ts'].filter((p) => existsSync(p));

@@ -38,3 +38,4 @@ export function providerOf(catalog: Catalog, offering: Offering): ProviderEntry 
 export function findFramework(catalog: Catalog, framework: string): FrameworkDefault | undefined {
   return catalog.frameworks.find((f) => f.framework === framework);
 }
+export { applyOverrides, type CatalogOverrides, type OverrideResult } from './overrides';

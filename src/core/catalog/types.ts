@@ -201,4 +201,6 @@ export interface CatalogIssue {
   readonly message: string;
   /** 1-based line in the file, when known. */
   readonly line?: number;
+  /** `error`: the value or entry was dropped; `warning`: it loaded, but something is off (an unknown key). Absent: error. */
+  readonly severity?: 'error' | 'warning';
 }
