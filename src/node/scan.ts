@@ -24,6 +24,8 @@ export interface ScanOptions {
   readonly resolveModel?: Resolver;
   /** Paths in the report are relative to this; default: the one directory given, else the current directory. */
   readonly root?: string;
+  /** Directory the report's `root` is shown relative to (the CLI's working directory). Default: process.cwd(). */
+  readonly cwd?: string;
   /** Globs relative to the root (`tokenomics.exclude`). */
   readonly exclude?: readonly string[];
   /** Larger files are skipped (`too-large`). Default 1 MiB. */
@@ -48,6 +50,7 @@ export type ScanResult = ScanReport & {
 
 export const DEFAULT_MAX_FILE_BYTES = 1024 * 1024;
 const BINARY_SNIFF_BYTES = 8000;
+const READ_AHEAD = 16;
 
 export async function scanPaths(
   paths: readonly string[],
@@ -55,26 +58,35 @@ export async function scanPaths(
   progress?: (p: ScanProgress) => void,
   isCancelled?: () => boolean,
 ): Promise<ScanResult> {
-  const cwd = process.cwd();
+  const cwd = options.cwd ?? process.cwd();
   const inputs = paths.length ? paths : ['.'];
-  const root = resolve(options.root ?? (await singleDirectory(inputs)) ?? cwd);
-  const walked = await walkPaths(root, inputs, { exclude: options.exclude, respectGitignore: options.respectGitignore, isCancelled });
+  const root = resolve(cwd, options.root ?? (await singleDirectory(inputs.map((p) => resolve(cwd, p)))) ?? cwd);
+  const walked = await walkPaths(root, inputs.map((p) => resolve(cwd, p)), { exclude: options.exclude, respectGitignore: options.respectGitignore, isCancelled });
   const skipped: SkippedFile[] = [...walked.skipped];
   const files: FileReport[] = [];
   const maxBytes = options.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES;
   let cancelled = false;
   let lastYield = Date.now();
+  // Reads run ahead of analysis (a few files in flight) so that file I/O overlaps parsing.
+  const reads = new Map<number, Promise<ReadOutcome>>();
+  const readAhead = (i: number): void => {
+    for (let k = i; k < Math.min(walked.files.length, i + READ_AHEAD); k++) {
+      if (!reads.has(k)) reads.set(k, readText(walked.files[k], maxBytes));
+    }
+  };
   for (let i = 0; i < walked.files.length; i++) {
     if (isCancelled?.()) {
       cancelled = true;
       break;
     }
-    const abs = walked.files[i];
-    const rel = toReportPath(root, abs);
+    readAhead(i);
+    const rel = toReportPath(root, walked.files[i]);
     progress?.({ done: i, total: walked.files.length, current: rel });
-    const text = await readText(abs, rel, maxBytes, skipped);
-    if (text !== undefined) {
-      files.push(await analyzeFile(text, rel, undefined, { catalog: options.catalog, assumptions: options.assumptions, resolveModel: options.resolveModel, isCancelled, detectOptions: options.detectOptions }));
+    const outcome = await reads.get(i)!;
+    reads.delete(i);
+    if (outcome.kind === 'skipped') skipped.push({ path: rel, reason: outcome.reason, ...(outcome.detail ? { detail: outcome.detail } : {}) });
+    else {
+      files.push(await analyzeFile(outcome.text, rel, undefined, { catalog: options.catalog, assumptions: options.assumptions, resolveModel: options.resolveModel, isCancelled, detectOptions: options.detectOptions }));
     }
     // Let a host's event loop breathe (progress bars, cancellation) during long scans.
     if (Date.now() - lastYield > 50) {
@@ -82,6 +94,7 @@ export async function scanPaths(
       lastYield = Date.now();
     }
   }
+  await Promise.allSettled(reads.values());
   progress?.({ done: walked.files.length, total: walked.files.length });
   const reported = files.filter((f) => f.prompts.length + f.calls.length + f.agentLoops.length > 0 || f.instructions || f.diagnostics.length > 0);
   const totals = buildTotals(reported, options.assumptions);
@@ -111,24 +124,23 @@ async function singleDirectory(inputs: readonly string[]): Promise<string | unde
   }
 }
 
-/** The file as UTF-8 text, or undefined after recording why it was skipped. */
-async function readText(abs: string, rel: string, maxBytes: number, skipped: SkippedFile[]): Promise<string | undefined> {
+type ReadOutcome = { kind: 'text'; text: string } | { kind: 'skipped'; reason: SkippedFile['reason']; detail?: string };
+
+/** The file as UTF-8 text, or why it was skipped. One open: size check and read on the same handle. */
+async function readText(abs: string, maxBytes: number): Promise<ReadOutcome> {
+  let handle: import('node:fs/promises').FileHandle | undefined;
   let buffer: Buffer;
   try {
-    const stat = await fs.stat(abs);
-    if (stat.size > maxBytes) {
-      skipped.push({ path: rel, reason: 'too-large', detail: `${stat.size} bytes > ${maxBytes}` });
-      return undefined;
-    }
-    buffer = await fs.readFile(abs);
+    handle = await fs.open(abs, 'r');
+    const { size } = await handle.stat();
+    if (size > maxBytes) return { kind: 'skipped', reason: 'too-large', detail: `${size} bytes > ${maxBytes}` };
+    buffer = await handle.readFile();
   } catch (err) {
     const code = typeof err === 'object' && err !== null && 'code' in err ? String((err as { code: unknown }).code) : '';
-    skipped.push({ path: rel, reason: code === 'ENOENT' ? 'vanished' : 'unreadable', detail: code || String(err) });
-    return undefined;
+    return { kind: 'skipped', reason: code === 'ENOENT' ? 'vanished' : 'unreadable', detail: code || String(err) };
+  } finally {
+    await handle?.close().catch(() => undefined);
   }
-  if (buffer.subarray(0, BINARY_SNIFF_BYTES).includes(0)) {
-    skipped.push({ path: rel, reason: 'binary' });
-    return undefined;
-  }
-  return buffer.toString('utf8');
+  if (buffer.subarray(0, BINARY_SNIFF_BYTES).includes(0)) return { kind: 'skipped', reason: 'binary' };
+  return { kind: 'text', text: buffer.toString('utf8') };
 }

@@ -131,6 +131,7 @@ export class CodeDetector {
         maxSteps: steps?.value,
         stepOption: steps?.option,
         unbounded: false,
+        defaultsKey: rule.defaultsKey ?? rule.framework,
         callId: call.id,
       });
     }

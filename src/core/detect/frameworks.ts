@@ -23,6 +23,8 @@ export interface CallRule {
   readonly stepKeys?: readonly string[];
   /** Whether the step option may be set elsewhere in the file, at run time (`Runner.run(agent, max_turns=5)`). */
   readonly stepsAtRun?: boolean;
+  /** The catalog's framework entry (`catalog.frameworks[].framework`) whose default step limit applies, when not `framework`. */
+  readonly defaultsKey?: string;
   readonly providerHint?: string;
 }
 
@@ -102,7 +104,7 @@ const VERCEL_CALL: CallRule = {
   maxOutputKeys: MAX_OUTPUT,
   stepKeys: ['stopWhen', 'maxSteps'],
 };
-const VERCEL_AGENT: CallRule = { ...VERCEL_CALL, role: 'agent' };
+const VERCEL_AGENT: CallRule = { ...VERCEL_CALL, role: 'agent', defaultsKey: 'vercel-ai-agent' };
 const MASTRA_AGENT: CallRule = {
   framework: 'mastra',
   role: 'agent',
@@ -146,13 +148,15 @@ const LANGGRAPH_AGENT: CallRule = {
   stepKeys: ['recursion_limit', 'recursionLimit'],
   stepsAtRun: true,
 };
-const LANGCHAIN_AGENT: CallRule = { ...LANGGRAPH_AGENT, framework: 'langchain' };
+// LangChain v1 `create_agent` runs on LangGraph: its recursion limit applies.
+const LANGCHAIN_AGENT: CallRule = { ...LANGGRAPH_AGENT, framework: 'langchain', defaultsKey: 'langgraph' };
 const LANGCHAIN_EXECUTOR: CallRule = {
   framework: 'langchain',
   role: 'agent',
   modelKeys: ['agent', 'llm'],
   toolsKeys: ['tools'],
   stepKeys: ['max_iterations', 'maxIterations'],
+  defaultsKey: 'langchain-agent-executor',
 };
 const PYDANTIC_AI: CallRule = {
   framework: 'pydantic-ai',

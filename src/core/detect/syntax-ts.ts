@@ -236,6 +236,10 @@ export class TypeScriptSyntax implements LanguageSyntax {
       }
       case 'call_expression':
         return this.callText(n, depth);
+      case 'spread_element': {
+        const inner = n.namedChildren[0];
+        return placeholder(inner ? inner.text : n.text);
+      }
       default:
         return placeholder(n.text);
     }

@@ -71,6 +71,8 @@ export interface DetectedLoop extends Span {
   readonly stepOption?: string;
   /** True when the code has no bound and the framework has none by default (hand-written `while True`). */
   readonly unbounded: boolean;
+  /** The catalog framework entry whose documented default applies when the code sets no bound (`vercel-ai-agent`, `langchain-agent-executor`). */
+  readonly defaultsKey?: string;
   readonly callId?: string;
   readonly annotation?: AnnotationValues;
 }

@@ -220,7 +220,7 @@ class FileAnalysis {
   private priceLoop(loop: DetectedLoop, call: PricedCall | undefined): { report: AgentLoopReport; costPerTask: Price; annotation?: AnnotationValues } {
     const loopCall = this.file.calls.find((c) => c.id === loop.callId);
     const ann: AnnotationValues = { ...(loopCall ? this.annotationOf(loopCall) : undefined), ...loop.annotation };
-    const fw = this.frameworkDefault(loop.framework);
+    const fw = this.frameworkDefault(loop.defaultsKey ?? loop.framework);
     let steps: number;
     let stepsFrom: AgentLoopReport['stepsFrom'];
     let bounded = true;
@@ -229,10 +229,11 @@ class FileAnalysis {
       stepsFrom = 'annotation';
       bounded = !loop.unbounded || loop.maxSteps !== undefined;
     } else if (loop.maxSteps !== undefined) {
-      steps = loop.maxSteps;
+      // LangGraph's recursion limit counts super-steps: a model node and a tool node per round trip.
+      steps = fw?.framework === 'langgraph' ? Math.ceil(loop.maxSteps / 2) : loop.maxSteps;
       stepsFrom = 'code';
     } else if (!loop.unbounded && fw && fw.defaultSteps !== null) {
-      steps = fw.defaultSteps;
+      steps = fw.framework === 'langgraph' ? Math.ceil(fw.defaultSteps / 2) : fw.defaultSteps;
       stepsFrom = 'framework-default';
     } else {
       steps = this.a.unboundedSteps;
