@@ -42,3 +42,10 @@ describe('cli output', () => {
     assert.deepEqual(JSON.parse(out), { version: 1, command: 'test', catalog: { asOf: '2026-01-01', source: 'x' }, a: 1 });
   });
 });
+
+describe('cli output: markdown notes', () => {
+  it('notes that start like list items or headings stay plain text', () => {
+    const md = renderMarkdown({ columns: [{ header: 'a' }], rows: [], notes: ['* assumed speed', '# 1 rank', 'plain'] });
+    assert.ok(md.endsWith('\\* assumed speed  \n\\# 1 rank  \nplain  \n'), md);
+  });
+});
