@@ -44,7 +44,8 @@ export class DocumentAnalysis implements vscode.Disposable {
     const key = document.uri.toString();
     const run = this.cache.get(key, document.version, async (flag) => {
       const report = await this.analyze(document, flag);
-      if (!flag.cancelled && report) queueMicrotask(() => this.emitter.fire(document));
+      // A macrotask, so the cache has stored the value before listeners `peek` at it.
+      if (!flag.cancelled && report) setTimeout(() => this.emitter.fire(document), 0);
       return report;
     });
     if (!token) return this.settle(run, document);
