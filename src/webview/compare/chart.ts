@@ -27,6 +27,8 @@ interface Point {
   readonly x: number;
   readonly y: number;
   readonly id: string;
+  /** The catalog has no speed figures for this offering: its latency is the cost layer's assumption. */
+  readonly assumed: boolean;
 }
 
 export interface ChartModel {
@@ -39,7 +41,7 @@ export interface ChartModel {
 /** Points of the priced rows (a log axis cannot show $0 or unpriced ones). */
 export function chartModel(rows: readonly CompareRow[], currentModel: string | undefined): ChartModel {
   const points = rows.flatMap((r) =>
-    r.perUnit.kind === 'priced' && r.perUnit.usd > 0 ? [{ row: r, p: { x: r.latencyMs / 1000, y: r.perUnit.usd, id: r.id } }] : [],
+    r.perUnit.kind === 'priced' && r.perUnit.usd > 0 ? [{ row: r, p: { x: r.latencyMs / 1000, y: r.perUnit.usd, id: r.id, assumed: r.latencyBasis === 'assumed' } }] : [],
   );
   return {
     others: points.filter((x) => !x.row.pareto).map((x) => x.p),
@@ -67,7 +69,16 @@ function themeColours() {
 function datasets(model: ChartModel): ChartDataset<'scatter', Point[]>[] {
   const c = themeColours();
   return [
-    { label: 'Offerings', data: [...model.others], backgroundColor: c.point, borderColor: c.point, pointRadius: 4, pointHoverRadius: 6 },
+    {
+      label: 'Offerings',
+      data: [...model.others],
+      // Hollow points: latency assumed (no catalog speed figures), so their x position is a guess.
+      backgroundColor: model.others.map((p) => (p.assumed ? 'transparent' : c.point)),
+      borderColor: c.point,
+      borderWidth: 1.5,
+      pointRadius: 4,
+      pointHoverRadius: 6,
+    },
     {
       label: 'Pareto front',
       data: [...model.pareto],
@@ -92,7 +103,7 @@ function datasets(model: ChartModel): ChartDataset<'scatter', Point[]>[] {
 
 function label(item: TooltipItem<'scatter'>): string {
   const p = item.raw as Point;
-  return `${p.id}: ${formatUsd(p.y)}, ${formatDuration(p.x * 1000)}`;
+  return `${p.id}: ${formatUsd(p.y)}, ${formatDuration(p.x * 1000)}${p.assumed ? ' (assumed speed)' : ''}`;
 }
 
 /** Log-axis labels at 1, 2 and 5 × a power of ten ($0.001, $0.002, $0.005, $0.01…); the ticks between stay unlabelled. */
@@ -113,7 +124,13 @@ export class CostLatencyChart {
     this.canvas = h('canvas', { attrs: { role: 'img', 'aria-label': 'Cost versus latency of every offering' } });
     this.summary = h('ul', { className: 'sr-only', attrs: { 'data-testid': 'pareto-list' } });
     this.unit = unit;
-    this.element = h('figure', { className: 'chart' }, h('div', { className: 'chart-box' }, this.canvas), this.summary);
+    this.element = h(
+      'figure',
+      { className: 'chart' },
+      h('div', { className: 'chart-box' }, this.canvas),
+      h('figcaption', { className: 'muted', text: 'Hollow points: speed assumed (the catalog has no speed figures for the offering). Orange: the Pareto front — no offering is both cheaper and faster. Star: the model the code uses now.' }),
+      this.summary,
+    );
     // Theme switches change the body's class: recolour.
     new MutationObserver(() => this.rebuild()).observe(document.body, { attributes: true, attributeFilter: ['class'] });
   }
@@ -130,12 +147,8 @@ export class CostLatencyChart {
       'aria-label',
       `Cost per ${this.unit()} versus latency: ${this.model.others.length + this.model.pareto.length} offerings, ${this.model.pareto.length} on the Pareto front`,
     );
-    if (this.chart) {
-      this.chart.data.datasets = datasets(this.model);
-      this.chart.update();
-    } else {
-      this.rebuild();
-    }
+    // Rebuilt rather than updated: axis titles follow the unit (call or task), and a hundred points draw in a few ms.
+    this.rebuild();
   }
 
   /** For tests: what the chart draws. */

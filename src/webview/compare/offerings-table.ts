@@ -49,6 +49,8 @@ function rowElements(row: CompareRow, data: CompareData, expanded: Set<string>, 
   if (current) modelCell.append(' ', h('span', { className: 'badge current-badge', text: 'current' }));
   if (row.pareto) modelCell.append(' ', h('span', { className: 'badge pareto-badge', text: 'Pareto', title: 'no other offering is both cheaper and faster' }));
   const tokens = row.tokens.input + row.tokens.output + row.tokens.reasoning;
+  // `*` as in the CLI: a speed the catalog does not give, assumed by the cost layer.
+  const star = row.latencyBasis === 'assumed' ? '*' : '';
   const tr = h(
     'tr',
     { className: [row.pareto ? 'pareto' : '', current ? 'current' : '', row.perUnit.kind === 'unpriced' ? 'unpriced' : ''].filter(Boolean).join(' ') || undefined, attrs: { 'data-id': row.id } },
@@ -56,9 +58,9 @@ function rowElements(row: CompareRow, data: CompareData, expanded: Set<string>, 
     modelCell,
     cell(formatPrice(row.perUnit), { numeric: true, title: breakdownText(row.perUnit), className: 'cost' }),
     cell(formatPrice(row.monthly), { numeric: true, title: monthlyText(row, data) }),
-    cell(formatDuration(row.ttftMs), { numeric: true, title: latencyText(row, src) }),
-    cell(formatTokensPerSecond(row.outputTokensPerSecond), { numeric: true, title: latencyText(row, src) }),
-    cell(formatDuration(row.latencyMs), { numeric: true, title: latencyText(row, src) }),
+    cell(formatDuration(row.ttftMs) + star, { numeric: true, title: latencyText(row, src) }),
+    cell(formatTokensPerSecond(row.outputTokensPerSecond) + star, { numeric: true, title: latencyText(row, src) }),
+    cell(formatDuration(row.latencyMs) + star, { numeric: true, title: latencyText(row, src) }),
     cell(`${row.tokensExact ? '' : '≈'}${formatTokens(tokens)}`, { numeric: true, title: tokensText(row, data) }),
     h('td', { title: src ? `${src.source} (as of ${src.asOf})` : undefined }, h('span', { className: 'muted', text: src ? src.asOf : '—' }), ' ', toggle),
   );
@@ -88,5 +90,9 @@ export function renderOfferingsTable(
   for (const row of slice.items) body.append(...rowElements(row, data, expanded, rerender));
   if (rows.length === 0) body.append(h('tr', {}, h('td', { attrs: { colspan: '9' }, className: 'empty', text: 'No offering matches the filters.' })));
   table.append(body);
-  return h('div', { className: 'table-wrap' }, table, pager(slice, rows.length, events.onPage, 'Offerings'));
+  const notes = [
+    rows.some((r) => r.latencyBasis === 'assumed') ? '* speed assumed: the catalog has no speed figures for the offering.' : '',
+    rows.some((r) => !r.tokensExact) ? '≈ token counts converted to the model family’s tokenizer by a calibrated ratio.' : '',
+  ].filter((n) => n !== '');
+  return h('div', { className: 'table-wrap' }, table, pager(slice, rows.length, events.onPage, 'Offerings'), ...notes.map((n) => h('p', { className: 'muted table-note', text: n })));
 }
