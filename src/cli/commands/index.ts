@@ -4,9 +4,10 @@ import { compareCommand } from './compare';
 import { countCommand } from './count';
 import { estimateCommand } from './estimate';
 import { hardwareCommand } from './hardware';
+import { scanCommand } from './scan';
 
 /**
  * The command table. Each command lives in its own file; add it here.
  * Order is the order of `tokenomics --help`.
  */
-export const COMMANDS: readonly CliCommand[] = [estimateCommand, agentCommand, compareCommand, countCommand, hardwareCommand];
+export const COMMANDS: readonly CliCommand[] = [scanCommand, estimateCommand, agentCommand, compareCommand, countCommand, hardwareCommand];

@@ -247,7 +247,7 @@ export class CodeDetector {
     if (node.type === 'attribute' || node.type === 'member_expression') {
       // `self.config.model`: the field of that name declared in this file (a dataclass default, a class field).
       const name = syntax.name(node);
-      const declared = name ? syntax.lookup(name) : undefined;
+      const declared = name ? syntax.lookup(name, node) : undefined;
       return declared && declared.id !== node.id ? this.modelFrom(declared, depth + 1) : undefined;
     }
     const target = syntax.resolve(node);

@@ -1,6 +1,6 @@
 /** Python view of a parse tree (tree-sitter python grammar). */
 import type { SyntaxNode, SyntaxTree } from './parser';
-import { walk, type CallArgs, type Collected, type Declaration, type LanguageSyntax } from './syntax';
+import { Scope, walk, type CallArgs, type Collected, type Declaration, type LanguageSyntax } from './syntax';
 import { concat, dedent, join, literal, literalLength, mapLiterals, placeholder, type TextValue } from './text';
 
 const WANTED = new Set([
@@ -23,7 +23,7 @@ const MAX_DEPTH = 12;
 
 export class PythonSyntax implements LanguageSyntax {
   readonly language = 'python' as const;
-  private scope = new Map<string, SyntaxNode>();
+  private scope = new Scope([], () => false);
 
   collect(tree: SyntaxTree): Collected {
     const out: Collected = { calls: [], containers: [], declarations: [], decorated: [], loops: [], comments: [], imports: new Map() };
@@ -79,8 +79,7 @@ export class PythonSyntax implements LanguageSyntax {
   }
 
   bind(collected: Collected): void {
-    this.scope = new Map();
-    for (const d of collected.declarations) if (!this.scope.has(d.name)) this.scope.set(d.name, d.value);
+    this.scope = new Scope(collected.declarations, isFunctionScope);
   }
 
   callee(call: SyntaxNode): string {
@@ -139,15 +138,15 @@ export class PythonSyntax implements LanguageSyntax {
     return target.namedChildren.filter((c): c is SyntaxNode => Boolean(c) && c!.type !== 'comment');
   }
 
-  lookup(name: string): SyntaxNode | undefined {
-    return this.scope.get(name);
+  lookup(name: string, from?: SyntaxNode): SyntaxNode | undefined {
+    return this.scope.lookup(name, from);
   }
 
   resolve(node: SyntaxNode): SyntaxNode {
     let current = unwrap(node);
     for (let i = 0; i < MAX_DEPTH; i++) {
       if (current.type !== 'identifier') return current;
-      const target = this.scope.get(current.text);
+      const target = this.scope.lookup(current.text, current);
       if (!target || target.id === current.id) return current;
       current = unwrap(target);
     }
@@ -392,4 +391,8 @@ function decodePythonEscapes(text: string): string {
     if (c === '\\' || c === "'" || c === '"') return c;
     return m;
   });
+}
+
+function isFunctionScope(n: SyntaxNode): boolean {
+  return n.type === 'function_definition' || n.type === 'lambda';
 }

@@ -1,6 +1,6 @@
 /** TypeScript / JavaScript view of a parse tree (tree-sitter typescript, tsx, javascript grammars). */
 import type { SyntaxNode, SyntaxTree } from './parser';
-import { walk, type CallArgs, type Collected, type Declaration, type LanguageSyntax } from './syntax';
+import { Scope, walk, type CallArgs, type Collected, type Declaration, type LanguageSyntax } from './syntax';
 import { concat, dedent, decodeEscape, EMPTY_TEXT, join, literal, literalLength, mapLiterals, placeholder, type TextValue } from './text';
 
 const WANTED = new Set([
@@ -27,7 +27,7 @@ const MAX_DEPTH = 12;
 
 export class TypeScriptSyntax implements LanguageSyntax {
   readonly language = 'typescript' as const;
-  private scope = new Map<string, SyntaxNode>();
+  private scope = new Scope([], () => false);
 
   collect(tree: SyntaxTree): Collected {
     const out: Collected = { calls: [], containers: [], declarations: [], decorated: [], loops: [], comments: [], imports: new Map() };
@@ -47,9 +47,7 @@ export class TypeScriptSyntax implements LanguageSyntax {
   }
 
   bind(collected: Collected): void {
-    this.scope = new Map();
-    // First declaration wins: module-level constants come before shadowing locals in source order.
-    for (const d of collected.declarations) if (!this.scope.has(d.name)) this.scope.set(d.name, d.value);
+    this.scope = new Scope(collected.declarations, isFunctionNode);
   }
 
   private collectImport(node: SyntaxNode, imports: Map<string, string>): void {
@@ -129,15 +127,15 @@ export class TypeScriptSyntax implements LanguageSyntax {
     return target.namedChildren.filter((c): c is SyntaxNode => Boolean(c) && c!.type !== 'comment');
   }
 
-  lookup(name: string): SyntaxNode | undefined {
-    return this.scope.get(name);
+  lookup(name: string, from?: SyntaxNode): SyntaxNode | undefined {
+    return this.scope.lookup(name, from);
   }
 
   resolve(node: SyntaxNode, depth = 0): SyntaxNode {
     let current = unwrap(node);
     for (let i = 0; i < MAX_DEPTH; i++) {
       if (current.type !== 'identifier' && current.type !== 'shorthand_property_identifier') return current;
-      const target = this.scope.get(current.text);
+      const target = this.scope.lookup(current.text, current);
       if (!target || target.id === current.id) return current;
       // A function is returned as is; the caller decides how to read it.
       current = unwrap(target);

@@ -51,7 +51,7 @@ export interface LanguageSyntax {
   stringConstant(node: SyntaxNode): string | undefined;
   number(node: SyntaxNode): number | undefined;
   /** The node a name was first declared with in this file (variable, field, parameter default, function). */
-  lookup(name: string): SyntaxNode | undefined;
+  lookup(name: string, from?: SyntaxNode): SyntaxNode | undefined;
   /** Identifier → the node it was declared with in this file (value or function); otherwise the node itself. */
   resolve(node: SyntaxNode): SyntaxNode;
   /** Identifier or attribute/member name for display, e.g. tool names. */
@@ -84,4 +84,46 @@ export function walk(tree: SyntaxTree, wanted: ReadonlySet<string>, visit: (node
 
 export function contains(outer: SyntaxNode, inner: SyntaxNode): boolean {
   return outer.startIndex <= inner.startIndex && inner.endIndex <= outer.endIndex;
+}
+
+/**
+ * Declarations by name. Most names are declared once; for a name declared in several
+ * functions (`messages` in two agent functions), a reference resolves to the declaration
+ * in its innermost enclosing function, else the module-level one, else the first.
+ */
+export class Scope {
+  private readonly byName = new Map<string, { readonly value: SyntaxNode; scopeId?: number | null; readonly decl: Declaration }[]>();
+
+  constructor(
+    declarations: readonly Declaration[],
+    private readonly isFunctionScope: (node: SyntaxNode) => boolean,
+  ) {
+    for (const d of declarations) {
+      const list = this.byName.get(d.name);
+      const entry = { value: d.value, decl: d };
+      if (list) list.push(entry);
+      else this.byName.set(d.name, [entry]);
+    }
+  }
+
+  lookup(name: string, from?: SyntaxNode): SyntaxNode | undefined {
+    const list = this.byName.get(name);
+    if (!list) return undefined;
+    if (list.length === 1 || !from) return list[0].value;
+    for (const e of list) if (e.scopeId === undefined) e.scopeId = this.scopeOf(e.decl);
+    for (let n = from.parent; n; n = n.parent) {
+      if (!this.isFunctionScope(n)) continue;
+      const hit = list.find((e) => e.scopeId === n!.id);
+      if (hit) return hit.value;
+    }
+    return (list.find((e) => e.scopeId === null) ?? list[0]).value;
+  }
+
+  /** Id of the function a declaration belongs to; null at module level. */
+  private scopeOf(d: Declaration): number | null {
+    // A function's own name belongs to the scope around it.
+    let n = d.isFunction && this.isFunctionScope(d.value) ? d.value.parent : d.nameNode.parent;
+    for (; n; n = n.parent) if (this.isFunctionScope(n)) return n.id;
+    return null;
+  }
 }

@@ -1,0 +1,189 @@
+/**
+ * `tokenomics scan [paths…]`: every prompt, model call and agent loop under the
+ * paths, priced, as a table, Markdown (for a pull-request comment), JSON (the
+ * ScanReport contract), CSV or SARIF; exit 1 when a budget is exceeded.
+ */
+import { existsSync, readFileSync, statSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { applyOverrides, resolveModel, type Catalog, type CatalogIssue } from '../../core/catalog';
+import { DEFAULT_CONFIG, parseConfigFile, type TokenomicsConfig } from '../../core/config';
+import { scanTables } from '../../core/report/tables';
+import { toSarif } from '../../core/report/sarif';
+import type { Assumptions } from '../../core/workload';
+import { scanPaths, DEFAULT_MAX_FILE_BYTES, type ScanProgress } from '../../node/scan';
+import { formatFlagHelp, parseFlags, type FlagSpecs } from '../args';
+import { cliCatalog } from '../catalog-source';
+import type { CliCommand, CliIo } from '../command';
+import { renderCsv, renderMarkdown, renderText } from '../output';
+
+const FORMATS = ['table', 'markdown', 'json', 'csv', 'sarif'] as const;
+
+const FLAGS = {
+  format: { type: 'string', valueName: 'FMT', choices: FORMATS, description: 'output format', defaultText: 'table' },
+  model: { type: 'string', valueName: 'ID', description: 'default model for code that names none (or an unknown one)' },
+  'budget-per-call': { type: 'number', valueName: 'USD', description: 'exit 1 when a model call costs more' },
+  'budget-per-task': { type: 'number', valueName: 'USD', description: 'exit 1 when an agent task costs more' },
+  'budget-monthly': { type: 'number', valueName: 'USD', description: 'exit 1 when the projected monthly total is higher' },
+  'calls-per-day': { type: 'number', valueName: 'N', description: 'calls or tasks per site per day, for monthly figures' },
+  exclude: { type: 'string', valueName: 'GLOB', multiple: true, description: 'skip paths matching the glob (relative to the root); repeatable' },
+  'no-gitignore': { type: 'boolean', description: 'scan files that .gitignore excludes' },
+  'max-file-size': { type: 'integer', valueName: 'KB', min: 1, description: 'skip larger files', defaultText: String(DEFAULT_MAX_FILE_BYTES / 1024) },
+  config: { type: 'string', valueName: 'PATH', description: 'settings file', defaultText: 'tokenomics.json at the root' },
+  all: { type: 'boolean', description: 'list every site in the table (default: the 50 costliest)' },
+} as const satisfies FlagSpecs;
+
+const USAGE = `Usage: tokenomics scan [paths…] [--format table|markdown|json|csv|sarif] [--model ID] [--budget-… USD]
+
+Finds every prompt, model call and agent loop under the paths (default: the current directory),
+honouring .gitignore and tokenomics.json "exclude", and prices each one with the model the code
+names (or the default model). Monthly figures assume calls-per-day calls or tasks per site.
+
+Options:
+${formatFlagHelp(FLAGS)}
+
+Exit status: 0 ok, 1 a budget is exceeded (the offenders are named on stderr), 2 usage error.
+
+Examples:
+  tokenomics scan
+  tokenomics scan src agents --format markdown > cost.md
+  tokenomics scan --budget-per-task 0.50 --budget-monthly 2000 --calls-per-day 5000
+  tokenomics scan --format sarif > tokenomics.sarif
+`;
+
+export const scanCommand: CliCommand = {
+  name: 'scan',
+  summary: 'find and price every prompt, model call and agent loop in a codebase',
+  usage: USAGE,
+  async run(argv, io) {
+    const { flags, positionals } = parseFlags(argv, FLAGS, Number.MAX_SAFE_INTEGER);
+    const paths = (positionals.length ? positionals : ['.']).map((p) => resolve(io.cwd, p));
+    const root = paths.length === 1 && isDirectory(paths[0]) ? paths[0] : io.cwd;
+
+    const baseCatalog = cliCatalog();
+    const settings = readSettings(flags.config ? resolve(io.cwd, flags.config) : join(root, 'tokenomics.json'), Boolean(flags.config), baseCatalog, io);
+    const overridden = applyOverrides(baseCatalog, { customModels: settings.customModels ?? [], priceOverrides: settings.priceOverrides ?? [] }, settings.origin);
+    // The file check already reported these with their lines.
+    for (const issue of overridden.issues) if (!settings.reported.has(issue.message)) io.stderr(`tokenomics scan: ${describeIssue(issue)}\n`);
+
+    const budgets = {
+      ...settings.assumptions.budgets,
+      ...(flags['budget-per-call'] !== undefined ? { perCallUsd: flags['budget-per-call'] } : {}),
+      ...(flags['budget-per-task'] !== undefined ? { perTaskUsd: flags['budget-per-task'] } : {}),
+      ...(flags['budget-monthly'] !== undefined ? { monthlyUsd: flags['budget-monthly'] } : {}),
+    };
+    const assumptions: Assumptions = {
+      ...settings.assumptions,
+      ...(flags.model ? { defaultModel: flags.model } : {}),
+      ...(flags['calls-per-day'] !== undefined ? { callsPerDay: flags['calls-per-day'] } : {}),
+      budgets,
+    };
+
+    const bar = io.stderrIsTty ? progressBar(io) : undefined;
+    const report = await scanPaths(
+      paths,
+      {
+        catalog: overridden.catalog,
+        assumptions,
+        resolveModel,
+        root,
+        cwd: io.cwd,
+        exclude: [...settings.exclude, ...(flags.exclude ?? [])],
+        respectGitignore: !flags['no-gitignore'],
+        maxFileBytes: flags['max-file-size'] !== undefined ? flags['max-file-size'] * 1024 : undefined,
+      },
+      bar?.update,
+    );
+    bar?.done();
+
+    io.stdout(render(flags.format ?? 'table', report, Boolean(flags.all)));
+    if (report.budgetExceeded.length > 0) {
+      io.stderr(`tokenomics scan: ${report.budgetExceeded.length} budget${report.budgetExceeded.length === 1 ? '' : 's'} exceeded:\n`);
+      for (const b of report.budgetExceeded) io.stderr(`  ${b.path ? `${b.path}:${b.line}: ` : ''}${b.message}\n`);
+      return 1;
+    }
+    return 0;
+  },
+};
+
+function isDirectory(p: string): boolean {
+  try {
+    return statSync(p).isDirectory();
+  } catch {
+    return false;
+  }
+}
+
+function render(format: (typeof FORMATS)[number], report: Awaited<ReturnType<typeof scanPaths>>, all: boolean): string {
+  switch (format) {
+    case 'json':
+      return JSON.stringify(report, null, 2) + '\n';
+    case 'sarif':
+      return JSON.stringify(toSarif(report), null, 2) + '\n';
+    case 'csv':
+      return renderCsv(scanTables(report, { allRows: true })[0]);
+    case 'markdown':
+      return scanTables(report, { allRows: all }).map(renderMarkdown).join('\n');
+    default:
+      return scanTables(report, { allRows: all }).map(renderText).join('\n');
+  }
+}
+
+interface Settings {
+  readonly origin: string;
+  readonly assumptions: Assumptions;
+  readonly exclude: readonly string[];
+  readonly customModels?: readonly unknown[];
+  readonly priceOverrides?: readonly unknown[];
+  /** Messages already printed with their line, so that the override step does not repeat them. */
+  readonly reported: ReadonlySet<string>;
+}
+
+/** tokenomics.json when present: problems go to stderr and the scan goes on with the rest. */
+function readSettings(path: string, required: boolean, catalog: Catalog, io: CliIo): Settings {
+  const parsed = existsSync(path) ? parseConfigFile(readFileSync(path, 'utf8'), path, catalog) : undefined;
+  if (!parsed && required) io.stderr(`tokenomics scan: ${path}: not found; using defaults\n`);
+  for (const issue of parsed?.issues ?? []) io.stderr(`tokenomics scan: ${describeIssue(issue)}\n`);
+  const c: TokenomicsConfig = { ...DEFAULT_CONFIG, ...(parsed?.config ?? {}) };
+  const assumptions: Assumptions = {
+    defaultModel: c.defaultModel,
+    codingModel: c.codingModel,
+    outputTokens: c.outputTokens,
+    reasoningTokens: c.reasoningTokens,
+    unboundedSteps: c.unboundedSteps,
+    toolResultTokens: c.toolResultTokens,
+    placeholderTokens: c.placeholderTokens,
+    placeholderSizes: c.placeholderSizes,
+    callsPerDay: c.callsPerDay,
+    caching: c.caching,
+    budgets: c.budgets,
+  };
+  return {
+    origin: path,
+    assumptions,
+    exclude: c.exclude,
+    customModels: c.customModels,
+    priceOverrides: c.priceOverrides,
+    reported: new Set((parsed?.issues ?? []).map((i) => i.message)),
+  };
+}
+
+function describeIssue(issue: CatalogIssue): string {
+  return `${issue.origin}${issue.line ? `:${issue.line}` : ''}: ${issue.path ? `${issue.path}: ` : ''}${issue.message}`;
+}
+
+/** A one-line progress bar on stderr (only when stderr is a terminal). */
+function progressBar(io: CliIo): { update: (p: ScanProgress) => void; done: () => void } {
+  let last = 0;
+  return {
+    update: (p) => {
+      const now = Date.now();
+      if (now - last < 100 && p.done < p.total) return;
+      last = now;
+      const width = 24;
+      const filled = p.total ? Math.round((p.done / p.total) * width) : 0;
+      const name = p.current ? ` ${p.current.length > 40 ? `…${p.current.slice(-39)}` : p.current}` : '';
+      io.stderr(`\r[${'#'.repeat(filled)}${'.'.repeat(width - filled)}] ${p.done}/${p.total}${name}\u001b[K`);
+    },
+    done: () => io.stderr('\r\u001b[K'),
+  };
+}
