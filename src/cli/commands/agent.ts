@@ -9,7 +9,7 @@ import { scalePrice } from '../../core/cost/money';
 import { formatDuration, formatInteger, formatMultiplier, formatPrice, formatTokens } from '../../core/format';
 import { DAYS_PER_MONTH } from '../../core/workload';
 import { formatFlagHelp, parseFlags, type FlagSpecs } from '../args';
-import { cliCatalog } from '../catalog-source';
+import { cliSettings } from '../catalog-source';
 import { UsageError, type CliCommand } from '../command';
 import { jsonEnvelope, renderOutput, type Cell, type Table } from '../output';
 import { chooseModel } from './model-choice';
@@ -78,8 +78,8 @@ export const agentCommand: CliCommand = {
   async run(argv, io) {
     const { flags } = parseFlags(argv, FLAGS);
     if (flags.model === undefined) throw new UsageError('--model is required (e.g. --model claude-sonnet-4-5)');
-    const { workload, assumed } = workloadFromFlags(flags, 'assume-unbounded');
-    const catalog = cliCatalog();
+    const { catalog, assumptions } = cliSettings(io, 'agent', flags.config);
+    const { workload, assumed } = workloadFromFlags(flags, 'assume-unbounded', assumptions);
     const choice = chooseModel(catalog, flags.model, flags.provider);
     const a = simulateAgentLoop(catalog, choice.offering, workload);
     const monthly = scalePrice(a.totals.cost, a.workload.callsPerDay * DAYS_PER_MONTH);

@@ -9,11 +9,11 @@ import type { CallUsage, CostBreakdown } from '../../core/cost/types';
 import { formatDuration, formatInteger, formatPerMillion, formatPrice, formatTokensPerSecond, formatUsd } from '../../core/format';
 import { DAYS_PER_MONTH, DEFAULT_ASSUMPTIONS } from '../../core/workload';
 import { formatFlagHelp, parseFlags, type FlagSpecs } from '../args';
-import { cliCatalog } from '../catalog-source';
+import { cliSettings } from '../catalog-source';
 import { UsageError, type CliCommand } from '../command';
 import { jsonEnvelope, renderOutput, type Table } from '../output';
 import { chooseModel } from './model-choice';
-import { FORMAT_FLAG, describePrice, unpricedLines, catalogLine } from './shared';
+import { CONFIG_FLAG, FORMAT_FLAG, describePrice, unpricedLines, catalogLine } from './shared';
 
 const FLAGS = {
   model: { type: 'string', valueName: 'ID', description: 'model id or alias (gpt-4.1, claude-sonnet-4-5, openai:gpt-4o, …)' },
@@ -26,6 +26,7 @@ const FLAGS = {
   batch: { type: 'boolean', description: 'batch / flex processing (the offering\'s batch discount)' },
   provider: { type: 'string', valueName: 'P', description: 'price at this provider (default: the model vendor\'s own offering)' },
   'calls-per-day': { type: 'number', valueName: 'N', description: 'for the monthly projection', defaultText: String(DEFAULT_ASSUMPTIONS.callsPerDay) },
+  config: CONFIG_FLAG,
   format: FORMAT_FLAG,
 } as const satisfies FlagSpecs;
 
@@ -62,19 +63,19 @@ export const estimateCommand: CliCommand = {
     if (cached + written > flags.input) {
       throw new UsageError(`--cached + --cache-write (${cached + written}) cannot exceed --input (${flags.input})`);
     }
+    const { catalog, assumptions } = cliSettings(io, 'estimate', flags.config);
     const assumed: string[] = [];
-    if (flags.output === undefined) assumed.push(`output ${DEFAULT_ASSUMPTIONS.outputTokens} tokens`);
-    if (flags['calls-per-day'] === undefined) assumed.push(`${DEFAULT_ASSUMPTIONS.callsPerDay} calls/day`);
-    const callsPerDay = flags['calls-per-day'] ?? DEFAULT_ASSUMPTIONS.callsPerDay;
+    if (flags.output === undefined) assumed.push(`output ${assumptions.outputTokens} tokens`);
+    if (flags['calls-per-day'] === undefined) assumed.push(`${assumptions.callsPerDay} calls/day`);
+    const callsPerDay = flags['calls-per-day'] ?? assumptions.callsPerDay;
 
-    const catalog = cliCatalog();
     const choice = chooseModel(catalog, flags.model, flags.provider);
     const usage: CallUsage = {
       freshInput: flags.input - cached - written,
       cachedRead: cached,
       cacheWrite: written,
       cacheWriteTtl: flags['cache-ttl'] === '1h' ? '1h' : '5m',
-      output: flags.output ?? DEFAULT_ASSUMPTIONS.outputTokens,
+      output: flags.output ?? assumptions.outputTokens,
       reasoning: flags.reasoning ?? 0,
       batch: flags.batch === true,
     };

@@ -13,6 +13,13 @@ export const FORMAT_FLAG = {
   defaultText: 'table',
 } as const satisfies FlagSpec;
 
+export const CONFIG_FLAG = {
+  type: 'string',
+  valueName: 'PATH',
+  description: 'settings file: custom models, price overrides and default assumptions (output, steps, calls/day); flags win',
+  defaultText: './tokenomics.json if present',
+} as const satisfies FlagSpec;
+
 /** Tier and batch facts of a price, as note lines. */
 export function describePrice(price: Price): string[] {
   if (price.kind !== 'priced') return [];

@@ -3,9 +3,10 @@
  * each step adds, how many steps, caching. Defaults are assumptions and are listed
  * as such in the output.
  */
-import { DEFAULT_ASSUMPTIONS, type Workload } from '../../core/workload';
+import { DEFAULT_ASSUMPTIONS, type Assumptions, type Workload } from '../../core/workload';
 import type { FlagSpecs, ParsedFlags } from '../args';
 import { UsageError } from '../command';
+import { CONFIG_FLAG } from './shared';
 
 export const WORKLOAD_FLAGS = {
   input: { type: 'count', valueName: 'N', description: 'input tokens of the first call (or give --system/--tools/--task)' },
@@ -21,6 +22,7 @@ export const WORKLOAD_FLAGS = {
   'cache-ttl': { type: 'string', valueName: '5m|1h', choices: ['5m', '1h'], description: 'TTL of cache writes (explicit caching)', defaultText: '5m' },
   batch: { type: 'boolean', description: "batch / flex processing (the offering's batch discount)" },
   'calls-per-day': { type: 'number', valueName: 'N', description: 'tasks (or calls) per day, for the monthly projection', defaultText: String(DEFAULT_ASSUMPTIONS.callsPerDay) },
+  config: CONFIG_FLAG,
 } as const satisfies FlagSpecs;
 
 export interface WorkloadFromFlags {
@@ -30,7 +32,11 @@ export interface WorkloadFromFlags {
 }
 
 /** `unboundedSteps`: steps when `--steps` is absent and the command treats the loop as unbounded (agent); `1` for a single call (compare). */
-export function workloadFromFlags(flags: ParsedFlags<typeof WORKLOAD_FLAGS>, missingSteps: 'assume-unbounded' | 'single-call'): WorkloadFromFlags {
+export function workloadFromFlags(
+  flags: ParsedFlags<typeof WORKLOAD_FLAGS>,
+  missingSteps: 'assume-unbounded' | 'single-call',
+  defaults: Assumptions = DEFAULT_ASSUMPTIONS,
+): WorkloadFromFlags {
   const parts = [flags.system, flags.tools, flags.task];
   const hasParts = parts.some((p) => p !== undefined);
   if (flags.input !== undefined && hasParts) throw new UsageError('give either --input or --system/--tools/--task, not both');
@@ -44,28 +50,28 @@ export function workloadFromFlags(flags: ParsedFlags<typeof WORKLOAD_FLAGS>, mis
   let stepsAssumed = false;
   if (steps === undefined) {
     if (missingSteps === 'assume-unbounded') {
-      steps = DEFAULT_ASSUMPTIONS.unboundedSteps;
+      steps = defaults.unboundedSteps;
       stepsAssumed = true;
       assumed.push(`${steps} steps (no --steps: treated as an unbounded loop)`);
     } else steps = 1;
   }
-  if (flags.output === undefined) assumed.push(`output ${DEFAULT_ASSUMPTIONS.outputTokens} tokens per call`);
-  if (flags['tool-result'] === undefined && steps > 1) assumed.push(`tool results ${DEFAULT_ASSUMPTIONS.toolResultTokens} tokens per step`);
-  if (flags['calls-per-day'] === undefined) assumed.push(`${DEFAULT_ASSUMPTIONS.callsPerDay} ${steps > 1 ? 'tasks' : 'calls'}/day`);
+  if (flags.output === undefined) assumed.push(`output ${defaults.outputTokens} tokens per call`);
+  if (flags['tool-result'] === undefined && steps > 1) assumed.push(`tool results ${defaults.toolResultTokens} tokens per step`);
+  if (flags['calls-per-day'] === undefined) assumed.push(`${defaults.callsPerDay} ${steps > 1 ? 'tasks' : 'calls'}/day`);
 
   return {
     workload: {
       inputTokens,
       cachedInputTokens: cached,
-      outputTokens: flags.output ?? DEFAULT_ASSUMPTIONS.outputTokens,
+      outputTokens: flags.output ?? defaults.outputTokens,
       reasoningTokens: flags.reasoning ?? 0,
       steps,
-      toolResultTokens: flags['tool-result'] ?? DEFAULT_ASSUMPTIONS.toolResultTokens,
-      caching: flags['no-cache'] !== true,
+      toolResultTokens: flags['tool-result'] ?? defaults.toolResultTokens,
+      caching: flags['no-cache'] !== true && defaults.caching,
       ...(flags['cache-ttl'] ? { cacheWriteTtl: flags['cache-ttl'] } : {}),
       batch: flags.batch === true,
       ...(stepsAssumed ? { stepsAssumed: true } : {}),
-      callsPerDay: flags['calls-per-day'] ?? DEFAULT_ASSUMPTIONS.callsPerDay,
+      callsPerDay: flags['calls-per-day'] ?? defaults.callsPerDay,
     },
     assumed,
   };
