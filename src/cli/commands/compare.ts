@@ -4,7 +4,8 @@
  * front marked. Self-hosted rows join through core `withExtraRows` (hardware layer).
  */
 import type { TokenizerId } from '../../core/catalog/types';
-import { compareOfferings } from '../../core/compare/compare';
+import { compareOfferings, withExtraRows } from '../../core/compare/compare';
+import { selfHostedCompareRows } from '../../core/hardware';
 import type { CompareResult, CompareRow } from '../../core/compare/types';
 import { formatDuration, formatMultiplier, formatPrice, formatTokens, formatTokensPerSecond } from '../../core/format';
 import { tokenizerForModel } from '../../core/tokenize';
@@ -25,6 +26,7 @@ const FLAGS = {
   tokenizer: { type: 'string', valueName: 'ID', choices: TOKENIZERS, description: 'tokenizer the counts are in, when not given by --model', defaultText: 'o200k_base' },
   provider: { type: 'string', multiple: true, valueName: 'P', description: 'only these providers (repeat or comma-separate)' },
   'open-weight': { type: 'boolean', description: 'only open-weight models' },
+  'self-hosted': { type: 'boolean', description: 'add self-hosted rows for each open-weight model (cheapest, fastest, cheapest on one accelerator; see `tokenomics hardware`)' },
   sort: { type: 'string', valueName: 'KEY', choices: ['cost', 'latency', 'ttft', 'speed'], description: 'rank by', defaultText: 'cost' },
   limit: { type: 'integer', valueName: 'N', description: `rows to show, 0 for all (default ${DEFAULT_LIMIT} for table/markdown, all for json/csv)` },
   format: FORMAT_FLAG,
@@ -93,7 +95,7 @@ export const compareCommand: CliCommand = {
     const catalog = cliCatalog();
     const model = flags.model !== undefined ? chooseModel(catalog, flags.model).model : undefined;
     const workloadTokenizer: TokenizerId = model?.tokenizer ?? flags.tokenizer ?? (flags.model ? tokenizerForModel(flags.model) : 'o200k_base');
-    const result = compareOfferings(catalog, workload, {
+    const apiResult = compareOfferings(catalog, workload, {
       sort: flags.sort ?? 'cost',
       workloadTokenizer,
       ...(model ? { workloadModel: model.id } : {}),
@@ -102,6 +104,8 @@ export const compareCommand: CliCommand = {
         ...(flags['open-weight'] ? { openWeight: true } : {}),
       },
     });
+    const selfHosted = flags['self-hosted'] ? selfHostedCompareRows(catalog, apiResult) : undefined;
+    const result = selfHosted ? withExtraRows(apiResult, selfHosted.rows, selfHosted.note) : apiResult;
     const format = flags.format ?? 'table';
     const limit = flags.limit ?? (format === 'table' || format === 'markdown' ? DEFAULT_LIMIT : 0);
     const shown = limit > 0 ? result.rows.slice(0, limit) : result.rows;

@@ -13,13 +13,18 @@ function gb(x: number): string {
   return `${x.toFixed(1)} GB`;
 }
 
+/** Large token volumes: `850M`, `2.4B`. */
+function volume(x: number): string {
+  return x >= 999.5e6 ? `${(x / 1e9).toFixed(1)}B` : formatTokens(x);
+}
+
 function perMonthTokens(x: number | null): string {
-  return x === null ? 'never' : `${formatTokens(x)} tok/month (${formatTokens(x / 30)}/day)`;
+  return x === null ? 'never' : `${volume(x)} tokens/month (${volume(x / 30)}/day)`;
 }
 
 function breakEvenCell(b: BreakEven | undefined): string {
   if (!b) return '—';
-  return b.breakEvenTokensPerMonth === null ? `never vs ${b.offering}` : `${formatTokens(b.breakEvenTokensPerMonth / 30)}/day vs ${b.offering}`;
+  return b.breakEvenTokensPerMonth === null ? `never vs ${b.offering}` : `${volume(b.breakEvenTokensPerMonth / 30)}/day vs ${b.offering}`;
 }
 
 /** The API offering that is hardest to beat: the cheapest per token. */

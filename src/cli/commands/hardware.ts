@@ -15,7 +15,6 @@ import {
   estimateHardware,
   findAccelerator,
   findWeightFormat,
-  openModelArchitecture,
   parseEngine,
   selfHostedOptions,
   type AcceleratorSpec,
@@ -24,7 +23,7 @@ import {
   type SpeculativeOptions,
   type WeightFormat,
 } from '../../core/hardware';
-import { apiOfferingsFor } from './hardware-offerings';
+import { apiOfferingsFor, architectureFor } from './hardware-offerings';
 import { estimateTables, optionsTable } from './hardware-render';
 
 const FLAGS = {
@@ -100,7 +99,7 @@ function customModel(f: Flags): OpenModelArchitecture {
 
 function resolveModel(f: Flags): OpenModelArchitecture {
   if (f.model === undefined) return customModel(f);
-  const m = openModelArchitecture(f.model);
+  const m = architectureFor(f.model);
   if (m) return m;
   const near = nearest(f.model, OPEN_MODELS.map((x) => x.id));
   throw new UserError(`no open-weight architecture for '${f.model}'${near ? ` (did you mean ${near}?)` : ''}; describe it with --params --layers --kv-heads --head-dim`);
@@ -175,7 +174,7 @@ export const hardwareCommand: CliCommand = {
     const input = flags.input ?? 2000;
     const output = flags.output ?? 500;
     const speculative = parseSpeculative(flags.speculative);
-    const api = flags['vs-api'] || flags['tokens-per-day'] !== undefined ? apiOfferingsFor(model.id) : undefined;
+    const api = (flags['vs-api'] || flags['tokens-per-day'] !== undefined) && model.id !== 'custom' ? apiOfferingsFor(flags.model ?? model.id, model) : undefined;
 
     if (!accelerator) {
       if (model.id === 'custom') throw new UsageError('a custom model needs --gpu ID (or --bandwidth-gbs --tflops --memory-gb) to estimate');

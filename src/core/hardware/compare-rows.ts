@@ -48,9 +48,19 @@ function pick(rows: readonly HardwareEstimate[], perModel: number): HardwareEsti
   }).slice(0, perModel);
 }
 
+/**
+ * $/token of a self-hosted row at the workload's own volume: the deployments it needs are rented
+ * around the clock whether busy or not, so a small volume pays for idle hours (the honest
+ * comparison with a pay-per-token API). Without a volume: the utilization-based figure.
+ */
+function usdPerTokenAtVolume(est: HardwareEstimate): number | undefined {
+  const perMillion = est.atVolume ? est.atVolume.usdPerMillionTokens : est.usdPerMillionTokens;
+  return perMillion === undefined ? undefined : perMillion / 1e6;
+}
+
 function rowFrom(api: CompareRow, est: HardwareEstimate, steps: number, callsPerDay: number): CompareRow {
-  const usdPerToken = (est.usdPerMillionTokens ?? 0) / 1e6;
-  const perUnit: Price = est.usdPerMillionTokens === undefined ? { kind: 'unpriced', missing: [`hourly price of ${est.accelerator}`] } : priced(usdPerToken, api.tokens);
+  const usdPerToken = usdPerTokenAtVolume(est);
+  const perUnit: Price = usdPerToken === undefined ? { kind: 'unpriced', missing: [`hourly price of ${est.accelerator}`] } : priced(usdPerToken, api.tokens);
   const monthly: Price = perUnit.kind === 'priced' ? { ...perUnit, usd: perUnit.usd * callsPerDay * DAYS_PER_MONTH } : perUnit;
   return {
     kind: 'self-hosted',
@@ -67,7 +77,8 @@ function rowFrom(api: CompareRow, est: HardwareEstimate, steps: number, callsPer
     ttftMs: est.ttftMs,
     outputTokensPerSecond: est.decodeTokensPerSecond.perUser,
     latencyMs: est.totalLatencyMs * steps,
-    latencyBasis: 'assumed',
+    // Modelled from the hardware data (roofline fitted to public benchmarks), not a default guess.
+    latencyBasis: 'catalog',
     contextWindow: api.contextWindow,
     maxContextTokens: api.maxContextTokens,
     pareto: false,
@@ -81,6 +92,7 @@ function rowFrom(api: CompareRow, est: HardwareEstimate, steps: number, callsPer
       usdPerHour: est.usdPerHour,
       usdPerMillionTokens: est.usdPerMillionTokens,
       utilization: est.utilization,
+      atVolume: est.atVolume,
       memoryGB: { required: est.memory.requiredGB, available: est.memory.availableGB },
       breakEven: est.breakEven,
       basis: est.basis,
@@ -115,6 +127,6 @@ export function selfHostedCompareRows(
   const utilization = ((opts.utilization ?? DEFAULT_UTILIZATION) * 100).toFixed(0);
   return {
     rows: out,
-    note: `self-hosted rows: rented accelerators 24/7 at ${utilization}% utilization, vLLM/llama.cpp efficiencies fitted to public benchmarks; prices are typical on-demand rates (see \`tokenomics hardware\`)`,
+    note: `self-hosted rows: accelerators rented 24/7 at typical on-demand rates, priced at this workload's volume (idle hours included; ${utilization}% utilization sizes capacity); speeds modelled from the hardware data, fitted to public benchmarks (see \`tokenomics hardware\`)`,
   };
 }
