@@ -4,7 +4,7 @@
  * cancelled, reveals a site in the editor, and exports the last report.
  */
 import * as vscode from 'vscode';
-import { dirname, isAbsolute, relative, resolve, sep } from 'node:path';
+import { isAbsolute, resolve, sep } from 'node:path';
 import { scanPaths } from '../../../node/scan';
 import type { ScanReport } from '../../../core/report/types';
 import { resolveModel } from '../../core-api';
@@ -13,16 +13,8 @@ import { isReportPageMessage, REPORT_VIEW_ID, type ExportFormat, type ReportHost
 import { htmlFor, webviewOptions } from '../assets';
 import { HostBridge } from '../host-bridge';
 import { EXPORT_EXTENSIONS, renderExport } from './export';
+import { commonRoot } from './provider-paths';
 import { reportData } from './view-model';
-
-/** The deepest directory that holds every folder (multi-root workspaces scan as one report). */
-export function commonRoot(folders: readonly string[]): string {
-  let root = folders[0];
-  for (const f of folders.slice(1)) {
-    while (root !== dirname(root) && relative(root, f).startsWith('..')) root = dirname(root);
-  }
-  return root;
-}
 
 export class ReportViewHost implements vscode.WebviewViewProvider, vscode.Disposable {
   private view?: vscode.WebviewView;
