@@ -182,7 +182,12 @@ const models = modelsOverlay.models.map((m) => {
     aliases.add(`${prefix}:${m.id}`);
   }
   if (m.vendor === 'google') aliases.add(`models/${m.id}`);
-  for (const pid of providerModelIds.get(m.id) ?? []) aliases.add(pid);
+  for (const pid of providerModelIds.get(m.id) ?? []) {
+    aliases.add(pid);
+    // Bedrock ids come with and without a cross-region prefix (us., eu., global.); the resolver strips it.
+    const bare = pid.replace(/^(?:us|eu|apac|global)\./, '');
+    if (bare !== pid) aliases.add(bare);
+  }
   aliases.delete(m.id);
   const entry = {
     id: m.id,
@@ -202,6 +207,14 @@ const models = modelsOverlay.models.map((m) => {
   if (!offerings.some((o) => o.model === m.id)) fail(`model ${m.id} has no offering`);
   return entry;
 });
+
+const owners = new Map();
+for (const m of models) {
+  for (const key of [m.id, ...m.aliases].map((k) => k.toLowerCase())) {
+    if (owners.has(key) && owners.get(key) !== m.id) fail(`'${key}' names both ${owners.get(key)} and ${m.id}`);
+    owners.set(key, m.id);
+  }
+}
 
 const frameworks = frameworksOverlay.frameworks.map((f) => ({ ...f, asOf: f.asOf ?? frameworksOverlay.asOf }));
 

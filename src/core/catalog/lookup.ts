@@ -58,6 +58,8 @@ function buildIndex(catalog: Catalog): CatalogIndex {
   for (const model of catalog.models) {
     const own = new Set((offeringsByModel.get(model.id) ?? []).map((o) => o.providerModelId));
     const handAliases = new Set(model.aliases.filter((a) => !own.has(a)).map((a) => a.toLowerCase()));
+    // `openai/gpt-oss-120b` is Groq's API id but also how gateways spell the vendor's model: no binding.
+    handAliases.add(`${model.vendor}/${model.id}`.toLowerCase());
     for (const alias of model.aliases) {
       const key = alias.toLowerCase();
       if (keys.has(key)) continue; // first model wins; the generator keeps aliases unique
