@@ -22,20 +22,24 @@ export class ComparePanelHost implements vscode.WebviewPanelSerializer, vscode.D
     this.disposables.push(ctx.onDidRefresh(() => this.showCurrent()));
   }
 
-  /** Opens (or reveals) the panel on a subject. */
+  /**
+   * Opens (or reveals) the panel on a subject. A new page is sent its data when it says
+   * `ready`; so is a page that VS Code reloaded after it was hidden (messages posted
+   * to a hidden webview are dropped, so every `ready` gets the current data).
+   */
   open(subject: CompareSubject): void {
     this.subject = subject;
     if (this.panel) {
       this.panel.reveal(undefined, false);
-    } else {
-      const panel = vscode.window.createWebviewPanel(COMPARE_VIEW_TYPE, 'Compare Providers', vscode.ViewColumn.Beside, {
-        ...webviewOptions(this.ctx.extension.extensionUri),
-        // The page keeps its own state (setState); no need to keep the DOM alive while hidden.
-        retainContextWhenHidden: false,
-      });
-      this.attach(panel);
+      this.showCurrent();
+      return;
     }
-    this.showCurrent();
+    const panel = vscode.window.createWebviewPanel(COMPARE_VIEW_TYPE, 'Compare Providers', vscode.ViewColumn.Beside, {
+      ...webviewOptions(this.ctx.extension.extensionUri),
+      // The page keeps its own state (setState); no need to keep the DOM alive while hidden.
+      retainContextWhenHidden: false,
+    });
+    this.attach(panel);
   }
 
   /** After a window reload: VS Code hands back the panel and the page's saved state. */
@@ -46,9 +50,8 @@ export class ComparePanelHost implements vscode.WebviewPanelSerializer, vscode.D
       this.subject = { label: d.label, workload: d.workload, ...(d.currentModel ? { currentModel: d.currentModel } : {}), workloadTokenizer: d.workloadTokenizer };
     }
     panel.webview.options = webviewOptions(this.ctx.extension.extensionUri);
+    // When the page says ready it gets the workload recomputed with today's catalog and settings.
     this.attach(panel);
-    // Recompute with today's catalog and settings: the saved figures may be stale.
-    this.showCurrent();
   }
 
   private attach(panel: vscode.WebviewPanel): void {
@@ -68,7 +71,8 @@ export class ComparePanelHost implements vscode.WebviewPanelSerializer, vscode.D
   private onMessage(message: ComparePageMessage): void {
     switch (message.type) {
       case 'ready':
-        return; // held messages are flushed by the bridge
+        this.showCurrent();
+        return;
       case 'recompute': {
         const workload = parseWorkload(message.workload);
         if (!this.subject || !workload) return;

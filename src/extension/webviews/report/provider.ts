@@ -20,7 +20,7 @@ export class ReportViewHost implements vscode.WebviewViewProvider, vscode.Dispos
   private view?: vscode.WebviewView;
   private bridge?: HostBridge<ReportPageMessage, ReportHostMessage>;
   private cancelFlag?: { cancelled: boolean };
-  private last?: { report: ScanReport; root: string };
+  private last?: { report: ScanReport; root: string; elapsedMs: number };
   private readonly disposables: vscode.Disposable[] = [];
 
   constructor(private readonly ctx: TokenomicsContext) {}
@@ -45,7 +45,7 @@ export class ReportViewHost implements vscode.WebviewViewProvider, vscode.Dispos
       case 'ready':
         // First show: scan once. A page restored from its saved state asks for a refresh itself.
         if (!this.last && !this.cancelFlag) void this.scan();
-        else if (this.last) this.bridge?.post({ type: 'report', data: reportData(this.last.report, this.folders().map((f) => f.name), 0) });
+        else if (this.last) this.bridge?.post({ type: 'report', data: reportData(this.last.report, this.folders().map((f) => f.name), this.last.elapsedMs) });
         return;
       case 'refresh':
         void this.scan();
@@ -109,8 +109,8 @@ export class ReportViewHost implements vscode.WebviewViewProvider, vscode.Dispos
         this.bridge?.post({ type: 'cancelled' });
         return;
       }
-      this.last = { report, root };
       const elapsed = Date.now() - started;
+      this.last = { report, root, elapsedMs: elapsed };
       this.ctx.log.info(`Cost report: ${report.totals.files} files, ${report.files.length} with sites, in ${elapsed} ms`);
       this.bridge?.post({ type: 'report', data: reportData(report, folders.map((f) => f.name), elapsed) });
     } catch (err) {
