@@ -3,43 +3,16 @@
  * document. Seeded, bounded runs (FUZZ_RUNS raises the count for `npm run test:fuzz`).
  */
 import * as assert from 'node:assert/strict';
-import { readdirSync, readFileSync, statSync } from 'node:fs';
-import { join } from 'node:path';
 import fc from 'fast-check';
 import { detectFile } from '../../src/core/detect/index';
-import { AGENT_SOURCES, mutate, pathologicalFiles, seededRandom } from './pathological';
+import { mutate, pathologicalFiles, seededRandom } from './pathological';
+import { seedSources } from './sources';
 import { recordFuzzStat } from './stats';
 
-const ROOT = join(__dirname, '..', '..', '..');
 const RUNS = Number(process.env.FUZZ_RUNS ?? 60);
 const SEED = Number(process.env.FUZZ_SEED ?? 20261123);
 
 const decoder = new TextDecoder('utf-8', { fatal: false });
-
-/** Real agent sources to mutate: the bundled examples and the labeled corpus, plus our own two. */
-export function seedSources(): { path: string; text: string }[] {
-  const out = [
-    { path: 'seed/agent.ts', text: AGENT_SOURCES.ts },
-    { path: 'seed/agent.py', text: AGENT_SOURCES.py },
-  ];
-  const walk = (dir: string, depth = 0): void => {
-    let names: string[];
-    try {
-      names = readdirSync(dir);
-    } catch {
-      return;
-    }
-    for (const name of names) {
-      const p = join(dir, name);
-      const st = statSync(p);
-      if (st.isDirectory() && depth < 6) walk(p, depth + 1);
-      else if (/\.(ts|tsx|js|mjs|py)$/.test(name) && st.size < 200_000) out.push({ path: p.slice(ROOT.length + 1), text: readFileSync(p, 'utf8') });
-    }
-  };
-  walk(join(ROOT, 'examples'));
-  walk(join(ROOT, 'test', 'corpus', 'files'));
-  return out;
-}
 
 function assertSpansInside(result: Awaited<ReturnType<typeof detectFile>>, text: string, label: string): void {
   // detectFile turns an internal exception into a 'detection failed' issue so the editor survives;
