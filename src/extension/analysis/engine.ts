@@ -1,16 +1,9 @@
-import picomatch from 'picomatch';
 import * as vscode from 'vscode';
 import type { CatalogHolder } from '../catalog-holder';
 import type { ExtensionConfig } from '../config';
 import { analyzeText } from '../core-api';
 import type { Analyzer } from './document-analysis';
-
-/** Why a document is not analysed, or undefined when it is. Pure apart from the types. */
-export function skipReason(relativePath: string, textLength: number, exclude: readonly string[], maxFileSizeKb: number): string | undefined {
-  if (exclude.length > 0 && picomatch(exclude as string[], { dot: true })(relativePath)) return 'matches tokenomics.exclude';
-  if (textLength > maxFileSizeKb * 1024) return `larger than tokenomics.maxFileSizeKb (${maxFileSizeKb} KB)`;
-  return undefined;
-}
+import { skipReason } from './skip';
 
 /**
  * The analyzer behind the document cache: skip what settings exclude, then
