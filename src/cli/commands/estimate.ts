@@ -4,7 +4,7 @@
  */
 import { estimateLatency } from '../../core/cost/latency';
 import { scalePrice } from '../../core/cost/money';
-import { priceCall } from '../../core/cost/price';
+import { effectivePrices, priceCall, promptTokens, tierFor } from '../../core/cost/price';
 import type { CallUsage, CostBreakdown } from '../../core/cost/types';
 import { formatDuration, formatInteger, formatPerMillion, formatPrice, formatTokensPerSecond, formatUsd } from '../../core/format';
 import { DAYS_PER_MONTH, DEFAULT_ASSUMPTIONS } from '../../core/workload';
@@ -84,8 +84,12 @@ export const estimateCommand: CliCommand = {
     const latency = estimateLatency(choice.offering, usage.freshInput + usage.cacheWrite, usage.output + usage.reasoning);
     const monthly = scalePrice(price, callsPerDay * DAYS_PER_MONTH);
     const o = choice.offering;
+    // The prices actually applied: the long-context tier's when the prompt is above its threshold.
+    const applied = effectivePrices(o.prices, tierFor(o.tiers, promptTokens(usage)));
     const listPrice = (key: keyof CostBreakdown): number | undefined =>
-      key === 'freshInput' ? o.prices.input : key === 'cachedRead' ? o.prices.cachedRead : key === 'cacheWrite' ? (usage.cacheWriteTtl === '1h' ? o.prices.cacheWrite1h : o.prices.cacheWrite) : o.prices.output;
+      key === 'freshInput' ? applied.input : key === 'cachedRead' ? applied.cachedRead : key === 'cacheWrite' ? (usage.cacheWriteTtl === '1h' ? applied.cacheWrite1h : applied.cacheWrite) : applied.output;
+    const window = Math.min(choice.model.contextWindow, o.contextWindow ?? Infinity);
+    const requestTokens = flags.input + usage.output + usage.reasoning;
 
     const rows = COMPONENTS.filter(({ key }) => usage[key] > 0).map(({ key, label }) => [
       label,
@@ -96,6 +100,9 @@ export const estimateCommand: CliCommand = {
     rows.push(['total', { text: formatInteger(usage.freshInput + cached + written + usage.output + usage.reasoning), raw: null }, '', { text: formatPrice(price), raw: price.kind === 'priced' ? price.usd : null }]);
 
     const notes = [
+      ...(requestTokens > window
+        ? [`⚠ the request (${formatInteger(requestTokens)} tokens with output) exceeds the ${formatInteger(window)}-token context window of ${choice.model.id}${o.contextWindow !== undefined && o.contextWindow < choice.model.contextWindow ? ` at ${o.provider}` : ''}: the API would reject it`]
+        : []),
       `latency: TTFT ${formatDuration(latency.ttftMs)}, total ${formatDuration(latency.totalMs)} at ${formatTokensPerSecond(latency.outputTokensPerSecond)} (${latency.basis === 'catalog' ? `catalog: ${latency.source}` : latency.source})`,
       `monthly at ${formatInteger(callsPerDay)} calls/day: ${formatPrice(monthly)}`,
       ...describePrice(price),
@@ -120,6 +127,9 @@ export const estimateCommand: CliCommand = {
       callsPerDay,
       monthly,
       prices: o.prices,
+      appliedPrices: applied,
+      contextWindow: window,
+      ...(requestTokens > window ? { exceedsContextWindow: true } : {}),
       pricesSource: { source: o.source, asOf: o.asOf },
       assumed,
       ...(choice.noOffering ? { noOffering: choice.noOffering } : {}),

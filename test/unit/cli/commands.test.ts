@@ -206,3 +206,21 @@ describe('cli commands (bundled catalog, no literal prices)', () => {
     }
   });
 });
+
+describe('cli estimate: tiers and context window (fixture catalog)', () => {
+  before(() => useCatalogForTests(fixtureCatalog));
+  after(() => useCatalogForTests(undefined));
+
+  it('shows the tier prices it applied', async () => {
+    const r = await run('estimate', '--model', 'claude-sonnet-4-5', '--input', '250k', '--output', '1k');
+    assert.match(r.out, /^fresh input +250,000 +\$6\.00\/M +\$1\.50$/m);
+    assert.match(r.out, /^output +1,000 +\$22\.50\/M +\$0\.022$/m);
+    assert.match(r.out, /^long-context tier: prompt above 200,000 tokens/m);
+  });
+
+  it('warns when the request does not fit the context window', async () => {
+    const r = await run('estimate', '--model', 'tiny-model', '--input', '2900', '--output', '200');
+    assert.equal(r.code, 0);
+    assert.match(r.out, /^⚠ the request \(3,100 tokens with output\) exceeds the 3,000-token context window of tiny-model: the API would reject it$/m);
+  });
+});
