@@ -1,5 +1,6 @@
 import type { CliCommand } from '../command';
 import { agentCommand } from './agent';
+import { catalogCommand } from './catalog';
 import { compareCommand } from './compare';
 import { countCommand } from './count';
 import { estimateCommand } from './estimate';
@@ -10,4 +11,4 @@ import { scanCommand } from './scan';
  * The command table. Each command lives in its own file; add it here.
  * Order is the order of `tokenomics --help`.
  */
-export const COMMANDS: readonly CliCommand[] = [scanCommand, estimateCommand, agentCommand, compareCommand, countCommand, hardwareCommand];
+export const COMMANDS: readonly CliCommand[] = [scanCommand, estimateCommand, agentCommand, compareCommand, countCommand, hardwareCommand, catalogCommand];
