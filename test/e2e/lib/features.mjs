@@ -2,16 +2,7 @@
 // A pending check is reported as skipped (and counted as such). To switch a check on,
 // delete its name from PENDING. TOKENOMICS_E2E_ALL=1 runs pending checks too, to see
 // whether a feature is ready.
-export const PENDING = new Set([
-  'hover',
-  'codelens',
-  'diagnostics',
-  'statusbar',
-  'compare',
-  'compare-self-hosted',
-  'report',
-  'report-export',
-]);
+export const PENDING = new Set([]);
 
 /** `it`, or `it.skip` while `feature` is pending. The title carries the feature name. */
 export function featureIt(feature, title, fn) {

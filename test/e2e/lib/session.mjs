@@ -55,9 +55,14 @@ export async function createSession(o) {
     const { browser, context } = await launchBrowser();
     session.browser = browser;
     // Every request the workbench, the webviews and our pages make, that is not to this machine.
+    // Webview resources have https://*.vscode-resource.vscode-cdn.net URLs that the webview's
+    // service worker answers from the extension host; those never reach a network.
     session.offMachineRequests = [];
-    context.on('request', (request) => {
-      if (!isLocalUrl(request.url())) session.offMachineRequests.push(request.url());
+    context.on('response', (response) => {
+      if (!isLocalUrl(response.url()) && !response.fromServiceWorker()) session.offMachineRequests.push(response.url());
+    });
+    context.on('requestfailed', (request) => {
+      if (!isLocalUrl(request.url())) session.offMachineRequests.push(`${request.url()} (failed: ${request.failure()?.errorText})`);
     });
     session.page = await context.newPage();
     await openWorkbench(session.page, session.server.workspaceUrl);

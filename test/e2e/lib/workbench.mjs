@@ -60,7 +60,8 @@ export async function runCommand(page, title) {
   const row = (await quickInputRows(page)).filter({ hasText: title }).first();
   await row.waitFor({ timeout: SHORT });
   await row.click();
-  await page.locator('.quick-input-widget').waitFor({ state: 'hidden', timeout: SHORT }).catch(() => {});
+  // The command may open a quick input of its own; only give the palette a moment to close.
+  await page.locator('.quick-input-widget').waitFor({ state: 'hidden', timeout: 2000 }).catch(() => {});
 }
 
 /** Titles of every command whose palette label starts with `prefix` (e.g. "Tokenomics:"). */

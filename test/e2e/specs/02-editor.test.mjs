@@ -1,13 +1,30 @@
 // Editor surfaces on the fixture agents: hover over a prompt, CodeLens over calls and loops,
 // the unbounded-loop warning in the Problems panel, the status bar item.
+//
+// Hand-computed expectations (js-tiktoken o200k_base on the prompt text between the quotes):
+//   support_agent.ts SYSTEM_PROMPT     46 tokens, exact (gpt-4o is an o200k model)
+//   research_agent.py RESEARCH_PROMPT  35 o200k tokens; Claude is counted as o200k × 1.16 = 40.6 → "≈ 41"
+// Dollars are checked against the input price the same hover states: tokens × $/M ÷ 1e6.
 import assert from 'node:assert/strict';
 import { session } from '../lib/current.mjs';
 import { featureIt } from '../lib/features.mjs';
 import { cliReport, findPrompt, parseCount } from '../lib/cli-report.mjs';
-import { codeLensTitles, hoverText, openFile, problemRows, statusBarTexts, waitFor } from '../lib/workbench.mjs';
+import { codeLensTitles, editorLines, hoverText, openFile, problemRows, waitFor } from '../lib/workbench.mjs';
 
 const TOKENS = /(≈ ?)?([\d,]+) tokens/;
-const PER_CALL = /\$\d[\d,]*(\.\d+)? per call/;
+const PER_CALL = /\$(\d[\d,]*(?:\.\d+)?) per call/;
+const INPUT_PRICE = /· input \$(\d+(?:\.\d+)?)\/M/; // not the "Cached input" price before it
+
+/** Two significant digits, as the surfaces print amounts under $1. */
+function twoSignificant(usd) {
+  return Number(usd.toPrecision(2));
+}
+
+function assertDollarsFollowTokens(text, tokens) {
+  const perMillion = Number(text.match(INPUT_PRICE)[1]);
+  const shown = Number(text.match(PER_CALL)[1].replace(/,/g, ''));
+  assert.equal(shown, twoSignificant((tokens * perMillion) / 1e6), `$/call = ${tokens} tokens × $${perMillion}/M`);
+}
 
 describe('editor surfaces on a TypeScript agent', function () {
   before(async function () {
@@ -18,34 +35,38 @@ describe('editor surfaces on a TypeScript agent', function () {
     const s = session();
     const text = await hoverText(s.page, 'You are a patient support agent', (t) => TOKENS.test(t) && PER_CALL.test(t));
     assert.match(text, /Tokenomics/);
-    assert.match(text, /exact, o200k_base/, 'gpt-4o is counted exactly with o200k_base');
-    const shown = parseCount(text.match(TOKENS)[2]);
-    const expected = findPrompt(cliReport(s), 'support_agent.ts', 'You are a patient support agent').tokens;
-    assert.equal(shown, expected, 'hover and CLI agree on the token count');
+    assert.match(text, /46 tokens · exact, o200k_base/);
+    assert.match(text, /per call on gpt-4o via openai/);
+    assertDollarsFollowTokens(text, 46);
+    const cli = findPrompt(cliReport(s), 'support_agent.ts', 'You are a patient support agent');
+    assert.equal(cli.tokens, 46, 'hover and `tokenomics scan` agree on the token count');
   });
 
-  featureIt('codelens', 'CodeLens shows the unbounded loop’s cost per task and agent tax', async function () {
-    const titles = await codeLensTitles(session().page, 1);
+  featureIt('codelens', 'CodeLens shows the unbounded loop’s cost per task and agent tax, and the call’s cost', async function () {
+    const titles = await codeLensTitles(session().page, 2);
     const loop = titles.find((t) => /unbounded/.test(t));
     assert.ok(loop, `a loop lens among: ${titles.join(' | ')}`);
-    assert.match(loop, /\$\d[\d,.]*\/task/);
-    assert.match(loop, /agent tax ×\d/);
+    assert.match(loop, /^unbounded \(assumed \d+ steps\) · \$\d[\d,.]*\/task · agent tax ×\d/);
+    assert.ok(titles.some((t) => /^\$\d[\d,.]*\/call · [\d.,]+k? in → [\d.,]+k? out/.test(t)), `a call lens among: ${titles.join(' | ')}`);
   });
 
   featureIt('diagnostics', 'the Problems panel lists the unbounded-loop warning', async function () {
-    const rows = await problemRows(session().page, (r) => r.some((t) => /unbounded/i.test(t)));
-    const row = rows.find((t) => /unbounded/i.test(t));
+    const rows = await problemRows(session().page, (r) => r.some((t) => /no step bound/i.test(t)));
+    const row = rows.find((t) => /no step bound/i.test(t));
     assert.match(row, /Tokenomics/, `row names its source: ${row}`);
+    assert.match(row, /Priced at an assumed \d+ steps/);
+    assert.match(row, /unbounded-loop/, 'row shows the diagnostic code');
   });
 
-  featureIt('statusbar', 'the status bar shows tokens and cost for the prompt under the cursor', async function () {
+  featureIt('statusbar', 'the status bar shows the tokens and cost of the prompt under the cursor', async function () {
     const { page } = session();
-    await page.locator('.editor-group-container.active .monaco-editor .view-lines').getByText('You are a patient support agent').first().click();
-    const texts = await waitFor(async () => {
-      const all = await statusBarTexts(page);
-      return all.some((t) => /tokens?/.test(t) && /\$/.test(t)) ? all : undefined;
-    }, { what: 'a status bar item with tokens and $' });
-    assert.ok(texts.length > 0);
+    await editorLines(page).getByText('You are a patient support agent').first().click();
+    const item = page.locator('.statusbar-item[id^="tokenomics-dev.tokenomics"]');
+    const text = await waitFor(async () => {
+      const t = (await item.allInnerTexts()).join(' ');
+      return /46 tokens/.test(t) ? t : undefined;
+    }, { what: 'the Tokenomics status bar item showing 46 tokens' });
+    assert.match(text, /46 tokens · \$0\.000\d+/);
   });
 });
 
@@ -54,17 +75,19 @@ describe('editor surfaces on a Python agent', function () {
     await openFile(session().page, 'research_agent.py');
   });
 
-  featureIt('hover', 'hover over the Anthropic system prompt shows tokens and dollars per call', async function () {
+  featureIt('hover', 'hover over the Anthropic system prompt shows approximate tokens and dollars on Claude', async function () {
     const s = session();
     const text = await hoverText(s.page, 'You are a careful research assistant', (t) => TOKENS.test(t) && PER_CALL.test(t));
-    const shown = parseCount(text.match(TOKENS)[2]);
-    const expected = findPrompt(cliReport(s), 'research_agent.py', 'You are a careful research assistant').tokens;
-    assert.equal(shown, expected, 'hover and CLI agree on the token count');
-    assert.match(text, /claude/i);
+    assert.match(text, /≈ 41 tokens/);
+    assert.match(text, /per call on claude-sonnet-4-5 via anthropic/);
+    assertDollarsFollowTokens(text, 41);
+    const cli = findPrompt(cliReport(s), 'research_agent.py', 'You are a careful research assistant');
+    assert.equal(parseCount(text.match(TOKENS)[2]), cli.tokens, 'hover and `tokenomics scan` agree on the token count');
+    assert.equal(cli.exact, false);
   });
 
   featureIt('codelens', 'CodeLens shows the bounded loop with its 8 steps', async function () {
     const titles = await codeLensTitles(session().page, 1);
-    assert.ok(titles.some((t) => /≤8 steps/.test(t) && /\/task/.test(t)), `lenses: ${titles.join(' | ')}`);
+    assert.ok(titles.some((t) => /^≤8 steps · \$\d[\d,.]*\/task · agent tax ×\d/.test(t)), `lenses: ${titles.join(' | ')}`);
   });
 });
