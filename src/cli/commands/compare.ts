@@ -10,7 +10,7 @@ import type { CompareResult, CompareRow } from '../../core/compare/types';
 import { formatDuration, formatMultiplier, formatPrice, formatTokens, formatTokensPerSecond } from '../../core/format';
 import { tokenizerForModel } from '../../core/tokenize';
 import { formatFlagHelp, parseFlags, type FlagSpecs } from '../args';
-import { cliCatalog } from '../catalog-source';
+import { cliSettings } from '../catalog-source';
 import type { CliCommand } from '../command';
 import { jsonEnvelope, renderOutput, type Cell, type Table } from '../output';
 import { chooseModel } from './model-choice';
@@ -91,8 +91,8 @@ export const compareCommand: CliCommand = {
   usage: USAGE,
   async run(argv, io) {
     const { flags } = parseFlags(argv, FLAGS);
-    const { workload, assumed } = workloadFromFlags(flags, 'single-call');
-    const catalog = cliCatalog();
+    const { catalog, assumptions } = cliSettings(io, 'compare', flags.config);
+    const { workload, assumed } = workloadFromFlags(flags, 'single-call', assumptions);
     const model = flags.model !== undefined ? chooseModel(catalog, flags.model).model : undefined;
     const workloadTokenizer: TokenizerId = model?.tokenizer ?? flags.tokenizer ?? (flags.model ? tokenizerForModel(flags.model) : 'o200k_base');
     const apiResult = compareOfferings(catalog, workload, {

@@ -67,3 +67,27 @@ describe('cli commands read tokenomics.json', () => {
     assert.match(r.err, /settings file not found: .*nope\.json/);
   });
 });
+
+describe('cli compare reads tokenomics.json', () => {
+  let dir: string;
+  before(() => {
+    useCatalogForTests(fixtureCatalog);
+    dir = mkdtempSync(join(tmpdir(), 'tokenomics-cli-'));
+    writeFileSync(
+      join(dir, 'tokenomics.json'),
+      JSON.stringify({ customModels: [{ id: 'acme-large', tokenizer: 'o200k_base', contextWindow: 100000, offerings: [{ provider: 'openai', input: 0.01, output: 0.01 }] }] }),
+    );
+  });
+  after(() => {
+    useCatalogForTests(undefined);
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('custom models join the comparison', async () => {
+    const r = await runIn(dir, 'compare', '--input', '1000', '--output', '100', '--format', 'json');
+    assert.equal(r.code, 0, r.err);
+    const j = JSON.parse(r.out);
+    assert.equal(j.rows[0].id, 'openai/acme-large');
+    assert.equal(j.rows[0].perUnit.usd, 0.000011); // 1,100 tokens × $0.01/M
+  });
+});
