@@ -79,13 +79,3 @@ export function overlay(base: Record<string, unknown>, top: Record<string, unkno
   }
   return out;
 }
-
-/** Editor switches, each a boolean or its default. */
-export function readSwitches(get: (key: EditorKey) => unknown): Record<EditorKey, boolean> {
-  const out = { ...EDITOR_DEFAULTS } as Record<EditorKey, boolean>;
-  for (const key of Object.keys(EDITOR_DEFAULTS) as EditorKey[]) {
-    const v = get(key);
-    if (typeof v === 'boolean') out[key] = v;
-  }
-  return out;
-}

@@ -1,14 +1,7 @@
 import * as vscode from 'vscode';
 import type { Assumptions } from '../core/workload';
-import { collectRaw, overlay, readSwitches, settingKeys, EDITOR_DEFAULTS, type EditorKey } from './config-read';
-import { configToAssumptions, normalizeConfig, type TokenomicsConfig } from './core-api';
-
-export interface SurfaceSwitches {
-  readonly hover: boolean;
-  readonly codeLens: boolean;
-  readonly diagnostics: boolean;
-  readonly statusBar: boolean;
-}
+import { collectRaw, overlay, settingKeys, EDITOR_DEFAULTS } from './config-read';
+import { configToAssumptions, normalizeConfig, type SurfaceSwitches, type TokenomicsConfig } from './core-api';
 
 /** The typed settings every surface reads. */
 export interface EditorSettings {
@@ -59,19 +52,9 @@ export class ExtensionConfig {
     const trusted = vscode.workspace.isTrusted;
     const { raw, ignored } = collectRaw(settingKeys(), (k) => section.inspect(k), trusted);
     for (const key of ignored) this.once(`untrusted:${key}`, () => this.log.warn(`Workspace is not trusted: ignoring the workspace value of tokenomics.${key}.`));
-    const { config, issues } = normalizeConfig(overlay(raw, this.workspaceFile), 'settings');
-    for (const issue of issues) this.once(`issue:${issue.path}:${issue.message}`, () => this.log.warn(`Setting tokenomics.${issue.path}: ${issue.message} (using the default)`));
-    const switches = readSwitches((k: EditorKey) => section.get(k));
-    return {
-      config,
-      assumptions: configToAssumptions(config),
-      surfaces: {
-        hover: switches['hover.enabled'],
-        codeLens: switches['codeLens.enabled'],
-        diagnostics: switches['diagnostics.enabled'],
-        statusBar: switches['statusBar.enabled'],
-      },
-    };
+    const { config, surfaces, issues } = normalizeConfig(overlay(raw, this.workspaceFile), 'settings');
+    for (const issue of issues) this.once(`issue:${issue.path}:${issue.message}`, () => this.log.warn(`Settings: ${issue.path ? `${issue.path}: ` : ''}${issue.message}`));
+    return { config, assumptions: configToAssumptions(config), surfaces };
   }
 
   /** Logs a message once per session, not on every read. */

@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
 import type { CatalogIssue } from '../core/catalog/types';
 import type { TokenomicsContext } from './context';
-import { parseConfigFile } from './core-api';
+import { getBundledCatalog, parseConfigFile } from './core-api';
 import type { Feature } from './feature';
 
 const FILE_NAME = 'tokenomics.json';
@@ -9,7 +9,8 @@ const FILE_NAME = 'tokenomics.json';
 function issueDiagnostic(issue: CatalogIssue): vscode.Diagnostic {
   const line = Math.max(0, (issue.line ?? 1) - 1);
   const where = issue.path ? `${issue.path}: ` : '';
-  const d = new vscode.Diagnostic(new vscode.Range(line, 0, line, 1000), `${where}${issue.message}`, vscode.DiagnosticSeverity.Warning);
+  const severity = issue.severity === 'error' ? vscode.DiagnosticSeverity.Error : vscode.DiagnosticSeverity.Warning;
+  const d = new vscode.Diagnostic(new vscode.Range(line, 0, line, 1000), `${where}${issue.message}`, severity);
   d.source = 'Tokenomics';
   d.code = 'config';
   return d;
@@ -41,7 +42,7 @@ export const workspaceFileFeature: Feature = {
         ctx.config.setWorkspaceFile({});
         return; // no file: nothing to merge
       }
-      const { config, issues } = parseConfigFile(text, uri.fsPath);
+      const { config, issues } = parseConfigFile(text, uri.fsPath, getBundledCatalog());
       for (const issue of issues) ctx.log.warn(`${FILE_NAME}${issue.line ? `:${issue.line}` : ''} ${issue.path}: ${issue.message}`);
       problems.set(uri, issues.map(issueDiagnostic));
       ctx.config.setWorkspaceFile(config as Record<string, unknown>);

@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { collectRaw, overlay, readSwitches, type InspectedValue } from '../../../src/extension/config-read';
+import { collectRaw, overlay, type InspectedValue } from '../../../src/extension/config-read';
 
 const inspected: Record<string, InspectedValue> = {
   defaultModel: { defaultValue: 'gpt-4.1', globalValue: 'gpt-4o', workspaceValue: 'claude-sonnet-4-5' },
@@ -31,10 +31,5 @@ describe('extension/config reading', () => {
       { defaultModel: 'gpt-4.1', budgets: { monthlyUsd: 500 }, customModels: [{ id: 'b' }] },
     );
     assert.deepEqual(merged, { defaultModel: 'gpt-4.1', budgets: { perCallUsd: 0.01, monthlyUsd: 500 }, customModels: [{ id: 'a' }, { id: 'b' }] });
-  });
-
-  it('reads surface switches as booleans, anything else as the default', () => {
-    const values: Record<string, unknown> = { 'hover.enabled': false, 'codeLens.enabled': 'no' };
-    assert.deepEqual(readSwitches((k) => values[k]), { 'hover.enabled': false, 'codeLens.enabled': true, 'diagnostics.enabled': true, 'statusBar.enabled': true });
   });
 });
