@@ -3,7 +3,8 @@
  * call, or an agent task with --steps), ranked, with the cost-vs-latency Pareto
  * front marked. Self-hosted rows join through core `withExtraRows` (hardware layer).
  */
-import type { TokenizerId } from '../../core/catalog/types';
+import { findModel } from '../../core/catalog';
+import type { Catalog, TokenizerId } from '../../core/catalog/types';
 import { compareOfferings, withExtraRows } from '../../core/compare/compare';
 import { selfHostedCompareRows } from '../../core/hardware';
 import type { CompareResult, CompareRow } from '../../core/compare/types';
@@ -85,6 +86,15 @@ function buildTable(result: CompareResult, shown: readonly CompareRow[], mark: s
   };
 }
 
+/** Reasoning models bill hidden reasoning tokens; with none assumed they look cheaper than they are. */
+function reasoningNote(catalog: Catalog, rows: readonly CompareRow[], reasoningTokens: number): string[] {
+  if (reasoningTokens > 0) return [];
+  const models = [...new Set(rows.filter((r) => findModel(catalog, r.model)?.reasoning).map((r) => r.model))];
+  if (models.length === 0) return [];
+  const list = models.slice(0, 4).join(', ') + (models.length > 4 ? ', …' : '');
+  return [`reasoning models (${list}) also bill hidden reasoning tokens; none are assumed here: pass --reasoning N`];
+}
+
 export const compareCommand: CliCommand = {
   name: 'compare',
   summary: 'one workload on every provider and model that fits: cost, latency, Pareto front',
@@ -115,6 +125,7 @@ export const compareCommand: CliCommand = {
     const notes = [
       `workload: ${formatTokens(workload.inputTokens)} input${workload.cachedInputTokens ? ` (${formatTokens(workload.cachedInputTokens)} cached)` : ''}, ${formatTokens(workload.outputTokens)} output${workload.reasoningTokens ? ` + ${formatTokens(workload.reasoningTokens)} reasoning` : ''}${workload.steps > 1 ? `, ${workload.steps} steps, +${formatTokens(workload.toolResultTokens)} per tool result` : ''}; caching ${workload.caching ? 'on (provider rules)' : 'off'}; counts in ${workloadTokenizer}`,
       `Pareto front (★, no offering both cheaper and faster): ${front.length > 0 ? front.join(', ') : 'none'}`,
+      ...reasoningNote(catalog, shown, workload.reasoningTokens),
       ...(shown.length < result.rows.length ? [`showing ${shown.length} of ${result.rows.length}; --limit 0 shows all`] : []),
       ...(contextExcluded.length > 0 ? [`left out (context window too small): ${contextExcluded.length} — ${contextExcluded.slice(0, 5).map((e) => e.id).join(', ')}${contextExcluded.length > 5 ? ', …' : ''}`] : []),
       ...(shown.some((r) => r.latencyBasis === 'assumed') ? ['* assumed speed (no catalog figures): 700 ms TTFT, 70 tok/s'] : []),

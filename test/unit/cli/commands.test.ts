@@ -176,6 +176,19 @@ describe('cli commands (fixture catalog)', () => {
       assert.match(limited.out, /^showing 2 of 6; --limit 0 shows all$/m);
     });
 
+    it('says when reasoning models are compared with no reasoning tokens assumed', async () => {
+      const reasoningCatalog = { ...fixtureCatalog, models: fixtureCatalog.models.map((m) => (m.id === 'gpt-4.1' ? { ...m, reasoning: true } : m)) };
+      useCatalogForTests(reasoningCatalog);
+      try {
+        const r = await run('compare', '--input', '2000');
+        assert.match(r.out, /^reasoning models \(gpt-4\.1\) also bill hidden reasoning tokens; none are assumed here: pass --reasoning N$/m);
+        const given = await run('compare', '--input', '2000', '--reasoning', '500');
+        assert.doesNotMatch(given.out, /hidden reasoning tokens/);
+      } finally {
+        useCatalogForTests(fixtureCatalog);
+      }
+    });
+
     it('agent workloads compare per task, with the agent tax column', async () => {
       const r = await run('compare', '--input', '1000', '--output', '100', '--tool-result', '400', '--steps', '5', '--format', 'markdown');
       assert.equal(r.code, 0, r.err);
