@@ -47,6 +47,7 @@ export class TypeScriptSyntax implements LanguageSyntax {
   }
 
   bind(collected: Collected): void {
+    this.texts.clear();
     this.scope = new Scope(collected.declarations, isFunctionNode);
   }
 
@@ -200,7 +201,18 @@ export class TypeScriptSyntax implements LanguageSyntax {
     return false;
   }
 
+  /** Evaluated texts by node id: prompts, calls and their links ask for the same nodes many times. */
+  private readonly texts = new Map<number, TextValue>();
+
   text(node: SyntaxNode, depth = 0): TextValue {
+    const cached = this.texts.get(node.id);
+    if (cached) return cached;
+    const value = this.evaluate(node, depth);
+    if (depth === 0 || value.parts.every((p) => typeof p === 'string')) this.texts.set(node.id, value);
+    return value;
+  }
+
+  private evaluate(node: SyntaxNode, depth: number): TextValue {
     const n = unwrap(node);
     if (depth > MAX_DEPTH) return placeholder(n.text);
     switch (n.type) {

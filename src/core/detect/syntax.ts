@@ -92,7 +92,7 @@ export function contains(outer: SyntaxNode, inner: SyntaxNode): boolean {
  * in its innermost enclosing function, else the module-level one, else the first.
  */
 export class Scope {
-  private readonly byName = new Map<string, { readonly value: SyntaxNode; scopeId?: number | null; readonly decl: Declaration }[]>();
+  private readonly byName = new Map<string, { readonly value: SyntaxNode; readonly decl: Declaration }[]>();
 
   constructor(
     declarations: readonly Declaration[],
@@ -110,14 +110,25 @@ export class Scope {
     const list = this.byName.get(name);
     if (!list) return undefined;
     if (list.length === 1 || !from) return list[0].value;
-    for (const e of list) if (e.scopeId === undefined) e.scopeId = this.scopeOf(e.decl);
+    let byScope = this.scoped.get(name);
+    if (!byScope) {
+      byScope = new Map();
+      for (const e of list) {
+        const id = this.scopeOf(e.decl);
+        if (!byScope.has(id)) byScope.set(id, e.value);
+      }
+      this.scoped.set(name, byScope);
+    }
     for (let n = from.parent; n; n = n.parent) {
       if (!this.isFunctionScope(n)) continue;
-      const hit = list.find((e) => e.scopeId === n!.id);
-      if (hit) return hit.value;
+      const hit = byScope.get(n.id);
+      if (hit) return hit;
     }
-    return (list.find((e) => e.scopeId === null) ?? list[0]).value;
+    return byScope.get(null) ?? list[0].value;
   }
+
+  /** For names declared more than once: declaration by the id of its function (null: module level). */
+  private readonly scoped = new Map<string, Map<number | null, SyntaxNode>>();
 
   /** Id of the function a declaration belongs to; null at module level. */
   private scopeOf(d: Declaration): number | null {
