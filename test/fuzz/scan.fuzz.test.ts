@@ -14,6 +14,9 @@ import { DEFAULT_ASSUMPTIONS } from '../../src/core/workload';
 import { scanPaths } from '../../src/node/scan';
 import { seedSources } from './sources';
 import { buildHostileWorkspace, hashTree, type HostileWorkspace } from './workspace';
+import { promptHoverMarkdown } from '../../src/extension/hover/content';
+import { callLensTitle, instructionsLensTitle, loopLensTitle } from '../../src/extension/codelens/titles';
+import { COMPARE_PROVIDERS_COMMAND } from '../../src/extension/commands/ids';
 
 const ROOT = join(__dirname, '..', '..', '..');
 const CLI = join(ROOT, 'dist', 'cli.js');
@@ -80,5 +83,31 @@ describe('fuzz: scanning a hostile workspace', function () {
     assert.ok(entry, `the vanished file ${removed} is listed as skipped`);
     assert.ok(result.files.length > FILES / 2);
     initialHash = hashTree(ws.root); // the deletion above is ours, not the scanner's
+  });
+
+  it('hover and CodeLens text built from every hostile site is inert', async () => {
+    const result = await scanPaths([ws.root], { catalog: getBundledCatalog(), assumptions: DEFAULT_ASSUMPTIONS });
+    let hovers = 0;
+    let lenses = 0;
+    for (const file of result.files) {
+      for (const prompt of file.prompts) {
+        const md = promptHoverMarkdown({
+          prompt,
+          outputTokens: DEFAULT_ASSUMPTIONS.outputTokens,
+          outputFrom: 'setting',
+          alternatives: [],
+          link: { uri: `file:///${file.path}`, siteId: prompt.id },
+        });
+        hovers++;
+        assert.doesNotMatch(md, /<img|<script|<\/script/i, `${file.path}:${prompt.line} hover carries raw HTML`);
+        const commands = [...md.matchAll(/\(command:([\w.]+)/g)].map((m) => m[1]);
+        assert.deepEqual([...new Set(commands)].filter((c) => c !== COMPARE_PROVIDERS_COMMAND), [], `${file.path}: only our own command links`);
+      }
+      for (const call of file.calls) assert.equal(typeof callLensTitle(call), 'string'), lenses++;
+      for (const loop of file.agentLoops) assert.equal(typeof loopLensTitle(loop), 'string'), lenses++;
+      if (file.instructions) assert.equal(typeof instructionsLensTitle(file.instructions), 'string'), lenses++;
+    }
+    assert.ok(hovers > 50, `hovers built: ${hovers}`);
+    process.stdout.write(`      providers: ${hovers} hovers and ${lenses} lens titles built from hostile sites\n`);
   });
 });
