@@ -176,6 +176,17 @@ describe('cli commands (fixture catalog)', () => {
       assert.match(limited.out, /^showing 2 of 6; --limit 0 shows all$/m);
     });
 
+    it('--model: counts are in that model\'s tokenizer, its rows are marked', async () => {
+      const j = await json('compare', '--input', '2000', '--output', '100', '--model', 'claude-sonnet-4-5');
+      assert.equal(j.workloadTokenizer, 'claude');
+      const claude = j.rows.find((r: any) => r.id === 'anthropic/claude-sonnet-4-5');
+      assert.deepEqual([claude.tokensExact, claude.tokens.input], [true, 2000]);
+      const gpt = j.rows.find((r: any) => r.id === 'openai/gpt-4.1');
+      assert.ok(gpt.tokens.input < 2000, 'o200k_base counts fewer tokens than Claude for the same text');
+      const table = await run('compare', '--input', '2000', '--output', '100', '--model', 'claude-sonnet-4-5');
+      assert.match(table.out, /anthropic\/claude-sonnet-4-5 ←/);
+    });
+
     it('says when reasoning models are compared with no reasoning tokens assumed', async () => {
       const reasoningCatalog = { ...fixtureCatalog, models: fixtureCatalog.models.map((m) => (m.id === 'gpt-4.1' ? { ...m, reasoning: true } : m)) };
       useCatalogForTests(reasoningCatalog);
