@@ -136,7 +136,11 @@ export class ReportViewHost implements vscode.WebviewViewProvider, vscode.Dispos
     const column = site?.column ?? 1;
     const position = new vscode.Position(line - 1, Math.max(0, column - 1));
     try {
-      await vscode.window.showTextDocument(vscode.Uri.file(abs), { selection: new vscode.Range(position, position), preview: true });
+      const uri = vscode.Uri.file(abs);
+      // Reuse the editor group already showing the file (not the one holding a webview panel).
+      const shown = vscode.window.visibleTextEditors.find((e) => e.document.uri.fsPath === uri.fsPath);
+      const viewColumn = shown?.viewColumn ?? vscode.window.visibleTextEditors[0]?.viewColumn ?? vscode.ViewColumn.Active;
+      await vscode.window.showTextDocument(uri, { selection: new vscode.Range(position, position), preview: true, viewColumn });
     } catch (err) {
       this.ctx.log.warn(`Cost report: cannot open ${abs}`, err);
       void vscode.window.showWarningMessage(`Tokenomics: cannot open ${path}; it may have been moved or deleted. Refresh the report.`);
