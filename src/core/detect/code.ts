@@ -406,7 +406,8 @@ export class CodeDetector {
     if (entries) {
       const roleNode = entries.get('role');
       const role = roleNode ? syntax.stringConstant(roleNode) : undefined;
-      const content = entries.get('content') ?? entries.get('parts') ?? entries.get('text');
+      // `append`: the Claude Agent SDK's `{type: "preset", append: "…"}` system prompt.
+      const content = entries.get('content') ?? entries.get('parts') ?? entries.get('text') ?? entries.get('append');
       if (!content) return { ids: [], placeholders: [] };
       const k = (role ? kindOfRole(role) : undefined) ?? kind;
       return this.promptsFrom(content, k, role ? CONFIDENCE.message : confidence, role ? `${role} message` : reason, depth);

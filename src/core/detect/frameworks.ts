@@ -284,9 +284,13 @@ export function classifyCall(callee: string, ctx: CallContext): CallRule | undef
 
   if (/^(ClaudeAgentOptions|ClaudeCodeOptions)$/.test(last)) return CLAUDE_AGENT;
   if (last === 'query' && segments.length === 1 && module && /claude-agent-sdk|claude-code|claude_agent_sdk|claude_code_sdk/.test(module)) {
-    return ctx.language === 'typescript' ? CLAUDE_AGENT : { framework: 'claude-agent-sdk', role: 'prompts', promptKeys: { prompt: 'user-template' } };
+    // With `options=ClaudeAgentOptions(…)` the options call is the agent site; without, the query runs one on defaults.
+    if (ctx.language === 'typescript' || !ctx.argNames().has('options')) return CLAUDE_AGENT;
+    return { framework: 'claude-agent-sdk', role: 'prompts', promptKeys: { prompt: 'user-template' } };
   }
-  if (/^Runner\.(run|run_sync|run_streamed|runSync)$/.test(callee) || (segments.length === 1 && last === 'run' && agentFrameworkOf(module) === 'openai-agents')) {
+  // Claude Agent SDK subagents: their prompt is a system prompt, their description picks them like a tool's.
+  if (last === 'AgentDefinition') return { framework: 'claude-agent-sdk', role: 'prompts', promptKeys: { prompt: 'system', description: 'tool-description' } };
+  if (/^(Runner|runner)\.(run|run_sync|run_streamed|runSync)$/.test(callee) || (segments.length === 1 && last === 'run' && agentFrameworkOf(module) === 'openai-agents')) {
     return OPENAI_AGENTS_RUN;
   }
   if (/^(CodeAgent|ToolCallingAgent|MultiStepAgent)$/.test(last) && (module === undefined || agentFrameworkOf(module) === 'smolagents')) return SMOLAGENTS;
