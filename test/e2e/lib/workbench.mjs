@@ -1,8 +1,8 @@
 // Small, named steps over VS Code's workbench DOM (code-server serves the same workbench as
 // desktop VS Code). Each step waits on a condition with a deadline; none sleeps a fixed time.
 
-const SHORT = 10_000;
-const LONG = 30_000;
+const SHORT = 20_000; // deadlines, not sleeps: generous because CI machines are small and shared
+const LONG = 45_000;
 
 /** Polls `probe` until it returns a truthy value or the deadline passes; returns that value. */
 export async function waitFor(probe, { timeout = SHORT, interval = 150, what = 'condition' } = {}) {
@@ -127,11 +127,31 @@ export async function problemRows(page, accept = (rows) => rows.length > 0, time
   );
 }
 
-/** Text shown in the bottom panel's editor (the Output view shows the selected channel there). */
+/** Text shown in the bottom panel's editor (the Output view shows the selected channel there), or '' if none yet. */
 export async function panelEditorText(page) {
   const lines = page.locator('[id="workbench.parts.panel"] .monaco-editor .view-lines').first();
-  await lines.waitFor({ timeout: SHORT });
+  if ((await lines.count()) === 0 || !(await lines.isVisible())) return '';
   return plain(await lines.innerText());
+}
+
+/**
+ * Runs `title` until the panel editor shows `needle`: a command issued while the extension host
+ * is still activating extensions can take long on a loaded machine, so it is asked again.
+ */
+export async function commandUntilPanelShows(page, title, needle, { attempts = 3, each = 20_000 } = {}) {
+  let last = '';
+  for (let i = 0; i < attempts; i += 1) {
+    await runCommand(page, title);
+    try {
+      return await waitFor(async () => {
+        last = await panelEditorText(page);
+        return last.includes(needle) ? last : undefined;
+      }, { timeout: each, what: `"${needle}" in the panel after "${title}"` });
+    } catch {
+      // asked again below
+    }
+  }
+  throw new Error(`"${needle}" never appeared in the panel after ${attempts} × "${title}"; panel showed: ${last.slice(0, 300)}`);
 }
 
 /**
