@@ -8,8 +8,8 @@
 import type { EngineCalibration, WeightFormat } from '../../src/core/hardware';
 import { errorRows, predict, type Calibration, type Measurement } from './calibrate';
 
-type EngineKey = 'bandwidthEfficiency' | 'flopsEfficiency' | 'stepOverheadMs' | 'layerOverheadUs' | 'prefillOverheadMs' | 'allReduceUs' | 'prefillTokenLayerUs';
-const ENGINE_KEYS: readonly EngineKey[] = ['bandwidthEfficiency', 'flopsEfficiency', 'stepOverheadMs', 'layerOverheadUs', 'prefillOverheadMs', 'allReduceUs', 'prefillTokenLayerUs'];
+type EngineKey = 'bandwidthEfficiency' | 'flopsEfficiency' | 'stepOverheadMs' | 'layerOverheadUs' | 'prefillOverheadMs' | 'allReduceUs' | 'prefillTokenLayerUs' | 'moeLayerOverheadUs';
+const ENGINE_KEYS: readonly EngineKey[] = ['bandwidthEfficiency', 'flopsEfficiency', 'stepOverheadMs', 'layerOverheadUs', 'prefillOverheadMs', 'allReduceUs', 'prefillTokenLayerUs', 'moeLayerOverheadUs'];
 const BOUNDS: Record<EngineKey, [number, number]> = {
   bandwidthEfficiency: [0.3, 1],
   flopsEfficiency: [0.05, 0.95],
@@ -18,6 +18,7 @@ const BOUNDS: Record<EngineKey, [number, number]> = {
   prefillOverheadMs: [0, 300],
   allReduceUs: [0, 500],
   prefillTokenLayerUs: [0, 20],
+  moeLayerOverheadUs: [0, 500],
 };
 
 function loss(ms: readonly Measurement[], cal: Calibration): number {

@@ -70,8 +70,8 @@ function main(): void {
     report(fitted, 'Refitted on the fit half');
     console.log('\nFitted engine constants:');
     for (const e of fitted.engines) {
-      const { engine, bandwidthEfficiency, flopsEfficiency, stepOverheadMs, layerOverheadUs, prefillTokenLayerUs, prefillOverheadMs, allReduceUs } = e;
-      console.log(JSON.stringify({ engine, bandwidthEfficiency, flopsEfficiency, stepOverheadMs, layerOverheadUs, prefillTokenLayerUs, prefillOverheadMs, allReduceUs }));
+      const { engine, bandwidthEfficiency, flopsEfficiency, stepOverheadMs, layerOverheadUs, moeLayerOverheadUs, prefillTokenLayerUs, prefillOverheadMs, allReduceUs } = e;
+      console.log(JSON.stringify({ engine, bandwidthEfficiency, flopsEfficiency, stepOverheadMs, layerOverheadUs, moeLayerOverheadUs, prefillTokenLayerUs, prefillOverheadMs, allReduceUs }));
     }
     console.log('Fitted kernel efficiencies:');
     for (const f of fitted.formats) {

@@ -20,6 +20,10 @@ import type {
   WeightFormat,
 } from './types';
 
+export const ACCELERATORS_PER_NODE = 8;
+const CROSS_NODE_LINK_GBS = 50;
+const CROSS_NODE_LATENCY_FACTOR = 4;
+
 export interface PerfRequest {
   readonly model: OpenModelArchitecture;
   readonly format: WeightFormat;
@@ -91,9 +95,13 @@ function tensorParallelComm(req: PerfRequest, tokens: number): number {
   if (n <= 1) return 0;
   const { engine, model, accelerator } = req;
   if (engine.multiGpu === 'layer-split') return ((n - 1) * engine.allReduceUs) / 1000;
-  const link = (accelerator.interconnectGBs ?? 32) * 1e9;
+  // Beyond one 8-accelerator node the all-reduce crosses the network (assumed, not fitted:
+  // 400 Gb/s InfiniBand per GPU = 50 GB/s, and four times the in-node latency).
+  const crossNode = n > ACCELERATORS_PER_NODE;
+  const link = Math.min(accelerator.interconnectGBs ?? 32, crossNode ? CROSS_NODE_LINK_GBS : Infinity) * 1e9;
+  const latencyUs = engine.allReduceUs * (crossNode ? CROSS_NODE_LATENCY_FACTOR : 1);
   const bytes = tokens * model.hiddenSize * 2 * ((2 * (n - 1)) / n);
-  return (2 * model.layers * (engine.allReduceUs / 1e6 + bytes / link)) * 1000;
+  return (2 * model.layers * (latencyUs / 1e6 + bytes / link)) * 1000;
 }
 
 /** Split factor for bytes and FLOPs: tensor parallel shares the work, a layer split does not. */
@@ -119,7 +127,8 @@ export function decodeStep(req: PerfRequest, tokensPerSeq = 1): StepTiming {
   const vector = accelerator.vectorTflops;
   const dequantMs = vector ? ((weight / bytesPerParam(format)) * format.dequantOpsPerWeight / share / (vector * 1e12)) * 1000 : 0;
   const work = Math.max(computeMs, dequantMs);
-  const overheadMs = engine.stepOverheadMs + (model.layers * engine.layerOverheadUs) / 1000;
+  const moeLayers = model.moe ? (model.moe.moeLayers ?? model.layers) : 0;
+  const overheadMs = engine.stepOverheadMs + (model.layers * engine.layerOverheadUs + moeLayers * engine.moeLayerOverheadUs) / 1000;
   const commMs = tensorParallelComm(req, tokens);
   const ms = Math.max(memoryMs, work) + overheadMs + commMs;
   return { ms, memoryMs, computeMs: work, overheadMs, commMs, bound: memoryMs >= work ? 'memory' : 'compute' };
@@ -137,7 +146,8 @@ export function prefillTiming(req: PerfRequest, promptTokens = req.inputTokens):
     1000;
   const weight = paramsTouchedB(model, p) * 1e9 * bytesPerParam(format);
   const memoryMs = (weight / share / (accelerator.bandwidthGBs * 1e9 * engine.bandwidthEfficiency)) * 1000;
-  const overheadMs = (model.layers * (engine.layerOverheadUs + p * engine.prefillTokenLayerUs)) / 1000;
+  // Attention and the other per-token kernels split across tensor-parallel ranks like the GEMMs do.
+  const overheadMs = (model.layers * (engine.layerOverheadUs + (p * engine.prefillTokenLayerUs) / share)) / 1000;
   const commMs = tensorParallelComm(req, p);
   const ms = Math.max(memoryMs, computeMs) + overheadMs + commMs;
   return { ms, memoryMs, computeMs, overheadMs, commMs, bound: memoryMs >= computeMs ? 'memory' : 'compute' };

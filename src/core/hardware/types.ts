@@ -30,7 +30,7 @@ export interface AcceleratorSpec extends Provenance {
   readonly memoryGiB: number;
   readonly bandwidthGBs: number;
   readonly tflops: TflopsByPrecision;
-  /** FP32 rate of the non-tensor (shader/CUDA) cores, which unpack quantized weights in decode. */
+  /** Half-precision rate of the non-tensor (shader/CUDA) cores, which unpack quantized weights in decode. */
   readonly vectorTflops?: number;
   /** Per-direction bandwidth to a peer for tensor-parallel all-reduce (NVLink, Infinity Fabric, PCIe). */
   readonly interconnectGBs?: number;
@@ -45,6 +45,8 @@ export interface MoeSpec {
   readonly expertsPerToken: number;
   /** Parameters (billions) in the routed experts of all layers together; the rest is always read. */
   readonly routedParamsB: number;
+  /** Layers with routed experts, when not every layer has them (DeepSeek: 58 of 61). */
+  readonly moeLayers?: number;
 }
 
 /** Sliding-window attention on some layers: their KV cache stops growing at `window` tokens. */
@@ -123,6 +125,8 @@ export interface EngineCalibration {
   readonly stepOverheadMs: number;
   /** Extra time per layer per decode step (kernel launches, syncs), microseconds. */
   readonly layerOverheadUs: number;
+  /** Extra time per mixture-of-experts layer per decode step (routing, token gather/scatter, grouped GEMM launches), microseconds. */
+  readonly moeLayerOverheadUs: number;
   /** Prompt processing time per token per layer outside the big matrix multiplies (norms, RoPE, attention kernels), microseconds. */
   readonly prefillTokenLayerUs: number;
   /** Fixed time before the first token besides the prompt's compute (queueing, tokenization), ms. */

@@ -60,8 +60,9 @@ describe('hardware performance model', () => {
     const two = decodeStep(base('vllm', 'h100-sxm', 2));
     close(two.memoryMs, one.memoryMs / 2);
     assert.equal(one.commMs, 0);
-    // 2 · 80 layers · (15 µs + 8192 · 2 B · (2·1/2) / 450 GB/s) = 2.4058 ms
-    close(two.commMs, 2 * 80 * (15e-6 + (8192 * 2 * 1) / 450e9) * 1000, 1e-9);
+    // 2 · 80 layers · (all-reduce latency + 8192 · 2 B · (2·1/2) / 450 GB/s); with 17 µs: 2.7258 ms
+    const latency = engineCalibration('vllm').allReduceUs * 1e-6;
+    close(two.commMs, 2 * 80 * (latency + (8192 * 2 * 1) / 450e9) * 1000, 1e-9);
     assert.ok(two.ms < one.ms);
   });
 
@@ -85,5 +86,21 @@ describe('hardware performance model', () => {
     const p = estimatePerformance(base('vllm', 'h100-sxm', 2));
     close(p.ttftMs, p.prefill.ms + engineCalibration('vllm').prefillOverheadMs);
     close(p.totalLatencyMs, p.ttftMs + (255 / p.decode.perUserTokensPerSecond) * 1000);
+  });
+
+  it('MoE layers pay routing overhead per step (DeepSeek V3: 58 of 61 layers have experts)', () => {
+    const ds = must(openModelArchitecture('deepseek-v3'), 'deepseek-v3');
+    const engine = engineCalibration('vllm');
+    const step = decodeStep({ ...base('vllm', 'h200', 8), model: ds, format: must(findWeightFormat('fp8'), 'fp8') });
+    close(step.overheadMs, engine.stepOverheadMs + (61 * engine.layerOverheadUs + 58 * engine.moeLayerOverheadUs) / 1000);
+  });
+
+  it('tensor parallel beyond one 8-GPU node crosses the network: slower all-reduces', () => {
+    const ds = must(openModelArchitecture('deepseek-v3'), 'deepseek-v3');
+    const fp8 = must(findWeightFormat('fp8'), 'fp8');
+    const eight = decodeStep({ ...base('vllm', 'h100-sxm', 8), model: ds, format: fp8 });
+    const sixteen = decodeStep({ ...base('vllm', 'h100-sxm', 16), model: ds, format: fp8 });
+    // latency × 4 across nodes: 2 · 61 · 4 · 17 µs ≈ 8.3 ms of the comm time
+    assert.ok(sixteen.commMs > 3 * eight.commMs, `${sixteen.commMs} vs ${eight.commMs}`);
   });
 });
