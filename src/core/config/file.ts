@@ -5,6 +5,7 @@
  */
 import { findNodeAtLocation, parse, parseTree, printParseErrorCode, type Node, type ParseError } from 'jsonc-parser';
 import { applyOverrides } from '../catalog/overrides';
+import { resolveModel } from '../catalog/resolve';
 import type { Catalog, CatalogIssue } from '../catalog/types';
 import { cleanSettings, type Locator } from './clean';
 import type { TokenomicsConfig } from './types';
@@ -52,10 +53,23 @@ export function parseConfigFile(text: string, path: string, catalog?: Catalog): 
     if (node?.parent?.type === 'property') node = node.parent;
     return node ? lineAt(source, node.offset) : 1;
   };
+  if (raw === null || typeof raw !== 'object' || Array.isArray(raw)) {
+    const got = raw === null ? 'null' : Array.isArray(raw) ? 'an array' : typeof raw;
+    return { config: {}, issues: [{ origin: path, path: '', message: `must contain a JSON object of settings, got ${got}; the file is ignored (settings and defaults apply)`, line: 1, severity: 'error' }] };
+  }
   const { value, issues } = cleanSettings(raw, path, locate);
   if (catalog) {
     const checked = applyOverrides(catalog, { customModels: (value.customModels as unknown[]) ?? [], priceOverrides: (value.priceOverrides as unknown[]) ?? [] }, path);
     for (const issue of checked.issues) issues.push({ ...issue, line: issue.line ?? locate(segmentsOf(issue.path)) });
+    for (const key of ['defaultModel', 'codingModel'] as const) {
+      const name = value[key];
+      if (typeof name !== 'string') continue;
+      const r = resolveModel(checked.catalog, name);
+      if (r.kind === 'unknown') {
+        const hint = r.suggestion ? `; nearest known model: '${r.suggestion}'` : '';
+        issues.push({ origin: path, path: key, message: `unknown model '${name}'${hint}; calls priced with it are unpriced until it is added under customModels`, line: locate([key]), severity: 'warning' });
+      }
+    }
   }
   return { config: value as Partial<TokenomicsConfig>, issues };
 }

@@ -153,3 +153,25 @@ describe('config/parseConfigFile', () => {
     assert.equal(issues[0].line, 1);
   });
 });
+
+describe('config/parseConfigFile with a catalog: model names', () => {
+  it('warns about an unknown defaultModel with the nearest known one, and keeps the value', () => {
+    const { config, issues } = parseConfigFile('{\n  "defaultModel": "gpt-4oo"\n}', 'tokenomics.json', getBundledCatalog());
+    assert.equal(config.defaultModel, 'gpt-4oo');
+    assert.deepEqual(issues, [
+      { origin: 'tokenomics.json', path: 'defaultModel', message: "unknown model 'gpt-4oo'; nearest known model: 'gpt-4o'; calls priced with it are unpriced until it is added under customModels", line: 2, severity: 'warning' },
+    ]);
+  });
+
+  it('a custom model of the same file counts as known', () => {
+    const text = JSON.stringify({ defaultModel: 'acme-llm', customModels: [{ id: 'acme-llm', contextWindow: 8192 }] });
+    assert.deepEqual(parseConfigFile(text, 'tokenomics.json', getBundledCatalog()).issues, []);
+  });
+
+  it('a file holding null is one issue', () => {
+    const { config, issues } = parseConfigFile('null', 'tokenomics.json');
+    assert.deepEqual(config, {});
+    assert.equal(issues.length, 1);
+    assert.match(issues[0].message, /must contain a JSON object of settings, got null/);
+  });
+});
