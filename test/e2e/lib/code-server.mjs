@@ -137,6 +137,17 @@ export async function startCodeServer({ workspace, userDataDir, extensionsDir, l
     env: serverEnv(env),
   });
   closeSync(logFd);
+  // Safety net if the harness dies without closing the session (an uncaught error, EPIPE on a
+  // closed stdout): 'exit' handlers run synchronously, so the group gets SIGKILL at once.
+  const killOnExit = () => {
+    try {
+      process.kill(-child.pid, 'SIGKILL');
+    } catch {
+      // already gone
+    }
+  };
+  process.once('exit', killOnExit);
+  child.once('exit', () => process.off('exit', killOnExit));
   const url = `http://127.0.0.1:${port}`;
   const handle = {
     pid: child.pid,
