@@ -55,6 +55,34 @@ export function medianMs(fn: () => unknown, repetitions: number, warmup = true):
   return times[Math.floor(times.length / 2)];
 }
 
+/**
+ * CPU time of this process (user + system, all threads) in ms. For single-threaded work it is the
+ * fairer clock on a shared machine: time spent waiting for a core is not counted.
+ */
+export function cpuMs(): number {
+  const usage = process.cpuUsage();
+  return (usage.user + usage.system) / 1000;
+}
+
+/**
+ * Median ms of each function, measured in interleaved rounds (a, b, c, then b, c, a, …) so that
+ * load from other processes affects every contender alike: fairer ratios on a shared machine.
+ */
+export function interleavedMediansMs(fns: readonly (() => unknown)[], rounds: number, clock: 'wall' | 'cpu' = 'wall'): number[] {
+  const now = clock === 'cpu' ? cpuMs : () => performance.now();
+  fns.forEach((fn) => fn()); // warm-up
+  const times: number[][] = fns.map(() => []);
+  for (let round = 0; round < rounds; round++) {
+    for (let k = 0; k < fns.length; k++) {
+      const i = (k + round) % fns.length;
+      const start = now();
+      fns[i]();
+      times[i].push(now() - start);
+    }
+  }
+  return times.map((list) => list.sort((a, b) => a - b)[Math.floor(list.length / 2)]);
+}
+
 /** True when the ratio meets the metric's target (or there is none). */
 export function meetsTarget(metric: BenchMetric): boolean {
   if (!metric.target || metric.ratio === undefined) return true;

@@ -1,7 +1,8 @@
 /**
  * Tokenizer bench: our counter (js-tiktoken ranks + heap BPE merge) against OpenAI's tiktoken
  * compiled to WASM (the reference) and js-tiktoken's own `encode`, in the same run:
- *   - throughput (MB/s of UTF-8) on a mixed corpus of code and prose from this repository,
+ *   - throughput (MB/s of UTF-8, per CPU second, contenders interleaved) on a mixed corpus of code
+ *     and prose from this repository,
  *   - a single 10,000-character piece (the case where a quadratic merge stalls an editor),
  *   - cold start to the first count, each in a fresh child process (module loading included),
  *   - peak memory (max RSS) of a child that loaded the encoding and counted the corpus,
@@ -10,7 +11,7 @@
 import { execFileSync } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { compared, medianMs, type BenchContext, type BenchMetric, type BenchModule } from './harness';
+import { compared, interleavedMediansMs, medianMs, type BenchContext, type BenchMetric, type BenchModule } from './harness';
 import { clearTokenCountCache, countTokens } from '../src/core/tokenize';
 import { encodingCounter } from '../src/core/tokenize/encodings';
 
@@ -76,13 +77,17 @@ else if (mode === 'js-tiktoken') { const { Tiktoken } = require('js-tiktoken/lit
 else count = (s) => s.length;
 const first = count('hello world');
 const firstCountMs = performance.now();
+const cpu = process.cpuUsage();
+const firstCountCpuMs = (cpu.user + cpu.system) / 1000;
 const corpusTokens = count(require('fs').readFileSync(corpusPath, 'utf8'));
 const usage = process.memoryUsage();
-process.stdout.write(JSON.stringify({ first, firstCountMs, corpusTokens, maxRssMB: process.resourceUsage().maxRSS / 1024, heapUsedMB: usage.heapUsed / 2 ** 20 }));
+process.stdout.write(JSON.stringify({ first, firstCountMs, firstCountCpuMs, corpusTokens, maxRssMB: process.resourceUsage().maxRSS / 1024, heapUsedMB: usage.heapUsed / 2 ** 20 }));
 `;
 
 interface ChildResult {
   readonly firstCountMs: number;
+  /** CPU time (all threads) from process start to the first count: steadier than wall time on a loaded machine. */
+  readonly firstCountCpuMs: number;
   readonly maxRssMB: number;
   readonly heapUsedMB: number;
 }
@@ -96,14 +101,14 @@ function runChild(root: string, mode: string, corpusPath: string): ChildResult {
 function medianChild(root: string, mode: string, corpusPath: string, runs: number): ChildResult {
   const results = Array.from({ length: runs }, () => runChild(root, mode, corpusPath));
   const median = (pick: (r: ChildResult) => number) => results.map(pick).sort((a, b) => a - b)[Math.floor(runs / 2)];
-  return { firstCountMs: median((r) => r.firstCountMs), maxRssMB: median((r) => r.maxRssMB), heapUsedMB: median((r) => r.heapUsedMB) };
+  return { firstCountMs: median((r) => r.firstCountMs), firstCountCpuMs: median((r) => r.firstCountCpuMs), maxRssMB: median((r) => r.maxRssMB), heapUsedMB: median((r) => r.heapUsedMB) };
 }
 
 async function run(context: BenchContext): Promise<BenchMetric[]> {
   const { root, quick, log } = context;
-  const corpus = mixedCorpus(root, quick ? 250_000 : 1_000_000);
+  const corpus = mixedCorpus(root, quick ? 200_000 : 500_000);
   log(`corpus: ${corpus.description}`);
-  const reps = quick ? 1 : 3;
+  const reps = quick ? 1 : 5;
   const metrics: BenchMetric[] = [];
 
   for (const encoding of ['o200k_base', 'cl100k_base'] as const) {
@@ -112,8 +117,9 @@ async function run(context: BenchContext): Promise<BenchMetric[]> {
     const ourCount = ours.count(corpus.text);
     const refCount = wasm.count(corpus.text);
     if (ourCount !== refCount) throw new Error(`${encoding}: count ${ourCount} differs from the reference ${refCount}`);
-    const oursMs = medianMs(() => ours.count(corpus.text), reps);
-    const wasmMs = medianMs(() => wasm.count(corpus.text), reps);
+    const js = encoding === 'o200k_base' ? jsTiktokenEncoder(encoding) : undefined;
+    const contenders = [() => ours.count(corpus.text), () => wasm.count(corpus.text), ...(js ? [() => js.count(corpus.text)] : [])];
+    const [oursMs, wasmMs, jsMs] = interleavedMediansMs(contenders, reps, 'cpu');
     metrics.push(
       compared({
         name: `throughput ${encoding}`,
@@ -126,9 +132,7 @@ async function run(context: BenchContext): Promise<BenchMetric[]> {
         note: `${ourCount} tokens, ${corpus.description}`,
       }),
     );
-    if (encoding === 'o200k_base') {
-      const js = jsTiktokenEncoder(encoding);
-      const jsMs = medianMs(() => js.count(corpus.text), reps);
+    if (jsMs !== undefined) {
       metrics.push(
         compared({
           name: 'throughput js-tiktoken encode o200k_base',
@@ -141,12 +145,13 @@ async function run(context: BenchContext): Promise<BenchMetric[]> {
         }),
       );
       const longRun = 'a'.repeat(10_000);
+      const [oursLongMs, wasmLongMs] = interleavedMediansMs([() => ours.count(longRun), () => wasm.count(longRun)], reps, 'cpu');
       metrics.push(
         compared({
           name: 'one 10,000-char piece (o200k_base)',
-          value: medianMs(() => ours.count(longRun), reps),
+          value: oursLongMs,
           unit: 'ms',
-          reference: medianMs(() => wasm.count(longRun), reps),
+          reference: wasmLongMs,
           referenceName: 'tiktoken WASM',
           better: 'lower',
           target: { max: 1 },
@@ -179,6 +184,7 @@ async function run(context: BenchContext): Promise<BenchMetric[]> {
   log('cold starts measured');
   metrics.push(
     compared({ name: 'cold start to first count (o200k_base)', value: oursChild.firstCountMs, unit: 'ms', reference: wasmChild.firstCountMs, referenceName: 'tiktoken WASM', better: 'lower', target: { max: 1.5 }, note: `from process start; an empty node process reaches the same point in ${baseline.firstCountMs.toFixed(0)} ms` }),
+    compared({ name: 'cold start to first count, CPU time', value: oursChild.firstCountCpuMs, unit: 'ms', reference: wasmChild.firstCountCpuMs, referenceName: 'tiktoken WASM', better: 'lower', note: `empty node process: ${baseline.firstCountCpuMs.toFixed(0)} ms; js-tiktoken: ${jsChild.firstCountCpuMs.toFixed(0)} ms` }),
     compared({ name: 'cold start js-tiktoken (o200k_base)', value: jsChild.firstCountMs, unit: 'ms', reference: wasmChild.firstCountMs, referenceName: 'tiktoken WASM', better: 'lower' }),
     compared({ name: 'peak RSS after corpus count', value: oursChild.maxRssMB, unit: 'MB', reference: wasmChild.maxRssMB, referenceName: 'tiktoken WASM', better: 'lower', note: `empty node process: ${baseline.maxRssMB.toFixed(0)} MB; js-tiktoken: ${jsChild.maxRssMB.toFixed(0)} MB` }),
     compared({ name: 'JS heap used after corpus count', value: oursChild.heapUsedMB, unit: 'MB', reference: wasmChild.heapUsedMB, referenceName: 'tiktoken WASM', better: 'lower', note: `js-tiktoken: ${jsChild.heapUsedMB.toFixed(0)} MB (WASM keeps its tables outside the JS heap)` }),
