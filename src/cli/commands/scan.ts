@@ -13,7 +13,7 @@ import type { Assumptions } from '../../core/workload';
 import { scanPaths, DEFAULT_MAX_FILE_BYTES, type ScanProgress } from '../../node/scan';
 import { formatFlagHelp, parseFlags, type FlagSpecs } from '../args';
 import { cliCatalog } from '../catalog-source';
-import type { CliCommand, CliIo } from '../command';
+import { UserError, type CliCommand, type CliIo } from '../command';
 import { renderCsv, renderMarkdown, renderText } from '../output';
 
 const FORMATS = ['table', 'markdown', 'json', 'csv', 'sarif'] as const;
@@ -57,6 +57,8 @@ export const scanCommand: CliCommand = {
   async run(argv, io) {
     const { flags, positionals } = parseFlags(argv, FLAGS, Number.MAX_SAFE_INTEGER);
     const paths = (positionals.length ? positionals : ['.']).map((p) => resolve(io.cwd, p));
+    const missing = (positionals.length ? positionals : ['.']).filter((_, i) => !existsSync(paths[i]));
+    if (missing.length > 0) throw new UserError(`no such file or directory: ${missing.join(', ')}`);
     const root = paths.length === 1 && isDirectory(paths[0]) ? paths[0] : io.cwd;
 
     const baseCatalog = cliCatalog();
