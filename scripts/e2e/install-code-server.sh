@@ -5,6 +5,7 @@
 #   - code-server (VS Code's workbench + Node extension host) from the npm registry.
 # Idempotent: a stamp file records a finished install; a second run only prints paths.
 # Prints, on its last line, the cache directory (the harness reads it from env instead).
+#   --system-only   only the Debian packages (Chromium is also what the webview unit tests use)
 #
 # Why not @vscode/test-electron: these machines reach only the npm registry and Debian,
 # so a VS Code build cannot be downloaded; code-server comes from npm (see docs/readme/e2e.md).
@@ -76,6 +77,10 @@ install_code_server() {
 }
 
 main() {
+  if [ "${1:-}" = "--system-only" ]; then
+    install_debian_packages
+    return 0
+  fi
   if [ -f "$STAMP" ] && [ -x /usr/bin/chromium ]; then
     echo "$CACHE"
     return 0
