@@ -523,7 +523,18 @@ export class CodeDetector {
     }
   }
 
+  private readonly relevant = new Map<number, SyntaxNode[]>();
+
   private relevantNodes(call: SyntaxNode): SyntaxNode[] {
+    let cached = this.relevant.get(call.id);
+    if (!cached) {
+      cached = this.computeRelevantNodes(call);
+      this.relevant.set(call.id, cached);
+    }
+    return cached;
+  }
+
+  private computeRelevantNodes(call: SyntaxNode): SyntaxNode[] {
     const out: SyntaxNode[] = [call];
     const seen = new Set<number>([call.id]);
     let frontier: SyntaxNode[] = [call];
