@@ -179,21 +179,23 @@ export const hardwareCommand: CliCommand = {
     if (!accelerator) {
       if (model.id === 'custom') throw new UsageError('a custom model needs --gpu ID (or --bandwidth-gbs --tflops --memory-gb) to estimate');
       const tokensPerDay = flags['tokens-per-day'];
-      const callsPerDay = tokensPerDay !== undefined ? tokensPerDay / (input + output) : 1000;
+      const callsPerDay = tokensPerDay !== undefined ? tokensPerDay / (input + output) : 0;
+      const optionsApi = api ?? apiOfferingsFor(flags.model ?? model.id, model);
       const opts = selfHostedOptions(
         model.id,
         { inputTokens: input, outputTokens: output, reasoningTokens: 0, callsPerDay },
         {
           precisions: flags.precision ? [resolveFormat(flags.precision).id] : undefined,
           engine,
-          offerings: api?.offerings,
+          offerings: optionsApi.offerings,
           utilization,
           batch: flags.batch,
           speculative,
           kvPrecision: flags['kv-precision'],
+          tokensPerDay: tokensPerDay ?? null,
         },
       );
-      const table = optionsTable(model, opts, input, output, api?.note);
+      const table = optionsTable(model, opts, input, output, optionsApi.note);
       io.stdout(renderOutput(format, { tables: [table], json: jsonEnvelope(undefined, 'hardware', { model: model.id, inputTokens: input, outputTokens: output, options: opts.rows, issues: opts.issues }) }));
       return 0;
     }

@@ -6,7 +6,7 @@ import type { Offering } from '../catalog/types';
 import type { Workload } from '../workload';
 import { ACCELERATORS, engineCalibration, findAccelerator, findWeightFormat, openModelArchitecture } from './catalog';
 import { estimateHardware, type HardwareEstimate } from './estimate';
-import type { AcceleratorSpec, EngineId, SpeculativeOptions, WeightFormat } from './types';
+import type { AcceleratorSpec, EngineId, OpenModelArchitecture, SpeculativeOptions, WeightFormat } from './types';
 
 export const DEFAULT_OPTION_PRECISIONS = ['bf16', 'fp8', 'int4', 'fp4', 'q8_0', 'q4_k_m'] as const;
 
@@ -25,6 +25,11 @@ export interface SelfHostedOptionsOptions {
   readonly maxAccelerators?: number;
   readonly speculative?: SpeculativeOptions;
   readonly kvPrecision?: string;
+  /**
+   * Daily tokens the batch is derived from (Little's law) and the month is priced at. Default: the
+   * workload's calls per day × tokens per call; `null`: no volume (engine-default batch, no at-volume cost).
+   */
+  readonly tokensPerDay?: number | null;
 }
 
 export interface SelfHostedOptions {
@@ -43,9 +48,14 @@ function defaultEngine(acc: AcceleratorSpec, format: WeightFormat): EngineId | u
   return 'vllm';
 }
 
-/** Formats that make sense for hardware: FP4 compute only where the chip has it, GGUF off TPUs. */
-function sensible(acc: AcceleratorSpec, format: WeightFormat): boolean {
-  if (format.compute === 'fp4' && acc.tflops.fp4 === undefined) return false;
+/**
+ * Formats that make sense for hardware: FP4 where the chip computes in it, or for models published
+ * in MXFP4 (gpt-oss) on any GPU; GGUF off TPUs.
+ */
+function sensible(acc: AcceleratorSpec, format: WeightFormat, model: OpenModelArchitecture): boolean {
+  const nativeFp4 = model.nativeFormat !== undefined && findWeightFormat(model.nativeFormat)?.id === 'fp4';
+  const gpu = acc.kind === 'datacenter-gpu' || acc.kind === 'consumer-gpu';
+  if (format.compute === 'fp4' && acc.tflops.fp4 === undefined && !(nativeFp4 && gpu)) return false;
   if (format.compute === 'fp8' && acc.tflops.fp8 === undefined && acc.kind !== 'datacenter-gpu') return false;
   if (acc.kind === 'tpu' && format.engines.includes('llama.cpp') && !format.engines.includes('vllm')) return false;
   return true;
@@ -74,12 +84,12 @@ export function selfHostedOptions(
   const output = Math.max(1, workload.outputTokens + workload.reasoningTokens);
   const input = Math.max(1, workload.inputTokens);
   const steps = Math.max(1, workload.steps ?? 1);
-  const tokensPerDay = workload.callsPerDay * steps * (input + output);
+  const tokensPerDay = opts.tokensPerDay === null ? undefined : (opts.tokensPerDay ?? workload.callsPerDay * steps * (input + output));
   const maxAcc = opts.maxAccelerators ?? 8;
   const rows: HardwareEstimate[] = [];
   for (const acc of accs) {
     for (const format of formats) {
-      if (!sensible(acc, format)) continue;
+      if (!sensible(acc, format, model)) continue;
       const engine = opts.engine ?? defaultEngine(acc, format);
       if (!engine) continue;
       const estimateAt = (accelerators?: number) =>
