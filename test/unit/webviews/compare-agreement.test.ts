@@ -63,6 +63,32 @@ describe('Compare Providers panel agrees with `tokenomics compare --format json`
     });
   }
 
+  it('self-hosted: the cheapest configuration per open model is the one `compare --self-hosted` lists, at the same $/M tokens', () => {
+    const cli = cliCompare(['--input', '6000', '--output', '700', '--steps', '4', '--tool-result', '800', '--self-hosted']) as unknown as {
+      workload: Workload; workloadTokenizer: TokenizerId;
+      rows: { kind: string; id: string; detail?: { usdPerMillionTokens?: number; memoryGB: { required: number } } }[];
+    };
+    const ours = buildCompareData(getBundledCatalog(), cli.workload, { label: 't', workloadTokenizer: cli.workloadTokenizer });
+    const cliCheapest = new Map<string, { id: string; usd: number; gb: number }>();
+    for (const r of cli.rows) {
+      const usd = r.detail?.usdPerMillionTokens;
+      if (r.kind !== 'self-hosted' || usd === undefined) continue;
+      const model = r.id.slice('self-hosted/'.length, r.id.indexOf('@'));
+      const best = cliCheapest.get(model);
+      if (!best || usd < best.usd) cliCheapest.set(model, { id: r.id.slice('self-hosted/'.length), usd, gb: r.detail!.memoryGB.required });
+    }
+    let compared = 0;
+    for (const [model, best] of cliCheapest) {
+      const first = ours.selfHosted.find((x) => x.model === model);
+      if (!first) continue; // the panel prices the first six open models only
+      assert.equal(first.id, best.id, model);
+      assert.equal(first.usdPerMillionTokens, best.usd, model);
+      assert.equal(first.memory.requiredGB, best.gb, model);
+      compared++;
+    }
+    assert.ok(compared >= 3, `compared ${compared} open models`);
+  });
+
   it('on every call and agent loop of examples/, the panel shows the CLI rows, and the site’s own offering at the site’s price', async () => {
     const config = normalizeConfig(JSON.parse(readFileSync(join(ROOT, 'examples', 'tokenomics.json'), 'utf8')), 'examples/tokenomics.json').config;
     const catalog = getBundledCatalog();

@@ -19,7 +19,7 @@ export interface CompareInput {
   readonly workloadModel?: string;
 }
 
-/** Open models priced in the self-hosted section: the current one first, then the cheapest API rows' models. */
+/** Open models priced in the self-hosted section: those of the cheapest API rows first. */
 const MAX_SELF_HOSTED_MODELS = 6;
 /** Configurations kept per model (cheapest $/M tokens first); the page pages through them. */
 const MAX_ROWS_PER_MODEL = 12;
@@ -35,11 +35,19 @@ export function sourceOf(offering: Offering): OfferingSource {
   };
 }
 
-function selfHostedModels(rows: readonly CompareRow[], currentModel: string | undefined): string[] {
-  const ids: string[] = [];
-  if (currentModel) ids.push(currentModel);
-  for (const r of rows) if (r.kind === 'api' && r.openWeight && !ids.includes(r.model)) ids.push(r.model);
-  return ids;
+/**
+ * The open-weight models to price self-hosted, in the order of the (cheapest-first) API rows,
+ * each with the API row that says how many tokens one request carries in that model's tokenizer.
+ */
+function selfHostedModels(rows: readonly CompareRow[]): CompareRow[] {
+  const seen = new Set<string>();
+  const out: CompareRow[] = [];
+  for (const r of rows) {
+    if (r.kind !== 'api' || !r.openWeight || seen.has(r.model)) continue;
+    seen.add(r.model);
+    out.push(r);
+  }
+  return out;
 }
 
 /** The lowest volume at which one deployment beats an API offering of the same model. */
@@ -83,10 +91,19 @@ function selfHostedView(e: HardwareEstimate): SelfHostedView {
   };
 }
 
-/** Scales the workload's counts into a model's tokens with the ratio the API rows used (1 when exact). */
-function inModelTokens(workload: Workload, ratio: number): Workload {
-  const r = (n: number) => Math.round(n * ratio);
-  return { ...workload, inputTokens: r(workload.inputTokens), outputTokens: r(workload.outputTokens), reasoningTokens: r(workload.reasoningTokens) };
+/**
+ * One request of the workload in the model's own tokens: the API row's totals spread over the
+ * steps (a loop's requests grow; the hardware model takes their average), as `compare --self-hosted` does.
+ */
+function perRequest(row: CompareRow, workload: Workload) {
+  const steps = Math.max(1, workload.steps);
+  return {
+    inputTokens: Math.round(row.tokens.input / steps),
+    outputTokens: Math.round(row.tokens.output / steps),
+    reasoningTokens: Math.round(row.tokens.reasoning / steps),
+    callsPerDay: workload.callsPerDay,
+    steps,
+  };
 }
 
 export function buildCompareData(catalog: Catalog, workload: Workload, input: CompareInput): CompareData {
@@ -102,11 +119,13 @@ export function buildCompareData(catalog: Catalog, workload: Workload, input: Co
   }
   const selfHosted: SelfHostedView[] = [];
   let models = 0;
-  for (const modelId of selfHostedModels(result.rows, input.currentModel)) {
+  for (const row of selfHostedModels(result.rows)) {
     if (models >= MAX_SELF_HOSTED_MODELS) break;
-    const ratio = result.rows.find((r) => r.model === modelId)?.tokenRatio ?? 1;
-    const options = selfHostedOptions(modelId, inModelTokens(workload, ratio), { offerings: catalog.offerings.filter((o) => o.model === modelId) });
-    if (!options.known) continue; // closed model, or an open one without architecture data
+    // The catalog links a model to its architecture in the hardware data (ids may differ).
+    const architecture = catalog.models.find((m) => m.id === row.model)?.architecture ?? row.model;
+    const offerings = catalog.offerings.filter((o) => o.model === row.model);
+    const options = selfHostedOptions(architecture, perRequest(row, workload), { offerings });
+    if (!options.known) continue; // an open model without architecture data
     models++;
     issues.push(...options.issues);
     selfHosted.push(...options.rows.slice(0, MAX_ROWS_PER_MODEL).map(selfHostedView));
