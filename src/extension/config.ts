@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
 import type { Assumptions } from '../core/workload';
 import { collectRaw, overlay, settingKeys, EDITOR_DEFAULTS } from './config-read';
-import { configToAssumptions, normalizeConfig, type SurfaceSwitches, type TokenomicsConfig } from './core-api';
+import { configToAssumptions, DEFAULT_SURFACES, normalizeConfig, type SurfaceSwitches, type TokenomicsConfig } from './core-api';
 
 /** The typed settings every surface reads. */
 export interface EditorSettings {
@@ -35,6 +35,24 @@ export class ExtensionConfig {
     const settings = this.read(resource);
     this.cache.set(key, settings);
     return settings;
+  }
+
+  /**
+   * Which surfaces are on, read directly (booleans or their defaults): cheap
+   * enough for activation, which must not pay for schema validation.
+   */
+  surfaces(): SurfaceSwitches {
+    const section = vscode.workspace.getConfiguration('tokenomics');
+    const on = (key: string, fallback: boolean): boolean => {
+      const v = section.get<unknown>(key);
+      return typeof v === 'boolean' ? v : fallback;
+    };
+    return {
+      hover: on('hover.enabled', DEFAULT_SURFACES.hover),
+      codeLens: on('codeLens.enabled', DEFAULT_SURFACES.codeLens),
+      diagnostics: on('diagnostics.enabled', DEFAULT_SURFACES.diagnostics),
+      statusBar: on('statusBar.enabled', DEFAULT_SURFACES.statusBar),
+    };
   }
 
   /** The parsed workspace `tokenomics.json` (empty when absent or untrusted). */

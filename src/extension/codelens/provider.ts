@@ -58,7 +58,7 @@ class TokenomicsCodeLensProvider implements vscode.CodeLensProvider {
 export const codeLensFeature: Feature = {
   name: 'codelens',
   activate(ctx, scope) {
-    if (!ctx.config.settings().surfaces.codeLens) return;
+    if (!ctx.config.surfaces().codeLens) return;
     scope.add(vscode.languages.registerCodeLensProvider(DOCUMENT_SELECTOR, new TokenomicsCodeLensProvider(ctx, scope)));
   },
 };

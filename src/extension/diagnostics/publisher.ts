@@ -23,7 +23,7 @@ export function toDiagnostic(spec: DiagnosticSpec, readme: vscode.Uri): vscode.D
 export const diagnosticsFeature: Feature = {
   name: 'diagnostics',
   activate(ctx: TokenomicsContext, scope) {
-    if (!ctx.config.settings().surfaces.diagnostics) return;
+    if (!ctx.config.surfaces().diagnostics) return;
     const collection = scope.add(vscode.languages.createDiagnosticCollection('tokenomics'));
     const readme = vscode.Uri.joinPath(ctx.extension.extensionUri, 'README.md');
     const publish = (document: vscode.TextDocument): void => {

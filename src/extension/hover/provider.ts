@@ -75,7 +75,7 @@ class TokenomicsHoverProvider implements vscode.HoverProvider {
 export const hoverFeature: Feature = {
   name: 'hover',
   activate(ctx: TokenomicsContext, scope: DisposableScope): void {
-    if (!ctx.config.settings().surfaces.hover) return;
+    if (!ctx.config.surfaces().hover) return;
     scope.add(vscode.languages.registerHoverProvider(DOCUMENT_SELECTOR, new TokenomicsHoverProvider(ctx)));
   },
 };

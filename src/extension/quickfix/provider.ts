@@ -73,7 +73,7 @@ class TokenomicsCodeActions implements vscode.CodeActionProvider {
 export const quickFixFeature: Feature = {
   name: 'quickfix',
   activate(ctx, scope) {
-    if (!ctx.config.settings().surfaces.diagnostics) return;
+    if (!ctx.config.surfaces().diagnostics) return;
     scope.add(vscode.languages.registerCodeActionsProvider(DOCUMENT_SELECTOR, new TokenomicsCodeActions(ctx), { providedCodeActionKinds: TokenomicsCodeActions.kinds }));
   },
 };

@@ -46,7 +46,7 @@ function promptView(ctx: TokenomicsContext, editor: vscode.TextEditor): StatusVi
 export const statusBarFeature: Feature = {
   name: 'statusbar',
   activate(ctx: TokenomicsContext, scope) {
-    if (!ctx.config.settings().surfaces.statusBar) {
+    if (!ctx.config.surfaces().statusBar) {
       currentText = '';
       return;
     }
@@ -78,6 +78,6 @@ export const statusBarFeature: Feature = {
     scope.add(vscode.window.onDidChangeActiveTextEditor(later));
     scope.add(ctx.analysis.onDidAnalyze((d) => d === vscode.window.activeTextEditor?.document && later()));
     scope.add(ctx.onDidRefresh(later));
-    update();
+    later(); // not during activation: the first update reads the validated settings
   },
 };
