@@ -94,6 +94,11 @@ export interface HardwareEstimate {
   readonly issues: readonly string[];
 }
 
+/** A whole number ≥ 1 from any input (NaN, negatives and fractions included); `fallback` when absent or not finite. */
+function count(value: number | undefined, fallback: number): number {
+  return value !== undefined && Number.isFinite(value) ? Math.max(1, Math.round(value)) : fallback;
+}
+
 function defaultBatch(req: FitRequest, n: number, wanted: number): number {
   let b = Math.max(1, wanted);
   while (b > 1 && !memoryFit({ ...req, batch: b }, n).fits) b = Math.floor(b / 2);
@@ -111,8 +116,8 @@ export function estimateHardware(request: HardwareRequest): HardwareEstimate {
   if (!request.format.engines.includes(engineClass)) {
     issues.push(`${request.engine} does not serve ${request.format.id} weights; the estimate assumes it could`);
   }
-  const inputTokens = Math.max(1, Math.round(request.inputTokens));
-  const outputTokens = Math.max(1, Math.round(request.outputTokens));
+  const inputTokens = count(request.inputTokens, 1);
+  const outputTokens = count(request.outputTokens, 1);
   if (inputTokens + outputTokens > request.model.contextWindow) {
     issues.push(`input + output (${inputTokens + outputTokens}) exceeds the context window (${request.model.contextWindow})`);
   }
@@ -122,11 +127,11 @@ export function estimateHardware(request: HardwareRequest): HardwareEstimate {
     kvBytesPerElement: kvBytes,
     accelerator: request.accelerator,
     engine,
-    batch: Math.max(1, Math.round(request.batch ?? 1)),
+    batch: count(request.batch, 1),
     contextTokens: inputTokens + outputTokens,
   };
   const needed = acceleratorsNeeded(fitBase);
-  const n = Math.max(1, Math.round(request.accelerators ?? needed ?? 1));
+  const n = count(request.accelerators ?? needed, 1);
   const capBatch = request.batch !== undefined ? fitBase.batch : defaultBatch(fitBase, n, engine.defaultBatch);
   const perfAt = (b: number) =>
     estimatePerformance({
@@ -166,7 +171,8 @@ export function estimateHardware(request: HardwareRequest): HardwareEstimate {
     issues.push(`tensor parallel over ${n} needs a divisor of the ${request.model.heads} attention heads`);
   }
   const perf = perfAt(batch);
-  const price = request.usdPerHour ?? request.accelerator.price?.usd;
+  const userPrice = request.usdPerHour !== undefined && Number.isFinite(request.usdPerHour) && request.usdPerHour >= 0 ? request.usdPerHour : undefined;
+  const price = userPrice ?? request.accelerator.price?.usd;
   // Capacity and $/M tokens assume the deployment batches as much as memory allows,
   // whatever batch today's traffic needs.
   const full = batch === capBatch ? perf : perfAt(capBatch);
@@ -179,7 +185,7 @@ export function estimateHardware(request: HardwareRequest): HardwareEstimate {
     prefillMs: full.prefill.ms,
     decodeStepMs: full.decode.ms,
     tokensPerStep: full.decode.perUserNoStallsTokensPerSecond * (full.decode.ms / 1000),
-    utilization: request.utilization ?? DEFAULT_UTILIZATION,
+    utilization: request.utilization !== undefined && Number.isFinite(request.utilization) ? request.utilization : DEFAULT_UTILIZATION,
   });
   if (price === undefined) issues.push(`no hourly price for ${request.accelerator.id}: $/M tokens is unpriced (pass --usd-per-hour)`);
   let atVolume: HardwareEstimate['atVolume'];
@@ -243,7 +249,7 @@ export function estimateHardware(request: HardwareRequest): HardwareEstimate {
       model: `${request.model.source} (${request.model.asOf})`,
       accelerator: `${request.accelerator.source} (${request.accelerator.asOf})`,
       price:
-        request.usdPerHour !== undefined
+        userPrice !== undefined
           ? 'user-supplied --usd-per-hour'
           : request.accelerator.price
             ? `${request.accelerator.price.source} (${request.accelerator.price.asOf})`

@@ -81,4 +81,28 @@ describe('selfHostedOptions', () => {
     assert.ok(Math.abs((est.atVolume.monthlyUsd ?? 0) - 2.99 * 720) < 1e-9); // $2,152.80
     assert.ok(Math.abs((est.atVolume.usdPerMillionTokens ?? 0) - (2.99 * 720) / 150) < 1e-9); // $14.352/M over 150M tokens
   });
+
+  it('nonsense numbers never throw: NaN, negatives and fractions are coerced or ignored', () => {
+    const est = estimateHardware({
+      model: openModelArchitecture('llama-3.1-8b')!,
+      accelerator: findAccelerator('l4')!,
+      format: findWeightFormat('int4')!,
+      engine: 'vllm',
+      inputTokens: Number.NaN,
+      outputTokens: -5,
+      accelerators: 0.2,
+      batch: Number.NaN,
+      utilization: Number.NaN,
+      usdPerHour: -1,
+      tokensPerDay: Number.NaN,
+    });
+    assert.equal(est.inputTokens, 1);
+    assert.equal(est.outputTokens, 1);
+    assert.equal(est.accelerators, 1);
+    assert.equal(est.batch, 1);
+    assert.equal(est.utilization, 0.5);
+    assert.equal(est.usdPerHour, 0.71); // the catalog price, not the negative one
+    assert.ok(Number.isFinite(est.decodeTokensPerSecond.perUser));
+    assert.equal(est.atVolume, undefined);
+  });
 });
