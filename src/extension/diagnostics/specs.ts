@@ -58,7 +58,8 @@ function spanOf(s: Span): Span {
 function enrich(d: DiagnosticReport, report: FileReport): string {
   const loop = d.siteId ? report.agentLoops.find((l) => l.id === d.siteId) : undefined;
   if (d.code === 'unbounded-loop' && loop && loop.costPerTask.kind === 'priced' && !d.message.includes('$')) {
-    return `${d.message} (${priceText(loop.costPerTask)} per task at ${loop.maxSteps} assumed steps)`;
+    const steps = /\d+ steps/.test(d.message) ? '' : ` at ${loop.maxSteps} assumed steps`;
+    return `${d.message} (${priceText(loop.costPerTask)} per task${steps})`;
   }
   if (d.code === 'context-overflow' && loop?.overflowStep !== undefined && !/step \d/.test(d.message)) {
     return `${d.message} (at step ${loop.overflowStep})`;

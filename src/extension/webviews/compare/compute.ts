@@ -51,19 +51,27 @@ function selfHostedModels(rows: readonly CompareRow[]): CompareRow[] {
 }
 
 /** The lowest volume at which one deployment beats an API offering of the same model. */
-function bestBreakEven(e: HardwareEstimate): Pick<SelfHostedView, 'breakEven' | 'breakEvenNote'> {
+function bestBreakEven(e: HardwareEstimate, sameModel: ReadonlySet<string>): Pick<SelfHostedView, 'breakEven' | 'breakEvenNote'> {
   let best: SelfHostedView['breakEven'];
-  for (const b of e.breakEven) {
+  const own = e.breakEven.filter((b) => sameModel.has(b.offering));
+  for (const b of own) {
     if (b.breakEvenTokensPerMonth !== null && (!best || b.breakEvenTokensPerMonth < best.tokensPerMonth)) {
       best = { tokensPerMonth: b.breakEvenTokensPerMonth, offering: b.offering };
     }
   }
   if (best) return { breakEven: best };
-  if (e.breakEven.length === 0) return { breakEvenNote: 'no API offering of this model to compare with' };
-  return { breakEvenNote: e.breakEven[0].note };
+  if (own.length === 0) return { breakEvenNote: 'no API offering of this model to compare with' };
+  return { breakEvenNote: own[0].note };
 }
 
-function selfHostedView(e: HardwareEstimate): SelfHostedView {
+/** Break-even against the model the code uses now (its cheapest offering), when that is another model. */
+function currentBreakEven(e: HardwareEstimate, current: string | undefined): Pick<SelfHostedView, 'breakEvenVsCurrent'> {
+  const b = current ? e.breakEven.find((x) => x.offering === current) : undefined;
+  if (!b) return {};
+  return { breakEvenVsCurrent: { offering: b.offering, tokensPerMonth: b.breakEvenTokensPerMonth, note: b.note } };
+}
+
+function selfHostedView(e: HardwareEstimate, sameModel: ReadonlySet<string>, current: string | undefined): SelfHostedView {
   const basis = [
     `model: ${e.basis.model}`,
     `accelerator: ${e.basis.accelerator}`,
@@ -85,7 +93,8 @@ function selfHostedView(e: HardwareEstimate): SelfHostedView {
     latencyMs: e.totalLatencyMs,
     ...(e.usdPerMillionTokens !== undefined ? { usdPerMillionTokens: e.usdPerMillionTokens } : {}),
     ...(e.monthlyUsd !== undefined ? { monthlyUsd: e.monthlyUsd } : {}),
-    ...bestBreakEven(e),
+    ...bestBreakEven(e, sameModel),
+    ...currentBreakEven(e, current),
     quality: e.quality.note,
     basis,
   };
@@ -118,17 +127,22 @@ export function buildCompareData(catalog: Catalog, workload: Workload, input: Co
     if (offering) sources[row.id] = sourceOf(offering);
   }
   const selfHosted: SelfHostedView[] = [];
+  // Rows are cheapest first: the first of the current model is its cheapest priced offering.
+  const current = input.currentModel ? result.rows.find((r) => r.model === input.currentModel && r.perUnit.kind === 'priced') : undefined;
   let models = 0;
   for (const row of selfHostedModels(result.rows)) {
     if (models >= MAX_SELF_HOSTED_MODELS) break;
     // The catalog links a model to its architecture in the hardware data (ids may differ).
     const architecture = catalog.models.find((m) => m.id === row.model)?.architecture ?? row.model;
     const offerings = catalog.offerings.filter((o) => o.model === row.model);
-    const options = selfHostedOptions(architecture, perRequest(row, workload), { offerings });
+    const sameModel = new Set(offerings.map((o) => o.id));
+    // Also against the current model's cheapest offering: "when does self-hosting this beat what the code uses?"
+    const vsCurrent = current && current.model !== row.model ? catalog.offerings.find((o) => o.id === current.id) : undefined;
+    const options = selfHostedOptions(architecture, perRequest(row, workload), { offerings: vsCurrent ? [...offerings, vsCurrent] : offerings });
     if (!options.known) continue; // an open model without architecture data
     models++;
     issues.push(...options.issues);
-    selfHosted.push(...options.rows.slice(0, MAX_ROWS_PER_MODEL).map(selfHostedView));
+    selfHosted.push(...options.rows.slice(0, MAX_ROWS_PER_MODEL).map((e) => selfHostedView(e, sameModel, vsCurrent?.id)));
   }
   if (result.rows.length === 0) issues.push('No catalog offering can serve this workload (none is priced, or the context is too large for every model).');
   return {
