@@ -19,7 +19,8 @@ const COLUMNS: Column<never>[] = [
   { label: 'tok/s', numeric: true, title: 'decode speed of one stream (whole batch)' },
   { label: 'Latency', numeric: true, title: 'one call: time to first token + decode' },
   { label: '$/M tokens', numeric: true, title: 'input + output tokens, at the stated utilization' },
-  { label: 'Break-even', numeric: true, title: 'monthly tokens above which one deployment beats the API' },
+  { label: 'Break-even', numeric: true, title: 'monthly tokens above which one deployment beats the API offerings of the same model' },
+  { label: 'vs current', numeric: true, title: 'monthly tokens above which one deployment beats the current model’s cheapest offering' },
   { label: 'Basis' },
 ];
 
@@ -48,6 +49,12 @@ function rowElements(r: SelfHostedView, expanded: Set<string>, rerender: () => v
     rerender();
   }, { className: 'link', attrs: { 'aria-expanded': String(open), 'aria-controls': detailsId, 'aria-label': `Basis of ${r.id}` } });
   const be = breakEvenText(r);
+  const cur = r.breakEvenVsCurrent;
+  const vsCurrent = cur
+    ? cur.tokensPerMonth === null
+      ? { text: 'never', title: `${cur.offering}: ${cur.note}` }
+      : { text: `${volume(cur.tokensPerMonth)} tok/mo`, title: `one deployment beats ${cur.offering} above ${volume(cur.tokensPerMonth)} tokens a month` }
+    : { text: '—', title: 'no current model, or it is this model' };
   const price = r.usdPerMillionTokens !== undefined ? formatPerMillion(r.usdPerMillionTokens) : 'unpriced';
   const tr = h(
     'tr',
@@ -60,11 +67,12 @@ function rowElements(r: SelfHostedView, expanded: Set<string>, rerender: () => v
     h('td', { className: 'num', text: formatDuration(r.latencyMs), title: `time to first token ${formatDuration(r.ttftMs)}` }),
     h('td', { className: 'num', text: price, title: r.monthlyUsd !== undefined ? `deployment ${formatUsd(r.monthlyUsd)} a month, rented 24/7` : 'no hourly price for this accelerator' }),
     h('td', { className: 'num', text: be.text, title: be.title }),
+    h('td', { className: 'num', text: vsCurrent.text, title: vsCurrent.title }),
     h('td', {}, toggle),
   );
   if (!open) return [tr];
   const list = h('ul', { className: 'basis' }, h('li', { text: `quality: ${r.quality}` }), ...r.basis.map((line) => h('li', { text: line })));
-  return [tr, h('tr', { className: 'details-row', attrs: { id: detailsId } }, h('td', { attrs: { colspan: '9' } }, list))];
+  return [tr, h('tr', { className: 'details-row', attrs: { id: detailsId } }, h('td', { attrs: { colspan: '10' } }, list))];
 }
 
 export function renderSelfHosted(data: CompareData, page: number, expanded: Set<string>, onPage: (page: number) => void, rerender: () => void): HTMLElement {

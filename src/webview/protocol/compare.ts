@@ -51,6 +51,8 @@ export interface SelfHostedView {
   readonly breakEven?: { readonly tokensPerMonth: number; readonly offering: string };
   /** When no API offering is beaten at any volume, or there is none to compare with. */
   readonly breakEvenNote?: string;
+  /** Against the current model's cheapest offering (when the current model is another one); null = never. */
+  readonly breakEvenVsCurrent?: { readonly offering: string; readonly tokensPerMonth: number | null; readonly note: string };
   readonly quality: string;
   /** Provenance lines: model, accelerator, price, engine calibration, assumptions. */
   readonly basis: readonly string[];
