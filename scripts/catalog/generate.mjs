@@ -69,12 +69,14 @@ function windowMinutes(c) {
 function pickPrices(prices, notes) {
   if (!Array.isArray(prices)) return prices;
   const today = new Date().toISOString().slice(0, 10);
+  if (prices.some((p) => p.constraint?.type === 'time_of_date')) {
+    notes.push('Time-of-day pricing upstream: the price that holds for most of the day is used here; other hours cost more or less.');
+  }
   const byDate = prices.filter((p) => p.constraint?.type === 'start_date' && p.constraint.start_date.slice(0, 10) <= today);
   if (byDate.length > 0) return byDate.sort((a, b) => b.constraint.start_date.localeCompare(a.constraint.start_date))[0].prices;
   const timed = prices.filter((p) => p.constraint?.type === 'time_of_date');
   const plain = prices.filter((p) => !p.constraint);
   if (timed.length === 0) return plain[0].prices;
-  notes.push('Time-of-day pricing upstream: the standard (longest) window is used here; off-peak hours are cheaper.');
   const day = 24 * 60;
   const covered = timed.reduce((sum, p) => sum + windowMinutes(p.constraint), 0);
   const candidates = [...timed.map((p) => ({ p, minutes: windowMinutes(p.constraint) })), ...plain.map((p) => ({ p, minutes: day - covered }))];
@@ -139,6 +141,14 @@ const batchByProvider = new Map(providersOverlay.providers.map((p) => [p.id, p.b
 const modelIds = new Set(modelsOverlay.models.map((m) => m.id));
 const offerings = [];
 const providerModelIds = new Map();
+/** Exact spellings upstream matches for a vendor's own model (`gpt-5-2`, `gpt-4o-2024-11-20`): extra aliases. */
+const upstreamSpellings = new Map();
+function equalsOf(match) {
+  if (!match) return [];
+  if (typeof match.equals === 'string') return [match.equals];
+  if (Array.isArray(match.or)) return match.or.flatMap(equalsOf);
+  return [];
+}
 for (const o of offeringsOverlay.offerings) {
   if (!modelIds.has(o.model)) fail(`offering ${o.provider}/${o.model}: model not in models.json`);
   if (!providerById.has(o.provider)) fail(`offering ${o.provider}/${o.model}: provider not in providers.json`);
@@ -168,6 +178,8 @@ for (const o of offeringsOverlay.offerings) {
   if (notes.length > 0) offering.note = [...new Set(notes)].join(' ');
   offerings.push(offering);
   if (o.providerModelId) providerModelIds.set(o.model, [...(providerModelIds.get(o.model) ?? []), o.providerModelId]);
+  const vendor = modelsOverlay.models.find((m) => m.id === o.model)?.vendor;
+  if (o.provider === vendor) upstreamSpellings.set(o.model, equalsOf(found.model.match));
 }
 for (const id of Object.keys(speeds.offerings)) if (!offerings.some((o) => o.id === id)) fail(`speeds.json names unknown offering '${id}'`);
 
@@ -213,6 +225,15 @@ for (const m of models) {
   for (const key of [m.id, ...m.aliases].map((k) => k.toLowerCase())) {
     if (owners.has(key) && owners.get(key) !== m.id) fail(`'${key}' names both ${owners.get(key)} and ${m.id}`);
     owners.set(key, m.id);
+  }
+}
+// Upstream's exact spellings join the aliases unless they already name another model.
+for (const m of models) {
+  for (const spelling of upstreamSpellings.get(m.id) ?? []) {
+    const key = spelling.toLowerCase();
+    if (owners.has(key)) continue;
+    owners.set(key, m.id);
+    m.aliases.push(spelling);
   }
 }
 

@@ -48,6 +48,14 @@ describe('catalog/resolveModel', () => {
     ['meta-llama/Llama-3.3-70B-Instruct', 'llama-3.3-70b', undefined],
     ['meta-llama/Llama-4-Maverick-17B-128E-Instruct', 'llama-4-maverick', undefined],
     ['openai/gpt-oss-120b', 'gpt-oss-120b', undefined],
+    // spellings found in the labelled corpus of public agent code (test/corpus)
+    ['gpt-3.5-turbo-0125', 'gpt-3.5-turbo', undefined],
+    ['claude-3-5-sonnet-latest', 'claude-3-5-sonnet', undefined],
+    ['claude-sonnet-4-20250514', 'claude-sonnet-4', 'anthropic'],
+    ['llama3.2', 'llama-3.2-3b', undefined],
+    // upstream's own exact spellings
+    ['gpt-5-2', 'gpt-5.2', undefined],
+    ['gpt-5.6', 'gpt-5.6-sol', undefined],
   ];
   for (const [query, model, provider] of cases) {
     it(`'${query}' → ${model}${provider ? ` on ${provider}` : ''}`, () => {
