@@ -23,7 +23,18 @@ export class ReportViewHost implements vscode.WebviewViewProvider, vscode.Dispos
   private last?: { report: ScanReport; root: string; elapsedMs: number };
   private readonly disposables: vscode.Disposable[] = [];
 
-  constructor(private readonly ctx: TokenomicsContext) {}
+  /** Settings or the catalog changed while the view was hidden: rescan when it shows again. */
+  private stale = false;
+
+  constructor(private readonly ctx: TokenomicsContext) {
+    this.disposables.push(
+      ctx.onDidRefresh(() => {
+        if (!this.last) return;
+        if (this.view?.visible) void this.scan();
+        else this.stale = true;
+      }),
+    );
+  }
 
   resolveWebviewView(view: vscode.WebviewView): void {
     this.view = view;
@@ -43,8 +54,8 @@ export class ReportViewHost implements vscode.WebviewViewProvider, vscode.Dispos
   private onMessage(m: ReportPageMessage): void {
     switch (m.type) {
       case 'ready':
-        // First show: scan once. A page restored from its saved state asks for a refresh itself.
-        if (!this.last && !this.cancelFlag) void this.scan();
+        // First show, or after a reload of the window or a settings change: scan. Shown again: the last report.
+        if ((!this.last || this.stale) && !this.cancelFlag) void this.scan();
         else if (this.last) this.bridge?.post({ type: 'report', data: reportData(this.last.report, this.folders().map((f) => f.name), this.last.elapsedMs) });
         return;
       case 'refresh':
@@ -71,6 +82,7 @@ export class ReportViewHost implements vscode.WebviewViewProvider, vscode.Dispos
     if (this.cancelFlag) this.cancelFlag.cancelled = true;
     const flag = { cancelled: false };
     this.cancelFlag = flag;
+    this.stale = false;
     const folders = this.folders();
     if (folders.length === 0) {
       this.bridge?.post({ type: 'error', message: 'Open a folder to scan: the cost report covers the files of the workspace folders.' });
