@@ -8,8 +8,10 @@
 import { promises as fs } from 'node:fs';
 import { resolve } from 'node:path';
 import type { Catalog } from '../core/catalog/types';
-import type { DetectOptions } from '../core/detect/types';
-import { analyzeFile } from '../core/report/analyze';
+import { detectFile } from '../core/detect';
+import type { DetectedFile, DetectOptions } from '../core/detect/types';
+import { analyzeDetected } from '../core/report/analyze';
+import { ImportIndex } from './imports';
 import type { Resolver } from '../core/report/models';
 import { budgetFindings, buildTotals } from '../core/report/totals';
 import { REPORT_VERSION, type FileReport, type ScanReport, type SkippedFile } from '../core/report/types';
@@ -64,6 +66,8 @@ export async function scanPaths(
   const walked = await walkPaths(root, inputs.map((p) => resolve(cwd, p)), { exclude: options.exclude, respectGitignore: options.respectGitignore, isCancelled });
   const skipped: SkippedFile[] = [...walked.skipped];
   const files: FileReport[] = [];
+  const detectedFiles: DetectedFile[] = [];
+  const imports = new ImportIndex();
   const maxBytes = options.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES;
   let cancelled = false;
   let lastYield = Date.now();
@@ -86,7 +90,9 @@ export async function scanPaths(
     reads.delete(i);
     if (outcome.kind === 'skipped') skipped.push({ path: rel, reason: outcome.reason, ...(outcome.detail ? { detail: outcome.detail } : {}) });
     else {
-      files.push(await analyzeFile(outcome.text, rel, undefined, { catalog: options.catalog, assumptions: options.assumptions, resolveModel: options.resolveModel, isCancelled, detectOptions: options.detectOptions }));
+      const detected = await detectFile(outcome.text, rel, undefined, { ...options.detectOptions, isCancelled });
+      detectedFiles.push(detected);
+      imports.add(detected);
     }
     // Let a host's event loop breathe (progress bars, cancellation) during long scans.
     if (Date.now() - lastYield > 50) {
@@ -95,6 +101,15 @@ export async function scanPaths(
     }
   }
   await Promise.allSettled(reads.values());
+  // Second pass: price every file, now that prompts imported from other files of the scan can be found.
+  const env = { catalog: options.catalog, assumptions: options.assumptions, resolveModel: options.resolveModel, importedPrompt: imports.lookup };
+  for (const detected of detectedFiles) {
+    if (cancelled || isCancelled?.()) {
+      cancelled = true;
+      break;
+    }
+    files.push(analyzeDetected(detected, env));
+  }
   progress?.({ done: walked.files.length, total: walked.files.length });
   const reported = files.filter((f) => f.prompts.length + f.calls.length + f.agentLoops.length > 0 || f.instructions || f.diagnostics.length > 0);
   const totals = buildTotals(reported, options.assumptions);

@@ -10,7 +10,7 @@ import { detectTextFile } from './files';
 import { classifyPath, type FileClass } from './language';
 import { parse, type Grammar, type SyntaxNode } from './parser';
 import { SiteRegistry, spanOf, type Mutable } from './sites';
-import type { LanguageSyntax } from './syntax';
+import type { Collected, LanguageSyntax } from './syntax';
 import { PythonSyntax } from './syntax-py';
 import { TypeScriptSyntax } from './syntax-ts';
 import { DEFAULT_DETECT_OPTIONS, type Annotation, type AnnotationValues, type DetectedFile, type DetectIssue, type DetectOptions } from './types';
@@ -69,6 +69,7 @@ async function detectCode(text: string, path: string, grammar: Grammar, opts: ty
     const issues: DetectIssue[] = [];
     if (tree.rootNode.hasError) issues.push(firstSyntaxError(tree.rootNode));
     const annotations = readAnnotations(collected.comments, issues);
+    nameSites(sites, collected);
     const result: DetectedFile = {
       path,
       language: grammar,
@@ -79,11 +80,38 @@ async function detectCode(text: string, path: string, grammar: Grammar, opts: ty
       annotations,
       issues,
       truncated: sites.truncated,
+      imports: projectImports(collected.imports),
     };
     return applyAnnotations(result, annotations);
   } finally {
     tree.delete();
   }
+}
+
+/** Prompts that are the value of a declaration get its name. */
+function nameSites(sites: SiteRegistry, collected: Collected): void {
+  const byRange = new Map<string, string>();
+  for (const d of collected.declarations) {
+    if (d.isFunction) continue;
+    byRange.set(`${d.value.startIndex}:${d.value.endIndex}`, d.name);
+    // `PROMPT = ("…" "…")`: the site is the text inside the parentheses.
+    const inner = d.value.type === 'parenthesized_expression' ? d.value.namedChildren[0] : undefined;
+    if (inner) byRange.set(`${inner.startIndex}:${inner.endIndex}`, d.name);
+  }
+  for (const [key, entry] of sites.prompts) {
+    const name = byRange.get(key);
+    if (name) entry.prompt.name = name;
+  }
+}
+
+/** Imports that may point at files of the same project: relative ones, and dotted Python modules (not bare packages). */
+function projectImports(imports: ReadonlyMap<string, string>): Record<string, string> | undefined {
+  const out: Record<string, string> = {};
+  for (const [local, module] of imports) {
+    const spec = module.split('#')[0];
+    if (spec.startsWith('.') || (spec.includes('.') && !spec.includes('/') && !spec.startsWith('@'))) out[local] = module;
+  }
+  return Object.keys(out).length ? out : undefined;
 }
 
 function bySpan(a: { line: number; column: number }, b: { line: number; column: number }): number {

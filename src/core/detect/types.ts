@@ -36,6 +36,8 @@ export interface DetectedPrompt extends Span {
   readonly confidence: number;
   /** Why we think it is a prompt, e.g. `system= of anthropic messages.create`. */
   readonly reason: string;
+  /** The variable or constant the text is assigned to, when it has one (lets other files that import it find it). */
+  readonly name?: string;
   readonly annotation?: AnnotationValues;
 }
 
@@ -100,6 +102,8 @@ export interface DetectedFile {
   readonly fileMaxOutputTokens?: number;
   /** True when limits (size, time, site cap) cut detection short. */
   readonly truncated: boolean;
+  /** Local names imported from other modules of the project (`./prompts`, `.prompts`, `pkg.prompts`) → module as written. */
+  readonly imports?: Readonly<Record<string, string>>;
 }
 
 export interface DetectOptions {

@@ -24,6 +24,11 @@ export interface AnalyzeEnv {
   readonly resolveModel?: Resolver;
   readonly isCancelled?: () => boolean;
   readonly detectOptions?: DetectOptions;
+  /**
+   * Text of a prompt another file of the project declares and this one imports
+   * (`from .prompts import SYSTEM_PROMPT`), when the host can look it up (a workspace scan).
+   */
+  readonly importedPrompt?: (fromPath: string, module: string, name: string) => DetectedPrompt | undefined;
 }
 
 const PREVIEW_CHARS = 200;
@@ -206,6 +211,14 @@ class FileAnalysis {
       }
     }
     for (const name of call.inputPlaceholders) {
+      const module = this.file.imports?.[name];
+      const imported = module ? this.env.importedPrompt?.(this.file.path, module, name) : undefined;
+      if (imported) {
+        messages.push({ role: imported.kind === 'system' || imported.kind === 'instructions' ? 'system' : 'user', content: literalText(imported) });
+        for (const p of imported.placeholders) placeholderTokens += placeholderSize(p, this.a, this.annotationOf(call)).assumedTokens;
+        assumed.push(`${name}: text imported from ${module}`);
+        continue;
+      }
       const size = placeholderSize(name, this.a, this.annotationOf(call));
       placeholderTokens += size.assumedTokens;
       messages.push({ role: 'user', content: '' });

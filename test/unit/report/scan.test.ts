@@ -95,6 +95,29 @@ describe('scanPaths', () => {
     );
   });
 
+  it('reads prompts that one file imports from another (relative imports, Python and TypeScript)', async () => {
+    dir = workspace({
+      'bot/prompts.py': 'SYSTEM_PROMPT = """You are a meticulous support agent. Answer from the manual only."""\n',
+      'bot/agent.py':
+        'from openai import OpenAI\nfrom .prompts import SYSTEM_PROMPT\nc = OpenAI()\nc.chat.completions.create(model="gpt-4.1", messages=[{"role": "system", "content": SYSTEM_PROMPT}])\n',
+      'web/prompts.ts': "export const SYSTEM = 'You are a meticulous support agent. Answer from the manual only.';\n",
+      'web/agent.ts':
+        "import OpenAI from 'openai';\nimport { SYSTEM } from './prompts';\nconst c = new OpenAI();\nc.chat.completions.create({ model: 'gpt-4.1', messages: [{ role: 'system', content: SYSTEM }] });\n",
+    });
+    const r = await scanPaths([dir], { catalog: TEST_CATALOG, assumptions: TEST_ASSUMPTIONS });
+    const calls = r.files.flatMap((f) => f.calls.map((c) => ({ path: f.path, c })));
+    assert.deepEqual(
+      calls.map(({ path, c }) => [path, c.assumed.filter((a) => a.includes('imported'))]),
+      [
+        ['bot/agent.py', ['SYSTEM_PROMPT: text imported from .prompts']],
+        ['web/agent.ts', ['SYSTEM: text imported from ./prompts']],
+      ],
+    );
+    // The same text, counted: both files agree, and it is not the assumed placeholder size.
+    assert.equal(calls[0].c.inputTokens, calls[1].c.inputTokens);
+    assert.ok(calls[0].c.inputTokens < TEST_ASSUMPTIONS.placeholderTokens, `${calls[0].c.inputTokens} counted, not ${TEST_ASSUMPTIONS.placeholderTokens} assumed`);
+  });
+
   it('reports progress and stops when cancelled', async () => {
     dir = workspace({ 'a.ts': AGENT, 'b.ts': AGENT, 'c.ts': AGENT });
     const seen: number[] = [];
