@@ -7,13 +7,12 @@ import { FEATURES } from './extension/features';
  * Wiring only: the context object owns every lifetime. Heavy work (catalog,
  * tokenizer ranks, grammars) loads on first use, not here.
  */
-export function activate(context: vscode.ExtensionContext): TokenomicsContext {
+export function activate(context: vscode.ExtensionContext): void {
   try {
     const ctx = TokenomicsContext.create(context, FEATURES);
     registerCommands(ctx);
-    return ctx;
   } catch (err) {
-    void vscode.window.showErrorMessage('Tokenomics could not start; see the Tokenomics log for details.');
+    void vscode.window.showErrorMessage('Tokenomics could not start; the extension host log (Developer: Show Logs) has the details.');
     console.error('Tokenomics activation failed', err);
     throw err;
   }
