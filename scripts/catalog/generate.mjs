@@ -1,7 +1,8 @@
 #!/usr/bin/env node
 // Maintainer script: builds src/core/catalog/data/catalog.json from the upstream
 // price database (@pydantic/genai-prices, a dev dependency) and the hand-kept
-// overlay in scripts/catalog/overlay/. Run with `npm run catalog:update`.
+// overlay in scripts/catalog/overlay/. Run with `npm run catalog:update`; with `--check` it only
+// verifies that the committed file is what it would write (the unit tests do this).
 // The extension and the CLI never run this: at run time only the generated
 // file is read, with no network.
 //
@@ -34,6 +35,10 @@ const upstreamLabel = `${UPSTREAM}@${upstreamVersion} (released ${upstreamReleas
 /** Release date of the installed upstream version: from the registry when reachable, else from meta.json. */
 function releaseDate(version) {
   if (meta.upstreamVersion === version && !process.argv.includes('--refresh-date')) return meta.upstreamReleased;
+  if (process.argv.includes('--check')) {
+    console.error(`catalog:update --check: ${UPSTREAM} is now ${version} but the catalog was generated from ${meta.upstreamVersion}; run \`npm run catalog:update\``);
+    process.exit(1);
+  }
   try {
     const out = execFileSync('npm', ['view', `${UPSTREAM}@${version}`, 'time', '--json'], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] });
     const date = JSON.parse(out)[version].slice(0, 10);
@@ -259,6 +264,22 @@ const catalog = {
   providers,
   frameworks,
 };
+const text = JSON.stringify(catalog, null, 1) + '\n';
+if (process.argv.includes('--check')) {
+  // Used by the unit tests: the committed file must be exactly what the overlay and upstream produce.
+  let current = '';
+  try {
+    current = readFileSync(OUT, 'utf8');
+  } catch {
+    // missing file: reported below
+  }
+  if (current !== text) {
+    console.error('catalog:update --check: src/core/catalog/data/catalog.json is out of date (or was edited by hand); run `npm run catalog:update`');
+    process.exit(1);
+  }
+  console.log('catalog:update --check: up to date');
+  process.exit(0);
+}
 mkdirSync(dirname(OUT), { recursive: true });
-writeFileSync(OUT, JSON.stringify(catalog, null, 1) + '\n');
+writeFileSync(OUT, text);
 console.log(`catalog:update: ${models.length} models, ${offerings.length} offerings, ${providers.length} providers, ${frameworks.length} frameworks from ${upstreamLabel} -> ${OUT.slice(ROOT.length + 1)}`);

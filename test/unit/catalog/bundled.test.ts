@@ -1,4 +1,5 @@
 import * as assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { findModel, findOffering, findProvider, getBundledCatalog } from '../../../src/core/catalog';
@@ -14,6 +15,11 @@ describe('catalog/bundled data', () => {
     assert.equal(catalog.generated?.upstream?.package, '@pydantic/genai-prices');
     assert.match(catalog.asOf, ISO_DATE);
     assert.ok(catalog.source.includes('@pydantic/genai-prices'));
+  });
+
+  it('is exactly what the generator makes from the overlay and upstream (never edited by hand)', () => {
+    const run = spawnSync(process.execPath, [join(ROOT, 'scripts', 'catalog', 'generate.mjs'), '--check'], { encoding: 'utf8' });
+    assert.equal(run.status, 0, run.stderr);
   });
 
   it('every entry carries source and an ISO asOf date', () => {
@@ -121,6 +127,8 @@ describe('catalog/bundled data', () => {
     const byName = Object.fromEntries(catalog.frameworks.map((f) => [f.framework, f.defaultSteps]));
     assert.equal(byName['langgraph'], 25);
     assert.equal(byName['openai-agents'], 10);
+    assert.equal(byName['google-adk'], 500);
+    assert.equal(byName['claude-agent-sdk'], null);
   });
 
   it('is frozen: callers cannot change shared prices', () => {
