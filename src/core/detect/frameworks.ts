@@ -193,6 +193,9 @@ const GOOGLE_ADK: CallRule = {
   modelKeys: ['model'],
   promptKeys: { instruction: 'instructions', global_instruction: 'system', description: 'tool-description' },
   toolsKeys: ['tools'],
+  // `RunConfig(max_llm_calls=…)` given when the agent is run.
+  stepKeys: ['max_llm_calls'],
+  stepsAtRun: true,
 };
 const LITELLM: CallRule = { framework: 'litellm', role: 'call', modelKeys: ['model'], messagesKeys: ['messages'], toolsKeys: ['tools'], maxOutputKeys: MAX_OUTPUT };
 const MESSAGE_CLASS = (kind: PromptKind): CallRule => ({ framework: 'langchain', role: 'prompts', promptArgs: { 0: kind }, promptKeys: { content: kind } });
