@@ -194,7 +194,7 @@ const GOOGLE_ADK: CallRule = {
   promptKeys: { instruction: 'instructions', global_instruction: 'system', description: 'tool-description' },
   toolsKeys: ['tools'],
   // `RunConfig(max_llm_calls=…)` given when the agent is run.
-  stepKeys: ['max_llm_calls'],
+  stepKeys: ['max_llm_calls', 'maxLlmCalls'],
   stepsAtRun: true,
 };
 const LITELLM: CallRule = { framework: 'litellm', role: 'call', modelKeys: ['model'], messagesKeys: ['messages'], toolsKeys: ['tools'], maxOutputKeys: MAX_OUTPUT };
