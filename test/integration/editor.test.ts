@@ -44,17 +44,21 @@ describe('editor surfaces: TypeScript agent with an unbounded loop', function ()
     assert.match(d.message, /\$\d/, 'names the cost at the assumed step count');
   });
 
-  it('offers a quick fix that inserts an annotation through an undoable edit', async function () {
+  it('offers quick fixes as undoable edits: a counted loop clears the warning, undo brings it back', async function () {
     const doc = editor.document;
     const d = await waitFor(() => tokenomicsDiagnostics(doc.uri).find((x) => codeValue(x) === 'unbounded-loop'), 'the unbounded-loop diagnostic');
     const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', doc.uri, d.range, vscode.CodeActionKind.QuickFix.value);
-    const fix = (actions ?? []).find((a) => /tokenomics annotation: steps=\d+/.test(a.title));
-    assert.ok(fix?.edit, `an annotation fix among: ${(actions ?? []).map((a) => a.title).join(' | ')}`);
+    const titles = (actions ?? []).map((a) => a.title);
+    assert.ok(titles.some((t) => /annotation \(steps=\d+\)/.test(t)), `an annotation fix among: ${titles.join(' | ')}`);
+    const fix = (actions ?? []).find((a) => /^Limit the loop to \d+ iterations$/.test(a.title));
+    assert.ok(fix?.edit && fix.isPreferred, `a preferred loop-bound fix among: ${titles.join(' | ')}`);
     const before = doc.getText();
     assert.ok(await vscode.workspace.applyEdit(fix.edit));
-    assert.match(doc.getText(), /\/\/ tokenomics: steps=\d+\n\s*while \(true\)/);
+    assert.match(doc.getText(), /for \(let step = 0; step < \d+; step\+\+\) \{/);
+    await waitFor(() => (tokenomicsDiagnostics(doc.uri).some((x) => codeValue(x) === 'unbounded-loop') ? undefined : true), 'the warning to clear once the loop is bounded');
     await vscode.commands.executeCommand('undo');
     await waitFor(() => (doc.getText() === before ? true : undefined), 'the undo to restore the text');
+    await waitFor(() => tokenomicsDiagnostics(doc.uri).find((x) => codeValue(x) === 'unbounded-loop'), 'the warning to come back after the undo');
   });
 
   it('shows tokens and cost of the selection in the status bar', async function () {

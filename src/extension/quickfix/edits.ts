@@ -120,3 +120,21 @@ export function replaceModelEdit(text: string, call: Span, written: string, repl
   }
   return undefined;
 }
+
+/**
+ * Turns a hand-written `while (true)` / `while True:` on the loop's first line
+ * into a counted loop of `steps` iterations, keeping the body as it is.
+ */
+export function boundWhileTrueEdit(text: string, loop: Span, language: CodeLanguage, steps: number): TextEditSpec | undefined {
+  const starts = lineStarts(text);
+  const lineStart = starts[loop.line - 1];
+  if (lineStart === undefined) return undefined;
+  const lineEnd = text.indexOf('\n', lineStart);
+  const line = text.slice(lineStart, lineEnd < 0 ? text.length : lineEnd);
+  const pattern = language === 'python' ? /\bwhile\s+True\s*:/ : /\bwhile\s*\(\s*true\s*\)/;
+  const m = pattern.exec(line);
+  if (!m) return undefined;
+  const replacement = language === 'python' ? `for _step in range(${steps}):` : `for (let step = 0; step < ${steps}; step++)`;
+  const from = toPosition(starts, lineStart + m.index);
+  return { line: from.line, column: from.column, endLine: from.line, endColumn: from.column + m[0].length, newText: replacement };
+}

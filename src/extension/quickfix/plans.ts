@@ -5,7 +5,7 @@
 import type { FrameworkDefault } from '../../core/catalog/types';
 import type { AgentLoopReport, CallReport, FileReport } from '../../core/report/types';
 import type { DiagnosticSpec } from '../diagnostics/specs';
-import { annotationEdit, codeLanguageOf, replaceModelEdit, stepLimitEdit, type TextEditSpec } from './edits';
+import { annotationEdit, boundWhileTrueEdit, codeLanguageOf, replaceModelEdit, stepLimitEdit, type TextEditSpec } from './edits';
 
 export interface FixPlan {
   readonly title: string;
@@ -45,8 +45,12 @@ function stepLimitFixes(input: FixInput, loop: AgentLoopReport, call: CallReport
     const edit = stepLimitEdit(input.text, call ?? loop, language, option, steps);
     if (edit) plans.push({ title: `Limit the loop to ${steps} steps (${option})`, edit, preferred: true });
   }
+  if (language && loop.framework === 'hand-written') {
+    const edit = boundWhileTrueEdit(input.text, loop, language, steps);
+    if (edit) plans.push({ title: `Limit the loop to ${steps} iterations`, edit, preferred: true });
+  }
   plans.push({
-    title: `Add a tokenomics annotation: steps=${steps}`,
+    title: `State the expected steps in an annotation (steps=${steps})`,
     edit: annotationEdit(input.text, loop.line, input.languageId, { steps }),
     preferred: plans.length === 0,
   });

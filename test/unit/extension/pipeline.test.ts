@@ -43,9 +43,10 @@ describe('extension/surfaces on analysed fixtures', () => {
     assert.match(unbounded?.message ?? '', /\$/);
 
     const plans = fixPlans({ spec: unbounded!, report, text, languageId: 'typescript', frameworks: CATALOG.frameworks });
-    assert.deepEqual(plans.map((p) => p.title), ['Add a tokenomics annotation: steps=3']);
-    assert.equal(plans[0]?.edit.newText, '  // tokenomics: steps=3\n');
-    assert.equal(text.split('\n')[(plans[0]?.edit.line ?? 0) - 1]?.trim(), 'while (true) {');
+    assert.deepEqual(plans.map((p) => p.title), ['Limit the loop to 3 iterations', 'State the expected steps in an annotation (steps=3)']);
+    assert.equal(plans[0]?.edit.newText, 'for (let step = 0; step < 3; step++)');
+    assert.equal(plans[1]?.edit.newText, '  // tokenomics: steps=3\n');
+    assert.equal(text.split('\n')[(plans[1]?.edit.line ?? 0) - 1]?.trim(), 'while (true) {');
   });
 
   it('support.ts: the hover over the prompt names the resolved model and the output assumption', async () => {

@@ -1,7 +1,7 @@
 import * as assert from 'node:assert/strict';
 import { fixPlans } from '../../../src/extension/quickfix/plans';
 import * as sample from './sample-report';
-import { annotationEdit, replaceModelEdit, stepLimitEdit, type TextEditSpec } from '../../../src/extension/quickfix/edits';
+import { annotationEdit, boundWhileTrueEdit, replaceModelEdit, stepLimitEdit, type TextEditSpec } from '../../../src/extension/quickfix/edits';
 
 /** Applies one edit to a text, the way VS Code would (1-based positions). */
 function apply(text: string, e: TextEditSpec): string {
@@ -62,14 +62,24 @@ describe('extension/quickfix plans', () => {
     const plans = fixPlans({ spec, report: sample.report({ agentLoops: [loopSite], calls: [] }), text, languageId: 'typescript', frameworks });
     assert.deepEqual(plans.map((p) => [p.title, p.preferred]), [
       ['Limit the loop to 25 steps (maxSteps)', true],
-      ['Add a tokenomics annotation: steps=25', false],
+      ['State the expected steps in an annotation (steps=25)', false],
     ]);
     assert.equal(apply(text, plans[0]!.edit), 'const r = await generateText({\n  model,\n  tools, maxSteps: 25\n});\n');
   });
 
-  it('offers only the annotation for a hand-written loop', () => {
-    const plans = fixPlans({ spec, report: sample.report({ agentLoops: [{ ...loopSite, framework: 'hand-written' }], calls: [] }), text, languageId: 'typescript', frameworks });
-    assert.deepEqual(plans.map((p) => p.title), ['Add a tokenomics annotation: steps=25']);
+  it('offers a counted loop, then the annotation, for a hand-written while (true)', () => {
+    const code = 'async function run() {\n  while (true) {\n    await step();\n  }\n}\n';
+    const site = { ...loopSite, framework: 'hand-written', line: 2, column: 3, endLine: 4, endColumn: 4 };
+    const plans = fixPlans({ spec: { ...spec, line: 2 }, report: sample.report({ agentLoops: [site], calls: [] }), text: code, languageId: 'typescript', frameworks });
+    assert.deepEqual(plans.map((p) => p.title), ['Limit the loop to 25 iterations', 'State the expected steps in an annotation (steps=25)']);
+    assert.equal(apply(code, plans[0]!.edit), 'async function run() {\n  for (let step = 0; step < 25; step++) {\n    await step();\n  }\n}\n');
+  });
+
+  it('bounds a Python while True the same way, or offers only the annotation when the loop is written otherwise', () => {
+    const py = 'def run():\n    while True:\n        step()\n';
+    const e = boundWhileTrueEdit(py, { line: 2, column: 5, endLine: 3, endColumn: 15 }, 'python', 8);
+    assert.equal(apply(py, e!), 'def run():\n    for _step in range(8):\n        step()\n');
+    assert.equal(boundWhileTrueEdit('while (!done) {}', { line: 1, column: 1, endLine: 1, endColumn: 17 }, 'typescript', 8), undefined);
   });
 
   it('switches an unknown model to the suggestion', () => {
