@@ -1,26 +1,6 @@
 import * as vscode from 'vscode';
-import type { Catalog } from '../../core/catalog/types';
-import { offeringsOf } from '../catalog-facts';
-import { formatTokens, perMillionText } from '../present/format';
+import { modelItems } from './model-items';
 import type { CommandFactory } from './types';
-
-interface ModelItem extends vscode.QuickPickItem {
-  readonly modelId: string;
-}
-
-/** One item per catalog model, priced with its first-listed offering (the vendor's own where there is one). */
-export function modelItems(catalog: Catalog, current: string): ModelItem[] {
-  return catalog.models.map((m) => {
-    const o = offeringsOf(catalog, m)[0];
-    const prices = o ? `${perMillionText(o.prices.input)} in · ${perMillionText(o.prices.output)} out (${o.provider})` : 'unpriced';
-    return {
-      modelId: m.id,
-      label: m.id === current ? `$(check) ${m.id}` : m.id,
-      description: `${m.name} · ${m.vendor}`,
-      detail: `${prices} · context ${formatTokens(m.contextWindow)}`,
-    };
-  });
-}
 
 /** A searchable picker over the catalog; the choice becomes the workspace's `tokenomics.defaultModel`. */
 export const pickModel: CommandFactory = (ctx) => async () => {

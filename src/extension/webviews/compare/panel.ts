@@ -12,6 +12,12 @@ import { HostBridge } from '../host-bridge';
 import { buildCompareData } from './compute';
 import type { CompareSubject } from './source';
 
+function describeState(state: unknown): string {
+  if (state === undefined || state === null) return String(state);
+  if (typeof state !== 'object') return typeof state;
+  return `keys ${Object.keys(state).join(', ') || 'none'}`;
+}
+
 export class ComparePanelHost implements vscode.WebviewPanelSerializer, vscode.Disposable {
   private panel?: vscode.WebviewPanel;
   private bridge?: HostBridge<ComparePageMessage, CompareHostMessage>;
@@ -45,6 +51,7 @@ export class ComparePanelHost implements vscode.WebviewPanelSerializer, vscode.D
   /** After a window reload: VS Code hands back the panel and the page's saved state. */
   async deserializeWebviewPanel(panel: vscode.WebviewPanel, state: unknown): Promise<void> {
     const saved = parseSavedState(state);
+    this.ctx.log.info(`Compare Providers: restoring the panel after a reload (${saved.data ? 'with its workload' : `no usable saved state: ${describeState(state)}`})`);
     if (saved.data) {
       const d = saved.data;
       this.subject = { label: d.label, workload: d.workload, ...(d.currentModel ? { currentModel: d.currentModel } : {}), workloadTokenizer: d.workloadTokenizer };
