@@ -31,6 +31,20 @@ export async function runE2e({ repo, vsix, resultsDir }) {
   console.log(`[e2e] session ready: ${JSON.stringify(session.timings)}`);
   setSession({ ...session, repo, resultsDir });
 
+  try {
+    return await runSpecs({ specsDir, session, resultsDir });
+  } catch (err) {
+    // A spec file that does not load is one failure, not a silent zero.
+    console.error(`[e2e] ${err.stack || err}`);
+    recordSummary('e2e', 0, 1, 0);
+    return 1;
+  } finally {
+    await session.close();
+    release();
+  }
+}
+
+async function runSpecs({ specsDir, session, resultsDir }) {
   const mocha = new Mocha({
     ui: 'bdd',
     color: false,
@@ -54,8 +68,6 @@ export async function runE2e({ repo, vsix, resultsDir }) {
     const runner = mocha.run(() => resolve(runner.stats));
   });
   console.log(`[e2e] specs ran in ${((Date.now() - started) / 1000).toFixed(1)} s`);
-  await session.close();
-  release();
   recordSummary('e2e', stats.passes, stats.failures, stats.pending);
   return stats.failures;
 }
