@@ -202,6 +202,28 @@ describe('Compare Providers page (headless Chromium)', function () {
     }
   });
 
+  it('self-hosted rows page through and open their basis; a host error is shown', async () => {
+    const p = await openPage(browser, { view: 'compare' });
+    try {
+      await p.send({ type: 'show', data });
+      const rows = p.page.locator('[data-testid="self-hosted"] tbody tr[data-id]');
+      assert.equal(await rows.count(), Math.min(15, data.selfHosted.length));
+      assert.equal(await rows.first().getAttribute('data-id'), data.selfHosted[0].id);
+      if (data.selfHosted.length > 15) {
+        await p.page.locator('.self-hosted button[data-pager="next"]').click();
+        assert.equal(await rows.first().getAttribute('data-id'), data.selfHosted[15].id);
+      }
+      await rows.first().getByRole('button', { name: /Basis of/ }).click();
+      const basis = await p.page.locator('.self-hosted tr.details-row li').allTextContents();
+      assert.ok(basis.some((l) => l.startsWith('accelerator: ')), basis.join(' | '));
+      assert.ok(basis.some((l) => l.startsWith('quality: ')));
+      await p.send({ type: 'error', message: 'Could not compute the comparison; see the Tokenomics log for details.' });
+      assert.equal(await p.page.locator('.notice').textContent(), 'Could not compute the comparison; see the Tokenomics log for details.');
+    } finally {
+      await p.close();
+    }
+  });
+
   for (const theme of THEMES) {
     it(`screenshot: ${theme} theme`, async () => {
       const p = await openPage(browser, { view: 'compare', theme });
