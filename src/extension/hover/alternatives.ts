@@ -6,7 +6,8 @@ import { workloadOfPrompt } from './workload';
 /** Alternatives per report and site: computed once per analysed version, so repeated hovers are instant. */
 const cache = new WeakMap<FileReport, Map<string, readonly Alternative[]>>();
 
-export function alternativesFor(ctx: TokenomicsContext, report: FileReport, prompt: PromptReport, call: CallReport | undefined): readonly Alternative[] {
+/** `currentOffering`: the offering the prompt is priced on, left out of its alternatives. */
+export function alternativesFor(ctx: TokenomicsContext, report: FileReport, prompt: PromptReport, call: CallReport | undefined, currentOffering: string | undefined): readonly Alternative[] {
   let perSite = cache.get(report);
   if (!perSite) cache.set(report, (perSite = new Map()));
   const hit = perSite.get(prompt.id);
@@ -14,7 +15,7 @@ export function alternativesFor(ctx: TokenomicsContext, report: FileReport, prom
   const outputTokens = ctx.config.settings().assumptions.outputTokens;
   let rows: readonly Alternative[] = [];
   try {
-    rows = cheapestAndFastest(ctx.catalog.current(), workloadOfPrompt(prompt, call, outputTokens), call?.offering, { tokenizer: prompt.tokenizer, model: call?.modelResolved ?? prompt.model });
+    rows = cheapestAndFastest(ctx.catalog.current(), workloadOfPrompt(prompt, call, outputTokens), currentOffering, { tokenizer: prompt.tokenizer, model: call?.modelResolved ?? prompt.model });
   } catch (err) {
     ctx.log.error(`Comparing offerings for ${report.path} (${prompt.id}) failed`, err);
   }

@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import type { PromptReport } from '../../core/report/types';
+import type { FileReport, PromptReport } from '../../core/report/types';
 import { resolveModel } from '../core-api';
 import { callOfPrompt, promptAt } from '../analysis/sites';
 import { offeringFacts, offeringsOf } from '../catalog-facts';
@@ -44,18 +44,19 @@ class TokenomicsHoverProvider implements vscode.HoverProvider {
     return new vscode.Hover(trusted(this.promptMarkdown(document, report, prompt)), spanRange(prompt));
   }
 
-  private promptMarkdown(document: vscode.TextDocument, report: Parameters<typeof callOfPrompt>[0], prompt: PromptReport): string {
+  private promptMarkdown(document: vscode.TextDocument, report: FileReport, prompt: PromptReport): string {
     const catalog = this.ctx.catalog.current();
     const call = callOfPrompt(report, prompt.id);
     const resolution = resolveModel(catalog, prompt.model);
-    const offering = resolution.kind === 'resolved' ? resolution.offering : undefined;
+    // The call's own offering when the code names a provider (Bedrock, Vertex…), else the model's default one.
+    const offering = (call?.offering ? catalog.offerings.find((o) => o.id === call.offering) : undefined) ?? (resolution.kind === 'resolved' ? resolution.offering : undefined);
     const settings = this.ctx.config.settings(document.uri);
     return promptHoverMarkdown({
       prompt,
-      offering: offering && resolution.kind === 'resolved' ? offeringFacts(catalog, offering, resolution.model) : undefined,
+      offering: offering ? offeringFacts(catalog, offering, resolution.kind === 'resolved' ? resolution.model : undefined) : undefined,
       outputTokens: call?.outputTokens ?? settings.assumptions.outputTokens,
       outputFrom: call && !call.assumed.includes('outputTokens') ? 'code' : 'setting',
-      alternatives: alternativesFor(this.ctx, report, prompt, call),
+      alternatives: alternativesFor(this.ctx, report, prompt, call, call?.offering ?? offering?.id),
       link: { uri: document.uri.toString(), siteId: call?.id ?? prompt.id },
     });
   }
