@@ -10,6 +10,7 @@ import { launch, openPage, ROOT, screenshot, THEMES, type WebviewPage } from './
 // Browser globals, used only inside callbacks that run in the page (this file compiles without the DOM lib).
 declare const window: any; // eslint-disable-line @typescript-eslint/no-explicit-any
 declare const document: any; // eslint-disable-line @typescript-eslint/no-explicit-any
+declare function getComputedStyle(e: unknown): any; // eslint-disable-line @typescript-eslint/no-explicit-any
 
 
 const workload: Workload = {
@@ -93,6 +94,14 @@ describe('Compare Providers page (headless Chromium)', function () {
       assert.deepEqual(await ids(p), byLatency.map((r) => r.id));
       assert.equal(await p.page.locator('th[aria-sort]').getAttribute('aria-sort'), 'ascending');
       assert.ok(await p.page.locator('button[data-sort="latency"]').evaluate((b) => b === document.activeElement), 'focus stays on the header');
+      // Keyboard focus is visible: an outline in the theme's focus colour.
+      await p.page.keyboard.press('Shift+Tab');
+      await p.page.keyboard.press('Tab');
+      const outline = await p.page.evaluate(() => {
+        const s = getComputedStyle(document.activeElement);
+        return { style: s.outlineStyle, width: s.outlineWidth, sort: document.activeElement.getAttribute('data-sort') };
+      });
+      assert.deepEqual(outline, { style: 'solid', width: '1px', sort: 'latency' });
       await p.page.keyboard.press('Enter');
       assert.equal(await p.page.locator('th[aria-sort]').getAttribute('aria-sort'), 'descending');
       assert.deepEqual(await ids(p), [...byLatency].sort((a, b) => b.latencyMs - a.latencyMs || byLatency.indexOf(a) - byLatency.indexOf(b)).map((r) => r.id));
