@@ -23,8 +23,10 @@ interface LabeledFile {
   readonly calls: [number, number, string | null][];
   readonly loops: [number, number, boolean | null][];
   /** `dev`: looked at while writing the rules; `holdout`: labelled first, then scored once before any fix. */
-  readonly set?: 'dev' | 'holdout' | 'holdout2';
+  readonly set?: CorpusSet;
 }
+
+type CorpusSet = 'dev' | 'holdout' | 'holdout2' | 'holdout3';
 
 interface Tally {
   tp: number;
@@ -73,7 +75,7 @@ function match<L extends readonly [number, number, ...unknown[]]>(labels: readon
   return { pairs, missed: labels.filter((_, k) => !used.has(k)), extra };
 }
 
-export async function measureQuality(root: string, set?: 'dev' | 'holdout' | 'holdout2'): Promise<QualityResult> {
+export async function measureQuality(root: string, set?: CorpusSet): Promise<QualityResult> {
   const all = JSON.parse(readFileSync(join(root, 'test', 'corpus', 'labels.json'), 'utf8')) as { files: LabeledFile[] };
   const labels = { files: all.files.filter((f) => !set || (f.set ?? 'dev') === set) };
   const prompts: Tally = { tp: 0, fp: 0, fn: 0 };
@@ -163,8 +165,8 @@ export const benchModule: BenchModule = {
 
 if (require.main === module) {
   const root = process.env.TOKENOMICS_ROOT ?? join(__dirname, '..', '..');
-  Promise.all([measureQuality(root), measureQuality(root, 'dev'), measureQuality(root, 'holdout'), measureQuality(root, 'holdout2')]).then(
-    ([q, dev, holdout, holdout2]) => {
+  Promise.all([measureQuality(root), measureQuality(root, 'dev'), measureQuality(root, 'holdout'), measureQuality(root, 'holdout2'), measureQuality(root, 'holdout3')]).then(
+    ([q, dev, holdout, holdout2, holdout3]) => {
       const pct = (v: number) => `${(v * 100).toFixed(1)}%`;
       const table = (title: string, r: QualityResult): string[] => [
         `${title}: ${r.files} labelled files${r.skipped.length ? ` (${r.skipped.length} skipped: ${r.skipped.join(', ')})` : ''}`,
@@ -181,6 +183,7 @@ if (require.main === module) {
         ...table('Development set', dev),
         ...table('Held-out set 1 (scored once, then its misses fixed)', holdout),
         ...table('Held-out set 2 (labelled after the rules were frozen)', holdout2),
+        ...table('Held-out set 3 (labelled after the rules were frozen)', holdout3),
         'Misses and false positives:',
         ...q.notes,
       ];
