@@ -3,7 +3,8 @@
 // in test/e2e/runner-extension/ runs mocha there at startup when TOKENOMICS_INTEGRATION_SUITE is
 // set and writes JSON results, which this module waits for, prints and counts.
 import { execFileSync } from 'node:child_process';
-import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createSession } from './session.mjs';
 import { closeOnSignal, recordSummary } from './summary.mjs';
@@ -34,8 +35,8 @@ function countTestFiles(dir) {
 }
 
 /** test/e2e/runner-extension as a .vsix (vsce runs locally: no network). */
-function packageRunner(repo, resultsDir) {
-  const out = join(resultsDir, 'integration-runner.vsix');
+function packageRunner(repo, dir) {
+  const out = join(dir, 'integration-runner.vsix');
   execFileSync(
     process.execPath,
     [join(repo, 'node_modules', '@vscode', 'vsce', 'vsce'), 'package', '--no-dependencies', '--skip-license', '--allow-missing-repository', '--out', out],
@@ -58,7 +59,9 @@ export async function runIntegration({ repo, vsix, resultsDir }) {
     recordSummary('integration', 0, 0, 0);
     return 0;
   }
-  const resultsFile = join(resultsDir, 'integration-results.json');
+  // Private scratch (not test-results/, which a concurrent run of the same suite would clear).
+  const scratch = mkdtempSync(join(tmpdir(), 'tokenomics-integration-'));
+  const resultsFile = join(scratch, 'integration-results.json');
   const workspaceSource = integrationWorkspace(repo);
   console.log(`[integration] ${files} test file(s); workspace ${workspaceSource}`);
   let session;
@@ -70,7 +73,7 @@ export async function runIntegration({ repo, vsix, resultsDir }) {
       workspaceSource,
       vsix,
       resultsDir,
-      extraVsix: [packageRunner(repo, resultsDir)],
+      extraVsix: [packageRunner(repo, scratch)],
       env: {
         TOKENOMICS_INTEGRATION_SUITE: suiteDir,
         TOKENOMICS_INTEGRATION_RESULTS: resultsFile,
@@ -81,6 +84,7 @@ export async function runIntegration({ repo, vsix, resultsDir }) {
     const timeout = Number(process.env.TOKENOMICS_INTEGRATION_DEADLINE_MS || 10 * 60_000);
     await waitFor(() => existsSync(resultsFile), { timeout, interval: 500, what: `integration results in ${resultsFile}` });
     const results = JSON.parse(readFileSync(resultsFile, 'utf8'));
+    copyFileSync(resultsFile, join(resultsDir, 'integration-results.json'));
     console.log(`[integration] VS Code ${results.vscodeVersion}, ran in ${((Date.now() - started) / 1000).toFixed(1)} s (session ${JSON.stringify(session.timings)})`);
     printResults(results);
     recordSummary('integration', results.passed.length, results.failed.length, results.skipped.length);
@@ -93,5 +97,6 @@ export async function runIntegration({ repo, vsix, resultsDir }) {
   } finally {
     await session?.close();
     release();
+    rmSync(scratch, { recursive: true, force: true });
   }
 }
