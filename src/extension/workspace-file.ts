@@ -6,13 +6,13 @@ import type { Feature } from './feature';
 
 const FILE_NAME = 'tokenomics.json';
 
-function issueDiagnostic(issue: CatalogIssue): vscode.Diagnostic {
+function issueDiagnostic(issue: CatalogIssue, readme: vscode.Uri): vscode.Diagnostic {
   const line = Math.max(0, (issue.line ?? 1) - 1);
   const where = issue.path ? `${issue.path}: ` : '';
   const severity = issue.severity === 'error' ? vscode.DiagnosticSeverity.Error : vscode.DiagnosticSeverity.Warning;
   const d = new vscode.Diagnostic(new vscode.Range(line, 0, line, 1000), `${where}${issue.message}`, severity);
   d.source = 'Tokenomics';
-  d.code = 'config';
+  d.code = { value: 'config', target: readme.with({ fragment: 'diagnostic-config' }) };
   return d;
 }
 
@@ -28,6 +28,7 @@ export const workspaceFileFeature: Feature = {
     if (!folder) return;
     const uri = vscode.Uri.joinPath(folder.uri, FILE_NAME);
     const problems = scope.add(vscode.languages.createDiagnosticCollection('tokenomics-config'));
+    const readme = vscode.Uri.joinPath(ctx.extension.extensionUri, 'README.md');
     const load = async (): Promise<void> => {
       problems.delete(uri);
       if (!vscode.workspace.isTrusted) {
@@ -44,7 +45,7 @@ export const workspaceFileFeature: Feature = {
       }
       const { config, issues } = parseConfigFile(text, uri.fsPath, getBundledCatalog());
       for (const issue of issues) ctx.log.warn(`${FILE_NAME}${issue.line ? `:${issue.line}` : ''} ${issue.path}: ${issue.message}`);
-      problems.set(uri, issues.map(issueDiagnostic));
+      problems.set(uri, issues.map((issue) => issueDiagnostic(issue, readme)));
       ctx.config.setWorkspaceFile(config as Record<string, unknown>);
       ctx.log.info(`Read ${uri.fsPath} (${issues.length} issue${issues.length === 1 ? '' : 's'})`);
     };
