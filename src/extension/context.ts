@@ -25,6 +25,8 @@ export class TokenomicsContext implements vscode.Disposable {
   private readonly features: Feature[] = [];
   private session = new DisposableScope();
   private comparePanel?: ComparePanelOpener;
+  /** What the status bar item shows now ('' when it is off); read by `tokenomics._test.statusText`. */
+  statusText = '';
   private readonly refreshEmitter = new vscode.EventEmitter<void>();
   /** Fires when settings or the catalog changed: surfaces recompute what they show. */
   readonly onDidRefresh = this.refreshEmitter.event;

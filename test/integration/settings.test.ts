@@ -44,6 +44,19 @@ describe('settings apply without a reload', function () {
     }
   });
 
+  it('switching the status bar off hides it, switching it on shows it again', async function () {
+    await openFixture('support.ts');
+    const status = () => vscode.commands.executeCommand<string>('tokenomics._test.statusText');
+    await waitFor(async () => ((await status()) ? true : undefined), 'a status bar text before the change');
+    const restore = await setSetting('statusBar.enabled', false);
+    try {
+      await waitFor(async () => ((await status()) === '' ? true : undefined), 'no status bar item after switching it off');
+    } finally {
+      await restore();
+    }
+    await waitFor(async () => ((await status()) ? true : undefined), 'the status bar item after switching it on');
+  });
+
   it('the model picker command exists and the test status command answers', async function () {
     const commands = await vscode.commands.getCommands(true);
     assert.ok(commands.includes('tokenomics.pickModel'));

@@ -1,9 +1,8 @@
 import * as vscode from 'vscode';
-import { statusTextForTests } from '../statusbar/item';
 import type { CommandFactory } from './types';
 
 /** Test-only: the status bar text (the API offers no way to read another extension's item). */
-export const testStatusText: CommandFactory = () => () => statusTextForTests();
+export const testStatusText: CommandFactory = (ctx) => () => ctx.statusText;
 
 /** Test-only: the cached analysis of a document, as the report JSON. */
 export const testReport: CommandFactory = (ctx) => async (uri?: unknown) => {

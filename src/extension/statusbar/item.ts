@@ -12,12 +12,6 @@ import { idleStatus, measuredStatus, type StatusView } from './text';
 const MAX_SELECTION_CHARS = 200_000;
 const CURSOR_DEBOUNCE_MS = 120;
 
-/** The text the status bar shows now; read by the test-only command `tokenomics._test.statusText`. */
-let currentText = '';
-export function statusTextForTests(): string {
-  return currentText;
-}
-
 function selectionView(ctx: TokenomicsContext, editor: vscode.TextEditor): StatusView | undefined {
   const selection = editor.selection;
   if (selection.isEmpty) return undefined;
@@ -46,10 +40,8 @@ function promptView(ctx: TokenomicsContext, editor: vscode.TextEditor): StatusVi
 export const statusBarFeature: Feature = {
   name: 'statusbar',
   activate(ctx: TokenomicsContext, scope) {
-    if (!ctx.config.surfaces().statusBar) {
-      currentText = '';
-      return;
-    }
+    ctx.statusText = '';
+    if (!ctx.config.surfaces().statusBar) return;
     const item = scope.add(vscode.window.createStatusBarItem('tokenomics.status', vscode.StatusBarAlignment.Right, 100));
     item.name = 'Tokenomics';
     item.command = PICK_MODEL_COMMAND;
@@ -60,7 +52,7 @@ export const statusBarFeature: Feature = {
       const view = (editor && (selectionView(ctx, editor) ?? promptView(ctx, editor))) ?? idleStatus(ctx.config.settings(editor?.document.uri).assumptions.defaultModel);
       item.text = view.text;
       item.tooltip = view.tooltip;
-      currentText = view.text;
+      ctx.statusText = view.text;
       item.show();
     };
     const later = (): void => {
