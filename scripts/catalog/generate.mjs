@@ -125,6 +125,7 @@ const offeringsOverlay = readJson('offerings.json');
 const providersOverlay = readJson('providers.json');
 const frameworksOverlay = readJson('frameworks.json');
 const speeds = readJson('speeds.json');
+const cacheMinimums = readJson('cache-minimums.json');
 
 const providers = providersOverlay.providers.map((p) => {
   const up = upstream.findProvider({ providerId: p.upstream });
@@ -178,7 +179,21 @@ for (const o of offeringsOverlay.offerings) {
   const providerWindow = o.contextWindow ?? found.model.context_window;
   if (model && providerWindow && providerWindow < model.contextWindow) offering.contextWindow = providerWindow;
   const speed = speeds.offerings[id];
-  if (speed) offering.speed = { ttftMs: speed.ttftMs, outputTokensPerSecond: speed.outputTokensPerSecond, source: speeds.sources[speed.source] ?? speed.source, asOf: speed.asOf ?? speeds.asOf };
+  if (speed) {
+    offering.speed = {
+      ttftMs: speed.ttftMs,
+      outputTokensPerSecond: speed.outputTokensPerSecond,
+      ...(speed.prefillTokensPerSecond ? { prefillTokensPerSecond: speed.prefillTokensPerSecond } : {}),
+      ...(speed.note ? { note: speed.note } : {}),
+      source: speeds.sources[speed.source] ?? speed.source,
+      asOf: speed.asOf ?? speeds.asOf,
+    };
+  }
+  const cacheMin = cacheMinimums.offerings[id];
+  if (cacheMin) {
+    offering.minCacheableTokens = cacheMin.tokens;
+    offering.minCacheableSource = `${cacheMinimums.sources[cacheMin.source] ?? cacheMin.source} (as of ${cacheMin.asOf ?? cacheMinimums.asOf})`;
+  }
   if (found.model.price_comments) notes.push(`upstream: ${found.model.price_comments}`);
   if (notes.length > 0) offering.note = [...new Set(notes)].join(' ');
   offerings.push(offering);
@@ -187,6 +202,7 @@ for (const o of offeringsOverlay.offerings) {
   if (o.provider === vendor) upstreamSpellings.set(o.model, equalsOf(found.model.match));
 }
 for (const id of Object.keys(speeds.offerings)) if (!offerings.some((o) => o.id === id)) fail(`speeds.json names unknown offering '${id}'`);
+for (const id of Object.keys(cacheMinimums.offerings)) if (!offerings.some((o) => o.id === id)) fail(`cache-minimums.json names unknown offering '${id}'`);
 
 /** Vendor prefixes SDKs and gateways write before a model id (LiteLLM `openai/`, AI SDK registry `openai:`). */
 const VENDOR_PREFIX = { openai: 'openai', anthropic: 'anthropic', google: 'google', deepseek: 'deepseek', mistral: 'mistral', xai: 'xai' };

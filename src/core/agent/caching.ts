@@ -60,7 +60,9 @@ export function cachePolicy(provider: ProviderEntry | undefined, offering: Offer
     return off(`not modelled: no cached-read price for ${offering.id}; all input priced as fresh (an upper bound)`);
   }
   const ttl = workload.cacheWriteTtl ?? '5m';
-  const min = Math.max(0, rules.minCacheableTokens);
+  // A model can have its own documented minimum (Claude Haiku 4.5: 4096, Gemini 2.5 Pro: 2048); it wins over the provider's.
+  const min = Math.max(0, offering.minCacheableTokens ?? rules.minCacheableTokens);
+  const minNote = offering.minCacheableTokens !== undefined ? ` (${offering.id}'s own minimum)` : '';
   const inc = rules.cacheIncrementTokens;
 
   if (rules.mode === 'automatic') {
@@ -70,7 +72,7 @@ export function cachePolicy(provider: ProviderEntry | undefined, offering: Offer
         mode: 'automatic',
         minCacheableTokens: min,
         ...(inc ? { incrementTokens: inc } : {}),
-        note: `automatic (${provider.id}): repeated prefix ≥ ${min} tokens${inc ? ` in ${inc}-token steps` : ''} read at ${ratio}, no write premium`,
+        note: `automatic (${provider.id}): repeated prefix ≥ ${min} tokens${minNote}${inc ? ` in ${inc}-token steps` : ''} read at ${ratio}, no write premium`,
       },
       split(input, cached) {
         const read = Math.min(cacheableLength(cached, min, inc), input);
@@ -89,7 +91,7 @@ export function cachePolicy(provider: ProviderEntry | undefined, offering: Offer
       mode: 'explicit',
       minCacheableTokens: min,
       writeTtl: ttl,
-      note: `explicit (${provider.id}): new context written at ${ratioText(writePrice, offering.prices.input)} (${ttl} TTL), cached prefix read at ${ratioText(offering.prices.cachedRead, offering.prices.input)}; prefixes under ${min} tokens are not cached`,
+      note: `explicit (${provider.id}): new context written at ${ratioText(writePrice, offering.prices.input)} (${ttl} TTL), cached prefix read at ${ratioText(offering.prices.cachedRead, offering.prices.input)}; prefixes under ${min} tokens${minNote} are not cached`,
     },
     split(input, cached, writes) {
       const read = cached >= min ? Math.min(cached, input) : 0;

@@ -76,6 +76,8 @@ export interface SpeedFigures extends Provenance {
   readonly outputTokensPerSecond: number;
   /** Input tokens per second processed before the first token; when absent the cost layer assumes a default and says so. */
   readonly prefillTokensPerSecond?: number;
+  /** How the figure was obtained when that needs saying (an estimate, a reasoning model's time to first answer token). */
+  readonly note?: string;
 }
 
 /** One provider serving one model at a price. */
@@ -93,6 +95,14 @@ export interface Offering extends Provenance {
   readonly speed?: SpeedFigures;
   /** The provider's own context limit when it is lower than the model's (e.g. Llama 4 Scout on Groq). */
   readonly contextWindow?: number;
+  /**
+   * This model's minimum cacheable prompt at this provider, when it differs from the
+   * provider's `caching.minCacheableTokens` (Claude Haiku 4.5: 4096; Gemini 2.5 Pro: 2048).
+   * The cost layer uses it in place of the provider's value.
+   */
+  readonly minCacheableTokens?: number;
+  /** Where `minCacheableTokens` comes from (documentation URL and what it says). */
+  readonly minCacheableSource?: string;
   /** Anything a reader of the price should know (time-of-day pricing, retired tiers). */
   readonly note?: string;
 }
