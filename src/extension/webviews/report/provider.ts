@@ -103,6 +103,8 @@ export class ReportViewHost implements vscode.WebviewViewProvider, vscode.Dispos
           assumptions: settings.assumptions,
           resolveModel,
           root,
+          // Paths in the report relative to the scanned root, as `tokenomics scan` run there writes them.
+          cwd: root,
           exclude: settings.config.exclude,
           maxFileBytes: settings.config.maxFileSizeKb * 1024,
           respectGitignore: true,
