@@ -162,6 +162,14 @@ for (const o of offeringsOverlay.offerings) {
   if (!found) continue;
   const notes = [];
   const { prices, tiers } = convertPrices(pickPrices(found.model.prices, notes));
+  // A long-context tier upstream lacks, added by hand with its source (spot-check fixes).
+  for (const t of o.extraTiers ?? []) {
+    if (!o.tierSource) fail(`offering ${o.provider}/${o.model}: extraTiers without tierSource`);
+    if (tiers.some((u) => u.aboveInputTokens === t.aboveInputTokens)) fail(`offering ${o.provider}/${o.model}: extraTiers repeats upstream's tier at ${t.aboveInputTokens}`);
+    tiers.push({ ...t });
+    notes.push(`Long-context tier above ${t.aboveInputTokens} tokens added by the overlay (not upstream): ${o.tierSource}.`);
+  }
+  tiers.sort((a, b) => a.aboveInputTokens - b.aboveInputTokens);
   if (Object.keys(prices).length === 0) fail(`offering ${o.provider}/${o.model}: upstream has no token prices`);
   const id = `${o.provider}/${o.model}`;
   const offering = {
