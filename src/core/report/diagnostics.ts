@@ -48,18 +48,24 @@ export function loopDiagnostics(loop: DetectedLoop, report: AgentLoopReport, fw:
   const out: DiagnosticReport[] = [];
   if (!report.bounded) {
     const why = loop.framework === 'hand-written' ? 'This loop has no step bound' : `${loop.framework} sets no step limit by default${fw?.stepOption ? ` (set ${fw.stepOption})` : ''}`;
+    const cost = report.costPerTask.kind === 'priced' ? ` (${formatUsd(report.costPerTask.usd)} per task)` : '';
+    // An annotation (`tokenomics: steps=N`) is the user stating the bound they expect: still
+    // true that the code has none, but no longer a surprise, so it is information, not a warning.
+    const acknowledged = report.stepsFrom === 'annotation';
     out.push({
       ...head(loop),
-      severity: 'warning',
+      severity: acknowledged ? 'information' : 'warning',
       code: 'unbounded-loop',
-      message: `${why}: a task may run until the context overflows. Priced at an assumed ${report.maxSteps} steps.`,
+      message: acknowledged
+        ? `${why}; priced at the ${report.maxSteps} steps its annotation states${cost}.`
+        : `${why}: a task may run until the context overflows. Priced at an assumed ${report.maxSteps} steps${cost}.`,
       siteId: loop.id,
     });
   }
   if (report.overflowStep !== undefined) {
     out.push({
       ...head(loop),
-      severity: 'warning',
+      severity: 'error',
       code: 'context-overflow',
       message: `The context passes the model's window${contextWindow ? ` (${contextWindow.toLocaleString('en-US')} tokens)` : ''} at step ${report.overflowStep} of ${report.maxSteps}.`,
       siteId: loop.id,
