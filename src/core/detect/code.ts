@@ -7,9 +7,10 @@ import type { PromptKind } from '../report/types';
 import type { SyntaxNode } from './parser';
 import { classifyCall, kindOfRole, MODEL_ARG_KEYS, NESTED_OPTION_KEYS, NOT_PROMPT_NAME, PROMPT_NAME, PROVIDER_FACTORY, providerHintOf, type CallRule } from './frameworks';
 import { findHandWrittenLoops } from './loops';
+import { foreignModelRule, FOREIGN_MODEL_CALL, isCallNode, stateGraphOf } from './model-uses';
 import { SiteRegistry, spanOf, type Mutable } from './sites';
 import { contains, type CallArgs, type Collected, type LanguageSyntax } from './syntax';
-import { literalLength, render } from './text';
+import { literal, literalLength, render } from './text';
 import type { DetectedCall } from './types';
 
 const CONFIDENCE = { position: 0.95, message: 0.9, tool: 0.85, key: 0.8, decorated: 0.9, named: 0.65, namedFunction: 0.6 };
@@ -28,6 +29,12 @@ const PROMPT_KEYS: Readonly<Record<string, PromptKind>> = {
   backstory: 'system',
 };
 const TOOL_SCHEMA_KEYS = ['parameters', 'input_schema', 'inputSchema', 'execute', 'args_schema', 'argsSchema', 'schema', 'func', 'strict', 'outputSchema'];
+/** Class names of tools that take a `name` and a `description` (ADK `VertexAiRagRetrieval`, `FunctionTool`, toolsets). */
+const TOOL_CLASS = /(Tool|Toolset|Retrieval|Retriever)$/;
+/** Calls that take a list of tool functions first: LangGraph `ToolNode`, `model.bind_tools`. */
+const TOOL_BINDING = /(^|\.)(ToolNode|bind_tools|bindTools)$/;
+/** Helpers that turn data into prompt text. */
+const SERIALIZER = /(^|\.)(format_as_xml|formatAsXml|dumps|dump|stringify|to_json|toJSON|pformat)$/;
 const TOOL_DECORATOR = /(^|\.)(tool|function_tool|tool_plain|ai_function|kernel_function|mcp_tool)\b/;
 const PROMPT_DECORATOR = /(^|\.)(system_prompt|instructions)\b/;
 
@@ -66,19 +73,21 @@ export class CodeDetector {
     const callee = syntax.callee(node);
     let args: CallArgs | undefined;
     const getArgs = (): CallArgs => (args ??= syntax.args(node));
-    const rule = classifyCall(callee, {
-      imports: this.collected.imports,
-      language: syntax.language,
-      argNames: () => new Set(getArgs().named.keys()),
-      firstArgIsModelString: () => {
-        const first = getArgs().positional[0];
-        const s = first ? syntax.stringConstant(first) : undefined;
-        return Boolean(s && /^[\w-]+:[\w.-]+$/.test(s));
-      },
-    });
+    const rule =
+      classifyCall(callee, {
+        imports: this.collected.imports,
+        language: syntax.language,
+        argNames: () => new Set(getArgs().named.keys()),
+        firstArgIsModelString: () => {
+          const first = getArgs().positional[0];
+          const s = first ? syntax.stringConstant(first) : undefined;
+          return Boolean(s && /^[\w-]+:[\w.-]+$/.test(s));
+        },
+      }) ?? foreignModelRule(syntax, this.collected, node, callee);
     if (!rule) {
       this.visitAgentUse(node, callee, getArgs);
-      this.visitToolConstructor(node, getArgs);
+      this.visitToolConstructor(node, callee, getArgs);
+      if (TOOL_BINDING.test(callee) && getArgs().positional[0]) this.toolDocstrings(getArgs().positional[0]);
       return;
     }
     const a = getArgs();
@@ -107,6 +116,7 @@ export class CodeDetector {
     const maxOutput = firstDefined(rule.maxOutputKeys?.map((k) => numberOf(syntax, get(k))));
     const toolsNode = firstDefined(rule.toolsKeys?.map(get)) ?? (rule.toolsArg !== undefined ? a.positional[rule.toolsArg] : undefined);
     const steps = this.stepsOf(rule, a);
+    if (toolsNode) this.toolDocstrings(toolsNode);
     const isAgent = rule.role === 'agent' || (rule.framework === 'vercel-ai' && steps !== undefined);
     const call: Mutable<DetectedCall> = {
       id: `c${span.line}.${span.column}`,
@@ -145,15 +155,7 @@ export class CodeDetector {
     const method = /\.(run|run_sync|run_stream|arun|generate|stream|invoke|ainvoke|kickoff|as_tool|asTool)$/.exec(callee)?.[1];
     if (!method) return;
     const receiver = this.syntax.receiver(node);
-    const target = receiver ? this.syntax.resolve(receiver) : undefined;
-    if (!target || !/^(call|call_expression|new_expression)$/.test(target.type)) return;
-    const rule = classifyCall(this.syntax.callee(target), {
-      imports: this.collected.imports,
-      language: this.syntax.language,
-      argNames: () => new Set(this.syntax.args(target).named.keys()),
-      firstArgIsModelString: () => false,
-    });
-    if (rule?.role !== 'agent') return;
+    if (!receiver || !(this.isAgentValue(receiver) || (this.namesAnAgent(receiver) && this.fileDefinesAgents()))) return;
     const args = getArgs();
     if (method === 'as_tool' || method === 'asTool') {
       const d = args.named.get('tool_description') ?? args.named.get('toolDescription') ?? args.named.get('description');
@@ -166,15 +168,53 @@ export class CodeDetector {
     }
   }
 
-  /** `Tool(name=…, description=…, func=…)`, `super().__init__(name=…, description=…, input_schema=…)`: a tool description. */
-  private visitToolConstructor(node: SyntaxNode, getArgs: () => CallArgs): void {
+  private isAgentValue(node: SyntaxNode): boolean {
+    const target = this.syntax.resolve(node);
+    return isCallNode(target) && this.ruleOf(target)?.role === 'agent';
+  }
+
+  /** `specialist_agent = SPECIALIST_MAP.get(specialty)`, a parameter `agent`: named as an agent, made elsewhere. */
+  private namesAnAgent(node: SyntaxNode): boolean {
+    return /(^|_)agent$|[a-z]Agent$|^agent$/.test(this.syntax.name(node) ?? '');
+  }
+
+  private definesAgents?: boolean;
+
+  private fileDefinesAgents(): boolean {
+    return (this.definesAgents ??= this.collected.calls.some((c) => this.ruleOf(c)?.role === 'agent'));
+  }
+
+  private ruleOf(call: SyntaxNode): CallRule | undefined {
+    return classifyCall(this.syntax.callee(call), {
+      imports: this.collected.imports,
+      language: this.syntax.language,
+      argNames: () => new Set(this.syntax.args(call).named.keys()),
+      firstArgIsModelString: () => false,
+    });
+  }
+
+  /**
+   * `Tool(name=…, description=…, func=…)`, `super().__init__(name=…, description=…, input_schema=…)`, and a named
+   * instance of a tool class (`VertexAiRagRetrieval(name=…, description=…)`): a tool description.
+   */
+  private visitToolConstructor(node: SyntaxNode, callee: string, getArgs: () => CallArgs): void {
     if (this.syntax.language !== 'python') return; // TypeScript passes an object literal: handled as a container.
     const args = node.childForFieldName('arguments');
     if (!args || !/description/.test(args.text)) return;
     const named = getArgs().named;
     const d = named.get('description');
-    if (d && TOOL_SCHEMA_KEYS.some((k) => named.has(k)) && isTextish(this.syntax, d)) {
+    const toolClass = named.has('name') && TOOL_CLASS.test(callee.split('.').pop() ?? '');
+    if (d && (toolClass || TOOL_SCHEMA_KEYS.some((k) => named.has(k))) && isTextish(this.syntax, d)) {
       this.promptsFrom(d, 'tool-description', CONFIDENCE.tool, 'tool description');
+    }
+  }
+
+  /** Functions handed over as tools (`TOOLS = [search]`, `tools=[search]`, `ToolNode([search])`): their docstrings describe them to the model. */
+  private toolDocstrings(node: SyntaxNode): void {
+    for (const item of this.syntax.items(node)?.slice(0, 50) ?? []) {
+      const fn = this.syntax.resolve(item);
+      const doc = isFunctionLike(fn) ? this.syntax.docstring(fn) : undefined;
+      if (doc) this.promptsFrom(doc, 'tool-description', CONFIDENCE.tool, 'docstring of a function given as a tool');
     }
   }
 
@@ -322,11 +362,10 @@ export class CodeDetector {
       const callee = syntax.callee(node);
       if (!/\.compile$/.test(callee)) continue;
       const receiver = syntax.receiver(node);
-      const target = receiver ? syntax.resolve(receiver) : undefined;
-      if (!target || !/^(call|call_expression|new_expression)$/.test(target.type) || !/(^|\.)StateGraph$/.test(syntax.callee(target))) continue;
+      if (!receiver || !stateGraphOf(syntax, syntax.resolve(receiver))) continue;
       const source = node.tree.rootNode.text;
       if (!/ToolNode|tools_condition|toolsCondition|tool_calls|toolCalls/.test(source)) continue;
-      const model = this.calls.find((c) => c.rule.role === 'model');
+      const model = this.calls.find((c) => c.rule.role === 'model') ?? this.calls.find((c) => c.rule === FOREIGN_MODEL_CALL);
       const limit = this.fileOption('recursion_limit') ?? this.fileOption('recursionLimit');
       const steps = limit ? syntax.number(limit) : undefined;
       const span = spanOf(node);
@@ -390,6 +429,10 @@ export class CodeDetector {
     const syntax = this.syntax;
     for (const sub of node.descendantsOfType(['template_substitution', 'interpolation']).slice(0, 20)) {
       const expr = sub?.namedChildren[0];
+      if (isCallNode(expr) && SERIALIZER.test(syntax.callee(expr))) {
+        this.serializedData(syntax.args(expr).positional[0], reason);
+        continue;
+      }
       if (expr?.type !== 'identifier') continue;
       let target = syntax.resolve(expr);
       if (target.id === expr.id) continue;
@@ -400,12 +443,32 @@ export class CodeDetector {
     }
   }
 
+  /**
+   * `{format_as_xml(SQL_EXAMPLES)}`, `${JSON.stringify(examples)}`: a list or dict of this file turned into prompt
+   * text. Its strings are the prompt's content (few-shot examples when so named); keys and nesting add little.
+   */
+  private serializedData(arg: SyntaxNode | undefined, reason: string): void {
+    if (arg?.type !== 'identifier') return;
+    const syntax = this.syntax;
+    const data = syntax.resolve(arg);
+    if (data.id === arg.id || !(syntax.items(data) || syntax.entries(data))) return;
+    const strings = data
+      .descendantsOfType('string')
+      .slice(0, 500)
+      .filter((n): n is SyntaxNode => Boolean(n) && !isDictKey(n!))
+      .map((n) => syntax.stringConstant(n))
+      .filter((t): t is string => Boolean(t));
+    if (literalLength(literal(strings.join('\n'))) < MIN_NAMED_LITERAL) return;
+    const kind = kindFromName(arg.text);
+    this.sites.addPrompt(data, literal(strings.join('\n')), kind === 'other' ? 'few-shot' : kind, CONFIDENCE.key, `data formatted into ${reason}`);
+  }
+
   private messageOrText(item: SyntaxNode, kind: PromptKind, confidence: number, reason: string, depth: number): { ids: string[]; placeholders: string[] } {
     const syntax = this.syntax;
     const entries = syntax.entries(item);
     if (entries) {
       const roleNode = entries.get('role');
-      const role = roleNode ? syntax.stringConstant(roleNode) : undefined;
+      const role = roleNode ? this.roleOf(roleNode) : undefined;
       // `append`: the Claude Agent SDK's `{type: "preset", append: "…"}` system prompt.
       const content = entries.get('content') ?? entries.get('parts') ?? entries.get('text') ?? entries.get('append');
       if (!content) return { ids: [], placeholders: [] };
@@ -434,13 +497,22 @@ export class CodeDetector {
     return this.promptsFrom(item, kind, confidence, reason, depth);
   }
 
+  /** A message role: `"system"`, or an enum member such as smolagents' `MessageRole.SYSTEM`. */
+  private roleOf(node: SyntaxNode): string | undefined {
+    const s = this.syntax.stringConstant(node);
+    if (s !== undefined) return s;
+    if (node.type !== 'attribute' && node.type !== 'member_expression') return undefined;
+    const member = this.syntax.name(node)?.toLowerCase();
+    return member && kindOfRole(member) ? member : undefined;
+  }
+
   /** Object / dict literals anywhere: `{role, content}` messages, tool schemas, prompt-named keys. */
   private visitContainer(node: SyntaxNode): void {
     const syntax = this.syntax;
     const entries = syntax.entries(node);
     if (!entries) return;
     const role = entries.get('role');
-    const roleText = role ? syntax.stringConstant(role) : undefined;
+    const roleText = role ? this.roleOf(role) : undefined;
     const content = entries.get('content');
     // Tool results are data the code passes back, not prompt text.
     if (roleText && /^(tool|function)$/i.test(roleText)) return;
@@ -494,6 +566,7 @@ export class CodeDetector {
         this.promptsFrom(d.value, 'tool-description', CONFIDENCE.tool, 'description of a Tool class');
         continue;
       }
+      if (/^tools$|_tools$/i.test(d.name) && syntax.items(d.value)) this.toolDocstrings(d.value);
       if (!PROMPT_NAME.test(d.name) || NOT_PROMPT_NAME.test(d.name)) continue;
       const kind = kindFromName(d.name);
       if (d.isFunction) {
@@ -503,7 +576,7 @@ export class CodeDetector {
         }
         continue;
       }
-      if (!syntax.isTextLiteral(d.value)) continue;
+      if (!syntax.isTextLiteral(d.value) || isUnusedLocal(d.nameNode)) continue;
       const value = syntax.text(d.value);
       // Flags and ids (`PROMPT_CACHING_BETA = "prompt-caching-2024-07-31"`) have no spaces; prompts do.
       if (literalLength(value) < MIN_NAMED_LITERAL || !value.parts.some((p) => typeof p === 'string' && /\s/.test(p.trim()))) continue;
@@ -612,6 +685,19 @@ function isToolClassAttribute(nameNode: SyntaxNode): boolean {
   if (cls?.type !== 'class_definition' && cls?.type !== 'class_declaration') return false;
   const bases = cls.childForFieldName('superclasses')?.text ?? cls.namedChildren.find((c) => c?.type === 'class_heritage')?.text ?? '';
   return /\b(Tool|BaseTool|StructuredTool)\b/.test(bases);
+}
+
+/** A variable of a function that the function never reads (a draft prompt left next to the one returned). */
+function isUnusedLocal(nameNode: SyntaxNode): boolean {
+  let fn = nameNode.parent;
+  while (fn && !isFunctionLike(fn)) fn = fn.parent;
+  if (!fn) return false;
+  const name = nameNode.text;
+  return !fn.descendantsOfType(['identifier', 'shorthand_property_identifier']).some((id) => id && id.text === name && id.id !== nameNode.id);
+}
+
+function isDictKey(n: SyntaxNode): boolean {
+  return n.parent?.type === 'pair' && n.parent.childForFieldName('key')?.id === n.id;
 }
 
 function kindFromName(name: string): PromptKind {

@@ -302,6 +302,8 @@ export function classifyCall(callee: string, ctx: CallContext): CallRule | undef
     return CREWAI_TASK;
   }
   if (last === 'Agent' || last === 'RealtimeAgent') return agentRule(module, ctx);
+  // `Agent.create({…})`: the OpenAI Agents SDK's typed factory, the same definition as `new Agent({…})`.
+  if (segments.length === 2 && /^(Agent|RealtimeAgent)$/.test(root) && last === 'create') return agentRule(module, ctx);
   return undefined;
 }
 

@@ -1,6 +1,6 @@
 /** Python view of a parse tree (tree-sitter python grammar). */
 import type { SyntaxNode, SyntaxTree } from './parser';
-import { Scope, walk, type CallArgs, type Collected, type Declaration, type LanguageSyntax } from './syntax';
+import { returnedByCall, Scope, walk, type CallArgs, type Collected, type Declaration, type LanguageSyntax } from './syntax';
 import { concat, dedent, join, literal, literalLength, mapLiterals, placeholder, type TextValue } from './text';
 
 const WANTED = new Set([
@@ -115,7 +115,7 @@ export class PythonSyntax implements LanguageSyntax {
     return { positional, named };
   }
 
-  entries(node: SyntaxNode): Map<string, SyntaxNode> | undefined {
+  entries(node: SyntaxNode, depth = 0): Map<string, SyntaxNode> | undefined {
     const target = this.resolve(node);
     if (target.type === 'dictionary') {
       const out = new Map<string, SyntaxNode>();
@@ -130,6 +130,11 @@ export class PythonSyntax implements LanguageSyntax {
     }
     // `dict(role="user", content=…)`
     if (target.type === 'call' && this.callee(target) === 'dict') return new Map(this.args(target).named);
+    // `**self._prepare_params()`: the dict a function of this file builds.
+    if (target.type === 'call' && depth < 3) {
+      const returned = returnedByCall(this, target, target.childForFieldName('function'), isFunction);
+      if (returned) return this.entries(returned, depth + 1);
+    }
     return undefined;
   }
 

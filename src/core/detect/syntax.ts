@@ -82,6 +82,13 @@ export function walk(tree: SyntaxTree, wanted: ReadonlySet<string>, visit: (node
   }
 }
 
+/** `self._params()`, `build()`: the first expression the called function of this file returns. */
+export function returnedByCall(syntax: LanguageSyntax, call: SyntaxNode, fn: SyntaxNode | null, isFunction: (n: SyntaxNode) => boolean): SyntaxNode | undefined {
+  const name = fn ? syntax.name(fn) : undefined;
+  const decl = name ? syntax.lookup(name, call) : undefined;
+  return decl && isFunction(decl) ? syntax.returns(decl)[0] : undefined;
+}
+
 export function contains(outer: SyntaxNode, inner: SyntaxNode): boolean {
   return outer.startIndex <= inner.startIndex && inner.endIndex <= outer.endIndex;
 }
