@@ -1,6 +1,7 @@
 /** Python view of a parse tree (tree-sitter python grammar). */
 import type { SyntaxNode, SyntaxTree } from './parser';
-import { returnedByCall, Scope, walk, type CallArgs, type Collected, type Declaration, type LanguageSyntax } from './syntax';
+import { returnedByCall, walk, type CallArgs, type Collected, type Declaration, type LanguageSyntax } from './syntax';
+import { arithmetic, MAX_DEPTH, SyntaxBase } from './syntax-base';
 import { concat, dedent, join, literal, literalLength, mapLiterals, placeholder, type TextValue } from './text';
 
 const WANTED = new Set([
@@ -19,11 +20,25 @@ const WANTED = new Set([
 ]);
 
 const DEDENT_CALLS = /^(textwrap\.)?dedent$|^(inspect\.)?cleandoc$/;
-const MAX_DEPTH = 12;
 
-export class PythonSyntax implements LanguageSyntax {
+export class PythonSyntax extends SyntaxBase implements LanguageSyntax {
   readonly language = 'python' as const;
-  private scope = new Scope([], () => false);
+
+  protected unwrap(node: SyntaxNode): SyntaxNode {
+    return unwrap(node);
+  }
+
+  protected isName(node: SyntaxNode): boolean {
+    return node.type === 'identifier';
+  }
+
+  protected isFunctionScope(node: SyntaxNode): boolean {
+    return isFunctionScope(node);
+  }
+
+  protected isFunction(node: SyntaxNode): boolean {
+    return isFunction(node);
+  }
 
   collect(tree: SyntaxTree): Collected {
     const out: Collected = { calls: [], containers: [], declarations: [], decorated: [], loops: [], comments: [], imports: new Map() };
@@ -76,11 +91,6 @@ export class PythonSyntax implements LanguageSyntax {
       }
     });
     return out;
-  }
-
-  bind(collected: Collected): void {
-    this.texts.clear();
-    this.scope = new Scope(collected.declarations, isFunctionScope);
   }
 
   callee(call: SyntaxNode): string {
@@ -144,33 +154,12 @@ export class PythonSyntax implements LanguageSyntax {
     return target.namedChildren.filter((c): c is SyntaxNode => Boolean(c) && c!.type !== 'comment');
   }
 
-  lookup(name: string, from?: SyntaxNode): SyntaxNode | undefined {
-    return this.scope.lookup(name, from);
-  }
-
-  resolve(node: SyntaxNode): SyntaxNode {
-    let current = unwrap(node);
-    for (let i = 0; i < MAX_DEPTH; i++) {
-      if (current.type !== 'identifier') return current;
-      const target = this.scope.lookup(current.text, current);
-      if (!target || target.id === current.id) return current;
-      current = unwrap(target);
-    }
-    return current;
-  }
-
   name(node: SyntaxNode): string | undefined {
     const n = unwrap(node);
     if (n.type === 'identifier') return n.text;
     if (n.type === 'attribute') return n.childForFieldName('attribute')?.text;
     if (n.type === 'call') return this.name(n.childForFieldName('function')!);
     return undefined;
-  }
-
-  stringConstant(node: SyntaxNode): string | undefined {
-    const value = this.text(node);
-    if (value.parts.length === 0 || value.parts.some((p) => typeof p !== 'string')) return undefined;
-    return value.parts.join('');
   }
 
   number(node: SyntaxNode): number | undefined {
@@ -186,12 +175,7 @@ export class PythonSyntax implements LanguageSyntax {
     }
     if (n.type === 'binary_operator') {
       const op = n.childForFieldName('operator')?.text;
-      const l = this.number(n.childForFieldName('left')!);
-      const r = this.number(n.childForFieldName('right')!);
-      if (l === undefined || r === undefined) return undefined;
-      if (op === '*') return l * r;
-      if (op === '+') return l + r;
-      if (op === '-') return l - r;
+      return arithmetic(op, this.number(n.childForFieldName('left')!), this.number(n.childForFieldName('right')!));
     }
     if (n.type === 'boolean_operator') return this.number(n.childForFieldName('left')!) ?? this.number(n.childForFieldName('right')!);
     if (n.type === 'call' && /^(int|os\.getenv|os\.environ\.get)$/.test(this.callee(n))) {
@@ -216,18 +200,7 @@ export class PythonSyntax implements LanguageSyntax {
     return false;
   }
 
-  /** Evaluated texts by node id: prompts, calls and their links ask for the same nodes many times. */
-  private readonly texts = new Map<number, TextValue>();
-
-  text(node: SyntaxNode, depth = 0): TextValue {
-    const cached = this.texts.get(node.id);
-    if (cached) return cached;
-    const value = this.evaluate(node, depth);
-    if (depth === 0 || value.parts.every((p) => typeof p === 'string')) this.texts.set(node.id, value);
-    return value;
-  }
-
-  private evaluate(node: SyntaxNode, depth: number): TextValue {
+  protected evaluate(node: SyntaxNode, depth: number): TextValue {
     const n = unwrap(node);
     if (depth > MAX_DEPTH) return placeholder(n.text);
     switch (n.type) {
@@ -244,19 +217,14 @@ export class PythonSyntax implements LanguageSyntax {
         if (op === '%') return this.text(left, depth + 1);
         return placeholder(n.text);
       }
-      case 'boolean_operator': {
-        const l = this.text(n.childForFieldName('left')!, depth + 1);
-        return l.parts.every((p) => typeof p !== 'string') ? this.text(n.childForFieldName('right')!, depth + 1) : l;
-      }
+      case 'boolean_operator':
+        return this.eitherText(n.childForFieldName('left')!, n.childForFieldName('right')!, depth);
       case 'conditional_expression': {
         const first = n.namedChildren[0];
         return first ? this.text(first, depth + 1) : placeholder(n.text);
       }
-      case 'identifier': {
-        const target = this.resolve(n);
-        if (target === n || target.type === 'identifier' || isFunction(target)) return placeholder(n.text);
-        return this.text(target, depth + 1);
-      }
+      case 'identifier':
+        return this.nameText(n, depth);
       case 'call':
         return this.callText(n, depth);
       default:
@@ -300,15 +268,7 @@ export class PythonSyntax implements LanguageSyntax {
     if (/\.(strip|lstrip|rstrip)$/.test(fn) && receiver) return mapLiterals(this.text(receiver, depth + 1), (t) => t.trim());
     if (/\.format$/.test(fn) && receiver) return this.text(receiver, depth + 1);
     if (DEDENT_CALLS.test(fn) && positional[0]) return mapLiterals(this.text(positional[0], depth + 1), (t) => dedent(t.replace(/^\n/, '')));
-    const callee = n.childForFieldName('function');
-    if (callee?.type === 'identifier') {
-      const target = this.resolve(callee);
-      if (isFunction(target)) {
-        const returned = this.returns(target)[0];
-        if (returned) return this.text(returned, depth + 1);
-      }
-    }
-    return placeholder(n.text);
+    return this.returnedText(n.childForFieldName('function'), depth) ?? placeholder(n.text);
   }
 
   docstring(fn: SyntaxNode): SyntaxNode | undefined {

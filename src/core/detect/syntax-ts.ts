@@ -1,6 +1,7 @@
 /** TypeScript / JavaScript view of a parse tree (tree-sitter typescript, tsx, javascript grammars). */
 import type { SyntaxNode, SyntaxTree } from './parser';
-import { Scope, walk, type CallArgs, type Collected, type Declaration, type LanguageSyntax } from './syntax';
+import { walk, type CallArgs, type Collected, type Declaration, type LanguageSyntax } from './syntax';
+import { arithmetic, MAX_DEPTH, SyntaxBase } from './syntax-base';
 import { concat, dedent, decodeEscape, EMPTY_TEXT, join, literal, literalLength, mapLiterals, placeholder, type TextValue } from './text';
 
 const WANTED = new Set([
@@ -23,11 +24,25 @@ const WANTED = new Set([
 
 const LOOPS = new Set(['while_statement', 'for_statement', 'for_in_statement', 'do_statement']);
 const DEDENT_HELPERS = /^(dedent|outdent|stripIndent|stripIndents|oneLine|oneLineTrim|codeBlock|html|md|markdown|String\.raw)$/;
-const MAX_DEPTH = 12;
 
-export class TypeScriptSyntax implements LanguageSyntax {
+export class TypeScriptSyntax extends SyntaxBase implements LanguageSyntax {
   readonly language = 'typescript' as const;
-  private scope = new Scope([], () => false);
+
+  protected unwrap(node: SyntaxNode): SyntaxNode {
+    return unwrap(node);
+  }
+
+  protected isName(node: SyntaxNode): boolean {
+    return node.type === 'identifier' || node.type === 'shorthand_property_identifier';
+  }
+
+  protected isFunctionScope(node: SyntaxNode): boolean {
+    return isFunctionNode(node);
+  }
+
+  protected isFunction(node: SyntaxNode): boolean {
+    return isFunctionNode(node);
+  }
 
   collect(tree: SyntaxTree): Collected {
     const out: Collected = { calls: [], containers: [], declarations: [], decorated: [], loops: [], comments: [], imports: new Map() };
@@ -44,11 +59,6 @@ export class TypeScriptSyntax implements LanguageSyntax {
       }
     });
     return out;
-  }
-
-  bind(collected: Collected): void {
-    this.texts.clear();
-    this.scope = new Scope(collected.declarations, isFunctionNode);
   }
 
   private collectImport(node: SyntaxNode, imports: Map<string, string>): void {
@@ -128,36 +138,12 @@ export class TypeScriptSyntax implements LanguageSyntax {
     return target.namedChildren.filter((c): c is SyntaxNode => Boolean(c) && c!.type !== 'comment');
   }
 
-  lookup(name: string, from?: SyntaxNode): SyntaxNode | undefined {
-    return this.scope.lookup(name, from);
-  }
-
-  resolve(node: SyntaxNode, depth = 0): SyntaxNode {
-    let current = unwrap(node);
-    for (let i = 0; i < MAX_DEPTH; i++) {
-      if (current.type !== 'identifier' && current.type !== 'shorthand_property_identifier') return current;
-      const target = this.scope.lookup(current.text, current);
-      if (!target || target.id === current.id) return current;
-      // A function is returned as is; the caller decides how to read it.
-      current = unwrap(target);
-    }
-    void depth;
-    return current;
-  }
-
   name(node: SyntaxNode): string | undefined {
     const n = unwrap(node);
     if (n.type === 'identifier' || n.type === 'shorthand_property_identifier' || n.type === 'property_identifier') return n.text;
     if (n.type === 'member_expression') return n.childForFieldName('property')?.text;
     if (n.type === 'call_expression') return this.name(n.childForFieldName('function')!);
     return undefined;
-  }
-
-  stringConstant(node: SyntaxNode): string | undefined {
-    const value = this.text(node);
-    if (value.parts.length === 0) return undefined;
-    if (value.parts.some((p) => typeof p !== 'string')) return undefined;
-    return value.parts.join('');
   }
 
   number(node: SyntaxNode): number | undefined {
@@ -175,11 +161,7 @@ export class TypeScriptSyntax implements LanguageSyntax {
       const op = n.childForFieldName('operator')?.text;
       const l = this.number(n.childForFieldName('left')!);
       const r = this.number(n.childForFieldName('right')!);
-      if (op === '??' || op === '||') return l ?? r;
-      if (l === undefined || r === undefined) return undefined;
-      if (op === '*') return l * r;
-      if (op === '+') return l + r;
-      if (op === '-') return l - r;
+      return op === '??' || op === '||' ? (l ?? r) : arithmetic(op, l, r);
     }
     return undefined;
   }
@@ -201,18 +183,7 @@ export class TypeScriptSyntax implements LanguageSyntax {
     return false;
   }
 
-  /** Evaluated texts by node id: prompts, calls and their links ask for the same nodes many times. */
-  private readonly texts = new Map<number, TextValue>();
-
-  text(node: SyntaxNode, depth = 0): TextValue {
-    const cached = this.texts.get(node.id);
-    if (cached) return cached;
-    const value = this.evaluate(node, depth);
-    if (depth === 0 || value.parts.every((p) => typeof p === 'string')) this.texts.set(node.id, value);
-    return value;
-  }
-
-  private evaluate(node: SyntaxNode, depth: number): TextValue {
+  protected evaluate(node: SyntaxNode, depth: number): TextValue {
     const n = unwrap(node);
     if (depth > MAX_DEPTH) return placeholder(n.text);
     switch (n.type) {
@@ -226,10 +197,7 @@ export class TypeScriptSyntax implements LanguageSyntax {
         const right = n.childForFieldName('right');
         if (!left || !right) return placeholder(n.text);
         if (op === '+') return concat(this.text(left, depth + 1), this.text(right, depth + 1));
-        if (op === '??' || op === '||') {
-          const l = this.text(left, depth + 1);
-          return l.parts.every((p) => typeof p !== 'string') ? this.text(right, depth + 1) : l;
-        }
+        if (op === '??' || op === '||') return this.eitherText(left, right, depth);
         return placeholder(n.text);
       }
       case 'ternary_expression': {
@@ -237,13 +205,8 @@ export class TypeScriptSyntax implements LanguageSyntax {
         return a ? this.text(a, depth + 1) : placeholder(n.text);
       }
       case 'identifier':
-      case 'shorthand_property_identifier': {
-        const target = this.resolve(n);
-        if (target === n || target.type === 'identifier') return placeholder(n.text);
-        if (isFunctionNode(target)) return placeholder(n.text);
-        const value = this.text(target, depth + 1);
-        return value;
-      }
+      case 'shorthand_property_identifier':
+        return this.nameText(n, depth);
       case 'call_expression':
         return this.callText(n, depth);
       case 'spread_element': {
@@ -293,16 +256,7 @@ export class TypeScriptSyntax implements LanguageSyntax {
       if (receiver) return mapLiterals(this.text(receiver, depth + 1), (t) => t.trim());
     }
     if (DEDENT_HELPERS.test(fn) && args[0]) return mapLiterals(this.text(args[0], depth + 1), (t) => dedent(t.replace(/^\n/, '')).trim());
-    // A call to a function of this file that returns a prompt: use what it returns.
-    const callee = n.childForFieldName('function');
-    if (callee?.type === 'identifier') {
-      const target = this.resolve(callee);
-      if (isFunctionNode(target)) {
-        const returned = this.returns(target)[0];
-        if (returned) return this.text(returned, depth + 1);
-      }
-    }
-    return placeholder(n.text);
+    return this.returnedText(n.childForFieldName('function'), depth) ?? placeholder(n.text);
   }
 
   docstring(): SyntaxNode | undefined {

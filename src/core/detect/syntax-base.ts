@@ -1,0 +1,95 @@
+/**
+ * What the Python and TypeScript views of a tree share: binding names to their
+ * declarations, resolving identifiers, evaluating a node's text once, reading
+ * constants and what a function of the file returns. Each grammar supplies its
+ * node types through the abstract members.
+ */
+import type { SyntaxNode } from './parser';
+import { Scope, type Collected } from './syntax';
+import { placeholder, type TextValue } from './text';
+
+/** How many names or nested expressions are followed before giving up (cycles, deep chains). */
+export const MAX_DEPTH = 12;
+
+export abstract class SyntaxBase {
+  private scope = new Scope([], () => false);
+  /** Evaluated texts by node id: prompts, calls and their links ask for the same nodes many times. */
+  private readonly texts = new Map<number, TextValue>();
+
+  /** Strips wrappers that keep a value as it is: parentheses, `await`, type assertions. */
+  protected abstract unwrap(node: SyntaxNode): SyntaxNode;
+  /** Whether a node is a bare name that may refer to a declaration of the file. */
+  protected abstract isName(node: SyntaxNode): boolean;
+  /** Whether a node holds declarations of its own (a function body). */
+  protected abstract isFunctionScope(node: SyntaxNode): boolean;
+  /** Whether a declaration's value is a function, whose value is what it returns. */
+  protected abstract isFunction(node: SyntaxNode): boolean;
+  protected abstract evaluate(node: SyntaxNode, depth: number): TextValue;
+  abstract returns(fn: SyntaxNode): SyntaxNode[];
+
+  bind(collected: Collected): void {
+    this.texts.clear();
+    this.scope = new Scope(collected.declarations, (n) => this.isFunctionScope(n));
+  }
+
+  lookup(name: string, from?: SyntaxNode): SyntaxNode | undefined {
+    return this.scope.lookup(name, from);
+  }
+
+  resolve(node: SyntaxNode): SyntaxNode {
+    let current = this.unwrap(node);
+    for (let i = 0; i < MAX_DEPTH; i++) {
+      if (!this.isName(current)) return current;
+      const target = this.scope.lookup(current.text, current);
+      if (!target || target.id === current.id) return current;
+      // A function is returned as is; the caller decides how to read it.
+      current = this.unwrap(target);
+    }
+    return current;
+  }
+
+  text(node: SyntaxNode, depth = 0): TextValue {
+    const cached = this.texts.get(node.id);
+    if (cached) return cached;
+    const value = this.evaluate(node, depth);
+    if (depth === 0 || value.parts.every((p) => typeof p === 'string')) this.texts.set(node.id, value);
+    return value;
+  }
+
+  stringConstant(node: SyntaxNode): string | undefined {
+    const value = this.text(node);
+    if (value.parts.length === 0 || value.parts.some((p) => typeof p !== 'string')) return undefined;
+    return value.parts.join('');
+  }
+
+  /** A name's text: the declared value's, or a placeholder named after it (unknown, or a function). */
+  protected nameText(n: SyntaxNode, depth: number): TextValue {
+    const target = this.resolve(n);
+    if (target === n || this.isName(target) || this.isFunction(target)) return placeholder(n.text);
+    return this.text(target, depth + 1);
+  }
+
+  /** `a ?? b`, `a or b`: the left side when it has any text, else the right. */
+  protected eitherText(left: SyntaxNode, right: SyntaxNode, depth: number): TextValue {
+    const l = this.text(left, depth + 1);
+    return l.parts.every((p) => typeof p !== 'string') ? this.text(right, depth + 1) : l;
+  }
+
+  /** `build_prompt()`: a call to a function of this file has the text that function returns. */
+  protected returnedText(callee: SyntaxNode | null, depth: number): TextValue | undefined {
+    if (!callee || !this.isName(callee)) return undefined;
+    const target = this.resolve(callee);
+    if (!this.isFunction(target)) return undefined;
+    const returned = this.returns(target)[0];
+    return returned ? this.text(returned, depth + 1) : undefined;
+  }
+}
+
+/** `60 * 5`, `-1`, `a + b` on numbers read from the code. */
+export function arithmetic(op: string | undefined, l: number | undefined, r: number | undefined): number | undefined {
+  if (l === undefined || r === undefined) return undefined;
+  if (op === '*') return l * r;
+  if (op === '+') return l + r;
+  if (op === '-') return l - r;
+  return undefined;
+}
