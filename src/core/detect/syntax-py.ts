@@ -1,23 +1,9 @@
 /** Python view of a parse tree (tree-sitter python grammar). */
 import type { SyntaxNode, SyntaxTree } from './parser';
-import { returnedByCall, walk, type CallArgs, type Collected, type Declaration, type LanguageSyntax } from './syntax';
+import { returnedByCall, type CallArgs, type Collected, type LanguageSyntax } from './syntax';
+import { collectPython } from './collect-py';
 import { arithmetic, MAX_DEPTH, SyntaxBase } from './syntax-base';
 import { concat, dedent, join, literal, literalLength, mapLiterals, placeholder, type TextValue } from './text';
-
-const WANTED = new Set([
-  'call',
-  'dictionary',
-  'assignment',
-  'function_definition',
-  'decorated_definition',
-  'while_statement',
-  'for_statement',
-  'comment',
-  'import_from_statement',
-  'import_statement',
-  'default_parameter',
-  'typed_default_parameter',
-]);
 
 const DEDENT_CALLS = /^(textwrap\.)?dedent$|^(inspect\.)?cleandoc$/;
 
@@ -41,56 +27,7 @@ export class PythonSyntax extends SyntaxBase implements LanguageSyntax {
   }
 
   collect(tree: SyntaxTree): Collected {
-    const out: Collected = { calls: [], containers: [], declarations: [], decorated: [], loops: [], comments: [], imports: new Map() };
-    walk(tree, WANTED, (node) => {
-      switch (node.type) {
-        case 'call':
-          out.calls.push(node);
-          break;
-        case 'dictionary':
-          out.containers.push(node);
-          break;
-        case 'comment':
-          out.comments.push(node);
-          break;
-        case 'while_statement':
-        case 'for_statement':
-          out.loops.push(node);
-          break;
-        case 'decorated_definition':
-          out.decorated.push(node);
-          break;
-        case 'import_from_statement':
-        case 'import_statement':
-          collectImport(node, out.imports);
-          break;
-        case 'assignment': {
-          const left = node.childForFieldName('left');
-          const right = node.childForFieldName('right');
-          if (left?.type === 'identifier' && right) out.declarations.push({ name: left.text, nameNode: left, value: right, isFunction: false });
-          else if (left?.type === 'attribute' && right) {
-            const attr = left.childForFieldName('attribute');
-            if (attr) out.declarations.push({ name: attr.text, nameNode: left, value: right, isFunction: false });
-          }
-          break;
-        }
-        case 'default_parameter':
-        case 'typed_default_parameter': {
-          // `def llm_call(prompt, model="claude-3-5-sonnet")`: the default is what the body sees when callers omit it.
-          const name = node.childForFieldName('name');
-          const value = node.childForFieldName('value');
-          if (name?.type === 'identifier' && value) out.declarations.push({ name: name.text, nameNode: name, value, isFunction: false });
-          break;
-        }
-        case 'function_definition': {
-          const name = node.childForFieldName('name');
-          const holder = node.parent?.type === 'decorated_definition' ? node.parent : node;
-          if (name) out.declarations.push({ name: name.text, nameNode: name, value: holder, isFunction: true } satisfies Declaration);
-          break;
-        }
-      }
-    });
-    return out;
+    return collectPython(tree);
   }
 
   callee(call: SyntaxNode): string {
@@ -323,30 +260,6 @@ function plainString(node: SyntaxNode): string | undefined {
     .filter((c) => c?.type === 'string_content')
     .map((c) => c!.text)
     .join('');
-}
-
-function collectImport(node: SyntaxNode, imports: Map<string, string>): void {
-  if (node.type === 'import_from_statement') {
-    const module = node.childForFieldName('module_name')?.text;
-    if (!module) return;
-    for (const c of node.childrenForFieldName('name')) {
-      if (!c) continue;
-      if (c.type === 'aliased_import') {
-        const alias = c.childForFieldName('alias');
-        const name = c.childForFieldName('name');
-        if (alias) imports.set(alias.text, name ? `${module}#${name.text}` : module);
-      } else imports.set(c.text, module);
-    }
-    return;
-  }
-  for (const c of node.childrenForFieldName('name')) {
-    if (!c) continue;
-    if (c.type === 'aliased_import') {
-      const alias = c.childForFieldName('alias');
-      const name = c.childForFieldName('name');
-      if (alias && name) imports.set(alias.text, name.text);
-    } else imports.set(c.text.split('.')[0], c.text);
-  }
 }
 
 const PY_ESCAPE = /\\(N\{[^}]*\}|x[0-9a-fA-F]{2}|u[0-9a-fA-F]{4}|U[0-9a-fA-F]{8}|[0-7]{1,3}|\r?\n|.)/g;
