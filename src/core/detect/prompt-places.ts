@@ -1,0 +1,152 @@
+/**
+ * Prompts found by where they sit rather than by the call they go to: `{role, content}` messages,
+ * tool schemas and prompt-named keys in any literal, decorated tool functions and prompt hooks,
+ * functions listed as tools, and variables or functions named like prompts.
+ */
+import type { PromptKind } from '../report/types';
+import type { SyntaxNode } from './parser';
+import { kindOfRole, NOT_PROMPT_NAME, PROMPT_NAME } from './frameworks';
+import { CONFIDENCE, isFunctionLike, kindFromName, MIN_NAMED_LITERAL, type PromptReader } from './prompt-reader';
+import type { Collected, LanguageSyntax } from './syntax';
+import { literalLength } from './text';
+
+const PROMPT_KEYS: Readonly<Record<string, PromptKind>> = {
+  system: 'system',
+  system_prompt: 'system',
+  systemPrompt: 'system',
+  system_message: 'system',
+  systemMessage: 'system',
+  instructions: 'instructions',
+  instruction: 'instructions',
+  prompt: 'user-template',
+  user_prompt: 'user-template',
+  userPrompt: 'user-template',
+  backstory: 'system',
+};
+export const TOOL_SCHEMA_KEYS = ['parameters', 'input_schema', 'inputSchema', 'execute', 'args_schema', 'argsSchema', 'schema', 'func', 'strict', 'outputSchema'];
+const TOOL_DECORATOR = /(^|\.)(tool|function_tool|tool_plain|ai_function|kernel_function|mcp_tool)\b/;
+const PROMPT_DECORATOR = /(^|\.)(system_prompt|instructions)\b/;
+
+export class PromptPlaces {
+  constructor(
+    private readonly syntax: LanguageSyntax,
+    private readonly collected: Collected,
+    private readonly prompts: PromptReader,
+  ) {}
+
+  run(): void {
+    for (const node of this.collected.containers) this.visitContainer(node);
+    for (const node of this.collected.decorated) this.visitDecorated(node);
+    this.visitNamedDeclarations();
+  }
+
+  /** Functions handed over as tools (`TOOLS = [search]`, `tools=[search]`, `ToolNode([search])`): their docstrings describe them to the model. */
+  toolDocstrings(node: SyntaxNode): void {
+    for (const item of this.syntax.items(node)?.slice(0, 50) ?? []) {
+      const fn = this.syntax.resolve(item);
+      const doc = isFunctionLike(fn) ? this.syntax.docstring(fn) : undefined;
+      if (doc) this.prompts.promptsFrom(doc, 'tool-description', CONFIDENCE.tool, 'docstring of a function given as a tool');
+    }
+  }
+
+  /** Object / dict literals anywhere: `{role, content}` messages, tool schemas, prompt-named keys. */
+  private visitContainer(node: SyntaxNode): void {
+    const syntax = this.syntax;
+    const entries = syntax.entries(node);
+    if (!entries) return;
+    const role = entries.get('role');
+    const roleText = role ? this.prompts.roleOf(role) : undefined;
+    const content = entries.get('content');
+    // Tool results are data the code passes back, not prompt text.
+    if (roleText && /^(tool|function)$/i.test(roleText)) return;
+    if (roleText && content && kindOfRole(roleText)) {
+      this.prompts.promptsFrom(content, kindOfRole(roleText)!, CONFIDENCE.message, `${roleText} message`);
+      return;
+    }
+    const description = entries.get('description');
+    if (description && TOOL_SCHEMA_KEYS.some((k) => entries.has(k)) && isTextish(syntax, description)) {
+      this.prompts.promptsFrom(description, 'tool-description', CONFIDENCE.tool, 'tool description');
+    }
+    for (const [key, kind] of Object.entries(PROMPT_KEYS)) {
+      const v = entries.get(key);
+      if (v && isTextish(syntax, v)) this.prompts.promptsFrom(v, kind, CONFIDENCE.key, `${key} property`);
+    }
+  }
+
+  /** Python functions registered as tools (docstring) or as prompt hooks (return value). */
+  private visitDecorated(node: SyntaxNode): void {
+    const syntax = this.syntax;
+    const decorators = node.namedChildren.filter((c) => c?.type === 'decorator').map((c) => c!.text.replace(/^@/, '').replace(/\(.*$/s, ''));
+    if (decorators.some((d) => TOOL_DECORATOR.test(d))) {
+      // `@tool(description_override="…")` replaces the docstring.
+      for (const dec of node.namedChildren) {
+        const call = dec?.type === 'decorator' ? dec.namedChildren[0] : undefined;
+        if (call?.type !== 'call') continue;
+        const named = syntax.args(call).named;
+        const d = named.get('description_override') ?? named.get('description');
+        if (d) {
+          this.prompts.promptsFrom(d, 'tool-description', CONFIDENCE.decorated, `description of @${decorators[0]}`);
+          return;
+        }
+      }
+      const doc = syntax.docstring(node);
+      if (doc) this.prompts.promptsFrom(doc, 'tool-description', CONFIDENCE.decorated, `docstring of @${decorators[0]} function`);
+      return;
+    }
+    const hook = decorators.find((d) => PROMPT_DECORATOR.test(d));
+    if (hook) {
+      const returned = syntax.returns(node)[0];
+      const kind: PromptKind = /instructions/.test(hook) ? 'instructions' : 'system';
+      if (returned) this.prompts.promptsFrom(returned, kind, CONFIDENCE.decorated, `return value of @${hook} function`);
+    }
+  }
+
+  /** `SYSTEM_PROMPT = """…"""`, `const reviewInstructions = \`…\``, `def build_prompt(): return f"…"`. */
+  private visitNamedDeclarations(): void {
+    const syntax = this.syntax;
+    for (const d of this.collected.declarations) {
+      if (d.name === 'description' && isToolClassAttribute(d.nameNode)) {
+        this.prompts.promptsFrom(d.value, 'tool-description', CONFIDENCE.tool, 'description of a Tool class');
+        continue;
+      }
+      if (/^tools$|_tools$/i.test(d.name) && syntax.items(d.value)) this.toolDocstrings(d.value);
+      if (!PROMPT_NAME.test(d.name) || NOT_PROMPT_NAME.test(d.name)) continue;
+      const kind = kindFromName(d.name);
+      if (d.isFunction) {
+        const returned = syntax.returns(d.value)[0];
+        if (returned && syntax.isTextLiteral(returned) && literalLength(syntax.text(returned)) >= MIN_NAMED_LITERAL) {
+          this.prompts.promptsFrom(returned, kind, CONFIDENCE.namedFunction, `returned by ${d.name}()`);
+        }
+        continue;
+      }
+      if (!syntax.isTextLiteral(d.value) || isUnusedLocal(d.nameNode)) continue;
+      const value = syntax.text(d.value);
+      // Flags and ids (`PROMPT_CACHING_BETA = "prompt-caching-2024-07-31"`) have no spaces; prompts do.
+      if (literalLength(value) < MIN_NAMED_LITERAL || !value.parts.some((p) => typeof p === 'string' && /\s/.test(p.trim()))) continue;
+      this.prompts.promptsFrom(d.value, kind, CONFIDENCE.named, `assigned to ${d.name}`);
+    }
+  }
+}
+
+export function isTextish(syntax: LanguageSyntax, node: SyntaxNode): boolean {
+  const target = syntax.resolve(node);
+  return syntax.isTextLiteral(target) || Boolean(syntax.items(target)?.some((i) => syntax.isTextLiteral(syntax.resolve(i))));
+}
+
+/** `class RetrieverTool(Tool): description = "…"` (smolagents, LangChain BaseTool). */
+function isToolClassAttribute(nameNode: SyntaxNode): boolean {
+  const block = nameNode.parent?.parent?.parent;
+  const cls = block?.parent;
+  if (cls?.type !== 'class_definition' && cls?.type !== 'class_declaration') return false;
+  const bases = cls.childForFieldName('superclasses')?.text ?? cls.namedChildren.find((c) => c?.type === 'class_heritage')?.text ?? '';
+  return /\b(Tool|BaseTool|StructuredTool)\b/.test(bases);
+}
+
+/** A variable of a function that the function never reads (a draft prompt left next to the one returned). */
+function isUnusedLocal(nameNode: SyntaxNode): boolean {
+  let fn = nameNode.parent;
+  while (fn && !isFunctionLike(fn)) fn = fn.parent;
+  if (!fn) return false;
+  const name = nameNode.text;
+  return !fn.descendantsOfType(['identifier', 'shorthand_property_identifier']).some((id) => id && id.text === name && id.id !== nameNode.id);
+}

@@ -1,0 +1,178 @@
+/**
+ * Reading the prompt text an expression holds: a text, a list of texts, a list of messages
+ * (`{role, content}`, `("system", "…")`, `AIMessage(…)`), a function returning a text, and the
+ * text declared elsewhere in the file that is spliced into it. Each text becomes a prompt site.
+ */
+import type { PromptKind } from '../report/types';
+import type { SyntaxNode } from './parser';
+import { kindOfRole } from './frameworks';
+import { isCallNode } from './model-uses';
+import type { SiteRegistry } from './sites';
+import type { LanguageSyntax } from './syntax';
+import { literal, literalLength, render } from './text';
+
+/** How sure a site is a prompt, by where it was found: an SDK position … a name only. */
+export const CONFIDENCE = { position: 0.95, message: 0.9, tool: 0.85, key: 0.8, decorated: 0.9, named: 0.65, namedFunction: 0.6 };
+/** Shortest text a name alone makes a prompt. */
+export const MIN_NAMED_LITERAL = 20;
+/** Helpers that turn data into prompt text. */
+const SERIALIZER = /(^|\.)(format_as_xml|formatAsXml|dumps|dump|stringify|to_json|toJSON|pformat)$/;
+
+export interface PromptRefs {
+  readonly ids: string[];
+  /** Values with no text of their own (a parameter, `userInput`): sized by assumption. */
+  readonly placeholders: string[];
+}
+
+export class PromptReader {
+  constructor(
+    private readonly syntax: LanguageSyntax,
+    private readonly sites: SiteRegistry,
+  ) {}
+
+  /**
+   * Registers the prompt(s) an expression holds: a text, a list of texts, a list of
+   * messages (`{role, content}`, `("system", "…")`, `SystemMessage(…)`), or a function
+   * returning a text. Text-free values (a parameter, `userInput`) come back as placeholders.
+   */
+  promptsFrom(node: SyntaxNode, kind: PromptKind, confidence: number, reason: string, depth = 0): PromptRefs {
+    const syntax = this.syntax;
+    const ids: string[] = [];
+    const placeholders: string[] = [];
+    if (depth > 4) return { ids, placeholders };
+    const target = syntax.resolve(node);
+    if (isFunctionLike(target)) {
+      // `instructions=custom_instructions`: each text the function can return is a prompt.
+      for (const returned of syntax.returns(target).slice(0, 10)) {
+        const r = this.promptsFrom(returned, kind, confidence, reason, depth + 1);
+        ids.push(...r.ids);
+        placeholders.push(...r.placeholders);
+      }
+      return { ids, placeholders };
+    }
+    const items = syntax.items(target);
+    if (items) {
+      for (const item of items.slice(0, 200)) {
+        const r = this.messageOrText(item, kind, confidence, reason, depth + 1);
+        ids.push(...r.ids);
+        placeholders.push(...r.placeholders);
+      }
+      return { ids, placeholders };
+    }
+    const entries = syntax.entries(target);
+    if (entries) {
+      // A single message object or a `{type: 'text', text}` part.
+      return this.messageOrText(target, kind, confidence, reason, depth + 1);
+    }
+    const value = syntax.text(target);
+    if (literalLength(value) === 0) {
+      for (const p of render(value).placeholders) placeholders.push(p);
+      return { ids, placeholders };
+    }
+    const id = this.sites.addPrompt(target, value, kind, confidence, reason);
+    if (id) {
+      ids.push(id);
+      if (depth < 3) this.inlinedParts(target, kind, reason);
+    }
+    return { ids, placeholders };
+  }
+
+  /** Text declared elsewhere in the file and spliced into a prompt (`${categoriesContext}`) is a prompt site of its own. */
+  private inlinedParts(node: SyntaxNode, kind: PromptKind, reason: string): void {
+    const syntax = this.syntax;
+    for (const sub of node.descendantsOfType(['template_substitution', 'interpolation']).slice(0, 20)) {
+      const expr = sub?.namedChildren[0];
+      if (isCallNode(expr) && SERIALIZER.test(syntax.callee(expr))) {
+        this.serializedData(syntax.args(expr).positional[0], reason);
+        continue;
+      }
+      if (expr?.type !== 'identifier') continue;
+      let target = syntax.resolve(expr);
+      if (target.id === expr.id) continue;
+      if (target.type === 'ternary_expression') target = target.childForFieldName('consequence') ?? target;
+      else if (target.type === 'conditional_expression') target = target.namedChildren[0] ?? target;
+      if (!syntax.isTextLiteral(target) || literalLength(syntax.text(target)) < MIN_NAMED_LITERAL) continue;
+      this.sites.addPrompt(target, syntax.text(target), kind === 'system' ? 'system' : 'other', CONFIDENCE.key, `part of ${reason}`);
+    }
+  }
+
+  /**
+   * `{format_as_xml(SQL_EXAMPLES)}`, `${JSON.stringify(examples)}`: a list or dict of this file turned into prompt
+   * text. Its strings are the prompt's content (few-shot examples when so named); keys and nesting add little.
+   */
+  private serializedData(arg: SyntaxNode | undefined, reason: string): void {
+    if (arg?.type !== 'identifier') return;
+    const syntax = this.syntax;
+    const data = syntax.resolve(arg);
+    if (data.id === arg.id || !(syntax.items(data) || syntax.entries(data))) return;
+    const strings = data
+      .descendantsOfType('string')
+      .slice(0, 500)
+      .filter((n): n is SyntaxNode => Boolean(n) && !isDictKey(n!))
+      .map((n) => syntax.stringConstant(n))
+      .filter((t): t is string => Boolean(t));
+    if (literalLength(literal(strings.join('\n'))) < MIN_NAMED_LITERAL) return;
+    const kind = kindFromName(arg.text);
+    this.sites.addPrompt(data, literal(strings.join('\n')), kind === 'other' ? 'few-shot' : kind, CONFIDENCE.key, `data formatted into ${reason}`);
+  }
+
+  private messageOrText(item: SyntaxNode, kind: PromptKind, confidence: number, reason: string, depth: number): PromptRefs {
+    const syntax = this.syntax;
+    const entries = syntax.entries(item);
+    if (entries) {
+      const roleNode = entries.get('role');
+      const role = roleNode ? this.roleOf(roleNode) : undefined;
+      // `append`: the Claude Agent SDK's `{type: "preset", append: "…"}` system prompt.
+      const content = entries.get('content') ?? entries.get('parts') ?? entries.get('text') ?? entries.get('append');
+      if (!content) return { ids: [], placeholders: [] };
+      const k = (role ? kindOfRole(role) : undefined) ?? kind;
+      return this.promptsFrom(content, k, role ? CONFIDENCE.message : confidence, role ? `${role} message` : reason, depth);
+    }
+    const tuple = syntax.items(item);
+    if (tuple && tuple.length === 2) {
+      const role = syntax.stringConstant(tuple[0]);
+      const k = role ? kindOfRole(role) : undefined;
+      if (k) return this.promptsFrom(tuple[1], k, CONFIDENCE.message, `${role} message`, depth);
+    }
+    const target = syntax.resolve(item);
+    if (target.type === 'call' || target.type === 'call_expression' || target.type === 'new_expression') {
+      const callee = syntax.callee(target);
+      // An `AIMessage` in a list of messages is a few-shot example (alone it is just a value).
+      const classKind = /(^|\.)AIMessage$/.test(callee) ? 'few-shot' : undefined;
+      if (classKind) {
+        const a = syntax.args(target);
+        const content = a.positional[0] ?? a.named.get('content');
+        return content ? this.promptsFrom(content, classKind, CONFIDENCE.message, 'AI message', depth) : { ids: [], placeholders: [] };
+      }
+      // `SystemMessage(…)` and friends are registered when their own call is visited.
+      if (/Message(PromptTemplate)?|Template|MessagesPlaceholder/.test(callee) && !syntax.isTextLiteral(target)) return { ids: [], placeholders: [] };
+    }
+    return this.promptsFrom(item, kind, confidence, reason, depth);
+  }
+
+  /** A message role: `"system"`, or an enum member such as smolagents' `MessageRole.SYSTEM`. */
+  roleOf(node: SyntaxNode): string | undefined {
+    const s = this.syntax.stringConstant(node);
+    if (s !== undefined) return s;
+    if (node.type !== 'attribute' && node.type !== 'member_expression') return undefined;
+    const member = this.syntax.name(node)?.toLowerCase();
+    return member && kindOfRole(member) ? member : undefined;
+  }
+}
+
+export function isFunctionLike(n: SyntaxNode): boolean {
+  return /^(function_definition|decorated_definition|function_declaration|arrow_function|function_expression|function|method_definition)$/.test(n.type);
+}
+
+function isDictKey(n: SyntaxNode): boolean {
+  return n.parent?.type === 'pair' && n.parent.childForFieldName('key')?.id === n.id;
+}
+
+export function kindFromName(name: string): PromptKind {
+  if (/example|shot/i.test(name)) return 'few-shot';
+  if (/system|persona|backstory|preamble/i.test(name)) return 'system';
+  if (/instruction/i.test(name)) return 'instructions';
+  if (/user|human|template|question|query|task/i.test(name)) return 'user-template';
+  if (/tool|description/i.test(name)) return 'tool-description';
+  return 'other';
+}
