@@ -1,206 +1,39 @@
 /**
- * Which calls are model calls, agent definitions or prompt carriers, per SDK
- * and framework, and where each keeps its model, prompts, tools, output cap and
- * step limit. Keys are listed in both spellings (`max_tokens`, `maxTokens`) so
- * one table serves TypeScript and Python.
+ * Which calls are model calls, agent definitions or prompt carriers, told apart by callee,
+ * imports and arguments; and the names, roles and texts that mark prompts and tool handling.
  */
 import type { PromptKind } from '../report/types';
+import {
+  ANTHROPIC,
+  CLAUDE_AGENT,
+  CREWAI_AGENT,
+  CREWAI_TASK,
+  GOOGLE,
+  GOOGLE_ADK,
+  GOOGLE_MODEL,
+  LANGCHAIN_AGENT,
+  LANGCHAIN_EXECUTOR,
+  LANGCHAIN_MODEL,
+  LANGGRAPH_AGENT,
+  LITELLM,
+  MASTRA_AGENT,
+  MESSAGE_CLASS,
+  MODEL_KEYS,
+  OPENAI_AGENTS,
+  OPENAI_AGENTS_RUN,
+  OPENAI_CHAT,
+  OPENAI_RESPONSES,
+  PYDANTIC_AI,
+  SMOLAGENTS,
+  TEMPLATE_CLASS,
+  TEMPLATE_MESSAGES,
+  VERCEL_AGENT,
+  VERCEL_CALL,
+  type CallRule,
+} from './call-rules';
 
-export interface CallRule {
-  readonly framework: string;
-  /** `call`: one model call; `agent`: a framework agent loop; `model`: a chat-model constructor; `prompts`: only carries prompts. */
-  readonly role: 'call' | 'agent' | 'model' | 'prompts';
-  readonly modelKeys?: readonly string[];
-  readonly modelArg?: number;
-  readonly promptKeys?: Readonly<Record<string, PromptKind>>;
-  readonly promptArgs?: Readonly<Record<number, PromptKind>>;
-  readonly messagesKeys?: readonly string[];
-  readonly messagesArg?: number;
-  readonly toolsKeys?: readonly string[];
-  readonly toolsArg?: number;
-  readonly maxOutputKeys?: readonly string[];
-  /** Options that bound the agent loop; looked up on the call, then anywhere in the file (e.g. `Runner.run(…, max_turns=5)`). */
-  readonly stepKeys?: readonly string[];
-  /** Whether the step option may be set elsewhere in the file, at run time (`Runner.run(agent, max_turns=5)`). */
-  readonly stepsAtRun?: boolean;
-  /** The catalog's framework entry (`catalog.frameworks[].framework`) whose default step limit applies, when not `framework`. */
-  readonly defaultsKey?: string;
-  readonly providerHint?: string;
-}
-
-/** Nested option objects whose keys count as the call's own (`config={…}` in google-genai, `options` in the Claude Agent SDK). */
-export const NESTED_OPTION_KEYS = [
-  'config',
-  'options',
-  'generationConfig',
-  'generation_config',
-  'model_settings',
-  'modelSettings',
-  'settings',
-  'defaultGenerateOptions',
-  'defaultOptions',
-  'providerOptions',
-];
-
-const MAX_OUTPUT = ['max_tokens', 'maxTokens', 'max_completion_tokens', 'maxCompletionTokens', 'max_output_tokens', 'maxOutputTokens', 'num_predict'];
-const MODEL_KEYS = ['model', 'model_name', 'modelName', 'model_id', 'modelId', 'llm', 'deployment_name', 'azureDeployment'];
-
-const OPENAI_CHAT: CallRule = {
-  framework: 'openai',
-  role: 'call',
-  modelKeys: ['model'],
-  messagesKeys: ['messages'],
-  toolsKeys: ['tools', 'functions'],
-  maxOutputKeys: MAX_OUTPUT,
-  providerHint: 'openai',
-};
-const OPENAI_RESPONSES: CallRule = {
-  framework: 'openai',
-  role: 'call',
-  modelKeys: ['model'],
-  promptKeys: { instructions: 'instructions' },
-  messagesKeys: ['input'],
-  toolsKeys: ['tools'],
-  maxOutputKeys: MAX_OUTPUT,
-  providerHint: 'openai',
-};
-const ANTHROPIC: CallRule = {
-  framework: 'anthropic',
-  role: 'call',
-  modelKeys: ['model'],
-  promptKeys: { system: 'system' },
-  messagesKeys: ['messages'],
-  toolsKeys: ['tools'],
-  maxOutputKeys: MAX_OUTPUT,
-  providerHint: 'anthropic',
-};
-const GOOGLE: CallRule = {
-  framework: 'google',
-  role: 'call',
-  modelKeys: ['model'],
-  promptKeys: { system_instruction: 'system', systemInstruction: 'system' },
-  messagesKeys: ['contents'],
-  toolsKeys: ['tools'],
-  maxOutputKeys: MAX_OUTPUT,
-  providerHint: 'google',
-};
-const GOOGLE_MODEL: CallRule = {
-  framework: 'google',
-  role: 'model',
-  modelKeys: ['model', 'model_name'],
-  modelArg: 0,
-  promptKeys: { system_instruction: 'system', systemInstruction: 'system' },
-  toolsKeys: ['tools'],
-  maxOutputKeys: MAX_OUTPUT,
-  providerHint: 'google',
-};
-const VERCEL_CALL: CallRule = {
-  framework: 'vercel-ai',
-  role: 'call',
-  modelKeys: ['model'],
-  promptKeys: { system: 'system', instructions: 'instructions', prompt: 'user-template' },
-  messagesKeys: ['messages'],
-  toolsKeys: ['tools'],
-  maxOutputKeys: MAX_OUTPUT,
-  stepKeys: ['stopWhen', 'maxSteps'],
-};
-const VERCEL_AGENT: CallRule = { ...VERCEL_CALL, role: 'agent', defaultsKey: 'vercel-ai-agent' };
-const MASTRA_AGENT: CallRule = {
-  framework: 'mastra',
-  role: 'agent',
-  modelKeys: ['model'],
-  promptKeys: { instructions: 'instructions', system: 'system', description: 'tool-description' },
-  toolsKeys: ['tools'],
-  maxOutputKeys: MAX_OUTPUT,
-  stepKeys: ['maxSteps'],
-  stepsAtRun: true,
-};
-const OPENAI_AGENTS: CallRule = {
-  framework: 'openai-agents',
-  role: 'agent',
-  modelKeys: ['model'],
-  promptKeys: { instructions: 'instructions', handoff_description: 'tool-description', handoffDescription: 'tool-description' },
-  toolsKeys: ['tools'],
-  maxOutputKeys: MAX_OUTPUT,
-  stepKeys: ['max_turns', 'maxTurns'],
-  stepsAtRun: true,
-};
-const OPENAI_AGENTS_RUN: CallRule = { framework: 'openai-agents', role: 'prompts', promptArgs: { 1: 'user-template' }, promptKeys: { input: 'user-template' } };
-const CREWAI_AGENT: CallRule = {
-  framework: 'crewai',
-  role: 'agent',
-  modelKeys: ['llm', 'model'],
-  promptKeys: { role: 'system', goal: 'system', backstory: 'system', system_template: 'system' },
-  toolsKeys: ['tools'],
-  maxOutputKeys: MAX_OUTPUT,
-  stepKeys: ['max_iter'],
-};
-const CREWAI_TASK: CallRule = { framework: 'crewai', role: 'prompts', promptKeys: { description: 'user-template', expected_output: 'instructions' } };
-const LANGCHAIN_MODEL: CallRule = { framework: 'langchain', role: 'model', modelKeys: MODEL_KEYS, modelArg: 0, maxOutputKeys: MAX_OUTPUT };
-const LANGGRAPH_AGENT: CallRule = {
-  framework: 'langgraph',
-  role: 'agent',
-  modelKeys: ['model', 'llm'],
-  modelArg: 0,
-  promptKeys: { prompt: 'system', state_modifier: 'system', messages_modifier: 'system', stateModifier: 'system', messageModifier: 'system', system_prompt: 'system', systemPrompt: 'system' },
-  toolsKeys: ['tools'],
-  toolsArg: 1,
-  stepKeys: ['recursion_limit', 'recursionLimit'],
-  stepsAtRun: true,
-};
-// LangChain v1 `create_agent` runs on LangGraph: its recursion limit applies.
-const LANGCHAIN_AGENT: CallRule = { ...LANGGRAPH_AGENT, framework: 'langchain', defaultsKey: 'langgraph' };
-const LANGCHAIN_EXECUTOR: CallRule = {
-  framework: 'langchain',
-  role: 'agent',
-  modelKeys: ['agent', 'llm'],
-  toolsKeys: ['tools'],
-  stepKeys: ['max_iterations', 'maxIterations'],
-  defaultsKey: 'langchain-agent-executor',
-};
-const PYDANTIC_AI: CallRule = {
-  framework: 'pydantic-ai',
-  role: 'agent',
-  modelKeys: ['model'],
-  modelArg: 0,
-  promptKeys: { system_prompt: 'system', instructions: 'instructions' },
-  toolsKeys: ['tools'],
-  maxOutputKeys: MAX_OUTPUT,
-  stepKeys: ['request_limit'],
-  stepsAtRun: true,
-};
-const SMOLAGENTS: CallRule = {
-  framework: 'smolagents',
-  role: 'agent',
-  modelKeys: ['model'],
-  promptKeys: { instructions: 'instructions', system_prompt: 'system', description: 'tool-description' },
-  toolsKeys: ['tools'],
-  toolsArg: 0,
-  stepKeys: ['max_steps'],
-};
-const CLAUDE_AGENT: CallRule = {
-  framework: 'claude-agent-sdk',
-  role: 'agent',
-  modelKeys: ['model'],
-  promptKeys: { system_prompt: 'system', systemPrompt: 'system', prompt: 'user-template', append_system_prompt: 'system', appendSystemPrompt: 'system' },
-  toolsKeys: ['allowed_tools', 'allowedTools'],
-  stepKeys: ['max_turns', 'maxTurns'],
-  providerHint: 'anthropic',
-};
-const GOOGLE_ADK: CallRule = {
-  framework: 'google-adk',
-  role: 'agent',
-  modelKeys: ['model'],
-  promptKeys: { instruction: 'instructions', global_instruction: 'system', description: 'tool-description' },
-  toolsKeys: ['tools'],
-  // `RunConfig(max_llm_calls=…)` given when the agent is run.
-  stepKeys: ['max_llm_calls', 'maxLlmCalls'],
-  stepsAtRun: true,
-};
-const LITELLM: CallRule = { framework: 'litellm', role: 'call', modelKeys: ['model'], messagesKeys: ['messages'], toolsKeys: ['tools'], maxOutputKeys: MAX_OUTPUT };
-const MESSAGE_CLASS = (kind: PromptKind): CallRule => ({ framework: 'langchain', role: 'prompts', promptArgs: { 0: kind }, promptKeys: { content: kind } });
-const TEMPLATE_CLASS: CallRule = { framework: 'langchain', role: 'prompts', promptArgs: { 0: 'user-template' }, promptKeys: { template: 'user-template' } };
-const TEMPLATE_MESSAGES: CallRule = { framework: 'langchain', role: 'prompts', messagesArg: 0, messagesKeys: ['messages'] };
+export type { CallRule } from './call-rules';
+export { NESTED_OPTION_KEYS } from './call-rules';
 
 const LANGCHAIN_CHAT_CLASS =
   /^(Chat(OpenAI|Anthropic|GoogleGenerativeAI|VertexAI|VertexAIModelGarden|Mistral(AI)?|Groq|Ollama|Bedrock(Converse)?|Cohere|Fireworks|Together|DeepSeek|XAI|Perplexity|Cerebras|HuggingFace|LiteLLM|OpenRouter|NVIDIA|Databricks|Gemini)|AzureChatOpenAI)$/;

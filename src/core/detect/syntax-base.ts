@@ -24,12 +24,20 @@ export abstract class SyntaxBase {
   protected abstract isFunctionScope(node: SyntaxNode): boolean;
   /** Whether a declaration's value is a function, whose value is what it returns. */
   protected abstract isFunction(node: SyntaxNode): boolean;
+  /** Node type of `object.member` in this grammar. */
+  protected abstract readonly memberType: string;
   protected abstract evaluate(node: SyntaxNode, depth: number): TextValue;
   abstract returns(fn: SyntaxNode): SyntaxNode[];
 
   bind(collected: Collected): void {
     this.texts.clear();
     this.scope = new Scope(collected.declarations, (n) => this.isFunctionScope(n));
+  }
+
+  /** For `obj.method(...)`: the object expression; undefined for plain calls. */
+  receiver(call: SyntaxNode): SyntaxNode | undefined {
+    const fn = call.childForFieldName('function');
+    return fn?.type === this.memberType ? (fn.childForFieldName('object') ?? undefined) : undefined;
   }
 
   lookup(name: string, from?: SyntaxNode): SyntaxNode | undefined {

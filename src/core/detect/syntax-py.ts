@@ -9,6 +9,7 @@ const DEDENT_CALLS = /^(textwrap\.)?dedent$|^(inspect\.)?cleandoc$/;
 
 export class PythonSyntax extends SyntaxBase implements LanguageSyntax {
   readonly language = 'python' as const;
+  protected readonly memberType = 'attribute';
 
   protected unwrap(node: SyntaxNode): SyntaxNode {
     return unwrap(node);
@@ -35,11 +36,6 @@ export class PythonSyntax extends SyntaxBase implements LanguageSyntax {
     // `Agent[Deps, Output](…)`: the generic parameters are not part of the name.
     if (fn?.type === 'subscript') fn = fn.childForFieldName('value');
     return fn ? fn.text.replace(/\s+/g, '') : '';
-  }
-
-  receiver(call: SyntaxNode): SyntaxNode | undefined {
-    const fn = call.childForFieldName('function');
-    return fn?.type === 'attribute' ? (fn.childForFieldName('object') ?? undefined) : undefined;
   }
 
   args(call: SyntaxNode): CallArgs {

@@ -9,6 +9,7 @@ const DEDENT_HELPERS = /^(dedent|outdent|stripIndent|stripIndents|oneLine|oneLin
 
 export class TypeScriptSyntax extends SyntaxBase implements LanguageSyntax {
   readonly language = 'typescript' as const;
+  protected readonly memberType = 'member_expression';
 
   collect(tree: SyntaxTree): Collected {
     return collectTypeScript(tree);
@@ -34,11 +35,6 @@ export class TypeScriptSyntax extends SyntaxBase implements LanguageSyntax {
     const fn = call.childForFieldName(call.type === 'new_expression' ? 'constructor' : 'function');
     if (!fn) return '';
     return fn.text.replace(/\s+/g, '').replace(/\?\./g, '.').replace(/<[^()]*>$/, '');
-  }
-
-  receiver(call: SyntaxNode): SyntaxNode | undefined {
-    const fn = call.childForFieldName('function');
-    return fn?.type === 'member_expression' ? (fn.childForFieldName('object') ?? undefined) : undefined;
   }
 
   args(call: SyntaxNode): CallArgs {
