@@ -3,7 +3,7 @@
  * FileReport. Every figure is built from the catalog and stated assumptions;
  * a model or price the catalog lacks is `unpriced`, never $0.
  */
-import type { Catalog, FrameworkDefault } from '../catalog/types';
+import type { Catalog } from '../catalog/types';
 import { estimateWorkload, type WorkloadEstimate } from '../agent';
 import { priceCall, scalePrice, sumPrices } from '../cost';
 import type { Price } from '../cost/types';
@@ -14,6 +14,7 @@ import { DAYS_PER_MONTH, type Assumptions, type Workload } from '../workload';
 import { budgetDiagnostics, detectionDiagnostics, loopDiagnostics, modelDiagnostics } from './diagnostics';
 import { mergeAnnotations } from '../detect/annotations';
 import { ModelResolver, simpleResolve, type ModelChoice, type Resolver } from './models';
+import { frameworkDefault, loopSteps } from './loop-steps';
 import { literalText, placeholderSize, sizePrompt, type PromptSize } from './sizes';
 import type { AgentLoopReport, CallReport, DiagnosticReport, FileReport, InstructionFileReport, PromptReport } from './types';
 
@@ -233,26 +234,8 @@ class FileAnalysis {
   private priceLoop(loop: DetectedLoop, call: PricedCall | undefined): { report: AgentLoopReport; costPerTask: Price; annotation?: AnnotationValues } {
     const loopCall = this.file.calls.find((c) => c.id === loop.callId);
     const ann: AnnotationValues = { ...(loopCall ? this.annotationOf(loopCall) : undefined), ...loop.annotation };
-    const fw = this.frameworkDefault(loop.defaultsKey ?? loop.framework);
-    let steps: number;
-    let stepsFrom: AgentLoopReport['stepsFrom'];
-    let bounded = true;
-    if (ann.steps !== undefined) {
-      steps = ann.steps;
-      stepsFrom = 'annotation';
-      bounded = !loop.unbounded || loop.maxSteps !== undefined;
-    } else if (loop.maxSteps !== undefined) {
-      // LangGraph's recursion limit counts super-steps: a model node and a tool node per round trip.
-      steps = fw?.framework === 'langgraph' ? Math.ceil(loop.maxSteps / 2) : loop.maxSteps;
-      stepsFrom = 'code';
-    } else if (!loop.unbounded && fw && fw.defaultSteps !== null) {
-      steps = fw.framework === 'langgraph' ? Math.ceil(fw.defaultSteps / 2) : fw.defaultSteps;
-      stepsFrom = 'framework-default';
-    } else {
-      steps = this.a.unboundedSteps;
-      stepsFrom = 'assumed';
-      bounded = !(loop.unbounded || (fw !== undefined && fw.defaultSteps === null));
-    }
+    const fw = frameworkDefault(this.env.catalog, loop.defaultsKey ?? loop.framework, this.file.language);
+    const { steps, stepsFrom, bounded } = loopSteps(loop, ann, fw, this.a);
     const model = call?.model ?? this.modelOf(undefined, undefined, ann);
     const base = call?.workload;
     const workload: Workload = {
@@ -291,12 +274,6 @@ class FileAnalysis {
     this.diagnostics.push(...loopDiagnostics(loop, report, fw, estimate?.contextWindow));
     this.diagnostics.push(...budgetDiagnostics('task', loop, costPerTask, this.a.budgets));
     return { report, costPerTask, annotation: ann };
-  }
-
-  private frameworkDefault(framework: string): FrameworkDefault | undefined {
-    if (framework === 'hand-written') return undefined;
-    const lang = this.file.language === 'python' ? 'python' : 'typescript';
-    return this.env.catalog.frameworks.find((f) => f.framework === framework && (f.language === 'both' || f.language === lang));
   }
 
   private pricePrompt(prompt: DetectedPrompt, calls: readonly DetectedCall[], priced: ReadonlyMap<string, PricedCall>): PromptReport {

@@ -1,0 +1,36 @@
+/**
+ * How many model calls a loop is priced at, and on what basis: an annotation, the
+ * step option written in the code, the framework's documented default, or the
+ * assumed count for a loop nothing bounds.
+ */
+import type { Catalog, FrameworkDefault } from '../catalog/types';
+import type { AnnotationValues, DetectedLoop } from '../detect/types';
+import type { Assumptions } from '../workload';
+import type { AgentLoopReport } from './types';
+
+export interface LoopSteps {
+  readonly steps: number;
+  readonly stepsFrom: AgentLoopReport['stepsFrom'];
+  readonly bounded: boolean;
+}
+
+export function loopSteps(loop: DetectedLoop, annotation: AnnotationValues, fw: FrameworkDefault | undefined, assumptions: Assumptions): LoopSteps {
+  if (annotation.steps !== undefined) {
+    return { steps: annotation.steps, stepsFrom: 'annotation', bounded: !loop.unbounded || loop.maxSteps !== undefined };
+  }
+  if (loop.maxSteps !== undefined) {
+    // LangGraph's recursion limit counts super-steps: a model node and a tool node per round trip.
+    return { steps: fw?.framework === 'langgraph' ? Math.ceil(loop.maxSteps / 2) : loop.maxSteps, stepsFrom: 'code', bounded: true };
+  }
+  if (!loop.unbounded && fw && fw.defaultSteps !== null) {
+    return { steps: fw.framework === 'langgraph' ? Math.ceil(fw.defaultSteps / 2) : fw.defaultSteps, stepsFrom: 'framework-default', bounded: true };
+  }
+  return { steps: assumptions.unboundedSteps, stepsFrom: 'assumed', bounded: !(loop.unbounded || (fw !== undefined && fw.defaultSteps === null)) };
+}
+
+/** The catalog's entry for a framework (its default step limit), for the file's language. */
+export function frameworkDefault(catalog: Catalog, framework: string, language: string): FrameworkDefault | undefined {
+  if (framework === 'hand-written') return undefined;
+  const lang = language === 'python' ? 'python' : 'typescript';
+  return catalog.frameworks.find((f) => f.framework === framework && (f.language === 'both' || f.language === lang));
+}
