@@ -44,6 +44,8 @@ export class PromptPlaces {
   toolDocstrings(node: SyntaxNode): void {
     for (const item of this.syntax.items(node)?.slice(0, 50) ?? []) {
       const fn = this.syntax.resolve(item);
+      // `@tool(description_override="…")`: the decorator's text replaces the docstring (taken with the decorator).
+      if (fn.namedChildren.some((c) => c?.type === 'decorator' && /\bdescription(_override)?\s*=/.test(c.text))) continue;
       const doc = isFunctionLike(fn) ? this.syntax.docstring(fn) : undefined;
       if (doc) this.prompts.promptsFrom(doc, 'tool-description', CONFIDENCE.tool, 'docstring of a function given as a tool');
     }

@@ -24,7 +24,8 @@ describe('detect: patterns from the held-out corpus', () => {
 
   it('agents picked by name, named tool instances, enum roles, a model object called with messages, a model in a returned dict', async () => {
     const f = await detectFixture('agents_by_name.py');
-    assert.deepEqual(promptLines(f), ['5:tool-description', '6:instructions', '12:user-template', '16:system']);
+    assert.deepEqual(promptLines(f), ['5:tool-description', '6:instructions', '12:user-template', '16:system', '32:tool-description']);
+    assert.ok(!f.prompts.some((p) => p.line === 34), 'listed in TOOLS, but description_override replaces the docstring');
     assert.deepEqual(f.prompts[3].placeholders, ['task']);
     assert.deepEqual(
       f.calls.map((c) => [c.line, c.callee, c.model ?? null]),
