@@ -7,7 +7,7 @@
  * (2) declare `tokenomics.<key>` in package.json with the same type and default
  * and a `markdownDescription` (the unit test `package-json.test.ts` fails until
  * both agree); (3) read it through `ExtensionConfig.settings()`; (4) document it
- * in docs/readme/editor.md.
+ * in docs/editor.md.
  */
 import { DEFAULT_CONFIG } from './core-api';
 

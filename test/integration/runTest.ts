@@ -2,7 +2,7 @@
  * Runs the integration suite in a downloaded VS Code (stable, and the minimum
  * version the manifest supports) with @vscode/test-electron. Needs network
  * access to download VS Code; on machines without it, use the code-server
- * harness instead (`node test/e2e/run.mjs`, see docs/readme/editor.md).
+ * harness instead (`node test/e2e/run.mjs`, see docs/editor.md).
  *   npm run compile-tests && node out/test/integration/runTest.js
  */
 import * as path from 'node:path';

@@ -1,7 +1,7 @@
 /**
  * The price of one model call, from an offering's per-million-token prices.
  *
- * Rules (each one is a decision a user can read back in docs/readme/cost.md):
+ * Rules (each one is a decision a user can read back in docs/cost.md):
  * - Long-context tiers: the prompt size is fresh + cached read + cache write. The
  *   tier with the largest `aboveInputTokens` strictly below that size prices the
  *   WHOLE request (input and output), as Anthropic and Google bill it.

@@ -1,7 +1,7 @@
 /**
  * Self-hosted inference: memory fit, prefill/decode speed, $/M tokens and
  * break-even against APIs for open models on accelerators at a precision.
- * See docs/readme/hardware.md for the formulas and their calibration.
+ * See docs/hardware.md for the formulas and their calibration.
  */
 export * from './types';
 export {

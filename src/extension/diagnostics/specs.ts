@@ -10,7 +10,7 @@ import { formatUsd, priceText } from '../present/format';
 
 export const DIAGNOSTIC_SOURCE = 'Tokenomics';
 
-/** README anchors, one per code; docs/readme/editor.md defines a heading for each. */
+/** README anchors, one per code; README.md defines a heading for each. */
 export const DIAGNOSTIC_ANCHORS: Readonly<Record<DiagnosticCode, string>> = {
   'unbounded-loop': 'diagnostic-unbounded-loop',
   'context-overflow': 'diagnostic-context-overflow',
