@@ -8,7 +8,7 @@
 #   --system-only   only the Debian packages (Chromium is also what the webview unit tests use)
 #
 # Why not @vscode/test-electron: these machines reach only the npm registry and Debian,
-# so a VS Code build cannot be downloaded; code-server comes from npm (see docs/readme/e2e.md).
+# so a VS Code build cannot be downloaded; code-server comes from npm (see docs/e2e.md).
 set -euo pipefail
 
 CODE_SERVER_VERSION="${TOKENOMICS_CODE_SERVER_VERSION:-4.139.1}"
