@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import { activate, codeValue, lensTitles, openFixture, positionOf, tokenomicsDiagnostics, tokenomicsHover, waitFor } from './helpers';
+import { activate, codeValue, lensTitles, openFixture, positionOf, tokenomicsDiagnostics, tokenomicsHover, waitFor, waitForCodeActions } from './helpers';
 
 describe('editor surfaces: TypeScript agent with an unbounded loop', function () {
   let editor: vscode.TextEditor;
@@ -47,10 +47,10 @@ describe('editor surfaces: TypeScript agent with an unbounded loop', function ()
   it('offers quick fixes as undoable edits: a counted loop clears the warning, undo brings it back', async function () {
     const doc = editor.document;
     const d = await waitFor(() => tokenomicsDiagnostics(doc.uri).find((x) => codeValue(x) === 'unbounded-loop'), 'the unbounded-loop diagnostic');
-    const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', doc.uri, d.range, vscode.CodeActionKind.QuickFix.value);
-    const titles = (actions ?? []).map((a) => a.title);
+    const actions = await waitForCodeActions(doc.uri, d.range, (a) => /^Limit the loop to \d+ iterations$/.test(a.title), 'the loop-bound fix');
+    const titles = actions.map((a) => a.title);
     assert.ok(titles.some((t) => /annotation \(steps=\d+\)/.test(t)), `an annotation fix among: ${titles.join(' | ')}`);
-    const fix = (actions ?? []).find((a) => /^Limit the loop to \d+ iterations$/.test(a.title));
+    const fix = actions.find((a) => /^Limit the loop to \d+ iterations$/.test(a.title));
     assert.ok(fix?.edit && fix.isPreferred, `a preferred loop-bound fix among: ${titles.join(' | ')}`);
     const before = doc.getText();
     assert.ok(await vscode.workspace.applyEdit(fix.edit));

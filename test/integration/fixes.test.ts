@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import { activate, codeValue, openFixture, setSetting, tokenomicsDiagnostics, waitFor } from './helpers';
+import { activate, codeValue, openFixture, setSetting, tokenomicsDiagnostics, waitFor, waitForCodeActions } from './helpers';
 
 describe('quick fixes and budgets', function () {
   before(activate);
@@ -11,8 +11,8 @@ describe('quick fixes and budgets', function () {
     const d = await waitFor(() => tokenomicsDiagnostics(doc.uri).find((x) => codeValue(x) === 'unknown-model'), 'the unknown-model diagnostic');
     assert.equal(d.severity, vscode.DiagnosticSeverity.Information);
     assert.match(d.message, /gpt-4o-mini/);
-    const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', doc.uri, d.range, vscode.CodeActionKind.QuickFix.value);
-    const fix = (actions ?? []).find((a) => a.title === 'Switch to gpt-4o-mini');
+    const actions = await waitForCodeActions(doc.uri, d.range, (a) => a.title === 'Switch to gpt-4o-mini', 'the switch-model fix');
+    const fix = actions.find((a) => a.title === 'Switch to gpt-4o-mini');
     assert.ok(fix?.edit, `a switch fix among: ${(actions ?? []).map((a) => a.title).join(' | ')}`);
     const before = doc.getText();
     assert.ok(await vscode.workspace.applyEdit(fix.edit));

@@ -83,3 +83,21 @@ export async function setSetting(key: string, value: unknown): Promise<() => Pro
     await vscode.workspace.getConfiguration('tokenomics').update(key, previous, vscode.ConfigurationTarget.Global);
   };
 }
+
+/**
+ * Quick fixes for a range, asked again until one matches: a request made while the
+ * document's analysis is being recomputed can be cancelled and come back empty.
+ */
+export async function waitForCodeActions(uri: vscode.Uri, range: vscode.Range, wanted: (a: vscode.CodeAction) => boolean, what: string): Promise<vscode.CodeAction[]> {
+  let seen: string[] = [];
+  try {
+    return await waitFor(async () => {
+      const actions = (await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', uri, range, vscode.CodeActionKind.QuickFix.value)) ?? [];
+      seen = actions.map((a) => a.title);
+      return actions.some(wanted) ? actions : undefined;
+    }, what);
+  } catch (err) {
+    throw new Error(`${String(err)}; quick fixes offered: ${seen.join(' | ') || 'none'}`);
+  }
+}
+
