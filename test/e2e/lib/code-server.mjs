@@ -87,6 +87,9 @@ export function writeUserSettings(userDataDir, overrides = {}) {
     'chat.disableAIFeatures': true,
     'editor.hover.delay': 200,
     'editor.minimap.enabled': false,
+    // Sticky scroll paints a copy of an enclosing line over the top of the editor, where it can
+    // take a click meant for the real line below it.
+    'editor.stickyScroll.enabled': false,
     'files.autoSave': 'off',
     'workbench.secondarySideBar.defaultVisibility': 'hidden',
     ...overrides,

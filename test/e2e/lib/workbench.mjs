@@ -46,6 +46,18 @@ export async function openFile(page, name) {
   await editorLines(page).first().waitFor({ timeout: SHORT });
 }
 
+/**
+ * Puts the cursor on the first editor line showing `text`. A hover left open by an earlier
+ * step (its overlay can cover the very line) is dismissed first: the mouse leaves the editor
+ * and Escape closes the widget, so the click lands on the text and not on the overlay.
+ */
+export async function clickEditorText(page, text) {
+  await page.mouse.move(1, 1);
+  await page.keyboard.press('Escape');
+  await page.locator('.monaco-hover:not(.hidden)').first().waitFor({ state: 'hidden', timeout: 3_000 }).catch(() => {});
+  await editorLines(page).getByText(text).first().click();
+}
+
 /** Text read from the DOM with Monaco's non-breaking spaces made plain. */
 export function plain(text) {
   return text.replace(/\u00a0/g, ' ');

@@ -9,7 +9,7 @@ import assert from 'node:assert/strict';
 import { session } from '../lib/current.mjs';
 import { featureIt } from '../lib/features.mjs';
 import { cliReport, findPrompt, parseCount } from '../lib/cli-report.mjs';
-import { codeLensTitles, editorLines, hoverText, openFile, problemRows, waitFor } from '../lib/workbench.mjs';
+import { clickEditorText, codeLensTitles, editorLines, hoverText, openFile, problemRows, waitFor } from '../lib/workbench.mjs';
 
 const TOKENS = /(≈ ?)?([\d,]+) tokens/;
 const PER_CALL = /\$(\d[\d,]*(?:\.\d+)?) per call/;
@@ -60,7 +60,7 @@ describe('editor surfaces on a TypeScript agent', function () {
 
   featureIt('statusbar', 'the status bar shows the tokens and cost of the prompt under the cursor', async function () {
     const { page } = session();
-    await editorLines(page).getByText('You are a patient support agent').first().click();
+    await clickEditorText(page, 'You are a patient support agent');
     const item = page.locator('.statusbar-item[id^="tokenomics-dev.tokenomics"]');
     const text = await waitFor(async () => {
       const t = (await item.allInnerTexts()).join(' ');

@@ -4,7 +4,7 @@
 import assert from 'node:assert/strict';
 import { session } from '../lib/current.mjs';
 import { featureIt } from '../lib/features.mjs';
-import { editorLines, findFrameWith, openFile, runCommand, waitFor } from '../lib/workbench.mjs';
+import { clickEditorText, findFrameWith, openFile, runCommand, waitFor } from '../lib/workbench.mjs';
 
 const OFFERING_ROWS = '[data-testid="offerings"] tbody tr:not(.details-row)';
 const SELF_HOSTED_ROWS = '[data-testid="self-hosted"] tbody tr:not(.details-row)';
@@ -15,7 +15,7 @@ describe('Compare Providers panel', function () {
   featureIt('compare', 'opens from the command palette on a prompt and lists offerings from several providers, cheapest first', async function () {
     const { page } = session();
     await openFile(page, 'support_agent.ts');
-    await editorLines(page).getByText('You are a patient support agent').first().click();
+    await clickEditorText(page, 'You are a patient support agent');
     await runCommand(page, 'Tokenomics: Compare Providers');
     ({ frame } = await findFrameWith(page, OFFERING_ROWS));
     const rows = await waitFor(async () => {
