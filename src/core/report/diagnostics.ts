@@ -30,7 +30,7 @@ export function modelDiagnostics(call: DetectedCall, model: ModelChoice, cost: P
     return [
       {
         ...head(call),
-        severity: 'warning',
+        severity: 'information',
         code: 'unknown-model',
         message: `Model '${model.id}' is not in the catalog, so this call is unpriced${model.suggestion ? `; did you mean '${model.suggestion}'?` : '.'} Add it under customModels in tokenomics.json if it is yours.`,
         siteId: call.id,
