@@ -235,7 +235,7 @@ class FileAnalysis {
     const loopCall = this.file.calls.find((c) => c.id === loop.callId);
     const ann: AnnotationValues = { ...(loopCall ? this.annotationOf(loopCall) : undefined), ...loop.annotation };
     const fw = frameworkDefault(this.env.catalog, loop.defaultsKey ?? loop.framework, this.file.language);
-    const { steps, stepsFrom, bounded } = loopSteps(loop, ann, fw, this.a);
+    const { steps, stepsFrom, bounded, limit } = loopSteps(loop, ann, fw, this.a);
     const model = call?.model ?? this.modelOf(undefined, undefined, ann);
     const base = call?.workload;
     const workload: Workload = {
@@ -262,6 +262,7 @@ class FileAnalysis {
       maxSteps: workload.steps,
       bounded,
       stepsFrom,
+      ...(limit !== undefined ? { stepLimit: limit } : {}),
       model: model.id,
       costPerTask,
       ...(estimate?.agentTax !== undefined ? { agentTax: estimate.agentTax } : {}),

@@ -12,6 +12,8 @@ export interface LoopSteps {
   readonly steps: number;
   readonly stepsFrom: AgentLoopReport['stepsFrom'];
   readonly bounded: boolean;
+  /** The framework's hard limit, when it is far above what a task is priced at (see below). */
+  readonly limit?: number;
 }
 
 export function loopSteps(loop: DetectedLoop, annotation: AnnotationValues, fw: FrameworkDefault | undefined, assumptions: Assumptions): LoopSteps {
@@ -23,7 +25,12 @@ export function loopSteps(loop: DetectedLoop, annotation: AnnotationValues, fw: 
     return { steps: fw?.framework === 'langgraph' ? Math.ceil(loop.maxSteps / 2) : loop.maxSteps, stepsFrom: 'code', bounded: true };
   }
   if (!loop.unbounded && fw && fw.defaultSteps !== null) {
-    return { steps: fw.framework === 'langgraph' ? Math.ceil(fw.defaultSteps / 2) : fw.defaultSteps, stepsFrom: 'framework-default', bounded: true };
+    const limit = fw.framework === 'langgraph' ? Math.ceil(fw.defaultSteps / 2) : fw.defaultSteps;
+    // A default like Google ADK's 500 calls or PydanticAI's 50 requests is a safety net, not a
+    // forecast: a task priced at it would rank every such agent first. Above the assumed step
+    // count, the task is priced at that count and the limit is reported beside it.
+    if (limit > assumptions.unboundedSteps) return { steps: assumptions.unboundedSteps, stepsFrom: 'assumed', bounded: true, limit };
+    return { steps: limit, stepsFrom: 'framework-default', bounded: true };
   }
   return { steps: assumptions.unboundedSteps, stepsFrom: 'assumed', bounded: !(loop.unbounded || (fw !== undefined && fw.defaultSteps === null)) };
 }

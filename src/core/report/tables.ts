@@ -50,7 +50,8 @@ function rankedSites(report: ScanReport): RankedSite[] {
         steps = l.maxSteps;
         inputTokens = l.workload.inputTokens;
         if (!l.bounded) notes.push('unbounded');
-        if (l.stepsFrom !== 'code') notes.push(`steps: ${l.stepsFrom}`);
+        if (l.stepLimit !== undefined) notes.push(`steps: assumed (framework limit ${formatInteger(l.stepLimit)})`);
+        else if (l.stepsFrom !== 'code') notes.push(`steps: ${l.stepsFrom}`);
         if (l.agentTax !== undefined) notes.push(`agent tax ${formatMultiplier(l.agentTax)}`);
         if (l.overflowStep !== undefined) notes.push(`overflows at step ${l.overflowStep}`);
       } else if (s.kind === 'call') {

@@ -83,6 +83,11 @@ export interface AgentLoopReport extends Span {
   readonly bounded: boolean;
   /** Where `maxSteps` came from: `code`, `framework-default`, `annotation`, `assumed`. */
   readonly stepsFrom: 'code' | 'framework-default' | 'annotation' | 'assumed';
+  /**
+   * The framework's default step limit when it is above the assumed step count: the task is
+   * priced at `maxSteps` (assumed) and can run up to this many steps.
+   */
+  readonly stepLimit?: number;
   readonly model?: string;
   readonly costPerTask: Price;
   /** Task cost ÷ single-call cost. */

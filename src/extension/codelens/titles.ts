@@ -26,6 +26,7 @@ export function callLensTitle(call: CallReport): string {
 }
 
 function stepsText(loop: AgentLoopReport): string {
+  if (loop.stepLimit !== undefined) return `~${loop.maxSteps} steps (limit ${integerText(loop.stepLimit)})`;
   if (loop.bounded) return `≤${loop.maxSteps} steps`;
   return `unbounded (assumed ${loop.maxSteps} steps)`;
 }
@@ -48,7 +49,8 @@ export function instructionsLensTitle(info: InstructionFileReport): string {
 
 function loopTooltip(loop: AgentLoopReport): string {
   const from = { code: 'read from code', 'framework-default': "the framework's default", annotation: 'an annotation', assumed: 'assumed (setting)' }[loop.stepsFrom];
-  return `${loop.framework} loop: ${loop.maxSteps} steps, ${from}. ${formatTokens(loop.tokens.input)} input / ${formatTokens(loop.tokens.output)} output tokens per task. Click to compare providers.`;
+  const limit = loop.stepLimit !== undefined ? ` (the framework's default limit is ${integerText(loop.stepLimit)})` : '';
+  return `${loop.framework} loop: ${loop.maxSteps} steps, ${from}${limit}. ${formatTokens(loop.tokens.input)} input / ${formatTokens(loop.tokens.output)} output tokens per task. Click to compare providers.`;
 }
 
 /**

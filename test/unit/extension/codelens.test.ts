@@ -16,6 +16,11 @@ describe('extension/codelens titles', () => {
     assert.equal(title, 'unbounded (assumed 25 steps) · $0.38/task · agent tax ×4.3 · overflows at step 19');
   });
 
+  it('shows the steps a task is priced at beside a framework limit far above them', () => {
+    const title = loopLensTitle(loop({ maxSteps: 25, stepsFrom: 'assumed', stepLimit: 500, latencyMs: undefined }));
+    assert.equal(title, '~25 steps (limit 500) · $0.38/task · agent tax ×31.2');
+  });
+
   it('never shows an unpriced call as $0', () => {
     assert.equal(callLensTitle(call({ costPerCall: UNPRICED, latencyMs: undefined })), 'unpriced/call · 1.8k in → 500 out');
   });

@@ -60,14 +60,28 @@ from claude_agent_sdk import ClaudeAgentOptions
 a = Agent(name="x", instructions="Answer briefly.", model="gpt-4.1")
 o = ClaudeAgentOptions(system_prompt="You code.", model="gpt-4.1")
 `;
-    const r = await analyzeFile(src, 'agents.py', undefined, env);
+    const roomy = { ...env, assumptions: { ...TEST_ASSUMPTIONS, unboundedSteps: 25 } };
+    const r = await analyzeFile(src, 'agents.py', undefined, roomy);
     assert.deepEqual(
-      r.agentLoops.map((l) => [l.framework, l.maxSteps, l.stepsFrom, l.bounded]),
+      r.agentLoops.map((l) => [l.framework, l.maxSteps, l.stepsFrom, l.bounded, l.stepLimit]),
       [
-        ['openai-agents', 10, 'framework-default', true],
-        ['claude-agent-sdk', 3, 'assumed', false],
+        ['openai-agents', 10, 'framework-default', true, undefined],
+        ['claude-agent-sdk', 25, 'assumed', false, undefined],
       ],
     );
+  });
+
+  it('prices a framework default far above the assumed step count at that count, and reports the limit', async () => {
+    // Agents SDK max_turns defaults to 10; with 3 steps assumed, 10 is a safety net, not a forecast.
+    const src = `from agents import Agent
+a = Agent(name="x", instructions="Answer briefly.", model="gpt-4.1")
+`;
+    const r = await analyzeFile(src, 'agents.py', undefined, env);
+    assert.deepEqual(
+      r.agentLoops.map((l) => [l.framework, l.maxSteps, l.stepsFrom, l.bounded, l.stepLimit]),
+      [['openai-agents', 3, 'assumed', true, 10]],
+    );
+    assert.deepEqual(r.diagnostics.filter((d) => d.code === 'unbounded-loop'), [], 'a framework limit is a bound: no warning');
   });
 
   it('flags the step where the context window overflows', async () => {
