@@ -6,7 +6,7 @@ import { buildCompareData } from '../../src/extension/webviews/compare/compute';
 import type { Catalog } from '../../src/core/catalog/types';
 import type { Workload } from '../../src/core/workload';
 import { fixtureCatalog } from '../unit/cost/fixture-catalog';
-import { launch, openPage, ROOT, screenshot, THEMES, type WebviewPage } from './harness';
+import { launch, openPage, withPage, ROOT, screenshot, THEMES, type WebviewPage } from './harness';
 // Browser globals, used only inside callbacks that run in the page (this file compiles without the DOM lib).
 declare const window: any; // eslint-disable-line @typescript-eslint/no-explicit-any
 declare const document: any; // eslint-disable-line @typescript-eslint/no-explicit-any
@@ -47,8 +47,7 @@ describe('Compare Providers page (headless Chromium)', function () {
   after(async () => browser?.close());
 
   it('says ready first, then renders every row the host computed, cheapest first', async () => {
-    const p = await openPage(browser, { view: 'compare' });
-    try {
+    await withPage(browser, { view: 'compare' }, async (p) => {
       assert.deepEqual(await p.posted(), [{ type: 'ready' }]);
       await p.send({ type: 'show', data });
       await p.page.locator('[data-testid="offerings"] tbody tr[data-id]').first().waitFor();
@@ -59,14 +58,11 @@ describe('Compare Providers page (headless Chromium)', function () {
       assert.equal(await p.page.locator('.label').textContent(), 'call at src/agent.ts:12');
       assert.deepEqual(await p.cspViolations(), []);
       assert.deepEqual(p.consoleLines.filter((l) => l.startsWith('error') || l.startsWith('pageerror')), []);
-    } finally {
-      await p.close();
-    }
+    });
   });
 
   it('marks the Pareto front and the current model in the table and the chart', async () => {
-    const p = await openPage(browser, { view: 'compare' });
-    try {
+    await withPage(browser, { view: 'compare' }, async (p) => {
       await p.send({ type: 'show', data });
       await p.page.locator('[data-testid="offerings"] tbody tr[data-id]').first().waitFor();
       const paretoRows = await p.page.locator('tr.pareto').evaluateAll((rows) => rows.map((r) => r.getAttribute('data-id')));
@@ -79,14 +75,11 @@ describe('Compare Providers page (headless Chromium)', function () {
       // The canvas was drawn (Chart.js ran under the CSP).
       const drawn = await p.page.locator('canvas').evaluate((c) => (c as { width: number }).width > 0 && (c as { height: number }).height > 0);
       assert.ok(drawn);
-    } finally {
-      await p.close();
-    }
+    });
   });
 
   it('sorts by a header button (keyboard), both directions; unpriced stays last on cost', async () => {
-    const p = await openPage(browser, { view: 'compare' });
-    try {
+    await withPage(browser, { view: 'compare' }, async (p) => {
       await p.send({ type: 'show', data });
       await p.page.locator('button[data-sort="latency"]').focus();
       await p.page.keyboard.press('Enter');
@@ -111,14 +104,11 @@ describe('Compare Providers page (headless Chromium)', function () {
       const desc = await ids(p);
       assert.equal(desc[0], 'anthropic/claude-sonnet-4-5');
       assert.equal(desc[desc.length - 1], 'mystery/unpriced-model');
-    } finally {
-      await p.close();
-    }
+    });
   });
 
   it('filters by provider, open weights and maximum latency', async () => {
-    const p = await openPage(browser, { view: 'compare' });
-    try {
+    await withPage(browser, { view: 'compare' }, async (p) => {
       await p.send({ type: 'show', data });
       await p.page.selectOption('#f-provider', 'anthropic');
       assert.deepEqual(await ids(p), ['anthropic/claude-sonnet-4-5']);
@@ -129,14 +119,11 @@ describe('Compare Providers page (headless Chromium)', function () {
       await p.page.fill('#f-latency', '10');
       await p.page.waitForFunction(() => document.querySelectorAll('[data-testid="offerings"] tbody tr[data-id]').length < 6);
       assert.deepEqual(await ids(p), data.rows.filter((r) => r.latencyMs <= 10_000).map((r) => r.id));
-    } finally {
-      await p.close();
-    }
+    });
   });
 
   it('sends a typed recompute request for an edited workload and shows the reply', async () => {
-    const p = await openPage(browser, { view: 'compare' });
-    try {
+    await withPage(browser, { view: 'compare' }, async (p) => {
       await p.send({ type: 'show', data });
       await p.page.fill('#wl-steps', '8');
       await p.page.fill('#wl-toolResultTokens', '500');
@@ -155,22 +142,17 @@ describe('Compare Providers page (headless Chromium)', function () {
       await p.send({ type: 'result', requestId: last.requestId, data: reply });
       await p.page.locator('button[data-sort="perUnit"]', { hasText: '$/task' }).waitFor();
       assert.deepEqual(await ids(p), reply.rows.map((r) => r.id));
-    } finally {
-      await p.close();
-    }
+    });
   });
 
   it('drops malformed host messages and logs them', async () => {
-    const p = await openPage(browser, { view: 'compare' });
-    try {
+    await withPage(browser, { view: 'compare' }, async (p) => {
       await p.send({ type: 'show', data: { label: 'x' } });
       await p.send({ type: 'nonsense' });
       await p.send({ type: 'show', data });
       await p.page.locator('[data-testid="offerings"] tbody tr[data-id]').first().waitFor();
       assert.equal(p.consoleLines.filter((l) => l.includes('dropped a malformed message')).length, 2);
-    } finally {
-      await p.close();
-    }
+    });
   });
 
   it('comes back as it was from the saved state, before the host answers', async () => {
@@ -197,8 +179,7 @@ describe('Compare Providers page (headless Chromium)', function () {
   });
 
   it('shows where a figure came from in a details row', async () => {
-    const p = await openPage(browser, { view: 'compare' });
-    try {
+    await withPage(browser, { view: 'compare' }, async (p) => {
       await p.send({ type: 'show', data });
       const row = p.page.locator('tr[data-id="anthropic/claude-sonnet-4-5"]');
       await row.getByRole('button', { name: /Where the figures/ }).click();
@@ -206,14 +187,11 @@ describe('Compare Providers page (headless Chromium)', function () {
       assert.match(details ?? '', /Catalog entryanthropic\/claude-sonnet-4-5: test fixture \(as of 2026-01-01\)/);
       assert.match(details ?? '', /input \$3\.00\/M/);
       assert.equal(await row.locator('td.cost').getAttribute('title'), 'input $0.006 + output $0.015');
-    } finally {
-      await p.close();
-    }
+    });
   });
 
   it('self-hosted rows page through and open their basis; a host error is shown', async () => {
-    const p = await openPage(browser, { view: 'compare' });
-    try {
+    await withPage(browser, { view: 'compare' }, async (p) => {
       await p.send({ type: 'show', data });
       const rows = p.page.locator('[data-testid="self-hosted"] tbody tr[data-id]');
       assert.equal(await rows.count(), Math.min(15, data.selfHosted.length));
@@ -228,23 +206,18 @@ describe('Compare Providers page (headless Chromium)', function () {
       assert.ok(basis.some((l) => l.startsWith('quality: ')));
       await p.send({ type: 'error', message: 'Could not compute the comparison; see the Tokenomics log for details.' });
       assert.equal(await p.page.locator('.notice').textContent(), 'Could not compute the comparison; see the Tokenomics log for details.');
-    } finally {
-      await p.close();
-    }
+    });
   });
 
   for (const theme of THEMES) {
     it(`screenshot: ${theme} theme`, async () => {
-      const p = await openPage(browser, { view: 'compare', theme });
-      try {
+      await withPage(browser, { view: 'compare', theme }, async (p) => {
         await p.send({ type: 'show', data });
         await p.page.locator('[data-testid="offerings"] tbody tr[data-id]').first().waitFor();
         await p.page.locator('tr[data-id="openai/gpt-4.1"]').getByRole('button', { name: /Where the figures/ }).click();
         await screenshot(p, `compare-${theme}`);
         assert.deepEqual(await p.cspViolations(), []);
-      } finally {
-        await p.close();
-      }
+      });
     });
   }
 });

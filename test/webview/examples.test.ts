@@ -18,7 +18,7 @@ import { reportData } from '../../src/extension/webviews/report/view-model';
 import { scanPaths } from '../../src/node/scan';
 import type { CompareData } from '../../src/webview/protocol/compare';
 import type { ReportData } from '../../src/webview/protocol/report';
-import { launch, openPage, ROOT, screenshot } from './harness';
+import { launch, withPage, ROOT, screenshot } from './harness';
 
 describe('pages on examples/ (bundled catalog)', function () {
   this.timeout(60_000);
@@ -45,8 +45,7 @@ describe('pages on examples/ (bundled catalog)', function () {
   after(async () => browser?.close());
 
   it('the report shows the scan: every site, ranked, with the scan’s total', async () => {
-    const p = await openPage(browser, { view: 'report', width: 420, height: 900 });
-    try {
+    await withPage(browser, { view: 'report', width: 420, height: 900 }, async (p) => {
       await p.send({ type: 'report', data: report });
       await p.page.locator('[data-testid="sites"] tbody tr').first().waitFor();
       const rows = await p.page.locator('[data-testid="sites"] tbody tr[data-site-row]').count();
@@ -56,14 +55,11 @@ describe('pages on examples/ (bundled catalog)', function () {
       assert.equal(await p.page.locator('[data-testid="total"]').textContent(), formatPrice(total));
       await screenshot(p, 'report-examples-dark');
       assert.deepEqual(await p.cspViolations(), []);
-    } finally {
-      await p.close();
-    }
+    });
   });
 
   it('the compare panel on the costliest loop: rows, Pareto front, current model, self-hosted options', async () => {
-    const p = await openPage(browser, { view: 'compare', theme: 'light', height: 1000 });
-    try {
+    await withPage(browser, { view: 'compare', theme: 'light', height: 1000 }, async (p) => {
       await p.send({ type: 'show', data: compare });
       await p.page.locator('[data-testid="offerings"] tbody tr[data-id]').first().waitFor();
       assert.ok(compare.rows.length > 20, `many offerings fit (${compare.rows.length})`);
@@ -76,8 +72,6 @@ describe('pages on examples/ (bundled catalog)', function () {
       assert.ok((await p.page.locator('[data-testid="self-hosted"] tbody tr').count()) > 0);
       await screenshot(p, 'compare-examples-light');
       assert.deepEqual(await p.cspViolations(), []);
-    } finally {
-      await p.close();
-    }
+    });
   });
 });

@@ -115,3 +115,14 @@ function html(view: 'compare' | 'report', theme: Theme): string {
 export async function screenshot(p: WebviewPage, name: string): Promise<void> {
   await p.page.screenshot({ path: join(ROOT, 'test-results', 'webview', `${name}.png`), fullPage: true });
 }
+
+/** Opens a page, runs the test body on it and closes it whatever happens. */
+export async function withPage(browser: Browser, options: OpenOptions, body: (page: WebviewPage) => Promise<void>): Promise<void> {
+  const page = await openPage(browser, options);
+  try {
+    await body(page);
+  } finally {
+    await page.close();
+  }
+}
+

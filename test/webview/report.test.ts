@@ -3,7 +3,7 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser } from 'playwright-core';
 import { reportData } from '../../src/extension/webviews/report/view-model';
-import { launch, openPage, ROOT, screenshot, THEMES, type WebviewPage } from './harness';
+import { launch, openPage, withPage, ROOT, screenshot, THEMES, type WebviewPage } from './harness';
 import { fixtureReport } from './report-fixture';
 
 // Browser global, used only inside callbacks that run in the page (this file compiles without the DOM lib).
@@ -36,8 +36,7 @@ describe('Cost report page (headless Chromium)', function () {
   });
 
   it('shows progress while scanning, then the ranked sites and totals; paths are text, not markup', async () => {
-    const p = await openPage(browser, { view: 'report', width: 420 });
-    try {
+    await withPage(browser, { view: 'report', width: 420 }, async (p) => {
       assert.deepEqual(await p.posted(), [{ type: 'ready' }]);
       await p.send({ type: 'scanning', folders: ['demo'] });
       await p.send({ type: 'progress', done: 3, total: 10, current: 'src/agent.ts' });
@@ -53,14 +52,11 @@ describe('Cost report page (headless Chromium)', function () {
       assert.equal(await p.page.locator('weird').count(), 0);
       assert.ok(!(await p.page.locator('button[data-action="cancel"]').isEnabled()));
       assert.deepEqual(await p.cspViolations(), []);
-    } finally {
-      await p.close();
-    }
+    });
   });
 
   it('filters by text, model and kind', async () => {
-    const p = await openPage(browser, { view: 'report' });
-    try {
+    await withPage(browser, { view: 'report' }, async (p) => {
       await p.send({ type: 'report', data });
       await p.page.selectOption('#r-kind', 'call');
       assert.deepEqual(await siteRows(p), ['src/agent.ts#call-1', 'src/tools/<weird> & name.py#call-9']);
@@ -71,14 +67,11 @@ describe('Cost report page (headless Chromium)', function () {
       await p.page.fill('#r-text', 'weird');
       await p.page.waitForFunction(() => document.querySelectorAll('[data-testid="sites"] tbody tr[data-site-row]').length === 1);
       assert.deepEqual(await siteRows(p), ['src/tools/<weird> & name.py#call-9']);
-    } finally {
-      await p.close();
-    }
+    });
   });
 
   it('asks the host to reveal a site, refresh, cancel and export', async () => {
-    const p = await openPage(browser, { view: 'report' });
-    try {
+    await withPage(browser, { view: 'report' }, async (p) => {
       await p.send({ type: 'report', data });
       await p.page.locator('[data-site="call-1"]').focus();
       await p.page.keyboard.press('Enter');
@@ -96,9 +89,7 @@ describe('Cost report page (headless Chromium)', function () {
         { type: 'export', format: 'csv' },
       ]);
       assert.equal(await p.page.locator('.status').textContent(), 'Scan cancelled; showing the previous report.');
-    } finally {
-      await p.close();
-    }
+    });
   });
 
   it('comes back with its report and filters from the saved state', async () => {
@@ -121,29 +112,23 @@ describe('Cost report page (headless Chromium)', function () {
   });
 
   it('drops a malformed host message', async () => {
-    const p = await openPage(browser, { view: 'report' });
-    try {
+    await withPage(browser, { view: 'report' }, async (p) => {
       await p.send({ type: 'report', data: { sites: 'nope' } });
       await p.send({ type: 'progress', done: 'x' });
       await p.page.waitForTimeout(100);
       assert.equal(p.consoleLines.filter((l) => l.includes('dropped a malformed message')).length, 2);
       assert.equal(await p.page.locator('.summary').textContent(), 'No report yet.');
-    } finally {
-      await p.close();
-    }
+    });
   });
 
   for (const theme of THEMES) {
     it(`screenshot: ${theme} theme`, async () => {
-      const p = await openPage(browser, { view: 'report', theme, width: 400, height: 800 });
-      try {
+      await withPage(browser, { view: 'report', theme, width: 400, height: 800 }, async (p) => {
         await p.send({ type: 'report', data });
         await p.page.locator('[data-testid="sites"] tbody tr').first().waitFor();
         await screenshot(p, `report-${theme}`);
         assert.deepEqual(await p.cspViolations(), []);
-      } finally {
-        await p.close();
-      }
+      });
     });
   }
 });
