@@ -34,6 +34,13 @@ export type Price =
       /** The tier used, when the offering has long-context tiers. */
       readonly tierAboveInputTokens?: number;
       readonly batchDiscount?: number;
+      /**
+       * The range this figure could swing over from its uncertain inputs (assumed output length,
+       * loop steps, tool-result and placeholder sizes, branch alternatives, ≈ token counts, cache
+       * hit share). `usd` stays the expected value; absent where every input came from code.
+       */
+      readonly low?: number;
+      readonly high?: number;
     }
   | {
       readonly kind: 'unpriced';

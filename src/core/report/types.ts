@@ -18,6 +18,66 @@ export interface Span {
   readonly endColumn: number;
 }
 
+/**
+ * Where in the repository a site runs: the application's runtime code, or code that is not the
+ * application's bill (tests, examples, docs, notebooks) and coding-agent instruction files (priced
+ * per coding-agent request). Only `runtime` sites make the headline total.
+ */
+export type SiteScope = 'runtime' | 'test' | 'example' | 'docs' | 'notebook' | 'instructions';
+
+/** A place in the repository: path relative to the scanned root, 1-based line. */
+export interface SourceRef {
+  readonly path: string;
+  readonly line: number;
+}
+
+/**
+ * How a call's model was found. `code`: a literal at the call or reached through variables,
+ * parameters, attributes and helpers (`at` says where the literal is). `config`: a YAML/JSON/TOML
+ * file or a settings class of the repository. `env-default`: the fallback of `os.getenv`/`process.env`.
+ * `annotation`: a `tokenomics: model=…` comment. `file`: a prompt file's front matter.
+ * `vendor-default`: nothing resolved; the SDK vendor's entry of `tokenomics.defaultModels`.
+ * `default`: nothing resolved and no vendor is known; `tokenomics.defaultModel`.
+ */
+export interface ModelSource {
+  readonly from: 'code' | 'config' | 'env-default' | 'annotation' | 'file' | 'vendor-default' | 'default';
+  readonly at?: SourceRef;
+  /** Why, in words: `chosen at run time: parameter model of run_agent`, `env OPENAI_MODEL, default`. */
+  readonly detail?: string;
+}
+
+/**
+ * A caller of a request wrapper: a helper or method of the repository that sends the request
+ * (`call_model(...)`, `self.model.query(...)`). The request inside the wrapper is the site; each
+ * use supplies its own prompts, model and traffic and is listed under it, never billed apart.
+ */
+export interface CallUse extends SourceRef {
+  /** The wrapper as called, e.g. `self.model.query`. */
+  readonly via: string;
+  readonly model?: string;
+  readonly modelSource?: ModelSource;
+  readonly inputTokens?: number;
+}
+
+/**
+ * One branch of a site whose model or provider is chosen by mutually exclusive code paths
+ * (if/elif/match on provider, a dict of factories, a feature flag). The site is priced on the
+ * configured or default branch; the others are listed with their prices as the site's range.
+ */
+export interface SiteAlternative extends SourceRef {
+  readonly model: string;
+  readonly condition?: string;
+  readonly costPerUnit: Price;
+}
+
+/** What a site needs of a model, read from its code (for alternatives that can do the job). */
+export interface SiteNeeds {
+  readonly tools?: boolean;
+  readonly structuredOutput?: boolean;
+  readonly vision?: boolean;
+  readonly reasoning?: boolean;
+}
+
 export type PromptKind = 'system' | 'instructions' | 'user-template' | 'tool-description' | 'few-shot' | 'other';
 
 export interface PlaceholderAssumption {
@@ -73,6 +133,15 @@ export interface CallReport extends Span {
    * monthly totals.
    */
   readonly stepOf?: string;
+  /** `request` (default): sends a request and is billed. `binding`: a model constructor nothing invokes; listed, not billed. */
+  readonly role?: 'request' | 'binding';
+  readonly modelSource?: ModelSource;
+  /** Callers of the wrapper this request sits in (see CallUse). */
+  readonly uses?: readonly CallUse[];
+  readonly alternatives?: readonly SiteAlternative[];
+  readonly needs?: SiteNeeds;
+  /** Prompt files read at run time and sent by this call, relative paths. */
+  readonly loadedPrompts?: readonly SourceRef[];
 }
 
 export interface AgentLoopReport extends Span {
@@ -98,6 +167,17 @@ export interface AgentLoopReport extends Span {
   readonly overflowStep?: number;
   readonly workload: Workload;
   readonly callId?: string;
+  readonly modelSource?: ModelSource;
+  /**
+   * What bounds the loop when it is not a plain step count: `cost-limit` (the steps a cost limit
+   * allows at the priced cost per step), `recursion-limit`, `counter`, `parameter` (a `max_steps`
+   * style parameter or its default).
+   */
+  readonly boundKind?: 'steps' | 'cost-limit' | 'recursion-limit' | 'counter' | 'parameter';
+  /** Where the bound was read, when it came from code in another place than the loop. */
+  readonly boundAt?: SourceRef;
+  /** Sites priced as steps of this task (calls reached through the repository's functions, handoff targets, subgraphs). */
+  readonly stepSites?: readonly SourceRef[];
 }
 
 export type Severity = 'error' | 'warning' | 'information' | 'hint';
@@ -142,6 +222,8 @@ export interface FileReport {
   readonly instructions?: InstructionFileReport;
   /** Projected monthly cost of everything in the file at the assumed volume. */
   readonly monthlyCost: Price;
+  /** Where the file's sites run; absent means `runtime`. */
+  readonly scope?: SiteScope;
 }
 
 export interface SkippedFile {
@@ -158,6 +240,10 @@ export interface ReportTotals {
   readonly monthlyCost: Price;
   readonly byModel: readonly { readonly model: string; readonly monthlyCost: Price; readonly sites: number }[];
   readonly byFile: readonly { readonly path: string; readonly monthlyCost: Price }[];
+  /** Monthly cost per scope; the headline `monthlyCost` is the runtime scope's priced sites. */
+  readonly byScope?: readonly { readonly scope: SiteScope; readonly monthlyCost: Price; readonly sites: number }[];
+  /** Runtime sites without a price: the headline reads "$X a month priced, plus N unpriced sites". */
+  readonly unpriced?: readonly (SourceRef & { readonly siteId: string; readonly model: string })[];
 }
 
 export interface ScanReport {

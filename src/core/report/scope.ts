@@ -1,0 +1,24 @@
+/**
+ * Which scope a file's sites belong to, from its path and kind. Tests, examples, docs and
+ * notebooks are not the application's bill; instruction files are priced per coding-agent
+ * request. Everything else is `runtime`. Paths are relative to the scanned root.
+ */
+import type { SiteScope } from './types';
+
+const TEST_DIR = /(^|\/)(tests?|__tests__|spec|specs|testing|e2e|cypress|playwright|fixtures?|__mocks__|mocks?)\//i;
+const TEST_FILE = /(^|\/)(test_[^/]+\.py|[^/]+_test\.py|conftest\.py|[^/]+\.(test|spec)\.[cm]?[jt]sx?)$/i;
+const EXAMPLE_DIR = /(^|\/)(examples?|samples?|demos?|cookbooks?|tutorials?|quickstarts?|playground)\//i;
+const DOCS_DIR = /(^|\/)(docs?|documentation|site-docs)\//i;
+const BENCH_DIR = /(^|\/)(bench|benchmarks?|evals?|scripts)\//i;
+const NOTEBOOK = /\.(ipynb)$/i;
+
+export function scopeOfPath(path: string, kind?: string): SiteScope {
+  if (kind === 'instructions') return 'instructions';
+  const p = path.replace(/\\/g, '/');
+  if (NOTEBOOK.test(p)) return 'notebook';
+  if (TEST_DIR.test(p) || TEST_FILE.test(p)) return 'test';
+  if (EXAMPLE_DIR.test(p)) return 'example';
+  if (DOCS_DIR.test(p)) return 'docs';
+  if (BENCH_DIR.test(p)) return 'example';
+  return 'runtime';
+}
