@@ -41,6 +41,28 @@ export interface DetectedPrompt extends Span {
   readonly annotation?: AnnotationValues;
 }
 
+/**
+ * A value (a call's model) detection could not resolve inside its file. The repository pass
+ * (src/core/repo) follows it across files: imports, helper returns, config objects, settings
+ * classes, config files, and the callers that pass a parameter.
+ */
+export interface ValueRef {
+  /**
+   * `name`: an identifier bound outside the file (imported or global). `call`: what a function
+   * returns (`get_model()`). `member`: an attribute path (`settings.llm.model`, `self.config.model`).
+   * `env`: an environment variable read with no default in the file. `param`: a parameter of the
+   * enclosing function with no default (its callers supply it).
+   */
+  readonly kind: 'name' | 'call' | 'member' | 'env' | 'param';
+  /** The expression as written, e.g. `get_model`, `settings.llm.model`, `MODEL`. */
+  readonly text: string;
+  /** For a name imported from another module: the module as written (`./config`, `.settings`). */
+  readonly module?: string;
+  /** For `param`: the enclosing function (`Class.method` for methods) and the parameter. */
+  readonly param?: { readonly function: string; readonly name: string };
+  readonly line: number;
+}
+
 export interface DetectedCall extends Span {
   readonly id: string;
   /** `openai`, `anthropic`, `google`, `vercel-ai`, `langchain`, `langgraph`, `openai-agents`, `crewai`, `mastra`, `pydantic-ai`, `smolagents`, `claude-agent-sdk`. */
@@ -49,6 +71,8 @@ export interface DetectedCall extends Span {
   readonly callee: string;
   /** The model as written (after constant resolution). */
   readonly model?: string;
+  /** Where an unresolved model value points, for the repository pass; absent when `model` is set or nothing is passed. */
+  readonly modelRef?: ValueRef;
   /** Provider implied by the code (`openai('…')`, `ChatAnthropic`), for catalog resolution. */
   readonly providerHint?: string;
   readonly maxOutputTokens?: number;
