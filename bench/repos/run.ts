@@ -1,5 +1,5 @@
 /**
- * `npm run bench:repos [-- --json] [-- --repo NAME] [-- --misses] [-- --role tuning|held-out]`
+ * `npm run bench:repos [-- --json] [-- --repo NAME] [-- --misses] [-- --role tuning|held-out] [-- --record-first-sight]`
  *
  * Scans each exported corpus repository (bench/repos/corpus.json) WHOLE with the CLI's engine
  * (`scanPaths`, the bundled catalog, default assumptions), times it, and scores the labeled files
@@ -13,10 +13,12 @@ import { join, resolve } from 'node:path';
 import { cliCatalog } from '../../src/cli/catalog-source';
 import { resolveModel } from '../../src/core/catalog';
 import { configToAssumptions, DEFAULT_CONFIG } from '../../src/core/config/types';
+import { defaultJobs } from '../../src/node/detect-pool';
 import { scanPaths } from '../../src/node/scan';
 import { walkPaths } from '../../src/node/walk';
 import { cpuMs } from '../harness';
 import { readCorpus, readLabels, type CorpusRepo, type LabelKind, LABEL_KINDS } from './labels';
+import { readFirstSight, recordFirstSight, type FirstSightEntry } from './first-sight';
 import { scoreFile } from './score';
 import { accuracy, labelCounts, precision, projectedSeconds, recall, SPEED_TARGET, summarizeRoles, sumKinds, TARGETS, type RepoResult } from './summary';
 
@@ -25,19 +27,21 @@ const ROOT = resolve(__dirname, '..', '..', '..');
 interface Flags {
   json: boolean;
   misses: boolean;
+  recordFirstSight: boolean;
   repo?: string;
   role?: string;
 }
 
 function parseArgs(argv: readonly string[]): Flags {
-  const flags: Flags = { json: false, misses: false };
+  const flags: Flags = { json: false, misses: false, recordFirstSight: false };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
     if (a === '--json') flags.json = true;
     else if (a === '--misses') flags.misses = true;
+    else if (a === '--record-first-sight') flags.recordFirstSight = true;
     else if (a === '--repo') flags.repo = argv[++i];
     else if (a === '--role') flags.role = argv[++i];
-    else throw new Error(`unknown argument ${a} (use --json, --misses, --repo NAME, --role tuning|held-out)`);
+    else throw new Error(`unknown argument ${a} (use --json, --misses, --repo NAME, --role tuning|held-out, --record-first-sight)`);
   }
   return flags;
 }
@@ -71,7 +75,7 @@ async function runRepo(entry: CorpusRepo): Promise<RepoResult> {
   const labels = readLabels(ROOT, entry);
   const cpuStart = cpuMs();
   const start = performance.now();
-  const report = await scanPaths([dir], { catalog: cliCatalog(), assumptions: configToAssumptions(DEFAULT_CONFIG), resolveModel, root: dir, cwd: dir });
+  const report = await scanPaths([dir], { catalog: cliCatalog(), assumptions: configToAssumptions(DEFAULT_CONFIG), resolveModel, root: dir, cwd: dir, jobs: defaultJobs('cli') });
   const scanMs = performance.now() - start;
   const scanCpuMs = cpuMs() - cpuStart;
   const byPath = new Map(report.files.map((f) => [f.path, f]));
@@ -95,6 +99,11 @@ function printTable(results: readonly RepoResult[], log: (s: string) => void): v
   for (const r of results) {
     log(`${r.repo.padEnd(38)} ${r.role.padEnd(9)} ${kindCell(r, 'calls')} ${kindCell(r, 'loops')} ${kindCell(r, 'prompts')} ${String(r.lines).padStart(8)} ${(r.scanMs / 1000).toFixed(1).padStart(7)} ${(r.scanCpuMs / 1000).toFixed(1).padStart(6)}`);
   }
+  const firstSight = readFirstSight(ROOT);
+  for (const r of results) {
+    const before = firstSight.find((e) => e.repo === r.repo && e.commit === r.commit);
+    if (before) log(`${r.repo}: first sight ${before.measuredAt.slice(0, 10)} (tokenomics ${before.tokenomicsCommit.slice(0, 7)}) → now: ${compareFirstSight(before, r)}`);
+  }
   for (const s of summarizeRoles(results)) {
     const parts = LABEL_KINDS.map((k) => `${k} R ${pct(recall(s.kinds[k]))} P ${pct(precision(s.kinds[k]))} (${s.kinds[k].found}/${s.kinds[k].expected}, ${s.kinds[k].traps} traps)` + (s.role === 'held-out' && s.meets[k] !== undefined ? ` target ≥${TARGETS[k]}: ${s.meets[k] ? 'met' : 'NOT met'}` : ''));
     log(`${s.role} (${s.repos} repos): ${parts.join(' · ')}`);
@@ -106,6 +115,12 @@ function printTable(results: readonly RepoResult[], log: (s: string) => void): v
     const projected = projectedSeconds(largest);
     log(`speed: ${largest.repo} ${largest.lines} lines in ${(largest.scanMs / 1000).toFixed(1)} s → ${projected.toFixed(1)} s per ${SPEED_TARGET.lines} lines (target < ${SPEED_TARGET.seconds} s: ${projected < SPEED_TARGET.seconds ? 'met' : 'NOT met'})`);
   }
+}
+
+function compareFirstSight(before: FirstSightEntry, now: RepoResult): string {
+  return LABEL_KINDS.filter((k) => before.kinds[k].expected || now.kinds[k].expected)
+    .map((k) => `${k} R ${pct(before.kinds[k].recall ?? undefined)}→${pct(recall(now.kinds[k]))} P ${pct(before.kinds[k].precision ?? undefined)}→${pct(precision(now.kinds[k]))}`)
+    .join(' · ');
 }
 
 function printFindings(results: readonly RepoResult[], log: (s: string) => void): void {
@@ -135,6 +150,10 @@ async function main(): Promise<void> {
     }
     log(`scanning ${entry.repo} …`);
     results.push(await runRepo(entry));
+  }
+  if (flags.recordFirstSight) {
+    const added = recordFirstSight(ROOT, results);
+    log(added.length ? `first sight recorded for ${added.join(', ')} in bench/repos/first-sight.json` : 'first sight: every repository measured here already has an entry (never overwritten)');
   }
   if (flags.json) {
     const labelsPerRepo = Object.fromEntries(corpus.map((e) => [e.repo, labelCounts(readLabels(ROOT, e))]));
