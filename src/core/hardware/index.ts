@@ -30,3 +30,5 @@ export { selfHostedOptions, DEFAULT_OPTION_PRECISIONS } from './options';
 export type { SelfHostedOptions, SelfHostedOptionsOptions } from './options';
 export { selfHostedCompareRows } from './compare-rows';
 export type { SelfHostedRows } from './compare-rows';
+export { customArchitecture, customAccelerator, moeFromTotals, withDate, ASSUMED_EXPERTS, ASSUMED_EXPERTS_PER_TOKEN } from './custom';
+export type { CustomModelSpec, CustomAcceleratorSpec } from './custom';
