@@ -5,6 +5,7 @@
  * read is skipped with its reason and the scan goes on. Progress is reported
  * per file; cancellation returns what was done so far, marked `cancelled`.
  */
+import { createHash } from 'node:crypto';
 import { promises as fs } from 'node:fs';
 import { resolve } from 'node:path';
 import type { Catalog } from '../core/catalog/types';
@@ -34,6 +35,11 @@ export interface ScanOptions {
   readonly maxFileBytes?: number;
   readonly respectGitignore?: boolean;
   readonly detectOptions?: DetectOptions;
+  /**
+   * Detections to reuse across scans of nearly the same tree (the two sides of a diff), keyed
+   * by path and content: a file whose text is unchanged is not parsed again.
+   */
+  readonly detectCache?: Map<string, DetectedFile>;
 }
 
 export interface ScanProgress {
@@ -90,7 +96,9 @@ export async function scanPaths(
     reads.delete(i);
     if (outcome.kind === 'skipped') skipped.push({ path: rel, reason: outcome.reason, ...(outcome.detail ? { detail: outcome.detail } : {}) });
     else {
-      const detected = await detectFile(outcome.text, rel, undefined, { ...options.detectOptions, isCancelled });
+      const cacheKey = options.detectCache ? `${rel}\0${createHash('sha1').update(outcome.text).digest('hex')}` : '';
+      const detected = options.detectCache?.get(cacheKey) ?? (await detectFile(outcome.text, rel, undefined, { ...options.detectOptions, isCancelled }));
+      options.detectCache?.set(cacheKey, detected);
       detectedFiles.push(detected);
       imports.add(detected);
     }

@@ -3,6 +3,7 @@ import { agentCommand } from './agent';
 import { catalogCommand } from './catalog';
 import { compareCommand } from './compare';
 import { countCommand } from './count';
+import { diffCommand } from './diff';
 import { estimateCommand } from './estimate';
 import { hardwareCommand } from './hardware';
 import { scanCommand } from './scan';
@@ -11,4 +12,4 @@ import { scanCommand } from './scan';
  * The command table. Each command lives in its own file; add it here.
  * Order is the order of `tokenomics --help`.
  */
-export const COMMANDS: readonly CliCommand[] = [scanCommand, estimateCommand, agentCommand, compareCommand, countCommand, hardwareCommand, catalogCommand];
+export const COMMANDS: readonly CliCommand[] = [scanCommand, diffCommand, estimateCommand, agentCommand, compareCommand, countCommand, hardwareCommand, catalogCommand];

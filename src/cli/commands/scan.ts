@@ -130,7 +130,7 @@ function render(format: (typeof FORMATS)[number], report: Awaited<ReturnType<typ
   }
 }
 
-interface Settings {
+export interface Settings {
   readonly origin: string;
   readonly assumptions: Assumptions;
   readonly exclude: readonly string[];
@@ -140,11 +140,11 @@ interface Settings {
   readonly reported: ReadonlySet<string>;
 }
 
-/** tokenomics.json when present: problems go to stderr and the scan goes on with the rest. */
-function readSettings(path: string, required: boolean, catalog: Catalog, io: CliIo): Settings {
+/** tokenomics.json when present: problems go to stderr and the scan goes on with the rest. Also used by `diff`. */
+export function readSettings(path: string, required: boolean, catalog: Catalog, io: CliIo, command = 'scan'): Settings {
   const parsed = existsSync(path) ? parseConfigFile(readFileSync(path, 'utf8'), path, catalog) : undefined;
-  if (!parsed && required) io.stderr(`tokenomics scan: ${path}: not found; using defaults\n`);
-  for (const issue of parsed?.issues ?? []) io.stderr(`tokenomics scan: ${describeIssue(issue)}\n`);
+  if (!parsed && required) io.stderr(`tokenomics ${command}: ${path}: not found; using defaults\n`);
+  for (const issue of parsed?.issues ?? []) io.stderr(`tokenomics ${command}: ${describeIssue(issue)}\n`);
   const c: TokenomicsConfig = { ...DEFAULT_CONFIG, ...(parsed?.config ?? {}) };
   const assumptions: Assumptions = {
     defaultModel: c.defaultModel,
@@ -169,7 +169,7 @@ function readSettings(path: string, required: boolean, catalog: Catalog, io: Cli
   };
 }
 
-function describeIssue(issue: CatalogIssue): string {
+export function describeIssue(issue: CatalogIssue): string {
   return `${issue.origin}${issue.line ? `:${issue.line}` : ''}: ${issue.path ? `${issue.path}: ` : ''}${issue.message}`;
 }
 
