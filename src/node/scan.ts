@@ -14,6 +14,7 @@ import type { DetectedFile, DetectOptions } from '../core/detect/types';
 import { analyzeDetected } from '../core/report/analyze';
 import { ImportIndex } from './imports';
 import type { Resolver } from '../core/report/models';
+import { shardOf, type ShardInfo, type ShardSpec } from '../core/report/shards';
 import { budgetFindings, buildTotals } from '../core/report/totals';
 import { REPORT_VERSION, type FileReport, type ScanReport, type SkippedFile } from '../core/report/types';
 import { TOOL_VERSION } from '../core/version';
@@ -40,6 +41,11 @@ export interface ScanOptions {
    * by path and content: a file whose text is unchanged is not parsed again.
    */
   readonly detectCache?: Map<string, DetectedFile>;
+  /**
+   * Report only the files of this shard (`scan --shard i/n`). Every file is still read and
+   * detected, so prompts a shard's files import from other shards are found.
+   */
+  readonly shard?: ShardSpec;
 }
 
 export interface ScanProgress {
@@ -54,6 +60,8 @@ export type ScanResult = ScanReport & {
   /** How many files were skipped for each reason, including the ones not listed (unsupported types, excluded paths). */
   readonly skippedCounts: Readonly<Record<string, number>>;
   readonly totals: ScanReport['totals'] & { readonly pricedMonthlyCost: ScanReport['totals']['monthlyCost']; readonly unpricedSites: number };
+  /** Present for `--shard i/n`: which shard, and where its entries sit in the whole scan (for merge). */
+  readonly shard?: ShardInfo;
 };
 
 export const DEFAULT_MAX_FILE_BYTES = 1024 * 1024;
@@ -73,6 +81,10 @@ export async function scanPaths(
   const skipped: SkippedFile[] = [...walked.skipped];
   const files: FileReport[] = [];
   const detectedFiles: DetectedFile[] = [];
+  // Shard bookkeeping: each entry's position in the whole scan, so that merge restores the order.
+  const inShard = (rel: string) => !options.shard || shardOf(rel, options.shard.count) === options.shard.index;
+  const detectedOrder: number[] = [];
+  const skippedOrder: number[] = walked.skipped.map((_, k) => k);
   const imports = new ImportIndex();
   const maxBytes = options.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES;
   let cancelled = false;
@@ -94,12 +106,15 @@ export async function scanPaths(
     progress?.({ done: i, total: walked.files.length, current: rel });
     const outcome = await reads.get(i)!;
     reads.delete(i);
-    if (outcome.kind === 'skipped') skipped.push({ path: rel, reason: outcome.reason, ...(outcome.detail ? { detail: outcome.detail } : {}) });
-    else {
+    if (outcome.kind === 'skipped') {
+      skipped.push({ path: rel, reason: outcome.reason, ...(outcome.detail ? { detail: outcome.detail } : {}) });
+      skippedOrder.push(walked.skipped.length + i);
+    } else {
       const cacheKey = options.detectCache ? `${rel}\0${createHash('sha1').update(outcome.text).digest('hex')}` : '';
       const detected = options.detectCache?.get(cacheKey) ?? (await detectFile(outcome.text, rel, undefined, { ...options.detectOptions, isCancelled }));
       options.detectCache?.set(cacheKey, detected);
       detectedFiles.push(detected);
+      detectedOrder.push(i);
       imports.add(detected);
     }
     // Let a host's event loop breathe (progress bars, cancellation) during long scans.
@@ -111,15 +126,21 @@ export async function scanPaths(
   await Promise.allSettled(reads.values());
   // Second pass: price every file, now that prompts imported from other files of the scan can be found.
   const env = { catalog: options.catalog, assumptions: options.assumptions, resolveModel: options.resolveModel, importedPrompt: imports.lookup };
-  for (const detected of detectedFiles) {
+  const fileOrder: number[] = [];
+  for (const [k, detected] of detectedFiles.entries()) {
     if (cancelled || isCancelled?.()) {
       cancelled = true;
       break;
     }
+    if (!inShard(detected.path)) continue;
     files.push(analyzeDetected(detected, env));
+    fileOrder.push(detectedOrder[k]);
   }
   progress?.({ done: walked.files.length, total: walked.files.length });
-  const reported = files.filter((f) => f.prompts.length + f.calls.length + f.agentLoops.length > 0 || f.instructions || f.diagnostics.length > 0);
+  const isReported = (f: FileReport) => f.prompts.length + f.calls.length + f.agentLoops.length > 0 || Boolean(f.instructions) || f.diagnostics.length > 0;
+  const reported = files.filter(isReported);
+  const shardSkipped = skipped.map((s, k) => ({ s, at: skippedOrder[k] })).filter((x) => inShard(x.s.path));
+  if (options.shard) skipped.splice(0, skipped.length, ...shardSkipped.map((x) => x.s));
   const totals = buildTotals(reported, options.assumptions);
   const counts: Record<string, number> = { unsupported: walked.unsupported, excluded: walked.excluded };
   for (const s of skipped) counts[s.reason] = (counts[s.reason] ?? 0) + 1;
@@ -132,9 +153,13 @@ export async function scanPaths(
     files: reported,
     skipped,
     totals: { ...totals, files: files.length },
-    budgetExceeded: budgetFindings(reported, totals.pricedMonthlyCost, options.assumptions),
+    // A shard's monthly total is partial: the monthly budget is checked by merge, on the whole.
+    budgetExceeded: budgetFindings(reported, totals.pricedMonthlyCost, options.assumptions).filter((b) => !options.shard || b.code !== 'over-budget-monthly'),
     skippedCounts: counts,
     ...(cancelled ? { cancelled: true } : {}),
+    ...(options.shard
+      ? { shard: { ...options.shard, fileOrder: fileOrder.filter((_, k) => isReported(files[k])), skippedOrder: shardSkipped.map((x) => x.at) } }
+      : {}),
   };
 }
 
