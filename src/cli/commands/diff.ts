@@ -24,7 +24,7 @@ import { describeIssue, readSettings } from './scan';
 const FORMATS = ['table', 'markdown', 'json', 'github'] as const;
 
 const FLAGS = {
-  format: { type: 'string', valueName: 'FMT', choices: FORMATS, description: 'output format (github: markdown with a marker line for one sticky PR comment)', defaultText: 'table' },
+  format: { type: 'string', valueName: 'FMT', choices: FORMATS, description: 'output format (github: markdown + a sticky-comment marker line)', defaultText: 'table' },
   repo: { type: 'string', valueName: 'DIR', description: 'the git repository', defaultText: 'the current directory' },
   path: { type: 'string', valueName: 'DIR', description: 'compare only this folder of the repository', defaultText: 'the whole repository' },
   all: { type: 'boolean', description: 'list unchanged sites too' },
