@@ -52,6 +52,11 @@ export interface ScanOptions {
    * a `detectCache` is given (the cache lives on this thread).
    */
   readonly jobs?: number;
+  /**
+   * Below this many files the scan detects on the calling thread even when `jobs` asks for
+   * workers: starting a worker (its own parser and grammars) costs more than a small tree's scan.
+   */
+  readonly minFilesForWorkers?: number;
 }
 
 export interface ScanProgress {
@@ -71,6 +76,8 @@ export type ScanResult = ScanReport & {
 };
 
 export const DEFAULT_MAX_FILE_BYTES = 1024 * 1024;
+/** Measured on examples/ and a 1,440-file tree: workers pay off from a few dozen files. */
+const MIN_FILES_FOR_WORKERS = 48;
 
 export async function scanPaths(
   paths: readonly string[],
@@ -87,7 +94,7 @@ export async function scanPaths(
   const inShard = (rel: string) => !options.shard || shardOf(rel, options.shard.count) === options.shard.index;
   const maxBytes = options.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES;
   const jobs = options.detectCache ? 0 : (options.jobs ?? 0);
-  const script = jobs >= 1 ? workerScript() : undefined;
+  const script = jobs >= 1 && walked.files.length >= (options.minFilesForWorkers ?? MIN_FILES_FOR_WORKERS) ? workerScript() : undefined;
   const input = { root, files: walked.files, maxBytes, detectOptions: options.detectOptions ?? {}, detectCache: options.detectCache };
   const detection = script
     ? await detectInWorkers(input, new DetectPool(Math.min(jobs, Math.max(1, walked.files.length)), script), progress, isCancelled)
