@@ -8,8 +8,10 @@ import type { SyntaxNode } from './parser';
 import { AgentUses } from './agent-uses';
 import { CallLinker, type CallInfo } from './call-links';
 import { classifyCall, MODEL_ARG_KEYS as MODEL_KEYS, NESTED_OPTION_KEYS, PROVIDER_FACTORY, providerHintOf, type CallRule } from './frameworks';
-import { findHandWrittenLoops } from './loops';
-import { foreignModelRule, FOREIGN_MODEL_CALL, stateGraphOf } from './model-uses';
+import { linkAgentTasks } from './agent-tasks';
+import { findHandWrittenLoops, loopBound } from './loops';
+import { findGraphLoops } from './graphs';
+import { foreignModelRule } from './model-uses';
 import { ModelValues } from './model-resolve';
 import { stepCountIs, toolsFrom } from './model-values';
 import { needsOf } from './needs';
@@ -52,8 +54,9 @@ export class CodeDetector {
     new RequestFinder(this.syntax, this.collected, this.sites, this.calls, this.values, this.prompts, merged).run();
     groupExclusiveSites(this.syntax, this.sites, this.calls);
     new CallLinker(this.syntax, this.sites, this.calls).link();
-    this.visitGraphs();
+    findGraphLoops(this.syntax, this.collected, this.sites, this.calls, { fileOption: (key) => this.fileOption(key) });
     findHandWrittenLoops(this.syntax, this.collected, this.sites, this.calls.map((c) => ({ node: c.node, call: c.call, rule: c.rule })));
+    linkAgentTasks(this.syntax, this.collected, this.sites, this.calls, (loop) => loopBound(this.syntax, loop));
   }
 
   private visitCall(node: SyntaxNode): void {
@@ -233,29 +236,6 @@ export class CodeDetector {
       }
     }
     return this.fileOptions.get(key);
-  }
-
-  /**
-   * A LangGraph `StateGraph` wired into a model ↔ tools cycle (`ToolNode`, `tools_condition`, a `tool_calls`
-   * check) and compiled: an agent loop bounded by `recursion_limit` (or LangGraph's default).
-   */
-  private visitGraphs(): void {
-    const syntax = this.syntax;
-    for (const node of this.collected.calls) {
-      const callee = syntax.callee(node);
-      if (!/\.compile$/.test(callee)) continue;
-      const receiver = syntax.receiver(node);
-      if (!receiver || !stateGraphOf(syntax, syntax.resolve(receiver))) continue;
-      const source = node.tree.rootNode.text;
-      if (!/ToolNode|tools_condition|toolsCondition|tool_calls|toolCalls/.test(source)) continue;
-      const model = this.calls.find((c) => c.rule.role === 'model') ?? this.calls.find((c) => c.rule === FOREIGN_MODEL_CALL);
-      const limit = this.fileOption('recursion_limit') ?? this.fileOption('recursionLimit');
-      const steps = limit ? syntax.number(limit) : undefined;
-      const span = spanOf(node);
-      const id = `l${span.line}.${span.column}`;
-      this.sites.addLoop({ id, ...span, framework: 'langgraph', maxSteps: steps, stepOption: steps ? 'recursion_limit' : undefined, unbounded: false, callId: model?.call.id });
-      if (model && !model.call.usedBy) model.call.usedBy = id;
-    }
   }
 }
 

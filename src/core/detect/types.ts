@@ -133,6 +133,11 @@ export interface DetectedLoop extends Span {
   readonly defaultsKey?: string;
   readonly callId?: string;
   readonly annotation?: AnnotationValues;
+  /**
+   * Id of the loop whose task runs this one as a step (a handoff target or an agent used as a tool of
+   * an entry agent, an agent run inside a generator/judge loop, a crew member): priced there, not billed apart.
+   */
+  readonly stepOf?: string;
 }
 
 export type FileKind = 'code' | 'prompt-file' | 'instructions' | 'crewai-config';

@@ -11,7 +11,7 @@ import { detectFile } from '../detect';
 import type { AnnotationValues, DetectedCall, DetectedFile, DetectedLoop, DetectedPrompt, DetectOptions } from '../detect/types';
 import { countChatTokens, ratioProfileForModel, tokenizerForModel, type ChatMessage, type ToolSchema } from '../tokenize';
 import { DAYS_PER_MONTH, type Assumptions, type Workload } from '../workload';
-import { callExtras, describeRef } from './call-extras';
+import { callExtras, describeRef, withStepSites } from './call-extras';
 import { budgetDiagnostics, detectionDiagnostics, loopDiagnostics, modelDiagnostics } from './diagnostics';
 import { mergeAnnotations } from '../detect/annotations';
 import { ModelResolver, simpleResolve, type ModelChoice, type Resolver } from './models';
@@ -90,7 +90,10 @@ class FileAnalysis {
     const instructions = file.kind === 'instructions' ? this.instructionsReport(prompts) : undefined;
 
     const monthly: Price[] = [];
-    for (const loop of loops) monthly.push(scalePrice(loop.costPerTask, this.callsPerDay(loop.annotation) * DAYS_PER_MONTH));
+    // A loop run as a step of another task (a handoff target, an agent inside a judge loop) is priced there.
+    loops.forEach((loop, i) => {
+      if (!file.loops[i].stepOf) monthly.push(scalePrice(loop.costPerTask, this.callsPerDay(loop.annotation) * DAYS_PER_MONTH));
+    });
     for (const c of calls) {
       if (c.agent || c.usedBy || c.role === 'binding') continue; // priced as a step of its loop; a binding sends nothing
       const p = priced.get(c.id)!;
@@ -103,7 +106,7 @@ class FileAnalysis {
       language: file.language,
       prompts,
       calls: [...priced.values()].map((p) => p.report),
-      agentLoops: loops.map((l) => l.report),
+      agentLoops: loops.map((l) => withStepSites(l.report, file)),
       diagnostics: this.diagnostics,
       ...(instructions ? { instructions } : {}),
       monthlyCost: monthly.length ? sumPrices(monthly) : ZERO,

@@ -4,9 +4,9 @@
  * (mutually exclusive branches) each priced on the same workload through the same core pricing.
  */
 import type { Price } from '../cost/types';
-import type { AnnotationValues, DetectedCall, ValueRef } from '../detect/types';
+import type { AnnotationValues, DetectedCall, DetectedFile, ValueRef } from '../detect/types';
 import type { ModelChoice } from './models';
-import type { CallReport, ModelSource, SiteAlternative } from './types';
+import type { AgentLoopReport, CallReport, ModelSource, SiteAlternative } from './types';
 
 /** Prices a model choice on the call's workload (the same path as the call's own price). */
 export type PriceChoice = (choice: ModelChoice) => Price;
@@ -62,4 +62,13 @@ export function describeRef(ref: ValueRef): string {
     default:
       return ref.module ? `${ref.text} from ${ref.module}` : ref.text;
   }
+}
+
+/** A task's steps that detection priced inside it: loops run as its steps, and requests made in its loop body. */
+export function withStepSites(report: AgentLoopReport, file: DetectedFile): AgentLoopReport {
+  const steps = [
+    ...file.loops.filter((l) => l.stepOf === report.id).map((l) => l.line),
+    ...file.calls.filter((c) => c.usedBy === report.id && c.id !== report.callId && !c.agent).map((c) => c.line),
+  ];
+  return steps.length ? { ...report, stepSites: [...new Set(steps)].map((line) => ({ path: file.path, line })) } : report;
 }
