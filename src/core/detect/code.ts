@@ -187,7 +187,7 @@ export class CodeDetector {
     // first argument when the class is named as a model. Other calls' arguments are not models (`config.get("model")`).
     const keyed = firstDefined(MODEL_KEYS.map((k) => args.named.get(k)));
     if (keyed) return { node: keyed, provider: providerHintOf(callee) };
-    if (/(Model|LLM|Llm)$/.test(callee.split('.').pop() ?? '')) return { node: args.positional[0], provider: providerHintOf(callee) };
+    if (/^[A-Z]\w*(Model|LLM|Llm)$/.test(callee.split('.').pop() ?? '') && args.positional[0]) return { node: args.positional[0], provider: providerHintOf(callee) };
     return undefined;
   }
 

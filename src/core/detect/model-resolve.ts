@@ -6,6 +6,7 @@
  * `ValueRef` for the repository pass. Dict keys, `str.replace` arguments and identifiers are never
  * taken as model names.
  */
+import { chooseDefault, defaultString } from './branches';
 import type { SyntaxNode } from './parser';
 import { spanOf } from './sites';
 import type { LanguageSyntax } from './syntax';
@@ -137,7 +138,8 @@ export class ModelValues {
     const key = this.syntax.stringConstant(index);
     if (/^(os\.environ|process\.env)$/.test(object.text) && key) return { ref: { kind: 'env', text: key, line: spanOf(n).line } };
     const entries = this.syntax.entries(object);
-    if (entries && key !== undefined) {
+    // A literal key picks one entry; a key read from a variable (even one with a default) may pick any.
+    if (entries && key !== undefined && (index.type === 'string' || index.type === 'template_string')) {
       const hit = entries.get(key);
       return hit ? this.resolve(hit, depth + 1) : {};
     }
@@ -154,7 +156,7 @@ export class ModelValues {
 
   /** The value a dict key expression has by default (`provider="openai"` parameter, a constant). */
   private keyDefault(index: SyntaxNode): string | undefined {
-    return this.syntax.stringConstant(index);
+    return this.syntax.stringConstant(index) ?? defaultString(this.syntax, index);
   }
 
   private call(n: SyntaxNode, depth: number): ModelValue {
@@ -198,7 +200,12 @@ export class ModelValues {
     if (fn && fn.id !== fnNode!.id && isFunctionLike(fn)) {
       const returns = syntax.returns(fn);
       if (returns.length === 1) return this.resolve(returns[0], depth + 1);
-      if (returns.length > 1) return this.branches(returns.map((r) => [r, undefined]), depth);
+      if (returns.length > 1) {
+        // One return runs: the branch the code takes by default is the site's model.
+        const choice = chooseDefault(syntax, returns);
+        const ordered = [choice.chosen, ...returns.keys()].filter((i, k, all) => all.indexOf(i) === k);
+        return this.branches(ordered.map((i) => [returns[i], choice.conditions[i]]), depth);
+      }
       return {};
     }
     return { ref: { kind: 'call', text: callee, line: spanOf(n).line } };
