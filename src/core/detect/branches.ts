@@ -55,8 +55,10 @@ export function exclusive(a: SyntaxNode, b: SyntaxNode): boolean {
   return distinguishing(armsOf(a), armsOf(b)) !== undefined;
 }
 
+/** The choice that separates two nodes; an if/match/dict arm (which has a condition) before two returns of one function. */
 function distinguishing(x: readonly Arm[], y: readonly Arm[]): [Arm, Arm] | undefined {
-  for (const ax of x) {
+  const ordered = [...x.filter((a) => a.group >= 0), ...x.filter((a) => a.group < 0)];
+  for (const ax of ordered) {
     const ay = y.find((a) => a.group === ax.group);
     if (ay && ay.arm !== ax.arm) return [ax, ay];
   }
@@ -91,7 +93,7 @@ export function chooseDefault(syntax: LanguageSyntax, nodes: readonly SyntaxNode
 }
 
 function conditionText(arm: Arm): string | undefined {
-  if (arm.condition) return arm.condition.text.replace(/\s+/g, ' ');
+  if (arm.condition) return arm.condition.text.replace(/\s+/g, ' ').replace(/^\((.*)\)$/, '$1');
   if (arm.pattern !== undefined) return arm.subject ? `${arm.subject.text} == ${JSON.stringify(arm.pattern)}` : `key ${JSON.stringify(arm.pattern)}`;
   return undefined;
 }
@@ -157,7 +159,12 @@ function unquote(s: string): string {
   return s.trim().replace(/^[rbuf]*(['"`])([\s\S]*)\1$/i, '$2');
 }
 
-export function enclosingFunction(n: SyntaxNode): SyntaxNode | undefined {
-  for (let p = n.parent; p; p = p.parent) if (FUNCTIONS.has(p.type)) return p;
+/** The function a node is in; with `named`, inline lambdas and arrow functions (dict entries, callbacks) are looked through. */
+export function enclosingFunction(n: SyntaxNode, named = false): SyntaxNode | undefined {
+  for (let p = n.parent; p; p = p.parent) {
+    if (!FUNCTIONS.has(p.type)) continue;
+    if (named && (p.type === 'lambda' || p.type === 'arrow_function') && p.parent?.type !== 'variable_declarator') continue;
+    return p;
+  }
   return undefined;
 }

@@ -20,7 +20,7 @@ export function groupExclusiveSites(syntax: LanguageSyntax, sites: SiteRegistry,
     for (let j = i + 1; j < candidates.length; j++) {
       const a = candidates[i];
       const b = candidates[j];
-      if (!sameKind(a, b) || enclosingFunction(a.node)?.id !== enclosingFunction(b.node)?.id) continue;
+      if (!sameKind(a, b) || enclosingFunction(a.node, true)?.id !== enclosingFunction(b.node, true)?.id) continue;
       if (exclusive(a.node, b.node)) parent[find(j)] = find(i);
     }
   }
