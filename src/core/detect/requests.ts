@@ -272,7 +272,8 @@ export class RequestFinder {
     const own = decls.filter((d) => scopeOf(d.nameNode) === fn?.id);
     const pool = own.length ? own : decls.filter((d) => scopeOf(d.nameNode) === undefined);
     if (!pool.length) return [];
-    const before = pool.filter((d) => d.nameNode.startIndex < id.startIndex);
+    // A declaration in a branch the use cannot be in (the `if` arm when the use is in the `else`) does not reach it.
+    const before = pool.filter((d) => d.nameNode.startIndex < id.startIndex && !exclusive(d.value, id));
     const candidates = before.length ? before : pool;
     const last = candidates[candidates.length - 1];
     return candidates.filter((d) => d === last || exclusive(d.value, last.value)).map((d) => d.value);

@@ -62,14 +62,9 @@ export function groupExclusiveSites(syntax: LanguageSyntax, sites: SiteRegistry,
   return merged;
 }
 
-/** Bindings group with bindings; requests group only when their branches differ in model or SDK (a provider switch). */
+/** Bindings group with bindings, requests with requests, embeddings with embeddings. */
 function sameKind(a: CallInfo, b: CallInfo): boolean {
-  const ab = a.call.role === 'binding';
-  const bb = b.call.role === 'binding';
-  if (ab !== bb) return false;
-  if (ab) return a.call.kind === b.call.kind;
-  if (a.call.kind !== b.call.kind) return false;
-  return a.call.framework !== b.call.framework || (a.call.model ?? '') !== (b.call.model ?? '');
+  return (a.call.role === 'binding') === (b.call.role === 'binding') && a.call.kind === b.call.kind;
 }
 
 export type { DetectedAlternative };
