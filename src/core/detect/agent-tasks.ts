@@ -36,6 +36,11 @@ export function linkAgentTasks(syntax: LanguageSyntax, collected: Collected, sit
     if (!agent) continue;
     runTargets.add(agent);
     runs.push({ node: c, agent });
+    const span = spanOf(c);
+    const input = syntax.args(c).positional[1] ?? syntax.args(c).named.get('input');
+    const inputIds = input ? sites.promptsWithin(input.startIndex, input.endIndex) : [];
+    const placeholders = input && inputIds.length === 0 && input.type === 'identifier' ? [input.text] : [];
+    agent.call.runs = [...(agent.call.runs ?? []), { id: `c${span.line}.${span.column}`, ...span, callee, promptIds: inputIds, inputPlaceholders: placeholders }];
   }
 
   // Who names whom: handoff lists and agents as tools, in the definition or added later.

@@ -100,6 +100,16 @@ export interface DetectedCall extends Span {
   readonly alternatives?: readonly DetectedAlternative[];
   /** What the request needs of a model, read from its code. */
   readonly needs?: SiteNeeds;
+  /** For an agent definition: where this file runs it (`Runner.run(agent, …)`); each run is a request of the agent's task. */
+  readonly runs?: readonly DetectedRun[];
+}
+
+/** A place that runs an agent defined in the same file, with the input it gives. */
+export interface DetectedRun extends Span {
+  readonly id: string;
+  readonly callee: string;
+  readonly promptIds: readonly string[];
+  readonly inputPlaceholders: readonly string[];
 }
 
 export interface ModelOrigin {

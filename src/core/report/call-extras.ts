@@ -66,9 +66,11 @@ export function describeRef(ref: ValueRef): string {
 
 /** A task's steps that detection priced inside it: loops run as its steps, and requests made in its loop body. */
 export function withStepSites(report: AgentLoopReport, file: DetectedFile): AgentLoopReport {
+  // The task's own request and the definition it runs are the task, not steps of it.
+  const own = new Set([report.callId, file.calls.find((c) => c.id === report.callId)?.bindingId]);
   const steps = [
     ...file.loops.filter((l) => l.stepOf === report.id).map((l) => l.line),
-    ...file.calls.filter((c) => c.usedBy === report.id && c.id !== report.callId && !c.agent).map((c) => c.line),
+    ...file.calls.filter((c) => c.usedBy === report.id && !own.has(c.id) && !c.agent).map((c) => c.line),
   ];
   return steps.length ? { ...report, stepSites: [...new Set(steps)].map((line) => ({ path: file.path, line })) } : report;
 }

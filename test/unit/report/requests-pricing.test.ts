@@ -76,7 +76,7 @@ def answer(llm, question):
     assert.equal(chosen.model, undefined, 'no identifier shown as a model');
   });
 
-  it('a handoff target\'s loop is a step of the entry agent\'s task: listed there, not billed apart', async () => {
+  it('Agents SDK: definitions are bindings, the run is the request and the task; a handoff target is a step of it, not a loop of its own', async () => {
     const src = `from agents import Agent, Runner
 
 billing = Agent(name="Billing", instructions="You resolve billing questions.", model="gpt-4.1")
@@ -86,9 +86,34 @@ async def main(q):
     return await Runner.run(triage, q, max_turns=4)
 `;
     const r = await analyzeFile(src, 'support.py', undefined, env);
-    const [billingLoop, triageLoop] = r.agentLoops;
-    assert.deepEqual(triageLoop.stepSites, [{ path: 'support.py', line: 3 }]);
-    close(usd(r.monthlyCost), usd(triageLoop.costPerTask) * MONTH);
-    assert.ok(usd(billingLoop.costPerTask) > 0);
+    assert.deepEqual(
+      r.calls.map((c) => [c.line, c.role ?? 'request']),
+      [
+        [3, 'binding'],
+        [4, 'binding'],
+        [7, 'request'],
+      ],
+    );
+    assert.equal(r.agentLoops.length, 1, 'the handoff target has no loop of its own');
+    const [task] = r.agentLoops;
+    assert.deepEqual([task.line, task.maxSteps, task.callId], [7, 4, r.calls[2].id]);
+    assert.deepEqual(task.stepSites, [{ path: 'support.py', line: 3 }]);
+    close(usd(r.monthlyCost), usd(task.costPerTask) * MONTH);
+  });
+
+  it('Agents SDK: an agent with neither tools nor handoffs is one request per run, not a loop', async () => {
+    const src = `from agents import Agent, Runner
+
+guardrail_agent = Agent(name="Relevance", instructions="Say whether the message is about airline travel.", model="tiny", output_type=Relevance)
+
+async def check(message):
+    result = await Runner.run(guardrail_agent, message)
+    return result.final_output
+`;
+    const r = await analyzeFile(src, 'guardrails.py', undefined, env);
+    assert.deepEqual(r.agentLoops, []);
+    const run = r.calls.find((c) => c.line === 6)!;
+    assert.deepEqual([run.role, run.modelResolved, r.calls.find((c) => c.line === 3)!.role], [undefined, 'tiny', 'binding']);
+    close(usd(r.monthlyCost), usd(run.costPerCall) * MONTH);
   });
 });
