@@ -43,15 +43,18 @@ export function linkAgentTasks(syntax: LanguageSyntax, collected: Collected, sit
     agent.call.runs = [...(agent.call.runs ?? []), { id: `c${span.line}.${span.column}`, ...span, callee, promptIds: inputIds, inputPlaceholders: placeholders }];
   }
 
-  // Who names whom: handoff lists and agents as tools, in the definition or added later.
-  const parents = new Map<CallInfo, CallInfo>();
+  // Who names whom: handoff lists and agents as tools, in the definition or set later (`x.handoffs = […]`, `.append`).
+  const children = new Map<CallInfo, Set<CallInfo>>();
   const link = (parent: CallInfo | undefined, childNode: SyntaxNode | undefined): void => {
     if (!parent || !childNode) return;
     const handoffArgs = isCall(childNode) && /(^|\.)handoff$/.test(syntax.callee(childNode)) ? syntax.args(childNode) : undefined;
     const inner = handoffArgs ? (handoffArgs.positional[0] ?? handoffArgs.named.get('agent')) : childNode;
     const asTool = inner && isCall(inner) && /\.(as_tool|asTool)$/.test(syntax.callee(inner)) ? syntax.receiver(inner) : undefined;
     const child = agentAt(asTool ?? inner);
-    if (child && child !== parent && !parents.has(child)) parents.set(child, parent);
+    if (!child || child === parent) return;
+    let set = children.get(parent);
+    if (!set) children.set(parent, (set = new Set()));
+    set.add(child);
   };
   for (const a of agents) {
     for (const key of [...HANDOFF_LIST, 'tools']) {
@@ -59,18 +62,35 @@ export function linkAgentTasks(syntax: LanguageSyntax, collected: Collected, sit
       for (const item of list ? (syntax.items(list) ?? []) : []) link(a, item);
     }
   }
+  const byName = (name: string): CallInfo | undefined => agents.find((a) => declaredName(a.node) === name);
   for (const c of collected.calls) {
     const m = /^(\w+)\.handoffs\.(append|push|extend)$/.exec(syntax.callee(c));
     if (!m) continue;
-    const parent = agents.find((a) => declaredName(a.node) === m[1]);
-    for (const arg of syntax.args(c).positional) for (const item of syntax.items(arg) ?? [arg]) link(parent, item);
+    for (const arg of syntax.args(c).positional) for (const item of syntax.items(arg) ?? [arg]) link(byName(m[1]), item);
   }
-  for (const [child, parent] of parents) {
-    // The agent Runner.run starts is an entry of its own, even when another agent can hand off to it.
-    if (runTargets.has(child)) continue;
-    const childLoop = loopOf(child);
-    const parentLoop = loopOf(rootOf(parent, parents, runTargets));
-    if (childLoop && parentLoop && childLoop !== parentLoop) childLoop.stepOf = parentLoop.id;
+  for (const d of collected.declarations) {
+    const m = /^(\w+)\.handoffs$/.exec(d.nameNode.text);
+    if (m) for (const item of syntax.items(d.value) ?? []) link(byName(m[1]), item);
+  }
+  // The entries: the agents this file runs; else the one that hands off to the most others (a triage hub).
+  let entries = [...runTargets].filter((a) => children.has(a));
+  if (!entries.length && !runTargets.size && children.size) {
+    const hub = [...children.entries()].reduce((best, e) => (e[1].size >= best[1].size ? e : best));
+    entries = [hub[0]];
+  }
+  for (const entry of entries) {
+    const entryLoop = loopOf(entry);
+    if (!entryLoop) continue;
+    const queue = [...(children.get(entry) ?? [])];
+    const seen = new Set<CallInfo>([entry]);
+    while (queue.length) {
+      const a = queue.shift()!;
+      if (seen.has(a) || runTargets.has(a)) continue;
+      seen.add(a);
+      const l = loopOf(a);
+      if (l && !l.stepOf) l.stepOf = entryLoop.id;
+      queue.push(...(children.get(a) ?? []));
+    }
   }
 
   // A loop around agent runs: the loop is the task, the runs inside it its steps.
@@ -88,19 +108,6 @@ export function linkAgentTasks(syntax: LanguageSyntax, collected: Collected, sit
       if (l) l.stepOf = id;
     }
   }
-}
-
-/** The entry agent above a handoff target: follow parents until a run target or an agent nobody names. */
-function rootOf(agent: CallInfo, parents: ReadonlyMap<CallInfo, CallInfo>, entries: ReadonlySet<CallInfo>): CallInfo {
-  let a = agent;
-  const seen = new Set<CallInfo>([a]);
-  while (!entries.has(a)) {
-    const p = parents.get(a);
-    if (!p || seen.has(p)) break;
-    seen.add(p);
-    a = p;
-  }
-  return a;
 }
 
 function declaredName(node: SyntaxNode): string | undefined {
