@@ -11,6 +11,7 @@ import { classifyCall, MODEL_ARG_KEYS as MODEL_KEYS, NESTED_OPTION_KEYS, PROVIDE
 import { linkAgentTasks } from './agent-tasks';
 import { findHandWrittenLoops, loopBound } from './loops';
 import { findGraphLoops } from './graphs';
+import { httpRequestOf } from './http-requests';
 import { foreignModelRule } from './model-uses';
 import { ModelValues } from './model-resolve';
 import { stepCountIs, toolsFrom } from './model-values';
@@ -75,13 +76,20 @@ export class CodeDetector {
           return Boolean(s && /^[\w-]+:[\w.-]+$/.test(s));
         },
       }) ?? foreignModelRule(syntax, this.collected, node, callee);
-    if (!rule) {
+    const http = rule ? undefined : httpRequestOf(syntax, node, callee);
+    // A post to an LLM endpoint: the payload's keys are the request's options.
+    if (http) args = { positional: [], named: (http.payload && syntax.entries(http.payload)) || new Map() };
+    if (!rule && !http) {
       this.agents.visit(node, callee, getArgs);
       this.visitToolConstructor(node, callee, getArgs);
       if (TOOL_BINDING.test(callee) && getArgs().positional[0]) this.places.toolDocstrings(getArgs().positional[0]);
       return;
     }
-    const a = getArgs();
+    return this.visitRule(node, callee, (rule ?? http?.rule)!, getArgs());
+  }
+
+  private visitRule(node: SyntaxNode, callee: string, rule: CallRule, a: CallArgs): void {
+    const syntax = this.syntax;
     const get = (key: string): SyntaxNode | undefined => this.option(a, key);
     const reasonOf = (key: string): string => `${key} of ${callee}`;
     const promptIds: string[] = [];

@@ -169,4 +169,41 @@ def ask_responses(prompt):
       ],
     );
   });
+
+  it('an HTTP post to an LLM endpoint is a request: Ollama over httpx, Anthropic over fetch; other posts are not', async () => {
+    const py = `import httpx
+
+OLLAMA_URL = "http://localhost:11434"
+
+async def generate(prompt: str, model: str = "llama3.2"):
+    payload = {"model": model, "messages": [{"role": "user", "content": prompt}], "stream": False}
+    async with httpx.AsyncClient() as client:
+        r = await client.post(f"{OLLAMA_URL}/api/chat", json=payload)
+    return r.json()["message"]["content"]
+
+def notify(text):
+    return httpx.post("https://hooks.slack.com/services/T000", json={"text": text})
+`;
+    const f = await detectFile(py, 'ollama_client.py');
+    assert.deepEqual(
+      f.calls.map((c) => [c.line, c.framework, c.model, c.providerHint]),
+      [[8, 'http', 'llama3.2', 'ollama']],
+    );
+    const ts = `export async function ask(question: string) {
+  const res = await fetch("https://api.anthropic.com/v1/messages", {
+    method: "POST",
+    headers: { "x-api-key": process.env.ANTHROPIC_API_KEY!, "content-type": "application/json" },
+    body: JSON.stringify({ model: "claude-haiku-4-5", max_tokens: 300, messages: [{ role: "user", content: question }] }),
+  });
+  return res.json();
+}
+export const ping = () => fetch("https://api.anthropic.com/v1/messages");
+`;
+    const g = await detectFile(ts, 'lib/claude.ts');
+    assert.deepEqual(
+      g.calls.map((c) => [c.line, c.model, c.providerHint, c.maxOutputTokens]),
+      [[2, 'claude-haiku-4-5', 'anthropic', 300]],
+      'a GET (no method) is not a request',
+    );
+  });
 });
