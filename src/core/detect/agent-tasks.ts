@@ -93,6 +93,32 @@ export function linkAgentTasks(syntax: LanguageSyntax, collected: Collected, sit
     }
   }
 
+  // CrewAI: `crew.kickoff(…)` runs the crew's tasks with its agents: one task, its agents' loops are steps of it.
+  for (const c of collected.calls) {
+    if (!/\.(kickoff|kickoff_async|kickoff_for_each|akickoff)$/.test(syntax.callee(c))) continue;
+    const receiver = syntax.receiver(c);
+    const crew = receiver ? syntax.resolve(receiver) : undefined;
+    if (!crew || !isCall(crew) || !/(^|\.)Crew$/.test(syntax.callee(crew))) continue;
+    const list = syntax.args(crew).named.get('agents');
+    const members = (list ? (syntax.items(list) ?? []) : []).map(agentAt).filter((a): a is CallInfo => Boolean(a));
+    if (!members.length) continue;
+    const memberLoops = members.map(loopOf).filter((l): l is Mutable<DetectedLoop> => Boolean(l));
+    const known = memberLoops.every((l) => l.maxSteps !== undefined) && memberLoops.length === members.length;
+    const span = spanOf(c);
+    const id = `l${span.line}.${span.column}`;
+    const added = sites.addLoop({
+      id,
+      ...span,
+      framework: 'crewai',
+      ...(known ? { maxSteps: memberLoops.reduce((n, l) => n + l.maxSteps!, 0), stepOption: 'max_iter of its agents' } : {}),
+      unbounded: false,
+      defaultsKey: 'crewai',
+      callId: members[0].call.id,
+    });
+    if (!added) return;
+    for (const l of memberLoops) l.stepOf ??= id;
+  }
+
   // A loop around agent runs: the loop is the task, the runs inside it its steps.
   for (const loop of collected.loops) {
     const inside = runs.filter((r) => contains(loop, r.node));

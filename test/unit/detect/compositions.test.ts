@@ -160,4 +160,29 @@ async def chat():
     );
     assert.equal(f.loops.filter((l) => l.framework === 'hand-written').length, 1, 'the REPL waits for a person each turn');
   });
+
+  it('CrewAI: a crew is priced at its kickoff as one task; its agents are steps of it', async () => {
+    const src = `from crewai import Agent, Crew, Process, Task
+
+researcher = Agent(role="Researcher", goal="Find facts about {topic}", backstory="A careful analyst.", llm="gpt-4o-mini", max_iter=5)
+writer = Agent(role="Writer", goal="Write a brief on {topic}", backstory="A clear writer.", llm="gpt-4o-mini", max_iter=3)
+research = Task(description="Research {topic}.", expected_output="Ten bullet points.", agent=researcher)
+brief = Task(description="Write the brief.", expected_output="One page.", agent=writer)
+
+crew = Crew(agents=[researcher, writer], tasks=[research, brief], process=Process.sequential)
+
+def run(topic):
+    return crew.kickoff(inputs={"topic": topic})
+`;
+    const f = await detectFile(src, 'crew.py');
+    const kickoff = f.loops.find((l) => l.line === 11)!;
+    assert.deepEqual([kickoff.framework, kickoff.maxSteps, kickoff.stepOption], ['crewai', 8, 'max_iter of its agents']);
+    assert.deepEqual(
+      f.loops.filter((l) => l !== kickoff).map((l) => [l.line, l.stepOf]),
+      [
+        [3, kickoff.id],
+        [4, kickoff.id],
+      ],
+    );
+  });
 });
