@@ -7,14 +7,12 @@ import { existsSync, readFileSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { applyOverrides, resolveModel, type Catalog, type CatalogIssue } from '../../core/catalog';
 import { DEFAULT_CONFIG, parseConfigFile, type TokenomicsConfig } from '../../core/config';
-import { scanTables } from '../../core/report/tables';
-import { toSarif } from '../../core/report/sarif';
+import { renderScan } from '../../core/report/render';
 import type { Assumptions } from '../../core/workload';
 import { scanPaths, DEFAULT_MAX_FILE_BYTES, type ScanProgress } from '../../node/scan';
 import { formatFlagHelp, parseFlags, type FlagSpecs } from '../args';
 import { cliCatalog } from '../catalog-source';
 import { UserError, type CliCommand, type CliIo } from '../command';
-import { renderCsv, renderMarkdown, renderText } from '../output';
 
 const FORMATS = ['table', 'markdown', 'json', 'csv', 'sarif'] as const;
 
@@ -97,7 +95,7 @@ export const scanCommand: CliCommand = {
     );
     bar?.done();
 
-    io.stdout(render(flags.format ?? 'table', report, Boolean(flags.all)));
+    io.stdout(renderScan(report, flags.format ?? 'table', Boolean(flags.all)));
     if (report.budgetExceeded.length > 0) {
       io.stderr(`tokenomics scan: ${report.budgetExceeded.length} budget${report.budgetExceeded.length === 1 ? '' : 's'} exceeded:\n`);
       for (const b of report.budgetExceeded) io.stderr(`  ${b.path ? `${b.path}:${b.line}: ` : ''}${b.message}\n`);
@@ -112,21 +110,6 @@ function isDirectory(p: string): boolean {
     return statSync(p).isDirectory();
   } catch {
     return false;
-  }
-}
-
-function render(format: (typeof FORMATS)[number], report: Awaited<ReturnType<typeof scanPaths>>, all: boolean): string {
-  switch (format) {
-    case 'json':
-      return JSON.stringify(report, null, 2) + '\n';
-    case 'sarif':
-      return JSON.stringify(toSarif(report), null, 2) + '\n';
-    case 'csv':
-      return renderCsv(scanTables(report, { allRows: true })[0]);
-    case 'markdown':
-      return scanTables(report, { allRows: all }).map(renderMarkdown).join('\n');
-    default:
-      return scanTables(report, { allRows: all }).map(renderText).join('\n');
   }
 }
 
