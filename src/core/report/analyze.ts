@@ -16,7 +16,8 @@ import { mergeAnnotations } from '../detect/annotations';
 import { ModelResolver, simpleResolve, type ModelChoice, type Resolver } from './models';
 import { frameworkDefault, loopSteps } from './loop-steps';
 import { literalText, placeholderSize, sizePrompt, type PromptSize } from './sizes';
-import type { AgentLoopReport, CallReport, DiagnosticReport, FileReport, InstructionFileReport, PromptReport } from './types';
+import type { AgentLoopReport, CallReport, DiagnosticReport, FileReport, InstructionFileReport, PromptReport, SiteAssumption } from './types';
+import { callsPerDayNote, defaultModelNote, outputNote, placeholderNote, reasoningNote, stepsNote, toolResultNote } from './assumption-notes';
 
 export interface AnalyzeEnv {
   readonly catalog: Catalog;
@@ -144,13 +145,22 @@ class FileAnalysis {
     const ann = this.annotationOf(call);
     const model = this.modelOf(call.model, call.providerHint, ann);
     const assumed: string[] = [];
-    if (model.source === 'default') assumed.push(`model: ${model.id} (default; the code names none)`);
+    const notes: SiteAssumption[] = [];
+    if (model.source === 'default') {
+      assumed.push(`model: ${model.id} (default; the code names none)`);
+      notes.push(defaultModelNote(model.id, this.a));
+    }
     const prompts = this.sendablePrompts(call.promptIds);
-    const input = ann?.input ?? this.inputTokens(prompts, call, model, assumed);
+    const input = ann?.input ?? this.inputTokens(prompts, call, model, assumed, notes);
+    if (ann?.input !== undefined) notes.push({ subject: 'input', value: ann.input, from: 'annotation' });
     const cap = call.maxOutputTokens;
     const output = ann?.output ?? Math.min(this.a.outputTokens, cap ?? Infinity);
     if (ann?.output === undefined) assumed.push(`output: ${output} tokens (${cap !== undefined && cap < this.a.outputTokens ? 'capped by the code' : 'assumed'})`);
+    notes.push(outputNote(ann, output, cap, this.a));
     const reasoning = ann?.reasoning ?? this.a.reasoningTokens;
+    const reasoningAssumed = reasoningNote(ann, reasoning, this.a);
+    if (reasoningAssumed) notes.push(reasoningAssumed);
+    notes.push(callsPerDayNote(ann, this.a));
     const workload: Workload = {
       inputTokens: input,
       cachedInputTokens: 0,
@@ -183,6 +193,7 @@ class FileAnalysis {
       promptIds: call.promptIds,
       tools: call.tools,
       assumed,
+      assumptions: notes,
       ...(stepOf(call, this.file) ? { stepOf: stepOf(call, this.file) } : {}),
     };
     this.diagnostics.push(...modelDiagnostics(call, model, costPerCall));
@@ -197,7 +208,7 @@ class FileAnalysis {
   }
 
   /** Input of the first request: messages (with chat framing), tool descriptions, and placeholders at their assumed sizes. */
-  private inputTokens(prompts: readonly DetectedPrompt[], call: DetectedCall, model: ModelChoice, assumed: string[]): number {
+  private inputTokens(prompts: readonly DetectedPrompt[], call: DetectedCall, model: ModelChoice, assumed: string[], notes: SiteAssumption[]): number {
     const messages: ChatMessage[] = [];
     const tools: ToolSchema[] = [];
     let placeholderTokens = 0;
@@ -209,6 +220,7 @@ class FileAnalysis {
         const size = placeholderSize(name, this.a, this.annotationOf(call) ?? p.annotation);
         placeholderTokens += size.assumedTokens;
         if (size.from !== 'annotation') assumed.push(`placeholder ${name}: ${size.assumedTokens} tokens (${size.from})`);
+        notes.push(placeholderNote(size));
       }
     }
     for (const name of call.inputPlaceholders) {
@@ -218,12 +230,14 @@ class FileAnalysis {
         messages.push({ role: imported.kind === 'system' || imported.kind === 'instructions' ? 'system' : 'user', content: literalText(imported) });
         for (const p of imported.placeholders) placeholderTokens += placeholderSize(p, this.a, this.annotationOf(call)).assumedTokens;
         assumed.push(`${name}: text imported from ${module}`);
+        notes.push({ subject: 'imported-prompt', name, value: module ?? name, from: 'code', detail: `text of ${name} read from ${module}` });
         continue;
       }
       const size = placeholderSize(name, this.a, this.annotationOf(call));
       placeholderTokens += size.assumedTokens;
       messages.push({ role: 'user', content: '' });
       if (size.from !== 'annotation') assumed.push(`input ${name}: ${size.assumedTokens} tokens (${size.from})`);
+      notes.push(placeholderNote(size, 'input'));
     }
     const tokenizer = tokenizerForModel(model.entry ?? model.id);
     const profile = ratioProfileForModel(model.entry ?? model.id);
@@ -252,6 +266,14 @@ class FileAnalysis {
     };
     const estimate = model.offering ? estimateWorkload(this.env.catalog, model.offering, workload) : undefined;
     const costPerTask = estimate?.perUnit ?? unpricedFor(model);
+    const notes: SiteAssumption[] = [
+      ...(call?.report.assumptions ?? []).filter((n) => n.subject !== 'output' && n.subject !== 'calls-per-day' && n.subject !== 'reasoning'),
+      ...(call ? [] : model.source === 'default' ? [defaultModelNote(model.id, this.a)] : []),
+      stepsNote(workload.steps, stepsFrom, limit, this.a),
+      ann.output !== undefined ? { subject: 'output', value: workload.outputTokens, from: 'annotation' } : (call?.report.assumptions?.find((n) => n.subject === 'output') ?? outputNote(undefined, workload.outputTokens, undefined, this.a)),
+      toolResultNote(ann, this.a),
+      callsPerDayNote(ann, this.a),
+    ];
     const report: AgentLoopReport = {
       id: loop.id,
       line: loop.line,
@@ -271,6 +293,7 @@ class FileAnalysis {
       ...(estimate?.overflowStep !== undefined ? { overflowStep: estimate.overflowStep } : {}),
       workload,
       ...(loop.callId ? { callId: loop.callId } : {}),
+      assumptions: notes,
     };
     this.diagnostics.push(...loopDiagnostics(loop, report, fw, estimate?.contextWindow));
     this.diagnostics.push(...budgetDiagnostics('task', loop, costPerTask, this.a.budgets));
