@@ -315,6 +315,7 @@ class FileAnalysis {
       endLine: prompt.endLine,
       endColumn: prompt.endColumn,
       kind: prompt.kind,
+      ...(prompt.name ? { name: prompt.name } : {}),
       tokens: size.tokens,
       exact: size.exact && size.placeholders.length === 0,
       tokenizer: size.tokenizer,

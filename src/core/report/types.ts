@@ -107,6 +107,8 @@ export interface PlaceholderAssumption {
 export interface PromptReport extends Span {
   readonly id: string;
   readonly kind: PromptKind;
+  /** The identifier the prompt is bound to (`SYSTEM_PROMPT = "…"`), when it has one: hovers on its uses show it. */
+  readonly name?: string;
   readonly tokens: number;
   readonly exact: boolean;
   readonly tokenizer: TokenizerId;
