@@ -9,11 +9,12 @@ import { compareOfferings } from '../../../core/compare';
 import type { CompareRow } from '../../../core/compare/types';
 import { selfHostedOptions, type HardwareEstimate } from '../../../core/hardware';
 import type { Workload } from '../../../core/workload';
-import type { CompareData, OfferingSource, SelfHostedView } from '../../../webview/protocol/compare';
+import type { CompareData, OfferingSource, PinnedFigure, SelfHostedView } from '../../../webview/protocol/compare';
 
 export interface CompareInput {
   readonly label: string;
   readonly currentModel?: string;
+  readonly pinned?: PinnedFigure;
   /** Tokenizer the workload was counted in (default o200k_base) and the model it was counted for. */
   readonly workloadTokenizer?: TokenizerId;
   readonly workloadModel?: string;
@@ -148,6 +149,7 @@ export function buildCompareData(catalog: Catalog, workload: Workload, input: Co
   return {
     label: input.label,
     ...(input.currentModel ? { currentModel: input.currentModel } : {}),
+    ...(input.pinned ? { pinned: input.pinned } : {}),
     workload: result.workload,
     unit: result.unit,
     workloadTokenizer: result.workloadTokenizer,
