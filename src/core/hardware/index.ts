@@ -28,5 +28,5 @@ export { estimateHardware, DEFAULT_UTILIZATION } from './estimate';
 export type { HardwareRequest, HardwareEstimate } from './estimate';
 export { selfHostedOptions, DEFAULT_OPTION_PRECISIONS } from './options';
 export type { SelfHostedOptions, SelfHostedOptionsOptions } from './options';
-export { selfHostedCompareRows } from './compare-rows';
-export type { SelfHostedRows } from './compare-rows';
+export { selfHostedCompareRows, selfHostedCandidates, selfHostedUsdPerMillion, selfHostedMonthlyUsd } from './compare-rows';
+export type { SelfHostedRows, SelfHostedCandidate, CandidateOptions } from './compare-rows';
