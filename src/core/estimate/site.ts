@@ -102,9 +102,12 @@ function share(prompt: PromptReport, call: CallReport | undefined): PromptShare 
   };
 }
 
-/** A prompt: the figure of the call that sends it (the call's CodeLens figure), with the prompt's share. */
+/** A prompt: the figure of the call that sends it (the CodeLens figure on the call's line), with the prompt's share. */
 export function promptEstimate(file: FileReport, prompt: PromptReport, catalog: Catalog, a: Assumptions): SiteEstimate {
   const call = file.calls.find((c) => c.promptIds.includes(prompt.id));
+  // A framework agent's call and its loop share a line, and the line's CodeLens is the task's: so is the prompt's figure.
+  const loop = call && file.agentLoops.find((l) => l.callId === call.id && l.line === call.line);
+  if (loop) return { ...loopEstimate(file, loop, catalog, a), kind: 'prompt', prompt: share(prompt, call) };
   if (call) return { ...callEstimate(file, call, catalog, a), kind: 'prompt', prompt: share(prompt, call) };
   if (file.instructions) {
     const i = file.instructions;
