@@ -14,7 +14,7 @@ import { analyzeDetected } from '../core/report/analyze';
 import { ImportIndex } from './imports';
 import type { Resolver } from '../core/report/models';
 import { budgetFindings, buildTotals } from '../core/report/totals';
-import { REPORT_VERSION, type FileReport, type ScanReport, type SkippedFile } from '../core/report/types';
+import { REPORT_VERSION, type FileReport, type ScanReport, type SiteScope, type SkippedFile } from '../core/report/types';
 import { TOOL_VERSION } from '../core/version';
 import type { Assumptions } from '../core/workload';
 import { toReportPath, walkPaths } from './walk';
@@ -34,6 +34,8 @@ export interface ScanOptions {
   readonly maxFileBytes?: number;
   readonly respectGitignore?: boolean;
   readonly detectOptions?: DetectOptions;
+  /** Scopes whose sites make the headline total (default `runtime`); the others are totalled apart. */
+  readonly headlineScopes?: readonly SiteScope[];
 }
 
 export interface ScanProgress {
@@ -112,7 +114,7 @@ export async function scanPaths(
   }
   progress?.({ done: walked.files.length, total: walked.files.length });
   const reported = files.filter((f) => f.prompts.length + f.calls.length + f.agentLoops.length > 0 || f.instructions || f.diagnostics.length > 0);
-  const totals = buildTotals(reported, options.assumptions);
+  const totals = buildTotals(reported, options.assumptions, { headlineScopes: options.headlineScopes });
   const counts: Record<string, number> = { unsupported: walked.unsupported, excluded: walked.excluded };
   for (const s of skipped) counts[s.reason] = (counts[s.reason] ?? 0) + 1;
   return {
@@ -124,7 +126,7 @@ export async function scanPaths(
     files: reported,
     skipped,
     totals: { ...totals, files: files.length },
-    budgetExceeded: budgetFindings(reported, totals.pricedMonthlyCost, options.assumptions),
+    budgetExceeded: budgetFindings(reported, totals.pricedMonthlyCost, options.assumptions, { headlineScopes: options.headlineScopes }),
     skippedCounts: counts,
     ...(cancelled ? { cancelled: true } : {}),
   };

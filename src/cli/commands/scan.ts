@@ -8,6 +8,8 @@ import { join, resolve } from 'node:path';
 import { applyOverrides, resolveModel, type Catalog, type CatalogIssue } from '../../core/catalog';
 import { DEFAULT_CONFIG, parseConfigFile, type TokenomicsConfig } from '../../core/config';
 import { scanTables } from '../../core/report/tables';
+import { ALL_SCOPES, DEFAULT_HEADLINE_SCOPES } from '../../core/report/totals';
+import type { SiteScope } from '../../core/report/types';
 import { toSarif } from '../../core/report/sarif';
 import type { Assumptions } from '../../core/workload';
 import { scanPaths, DEFAULT_MAX_FILE_BYTES, type ScanProgress } from '../../node/scan';
@@ -24,6 +26,14 @@ const FLAGS = {
   'budget-per-call': { type: 'number', valueName: 'USD', description: 'exit 1 when a model call costs more' },
   'budget-per-task': { type: 'number', valueName: 'USD', description: 'exit 1 when an agent task costs more' },
   'budget-monthly': { type: 'number', valueName: 'USD', description: 'exit 1 when the projected monthly total is higher' },
+  'budget-on': { type: 'string', valueName: 'FIGURE', choices: ['expected', 'high'], description: 'check budgets against the expected figure or the high end of its range', defaultText: 'expected' },
+  'include-scope': {
+    type: 'string',
+    valueName: 'SCOPES',
+    multiple: true,
+    description: `add these scopes to the total (${ALL_SCOPES.filter((s) => s !== 'runtime').join(', ')}); comma-separated or repeated`,
+  },
+  'all-scopes': { type: 'boolean', description: 'add every scope to the total' },
   'calls-per-day': { type: 'number', valueName: 'N', description: 'calls or tasks per site per day, for monthly figures' },
   exclude: { type: 'string', valueName: 'GLOB', multiple: true, description: 'skip paths matching the glob (relative to the root); repeatable' },
   'no-gitignore': { type: 'boolean', description: 'scan files that .gitignore excludes' },
@@ -37,6 +47,9 @@ const USAGE = `Usage: tokenomics scan [paths…] [--format table|markdown|json|c
 Finds every prompt, model call and agent loop under the paths (default: the current directory),
 honouring .gitignore and tokenomics.json "exclude", and prices each one with the model the code
 names (or the default model). Monthly figures assume calls-per-day calls or tasks per site.
+Every figure comes with its range from the assumed inputs: $0.38 (0.21–0.95). The total is the
+runtime code's priced sites; tests, examples, docs, notebooks and coding-agent instruction files
+are listed apart unless --include-scope or --all-scopes adds them.
 
 Options:
 ${formatFlagHelp(FLAGS)}
@@ -47,6 +60,8 @@ Examples:
   tokenomics scan
   tokenomics scan src agents --format markdown > cost.md
   tokenomics scan --budget-per-task 0.50 --budget-monthly 2000 --calls-per-day 5000
+  tokenomics scan --budget-monthly 2000 --budget-on high
+  tokenomics scan --include-scope test,example
   tokenomics scan --format sarif > tokenomics.sarif
 `;
 
@@ -72,7 +87,9 @@ export const scanCommand: CliCommand = {
       ...(flags['budget-per-call'] !== undefined ? { perCallUsd: flags['budget-per-call'] } : {}),
       ...(flags['budget-per-task'] !== undefined ? { perTaskUsd: flags['budget-per-task'] } : {}),
       ...(flags['budget-monthly'] !== undefined ? { monthlyUsd: flags['budget-monthly'] } : {}),
+      ...(flags['budget-on'] !== undefined ? { on: flags['budget-on'] } : {}),
     };
+    const headlineScopes = scopesOf(flags['include-scope'] ?? [], Boolean(flags['all-scopes']));
     const assumptions: Assumptions = {
       ...settings.assumptions,
       ...(flags.model ? { defaultModel: flags.model } : {}),
@@ -92,6 +109,7 @@ export const scanCommand: CliCommand = {
         exclude: [...settings.exclude, ...(flags.exclude ?? [])],
         respectGitignore: !flags['no-gitignore'],
         maxFileBytes: flags['max-file-size'] !== undefined ? flags['max-file-size'] * 1024 : undefined,
+        headlineScopes,
       },
       bar?.update,
     );
@@ -106,6 +124,18 @@ export const scanCommand: CliCommand = {
     return 0;
   },
 };
+
+/** The scopes of the total: runtime, plus the ones named (validated here: the flag takes a comma list). */
+function scopesOf(named: readonly string[], all: boolean): readonly SiteScope[] {
+  if (all) return ALL_SCOPES;
+  const out: SiteScope[] = [...DEFAULT_HEADLINE_SCOPES];
+  for (const name of named) {
+    const scope = ALL_SCOPES.find((s) => s === name.trim().toLowerCase());
+    if (!scope) throw new UserError(`--include-scope must be one of ${ALL_SCOPES.join(', ')} (got '${name}')`);
+    if (!out.includes(scope)) out.push(scope);
+  }
+  return out;
+}
 
 function isDirectory(p: string): boolean {
   try {

@@ -76,14 +76,21 @@ export function loopDiagnostics(loop: DetectedLoop, report: AgentLoopReport, fw:
 
 export function budgetDiagnostics(kind: 'call' | 'task', site: DetectedCall | DetectedLoop, cost: Price, budgets: Budgets): DiagnosticReport[] {
   const limit = kind === 'call' ? budgets.perCallUsd : budgets.perTaskUsd;
-  if (limit === undefined || cost.kind !== 'priced' || cost.usd <= limit) return [];
+  const checked = budgetFigure(cost, budgets);
+  if (limit === undefined || checked === undefined || checked <= limit) return [];
   return [
     {
       ...head(site),
       severity: 'warning',
       code: kind === 'call' ? 'over-budget-call' : 'over-budget-task',
-      message: `${formatUsd(cost.usd)} per ${kind} is over the ${formatUsd(limit)} budget per ${kind}.`,
+      message: `${formatUsd(checked)} per ${kind}${budgets.on === 'high' ? ' (the high end of its range)' : ''} is over the ${formatUsd(limit)} budget per ${kind}.`,
       siteId: site.id,
     },
   ];
+}
+
+/** The figure a budget is checked against: the expected value, or with `on: 'high'` the high end of the range. */
+export function budgetFigure(cost: Price, budgets: Budgets): number | undefined {
+  if (cost.kind !== 'priced') return undefined;
+  return budgets.on === 'high' ? (cost.high ?? cost.usd) : cost.usd;
 }

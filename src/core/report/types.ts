@@ -244,6 +244,8 @@ export interface ReportTotals {
   readonly byScope?: readonly { readonly scope: SiteScope; readonly monthlyCost: Price; readonly sites: number }[];
   /** Runtime sites without a price: the headline reads "$X a month priced, plus N unpriced sites". */
   readonly unpriced?: readonly (SourceRef & { readonly siteId: string; readonly model: string })[];
+  /** The scopes whose sites make the headline (`runtime` unless the scan was asked to include others). */
+  readonly scopes?: readonly SiteScope[];
 }
 
 export interface ScanReport {
