@@ -95,3 +95,9 @@ export function priceWithRange(catalog: Catalog, offering: Offering, w: Workload
   // A bound that cannot be priced (its request overflows the window at step 1) leaves that side at the expected value.
   return withRange(expected, cost(low), known.length ? Math.max(...known) : undefined);
 }
+
+/** Whether anything in the spec can move the price. */
+export function hasUncertainty(spec: RangeSpec): boolean {
+  const u = spec.uncertain;
+  return Boolean(u.output || u.defaultPlaceholderTokens > 0 || u.approximateTokens * u.approximateUncertainty > 0 || spec.toolResultAssumed || (spec.steps && spec.steps.low !== spec.steps.high));
+}

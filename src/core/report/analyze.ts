@@ -15,7 +15,7 @@ import { budgetDiagnostics, detectionDiagnostics, loopDiagnostics, modelDiagnost
 import { mergeAnnotations } from '../detect/annotations';
 import { ModelResolver, simpleResolve, type ModelChoice, type Resolver } from './models';
 import { frameworkDefault, loopSteps } from './loop-steps';
-import { inputOnlyRange, noUncertainty, priceWithRange, promptSwing, stepRange, widenWithAlternatives, type UncertainInputs } from './ranges';
+import { hasUncertainty, inputOnlyRange, noUncertainty, priceWithRange, promptSwing, stepRange, widenWithAlternatives, type RangeSpec, type UncertainInputs } from './ranges';
 import { scopeOfPath } from './scope';
 import { literalText, placeholderSize, sizePrompt, type PromptSize } from './sizes';
 import type { AgentLoopReport, CallReport, DiagnosticReport, FileReport, InstructionFileReport, PromptReport } from './types';
@@ -177,7 +177,8 @@ class FileAnalysis {
       callsPerDay: this.callsPerDay(ann),
     };
     const estimate = model.offering ? estimateWorkload(this.env.catalog, model.offering, workload) : undefined;
-    const costPerCall = estimate && model.offering ? priceWithRange(this.env.catalog, model.offering, workload, estimate.perUnit, { uncertain }) : unpricedFor(model);
+    const rangeInputs: RangeSpec = { uncertain };
+    const costPerCall = estimate && model.offering ? priceWithRange(this.env.catalog, model.offering, workload, estimate.perUnit, rangeInputs) : unpricedFor(model);
     const report: CallReport = {
       id: call.id,
       line: call.line,
@@ -198,6 +199,7 @@ class FileAnalysis {
       tools: call.tools,
       assumed,
       ...(stepOf(call, this.file) ? { stepOf: stepOf(call, this.file) } : {}),
+      ...(hasUncertainty(rangeInputs) ? { rangeInputs } : {}),
     };
     this.diagnostics.push(...modelDiagnostics(call, model, costPerCall));
     if (!call.agent && !call.usedBy) this.diagnostics.push(...budgetDiagnostics('call', call, costPerCall, this.a.budgets));
@@ -279,10 +281,8 @@ class FileAnalysis {
     const uncertain: UncertainInputs = { ...(call?.uncertain ?? noUncertainty()) };
     if (ann.output !== undefined) delete uncertain.output;
     else uncertain.output = { ...(uncertain.output ?? { assumed: this.a.outputTokens }), kind: 'agent-step' };
-    const costPerTask =
-      estimate && model.offering
-        ? priceWithRange(this.env.catalog, model.offering, workload, estimate.perUnit, { uncertain, toolResultAssumed: ann.toolResult === undefined, steps: stepRange(stepInfo, workload.steps) })
-        : unpricedFor(model);
+    const rangeInputs: RangeSpec = { uncertain, toolResultAssumed: ann.toolResult === undefined, steps: stepRange(stepInfo, workload.steps) };
+    const costPerTask = estimate && model.offering ? priceWithRange(this.env.catalog, model.offering, workload, estimate.perUnit, rangeInputs) : unpricedFor(model);
     const report: AgentLoopReport = {
       id: loop.id,
       line: loop.line,
@@ -302,6 +302,7 @@ class FileAnalysis {
       ...(estimate?.overflowStep !== undefined ? { overflowStep: estimate.overflowStep } : {}),
       workload,
       ...(loop.callId ? { callId: loop.callId } : {}),
+      ...(hasUncertainty(rangeInputs) ? { rangeInputs } : {}),
     };
     this.diagnostics.push(...loopDiagnostics(loop, report, fw, estimate?.contextWindow));
     this.diagnostics.push(...budgetDiagnostics('task', loop, costPerTask, this.a.budgets));

@@ -20,7 +20,7 @@ import { type UncertainInputs, SIZE_SPREAD } from '../agent/range';
 import type { LoopSteps } from './loop-steps';
 import type { SiteAlternative } from './types';
 
-export { OUTPUT_SPREAD, SIZE_SPREAD, boundingWorkloads, noUncertainty, priceWithRange, type OutputKind, type RangeSpec, type UncertainInputs } from '../agent/range';
+export { OUTPUT_SPREAD, SIZE_SPREAD, boundingWorkloads, hasUncertainty, noUncertainty, priceWithRange, type OutputKind, type RangeSpec, type UncertainInputs } from '../agent/range';
 
 /** Where a loop bounded at N steps typically finishes: this share of N (a judgement). */
 export const TYPICAL_FINISH = 0.4;

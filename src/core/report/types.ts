@@ -6,6 +6,7 @@
  * scanned root, with forward slashes.
  */
 import type { TokenizerId } from '../catalog/types';
+import type { RangeSpec } from '../agent/range';
 import type { Price } from '../cost/types';
 import type { Assumptions, Workload } from '../workload';
 
@@ -142,6 +143,8 @@ export interface CallReport extends Span {
   readonly needs?: SiteNeeds;
   /** Prompt files read at run time and sent by this call, relative paths. */
   readonly loadedPrompts?: readonly SourceRef[];
+  /** The inputs of this call that were assumed, which give `costPerCall` its low/high; pass it to `compareOfferings` (`ranges`) to range every offering alike. */
+  readonly rangeInputs?: RangeSpec;
 }
 
 export interface AgentLoopReport extends Span {
@@ -178,6 +181,8 @@ export interface AgentLoopReport extends Span {
   readonly boundAt?: SourceRef;
   /** Sites priced as steps of this task (calls reached through the repository's functions, handoff targets, subgraphs). */
   readonly stepSites?: readonly SourceRef[];
+  /** The inputs of this task that were assumed (steps, output, tool results, …), which give `costPerTask` its low/high; see CallReport.rangeInputs. */
+  readonly rangeInputs?: RangeSpec;
 }
 
 export type Severity = 'error' | 'warning' | 'information' | 'hint';

@@ -6,6 +6,7 @@
 import * as assert from 'node:assert/strict';
 import { estimateWorkload } from '../../../src/core/agent';
 import type { Catalog } from '../../../src/core/catalog/types';
+import { compareOfferings } from '../../../src/core/compare';
 import { scalePrice, sumPrices } from '../../../src/core/cost';
 import type { Price } from '../../../src/core/cost/types';
 import { analyzeFile } from '../../../src/core/report/analyze';
@@ -120,6 +121,10 @@ export async function run() {
     const highSteps = 3 * UNBOUNDED_HIGH_FACTOR;
     close(p.high, Math.max(at(highSteps, 100, 100 * SIZE_SPREAD.high, true), at(highSteps, 100, 100 * SIZE_SPREAD.high, false)), 'high');
     assert.ok(p.high! > at(highSteps, 100, 400, true), 'the high assumes the cache misses');
+
+    // The compare panel ranges every offering from the same inputs: the site's own offering agrees with the report.
+    const row = compareOfferings(TEST_CATALOG, loop.workload, { ranges: loop.rangeInputs }).rows.find((x) => x.id === 'openai/gpt-4.1')!;
+    assert.deepEqual([priced(row.perUnit).usd, priced(row.perUnit).low, priced(row.perUnit).high], [p.usd, p.low, p.high]);
   });
 
   it('a loop the code bounds runs from its typical finish to its cap; an annotated step count does not move', async () => {
