@@ -97,7 +97,7 @@ export function scanTables(report: ScanReport, options: { maxRows?: number; allR
     money(s.monthly),
     s.notes.join('; '),
     // Last, so that the columns before it keep their places for existing readers of the CSV.
-    scopes.includes(s.scope) ? s.scope : `${s.scope} (not in the total)`,
+    scopes.includes(s.scope) ? s.scope : `${s.scope} (apart)`,
   ]);
   const t = report.totals as ScanReport['totals'] & { pricedMonthlyCost?: Price; unpricedSites?: number };
   const notes: string[] = [];

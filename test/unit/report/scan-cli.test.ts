@@ -81,7 +81,7 @@ describe('tokenomics scan', () => {
     assert.equal(lines[0], 'site,kind,framework,model,steps,input,per unit,per month,notes,scope');
     // The headline's sites first, then the ones listed apart.
     assert.match(lines[1], /^src\/loop\.ts:4,.*,runtime$/);
-    assert.match(lines[2], /^AGENTS\.md:1,.*,instructions \(not in the total\)$/);
+    assert.match(lines[2], /^AGENTS\.md:1,.*,instructions \(apart\)$/);
     assert.equal(lines.length, 3);
   });
 
