@@ -8,8 +8,7 @@
 import { promises as fs } from 'node:fs';
 import { resolve } from 'node:path';
 import type { Catalog } from '../core/catalog/types';
-import { detectFile } from '../core/detect';
-import type { DetectedFile, DetectOptions } from '../core/detect/types';
+import type { DetectOptions } from '../core/detect/types';
 import { analyzeDetected } from '../core/report/analyze';
 import { ImportIndex } from './imports';
 import type { Resolver } from '../core/report/models';
@@ -18,6 +17,8 @@ import { REPORT_VERSION, type FileReport, type ScanReport, type SiteScope, type 
 import { TOOL_VERSION } from '../core/version';
 import type { Assumptions } from '../core/workload';
 import { toReportPath, walkPaths } from './walk';
+import { DetectPool, workerScript } from './detect-pool';
+import { detectInThread, detectInWorkers } from './scan-detect';
 
 export interface ScanOptions {
   readonly catalog: Catalog;
@@ -36,6 +37,11 @@ export interface ScanOptions {
   readonly detectOptions?: DetectOptions;
   /** Scopes whose sites make the headline total (default `runtime`); the others are totalled apart. */
   readonly headlineScopes?: readonly SiteScope[];
+  /**
+   * Detection worker threads: files are read and parsed off the calling thread. 0 (the default)
+   * detects on the calling thread, as when the worker script is not found next to this module.
+   */
+  readonly jobs?: number;
 }
 
 export interface ScanProgress {
@@ -53,8 +59,6 @@ export type ScanResult = ScanReport & {
 };
 
 export const DEFAULT_MAX_FILE_BYTES = 1024 * 1024;
-const BINARY_SNIFF_BYTES = 8000;
-const READ_AHEAD = 16;
 
 export async function scanPaths(
   paths: readonly string[],
@@ -68,41 +72,18 @@ export async function scanPaths(
   const walked = await walkPaths(root, inputs.map((p) => resolve(cwd, p)), { exclude: options.exclude, respectGitignore: options.respectGitignore, isCancelled });
   const skipped: SkippedFile[] = [...walked.skipped];
   const files: FileReport[] = [];
-  const detectedFiles: DetectedFile[] = [];
-  const imports = new ImportIndex();
   const maxBytes = options.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES;
-  let cancelled = false;
-  let lastYield = Date.now();
-  // Reads run ahead of analysis (a few files in flight) so that file I/O overlaps parsing.
-  const reads = new Map<number, Promise<ReadOutcome>>();
-  const readAhead = (i: number): void => {
-    for (let k = i; k < Math.min(walked.files.length, i + READ_AHEAD); k++) {
-      if (!reads.has(k)) reads.set(k, readText(walked.files[k], maxBytes));
-    }
-  };
-  for (let i = 0; i < walked.files.length; i++) {
-    if (isCancelled?.()) {
-      cancelled = true;
-      break;
-    }
-    readAhead(i);
-    const rel = toReportPath(root, walked.files[i]);
-    progress?.({ done: i, total: walked.files.length, current: rel });
-    const outcome = await reads.get(i)!;
-    reads.delete(i);
-    if (outcome.kind === 'skipped') skipped.push({ path: rel, reason: outcome.reason, ...(outcome.detail ? { detail: outcome.detail } : {}) });
-    else {
-      const detected = await detectFile(outcome.text, rel, undefined, { ...options.detectOptions, isCancelled });
-      detectedFiles.push(detected);
-      imports.add(detected);
-    }
-    // Let a host's event loop breathe (progress bars, cancellation) during long scans.
-    if (Date.now() - lastYield > 50) {
-      await new Promise((r) => setImmediate(r));
-      lastYield = Date.now();
-    }
-  }
-  await Promise.allSettled(reads.values());
+  const jobs = options.jobs ?? 0;
+  const script = jobs >= 1 ? workerScript() : undefined;
+  const input = { root, files: walked.files, maxBytes, detectOptions: options.detectOptions ?? {} };
+  const detection = script
+    ? await detectInWorkers(input, new DetectPool(Math.min(jobs, Math.max(1, walked.files.length)), script), progress, isCancelled)
+    : await detectInThread(input, progress, isCancelled);
+  skipped.push(...detection.skipped);
+  let cancelled = detection.cancelled;
+  const detectedFiles = detection.detected;
+  const imports = new ImportIndex();
+  for (const d of detectedFiles) imports.add(d);
   // Second pass: price every file, now that prompts imported from other files of the scan can be found.
   const env = { catalog: options.catalog, assumptions: options.assumptions, resolveModel: options.resolveModel, importedPrompt: imports.lookup };
   for (const detected of detectedFiles) {
@@ -139,25 +120,4 @@ async function singleDirectory(inputs: readonly string[]): Promise<string | unde
   } catch {
     return undefined;
   }
-}
-
-type ReadOutcome = { kind: 'text'; text: string } | { kind: 'skipped'; reason: SkippedFile['reason']; detail?: string };
-
-/** The file as UTF-8 text, or why it was skipped. One open: size check and read on the same handle. */
-async function readText(abs: string, maxBytes: number): Promise<ReadOutcome> {
-  let handle: import('node:fs/promises').FileHandle | undefined;
-  let buffer: Buffer;
-  try {
-    handle = await fs.open(abs, 'r');
-    const { size } = await handle.stat();
-    if (size > maxBytes) return { kind: 'skipped', reason: 'too-large', detail: `${size} bytes > ${maxBytes}` };
-    buffer = await handle.readFile();
-  } catch (err) {
-    const code = typeof err === 'object' && err !== null && 'code' in err ? String((err as { code: unknown }).code) : '';
-    return { kind: 'skipped', reason: code === 'ENOENT' ? 'vanished' : 'unreadable', detail: code || String(err) };
-  } finally {
-    await handle?.close().catch(() => undefined);
-  }
-  if (buffer.subarray(0, BINARY_SNIFF_BYTES).includes(0)) return { kind: 'skipped', reason: 'binary' };
-  return { kind: 'text', text: buffer.toString('utf8') };
 }

@@ -13,6 +13,7 @@ import type { SiteScope } from '../../core/report/types';
 import { toSarif } from '../../core/report/sarif';
 import type { Assumptions } from '../../core/workload';
 import { scanPaths, DEFAULT_MAX_FILE_BYTES, type ScanProgress } from '../../node/scan';
+import { defaultJobs } from '../../node/detect-pool';
 import { formatFlagHelp, parseFlags, type FlagSpecs } from '../args';
 import { cliCatalog } from '../catalog-source';
 import { UserError, type CliCommand, type CliIo } from '../command';
@@ -40,6 +41,7 @@ const FLAGS = {
   'max-file-size': { type: 'integer', valueName: 'KB', min: 1, description: 'skip larger files', defaultText: String(DEFAULT_MAX_FILE_BYTES / 1024) },
   config: { type: 'string', valueName: 'PATH', description: 'settings file', defaultText: 'tokenomics.json at the root' },
   all: { type: 'boolean', description: 'list every site in the table (default: the 50 costliest)' },
+  jobs: { type: 'integer', valueName: 'N', min: 0, description: 'detection worker threads (0: on the main thread)', defaultText: 'number of cores' },
 } as const satisfies FlagSpecs;
 
 const USAGE = `Usage: tokenomics scan [paths…] [--format table|markdown|json|csv|sarif] [--model ID] [--budget-… USD]
@@ -110,6 +112,7 @@ export const scanCommand: CliCommand = {
         respectGitignore: !flags['no-gitignore'],
         maxFileBytes: flags['max-file-size'] !== undefined ? flags['max-file-size'] * 1024 : undefined,
         headlineScopes,
+        jobs: flags.jobs ?? defaultJobs('cli'),
       },
       bar?.update,
     );
