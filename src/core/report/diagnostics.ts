@@ -58,7 +58,7 @@ export function loopDiagnostics(loop: DetectedLoop, report: AgentLoopReport, fw:
       code: 'unbounded-loop',
       message: acknowledged
         ? `${why}; priced at the ${report.maxSteps} steps its annotation states${cost}.`
-        : `${why}: a task may run until the context overflows. Priced at an assumed ${report.maxSteps} steps${cost}.`,
+        : `${why}: a task may run until the context overflows. Priced at an assumed ${report.maxSteps} steps${cost}${statedHigh(report)}.`,
       siteId: loop.id,
     });
   }
@@ -93,4 +93,12 @@ export function budgetDiagnostics(kind: 'call' | 'task', site: DetectedCall | De
 export function budgetFigure(cost: Price, budgets: Budgets): number | undefined {
   if (cost.kind !== 'priced') return undefined;
   return budgets.on === 'high' ? (cost.high ?? cost.usd) : cost.usd;
+}
+
+/** For an unbounded loop: the high end of its range, at the stated high step count (docs/cost.md, Ranges). */
+function statedHigh(report: AgentLoopReport): string {
+  const p = report.costPerTask;
+  const steps = report.rangeInputs?.steps?.high;
+  if (p.kind !== 'priced' || p.high === undefined || steps === undefined || steps <= report.maxSteps) return '';
+  return `; up to ${formatUsd(p.high)} per task at ${steps} steps, the stated high of its range`;
 }

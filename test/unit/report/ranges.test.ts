@@ -121,6 +121,8 @@ export async function run() {
     const highSteps = 3 * UNBOUNDED_HIGH_FACTOR;
     close(p.high, Math.max(at(highSteps, 100, 100 * SIZE_SPREAD.high, true), at(highSteps, 100, 100 * SIZE_SPREAD.high, false)), 'high');
     assert.ok(p.high! > at(highSteps, 100, 400, true), 'the high assumes the cache misses');
+    const warning = r.diagnostics.find((d) => d.code === 'unbounded-loop')!;
+    assert.match(warning.message, /Priced at an assumed 3 steps \(\$[\d.]+ per task\); up to \$[\d.]+ per task at 12 steps, the stated high of its range\./);
 
     // The compare panel ranges every offering from the same inputs: the site's own offering agrees with the report.
     const row = compareOfferings(TEST_CATALOG, loop.workload, { ranges: loop.rangeInputs }).rows.find((x) => x.id === 'openai/gpt-4.1')!;
