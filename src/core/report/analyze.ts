@@ -15,7 +15,7 @@ import { budgetDiagnostics, detectionDiagnostics, loopDiagnostics, modelDiagnost
 import { mergeAnnotations } from '../detect/annotations';
 import { ModelResolver, simpleResolve, type ModelChoice, type Resolver } from './models';
 import { frameworkDefault, loopSteps } from './loop-steps';
-import { hasUncertainty, inputOnlyRange, noUncertainty, priceWithRange, promptSwing, stepRange, widenWithAlternatives, type RangeSpec, type UncertainInputs } from './ranges';
+import { hasUncertainty, inputOnlyRange, noUncertainty, priceWithRange, promptSwing, stepRange, widenTaskWithAlternatives, widenWithAlternatives, type RangeSpec, type UncertainInputs } from './ranges';
 import { scopeOfPath } from './scope';
 import { literalText, placeholderSize, sizePrompt, type PromptSize } from './sizes';
 import type { AgentLoopReport, CallReport, DiagnosticReport, FileReport, InstructionFileReport, PromptReport } from './types';
@@ -282,7 +282,10 @@ class FileAnalysis {
     if (ann.output !== undefined) delete uncertain.output;
     else uncertain.output = { ...(uncertain.output ?? { assumed: this.a.outputTokens }), kind: 'agent-step' };
     const rangeInputs: RangeSpec = { uncertain, toolResultAssumed: ann.toolResult === undefined, steps: stepRange(stepInfo, workload.steps) };
-    const costPerTask = estimate && model.offering ? priceWithRange(this.env.catalog, model.offering, workload, estimate.perUnit, rangeInputs) : unpricedFor(model);
+    const costPerTask = widenTaskWithAlternatives(
+      estimate && model.offering ? priceWithRange(this.env.catalog, model.offering, workload, estimate.perUnit, rangeInputs) : unpricedFor(model),
+      call?.report,
+    );
     const report: AgentLoopReport = {
       id: loop.id,
       line: loop.line,

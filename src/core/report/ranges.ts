@@ -18,7 +18,7 @@ import { withRange } from '../cost';
 import type { Price } from '../cost/types';
 import { type UncertainInputs, SIZE_SPREAD } from '../agent/range';
 import type { LoopSteps } from './loop-steps';
-import type { SiteAlternative } from './types';
+import type { CallReport, SiteAlternative } from './types';
 
 export { OUTPUT_SPREAD, SIZE_SPREAD, boundingWorkloads, hasUncertainty, noUncertainty, priceWithRange, type OutputKind, type RangeSpec, type UncertainInputs } from '../agent/range';
 
@@ -52,6 +52,21 @@ export function widenWithAlternatives(price: Price, alternatives: readonly SiteA
     high = Math.max(high, p.high ?? p.usd);
   }
   return withRange(price, low, high);
+}
+
+/**
+ * A loop whose call has branch alternatives: each branch runs the whole task on its model. The
+ * task on another branch is taken as the priced task scaled by that branch's per-call price over the
+ * priced call's (an approximation: the branches' caching rules and windows may differ).
+ */
+export function widenTaskWithAlternatives(task: Price, call: Pick<CallReport, 'costPerCall' | 'alternatives'> | undefined): Price {
+  const base = call?.costPerCall;
+  if (task.kind !== 'priced' || !call?.alternatives?.length || base?.kind !== 'priced' || !(base.usd > 0)) return task;
+  const ratios = call.alternatives.flatMap((a) => (a.costPerUnit.kind === 'priced' ? [a.costPerUnit.usd / base.usd] : []));
+  if (!ratios.length) return task;
+  const low = task.low ?? task.usd;
+  const high = task.high ?? task.usd;
+  return withRange(task, Math.min(low, low * Math.min(...ratios)), Math.max(high, high * Math.max(...ratios)));
 }
 
 /** A price of `tokens` input tokens whose count may be off by `swingLow`/`swingHigh` tokens (prompts, instruction files). */

@@ -10,7 +10,7 @@ import { compareOfferings } from '../../../src/core/compare';
 import { scalePrice, sumPrices } from '../../../src/core/cost';
 import type { Price } from '../../../src/core/cost/types';
 import { analyzeFile } from '../../../src/core/report/analyze';
-import { OUTPUT_SPREAD, SIZE_SPREAD, TYPICAL_FINISH, UNBOUNDED_HIGH_FACTOR, widenWithAlternatives } from '../../../src/core/report/ranges';
+import { OUTPUT_SPREAD, SIZE_SPREAD, TYPICAL_FINISH, UNBOUNDED_HIGH_FACTOR, widenTaskWithAlternatives, widenWithAlternatives } from '../../../src/core/report/ranges';
 import type { SiteAlternative } from '../../../src/core/report/types';
 import { TEST_ASSUMPTIONS, TEST_CATALOG } from './catalog-fixture';
 
@@ -163,6 +163,25 @@ def run(messages):
     assert.ok(widened.low! < site.low!, 'the cheaper branch lowers the low');
     close(widened.high, site.high!, 'the dearer end is still the site');
     assert.equal(widenWithAlternatives(site, []), site);
+
+    // A loop whose call has a cheaper branch: the whole task could run on it, at that branch's price ratio.
+    const loopSrc = `import anthropic
+client = anthropic.Anthropic()
+def run(messages):
+    for _ in range(5):
+        r = client.messages.create(model="gpt-4.1", max_tokens=100, messages=messages)
+        if r.stop_reason != "tool_use":
+            return r
+`;
+    const r = await analyzeFile(loopSrc, 'l.py', undefined, env);
+    const task = priced(r.agentLoops[0].costPerTask);
+    const loopCall = r.calls[0];
+    const ratio = priced(tiny.costPerCall).usd / priced(loopCall.costPerCall).usd;
+    const wider = priced(widenTaskWithAlternatives(task, { ...loopCall, alternatives }));
+    assert.equal(wider.usd, task.usd);
+    close(wider.low, task.low! * ratio, 'low: the task on the cheaper branch');
+    close(wider.high, task.high!, 'high: unchanged, the priced branch is the dearer');
+    assert.equal(widenTaskWithAlternatives(task, loopCall), task, 'no alternatives: unchanged');
   });
 
   it('sums add lows and highs (a figure without a range adds its expected value to both); scaling scales them', async () => {
