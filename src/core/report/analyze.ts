@@ -11,6 +11,8 @@ import { detectFile } from '../detect';
 import type { AnnotationValues, DetectedCall, DetectedFile, DetectedLoop, DetectedPrompt, DetectOptions } from '../detect/types';
 import { countChatTokens, ratioProfileForModel, tokenizerForModel, type ChatMessage, type ToolSchema } from '../tokenize';
 import { DAYS_PER_MONTH, type Assumptions, type Workload } from '../workload';
+import { expandAgentRuns } from './agent-runs';
+import { callExtras, describeRef, withStepSites } from './call-extras';
 import { budgetDiagnostics, detectionDiagnostics, loopDiagnostics, modelDiagnostics } from './diagnostics';
 import { mergeAnnotations } from '../detect/annotations';
 import { ModelResolver, simpleResolve, type ModelChoice, type Resolver } from './models';
@@ -44,7 +46,7 @@ export async function analyzeFile(text: string, path: string, languageId: string
 
 /** Prices what detection found. Synchronous and pure: the same input gives the same report. */
 export function analyzeDetected(file: DetectedFile, env: AnalyzeEnv): FileReport {
-  return new FileAnalysis(file, env).run();
+  return new FileAnalysis(expandAgentRuns(file), env).run();
 }
 
 interface PricedCall {
@@ -100,9 +102,12 @@ class FileAnalysis {
     const instructions = file.kind === 'instructions' ? this.instructionsReport(prompts) : undefined;
 
     const monthly: Price[] = [];
-    for (const loop of loops) monthly.push(scalePrice(loop.costPerTask, this.callsPerDay(loop.annotation) * DAYS_PER_MONTH));
+    // A loop run as a step of another task (a handoff target, an agent inside a judge loop) is priced there.
+    loops.forEach((loop, i) => {
+      if (!file.loops[i].stepOf) monthly.push(scalePrice(loop.costPerTask, this.callsPerDay(loop.annotation) * DAYS_PER_MONTH));
+    });
     for (const c of calls) {
-      if (c.agent || c.usedBy) continue; // priced as a step of its loop
+      if (c.agent || c.usedBy || c.role === 'binding') continue; // priced as a step of its loop; a binding sends nothing
       const p = priced.get(c.id)!;
       monthly.push(scalePrice(p.report.costPerCall, this.callsPerDay(this.annotationOf(c)) * DAYS_PER_MONTH));
     }
@@ -113,7 +118,7 @@ class FileAnalysis {
       language: file.language,
       prompts,
       calls: [...priced.values()].map((p) => p.report),
-      agentLoops: loops.map((l) => l.report),
+      agentLoops: loops.map((l) => withStepSites(l.report, file)),
       diagnostics: this.diagnostics,
       ...(instructions ? { instructions } : {}),
       monthlyCost: monthly.length ? sumPrices(monthly) : ZERO,
@@ -156,15 +161,19 @@ class FileAnalysis {
     const ann = this.annotationOf(call);
     const model = this.modelOf(call.model, call.providerHint, ann);
     const assumed: string[] = [];
-    if (model.source === 'default') assumed.push(`model: ${model.id} (default; the code names none)`);
+    if (model.source === 'default') assumed.push(`model: ${model.id} (default; ${call.modelRef ? `chosen at run time: ${describeRef(call.modelRef)}` : 'the code names none'})`);
     const prompts = this.sendablePrompts(call.promptIds);
     const uncertain = noUncertainty();
     const input = ann?.input ?? this.inputTokens(prompts, call, model, assumed, uncertain);
     const cap = call.maxOutputTokens;
-    const output = ann?.output ?? Math.min(this.a.outputTokens, cap ?? Infinity);
-    if (ann?.output === undefined) uncertain.output = { kind: call.agent || call.usedBy ? 'agent-step' : 'call', assumed: this.a.outputTokens, ...(cap !== undefined ? { cap } : {}) };
-    if (ann?.output === undefined) assumed.push(`output: ${output} tokens (${cap !== undefined && cap < this.a.outputTokens ? 'capped by the code' : 'assumed'})`);
-    const reasoning = ann?.reasoning ?? this.a.reasoningTokens;
+    // An embedding request has input only.
+    const embedding = call.kind === 'embedding';
+    const output = embedding ? 0 : (ann?.output ?? Math.min(this.a.outputTokens, cap ?? Infinity));
+    if (ann?.output === undefined && !embedding) {
+      uncertain.output = { kind: call.agent || call.usedBy ? 'agent-step' : 'call', assumed: this.a.outputTokens, ...(cap !== undefined ? { cap } : {}) };
+      assumed.push(`output: ${output} tokens (${cap !== undefined && cap < this.a.outputTokens ? 'capped by the code' : 'assumed'})`);
+    }
+    const reasoning = embedding ? 0 : (ann?.reasoning ?? this.a.reasoningTokens);
     const workload: Workload = {
       inputTokens: input,
       cachedInputTokens: 0,
@@ -199,10 +208,18 @@ class FileAnalysis {
       tools: call.tools,
       assumed,
       ...(stepOf(call, this.file) ? { stepOf: stepOf(call, this.file) } : {}),
+      ...callExtras(
+        call,
+        this.file.path,
+        model,
+        ann,
+        (written, hint) => this.resolver.choose(written, hint),
+        (choice) => (choice.offering ? estimateWorkload(this.env.catalog, choice.offering, workload).perUnit : unpricedFor(choice)),
+      ),
       ...(hasUncertainty(rangeInputs) ? { rangeInputs } : {}),
     };
     this.diagnostics.push(...modelDiagnostics(call, model, costPerCall));
-    if (!call.agent && !call.usedBy) this.diagnostics.push(...budgetDiagnostics('call', call, costPerCall, this.a.budgets));
+    if (!call.agent && !call.usedBy && call.role !== 'binding') this.diagnostics.push(...budgetDiagnostics('call', call, costPerCall, this.a.budgets));
     return { report, estimate, model, workload, uncertain };
   }
 
