@@ -20,7 +20,7 @@ export function modelItems(catalog: Catalog, current: string): ModelItem[] {
       modelId: m.id,
       label: m.id === current ? `$(check) ${m.id}` : m.id,
       description: `${m.name} · ${m.vendor}`,
-      detail: `${prices} · context ${formatTokens(m.contextWindow)}`,
+      detail: `${prices} · context ${m.contextWindow !== undefined ? formatTokens(m.contextWindow) : 'unknown'}`,
     };
   });
 }

@@ -28,7 +28,7 @@ describe('catalog/resolveModel', () => {
     ['google:gemini-2.5-flash', 'gemini-2.5-flash', undefined],
     ['groq/llama-3.3-70b', 'llama-3.3-70b', 'groq'],
     ['together_ai/llama-3.3-70b', 'llama-3.3-70b', 'together'],
-    ['openrouter/openai/gpt-4o', 'gpt-4o', undefined],
+    ['openrouter/openai/gpt-4o', 'gpt-4o', 'openrouter'],
     // dated snapshots
     ['claude-sonnet-4-5-20250929', 'claude-sonnet-4-5', 'anthropic'],
     ['gpt-4o-2024-08-06', 'gpt-4o', undefined],
