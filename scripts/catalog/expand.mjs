@@ -89,7 +89,7 @@ export function expandUpstream({ upstreamProviders, providerIdOf, consumed, mode
       model: modelId,
       // A gateway's id is also how other SDKs spell the lab's model: it names no provider (`openrouter/…` does).
       ...(model.id.toLowerCase() !== modelId && ours !== 'openrouter' ? { providerModelId: model.id } : {}),
-      ...apiIdsOf(ours, modelId, model.id, spellings),
+      ...(byId.get(modelId).vendor !== ours ? apiIdsOf(ours, modelId, model.id, spellings) : {}),
       prices,
       ...(tiers.length > 0 ? { tiers } : {}),
       source: `${upstreamLabel} ${provider.id}:${model.id}${provider.pricing_urls?.[0] ? `; ${provider.pricing_urls[0]}` : ''}`,

@@ -199,7 +199,8 @@ for (const o of offeringsOverlay.offerings) {
     provider: o.provider,
     model: o.model,
     ...(o.providerModelId ? { providerModelId: o.providerModelId } : {}),
-    ...apiIdsOf(o.provider, o.model, o.providerModelId, [found.model.id, ...equalsOf(found.model.match)]),
+    // The vendor's own spellings name its model, not a host: they bind no provider (the vendor is the default anyway).
+    ...(modelsOverlay.models.find((m) => m.id === o.model)?.vendor !== o.provider ? apiIdsOf(o.provider, o.model, o.providerModelId, [found.model.id, ...equalsOf(found.model.match)]) : {}),
     prices,
     ...(tiers.length > 0 ? { tiers } : {}),
     ...(batchByProvider.get(o.provider) !== undefined ? { batchDiscount: batchByProvider.get(o.provider) } : {}),

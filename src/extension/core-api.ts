@@ -7,7 +7,7 @@ import type { Catalog } from '../core/catalog/types';
 import { resolveModel } from '../core/catalog';
 import { compareOfferings } from '../core/compare';
 import { analyzeFile } from '../core/report/analyze';
-import type { FileReport } from '../core/report/types';
+import type { FileReport, SiteNeeds } from '../core/report/types';
 import type { Assumptions, Workload } from '../core/workload';
 import { pickAlternatives, type Alternative } from './hover/pick-alternatives';
 
@@ -27,8 +27,11 @@ export function analyzeText(text: string, path: string, languageId: string, env:
   return analyzeFile(text, path, languageId, { ...env, resolveModel });
 }
 
-/** Cheapest that fits, fastest and a balanced pick for a workload (empty when nothing else is priced). */
-export function cheapestAndFastest(catalog: Catalog, workload: Workload, currentOffering?: string, measuredIn?: { tokenizer: TokenizerId; model?: string }): Alternative[] {
-  const options = measuredIn ? { workloadTokenizer: measuredIn.tokenizer, workloadModel: measuredIn.model } : {};
+/**
+ * Cheapest that fits, fastest and a balanced pick for a workload (empty when nothing else is priced),
+ * among the offerings that can do the site's job (`needs`: core `checkCapabilities`).
+ */
+export function cheapestAndFastest(catalog: Catalog, workload: Workload, currentOffering?: string, measuredIn?: { tokenizer: TokenizerId; model?: string }, needs?: SiteNeeds): Alternative[] {
+  const options = { ...(measuredIn ? { workloadTokenizer: measuredIn.tokenizer, workloadModel: measuredIn.model } : {}), ...(needs ? { needs } : {}) };
   return pickAlternatives(compareOfferings(catalog, workload, options), currentOffering);
 }

@@ -127,7 +127,7 @@ function cloudOf(q: string): string | undefined {
 /** A provider whose offerings stand in when a model has none there: Bedrock's global price for a regional id. */
 const STAND_IN: Readonly<Record<string, string>> = { 'bedrock-regional': 'bedrock' };
 
-/** The named provider's offering, else the model vendor's own, else the cheapest priced one. */
+/** The named provider's offering, else the model vendor's own, else the cheapest priced one at a researched host, else the cheapest. */
 function pickOffering(index: CatalogIndex, model: ModelEntry, provider: string | undefined): Offering | undefined {
   const offerings = index.offeringsByModel.get(model.id) ?? [];
   if (offerings.length === 0) return undefined;
@@ -135,7 +135,9 @@ function pickOffering(index: CatalogIndex, model: ModelEntry, provider: string |
   if (named) return named;
   const own = offerings.find((o) => o.provider === model.vendor);
   if (own) return own;
-  return [...offerings].sort((a, b) => blendedPrice(a) - blendedPrice(b))[0];
+  // Hosts whose terms the catalog has researched (caching rules known) before gateways and resale listings.
+  const researched = offerings.filter((o) => { const mode = index.providers.get(o.provider)?.caching.mode; return mode !== undefined && mode !== 'unknown'; });
+  return [...(researched.length > 0 ? researched : offerings)].sort((a, b) => blendedPrice(a) - blendedPrice(b))[0];
 }
 
 /** Input + output price; an offering missing either sorts last (unpriced is never "cheapest"). */

@@ -15,7 +15,7 @@ export function alternativesFor(ctx: TokenomicsContext, report: FileReport, prom
   const outputTokens = ctx.config.settings().assumptions.outputTokens;
   let rows: readonly Alternative[] = [];
   try {
-    rows = cheapestAndFastest(ctx.catalog.current(), workloadOfPrompt(prompt, call, outputTokens), currentOffering, { tokenizer: prompt.tokenizer, model: call?.modelResolved ?? prompt.model });
+    rows = cheapestAndFastest(ctx.catalog.current(), workloadOfPrompt(prompt, call, outputTokens), currentOffering, { tokenizer: prompt.tokenizer, model: call?.modelResolved ?? prompt.model }, call?.needs);
   } catch (err) {
     ctx.log.error(`Comparing offerings for ${report.path} (${prompt.id}) failed`, err);
   }

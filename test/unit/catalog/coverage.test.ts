@@ -51,13 +51,15 @@ describe('catalog/coverage of the upstream database', () => {
     let priced = 0;
     const misses: string[] = [];
     const lines: string[] = [];
-    for (const [up, ours] of Object.entries(PROVIDERS)) {
+    for (const [up, oursDefault] of Object.entries(PROVIDERS)) {
       const provider = providers.find((p) => p.id === up);
       assert.ok(provider, `upstream provider ${up}`);
       let n = 0;
       let ok = 0;
       for (const model of provider.models.filter(tokenPriced)) {
         n++;
+        // AWS's `regional.…` entries are Bedrock's in-region / geographic price: a provider of their own here.
+        const ours = up === 'aws' && model.id.startsWith('regional.') ? 'bedrock-regional' : oursDefault;
         const r = resolveModel(catalog, model.id);
         const offering = r.kind === 'resolved' ? offeringsForModel(catalog, r.model.id).find((o) => o.provider === ours) : undefined;
         // Built from this very entry (`… aws:anthropic.claude-…-v1:0; …`), and priced.
@@ -81,8 +83,10 @@ describe('catalog/coverage of the upstream database', () => {
     const cases: [string, string, string][] = [
       // [query, model, provider of the chosen offering]
       ['claude-opus-4-20250514', 'claude-opus-4', 'anthropic'],
-      ['anthropic.claude-3-5-sonnet-20240620-v1:0', 'claude-3-5-sonnet', 'bedrock'],
-      ['us.anthropic.claude-3-5-sonnet-20240620-v1:0', 'claude-3-5-sonnet', 'bedrock'],
+      // Bedrock in-region and geographic (`us.`) ids: the regional price; `global.`: the global one.
+      ['anthropic.claude-3-5-sonnet-20240620-v1:0', 'claude-3-5-sonnet', 'bedrock-regional'],
+      ['us.anthropic.claude-sonnet-4-5-20250929-v1:0', 'claude-sonnet-4-5', 'bedrock-regional'],
+      ['global.anthropic.claude-sonnet-4-5-20250929-v1:0', 'claude-sonnet-4-5', 'bedrock'],
       ['accounts/fireworks/models/deepseek-v3-0324', 'deepseek-v3', 'fireworks'],
       ['meta-llama/Llama-3.3-70B-Instruct-Turbo', 'llama-3.3-70b', 'together'],
       ['gpt-5.4-pro', 'gpt-5.4-pro', 'openai'],
