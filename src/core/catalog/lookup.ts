@@ -20,6 +20,8 @@ export interface CatalogIndex {
   readonly offerings: ReadonlyMap<string, Offering>;
   /** Unknown query → nearest model id (or null), so repeated misses cost nothing. */
   readonly suggestions: Map<string, string | null>;
+  /** Model id → the offering a query naming no provider gets (filled on first use by `resolveModel`). */
+  readonly defaultOffering: Map<string, Offering | undefined>;
 }
 
 const indexes = new WeakMap<Catalog, CatalogIndex>();
@@ -74,7 +76,7 @@ function buildIndex(catalog: Catalog): CatalogIndex {
   // Ids win over aliases of other models.
   for (const model of catalog.models) keys.set(model.id.toLowerCase(), { model });
   const providers = new Map(catalog.providers.map((p) => [p.id, p] as const));
-  return { keys, models, offeringsByModel, providers, offerings, suggestions: new Map() };
+  return { keys, models, offeringsByModel, providers, offerings, suggestions: new Map(), defaultOffering: new Map() };
 }
 
 /** The ids a provider's API takes for an offering's model. */

@@ -82,13 +82,11 @@ export function resolveModel(catalog: Catalog, query: string): ModelResolution {
   const offering = pickOffering(index, found.key.model, found.provider);
   // A stand-in (Bedrock's global price for a regional id) names the provider that priced it.
   const provider = found.provider && offering && STAND_IN[found.provider] === offering.provider ? offering.provider : found.provider;
-  return {
-    kind: 'resolved',
-    query,
-    model: found.key.model,
-    ...(provider ? { provider } : {}),
-    ...(offering ? { offering } : {}),
-  };
+  // Plain assignments, not spreads: this runs on every hover and detected call.
+  const resolved: { kind: 'resolved'; query: string; model: ModelEntry; provider?: string; offering?: Offering } = { kind: 'resolved', query, model: found.key.model };
+  if (provider) resolved.provider = provider;
+  if (offering) resolved.offering = offering;
+  return resolved;
 }
 
 interface Found {
@@ -120,6 +118,9 @@ function lookup(index: CatalogIndex, q: string, depth = 0): Found | undefined {
 
 /** The cloud a wrapped spelling names (`us.anthropic.…` is Bedrock's regional id), when an alias keeps the wrapper. */
 function cloudOf(q: string): string | undefined {
+  // Every cloud wrapper starts with a short namespace and a dot (`us.`, `global.`, `anthropic.`).
+  const dot = q.indexOf('.');
+  if (dot < 2 || dot > 9) return undefined;
   for (const strip of STRIPS) if (strip.provider && strip.re.test(q)) return strip.provider;
   return undefined;
 }
@@ -133,10 +134,21 @@ function pickOffering(index: CatalogIndex, model: ModelEntry, provider: string |
   if (offerings.length === 0) return undefined;
   const named = provider ? offerings.find((o) => o.provider === provider) ?? offerings.find((o) => o.provider === STAND_IN[provider]) : undefined;
   if (named) return named;
+  // The default pick depends only on the model: worked out once per catalog (a query stays a Map hit).
+  if (index.defaultOffering.has(model.id)) return index.defaultOffering.get(model.id);
+  const chosen = defaultOffering(index, model, offerings);
+  index.defaultOffering.set(model.id, chosen);
+  return chosen;
+}
+
+function defaultOffering(index: CatalogIndex, model: ModelEntry, offerings: readonly Offering[]): Offering | undefined {
   const own = offerings.find((o) => o.provider === model.vendor);
   if (own) return own;
   // Hosts whose terms the catalog has researched (caching rules known) before gateways and resale listings.
-  const researched = offerings.filter((o) => { const mode = index.providers.get(o.provider)?.caching.mode; return mode !== undefined && mode !== 'unknown'; });
+  const researched = offerings.filter((o) => {
+    const mode = index.providers.get(o.provider)?.caching.mode;
+    return mode !== undefined && mode !== 'unknown';
+  });
   return [...(researched.length > 0 ? researched : offerings)].sort((a, b) => blendedPrice(a) - blendedPrice(b))[0];
 }
 
