@@ -10,6 +10,7 @@ import { profileForTokenizer, ratioProfile } from '../tokenize';
 import { catalogModel } from '../agent/lookup';
 import type { Catalog, ModelEntry, Offering } from '../catalog/types';
 import type { Workload } from '../workload';
+import { checkCapabilities, needLabel, requiredNeeds, type CapabilityCheck } from './capability';
 import { paretoFlags } from './pareto';
 import { convertWorkload } from './tokens';
 import type { CompareOptions, CompareResult, CompareRow, CompareSort, ExcludedOffering } from './types';
@@ -23,7 +24,7 @@ function keep(offering: Offering, model: ModelEntry, options: CompareOptions): b
   return true;
 }
 
-function rowFor(catalog: Catalog, offering: Offering, model: ModelEntry, workload: Workload, options: CompareOptions): CompareRow | ExcludedOffering {
+function rowFor(catalog: Catalog, offering: Offering, model: ModelEntry, workload: Workload, options: CompareOptions, capability: CapabilityCheck | undefined): CompareRow | ExcludedOffering {
   const from = { tokenizer: options.workloadTokenizer ?? 'o200k_base', model: options.workloadModel };
   const converted = convertWorkload(workload, from, model);
   const e = estimateWorkload(catalog, offering, converted.workload);
@@ -51,6 +52,7 @@ function rowFor(catalog: Catalog, offering: Offering, model: ModelEntry, workloa
     maxContextTokens: e.maxContextTokens,
     ...(e.agentTax !== undefined ? { agentTax: e.agentTax } : {}),
     pareto: false,
+    ...(capability ? { capability } : {}),
     ...(e.agent.notes.length > 0 ? { notes: e.agent.notes } : {}),
   };
 }
@@ -94,15 +96,21 @@ export function sortRows(rows: readonly CompareRow[], sort: CompareSort): Compar
   );
 }
 
+/** The front among rows that can do the job: a row shown with `showAll` that cannot is never on it. */
 function markPareto(rows: readonly CompareRow[]): CompareRow[] {
-  const flags = paretoFlags(rows);
-  return rows.map((r, i) => (r.pareto === flags[i] ? r : { ...r, pareto: flags[i] }));
+  const able = rows.filter((r) => !r.capability || r.capability.verdict === 'can');
+  const flags = new Map(paretoFlags(able).map((flag, i) => [able[i], flag] as const));
+  return rows.map((r) => {
+    const flag = flags.get(r) ?? false;
+    return r.pareto === flag ? r : { ...r, pareto: flag };
+  });
 }
 
 export function compareOfferings(catalog: Catalog, workload: Workload, options: CompareOptions = {}): CompareResult {
   const sort = options.sort ?? 'cost';
   const rows: CompareRow[] = [];
   const excluded: ExcludedOffering[] = [];
+  let hidden = 0;
   for (const offering of catalog.offerings) {
     const model = catalogModel(catalog, offering.model);
     if (!model) {
@@ -110,7 +118,14 @@ export function compareOfferings(catalog: Catalog, workload: Workload, options: 
       continue;
     }
     if (!keep(offering, model, options)) continue;
-    const r = rowFor(catalog, offering, model, workload, options);
+    // Capabilities first: a cheap check that spares the simulation of offerings that cannot do the job.
+    const check = checkCapabilities(model, offering, options.needs, { outputTokens: workload.outputTokens + workload.reasoningTokens });
+    if (check.verdict !== 'can' && !options.showAll) {
+      excluded.push({ id: offering.id, reason: 'capability', capability: check });
+      hidden++;
+      continue;
+    }
+    const r = rowFor(catalog, offering, model, workload, options, options.needs || check.verdict !== 'can' ? check : undefined);
     if ('reason' in r) excluded.push(r);
     else rows.push(r);
   }
@@ -121,6 +136,9 @@ export function compareOfferings(catalog: Catalog, workload: Workload, options: 
     sort,
     rows: sortRows(markPareto(rows), sort),
     excluded,
+    ...(options.needs || hidden > 0 || options.showAll
+      ? { capabilityFilter: { needs: requiredNeeds(options.needs).map(needLabel), hidden, showAll: options.showAll === true } }
+      : {}),
   };
 }
 
