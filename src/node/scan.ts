@@ -11,7 +11,7 @@ import type { Catalog } from '../core/catalog/types';
 import { detectFile } from '../core/detect';
 import type { DetectedFile, DetectOptions } from '../core/detect/types';
 import { analyzeDetected } from '../core/report/analyze';
-import { ImportIndex } from './imports';
+import { buildRepository } from './repo-pass';
 import type { Resolver } from '../core/report/models';
 import { budgetFindings, buildTotals } from '../core/report/totals';
 import { REPORT_VERSION, type FileReport, type ScanReport, type SkippedFile } from '../core/report/types';
@@ -67,7 +67,6 @@ export async function scanPaths(
   const skipped: SkippedFile[] = [...walked.skipped];
   const files: FileReport[] = [];
   const detectedFiles: DetectedFile[] = [];
-  const imports = new ImportIndex();
   const maxBytes = options.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES;
   let cancelled = false;
   let lastYield = Date.now();
@@ -92,7 +91,6 @@ export async function scanPaths(
     else {
       const detected = await detectFile(outcome.text, rel, undefined, { ...options.detectOptions, isCancelled });
       detectedFiles.push(detected);
-      imports.add(detected);
     }
     // Let a host's event loop breathe (progress bars, cancellation) during long scans.
     if (Date.now() - lastYield > 50) {
@@ -101,8 +99,12 @@ export async function scanPaths(
     }
   }
   await Promise.allSettled(reads.values());
-  // Second pass: price every file, now that prompts imported from other files of the scan can be found.
-  const env = { catalog: options.catalog, assumptions: options.assumptions, resolveModel: options.resolveModel, importedPrompt: imports.lookup };
+  // Repository pass: one index of every detected file, the configuration files and prompt files,
+  // so that models, wrappers, loops and prompts are followed across files.
+  const repo = await buildRepository(root, detectedFiles, walked.others);
+  // Pricing pass: every file, with the repository's answers.
+  const env = { catalog: options.catalog, assumptions: options.assumptions, resolveModel: options.resolveModel, repo };
+  repo.setPricer((f) => analyzeDetected(f, env));
   for (const detected of detectedFiles) {
     if (cancelled || isCancelled?.()) {
       cancelled = true;

@@ -149,6 +149,7 @@ function readSettings(path: string, required: boolean, catalog: Catalog, io: Cli
   const assumptions: Assumptions = {
     defaultModel: c.defaultModel,
     codingModel: c.codingModel,
+    defaultModels: { ...DEFAULT_CONFIG.defaultModels, ...c.defaultModels },
     outputTokens: c.outputTokens,
     reasoningTokens: c.reasoningTokens,
     unboundedSteps: c.unboundedSteps,

@@ -16,6 +16,8 @@ import { mergeAnnotations } from '../detect/annotations';
 import { ModelResolver, simpleResolve, type ModelChoice, type Resolver } from './models';
 import { frameworkDefault, loopSteps } from './loop-steps';
 import { literalText, placeholderSize, sizePrompt, type PromptSize } from './sizes';
+import { chooseCallModel, stepsUnderCostLimit } from '../repo/pricing';
+import type { LoadedPrompt, RepoHints, RepoLoop } from '../repo/types';
 import type { AgentLoopReport, CallReport, DiagnosticReport, FileReport, InstructionFileReport, PromptReport } from './types';
 
 export interface AnalyzeEnv {
@@ -30,6 +32,8 @@ export interface AnalyzeEnv {
    * (`from .prompts import SYSTEM_PROMPT`), when the host can look it up (a workspace scan).
    */
   readonly importedPrompt?: (fromPath: string, module: string, name: string) => DetectedPrompt | undefined;
+  /** The repository model (src/core/repo): models, uses, loops and prompts found across files. */
+  readonly repo?: RepoHints;
 }
 
 const PREVIEW_CHARS = 200;
@@ -81,17 +85,20 @@ class FileAnalysis {
   run(): FileReport {
     const file = this.file;
     this.diagnostics.push(...detectionDiagnostics(file));
-    const calls = file.kind === 'prompt-file' ? [this.promptFileCall()] : file.calls;
+    const repo = this.env.repo;
+    // A call into a repository wrapper is a use of the request inside it, listed there: not a site.
+    const calls = file.kind === 'prompt-file' ? [this.promptFileCall()] : file.calls.filter((c) => !repo?.isUse(file.path, c.id));
     const priced = new Map<string, PricedCall>();
     for (const c of calls) priced.set(c.id, this.priceCall(c));
     const loops = file.loops.map((l) => this.priceLoop(l, priced.get(l.callId ?? '')));
+    for (const r of repo?.loopsFor(file.path) ?? []) loops.push(this.priceRepoLoop(r, priced));
     const prompts = file.prompts.map((p) => this.pricePrompt(p, calls, priced));
     const instructions = file.kind === 'instructions' ? this.instructionsReport(prompts) : undefined;
 
     const monthly: Price[] = [];
     for (const loop of loops) monthly.push(scalePrice(loop.costPerTask, this.callsPerDay(loop.annotation) * DAYS_PER_MONTH));
     for (const c of calls) {
-      if (c.agent || c.usedBy) continue; // priced as a step of its loop
+      if (c.agent || c.usedBy || priced.get(c.id)!.report.stepOf) continue; // priced as a step of its loop
       const p = priced.get(c.id)!;
       monthly.push(scalePrice(p.report.costPerCall, this.callsPerDay(this.annotationOf(c)) * DAYS_PER_MONTH));
     }
@@ -142,11 +149,16 @@ class FileAnalysis {
 
   private priceCall(call: DetectedCall): PricedCall {
     const ann = this.annotationOf(call);
-    const model = this.modelOf(call.model, call.providerHint, ann);
+    const repo = this.env.repo;
+    const chosen = chooseCallModel(call, this.file.path, this.file.kind, ann, this.resolver, this.a, repo);
+    const model = chosen.choice;
     const assumed: string[] = [];
-    if (model.source === 'default') assumed.push(`model: ${model.id} (default; the code names none)`);
+    if (model.source === 'default') assumed.push(`model: ${model.id} (${chosen.source.from === 'vendor-default' ? chosen.source.detail : 'default; the code names none'})`);
     const prompts = this.sendablePrompts(call.promptIds);
-    const input = ann?.input ?? this.inputTokens(prompts, call, model, assumed);
+    const loaded = repo?.loadedPrompts(this.file.path, call) ?? [];
+    const input = ann?.input ?? this.inputTokens(prompts, call, model, assumed, loaded);
+    const uses = repo?.usesFor(this.file.path, call.id);
+    const repoStep = repo?.stepOf(this.file.path, call.id);
     const cap = call.maxOutputTokens;
     const output = ann?.output ?? Math.min(this.a.outputTokens, cap ?? Infinity);
     if (ann?.output === undefined) assumed.push(`output: ${output} tokens (${cap !== undefined && cap < this.a.outputTokens ? 'capped by the code' : 'assumed'})`);
@@ -183,7 +195,10 @@ class FileAnalysis {
       promptIds: call.promptIds,
       tools: call.tools,
       assumed,
-      ...(stepOf(call, this.file) ? { stepOf: stepOf(call, this.file) } : {}),
+      ...(stepOf(call, this.file) ?? repoStep ? { stepOf: stepOf(call, this.file) ?? repoStep } : {}),
+      modelSource: chosen.source,
+      ...(uses ? { uses } : {}),
+      ...(loaded.length ? { loadedPrompts: loaded.map((l) => ({ path: l.path, line: 1 })) } : {}),
     };
     this.diagnostics.push(...modelDiagnostics(call, model, costPerCall));
     if (!call.agent && !call.usedBy) this.diagnostics.push(...budgetDiagnostics('call', call, costPerCall, this.a.budgets));
@@ -197,7 +212,7 @@ class FileAnalysis {
   }
 
   /** Input of the first request: messages (with chat framing), tool descriptions, and placeholders at their assumed sizes. */
-  private inputTokens(prompts: readonly DetectedPrompt[], call: DetectedCall, model: ModelChoice, assumed: string[]): number {
+  private inputTokens(prompts: readonly DetectedPrompt[], call: DetectedCall, model: ModelChoice, assumed: string[], loaded: readonly LoadedPrompt[]): number {
     const messages: ChatMessage[] = [];
     const tools: ToolSchema[] = [];
     let placeholderTokens = 0;
@@ -211,9 +226,15 @@ class FileAnalysis {
         if (size.from !== 'annotation') assumed.push(`placeholder ${name}: ${size.assumedTokens} tokens (${size.from})`);
       }
     }
+    for (const file of loaded) {
+      messages.push({ role: 'system', content: file.text });
+      assumed.push(`${file.name}: text of ${file.path}, read at ${file.from.path}:${file.from.line}`);
+    }
     for (const name of call.inputPlaceholders) {
+      if (loaded.some((l) => l.name === name)) continue;
       const module = this.file.imports?.[name];
-      const imported = module ? this.env.importedPrompt?.(this.file.path, module, name) : undefined;
+      const lookup = this.env.importedPrompt ?? this.env.repo?.importedPrompt;
+      const imported = module ? lookup?.(this.file.path, module, name) : undefined;
       if (imported) {
         messages.push({ role: imported.kind === 'system' || imported.kind === 'instructions' ? 'system' : 'user', content: literalText(imported) });
         for (const p of imported.placeholders) placeholderTokens += placeholderSize(p, this.a, this.annotationOf(call)).assumedTokens;
@@ -275,6 +296,28 @@ class FileAnalysis {
     this.diagnostics.push(...loopDiagnostics(loop, report, fw, estimate?.contextWindow));
     this.diagnostics.push(...budgetDiagnostics('task', loop, costPerTask, this.a.budgets));
     return { report, costPerTask, annotation: ann };
+  }
+
+  /** A loop found through the repository's call graph, priced on the request it reaches (possibly in another file). */
+  private priceRepoLoop(r: RepoLoop, priced: ReadonlyMap<string, PricedCall>): ReturnType<FileAnalysis['priceLoop']> {
+    const local = r.step.path === this.file.path ? priced.get(r.step.callId) : undefined;
+    const report = local?.report ?? this.env.repo?.stepCall(r.step.path, r.step.callId);
+    const call: PricedCall | undefined = local ?? (report ? { report, model: this.resolver.choose(report.modelResolved ?? report.model), workload: report.workload } : undefined);
+    let loop = r.loop;
+    if (r.costLimitUsd !== undefined && loop.maxSteps === undefined) {
+      const perStep = report?.costPerCall.kind === 'priced' ? report.costPerCall.usd : undefined;
+      loop = { ...loop, maxSteps: stepsUnderCostLimit(r.costLimitUsd, perStep, this.a.unboundedSteps), stepOption: `cost limit $${r.costLimitUsd}` };
+    }
+    const out = this.priceLoop(loop, call);
+    const source = report?.modelSource;
+    out.report = {
+      ...out.report,
+      ...(r.boundKind ? { boundKind: r.boundKind } : {}),
+      ...(r.boundAt ? { boundAt: r.boundAt } : {}),
+      stepSites: r.stepSites,
+      ...(source ? { modelSource: source } : {}),
+    };
+    return out;
   }
 
   private pricePrompt(prompt: DetectedPrompt, calls: readonly DetectedCall[], priced: ReadonlyMap<string, PricedCall>): PromptReport {
