@@ -8,6 +8,8 @@ import type { CalleeFact, ClassFact, Expr, FileFacts, FunctionFact, ImportFact, 
 import { callFactsOf, INPUT_KEYS, namesIn, type DetectedCallSpot } from './extract-shared';
 
 const MAX_DEPTH = 6;
+/** Syntax nesting followed in bodies; deeper code (generated, hostile) is not read for facts. */
+const MAX_NESTING = 64;
 const FN_TYPES = new Set(['function_definition', 'class_definition', 'decorated_definition', 'lambda']);
 
 export function extractPython(root: SyntaxNode, detected: readonly DetectedCallSpot[]): FileFacts {
@@ -156,7 +158,8 @@ function functionFact(def: SyntaxNode, className: string | undefined): FunctionF
   const loops: LoopFact[] = [];
   let returns: Expr | undefined;
   const body = def.childForFieldName('body');
-  const visit = (node: SyntaxNode): void => {
+  const visit = (node: SyntaxNode, depth = 0): void => {
+    if (depth > MAX_NESTING) return;
     for (const c of node.namedChildren) {
       if (!c || FN_TYPES.has(c.type)) continue;
       if (c.type === 'return_statement' && !returns && c.namedChildren[0]) returns = expr(c.namedChildren[0], 0);
@@ -170,7 +173,7 @@ function functionFact(def: SyntaxNode, className: string | undefined): FunctionF
         if (id && !(id.text in locals)) locals[id.text] = expr(c.namedChildren[0], 0);
       } else if (c.type === 'call') calls.push(calleeFact(c));
       else if (c.type === 'while_statement' || c.type === 'for_statement') loops.push(loopFact(c));
-      visit(c);
+      visit(c, depth + 1);
     }
   };
   if (body) visit(body);
@@ -179,12 +182,13 @@ function functionFact(def: SyntaxNode, className: string | undefined): FunctionF
 }
 
 /** Calls and loops of module-level code (not inside definitions). */
-function bodyFacts(node: SyntaxNode, out: { calls: CalleeFact[]; loops: LoopFact[] }, shallow: boolean): void {
+function bodyFacts(node: SyntaxNode, out: { calls: CalleeFact[]; loops: LoopFact[] }, shallow: boolean, depth = 0): void {
+  if (depth > MAX_NESTING) return;
   if (node.type === 'call') out.calls.push(calleeFact(node));
   if (node.type === 'while_statement' || node.type === 'for_statement') out.loops.push(loopFact(node));
   for (const c of node.namedChildren) {
     if (!c || FN_TYPES.has(c.type) || (shallow && c.type === 'block')) continue;
-    bodyFacts(c, out, false);
+    bodyFacts(c, out, false, depth + 1);
   }
 }
 
@@ -212,7 +216,8 @@ function loopFact(loop: SyntaxNode): LoopFact {
   }
   const body = loop.childForFieldName('body');
   const calls: CalleeFact[] = [];
-  const visit = (node: SyntaxNode): void => {
+  const visit = (node: SyntaxNode, depth = 0): void => {
+    if (depth > MAX_NESTING) return;
     for (const c of node.namedChildren) {
       if (!c || FN_TYPES.has(c.type)) continue;
       if (c.type === 'call') calls.push(calleeFact(c));
@@ -221,7 +226,7 @@ function loopFact(loop: SyntaxNode): LoopFact {
         const then = c.childForFieldName('consequence');
         if (cond && then && /\b(break|return|raise)\b/.test(then.text)) comparisons(cond, limits);
       }
-      visit(c);
+      visit(c, depth + 1);
     }
   };
   if (body) visit(body);
@@ -250,7 +255,7 @@ export function expr(node: SyntaxNode, depth: number): Expr {
   switch (node.type) {
     case 'parenthesized_expression':
     case 'await':
-      return node.namedChildren[0] ? expr(node.namedChildren[0], depth) : unknown();
+      return node.namedChildren[0] ? expr(node.namedChildren[0], depth + 1) : unknown();
     case 'string': {
       if (node.namedChildren.some((c) => c?.type === 'interpolation')) return unknown();
       return { k: 'str', v: node.namedChildren.filter((c) => c?.type === 'string_content').map((c) => c!.text).join(''), line };

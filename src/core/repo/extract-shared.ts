@@ -25,8 +25,8 @@ export function callFactsOf(
 export const INPUT_KEYS = /^(system|messages|prompt|instructions|input|contents|content|system_prompt|systemPrompt|system_instruction|user_prompt|query|text)$/;
 
 /** Dotted names (`SYSTEM_PROMPT`, `self.system_prompt`) inside an argument, not counting callees. */
-export function namesIn(node: SyntaxNode, out: string[], nameTypes: ReadonlySet<string>, memberType: string): void {
-  if (out.length >= 12) return;
+export function namesIn(node: SyntaxNode, out: string[], nameTypes: ReadonlySet<string>, memberType: string, depth = 0): void {
+  if (out.length >= 12 || depth > 32) return;
   if (nameTypes.has(node.type) || node.type === memberType) {
     const parent = node.parent;
     const isCallee = parent && (parent.type === 'call' || parent.type === 'call_expression') && parent.childForFieldName('function')?.id === node.id;
@@ -35,7 +35,7 @@ export function namesIn(node: SyntaxNode, out: string[], nameTypes: ReadonlySet<
       return;
     }
   }
-  for (const c of node.namedChildren) if (c) namesIn(c, out, nameTypes, memberType);
+  for (const c of node.namedChildren) if (c) namesIn(c, out, nameTypes, memberType, depth + 1);
 }
 
 /** The innermost function whose lines contain `line`. */

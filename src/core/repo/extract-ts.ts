@@ -10,6 +10,8 @@ import { callFactsOf, INPUT_KEYS, namesIn, type DetectedCallSpot } from './extra
 const TS_NAMES = new Set(['identifier', 'shorthand_property_identifier']);
 
 const MAX_DEPTH = 6;
+/** Syntax nesting followed in bodies; deeper code (generated, hostile) is not read for facts. */
+const MAX_NESTING = 64;
 const FN_TYPES = new Set(['function_declaration', 'arrow_function', 'function_expression', 'function', 'method_definition', 'class_declaration', 'class', 'generator_function_declaration']);
 const LOOP_TYPES = new Set(['while_statement', 'for_statement', 'for_in_statement', 'do_statement']);
 
@@ -176,7 +178,8 @@ function functionFact(fn: SyntaxNode, name: string): FunctionFact {
   let returns: Expr | undefined;
   const body = fn.childForFieldName('body');
   if (body && body.type !== 'statement_block') returns = expr(body, 0);
-  const visit = (node: SyntaxNode): void => {
+  const visit = (node: SyntaxNode, depth = 0): void => {
+    if (depth > MAX_NESTING) return;
     for (const c of node.namedChildren) {
       if (!c || FN_TYPES.has(c.type)) continue;
       if (c.type === 'return_statement' && !returns && c.namedChildren[0]) returns = expr(c.namedChildren[0], 0);
@@ -186,17 +189,18 @@ function functionFact(fn: SyntaxNode, name: string): FunctionFact {
         if (n?.type === 'identifier' && v && !(n.text in locals)) locals[n.text] = expr(v, 0);
       } else if (c.type === 'call_expression' || c.type === 'new_expression') calls.push(calleeFact(c));
       else if (LOOP_TYPES.has(c.type)) loops.push(loopFact(c));
-      visit(c);
+      visit(c, depth + 1);
     }
   };
   if (body) visit(body);
   return { name, line: fn.startPosition.row + 1, endLine: fn.endPosition.row + 1, params, returns, locals, calls, loops };
 }
 
-function bodyFacts(node: SyntaxNode, calls: CalleeFact[], loops: LoopFact[]): void {
+function bodyFacts(node: SyntaxNode, calls: CalleeFact[], loops: LoopFact[], depth = 0): void {
+  if (depth > MAX_NESTING) return;
   if (node.type === 'call_expression' || node.type === 'new_expression') calls.push(calleeFact(node));
   if (LOOP_TYPES.has(node.type)) loops.push(loopFact(node));
-  for (const c of node.namedChildren) if (c && !FN_TYPES.has(c.type)) bodyFacts(c, calls, loops);
+  for (const c of node.namedChildren) if (c && !FN_TYPES.has(c.type)) bodyFacts(c, calls, loops, depth + 1);
 }
 
 function calleeFact(call: SyntaxNode): CalleeFact {
@@ -210,7 +214,8 @@ function loopFact(loop: SyntaxNode): LoopFact {
   const condition = loop.type === 'for_in_statement' ? undefined : loop.childForFieldName('condition');
   if (condition) comparisons(condition, limits);
   const calls: CalleeFact[] = [];
-  const visit = (node: SyntaxNode): void => {
+  const visit = (node: SyntaxNode, depth = 0): void => {
+    if (depth > MAX_NESTING) return;
     for (const c of node.namedChildren) {
       if (!c || FN_TYPES.has(c.type)) continue;
       if (c.type === 'call_expression' || c.type === 'new_expression') calls.push(calleeFact(c));
@@ -219,7 +224,7 @@ function loopFact(loop: SyntaxNode): LoopFact {
         const then = c.childForFieldName('consequence');
         if (cond && then && /\b(break|return|throw)\b/.test(then.text)) comparisons(cond, limits);
       }
-      visit(c);
+      visit(c, depth + 1);
     }
   };
   const body = loop.childForFieldName('body');
