@@ -72,7 +72,7 @@ async function detectCode(text: string, path: string, grammar: Grammar, opts: ty
     if (tree.rootNode.hasError) issues.push(firstSyntaxError(tree.rootNode));
     const annotations = readAnnotations(collected.comments, issues);
     nameSites(sites, collected);
-    const facts = extractFacts(grammar === 'python', tree.rootNode, sites.calls, collected.calls);
+    const facts = extractFacts(grammar === 'python', tree.rootNode, collected, sites.calls);
     fillModelRefs(sites.calls, facts);
     const result: DetectedFile = {
       path,

@@ -4,27 +4,57 @@
  * no resolution happens here, only plain expressions are recorded.
  */
 import type { SyntaxNode } from '../detect/parser';
+import type { Collected } from '../detect/syntax';
 import type { CalleeFact, ClassFact, Expr, FileFacts, FunctionFact, ImportFact, LoopFact, ParamFact } from './facts';
-import { callFactsOf, INPUT_KEYS, namesIn, type DetectedCallSpot } from './extract-shared';
+import { bucket, CALL_DEPTH, callFactsOf, NOT_REPOSITORY, INPUT_KEYS, loopFacts, namesIn, ownStatements, type DetectedCallSpot, type FunctionBucket, type LanguageFacts } from './extract-shared';
 
 const MAX_DEPTH = 6;
-/** Syntax nesting followed in bodies; deeper code (generated, hostile) is not read for facts. */
-const MAX_NESTING = 64;
 const FN_TYPES = new Set(['function_definition', 'class_definition', 'decorated_definition', 'lambda']);
+const RETURNS = new Set(['return_statement']);
+/** Helpers that return a value are short: longer functions are not read for what they return. */
+const MAX_RETURN_LINES = 60;
+const PY_NAMES = new Set(['identifier']);
 
-export function extractPython(root: SyntaxNode, detected: readonly DetectedCallSpot[]): FileFacts {
+const PYTHON: LanguageFacts = {
+  calleeFact,
+  loopHead,
+  expr: (n, d) => expr(n, d),
+  target(nameNode, moduleLevel) {
+    const type = nameNode.type;
+    if (type === 'identifier') {
+      const parent = nameNode.parent;
+      if (parent?.type !== 'assignment') return {};
+      if (!moduleLevel) return { local: nameNode.text };
+      // Class-level fields are the class's attributes (classFact), not names of the module.
+      const container = parent.parent?.parent;
+      return container?.type === 'block' && container.parent?.type === 'class_definition' ? {} : { local: nameNode.text };
+    }
+    if (type === 'attribute' && !moduleLevel && nameNode.childForFieldName('object')?.text === 'self') return { self: nameNode.childForFieldName('attribute')?.text };
+    return {};
+  },
+};
+
+export function extractPython(root: SyntaxNode, collected: Collected, detected: readonly DetectedCallSpot[]): FileFacts {
+  const buckets: FunctionBucket[] = [];
+  for (const d of collected.declarations) {
+    if (!d.isFunction) continue;
+    const def = d.value.type === 'decorated_definition' ? d.value.childForFieldName('definition') : d.value;
+    if (def?.type !== 'function_definition') continue;
+    const holder = d.value.parent;
+    const cls = holder?.type === 'block' && holder.parent?.type === 'class_definition' ? holder.parent.childForFieldName('name')?.text : undefined;
+    buckets.push({ node: def, name: cls ? `${cls}.${d.name}` : d.name, className: cls, calls: [], loops: [], locals: {}, selfAttrs: {} });
+  }
+  const module = bucket(collected, buckets, PYTHON);
+  const functions = buckets.map(functionFact);
   const imports: ImportFact[] = [];
-  const values: Record<string, Expr> = {};
-  const functions: FunctionFact[] = [];
+  const values: Record<string, Expr> = { ...module.moduleValues };
   const classes: ClassFact[] = [];
-  const moduleCalls: CalleeFact[] = [];
-  const moduleLoops: LoopFact[] = [];
-  const visitBlock = (block: SyntaxNode): void => {
+  const visitBlock = (block: SyntaxNode, depth: number): void => {
+    if (depth > 4) return;
     for (const stmt of block.namedChildren) {
       if (!stmt) continue;
       const def = stmt.type === 'decorated_definition' ? stmt.childForFieldName('definition') : stmt;
-      if (def?.type === 'function_definition') functions.push(functionFact(def, undefined));
-      else if (def?.type === 'class_definition') classes.push(classFact(def, functions));
+      if (def?.type === 'class_definition') classes.push(classFact(def, buckets));
       else if (stmt.type === 'import_from_statement' || stmt.type === 'import_statement') importFacts(stmt, imports);
       else if (stmt.type === 'if_statement' || stmt.type === 'try_statement' || stmt.type === 'with_statement') {
         for (const a of stmt.type === 'with_statement' ? stmt.descendantsOfType('as_pattern') : []) {
@@ -32,32 +62,23 @@ export function extractPython(root: SyntaxNode, detected: readonly DetectedCallS
           const id = alias?.type === 'identifier' ? alias : alias?.namedChildren.find((x) => x?.type === 'identifier');
           if (a?.namedChildren[0] && id && !(id.text in values)) values[id.text] = expr(a.namedChildren[0], 0);
         }
-        for (const c of stmt.namedChildren) if (c?.type === 'block') visitBlock(c);
         for (const c of stmt.namedChildren) {
-          if (!c || c.type === 'block') continue;
-          const inner = c.childForFieldName('body') ?? c.childForFieldName('consequence') ?? c.namedChildren.find((x) => x?.type === 'block');
-          if (inner && (c.type.endsWith('clause') || c.type === 'block')) visitBlock(inner);
+          if (!c) continue;
+          if (c.type === 'block') visitBlock(c, depth + 1);
+          else if (c.type.endsWith('clause')) {
+            const inner = c.namedChildren.find((x) => x?.type === 'block');
+            if (inner) visitBlock(inner, depth + 1);
+          }
         }
-        bodyFacts(stmt.childForFieldName('condition') ?? stmt, { calls: moduleCalls, loops: moduleLoops }, true);
-      } else {
-        const assign = stmt.type === 'expression_statement' ? stmt.namedChildren[0] : undefined;
-        if (assign?.type === 'assignment') {
-          const left = assign.childForFieldName('left');
-          const right = assign.childForFieldName('right');
-          if (left?.type === 'identifier' && right && !(left.text in values)) values[left.text] = expr(right, 0);
-        }
-        bodyFacts(stmt, { calls: moduleCalls, loops: moduleLoops }, false);
       }
     }
   };
-  visitBlock(root);
+  visitBlock(root, 0);
   const calls = callFactsOf(detected, functions, (n) => modelArg(n));
-  return { imports, values, functions, classes, moduleCalls, moduleLoops, calls };
+  return { imports, values, functions, classes, moduleCalls: module.moduleCalls, moduleLoops: loopFacts(module.moduleLoops, [], PYTHON), calls };
 }
 
 /** The model a detected call passes: its `model=` keyword (or equivalent). */
-const PY_NAMES = new Set(['identifier']);
-
 function modelArg(call: SyntaxNode): { model?: Expr; receiver?: string; inputs?: string[] } {
   const args = call.childForFieldName('arguments');
   let model: Expr | undefined;
@@ -100,45 +121,26 @@ function importFacts(node: SyntaxNode, out: ImportFact[]): void {
   }
 }
 
-function classFact(node: SyntaxNode, functions: FunctionFact[]): ClassFact {
+function classFact(node: SyntaxNode, buckets: readonly FunctionBucket[]): ClassFact {
   const name = node.childForFieldName('name')?.text ?? '?';
   const bases = (node.childForFieldName('superclasses')?.namedChildren ?? []).filter((c) => c && c.type !== 'keyword_argument').map((c) => c!.text);
   const attrs: Record<string, { expr: Expr; fn?: string }> = {};
-  const body = node.childForFieldName('body');
-  for (const stmt of body?.namedChildren ?? []) {
-    if (!stmt) continue;
-    const def = stmt.type === 'decorated_definition' ? stmt.childForFieldName('definition') : stmt;
-    if (def?.type === 'function_definition') {
-      const fn = functionFact(def, name);
-      functions.push(fn);
-      for (const [attr, value] of Object.entries(selfAssignments(def))) if (!(attr in attrs)) attrs[attr] = { expr: value, fn: fn.name };
-      continue;
-    }
-    const assign = stmt.type === 'expression_statement' ? stmt.namedChildren[0] : undefined;
+  for (const stmt of node.childForFieldName('body')?.namedChildren ?? []) {
+    const assign = stmt?.type === 'expression_statement' ? stmt.namedChildren[0] : undefined;
     if (assign?.type !== 'assignment') continue;
     const left = assign.childForFieldName('left');
     const right = assign.childForFieldName('right');
     if (left?.type === 'identifier' && right) attrs[left.text] = { expr: expr(right, 0) };
   }
+  for (const b of buckets) {
+    if (b.className !== name) continue;
+    for (const [attr, value] of Object.entries(b.selfAttrs)) if (!(attr in attrs)) attrs[attr] = { expr: value, fn: b.name };
+  }
   return { name, line: node.startPosition.row + 1, bases, attrs };
 }
 
-/** `self.x = …` anywhere in a method body. */
-function selfAssignments(def: SyntaxNode): Record<string, Expr> {
-  const out: Record<string, Expr> = {};
-  const body = def.childForFieldName('body');
-  for (const a of body?.descendantsOfType('assignment') ?? []) {
-    const left = a?.childForFieldName('left');
-    const right = a?.childForFieldName('right');
-    if (left?.type !== 'attribute' || !right || left.childForFieldName('object')?.text !== 'self') continue;
-    const attr = left.childForFieldName('attribute')?.text;
-    if (attr && !(attr in out)) out[attr] = expr(right, 0);
-  }
-  return out;
-}
-
-function functionFact(def: SyntaxNode, className: string | undefined): FunctionFact {
-  const name = def.childForFieldName('name')?.text ?? '?';
+function functionFact(b: FunctionBucket): FunctionFact {
+  const def = b.node;
   const params: ParamFact[] = [];
   for (const p of def.childForFieldName('parameters')?.namedChildren ?? []) {
     if (!p) continue;
@@ -152,56 +154,28 @@ function functionFact(def: SyntaxNode, className: string | undefined): FunctionF
       if (n) params.push({ name: n.text, default: v ? expr(v, 0) : undefined });
     }
   }
-  if (className && params.length && (params[0].name === 'self' || params[0].name === 'cls')) params.shift();
-  const locals: Record<string, Expr> = {};
-  const calls: CalleeFact[] = [];
-  const loops: LoopFact[] = [];
-  let returns: Expr | undefined;
+  if (b.className && params.length && (params[0].name === 'self' || params[0].name === 'cls')) params.shift();
+  const line = def.startPosition.row + 1;
+  const endLine = def.endPosition.row + 1;
   const body = def.childForFieldName('body');
-  const visit = (node: SyntaxNode, depth = 0): void => {
-    if (depth > MAX_NESTING) return;
-    for (const c of node.namedChildren) {
-      if (!c || FN_TYPES.has(c.type)) continue;
-      if (c.type === 'return_statement' && !returns && c.namedChildren[0]) returns = expr(c.namedChildren[0], 0);
-      else if (c.type === 'assignment') {
-        const left = c.childForFieldName('left');
-        const right = c.childForFieldName('right');
-        if (left?.type === 'identifier' && right && !(left.text in locals)) locals[left.text] = expr(right, 0);
-      } else if (c.type === 'as_pattern' && c.namedChildren[0]) {
-        const target = c.childForFieldName('alias') ?? c.namedChildren[1];
-        const id = target?.type === 'identifier' ? target : target?.namedChildren.find((x) => x?.type === 'identifier');
-        if (id && !(id.text in locals)) locals[id.text] = expr(c.namedChildren[0], 0);
-      } else if (c.type === 'call') calls.push(calleeFact(c));
-      else if (c.type === 'while_statement' || c.type === 'for_statement') loops.push(loopFact(c));
-      visit(c, depth + 1);
-    }
-  };
-  if (body) visit(body);
-  const qualified = className ? `${className}.${name}` : name;
-  return { name: qualified, line: def.startPosition.row + 1, endLine: def.endPosition.row + 1, params, returns, locals, calls, loops };
+  const ret = body && endLine - line <= MAX_RETURN_LINES ? ownStatements(body, RETURNS).find((r) => r.namedChildren[0]) : undefined;
+  const returns = ret?.namedChildren[0] ? expr(ret.namedChildren[0], 0) : undefined;
+  return { name: b.name, line, endLine, params, returns, locals: b.locals, calls: b.calls.map((c) => c.fact), loops: loopFacts(b.loops, b.calls, PYTHON) };
 }
 
-/** Calls and loops of module-level code (not inside definitions). */
-function bodyFacts(node: SyntaxNode, out: { calls: CalleeFact[]; loops: LoopFact[] }, shallow: boolean, depth = 0): void {
-  if (depth > MAX_NESTING) return;
-  if (node.type === 'call') out.calls.push(calleeFact(node));
-  if (node.type === 'while_statement' || node.type === 'for_statement') out.loops.push(loopFact(node));
-  for (const c of node.namedChildren) {
-    if (!c || FN_TYPES.has(c.type) || (shallow && c.type === 'block')) continue;
-    bodyFacts(c, out, false, depth + 1);
-  }
-}
-
-function calleeFact(call: SyntaxNode): CalleeFact {
+function calleeFact(call: SyntaxNode): CalleeFact | undefined {
   const fn = call.childForFieldName('function');
-  return { callee: (fn?.text ?? '').replace(/\s+/g, ''), expr: expr(call, 0), line: call.startPosition.row + 1 };
+  const callee = (fn?.text ?? '').replace(/\s+/g, '');
+  if (NOT_REPOSITORY.has(callee.slice(callee.lastIndexOf('.') + 1))) return undefined;
+  return { callee, expr: expr(call, CALL_DEPTH), line: call.startPosition.row + 1 };
 }
 
-function loopFact(loop: SyntaxNode): LoopFact {
-  const span = { line: loop.startPosition.row + 1, column: loop.startPosition.column + 1, endLine: loop.endPosition.row + 1, endColumn: loop.endPosition.column + 1 };
+const EXITS = new Set(['break_statement', 'return_statement', 'raise_statement']);
+
+function loopHead(loop: SyntaxNode): Omit<LoopFact, 'calls' | 'line' | 'column' | 'endLine' | 'endColumn'> {
   const limits: { left: string; op: string; right: Expr; leftExpr?: Expr }[] = [];
   let rangeEnd: Expr | undefined;
-  let overData = false;
+  const overData = false;
   if (loop.type === 'for_statement') {
     const right = loop.childForFieldName('right');
     const callee = right?.type === 'call' ? right.childForFieldName('function')?.text : undefined;
@@ -209,29 +183,21 @@ function loopFact(loop: SyntaxNode): LoopFact {
       const args = right.childForFieldName('arguments')?.namedChildren.filter((c) => c && c.type !== 'comment') ?? [];
       const end = args.length >= 2 ? args[1] : args[0];
       if (end) rangeEnd = expr(end, 0);
-    } else if (!callee || !/(^|\.)count$/.test(callee)) overData = true;
+    } else if (!callee || !/(^|\.)count$/.test(callee)) return { kind: 'for', overData: true, limits };
   } else {
     const condition = loop.childForFieldName('condition');
     if (condition) comparisons(condition, limits);
   }
   const body = loop.childForFieldName('body');
-  const calls: CalleeFact[] = [];
-  const visit = (node: SyntaxNode, depth = 0): void => {
-    if (depth > MAX_NESTING) return;
-    for (const c of node.namedChildren) {
-      if (!c || FN_TYPES.has(c.type)) continue;
-      if (c.type === 'call') calls.push(calleeFact(c));
-      if (c.type === 'if_statement') {
-        const cond = c.childForFieldName('condition');
-        const then = c.childForFieldName('consequence');
-        if (cond && then && /\b(break|return|raise)\b/.test(then.text)) comparisons(cond, limits);
-      }
-      visit(c, depth + 1);
-    }
-  };
-  if (body) visit(body);
-  return { ...span, kind: loop.type === 'for_statement' ? 'for' : 'while', rangeEnd, overData, limits, calls };
+  for (const stmt of body ? ownStatements(body, IFS, 400) : []) {
+    const cond = stmt.childForFieldName('condition');
+    const then = stmt.childForFieldName('consequence');
+    if (cond && then && ownStatements(then, EXITS, 50).length) comparisons(cond, limits);
+  }
+  return { kind: loop.type === 'for_statement' ? 'for' : 'while', rangeEnd, overData, limits };
 }
+
+const IFS = new Set(['if_statement']);
 
 /** `a < b`, `cost >= self.cost_limit`: the limit is the side a counter is compared against. */
 function comparisons(node: SyntaxNode, out: { left: string; op: string; right: Expr; leftExpr?: Expr }[]): void {
@@ -250,7 +216,7 @@ const LOADERS = /^(yaml\.(safe_)?load|json\.load|tomllib\.load|toml\.load|json\.
 
 export function expr(node: SyntaxNode, depth: number): Expr {
   const line = node.startPosition.row + 1;
-  const unknown = (): Expr => ({ k: 'unknown', text: node.text.slice(0, 80), line });
+  const unknown = (): Expr => ({ k: 'unknown', text: node.endIndex - node.startIndex <= 80 ? node.text : '', line });
   if (depth > MAX_DEPTH) return unknown();
   switch (node.type) {
     case 'parenthesized_expression':

@@ -4,77 +4,78 @@
  * included) and class methods, class fields and `this.x = …`, calls and loops.
  */
 import type { SyntaxNode } from '../detect/parser';
+import type { Collected } from '../detect/syntax';
 import type { CalleeFact, ClassFact, Expr, FileFacts, FunctionFact, ImportFact, LoopFact, ParamFact } from './facts';
-import { callFactsOf, INPUT_KEYS, namesIn, type DetectedCallSpot } from './extract-shared';
+import { bucket, CALL_DEPTH, callFactsOf, NOT_REPOSITORY, INPUT_KEYS, loopFacts, namesIn, ownStatements, type DetectedCallSpot, type FunctionBucket, type LanguageFacts } from './extract-shared';
 
 const TS_NAMES = new Set(['identifier', 'shorthand_property_identifier']);
 
 const MAX_DEPTH = 6;
-/** Syntax nesting followed in bodies; deeper code (generated, hostile) is not read for facts. */
-const MAX_NESTING = 64;
 const FN_TYPES = new Set(['function_declaration', 'arrow_function', 'function_expression', 'function', 'method_definition', 'class_declaration', 'class', 'generator_function_declaration']);
-const LOOP_TYPES = new Set(['while_statement', 'for_statement', 'for_in_statement', 'do_statement']);
 
-export function extractTypeScript(root: SyntaxNode, detected: readonly DetectedCallSpot[]): FileFacts {
+const TS: LanguageFacts = {
+  calleeFact,
+  loopHead,
+  expr: (n, d) => expr(n, d),
+  target(nameNode) {
+    // Module level or not, a declarator is a name and `this.x = …` an attribute.
+    if (nameNode.type === 'identifier' && nameNode.parent?.type === 'variable_declarator') return { local: nameNode.text };
+    if (nameNode.type === 'member_expression' && nameNode.childForFieldName('object')?.type === 'this') return { self: nameNode.childForFieldName('property')?.text };
+    return {};
+  },
+};
+
+export function extractTypeScript(root: SyntaxNode, collected: Collected, detected: readonly DetectedCallSpot[]): FileFacts {
+  const buckets: FunctionBucket[] = [];
+  const add = (node: SyntaxNode, name: string, className?: string): void => {
+    buckets.push({ node, name: className ? `${className}.${name}` : name, className, calls: [], loops: [], locals: {}, selfAttrs: {} });
+  };
+  for (const d of collected.declarations) {
+    if (!d.isFunction) continue;
+    const fn = unwrap(d.value);
+    const holder = d.nameNode.parent;
+    const cls = holder?.type === 'public_field_definition' ? holder.parent?.parent?.childForFieldName('name')?.text : undefined;
+    add(fn, d.name, cls);
+  }
+  const classNodes = root.descendantsOfType(['class_declaration', 'class']).filter((c): c is SyntaxNode => Boolean(c));
+  for (const c of classNodes) {
+    const cls = c.childForFieldName('name')?.text;
+    if (!cls) continue;
+    for (const m of c.childForFieldName('body')?.namedChildren ?? []) {
+      if (m?.type === 'method_definition') add(m, m.childForFieldName('name')?.text ?? '?', cls);
+    }
+  }
+  const module = bucket(collected, buckets, TS);
+  const functions = buckets.map(functionFact);
+  const classes = classNodes.filter((c) => c.childForFieldName('name')).map((c) => classFact(c, buckets));
   const imports: ImportFact[] = [];
   const exports: string[] = [];
-  const values: Record<string, Expr> = {};
-  const functions: FunctionFact[] = [];
-  const classes: ClassFact[] = [];
-  const moduleCalls: CalleeFact[] = [];
-  const moduleLoops: LoopFact[] = [];
-  const declare = (stmt: SyntaxNode, exported: boolean): void => {
-    if (stmt.type === 'function_declaration' || stmt.type === 'generator_function_declaration') {
-      const name = stmt.childForFieldName('name')?.text;
-      if (name) {
-        functions.push(functionFact(stmt, name));
-        if (exported) exports.push(name);
-      }
-    } else if (stmt.type === 'class_declaration') {
-      const c = classFact(stmt, functions);
-      classes.push(c);
-      if (exported) exports.push(c.name);
-    } else if (stmt.type === 'lexical_declaration' || stmt.type === 'variable_declaration') {
-      for (const d of stmt.namedChildren) {
-        if (d?.type !== 'variable_declarator') continue;
-        const name = d.childForFieldName('name');
-        const value = d.childForFieldName('value');
-        if (name?.type !== 'identifier' || !value) continue;
-        const v = unwrap(value);
-        if (v.type === 'arrow_function' || v.type === 'function_expression' || v.type === 'function') functions.push(functionFact(v, name.text));
-        else values[name.text] ??= expr(value, 0);
-        if (exported) exports.push(name.text);
-        bodyFacts(value, moduleCalls, moduleLoops);
-      }
-    } else bodyFacts(stmt, moduleCalls, moduleLoops);
-  };
+  const values: Record<string, Expr> = { ...module.moduleValues };
   for (const stmt of root.namedChildren) {
     if (!stmt) continue;
     if (stmt.type === 'import_statement') importFacts(stmt, imports);
     else if (stmt.type === 'export_statement') {
       const decl = stmt.childForFieldName('declaration');
-      if (decl) declare(decl, true);
-      else {
-        const value = stmt.childForFieldName('value');
-        if (value) values.default ??= expr(value, 0);
-        for (const spec of stmt.descendantsOfType('export_specifier')) {
-          const name = spec?.childForFieldName('alias')?.text ?? spec?.childForFieldName('name')?.text;
-          if (name) exports.push(name);
-        }
-        const source = stmt.childForFieldName('source');
-        if (source) {
-          const module = stringValue(source);
-          for (const spec of stmt.descendantsOfType('export_specifier')) {
-            const name = spec?.childForFieldName('name')?.text;
-            const alias = spec?.childForFieldName('alias')?.text ?? name;
-            if (module && name && alias) imports.push({ local: alias, module, name, line: stmt.startPosition.row + 1 });
-          }
-        }
+      if (decl) {
+        const name = decl.childForFieldName('name')?.text;
+        if (name) exports.push(name);
+        for (const d of decl.namedChildren) if (d?.type === 'variable_declarator' && d.childForFieldName('name')) exports.push(d.childForFieldName('name')!.text);
+        continue;
       }
-    } else declare(stmt, false);
+      const value = stmt.childForFieldName('value');
+      if (value) values.default ??= expr(value, 0);
+      const source = stmt.childForFieldName('source');
+      const module = source ? stringValue(source) : undefined;
+      for (const spec of stmt.descendantsOfType('export_specifier')) {
+        const name = spec?.childForFieldName('name')?.text;
+        const alias = spec?.childForFieldName('alias')?.text ?? name;
+        if (alias) exports.push(alias);
+        if (module && name && alias) imports.push({ local: alias, module, name, line: stmt.startPosition.row + 1 });
+      }
+    }
   }
   const calls = callFactsOf(detected, functions, modelArg);
-  return { imports, exports, values, functions, classes, moduleCalls, moduleLoops, calls };
+  return { imports, exports, values, functions, classes, moduleCalls: module.moduleCalls, moduleLoops: loopFacts(module.moduleLoops, [], TS), calls };
 }
 
 function modelArg(call: SyntaxNode): { model?: Expr; receiver?: string; inputs?: string[] } {
@@ -122,38 +123,32 @@ function importFacts(node: SyntaxNode, out: ImportFact[]): void {
   }
 }
 
-function classFact(node: SyntaxNode, functions: FunctionFact[]): ClassFact {
+function classFact(node: SyntaxNode, buckets: readonly FunctionBucket[]): ClassFact {
   const name = node.childForFieldName('name')?.text ?? '?';
   const heritage = node.namedChildren.find((c) => c?.type === 'class_heritage');
   const bases = (heritage?.descendantsOfType('extends_clause') ?? []).map((e) => e?.childForFieldName('value')?.text ?? '').filter(Boolean);
   const attrs: Record<string, { expr: Expr; fn?: string }> = {};
   for (const m of node.childForFieldName('body')?.namedChildren ?? []) {
-    if (!m) continue;
-    if (m.type === 'public_field_definition') {
-      const n = m.childForFieldName('name')?.text;
-      const v = m.childForFieldName('value');
-      if (n && v) attrs[n] = { expr: expr(v, 0) };
-    } else if (m.type === 'method_definition') {
-      const method = m.childForFieldName('name')?.text ?? '?';
-      const fn = functionFact(m, `${name}.${method}`);
-      functions.push(fn);
-      for (const a of m.descendantsOfType('assignment_expression')) {
-        const left = a?.childForFieldName('left');
-        const right = a?.childForFieldName('right');
-        if (left?.type !== 'member_expression' || left.childForFieldName('object')?.text !== 'this' || !right) continue;
-        const prop = left.childForFieldName('property')?.text;
-        if (prop && !(prop in attrs)) attrs[prop] = { expr: expr(right, 0), fn: fn.name };
-      }
-    }
+    if (m?.type !== 'public_field_definition') continue;
+    const n = m.childForFieldName('name')?.text;
+    const v = m.childForFieldName('value');
+    if (n && v) attrs[n] = { expr: expr(v, 0) };
+  }
+  for (const b of buckets) {
+    if (b.className !== name) continue;
+    for (const [attr, value] of Object.entries(b.selfAttrs)) if (!(attr in attrs)) attrs[attr] = { expr: value, fn: b.name };
   }
   return { name, line: node.startPosition.row + 1, bases, attrs };
 }
 
-function functionFact(fn: SyntaxNode, name: string): FunctionFact {
+const RETURNS = new Set(['return_statement']);
+const MAX_RETURN_LINES = 60;
+
+function functionFact(b: FunctionBucket): FunctionFact {
+  const fn = b.node;
   const params: ParamFact[] = [];
-  const list = fn.childForFieldName('parameters') ?? (fn.childForFieldName('parameter') ? undefined : undefined);
   let index = 0;
-  for (const p of list?.namedChildren ?? []) {
+  for (const p of fn.childForFieldName('parameters')?.namedChildren ?? []) {
     if (!p || (p.type !== 'required_parameter' && p.type !== 'optional_parameter')) continue;
     const pattern = p.childForFieldName('pattern');
     const value = p.childForFieldName('value');
@@ -172,64 +167,40 @@ function functionFact(fn: SyntaxNode, name: string): FunctionFact {
   }
   const single = fn.childForFieldName('parameter');
   if (single?.type === 'identifier') params.push({ name: single.text });
-  const locals: Record<string, Expr> = {};
-  const calls: CalleeFact[] = [];
-  const loops: LoopFact[] = [];
-  let returns: Expr | undefined;
+  const line = fn.startPosition.row + 1;
+  const endLine = fn.endPosition.row + 1;
   const body = fn.childForFieldName('body');
+  let returns: Expr | undefined;
   if (body && body.type !== 'statement_block') returns = expr(body, 0);
-  const visit = (node: SyntaxNode, depth = 0): void => {
-    if (depth > MAX_NESTING) return;
-    for (const c of node.namedChildren) {
-      if (!c || FN_TYPES.has(c.type)) continue;
-      if (c.type === 'return_statement' && !returns && c.namedChildren[0]) returns = expr(c.namedChildren[0], 0);
-      else if (c.type === 'variable_declarator') {
-        const n = c.childForFieldName('name');
-        const v = c.childForFieldName('value');
-        if (n?.type === 'identifier' && v && !(n.text in locals)) locals[n.text] = expr(v, 0);
-      } else if (c.type === 'call_expression' || c.type === 'new_expression') calls.push(calleeFact(c));
-      else if (LOOP_TYPES.has(c.type)) loops.push(loopFact(c));
-      visit(c, depth + 1);
-    }
-  };
-  if (body) visit(body);
-  return { name, line: fn.startPosition.row + 1, endLine: fn.endPosition.row + 1, params, returns, locals, calls, loops };
+  else if (body && endLine - line <= MAX_RETURN_LINES) {
+    const ret = ownStatements(body, RETURNS).find((r) => r.namedChildren[0]);
+    if (ret?.namedChildren[0]) returns = expr(ret.namedChildren[0], 0);
+  }
+  return { name: b.name, line, endLine, params, returns, locals: b.locals, calls: b.calls.map((c) => c.fact), loops: loopFacts(b.loops, b.calls, TS) };
 }
 
-function bodyFacts(node: SyntaxNode, calls: CalleeFact[], loops: LoopFact[], depth = 0): void {
-  if (depth > MAX_NESTING) return;
-  if (node.type === 'call_expression' || node.type === 'new_expression') calls.push(calleeFact(node));
-  if (LOOP_TYPES.has(node.type)) loops.push(loopFact(node));
-  for (const c of node.namedChildren) if (c && !FN_TYPES.has(c.type)) bodyFacts(c, calls, loops, depth + 1);
-}
-
-function calleeFact(call: SyntaxNode): CalleeFact {
+function calleeFact(call: SyntaxNode): CalleeFact | undefined {
   const fn = call.childForFieldName('function') ?? call.childForFieldName('constructor');
-  return { callee: (fn?.text ?? '').replace(/\s+/g, ''), expr: expr(call, 0), line: call.startPosition.row + 1 };
+  const callee = (fn?.text ?? '').replace(/\s+/g, '');
+  if (NOT_REPOSITORY.has(callee.slice(callee.lastIndexOf('.') + 1))) return undefined;
+  return { callee, expr: expr(call, CALL_DEPTH), line: call.startPosition.row + 1 };
 }
 
-function loopFact(loop: SyntaxNode): LoopFact {
-  const span = { line: loop.startPosition.row + 1, column: loop.startPosition.column + 1, endLine: loop.endPosition.row + 1, endColumn: loop.endPosition.column + 1 };
+const EXITS = new Set(['break_statement', 'return_statement', 'throw_statement']);
+const IFS = new Set(['if_statement']);
+
+function loopHead(loop: SyntaxNode): Omit<LoopFact, 'calls' | 'line' | 'column' | 'endLine' | 'endColumn'> {
   const limits: { left: string; op: string; right: Expr; leftExpr?: Expr }[] = [];
-  const condition = loop.type === 'for_in_statement' ? undefined : loop.childForFieldName('condition');
+  if (loop.type === 'for_in_statement') return { kind: 'for', overData: true, limits };
+  const condition = loop.childForFieldName('condition');
   if (condition) comparisons(condition, limits);
-  const calls: CalleeFact[] = [];
-  const visit = (node: SyntaxNode, depth = 0): void => {
-    if (depth > MAX_NESTING) return;
-    for (const c of node.namedChildren) {
-      if (!c || FN_TYPES.has(c.type)) continue;
-      if (c.type === 'call_expression' || c.type === 'new_expression') calls.push(calleeFact(c));
-      if (c.type === 'if_statement') {
-        const cond = c.childForFieldName('condition');
-        const then = c.childForFieldName('consequence');
-        if (cond && then && /\b(break|return|throw)\b/.test(then.text)) comparisons(cond, limits);
-      }
-      visit(c, depth + 1);
-    }
-  };
   const body = loop.childForFieldName('body');
-  if (body) visit(body);
-  return { ...span, kind: loop.type === 'while_statement' || loop.type === 'do_statement' ? 'while' : 'for', overData: loop.type === 'for_in_statement', limits, calls };
+  for (const stmt of body ? ownStatements(body, IFS, 400) : []) {
+    const cond = stmt.childForFieldName('condition');
+    const then = stmt.childForFieldName('consequence');
+    if (cond && then && ownStatements(then, EXITS, 50).length) comparisons(cond, limits);
+  }
+  return { kind: loop.type === 'while_statement' || loop.type === 'do_statement' ? 'while' : 'for', overData: loop.type === 'for_in_statement', limits };
 }
 
 function comparisons(node: SyntaxNode, out: { left: string; op: string; right: Expr; leftExpr?: Expr }[]): void {
@@ -258,7 +229,7 @@ function stringValue(node: SyntaxNode): string | undefined {
 export function expr(raw: SyntaxNode, depth: number): Expr {
   const node = unwrap(raw);
   const line = node.startPosition.row + 1;
-  const unknown = (): Expr => ({ k: 'unknown', text: node.text.slice(0, 80), line });
+  const unknown = (): Expr => ({ k: 'unknown', text: node.endIndex - node.startIndex <= 80 ? node.text : '', line });
   if (depth > MAX_DEPTH) return unknown();
   switch (node.type) {
     case 'string':

@@ -1,15 +1,24 @@
 /** Entry point detection calls once per parsed file: the file's repository facts, and the model refs it can fill. */
 import type { SyntaxNode } from '../detect/parser';
+import type { Collected } from '../detect/syntax';
 import type { DetectedCall, ValueRef } from '../detect/types';
 import type { Expr, FileFacts } from './facts';
 import { extractPython } from './extract-py';
 import { extractTypeScript } from './extract-ts';
 
-export function extractFacts(python: boolean, root: SyntaxNode, calls: readonly DetectedCall[], callNodes: readonly SyntaxNode[]): FileFacts {
-  const byId = new Map<string, SyntaxNode>();
-  for (const n of callNodes) byId.set(`c${n.startPosition.row + 1}.${n.startPosition.column + 1}`, n);
-  const spots = calls.map((c) => ({ id: c.id, node: byId.get(c.id) })).filter((s): s is { id: string; node: SyntaxNode } => Boolean(s.node));
-  return python ? extractPython(root, spots) : extractTypeScript(root, spots);
+export function extractFacts(python: boolean, root: SyntaxNode, collected: Collected, calls: readonly DetectedCall[]): FileFacts {
+  const spots: { id: string; node: SyntaxNode }[] = [];
+  if (calls.length) {
+    const wanted = new Set(calls.map((c) => c.id));
+    for (const n of collected.calls) {
+      const id = `c${n.startPosition.row + 1}.${n.startPosition.column + 1}`;
+      if (!wanted.has(id)) continue;
+      spots.push({ id, node: n });
+      wanted.delete(id);
+      if (wanted.size === 0) break;
+    }
+  }
+  return python ? extractPython(root, collected, spots) : extractTypeScript(root, collected, spots);
 }
 
 /** A `ValueRef` for a model expression detection could not resolve inside the file. */
