@@ -7,16 +7,20 @@ import { existsSync, readFileSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { applyOverrides, resolveModel, type Catalog, type CatalogIssue } from '../../core/catalog';
 import { DEFAULT_CONFIG, parseConfigFile, type TokenomicsConfig } from '../../core/config';
+import { parseShard } from '../../core/report/shards';
 import { scanTables } from '../../core/report/tables';
+import type { ScanReport } from '../../core/report/types';
 import { toSarif } from '../../core/report/sarif';
 import type { Assumptions } from '../../core/workload';
 import { scanPaths, DEFAULT_MAX_FILE_BYTES, type ScanProgress } from '../../node/scan';
+import { defaultJobs } from '../../node/detect-pool';
 import { formatFlagHelp, parseFlags, type FlagSpecs } from '../args';
 import { cliCatalog } from '../catalog-source';
-import { UserError, type CliCommand, type CliIo } from '../command';
+import { UsageError, UserError, type CliCommand, type CliIo } from '../command';
 import { renderCsv, renderMarkdown, renderText } from '../output';
 
-const FORMATS = ['table', 'markdown', 'json', 'csv', 'sarif'] as const;
+export const SCAN_FORMATS = ['table', 'markdown', 'json', 'csv', 'sarif'] as const;
+const FORMATS = SCAN_FORMATS;
 
 const FLAGS = {
   format: { type: 'string', valueName: 'FMT', choices: FORMATS, description: 'output format', defaultText: 'table' },
@@ -30,6 +34,8 @@ const FLAGS = {
   'max-file-size': { type: 'integer', valueName: 'KB', min: 1, description: 'skip larger files', defaultText: String(DEFAULT_MAX_FILE_BYTES / 1024) },
   config: { type: 'string', valueName: 'PATH', description: 'settings file', defaultText: 'tokenomics.json at the root' },
   all: { type: 'boolean', description: 'list every site in the table (default: the 50 costliest)' },
+  jobs: { type: 'integer', valueName: 'N', min: 0, description: 'detection worker threads (0: on the main thread)', defaultText: 'number of cores' },
+  shard: { type: 'string', valueName: 'I/N', description: 'report only shard I of N (a stable split by path; combine with tokenomics merge)' },
 } as const satisfies FlagSpecs;
 
 const USAGE = `Usage: tokenomics scan [paths…] [--format table|markdown|json|csv|sarif] [--model ID] [--budget-… USD]
@@ -56,6 +62,8 @@ export const scanCommand: CliCommand = {
   usage: USAGE,
   async run(argv, io) {
     const { flags, positionals } = parseFlags(argv, FLAGS, Number.MAX_SAFE_INTEGER);
+    const shard = flags.shard !== undefined ? parseShard(flags.shard) : undefined;
+    if (flags.shard !== undefined && !shard) throw new UsageError(`--shard expects I/N with 1 ≤ I ≤ N (e.g. 2/8), got '${flags.shard}'`);
     const paths = (positionals.length ? positionals : ['.']).map((p) => resolve(io.cwd, p));
     const missing = (positionals.length ? positionals : ['.']).filter((_, i) => !existsSync(paths[i]));
     if (missing.length > 0) throw new UserError(`no such file or directory: ${missing.join(', ')}`);
@@ -92,12 +100,14 @@ export const scanCommand: CliCommand = {
         exclude: [...settings.exclude, ...(flags.exclude ?? [])],
         respectGitignore: !flags['no-gitignore'],
         maxFileBytes: flags['max-file-size'] !== undefined ? flags['max-file-size'] * 1024 : undefined,
+        jobs: flags.jobs ?? defaultJobs('cli'),
+        ...(shard ? { shard } : {}),
       },
       bar?.update,
     );
     bar?.done();
 
-    io.stdout(render(flags.format ?? 'table', report, Boolean(flags.all)));
+    io.stdout(renderScanReport(flags.format ?? 'table', report, Boolean(flags.all)));
     if (report.budgetExceeded.length > 0) {
       io.stderr(`tokenomics scan: ${report.budgetExceeded.length} budget${report.budgetExceeded.length === 1 ? '' : 's'} exceeded:\n`);
       for (const b of report.budgetExceeded) io.stderr(`  ${b.path ? `${b.path}:${b.line}: ` : ''}${b.message}\n`);
@@ -115,7 +125,8 @@ function isDirectory(p: string): boolean {
   }
 }
 
-function render(format: (typeof FORMATS)[number], report: Awaited<ReturnType<typeof scanPaths>>, all: boolean): string {
+/** A scan report in one of scan's formats (also `merge`'s output). */
+export function renderScanReport(format: (typeof FORMATS)[number], report: ScanReport, all: boolean): string {
   switch (format) {
     case 'json':
       return JSON.stringify(report, null, 2) + '\n';
@@ -130,7 +141,7 @@ function render(format: (typeof FORMATS)[number], report: Awaited<ReturnType<typ
   }
 }
 
-interface Settings {
+export interface Settings {
   readonly origin: string;
   readonly assumptions: Assumptions;
   readonly exclude: readonly string[];
@@ -140,11 +151,11 @@ interface Settings {
   readonly reported: ReadonlySet<string>;
 }
 
-/** tokenomics.json when present: problems go to stderr and the scan goes on with the rest. */
-function readSettings(path: string, required: boolean, catalog: Catalog, io: CliIo): Settings {
+/** tokenomics.json when present: problems go to stderr and the scan goes on with the rest. Also used by `diff`. */
+export function readSettings(path: string, required: boolean, catalog: Catalog, io: CliIo, command = 'scan'): Settings {
   const parsed = existsSync(path) ? parseConfigFile(readFileSync(path, 'utf8'), path, catalog) : undefined;
-  if (!parsed && required) io.stderr(`tokenomics scan: ${path}: not found; using defaults\n`);
-  for (const issue of parsed?.issues ?? []) io.stderr(`tokenomics scan: ${describeIssue(issue)}\n`);
+  if (!parsed && required) io.stderr(`tokenomics ${command}: ${path}: not found; using defaults\n`);
+  for (const issue of parsed?.issues ?? []) io.stderr(`tokenomics ${command}: ${describeIssue(issue)}\n`);
   const c: TokenomicsConfig = { ...DEFAULT_CONFIG, ...(parsed?.config ?? {}) };
   const assumptions: Assumptions = {
     defaultModel: c.defaultModel,
@@ -170,7 +181,7 @@ function readSettings(path: string, required: boolean, catalog: Catalog, io: Cli
   };
 }
 
-function describeIssue(issue: CatalogIssue): string {
+export function describeIssue(issue: CatalogIssue): string {
   return `${issue.origin}${issue.line ? `:${issue.line}` : ''}: ${issue.path ? `${issue.path}: ` : ''}${issue.message}`;
 }
 
