@@ -8,7 +8,7 @@ import { readFileSync, statSync } from 'node:fs';
 import { promises as fs } from 'node:fs';
 import { join } from 'node:path';
 import type { DetectedFile } from '../core/detect/types';
-import { isConfigPath, RepoIndex } from '../core/repo';
+import { RepoIndex } from '../core/repo';
 import { toReportPath } from './walk';
 
 /** Configuration and prompt files larger than this are not read. */
@@ -19,7 +19,8 @@ export async function buildRepository(root: string, detected: readonly DetectedF
   for (const file of detected) index.update(file);
   for (const abs of others) {
     const rel = toReportPath(root, abs);
-    if (isConfigPath(rel) || /(^|\/)tsconfig[\w.-]*\.json$/.test(rel)) index.addText(rel, await readSmallAsync(abs));
+    // tsconfig paths are needed up front (import aliases); other files are read when the code is found to use them.
+    if (/(^|\/)tsconfig[\w.-]*\.json$/.test(rel)) index.addText(rel, await readSmallAsync(abs));
     else index.store.addPath(rel);
   }
   return index;

@@ -22,7 +22,7 @@ export function isConfigPath(path: string): boolean {
 export function parseConfig(path: string, text: string): ConfigDoc | undefined {
   try {
     if (/\.json$/i.test(path)) return { path, data: JSON.parse(text), text };
-    if (/\.ya?ml$/i.test(path)) return { path, data: parseYaml(text, { uniqueKeys: false }), text };
+    if (/\.ya?ml$/i.test(path)) return { path, data: parseYaml(text, { uniqueKeys: false, logLevel: 'silent' }), text };
     if (/\.toml$/i.test(path)) return { path, data: parseToml(text), text };
     return { path, data: parseDotenv(text), text };
   } catch {

@@ -276,9 +276,11 @@ export class Evaluator {
       if (v && (v.t === 'str' || v.t === 'num')) return { ...v, via: 'env-default', detail: `env ${name}, default` };
       if (v) return v;
     }
-    for (const doc of this.store.configDocs()) {
-      if (!/(^|\/)\.env/.test(doc.path)) continue;
-      const v = (doc.data as Record<string, string>)[name];
+    for (const path of this.store.configPaths()) {
+      if (!/(^|\/)\.env/.test(path)) continue;
+      const doc = this.store.config(path);
+      const v = doc ? (doc.data as Record<string, string>)[name] : undefined;
+      if (!doc) continue;
       if (typeof v === 'string' && v) return { t: 'str', v, at: { path: doc.path, line: keyLine(doc, name) }, via: 'config', detail: `env ${name} in ${doc.path}` };
     }
     return undefined;
@@ -311,11 +313,11 @@ export class Evaluator {
   private fileVal(p: string, ctx: Ctx, line: number): Val | undefined {
     const rel = p.replace(/^\.\//, '');
     const candidates = [normalize(`${dirOf(ctx.path)}/${rel}`), normalize(rel)];
-    let found = candidates.find((c) => this.store.config(c) || this.store.hasOther(c));
+    let found = candidates.find((c) => this.store.hasConfig(c) || this.store.hasOther(c));
     if (!found) {
       const tail = `/${normalize(rel)}`;
       for (const o of this.store.otherPaths()) if (o.endsWith(tail) && (!found || o.length < found.length)) found = o;
-      for (const c of this.store.configDocs()) if (c.path.endsWith(tail) && (!found || c.path.length < found.length)) found = c.path;
+      for (const c of this.store.configPaths()) if (c.endsWith(tail) && (!found || c.length < found.length)) found = c;
     }
     if (!found) return undefined;
     const doc = this.store.config(found);

@@ -6,7 +6,7 @@
  */
 import type { CalleeFact, FunctionFact } from './facts';
 import type { Bound, Evaluator } from './evaluate';
-import type { RepoStore } from './store';
+import type { RepoStore, StoredFile } from './store';
 
 export interface Edge {
   readonly path: string;
@@ -24,6 +24,8 @@ export class CallGraph {
   private byFrom?: Map<string, Edge[]>;
   private byTarget?: Map<string, Edge[]>;
   private building = false;
+  /** Each file's outgoing edges, with the stored version they were built from: only changed files (and their callers) are redone. */
+  private readonly perFile = new Map<string, { readonly stored: StoredFile; readonly edges: Edge[] }>();
 
   constructor(
     private readonly store: RepoStore,
@@ -52,47 +54,67 @@ export class CallGraph {
   private build(): void {
     if (this.byFrom) return;
     this.building = true;
-    const byFrom = new Map<string, Edge[]>();
-    const byTarget = new Map<string, Edge[]>();
     try {
-      const names = new Set<string>();
-      const methods = new Map<string, { path: string; fn: string }[]>();
-      for (const f of this.store.files()) {
-        for (const fn of f.facts.functions) {
-          const short = fn.name.split('.').pop()!;
-          names.add(short);
-          if (fn.name.includes('.')) {
-            const list = methods.get(short) ?? [];
-            list.push({ path: f.file.path, fn: fn.name });
-            methods.set(short, list);
-          }
-        }
-        for (const c of f.facts.classes) names.add(c.name);
-      }
-      const ev = this.evaluator();
-      for (const f of this.store.files()) {
-        const path = f.file.path;
-        const add = (from: FunctionFact | undefined, calls: readonly CalleeFact[]): void => {
-          for (const c of calls) {
-            const short = c.callee.split('.').pop() ?? '';
-            if (!names.has(short) || c.expr.k !== 'call') continue;
-            const call = c.expr;
-            const ctx = { path, fn: from };
-            for (const target of this.targets(ev, call.callee, ctx, short, methods)) {
-              const edge: Edge = { path, from: from?.name, line: c.line, callee: c.callee, bound: { args: call.args, kw: call.kw, ctx }, target };
-              push(byFrom, `${path}#${from?.name ?? ''}`, edge);
-              push(byTarget, `${target.path}#${target.fn}`, edge);
-            }
-          }
-        };
-        add(undefined, f.facts.moduleCalls);
-        for (const fn of f.facts.functions) add(fn, fn.calls);
-      }
+      this.refreshFiles();
     } finally {
       this.building = false;
     }
+    const byFrom = new Map<string, Edge[]>();
+    const byTarget = new Map<string, Edge[]>();
+    for (const { edges } of this.perFile.values()) {
+      for (const edge of edges) {
+        push(byFrom, `${edge.path}#${edge.from ?? ''}`, edge);
+        push(byTarget, `${edge.target.path}#${edge.target.fn}`, edge);
+      }
+    }
     this.byFrom = byFrom;
     this.byTarget = byTarget;
+  }
+
+  /** Rebuilds the edges of files that changed, and of the files whose calls reached them. */
+  private refreshFiles(): void {
+    const current = new Map<string, StoredFile>();
+    for (const f of this.store.files()) current.set(f.file.path, f);
+    const added = [...current.keys()].some((p) => !this.perFile.has(p));
+    const removed = [...this.perFile.keys()].some((p) => !current.has(p));
+    // A new or deleted file can change what any import resolves to: everything is redone.
+    if (added || removed) this.perFile.clear();
+    const changed = new Set<string>();
+    for (const [path, entry] of this.perFile) if (current.get(path) !== entry.stored) changed.add(path);
+    if (changed.size) {
+      for (const [path, entry] of this.perFile) if (entry.edges.some((e) => changed.has(e.target.path))) changed.add(path);
+      for (const path of changed) this.perFile.delete(path);
+    }
+    if ([...current.keys()].every((p) => this.perFile.has(p))) return;
+    const names = new Set<string>();
+    const methods = new Map<string, { path: string; fn: string }[]>();
+    for (const f of current.values()) {
+      for (const fn of f.facts.functions) {
+        const short = fn.name.slice(fn.name.lastIndexOf('.') + 1);
+        names.add(short);
+        if (fn.name.includes('.')) push(methods, short, { path: f.file.path, fn: fn.name });
+      }
+      for (const c of f.facts.classes) names.add(c.name);
+    }
+    const ev = this.evaluator();
+    for (const [path, f] of current) {
+      if (this.perFile.has(path)) continue;
+      const edges: Edge[] = [];
+      const add = (from: FunctionFact | undefined, calls: readonly CalleeFact[]): void => {
+        for (const c of calls) {
+          const short = c.callee.slice(c.callee.lastIndexOf('.') + 1);
+          if (!names.has(short) || c.expr.k !== 'call') continue;
+          const call = c.expr;
+          const ctx = { path, fn: from };
+          for (const target of this.targets(ev, call.callee, ctx, short, methods)) {
+            edges.push({ path, from: from?.name, line: c.line, callee: c.callee, bound: { args: call.args, kw: call.kw, ctx }, target });
+          }
+        }
+      };
+      add(undefined, f.facts.moduleCalls);
+      for (const fn of f.facts.functions) add(fn, fn.calls);
+      this.perFile.set(path, { stored: f, edges });
+    }
   }
 
   private targets(ev: Evaluator, callee: Parameters<Evaluator['eval']>[0], ctx: { path: string; fn?: FunctionFact }, short: string, methods: ReadonlyMap<string, { path: string; fn: string }[]>): { path: string; fn: string }[] {

@@ -33,6 +33,7 @@ export class RepoIndex implements RepoHints {
   private readonly pricing = new Set<string>();
 
   constructor(private readonly host: RepoIndexHost = {}) {
+    this.store.reader = host.readText;
     this.graph = new CallGraph(this.store, () => this.evaluator);
     this.evaluator = new Evaluator(this.store, (path, fn) => this.graph.callers(path, fn).map((e) => e.bound));
   }

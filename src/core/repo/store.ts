@@ -18,7 +18,10 @@ export interface StoredFile {
 
 export class RepoStore {
   private readonly code = new Map<string, StoredFile>();
-  private readonly configs = new Map<string, ConfigDoc>();
+  /** Configuration files by path; parsed on first use (most are never read by the code). */
+  private readonly configs = new Map<string, ConfigDoc | null | undefined>();
+  /** Reads a repository file's text when the store holds only its path. */
+  reader?: (path: string) => string | undefined;
   /** Paths of every other file the repository has (prompt files, templates), with their text once read. */
   private readonly others = new Map<string, string | undefined>();
   private aliases: PathAlias[] = [];
@@ -63,16 +66,22 @@ export class RepoStore {
         this.tsconfigs.delete(path);
       }
       this.aliases = [...this.tsconfigs.values()].flat();
-    } else if (isConfigPath(path) && text !== undefined) {
-      const doc = parseConfig(path, text);
-      if (doc) this.configs.set(path, doc);
+    } else if (isConfigPath(path)) {
+      this.configs.set(path, text === undefined ? undefined : (parseConfig(path, text) ?? null));
     } else this.others.set(path, text);
     this.modules.clear();
     this.bump();
   }
 
-  /** Remember a path without its text (read on demand by the host). */
+  /** Remember a path without its text (read and, for configuration, parsed on demand). */
   addPath(path: string): void {
+    if (isConfigPath(path)) {
+      if (!this.configs.has(path)) {
+        this.configs.set(path, undefined);
+        this.modules.clear();
+      }
+      return;
+    }
     if (!this.others.has(path)) {
       this.others.set(path, undefined);
       this.modules.clear();
@@ -88,11 +97,22 @@ export class RepoStore {
   }
 
   config(path: string): ConfigDoc | undefined {
-    return this.configs.get(path);
+    if (!this.configs.has(path)) return undefined;
+    let doc = this.configs.get(path);
+    if (doc === undefined) {
+      const text = this.reader?.(path);
+      doc = text === undefined ? null : (parseConfig(path, text) ?? null);
+      this.configs.set(path, doc);
+    }
+    return doc ?? undefined;
   }
 
-  configDocs(): IterableIterator<ConfigDoc> {
-    return this.configs.values();
+  hasConfig(path: string): boolean {
+    return this.configs.has(path);
+  }
+
+  configPaths(): IterableIterator<string> {
+    return this.configs.keys();
   }
 
   hasOther(path: string): boolean {
