@@ -109,6 +109,11 @@ export class Evaluator {
   }
 
   private name(name: string, ctx: Ctx, d: number): Val | undefined {
+    if (name === 'cls' && ctx.fn?.name.includes('.')) {
+      // A classmethod's `cls(**values)`: the class itself.
+      const cls = this.store.get(ctx.path)?.classes.get(ctx.fn.name.split('.')[0]);
+      if (cls) return { t: 'class', path: ctx.path, cls };
+    }
     if ((name === 'self' || name === 'this') && ctx.fn?.name.includes('.')) {
       if (ctx.self) return ctx.self;
       const cls = this.store.get(ctx.path)?.classes.get(ctx.fn.name.split('.')[0]);

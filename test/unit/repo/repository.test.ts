@@ -66,6 +66,13 @@ describe('repository model: models followed across files', () => {
     assert.deepEqual(c.modelSource?.at, { path: 'config.py', line: 5 });
   });
 
+  it('a pydantic Field default reached through a classmethod building the configuration (cls(**values))', async () => {
+    const c = onlyCall(await scan('settings-class'), 'research.py');
+    assert.equal(c.modelResolved, 'gpt-4o-mini');
+    assert.equal(c.modelSource?.from, 'config');
+    assert.deepEqual(c.modelSource?.at, { path: 'research.py', line: 9 });
+  });
+
   it('a key of a YAML config file the code loads', async () => {
     const c = onlyCall(await scan('yaml-config'), 'app.py');
     assert.equal(c.modelResolved, 'gpt-4o-mini');
