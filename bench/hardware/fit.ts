@@ -61,6 +61,9 @@ export function fitRows(dataset: Dataset): Weighted[] {
   return rows.map((m) => ({ m, w: 1 / Math.sqrt(perSource.get(m.sourceId) ?? 1) }));
 }
 
+/** Mean weighted |log error| on the fit set after the last fit (for reports). */
+export let lastFitLoss = NaN;
+
 export function fitCalibration(dataset: Dataset, start: Calibration, rounds = 30): Calibration {
   const rows = fitRows(dataset);
   // Per-device overrides exist for the (engine, class) pairs the fit set covers.
@@ -129,6 +132,7 @@ export function fitCalibration(dataset: Dataset, start: Calibration, rounds = 30
     }
     if (!improved) break;
   }
+  lastFitLoss = best;
   return cal;
 }
 

@@ -8,7 +8,7 @@
 import { join } from 'node:path';
 import { DEVICE_CLASS_NAMES, type DeviceClass } from '../../src/core/hardware';
 import { CATEGORY_NAMES, SHIPPED, TARGETS, errorRows, loadDataset, naiveDecode, percentile, summarize, summarizeByDevice, type Calibration, type ErrorRow } from './calibrate';
-import { fitCalibration, writeCalibration } from './fit';
+import { fitCalibration, lastFitLoss, writeCalibration } from './fit';
 
 const ROOT = join(__dirname, '..', '..', '..');
 
@@ -84,6 +84,7 @@ function main(): void {
   if (process.argv.includes('--fit')) {
     const fitted = fitCalibration(loadDataset(ROOT), SHIPPED);
     report(fitted, 'Refitted on the fit set', all);
+    console.log(`\nfit-set loss (mean weighted |ln(predicted/measured)|): ${lastFitLoss.toFixed(4)}`);
     if (process.argv.includes('--write')) {
       writeCalibration(ROOT, fitted);
       console.log('\nwrote src/core/hardware/data/engines.json and formats.json');

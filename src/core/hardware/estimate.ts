@@ -7,6 +7,7 @@ import type { Offering } from '../catalog/types';
 import { DAYS_PER_MONTH } from '../workload';
 import { engineCalibration, findKvFormat } from './catalog';
 import { withDate } from './custom';
+import { DEVICE_CLASS_NAMES, deviceClassOf, effectiveCalibration, hasDeviceFit, prefillPath } from './device-class';
 import { breakEven, servingCost, type BreakEven } from './economics';
 import { acceleratorsNeeded, memoryFit, type FitRequest, type MemoryFit } from './memory';
 import { estimatePerformance, type PerformanceEstimate } from './performance';
@@ -106,6 +107,14 @@ function defaultBatch(req: FitRequest, n: number, wanted: number): number {
   let b = Math.max(1, wanted);
   while (b > 1 && !memoryFit({ ...req, batch: b }, n).fits) b = Math.floor(b / 2);
   return b;
+}
+
+/** The device class, whether the engine was fitted on it, the constants that apply, and the prompt's compute path. */
+function deviceAssumption(engine: EngineCalibration, acc: AcceleratorSpec, format: WeightFormat): string {
+  const cls = DEVICE_CLASS_NAMES[deviceClassOf(acc)];
+  const eff = effectiveCalibration(engine, acc);
+  const fitted = hasDeviceFit(engine, acc) ? `fitted on ${cls}` : `not fitted on ${cls}: ${engine.engine} defaults`;
+  return `${engine.engine} on ${cls} (${fitted}): bandwidth ${eff.bandwidthEfficiency}, FLOPs ${eff.flopsEfficiency}, step overhead ${eff.stepOverheadMs} ms; prompt matmuls on ${prefillPath(acc, format, engine).label}`;
 }
 
 export function estimateHardware(request: HardwareRequest): HardwareEstimate {
@@ -210,7 +219,7 @@ export function estimateHardware(request: HardwareRequest): HardwareEstimate {
     `${inputTokens} input + ${outputTokens} output tokens per request`,
     `$/M tokens and capacity at batch ${capBatch}, utilization ${(cost.utilization * 100).toFixed(0)}% of a deployment rented 24/7`,
     `KV cache ${kvId}`,
-    `${engine.engine} efficiencies: bandwidth ${engine.bandwidthEfficiency}, FLOPs ${engine.flopsEfficiency}, step overhead ${engine.stepOverheadMs} ms`,
+    deviceAssumption(engine, request.accelerator, request.format),
   ];
   if (request.speculative) {
     const s = request.speculative;
@@ -258,7 +267,7 @@ export function estimateHardware(request: HardwareRequest): HardwareEstimate {
           : request.accelerator.price
             ? withDate(request.accelerator.price)
             : undefined,
-      engine: engine.note,
+      engine: engine.era ? `${engine.note} Fit represents ${engine.era}.` : engine.note,
       assumptions,
     },
     issues,
