@@ -2,12 +2,14 @@
  * `npm run bench:hardware`: median and 90th-percentile absolute error per category on the
  * VALIDATION set (sources the fit never saw), per device class, the worst validation rows
  * with their sources, and the same for the fit set. `-- --all` lists every row;
+ * `-- --compare` adds the Compare panel's figures beside public measurements;
  * `-- --fit` refits the constants on the fit set and prints them (`--write` stores them in
  * src/core/hardware/data/engines.json and formats.json).
  */
 import { join } from 'node:path';
 import { DEVICE_CLASS_NAMES, type DeviceClass } from '../../src/core/hardware';
 import { CATEGORY_NAMES, SHIPPED, TARGETS, errorRows, loadDataset, naiveDecode, percentile, summarize, summarizeByDevice, type Calibration, type ErrorRow } from './calibrate';
+import { compareCheck } from './compare-check';
 import { fitCalibration, lastFitLoss, writeCalibration } from './fit';
 
 const ROOT = join(__dirname, '..', '..', '..');
@@ -95,6 +97,12 @@ function main(): void {
     return;
   }
   const ok = report(SHIPPED, 'Shipped calibration', all);
+  if (process.argv.includes('--compare')) {
+    const rows = loadDataset(ROOT).measurements;
+    compareCheck((c) =>
+      rows.find((m) => m.model === c.model && m.accelerator === c.gpu && m.accelerators === c.gpus && m.precision === c.precision && m.metric === 'decodePerUser' && m.batch === 1)?.measured,
+    );
+  }
   process.exitCode = ok ? 0 : 1;
 }
 
