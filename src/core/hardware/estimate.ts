@@ -9,7 +9,8 @@ import { engineCalibration, findKvFormat } from './catalog';
 import { withDate } from './custom';
 import { DEVICE_CLASS_NAMES, deviceClassOf, effectiveCalibration, hasDeviceFit, prefillPath } from './device-class';
 import { breakEven, servingCost, type BreakEven } from './economics';
-import { acceleratorsNeeded, memoryFit, type FitRequest, type MemoryFit } from './memory';
+import { acceleratorsNeeded, memoryFit, memoryLimitedBatch, type FitRequest, type MemoryFit } from './memory';
+import { servingAtConcurrency } from './serving';
 import { estimatePerformance, type PerformanceEstimate } from './performance';
 import type {
   AcceleratorSpec,
@@ -69,6 +70,18 @@ export interface HardwareEstimate {
   readonly prefillTokensPerSecond: number;
   readonly ttftMs: number;
   readonly totalLatencyMs: number;
+  /**
+   * With `batch` clients in a closed loop: sequences the scheduler runs (max batch and KV cache
+   * permitting), requests queued, TTFT including others' prompts and queueing, output tok/s.
+   */
+  readonly underLoad: {
+    readonly concurrency: number;
+    readonly running: number;
+    readonly queued: number;
+    readonly capacity: number;
+    readonly ttftMs: number;
+    readonly outputTokensPerSecond: number;
+  };
   readonly decodeBound: 'memory' | 'compute';
   readonly speculative?: PerformanceEstimate['speculative'];
   readonly usdPerHour?: number;
@@ -145,6 +158,18 @@ export function estimateHardware(request: HardwareRequest): HardwareEstimate {
   const needed = acceleratorsNeeded(fitBase);
   const n = count(request.accelerators ?? needed, 1);
   const capBatch = request.batch !== undefined ? fitBase.batch : defaultBatch(fitBase, n, engine.defaultBatch);
+  const perfRequest = (b: number) => ({
+    model: request.model,
+    format: request.format,
+    kvBytesPerElement: kvBytes,
+    accelerator: request.accelerator,
+    engine,
+    accelerators: n,
+    batch: b,
+    inputTokens,
+    outputTokens,
+    speculative: request.speculative,
+  });
   const perfAt = (b: number) =>
     estimatePerformance({
       model: request.model,
@@ -183,6 +208,8 @@ export function estimateHardware(request: HardwareRequest): HardwareEstimate {
     issues.push(`tensor parallel over ${n} needs a divisor of the ${request.model.heads} attention heads`);
   }
   const perf = perfAt(batch);
+  const capacity = Math.max(1, memoryLimitedBatch(fitReq, n));
+  const load = servingAtConcurrency(perfRequest(batch), batch, capacity);
   const userPrice = request.usdPerHour !== undefined && Number.isFinite(request.usdPerHour) && request.usdPerHour >= 0 ? request.usdPerHour : undefined;
   const price = userPrice ?? request.accelerator.price?.usd;
   // Capacity and $/M tokens assume the deployment batches as much as memory allows,
@@ -247,6 +274,14 @@ export function estimateHardware(request: HardwareRequest): HardwareEstimate {
     prefillTokensPerSecond: perf.prefill.tokensPerSecond,
     ttftMs: perf.ttftMs,
     totalLatencyMs: perf.totalLatencyMs,
+    underLoad: {
+      concurrency: load.concurrency,
+      running: load.running,
+      queued: load.queued,
+      capacity: Math.min(capacity, engine.maxBatch ?? capacity),
+      ttftMs: load.ttftMs,
+      outputTokensPerSecond: load.outputTokensPerSecond,
+    },
     decodeBound: perf.decode.bound,
     speculative: perf.speculative,
     usdPerHour: cost.usdPerHour,

@@ -113,6 +113,20 @@ describe('hardware device classes', () => {
     assert.equal(queued.queued, 20);
     assert.ok(queued.ttftMs > 5 * busy.ttftMs, `${queued.ttftMs} vs ${busy.ttftMs}`);
     assert.ok(busy.outputTokensPerSecond > 10 * one.outputTokensPerSecond);
+    // The estimate reports the same load: 100 clients on 2 × H100 queue beyond what the KV cache holds.
+    const est = estimateHardware({
+      model: req.model,
+      accelerator: req.accelerator,
+      format: req.format,
+      engine: 'trtllm',
+      kvPrecision: 'fp8',
+      accelerators: 2,
+      batch: 100,
+      inputTokens: 5000,
+      outputTokens: 500,
+    });
+    assert.ok(est.underLoad.queued > 0 && est.underLoad.running === est.underLoad.capacity, JSON.stringify(est.underLoad));
+    assert.ok(est.underLoad.ttftMs > 5 * est.ttftMs);
     // A burst of 8 prompts prefilled together takes longer than one, but less than 8 lone prefills.
     const b1 = burstTtftMs(req, 1);
     const b8 = burstTtftMs(req, 8);
