@@ -11,12 +11,15 @@ import { detectFile } from '../detect';
 import type { AnnotationValues, DetectedCall, DetectedFile, DetectedLoop, DetectedPrompt, DetectOptions } from '../detect/types';
 import { countChatTokens, ratioProfileForModel, tokenizerForModel, type ChatMessage, type ToolSchema } from '../tokenize';
 import { DAYS_PER_MONTH, type Assumptions, type Workload } from '../workload';
+import { expandAgentRuns } from './agent-runs';
+import { callExtras, describeRef, withStepSites } from './call-extras';
 import { budgetDiagnostics, detectionDiagnostics, loopDiagnostics, modelDiagnostics } from './diagnostics';
 import { mergeAnnotations } from '../detect/annotations';
 import { ModelResolver, simpleResolve, type ModelChoice, type Resolver } from './models';
 import { frameworkDefault, loopSteps } from './loop-steps';
 import { literalText, placeholderSize, sizePrompt, type PromptSize } from './sizes';
-import type { AgentLoopReport, CallReport, DiagnosticReport, FileReport, InstructionFileReport, PromptReport } from './types';
+import type { AgentLoopReport, CallReport, DiagnosticReport, FileReport, InstructionFileReport, PromptReport, SiteAssumption } from './types';
+import { callsPerDayNote, defaultModelNote, outputNote, placeholderNote, reasoningNote, stepsNote, toolResultNote } from './assumption-notes';
 
 export interface AnalyzeEnv {
   readonly catalog: Catalog;
@@ -42,7 +45,7 @@ export async function analyzeFile(text: string, path: string, languageId: string
 
 /** Prices what detection found. Synchronous and pure: the same input gives the same report. */
 export function analyzeDetected(file: DetectedFile, env: AnalyzeEnv): FileReport {
-  return new FileAnalysis(file, env).run();
+  return new FileAnalysis(expandAgentRuns(file), env).run();
 }
 
 interface PricedCall {
@@ -89,9 +92,12 @@ class FileAnalysis {
     const instructions = file.kind === 'instructions' ? this.instructionsReport(prompts) : undefined;
 
     const monthly: Price[] = [];
-    for (const loop of loops) monthly.push(scalePrice(loop.costPerTask, this.callsPerDay(loop.annotation) * DAYS_PER_MONTH));
+    // A loop run as a step of another task (a handoff target, an agent inside a judge loop) is priced there.
+    loops.forEach((loop, i) => {
+      if (!file.loops[i].stepOf) monthly.push(scalePrice(loop.costPerTask, this.callsPerDay(loop.annotation) * DAYS_PER_MONTH));
+    });
     for (const c of calls) {
-      if (c.agent || c.usedBy) continue; // priced as a step of its loop
+      if (c.agent || c.usedBy || c.role === 'binding') continue; // priced as a step of its loop; a binding sends nothing
       const p = priced.get(c.id)!;
       monthly.push(scalePrice(p.report.costPerCall, this.callsPerDay(this.annotationOf(c)) * DAYS_PER_MONTH));
     }
@@ -102,7 +108,7 @@ class FileAnalysis {
       language: file.language,
       prompts,
       calls: [...priced.values()].map((p) => p.report),
-      agentLoops: loops.map((l) => l.report),
+      agentLoops: loops.map((l) => withStepSites(l.report, file)),
       diagnostics: this.diagnostics,
       ...(instructions ? { instructions } : {}),
       monthlyCost: monthly.length ? sumPrices(monthly) : ZERO,
@@ -144,13 +150,25 @@ class FileAnalysis {
     const ann = this.annotationOf(call);
     const model = this.modelOf(call.model, call.providerHint, ann);
     const assumed: string[] = [];
-    if (model.source === 'default') assumed.push(`model: ${model.id} (default; the code names none)`);
+    const notes: SiteAssumption[] = [];
+    if (model.source === 'default') {
+      const why = call.modelRef ? `chosen at run time: ${describeRef(call.modelRef)}` : 'the code names none';
+      assumed.push(`model: ${model.id} (default; ${why})`);
+      notes.push({ ...defaultModelNote(model.id, this.a), detail: why });
+    }
     const prompts = this.sendablePrompts(call.promptIds);
-    const input = ann?.input ?? this.inputTokens(prompts, call, model, assumed);
+    const input = ann?.input ?? this.inputTokens(prompts, call, model, assumed, notes);
+    if (ann?.input !== undefined) notes.push({ subject: 'input', value: ann.input, from: 'annotation' });
     const cap = call.maxOutputTokens;
-    const output = ann?.output ?? Math.min(this.a.outputTokens, cap ?? Infinity);
-    if (ann?.output === undefined) assumed.push(`output: ${output} tokens (${cap !== undefined && cap < this.a.outputTokens ? 'capped by the code' : 'assumed'})`);
-    const reasoning = ann?.reasoning ?? this.a.reasoningTokens;
+    // An embedding request has input only.
+    const embedding = call.kind === 'embedding';
+    const output = embedding ? 0 : (ann?.output ?? Math.min(this.a.outputTokens, cap ?? Infinity));
+    if (ann?.output === undefined && !embedding) assumed.push(`output: ${output} tokens (${cap !== undefined && cap < this.a.outputTokens ? 'capped by the code' : 'assumed'})`);
+    if (!embedding) notes.push(outputNote(ann, output, cap, this.a));
+    const reasoning = embedding ? 0 : (ann?.reasoning ?? this.a.reasoningTokens);
+    const reasoningAssumed = embedding ? undefined : reasoningNote(ann, reasoning, this.a);
+    if (reasoningAssumed) notes.push(reasoningAssumed);
+    notes.push(callsPerDayNote(ann, this.a));
     const workload: Workload = {
       inputTokens: input,
       cachedInputTokens: 0,
@@ -183,10 +201,19 @@ class FileAnalysis {
       promptIds: call.promptIds,
       tools: call.tools,
       assumed,
+      assumptions: notes,
       ...(stepOf(call, this.file) ? { stepOf: stepOf(call, this.file) } : {}),
+      ...callExtras(
+        call,
+        this.file.path,
+        model,
+        ann,
+        (written, hint) => this.resolver.choose(written, hint),
+        (choice) => (choice.offering ? estimateWorkload(this.env.catalog, choice.offering, workload).perUnit : unpricedFor(choice)),
+      ),
     };
     this.diagnostics.push(...modelDiagnostics(call, model, costPerCall));
-    if (!call.agent && !call.usedBy) this.diagnostics.push(...budgetDiagnostics('call', call, costPerCall, this.a.budgets));
+    if (!call.agent && !call.usedBy && call.role !== 'binding') this.diagnostics.push(...budgetDiagnostics('call', call, costPerCall, this.a.budgets));
     return { report, estimate, model, workload };
   }
 
@@ -197,7 +224,7 @@ class FileAnalysis {
   }
 
   /** Input of the first request: messages (with chat framing), tool descriptions, and placeholders at their assumed sizes. */
-  private inputTokens(prompts: readonly DetectedPrompt[], call: DetectedCall, model: ModelChoice, assumed: string[]): number {
+  private inputTokens(prompts: readonly DetectedPrompt[], call: DetectedCall, model: ModelChoice, assumed: string[], notes: SiteAssumption[]): number {
     const messages: ChatMessage[] = [];
     const tools: ToolSchema[] = [];
     let placeholderTokens = 0;
@@ -209,6 +236,7 @@ class FileAnalysis {
         const size = placeholderSize(name, this.a, this.annotationOf(call) ?? p.annotation);
         placeholderTokens += size.assumedTokens;
         if (size.from !== 'annotation') assumed.push(`placeholder ${name}: ${size.assumedTokens} tokens (${size.from})`);
+        notes.push(placeholderNote(size));
       }
     }
     for (const name of call.inputPlaceholders) {
@@ -218,12 +246,14 @@ class FileAnalysis {
         messages.push({ role: imported.kind === 'system' || imported.kind === 'instructions' ? 'system' : 'user', content: literalText(imported) });
         for (const p of imported.placeholders) placeholderTokens += placeholderSize(p, this.a, this.annotationOf(call)).assumedTokens;
         assumed.push(`${name}: text imported from ${module}`);
+        notes.push({ subject: 'imported-prompt', name, value: module ?? name, from: 'code', detail: `text of ${name} read from ${module}` });
         continue;
       }
       const size = placeholderSize(name, this.a, this.annotationOf(call));
       placeholderTokens += size.assumedTokens;
       messages.push({ role: 'user', content: '' });
       if (size.from !== 'annotation') assumed.push(`input ${name}: ${size.assumedTokens} tokens (${size.from})`);
+      notes.push(placeholderNote(size, 'input'));
     }
     const tokenizer = tokenizerForModel(model.entry ?? model.id);
     const profile = ratioProfileForModel(model.entry ?? model.id);
@@ -252,6 +282,14 @@ class FileAnalysis {
     };
     const estimate = model.offering ? estimateWorkload(this.env.catalog, model.offering, workload) : undefined;
     const costPerTask = estimate?.perUnit ?? unpricedFor(model);
+    const notes: SiteAssumption[] = [
+      ...(call?.report.assumptions ?? []).filter((n) => n.subject !== 'output' && n.subject !== 'calls-per-day' && n.subject !== 'reasoning'),
+      ...(call ? [] : model.source === 'default' ? [defaultModelNote(model.id, this.a)] : []),
+      stepsNote(workload.steps, stepsFrom, limit, this.a),
+      ann.output !== undefined ? { subject: 'output', value: workload.outputTokens, from: 'annotation' } : (call?.report.assumptions?.find((n) => n.subject === 'output') ?? outputNote(undefined, workload.outputTokens, undefined, this.a)),
+      toolResultNote(ann, this.a),
+      callsPerDayNote(ann, this.a),
+    ];
     const report: AgentLoopReport = {
       id: loop.id,
       line: loop.line,
@@ -271,6 +309,7 @@ class FileAnalysis {
       ...(estimate?.overflowStep !== undefined ? { overflowStep: estimate.overflowStep } : {}),
       workload,
       ...(loop.callId ? { callId: loop.callId } : {}),
+      assumptions: notes,
     };
     this.diagnostics.push(...loopDiagnostics(loop, report, fw, estimate?.contextWindow));
     this.diagnostics.push(...budgetDiagnostics('task', loop, costPerTask, this.a.budgets));
@@ -292,6 +331,7 @@ class FileAnalysis {
       endLine: prompt.endLine,
       endColumn: prompt.endColumn,
       kind: prompt.kind,
+      ...(prompt.name ? { name: prompt.name } : {}),
       tokens: size.tokens,
       exact: size.exact && size.placeholders.length === 0,
       tokenizer: size.tokenizer,

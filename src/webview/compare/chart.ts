@@ -128,7 +128,7 @@ export class CostLatencyChart {
       'figure',
       { className: 'chart' },
       h('div', { className: 'chart-box' }, this.canvas),
-      h('figcaption', { className: 'muted', text: 'Hollow points: speed assumed (the catalog has no speed figures for the offering). Orange: the Pareto front — no offering is both cheaper and faster. Star: the model the code uses now.' }),
+      h('figcaption', { className: 'muted', text: 'Hollow points: speed assumed (the catalog has no speed figures for the offering). Orange: the Pareto front — no offering is both cheaper and faster. Star: the model the site is priced on (see the line above the table: from the code, or assumed).' }),
       this.summary,
     );
     // Theme switches change the body's class: recolour.
