@@ -20,7 +20,8 @@ import { frameworkDefault, loopSteps } from './loop-steps';
 import { hasUncertainty, inputOnlyRange, noUncertainty, priceWithRange, promptSwing, stepRange, widenTaskWithAlternatives, widenWithAlternatives, type RangeSpec, type UncertainInputs } from './ranges';
 import { scopeOfPath } from './scope';
 import { literalText, placeholderSize, sizePrompt, type PromptSize } from './sizes';
-import type { AgentLoopReport, CallReport, DiagnosticReport, FileReport, InstructionFileReport, PromptReport } from './types';
+import type { AgentLoopReport, CallReport, DiagnosticReport, FileReport, InstructionFileReport, PromptReport, SiteAssumption } from './types';
+import { callsPerDayNote, defaultModelNote, outputNote, placeholderNote, reasoningNote, stepsNote, toolResultNote } from './assumption-notes';
 
 export interface AnalyzeEnv {
   readonly catalog: Catalog;
@@ -161,10 +162,16 @@ class FileAnalysis {
     const ann = this.annotationOf(call);
     const model = this.modelOf(call.model, call.providerHint, ann);
     const assumed: string[] = [];
-    if (model.source === 'default') assumed.push(`model: ${model.id} (default; ${call.modelRef ? `chosen at run time: ${describeRef(call.modelRef)}` : 'the code names none'})`);
+    const notes: SiteAssumption[] = [];
+    if (model.source === 'default') {
+      const why = call.modelRef ? `chosen at run time: ${describeRef(call.modelRef)}` : 'the code names none';
+      assumed.push(`model: ${model.id} (default; ${why})`);
+      notes.push({ ...defaultModelNote(model.id, this.a), detail: why });
+    }
     const prompts = this.sendablePrompts(call.promptIds);
     const uncertain = noUncertainty();
-    const input = ann?.input ?? this.inputTokens(prompts, call, model, assumed, uncertain);
+    const input = ann?.input ?? this.inputTokens(prompts, call, model, assumed, notes, uncertain);
+    if (ann?.input !== undefined) notes.push({ subject: 'input', value: ann.input, from: 'annotation' });
     const cap = call.maxOutputTokens;
     // An embedding request has input only.
     const embedding = call.kind === 'embedding';
@@ -173,7 +180,11 @@ class FileAnalysis {
       uncertain.output = { kind: call.agent || call.usedBy ? 'agent-step' : 'call', assumed: this.a.outputTokens, ...(cap !== undefined ? { cap } : {}) };
       assumed.push(`output: ${output} tokens (${cap !== undefined && cap < this.a.outputTokens ? 'capped by the code' : 'assumed'})`);
     }
+    if (!embedding) notes.push(outputNote(ann, output, cap, this.a));
     const reasoning = embedding ? 0 : (ann?.reasoning ?? this.a.reasoningTokens);
+    const reasoningAssumed = embedding ? undefined : reasoningNote(ann, reasoning, this.a);
+    if (reasoningAssumed) notes.push(reasoningAssumed);
+    notes.push(callsPerDayNote(ann, this.a));
     const workload: Workload = {
       inputTokens: input,
       cachedInputTokens: 0,
@@ -207,6 +218,7 @@ class FileAnalysis {
       promptIds: call.promptIds,
       tools: call.tools,
       assumed,
+      assumptions: notes,
       ...(stepOf(call, this.file) ? { stepOf: stepOf(call, this.file) } : {}),
       ...callExtras(
         call,
@@ -230,7 +242,7 @@ class FileAnalysis {
   }
 
   /** Input of the first request: messages (with chat framing), tool descriptions, and placeholders at their assumed sizes. */
-  private inputTokens(prompts: readonly DetectedPrompt[], call: DetectedCall, model: ModelChoice, assumed: string[], uncertain: UncertainInputs): number {
+  private inputTokens(prompts: readonly DetectedPrompt[], call: DetectedCall, model: ModelChoice, assumed: string[], notes: SiteAssumption[], uncertain: UncertainInputs): number {
     const messages: ChatMessage[] = [];
     const tools: ToolSchema[] = [];
     let placeholderTokens = 0;
@@ -243,6 +255,7 @@ class FileAnalysis {
         placeholderTokens += size.assumedTokens;
         if (size.from === 'default') uncertain.defaultPlaceholderTokens += size.assumedTokens;
         if (size.from !== 'annotation') assumed.push(`placeholder ${name}: ${size.assumedTokens} tokens (${size.from})`);
+        notes.push(placeholderNote(size));
       }
     }
     for (const name of call.inputPlaceholders) {
@@ -256,6 +269,7 @@ class FileAnalysis {
           if (size.from === 'default') uncertain.defaultPlaceholderTokens += size.assumedTokens;
         }
         assumed.push(`${name}: text imported from ${module}`);
+        notes.push({ subject: 'imported-prompt', name, value: module ?? name, from: 'code', detail: `text of ${name} read from ${module}` });
         continue;
       }
       const size = placeholderSize(name, this.a, this.annotationOf(call));
@@ -263,6 +277,7 @@ class FileAnalysis {
       if (size.from === 'default') uncertain.defaultPlaceholderTokens += size.assumedTokens;
       messages.push({ role: 'user', content: '' });
       if (size.from !== 'annotation') assumed.push(`input ${name}: ${size.assumedTokens} tokens (${size.from})`);
+      notes.push(placeholderNote(size, 'input'));
     }
     const tokenizer = tokenizerForModel(model.entry ?? model.id);
     const profile = ratioProfileForModel(model.entry ?? model.id);
@@ -303,6 +318,14 @@ class FileAnalysis {
       estimate && model.offering ? priceWithRange(this.env.catalog, model.offering, workload, estimate.perUnit, rangeInputs) : unpricedFor(model),
       call?.report,
     );
+    const notes: SiteAssumption[] = [
+      ...(call?.report.assumptions ?? []).filter((n) => n.subject !== 'output' && n.subject !== 'calls-per-day' && n.subject !== 'reasoning'),
+      ...(call ? [] : model.source === 'default' ? [defaultModelNote(model.id, this.a)] : []),
+      stepsNote(workload.steps, stepsFrom, limit, this.a),
+      ann.output !== undefined ? { subject: 'output', value: workload.outputTokens, from: 'annotation' } : (call?.report.assumptions?.find((n) => n.subject === 'output') ?? outputNote(undefined, workload.outputTokens, undefined, this.a)),
+      toolResultNote(ann, this.a),
+      callsPerDayNote(ann, this.a),
+    ];
     const report: AgentLoopReport = {
       id: loop.id,
       line: loop.line,
@@ -323,6 +346,7 @@ class FileAnalysis {
       workload,
       ...(loop.callId ? { callId: loop.callId } : {}),
       ...(hasUncertainty(rangeInputs) ? { rangeInputs } : {}),
+      assumptions: notes,
     };
     this.diagnostics.push(...loopDiagnostics(loop, report, fw, estimate?.contextWindow));
     this.diagnostics.push(...budgetDiagnostics('task', loop, costPerTask, this.a.budgets));
@@ -346,6 +370,7 @@ class FileAnalysis {
       endLine: prompt.endLine,
       endColumn: prompt.endColumn,
       kind: prompt.kind,
+      ...(prompt.name ? { name: prompt.name } : {}),
       tokens: size.tokens,
       exact: size.exact && size.placeholders.length === 0,
       tokenizer: size.tokenizer,

@@ -79,6 +79,23 @@ export interface SiteNeeds {
   readonly reasoning?: boolean;
 }
 
+/**
+ * One input of an estimate that the code does not state outright, with where its value came
+ * from: `code` (read from the call, e.g. an output cap), `annotation` (a `tokenomics:` comment),
+ * `setting` (a setting or tokenomics.json value other than the default), `default` (the built-in
+ * default). Surfaces list these as they are; nothing parses the `assumed` strings.
+ */
+export interface SiteAssumption {
+  readonly subject: 'model' | 'output' | 'reasoning' | 'input' | 'placeholder' | 'imported-prompt' | 'steps' | 'tool-result' | 'calls-per-day';
+  /** The placeholder's or input's name, for those subjects. */
+  readonly name?: string;
+  /** Tokens, steps or calls a day; a model id for `model`; a module for `imported-prompt`. */
+  readonly value: number | string;
+  readonly from: 'code' | 'annotation' | 'setting' | 'default';
+  /** Why, in words: `capped by the code's max_tokens`, `the framework's default`. */
+  readonly detail?: string;
+}
+
 export type PromptKind = 'system' | 'instructions' | 'user-template' | 'tool-description' | 'few-shot' | 'other';
 
 export interface PlaceholderAssumption {
@@ -91,6 +108,8 @@ export interface PlaceholderAssumption {
 export interface PromptReport extends Span {
   readonly id: string;
   readonly kind: PromptKind;
+  /** The identifier the prompt is bound to (`SYSTEM_PROMPT = "…"`), when it has one: hovers on its uses show it. */
+  readonly name?: string;
   readonly tokens: number;
   readonly exact: boolean;
   readonly tokenizer: TokenizerId;
@@ -126,8 +145,10 @@ export interface CallReport extends Span {
   /** Ids of the prompts this call sends. */
   readonly promptIds: readonly string[];
   readonly tools: readonly string[];
-  /** Which numbers were assumed rather than read from code. */
+  /** Which numbers were assumed rather than read from code, in words (kept for readers of the JSON). */
   readonly assumed: readonly string[];
+  /** The same, structured: each input that is not a plain fact of the code, with its source. */
+  readonly assumptions?: readonly SiteAssumption[];
   /**
    * Id of the site that prices this call as one of its steps: the agent loop it defines or runs
    * in, or the agent a chat-model constructor is handed to. Such calls are not counted again in
@@ -183,6 +204,8 @@ export interface AgentLoopReport extends Span {
   readonly stepSites?: readonly SourceRef[];
   /** The inputs of this task that were assumed (steps, output, tool results, …), which give `costPerTask` its low/high; see CallReport.rangeInputs. */
   readonly rangeInputs?: RangeSpec;
+  /** Each input of the task estimate that is not a plain fact of the code, with its source. */
+  readonly assumptions?: readonly SiteAssumption[];
 }
 
 export type Severity = 'error' | 'warning' | 'information' | 'hint';

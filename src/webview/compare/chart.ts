@@ -148,7 +148,7 @@ export class CostLatencyChart {
       h('div', { className: 'chart-box' }, this.canvas),
       h('figcaption', {
         className: 'muted',
-        text: 'Hollow points: speed assumed (the catalog has no speed figures for the offering). Orange: the Pareto front — no offering is both cheaper and faster. Star: the model the code uses now. Vertical bars: the range of the price from the assumed inputs (low to high).',
+        text: 'Hollow points: speed assumed (the catalog has no speed figures for the offering). Orange: the Pareto front — no offering is both cheaper and faster. Star: the model the site is priced on (see the line above the table: from the code, or assumed). Vertical bars: the range of the price from the assumed inputs (low to high).',
       }),
       this.summary,
     );
