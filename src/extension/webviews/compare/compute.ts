@@ -5,6 +5,7 @@
  * Pure: no vscode, so the agreement test with the CLI and the page tests can
  * call it in plain Node. It only arranges core results; it prices nothing.
  */
+import type { RangeSpec } from '../../../core/agent/range';
 import type { Catalog, Offering, TokenizerId } from '../../../core/catalog/types';
 import { compareOfferings } from '../../../core/compare';
 import { selfHostedCandidates, selfHostedMonthlyUsd, selfHostedUsdPerMillion, type HardwareEstimate } from '../../../core/hardware';
@@ -18,6 +19,8 @@ export interface CompareInput {
   /** Tokenizer the workload was counted in (default o200k_base) and the model it was counted for. */
   readonly workloadTokenizer?: TokenizerId;
   readonly workloadModel?: string;
+  /** What the site assumed (its report's `rangeInputs`): every row then carries low/high, drawn as error bars. */
+  readonly ranges?: RangeSpec;
 }
 
 /** Open models priced in the self-hosted section: those of the cheapest API rows first. */
@@ -92,6 +95,7 @@ export function buildCompareData(catalog: Catalog, workload: Workload, input: Co
   const result = compareOfferings(catalog, workload, {
     ...(input.workloadTokenizer ? { workloadTokenizer: input.workloadTokenizer } : {}),
     ...(input.workloadModel ? { workloadModel: input.workloadModel } : {}),
+    ...(input.ranges ? { ranges: input.ranges } : {}),
   });
   const sources: Record<string, OfferingSource> = {};
   for (const row of result.rows) {
