@@ -5,6 +5,7 @@
  * Pure: no vscode, so the agreement test with the CLI and the page tests can
  * call it in plain Node. It only arranges core results; it prices nothing.
  */
+import type { RangeSpec } from '../../../core/agent/range';
 import type { Catalog, Offering, TokenizerId } from '../../../core/catalog/types';
 import { compareOfferings } from '../../../core/compare';
 import { selfHostedCandidates, selfHostedMonthlyUsd, selfHostedUsdPerMillion, type HardwareEstimate } from '../../../core/hardware';
@@ -22,6 +23,8 @@ export interface CompareInput {
   readonly workloadModel?: string;
   /** What the site needs of a model; rows carry core `checkCapabilities`' verdict and the page hides those that cannot do the job until "Show all". */
   readonly needs?: SiteNeeds;
+  /** What the site assumed (its report's `rangeInputs`): every row then carries low/high, drawn as error bars. */
+  readonly ranges?: RangeSpec;
 }
 
 /** Open models priced in the self-hosted section: those of the cheapest API rows first. */
@@ -99,6 +102,7 @@ export function buildCompareData(catalog: Catalog, workload: Workload, input: Co
     // With a site's needs every offering comes back marked, and the page's default view shows those that can
     // do the job ("Show all" the rest). Without needs, the rows are exactly `tokenomics compare`'s.
     ...(input.needs ? { needs: input.needs, showAll: true } : {}),
+    ...(input.ranges ? { ranges: input.ranges } : {}),
   });
   const sources: Record<string, OfferingSource> = {};
   for (const row of result.rows) {

@@ -72,14 +72,21 @@ function subjectOfSiteWorkload(report: FileReport, ref: SiteRef, a: Assumptions)
     case 'call': {
       const call = ref.site;
       const model = call.modelResolved;
-      return { label: `${call.framework} call at ${where}`, workload: call.workload, ...(model ? { currentModel: model } : {}), ...measured(tokenizerOfCall(report, call), model), ...needsOf(call) };
+      return { label: `${call.framework} call at ${where}`, workload: call.workload, ...(model ? { currentModel: model } : {}), ...measured(tokenizerOfCall(report, call), model), ...needsOf(call), ...(call.rangeInputs ? { ranges: call.rangeInputs } : {}) };
     }
     case 'loop': {
       const loop = ref.site;
       const call = report.calls.find((c) => c.id === loop.callId);
       const model = call?.modelResolved ?? loop.model;
       const steps = loop.bounded ? `${loop.maxSteps} steps` : `${loop.maxSteps} steps assumed (unbounded)`;
-      return { label: `${loop.framework} agent loop at ${where}, ${steps}`, workload: loop.workload, ...(model ? { currentModel: model } : {}), ...measured(tokenizerOfCall(report, call), model), ...needsOf(call) };
+      return {
+        label: `${loop.framework} agent loop at ${where}, ${steps}`,
+        workload: loop.workload,
+        ...(model ? { currentModel: model } : {}),
+        ...measured(tokenizerOfCall(report, call), model),
+        ...needsOf(call),
+        ...(loop.rangeInputs ? { ranges: loop.rangeInputs } : {}),
+      };
     }
     case 'prompt': {
       const prompt = ref.site;
