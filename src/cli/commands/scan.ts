@@ -7,6 +7,7 @@ import { existsSync, readFileSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { applyOverrides, resolveModel, type Catalog, type CatalogIssue } from '../../core/catalog';
 import { DEFAULT_CONFIG, parseConfigFile, type TokenomicsConfig } from '../../core/config';
+import { savingsTable } from '../../core/report/findings';
 import { parseShard } from '../../core/report/shards';
 import { scanTables } from '../../core/report/tables';
 import type { ScanReport } from '../../core/report/types';
@@ -131,8 +132,10 @@ export function renderScanReport(format: (typeof FORMATS)[number], report: ScanR
       return JSON.stringify(toSarif(report), null, 2) + '\n';
     case 'csv':
       return renderCsv(scanTables(report, { allRows: true })[0]);
-    case 'markdown':
-      return scanTables(report, { allRows: all }).map(renderMarkdown).join('\n');
+    case 'markdown': {
+      const savings = savingsTable(report.files);
+      return [...scanTables(report, { allRows: all }), ...(savings ? [savings] : [])].map(renderMarkdown).join('\n');
+    }
     default:
       return scanTables(report, { allRows: all }).map(renderText).join('\n');
   }
@@ -166,6 +169,7 @@ export function readSettings(path: string, required: boolean, catalog: Catalog, 
     callsPerDay: c.callsPerDay,
     caching: c.caching,
     budgets: c.budgets,
+    ...(c.savings && Object.keys(c.savings).length > 0 ? { savings: c.savings } : {}),
   };
   return {
     origin: path,

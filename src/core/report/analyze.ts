@@ -11,6 +11,7 @@ import { detectFile } from '../detect';
 import type { AnnotationValues, DetectedCall, DetectedFile, DetectedLoop, DetectedPrompt, DetectOptions } from '../detect/types';
 import { countChatTokens, ratioProfileForModel, tokenizerForModel, type ChatMessage, type ToolSchema } from '../tokenize';
 import { DAYS_PER_MONTH, type Assumptions, type Workload } from '../workload';
+import { withSavingsFindings } from './findings';
 import { budgetDiagnostics, detectionDiagnostics, loopDiagnostics, modelDiagnostics } from './diagnostics';
 import { mergeAnnotations } from '../detect/annotations';
 import { ModelResolver, simpleResolve, type ModelChoice, type Resolver } from './models';
@@ -42,7 +43,7 @@ export async function analyzeFile(text: string, path: string, languageId: string
 
 /** Prices what detection found. Synchronous and pure: the same input gives the same report. */
 export function analyzeDetected(file: DetectedFile, env: AnalyzeEnv): FileReport {
-  return new FileAnalysis(file, env).run();
+  return withSavingsFindings(file, new FileAnalysis(file, env).run(), env.catalog, env.assumptions);
 }
 
 interface PricedCall {
