@@ -137,6 +137,6 @@ function gate(report: DiffReport, flags: Gates, io: CliIo): number {
   if (problems.length === 0) return 0;
   for (const p of problems) io.stderr(`tokenomics diff: ${p}\n`);
   const named = siteOffenders.length > 0 ? siteOffenders : rising.slice(0, 10);
-  for (const s of named) io.stderr(`  ${s.path}:${s.line}: ${signedUsd(s.monthly.delta!)} a month (${s.reasons.join('; ')})\n`);
+  for (const s of named) io.stderr(`  ${s.path}:${s.line}: ${signedUsd(s.monthly.delta!)} a month: ${s.reasons.join('; ')}\n`);
   return 1;
 }
