@@ -5,11 +5,9 @@
  * read is skipped with its reason and the scan goes on. Progress is reported
  * per file; cancellation returns what was done so far, marked `cancelled`.
  */
-import { createHash } from 'node:crypto';
 import { promises as fs } from 'node:fs';
 import { resolve } from 'node:path';
 import type { Catalog } from '../core/catalog/types';
-import { detectFile } from '../core/detect';
 import type { DetectedFile, DetectOptions } from '../core/detect/types';
 import { analyzeDetected } from '../core/report/analyze';
 import { ImportIndex } from './imports';
@@ -20,6 +18,8 @@ import { REPORT_VERSION, type FileReport, type ScanReport, type SkippedFile } fr
 import { TOOL_VERSION } from '../core/version';
 import type { Assumptions } from '../core/workload';
 import { toReportPath, walkPaths } from './walk';
+import { DetectPool, workerScript } from './detect-pool';
+import { detectInThread, detectInWorkers } from './scan-detect';
 
 export interface ScanOptions {
   readonly catalog: Catalog;
@@ -46,6 +46,12 @@ export interface ScanOptions {
    * detected, so prompts a shard's files import from other shards are found.
    */
   readonly shard?: ShardSpec;
+  /**
+   * Detection worker threads: files are read and parsed off the calling thread. 0 (the default)
+   * detects on the calling thread, as when the worker script is not found next to this module or
+   * a `detectCache` is given (the cache lives on this thread).
+   */
+  readonly jobs?: number;
 }
 
 export interface ScanProgress {
@@ -65,8 +71,6 @@ export type ScanResult = ScanReport & {
 };
 
 export const DEFAULT_MAX_FILE_BYTES = 1024 * 1024;
-const BINARY_SNIFF_BYTES = 8000;
-const READ_AHEAD = 16;
 
 export async function scanPaths(
   paths: readonly string[],
@@ -80,50 +84,22 @@ export async function scanPaths(
   const walked = await walkPaths(root, inputs.map((p) => resolve(cwd, p)), { exclude: options.exclude, respectGitignore: options.respectGitignore, isCancelled });
   const skipped: SkippedFile[] = [...walked.skipped];
   const files: FileReport[] = [];
-  const detectedFiles: DetectedFile[] = [];
-  // Shard bookkeeping: each entry's position in the whole scan, so that merge restores the order.
   const inShard = (rel: string) => !options.shard || shardOf(rel, options.shard.count) === options.shard.index;
-  const detectedOrder: number[] = [];
-  const skippedOrder: number[] = walked.skipped.map((_, k) => k);
-  const imports = new ImportIndex();
   const maxBytes = options.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES;
-  let cancelled = false;
-  let lastYield = Date.now();
-  // Reads run ahead of analysis (a few files in flight) so that file I/O overlaps parsing.
-  const reads = new Map<number, Promise<ReadOutcome>>();
-  const readAhead = (i: number): void => {
-    for (let k = i; k < Math.min(walked.files.length, i + READ_AHEAD); k++) {
-      if (!reads.has(k)) reads.set(k, readText(walked.files[k], maxBytes));
-    }
-  };
-  for (let i = 0; i < walked.files.length; i++) {
-    if (isCancelled?.()) {
-      cancelled = true;
-      break;
-    }
-    readAhead(i);
-    const rel = toReportPath(root, walked.files[i]);
-    progress?.({ done: i, total: walked.files.length, current: rel });
-    const outcome = await reads.get(i)!;
-    reads.delete(i);
-    if (outcome.kind === 'skipped') {
-      skipped.push({ path: rel, reason: outcome.reason, ...(outcome.detail ? { detail: outcome.detail } : {}) });
-      skippedOrder.push(walked.skipped.length + i);
-    } else {
-      const cacheKey = options.detectCache ? `${rel}\0${createHash('sha1').update(outcome.text).digest('hex')}` : '';
-      const detected = options.detectCache?.get(cacheKey) ?? (await detectFile(outcome.text, rel, undefined, { ...options.detectOptions, isCancelled }));
-      options.detectCache?.set(cacheKey, detected);
-      detectedFiles.push(detected);
-      detectedOrder.push(i);
-      imports.add(detected);
-    }
-    // Let a host's event loop breathe (progress bars, cancellation) during long scans.
-    if (Date.now() - lastYield > 50) {
-      await new Promise((r) => setImmediate(r));
-      lastYield = Date.now();
-    }
-  }
-  await Promise.allSettled(reads.values());
+  const jobs = options.detectCache ? 0 : (options.jobs ?? 0);
+  const script = jobs >= 1 ? workerScript() : undefined;
+  const input = { root, files: walked.files, maxBytes, detectOptions: options.detectOptions ?? {}, detectCache: options.detectCache };
+  const detection = script
+    ? await detectInWorkers(input, new DetectPool(Math.min(jobs, Math.max(1, walked.files.length)), script), progress, isCancelled)
+    : await detectInThread(input, progress, isCancelled);
+  skipped.push(...detection.skipped);
+  let cancelled = detection.cancelled;
+  const detectedFiles = detection.detected;
+  // Shard bookkeeping: each entry's position in the whole scan, so that merge restores the order.
+  const detectedOrder = detection.detectedIndex;
+  const skippedOrder: number[] = [...walked.skipped.map((_, k) => k), ...detection.skippedIndex.map((i) => walked.skipped.length + i)];
+  const imports = new ImportIndex();
+  for (const d of detectedFiles) imports.add(d);
   // Second pass: price every file, now that prompts imported from other files of the scan can be found.
   const env = { catalog: options.catalog, assumptions: options.assumptions, resolveModel: options.resolveModel, importedPrompt: imports.lookup };
   const fileOrder: number[] = [];
@@ -170,25 +146,4 @@ async function singleDirectory(inputs: readonly string[]): Promise<string | unde
   } catch {
     return undefined;
   }
-}
-
-type ReadOutcome = { kind: 'text'; text: string } | { kind: 'skipped'; reason: SkippedFile['reason']; detail?: string };
-
-/** The file as UTF-8 text, or why it was skipped. One open: size check and read on the same handle. */
-async function readText(abs: string, maxBytes: number): Promise<ReadOutcome> {
-  let handle: import('node:fs/promises').FileHandle | undefined;
-  let buffer: Buffer;
-  try {
-    handle = await fs.open(abs, 'r');
-    const { size } = await handle.stat();
-    if (size > maxBytes) return { kind: 'skipped', reason: 'too-large', detail: `${size} bytes > ${maxBytes}` };
-    buffer = await handle.readFile();
-  } catch (err) {
-    const code = typeof err === 'object' && err !== null && 'code' in err ? String((err as { code: unknown }).code) : '';
-    return { kind: 'skipped', reason: code === 'ENOENT' ? 'vanished' : 'unreadable', detail: code || String(err) };
-  } finally {
-    await handle?.close().catch(() => undefined);
-  }
-  if (buffer.subarray(0, BINARY_SNIFF_BYTES).includes(0)) return { kind: 'skipped', reason: 'binary' };
-  return { kind: 'text', text: buffer.toString('utf8') };
 }

@@ -14,6 +14,7 @@ import type { ScanReport } from '../../core/report/types';
 import { toSarif } from '../../core/report/sarif';
 import type { Assumptions } from '../../core/workload';
 import { scanPaths, DEFAULT_MAX_FILE_BYTES, type ScanProgress } from '../../node/scan';
+import { defaultJobs } from '../../node/detect-pool';
 import { formatFlagHelp, parseFlags, type FlagSpecs } from '../args';
 import { cliCatalog } from '../catalog-source';
 import { UsageError, UserError, type CliCommand, type CliIo } from '../command';
@@ -34,6 +35,7 @@ const FLAGS = {
   'max-file-size': { type: 'integer', valueName: 'KB', min: 1, description: 'skip larger files', defaultText: String(DEFAULT_MAX_FILE_BYTES / 1024) },
   config: { type: 'string', valueName: 'PATH', description: 'settings file', defaultText: 'tokenomics.json at the root' },
   all: { type: 'boolean', description: 'list every site in the table (default: the 50 costliest)' },
+  jobs: { type: 'integer', valueName: 'N', min: 0, description: 'detection worker threads (0: on the main thread)', defaultText: 'number of cores' },
   shard: { type: 'string', valueName: 'I/N', description: 'report only shard I of N (a stable split by path; combine with tokenomics merge)' },
 } as const satisfies FlagSpecs;
 
@@ -99,6 +101,7 @@ export const scanCommand: CliCommand = {
         exclude: [...settings.exclude, ...(flags.exclude ?? [])],
         respectGitignore: !flags['no-gitignore'],
         maxFileBytes: flags['max-file-size'] !== undefined ? flags['max-file-size'] * 1024 : undefined,
+        jobs: flags.jobs ?? defaultJobs('cli'),
         ...(shard ? { shard } : {}),
       },
       bar?.update,
