@@ -35,7 +35,7 @@ function repoState(dir: string): string {
 }
 
 describe('tokenomics diff', function () {
-  this.timeout(60000);
+  this.timeout(240000);
   const repos: string[] = [];
   const repo = (files: Record<string, string>) => {
     const dir = makeRepo(files);
