@@ -26,7 +26,8 @@ const findings = (r: FileReport, code: string): DiagnosticReport[] => r.diagnost
 const call = (src: string) => `import OpenAI from 'openai';\nconst c = new OpenAI();\n${src}\n`;
 const LONG_STATIC = 'Follow the style guide: cite every source, keep answers short, never guess, explain each step. '.repeat(80);
 
-describe('savings findings', () => {
+describe('savings findings', function () {
+  this.timeout(120000);
   it('no-output-cap: a call without an output limit on a model with a large maximum shows its exposure', async () => {
     const r = await analyzeFile(call(`c.chat.completions.create({ model: 'gpt-4.1', messages: [{ role: 'user', content: '${'Summarize the report. '.repeat(120)}' }] });`), 'a.ts', undefined, env);
     const [f] = findings(r, 'no-output-cap');
