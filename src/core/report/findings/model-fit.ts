@@ -5,6 +5,7 @@
  * priced by the same cost model. It is an option to weigh against quality: it
  * is never applied, and no quick fix swaps the model silently.
  */
+import { contextWindowOf } from '../../estimate/lookup';
 import { formatTokens, formatUsd } from '../../format';
 import type { DiagnosticReport } from '../types';
 import { modelById, offeringById, unitsPerMonth, unitUsd } from './pricing';
@@ -35,8 +36,10 @@ export function modelFit(ctx: FindingContext): DiagnosticReport[] {
     let best: { id: string; usd: number } | undefined;
     for (const m of ctx.catalog.models) {
       if (m.id === model.id || m.vendor !== model.vendor || m.family !== model.family || Boolean(m.reasoning) !== Boolean(model.reasoning)) continue;
-      if (m.contextWindow < call.inputTokens + call.outputTokens) continue;
       const o = ctx.catalog.offerings.find((x) => x.model === m.id && x.provider === offering.provider);
+      // A model whose window is not known is not said to fit.
+      const window = contextWindowOf(m, o);
+      if (window === undefined || window < call.inputTokens + call.outputTokens) continue;
       const usd = o ? unitUsd(ctx.catalog, o, call.workload) : undefined;
       if (usd === undefined || usd > MAX_SHARE * now) continue;
       // The closest step down: the most capable (dearest) model that is still a clear saving.
