@@ -54,6 +54,8 @@ export interface Assumptions {
   readonly callsPerDay: number;
   readonly caching: boolean;
   readonly budgets: Budgets;
+  /** Savings findings turned off by name (`{ "model-fit": false }`); absent or true: on. */
+  readonly savings?: Readonly<Record<string, boolean>>;
 }
 
 export interface Budgets {

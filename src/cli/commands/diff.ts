@@ -10,6 +10,8 @@ import { join, resolve } from 'node:path';
 import { resolveModel } from '../../core/catalog';
 import { diffMarkdown, diffTable, signedUsd, type DiffReport } from '../../core/diff';
 import { formatUsd } from '../../core/format';
+import { savingsTable } from '../../core/report/findings';
+import type { FileReport } from '../../core/report/types';
 import type { Assumptions } from '../../core/workload';
 import { GitError } from '../../node/git/run';
 import { RepoError } from '../../node/git/repo';
@@ -18,7 +20,7 @@ import { DEFAULT_MAX_FILE_BYTES } from '../../node/scan';
 import { formatFlagHelp, parseFlags, type FlagSpecs } from '../args';
 import { cliEnvironment } from '../catalog-source';
 import { UsageError, UserError, type CliCommand, type CliIo } from '../command';
-import { renderText } from '../output';
+import { renderMarkdown, renderText } from '../output';
 
 const FORMATS = ['table', 'markdown', 'json', 'github'] as const;
 
@@ -82,28 +84,30 @@ export const diffCommand: CliCommand = {
     };
 
     let report: DiffReport;
+    let headFiles: readonly FileReport[] = [];
     try {
-      ({ report } = await diffRevisions({ dir, base, head, path: flags.path, maxFileBytes, includeUnchanged: Boolean(flags.all), settings }));
+      ({ report, head: { files: headFiles } } = await diffRevisions({ dir, base, head, path: flags.path, maxFileBytes, includeUnchanged: Boolean(flags.all), settings }));
     } catch (err) {
       if (err instanceof RepoError || err instanceof GitError) throw new UserError(err.message);
       throw err;
     }
 
-    io.stdout(render(flags.format ?? 'table', report));
+    io.stdout(render(flags.format ?? 'table', report, headFiles));
     return gate(report, flags, io);
   },
 };
 
-function render(format: (typeof FORMATS)[number], report: DiffReport): string {
+function render(format: (typeof FORMATS)[number], report: DiffReport, headFiles: readonly FileReport[]): string {
+  // The head's top savings, for the reviewer: what the code could save as it now stands.
+  const savings = savingsTable(headFiles, 5);
   switch (format) {
     case 'json':
       return JSON.stringify(report, null, 2) + '\n';
     case 'markdown':
-      return diffMarkdown(report);
     case 'github':
-      return diffMarkdown(report, { marker: true });
+      return diffMarkdown(report, { marker: format === 'github', extraSections: savings ? [renderMarkdown(savings).trimEnd()] : [] });
     default:
-      return renderText(diffTable(report));
+      return [diffTable(report), ...(savings ? [savings] : [])].map(renderText).join('\n');
   }
 }
 
@@ -130,6 +134,6 @@ function gate(report: DiffReport, flags: Gates, io: CliIo): number {
   if (problems.length === 0) return 0;
   for (const p of problems) io.stderr(`tokenomics diff: ${p}\n`);
   const named = siteOffenders.length > 0 ? siteOffenders : rising.slice(0, 10);
-  for (const s of named) io.stderr(`  ${s.path}:${s.line}: ${signedUsd(s.monthly.delta!)} a month (${s.reasons.join('; ')})\n`);
+  for (const s of named) io.stderr(`  ${s.path}:${s.line}: ${signedUsd(s.monthly.delta!)} a month: ${s.reasons.join('; ')}\n`);
   return 1;
 }

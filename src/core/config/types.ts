@@ -80,10 +80,15 @@ export const DEFAULT_CONFIG: TokenomicsConfig = {
   maxFileSizeKb: 1024,
   customModels: [],
   priceOverrides: [],
+  savings: {},
 };
 
 /** The assumptions part of a config (what estimates list as their basis). */
 export function configToAssumptions(config: TokenomicsConfig): Assumptions {
-  const { defaultModel, codingModel, defaultModels, outputTokens, reasoningTokens, unboundedSteps, toolResultTokens, placeholderTokens, placeholderSizes, callsPerDay, caching, budgets } = config;
-  return { defaultModel, codingModel, defaultModels, outputTokens, reasoningTokens, unboundedSteps, toolResultTokens, placeholderTokens, placeholderSizes, callsPerDay, caching, budgets };
+  const { defaultModel, codingModel, defaultModels, outputTokens, reasoningTokens, unboundedSteps, toolResultTokens, placeholderTokens, placeholderSizes, callsPerDay, caching, budgets, savings } = config;
+  return {
+    defaultModel, codingModel, defaultModels, outputTokens, reasoningTokens, unboundedSteps, toolResultTokens, placeholderTokens, placeholderSizes, callsPerDay, caching, budgets,
+    // Only when a rule is turned off, so reports of default settings stay as they were.
+    ...(savings && Object.keys(savings).length > 0 ? { savings } : {}),
+  };
 }

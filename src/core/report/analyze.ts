@@ -11,6 +11,7 @@ import { detectFile } from '../detect';
 import type { AnnotationValues, DetectedCall, DetectedFile, DetectedLoop, DetectedPrompt, DetectOptions } from '../detect/types';
 import { countChatTokens, ratioProfileForModel, tokenizerForModel, type ChatMessage, type ToolSchema } from '../tokenize';
 import { DAYS_PER_MONTH, type Assumptions, type Workload } from '../workload';
+import { withSavingsFindings } from './findings';
 import { expandAgentRuns } from './agent-runs';
 import { callExtras, describeRef, withStepSites } from './call-extras';
 import { budgetDiagnostics, detectionDiagnostics, loopDiagnostics, modelDiagnostics } from './diagnostics';
@@ -51,7 +52,8 @@ export async function analyzeFile(text: string, path: string, languageId: string
 
 /** Prices what detection found. Synchronous and pure: the same input gives the same report. */
 export function analyzeDetected(file: DetectedFile, env: AnalyzeEnv): FileReport {
-  return new FileAnalysis(expandAgentRuns(file), env).run();
+  const expanded = expandAgentRuns(file);
+  return withSavingsFindings(expanded, new FileAnalysis(expanded, env).run(), env.catalog, env.assumptions);
 }
 
 interface PricedCall {

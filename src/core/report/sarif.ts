@@ -13,6 +13,10 @@ const RULES: readonly { id: DiagnosticCode; name: string; text: string; level: '
   { id: 'over-budget-call', name: 'OverBudgetPerCall', text: 'A model call costs more than the per-call budget.', level: 'error' },
   { id: 'over-budget-task', name: 'OverBudgetPerTask', text: 'An agent task costs more than the per-task budget.', level: 'error' },
   { id: 'over-budget-monthly', name: 'OverBudgetMonthly', text: "The workspace's projected monthly cost is over the monthly budget.", level: 'error' },
+  // Savings findings: what a change would save a month (result properties carry the figure).
+  { id: 'cache-breaker', name: 'CacheBreaker', text: 'Dynamic content before static text defeats automatic prompt caching.', level: 'note' },
+  { id: 'no-output-cap', name: 'NoOutputCap', text: 'A model call sets no output limit on a model with a large maximum output.', level: 'note' },
+  { id: 'model-fit', name: 'ModelFit', text: 'A premium model on a short, simple request where a cheaper model of the same family fits.', level: 'note' },
 ];
 const RULE_IDS = new Set<string>(RULES.map((r) => r.id));
 
@@ -22,6 +26,7 @@ interface SarifResult {
   readonly level: string;
   readonly message: { readonly text: string };
   readonly locations: readonly object[];
+  readonly properties?: object;
 }
 
 function location(path: string, d: Pick<DiagnosticReport, 'line' | 'column' | 'endLine' | 'endColumn'>): object {
@@ -40,7 +45,7 @@ export function toSarif(report: ScanReport): object {
     for (const d of file.diagnostics) {
       if (!RULE_IDS.has(d.code)) continue;
       const rule = RULES[ruleIndex(d.code)];
-      results.push({ ruleId: d.code, ruleIndex: ruleIndex(d.code), level: rule.level, message: { text: d.message }, locations: [location(file.path, d)] });
+      results.push({ ruleId: d.code, ruleIndex: ruleIndex(d.code), level: rule.level, message: { text: d.message }, locations: [location(file.path, d)], ...(d.savings ? { properties: { savings: d.savings } } : {}) });
     }
   }
   const monthly = report.budgetExceeded.find((b) => b.code === 'over-budget-monthly');

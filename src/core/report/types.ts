@@ -219,7 +219,13 @@ export type DiagnosticCode =
   | 'unknown-model'
   | 'unpriced-model'
   | 'parse-error'
-  | 'file-skipped';
+  | 'file-skipped'
+  // Savings findings (src/core/report/findings): each carries `savings`.
+  | 'cache-opportunity'
+  | 'cache-breaker'
+  | 'no-output-cap'
+  | 'batchable'
+  | 'model-fit';
 
 export interface DiagnosticReport extends Span {
   readonly severity: Severity;
@@ -229,6 +235,8 @@ export interface DiagnosticReport extends Span {
   readonly siteId?: string;
   /** For `unknown-model`: the suggested replacement. */
   readonly suggestion?: string;
+  /** For savings findings: what fixing it saves a month, in US dollars, with its range. */
+  readonly savings?: { readonly monthly: { readonly usd: number; readonly low: number; readonly high: number } };
 }
 
 export interface InstructionFileReport {

@@ -21,6 +21,11 @@ export const DIAGNOSTIC_ANCHORS: Readonly<Record<DiagnosticCode, string>> = {
   'unpriced-model': 'diagnostic-unpriced-model',
   'parse-error': 'diagnostic-parse-error',
   'file-skipped': 'diagnostic-file-skipped',
+  'cache-opportunity': 'diagnostic-cache-opportunity',
+  'cache-breaker': 'diagnostic-cache-breaker',
+  'no-output-cap': 'diagnostic-no-output-cap',
+  batchable: 'diagnostic-batchable',
+  'model-fit': 'diagnostic-model-fit',
 };
 
 /**

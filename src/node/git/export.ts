@@ -7,21 +7,51 @@
  * Files over the size limit become sparse files of the same size, so the scan
  * skips them as `too-large` exactly as it would in a checkout; symlinks and
  * submodules are left out (a checkout would not make them analysable text).
+ * Only what a scan reads is written: files of the types it analyses, plus
+ * `.gitignore` and `tokenomics.json` files (so totals are the same as a scan of a
+ * checkout; other files would only be counted as `unsupported`). Writes run a
+ * few at a time.
  */
 import { promises as fs } from 'node:fs';
 import { dirname, join, relative, resolve, sep } from 'node:path';
+import { classifyPath } from '../../core/detect/language';
 import { git } from './run';
+
+/** Files written at once: enough to keep the file system busy, few enough to stay under open-file limits. */
+const WRITE_CONCURRENCY = 32;
+
+/** Whether a scan of the export reads this file (analyses it, or takes rules or settings from it). */
+export function neededByScan(path: string): boolean {
+  const base = path.slice(path.lastIndexOf('/') + 1);
+  return base === '.gitignore' || base === 'tokenomics.json' || classifyPath(path) !== undefined;
+}
+
+/** Runs `work` over `items`, at most `limit` at a time. */
+async function eachLimited<T>(items: readonly T[], limit: number, work: (item: T) => Promise<void>): Promise<void> {
+  let next = 0;
+  const lane = async () => {
+    while (next < items.length) await work(items[next++]);
+  };
+  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, lane));
+}
 
 export interface ExportOptions {
   /** Only files under this repository-relative folder ('' for all). */
   readonly subpath: string;
   /** Larger files are written as sparse placeholders of the same size. */
   readonly maxFileBytes: number;
+  /**
+   * Another export of the same repository: a file whose blob is the same there is hard-linked
+   * from it instead of read from git and written again (the two sides of a diff share most files).
+   */
+  readonly linkFrom?: { readonly dir: string; readonly blobs: ReadonlyMap<string, string> };
 }
 
 export interface ExportResult {
-  /** Repository-relative paths written (forward slashes). */
+  /** Files written. */
   readonly files: number;
+  /** For a commit: the blob of each file written, by repository path (for `linkFrom`). */
+  readonly blobs: ReadonlyMap<string, string>;
 }
 
 interface TreeEntry {
@@ -42,13 +72,26 @@ export async function exportCommit(repo: string, commit: string, dest: string, o
     const [mode, type, sha, size] = record.slice(0, tab).split(/\s+/);
     // Regular and executable files only: symlinks (120000) and submodules (commit) are not text we analyse.
     if (type !== 'blob' || (mode !== '100644' && mode !== '100755')) continue;
+    if (!neededByScan(record.slice(tab + 1))) continue;
     entries.push({ path: record.slice(tab + 1), sha, size: Number(size) });
   }
-  const wanted: TreeEntry[] = [];
-  for (const e of entries) {
-    if (e.size > options.maxFileBytes) await writeSparse(dest, e.path, e.size);
-    else wanted.push(e);
+  const link = options.linkFrom;
+  const linked = new Set<TreeEntry>();
+  if (link) {
+    await eachLimited(
+      entries.filter((e) => e.size <= options.maxFileBytes && link.blobs.get(e.path) === e.sha),
+      WRITE_CONCURRENCY,
+      async (e) => {
+        if (await linkInside(link.dir, dest, e.path)) linked.add(e);
+      },
+    );
   }
+  const wanted = entries.filter((e) => e.size <= options.maxFileBytes && !linked.has(e));
+  await eachLimited(
+    entries.filter((e) => e.size > options.maxFileBytes),
+    WRITE_CONCURRENCY,
+    (e) => writeSparse(dest, e.path, e.size),
+  );
   for (let i = 0; i < wanted.length; ) {
     const batch: TreeEntry[] = [];
     let bytes = 0;
@@ -57,33 +100,33 @@ export async function exportCommit(repo: string, commit: string, dest: string, o
       batch.push(wanted[i++]);
     }
     const blobs = splitBatch(await git(repo, ['cat-file', '--batch'], { input: batch.map((e) => e.sha).join('\n') + '\n' }));
-    for (const e of batch) {
+    await eachLimited(batch, WRITE_CONCURRENCY, async (e) => {
       const content = blobs.get(e.sha);
       if (content) await writeInside(dest, e.path, content);
-    }
+    });
   }
-  return { files: entries.length };
+  return { files: entries.length, blobs: new Map(entries.map((e) => [e.path, e.sha])) };
 }
 
 /** The working tree as git sees it: tracked files (as they are on disk) plus untracked files not ignored. */
 export async function exportWorkingTree(repo: string, dest: string, options: ExportOptions): Promise<ExportResult> {
   const listing = await git(repo, ['ls-files', '-z', '--cached', '--others', '--exclude-standard', ...(options.subpath ? ['--', options.subpath] : [])]);
-  const paths = [...new Set(listing.toString('utf8').split('\0').filter(Boolean))];
+  const paths = [...new Set(listing.toString('utf8').split('\0').filter(Boolean))].filter(neededByScan);
   let files = 0;
-  for (const path of paths) {
+  await eachLimited(paths, WRITE_CONCURRENCY, async (path) => {
     const source = join(repo, ...path.split('/'));
     let stat;
     try {
       stat = await fs.lstat(source);
     } catch {
-      continue; // deleted in the work tree but still in the index: not part of the working tree
+      return; // deleted in the work tree but still in the index: not part of the working tree
     }
-    if (!stat.isFile()) continue;
+    if (!stat.isFile()) return;
     files++;
     if (stat.size > options.maxFileBytes) await writeSparse(dest, path, stat.size);
     else await writeInside(dest, path, await fs.readFile(source));
-  }
-  return { files };
+  });
+  return { files, blobs: new Map() };
 }
 
 /** `cat-file --batch` output: `<sha> <type> <size>\n<content>\n` per object; missing ones are skipped. */
@@ -116,6 +159,18 @@ async function writeInside(dest: string, path: string, content: Buffer): Promise
   const abs = target(dest, path);
   await fs.mkdir(dirname(abs), { recursive: true });
   await fs.writeFile(abs, content);
+}
+
+/** Hard-links `path` of one export into another; false when that fails (then it is written instead). */
+async function linkInside(fromDir: string, dest: string, path: string): Promise<boolean> {
+  const abs = target(dest, path);
+  try {
+    await fs.mkdir(dirname(abs), { recursive: true });
+    await fs.link(target(fromDir, path), abs);
+    return true;
+  } catch {
+    return false;
+  }
 }
 
 async function writeSparse(dest: string, path: string, size: number): Promise<void> {

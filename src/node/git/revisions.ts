@@ -89,10 +89,12 @@ export async function diffRevisions(options: RevisionDiffOptions): Promise<Revis
     const baseDir = join(tmp, 'base');
     const headDir = join(tmp, 'head');
     const exportOptions = { subpath, maxFileBytes: options.maxFileBytes };
-    await Promise.all([
-      exportCommit(repo, baseCommit, baseDir, exportOptions),
-      headRev ? exportCommit(repo, headRev, headDir, exportOptions) : exportWorkingTree(repo, headDir, exportOptions),
-    ]);
+    if (headRev) {
+      const base = await exportCommit(repo, baseCommit, baseDir, exportOptions);
+      await exportCommit(repo, headRev, headDir, { ...exportOptions, linkFrom: { dir: baseDir, blobs: base.blobs } });
+    } else {
+      await Promise.all([exportCommit(repo, baseCommit, baseDir, exportOptions), exportWorkingTree(repo, headDir, exportOptions)]);
+    }
     const baseRoot = join(baseDir, ...subpath.split('/').filter(Boolean));
     const headRoot = join(headDir, ...subpath.split('/').filter(Boolean));
     for (const r of [baseRoot, headRoot]) if (!existsSync(r)) mkdirSync(r, { recursive: true });

@@ -24,7 +24,7 @@ interface GhCall {
 }
 
 describe('action.yml script (offline, with a stub gh)', function () {
-  this.timeout(60000);
+  this.timeout(240000);
   let repo = '';
   let work = '';
   before(() => {

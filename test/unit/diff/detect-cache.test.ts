@@ -8,7 +8,8 @@ import { DEFAULT_ASSUMPTIONS } from '../../../src/core/workload';
 import { TEST_CATALOG } from '../report/catalog-fixture';
 import { agentSource, writeFiles } from './git-fixture';
 
-describe('diff: files unchanged between the two sides are parsed once', () => {
+describe('diff: files unchanged between the two sides are parsed once', function () {
+  this.timeout(120000);
   let a = '';
   let b = '';
   before(() => {

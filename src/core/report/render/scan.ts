@@ -3,6 +3,7 @@
  * the Cost report's export, so a saved report equals what the CLI prints.
  */
 import { toSarif } from '../sarif';
+import { savingsTable } from '../findings';
 import { scanTables } from '../tables';
 import type { ScanReport } from '../types';
 import { renderCsv } from './csv';
@@ -20,8 +21,11 @@ export function renderScan(report: ScanReport, format: ScanFormat, allRows: bool
       return JSON.stringify(toSarif(report), null, 2) + '\n';
     case 'csv':
       return renderCsv(scanTables(report, { allRows: true })[0]);
-    case 'markdown':
-      return scanTables(report, { allRows }).map(renderMarkdown).join('\n');
+    case 'markdown': {
+      // The top savings findings follow the sites (a PR comment's reader acts on them).
+      const savings = savingsTable(report.files);
+      return [...scanTables(report, { allRows }), ...(savings ? [savings] : [])].map(renderMarkdown).join('\n');
+    }
     case 'table':
       return scanTables(report, { allRows }).map(renderText).join('\n');
   }
