@@ -7,7 +7,7 @@
  */
 import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { applyOverrides, resolveModel } from '../../core/catalog';
+import { resolveModel } from '../../core/catalog';
 import { diffMarkdown, diffTable, signedUsd, type DiffReport } from '../../core/diff';
 import { formatUsd } from '../../core/format';
 import type { Assumptions } from '../../core/workload';
@@ -16,10 +16,9 @@ import { RepoError } from '../../node/git/repo';
 import { diffRevisions, type SideScanOptions } from '../../node/git/revisions';
 import { DEFAULT_MAX_FILE_BYTES } from '../../node/scan';
 import { formatFlagHelp, parseFlags, type FlagSpecs } from '../args';
-import { cliCatalog } from '../catalog-source';
+import { cliEnvironment } from '../catalog-source';
 import { UsageError, UserError, type CliCommand, type CliIo } from '../command';
 import { renderText } from '../output';
-import { describeIssue, readSettings } from './scan';
 
 const FORMATS = ['table', 'markdown', 'json', 'github'] as const;
 
@@ -72,16 +71,14 @@ export const diffCommand: CliCommand = {
     const maxFileBytes = flags['max-file-size'] !== undefined ? flags['max-file-size'] * 1024 : DEFAULT_MAX_FILE_BYTES;
 
     const settings = (headRoot: string): SideScanOptions => {
-      const baseCatalog = cliCatalog();
-      const s = readSettings(flags.config ? resolve(io.cwd, flags.config) : join(headRoot, 'tokenomics.json'), Boolean(flags.config), baseCatalog, io, 'diff');
-      const overridden = applyOverrides(baseCatalog, { customModels: s.customModels ?? [], priceOverrides: s.priceOverrides ?? [] }, s.origin);
-      for (const issue of overridden.issues) if (!s.reported.has(issue.message)) io.stderr(`tokenomics diff: ${describeIssue(issue)}\n`);
+      // The one environment loader, as scan and the editor: tokenomics.json, custom models, overrides.
+      const s = cliEnvironment(io, 'diff', flags.config ? resolve(io.cwd, flags.config) : join(headRoot, 'tokenomics.json'), Boolean(flags.config));
       const assumptions: Assumptions = {
         ...s.assumptions,
         ...(flags.model ? { defaultModel: flags.model } : {}),
         ...(flags['calls-per-day'] !== undefined ? { callsPerDay: flags['calls-per-day'] } : {}),
       };
-      return { catalog: overridden.catalog, assumptions, resolveModel, exclude: [...s.exclude, ...(flags.exclude ?? [])], respectGitignore: true, maxFileBytes };
+      return { catalog: s.catalog, assumptions, resolveModel, exclude: [...s.config.exclude, ...(flags.exclude ?? [])], respectGitignore: true, maxFileBytes };
     };
 
     let report: DiffReport;
