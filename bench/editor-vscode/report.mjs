@@ -41,7 +41,7 @@ export function summarize(results) {
       const back = r.rssSettledMb - r.rssRestMb;
       rows.push(row(w, 'extension host RSS 10 s after the scan (Δ from rest)', `${fmt(r.rssSettledMb)} (${back >= 0 ? '+' : ''}${fmt(back)})`, 'MB', 'Δ ≤ 50', back <= 50));
     }
-    rows.push(row(w, 'cancel: click → view says cancelled', r.cancelMs, 'ms', '≤ 100', r.cancelMs <= 100));
+    rows.push(row(w, 'cancel: click → view says cancelled', r.cancelMs ?? 'no figure (the scan ended first)', r.cancelMs !== undefined ? 'ms' : '', '≤ 100', r.cancelMs !== undefined ? r.cancelMs <= 100 : undefined));
     rows.push(row(w, 'cancel: workers stopped, as logged', r.cancelStopLoggedMs ?? (r.cancelLogged ? 'logged, no time' : 'not logged'), r.cancelStopLoggedMs !== undefined ? 'ms' : '', 'logged', r.cancelStopLoggedMs !== undefined || r.cancelLogged));
     rows.push(row(w, 'load average (1/5/15 min) before → after', `${r.loadBefore} → ${r.loadAfter}`, '', '', undefined));
   }
