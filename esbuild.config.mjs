@@ -17,6 +17,21 @@ const common = {
   legalComments: 'linked',
 };
 
+/**
+ * js-tiktoken's rank tables (2.3 MB and 1.1 MB of source) are files of their own next to the bundles,
+ * required only when an exact encoding is first counted: inlined, V8 had to read them every time the
+ * extension was loaded, before the first lens could be drawn. `src/core/tokenize/encodings.ts`
+ * requires them by these module names; the bundles resolve them to `./tiktoken-<encoding>.js`.
+ */
+const RANK_ENCODINGS = ['o200k_base', 'cl100k_base'];
+const ranksBesideBundle = {
+  name: 'ranks-beside-bundle',
+  setup(build) {
+    build.onResolve({ filter: /^js-tiktoken\/ranks\/(o200k_base|cl100k_base)$/ }, (args) => ({ path: `./tiktoken-${args.path.split('/').pop()}.js`, external: true }));
+  },
+};
+const rankBundles = RANK_ENCODINGS.map((encoding) => ({ entryPoints: [`node_modules/js-tiktoken/dist/ranks/${encoding}.cjs`], outfile: `dist/tiktoken-${encoding}.js`, sourcemap: false }));
+
 /** Node-side bundles: the extension (vscode is provided by the host) and the CLI. */
 const nodeBundles = [
   { entryPoints: ['src/extension.ts'], outfile: 'dist/extension.js', external: ['vscode'] },
@@ -25,7 +40,8 @@ const nodeBundles = [
   { entryPoints: ['src/node/detect-worker.ts'], outfile: 'dist/detect-worker.js' },
 // mainFields: jsonc-parser's `main` is a UMD wrapper whose requires esbuild cannot follow; its `module`
 // build bundles cleanly. No other dependency of the node bundles has a `module` field.
-].map((b) => ({ ...common, platform: 'node', format: 'cjs', target: 'node20', mainFields: ['module', 'main'], ...b }));
+].map((b) => ({ ...common, platform: 'node', format: 'cjs', target: 'node20', mainFields: ['module', 'main'], plugins: [ranksBesideBundle], ...b }))
+  .concat(rankBundles.map((b) => ({ ...common, platform: 'node', format: 'cjs', target: 'node20', ...b })));
 
 /** Browser-side bundles: webview page scripts (no vscode, no node). */
 const pageEntries = ['src/webview/compare/main.ts', 'src/webview/report/main.ts'].filter((p) => existsSync(p));

@@ -137,7 +137,7 @@ async function largeFileMetrics(ctx: BenchContext, runs: number): Promise<BenchM
 
 export const benchModule: BenchModule = {
   name: 'editor',
-  description: 'extension activation cost, hover latency (cold/warm), analysis time per 1,000 lines',
+  description: 'in Node with a stub vscode (not the editor; the real extension host: npm run bench:editor): activation cost, hover latency (cold/warm), analysis time per 1,000 lines',
   async run(ctx) {
     const quick = ctx.quick;
     return [

@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import { DocumentAnalysis } from './analysis/document-analysis';
 import { createAnalyzer } from './analysis/engine';
+import { scheduleWarmUp } from './analysis/warmup';
 import { CatalogHolder } from './catalog-holder';
 import type { CompareRequest } from './compare-request';
 import { ExtensionConfig, REBUILD_SETTINGS } from './config';
@@ -51,6 +52,8 @@ export class TokenomicsContext implements vscode.Disposable {
     extension.subscriptions.push(vscode.workspace.onDidGrantWorkspaceTrust(() => ctx.refresh('workspace trust granted')));
     extension.subscriptions.push(catalog.onDidChange(() => ctx.refresh('catalog reloaded')));
     for (const feature of features) ctx.addFeature(feature);
+    // After the registrations, off activation's path: grammars, tokenizer ranks and catalog, in parallel.
+    extension.subscriptions.push(scheduleWarmUp(catalog, log));
     log.info(`Tokenomics activated (${vscode.workspace.isTrusted ? 'trusted' : 'untrusted'} workspace)`);
     return ctx;
   }

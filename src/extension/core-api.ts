@@ -17,6 +17,10 @@ export { getBundledCatalog, resolveModel } from '../core/catalog';
 export { applyOverrides } from '../core/catalog/overrides';
 export { DEFAULT_CONFIG, DEFAULT_SURFACES, configToAssumptions, loadEnvironment, normalizeConfig, parseConfigFile, type SurfaceSwitches, type TokenomicsConfig } from '../core/config';
 export type { Alternative } from './hover/pick-alternatives';
+// What the warm-up after activation loads ahead of the first analysis (src/extension/analysis/warmup.ts).
+export { classifyPath } from '../core/detect/language';
+export { parserFor, type Grammar } from '../core/detect/parser';
+export { countTokens } from '../core/tokenize';
 
 export interface AnalyzeEnv {
   readonly catalog: Catalog;

@@ -63,13 +63,23 @@ export class DocumentAnalysis implements vscode.Disposable {
     return this.cache.latest(document.uri.toString())?.value;
   }
 
-  /** Analyse after the document has been quiet for `delayMs`. */
+  /**
+   * Analyse after the document has been quiet for `delayMs`. Edits are debounced; a delay of 0 (a
+   * document just opened, settings changed) starts the analysis as soon as the current event is
+   * handled, with no timer: the first lens of a newly opened file is waiting for it. (Never inside
+   * the caller's turn: activation only registers.)
+   */
   schedule(document: vscode.TextDocument, delayMs = EDIT_DEBOUNCE_MS): void {
     // Push analysis only for files the user edits, not diff or git views of them.
     if (!ANALYSED_SCHEMES.has(document.uri.scheme) || vscode.languages.match(DOCUMENT_SELECTOR, document) === 0) return;
     const key = document.uri.toString();
     const pending = this.timers.get(key);
     if (pending) clearTimeout(pending);
+    this.timers.delete(key);
+    if (delayMs <= 0) {
+      setImmediate(() => void this.get(document));
+      return;
+    }
     this.timers.set(key, setTimeout(() => {
       this.timers.delete(key);
       void this.get(document);

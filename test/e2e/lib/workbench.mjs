@@ -21,7 +21,8 @@ export async function waitFor(probe, { timeout = SHORT, interval = 150, what = '
 }
 
 export async function openWorkbench(page, url) {
-  await page.goto(url);
+  // The page's own load can take longer than Playwright's 30 s default on a loaded 2-core machine.
+  await page.goto(url, { timeout: LONG * 3 });
   await page.locator('.monaco-workbench').waitFor({ state: 'visible', timeout: LONG });
   // The explorer lists the folder once the remote file system answers.
   await page.locator('.explorer-folders-view .monaco-list-row').first().waitFor({ timeout: LONG });

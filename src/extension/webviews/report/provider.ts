@@ -17,10 +17,21 @@ import { EXPORT_EXTENSIONS, renderExport } from './export';
 import { commonRoot } from './provider-paths';
 import { reportData } from './view-model';
 
+/** One scan's cancel state: polled by the scan, set by Cancel, Restart or the view closing. */
+interface ScanFlag {
+  cancelled: boolean;
+  /** When Cancel was asked for (the log says how long the scan took to stop after it). */
+  requestedAt?: number;
+  /** The view has been told already. */
+  announced?: boolean;
+  done: number;
+  total: number;
+}
+
 export class ReportViewHost implements vscode.WebviewViewProvider, vscode.Disposable {
   private view?: vscode.WebviewView;
   private bridge?: HostBridge<ReportPageMessage, ReportHostMessage>;
-  private cancelFlag?: { cancelled: boolean };
+  private cancelFlag?: ScanFlag;
   private last?: { report: ScanReport; root: string; elapsedMs: number };
   private readonly disposables: vscode.Disposable[] = [];
 
@@ -63,7 +74,7 @@ export class ReportViewHost implements vscode.WebviewViewProvider, vscode.Dispos
         void this.scan();
         return;
       case 'cancel':
-        if (this.cancelFlag) this.cancelFlag.cancelled = true;
+        this.cancel();
         return;
       case 'reveal':
         void this.reveal(m.path, m.siteId);
@@ -81,7 +92,7 @@ export class ReportViewHost implements vscode.WebviewViewProvider, vscode.Dispos
   /** Scans the workspace; a scan already running is cancelled first. */
   async scan(): Promise<void> {
     if (this.cancelFlag) this.cancelFlag.cancelled = true;
-    const flag = { cancelled: false };
+    const flag: ScanFlag = { cancelled: false, done: 0, total: 0 };
     this.cancelFlag = flag;
     this.stale = false;
     const folders = this.folders();
@@ -114,6 +125,8 @@ export class ReportViewHost implements vscode.WebviewViewProvider, vscode.Dispos
         },
         (p) => {
           // At most ~10 progress messages a second: the page only needs to look alive.
+          flag.done = p.done;
+          flag.total = p.total;
           const now = Date.now();
           if (now - lastProgress < 100 && p.done < p.total) return;
           lastProgress = now;
@@ -121,11 +134,14 @@ export class ReportViewHost implements vscode.WebviewViewProvider, vscode.Dispos
         },
         () => flag.cancelled,
       );
-      if (this.cancelFlag !== flag) return; // superseded by a newer scan
       if (flag.cancelled || report.cancelled) {
-        this.bridge?.post({ type: 'cancelled' });
+        // How long the workers took to stop after the request: the view said "cancelled" at the click.
+        const stopped = flag.requestedAt !== undefined ? `; stopped ${Date.now() - flag.requestedAt} ms after the request` : '';
+        this.ctx.log.info(`Cost report: scan cancelled at ${flag.done} of ${flag.total} files${stopped}`);
+        if (this.cancelFlag === flag && !flag.announced) this.bridge?.post({ type: 'cancelled' });
         return;
       }
+      if (this.cancelFlag !== flag) return; // superseded by a newer scan
       const elapsed = Date.now() - started;
       this.last = { report, root, elapsedMs: elapsed };
       this.ctx.log.info(`Cost report: ${report.totals.files} files, ${report.files.length} with sites, in ${elapsed} ms`);
@@ -193,8 +209,19 @@ export class ReportViewHost implements vscode.WebviewViewProvider, vscode.Dispos
     }
   }
 
+  /**
+   * Cancels the running scan: the view is told at once (the previous report stays), the workers
+   * are stopped by the scan's own cancel poll, and the scan logs how long that took.
+   */
   cancel(): void {
-    if (this.cancelFlag) this.cancelFlag.cancelled = true;
+    const flag = this.cancelFlag;
+    if (!flag || flag.cancelled) return;
+    flag.cancelled = true;
+    flag.requestedAt = Date.now();
+    this.ctx.log.info(`Cost report: cancel requested at ${flag.done} of ${flag.total} files`);
+    flag.announced = true;
+    this.bridge?.post({ type: 'cancelled' });
+    this.cancelFlag = undefined;
   }
 
   dispose(): void {

@@ -1,0 +1,64 @@
+// The editor bench's figures against issue 18's targets: met / not met, never asserted.
+
+function percentile(values, p) {
+  if (!values?.length) return undefined;
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))];
+}
+
+const median = (v) => percentile(v, 50);
+
+function row(workspace, metric, value, unit, target, met) {
+  return { workspace, metric, value, unit, target: target ?? '', met };
+}
+
+/** Rows of figures per workspace, each with its target and whether it was met. */
+export function summarize(results) {
+  const rows = [];
+  for (const r of results) {
+    const w = r.workspace;
+    if (r.error) {
+      rows.push(row(w, 'ERROR', r.error, '', '', false));
+      continue;
+    }
+    rows.push(row(w, 'first priced lens, cold (first file of the session)', r.lensColdMs, 'ms', '≤ 1000', r.lensColdMs <= 1000));
+    const warm = median(r.lensWarmMs);
+    rows.push(row(w, `first priced lens, later files (median of ${r.lensWarmMs.length})`, warm, 'ms', '≤ 300', warm <= 300));
+    const idle = { p50: median(r.keysIdle), p95: percentile(r.keysIdle, 95), max: percentile(r.keysIdle, 100) };
+    const scan = { p50: median(r.keysScan), p95: percentile(r.keysScan, 95), max: percentile(r.keysScan, 100) };
+    rows.push(row(w, `key latency, no scan: median / p95 / max (${r.keysIdle.length} keys)`, `${fmt(idle.p50)} / ${fmt(idle.p95)} / ${fmt(idle.max)}`, 'ms', '', undefined));
+    const during = `${r.keysScan.length} keys${r.keysScanStillScanning ? '' : ', scan ended during them'}`;
+    rows.push(row(w, `key latency, during the scan: median / p95 / max (${during})`, `${fmt(scan.p50)} / ${fmt(scan.p95)} / ${fmt(scan.max)}`, 'ms', 'max ≤ 200', scan.max !== undefined ? scan.max <= 200 : undefined));
+    const ratio = scan.p50 !== undefined && idle.p50 ? scan.p50 / idle.p50 : undefined;
+    rows.push(row(w, 'key latency ratio, during scan / without (medians)', ratio, '×', '≤ 1.2', ratio !== undefined ? ratio <= 1.2 : undefined));
+    const ratio95 = scan.p95 !== undefined && idle.p95 ? scan.p95 / idle.p95 : undefined;
+    rows.push(row(w, 'key latency ratio, during scan / without (p95)', ratio95, '×', '', undefined));
+    rows.push(row(w, `Cost report scan (${r.scanStatus?.replace(/\.$/, '') ?? ''})`, r.scanLoggedMs ?? r.scanUiMs, 'ms', '', undefined));
+    if (r.rssRestMb !== undefined) {
+      const big = w !== 'small';
+      rows.push(row(w, 'extension host RSS at rest, before the scan', r.rssRestMb, 'MB', '', undefined));
+      rows.push(row(w, 'extension host RSS, peak during the scan', r.rssPeakMb, 'MB', big ? '< 350' : '', big ? r.rssPeakMb < 350 : undefined));
+      const back = r.rssSettledMb - r.rssRestMb;
+      rows.push(row(w, 'extension host RSS 10 s after the scan (Δ from rest)', `${fmt(r.rssSettledMb)} (${back >= 0 ? '+' : ''}${fmt(back)})`, 'MB', 'Δ ≤ 50', back <= 50));
+    }
+    rows.push(row(w, 'cancel: click → view says cancelled', r.cancelMs ?? 'no figure (the scan ended first)', r.cancelMs !== undefined ? 'ms' : '', '≤ 100', r.cancelMs !== undefined ? r.cancelMs <= 100 : undefined));
+    rows.push(row(w, 'cancel: workers stopped, as logged', r.cancelStopLoggedMs ?? (r.cancelLogged ? 'logged, no time' : 'not logged'), r.cancelStopLoggedMs !== undefined ? 'ms' : '', 'logged', r.cancelStopLoggedMs !== undefined || r.cancelLogged));
+    rows.push(row(w, 'load average (1/5/15 min) before → after', `${r.loadBefore} → ${r.loadAfter}`, '', '', undefined));
+  }
+  return rows;
+}
+
+function fmt(v) {
+  if (v === undefined || v === null || Number.isNaN(v)) return '–';
+  if (typeof v !== 'number') return String(v);
+  return Math.abs(v) >= 100 ? v.toFixed(0) : Math.abs(v) >= 10 ? v.toFixed(1) : v.toFixed(2);
+}
+
+export function renderResults(rows, { cores, load }) {
+  const table = [['workspace', 'metric', 'value', 'unit', 'target', '']];
+  for (const r of rows) table.push([r.workspace, r.metric, fmt(r.value), r.unit, r.target, r.met === undefined ? '' : r.met ? 'met' : 'NOT MET']);
+  const widths = table[0].map((_, i) => Math.max(...table.map((t) => String(t[i]).length)));
+  const lines = table.map((t) => t.map((c, i) => String(c).padEnd(widths[i])).join('  ').trimEnd());
+  lines.splice(1, 0, widths.map((w) => '-'.repeat(w)).join('  '));
+  return `\nEditor bench (real extension in code-server), ${cores} cores, load average now ${load}\n${lines.join('\n')}\n`;
+}

@@ -1,0 +1,166 @@
+#!/usr/bin/env node
+// `npm run bench:editor`: the packaged extension in a real VS Code (code-server's workbench and Node
+// extension host, driven in Chromium by the e2e harness), measured as a user feels it:
+//   - time from opening a file to its first priced CodeLens: cold (first file of the session) and
+//     warm (later files);
+//   - per-key latency typing in a 4,000-line file, without and during a workspace scan (ratio);
+//   - Cost report scan time and the extension host's RSS: at rest, peak during the scan, 10 s after;
+//   - cancel latency: Cancel clicked in the report view → the view says cancelled (and the log's
+//     own "stopped in" figure).
+// On three workspaces: small, 10,000 generated files, and a real repository when its export is in
+// ~/.cache/tokenomics-corpus. Prints one table with each target met / not met, the machine's load
+// beside it, and writes bench/results/editor-vscode.json. Timings are never asserted: the exit code
+// is 0 whenever the bench ran.
+// Options: --no-install, --no-package (reuse dist/tokenomics.vsix and out/), --only=small,generated,corpus
+import { spawnSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { cpus, loadavg, tmpdir } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { assertInstalled } from '../../test/e2e/lib/code-server.mjs';
+import { createSession } from '../../test/e2e/lib/session.mjs';
+import { PROBE_FILES, TYPING_FILE_LINES, corpusWorkspace, generatedWorkspace, smallWorkspace } from './workspaces.mjs';
+import { findExtensionHost, focusLine, isScanning, memorySampler, openAt, openReportView, timeCancel, timeToPricedLens, tokenomicsLog, typeKeys, waitScanned } from './probes.mjs';
+import { renderResults, summarize } from './report.mjs';
+
+const repo = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
+const flags = new Set(process.argv.slice(2));
+const only = process.argv.find((a) => a.startsWith('--only='))?.slice(7).split(',');
+
+function step(label, command, args) {
+  const started = Date.now();
+  const r = spawnSync(command, args, { cwd: repo, stdio: 'inherit' });
+  if (r.status !== 0) throw new Error(`${label} failed (exit ${r.status ?? r.signal})`);
+  console.log(`[bench:editor] ${label}: ${((Date.now() - started) / 1000).toFixed(1)} s`);
+}
+
+function ensureInstalled() {
+  try {
+    return assertInstalled();
+  } catch (err) {
+    if (flags.has('--no-install')) throw err;
+    step('install code-server', 'bash', [join(repo, 'scripts', 'e2e', 'install-code-server.sh')]);
+    return assertInstalled();
+  }
+}
+
+const load = () => loadavg().map((l) => l.toFixed(2)).join(' ');
+
+/** One session on one workspace: every probe, in the order a user would meet them. */
+async function measureWorkspace(ws, resultsDir) {
+  const probe = ws.probe ?? PROBE_FILES;
+  const out = { workspace: ws.name, note: ws.note, loadBefore: load() };
+  const log = (m) => console.log(`[bench:editor] ${ws.name}: ${m}`);
+  const session = await createSession({ name: `bench-${ws.name}`, workspaceSource: ws.dir, vsix: join(repo, 'dist', 'tokenomics.vsix'), resultsDir });
+  let memory;
+  try {
+    const { page } = session;
+    out.workbenchReadyMs = session.timings.workbenchReadyMs;
+    out.lensColdMs = await timeToPricedLens(page, probe.cold);
+    log(`first priced lens, cold: ${out.lensColdMs} ms`);
+    out.lensWarmMs = [];
+    for (const rel of probe.warm) out.lensWarmMs.push(await timeToPricedLens(page, rel));
+    log(`first priced lens, later files: ${out.lensWarmMs.join(', ')} ms`);
+
+    const host = findExtensionHost(session.server.pid);
+    if (host) memory = memorySampler(host);
+    else log('extension host process not found: no memory figures');
+
+    await openAt(page, probe.typing, Math.floor(TYPING_FILE_LINES / 2));
+    // The big file's own first analysis is not what is measured: let it finish first.
+    await page.locator('.editor-group-container.active .monaco-editor .codelens-decoration').first().waitFor({ timeout: 60_000 }).catch(() => {});
+    out.keysIdle = await typeKeys(page);
+    log(`keys without a scan: ${out.keysIdle.length}`);
+    // Settle after typing (the last edit's analysis), then the rest figure.
+    await new Promise((r) => setTimeout(r, 3_000));
+    memory?.mark('rest');
+    out.rssRestMb = memory?.at('rest');
+
+    const scanStarted = Date.now();
+    memory?.mark('scan');
+    const frame = await openReportView(page);
+    await focusLine(page, Math.floor(TYPING_FILE_LINES / 2) + 10);
+    out.keysScan = await typeKeys(page, { until: async () => !(await isScanning(frame)) });
+    out.keysScanStillScanning = await isScanning(frame);
+    log(`keys during the scan: ${out.keysScan.length} (scan still running at the end: ${out.keysScanStillScanning})`);
+    out.scanStatus = await waitScanned(frame);
+    out.scanUiMs = Date.now() - scanStarted;
+    memory?.mark('scanned');
+    const logged = tokenomicsLog(session.userDataDir).match(/Cost report: ([\d,]+) files, ([\d,]+) with sites, in (\d+) ms/g);
+    out.scanLoggedMs = logged ? Number(logged.at(-1).match(/in (\d+) ms/)[1]) : undefined;
+    log(`${out.scanStatus} (view: ${out.scanUiMs} ms from opening it)`);
+    await new Promise((r) => setTimeout(r, 10_000));
+    out.rssPeakMb = memory?.peak('scan', 'scanned');
+    out.rssSettledMb = memory?.at('scanned', 10_000);
+
+    // A scan of a few files can end before Cancel lands: then there is no cancel figure, not a failed run.
+    // The small workspace's scan is over before a click could land: no cancel probe there.
+    out.cancelMs = ws.name === 'small' ? undefined : await timeCancel(frame, { afterFiles: 200 }).catch((err) => {
+      log(`no cancel figure: ${err.message}`);
+      return undefined;
+    });
+    await new Promise((r) => setTimeout(r, 1_000));
+    const stopped = tokenomicsLog(session.userDataDir).match(/scan cancelled[^\n]*?stopped (\d+) ms after/i);
+    out.cancelStopLoggedMs = stopped ? Number(stopped[1]) : undefined;
+    out.cancelLogged = /cancel/i.test(tokenomicsLog(session.userDataDir));
+    log(`cancel: ${out.cancelMs?.toFixed(0) ?? '–'} ms to the view; logged: ${out.cancelLogged}`);
+    out.loadAfter = load();
+  } finally {
+    memory?.stop();
+    out.memorySamples = memory?.samples.length;
+    await session.close();
+  }
+  return out;
+}
+
+async function main() {
+  const installed = ensureInstalled();
+  console.log(`[bench:editor] code-server ${installed.version}; ${cpus().length} cores; load ${load()}`);
+  if (!flags.has('--no-package')) {
+    step('package .vsix', 'npm', ['run', 'package', '--silent']);
+    step('compile tests and benches', 'npm', ['run', 'compile-tests', '--silent']);
+  }
+  const resultsDir = join(repo, 'test-results', 'bench-editor');
+  rmSync(resultsDir, { recursive: true, force: true });
+  mkdirSync(resultsDir, { recursive: true });
+  const scratch = mkdtempSync(join(tmpdir(), 'tokenomics-bench-editor-'));
+  const results = [];
+  try {
+    const makers = [
+      ['small', (d) => smallWorkspace(repo, d)],
+      ['generated', (d) => generatedWorkspace(repo, d)],
+      ['corpus', (d) => corpusWorkspace(repo, d)],
+    ].filter(([name]) => !only || only.includes(name));
+    for (const [name, make] of makers) {
+      const dir = join(scratch, name);
+      mkdirSync(dir, { recursive: true });
+      const ws = make(dir);
+      if (!ws) {
+        console.log(`[bench:editor] ${name}: no repository export in ~/.cache/tokenomics-corpus; skipped`);
+        continue;
+      }
+      try {
+        results.push(await measureWorkspace(ws, resultsDir));
+      } catch (err) {
+        console.error(`[bench:editor] ${name} failed: ${err.stack || err}`);
+        results.push({ workspace: name, note: ws.note, error: String(err.message || err) });
+      } finally {
+        rmSync(dir, { recursive: true, force: true });
+      }
+    }
+  } finally {
+    rmSync(scratch, { recursive: true, force: true });
+  }
+  const summary = summarize(results);
+  console.log(renderResults(summary, { cores: cpus().length, load: load() }));
+  mkdirSync(join(repo, 'bench', 'results'), { recursive: true });
+  writeFileSync(join(repo, 'bench', 'results', 'editor-vscode.json'), `${JSON.stringify({ when: new Date().toISOString(), cores: cpus().length, codeServer: installed.version, summary, results }, null, 2)}\n`);
+}
+
+main().then(
+  () => process.exit(0),
+  (err) => {
+    console.error(`[bench:editor] ${err.stack || err}`);
+    process.exit(2);
+  },
+);

@@ -1,0 +1,61 @@
+/**
+ * The warm-up's schedule, without `vscode` (unit-tested): what the first analysis of a session
+ * needs, loaded in parallel where the runtime allows. The tree-sitter grammars are read and compiled
+ * asynchronously (V8 compiles wasm off this thread), so their loads are started first; while they
+ * run, this thread builds the exact tokenizer's ranks and the catalog. Done in sequence, as the first
+ * analysis did, the first lens waited for the grammar and then for the ranks.
+ */
+import { countTokens, parserFor, type Grammar } from '../core-api';
+
+export const ALL_GRAMMARS: readonly Grammar[] = ['typescript', 'tsx', 'javascript', 'python'];
+
+export interface WarmLoaders {
+  readonly grammar: (g: Grammar) => Promise<unknown>;
+  /** Synchronous: builds the exact tokenizer's rank table on this thread. */
+  readonly ranks: () => void;
+  /** Synchronous: builds the catalog the surfaces price with. */
+  readonly catalog: () => void;
+}
+
+export interface WarmUpTimings {
+  readonly grammars: readonly Grammar[];
+  readonly totalMs: number;
+  readonly grammarsMs: number;
+  readonly ranksMs: number;
+  readonly catalogMs: number;
+  /** A grammar that failed to load (the analysis meets and reports it again). */
+  readonly error?: unknown;
+}
+
+export const DEFAULT_LOADERS = (catalog: () => void): WarmLoaders => ({
+  grammar: (g) => parserFor(g),
+  ranks: () => void countTokens(' ', 'o200k_base'),
+  catalog,
+});
+
+export async function warmInParallel(grammars: readonly Grammar[], loaders: WarmLoaders): Promise<WarmUpTimings> {
+  const started = Date.now();
+  let error: unknown;
+  const parsers = Promise.all(grammars.map((g) => loaders.grammar(g))).then(
+    () => Date.now() - started,
+    (err) => {
+      error = err;
+      return Date.now() - started;
+    },
+  );
+  // Let the grammar reads and compiles get going before this thread is busy with the ranks.
+  await new Promise((resolve) => setImmediate(resolve));
+  const ranksStarted = Date.now();
+  loaders.ranks();
+  const ranksMs = Date.now() - ranksStarted;
+  const catalogStarted = Date.now();
+  loaders.catalog();
+  const catalogMs = Date.now() - catalogStarted;
+  const grammarsMs = await parsers;
+  return { grammars, totalMs: Date.now() - started, grammarsMs, ranksMs, catalogMs, ...(error ? { error } : {}) };
+}
+
+/** The grammars not loaded yet, for when the editor has had a moment to settle. */
+export function remainingGrammars(loaded: readonly Grammar[]): Grammar[] {
+  return ALL_GRAMMARS.filter((g) => !loaded.includes(g));
+}

@@ -1,0 +1,49 @@
+import * as vscode from 'vscode';
+import type { CatalogHolder } from '../catalog-holder';
+import { classifyPath, type Grammar } from '../core-api';
+import { DOCUMENT_SELECTOR } from '../selector';
+import { DEFAULT_LOADERS, remainingGrammars, warmInParallel } from './warm';
+
+/** How long after the first warm-up the grammars no open document needs are loaded, so a later file of another language finds its grammar ready. */
+export const LATER_GRAMMARS_DELAY_MS = 2_000;
+
+/** The grammars of the open documents the extension analyses (the one that activated it among them). */
+export function grammarsOfOpenDocuments(documents: readonly vscode.TextDocument[]): Grammar[] {
+  const found = new Set<Grammar>();
+  for (const d of documents) {
+    if (vscode.languages.match(DOCUMENT_SELECTOR, d) === 0) continue;
+    const c = classifyPath(d.uri.path, d.languageId);
+    if (c?.type === 'code') found.add(c.grammar);
+  }
+  return [...found];
+}
+
+/**
+ * Right after activation (never inside it): the open documents' grammars, the tokenizer ranks and
+ * the catalog, in parallel (see warm.ts); the other grammars a little later. Every load is the same
+ * once-per-process load the first analysis would do. Returns a disposable that cancels what has not
+ * started.
+ */
+export function scheduleWarmUp(catalog: CatalogHolder, log: vscode.LogOutputChannel): vscode.Disposable {
+  let later: ReturnType<typeof setTimeout> | undefined;
+  let disposed = false;
+  const first = setImmediate(() => {
+    // Activated by a workspace's instruction file with no code open: the first analysis loads what it needs.
+    if (!vscode.workspace.textDocuments.some((d) => vscode.languages.match(DOCUMENT_SELECTOR, d) > 0)) return;
+    const grammars = grammarsOfOpenDocuments(vscode.workspace.textDocuments);
+    void warmInParallel(grammars, DEFAULT_LOADERS(() => catalog.current())).then((t) => {
+      if (t.error) log.warn('Warm-up: a grammar did not load', t.error);
+      log.info(`Warm-up in ${t.totalMs} ms: grammars ${grammars.join(', ') || 'none'} ${t.grammarsMs} ms, o200k_base ranks ${t.ranksMs} ms, catalog ${t.catalogMs} ms, in parallel`);
+      if (disposed) return;
+      later = setTimeout(() => {
+        const rest = remainingGrammars(grammars);
+        void warmInParallel(rest, DEFAULT_LOADERS(() => undefined)).then((r) => log.trace(`Warm-up: grammars ${rest.join(', ')} in ${r.grammarsMs} ms`));
+      }, LATER_GRAMMARS_DELAY_MS);
+    });
+  });
+  return new vscode.Disposable(() => {
+    disposed = true;
+    clearImmediate(first);
+    if (later) clearTimeout(later);
+  });
+}
