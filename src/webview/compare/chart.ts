@@ -33,6 +33,8 @@ interface Point {
 
 export interface ChartModel {
   readonly others: readonly Point[];
+  /** Rows shown with "Show all" that cannot (or are not known to) do the site's job: drawn as crosses. */
+  readonly unable: readonly Point[];
   /** Sorted by latency, so the line runs left to right. */
   readonly pareto: readonly Point[];
   readonly current: readonly Point[];
@@ -43,8 +45,10 @@ export function chartModel(rows: readonly CompareRow[], currentModel: string | u
   const points = rows.flatMap((r) =>
     r.perUnit.kind === 'priced' && r.perUnit.usd > 0 ? [{ row: r, p: { x: r.latencyMs / 1000, y: r.perUnit.usd, id: r.id, assumed: r.latencyBasis === 'assumed' } }] : [],
   );
+  const unable = (r: CompareRow) => r.capability !== undefined && r.capability.verdict !== 'can';
   return {
-    others: points.filter((x) => !x.row.pareto).map((x) => x.p),
+    others: points.filter((x) => !x.row.pareto && !unable(x.row)).map((x) => x.p),
+    unable: points.filter((x) => unable(x.row)).map((x) => x.p),
     pareto: points.filter((x) => x.row.pareto).map((x) => x.p).sort((a, b) => a.x - b.x || a.y - b.y),
     current: points.filter((x) => currentModel !== undefined && x.row.model === currentModel).map((x) => x.p),
   };
@@ -78,6 +82,15 @@ function datasets(model: ChartModel): ChartDataset<'scatter', Point[]>[] {
       borderWidth: 1.5,
       pointRadius: 4,
       pointHoverRadius: 6,
+    },
+    {
+      label: 'Cannot do this job',
+      data: [...model.unable],
+      borderColor: c.grid,
+      backgroundColor: 'transparent',
+      borderWidth: 1.5,
+      pointRadius: 4,
+      pointStyle: 'crossRot',
     },
     {
       label: 'Pareto front',
@@ -115,7 +128,7 @@ function decadeLabel(value: number): string {
 
 export class CostLatencyChart {
   private chart?: Chart<'scatter', Point[]>;
-  private model: ChartModel = { others: [], pareto: [], current: [] };
+  private model: ChartModel = { others: [], unable: [], pareto: [], current: [] };
   private readonly canvas: HTMLCanvasElement;
   private readonly summary: HTMLElement;
   readonly element: HTMLElement;
@@ -128,7 +141,7 @@ export class CostLatencyChart {
       'figure',
       { className: 'chart' },
       h('div', { className: 'chart-box' }, this.canvas),
-      h('figcaption', { className: 'muted', text: 'Hollow points: speed assumed (the catalog has no speed figures for the offering). Orange: the Pareto front — no offering is both cheaper and faster. Star: the model the code uses now.' }),
+      h('figcaption', { className: 'muted', text: 'Hollow points: speed assumed (the catalog has no speed figures for the offering). Orange: the Pareto front — no offering is both cheaper and faster. Star: the model the code uses now. Grey crosses (with "Show all"): offerings that cannot do this site\'s job.' }),
       this.summary,
     );
     // Theme switches change the body's class: recolour.
