@@ -2,13 +2,10 @@
  * `tokenomics estimate`: cost and latency of one model call, with the price
  * breakdown and where every figure came from.
  */
-import { estimateLatency } from '../../core/cost/latency';
-import { scalePrice } from '../../core/cost/money';
-import { priceCallInWindow } from '../../core/cost/call-in-window';
-import { effectivePrices, promptTokens, tierFor } from '../../core/cost/price';
 import type { CallUsage, CostBreakdown } from '../../core/cost/types';
+import { estimateUsage } from '../../core/estimate';
 import { formatDuration, formatInteger, formatPerMillion, formatPrice, formatTokensPerSecond, formatUsd } from '../../core/format';
-import { DAYS_PER_MONTH, DEFAULT_ASSUMPTIONS } from '../../core/workload';
+import { DEFAULT_ASSUMPTIONS } from '../../core/workload';
 import { formatFlagHelp, parseFlags, type FlagSpecs } from '../args';
 import { cliSettings } from '../catalog-source';
 import { UsageError, type CliCommand } from '../command';
@@ -80,18 +77,11 @@ export const estimateCommand: CliCommand = {
       reasoning: flags.reasoning ?? 0,
       batch: flags.batch === true,
     };
-    // The core refuses to price a request over the window (the API would reject it), as `agent` does.
-    const { price, fit } = priceCallInWindow(choice.model, choice.noOffering ? undefined : choice.offering, usage, choice.provider);
-    // Cache reads skip prefill; only the rest delays the first token.
-    const latency = estimateLatency(choice.offering, usage.freshInput + usage.cacheWrite, usage.output + usage.reasoning);
-    const monthly = scalePrice(price, callsPerDay * DAYS_PER_MONTH);
+    const estimate = estimateUsage({ model: choice.model, offering: choice.offering, provider: choice.provider, noOffering: Boolean(choice.noOffering), usage, callsPerDay });
+    const { price, latency, monthly, applied, requestTokens, contextFit: fit } = estimate;
+    const window = estimate.contextWindow;
     const o = choice.offering;
-    // The prices actually applied: the long-context tier's when the prompt is above its threshold.
-    const applied = effectivePrices(o.prices, tierFor(o.tiers, promptTokens(usage)));
-    const listPrice = (key: keyof CostBreakdown): number | undefined =>
-      key === 'freshInput' ? applied.input : key === 'cachedRead' ? applied.cachedRead : key === 'cacheWrite' ? (usage.cacheWriteTtl === '1h' ? applied.cacheWrite1h : applied.cacheWrite) : applied.output;
-    const window = fit.window.tokens;
-    const requestTokens = fit.requestTokens;
+    const listPrice = (key: keyof CostBreakdown): number | undefined => estimate.listPrice[key];
 
     const rows = COMPONENTS.filter(({ key }) => usage[key] > 0).map(({ key, label }) => [
       label,

@@ -4,6 +4,9 @@
  * window holds the largest request of the workload (for loops: the last step).
  */
 import { estimateWorkload } from '../agent/estimate';
+import { priceWithRange, type RangeSpec } from '../agent/range';
+import { scalePrice } from '../cost/money';
+import { profileForTokenizer, ratioProfile } from '../tokenize';
 import { catalogModel } from '../agent/lookup';
 import type { Catalog, ModelEntry, Offering } from '../catalog/types';
 import type { Workload } from '../workload';
@@ -28,6 +31,7 @@ function rowFor(catalog: Catalog, offering: Offering, model: ModelEntry, workloa
   if (e.overflowStep !== undefined) {
     return { id: offering.id, reason: 'context-window', maxContextTokens: e.maxContextTokens, contextWindow: e.contextWindow ?? model.contextWindow };
   }
+  const perUnit = options.ranges ? priceWithRange(catalog, offering, converted.workload, e.perUnit, convertedSpec(options.ranges, converted.ratio, converted.exact, model, converted.workload.inputTokens)) : e.perUnit;
   return {
     kind: 'api',
     id: offering.id,
@@ -38,8 +42,8 @@ function rowFor(catalog: Catalog, offering: Offering, model: ModelEntry, workloa
     tokensExact: converted.exact,
     tokenRatio: converted.ratio,
     tokens: e.tokens,
-    perUnit: e.perUnit,
-    monthly: e.monthly,
+    perUnit,
+    monthly: perUnit === e.perUnit ? e.monthly : scalePrice(perUnit, e.unitsPerMonth),
     ttftMs: e.ttftMs,
     outputTokensPerSecond: e.outputTokensPerSecond,
     latencyMs: e.latencyMs,
@@ -50,6 +54,24 @@ function rowFor(catalog: Catalog, offering: Offering, model: ModelEntry, workloa
     pareto: false,
     ...(capability ? { capability } : {}),
     ...(e.agent.notes.length > 0 ? { notes: e.agent.notes } : {}),
+  };
+}
+
+/** A range spec in the row's tokenizer: token figures scaled by the ratio; a converted count adds the ratio's own uncertainty. */
+function convertedSpec(spec: RangeSpec, ratio: number, exact: boolean, model: ModelEntry, inputTokens: number): RangeSpec {
+  if (ratio === 1 && exact) return spec;
+  const u = spec.uncertain;
+  const scale = (n: number) => Math.round(n * ratio);
+  const uncertainty = exact ? 0 : (ratioProfile(profileForTokenizer(model.tokenizer))?.uncertainty ?? 0);
+  return {
+    ...spec,
+    uncertain: {
+      ...(u.output ? { output: { ...u.output, assumed: scale(u.output.assumed), ...(u.output.cap !== undefined ? { cap: scale(u.output.cap) } : {}) } } : {}),
+      defaultPlaceholderTokens: scale(u.defaultPlaceholderTokens),
+      // A converted count is ≈ as a whole: its first request's input is what may be off.
+      approximateTokens: exact ? scale(u.approximateTokens) : inputTokens,
+      approximateUncertainty: Math.max(u.approximateUncertainty, uncertainty),
+    },
   };
 }
 

@@ -3,6 +3,7 @@
  * and timed the same way, with the cost-vs-latency Pareto front marked. Shared by
  * the CLI's `compare`, the Compare Providers panel and hover alternatives.
  */
+import type { RangeSpec } from '../agent/range';
 import type { TokenizerId } from '../catalog/types';
 import type { Price } from '../cost/types';
 import type { SiteNeeds } from '../report/types';
@@ -28,6 +29,12 @@ export interface CompareOptions {
   readonly workloadTokenizer?: TokenizerId;
   /** The model the counts were measured for, when known (picks model-specific ratio profiles). */
   readonly workloadModel?: string;
+  /**
+   * Which inputs of the workload were assumed (a site's, from the report): every row then carries
+   * low / high beside its expected price (`perUnit`, `monthly`), for the chart's error bars.
+   * Token figures are in the workload's tokenizer.
+   */
+  readonly ranges?: RangeSpec;
   /**
    * What the site's code needs of a model (tools, structured output, images, reasoning). By default
    * only offerings that can do the job are rows (see `checkCapabilities`); the others are `excluded`

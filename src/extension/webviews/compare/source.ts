@@ -4,12 +4,22 @@
  * on plain reports.
  */
 import type { TokenizerId } from '../../../core/catalog/types';
+import type { SiteEstimate } from '../../../core/estimate/types';
+import { formatFigure } from '../../../core/format/estimate';
+import { formatModelSource, isAssumedModel } from '../../../core/format/provenance';
 import type { AgentLoopReport, CallReport, FileReport, PromptReport } from '../../../core/report/types';
 import type { Assumptions, Workload } from '../../../core/workload';
+import type { PinnedFigure } from '../../../webview/protocol/compare';
 import type { CompareInput } from './compute';
 
 export interface CompareSubject extends CompareInput {
   readonly workload: Workload;
+  readonly pinned?: PinnedFigure;
+}
+
+/** The site's figure as its CodeLens shows it, for the panel's pinned line. */
+export function pinnedOf(e: SiteEstimate): PinnedFigure {
+  return { figure: formatFigure(e), model: e.model.id, modelFrom: formatModelSource(e.model.source, e.path), assumed: isAssumedModel(e.model.source), basis: e.basis };
 }
 
 export type SiteRef =
@@ -50,7 +60,13 @@ export function blankWorkload(a: Assumptions): Workload {
   };
 }
 
-export function subjectOfSite(report: FileReport, ref: SiteRef, a: Assumptions): CompareSubject {
+export function subjectOfSite(report: FileReport, ref: SiteRef, a: Assumptions, estimate?: SiteEstimate): CompareSubject {
+  const subject = subjectOfSiteWorkload(report, ref, a);
+  // The pinned model is the one the figure is priced on, so the table marks the same row.
+  return estimate ? { ...subject, pinned: pinnedOf(estimate), ...(estimate.model.known ? { currentModel: estimate.model.id } : {}) } : subject;
+}
+
+function subjectOfSiteWorkload(report: FileReport, ref: SiteRef, a: Assumptions): CompareSubject {
   const where = `${fileName(report.path)}:${ref.site.line}`;
   switch (ref.kind) {
     case 'call': {
