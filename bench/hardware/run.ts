@@ -2,13 +2,15 @@
  * `npm run bench:hardware`: median and 90th-percentile absolute error per category on the
  * VALIDATION set (sources the fit never saw), per device class, the worst validation rows
  * with their sources, and the same for the fit set. `-- --all` lists every row;
+ * `-- --compare` adds the Compare panel's figures beside public measurements;
  * `-- --fit` refits the constants on the fit set and prints them (`--write` stores them in
  * src/core/hardware/data/engines.json and formats.json).
  */
 import { join } from 'node:path';
 import { DEVICE_CLASS_NAMES, type DeviceClass } from '../../src/core/hardware';
 import { CATEGORY_NAMES, SHIPPED, TARGETS, errorRows, loadDataset, naiveDecode, percentile, summarize, summarizeByDevice, type Calibration, type ErrorRow } from './calibrate';
-import { fitCalibration, writeCalibration } from './fit';
+import { compareCheck } from './compare-check';
+import { fitCalibration, lastFitLoss, writeCalibration } from './fit';
 
 const ROOT = join(__dirname, '..', '..', '..');
 
@@ -84,6 +86,7 @@ function main(): void {
   if (process.argv.includes('--fit')) {
     const fitted = fitCalibration(loadDataset(ROOT), SHIPPED);
     report(fitted, 'Refitted on the fit set', all);
+    console.log(`\nfit-set loss (mean weighted |ln(predicted/measured)|): ${lastFitLoss.toFixed(4)}`);
     if (process.argv.includes('--write')) {
       writeCalibration(ROOT, fitted);
       console.log('\nwrote src/core/hardware/data/engines.json and formats.json');
@@ -94,6 +97,12 @@ function main(): void {
     return;
   }
   const ok = report(SHIPPED, 'Shipped calibration', all);
+  if (process.argv.includes('--compare')) {
+    const rows = loadDataset(ROOT).measurements;
+    compareCheck((c) =>
+      rows.find((m) => m.model === c.model && m.accelerator === c.gpu && m.accelerators === c.gpus && m.precision === c.precision && m.metric === 'decodePerUser' && m.batch === 1)?.measured,
+    );
+  }
   process.exitCode = ok ? 0 : 1;
 }
 

@@ -37,6 +37,11 @@ export interface Assumptions {
   readonly defaultModel: string;
   /** Model that prices coding-agent instruction files (AGENTS.md, CLAUDE.md, …). */
   readonly codingModel: string;
+  /**
+   * Fallback model per SDK vendor (`openai`, `anthropic`, `google`, …) where the code names none
+   * that resolves: an Anthropic call is never priced on another vendor's model. Absent vendors use `defaultModel`.
+   */
+  readonly defaultModels?: Readonly<Record<string, string>>;
   readonly outputTokens: number;
   readonly reasoningTokens: number;
   /** Step count assumed for loops with no bound. */
@@ -62,6 +67,7 @@ export interface Budgets {
 export const DEFAULT_ASSUMPTIONS: Assumptions = {
   defaultModel: 'gpt-4.1',
   codingModel: 'claude-sonnet-4-5',
+  defaultModels: { openai: 'gpt-4.1', anthropic: 'claude-sonnet-4-5', google: 'gemini-2.5-flash', mistral: 'mistral-large-latest', deepseek: 'deepseek-chat', xai: 'grok-4' },
   outputTokens: 500,
   reasoningTokens: 0,
   unboundedSteps: 25,

@@ -44,7 +44,7 @@ export class TokenomicsContext implements vscode.Disposable {
     extension.subscriptions.push(log);
     const config = new ExtensionConfig(log);
     const catalog = new CatalogHolder(config, log);
-    const analysis = new DocumentAnalysis(createAnalyzer(config, catalog, log), log);
+    const analysis = new DocumentAnalysis(createAnalyzer(config, catalog, log, extension.subscriptions), log);
     const ctx = new TokenomicsContext(extension, log, config, catalog, analysis);
     extension.subscriptions.push(ctx, catalog, analysis, ctx.refreshEmitter);
     extension.subscriptions.push(vscode.workspace.onDidChangeConfiguration((e) => ctx.onSettingsChanged(e)));

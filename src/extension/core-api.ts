@@ -7,8 +7,8 @@ import type { Catalog } from '../core/catalog/types';
 import { resolveModel } from '../core/catalog';
 import { compareOfferings } from '../core/compare';
 import { detectFile } from '../core/detect';
-import { analyzeDetected } from '../core/report/analyze';
-import type { WorkspaceImports } from '../node/workspace-imports';
+import { analyzeDetected, analyzeFile } from '../core/report/analyze';
+import type { WorkspaceRepository } from '../node/workspace-repo';
 import type { FileReport, SiteNeeds } from '../core/report/types';
 import type { Assumptions, Workload } from '../core/workload';
 import { pickAlternatives, type Alternative } from './hover/pick-alternatives';
@@ -22,18 +22,23 @@ export interface AnalyzeEnv {
   readonly catalog: Catalog;
   readonly assumptions: Assumptions;
   readonly isCancelled?: () => boolean;
-  /** Prompts this file imports from other files of the workspace (the scan's `importedPrompt`). */
-  readonly imports?: WorkspaceImports;
 }
 
+export { WorkspaceRepository } from '../node/workspace-repo';
+
 /**
- * Detection plus pricing of one document's text, with the catalog's own model resolution and
- * the prompts it imports from the workspace: the same analysis `tokenomics scan` makes of it.
+ * Detection plus pricing of one document's text, with the catalog's own model resolution. With the
+ * workspace's repository index (built), the document's facts update it and pricing follows values
+ * across files exactly as a scan does.
  */
-export async function analyzeText(text: string, path: string, languageId: string, env: AnalyzeEnv): Promise<FileReport> {
+export async function analyzeText(text: string, path: string, languageId: string, env: AnalyzeEnv, workspace?: WorkspaceRepository): Promise<FileReport> {
+  const repo = workspace?.current();
+  if (!repo) return analyzeFile(text, path, languageId, { ...env, resolveModel });
   const detected = await detectFile(text, path, languageId, { isCancelled: env.isCancelled });
-  const importedPrompt = await env.imports?.lookupFor(detected);
-  return analyzeDetected(detected, { catalog: env.catalog, assumptions: env.assumptions, resolveModel, ...(env.isCancelled ? { isCancelled: env.isCancelled } : {}), ...(importedPrompt ? { importedPrompt } : {}) });
+  workspace!.updateDetected(detected);
+  const full = { ...env, resolveModel, repo };
+  repo.setPricer((f) => analyzeDetected(f, full));
+  return analyzeDetected(detected, full);
 }
 
 /**

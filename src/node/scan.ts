@@ -10,7 +10,7 @@ import { resolve } from 'node:path';
 import type { Catalog } from '../core/catalog/types';
 import type { DetectedFile, DetectOptions } from '../core/detect/types';
 import { analyzeDetected } from '../core/report/analyze';
-import { ImportIndex } from './imports';
+import { buildRepository } from './repo-pass';
 import type { Resolver } from '../core/report/models';
 import { shardOf, type ShardInfo, type ShardSpec } from '../core/report/shards';
 import { budgetFindings, buildTotals } from '../core/report/totals';
@@ -107,10 +107,12 @@ export async function scanPaths(
   // Shard bookkeeping: each entry's position in the whole scan, so that merge restores the order.
   const detectedOrder = detection.detectedIndex;
   const skippedOrder: number[] = [...walked.skipped.map((_, k) => k), ...detection.skippedIndex.map((i) => walked.skipped.length + i)];
-  const imports = new ImportIndex();
-  for (const d of detectedFiles) imports.add(d);
-  // Second pass: price every file, now that prompts imported from other files of the scan can be found.
-  const env = { catalog: options.catalog, assumptions: options.assumptions, resolveModel: options.resolveModel, importedPrompt: imports.lookup };
+  // Repository pass: one index of every detected file, the configuration files and prompt files,
+  // so that models, wrappers, loops and prompts are followed across files.
+  const repo = await buildRepository(root, detectedFiles, walked.others);
+  // Pricing pass: every file, with the repository's answers.
+  const env = { catalog: options.catalog, assumptions: options.assumptions, resolveModel: options.resolveModel, repo };
+  repo.setPricer((f) => analyzeDetected(f, env));
   const fileOrder: number[] = [];
   for (const [k, detected] of detectedFiles.entries()) {
     if (cancelled || isCancelled?.()) {

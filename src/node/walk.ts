@@ -29,7 +29,12 @@ export interface WalkResult {
   readonly unsupported: number;
   /** Paths excluded by .gitignore or exclude globs: counted, not listed. */
   readonly excluded: number;
+  /** Unsupported files the repository pass may read: configuration, tsconfig, prompt and template files (counted in `unsupported` too). */
+  readonly others: string[];
 }
+
+/** Files code may load at run time or read settings from (src/core/repo). */
+const REPO_TEXT = /\.(ya?ml|json|toml|md|mdx|txt|j2|jinja2?|tmpl|hbs|mustache)$|(^|\/)\.env(\.[\w-]+)?$/i;
 
 interface IgnoreScope {
   readonly dir: string;
@@ -43,7 +48,7 @@ export function toReportPath(root: string, abs: string): string {
 }
 
 export async function walkPaths(root: string, inputs: readonly string[], options: WalkOptions = {}): Promise<WalkResult> {
-  const result: { -readonly [K in keyof WalkResult]: WalkResult[K] } = { files: [], skipped: [], unsupported: 0, excluded: 0 };
+  const result: { -readonly [K in keyof WalkResult]: WalkResult[K] } = { files: [], skipped: [], unsupported: 0, excluded: 0, others: [] };
   const isExcluded = picomatch([...DEFAULT_EXCLUDES, ...(options.exclude ?? [])], { dot: true });
   const seenDirs = new Set<string>();
   const seenFiles = new Set<string>();
@@ -70,8 +75,12 @@ export async function walkPaths(root: string, inputs: readonly string[], options
   const addFile = (abs: string): void => {
     if (seenFiles.has(abs)) return;
     seenFiles.add(abs);
-    if (classifyPath(toReportPath(root, abs))) result.files.push(abs);
-    else result.unsupported++;
+    const rel = toReportPath(root, abs);
+    if (classifyPath(rel)) result.files.push(abs);
+    else {
+      result.unsupported++;
+      if (REPO_TEXT.test(rel)) result.others.push(abs);
+    }
   };
 
   const visitDir = async (dir: string, scopes: readonly IgnoreScope[]): Promise<void> => {

@@ -45,6 +45,17 @@ export function estimateTables(e: HardwareEstimate, apiNote?: string): Table[] {
     ['batch', { text: String(e.batch), raw: e.batch }],
     ['prefill', { text: formatTokensPerSecond(e.prefillTokensPerSecond), raw: e.prefillTokensPerSecond }],
     ['time to first token', { text: formatDuration(e.ttftMs), raw: e.ttftMs }],
+    ...(e.batch > 1
+      ? ([
+          [
+            '  under load',
+            {
+              text: `${formatDuration(e.underLoad.ttftMs)} with ${e.underLoad.concurrency} clients (${e.underLoad.running} running${e.underLoad.queued > 0 ? `, ${e.underLoad.queued} queued` : ''}; room for ${e.underLoad.capacity}), ${formatTokensPerSecond(e.underLoad.outputTokensPerSecond)} output`,
+              raw: e.underLoad.ttftMs,
+            },
+          ],
+        ] as typeof rows)
+      : []),
     ['decode per user', { text: `${formatTokensPerSecond(e.decodeTokensPerSecond.perUser)}${e.batch > 1 ? ` with other requests' prefills interleaved, ${formatTokensPerSecond(e.decodeTokensPerSecond.perUserNoStalls)} between them` : ''} (${e.decodeBound}-bound)`, raw: e.decodeTokensPerSecond.perUser }],
     ['decode total', { text: formatTokensPerSecond(e.decodeTokensPerSecond.total), raw: e.decodeTokensPerSecond.total }],
     ['latency per request', { text: `${formatDuration(e.totalLatencyMs)} (${e.inputTokens} in → ${e.outputTokens} out)`, raw: e.totalLatencyMs }],

@@ -28,6 +28,8 @@ export function normalizeConfig(raw: unknown, origin: string, locate?: Locator):
   for (const [key, v] of Object.entries(value)) {
     if (key in SURFACE_KEYS) surfaces[SURFACE_KEYS[key]] = v as boolean;
     else if (key === 'budgets') config.budgets = { ...(v as object) };
+    // Vendors a user names replace the bundled fallbacks one by one; the others stay.
+    else if (key === 'defaultModels') config.defaultModels = { ...DEFAULT_CONFIG.defaultModels, ...(v as object) };
     else if (key in DEFAULT_CONFIG) config[key] = v;
   }
   return { config: config as unknown as TokenomicsConfig, surfaces: surfaces as unknown as SurfaceSwitches, issues };

@@ -84,6 +84,6 @@ export const DEFAULT_CONFIG: TokenomicsConfig = {
 
 /** The assumptions part of a config (what estimates list as their basis). */
 export function configToAssumptions(config: TokenomicsConfig): Assumptions {
-  const { defaultModel, codingModel, outputTokens, reasoningTokens, unboundedSteps, toolResultTokens, placeholderTokens, placeholderSizes, callsPerDay, caching, budgets } = config;
-  return { defaultModel, codingModel, outputTokens, reasoningTokens, unboundedSteps, toolResultTokens, placeholderTokens, placeholderSizes, callsPerDay, caching, budgets };
+  const { defaultModel, codingModel, defaultModels, outputTokens, reasoningTokens, unboundedSteps, toolResultTokens, placeholderTokens, placeholderSizes, callsPerDay, caching, budgets } = config;
+  return { defaultModel, codingModel, defaultModels, outputTokens, reasoningTokens, unboundedSteps, toolResultTokens, placeholderTokens, placeholderSizes, callsPerDay, caching, budgets };
 }

@@ -10,10 +10,12 @@ import { detectTextFile } from './files';
 import { classifyPath, type FileClass } from './language';
 import { parse, type Grammar, type SyntaxNode } from './parser';
 import { SiteRegistry, spanOf, type Mutable } from './sites';
+import { extractFacts, valueRefOf } from '../repo/extract';
 import type { Collected, LanguageSyntax } from './syntax';
 import { PythonSyntax } from './syntax-py';
 import { TypeScriptSyntax } from './syntax-ts';
-import { DEFAULT_DETECT_OPTIONS, type Annotation, type AnnotationValues, type DetectedFile, type DetectIssue, type DetectOptions } from './types';
+import { DEFAULT_DETECT_OPTIONS, type Annotation, type AnnotationValues, type DetectedCall, type DetectedFile, type DetectIssue, type DetectOptions } from './types';
+import type { FileFacts } from '../repo/facts';
 
 export * from './types';
 export { classifyPath } from './language';
@@ -70,6 +72,8 @@ async function detectCode(text: string, path: string, grammar: Grammar, opts: ty
     if (tree.rootNode.hasError) issues.push(firstSyntaxError(tree.rootNode));
     const annotations = readAnnotations(collected.comments, issues);
     nameSites(sites, collected);
+    const facts = extractFacts(grammar === 'python', tree.rootNode, collected, sites.calls);
+    fillModelRefs(sites.calls, facts);
     const result: DetectedFile = {
       path,
       language: grammar,
@@ -81,10 +85,23 @@ async function detectCode(text: string, path: string, grammar: Grammar, opts: ty
       issues,
       truncated: sites.truncated,
       imports: projectImports(collected.imports),
+      facts,
     };
     return applyAnnotations(result, annotations);
   } finally {
     tree.delete();
+  }
+}
+
+/** Where a call's model is a value the file cannot resolve, say where it points (the repository pass follows it). */
+function fillModelRefs(calls: Mutable<DetectedCall>[], facts: FileFacts): void {
+  for (const call of calls) {
+    if (call.model || call.modelRef) continue;
+    const fact = facts.calls.find((c) => c.id === call.id);
+    if (!fact?.model) continue;
+    const fn = fact.fn ? facts.functions.find((f) => f.name === fact.fn) : undefined;
+    const ref = valueRefOf(fact.model, fact.fn, fn?.params.map((p) => p.name) ?? []);
+    if (ref) call.modelRef = ref;
   }
 }
 

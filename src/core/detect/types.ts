@@ -4,6 +4,7 @@
  * Lines and columns are 1-based.
  */
 import type { PromptKind, SiteNeeds, Span } from '../report/types';
+import type { FileFacts } from '../repo/facts';
 
 /** Inline assumptions from a `tokenomics: steps=12 output=800 …` comment. */
 export interface AnnotationValues {
@@ -175,6 +176,8 @@ export interface DetectedFile {
   readonly truncated: boolean;
   /** Local names imported from other modules of the project (`./prompts`, `.prompts`, `pkg.prompts`) → module as written. */
   readonly imports?: Readonly<Record<string, string>>;
+  /** What the repository pass needs of this file (imports, constants, functions, classes, calls, loops); plain data. */
+  readonly facts?: FileFacts;
 }
 
 export interface DetectOptions {

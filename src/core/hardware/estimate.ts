@@ -7,8 +7,10 @@ import type { Offering } from '../catalog/types';
 import { DAYS_PER_MONTH } from '../workload';
 import { engineCalibration, findKvFormat } from './catalog';
 import { withDate } from './custom';
+import { DEVICE_CLASS_NAMES, deviceClassOf, effectiveCalibration, hasDeviceFit, prefillPath } from './device-class';
 import { breakEven, servingCost, type BreakEven } from './economics';
-import { acceleratorsNeeded, memoryFit, type FitRequest, type MemoryFit } from './memory';
+import { acceleratorsNeeded, memoryFit, memoryLimitedBatch, type FitRequest, type MemoryFit } from './memory';
+import { servingAtConcurrency } from './serving';
 import { estimatePerformance, type PerformanceEstimate } from './performance';
 import type {
   AcceleratorSpec,
@@ -68,6 +70,18 @@ export interface HardwareEstimate {
   readonly prefillTokensPerSecond: number;
   readonly ttftMs: number;
   readonly totalLatencyMs: number;
+  /**
+   * With `batch` clients in a closed loop: sequences the scheduler runs (max batch and KV cache
+   * permitting), requests queued, TTFT including others' prompts and queueing, output tok/s.
+   */
+  readonly underLoad: {
+    readonly concurrency: number;
+    readonly running: number;
+    readonly queued: number;
+    readonly capacity: number;
+    readonly ttftMs: number;
+    readonly outputTokensPerSecond: number;
+  };
   readonly decodeBound: 'memory' | 'compute';
   readonly speculative?: PerformanceEstimate['speculative'];
   readonly usdPerHour?: number;
@@ -108,6 +122,14 @@ function defaultBatch(req: FitRequest, n: number, wanted: number): number {
   return b;
 }
 
+/** The device class, whether the engine was fitted on it, the constants that apply, and the prompt's compute path. */
+function deviceAssumption(engine: EngineCalibration, acc: AcceleratorSpec, format: WeightFormat): string {
+  const cls = DEVICE_CLASS_NAMES[deviceClassOf(acc)];
+  const eff = effectiveCalibration(engine, acc);
+  const fitted = hasDeviceFit(engine, acc) ? `fitted on ${cls}` : `not fitted on ${cls}: ${engine.engine} defaults`;
+  return `${engine.engine} on ${cls} (${fitted}): bandwidth ${eff.bandwidthEfficiency}, FLOPs ${eff.flopsEfficiency}, step overhead ${eff.stepOverheadMs} ms; prompt matmuls on ${prefillPath(acc, format, engine).label}`;
+}
+
 export function estimateHardware(request: HardwareRequest): HardwareEstimate {
   const issues: string[] = [];
   const engine = request.calibration ?? engineCalibration(request.engine);
@@ -136,6 +158,18 @@ export function estimateHardware(request: HardwareRequest): HardwareEstimate {
   const needed = acceleratorsNeeded(fitBase);
   const n = count(request.accelerators ?? needed, 1);
   const capBatch = request.batch !== undefined ? fitBase.batch : defaultBatch(fitBase, n, engine.defaultBatch);
+  const perfRequest = (b: number) => ({
+    model: request.model,
+    format: request.format,
+    kvBytesPerElement: kvBytes,
+    accelerator: request.accelerator,
+    engine,
+    accelerators: n,
+    batch: b,
+    inputTokens,
+    outputTokens,
+    speculative: request.speculative,
+  });
   const perfAt = (b: number) =>
     estimatePerformance({
       model: request.model,
@@ -174,6 +208,8 @@ export function estimateHardware(request: HardwareRequest): HardwareEstimate {
     issues.push(`tensor parallel over ${n} needs a divisor of the ${request.model.heads} attention heads`);
   }
   const perf = perfAt(batch);
+  const capacity = Math.max(1, memoryLimitedBatch(fitReq, n));
+  const load = servingAtConcurrency(perfRequest(batch), batch, capacity);
   const userPrice = request.usdPerHour !== undefined && Number.isFinite(request.usdPerHour) && request.usdPerHour >= 0 ? request.usdPerHour : undefined;
   const price = userPrice ?? request.accelerator.price?.usd;
   // Capacity and $/M tokens assume the deployment batches as much as memory allows,
@@ -210,7 +246,7 @@ export function estimateHardware(request: HardwareRequest): HardwareEstimate {
     `${inputTokens} input + ${outputTokens} output tokens per request`,
     `$/M tokens and capacity at batch ${capBatch}, utilization ${(cost.utilization * 100).toFixed(0)}% of a deployment rented 24/7`,
     `KV cache ${kvId}`,
-    `${engine.engine} efficiencies: bandwidth ${engine.bandwidthEfficiency}, FLOPs ${engine.flopsEfficiency}, step overhead ${engine.stepOverheadMs} ms`,
+    deviceAssumption(engine, request.accelerator, request.format),
   ];
   if (request.speculative) {
     const s = request.speculative;
@@ -238,6 +274,14 @@ export function estimateHardware(request: HardwareRequest): HardwareEstimate {
     prefillTokensPerSecond: perf.prefill.tokensPerSecond,
     ttftMs: perf.ttftMs,
     totalLatencyMs: perf.totalLatencyMs,
+    underLoad: {
+      concurrency: load.concurrency,
+      running: load.running,
+      queued: load.queued,
+      capacity: Math.min(capacity, engine.maxBatch ?? capacity),
+      ttftMs: load.ttftMs,
+      outputTokensPerSecond: load.outputTokensPerSecond,
+    },
     decodeBound: perf.decode.bound,
     speculative: perf.speculative,
     usdPerHour: cost.usdPerHour,
@@ -258,7 +302,7 @@ export function estimateHardware(request: HardwareRequest): HardwareEstimate {
           : request.accelerator.price
             ? withDate(request.accelerator.price)
             : undefined,
-      engine: engine.note,
+      engine: engine.era ? `${engine.note} Fit represents ${engine.era}.` : engine.note,
       assumptions,
     },
     issues,

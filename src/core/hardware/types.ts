@@ -178,6 +178,8 @@ export interface EngineCalibration {
   /** Per-accelerator runtime memory besides weights and KV cache (context, activations, graphs), GB. */
   readonly runtimeOverheadGB: number;
   readonly note: string;
+  /** Which engine versions the fitted constants represent (the measurements' era). */
+  readonly era?: string;
 }
 
 export interface SpeculativeOptions {

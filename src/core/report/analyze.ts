@@ -20,8 +20,10 @@ import { frameworkDefault, loopSteps } from './loop-steps';
 import { hasUncertainty, inputOnlyRange, noUncertainty, priceWithRange, promptSwing, stepRange, widenTaskWithAlternatives, widenWithAlternatives, type RangeSpec, type UncertainInputs } from './ranges';
 import { scopeOfPath } from './scope';
 import { literalText, placeholderSize, sizePrompt, type PromptSize } from './sizes';
-import type { AgentLoopReport, CallReport, DiagnosticReport, FileReport, InstructionFileReport, PromptReport, SiteAssumption } from './types';
+import type { AgentLoopReport, CallReport, DiagnosticReport, FileReport, InstructionFileReport, ModelSource, PromptReport, SiteAssumption } from './types';
 import { callsPerDayNote, defaultModelNote, outputNote, placeholderNote, reasoningNote, stepsNote, toolResultNote } from './assumption-notes';
+import { chooseCallModel, stepsUnderCostLimit } from '../repo/pricing';
+import type { LoadedPrompt, RepoHints, RepoLoop } from '../repo/types';
 
 export interface AnalyzeEnv {
   readonly catalog: Catalog;
@@ -35,6 +37,8 @@ export interface AnalyzeEnv {
    * (`from .prompts import SYSTEM_PROMPT`), when the host can look it up (a workspace scan).
    */
   readonly importedPrompt?: (fromPath: string, module: string, name: string) => DetectedPrompt | undefined;
+  /** The repository model (src/core/repo): models, uses, loops and prompts found across files. */
+  readonly repo?: RepoHints;
 }
 
 const PREVIEW_CHARS = 200;
@@ -90,7 +94,9 @@ class FileAnalysis {
   run(): FileReport {
     const file = this.file;
     this.diagnostics.push(...detectionDiagnostics(file));
-    const calls = file.kind === 'prompt-file' ? [this.promptFileCall()] : file.calls;
+    const repo = this.env.repo;
+    // A call into a repository wrapper is a use of the request inside it, listed there: not a site.
+    const calls = file.kind === 'prompt-file' ? [this.promptFileCall()] : file.calls.filter((c) => !repo?.isUse(file.path, c.id));
     const priced = new Map<string, PricedCall>();
     for (const c of calls) {
       const p = this.priceCall(c);
@@ -99,16 +105,17 @@ class FileAnalysis {
       priced.set(c.id, costPerCall === p.report.costPerCall ? p : { ...p, report: { ...p.report, costPerCall } });
     }
     const loops = file.loops.map((l) => this.priceLoop(l, priced.get(l.callId ?? '')));
+    for (const r of repo?.loopsFor(file.path) ?? []) loops.push(this.priceRepoLoop(r, priced));
     const prompts = file.prompts.map((p) => this.pricePrompt(p, calls, priced));
     const instructions = file.kind === 'instructions' ? this.instructionsReport(prompts) : undefined;
 
     const monthly: Price[] = [];
     // A loop run as a step of another task (a handoff target, an agent inside a judge loop) is priced there.
     loops.forEach((loop, i) => {
-      if (!file.loops[i].stepOf) monthly.push(scalePrice(loop.costPerTask, this.callsPerDay(loop.annotation) * DAYS_PER_MONTH));
+      if (!file.loops[i]?.stepOf) monthly.push(scalePrice(loop.costPerTask, this.callsPerDay(loop.annotation) * DAYS_PER_MONTH));
     });
     for (const c of calls) {
-      if (c.agent || c.usedBy || c.role === 'binding') continue; // priced as a step of its loop; a binding sends nothing
+      if (c.agent || c.usedBy || c.role === 'binding' || priced.get(c.id)!.report.stepOf) continue; // priced as a step of its loop; a binding sends nothing
       const p = priced.get(c.id)!;
       monthly.push(scalePrice(p.report.costPerCall, this.callsPerDay(this.annotationOf(c)) * DAYS_PER_MONTH));
     }
@@ -160,18 +167,23 @@ class FileAnalysis {
 
   private priceCall(call: DetectedCall): PricedCall {
     const ann = this.annotationOf(call);
-    const model = this.modelOf(call.model, call.providerHint, ann);
+    const repo = this.env.repo;
+    const chosen = chooseCallModel(call, this.file.path, this.file.kind, ann, this.resolver, this.a, repo);
+    const model = chosen.choice;
     const assumed: string[] = [];
     const notes: SiteAssumption[] = [];
     if (model.source === 'default') {
-      const why = call.modelRef ? `chosen at run time: ${describeRef(call.modelRef)}` : 'the code names none';
-      assumed.push(`model: ${model.id} (default; ${why})`);
+      const why = chosen.source.from === 'vendor-default' ? chosen.source.detail ?? 'vendor default' : call.modelRef ? `chosen at run time: ${describeRef(call.modelRef)}` : 'the code names none';
+      assumed.push(`model: ${model.id} (${chosen.source.from === 'vendor-default' ? why : `default; ${why}`})`);
       notes.push({ ...defaultModelNote(model.id, this.a), detail: why });
     }
     const prompts = this.sendablePrompts(call.promptIds);
+    const loaded = repo?.loadedPrompts(this.file.path, call) ?? [];
     const uncertain = noUncertainty();
-    const input = ann?.input ?? this.inputTokens(prompts, call, model, assumed, notes, uncertain);
+    const input = ann?.input ?? this.inputTokens(prompts, call, model, assumed, notes, uncertain, loaded);
     if (ann?.input !== undefined) notes.push({ subject: 'input', value: ann.input, from: 'annotation' });
+    const uses = repo?.usesFor(this.file.path, call.id);
+    const repoStep = repo?.stepOf(this.file.path, call.id);
     const cap = call.maxOutputTokens;
     // An embedding request has input only.
     const embedding = call.kind === 'embedding';
@@ -199,6 +211,14 @@ class FileAnalysis {
     const estimate = model.offering ? estimateWorkload(this.env.catalog, model.offering, workload) : undefined;
     const rangeInputs: RangeSpec = { uncertain };
     const costPerCall = estimate && model.offering ? priceWithRange(this.env.catalog, model.offering, workload, estimate.perUnit, rangeInputs) : unpricedFor(model);
+    const extras = callExtras(
+      call,
+      this.file.path,
+      model,
+      ann,
+      (written, hint) => this.resolver.choose(written, hint),
+      (choice) => (choice.offering ? estimateWorkload(this.env.catalog, choice.offering, workload).perUnit : unpricedFor(choice)),
+    );
     const report: CallReport = {
       id: call.id,
       line: call.line,
@@ -219,16 +239,12 @@ class FileAnalysis {
       tools: call.tools,
       assumed,
       assumptions: notes,
-      ...(stepOf(call, this.file) ? { stepOf: stepOf(call, this.file) } : {}),
-      ...callExtras(
-        call,
-        this.file.path,
-        model,
-        ann,
-        (written, hint) => this.resolver.choose(written, hint),
-        (choice) => (choice.offering ? estimateWorkload(this.env.catalog, choice.offering, workload).perUnit : unpricedFor(choice)),
-      ),
+      ...((stepOf(call, this.file) ?? repoStep) ? { stepOf: stepOf(call, this.file) ?? repoStep } : {}),
+      ...extras,
+      modelSource: preferModelSource(chosen.source, extras.modelSource, this.file.path),
       ...(hasUncertainty(rangeInputs) ? { rangeInputs } : {}),
+      ...(uses ? { uses } : {}),
+      ...(loaded.length ? { loadedPrompts: loaded.map((l) => ({ path: l.path, line: 1 })) } : {}),
     };
     this.diagnostics.push(...modelDiagnostics(call, model, costPerCall));
     if (!call.agent && !call.usedBy && call.role !== 'binding') this.diagnostics.push(...budgetDiagnostics('call', call, costPerCall, this.a.budgets));
@@ -242,7 +258,7 @@ class FileAnalysis {
   }
 
   /** Input of the first request: messages (with chat framing), tool descriptions, and placeholders at their assumed sizes. */
-  private inputTokens(prompts: readonly DetectedPrompt[], call: DetectedCall, model: ModelChoice, assumed: string[], notes: SiteAssumption[], uncertain: UncertainInputs): number {
+  private inputTokens(prompts: readonly DetectedPrompt[], call: DetectedCall, model: ModelChoice, assumed: string[], notes: SiteAssumption[], uncertain: UncertainInputs, loaded: readonly LoadedPrompt[]): number {
     const messages: ChatMessage[] = [];
     const tools: ToolSchema[] = [];
     let placeholderTokens = 0;
@@ -258,9 +274,15 @@ class FileAnalysis {
         notes.push(placeholderNote(size));
       }
     }
+    for (const file of loaded) {
+      messages.push({ role: 'system', content: file.text });
+      assumed.push(`${file.name}: text of ${file.path}, read at ${file.from.path}:${file.from.line}`);
+    }
     for (const name of call.inputPlaceholders) {
+      if (loaded.some((l) => l.name === name)) continue;
       const module = this.file.imports?.[name];
-      const imported = module ? this.env.importedPrompt?.(this.file.path, module, name) : undefined;
+      const lookup = this.env.importedPrompt ?? this.env.repo?.importedPrompt;
+      const imported = module ? lookup?.(this.file.path, module, name) : undefined;
       if (imported) {
         messages.push({ role: imported.kind === 'system' || imported.kind === 'instructions' ? 'system' : 'user', content: literalText(imported) });
         for (const p of imported.placeholders) {
@@ -353,6 +375,28 @@ class FileAnalysis {
     return { report, costPerTask, annotation: ann };
   }
 
+  /** A loop found through the repository's call graph, priced on the request it reaches (possibly in another file). */
+  private priceRepoLoop(r: RepoLoop, priced: ReadonlyMap<string, PricedCall>): ReturnType<FileAnalysis['priceLoop']> {
+    const local = r.step.path === this.file.path ? priced.get(r.step.callId) : undefined;
+    const report = local?.report ?? this.env.repo?.stepCall(r.step.path, r.step.callId);
+    const call: PricedCall | undefined = local ?? (report ? { report, model: this.resolver.choose(report.modelResolved ?? report.model), workload: report.workload, uncertain: report.rangeInputs?.uncertain ?? noUncertainty() } : undefined);
+    let loop = r.loop;
+    if (r.costLimitUsd !== undefined && loop.maxSteps === undefined) {
+      const perStep = report?.costPerCall.kind === 'priced' ? report.costPerCall.usd : undefined;
+      loop = { ...loop, maxSteps: stepsUnderCostLimit(r.costLimitUsd, perStep, this.a.unboundedSteps), stepOption: `cost limit $${r.costLimitUsd}` };
+    }
+    const out = this.priceLoop(loop, call);
+    const source = report?.modelSource;
+    out.report = {
+      ...out.report,
+      ...(r.boundKind ? { boundKind: r.boundKind } : {}),
+      ...(r.boundAt ? { boundAt: r.boundAt } : {}),
+      stepSites: r.stepSites,
+      ...(source ? { modelSource: source } : {}),
+    };
+    return out;
+  }
+
   private pricePrompt(prompt: DetectedPrompt, calls: readonly DetectedCall[], priced: ReadonlyMap<string, PricedCall>): PromptReport {
     const owner = calls.find((c) => c.promptIds.includes(prompt.id));
     const model = owner ? priced.get(owner.id)!.model : this.modelOf(this.file.fileModel, undefined, prompt.annotation);
@@ -406,4 +450,16 @@ function stepOf(call: DetectedCall, file: DetectedFile): string | undefined {
 function unpricedFor(model: ModelChoice): Price {
   if (!model.entry) return { kind: 'unpriced', missing: [`model ${model.id} (not in the catalog; add it in tokenomics.json customModels)`] };
   return { kind: 'unpriced', missing: [`offering for ${model.id} (no price in the catalog; add one in tokenomics.json priceOverrides)`] };
+}
+
+/**
+ * The repository pass knows where a model came from across files (config, env default, another
+ * file's helper) or which vendor default applies; detection knows the literal's own line in this
+ * file and why a value is chosen at run time. Take the one that knows more.
+ */
+function preferModelSource(repo: ModelSource, local: ModelSource | undefined, path: string): ModelSource {
+  if (!local) return repo;
+  if (repo.from === 'vendor-default' || repo.from === 'config' || repo.from === 'env-default') return repo;
+  if (repo.from === 'code' && repo.at && repo.at.path !== path) return repo;
+  return local;
 }

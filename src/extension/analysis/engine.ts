@@ -1,8 +1,7 @@
 import * as vscode from 'vscode';
 import type { CatalogHolder } from '../catalog-holder';
 import type { ExtensionConfig } from '../config';
-import { analyzeText } from '../core-api';
-import { FolderImports } from './imports';
+import { analyzeText, WorkspaceRepository } from '../core-api';
 import type { Analyzer } from './document-analysis';
 import { skipReason } from './skip';
 
@@ -12,9 +11,10 @@ import { skipReason } from './skip';
  * the document imports from other workspace files (as `tokenomics scan` does). Skips are logged
  * once per document and reason.
  */
-export function createAnalyzer(config: ExtensionConfig, catalog: CatalogHolder, log: vscode.LogOutputChannel): Analyzer {
+export function createAnalyzer(config: ExtensionConfig, catalog: CatalogHolder, log: vscode.LogOutputChannel, subscriptions?: vscode.Disposable[]): Analyzer {
   const logged = new Set<string>();
-  const imports = new FolderImports();
+  const repos = new WorkspaceRepos(config, log);
+  subscriptions?.push(repos);
   return async (document, flag) => {
     const settings = config.settings(document.uri);
     const relative = vscode.workspace.asRelativePath(document.uri, false);
@@ -27,12 +27,18 @@ export function createAnalyzer(config: ExtensionConfig, catalog: CatalogHolder, 
       return undefined;
     }
     const started = Date.now();
-    const report = await analyzeText(text, relative, document.languageId, {
-      catalog: catalog.current(),
-      assumptions: settings.assumptions,
-      isCancelled: () => flag.cancelled,
-      imports: imports.for(document),
-    });
+    const workspace = await repos.ready(document.uri);
+    const report = await analyzeText(
+      text,
+      relative,
+      document.languageId,
+      {
+        catalog: catalog.current(),
+        assumptions: settings.assumptions,
+        isCancelled: () => flag.cancelled,
+      },
+      workspace,
+    );
     log.trace(`Analysed ${relative} v${document.version} in ${Date.now() - started} ms`);
     for (const d of report.diagnostics) {
       if (d.code !== 'parse-error' && d.code !== 'file-skipped') continue;
@@ -42,4 +48,57 @@ export function createAnalyzer(config: ExtensionConfig, catalog: CatalogHolder, 
     }
     return report;
   };
+}
+
+/** How long a first analysis waits for the workspace's repository index before going on without it. */
+const INDEX_WAIT_MS = 3000;
+
+/**
+ * One repository index per workspace folder (src/node/workspace-repo.ts), built lazily on the first
+ * analysis in that folder and kept current from file-system events, so that the editor follows
+ * imports, helpers and loaded prompts across files the way a scan does.
+ */
+class WorkspaceRepos implements vscode.Disposable {
+  private readonly byFolder = new Map<string, WorkspaceRepository>();
+  private readonly watcher: vscode.FileSystemWatcher;
+
+  constructor(
+    private readonly config: ExtensionConfig,
+    private readonly log: vscode.LogOutputChannel,
+  ) {
+    this.watcher = vscode.workspace.createFileSystemWatcher('**/*.{py,ts,tsx,js,jsx,mjs,yaml,yml,json,toml,md,txt,j2,jinja,jinja2}');
+    const changed = (uri: vscode.Uri): void => {
+      const folder = vscode.workspace.getWorkspaceFolder(uri);
+      const repo = folder ? this.byFolder.get(folder.uri.toString()) : undefined;
+      if (repo) void repo.fileChanged(vscode.workspace.asRelativePath(uri, false)).catch((err) => this.log.warn(`Repository index: ${uri.fsPath}`, err));
+    };
+    this.watcher.onDidChange(changed);
+    this.watcher.onDidCreate(changed);
+    this.watcher.onDidDelete(changed);
+  }
+
+  /** The folder's index once built (waiting a little on first use); undefined outside a local folder. */
+  async ready(uri: vscode.Uri): Promise<WorkspaceRepository | undefined> {
+    const folder = vscode.workspace.getWorkspaceFolder(uri);
+    if (!folder || folder.uri.scheme !== 'file') return undefined;
+    const key = folder.uri.toString();
+    let repo = this.byFolder.get(key);
+    if (!repo) {
+      const settings = this.config.settings(folder.uri);
+      repo = new WorkspaceRepository(folder.uri.fsPath, { exclude: settings.config.exclude, maxFileBytes: settings.config.maxFileSizeKb * 1024 });
+      this.byFolder.set(key, repo);
+      const started = Date.now();
+      repo.index().then(
+        () => this.log.info(`Repository index of ${folder.name} built in ${Date.now() - started} ms`),
+        (err) => this.log.warn(`Repository index of ${folder.name} failed`, err),
+      );
+    }
+    if (!repo.current()) await Promise.race([repo.index().catch(() => undefined), new Promise((r) => setTimeout(r, INDEX_WAIT_MS))]);
+    return repo;
+  }
+
+  dispose(): void {
+    this.watcher.dispose();
+    this.byFolder.clear();
+  }
 }

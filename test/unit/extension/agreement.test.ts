@@ -25,7 +25,7 @@ import { buildCompareData } from '../../../src/extension/webviews/compare/comput
 import { subjectOfSite } from '../../../src/extension/webviews/compare/source';
 import { reportData } from '../../../src/extension/webviews/report/view-model';
 import { scanPaths } from '../../../src/node/scan';
-import { WorkspaceImports } from '../../../src/node/workspace-imports';
+import { WorkspaceRepository } from '../../../src/node/workspace-repo';
 
 const ROOT = join(__dirname, '..', '..', '..', '..');
 const LANGUAGE: Record<string, string> = { ts: 'typescript', py: 'python', md: 'markdown', prompt: 'prompt' };
@@ -39,13 +39,6 @@ function environmentOf(root: string): { catalog: Catalog; assumptions: Assumptio
   const file = join(root, 'tokenomics.json');
   const env = loadEnvironment({ baseCatalog: getBundledCatalog(), ...(existsSync(file) ? { file: { text: readFileSync(file, 'utf8'), path: file } } : {}) });
   return { catalog: env.catalog, assumptions: env.assumptions };
-}
-
-function fsFiles(root: string) {
-  return {
-    read: async (path: string) => (existsSync(join(root, path)) ? readFileSync(join(root, path), 'utf8') : undefined),
-    findBySuffix: async () => [] as string[],
-  };
 }
 
 function cliScanJson(root: string): ScanReport {
@@ -77,12 +70,14 @@ describe('agreement: every surface shows the core’s figure', function () {
       const scan = await scanPaths([root], { catalog, assumptions, root, cwd: root });
       const json = cliScanJson(root);
       const sidebar = reportData(scan, [name], 0);
-      const imports = new WorkspaceImports(fsFiles(root));
+      // The editor's repository index of the folder, as the extension builds it.
+      const workspace = new WorkspaceRepository(root);
+      await workspace.index();
       let checked = 0;
       const panelChecked = new Set<string>();
       for (const scanned of scan.files) {
         const text = readFileSync(join(root, scanned.path), 'utf8');
-        const editor = await analyzeText(text, scanned.path, languageOf(scanned.path), { catalog, assumptions, imports });
+        const editor = await analyzeText(text, scanned.path, languageOf(scanned.path), { catalog, assumptions }, workspace);
         const lenses = lensSpecs(editor, catalog, assumptions);
         const fromJson = json.files.find((f) => f.path === scanned.path)!;
         for (const site of sitesOf(editor)) {

@@ -9,6 +9,8 @@ import {
   paramsTouchedB,
   estimatePerformance,
   effectiveCalibration,
+  effectiveActiveParamsB,
+  prefillTiming,
   type PerfRequest,
 } from '../../../src/core/hardware';
 
@@ -104,5 +106,18 @@ describe('hardware performance model', () => {
     const sixteen = decodeStep({ ...base('vllm', 'h100-sxm', 16), model: ds, format: fp8 });
     // latency × 4 across nodes: 2 · 61 · 4 · 17 µs ≈ 8.3 ms of the comm time
     assert.ok(sixteen.commMs > 3 * eight.commMs, `${sixteen.commMs} vs ${eight.commMs}`);
+  });
+
+  it('MoE prompts: experts that see few tokens per pass run part-empty tiles, so a larger pass (llama.cpp -ub) is faster', () => {
+    const oss = must(openModelArchitecture('gpt-oss-120b'), 'gpt-oss-120b');
+    const dense = must(openModelArchitecture('llama-3.1-8b'), 'llama');
+    // 2048 tokens · 4/128 = 64 tokens per expert: the routed part counts twice (64 / (64 + 64) occupancy).
+    const routedActive = (oss.moe!.routedParamsB * 4) / 128;
+    close(effectiveActiveParamsB(oss, 2048), oss.activeParamsB + routedActive);
+    close(effectiveActiveParamsB(dense, 16), dense.activeParamsB);
+    const req: PerfRequest = { ...base('llama.cpp', 'gb10', 1), model: oss, format: must(findWeightFormat('fp4'), 'fp4'), inputTokens: 4096, outputTokens: 1 };
+    const small = prefillTiming({ ...req, prefillChunkTokens: 512 });
+    const large = prefillTiming({ ...req, prefillChunkTokens: 2048 });
+    assert.ok(large.ms < small.ms, `${large.ms} vs ${small.ms}`);
   });
 });

@@ -1,0 +1,338 @@
+/**
+ * Following a value across the repository: names through local assignments,
+ * parameters (defaults, the arguments a caller binds, else the callers'),
+ * module constants and imports (re-exports included), attributes of classes and
+ * instances (`self.x`, pydantic/settings defaults, constructor keywords), dicts and
+ * registries keyed by name, helpers that return a value (a few hops), env defaults,
+ * configuration files and files read at run time.
+ */
+import type { SourceRef } from '../report/types';
+import type { ClassFact, Expr, FunctionFact } from './facts';
+import { keyLine, type ConfigDoc } from './config-files';
+import { dirOf, normalize } from './modules';
+import type { RepoStore } from './store';
+
+export type Via = 'code' | 'config' | 'env-default';
+
+export interface Inst {
+  readonly t: 'inst';
+  readonly path: string;
+  readonly cls: ClassFact;
+  readonly args: readonly Expr[];
+  readonly kw: Readonly<Record<string, Expr>>;
+  readonly ctx?: Ctx;
+}
+
+export type Val =
+  | { readonly t: 'str'; readonly v: string; readonly at: SourceRef; readonly via: Via; readonly detail?: string }
+  | { readonly t: 'num'; readonly v: number; readonly at: SourceRef; readonly via: Via; readonly detail?: string }
+  | { readonly t: 'dict'; readonly entries: Readonly<Record<string, Expr>>; readonly ctx: Ctx; readonly via?: Via }
+  | { readonly t: 'cfg'; readonly data: unknown; readonly doc: ConfigDoc; readonly key?: string }
+  | { readonly t: 'module'; readonly path: string }
+  | { readonly t: 'fn'; readonly path: string; readonly fn: FunctionFact; readonly self?: Inst }
+  | { readonly t: 'class'; readonly path: string; readonly cls: ClassFact }
+  | Inst
+  /** A file the code reads at run time (a prompt or template). */
+  | { readonly t: 'file'; readonly path: string; readonly from: SourceRef };
+
+export interface Bound {
+  readonly args: readonly Expr[];
+  readonly kw: Readonly<Record<string, Expr>>;
+  readonly ctx: Ctx;
+}
+
+export interface Ctx {
+  readonly path: string;
+  readonly fn?: FunctionFact;
+  readonly self?: Inst;
+  readonly bound?: Bound;
+}
+
+/** Callers of a function or constructor (`Class.__init__`), with the arguments they pass. */
+export type CallerLookup = (path: string, fnName: string) => readonly Bound[];
+
+const MAX_DEPTH = 14;
+const SETTINGS = /(BaseSettings|BaseModel|Settings|Config|Configuration)$/;
+
+export class Evaluator {
+  private active = new Set<string>();
+
+  constructor(
+    private readonly store: RepoStore,
+    private readonly callers: CallerLookup,
+  ) {}
+
+  eval(e: Expr, ctx: Ctx, depth = 0): Val | undefined {
+    if (depth > MAX_DEPTH) return undefined;
+    const d = depth + 1;
+    switch (e.k) {
+      case 'str':
+        return { t: 'str', v: e.v, at: { path: ctx.path, line: e.line }, via: 'code' };
+      case 'num':
+        return { t: 'num', v: e.v, at: { path: ctx.path, line: e.line }, via: 'code' };
+      case 'name':
+        return this.name(e.v, ctx, d);
+      case 'member':
+      case 'index': {
+        const key = e.k === 'member' ? e.prop : e.key;
+        const obj = this.eval(e.obj, ctx, d);
+        return obj ? this.member(obj, key, d) : undefined;
+      }
+      case 'or':
+        return this.eval(e.left, ctx, d) ?? this.eval(e.right, ctx, d);
+      case 'env':
+        return this.env(e.name, e.def, ctx, d);
+      case 'dict':
+        return { t: 'dict', entries: e.entries, ctx };
+      case 'call':
+        return this.call(e, ctx, d);
+      case 'read':
+        return this.read(e.path, ctx, e.line, d);
+      case 'path': {
+        const p = this.pathOf(e, ctx, d);
+        return p ? this.fileVal(p, ctx, e.line) : undefined;
+      }
+      default:
+        return undefined;
+    }
+  }
+
+  /** Guard against cycles (a value defined through itself across files). */
+  private once<T>(key: string, run: () => T | undefined): T | undefined {
+    if (this.active.has(key)) return undefined;
+    this.active.add(key);
+    try {
+      return run();
+    } finally {
+      this.active.delete(key);
+    }
+  }
+
+  private name(name: string, ctx: Ctx, d: number): Val | undefined {
+    if (name === 'cls' && ctx.fn?.name.includes('.')) {
+      // A classmethod's `cls(**values)`: the class itself.
+      const cls = this.store.get(ctx.path)?.classes.get(ctx.fn.name.split('.')[0]);
+      if (cls) return { t: 'class', path: ctx.path, cls };
+    }
+    if ((name === 'self' || name === 'this') && ctx.fn?.name.includes('.')) {
+      if (ctx.self) return ctx.self;
+      const cls = this.store.get(ctx.path)?.classes.get(ctx.fn.name.split('.')[0]);
+      return cls ? { t: 'inst', path: ctx.path, cls, args: [], kw: {} } : undefined;
+    }
+    const fn = ctx.fn;
+    if (fn) {
+      const local = fn.locals[name];
+      if (local) {
+        const v = this.once(`l:${ctx.path}:${fn.name}:${name}`, () => this.eval(local, ctx, d));
+        if (v) return v;
+      }
+      const index = fn.params.findIndex((p) => p.name === name);
+      if (index >= 0) return this.param(fn, index, ctx, d);
+    }
+    return this.global(ctx.path, name, d);
+  }
+
+  /** A parameter: what the bound caller passes, else its default, else what the repository's callers pass. */
+  private param(fn: FunctionFact, index: number, ctx: Ctx, d: number): Val | undefined {
+    const p = fn.params[index];
+    const bound = ctx.bound ?? (ctx.self?.ctx && /\.(__init__|constructor)$/.test(fn.name) ? { args: ctx.self.args, kw: ctx.self.kw, ctx: ctx.self.ctx } : undefined);
+    const fromBound = (b: Bound): Val | undefined => {
+      let arg: Expr | undefined;
+      if (p.fromObject !== undefined) {
+        const obj = b.args[p.fromObject];
+        arg = obj?.k === 'dict' ? obj.entries[p.name] : undefined;
+      } else arg = b.kw[p.name] ?? b.args[fn.params.slice(0, index).filter((q) => q.fromObject === undefined).length];
+      return arg ? this.eval(arg, b.ctx, d) : undefined;
+    };
+    if (bound) {
+      const v = fromBound(bound);
+      if (v) return v;
+    }
+    if (p.default) {
+      const v = this.eval(p.default, ctx, d);
+      if (v) return v;
+    }
+    if (bound) return undefined;
+    return this.once(`p:${ctx.path}:${fn.name}:${p.name}`, () => {
+      for (const b of this.callers(ctx.path, fn.name).slice(0, 8)) {
+        const v = fromBound(b);
+        if (v) return v;
+      }
+      return undefined;
+    });
+  }
+
+  /** A module-level name of a file: constant, function, class, or import. */
+  global(path: string, name: string, d: number): Val | undefined {
+    const file = this.store.get(path);
+    if (!file) return undefined;
+    const value = file.facts.values[name];
+    if (value) {
+      const v = this.once(`g:${path}:${name}`, () => this.eval(value, { path }, d));
+      if (v) return v;
+    }
+    const fn = file.functions.get(name);
+    if (fn) return { t: 'fn', path, fn };
+    const cls = file.classes.get(name);
+    if (cls) return { t: 'class', path, cls };
+    const imp = file.facts.imports.find((i) => i.local === name);
+    if (!imp) return undefined;
+    return this.once(`i:${path}:${name}`, () => {
+      const target = this.store.modules.resolve(path, imp.module);
+      if (target && !this.store.get(target)) return this.fileVal(target, { path }, imp.line);
+      if (imp.name === undefined) return target ? { t: 'module', path: target } : undefined;
+      if (target) {
+        const v = this.global(target, imp.name, d + 1);
+        if (v) return v;
+      }
+      // `from pkg import submodule`
+      const sub = this.store.modules.resolve(path, /\.pyi?$/.test(path) ? `${imp.module}${imp.module.endsWith('.') ? '' : '.'}${imp.name}` : `${imp.module}/${imp.name}`);
+      return sub ? { t: 'module', path: sub } : undefined;
+    });
+  }
+
+  member(obj: Val, key: string, d: number): Val | undefined {
+    switch (obj.t) {
+      case 'module':
+        return this.global(obj.path, key, d);
+      case 'dict': {
+        const e = obj.entries[key];
+        const v = e ? this.eval(e, obj.ctx, d) : undefined;
+        return v && obj.via ? withVia(v, obj.via) : v;
+      }
+      case 'cfg': {
+        const data = obj.data as Record<string, unknown> | undefined;
+        const v = data && typeof data === 'object' ? data[key] : undefined;
+        if (v === undefined || v === null) return undefined;
+        const at = { path: obj.doc.path, line: keyLine(obj.doc, key) };
+        if (typeof v === 'string') return { t: 'str', v, at, via: 'config' };
+        if (typeof v === 'number') return { t: 'num', v, at, via: 'config' };
+        return { t: 'cfg', data: v, doc: obj.doc, key };
+      }
+      case 'inst':
+      case 'class':
+        return this.attr(obj, key, d);
+      default:
+        return undefined;
+    }
+  }
+
+  /** An attribute of a class or instance: a constructor keyword, a field default or `self.x = …`, a method, or the base classes'. */
+  private attr(obj: Inst | { t: 'class'; path: string; cls: ClassFact }, key: string, d: number, seen = 0): Val | undefined {
+    const { cls, path } = obj;
+    const settings = SETTINGS.test(cls.name) || cls.bases.some((b) => SETTINGS.test(b));
+    const mark = (v: Val | undefined): Val | undefined => (v && settings ? withVia(v, 'config') : v);
+    if (obj.t === 'inst' && obj.ctx && obj.kw[key]) {
+      const v = this.eval(obj.kw[key], obj.ctx, d);
+      if (v) return v;
+    }
+    const inst: Inst = obj.t === 'inst' ? obj : { t: 'inst', path, cls, args: [], kw: {} };
+    const attr = cls.attrs[key];
+    if (attr) {
+      const fn = attr.fn ? this.store.get(path)?.functions.get(attr.fn) : undefined;
+      const v = this.once(`a:${path}:${cls.name}:${key}`, () => this.eval(attr.expr, { path, fn, self: inst }, d));
+      if (v) return mark(v);
+    }
+    const method = this.store.get(path)?.functions.get(`${cls.name}.${key}`);
+    if (method) return { t: 'fn', path, fn: method, self: inst };
+    if (seen > 4) return undefined;
+    for (const base of cls.bases) {
+      const b = this.global(path, base.replace(/\[.*$/, ''), d);
+      if (b?.t === 'class') {
+        const v = this.attr({ ...inst, path: b.path, cls: b.cls }, key, d, seen + 1);
+        if (v) return mark(v);
+      }
+    }
+    return undefined;
+  }
+
+  private call(e: Extract<Expr, { k: 'call' }>, ctx: Ctx, d: number): Val | undefined {
+    const last = e.text.split('.').pop() ?? '';
+    if (last === 'Field' || last === 'field') return e.kw.default ? this.eval(e.kw.default, ctx, d) : e.args[0] ? this.eval(e.args[0], ctx, d) : undefined;
+    if (e.text === 'dict') return { t: 'dict', entries: e.kw, ctx };
+    if (last === 'get' && e.callee.k === 'member' && e.args[0]?.k === 'str') {
+      const obj = this.eval(e.callee.obj, ctx, d);
+      const hit = obj ? this.member(obj, e.args[0].v, d) : undefined;
+      return hit ?? (e.args[1] ? this.eval(e.args[1], ctx, d) : undefined);
+    }
+    const callee = this.eval(e.callee, ctx, d);
+    if (!callee) return this.loaderArg(e, ctx, d);
+    if (callee.t === 'class') return { t: 'inst', path: callee.path, cls: callee.cls, args: e.args, kw: e.kw, ctx };
+    if (callee.t === 'fn') {
+      const fn = callee.fn;
+      if (!fn.returns) return undefined;
+      const returns = fn.returns;
+      return this.once(`r:${callee.path}:${fn.name}:${e.line}:${ctx.path}`, () => this.eval(returns, { path: callee.path, fn, self: callee.self, bound: { args: e.args, kw: e.kw, ctx } }, d));
+    }
+    return undefined;
+  }
+
+  /** `load_config("config.yaml")`, `load_prompt("system.md")`: a helper outside the repository given a file name. */
+  private loaderArg(e: Extract<Expr, { k: 'call' }>, ctx: Ctx, d: number): Val | undefined {
+    if (!/(load|read|open|get_prompt|prompt|template|config)/i.test(e.text)) return undefined;
+    const first = e.args[0];
+    if (first?.k !== 'str' || !/\.(md|txt|ya?ml|json|toml|j2|jinja2?|prompt)$/i.test(first.v)) return undefined;
+    return this.read(first, ctx, e.line, d);
+  }
+
+  private env(name: string, def: Expr | undefined, ctx: Ctx, d: number): Val | undefined {
+    if (def) {
+      const v = this.eval(def, ctx, d);
+      if (v && (v.t === 'str' || v.t === 'num')) return { ...v, via: 'env-default', detail: `env ${name}, default` };
+      if (v) return v;
+    }
+    for (const path of this.store.configPaths()) {
+      if (!/(^|\/)\.env/.test(path)) continue;
+      const doc = this.store.config(path);
+      const v = doc ? (doc.data as Record<string, string>)[name] : undefined;
+      if (!doc) continue;
+      if (typeof v === 'string' && v) return { t: 'str', v, at: { path: doc.path, line: keyLine(doc, name) }, via: 'config', detail: `env ${name} in ${doc.path}` };
+    }
+    return undefined;
+  }
+
+  private read(pathExpr: Expr, ctx: Ctx, line: number, d: number): Val | undefined {
+    const direct = this.eval(pathExpr, ctx, d);
+    if (direct?.t === 'file' || direct?.t === 'cfg') return direct;
+    const p = direct?.t === 'str' ? direct.v : this.pathOf(pathExpr, ctx, d);
+    return p ? this.fileVal(p, ctx, line) : undefined;
+  }
+
+  /** The literal parts of a path expression, joined: `Path(__file__).parent / "prompts" / "x.md"` → `prompts/x.md`. */
+  private pathOf(e: Expr, ctx: Ctx, d: number): string | undefined {
+    const parts: string[] = [];
+    const visit = (x: Expr): void => {
+      if (x.k === 'path') x.parts.forEach(visit);
+      else if (x.k === 'str') parts.push(x.v);
+      else if (x.k === 'name' || x.k === 'member') {
+        const v = d < MAX_DEPTH ? this.eval(x, ctx, d + 1) : undefined;
+        if (v?.t === 'str') parts.push(v.v);
+      }
+    };
+    visit(e);
+    const joined = parts.filter((p) => p && p !== '__file__' && p !== '__dirname').join('/');
+    return /\.[A-Za-z0-9]+$/.test(joined) ? joined : undefined;
+  }
+
+  /** The repository file a path read by the code names: next to the reading file, from the root, else the one ending with it. */
+  private fileVal(p: string, ctx: Ctx, line: number): Val | undefined {
+    const rel = p.replace(/^\.\//, '');
+    const candidates = [normalize(`${dirOf(ctx.path)}/${rel}`), normalize(rel)];
+    let found = candidates.find((c) => this.store.hasConfig(c) || this.store.hasOther(c));
+    if (!found) {
+      const tail = `/${normalize(rel)}`;
+      for (const o of this.store.otherPaths()) if (o.endsWith(tail) && (!found || o.length < found.length)) found = o;
+      for (const c of this.store.configPaths()) if (c.endsWith(tail) && (!found || c.length < found.length)) found = c;
+    }
+    if (!found) return undefined;
+    const doc = this.store.config(found);
+    if (doc) return { t: 'cfg', data: doc.data, doc };
+    return { t: 'file', path: found, from: { path: ctx.path, line } };
+  }
+}
+
+function withVia(v: Val, via: Via): Val {
+  if ((v.t === 'str' || v.t === 'num') && v.via === 'code') return { ...v, via };
+  if (v.t === 'dict') return { ...v, via };
+  return v;
+}

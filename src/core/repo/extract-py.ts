@@ -1,0 +1,316 @@
+/**
+ * Repository facts of a Python file (see facts.ts), read from its syntax tree in one
+ * walk over the top-level statements, classes and function bodies. Cheap on purpose:
+ * no resolution happens here, only plain expressions are recorded.
+ */
+import type { SyntaxNode } from '../detect/parser';
+import type { Collected } from '../detect/syntax';
+import type { CalleeFact, ClassFact, Expr, FileFacts, FunctionFact, ImportFact, LoopFact, ParamFact } from './facts';
+import { bucket, CALL_DEPTH, callFactsOf, NOT_REPOSITORY, INPUT_KEYS, loopFacts, namesIn, ownStatements, type DetectedCallSpot, type FunctionBucket, type LanguageFacts } from './extract-shared';
+
+const MAX_DEPTH = 6;
+const FN_TYPES = new Set(['function_definition', 'class_definition', 'decorated_definition', 'lambda']);
+const RETURNS = new Set(['return_statement']);
+/** Helpers that return a value are short: longer functions are not read for what they return. */
+const MAX_RETURN_LINES = 60;
+const PY_NAMES = new Set(['identifier']);
+
+const PYTHON: LanguageFacts = {
+  calleeFact,
+  loopHead,
+  expr: (n, d) => expr(n, d),
+  target(nameNode, moduleLevel) {
+    const type = nameNode.type;
+    if (type === 'identifier') {
+      const parent = nameNode.parent;
+      if (parent?.type !== 'assignment') return {};
+      if (!moduleLevel) return { local: nameNode.text };
+      // Class-level fields are the class's attributes (classFact), not names of the module.
+      const container = parent.parent?.parent;
+      return container?.type === 'block' && container.parent?.type === 'class_definition' ? {} : { local: nameNode.text };
+    }
+    if (type === 'attribute' && !moduleLevel && nameNode.childForFieldName('object')?.text === 'self') return { self: nameNode.childForFieldName('attribute')?.text };
+    return {};
+  },
+};
+
+export function extractPython(root: SyntaxNode, collected: Collected, detected: readonly DetectedCallSpot[]): FileFacts {
+  const buckets: FunctionBucket[] = [];
+  for (const d of collected.declarations) {
+    if (!d.isFunction) continue;
+    const def = d.value.type === 'decorated_definition' ? d.value.childForFieldName('definition') : d.value;
+    if (def?.type !== 'function_definition') continue;
+    const holder = d.value.parent;
+    const cls = holder?.type === 'block' && holder.parent?.type === 'class_definition' ? holder.parent.childForFieldName('name')?.text : undefined;
+    buckets.push({ node: def, name: cls ? `${cls}.${d.name}` : d.name, className: cls, calls: [], loops: [], locals: {}, selfAttrs: {} });
+  }
+  const module = bucket(collected, buckets, PYTHON);
+  const functions = buckets.map(functionFact);
+  const imports: ImportFact[] = [];
+  const values: Record<string, Expr> = { ...module.moduleValues };
+  const classes: ClassFact[] = [];
+  const visitBlock = (block: SyntaxNode, depth: number): void => {
+    if (depth > 4) return;
+    for (const stmt of block.namedChildren) {
+      if (!stmt) continue;
+      const def = stmt.type === 'decorated_definition' ? stmt.childForFieldName('definition') : stmt;
+      if (def?.type === 'class_definition') classes.push(classFact(def, buckets));
+      else if (stmt.type === 'import_from_statement' || stmt.type === 'import_statement') importFacts(stmt, imports);
+      else if (stmt.type === 'if_statement' || stmt.type === 'try_statement' || stmt.type === 'with_statement') {
+        for (const a of stmt.type === 'with_statement' ? stmt.descendantsOfType('as_pattern') : []) {
+          const alias = a?.childForFieldName('alias') ?? a?.namedChildren[1];
+          const id = alias?.type === 'identifier' ? alias : alias?.namedChildren.find((x) => x?.type === 'identifier');
+          if (a?.namedChildren[0] && id && !(id.text in values)) values[id.text] = expr(a.namedChildren[0], 0);
+        }
+        for (const c of stmt.namedChildren) {
+          if (!c) continue;
+          if (c.type === 'block') visitBlock(c, depth + 1);
+          else if (c.type.endsWith('clause')) {
+            const inner = c.namedChildren.find((x) => x?.type === 'block');
+            if (inner) visitBlock(inner, depth + 1);
+          }
+        }
+      }
+    }
+  };
+  visitBlock(root, 0);
+  const calls = callFactsOf(detected, functions, (n) => modelArg(n));
+  return { imports, values, functions, classes, moduleCalls: module.moduleCalls, moduleLoops: loopFacts(module.moduleLoops, [], PYTHON), calls };
+}
+
+/** The model a detected call passes: its `model=` keyword (or equivalent). */
+function modelArg(call: SyntaxNode): { model?: Expr; receiver?: string; inputs?: string[] } {
+  const args = call.childForFieldName('arguments');
+  let model: Expr | undefined;
+  const inputs: string[] = [];
+  for (const a of args?.namedChildren ?? []) {
+    if (a && a.type !== 'keyword_argument' && a.type !== 'comment') namesIn(a, inputs, PY_NAMES, 'attribute');
+    if (a?.type !== 'keyword_argument') continue;
+    const name = a.childForFieldName('name')?.text ?? '';
+    const value = a.childForFieldName('value');
+    if (value && INPUT_KEYS.test(name)) namesIn(value, inputs, PY_NAMES, 'attribute');
+    if (value && /^(model|model_name|modelName|model_id|deployment_name|azure_deployment)$/.test(name)) model = expr(value, 0);
+  }
+  const fn = call.childForFieldName('function');
+  const receiver = fn?.type === 'attribute' ? fn.childForFieldName('object')?.text : undefined;
+  return { model, receiver, inputs };
+}
+
+function importFacts(node: SyntaxNode, out: ImportFact[]): void {
+  const line = node.startPosition.row + 1;
+  if (node.type === 'import_from_statement') {
+    const module = node.childForFieldName('module_name')?.text;
+    if (!module) return;
+    for (const c of node.childrenForFieldName('name')) {
+      if (!c) continue;
+      if (c.type === 'aliased_import') {
+        const alias = c.childForFieldName('alias')?.text;
+        const name = c.childForFieldName('name')?.text;
+        if (alias && name) out.push({ local: alias, module, name, line });
+      } else out.push({ local: c.text, module, name: c.text, line });
+    }
+    return;
+  }
+  for (const c of node.childrenForFieldName('name')) {
+    if (!c) continue;
+    if (c.type === 'aliased_import') {
+      const alias = c.childForFieldName('alias')?.text;
+      const name = c.childForFieldName('name')?.text;
+      if (alias && name) out.push({ local: alias, module: name, line });
+    } else out.push({ local: c.text.split('.')[0], module: c.text.split('.')[0], line });
+  }
+}
+
+function classFact(node: SyntaxNode, buckets: readonly FunctionBucket[]): ClassFact {
+  const name = node.childForFieldName('name')?.text ?? '?';
+  const bases = (node.childForFieldName('superclasses')?.namedChildren ?? []).filter((c) => c && c.type !== 'keyword_argument').map((c) => c!.text);
+  const attrs: Record<string, { expr: Expr; fn?: string }> = {};
+  for (const stmt of node.childForFieldName('body')?.namedChildren ?? []) {
+    const assign = stmt?.type === 'expression_statement' ? stmt.namedChildren[0] : undefined;
+    if (assign?.type !== 'assignment') continue;
+    const left = assign.childForFieldName('left');
+    const right = assign.childForFieldName('right');
+    if (left?.type === 'identifier' && right) attrs[left.text] = { expr: expr(right, 0) };
+  }
+  for (const b of buckets) {
+    if (b.className !== name) continue;
+    for (const [attr, value] of Object.entries(b.selfAttrs)) if (!(attr in attrs)) attrs[attr] = { expr: value, fn: b.name };
+  }
+  return { name, line: node.startPosition.row + 1, bases, attrs };
+}
+
+function functionFact(b: FunctionBucket): FunctionFact {
+  const def = b.node;
+  const params: ParamFact[] = [];
+  for (const p of def.childForFieldName('parameters')?.namedChildren ?? []) {
+    if (!p) continue;
+    if (p.type === 'identifier') params.push({ name: p.text });
+    else if (p.type === 'typed_parameter') {
+      const id = p.namedChildren.find((c) => c?.type === 'identifier');
+      if (id) params.push({ name: id.text });
+    } else if (p.type === 'default_parameter' || p.type === 'typed_default_parameter') {
+      const n = p.childForFieldName('name');
+      const v = p.childForFieldName('value');
+      if (n) params.push({ name: n.text, default: v ? expr(v, 0) : undefined });
+    }
+  }
+  if (b.className && params.length && (params[0].name === 'self' || params[0].name === 'cls')) params.shift();
+  const line = def.startPosition.row + 1;
+  const endLine = def.endPosition.row + 1;
+  const body = def.childForFieldName('body');
+  const ret = body && endLine - line <= MAX_RETURN_LINES ? ownStatements(body, RETURNS).find((r) => r.namedChildren[0]) : undefined;
+  const returns = ret?.namedChildren[0] ? expr(ret.namedChildren[0], 0) : undefined;
+  return { name: b.name, line, endLine, params, returns, locals: b.locals, calls: b.calls.map((c) => c.fact), loops: loopFacts(b.loops, b.calls, PYTHON) };
+}
+
+function calleeFact(call: SyntaxNode): CalleeFact | undefined {
+  const fn = call.childForFieldName('function');
+  const callee = (fn?.text ?? '').replace(/\s+/g, '');
+  if (NOT_REPOSITORY.has(callee.slice(callee.lastIndexOf('.') + 1))) return undefined;
+  return { callee, expr: expr(call, CALL_DEPTH), line: call.startPosition.row + 1 };
+}
+
+const EXITS = new Set(['break_statement', 'return_statement', 'raise_statement']);
+
+function loopHead(loop: SyntaxNode): Omit<LoopFact, 'calls' | 'line' | 'column' | 'endLine' | 'endColumn'> {
+  const limits: { left: string; op: string; right: Expr; leftExpr?: Expr }[] = [];
+  let rangeEnd: Expr | undefined;
+  const overData = false;
+  if (loop.type === 'for_statement') {
+    const right = loop.childForFieldName('right');
+    const callee = right?.type === 'call' ? right.childForFieldName('function')?.text : undefined;
+    if (callee === 'range' && right) {
+      const args = right.childForFieldName('arguments')?.namedChildren.filter((c) => c && c.type !== 'comment') ?? [];
+      const end = args.length >= 2 ? args[1] : args[0];
+      if (end) rangeEnd = expr(end, 0);
+    } else if (!callee || !/(^|\.)count$/.test(callee)) return { kind: 'for', overData: true, limits };
+  } else {
+    const condition = loop.childForFieldName('condition');
+    if (condition) comparisons(condition, limits);
+  }
+  const body = loop.childForFieldName('body');
+  for (const stmt of body ? ownStatements(body, IFS, 400) : []) {
+    const cond = stmt.childForFieldName('condition');
+    const then = stmt.childForFieldName('consequence');
+    if (cond && then && ownStatements(then, EXITS, 50).length) comparisons(cond, limits);
+  }
+  return { kind: loop.type === 'for_statement' ? 'for' : 'while', rangeEnd, overData, limits };
+}
+
+const IFS = new Set(['if_statement']);
+
+/** `a < b`, `cost >= self.cost_limit`: the limit is the side a counter is compared against. */
+function comparisons(node: SyntaxNode, out: { left: string; op: string; right: Expr; leftExpr?: Expr }[]): void {
+  const all = node.type === 'comparison_operator' ? [node] : node.descendantsOfType('comparison_operator');
+  for (const c of all) {
+    if (!c || c.namedChildren.length !== 2) continue;
+    const [l, r] = [c.namedChildren[0]!, c.namedChildren[1]!];
+    const op = c.text.slice(l.endIndex - c.startIndex, r.startIndex - c.startIndex).trim();
+    if (!/^(<|<=|>|>=|==)$/.test(op)) continue;
+    out.push({ left: l.text, op, right: expr(r, 0), leftExpr: expr(l, 0) });
+  }
+}
+
+const ENV = /^(os\.)?(getenv|environ\.get)$/;
+const LOADERS = /^(yaml\.(safe_)?load|json\.load|tomllib\.load|toml\.load|json\.loads|yaml\.safe_load_all)$/;
+
+export function expr(node: SyntaxNode, depth: number): Expr {
+  const line = node.startPosition.row + 1;
+  const unknown = (): Expr => ({ k: 'unknown', text: node.endIndex - node.startIndex <= 80 ? node.text : '', line });
+  if (depth > MAX_DEPTH) return unknown();
+  switch (node.type) {
+    case 'parenthesized_expression':
+    case 'await':
+      return node.namedChildren[0] ? expr(node.namedChildren[0], depth + 1) : unknown();
+    case 'string': {
+      if (node.namedChildren.some((c) => c?.type === 'interpolation')) return unknown();
+      return { k: 'str', v: node.namedChildren.filter((c) => c?.type === 'string_content').map((c) => c!.text).join(''), line };
+    }
+    case 'concatenated_string': {
+      const parts = node.namedChildren.map((c) => (c ? expr(c, depth + 1) : unknown()));
+      return parts.every((p) => p.k === 'str') ? { k: 'str', v: parts.map((p) => (p as { v: string }).v).join(''), line } : unknown();
+    }
+    case 'integer':
+    case 'float': {
+      const v = Number(node.text.replace(/_/g, ''));
+      return Number.isFinite(v) ? { k: 'num', v, line } : unknown();
+    }
+    case 'identifier':
+      return { k: 'name', v: node.text, line };
+    case 'attribute': {
+      const obj = node.childForFieldName('object');
+      const prop = node.childForFieldName('attribute')?.text;
+      if (obj?.text === 'os.environ' && prop) return unknown();
+      return obj && prop ? { k: 'member', obj: expr(obj, depth + 1), prop, line } : unknown();
+    }
+    case 'subscript': {
+      const obj = node.childForFieldName('value');
+      const key = node.childForFieldName('subscript');
+      const k = key?.type === 'string' ? expr(key, depth + 1) : undefined;
+      if (obj?.text === 'os.environ' && k?.k === 'str') return { k: 'env', name: k.v, line };
+      return obj && k?.k === 'str' ? { k: 'index', obj: expr(obj, depth + 1), key: k.v, line } : unknown();
+    }
+    case 'boolean_operator': {
+      const left = node.childForFieldName('left');
+      const right = node.childForFieldName('right');
+      return left && right && / or /.test(` ${node.text.slice(left.endIndex - node.startIndex, right.startIndex - node.startIndex)} `)
+        ? { k: 'or', left: expr(left, depth + 1), right: expr(right, depth + 1), line }
+        : unknown();
+    }
+    case 'conditional_expression': {
+      const [a, , b] = node.namedChildren;
+      return a && b ? { k: 'or', left: expr(a, depth + 1), right: expr(b, depth + 1), line } : unknown();
+    }
+    case 'binary_operator': {
+      const op = node.childForFieldName('operator')?.text;
+      const left = node.childForFieldName('left');
+      const right = node.childForFieldName('right');
+      if (op === '/' && left && right) return { k: 'path', parts: [expr(left, depth + 1), expr(right, depth + 1)], line };
+      return unknown();
+    }
+    case 'dictionary': {
+      const entries: Record<string, Expr> = {};
+      for (const pair of node.namedChildren.slice(0, 60)) {
+        if (pair?.type !== 'pair') continue;
+        const key = pair.childForFieldName('key');
+        const value = pair.childForFieldName('value');
+        const k = key?.type === 'string' ? expr(key, depth + 1) : undefined;
+        if (k?.k === 'str' && value) entries[k.v] = expr(value, depth + 1);
+      }
+      return { k: 'dict', entries, line };
+    }
+    case 'call':
+      return callExpr(node, depth, line);
+    default:
+      return unknown();
+  }
+}
+
+function callExpr(node: SyntaxNode, depth: number, line: number): Expr {
+  const fn = node.childForFieldName('function');
+  const text = (fn?.text ?? '').replace(/\s+/g, '');
+  const argNodes = node.childForFieldName('arguments')?.namedChildren.filter((c) => c && c.type !== 'comment') ?? [];
+  const args: Expr[] = [];
+  const kw: Record<string, Expr> = {};
+  for (const a of argNodes.slice(0, 12)) {
+    if (!a) continue;
+    if (a.type === 'keyword_argument') {
+      const n = a.childForFieldName('name')?.text;
+      const v = a.childForFieldName('value');
+      if (n && v) kw[n] = expr(v, depth + 1);
+    } else if (a.type !== 'list_splat' && a.type !== 'dictionary_splat') args.push(expr(a, depth + 1));
+  }
+  const receiver = fn?.type === 'attribute' ? fn.childForFieldName('object') : undefined;
+  if (ENV.test(text) && args[0]?.k === 'str') return { k: 'env', name: args[0].v, def: args[1] ?? kw.default, line };
+  if (text === 'open' || /(^|\.)get_template$/.test(text) || /(^|\.)read_text$/.test(text) && !receiver) return args[0] ? { k: 'read', path: args[0], line } : { k: 'unknown', text, line };
+  if (/(importlib\.)?resources\.read_text$/.test(text) && args[1]) return { k: 'read', path: { k: 'path', parts: [args[1]], line }, line };
+  if (receiver && /\.(read_text|read|read_bytes)$/.test(text)) {
+    const r = expr(receiver, depth + 1);
+    return r.k === 'read' ? r : { k: 'read', path: r, line };
+  }
+  if (LOADERS.test(text) && args[0]) return args[0];
+  if (receiver && /\.joinpath$/.test(text)) return { k: 'path', parts: [expr(receiver, depth + 1), ...args], line };
+  if (/^(os\.path\.join|Path|pathlib\.Path|PurePath)$/.test(text)) return { k: 'path', parts: args, line };
+  if (receiver && /\.(format|strip|format_map|substitute)$/.test(text)) return expr(receiver, depth + 1);
+  return { k: 'call', callee: fn ? expr(fn, depth + 1) : { k: 'unknown', text: '', line }, text, args, kw, line };
+}

@@ -1,0 +1,160 @@
+/**
+ * What both extractors share. Facts are assembled from the lists detection's one
+ * walk already collected (calls, loops, declarations): each is placed in its
+ * innermost enclosing function by byte range, so no second walk of the tree is needed.
+ */
+import type { SyntaxNode } from '../detect/parser';
+import type { Collected } from '../detect/syntax';
+import type { CallFact, CalleeFact, Expr, FunctionFact, LoopFact } from './facts';
+
+/** A call detection reported, with its node (during detection only). */
+export interface DetectedCallSpot {
+  readonly id: string;
+  readonly node: SyntaxNode;
+}
+
+/** Starting depth of expressions read for locals and calls (the extractors stop at depth 6). */
+export const LOCAL_DEPTH = 3;
+export const CALL_DEPTH = 4;
+
+/** A function's node and what falls inside it. */
+export interface FunctionBucket {
+  readonly node: SyntaxNode;
+  readonly name: string;
+  readonly className?: string;
+  readonly calls: { node: SyntaxNode; fact: CalleeFact }[];
+  readonly loops: SyntaxNode[];
+  readonly locals: Record<string, Expr>;
+  /** `self.x = …` / `this.x = …` in this method. */
+  readonly selfAttrs: Record<string, Expr>;
+}
+
+export interface LanguageFacts {
+  /** Undefined for calls that cannot reach the repository's own code (builtins, logging, string methods). */
+  calleeFact(call: SyntaxNode): CalleeFact | undefined;
+  loopHead(loop: SyntaxNode): Omit<LoopFact, 'calls' | 'line' | 'column' | 'endLine' | 'endColumn'>;
+  expr(node: SyntaxNode, depth: number): Expr;
+  /** For an assignment declaration: the local name, or the attribute of `self`/`this` (module level: class fields are not names). */
+  target(nameNode: SyntaxNode, moduleLevel: boolean): { local?: string; self?: string };
+}
+
+/** Buckets calls, loops and assignments by innermost function; the rest is module level. */
+export function bucket(collected: Collected, functions: FunctionBucket[], lang: LanguageFacts): { moduleCalls: CalleeFact[]; moduleLoops: SyntaxNode[]; moduleValues: Record<string, Expr> } {
+  functions.sort((a, b) => a.node.startIndex - b.node.startIndex);
+  const starts = functions.map((f) => f.node.startIndex);
+  const owner = (index: number): FunctionBucket | undefined => {
+    let lo = 0;
+    let hi = starts.length - 1;
+    let at = -1;
+    while (lo <= hi) {
+      const mid = (lo + hi) >> 1;
+      if (starts[mid] <= index) {
+        at = mid;
+        lo = mid + 1;
+      } else hi = mid - 1;
+    }
+    for (let i = at; i >= 0; i--) if (functions[i].node.endIndex > index) return functions[i];
+    return undefined;
+  };
+  const moduleCalls: CalleeFact[] = [];
+  const moduleLoops: SyntaxNode[] = [];
+  const moduleValues: Record<string, Expr> = {};
+  for (const c of collected.calls) {
+    const fact = lang.calleeFact(c);
+    if (!fact) continue;
+    const f = owner(c.startIndex);
+    if (f) f.calls.push({ node: c, fact });
+    else moduleCalls.push(fact);
+  }
+  for (const l of collected.loops) {
+    const f = owner(l.startIndex);
+    if (f) f.loops.push(l);
+    else moduleLoops.push(l);
+  }
+  for (const d of collected.declarations) {
+    if (d.isFunction) continue;
+    const f = owner(d.nameNode.startIndex);
+    const t = lang.target(d.nameNode, !f);
+    // Values inside functions are read a few levels deep only: enough for names, calls and literals.
+    if (t.self && f) f.selfAttrs[t.self] ??= lang.expr(d.value, LOCAL_DEPTH);
+    else if (t.local && f) f.locals[t.local] ??= lang.expr(d.value, LOCAL_DEPTH);
+    else if (t.local && !f) moduleValues[t.local] ??= lang.expr(d.value, 0);
+  }
+  return { moduleCalls, moduleLoops, moduleValues };
+}
+
+/** Callee names that are builtins, logging or methods of strings, lists and dicts: never a repository function worth following. */
+export const NOT_REPOSITORY = new Set(
+  'print len str int float bool list dict set tuple isinstance issubclass hasattr getattr setattr range enumerate zip sorted reversed min max sum any all super type repr abs round map filter next iter open id hash vars format append extend insert remove pop items keys values join split rsplit strip lstrip rstrip startswith endswith replace lower upper encode decode debug info warning warn error exception critical isoformat sleep assertEqual assertTrue assertIn assert_called_once assert_called_with log push slice includes indexOf toString JSON parseInt parseFloat stringify then catch finally forEach toLowerCase toUpperCase trim concat has setTimeout clearTimeout useState useEffect useCallback useMemo useRef expect describe it test'.split(' '),
+);
+
+/** A loop's facts: its head, and the calls inside it (from the function's bucket). */
+export function loopFacts(loops: readonly SyntaxNode[], calls: readonly { node: SyntaxNode; fact: CalleeFact }[], lang: LanguageFacts): LoopFact[] {
+  return loops.map((loop) => ({
+    line: loop.startPosition.row + 1,
+    column: loop.startPosition.column + 1,
+    endLine: loop.endPosition.row + 1,
+    endColumn: loop.endPosition.column + 1,
+    ...lang.loopHead(loop),
+    calls: calls.filter((c) => c.node.startIndex > loop.startIndex && c.node.endIndex <= loop.endIndex).map((c) => c.fact),
+  }));
+}
+
+/** Statements that hold other statements (blocks, branches, handlers, loops): descended into; expressions are not. */
+const COMPOUND = /^(block|statement_block|if_statement|elif_clause|else_clause|try_statement|except_clause|finally_clause|catch_clause|with_statement|for_statement|while_statement|for_in_statement|do_statement|switch_statement|switch_body|switch_case|switch_default|match_statement|case_clause|labeled_statement)$/;
+
+/** Statements of the given types in a body, through nested blocks and branches but not into expressions or nested functions. */
+export function ownStatements(node: SyntaxNode, types: ReadonlySet<string>, limit = 200): SyntaxNode[] {
+  const out: SyntaxNode[] = [];
+  let budget = limit;
+  const visit = (n: SyntaxNode, depth: number): void => {
+    if (depth > 12) return;
+    for (const c of n.namedChildren) {
+      if (!c || --budget < 0) return;
+      if (types.has(c.type)) out.push(c);
+      if (COMPOUND.test(c.type)) visit(c, depth + 1);
+      else if (c.type === 'else_clause' || c.type.endsWith('_clause')) visit(c, depth + 1);
+    }
+  };
+  visit(node, 0);
+  return out;
+}
+
+export function callFactsOf(
+  detected: readonly DetectedCallSpot[],
+  functions: readonly FunctionFact[],
+  modelArg: (call: SyntaxNode) => { model?: Expr; receiver?: string; inputs?: string[] },
+): CallFact[] {
+  return detected.map(({ id, node }) => {
+    const line = node.startPosition.row + 1;
+    const fn = enclosingFunction(functions, line);
+    const { model, receiver, inputs } = modelArg(node);
+    return { id, ...(fn ? { fn: fn.name } : {}), ...(model ? { model } : {}), ...(receiver ? { receiver } : {}), ...(inputs?.length ? { inputs } : {}) };
+  });
+}
+
+/** Prompt-carrying arguments: their names and attribute paths are checked for files read at run time. */
+export const INPUT_KEYS = /^(system|messages|prompt|instructions|input|contents|content|system_prompt|systemPrompt|system_instruction|user_prompt|query|text)$/;
+
+/** Dotted names (`SYSTEM_PROMPT`, `self.system_prompt`) inside an argument, not counting callees. */
+export function namesIn(node: SyntaxNode, out: string[], nameTypes: ReadonlySet<string>, memberType: string, depth = 0): void {
+  if (out.length >= 12 || depth > 32) return;
+  if (nameTypes.has(node.type) || node.type === memberType) {
+    const parent = node.parent;
+    const isCallee = parent && (parent.type === 'call' || parent.type === 'call_expression') && parent.childForFieldName('function')?.id === node.id;
+    if (!isCallee && /^[A-Za-z_$][\w$]*(\.[A-Za-z_$][\w$]*)*$/.test(node.text)) {
+      out.push(node.text);
+      return;
+    }
+  }
+  for (const c of node.namedChildren) if (c) namesIn(c, out, nameTypes, memberType, depth + 1);
+}
+
+/** The innermost function whose lines contain `line`. */
+export function enclosingFunction(functions: readonly FunctionFact[], line: number): FunctionFact | undefined {
+  let best: FunctionFact | undefined;
+  for (const f of functions) {
+    if (f.line <= line && line <= f.endLine && (!best || f.endLine - f.line < best.endLine - best.line)) best = f;
+  }
+  return best;
+}

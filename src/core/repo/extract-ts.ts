@@ -1,0 +1,312 @@
+/**
+ * Repository facts of a TypeScript/JavaScript file (see facts.ts): imports and
+ * exports, top-level constants, functions (arrow functions bound to constants
+ * included) and class methods, class fields and `this.x = …`, calls and loops.
+ */
+import type { SyntaxNode } from '../detect/parser';
+import type { Collected } from '../detect/syntax';
+import type { CalleeFact, ClassFact, Expr, FileFacts, FunctionFact, ImportFact, LoopFact, ParamFact } from './facts';
+import { bucket, CALL_DEPTH, callFactsOf, NOT_REPOSITORY, INPUT_KEYS, loopFacts, namesIn, ownStatements, type DetectedCallSpot, type FunctionBucket, type LanguageFacts } from './extract-shared';
+
+const TS_NAMES = new Set(['identifier', 'shorthand_property_identifier']);
+
+const MAX_DEPTH = 6;
+const FN_TYPES = new Set(['function_declaration', 'arrow_function', 'function_expression', 'function', 'method_definition', 'class_declaration', 'class', 'generator_function_declaration']);
+
+const TS: LanguageFacts = {
+  calleeFact,
+  loopHead,
+  expr: (n, d) => expr(n, d),
+  target(nameNode) {
+    // Module level or not, a declarator is a name and `this.x = …` an attribute.
+    if (nameNode.type === 'identifier' && nameNode.parent?.type === 'variable_declarator') return { local: nameNode.text };
+    if (nameNode.type === 'member_expression' && nameNode.childForFieldName('object')?.type === 'this') return { self: nameNode.childForFieldName('property')?.text };
+    return {};
+  },
+};
+
+export function extractTypeScript(root: SyntaxNode, collected: Collected, detected: readonly DetectedCallSpot[]): FileFacts {
+  const buckets: FunctionBucket[] = [];
+  const add = (node: SyntaxNode, name: string, className?: string): void => {
+    buckets.push({ node, name: className ? `${className}.${name}` : name, className, calls: [], loops: [], locals: {}, selfAttrs: {} });
+  };
+  for (const d of collected.declarations) {
+    if (!d.isFunction) continue;
+    const fn = unwrap(d.value);
+    const holder = d.nameNode.parent;
+    const cls = holder?.type === 'public_field_definition' ? holder.parent?.parent?.childForFieldName('name')?.text : undefined;
+    add(fn, d.name, cls);
+  }
+  const classNodes = root.descendantsOfType(['class_declaration', 'class']).filter((c): c is SyntaxNode => Boolean(c));
+  for (const c of classNodes) {
+    const cls = c.childForFieldName('name')?.text;
+    if (!cls) continue;
+    for (const m of c.childForFieldName('body')?.namedChildren ?? []) {
+      if (m?.type === 'method_definition') add(m, m.childForFieldName('name')?.text ?? '?', cls);
+    }
+  }
+  const module = bucket(collected, buckets, TS);
+  const functions = buckets.map(functionFact);
+  const classes = classNodes.filter((c) => c.childForFieldName('name')).map((c) => classFact(c, buckets));
+  const imports: ImportFact[] = [];
+  const exports: string[] = [];
+  const values: Record<string, Expr> = { ...module.moduleValues };
+  for (const stmt of root.namedChildren) {
+    if (!stmt) continue;
+    if (stmt.type === 'import_statement') importFacts(stmt, imports);
+    else if (stmt.type === 'export_statement') {
+      const decl = stmt.childForFieldName('declaration');
+      if (decl) {
+        const name = decl.childForFieldName('name')?.text;
+        if (name) exports.push(name);
+        for (const d of decl.namedChildren) if (d?.type === 'variable_declarator' && d.childForFieldName('name')) exports.push(d.childForFieldName('name')!.text);
+        continue;
+      }
+      const value = stmt.childForFieldName('value');
+      if (value) values.default ??= expr(value, 0);
+      const source = stmt.childForFieldName('source');
+      const module = source ? stringValue(source) : undefined;
+      for (const spec of stmt.descendantsOfType('export_specifier')) {
+        const name = spec?.childForFieldName('name')?.text;
+        const alias = spec?.childForFieldName('alias')?.text ?? name;
+        if (alias) exports.push(alias);
+        if (module && name && alias) imports.push({ local: alias, module, name, line: stmt.startPosition.row + 1 });
+      }
+    }
+  }
+  const calls = callFactsOf(detected, functions, modelArg);
+  return { imports, exports, values, functions, classes, moduleCalls: module.moduleCalls, moduleLoops: loopFacts(module.moduleLoops, [], TS), calls };
+}
+
+function modelArg(call: SyntaxNode): { model?: Expr; receiver?: string; inputs?: string[] } {
+  const args = call.childForFieldName('arguments');
+  let model: Expr | undefined;
+  const inputs: string[] = [];
+  for (const a of args?.namedChildren ?? []) {
+    if (a && a.type !== 'object') namesIn(a, inputs, TS_NAMES, 'member_expression');
+    if (a?.type !== 'object') continue;
+    for (const p of a.namedChildren) {
+      const key = p?.type === 'pair' ? (p.childForFieldName('key')?.text ?? '').replace(/['"]/g, '') : p?.type === 'shorthand_property_identifier' ? p.text : '';
+      const value = p?.type === 'pair' ? p.childForFieldName('value') : p;
+      if (value && INPUT_KEYS.test(key)) namesIn(value, inputs, TS_NAMES, 'member_expression');
+      if (p?.type === 'pair' && /^['"]?(model|modelName|model_name|modelId)['"]?$/.test(p.childForFieldName('key')?.text ?? '')) {
+        const v = p.childForFieldName('value');
+        if (v) model = expr(v, 0);
+      } else if (p?.type === 'shorthand_property_identifier' && /^(model|modelName|modelId)$/.test(p.text)) model = { k: 'name', v: p.text, line: p.startPosition.row + 1 };
+    }
+  }
+  const fn = call.childForFieldName('function');
+  const receiver = fn?.type === 'member_expression' ? fn.childForFieldName('object')?.text : undefined;
+  return { model, receiver, inputs };
+}
+
+function importFacts(node: SyntaxNode, out: ImportFact[]): void {
+  const source = node.childForFieldName('source');
+  const module = source ? stringValue(source) : undefined;
+  const clause = node.namedChildren.find((c) => c?.type === 'import_clause');
+  if (module === undefined || !clause) return;
+  const line = node.startPosition.row + 1;
+  for (const c of clause.namedChildren) {
+    if (!c) continue;
+    if (c.type === 'identifier') out.push({ local: c.text, module, name: 'default', line });
+    else if (c.type === 'namespace_import') {
+      const id = c.namedChildren.find((x) => x?.type === 'identifier');
+      if (id) out.push({ local: id.text, module, line });
+    } else if (c.type === 'named_imports') {
+      for (const spec of c.namedChildren) {
+        if (spec?.type !== 'import_specifier') continue;
+        const name = spec.childForFieldName('name')?.text;
+        const local = spec.childForFieldName('alias')?.text ?? name;
+        if (name && local) out.push({ local, module, name, line });
+      }
+    }
+  }
+}
+
+function classFact(node: SyntaxNode, buckets: readonly FunctionBucket[]): ClassFact {
+  const name = node.childForFieldName('name')?.text ?? '?';
+  const heritage = node.namedChildren.find((c) => c?.type === 'class_heritage');
+  const bases = (heritage?.descendantsOfType('extends_clause') ?? []).map((e) => e?.childForFieldName('value')?.text ?? '').filter(Boolean);
+  const attrs: Record<string, { expr: Expr; fn?: string }> = {};
+  for (const m of node.childForFieldName('body')?.namedChildren ?? []) {
+    if (m?.type !== 'public_field_definition') continue;
+    const n = m.childForFieldName('name')?.text;
+    const v = m.childForFieldName('value');
+    if (n && v) attrs[n] = { expr: expr(v, 0) };
+  }
+  for (const b of buckets) {
+    if (b.className !== name) continue;
+    for (const [attr, value] of Object.entries(b.selfAttrs)) if (!(attr in attrs)) attrs[attr] = { expr: value, fn: b.name };
+  }
+  return { name, line: node.startPosition.row + 1, bases, attrs };
+}
+
+const RETURNS = new Set(['return_statement']);
+const MAX_RETURN_LINES = 60;
+
+function functionFact(b: FunctionBucket): FunctionFact {
+  const fn = b.node;
+  const params: ParamFact[] = [];
+  let index = 0;
+  for (const p of fn.childForFieldName('parameters')?.namedChildren ?? []) {
+    if (!p || (p.type !== 'required_parameter' && p.type !== 'optional_parameter')) continue;
+    const pattern = p.childForFieldName('pattern');
+    const value = p.childForFieldName('value');
+    if (pattern?.type === 'identifier') params.push({ name: pattern.text, ...(value ? { default: expr(value, 0) } : {}) });
+    else if (pattern?.type === 'object_pattern') {
+      for (const e of pattern.namedChildren) {
+        if (e?.type === 'shorthand_property_identifier_pattern') params.push({ name: e.text, fromObject: index });
+        else if (e?.type === 'object_assignment_pattern') {
+          const left = e.childForFieldName('left')?.text;
+          const right = e.childForFieldName('right');
+          if (left) params.push({ name: left, fromObject: index, ...(right ? { default: expr(right, 0) } : {}) });
+        }
+      }
+    }
+    index++;
+  }
+  const single = fn.childForFieldName('parameter');
+  if (single?.type === 'identifier') params.push({ name: single.text });
+  const line = fn.startPosition.row + 1;
+  const endLine = fn.endPosition.row + 1;
+  const body = fn.childForFieldName('body');
+  let returns: Expr | undefined;
+  if (body && body.type !== 'statement_block') returns = expr(body, 0);
+  else if (body && endLine - line <= MAX_RETURN_LINES) {
+    const ret = ownStatements(body, RETURNS).find((r) => r.namedChildren[0]);
+    if (ret?.namedChildren[0]) returns = expr(ret.namedChildren[0], 0);
+  }
+  return { name: b.name, line, endLine, params, returns, locals: b.locals, calls: b.calls.map((c) => c.fact), loops: loopFacts(b.loops, b.calls, TS) };
+}
+
+function calleeFact(call: SyntaxNode): CalleeFact | undefined {
+  const fn = call.childForFieldName('function') ?? call.childForFieldName('constructor');
+  const callee = (fn?.text ?? '').replace(/\s+/g, '');
+  if (NOT_REPOSITORY.has(callee.slice(callee.lastIndexOf('.') + 1))) return undefined;
+  return { callee, expr: expr(call, CALL_DEPTH), line: call.startPosition.row + 1 };
+}
+
+const EXITS = new Set(['break_statement', 'return_statement', 'throw_statement']);
+const IFS = new Set(['if_statement']);
+
+function loopHead(loop: SyntaxNode): Omit<LoopFact, 'calls' | 'line' | 'column' | 'endLine' | 'endColumn'> {
+  const limits: { left: string; op: string; right: Expr; leftExpr?: Expr }[] = [];
+  if (loop.type === 'for_in_statement') return { kind: 'for', overData: true, limits };
+  const condition = loop.childForFieldName('condition');
+  if (condition) comparisons(condition, limits);
+  const body = loop.childForFieldName('body');
+  for (const stmt of body ? ownStatements(body, IFS, 400) : []) {
+    const cond = stmt.childForFieldName('condition');
+    const then = stmt.childForFieldName('consequence');
+    if (cond && then && ownStatements(then, EXITS, 50).length) comparisons(cond, limits);
+  }
+  return { kind: loop.type === 'while_statement' || loop.type === 'do_statement' ? 'while' : 'for', overData: loop.type === 'for_in_statement', limits };
+}
+
+function comparisons(node: SyntaxNode, out: { left: string; op: string; right: Expr; leftExpr?: Expr }[]): void {
+  const all = node.type === 'binary_expression' ? [node, ...node.descendantsOfType('binary_expression')] : node.descendantsOfType('binary_expression');
+  for (const c of all) {
+    const op = c?.childForFieldName('operator')?.text;
+    const l = c?.childForFieldName('left');
+    const r = c?.childForFieldName('right');
+    if (!op || !l || !r || !/^(<|<=|>|>=|===|==)$/.test(op)) continue;
+    out.push({ left: l.text, op, right: expr(r, 0), leftExpr: expr(l, 0) });
+  }
+}
+
+function unwrap(node: SyntaxNode): SyntaxNode {
+  let n = node;
+  while (/^(parenthesized_expression|await_expression|as_expression|satisfies_expression|non_null_expression)$/.test(n.type) && n.namedChildren[0]) n = n.namedChildren[0];
+  return n;
+}
+
+function stringValue(node: SyntaxNode): string | undefined {
+  if (node.type === 'string') return node.namedChildren.filter((c) => c?.type === 'string_fragment' || c?.type === 'escape_sequence').map((c) => c!.text).join('');
+  if (node.type === 'template_string' && !node.namedChildren.some((c) => c?.type === 'template_substitution')) return node.text.slice(1, -1);
+  return undefined;
+}
+
+export function expr(raw: SyntaxNode, depth: number): Expr {
+  const node = unwrap(raw);
+  const line = node.startPosition.row + 1;
+  const unknown = (): Expr => ({ k: 'unknown', text: node.endIndex - node.startIndex <= 80 ? node.text : '', line });
+  if (depth > MAX_DEPTH) return unknown();
+  switch (node.type) {
+    case 'string':
+    case 'template_string': {
+      const v = stringValue(node);
+      return v === undefined ? unknown() : { k: 'str', v, line };
+    }
+    case 'number': {
+      const v = Number(node.text.replace(/_/g, ''));
+      return Number.isFinite(v) ? { k: 'num', v, line } : unknown();
+    }
+    case 'identifier':
+    case 'this':
+      return { k: 'name', v: node.text, line };
+    case 'member_expression': {
+      const obj = node.childForFieldName('object');
+      const prop = node.childForFieldName('property')?.text;
+      if (!obj || !prop) return unknown();
+      if (/^(process\.env|import\.meta\.env)$/.test(obj.text)) return { k: 'env', name: prop, line };
+      return { k: 'member', obj: expr(obj, depth + 1), prop, line };
+    }
+    case 'subscript_expression': {
+      const obj = node.childForFieldName('object');
+      const index = node.childForFieldName('index');
+      const key = index ? stringValue(index) : undefined;
+      if (!obj || key === undefined) return unknown();
+      if (/^(process\.env|import\.meta\.env)$/.test(obj.text)) return { k: 'env', name: key, line };
+      return { k: 'index', obj: expr(obj, depth + 1), key, line };
+    }
+    case 'binary_expression': {
+      const op = node.childForFieldName('operator')?.text;
+      const l = node.childForFieldName('left');
+      const r = node.childForFieldName('right');
+      if ((op === '??' || op === '||') && l && r) {
+        const left = expr(l, depth + 1);
+        const right = expr(r, depth + 1);
+        return left.k === 'env' && !left.def ? { ...left, def: right } : { k: 'or', left, right, line };
+      }
+      return unknown();
+    }
+    case 'ternary_expression': {
+      const a = node.childForFieldName('consequence');
+      const b = node.childForFieldName('alternative');
+      return a && b ? { k: 'or', left: expr(a, depth + 1), right: expr(b, depth + 1), line } : unknown();
+    }
+    case 'object': {
+      const entries: Record<string, Expr> = {};
+      for (const p of node.namedChildren.slice(0, 60)) {
+        if (p?.type === 'pair') {
+          const keyNode = p.childForFieldName('key');
+          const key = keyNode ? (stringValue(keyNode) ?? keyNode.text) : undefined;
+          const value = p.childForFieldName('value');
+          if (key && value) entries[key] = expr(value, depth + 1);
+        } else if (p?.type === 'shorthand_property_identifier') entries[p.text] = { k: 'name', v: p.text, line: p.startPosition.row + 1 };
+      }
+      return { k: 'dict', entries, line };
+    }
+    case 'call_expression':
+    case 'new_expression':
+      return callExpr(node, depth, line);
+    default:
+      return unknown();
+  }
+}
+
+function callExpr(node: SyntaxNode, depth: number, line: number): Expr {
+  const fn = node.childForFieldName('function') ?? node.childForFieldName('constructor');
+  const text = (fn?.text ?? '').replace(/\s+/g, '');
+  const args: Expr[] = [];
+  const kw: Record<string, Expr> = {};
+  for (const a of node.childForFieldName('arguments')?.namedChildren.slice(0, 12) ?? []) {
+    if (!a || a.type === 'comment' || a.type === 'spread_element') continue;
+    const e = expr(a, depth + 1);
+    args.push(e);
+    if (e.k === 'dict' && args.length === 1) Object.assign(kw, e.entries);
+  }
+  if (/(^|\.)(readFileSync|readFile)$/.test(text) && args[0]) return { k: 'read', path: args[0], line };
+  if (/^(path\.)?(join|resolve)$/.test(text) || text === 'URL') return { k: 'path', parts: args, line };
+  return { k: 'call', callee: fn ? expr(fn, depth + 1) : { k: 'unknown', text: '', line }, text, args, kw, line };
+}

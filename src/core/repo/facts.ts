@@ -1,0 +1,112 @@
+/**
+ * What one file tells the repository model, extracted during detection: plain,
+ * structured-clonable data (detection may run in worker threads). Expressions are
+ * kept as small trees (`Expr`) so that a value can be followed later across files
+ * without the syntax tree: names, attributes, calls, env reads, dicts, file reads.
+ */
+
+/** An expression as far as the repository pass needs it; anything else is `unknown`. */
+export type Expr =
+  | { readonly k: 'str'; readonly v: string; readonly line: number }
+  | { readonly k: 'num'; readonly v: number; readonly line: number }
+  | { readonly k: 'name'; readonly v: string; readonly line: number }
+  | { readonly k: 'member'; readonly obj: Expr; readonly prop: string; readonly line: number }
+  | { readonly k: 'index'; readonly obj: Expr; readonly key: string; readonly line: number }
+  | { readonly k: 'call'; readonly callee: Expr; readonly text: string; readonly args: readonly Expr[]; readonly kw: Readonly<Record<string, Expr>>; readonly line: number }
+  /** `os.getenv("MODEL", "gpt-4o")`, `process.env.MODEL ?? "gpt-4o"`. */
+  | { readonly k: 'env'; readonly name: string; readonly def?: Expr; readonly line: number }
+  | { readonly k: 'dict'; readonly entries: Readonly<Record<string, Expr>>; readonly line: number }
+  /** `a or b`, `a ?? b`, `x if c else y`: the first that resolves. */
+  | { readonly k: 'or'; readonly left: Expr; readonly right: Expr; readonly line: number }
+  /** A file read at run time: `open(p).read()`, `Path(p).read_text()`, `fs.readFileSync(p)`, `env.get_template(p)`. */
+  | { readonly k: 'read'; readonly path: Expr; readonly line: number }
+  /** A path built from parts: `Path(__file__).parent / "prompts" / "x.md"`, `os.path.join(d, "x.md")`. */
+  | { readonly k: 'path'; readonly parts: readonly Expr[]; readonly line: number }
+  | { readonly k: 'unknown'; readonly text: string; readonly line: number };
+
+export interface ImportFact {
+  /** Local name bound in this file. */
+  readonly local: string;
+  /** Module as written: `./config`, `.settings`, `pkg.config`, `@/lib/llm`. */
+  readonly module: string;
+  /** Name imported from the module; absent when the module itself is bound (`import x`, `import * as x`). */
+  readonly name?: string;
+  readonly line: number;
+}
+
+export interface ParamFact {
+  readonly name: string;
+  readonly default?: Expr;
+  /** TypeScript `{ model = "x" }: Options`: the field of the object passed as argument number `fromObject`. */
+  readonly fromObject?: number;
+}
+
+/** A call written in a function body (or at module level): callee text and line, for the call graph. */
+export interface CalleeFact {
+  readonly callee: string;
+  readonly expr: Expr;
+  readonly line: number;
+}
+
+export interface LoopFact {
+  readonly line: number;
+  readonly column: number;
+  readonly endLine: number;
+  readonly endColumn: number;
+  readonly kind: 'while' | 'for';
+  /** `range(n)` end of a for loop. */
+  readonly rangeEnd?: Expr;
+  /** A `for x in items` over data: not a step loop. */
+  readonly overData?: boolean;
+  /** Comparisons that end the loop: from the header (`while i < n`) and guards in the body (`if cost > limit: break`). */
+  readonly limits: readonly { readonly left: string; readonly op: string; readonly right: Expr; readonly leftExpr?: Expr }[];
+  /** Calls in the body (not of nested functions). */
+  readonly calls: readonly CalleeFact[];
+}
+
+export interface FunctionFact {
+  /** `name`, or `Class.method` for methods. */
+  readonly name: string;
+  readonly line: number;
+  readonly endLine: number;
+  readonly params: readonly ParamFact[];
+  /** What the function returns (the first return statement's expression). */
+  readonly returns?: Expr;
+  /** Local assignments `name = …` (first of each name). */
+  readonly locals: Readonly<Record<string, Expr>>;
+  readonly calls: readonly CalleeFact[];
+  readonly loops: readonly LoopFact[];
+}
+
+export interface ClassFact {
+  readonly name: string;
+  readonly line: number;
+  readonly bases: readonly string[];
+  /** Attribute defaults (`model: str = "x"`, `model = Field(default="x")`) and `self.x = …` assignments, with the method they are in. */
+  readonly attrs: Readonly<Record<string, { readonly expr: Expr; readonly fn?: string }>>;
+}
+
+/** Where a request detection found sits: its enclosing function and the model expression it passes. */
+export interface CallFact {
+  readonly id: string;
+  readonly fn?: string;
+  readonly model?: Expr;
+  /** The SDK client the call goes through (`client.messages.create` → `client`), for wrappers whose client is an attribute. */
+  readonly receiver?: string;
+  /** Names and attribute paths in the arguments that carry prompts (`system=SYSTEM_PROMPT`), for prompts loaded from files. */
+  readonly inputs?: readonly string[];
+}
+
+export interface FileFacts {
+  readonly imports: readonly ImportFact[];
+  /** Names a TypeScript file exports (Python: every top-level name is importable). */
+  readonly exports?: readonly string[];
+  /** Top-level constants and assignments. */
+  readonly values: Readonly<Record<string, Expr>>;
+  readonly functions: readonly FunctionFact[];
+  readonly classes: readonly ClassFact[];
+  /** Calls at module level (scripts, `if __name__ == "__main__":`). */
+  readonly moduleCalls: readonly CalleeFact[];
+  readonly moduleLoops: readonly LoopFact[];
+  readonly calls: readonly CallFact[];
+}

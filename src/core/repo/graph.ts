@@ -1,0 +1,143 @@
+/**
+ * The repository's call graph: which of its own functions, methods and constructors
+ * each call reaches (resolved through imports, `self`, instances and modules; a
+ * method name unique to one or two classes as a last resort). Built lazily, once
+ * per repository generation.
+ */
+import type { CalleeFact, FunctionFact } from './facts';
+import type { Bound, Evaluator } from './evaluate';
+import type { RepoStore, StoredFile } from './store';
+
+export interface Edge {
+  readonly path: string;
+  /** Calling function; undefined at module level. */
+  readonly from?: string;
+  readonly line: number;
+  readonly callee: string;
+  readonly bound: Bound;
+  readonly target: { readonly path: string; readonly fn: string };
+}
+
+const COMMON = new Set(['get', 'set', 'run', 'call', 'append', 'update', 'format', 'items', 'keys', 'values', 'join', 'split', 'strip', 'close', 'open', 'read', 'write', 'send', 'start', 'stop', 'copy', 'load', 'dump', 'dumps', 'loads', 'print', 'info', 'debug', 'error', 'warning', 'main', 'init', 'reset', 'add', 'pop', 'push', 'map', 'filter', 'then', 'catch', 'log']);
+
+export class CallGraph {
+  private byFrom?: Map<string, Edge[]>;
+  private byTarget?: Map<string, Edge[]>;
+  private building = false;
+  /** Each file's outgoing edges, with the stored version they were built from: only changed files (and their callers) are redone. */
+  private readonly perFile = new Map<string, { readonly stored: StoredFile; readonly edges: Edge[] }>();
+
+  constructor(
+    private readonly store: RepoStore,
+    private readonly evaluator: () => Evaluator,
+  ) {}
+
+  invalidate(): void {
+    this.byFrom = undefined;
+    this.byTarget = undefined;
+  }
+
+  /** Calls into `path`'s function `fn` (`Class.__init__` for constructors). */
+  callers(path: string, fn: string): readonly Edge[] {
+    if (this.building) return [];
+    this.build();
+    return this.byTarget!.get(`${path}#${fn}`) ?? [];
+  }
+
+  /** Edges out of a function (undefined: module-level code). */
+  outgoing(path: string, fn: string | undefined): readonly Edge[] {
+    if (this.building) return [];
+    this.build();
+    return this.byFrom!.get(`${path}#${fn ?? ''}`) ?? [];
+  }
+
+  private build(): void {
+    if (this.byFrom) return;
+    this.building = true;
+    try {
+      this.refreshFiles();
+    } finally {
+      this.building = false;
+    }
+    const byFrom = new Map<string, Edge[]>();
+    const byTarget = new Map<string, Edge[]>();
+    for (const { edges } of this.perFile.values()) {
+      for (const edge of edges) {
+        push(byFrom, `${edge.path}#${edge.from ?? ''}`, edge);
+        push(byTarget, `${edge.target.path}#${edge.target.fn}`, edge);
+      }
+    }
+    this.byFrom = byFrom;
+    this.byTarget = byTarget;
+  }
+
+  /** Rebuilds the edges of files that changed, and of the files whose calls reached them. */
+  private refreshFiles(): void {
+    const current = new Map<string, StoredFile>();
+    for (const f of this.store.files()) current.set(f.file.path, f);
+    const added = [...current.keys()].some((p) => !this.perFile.has(p));
+    const removed = [...this.perFile.keys()].some((p) => !current.has(p));
+    // A new or deleted file can change what any import resolves to: everything is redone.
+    if (added || removed) this.perFile.clear();
+    const changed = new Set<string>();
+    for (const [path, entry] of this.perFile) if (current.get(path) !== entry.stored) changed.add(path);
+    if (changed.size) {
+      for (const [path, entry] of this.perFile) if (entry.edges.some((e) => changed.has(e.target.path))) changed.add(path);
+      for (const path of changed) this.perFile.delete(path);
+    }
+    if ([...current.keys()].every((p) => this.perFile.has(p))) return;
+    const names = new Set<string>();
+    const methods = new Map<string, { path: string; fn: string }[]>();
+    for (const f of current.values()) {
+      for (const fn of f.facts.functions) {
+        const short = fn.name.slice(fn.name.lastIndexOf('.') + 1);
+        names.add(short);
+        if (fn.name.includes('.')) push(methods, short, { path: f.file.path, fn: fn.name });
+      }
+      for (const c of f.facts.classes) names.add(c.name);
+    }
+    const ev = this.evaluator();
+    for (const [path, f] of current) {
+      if (this.perFile.has(path)) continue;
+      const edges: Edge[] = [];
+      const add = (from: FunctionFact | undefined, calls: readonly CalleeFact[]): void => {
+        for (const c of calls) {
+          const short = c.callee.slice(c.callee.lastIndexOf('.') + 1);
+          if (!names.has(short) || c.expr.k !== 'call') continue;
+          const call = c.expr;
+          const ctx = { path, fn: from };
+          for (const target of this.targets(ev, call.callee, ctx, short, methods)) {
+            edges.push({ path, from: from?.name, line: c.line, callee: c.callee, bound: { args: call.args, kw: call.kw, ctx }, target });
+          }
+        }
+      };
+      add(undefined, f.facts.moduleCalls);
+      for (const fn of f.facts.functions) add(fn, fn.calls);
+      this.perFile.set(path, { stored: f, edges });
+    }
+  }
+
+  private targets(ev: Evaluator, callee: Parameters<Evaluator['eval']>[0], ctx: { path: string; fn?: FunctionFact }, short: string, methods: ReadonlyMap<string, { path: string; fn: string }[]>): { path: string; fn: string }[] {
+    let v;
+    try {
+      v = ev.eval(callee, ctx);
+    } catch {
+      v = undefined;
+    }
+    if (v?.t === 'fn') return [{ path: v.path, fn: v.fn.name }];
+    if (v?.t === 'class') {
+      const file = this.store.get(v.path);
+      const init = file?.functions.has(`${v.cls.name}.__init__`) ? '__init__' : 'constructor';
+      return [{ path: v.path, fn: `${v.cls.name}.${init}` }];
+    }
+    if (callee.k !== 'member' || COMMON.has(short) || short.length < 4) return [];
+    const candidates = methods.get(short) ?? [];
+    return candidates.length > 0 && candidates.length <= 2 ? candidates : [];
+  }
+}
+
+function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
+  const list = map.get(key);
+  if (list) list.push(value);
+  else map.set(key, [value]);
+}

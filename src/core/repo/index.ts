@@ -1,0 +1,210 @@
+/**
+ * The repository model: one index of the workspace's files (facts from detection,
+ * configuration, prompt files), and the cross-file answers pricing asks for —
+ * a call's model, a wrapper's uses, loops through the call graph, prompts loaded
+ * at run time, imported prompt constants. Built once per scan (or lazily for the
+ * editor) and updated per changed file; answers are cached per generation.
+ */
+import type { DetectedCall, DetectedFile, DetectedPrompt } from '../detect/types';
+import type { CallReport, CallUse, FileReport } from '../report/types';
+import type { Expr } from './facts';
+import { Evaluator, type Ctx, type Val } from './evaluate';
+import { exprText } from './extract';
+import { CallGraph } from './graph';
+import { findRepoLoops } from './loops';
+import { RepoStore } from './store';
+import type { LoadedPrompt, RepoHints, RepoLoop, ResolvedModel } from './types';
+
+export type { RepoHints, RepoLoop, ResolvedModel, LoadedPrompt } from './types';
+export { isConfigPath } from './config-files';
+
+export interface RepoIndexHost {
+  /** Text of a repository file by relative path (prompt files read at run time); undefined when unreadable. */
+  readonly readText?: (path: string) => string | undefined;
+}
+
+export class RepoIndex implements RepoHints {
+  readonly store = new RepoStore();
+  private readonly graph: CallGraph;
+  private evaluator: Evaluator;
+  private cacheGeneration = -1;
+  private readonly cache = new Map<string, unknown>();
+  private pricer?: (file: DetectedFile) => FileReport;
+  private readonly pricing = new Set<string>();
+
+  constructor(private readonly host: RepoIndexHost = {}) {
+    this.store.reader = host.readText;
+    this.graph = new CallGraph(this.store, () => this.evaluator);
+    this.evaluator = new Evaluator(this.store, (path, fn) => this.graph.callers(path, fn).map((e) => e.bound));
+  }
+
+  update(file: DetectedFile): void {
+    this.store.update(file);
+  }
+
+  remove(path: string): void {
+    this.store.remove(path);
+  }
+
+  /** A non-code file of the repository: configuration (parsed) or a file the code may read. */
+  addText(path: string, text: string | undefined): void {
+    this.store.addText(path, text);
+  }
+
+  /** How a step call of another file is priced (the host's `analyzeDetected` with this index). */
+  setPricer(price: (file: DetectedFile) => FileReport): void {
+    this.pricer = price;
+  }
+
+  private memo<T>(key: string, compute: () => T): T {
+    if (this.cacheGeneration !== this.store.generation) {
+      this.cache.clear();
+      this.graph.invalidate();
+      this.cacheGeneration = this.store.generation;
+    }
+    if (this.cache.has(key)) return this.cache.get(key) as T;
+    const value = compute();
+    this.cache.set(key, value);
+    return value;
+  }
+
+  private ctxOf(path: string, callId: string): { ctx: Ctx; model?: Expr } | undefined {
+    const stored = this.store.get(path);
+    const fact = stored?.facts.calls.find((c) => c.id === callId);
+    if (!stored || !fact) return undefined;
+    return { ctx: { path, fn: fact.fn ? stored.functions.get(fact.fn) : undefined }, model: fact.model };
+  }
+
+  modelFor(path: string, call: DetectedCall): ResolvedModel | undefined {
+    return this.memo(`m:${path}#${call.id}`, () => {
+      const at = this.ctxOf(path, call.id);
+      const expr = at?.model ?? (call.modelRef ? refExpr(call.modelRef.text, call.modelRef.kind, call.modelRef.line) : undefined);
+      if (!at || !expr) return undefined;
+      return modelOf(this.safeEval(expr, at.ctx), expr);
+    });
+  }
+
+  usesFor(path: string, callId: string): readonly CallUse[] | undefined {
+    return this.memo(`u:${path}#${callId}`, () => {
+      const at = this.ctxOf(path, callId);
+      const fn = at?.ctx.fn;
+      if (!at || !fn) return undefined;
+      const uses: CallUse[] = [];
+      for (const edge of this.graph.callers(path, fn.name)) {
+        if (edge.path === path && edge.from === fn.name) continue;
+        const model = at.model ? modelOf(this.safeEval(at.model, { ...at.ctx, bound: edge.bound }), at.model) : undefined;
+        uses.push({ path: edge.path, line: edge.line, via: edge.callee, ...(model ? { model: model.model, modelSource: model.source } : {}) });
+      }
+      return uses.length ? uses : undefined;
+    });
+  }
+
+  isUse(path: string, callId: string): boolean {
+    return this.memo(`w:${path}#${callId}`, () => {
+      const stored = this.store.get(path);
+      const fact = stored?.facts.calls.find((c) => c.id === callId);
+      const call = stored?.file.calls.find((c) => c.id === callId);
+      if (!stored || !fact || !call || call.agent) return false;
+      return this.graph.outgoing(path, fact.fn).some((e) => e.line === call.line && e.target.fn !== fact.fn && this.hasRequest(e.target.path, e.target.fn));
+    });
+  }
+
+  private hasRequest(path: string, fn: string): boolean {
+    const stored = this.store.get(path);
+    return Boolean(stored?.facts.calls.some((c) => c.fn === fn && stored.file.calls.some((d) => d.id === c.id && !d.agent)));
+  }
+
+  private loops(): RepoLoop[] {
+    return this.memo('loops', () => findRepoLoops(this.store, this.graph, this.evaluator));
+  }
+
+  loopsFor(path: string): readonly RepoLoop[] {
+    return this.loops().filter((l) => l.path === path);
+  }
+
+  stepOf(path: string, callId: string): string | undefined {
+    return this.memo(`s:${path}#${callId}`, () => {
+      for (const l of this.loops()) if (l.step.path === path && l.step.callId === callId) return `${l.path}#${l.loop.id}`;
+      return undefined;
+    });
+  }
+
+  stepCall(path: string, callId: string): CallReport | undefined {
+    const file = this.store.get(path)?.file;
+    // A file already being priced (loops reaching each other's files) has no step report yet.
+    if (!file || !this.pricer || this.pricing.has(path)) return undefined;
+    const report = this.memo(`r:${path}`, () => {
+      this.pricing.add(path);
+      try {
+        return this.pricer!(file);
+      } finally {
+        this.pricing.delete(path);
+      }
+    });
+    return report.calls.find((c) => c.id === callId);
+  }
+
+  loadedPrompts(path: string, call: DetectedCall): readonly LoadedPrompt[] {
+    return this.memo(`p:${path}#${call.id}`, () => {
+      const at = this.ctxOf(path, call.id);
+      if (!at) return [];
+      const out: LoadedPrompt[] = [];
+      const fact = this.store.get(path)?.facts.calls.find((c) => c.id === call.id);
+      for (const name of new Set([...call.inputPlaceholders, ...(fact?.inputs ?? [])])) {
+        if (!/^[A-Za-z_$][\w$]*(\.[A-Za-z_$][\w$]*)*$/.test(name)) continue;
+        const v = this.safeEval(refExpr(name, 'member', call.line), at.ctx);
+        if (v?.t === 'file') {
+          const text = this.store.text(v.path) ?? this.host.readText?.(v.path);
+          if (text !== undefined && !out.some((o) => o.path === v.path)) out.push({ name, path: v.path, text, from: v.from });
+        } else if (v?.t === 'str' && v.via === 'config' && v.v.length >= 40) out.push({ name, path: v.at.path, text: v.v, from: v.at });
+      }
+      return out;
+    });
+  }
+
+  importedPrompt = (fromPath: string, module: string, name: string): DetectedPrompt | undefined => {
+    const [spec, imported] = module.split('#');
+    let path = this.store.modules.resolve(fromPath, spec);
+    let wanted = imported ?? name;
+    for (let hop = 0; path && hop < 4; hop++) {
+      const stored = this.store.get(path);
+      const hit = stored?.file.prompts.find((p) => p.name === wanted);
+      if (hit) return hit;
+      // A package re-exporting it (`__init__.py`, `index.ts`): follow its import.
+      const imp = stored?.facts.imports.find((i) => i.local === wanted);
+      if (!imp) return undefined;
+      wanted = imp.name ?? wanted;
+      path = this.store.modules.resolve(path, imp.module);
+    }
+    return undefined;
+  };
+
+  private safeEval(e: Expr, ctx: Ctx): Val | undefined {
+    try {
+      return this.evaluator.eval(e, ctx);
+    } catch {
+      return undefined;
+    }
+  }
+}
+
+function modelOf(v: Val | undefined, expr: Expr): ResolvedModel | undefined {
+  if (v?.t !== 'str' || !looksLikeModel(v.v)) return undefined;
+  const from = v.via === 'code' ? 'code' : v.via;
+  const detail = v.detail ?? `${exprText(expr)} → ${JSON.stringify(v.v)}`;
+  return { model: v.v, source: { from, at: v.at, detail } };
+}
+
+function looksLikeModel(s: string): boolean {
+  return /^[\w.:/@-]{2,120}$/.test(s) && /[a-z]/i.test(s) && /\d|gpt|claude|gemini|llama|mistral|sonnet|opus|haiku|o\d/i.test(s);
+}
+
+/** A ValueRef's text (`settings.llm.model`, `get_model`, `MODEL`) as an expression to follow. */
+function refExpr(text: string, kind: string, line: number): Expr {
+  if (kind === 'env') return { k: 'env', name: text, line };
+  const parts = text.replace(/\(.*$/, '').split('.');
+  let e: Expr = { k: 'name', v: parts[0], line };
+  for (const p of parts.slice(1)) e = { k: 'member', obj: e, prop: p, line };
+  if (kind === 'call') e = { k: 'call', callee: e, text, args: [], kw: {}, line };
+  return e;
+}

@@ -1,0 +1,46 @@
+/**
+ * The hooks pricing calls into: which model a call is priced on and how it was
+ * found (annotation, code, the repository model, the vendor's fallback, the
+ * default), and a repository loop's step count under a cost limit.
+ */
+import type { AnnotationValues, DetectedCall } from '../detect/types';
+import type { ModelChoice, ModelResolver } from '../report/models';
+import type { ModelSource } from '../report/types';
+import type { Assumptions } from '../workload';
+import type { RepoHints } from './types';
+import { vendorOf } from './vendor';
+
+export interface ChosenModel {
+  readonly choice: ModelChoice;
+  readonly source: ModelSource;
+}
+
+export function chooseCallModel(
+  call: DetectedCall,
+  path: string,
+  fileKind: string,
+  annotation: AnnotationValues | undefined,
+  resolver: ModelResolver,
+  assumptions: Assumptions,
+  repo: RepoHints | undefined,
+): ChosenModel {
+  const here = { path, line: call.line };
+  if (annotation?.model) return { choice: resolver.choose(annotation.model, undefined, 'annotation'), source: { from: 'annotation', at: here } };
+  if (call.model) {
+    const file = fileKind !== 'code';
+    return { choice: resolver.choose(call.model, call.providerHint, file ? 'file' : 'code'), source: { from: file ? 'file' : 'code', at: here } };
+  }
+  const found = repo?.modelFor(path, call);
+  if (found) return { choice: resolver.choose(found.model, call.providerHint, 'code'), source: found.source };
+  const vendor = vendorOf(call);
+  const fallback = vendor ? assumptions.defaultModels?.[vendor] : undefined;
+  const why = call.modelRef ? `chosen at run time: ${call.modelRef.kind} ${call.modelRef.text}` : 'the code names no model';
+  if (fallback) return { choice: { ...resolver.choose(fallback, undefined, 'default'), written: undefined, source: 'default' }, source: { from: 'vendor-default', detail: `${vendor} default (${why})` } };
+  return { choice: resolver.choose(undefined), source: { from: 'default', detail: why } };
+}
+
+/** Steps a cost limit allows at the priced cost per step (at least one). */
+export function stepsUnderCostLimit(limitUsd: number, costPerStepUsd: number | undefined, fallback: number): number {
+  if (!costPerStepUsd || costPerStepUsd <= 0) return fallback;
+  return Math.max(1, Math.floor(limitUsd / costPerStepUsd));
+}

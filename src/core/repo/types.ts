@@ -1,0 +1,45 @@
+/** What pricing (src/core/report/analyze.ts) asks the repository model, per file and call. */
+import type { DetectedCall, DetectedLoop, DetectedPrompt } from '../detect/types';
+import type { AgentLoopReport, CallReport, CallUse, ModelSource, SourceRef } from '../report/types';
+
+export interface ResolvedModel {
+  readonly model: string;
+  readonly source: ModelSource;
+}
+
+export interface LoadedPrompt {
+  /** The input placeholder it fills. */
+  readonly name: string;
+  readonly path: string;
+  readonly text: string;
+  /** Where the code reads it. */
+  readonly from: SourceRef;
+}
+
+/** A loop found through the repository's call graph, priced on the request it reaches. */
+export interface RepoLoop {
+  /** The file the loop is written in. */
+  readonly path: string;
+  readonly loop: DetectedLoop;
+  readonly step: { readonly path: string; readonly callId: string };
+  readonly stepSites: readonly SourceRef[];
+  readonly boundKind?: AgentLoopReport['boundKind'];
+  readonly boundAt?: SourceRef;
+  /** A cost limit in USD: the steps are what it buys at the priced cost per step. */
+  readonly costLimitUsd?: number;
+}
+
+export interface RepoHints {
+  modelFor(path: string, call: DetectedCall): ResolvedModel | undefined;
+  /** Callers of the wrapper a request sits in. */
+  usesFor(path: string, callId: string): readonly CallUse[] | undefined;
+  /** True for a detected call that calls a repository wrapper: it is a use of the request inside, not a site. */
+  isUse(path: string, callId: string): boolean;
+  /** The repository loop (`path#id`) that prices this call as one of its steps. */
+  stepOf(path: string, callId: string): string | undefined;
+  loopsFor(path: string): readonly RepoLoop[];
+  /** The priced report of a call in another file (a loop's step). */
+  stepCall(path: string, callId: string): CallReport | undefined;
+  loadedPrompts(path: string, call: DetectedCall): readonly LoadedPrompt[];
+  importedPrompt(fromPath: string, module: string, name: string): DetectedPrompt | undefined;
+}
