@@ -67,6 +67,9 @@ export function expandUpstream({ upstreamProviders, providerIdOf, consumed, mode
     for (const model of provider.models) {
       const ours = providerIdOf(provider.id, model.id);
       if (consumed.has(`${provider.id}:${model.id}`)) continue;
+      // OpenRouter's `…:batch` ids are the batch price of a model already listed: batch is a workload switch
+      // (the offering's batch discount), not a model an interactive call could pick.
+      if (/:batch$/.test(model.id)) continue;
       const notes = [];
       const { prices, tiers } = convertPrices(pickPrices(model.prices, notes));
       if (prices.input === undefined && prices.output === undefined) continue; // priced per image, second or request: not tokens

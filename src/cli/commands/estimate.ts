@@ -96,7 +96,7 @@ export const estimateCommand: CliCommand = {
         ? [`⚠ the request (${formatInteger(requestTokens)} tokens with output) exceeds the ${formatInteger(fit.window.tokens)}-token context window of ${choice.model.id}${o.contextWindow !== undefined ? ` at ${o.provider}` : ''}: the API would reject it, so it is not priced`]
         : []),
       ...(fit.kind === 'unknown' ? [`context window of ${choice.model.id}: unknown (no source states it), so the fit is not checked`] : []),
-      ...(fit.window.conflict ? [`context window: ${fit.window.conflict}`] : []),
+      ...(fit.window.conflict ? [`note: ${fit.window.conflict}`] : []),
       `latency: TTFT ${formatDuration(latency.ttftMs)}, total ${formatDuration(latency.totalMs)} at ${formatTokensPerSecond(latency.outputTokensPerSecond)} (${latency.basis === 'catalog' ? `catalog: ${latency.source}` : latency.source})`,
       `monthly at ${formatInteger(callsPerDay)} calls/day: ${formatPrice(monthly)}`,
       ...describePrice(price),

@@ -18,6 +18,8 @@ export interface ChartPoint {
 
 export interface ChartModel {
   readonly others: readonly ChartPoint[];
+  /** Rows shown with "Show all" that cannot (or are not known to) do the site's job: drawn as crosses. */
+  readonly unable: readonly ChartPoint[];
   /** Sorted by latency, so the line runs left to right. */
   readonly pareto: readonly ChartPoint[];
   readonly current: readonly ChartPoint[];
@@ -31,8 +33,10 @@ export function chartModel(rows: readonly CompareRow[], currentModel: string | u
     const bar = p.low !== undefined && p.high !== undefined && p.high > p.low ? { yLow: p.low > 0 ? p.low : p.usd, yHigh: p.high } : {};
     return [{ row: r, p: { x: r.latencyMs / 1000, y: p.usd, id: r.id, assumed: r.latencyBasis === 'assumed', ...bar } }];
   });
+  const unable = (r: CompareRow) => r.capability !== undefined && r.capability.verdict !== 'can';
   return {
-    others: points.filter((x) => !x.row.pareto).map((x) => x.p),
+    others: points.filter((x) => !x.row.pareto && !unable(x.row)).map((x) => x.p),
+    unable: points.filter((x) => unable(x.row)).map((x) => x.p),
     pareto: points
       .filter((x) => x.row.pareto)
       .map((x) => x.p)

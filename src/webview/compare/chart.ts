@@ -58,6 +58,15 @@ function datasets(model: ChartModel): ChartDataset<'scatter', Point[]>[] {
       pointHoverRadius: 6,
     },
     {
+      label: 'Cannot do this job',
+      data: [...model.unable],
+      borderColor: c.grid,
+      backgroundColor: 'transparent',
+      borderWidth: 1.5,
+      pointRadius: 4,
+      pointStyle: 'crossRot',
+    },
+    {
       label: 'Pareto front',
       data: [...model.pareto],
       showLine: true,
@@ -133,7 +142,7 @@ function barBounds(model: ChartModel): { suggestedMin?: number; suggestedMax?: n
 
 export class CostLatencyChart {
   private chart?: Chart<'scatter', Point[]>;
-  private model: ChartModel = { others: [], pareto: [], current: [] };
+  private model: ChartModel = { others: [], unable: [], pareto: [], current: [] };
   private readonly canvas: HTMLCanvasElement;
   private readonly summary: HTMLElement;
   readonly element: HTMLElement;
@@ -148,7 +157,7 @@ export class CostLatencyChart {
       h('div', { className: 'chart-box' }, this.canvas),
       h('figcaption', {
         className: 'muted',
-        text: 'Hollow points: speed assumed (the catalog has no speed figures for the offering). Orange: the Pareto front — no offering is both cheaper and faster. Star: the model the site is priced on (see the line above the table: from the code, or assumed). Vertical bars: the range of the price from the assumed inputs (low to high).',
+        text: 'Hollow points: speed assumed (the catalog has no speed figures for the offering). Orange: the Pareto front — no offering is both cheaper and faster. Star: the model the site is priced on (see the line above the table: from the code, or assumed). Vertical bars: the range of the price from the assumed inputs (low to high). Grey crosses (with "Show all"): offerings that cannot do this site\'s job.',
       }),
       this.summary,
     );
