@@ -48,10 +48,13 @@ export function findGraphLoops(syntax: LanguageSyntax, collected: Collected, sit
     const g = graphOf(call);
     if (g) readBuilderCall(syntax, g, call, callee);
   }
+  const loopByGraph = new Map<number, string>();
+  const compiled: { call: SyntaxNode; graph: Graph }[] = [];
   for (const call of collected.calls) {
     if (!/\.compile$/.test(syntax.callee(call))) continue;
     const g = graphOf(call);
     if (!g) continue;
+    compiled.push({ call, graph: g });
     const cycle = cycleNodes(g);
     if (!cycle.size) continue; // a straight pipeline: one run of its nodes, no loop
     const inCycle = calls.filter((c) => !c.call.agent && c.call.role !== 'binding' && [...cycle].some((name) => {
@@ -74,9 +77,27 @@ export function findGraphLoops(syntax: LanguageSyntax, collected: Collected, sit
       callId: priced.call.id,
     });
     if (!added) return;
+    loopByGraph.set(g.root.id, id);
     for (const c of inCycle) c.call.usedBy ??= id;
     if (!inCycle.includes(priced) && !priced.call.usedBy) priced.call.usedBy = id;
   }
+  linkSubgraphs(syntax, sites, compiled, loopByGraph);
+}
+
+/** A compiled graph used as a node of another graph's cycle is a step of that loop, not a task of its own. */
+function linkSubgraphs(syntax: LanguageSyntax, sites: SiteRegistry, compiled: readonly { call: SyntaxNode; graph: Graph }[], loopByGraph: ReadonlyMap<number, string>): void {
+  for (const parent of compiled) {
+    const parentLoop = loopByGraph.get(parent.graph.root.id);
+    if (!parentLoop) continue;
+    for (const fn of parent.graph.nodes.values()) {
+      if (!fn) continue;
+      const sub = compiled.find((c) => c.call.id === fn.id || contains(fn, c.call));
+      const subLoop = sub && sub !== parent ? loopByGraph.get(sub.graph.root.id) : undefined;
+      const loop = subLoop ? sites.loops.find((l) => l.id === subLoop) : undefined;
+      if (loop && !loop.stepOf) loop.stepOf = parentLoop;
+    }
+  }
+  void syntax;
 }
 
 function readBuilderCall(syntax: LanguageSyntax, g: Graph, call: SyntaxNode, callee: string): void {
