@@ -19,6 +19,7 @@ const ADD_SEQUENCE = /\.(add_sequence|addSequence)$/;
 const SET_ENTRY = /\.(set_entry_point|setEntryPoint)$/;
 const END_NAMES = /^(END|"__end__"|'__end__')$/;
 const START_NAMES = /^(START|"__start__"|'__start__')$/;
+const FLIP: Record<string, string> = { '<': '>', '<=': '>=', '>': '<', '>=': '<=' };
 
 interface Graph {
   readonly root: SyntaxNode;
@@ -194,10 +195,14 @@ function counterBound(syntax: LanguageSyntax, g: Graph, cycle: ReadonlySet<strin
       const left = c.namedChildren[0];
       const right = c.namedChildren[c.namedChildren.length - 1];
       if (!left || !right) continue;
-      const [counter, limit, strict] = m[2].startsWith('>') ? [left, right, m[2] === '>'] : [right, left, m[2] === '<'];
+      // The limit is the side that is a number; written `N < count`, the comparison reads flipped.
+      const l = syntax.number(left);
+      const r = syntax.number(right);
+      const [counter, value, op] = r !== undefined && l === undefined ? [left, r, m[2]] : l !== undefined && r === undefined ? [right, l, FLIP[m[2]]] : [undefined, undefined, m[2]];
+      if (!counter || value === undefined || value <= 0) continue;
       if (!/(count|iteration|revision|step|turn|round|attempt|retries|loop|len\()/i.test(counter.text)) continue;
-      const value = syntax.number(limit);
-      if (value !== undefined && value > 0) return { value: value + (strict ? 1 : 0), option: c.text.replace(/\s+/g, ' ') };
+      // `count > N → END` and `count <= N → continue` allow N + 1 passes; `>=` and `<` allow N.
+      return { value: value + (op === '>' || op === '<=' ? 1 : 0), option: c.text.replace(/\s+/g, ' ') };
     }
   }
   return undefined;
