@@ -229,4 +229,12 @@ graph = main.compile()
     assert.equal(inner.stepOf, outer.id);
     assert.equal(outer.stepOf, undefined);
   });
+
+  it('LangGraph: a counter compared with a configured limit leaves the limit for the repository pass', async () => {
+    const src = REFLECTION.replace('if state["revision_number"] > MAX_REVISIONS:', 'if state["revision_number"] > configurable.max_revisions:');
+    const f = await detectFile(src, 'reflection/graph.py');
+    const [loop] = f.loops;
+    assert.equal(loop.maxSteps, undefined, 'not guessed');
+    assert.deepEqual(loop.boundRef, { ref: { kind: 'member', text: 'configurable.max_revisions', line: 14 }, offset: 1 });
+  });
 });
