@@ -48,18 +48,18 @@ const { readFileSync } = require('node:fs');
 const [out, fixture, needle] = process.argv.slice(1);
 const t0 = performance.now();
 const api = require(join(out, 'src/extension/core-api.js'));
-const { promptAt } = require(join(out, 'src/extension/analysis/sites.js'));
-const { promptHoverMarkdown } = require(join(out, 'src/extension/hover/content.js'));
+const { hoverMarkdownFor, hoverTargetAt } = require(join(out, 'src/extension/hover/targets.js'));
 const text = readFileSync(fixture, 'utf8');
 const catalog = api.getBundledCatalog();
 const assumptions = api.configToAssumptions(api.DEFAULT_CONFIG);
 api.analyzeText(text, fixture, fixture.endsWith('.py') ? 'python' : 'typescript', { catalog, assumptions }).then((report) => {
   const t1 = performance.now();
   const at = text.slice(0, text.indexOf(needle)).split('\n');
-  const prompt = promptAt(report, at.length, at[at.length - 1].length + 2);
+  const target = hoverTargetAt(report, at.length, at[at.length - 1].length + 2);
+  const prompt = target && target.kind === 'prompt' ? target.site : undefined;
   if (prompt) {
     const alternatives = api.cheapestAndFastest(catalog, { inputTokens: prompt.tokens, cachedInputTokens: 0, outputTokens: 500, reasoningTokens: 0, steps: 1, toolResultTokens: 0, caching: true, batch: false, callsPerDay: 1000 });
-    promptHoverMarkdown({ prompt, outputTokens: 500, outputFrom: 'setting', alternatives, link: { uri: 'file:///x', siteId: prompt.id } });
+    hoverMarkdownFor(report, target, catalog, assumptions, 'file:///x', alternatives);
   }
   const t2 = performance.now();
   process.stdout.write(JSON.stringify({ analysisMs: t1 - t0, hoverMs: t2 - t0, found: Boolean(prompt) }));

@@ -14,10 +14,9 @@ import { join } from 'node:path';
 import { compared, type BenchContext, type BenchMetric, type BenchModule } from './harness';
 import { ACTIVATION_SCRIPT, COLD_HOVER_SCRIPT } from './editor-stub';
 import { parse } from '../src/core/detect/parser';
-import { promptAt } from '../src/extension/analysis/sites';
 import { analyzeText, cheapestAndFastest, configToAssumptions, DEFAULT_CONFIG, getBundledCatalog } from '../src/extension/core-api';
 import { workloadOfPrompt } from '../src/extension/hover/workload';
-import { promptHoverMarkdown } from '../src/extension/hover/content';
+import { hoverMarkdownFor, hoverTargetAt } from '../src/extension/hover/targets';
 
 const NEEDLE = 'meticulous billing';
 
@@ -87,11 +86,12 @@ async function hoverMetrics(ctx: BenchContext, coldRuns: number, warmRuns: numbe
   const warm: number[] = [];
   for (let i = 0; i < warmRuns; i++) {
     const t = performance.now();
-    const prompt = promptAt(report, line, column);
-    if (prompt) {
+    const target = hoverTargetAt(report, line, column);
+    if (target?.kind === 'prompt') {
+      const prompt = target.site;
       let alternatives = alternativesCache.get(prompt.id);
       if (!alternatives) alternativesCache.set(prompt.id, (alternatives = cheapestAndFastest(catalog, workloadOfPrompt(prompt, undefined, assumptions.outputTokens))));
-      promptHoverMarkdown({ prompt, outputTokens: 500, outputFrom: 'setting', alternatives, link: { uri: 'file:///x', siteId: prompt.id } });
+      hoverMarkdownFor(report, target, catalog, assumptions, 'file:///x', alternatives);
     }
     warm.push(performance.now() - t);
   }

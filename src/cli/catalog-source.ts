@@ -7,13 +7,12 @@
  * command goes on with the rest — never a crash. Tests can put a hand-written
  * catalog in place of the bundled one so they do not depend on live prices.
  */
-import { existsSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { applyOverrides, getBundledCatalog } from '../core/catalog';
+import { getBundledCatalog } from '../core/catalog';
 import type { Catalog, CatalogIssue } from '../core/catalog/types';
-import { parseConfigFile } from '../core/config';
-import { configToAssumptions, DEFAULT_CONFIG, type TokenomicsConfig } from '../core/config/types';
+import type { Environment } from '../core/config/environment';
 import type { Assumptions } from '../core/workload';
+import { EnvironmentFileError, readEnvironment } from '../node/environment';
 import { UserError, type CliIo } from './command';
 
 let override: Catalog | undefined;
@@ -40,28 +39,25 @@ function reportIssue(io: CliIo, command: string, issue: CatalogIssue): void {
 }
 
 /**
- * The catalog and assumptions for a command run in `io.cwd`. `configFlag` (a path
- * given with `--config`) must exist; the default `tokenomics.json` is optional.
+ * The catalog and assumptions for a command run in `io.cwd`, through the one environment
+ * loader (`readEnvironment` → core `loadEnvironment`, as the extension). `configFlag` (a
+ * path given with `--config`) must exist; the default `tokenomics.json` is optional.
  */
 export function cliSettings(io: CliIo, command: string, configFlag?: string): CliSettings {
-  const base = cliCatalog();
   const path = configFlag !== undefined ? resolve(io.cwd, configFlag) : join(io.cwd, 'tokenomics.json');
-  if (!existsSync(path)) {
-    if (configFlag !== undefined) throw new UserError(`settings file not found: ${path}`);
-    return { catalog: base, assumptions: configToAssumptions(DEFAULT_CONFIG) };
-  }
-  let text: string;
+  const env = cliEnvironment(io, command, path, configFlag !== undefined);
+  return { catalog: env.catalog, assumptions: env.assumptions, ...(env.filePath ? { configPath: env.filePath } : {}) };
+}
+
+/** The whole environment (config, catalog, assumptions) for `path`; its problems go to stderr, one line each. */
+export function cliEnvironment(io: CliIo, command: string, path: string, required: boolean): Environment {
+  let env: Environment;
   try {
-    text = readFileSync(path, 'utf8');
+    env = readEnvironment(cliCatalog(), path, required);
   } catch (err) {
-    throw new UserError(`cannot read ${path}: ${err instanceof Error ? err.message : String(err)}`);
+    if (err instanceof EnvironmentFileError) throw new UserError(err.message);
+    throw err;
   }
-  const parsed = parseConfigFile(text, path, base);
-  for (const issue of parsed.issues) reportIssue(io, command, issue);
-  const config: TokenomicsConfig = { ...DEFAULT_CONFIG, ...parsed.config };
-  const overridden = applyOverrides(base, { customModels: config.customModels, priceOverrides: config.priceOverrides }, path);
-  // parseConfigFile already checked the entries against the catalog; report only what it did not.
-  const seen = new Set(parsed.issues.map((i) => `${i.path}|${i.message}`));
-  for (const issue of overridden.issues) if (!seen.has(`${issue.path}|${issue.message}`)) reportIssue(io, command, issue);
-  return { catalog: overridden.catalog, assumptions: configToAssumptions(config), configPath: path };
+  for (const issue of env.issues) reportIssue(io, command, issue);
+  return env;
 }

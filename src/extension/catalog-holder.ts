@@ -1,15 +1,15 @@
 import * as vscode from 'vscode';
 import type { Catalog } from '../core/catalog/types';
 import type { ExtensionConfig } from './config';
-import { applyOverrides, getBundledCatalog } from './core-api';
 
 /**
  * The catalog the surfaces price with: the bundled one, with the custom
  * models and price overrides from settings and the workspace `tokenomics.json`
- * applied. Built on first use (not at activation) and rebuilt on change.
+ * applied by the core's `loadEnvironment`. Built once on first use (not at
+ * activation) and rebuilt only when settings or the file change.
  */
 export class CatalogHolder implements vscode.Disposable {
-  private built?: Catalog;
+  private catalog?: Catalog;
   private readonly changed = new vscode.EventEmitter<void>();
   readonly onDidChange = this.changed.event;
 
@@ -19,22 +19,25 @@ export class CatalogHolder implements vscode.Disposable {
   ) {}
 
   current(): Catalog {
-    this.built ??= this.build();
-    return this.built;
+    this.catalog ??= this.build();
+    return this.catalog;
   }
 
   reload(reason: string): void {
     this.log.info(`Reloading the catalog: ${reason}`);
-    this.built = undefined;
+    this.catalog = undefined;
     this.changed.fire();
+  }
+
+  /** Whether the catalog has been built since the last reload (a reload before that is silent and free). */
+  get built(): boolean {
+    return this.catalog !== undefined;
   }
 
   private build(): Catalog {
     const started = Date.now();
-    const bundled = getBundledCatalog();
-    const { config } = this.config.settings();
-    const { catalog, issues } = applyOverrides(bundled, { customModels: config.customModels, priceOverrides: config.priceOverrides }, 'settings');
-    for (const issue of issues) this.log.warn(`${issue.origin} ${issue.path}: ${issue.message} (entry skipped)`);
+    // Built by the one environment loader with the settings (problems are logged there).
+    const { catalog } = this.config.settings();
     this.log.info(`Catalog loaded: ${catalog.models.length} models, ${catalog.offerings.length} offerings, as of ${catalog.asOf} (${catalog.source}) in ${Date.now() - started} ms`);
     return catalog;
   }

@@ -60,22 +60,5 @@ export function collectRaw(keys: readonly string[], inspect: (key: string) => In
   return { raw, ignored };
 }
 
-function isPlainObject(v: unknown): v is Record<string, unknown> {
-  return typeof v === 'object' && v !== null && !Array.isArray(v);
-}
-
-/**
- * Settings overlaid with the workspace `tokenomics.json` (which wins, per the
- * priority order in core/workload.ts). Objects merge key by key; lists of
- * custom models and overrides are concatenated; anything else is replaced.
- */
-export function overlay(base: Record<string, unknown>, top: Record<string, unknown>): Record<string, unknown> {
-  const out: Record<string, unknown> = { ...base };
-  for (const [key, value] of Object.entries(top)) {
-    const prev = out[key];
-    if (isPlainObject(prev) && isPlainObject(value)) out[key] = { ...prev, ...value };
-    else if (Array.isArray(prev) && Array.isArray(value)) out[key] = [...prev, ...value];
-    else out[key] = value;
-  }
-  return out;
-}
+/** Settings overlaid with the workspace `tokenomics.json`: the core's rule, used by `loadEnvironment`. */
+export { overlay } from '../core/config/environment';

@@ -1,13 +1,22 @@
 import * as vscode from 'vscode';
+import type { Catalog } from '../core/catalog/types';
 import type { Assumptions } from '../core/workload';
-import { collectRaw, overlay, settingKeys, EDITOR_DEFAULTS } from './config-read';
-import { configToAssumptions, DEFAULT_SURFACES, normalizeConfig, type SurfaceSwitches, type TokenomicsConfig } from './core-api';
+import { collectRaw, settingKeys, EDITOR_DEFAULTS } from './config-read';
+import { DEFAULT_SURFACES, getBundledCatalog, loadEnvironment, type SurfaceSwitches, type TokenomicsConfig } from './core-api';
 
-/** The typed settings every surface reads. */
+/** The typed settings every surface reads, and the catalog they price with. */
 export interface EditorSettings {
   readonly config: TokenomicsConfig;
   readonly assumptions: Assumptions;
   readonly surfaces: SurfaceSwitches;
+  /** The bundled catalog with the settings' and tokenomics.json's custom models and price overrides. */
+  readonly catalog: Catalog;
+}
+
+/** The workspace tokenomics.json as read: its text, or none. */
+export interface WorkspaceFileText {
+  readonly text: string;
+  readonly path: string;
 }
 
 /** Changing one of these re-registers the surfaces (a provider is added or removed). */
@@ -15,14 +24,14 @@ export const REBUILD_SETTINGS: readonly string[] = Object.keys(EDITOR_DEFAULTS).
 
 /**
  * The one typed accessor for settings: reads `tokenomics.*` per resource,
- * applies workspace trust, overlays the workspace `tokenomics.json`, and
- * normalises through the core's `normalizeConfig` (so bad values become
- * defaults plus a logged issue, never an exception). Cached per resource
+ * applies workspace trust, and hands them with the workspace `tokenomics.json`
+ * to the core's `loadEnvironment` (the CLI's loader too), so bad values become
+ * defaults plus a logged issue, never an exception. Cached per resource
  * until the next configuration change.
  */
 export class ExtensionConfig {
   private readonly cache = new Map<string, EditorSettings>();
-  private workspaceFile: Record<string, unknown> = {};
+  private workspaceFile?: WorkspaceFileText;
   private readonly reported = new Set<string>();
 
   constructor(private readonly log: vscode.LogOutputChannel) {}
@@ -55,10 +64,15 @@ export class ExtensionConfig {
     };
   }
 
-  /** The parsed workspace `tokenomics.json` (empty when absent or untrusted). */
-  setWorkspaceFile(raw: Record<string, unknown>): void {
-    this.workspaceFile = raw;
+  /**
+   * The workspace `tokenomics.json` (undefined when absent or untrusted). Returns whether it
+   * differs from what was known: only then do the catalog and the analyses need a reload.
+   */
+  setWorkspaceFile(file: WorkspaceFileText | undefined): boolean {
+    if (file?.text === this.workspaceFile?.text && file?.path === this.workspaceFile?.path) return false;
+    this.workspaceFile = file;
     this.clear();
+    return true;
   }
 
   clear(): void {
@@ -70,9 +84,14 @@ export class ExtensionConfig {
     const trusted = vscode.workspace.isTrusted;
     const { raw, ignored } = collectRaw(settingKeys(), (k) => section.inspect(k), trusted);
     for (const key of ignored) this.once(`untrusted:${key}`, () => this.log.warn(`Workspace is not trusted: ignoring the workspace value of tokenomics.${key}.`));
-    const { config, surfaces, issues } = normalizeConfig(overlay(raw, this.workspaceFile), 'settings');
-    for (const issue of issues) this.once(`issue:${issue.path}:${issue.message}`, () => this.log.warn(`Settings: ${issue.path ? `${issue.path}: ` : ''}${issue.message}`));
-    return { config, assumptions: configToAssumptions(config), surfaces };
+    // The loader the CLI uses too: the editor analyses with exactly what `tokenomics scan` would.
+    const env = loadEnvironment({ baseCatalog: getBundledCatalog(), settings: raw, ...(this.workspaceFile ? { file: this.workspaceFile } : {}) });
+    for (const issue of env.issues) {
+      // The file's own problems are shown on the file by the workspace-file feature.
+      if (issue.origin === this.workspaceFile?.path) continue;
+      this.once(`issue:${issue.path}:${issue.message}`, () => this.log.warn(`Settings: ${issue.path ? `${issue.path}: ` : ''}${issue.message}`));
+    }
+    return { config: env.config, assumptions: env.assumptions, surfaces: env.surfaces, catalog: env.catalog };
   }
 
   /** Logs a message once per session, not on every read. */

@@ -29,28 +29,33 @@ export const workspaceFileFeature: Feature = {
     const uri = vscode.Uri.joinPath(folder.uri, FILE_NAME);
     const problems = scope.add(vscode.languages.createDiagnosticCollection('tokenomics-config'));
     const readme = vscode.Uri.joinPath(ctx.extension.extensionUri, 'README.md');
-    const load = async (): Promise<void> => {
+    /** Reads the file; true when what the settings know changed (then the catalog is rebuilt). */
+    const load = async (): Promise<boolean> => {
       problems.delete(uri);
       if (!vscode.workspace.isTrusted) {
         ctx.log.warn(`Workspace is not trusted: ${FILE_NAME} and workspace-level custom models and price overrides are ignored.`);
-        ctx.config.setWorkspaceFile({});
-        return;
+        return ctx.config.setWorkspaceFile(undefined);
       }
       let text: string;
       try {
         text = new TextDecoder().decode(await vscode.workspace.fs.readFile(uri));
       } catch {
-        ctx.config.setWorkspaceFile({});
-        return; // no file: nothing to merge
+        return ctx.config.setWorkspaceFile(undefined); // no file: nothing to merge
       }
-      const { config, issues } = parseConfigFile(text, uri.fsPath, getBundledCatalog());
+      const { issues } = parseConfigFile(text, uri.fsPath, getBundledCatalog());
       for (const issue of issues) ctx.log.warn(`${FILE_NAME}${issue.line ? `:${issue.line}` : ''} ${issue.path}: ${issue.message}`);
       problems.set(uri, issues.map((issue) => issueDiagnostic(issue, readme)));
-      ctx.config.setWorkspaceFile(config as Record<string, unknown>);
-      ctx.log.info(`Read ${uri.fsPath} (${issues.length} issue${issues.length === 1 ? '' : 's'})`);
+      const changed = ctx.config.setWorkspaceFile({ text, path: uri.fsPath });
+      if (changed) ctx.log.info(`Read ${uri.fsPath} (${issues.length} issue${issues.length === 1 ? '' : 's'})`);
+      return changed;
     };
+    // Only a real change reloads: no "tokenomics.json changed" when there is no file, and no
+    // second catalog load at activation (a catalog not built yet is built with the file).
     const reload = (): void => {
-      void load().then(() => ctx.catalog.reload(`${FILE_NAME} changed`));
+      void load().then((changed) => {
+        if (changed && ctx.catalog.built) ctx.catalog.reload(`${FILE_NAME} changed`);
+        else if (changed) ctx.refresh(`${FILE_NAME} read`);
+      });
     };
     const watcher = scope.add(vscode.workspace.createFileSystemWatcher(new vscode.RelativePattern(folder, FILE_NAME)));
     scope.add(watcher.onDidChange(reload));

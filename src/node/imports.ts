@@ -58,3 +58,33 @@ function normalize(path: string): string {
   }
   return out.join('/');
 }
+
+const SOURCE_EXTENSIONS = ['.ts', '.tsx', '.js', '.mjs', '.cjs', '.jsx', '.py'];
+
+/**
+ * Files (report paths, with extensions) a module spec may name from `fromPath`, for a host
+ * that reads files one by one (the editor). Dotted Python modules (`pkg.prompts`) are found by
+ * path suffix instead: see `dottedModuleSuffix`.
+ */
+export function relativeModuleFiles(fromPath: string, spec: string): string[] {
+  const module = spec.split('#')[0];
+  const dir = fromPath.includes('/') ? fromPath.slice(0, fromPath.lastIndexOf('/')) : '';
+  if (module.startsWith('./') || module.startsWith('../')) {
+    const base = normalize(`${dir}/${module}`).replace(/\.(ts|tsx|js|mjs|cjs|jsx)$/, '');
+    return [...SOURCE_EXTENSIONS.map((ext) => `${base}${ext}`), ...SOURCE_EXTENSIONS.map((ext) => `${base}/index${ext}`)];
+  }
+  if (module.startsWith('.')) {
+    const dots = /^\.+/.exec(module)![0].length;
+    let parent = dir;
+    for (let i = 1; i < dots; i++) parent = parent.includes('/') ? parent.slice(0, parent.lastIndexOf('/')) : '';
+    const rest = module.slice(dots).split('.').filter(Boolean).join('/');
+    return [normalize(rest ? `${parent}/${rest}.py` : `${parent}/__init__.py`)];
+  }
+  return [];
+}
+
+/** `pkg.prompts` → `pkg/prompts.py`, for a search by path suffix; undefined for relative specs. */
+export function dottedModuleSuffix(spec: string): string | undefined {
+  const module = spec.split('#')[0];
+  return module.startsWith('.') || module.includes('/') ? undefined : `${module.split('.').join('/')}.py`;
+}

@@ -4,6 +4,7 @@
  * Results come back in walk order whatever finishes first, so a scan's report does not depend on
  * the number of workers.
  */
+import { createHash } from 'node:crypto';
 import { detectFile } from '../core/detect';
 import type { DetectedFile, DetectOptions } from '../core/detect/types';
 import type { SkippedFile } from '../core/report/types';
@@ -19,11 +20,16 @@ export interface DetectInput {
   readonly files: readonly string[];
   readonly maxBytes: number;
   readonly detectOptions: DetectOptions;
+  /** Detections reused across scans of nearly the same tree (a diff's two sides), keyed by path and content. */
+  readonly detectCache?: Map<string, DetectedFile>;
 }
 
 export interface DetectResult {
   readonly detected: DetectedFile[];
+  /** Walk index of each detected file (shards use it to restore the whole scan's order). */
+  readonly detectedIndex: number[];
   readonly skipped: SkippedFile[];
+  readonly skippedIndex: number[];
   readonly cancelled: boolean;
 }
 
@@ -33,7 +39,7 @@ const YIELD_MS = 50;
 
 export async function detectInThread(input: DetectInput, progress?: (p: ScanProgress) => void, isCancelled?: () => boolean): Promise<DetectResult> {
   const { files, maxBytes } = input;
-  const out: DetectResult = { detected: [], skipped: [], cancelled: false };
+  const out: DetectResult = { detected: [], detectedIndex: [], skipped: [], skippedIndex: [], cancelled: false };
   const reads = new Map<number, Promise<ReadOutcome>>();
   const readAhead = (i: number): void => {
     for (let k = i; k < Math.min(files.length, i + READ_AHEAD); k++) if (!reads.has(k)) reads.set(k, readText(files[k], maxBytes));
@@ -49,8 +55,16 @@ export async function detectInThread(input: DetectInput, progress?: (p: ScanProg
     progress?.({ done: i, total: files.length, current: rel });
     const outcome = await reads.get(i)!;
     reads.delete(i);
-    if (outcome.kind === 'skipped') out.skipped.push(skippedEntry(rel, outcome));
-    else out.detected.push(await detectFile(outcome.text, rel, undefined, { ...input.detectOptions, isCancelled }));
+    if (outcome.kind === 'skipped') {
+      out.skipped.push(skippedEntry(rel, outcome));
+      out.skippedIndex.push(i);
+    } else {
+      const cacheKey = input.detectCache ? `${rel}\0${createHash('sha1').update(outcome.text).digest('hex')}` : '';
+      const detected = input.detectCache?.get(cacheKey) ?? (await detectFile(outcome.text, rel, undefined, { ...input.detectOptions, isCancelled }));
+      input.detectCache?.set(cacheKey, detected);
+      out.detected.push(detected);
+      out.detectedIndex.push(i);
+    }
     // Let a host's event loop breathe (progress bars, cancellation) during long scans.
     if (Date.now() - lastYield > YIELD_MS) {
       await new Promise((r) => setImmediate(r));
@@ -63,7 +77,7 @@ export async function detectInThread(input: DetectInput, progress?: (p: ScanProg
 
 export async function detectInWorkers(input: DetectInput, pool: DetectPool, progress?: (p: ScanProgress) => void, isCancelled?: () => boolean): Promise<DetectResult> {
   const { files, maxBytes } = input;
-  const { isCancelled: _dropped, ...options } = input.detectOptions;
+  const { isCancelled: _dropped, ...options } = input.detectOptions; // functions do not cross threads
   const outcomes: (DetectOutcome | undefined)[] = new Array(files.length);
   let done = 0;
   let cancelled = false;
@@ -94,12 +108,17 @@ export async function detectInWorkers(input: DetectInput, pool: DetectPool, prog
     clearInterval(poll);
     await pool.close();
   }
-  const out: DetectResult = { detected: [], skipped: [], cancelled: cancelled || Boolean(isCancelled?.()) };
+  const out: DetectResult = { detected: [], detectedIndex: [], skipped: [], skippedIndex: [], cancelled: cancelled || Boolean(isCancelled?.()) };
   for (let i = 0; i < files.length; i++) {
     const o = outcomes[i];
     if (!o) continue;
-    if (o.kind === 'detected') out.detected.push(o.file);
-    else out.skipped.push(skippedEntry(toReportPath(input.root, files[i]), o));
+    if (o.kind === 'detected') {
+      out.detected.push(o.file);
+      out.detectedIndex.push(i);
+    } else {
+      out.skipped.push(skippedEntry(toReportPath(input.root, files[i]), o));
+      out.skippedIndex.push(i);
+    }
   }
   return out;
 }

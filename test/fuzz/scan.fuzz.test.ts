@@ -14,9 +14,9 @@ import { DEFAULT_ASSUMPTIONS } from '../../src/core/workload';
 import { scanPaths } from '../../src/node/scan';
 import { seedSources } from './sources';
 import { buildHostileWorkspace, hashTree, type HostileWorkspace } from './workspace';
-import { promptHoverMarkdown } from '../../src/extension/hover/content';
-import { callLensTitle, instructionsLensTitle, loopLensTitle } from '../../src/extension/codelens/titles';
-import { COMPARE_PROVIDERS_COMMAND } from '../../src/extension/commands/ids';
+import { hoverMarkdownFor, type HoverTarget } from '../../src/extension/hover/targets';
+import { lensSpecs } from '../../src/extension/codelens/titles';
+import { COMPARE_PROVIDERS_COMMAND, SET_ASSUMPTION_COMMAND } from '../../src/extension/commands/ids';
 
 const ROOT = join(__dirname, '..', '..', '..');
 const CLI = join(ROOT, 'dist', 'cli.js');
@@ -89,23 +89,21 @@ describe('fuzz: scanning a hostile workspace', function () {
     const result = await scanPaths([ws.root], { catalog: getBundledCatalog(), assumptions: DEFAULT_ASSUMPTIONS });
     let hovers = 0;
     let lenses = 0;
+    const catalog = getBundledCatalog();
     for (const file of result.files) {
-      for (const prompt of file.prompts) {
-        const md = promptHoverMarkdown({
-          prompt,
-          outputTokens: DEFAULT_ASSUMPTIONS.outputTokens,
-          outputFrom: 'setting',
-          alternatives: [],
-          link: { uri: `file:///${file.path}`, siteId: prompt.id },
-        });
+      const targets: HoverTarget[] = [
+        ...file.prompts.map((site) => ({ kind: 'prompt' as const, site })),
+        ...file.calls.map((site) => ({ kind: 'call' as const, site })),
+        ...file.agentLoops.map((site) => ({ kind: 'loop' as const, site })),
+      ];
+      for (const target of targets) {
+        const md = hoverMarkdownFor(file, target, catalog, DEFAULT_ASSUMPTIONS, `file:///${file.path}`, []);
         hovers++;
-        assert.doesNotMatch(md, /<img|<script|<\/script/i, `${file.path}:${prompt.line} hover carries raw HTML`);
+        assert.doesNotMatch(md, /<img|<script|<\/script/i, `${file.path}:${target.site.line} hover carries raw HTML`);
         const commands = [...md.matchAll(/\(command:([\w.]+)/g)].map((m) => m[1]);
-        assert.deepEqual([...new Set(commands)].filter((c) => c !== COMPARE_PROVIDERS_COMMAND), [], `${file.path}: only our own command links`);
+        assert.deepEqual([...new Set(commands)].filter((c) => c !== COMPARE_PROVIDERS_COMMAND && c !== SET_ASSUMPTION_COMMAND), [], `${file.path}: only our own command links`);
       }
-      for (const call of file.calls) assert.equal(typeof callLensTitle(call), 'string'), lenses++;
-      for (const loop of file.agentLoops) assert.equal(typeof loopLensTitle(loop), 'string'), lenses++;
-      if (file.instructions) assert.equal(typeof instructionsLensTitle(file.instructions), 'string'), lenses++;
+      for (const spec of lensSpecs(file, catalog, DEFAULT_ASSUMPTIONS)) assert.equal(typeof spec.title, 'string'), lenses++;
     }
     assert.ok(hovers > 50, `hovers built: ${hovers}`);
     process.stdout.write(`      providers: ${hovers} hovers and ${lenses} lens titles built from hostile sites\n`);

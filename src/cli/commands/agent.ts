@@ -5,9 +5,8 @@
  */
 import { simulateAgentLoop } from '../../core/agent/simulate';
 import type { AgentEstimate, AgentStepEstimate } from '../../core/agent/types';
-import { scalePrice } from '../../core/cost/money';
+import { monthlyOf } from '../../core/estimate';
 import { formatDuration, formatInteger, formatMultiplier, formatPrice, formatTokens } from '../../core/format';
-import { DAYS_PER_MONTH } from '../../core/workload';
 import { formatFlagHelp, parseFlags, type FlagSpecs } from '../args';
 import { cliSettings } from '../catalog-source';
 import { UsageError, type CliCommand } from '../command';
@@ -82,7 +81,7 @@ export const agentCommand: CliCommand = {
     const { workload, assumed } = workloadFromFlags(flags, 'assume-unbounded', assumptions);
     const choice = chooseModel(catalog, flags.model, flags.provider);
     const a = simulateAgentLoop(catalog, choice.offering, workload);
-    const monthly = scalePrice(a.totals.cost, a.workload.callsPerDay * DAYS_PER_MONTH);
+    const monthly = monthlyOf(a.totals.cost, a.workload.callsPerDay);
     const o = choice.offering;
     const notes = [
       ...agentNotes(a),

@@ -2,12 +2,10 @@
  * `tokenomics estimate`: cost and latency of one model call, with the price
  * breakdown and where every figure came from.
  */
-import { estimateLatency } from '../../core/cost/latency';
-import { scalePrice } from '../../core/cost/money';
-import { effectivePrices, priceCall, promptTokens, tierFor } from '../../core/cost/price';
 import type { CallUsage, CostBreakdown } from '../../core/cost/types';
+import { estimateUsage } from '../../core/estimate';
 import { formatDuration, formatInteger, formatPerMillion, formatPrice, formatTokensPerSecond, formatUsd } from '../../core/format';
-import { DAYS_PER_MONTH, DEFAULT_ASSUMPTIONS } from '../../core/workload';
+import { DEFAULT_ASSUMPTIONS } from '../../core/workload';
 import { formatFlagHelp, parseFlags, type FlagSpecs } from '../args';
 import { cliSettings } from '../catalog-source';
 import { UsageError, type CliCommand } from '../command';
@@ -79,17 +77,11 @@ export const estimateCommand: CliCommand = {
       reasoning: flags.reasoning ?? 0,
       batch: flags.batch === true,
     };
-    const price = priceCall(choice.noOffering ? undefined : choice.offering, usage, choice.provider);
-    // Cache reads skip prefill; only the rest delays the first token.
-    const latency = estimateLatency(choice.offering, usage.freshInput + usage.cacheWrite, usage.output + usage.reasoning);
-    const monthly = scalePrice(price, callsPerDay * DAYS_PER_MONTH);
+    const estimate = estimateUsage({ model: choice.model, offering: choice.offering, provider: choice.provider, noOffering: Boolean(choice.noOffering), usage, callsPerDay });
+    const { price, latency, monthly, applied, requestTokens, contextFit: fit } = estimate;
+    const window = estimate.contextWindow;
     const o = choice.offering;
-    // The prices actually applied: the long-context tier's when the prompt is above its threshold.
-    const applied = effectivePrices(o.prices, tierFor(o.tiers, promptTokens(usage)));
-    const listPrice = (key: keyof CostBreakdown): number | undefined =>
-      key === 'freshInput' ? applied.input : key === 'cachedRead' ? applied.cachedRead : key === 'cacheWrite' ? (usage.cacheWriteTtl === '1h' ? applied.cacheWrite1h : applied.cacheWrite) : applied.output;
-    const window = Math.min(choice.model.contextWindow, o.contextWindow ?? Infinity);
-    const requestTokens = flags.input + usage.output + usage.reasoning;
+    const listPrice = (key: keyof CostBreakdown): number | undefined => estimate.listPrice[key];
 
     const rows = COMPONENTS.filter(({ key }) => usage[key] > 0).map(({ key, label }) => [
       label,
@@ -100,9 +92,11 @@ export const estimateCommand: CliCommand = {
     rows.push(['total', { text: formatInteger(usage.freshInput + cached + written + usage.output + usage.reasoning), raw: null }, '', { text: formatPrice(price), raw: price.kind === 'priced' ? price.usd : null }]);
 
     const notes = [
-      ...(requestTokens > window
-        ? [`⚠ the request (${formatInteger(requestTokens)} tokens with output) exceeds the ${formatInteger(window)}-token context window of ${choice.model.id}${o.contextWindow !== undefined && o.contextWindow < choice.model.contextWindow ? ` at ${o.provider}` : ''}: the API would reject it`]
+      ...(fit.kind === 'exceeds'
+        ? [`⚠ the request (${formatInteger(requestTokens)} tokens with output) exceeds the ${formatInteger(fit.window.tokens)}-token context window of ${choice.model.id}${o.contextWindow !== undefined ? ` at ${o.provider}` : ''}: the API would reject it, so it is not priced`]
         : []),
+      ...(fit.kind === 'unknown' ? [`context window of ${choice.model.id}: unknown (no source states it), so the fit is not checked`] : []),
+      ...(fit.window.conflict ? [`context window: ${fit.window.conflict}`] : []),
       `latency: TTFT ${formatDuration(latency.ttftMs)}, total ${formatDuration(latency.totalMs)} at ${formatTokensPerSecond(latency.outputTokensPerSecond)} (${latency.basis === 'catalog' ? `catalog: ${latency.source}` : latency.source})`,
       `monthly at ${formatInteger(callsPerDay)} calls/day: ${formatPrice(monthly)}`,
       ...describePrice(price),
@@ -128,8 +122,9 @@ export const estimateCommand: CliCommand = {
       monthly,
       prices: o.prices,
       appliedPrices: applied,
-      contextWindow: window,
-      ...(requestTokens > window ? { exceedsContextWindow: true } : {}),
+      ...(window !== undefined ? { contextWindow: window } : {}),
+      contextFit: fit,
+      ...(fit.kind === 'exceeds' ? { exceedsContextWindow: true } : {}),
       pricesSource: { source: o.source, asOf: o.asOf },
       assumed,
       ...(choice.noOffering ? { noOffering: choice.noOffering } : {}),

@@ -3,21 +3,24 @@
  * paths, priced, as a table, Markdown (for a pull-request comment), JSON (the
  * ScanReport contract), CSV or SARIF; exit 1 when a budget is exceeded.
  */
-import { existsSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { applyOverrides, resolveModel, type Catalog, type CatalogIssue } from '../../core/catalog';
-import { DEFAULT_CONFIG, parseConfigFile, type TokenomicsConfig } from '../../core/config';
-import { scanTables } from '../../core/report/tables';
-import { toSarif } from '../../core/report/sarif';
+import { resolveModel } from '../../core/catalog';
+import type { Environment } from '../../core/config/environment';
+import { renderScan } from '../../core/report/render';
+import { ALL_SCOPES, DEFAULT_HEADLINE_SCOPES } from '../../core/report/totals';
+import type { SiteScope } from '../../core/report/types';
 import type { Assumptions } from '../../core/workload';
+import { parseShard } from '../../core/report/shards';
+import type { ScanReport } from '../../core/report/types';
 import { scanPaths, DEFAULT_MAX_FILE_BYTES, type ScanProgress } from '../../node/scan';
 import { defaultJobs } from '../../node/detect-pool';
 import { formatFlagHelp, parseFlags, type FlagSpecs } from '../args';
-import { cliCatalog } from '../catalog-source';
-import { UserError, type CliCommand, type CliIo } from '../command';
-import { renderCsv, renderMarkdown, renderText } from '../output';
+import { cliEnvironment } from '../catalog-source';
+import { UsageError, UserError, type CliCommand, type CliIo } from '../command';
 
-const FORMATS = ['table', 'markdown', 'json', 'csv', 'sarif'] as const;
+export const SCAN_FORMATS = ['table', 'markdown', 'json', 'csv', 'sarif'] as const;
+const FORMATS = SCAN_FORMATS;
 
 const FLAGS = {
   format: { type: 'string', valueName: 'FMT', choices: FORMATS, description: 'output format', defaultText: 'table' },
@@ -25,6 +28,14 @@ const FLAGS = {
   'budget-per-call': { type: 'number', valueName: 'USD', description: 'exit 1 when a model call costs more' },
   'budget-per-task': { type: 'number', valueName: 'USD', description: 'exit 1 when an agent task costs more' },
   'budget-monthly': { type: 'number', valueName: 'USD', description: 'exit 1 when the projected monthly total is higher' },
+  'budget-on': { type: 'string', valueName: 'FIGURE', choices: ['expected', 'high'], description: 'check budgets against the expected figure or the high end of its range', defaultText: 'expected' },
+  'include-scope': {
+    type: 'string',
+    valueName: 'SCOPES',
+    multiple: true,
+    description: `add these scopes to the total (${ALL_SCOPES.filter((s) => s !== 'runtime').join(', ')}); comma-separated or repeated`,
+  },
+  'all-scopes': { type: 'boolean', description: 'add every scope to the total' },
   'calls-per-day': { type: 'number', valueName: 'N', description: 'calls or tasks per site per day, for monthly figures' },
   exclude: { type: 'string', valueName: 'GLOB', multiple: true, description: 'skip paths matching the glob (relative to the root); repeatable' },
   'no-gitignore': { type: 'boolean', description: 'scan files that .gitignore excludes' },
@@ -32,6 +43,7 @@ const FLAGS = {
   config: { type: 'string', valueName: 'PATH', description: 'settings file', defaultText: 'tokenomics.json at the root' },
   all: { type: 'boolean', description: 'list every site in the table (default: the 50 costliest)' },
   jobs: { type: 'integer', valueName: 'N', min: 0, description: 'detection worker threads (0: on the main thread)', defaultText: 'number of cores' },
+  shard: { type: 'string', valueName: 'I/N', description: 'report only shard I of N (a stable split by path; combine with tokenomics merge)' },
 } as const satisfies FlagSpecs;
 
 const USAGE = `Usage: tokenomics scan [paths…] [--format table|markdown|json|csv|sarif] [--model ID] [--budget-… USD]
@@ -39,6 +51,9 @@ const USAGE = `Usage: tokenomics scan [paths…] [--format table|markdown|json|c
 Finds every prompt, model call and agent loop under the paths (default: the current directory),
 honouring .gitignore and tokenomics.json "exclude", and prices each one with the model the code
 names (or the default model). Monthly figures assume calls-per-day calls or tasks per site.
+Every figure comes with its range from the assumed inputs: $0.38 (0.21–0.95). The total is the
+runtime code's priced sites; tests, examples, docs, notebooks and coding-agent instruction files
+are listed apart unless --include-scope or --all-scopes adds them.
 
 Options:
 ${formatFlagHelp(FLAGS)}
@@ -49,6 +64,8 @@ Examples:
   tokenomics scan
   tokenomics scan src agents --format markdown > cost.md
   tokenomics scan --budget-per-task 0.50 --budget-monthly 2000 --calls-per-day 5000
+  tokenomics scan --budget-monthly 2000 --budget-on high
+  tokenomics scan --include-scope test,example
   tokenomics scan --format sarif > tokenomics.sarif
 `;
 
@@ -58,23 +75,24 @@ export const scanCommand: CliCommand = {
   usage: USAGE,
   async run(argv, io) {
     const { flags, positionals } = parseFlags(argv, FLAGS, Number.MAX_SAFE_INTEGER);
+    const shard = flags.shard !== undefined ? parseShard(flags.shard) : undefined;
+    if (flags.shard !== undefined && !shard) throw new UsageError(`--shard expects I/N with 1 ≤ I ≤ N (e.g. 2/8), got '${flags.shard}'`);
     const paths = (positionals.length ? positionals : ['.']).map((p) => resolve(io.cwd, p));
     const missing = (positionals.length ? positionals : ['.']).filter((_, i) => !existsSync(paths[i]));
     if (missing.length > 0) throw new UserError(`no such file or directory: ${missing.join(', ')}`);
     const root = paths.length === 1 && isDirectory(paths[0]) ? paths[0] : io.cwd;
 
-    const baseCatalog = cliCatalog();
-    const settings = readSettings(flags.config ? resolve(io.cwd, flags.config) : join(root, 'tokenomics.json'), Boolean(flags.config), baseCatalog, io);
-    const overridden = applyOverrides(baseCatalog, { customModels: settings.customModels ?? [], priceOverrides: settings.priceOverrides ?? [] }, settings.origin);
-    // The file check already reported these with their lines.
-    for (const issue of overridden.issues) if (!settings.reported.has(issue.message)) io.stderr(`tokenomics scan: ${describeIssue(issue)}\n`);
+    const configPath = flags.config ? resolve(io.cwd, flags.config) : join(root, 'tokenomics.json');
+    const settings = scanEnvironment(io, configPath, Boolean(flags.config));
 
     const budgets = {
       ...settings.assumptions.budgets,
       ...(flags['budget-per-call'] !== undefined ? { perCallUsd: flags['budget-per-call'] } : {}),
       ...(flags['budget-per-task'] !== undefined ? { perTaskUsd: flags['budget-per-task'] } : {}),
       ...(flags['budget-monthly'] !== undefined ? { monthlyUsd: flags['budget-monthly'] } : {}),
+      ...(flags['budget-on'] !== undefined ? { on: flags['budget-on'] } : {}),
     };
+    const headlineScopes = scopesOf(flags['include-scope'] ?? [], Boolean(flags['all-scopes']));
     const assumptions: Assumptions = {
       ...settings.assumptions,
       ...(flags.model ? { defaultModel: flags.model } : {}),
@@ -86,21 +104,23 @@ export const scanCommand: CliCommand = {
     const report = await scanPaths(
       paths,
       {
-        catalog: overridden.catalog,
+        catalog: settings.catalog,
         assumptions,
         resolveModel,
         root,
         cwd: io.cwd,
-        exclude: [...settings.exclude, ...(flags.exclude ?? [])],
+        exclude: [...settings.config.exclude, ...(flags.exclude ?? [])],
         respectGitignore: !flags['no-gitignore'],
         maxFileBytes: flags['max-file-size'] !== undefined ? flags['max-file-size'] * 1024 : undefined,
+        headlineScopes,
         jobs: flags.jobs ?? defaultJobs('cli'),
+        ...(shard ? { shard } : {}),
       },
       bar?.update,
     );
     bar?.done();
 
-    io.stdout(render(flags.format ?? 'table', report, Boolean(flags.all)));
+    io.stdout(renderScan(report, flags.format ?? 'table', Boolean(flags.all)));
     if (report.budgetExceeded.length > 0) {
       io.stderr(`tokenomics scan: ${report.budgetExceeded.length} budget${report.budgetExceeded.length === 1 ? '' : 's'} exceeded:\n`);
       for (const b of report.budgetExceeded) io.stderr(`  ${b.path ? `${b.path}:${b.line}: ` : ''}${b.message}\n`);
@@ -110,6 +130,23 @@ export const scanCommand: CliCommand = {
   },
 };
 
+/** A scan report in one of scan's formats (also `merge`'s output). */
+export function renderScanReport(format: (typeof FORMATS)[number], report: ScanReport, all: boolean): string {
+  return renderScan(report, format, all);
+}
+
+/** The scopes of the total: runtime, plus the ones named (validated here: the flag takes a comma list). */
+function scopesOf(named: readonly string[], all: boolean): readonly SiteScope[] {
+  if (all) return ALL_SCOPES;
+  const out: SiteScope[] = [...DEFAULT_HEADLINE_SCOPES];
+  for (const name of named) {
+    const scope = ALL_SCOPES.find((s) => s === name.trim().toLowerCase());
+    if (!scope) throw new UserError(`--include-scope must be one of ${ALL_SCOPES.join(', ')} (got '${name}')`);
+    if (!out.includes(scope)) out.push(scope);
+  }
+  return out;
+}
+
 function isDirectory(p: string): boolean {
   try {
     return statSync(p).isDirectory();
@@ -118,62 +155,10 @@ function isDirectory(p: string): boolean {
   }
 }
 
-function render(format: (typeof FORMATS)[number], report: Awaited<ReturnType<typeof scanPaths>>, all: boolean): string {
-  switch (format) {
-    case 'json':
-      return JSON.stringify(report, null, 2) + '\n';
-    case 'sarif':
-      return JSON.stringify(toSarif(report), null, 2) + '\n';
-    case 'csv':
-      return renderCsv(scanTables(report, { allRows: true })[0]);
-    case 'markdown':
-      return scanTables(report, { allRows: all }).map(renderMarkdown).join('\n');
-    default:
-      return scanTables(report, { allRows: all }).map(renderText).join('\n');
-  }
-}
-
-interface Settings {
-  readonly origin: string;
-  readonly assumptions: Assumptions;
-  readonly exclude: readonly string[];
-  readonly customModels?: readonly unknown[];
-  readonly priceOverrides?: readonly unknown[];
-  /** Messages already printed with their line, so that the override step does not repeat them. */
-  readonly reported: ReadonlySet<string>;
-}
-
-/** tokenomics.json when present: problems go to stderr and the scan goes on with the rest. */
-function readSettings(path: string, required: boolean, catalog: Catalog, io: CliIo): Settings {
-  const parsed = existsSync(path) ? parseConfigFile(readFileSync(path, 'utf8'), path, catalog) : undefined;
-  if (!parsed && required) io.stderr(`tokenomics scan: ${path}: not found; using defaults\n`);
-  for (const issue of parsed?.issues ?? []) io.stderr(`tokenomics scan: ${describeIssue(issue)}\n`);
-  const c: TokenomicsConfig = { ...DEFAULT_CONFIG, ...(parsed?.config ?? {}) };
-  const assumptions: Assumptions = {
-    defaultModel: c.defaultModel,
-    codingModel: c.codingModel,
-    outputTokens: c.outputTokens,
-    reasoningTokens: c.reasoningTokens,
-    unboundedSteps: c.unboundedSteps,
-    toolResultTokens: c.toolResultTokens,
-    placeholderTokens: c.placeholderTokens,
-    placeholderSizes: c.placeholderSizes,
-    callsPerDay: c.callsPerDay,
-    caching: c.caching,
-    budgets: c.budgets,
-  };
-  return {
-    origin: path,
-    assumptions,
-    exclude: c.exclude,
-    customModels: c.customModels,
-    priceOverrides: c.priceOverrides,
-    reported: new Set((parsed?.issues ?? []).map((i) => i.message)),
-  };
-}
-
-function describeIssue(issue: CatalogIssue): string {
-  return `${issue.origin}${issue.line ? `:${issue.line}` : ''}: ${issue.path ? `${issue.path}: ` : ''}${issue.message}`;
+/** tokenomics.json when present, through the one environment loader; a missing `--config` file: defaults, said on stderr. */
+function scanEnvironment(io: CliIo, path: string, required: boolean): Environment {
+  if (required && !existsSync(path)) io.stderr(`tokenomics scan: ${path}: not found; using defaults\n`);
+  return cliEnvironment(io, 'scan', path, false);
 }
 
 /** A one-line progress bar on stderr (only when stderr is a terminal). */

@@ -4,16 +4,10 @@
  * types, unchanged) once; `renderOutput` picks what the format needs.
  */
 import type { Catalog } from '../../core/catalog/types';
-import { renderCsv } from './csv';
-import { renderMarkdown } from './markdown';
-import { renderText } from './text';
-import type { OutputFormat, Table } from './types';
+import { renderCsv, renderMarkdown, renderText, type OutputFormat, type Table } from '../../core/report/render';
 
-export type { Cell, Column, OutputFormat, Table } from './types';
-export { OUTPUT_FORMATS, cellText, cellRaw } from './types';
-export { renderText } from './text';
-export { renderMarkdown } from './markdown';
-export { renderCsv, csvField } from './csv';
+export type { Cell, Column, OutputFormat, Table } from '../../core/report/render';
+export { OUTPUT_FORMATS, cellText, cellRaw, renderText, renderMarkdown, renderCsv, csvField } from '../../core/report/render';
 
 /** Version of the CLI's JSON output; additive changes only within a version. */
 export const CLI_JSON_VERSION = 1;

@@ -5,7 +5,7 @@
  * with break-even against that model's API offerings. Merge them with
  * `withExtraRows(result, rows, note)` from the compare layer.
  */
-import type { Catalog } from '../catalog/types';
+import type { Catalog, Offering } from '../catalog/types';
 import type { CompareResult, CompareRow } from '../compare/types';
 import type { Price } from '../cost/types';
 import { DAYS_PER_MONTH } from '../workload';
@@ -49,13 +49,73 @@ function pick(rows: readonly HardwareEstimate[], perModel: number): HardwareEsti
 }
 
 /**
- * $/token of a self-hosted row at the workload's own volume: the deployments it needs are rented
- * around the clock whether busy or not, so a small volume pays for idle hours (the honest
- * comparison with a pay-per-token API). Without a volume: the utilization-based figure.
+ * $ per million tokens of a self-hosted configuration at the workload's own volume: the
+ * deployments it needs are rented around the clock whether busy or not, so a small volume
+ * pays for idle hours (the honest comparison with a pay-per-token API). Without a volume:
+ * the utilization-based figure. The one basis of `compare --self-hosted` and the panel.
  */
+export function selfHostedUsdPerMillion(est: HardwareEstimate): number | undefined {
+  return est.atVolume ? est.atVolume.usdPerMillionTokens : est.usdPerMillionTokens;
+}
+
+/** The monthly price of the deployments the volume needs (one deployment without a volume). */
+export function selfHostedMonthlyUsd(est: HardwareEstimate): number | undefined {
+  return est.atVolume ? est.atVolume.monthlyUsd : est.monthlyUsd;
+}
+
 function usdPerTokenAtVolume(est: HardwareEstimate): number | undefined {
-  const perMillion = est.atVolume ? est.atVolume.usdPerMillionTokens : est.usdPerMillionTokens;
+  const perMillion = selfHostedUsdPerMillion(est);
   return perMillion === undefined ? undefined : perMillion / 1e6;
+}
+
+/** An open model among the API rows, with every configuration that can serve the workload. */
+export interface SelfHostedCandidate {
+  /** The model's cheapest API row: the tokens one unit of work carries in its tokenizer. */
+  readonly api: CompareRow;
+  /** Configurations that fit, cheapest first (see `selfHostedOptions`). */
+  readonly estimates: readonly HardwareEstimate[];
+  /** Ids of the model's own API offerings (break-even against them). */
+  readonly sameModel: readonly string[];
+}
+
+export interface CandidateOptions extends SelfHostedOptionsOptions {
+  /** Open models priced, in the order of the (cheapest-first) API rows. Default: all. */
+  readonly maxModels?: number;
+  /** Another offering to compute break-even against (the model the site uses now). */
+  readonly alsoAgainst?: Offering;
+}
+
+/**
+ * The one self-hosted engine behind `compare --self-hosted` and the Compare Providers panel:
+ * for each open-weight model among the API rows, the configurations that serve one unit of
+ * the workload, in the model's own tokens (a loop's requests averaged over its steps).
+ */
+export function selfHostedCandidates(catalog: Catalog, result: CompareResult, opts: CandidateOptions = {}): { readonly candidates: SelfHostedCandidate[]; readonly issues: string[] } {
+  const candidates: SelfHostedCandidate[] = [];
+  const issues: string[] = [];
+  const done = new Set<string>();
+  const steps = Math.max(1, result.workload.steps);
+  for (const api of result.rows) {
+    if (candidates.length >= (opts.maxModels ?? Infinity)) break;
+    if (api.kind !== 'api' || !api.openWeight || done.has(api.model)) continue;
+    done.add(api.model);
+    // The catalog links a model to its architecture in the hardware data (ids may differ).
+    const arch = catalog.models.find((m) => m.id === api.model)?.architecture ?? api.model;
+    const perCall = {
+      inputTokens: Math.round(api.tokens.input / steps),
+      outputTokens: Math.round(api.tokens.output / steps),
+      reasoningTokens: Math.round(api.tokens.reasoning / steps),
+      callsPerDay: result.workload.callsPerDay,
+      steps,
+    };
+    const offerings = catalog.offerings.filter((o) => o.model === api.model);
+    const against = opts.alsoAgainst && opts.alsoAgainst.model !== api.model ? [...offerings, opts.alsoAgainst] : offerings;
+    const options = selfHostedOptions(arch, perCall, { ...opts, offerings: against });
+    if (!options.known) continue; // an open model without architecture data
+    issues.push(...options.issues);
+    candidates.push({ api, estimates: options.rows, sameModel: offerings.map((o) => o.id) });
+  }
+  return { candidates, issues };
 }
 
 function rowFrom(api: CompareRow, est: HardwareEstimate, steps: number, callsPerDay: number): CompareRow {
@@ -106,23 +166,9 @@ export function selfHostedCompareRows(
   opts: SelfHostedOptionsOptions & { readonly perModel?: number } = {},
 ): SelfHostedRows {
   const out: CompareRow[] = [];
-  const done = new Set<string>();
   const steps = Math.max(1, result.workload.steps);
-  for (const api of result.rows) {
-    if (api.kind !== 'api' || !api.openWeight || done.has(api.model)) continue;
-    done.add(api.model);
-    const entry = catalog.models.find((m) => m.id === api.model);
-    const arch = entry?.architecture ?? api.model;
-    const perCall = {
-      inputTokens: Math.round(api.tokens.input / steps),
-      outputTokens: Math.round(api.tokens.output / steps),
-      reasoningTokens: Math.round(api.tokens.reasoning / steps),
-      callsPerDay: result.workload.callsPerDay,
-      steps,
-    };
-    const offerings = catalog.offerings.filter((o) => o.model === api.model);
-    const options = selfHostedOptions(arch, perCall, { ...opts, offerings });
-    for (const est of pick(options.rows, opts.perModel ?? 3)) out.push(rowFrom(api, est, steps, result.workload.callsPerDay));
+  for (const c of selfHostedCandidates(catalog, result, opts).candidates) {
+    for (const est of pick(c.estimates, opts.perModel ?? 3)) out.push(rowFrom(c.api, est, steps, result.workload.callsPerDay));
   }
   const utilization = ((opts.utilization ?? DEFAULT_UTILIZATION) * 100).toFixed(0);
   return {

@@ -6,6 +6,7 @@
  * scanned root, with forward slashes.
  */
 import type { TokenizerId } from '../catalog/types';
+import type { RangeSpec } from '../agent/range';
 import type { Price } from '../cost/types';
 import type { Assumptions, Workload } from '../workload';
 
@@ -78,6 +79,23 @@ export interface SiteNeeds {
   readonly reasoning?: boolean;
 }
 
+/**
+ * One input of an estimate that the code does not state outright, with where its value came
+ * from: `code` (read from the call, e.g. an output cap), `annotation` (a `tokenomics:` comment),
+ * `setting` (a setting or tokenomics.json value other than the default), `default` (the built-in
+ * default). Surfaces list these as they are; nothing parses the `assumed` strings.
+ */
+export interface SiteAssumption {
+  readonly subject: 'model' | 'output' | 'reasoning' | 'input' | 'placeholder' | 'imported-prompt' | 'steps' | 'tool-result' | 'calls-per-day';
+  /** The placeholder's or input's name, for those subjects. */
+  readonly name?: string;
+  /** Tokens, steps or calls a day; a model id for `model`; a module for `imported-prompt`. */
+  readonly value: number | string;
+  readonly from: 'code' | 'annotation' | 'setting' | 'default';
+  /** Why, in words: `capped by the code's max_tokens`, `the framework's default`. */
+  readonly detail?: string;
+}
+
 export type PromptKind = 'system' | 'instructions' | 'user-template' | 'tool-description' | 'few-shot' | 'other';
 
 export interface PlaceholderAssumption {
@@ -90,6 +108,8 @@ export interface PlaceholderAssumption {
 export interface PromptReport extends Span {
   readonly id: string;
   readonly kind: PromptKind;
+  /** The identifier the prompt is bound to (`SYSTEM_PROMPT = "…"`), when it has one: hovers on its uses show it. */
+  readonly name?: string;
   readonly tokens: number;
   readonly exact: boolean;
   readonly tokenizer: TokenizerId;
@@ -125,8 +145,10 @@ export interface CallReport extends Span {
   /** Ids of the prompts this call sends. */
   readonly promptIds: readonly string[];
   readonly tools: readonly string[];
-  /** Which numbers were assumed rather than read from code. */
+  /** Which numbers were assumed rather than read from code, in words (kept for readers of the JSON). */
   readonly assumed: readonly string[];
+  /** The same, structured: each input that is not a plain fact of the code, with its source. */
+  readonly assumptions?: readonly SiteAssumption[];
   /**
    * Id of the site that prices this call as one of its steps: the agent loop it defines or runs
    * in, or the agent a chat-model constructor is handed to. Such calls are not counted again in
@@ -142,6 +164,8 @@ export interface CallReport extends Span {
   readonly needs?: SiteNeeds;
   /** Prompt files read at run time and sent by this call, relative paths. */
   readonly loadedPrompts?: readonly SourceRef[];
+  /** The inputs of this call that were assumed, which give `costPerCall` its low/high; pass it to `compareOfferings` (`ranges`) to range every offering alike. */
+  readonly rangeInputs?: RangeSpec;
 }
 
 export interface AgentLoopReport extends Span {
@@ -178,6 +202,10 @@ export interface AgentLoopReport extends Span {
   readonly boundAt?: SourceRef;
   /** Sites priced as steps of this task (calls reached through the repository's functions, handoff targets, subgraphs). */
   readonly stepSites?: readonly SourceRef[];
+  /** Each input of the task estimate that is not a plain fact of the code, with its source. */
+  readonly assumptions?: readonly SiteAssumption[];
+  /** The inputs of this task that were assumed (steps, output, tool results, …), which give `costPerTask` its low/high; see CallReport.rangeInputs. */
+  readonly rangeInputs?: RangeSpec;
 }
 
 export type Severity = 'error' | 'warning' | 'information' | 'hint';
@@ -244,6 +272,8 @@ export interface ReportTotals {
   readonly byScope?: readonly { readonly scope: SiteScope; readonly monthlyCost: Price; readonly sites: number }[];
   /** Runtime sites without a price: the headline reads "$X a month priced, plus N unpriced sites". */
   readonly unpriced?: readonly (SourceRef & { readonly siteId: string; readonly model: string })[];
+  /** The scopes whose sites make the headline (`runtime` unless the scan was asked to include others). */
+  readonly scopes?: readonly SiteScope[];
 }
 
 export interface ScanReport {

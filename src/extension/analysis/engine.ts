@@ -2,16 +2,19 @@ import * as vscode from 'vscode';
 import type { CatalogHolder } from '../catalog-holder';
 import type { ExtensionConfig } from '../config';
 import { analyzeText } from '../core-api';
+import { FolderImports } from './imports';
 import type { Analyzer } from './document-analysis';
 import { skipReason } from './skip';
 
 /**
  * The analyzer behind the document cache: skip what settings exclude, then
- * detect and price with the current catalog and assumptions. Skips are logged
+ * detect and price with the current catalog and assumptions, with the prompts
+ * the document imports from other workspace files (as `tokenomics scan` does). Skips are logged
  * once per document and reason.
  */
 export function createAnalyzer(config: ExtensionConfig, catalog: CatalogHolder, log: vscode.LogOutputChannel): Analyzer {
   const logged = new Set<string>();
+  const imports = new FolderImports();
   return async (document, flag) => {
     const settings = config.settings(document.uri);
     const relative = vscode.workspace.asRelativePath(document.uri, false);
@@ -28,6 +31,7 @@ export function createAnalyzer(config: ExtensionConfig, catalog: CatalogHolder, 
       catalog: catalog.current(),
       assumptions: settings.assumptions,
       isCancelled: () => flag.cancelled,
+      imports: imports.for(document),
     });
     log.trace(`Analysed ${relative} v${document.version} in ${Date.now() - started} ms`);
     for (const d of report.diagnostics) {

@@ -34,7 +34,8 @@ class TokenomicsCodeLensProvider implements vscode.CodeLensProvider {
     const report = this.ctx.analysis.peek(document) ?? this.staleWhileTyping(document) ?? (await this.ctx.analysis.get(document, token));
     if (!report || token.isCancellationRequested) return [];
     const uri = document.uri.toString();
-    return lensSpecs(report)
+    const assumptions = this.ctx.config.settings(document.uri).assumptions;
+    return lensSpecs(report, this.ctx.catalog.current(), assumptions)
       .filter((spec) => spec.line - 1 < document.lineCount)
       .map((spec) => {
         const range = document.lineAt(spec.line - 1).range;

@@ -1,11 +1,19 @@
 /**
- * CodeLens titles and their click arguments, from a FileReport. Pure: the
+ * CodeLens titles and their click arguments, from the core's site estimates. Pure: the
  * glue turns each `LensSpec` into a `vscode.CodeLens`.
- *   call:         `$0.0042/call · 1.8k in → 0.5k out · 2.1 s`
- *   loop:         `≤15 steps · $0.38/task · agent tax ×31 · ~48 s`
- *   instructions: `1,234 tokens/request · $0.37 per 100 requests on claude-sonnet-4-5`
+ *   call:         `$0.0042/call · 1.8k in → 500 out · 2.1 s · gpt-4.1`
+ *   loop:         `≤15 steps · $0.38/task · agent tax ×31 · ~48 s · gpt-4.1 (assumed)`
+ *   instructions: `1,234 tokens/request · $0.0037/request · $0.37 per 100 requests on claude-sonnet-4-5`
+ * The figure (`$0.0042/call`) is `formatFigure` of the estimate: the same text as the hover,
+ * the status bar, Compare's pinned row and the report sidebar.
  */
-import type { AgentLoopReport, CallReport, FileReport, InstructionFileReport } from '../../core/report/types';
+import type { Catalog } from '../../core/catalog/types';
+import { siteEstimates } from '../../core/estimate';
+import type { SiteEstimate } from '../../core/estimate/types';
+import { formatFigure } from '../../core/format/estimate';
+import { formatAssumption, formatModelWithSource, isAssumedModel } from '../../core/format/provenance';
+import type { FileReport, InstructionFileReport } from '../../core/report/types';
+import type { Assumptions } from '../../core/workload';
 import { formatDuration, formatTokens, integerText, multiplierText, priceText } from '../present/format';
 
 export interface LensSpec {
@@ -16,66 +24,64 @@ export interface LensSpec {
   readonly siteId?: string;
 }
 
-export function callLensTitle(call: CallReport): string {
-  const parts = [
-    `${priceText(call.costPerCall)}/call`,
-    `${formatTokens(call.inputTokens)} in → ${formatTokens(call.outputTokens)} out`,
-  ];
-  if (call.latencyMs !== undefined) parts.push(formatDuration(call.latencyMs));
+/** `gpt-4.1`, or `gpt-4.1 (assumed)` when nothing in the code or config named it. */
+export function lensModel(e: SiteEstimate): string {
+  return isAssumedModel(e.model.source) ? `${e.model.id} (assumed)` : e.model.id;
+}
+
+export function callLensTitle(e: SiteEstimate): string {
+  const parts = [formatFigure(e), `${formatTokens(e.tokens.input)} in → ${formatTokens(e.tokens.output)} out`];
+  if (e.latencyMs !== undefined) parts.push(formatDuration(e.latencyMs));
+  parts.push(lensModel(e));
   return parts.join(' · ');
 }
 
-function stepsText(loop: AgentLoopReport): string {
-  if (loop.stepLimit !== undefined) return `~${loop.maxSteps} steps (limit ${integerText(loop.stepLimit)})`;
-  if (loop.bounded) return `≤${loop.maxSteps} steps`;
-  return `unbounded (assumed ${loop.maxSteps} steps)`;
+function stepsText(e: SiteEstimate): string {
+  const s = e.steps!;
+  if (s.limit !== undefined) return `~${s.count} steps (limit ${integerText(s.limit)})`;
+  if (s.bounded) return `≤${s.count} steps`;
+  return `unbounded (assumed ${s.count} steps)`;
 }
 
-function agentTaxText(tax: number): string {
-  return `agent tax ${multiplierText(tax)}`;
-}
-
-export function loopLensTitle(loop: AgentLoopReport): string {
-  const parts = [stepsText(loop), `${priceText(loop.costPerTask)}/task`];
-  if (loop.agentTax !== undefined) parts.push(agentTaxText(loop.agentTax));
-  if (loop.latencyMs !== undefined) parts.push(`~${formatDuration(loop.latencyMs)}`);
-  if (loop.overflowStep !== undefined) parts.push(`overflows at step ${loop.overflowStep}`);
+export function loopLensTitle(e: SiteEstimate): string {
+  const parts = [stepsText(e), formatFigure(e)];
+  if (e.agentTax !== undefined) parts.push(`agent tax ${multiplierText(e.agentTax)}`);
+  if (e.latencyMs !== undefined) parts.push(`~${formatDuration(e.latencyMs)}`);
+  if (e.overflowStep !== undefined) parts.push(`overflows at step ${e.overflowStep}`);
+  parts.push(lensModel(e));
   return parts.join(' · ');
 }
 
-export function instructionsLensTitle(info: InstructionFileReport): string {
-  return `${integerText(info.tokensPerRequest)} tokens/request · ${priceText(info.costPer100Requests)} per 100 requests on ${info.model}`;
+export function instructionsLensTitle(e: SiteEstimate, info: InstructionFileReport): string {
+  return `${integerText(info.tokensPerRequest)} tokens/request · ${formatFigure(e)} · ${priceText(info.costPer100Requests)} per 100 requests on ${info.model}`;
 }
 
-function loopTooltip(loop: AgentLoopReport): string {
-  const from = { code: 'read from code', 'framework-default': "the framework's default", annotation: 'an annotation', assumed: 'assumed (setting)' }[loop.stepsFrom];
-  const limit = loop.stepLimit !== undefined ? ` (the framework's default limit is ${integerText(loop.stepLimit)})` : '';
-  return `${loop.framework} loop: ${loop.maxSteps} steps, ${from}${limit}. ${formatTokens(loop.tokens.input)} input / ${formatTokens(loop.tokens.output)} output tokens per task. Click to compare providers.`;
+/** The model with its provenance, then each assumption with its source. */
+function tooltip(e: SiteEstimate, what: string): string {
+  const lines = [`${what}: ${e.basis}. Model: ${formatModelWithSource(e.model.id, e.model.source, e.path)}.`];
+  if (e.steps) lines.push(`Steps: ${e.steps.count} (${e.steps.from}${e.steps.limit !== undefined ? `; the framework's limit is ${integerText(e.steps.limit)}` : ''}). ${formatTokens(e.tokens.input)} input / ${formatTokens(e.tokens.output)} output tokens per task.`);
+  if (e.assumptions.length > 0) lines.push(`Assumptions: ${e.assumptions.map(formatAssumption).join('; ')}.`);
+  lines.push('Click to compare providers.');
+  return lines.join('\n');
 }
 
 /**
- * One lens per agent loop and per call not already covered by a loop's lens
- * on the same line; the instruction-file lens sits on line 1.
+ * One lens per agent loop and per call not already covered by a loop's lens on the same
+ * line; the instruction-file lens sits on line 1.
  */
-export function lensSpecs(report: FileReport): LensSpec[] {
+export function lensSpecs(report: FileReport, catalog: Catalog, assumptions: Assumptions): LensSpec[] {
+  const estimates = siteEstimates(report, catalog, assumptions);
   const specs: LensSpec[] = [];
-  if (report.instructions) {
-    specs.push({
-      line: 1,
-      title: instructionsLensTitle(report.instructions),
-      tooltip: `Tokens this file adds to every request of a coding agent, priced on ${report.instructions.model}.`,
-    });
+  const instructions = estimates.find((e) => e.kind === 'instructions');
+  if (instructions && report.instructions) {
+    specs.push({ line: 1, title: instructionsLensTitle(instructions, report.instructions), tooltip: tooltip(instructions, 'Tokens this file adds to every request of a coding agent') });
   }
-  const loopLines = new Set<number>();
-  for (const loop of report.agentLoops) {
-    loopLines.add(loop.line);
-    specs.push({ line: loop.line, title: loopLensTitle(loop), tooltip: loopTooltip(loop), siteId: loop.id });
-  }
-  for (const call of report.calls) {
-    const drivenByLoopHere = loopLines.has(call.line) && report.agentLoops.some((l) => l.callId === call.id);
-    if (drivenByLoopHere) continue;
-    const model = call.modelResolved ?? call.model ?? 'the default model';
-    specs.push({ line: call.line, title: callLensTitle(call), tooltip: `One call on ${model}. Click to compare providers.`, siteId: call.id });
+  const loopLines = new Set(report.agentLoops.map((l) => l.line));
+  for (const e of estimates) {
+    if (e.kind === 'loop') specs.push({ line: e.line, title: loopLensTitle(e), tooltip: tooltip(e, `${e.framework} loop`), siteId: e.siteId });
+    if (e.kind !== 'call') continue;
+    const drivenByLoopHere = loopLines.has(e.line) && report.agentLoops.some((l) => l.callId === e.siteId);
+    if (!drivenByLoopHere) specs.push({ line: e.line, title: callLensTitle(e), tooltip: tooltip(e, `${e.framework} call`), siteId: e.siteId });
   }
   return specs.sort((a, b) => a.line - b.line);
 }

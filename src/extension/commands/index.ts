@@ -4,6 +4,8 @@ import { compareProviders } from './compare-providers';
 import * as ids from './ids';
 import { pickModel } from './pick-model';
 import { refresh } from './refresh';
+import { setAssumption } from './set-assumption';
+import { showReport, statusMenu } from './status-menu';
 import { showLog } from './show-log';
 import { testReport, testStatusText } from './test-hooks';
 import type { CommandFactory } from './types';
@@ -14,6 +16,9 @@ export const COMMANDS: Readonly<Record<string, CommandFactory>> = {
   [ids.PICK_MODEL_COMMAND]: pickModel,
   [ids.COMPARE_PROVIDERS_COMMAND]: compareProviders,
   [ids.REFRESH_COMMAND]: refresh,
+  [ids.SET_ASSUMPTION_COMMAND]: setAssumption,
+  [ids.STATUS_MENU_COMMAND]: statusMenu,
+  [ids.SHOW_REPORT_COMMAND]: showReport,
   [ids.TEST_STATUS_TEXT_COMMAND]: testStatusText,
   [ids.TEST_REPORT_COMMAND]: testReport,
 };

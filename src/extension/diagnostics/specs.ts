@@ -73,7 +73,8 @@ function budgetSpecs(report: FileReport, budgets: Budgets): DiagnosticSpec[] {
     out.push({ ...spanOf(span), severity: 'warning', code, message, anchor: DIAGNOSTIC_ANCHORS[code], siteId });
   };
   if (budgets.perCallUsd !== undefined) {
-    for (const call of report.calls) {
+    // A call priced as a step of a task is checked against the per-task budget, as the scan does.
+    for (const call of report.calls.filter((c) => !c.stepOf)) {
       const usd = usdOf(call.costPerCall);
       if (usd !== undefined && usd > budgets.perCallUsd) {
         over('over-budget-call', call, call.id, `${formatUsd(usd)} per call is over the per-call budget of ${formatUsd(budgets.perCallUsd)}`);

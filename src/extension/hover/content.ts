@@ -2,17 +2,20 @@
  * Hover contents as Markdown strings, built from the cached FileReport and
  * catalog facts the glue looked up. Pure (no `vscode`): unit-tested directly.
  * Every piece of text that comes from the user's code or workspace files is
- * escaped; the only link is a `command:` link to our own compare command.
+ * escaped; the only links are `command:` links to our own commands (compare, set an assumption).
  */
 import type { TokenPrices } from '../../core/catalog/types';
 import type { Price } from '../../core/cost/types';
+import type { PromptShare, SiteEstimate } from '../../core/estimate/types';
+import { formatFigure } from '../../core/format/estimate';
+import { formatAssumption, formatModelSource } from '../../core/format/provenance';
 import type { PromptReport } from '../../core/report/types';
+import { COMPARE_PROVIDERS_COMMAND, SET_ASSUMPTION_COMMAND } from '../commands/ids';
 import { commandLink, escapeMarkdown } from '../present/markdown';
-import { formatDuration, integerText, perMillionText, priceText, shareText } from '../present/format';
-
-import { COMPARE_PROVIDERS_COMMAND } from '../commands/ids';
+import { formatDuration, formatTokens, integerText, perMillionText, priceText, shareText } from '../present/format';
 
 export const COMPARE_COMMAND = COMPARE_PROVIDERS_COMMAND;
+export { SET_ASSUMPTION_COMMAND };
 
 /** What the hover needs to know about an offering, flattened from the catalog. */
 export interface OfferingFacts {
@@ -37,14 +40,13 @@ export interface AlternativeRow {
   readonly latencyMs?: number;
 }
 
-export interface PromptHoverInput {
-  readonly prompt: PromptReport;
-  readonly offering?: OfferingFacts;
-  readonly outputTokens: number;
-  /** Where the output length came from: `code`, `annotation`, `setting`. */
-  readonly outputFrom: string;
+export interface SiteHoverInput {
+  /** The core's estimate of the site pointed at: the figure is the one its CodeLens shows. */
+  readonly estimate: SiteEstimate;
+  /** What the user pointed at, for the heading: `openai call`, `system prompt`, `vercel-ai agent loop`. */
+  readonly title: string;
   readonly alternatives: readonly AlternativeRow[];
-  /** Identifies the site for the compare command: small ids, never prompt text. */
+  /** Identifies the site for our commands: small ids, never prompt text. */
   readonly link: { readonly uri: string; readonly siteId: string };
 }
 
@@ -57,29 +59,55 @@ const KIND_LABEL: Record<PromptReport['kind'], string> = {
   other: 'prompt',
 };
 
-export function tokensLine(prompt: PromptReport): string {
+export function promptKindLabel(kind: PromptReport['kind']): string {
+  return KIND_LABEL[kind];
+}
+
+/** `**1,234 tokens** · exact, o200k_base` */
+export function tokensLine(prompt: Pick<PromptShare, 'exact' | 'tokens' | 'tokenizer' | 'tokenBasis'>): string {
   const count = `${prompt.exact ? '' : '≈ '}${integerText(prompt.tokens)} tokens`;
   const how = prompt.exact ? `exact, ${prompt.tokenizer}` : escapeMarkdown(prompt.tokenBasis || prompt.tokenizer);
   return `**${count}** · ${how}`;
 }
 
-function costLine(input: PromptHoverInput): string {
-  const { prompt, offering } = input;
-  const where = offering ? `${escapeMarkdown(offering.model)} via ${escapeMarkdown(offering.provider)}` : escapeMarkdown(prompt.model);
-  const missing = prompt.costPerCall.kind === 'unpriced' ? ` — missing: ${escapeMarkdown(prompt.costPerCall.missing.join(', '))}` : '';
-  return `**${priceText(prompt.costPerCall)} per call** on ${where}${missing}`;
+/** The headline: the same figure as the site's CodeLens, then tokens and latency. */
+function figureLine(e: SiteEstimate): string {
+  const parts = [`**${formatFigure(e)}**`, `${formatTokens(e.tokens.input)} in → ${formatTokens(e.tokens.output)} out`];
+  if (e.steps) parts.push(`${integerText(e.steps.count)} steps`);
+  if (e.latencyMs !== undefined) parts.push(formatDuration(e.latencyMs));
+  const missing = e.price.kind === 'unpriced' ? ` — missing: ${escapeMarkdown(e.price.missing.join(', '))}` : '';
+  return `${parts.join(' · ')}${missing}`;
 }
 
-function contextLine(input: PromptHoverInput): string | undefined {
-  const window = input.offering?.contextWindow;
-  if (input.prompt.contextShare === undefined || !window) return undefined;
-  return `Context window: ${shareText(input.prompt.contextShare)} of ${integerText(window)} tokens`;
+/** For a prompt: its tokens and its share of the call's figure, labelled as a share. */
+function promptShareLines(e: SiteEstimate): string[] {
+  const p = e.prompt;
+  if (!p) return [];
+  const share = p.ofInput !== undefined ? `${shareText(p.ofInput)} of the call's input tokens, ` : '';
+  return [`This prompt: ${tokensLine(p)}`, `Its share of the figure above: ${share}${priceText(p.price)} as input`];
 }
 
-function pricesLine(offering: OfferingFacts | undefined): string | undefined {
-  if (!offering) return undefined;
-  const p = offering.prices;
-  return `Cached input ${perMillionText(p.cachedRead)} · input ${perMillionText(p.input)} · output ${perMillionText(p.output)}`;
+function modelLine(e: SiteEstimate): string {
+  const via = e.applied ? ` via ${escapeMarkdown(e.applied.provider)}` : '';
+  const unknown = e.model.known ? '' : ' — not in the catalog (unpriced)';
+  return `Model: **${escapeMarkdown(e.model.id)}** (${escapeMarkdown(formatModelSource(e.model.source, e.path))})${via}${unknown}`;
+}
+
+function monthlyLine(e: SiteEstimate): string {
+  if (!e.monthly) return `Monthly: counted in the figure of its task (${escapeMarkdown(e.stepOf ?? 'its loop')}), not again on its own`;
+  return `Monthly: ${priceText(e.monthly)} at ${integerText(e.callsPerDay)} ${e.unit === 'task' ? 'tasks' : e.unit === 'request' ? 'requests' : 'calls'} a day`;
+}
+
+function contextLine(e: SiteEstimate): string | undefined {
+  if (e.contextShare === undefined || !e.contextWindow) return undefined;
+  return `Context window: ${shareText(e.contextShare)} of ${integerText(e.contextWindow)} tokens`;
+}
+
+function pricesLine(e: SiteEstimate): string | undefined {
+  const a = e.applied;
+  if (!a) return undefined;
+  const p = a.prices;
+  return `List prices: input ${perMillionText(p.input)} · cached input ${perMillionText(p.cachedRead)} · output ${perMillionText(p.output)} (${escapeMarkdown(a.source)}, as of ${escapeMarkdown(a.asOf)})`;
 }
 
 function alternativesBlock(rows: readonly AlternativeRow[]): string | undefined {
@@ -91,27 +119,38 @@ function alternativesBlock(rows: readonly AlternativeRow[]): string | undefined 
   return ['Alternatives:', ...lines].join('\n');
 }
 
-export function assumptionsLine(prompt: PromptReport, outputTokens: number, outputFrom: string): string {
-  const parts = [`output ${integerText(outputTokens)} tokens (${escapeMarkdown(outputFrom)})`];
-  for (const p of prompt.placeholders) {
-    parts.push(`${escapeMarkdown(`{${p.name}}`)} ≈ ${integerText(p.assumedTokens)} tokens (${p.from})`);
+function assumptionsBlock(e: SiteEstimate): string | undefined {
+  const items = e.prompt ? [...e.prompt.placeholders.map((p) => ({ subject: 'placeholder' as const, name: p.name, value: p.assumedTokens, from: p.from })), ...e.assumptions] : e.assumptions;
+  const seen = new Set<string>();
+  const lines: string[] = [];
+  for (const a of items) {
+    const text = formatAssumption(a);
+    if (seen.has(text)) continue;
+    seen.add(text);
+    lines.push(`- ${escapeMarkdown(text)}`);
   }
-  return `Assumptions: ${parts.join('; ')}`;
+  return lines.length ? ['Assumptions:', ...lines].join('\n') : undefined;
 }
 
-/** The hover over a prompt: tokens, cost per call, context share, prices, alternatives, assumptions, compare link. */
-export function promptHoverMarkdown(input: PromptHoverInput): string {
-  const { prompt, offering } = input;
+/**
+ * The hover over a site (a call, a loop or agent, a prompt or its identifier): the core's
+ * figure for it (the CodeLens figure), the model and how it was found, monthly cost, context,
+ * list prices, alternatives, assumptions with their sources, and links to our commands.
+ */
+export function siteHoverMarkdown(input: SiteHoverInput): string {
+  const e = input.estimate;
   const sections = [
-    `**Tokenomics** · ${KIND_LABEL[prompt.kind]}`,
-    tokensLine(prompt),
-    costLine(input),
-    contextLine(input),
-    pricesLine(offering),
+    `**Tokenomics** · ${escapeMarkdown(input.title)}`,
+    figureLine(e),
+    ...promptShareLines(e),
+    modelLine(e),
+    monthlyLine(e),
+    contextLine(e),
+    pricesLine(e),
     alternativesBlock(input.alternatives),
-    assumptionsLine(prompt, input.outputTokens, input.outputFrom),
-    offering ? `Prices: ${escapeMarkdown(offering.source)}, as of ${escapeMarkdown(offering.asOf)}` : undefined,
-    commandLink('Compare providers for this prompt…', COMPARE_COMMAND, [input.link]),
+    assumptionsBlock(e),
+    `Basis: ${escapeMarkdown(e.basis)}`,
+    [commandLink('Compare providers…', COMPARE_COMMAND, [input.link]), commandLink('Set an assumption…', SET_ASSUMPTION_COMMAND, [input.link])].join(' · '),
   ];
   return sections.filter((s): s is string => s !== undefined).join('\n\n');
 }

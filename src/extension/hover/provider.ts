@@ -1,22 +1,23 @@
 import * as vscode from 'vscode';
-import type { FileReport, PromptReport } from '../../core/report/types';
 import { resolveModel } from '../core-api';
-import { callOfPrompt, promptAt } from '../analysis/sites';
 import { offeringFacts, offeringsOf } from '../catalog-facts';
 import type { TokenomicsContext } from '../context';
 import type { DisposableScope, Feature } from '../feature';
 import { spanRange } from '../ranges';
 import { DOCUMENT_SELECTOR } from '../selector';
 import { alternativesFor } from './alternatives';
-import { COMPARE_COMMAND, modelHoverMarkdown, promptHoverMarkdown } from './content';
+import { COMPARE_COMMAND, modelHoverMarkdown, SET_ASSUMPTION_COMMAND } from './content';
+import { hoverMarkdownFor, hoverTargetAt } from './targets';
 
 /** A quoted string under the cursor, short enough to be a model id. */
 const QUOTED = /(["'`])[\w.:/@-]{2,100}\1/;
+/** An identifier: a prompt's name where it is declared or used. */
+const IDENTIFIER = /[A-Za-z_$][\w$]*/;
 
 function trusted(markdown: string): vscode.MarkdownString {
   const md = new vscode.MarkdownString(markdown);
-  // Only our own command may run from a link; the text itself is escaped by the builders.
-  md.isTrusted = { enabledCommands: [COMPARE_COMMAND] };
+  // Only our own commands may run from a link; the text itself is escaped by the builders.
+  md.isTrusted = { enabledCommands: [COMPARE_COMMAND, SET_ASSUMPTION_COMMAND] };
   md.supportHtml = false;
   md.supportThemeIcons = false;
   return md;
@@ -39,26 +40,15 @@ class TokenomicsHoverProvider implements vscode.HoverProvider {
     if (!report || token.isCancellationRequested) return undefined;
     const modelHover = this.modelHover(document, position);
     if (modelHover) return modelHover;
-    const prompt = promptAt(report, position.line + 1, position.character + 1);
-    if (!prompt) return undefined;
-    return new vscode.Hover(trusted(this.promptMarkdown(document, report, prompt)), spanRange(prompt));
-  }
-
-  private promptMarkdown(document: vscode.TextDocument, report: FileReport, prompt: PromptReport): string {
-    const catalog = this.ctx.catalog.current();
-    const call = callOfPrompt(report, prompt.id);
-    const resolution = resolveModel(catalog, prompt.model);
-    // The call's own offering when the code names a provider (Bedrock, Vertex…), else the model's default one.
-    const offering = (call?.offering ? catalog.offerings.find((o) => o.id === call.offering) : undefined) ?? (resolution.kind === 'resolved' ? resolution.offering : undefined);
+    const wordRange = document.getWordRangeAtPosition(position, IDENTIFIER);
+    const word = wordRange ? document.getText(wordRange) : undefined;
+    const target = hoverTargetAt(report, position.line + 1, position.character + 1, word);
+    if (!target) return undefined;
     const settings = this.ctx.config.settings(document.uri);
-    return promptHoverMarkdown({
-      prompt,
-      offering: offering ? offeringFacts(catalog, offering, resolution.kind === 'resolved' ? resolution.model : undefined) : undefined,
-      outputTokens: call?.outputTokens ?? settings.assumptions.outputTokens,
-      outputFrom: call && !call.assumed.includes('outputTokens') ? 'code' : 'setting',
-      alternatives: alternativesFor(this.ctx, report, prompt, call, call?.offering ?? offering?.id),
-      link: { uri: document.uri.toString(), siteId: call?.id ?? prompt.id },
-    });
+    const markdown = hoverMarkdownFor(report, target, this.ctx.catalog.current(), settings.assumptions, document.uri.toString(), alternativesFor(this.ctx, report, target));
+    // An identifier's hover covers the word; a prompt's or call's covers its span; a loop's its first line.
+    const range = target.kind === 'loop' ? document.lineAt(target.site.line - 1).range : target.kind === 'prompt' && !spanRange(target.site).contains(position) && wordRange ? wordRange : spanRange(target.site);
+    return new vscode.Hover(trusted(markdown), range);
   }
 
   private modelHover(document: vscode.TextDocument, position: vscode.Position): vscode.Hover | undefined {

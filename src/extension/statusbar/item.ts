@@ -1,42 +1,41 @@
 import * as vscode from 'vscode';
-import { priceCall } from '../../core/cost';
-import { countTokensForModel } from '../../core/tokenize';
-import { promptAt } from '../analysis/sites';
+import type { Span } from '../../core/report/types';
+import { STATUS_MENU_COMMAND } from '../commands/ids';
 import type { TokenomicsContext } from '../context';
-import { resolveModel } from '../core-api';
 import type { Feature } from '../feature';
-import { PICK_MODEL_COMMAND } from '../commands/ids';
-import { idleStatus, measuredStatus, type StatusView } from './text';
+import { cursorEstimate, pricedSites, selectionEstimate } from './pick';
+import { estimateStatus, fileStatus, idleStatus, type StatusView } from './text';
 
 /** Selections longer than this are not counted on each cursor move (the count would stall typing). */
 const MAX_SELECTION_CHARS = 200_000;
 const CURSOR_DEBOUNCE_MS = 120;
 
-function selectionView(ctx: TokenomicsContext, editor: vscode.TextEditor): StatusView | undefined {
+function toSpan(r: vscode.Range): Span {
+  return { line: r.start.line + 1, column: r.start.character + 1, endLine: r.end.line + 1, endColumn: r.end.character + 1 };
+}
+
+/** The selection, else the site under the cursor, else the file's monthly cost. */
+function viewFor(ctx: TokenomicsContext, editor: vscode.TextEditor): StatusView | undefined {
+  const document = editor.document;
+  const report = ctx.analysis.peek(document) ?? ctx.analysis.latest(document);
+  const { assumptions } = ctx.config.settings(document.uri);
+  const catalog = ctx.catalog.current();
   const selection = editor.selection;
-  if (selection.isEmpty) return undefined;
-  const text = editor.document.getText(selection);
-  if (text.length > MAX_SELECTION_CHARS) return undefined;
-  const { assumptions } = ctx.config.settings(editor.document.uri);
-  const resolution = resolveModel(ctx.catalog.current(), assumptions.defaultModel);
-  const count = countTokensForModel(text, resolution.kind === 'resolved' ? resolution.model : assumptions.defaultModel);
-  const offering = resolution.kind === 'resolved' ? resolution.offering : undefined;
-  const price = offering
-    ? priceCall(offering, { freshInput: count.tokens, cachedRead: 0, cacheWrite: 0, output: assumptions.outputTokens, reasoning: 0 })
-    : { kind: 'unpriced' as const, missing: [`model ${assumptions.defaultModel}`] };
-  return measuredStatus({ scope: 'selection', tokens: count.tokens, exact: count.exact, price, model: assumptions.defaultModel });
-}
-
-function promptView(ctx: TokenomicsContext, editor: vscode.TextEditor): StatusView | undefined {
-  const report = ctx.analysis.peek(editor.document);
+  if (!selection.isEmpty) {
+    const text = document.getText(selection);
+    if (text.length > MAX_SELECTION_CHARS) return undefined;
+    const e = selectionEstimate(report, toSpan(selection), text, catalog, assumptions, vscode.workspace.asRelativePath(document.uri, false));
+    return estimateStatus(e, 'selection', e.exact ?? true);
+  }
   if (!report) return undefined;
-  const p = editor.selection.active;
-  const prompt = promptAt(report, p.line + 1, p.character + 1);
-  if (!prompt) return undefined;
-  return measuredStatus({ scope: 'prompt', tokens: prompt.tokens, exact: prompt.exact, price: prompt.costPerCall, model: prompt.model });
+  const p = selection.active;
+  const site = cursorEstimate(report, p.line + 1, p.character + 1, catalog, assumptions);
+  if (site) return estimateStatus(site, 'cursor', site.prompt?.exact ?? true);
+  if (pricedSites(report) === 0) return undefined;
+  return fileStatus(report.monthlyCost, pricedSites(report), assumptions.callsPerDay);
 }
 
-/** Tokens and cost of the selection, else of the prompt under the cursor, else the default model. */
+/** The selection or site under the cursor, else the active file's monthly cost; a click opens the menu. */
 export const statusBarFeature: Feature = {
   name: 'statusbar',
   activate(ctx: TokenomicsContext, scope) {
@@ -44,12 +43,12 @@ export const statusBarFeature: Feature = {
     if (!ctx.config.surfaces().statusBar) return;
     const item = scope.add(vscode.window.createStatusBarItem('tokenomics.status', vscode.StatusBarAlignment.Right, 100));
     item.name = 'Tokenomics';
-    item.command = PICK_MODEL_COMMAND;
+    item.command = STATUS_MENU_COMMAND;
     let timer: ReturnType<typeof setTimeout> | undefined;
     scope.add({ dispose: () => timer && clearTimeout(timer) });
     const update = (): void => {
       const editor = vscode.window.activeTextEditor;
-      const view = (editor && (selectionView(ctx, editor) ?? promptView(ctx, editor))) ?? idleStatus(ctx.config.settings(editor?.document.uri).assumptions.defaultModel);
+      const view = (editor && viewFor(ctx, editor)) ?? idleStatus(ctx.config.settings(editor?.document.uri).assumptions.defaultModel);
       item.text = view.text;
       item.tooltip = view.tooltip;
       ctx.statusText = view.text;

@@ -24,7 +24,7 @@ import { CostLatencyChart } from './chart';
 import { FilterBar } from './filters';
 import { renderOfferingsTable } from './offerings-table';
 import { renderSelfHosted } from './self-hosted-table';
-import { filterRows, normalizeUi, providersOf, sortRows } from './view-model';
+import { cannotDoJob, filterRows, normalizeUi, providersOf, sortRows } from './view-model';
 import { WorkloadForm } from './workload-form';
 
 class ComparePage {
@@ -112,7 +112,8 @@ class ComparePage {
       this.header,
       h('h1', { text: 'Compare providers' }),
       h('p', { className: 'label', text: data.label }),
-      h('p', { className: 'muted' }, summary, data.currentModel ? ` · current model: ${data.currentModel}` : '', ` · catalog as of ${data.catalog.asOf} (${data.catalog.source})`),
+      pinnedLine(data),
+      h('p', { className: 'muted' }, summary, currentModelText(data), ` · catalog as of ${data.catalog.asOf} (${data.catalog.source})`),
     );
     fill(this.notice, ...data.issues.map((i) => h('p', { text: i })));
   }
@@ -122,7 +123,7 @@ class ComparePage {
     this.bridge.saveState({ data, ui: this.ui } satisfies CompareSavedState);
     if (!data) return;
     const visible: CompareRow[] = sortRows(filterRows(data.rows, this.ui), this.ui.sort);
-    this.filters.show(this.ui, providersOf(data.rows));
+    this.filters.show(this.ui, providersOf(data.rows), data.rows.filter(cannotDoJob).length);
     this.chart.update(visible, data.currentModel);
     fill(
       this.table,
@@ -150,6 +151,30 @@ class ComparePage {
     );
     return h('details', { className: 'excluded' }, h('summary', { text: `${data.excluded.length} offering(s) left out` }), h('ul', {}, ...items));
   }
+}
+
+/**
+ * The figure of the site Compare was opened from, the same as its CodeLens, on screen
+ * whatever the table's sort and page.
+ */
+function pinnedLine(data: CompareData): HTMLElement | undefined {
+  const p = data.pinned;
+  if (!p) return undefined;
+  return h(
+    'p',
+    { className: 'pinned', attrs: { 'data-testid': 'pinned-figure' } },
+    h('span', { className: 'badge current-badge', text: 'this site' }),
+    ' ',
+    h('strong', { className: 'pinned-figure', text: p.figure }),
+    ` — ${p.basis}, on ${p.model} (${p.modelFrom})`,
+  );
+}
+
+/** `· current model: gpt-4.1 (assumed)` — says whether the code names it. */
+function currentModelText(data: CompareData): string {
+  if (!data.currentModel) return '';
+  const from = data.pinned ? (data.pinned.assumed ? ' (assumed)' : ' (from the code)') : '';
+  return ` · current model: ${data.currentModel}${from}`;
 }
 
 new ComparePage(byId('app'));

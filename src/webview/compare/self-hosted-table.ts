@@ -65,7 +65,7 @@ function rowElements(r: SelfHostedView, expanded: Set<string>, rerender: () => v
     h('td', { className: 'num', text: `${gb(r.memory.requiredGB)} / ${gb(r.memory.availableGB)}` }),
     h('td', { className: 'num', text: `${formatTokensPerSecond(r.tokensPerSecond.perUser)} (${formatTokens(r.tokensPerSecond.total)})` }),
     h('td', { className: 'num', text: formatDuration(r.latencyMs), title: `time to first token ${formatDuration(r.ttftMs)}` }),
-    h('td', { className: 'num', text: price, title: r.monthlyUsd !== undefined ? `deployment ${formatUsd(r.monthlyUsd)} a month, rented 24/7` : 'no hourly price for this accelerator' }),
+    h('td', { className: 'num', text: price, title: r.monthlyUsd !== undefined ? `${formatUsd(r.monthlyUsd)} a month for the deployments this volume needs, rented 24/7` : 'no hourly price for this accelerator' }),
     h('td', { className: 'num', text: be.text, title: be.title }),
     h('td', { className: 'num', text: vsCurrent.text, title: vsCurrent.title }),
     h('td', {}, toggle),

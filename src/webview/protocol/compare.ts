@@ -58,11 +58,29 @@ export interface SelfHostedView {
   readonly basis: readonly string[];
 }
 
+/**
+ * The figure of the site Compare was opened from, as its CodeLens and hover show it, pinned
+ * above the table so it is on screen whatever the sort and page. Formatted by the host.
+ */
+export interface PinnedFigure {
+  /** `$0.38/task` */
+  readonly figure: string;
+  readonly model: string;
+  /** How the model was found: `from code, line 12`, `assumed: chosen at run time`. */
+  readonly modelFrom: string;
+  /** True when the model is an assumption (nothing in the code or config names it). */
+  readonly assumed: boolean;
+  /** `one task of 12 model calls` */
+  readonly basis: string;
+}
+
 export interface CompareData {
   /** What is compared: `call at src/agent.ts:12`, `blank workload`… (user text: render as text). */
   readonly label: string;
-  /** Canonical id of the model the code uses now, marked in the table and chart. */
+  /** Canonical id of the model the site is priced on, marked in the table and chart. */
   readonly currentModel?: string;
+  /** The site's own figure when Compare was opened from a site (CodeLens, hover, status bar). */
+  readonly pinned?: PinnedFigure;
   readonly workload: Workload;
   readonly unit: 'call' | 'task';
   readonly workloadTokenizer: TokenizerId;
@@ -101,6 +119,10 @@ export interface CompareUiState {
   /** Seconds; undefined = no limit. */
   readonly maxLatencySeconds?: number;
   readonly page: number;
+  /** Text the model or offering id must contain (case-insensitive); absent = any. */
+  readonly search?: string;
+  /** Also rows that cannot (or may not) do the site's job; absent/false = only those that can. */
+  readonly showAll?: boolean;
 }
 
 /** Bounds of an editable workload: large enough for any real agent, small enough to keep the simulation quick. */

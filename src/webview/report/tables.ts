@@ -1,5 +1,6 @@
 /** The report's tables: ranked sites (click to reveal), totals by model and by file. */
 import { formatInteger, formatPrice, formatTokens } from '../../core/format';
+import { formatFigure } from '../../core/format/estimate';
 import type { ReportData, ReportSiteView, ReportUiState } from '../protocol/report';
 import { button, h } from '../shared/dom';
 import { headerRow, pageOf, pager, type Column } from '../shared/table';
@@ -39,7 +40,7 @@ export function sitesTable(sites: readonly ReportSiteView[], ui: ReportUiState, 
           h('div', { className: 'site-meta' }, h('span', { className: `badge kind-${s.kind}`, text: s.kind }), ` ${s.model ?? 'no model'} · ${s.framework}`),
         ),
         h('td', { className: 'num cost', text: formatPrice(s.monthly) }),
-        h('td', { className: 'num', text: `${formatPrice(s.perUnit)}/${s.unit}` }),
+        h('td', { className: 'num', text: formatFigure({ price: s.perUnit, unit: s.unit }) }),
       ),
     );
   }

@@ -1,37 +1,35 @@
 import * as assert from 'node:assert/strict';
-import { callLensTitle, instructionsLensTitle, lensSpecs, loopLensTitle } from '../../../src/extension/codelens/titles';
-import { call, loop, priced, report, UNPRICED } from './sample-report';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { lensSpecs } from '../../../src/extension/codelens/titles';
+import { analysed, ASSUMPTIONS, CATALOG, ONE_CALL, UNBOUNDED_LOOP } from './analysed';
 
-describe('extension/codelens titles', () => {
-  it('prices a call: cost, tokens in → out, latency', () => {
-    assert.equal(callLensTitle(call()), '$0.0042/call · 1.8k in → 500 out · 2.1 s');
+const FIXTURES = join(__dirname, '..', '..', '..', '..', 'test', 'fixtures', 'workspace');
+
+describe('extension/codelens titles (core-built reports)', () => {
+  it('prices a call: figure, tokens in → out, latency, and the model it is priced on', async () => {
+    const specs = lensSpecs(await analysed(ONE_CALL), CATALOG, ASSUMPTIONS);
+    assert.deepEqual(specs.map((s) => [s.line, s.siteId, s.title]), [[7, 'c7.10', '$0.00081/call · 82 in → 60 out · 1.6 s · gpt-4o']]);
+    assert.match(specs[0].tooltip, /^openai call: one call\. Model: gpt-4o \(from code, line 7\)\.\nAssumptions: input diff: 50 tokens \(default\); output: 60 tokens \(from code; the output cap set in the code\); traffic: 10 a day \(setting\)\./);
   });
 
-  it('prices a bounded loop with steps, task cost, agent tax and duration', () => {
-    assert.equal(loopLensTitle(loop()), '≤15 steps · $0.38/task · agent tax ×31.2 · ~48 s');
+  it('prices an unbounded loop at its assumed steps and marks an assumed model; its call keeps its own lens', async () => {
+    const specs = lensSpecs(await analysed(UNBOUNDED_LOOP), CATALOG, ASSUMPTIONS);
+    assert.deepEqual(specs.map((s) => [s.line, s.siteId]), [[5, 'l5.3'], [6, 'c6.21']]);
+    assert.match(specs[0].title, /^unbounded \(assumed 3 steps\) · \$0\.004\/task · agent tax ×4\.3 · ~6\.5 s · gpt-4\.1 \(assumed\)$/);
+    assert.equal(specs[1].title, '$0.00095/call · 75 in → 100 out · 2.1 s · gpt-4.1 (assumed)');
   });
 
-  it('says when steps are assumed and where the context overflows', () => {
-    const title = loopLensTitle(loop({ bounded: false, maxSteps: 25, stepsFrom: 'assumed', agentTax: 4.26, overflowStep: 19, latencyMs: undefined }));
-    assert.equal(title, 'unbounded (assumed 25 steps) · $0.38/task · agent tax ×4.3 · overflows at step 19');
+  it('never shows an unpriced call as $0', async () => {
+    const text = "import OpenAI from 'openai';\nconst c = new OpenAI();\nc.chat.completions.create({ model: 'no-price', messages: [{ role: 'user', content: 'Hello there, how are you today?' }] });\n";
+    const [spec] = lensSpecs(await analysed(text), CATALOG, ASSUMPTIONS);
+    assert.match(spec.title, /^unpriced\/call · \d+ in → 100 out · .*no-price$/);
   });
 
-  it('shows the steps a task is priced at beside a framework limit far above them', () => {
-    const title = loopLensTitle(loop({ maxSteps: 25, stepsFrom: 'assumed', stepLimit: 500, latencyMs: undefined }));
-    assert.equal(title, '~25 steps (limit 500) · $0.38/task · agent tax ×31.2');
-  });
-
-  it('never shows an unpriced call as $0', () => {
-    assert.equal(callLensTitle(call({ costPerCall: UNPRICED, latencyMs: undefined })), 'unpriced/call · 1.8k in → 500 out');
-  });
-
-  it('prices an instruction file per request and per 100 requests', () => {
-    const info = { tokensPerRequest: 1234, model: 'claude-sonnet-4-5', costPerRequest: priced(0.0037), costPer100Requests: priced(0.37) };
-    assert.equal(instructionsLensTitle(info), '1,234 tokens/request · $0.37 per 100 requests on claude-sonnet-4-5');
-  });
-
-  it('puts one lens per loop and per call, skipping a call its loop already covers on the same line', () => {
-    const specs = lensSpecs(report({ calls: [call(), call({ id: 'c2', line: 10 })], agentLoops: [loop()] }));
-    assert.deepEqual(specs.map((s) => [s.line, s.siteId]), [[2, 'c1'], [10, 'l1']]);
+  it('prices an instruction file per request and per 100 requests on the coding model', async () => {
+    const text = readFileSync(join(FIXTURES, 'AGENTS.md'), 'utf8');
+    const [spec] = lensSpecs(await analysed(text, 'AGENTS.md', 'markdown'), CATALOG, ASSUMPTIONS);
+    assert.equal(spec.line, 1);
+    assert.match(spec.title, /^\d+ tokens\/request · \$[\d.]+\/request · \$[\d.]+ per 100 requests on gpt-4\.1$/);
   });
 });

@@ -1,45 +1,31 @@
 import * as assert from 'node:assert/strict';
 import { diagnosticSpecs } from '../../../src/extension/diagnostics/specs';
-import { call, loop, priced, report } from './sample-report';
+import { analysed, ASSUMPTIONS, ONE_CALL, UNBOUNDED_LOOP } from './analysed';
 
-describe('extension/diagnostics specs', () => {
-  it('keeps report diagnostics, with an anchor per code and the cost at the assumed steps', () => {
-    const r = report({
-      agentLoops: [loop({ bounded: false, maxSteps: 25, stepsFrom: 'assumed' })],
-      diagnostics: [{ line: 10, column: 1, endLine: 14, endColumn: 2, severity: 'warning', code: 'unbounded-loop', message: 'Agent loop has no step limit', siteId: 'l1' }],
-    });
-    const [d] = diagnosticSpecs(r, {});
-    assert.equal(d?.message, 'Agent loop has no step limit ($0.38 per task at 25 assumed steps)');
+describe('extension/diagnostics specs (core-built reports)', () => {
+  it('keeps the report’s unbounded-loop warning, its figure and an anchor', async () => {
+    const [d] = diagnosticSpecs(await analysed(UNBOUNDED_LOOP), {});
+    assert.equal(d?.code, 'unbounded-loop');
+    assert.equal(d?.message, 'This loop has no step bound: a task may run until the context overflows. Priced at an assumed 3 steps ($0.004 per task).');
     assert.equal(d?.anchor, 'diagnostic-unbounded-loop');
     assert.equal(d?.severity, 'warning');
+    assert.equal(d?.siteId, 'l5.3');
   });
 
-  it('names the overflow step when the message lacks it', () => {
-    const r = report({
-      agentLoops: [loop({ overflowStep: 19 })],
-      diagnostics: [{ line: 10, column: 1, endLine: 14, endColumn: 2, severity: 'error', code: 'context-overflow', message: 'Context window overflows', siteId: 'l1' }],
-    });
-    assert.equal(diagnosticSpecs(r, {})[0]?.message, 'Context window overflows (at step 19)');
-  });
-
-  it('checks per-call, per-task and monthly budgets from settings', () => {
-    const r = report({ calls: [call({ costPerCall: priced(0.02) })], agentLoops: [loop()], monthlyCost: priced(900) });
-    const specs = diagnosticSpecs(r, { perCallUsd: 0.01, perTaskUsd: 0.25, monthlyUsd: 500 });
-    assert.deepEqual(specs.map((s) => [s.code, s.siteId, s.severity]), [
-      ['over-budget-call', 'c1', 'warning'],
-      ['over-budget-task', 'l1', 'warning'],
-      ['over-budget-monthly', 'l1', 'warning'],
+  it('checks per-call, per-task and monthly budgets from settings; a loop’s step call only against the task budget', async () => {
+    const call = diagnosticSpecs(await analysed(ONE_CALL), { perCallUsd: 0.0005, monthlyUsd: 0.1 });
+    assert.deepEqual(call.map((s) => [s.code, s.siteId, s.message]), [
+      ['over-budget-call', 'c7.10', '$0.00081 per call is over the per-call budget of $0.0005'],
+      ['over-budget-monthly', 'c7.10', 'This file projects $0.24 a month, over the monthly budget of $0.10'],
     ]);
-    assert.equal(specs[0]?.message, '$0.02 per call is over the per-call budget of $0.01');
-    assert.equal(specs[2]?.message, 'This file projects $900 a month, over the monthly budget of $500');
+    const loop = diagnosticSpecs(await analysed(UNBOUNDED_LOOP), { perCallUsd: 0.0005, perTaskUsd: 0.001 });
+    assert.deepEqual(loop.map((s) => [s.code, s.siteId]), [['unbounded-loop', 'l5.3'], ['over-budget-task', 'l5.3']]);
   });
 
-  it('adds nothing when within budget, and does not duplicate a budget finding the report already made', () => {
-    assert.deepEqual(diagnosticSpecs(report(), { perCallUsd: 0.01 }), []);
-    const r = report({
-      calls: [call({ costPerCall: priced(0.02) })],
-      diagnostics: [{ line: 2, column: 1, endLine: 5, endColumn: 3, severity: 'warning', code: 'over-budget-call', message: 'over', siteId: 'c1' }],
-    });
-    assert.equal(diagnosticSpecs(r, { perCallUsd: 0.01 }).length, 1);
+  it('adds nothing within budget, and does not repeat a budget finding the report already made', async () => {
+    assert.deepEqual(diagnosticSpecs(await analysed(ONE_CALL), { perCallUsd: 0.01 }), []);
+    const flagged = await analysed(ONE_CALL, 'src/agent.ts', 'typescript', { ...ASSUMPTIONS, budgets: { perCallUsd: 0.0005 } });
+    assert.equal(flagged.diagnostics.filter((d) => d.code === 'over-budget-call').length, 1, 'the core flagged it');
+    assert.equal(diagnosticSpecs(flagged, { perCallUsd: 0.0005 }).filter((d) => d.code === 'over-budget-call').length, 1);
   });
 });

@@ -1,64 +1,96 @@
 import * as assert from 'node:assert/strict';
-import { modelHoverMarkdown, promptHoverMarkdown, type OfferingFacts, type PromptHoverInput } from '../../../src/extension/hover/content';
-import { priced, prompt, UNPRICED } from './sample-report';
+import { estimateForSite } from '../../../src/core/estimate';
+import { formatFigure } from '../../../src/core/format/estimate';
+import { offeringFacts } from '../../../src/extension/catalog-facts';
+import { lensSpecs } from '../../../src/extension/codelens/titles';
+import { modelHoverMarkdown, siteHoverMarkdown } from '../../../src/extension/hover/content';
+import { hoverMarkdownFor, hoverTargetAt } from '../../../src/extension/hover/targets';
+import { analysed, ASSUMPTIONS, CATALOG, ONE_CALL, positionOf, UNBOUNDED_LOOP } from './analysed';
 
-const GPT41: OfferingFacts = {
-  id: 'openai/gpt-4.1', provider: 'openai', model: 'gpt-4.1', modelName: 'GPT-4.1', contextWindow: 1_047_576, maxOutput: 32_768,
-  prices: { input: 2, cachedRead: 0.5, output: 8 }, ttftMs: 600, outputTokensPerSecond: 80, asOf: '2025-10-01', source: 'openai.com/pricing',
-};
+const URI = 'file:///w/src/agent.ts';
 
-function input(overrides: Partial<PromptHoverInput> = {}): PromptHoverInput {
-  return {
-    prompt: prompt(), offering: GPT41, outputTokens: 500, outputFrom: 'setting',
-    alternatives: [
-      { label: 'cheapest that fits', offeringId: 'google/gemini-2.0-flash', price: priced(0.00032), latencyMs: 900 },
-      { label: 'fastest', offeringId: 'groq/llama-3.3-70b', price: priced(0.0011), latencyMs: 400 },
-    ],
-    link: { uri: 'file:///w/src/agent.ts', siteId: 'p1' },
-    ...overrides,
-  };
+async function hoverAt(text: string, needle: string, offset = 0, word?: string) {
+  const report = await analysed(text);
+  const at = positionOf(text, needle, offset);
+  const target = hoverTargetAt(report, at.line, at.column, word);
+  assert.ok(target, `a site under ${needle}`);
+  return { report, target, md: hoverMarkdownFor(report, target, CATALOG, ASSUMPTIONS, URI, []) };
 }
 
-describe('extension/hover content', () => {
-  it('shows tokens, cost, context share, cached price, alternatives, assumptions and the compare link', () => {
-    const md = promptHoverMarkdown(input());
-    const lines = md.split('\n\n');
-    assert.equal(lines[0], '**Tokenomics** · system prompt');
-    assert.equal(lines[1], '**1,234 tokens** · exact, o200k_base');
-    assert.equal(lines[2], '**$0.0042 per call** on gpt\\-4\\.1 via openai');
-    assert.equal(lines[3], 'Context window: 0.1% of 1,047,576 tokens');
-    assert.equal(lines[4], 'Cached input $0.50/M · input $2.00/M · output $8.00/M');
-    assert.equal(lines[5], 'Alternatives:\n- cheapest that fits: google/gemini\\-2\\.0\\-flash — $0.00032/call · 900 ms\n- fastest: groq/llama\\-3\\.3\\-70b — $0.0011/call · 400 ms');
-    assert.equal(lines[6], 'Assumptions: output 500 tokens (setting); \\{diff\\} ≈ 3,000 tokens (annotation)');
-    assert.match(md, /\[Compare providers for this prompt…\]\(command:tokenomics\.compareProviders\?%5B%7B%22uri/);
+describe('extension/hover where users point (core-built reports)', () => {
+  it('on the call (callee and arguments): the lens figure, the model from code with its line, assumptions with sources', async () => {
+    const { report, target, md } = await hoverAt(ONE_CALL, 'completions.create');
+    assert.equal(target.kind, 'call');
+    const lens = lensSpecs(report, CATALOG, ASSUMPTIONS).find((l) => l.siteId === target.site.id)!;
+    const figure = lens.title.split(' · ')[0];
+    assert.equal(figure, '$0.00081/call');
+    const sections = md.split('\n\n');
+    assert.equal(sections[0], '**Tokenomics** · openai call');
+    assert.match(sections[1], /^\*\*\$0\.00081\/call\*\* · 82 in → 60 out · /);
+    assert.equal(sections[2], 'Model: **gpt\\-4o** (from code, line 7) via openai');
+    assert.equal(sections[3], 'Monthly: $0.24 at 10 calls a day');
+    assert.ok(md.includes('- output\\: 60 tokens \\(from code; the output cap set in the code\\)'), md);
+    assert.ok(md.includes('- traffic\\: 10 a day \\(setting\\)'), md);
+    assert.match(md, /\[Compare providers…\]\(command:tokenomics\.compareProviders\?%5B%7B%22uri%22%3A%22file%3A%2F%2F%2Fw%2Fsrc%2Fagent\.ts%22%2C%22siteId%22%3A%22c7\.10%22/);
+    assert.match(md, /\[Set an assumption…\]\(command:tokenomics\.setAssumption\?/);
   });
 
-  it('marks approximate counts with ≈ and says how they were made', () => {
-    const md = promptHoverMarkdown(input({ prompt: prompt({ exact: false, tokenizer: 'claude', tokenBasis: 'o200k_base × 1.1' }) }));
-    assert.ok(md.includes('**≈ 1,234 tokens** · o200k\\_base × 1\\.1'));
+  it('on a prompt identifier at its use and its declaration: the call figure, then the prompt share labelled as such', async () => {
+    const use = await hoverAt(ONE_CALL, 'content: SYSTEM_PROMPT', 12, 'SYSTEM_PROMPT');
+    const declaration = await hoverAt(ONE_CALL, 'SYSTEM_PROMPT =', 3, 'SYSTEM_PROMPT');
+    for (const { target, md } of [use, declaration]) {
+      assert.equal(target.kind, 'prompt');
+      const sections = md.split('\n\n');
+      assert.equal(sections[0], '**Tokenomics** · system prompt SYSTEM\\_PROMPT');
+      assert.match(sections[1], /^\*\*\$0\.00081\/call\*\* · 82 in → 60 out/, 'the call figure, as its lens');
+      assert.equal(sections[2], 'This prompt: **21 tokens** · exact, o200k_base');
+      assert.equal(sections[3], "Its share of the figure above: 26% of the call's input tokens, <$0.0001 as input");
+    }
   });
 
-  it('says unpriced and what is missing, never $0', () => {
-    const md = promptHoverMarkdown(input({ prompt: prompt({ costPerCall: UNPRICED }), offering: undefined }));
-    assert.ok(md.includes('**unpriced per call** on gpt\\-4\\.1 — missing: offering acme/gpt\\-9'));
-    assert.ok(!md.includes('$0 '));
+  it('inside the prompt text: the same figure', async () => {
+    const { target, md } = await hoverAt(ONE_CALL, 'careful reviewer');
+    assert.equal(target.kind, 'prompt');
+    assert.match(md, /\*\*\$0\.00081\/call\*\*/);
   });
 
-  it('renders hostile text from code inert: no raw HTML, no extra links', () => {
-    const hostile = prompt({ model: '[x](command:workbench.action.terminal.new)', placeholders: [{ name: '<img src=x onerror=alert(1)>', assumedTokens: 200, from: 'default' }] });
-    const md = promptHoverMarkdown(input({ prompt: hostile, offering: undefined }));
+  it('on a loop statement: the task figure, the model marked as assumed, the steps assumption with its source', async () => {
+    const { target, md } = await hoverAt(UNBOUNDED_LOOP, 'while (true)');
+    assert.equal(target.kind, 'loop');
+    const sections = md.split('\n\n');
+    assert.equal(sections[0], '**Tokenomics** · agent loop');
+    assert.match(sections[1], /^\*\*\$0\.004\/task\*\* · 825 in → 300 out · 3 steps/);
+    assert.equal(sections[2], 'Model: **gpt\\-4\\.1** (assumed\\: the code names no model) via openai');
+    assert.ok(md.includes('- steps\\: 3 steps \\(setting; assumed; nothing in the code bounds the loop\\)'), md);
+    assert.ok(!md.includes('**model**'), 'the variable `model` is never shown as a model name');
+  });
+
+  it('the call inside a loop says its cost is counted in the task, not again', async () => {
+    const { md } = await hoverAt(UNBOUNDED_LOOP, 'completions.create');
+    assert.ok(md.includes('Monthly: counted in the figure of its task (l5\\.3), not again on its own'), md);
+  });
+
+  it('nothing where no site is', async () => {
+    const report = await analysed(ONE_CALL);
+    assert.equal(hoverTargetAt(report, 1, 1, 'OpenAI'), undefined);
+  });
+
+  it('renders hostile text inert: no raw HTML, only our own command links', async () => {
+    const report = await analysed(ONE_CALL);
+    const e = estimateForSite(report, report.calls[0].id, CATALOG, ASSUMPTIONS)!;
+    const hostile = { ...e, model: { ...e.model, id: '<img src=x onerror=alert(1)>[x](command:workbench.action.terminal.new)' } };
+    const md = siteHoverMarkdown({ estimate: hostile, title: 'call', alternatives: [], link: { uri: URI, siteId: e.siteId } });
     assert.ok(!md.includes('<img'));
     assert.ok(!md.includes('](command:workbench'));
-    assert.equal(md.match(/\]\(command:/g)?.length, 1, 'only our own compare link');
+    assert.equal(md.match(/\]\(command:/g)?.length, 2, 'compare and set-assumption links only');
+    assert.equal(formatFigure(hostile), '$0.00081/call');
   });
 
-  it('describes a model: prices per offering, context, speed, date', () => {
-    const md = modelHoverMarkdown('gpt-4.1', [GPT41]);
-    assert.equal(md.split('\n\n')[0], '**Tokenomics** · GPT\\-4\\.1 · context 1,047,576 · max output 32,768');
-    assert.ok(md.includes('| openai | $2.00/M | $0.50/M | $8.00/M | 600 ms TTFT · 80 tok/s | 2025\\-10\\-01 |'));
-  });
-
-  it('says a model the catalog lacks is unpriced', () => {
+  it('describes a model: prices per offering, context, date; an unknown one is unpriced', () => {
+    const offering = CATALOG.offerings.find((o) => o.id === 'openai/gpt-4.1')!;
+    const md = modelHoverMarkdown('gpt-4.1', [offeringFacts(CATALOG, offering)]);
+    assert.equal(md.split('\n\n')[0], '**Tokenomics** · GPT\\-4\\.1 · context 1,000,000');
+    assert.ok(md.includes('| openai | $2.00/M | $0.50/M | $8.00/M | n/a | 2025\\-01\\-01 |'), md);
     assert.equal(modelHoverMarkdown('gpt-9', []), '**Tokenomics** · gpt\\-9: not in the catalog (unpriced)');
   });
 });

@@ -6,11 +6,10 @@ import * as assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Catalog } from '../../../src/core/catalog/types';
-import { promptAt } from '../../../src/extension/analysis/sites';
 import { lensSpecs } from '../../../src/extension/codelens/titles';
 import { analyzeText } from '../../../src/extension/core-api';
 import { diagnosticSpecs } from '../../../src/extension/diagnostics/specs';
-import { promptHoverMarkdown } from '../../../src/extension/hover/content';
+import { hoverMarkdownFor, hoverTargetAt } from '../../../src/extension/hover/targets';
 import { fixPlans } from '../../../src/extension/quickfix/plans';
 import { TEST_ASSUMPTIONS, TEST_CATALOG } from '../report/catalog-fixture';
 
@@ -32,7 +31,7 @@ async function analyse(name: string, languageId: string) {
 describe('extension/surfaces on analysed fixtures', () => {
   it('support.ts: a loop lens with assumed steps, a call lens, a priced unbounded-loop warning and its annotation fix', async () => {
     const { text, report } = await analyse('support.ts', 'typescript');
-    const titles = lensSpecs(report).map((s) => s.title);
+    const titles = lensSpecs(report, CATALOG, TEST_ASSUMPTIONS).map((s) => s.title);
     assert.equal(titles.length, 2);
     assert.match(titles[0] ?? '', /^unbounded \(assumed 3 steps\) · \$[\d.]+\/task · agent tax ×[\d.]+/);
     assert.match(titles[1] ?? '', /^\$[\d.]+\/call · \d+ in → 100 out/);
@@ -51,23 +50,24 @@ describe('extension/surfaces on analysed fixtures', () => {
 
   it('support.ts: the hover over the prompt names the resolved model and the output assumption', async () => {
     const { report } = await analyse('support.ts', 'typescript');
-    const prompt = promptAt(report, 6, 30);
-    assert.ok(prompt, 'a prompt at the template literal');
-    const md = promptHoverMarkdown({ prompt, outputTokens: 100, outputFrom: 'setting', alternatives: [], link: { uri: 'file:///support.ts', siteId: prompt.id } });
-    assert.match(md, /^\*\*Tokenomics\*\* · system prompt/);
-    assert.match(md, /\*\*\d+ tokens\*\* · exact, o200k_base/);
-    assert.match(md, /\*\*\$[\d.]+ per call\*\* on gpt\\-4o/);
+    const target = hoverTargetAt(report, 6, 30);
+    assert.equal(target?.kind, 'prompt', 'a prompt at the template literal');
+    const md = hoverMarkdownFor(report, target!, CATALOG, TEST_ASSUMPTIONS, 'file:///support.ts', []);
+    assert.match(md, /^\*\*Tokenomics\*\* · system prompt SUPPORT\\_PROMPT/);
+    assert.match(md, /This prompt: \*\*\d+ tokens\*\* · exact, o200k_base/);
+    assert.match(md, /Model: \*\*gpt\\-4o\*\* \(from code, line 16\)/);
+    assert.match(md, /- output\\: 100 tokens \\\(setting; assumed; the code sets no cap\\\)/);
   });
 
   it('research.py: a ≤6 steps loop lens, and the unknown model is information, not a warning', async () => {
     const { report } = await analyse('research.py', 'python');
-    assert.match(lensSpecs(report)[0]?.title ?? '', /^≤6 steps · unpriced\/task/);
+    assert.match(lensSpecs(report, CATALOG, TEST_ASSUMPTIONS)[0]?.title ?? '', /^≤6 steps · unpriced\/task/);
     const unknown = diagnosticSpecs(report, {}).find((s) => s.code === 'unknown-model');
     assert.equal(unknown?.severity, 'information');
   });
 
   it('AGENTS.md: tokens per request and the cost of 100 requests on the coding model', async () => {
     const { report } = await analyse('AGENTS.md', 'markdown');
-    assert.match(lensSpecs(report)[0]?.title ?? '', /^\d+ tokens\/request · \$[\d.]+ per 100 requests on gpt-4\.1$/);
+    assert.match(lensSpecs(report, CATALOG, TEST_ASSUMPTIONS)[0]?.title ?? '', /^\d+ tokens\/request · \$[\d.]+\/request · \$[\d.]+ per 100 requests on gpt-4\.1$/);
   });
 });

@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
 import { fixPlans } from '../../../src/extension/quickfix/plans';
-import * as sample from './sample-report';
+import { analysed, UNBOUNDED_LOOP } from './analysed';
 import { annotationEdit, boundWhileTrueEdit, replaceModelEdit, stepLimitEdit, type TextEditSpec } from '../../../src/extension/quickfix/edits';
 
 /** Applies one edit to a text, the way VS Code would (1-based positions). */
@@ -52,27 +52,22 @@ describe('extension/quickfix edits', () => {
   });
 });
 
-describe('extension/quickfix plans', () => {
+describe('extension/quickfix plans (core-built reports)', () => {
   const frameworks = [{ framework: 'vercel-ai', language: 'typescript' as const, stepOption: 'maxSteps', defaultSteps: 1, source: 's', asOf: '2025-01-01' }];
-  const text = 'const r = await generateText({\n  model,\n  tools,\n});\n';
-  const loopSite = sample.loop({ line: 1, column: 17, endLine: 4, endColumn: 2, bounded: false, maxSteps: 25, stepsFrom: 'assumed', callId: undefined });
-  const spec = { line: 1, column: 17, endLine: 4, endColumn: 2, severity: 'warning' as const, code: 'unbounded-loop' as const, message: 'm', anchor: 'a', siteId: 'l1' };
 
-  it('offers the framework option first, then an annotation', () => {
-    const plans = fixPlans({ spec, report: sample.report({ agentLoops: [loopSite], calls: [] }), text, languageId: 'typescript', frameworks });
-    assert.deepEqual(plans.map((p) => [p.title, p.preferred]), [
-      ['Limit the loop to 25 steps (maxSteps)', true],
-      ['State the expected steps in an annotation (steps=25)', false],
-    ]);
-    assert.equal(apply(text, plans[0]!.edit), 'const r = await generateText({\n  model,\n  tools, maxSteps: 25\n});\n');
-  });
+  async function unboundedSpec(code: string) {
+    const report = await analysed(code);
+    const d = report.diagnostics.find((x) => x.code === 'unbounded-loop');
+    assert.ok(d, 'the core flags the loop');
+    return { report, spec: { ...d, anchor: 'a' } };
+  }
 
-  it('offers a counted loop, then the annotation, for a hand-written while (true)', () => {
-    const code = 'async function run() {\n  while (true) {\n    await step();\n  }\n}\n';
-    const site = { ...loopSite, framework: 'hand-written', line: 2, column: 3, endLine: 4, endColumn: 4 };
-    const plans = fixPlans({ spec: { ...spec, line: 2 }, report: sample.report({ agentLoops: [site], calls: [] }), text: code, languageId: 'typescript', frameworks });
-    assert.deepEqual(plans.map((p) => p.title), ['Limit the loop to 25 iterations', 'State the expected steps in an annotation (steps=25)']);
-    assert.equal(apply(code, plans[0]!.edit), 'async function run() {\n  for (let step = 0; step < 25; step++) {\n    await step();\n  }\n}\n');
+  it('offers a counted loop, then the annotation, for a hand-written while (true)', async () => {
+    const code = UNBOUNDED_LOOP;
+    const { report, spec } = await unboundedSpec(code);
+    const plans = fixPlans({ spec, report, text: code, languageId: 'typescript', frameworks });
+    assert.deepEqual(plans.map((p) => p.title), ['Limit the loop to 3 iterations', 'State the expected steps in an annotation (steps=3)']);
+    assert.equal(apply(code, plans[0]!.edit), code.replace('while (true)', 'for (let step = 0; step < 3; step++)'));
   });
 
   it('bounds a Python while True the same way, or offers only the annotation when the loop is written otherwise', () => {
@@ -82,12 +77,14 @@ describe('extension/quickfix plans', () => {
     assert.equal(boundWhileTrueEdit('while (!done) {}', { line: 1, column: 1, endLine: 1, endColumn: 17 }, 'typescript', 8), undefined);
   });
 
-  it('switches an unknown model to the suggestion', () => {
-    const code = 'client.chat.completions.create({ model: "gpt-4.2", messages })';
-    const c = sample.call({ line: 1, column: 1, endLine: 1, endColumn: 63, model: 'gpt-4.2', modelResolved: undefined, modelSuggestion: 'gpt-4.1' });
-    const d = { ...spec, line: 1, column: 1, endLine: 1, endColumn: 63, code: 'unknown-model' as const, siteId: 'c1', suggestion: 'gpt-4.1' };
-    const plans = fixPlans({ spec: d, report: sample.report({ calls: [c] }), text: code, languageId: 'typescript', frameworks });
+  it('switches an unknown model to the suggestion', async () => {
+    const code = "import OpenAI from 'openai';\nconst client = new OpenAI();\nclient.chat.completions.create({ model: 'gpt-4.2', messages: [{ role: 'user', content: 'Summarise the release notes.' }] });\n";
+    const report = await analysed(code);
+    const d = report.diagnostics.find((x) => x.code === 'unknown-model');
+    assert.ok(d, 'the core reports the unknown model');
+    assert.equal(d.suggestion, 'gpt-4.1');
+    const plans = fixPlans({ spec: { ...d, anchor: 'a' }, report, text: code, languageId: 'typescript', frameworks });
     assert.equal(plans[0]?.title, 'Switch to gpt-4.1');
-    assert.equal(apply(code, plans[0]!.edit), 'client.chat.completions.create({ model: "gpt-4.1", messages })');
+    assert.equal(apply(code, plans[0]!.edit), code.replace("'gpt-4.2'", "'gpt-4.1'"));
   });
 });

@@ -1,20 +1,21 @@
 import * as assert from 'node:assert/strict';
 import { findSite, promptAt, sitesAt } from '../../../src/extension/analysis/sites';
 import { parseCompareRequest } from '../../../src/extension/compare-request';
-import { loop, report } from './sample-report';
+import { analysed, positionOf, UNBOUNDED_LOOP } from './analysed';
 
-describe('extension/sites', () => {
-  const r = report({ agentLoops: [loop({ line: 1, endLine: 20 })] });
-
-  it('finds the innermost site first: prompt, then call, then loop', () => {
-    assert.deepEqual(sitesAt(r, 3, 20).map((s) => s.kind), ['prompt', 'call', 'loop']);
-    assert.equal(promptAt(r, 3, 20)?.id, 'p1');
-    assert.equal(promptAt(r, 3, 5), undefined, 'before the prompt starts');
-    assert.deepEqual(sitesAt(r, 30, 1), []);
+describe('extension/sites (core-built reports)', () => {
+  it('finds the innermost site first: prompt, then call, then loop', async () => {
+    const r = await analysed(UNBOUNDED_LOOP);
+    const at = positionOf(UNBOUNDED_LOOP, 'You are an agent');
+    assert.deepEqual(sitesAt(r, at.line, at.column).map((s) => s.kind), ['prompt', 'call', 'loop']);
+    assert.equal(promptAt(r, at.line, at.column)?.id, 'p6.99');
+    assert.equal(promptAt(r, at.line, 5), undefined, 'before the prompt starts');
+    assert.deepEqual(sitesAt(r, 1, 1), []);
   });
 
-  it('finds a site by id', () => {
-    assert.equal(findSite(r, 'l1')?.kind, 'loop');
+  it('finds a site by id', async () => {
+    const r = await analysed(UNBOUNDED_LOOP);
+    assert.equal(findSite(r, 'l5.3')?.kind, 'loop');
     assert.equal(findSite(r, 'nope'), undefined);
   });
 

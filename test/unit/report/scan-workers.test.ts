@@ -30,7 +30,7 @@ describe('scanPaths with detection workers', () => {
   });
 
   it('gives the same report with 0, 1 and 3 workers (order kept whatever finishes first)', async () => {
-    const options = { catalog: TEST_CATALOG, assumptions: TEST_ASSUMPTIONS };
+    const options = { catalog: TEST_CATALOG, assumptions: TEST_ASSUMPTIONS, minFilesForWorkers: 0 };
     const inThread = await scanPaths([EXAMPLES], { ...options, jobs: 0 });
     assert.ok(inThread.files.length >= 4);
     assert.equal(comparable(await scanPaths([EXAMPLES], { ...options, jobs: 1 })), comparable(inThread));
@@ -45,7 +45,7 @@ describe('scanPaths with detection workers', () => {
       mkdirSync(dirname(join(dir, rel)), { recursive: true });
       writeFileSync(join(dir, rel), content);
     }
-    const r = await scanPaths([dir], { catalog: TEST_CATALOG, assumptions: TEST_ASSUMPTIONS, maxFileBytes: 2000, jobs: 2 });
+    const r = await scanPaths([dir], { catalog: TEST_CATALOG, assumptions: TEST_ASSUMPTIONS, maxFileBytes: 2000, jobs: 2, minFilesForWorkers: 0 });
     assert.deepEqual(r.skipped.map((s) => [s.path, s.reason]).sort(), [['big.ts', 'too-large'], ['bin.py', 'binary']]);
     assert.equal(r.files.length, 12);
     assert.deepEqual(r.files.map((f) => f.calls[0].outputTokens).sort((a, b) => a - b), Array.from({ length: 12 }, (_, i) => 50 + i));
@@ -53,7 +53,7 @@ describe('scanPaths with detection workers', () => {
 
   it('stops the workers on cancel and says the scan was cancelled', async () => {
     let polls = 0;
-    const r = await scanPaths([EXAMPLES], { catalog: TEST_CATALOG, assumptions: TEST_ASSUMPTIONS, jobs: 2 }, undefined, () => ++polls > 1);
+    const r = await scanPaths([EXAMPLES], { catalog: TEST_CATALOG, assumptions: TEST_ASSUMPTIONS, jobs: 2, minFilesForWorkers: 0 }, undefined, () => ++polls > 1);
     assert.equal(r.cancelled, true);
   });
 

@@ -22,7 +22,7 @@ const CLI = join(ROOT, 'dist', 'cli.js');
 
 function cliCompare(args: readonly string[]): { workload: Workload; workloadTokenizer: TokenizerId; unit: string; rows: unknown[]; excluded: unknown[] } {
   assert.ok(existsSync(CLI), 'dist/cli.js is missing: run `npm run build` first');
-  const out = execFileSync(process.execPath, [CLI, 'compare', ...args, '--limit', '0', '--format', 'json'], { cwd: ROOT, encoding: 'utf8' });
+  const out = execFileSync(process.execPath, [CLI, 'compare', ...args, '--limit', '0', '--format', 'json'], { cwd: ROOT, encoding: 'utf8', maxBuffer: 256 * 1024 * 1024 });
   return JSON.parse(out);
 }
 
@@ -63,27 +63,21 @@ describe('Compare Providers panel agrees with `tokenomics compare --format json`
     });
   }
 
-  it('self-hosted: the cheapest configuration per open model is the one `compare --self-hosted` lists, at the same $/M tokens', () => {
+  it('self-hosted: one engine: the panel’s cheapest configuration per open model is the CLI’s, at the same price per unit of work', () => {
     const cli = cliCompare(['--input', '6000', '--output', '700', '--steps', '4', '--tool-result', '800', '--self-hosted']) as unknown as {
       workload: Workload; workloadTokenizer: TokenizerId;
-      rows: { kind: string; id: string; detail?: { usdPerMillionTokens?: number; memoryGB: { required: number } } }[];
+      rows: { kind: string; id: string; model: string; perUnit: { kind: string; usd?: number }; tokens: { input: number; output: number; reasoning: number }; detail?: { memoryGB: { required: number } } }[];
     };
     const ours = buildCompareData(getBundledCatalog(), cli.workload, { label: 't', workloadTokenizer: cli.workloadTokenizer });
-    const cliCheapest = new Map<string, { id: string; usd: number; gb: number }>();
-    for (const r of cli.rows) {
-      const usd = r.detail?.usdPerMillionTokens;
-      if (r.kind !== 'self-hosted' || usd === undefined) continue;
-      const model = r.id.slice('self-hosted/'.length, r.id.indexOf('@'));
-      const best = cliCheapest.get(model);
-      if (!best || usd < best.usd) cliCheapest.set(model, { id: r.id.slice('self-hosted/'.length), usd, gb: r.detail!.memoryGB.required });
-    }
     let compared = 0;
-    for (const [model, best] of cliCheapest) {
-      const first = ours.selfHosted.find((x) => x.model === model);
-      if (!first) continue; // the panel prices the first six open models only
-      assert.equal(first.id, best.id, model);
-      assert.equal(first.usdPerMillionTokens, best.usd, model);
-      assert.equal(first.memory.requiredGB, best.gb, model);
+    for (const first of ours.selfHosted.filter((x, i, all) => all.findIndex((y) => y.model === x.model) === i)) {
+      const row = cli.rows.find((r) => r.kind === 'self-hosted' && r.id === `self-hosted/${first.id}`);
+      assert.ok(row, `the CLI lists the panel's cheapest ${first.model} configuration ${first.id}`);
+      assert.equal(first.memory.requiredGB, row.detail!.memoryGB.required, first.id);
+      if (row.perUnit.kind !== 'priced' || first.usdPerMillionTokens === undefined) continue;
+      // Same basis: the panel's $/M tokens times the unit's tokens is the CLI row's price per unit.
+      const tokens = row.tokens.input + row.tokens.output + row.tokens.reasoning;
+      assert.equal(((first.usdPerMillionTokens * tokens) / 1e6).toPrecision(9), row.perUnit.usd!.toPrecision(9), first.id);
       compared++;
     }
     assert.ok(compared >= 3, `compared ${compared} open models`);

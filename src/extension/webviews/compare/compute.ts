@@ -1,22 +1,27 @@
 /**
  * The Compare Providers panel's data, computed on the host with the same core
- * functions as `tokenomics compare` (`compareOfferings`) and `tokenomics
- * hardware` (`selfHostedOptions`). Pure: no vscode, so the agreement test with
- * the CLI and the page tests can call it in plain Node.
+ * functions as `tokenomics compare` (`compareOfferings`) and `compare
+ * --self-hosted` (`selfHostedCandidates`, priced at the workload's volume).
+ * Pure: no vscode, so the agreement test with the CLI and the page tests can
+ * call it in plain Node. It only arranges core results; it prices nothing.
  */
 import type { Catalog, Offering, TokenizerId } from '../../../core/catalog/types';
 import { compareOfferings } from '../../../core/compare';
-import type { CompareRow } from '../../../core/compare/types';
-import { selfHostedOptions, type HardwareEstimate } from '../../../core/hardware';
+import { selfHostedCandidates, selfHostedMonthlyUsd, selfHostedUsdPerMillion, type HardwareEstimate } from '../../../core/hardware';
 import type { Workload } from '../../../core/workload';
-import type { CompareData, OfferingSource, SelfHostedView } from '../../../webview/protocol/compare';
+import { findOffering } from '../../../core/catalog';
+import type { SiteNeeds } from '../../../core/report/types';
+import type { CompareData, OfferingSource, PinnedFigure, SelfHostedView } from '../../../webview/protocol/compare';
 
 export interface CompareInput {
   readonly label: string;
   readonly currentModel?: string;
+  readonly pinned?: PinnedFigure;
   /** Tokenizer the workload was counted in (default o200k_base) and the model it was counted for. */
   readonly workloadTokenizer?: TokenizerId;
   readonly workloadModel?: string;
+  /** What the site needs of a model; rows carry core `checkCapabilities`' verdict and the page hides those that cannot do the job until "Show all". */
+  readonly needs?: SiteNeeds;
 }
 
 /** Open models priced in the self-hosted section: those of the cheapest API rows first. */
@@ -33,21 +38,6 @@ export function sourceOf(offering: Offering): OfferingSource {
     ...(offering.batchDiscount !== undefined ? { batchDiscount: offering.batchDiscount } : {}),
     ...(offering.speed ? { speed: { source: offering.speed.source, asOf: offering.speed.asOf } } : {}),
   };
-}
-
-/**
- * The open-weight models to price self-hosted, in the order of the (cheapest-first) API rows,
- * each with the API row that says how many tokens one request carries in that model's tokenizer.
- */
-function selfHostedModels(rows: readonly CompareRow[]): CompareRow[] {
-  const seen = new Set<string>();
-  const out: CompareRow[] = [];
-  for (const r of rows) {
-    if (r.kind !== 'api' || !r.openWeight || seen.has(r.model)) continue;
-    seen.add(r.model);
-    out.push(r);
-  }
-  return out;
 }
 
 /** The lowest volume at which one deployment beats an API offering of the same model. */
@@ -91,27 +81,13 @@ function selfHostedView(e: HardwareEstimate, sameModel: ReadonlySet<string>, cur
     tokensPerSecond: { perUser: e.decodeTokensPerSecond.perUser, total: e.decodeTokensPerSecond.total },
     ttftMs: e.ttftMs,
     latencyMs: e.totalLatencyMs,
-    ...(e.usdPerMillionTokens !== undefined ? { usdPerMillionTokens: e.usdPerMillionTokens } : {}),
-    ...(e.monthlyUsd !== undefined ? { monthlyUsd: e.monthlyUsd } : {}),
+    // The price basis of `compare --self-hosted`: at the workload's volume, idle hours included.
+    ...(selfHostedUsdPerMillion(e) !== undefined ? { usdPerMillionTokens: selfHostedUsdPerMillion(e) } : {}),
+    ...(selfHostedMonthlyUsd(e) !== undefined ? { monthlyUsd: selfHostedMonthlyUsd(e) } : {}),
     ...bestBreakEven(e, sameModel),
     ...currentBreakEven(e, current),
     quality: e.quality.note,
     basis,
-  };
-}
-
-/**
- * One request of the workload in the model's own tokens: the API row's totals spread over the
- * steps (a loop's requests grow; the hardware model takes their average), as `compare --self-hosted` does.
- */
-function perRequest(row: CompareRow, workload: Workload) {
-  const steps = Math.max(1, workload.steps);
-  return {
-    inputTokens: Math.round(row.tokens.input / steps),
-    outputTokens: Math.round(row.tokens.output / steps),
-    reasoningTokens: Math.round(row.tokens.reasoning / steps),
-    callsPerDay: workload.callsPerDay,
-    steps,
   };
 }
 
@@ -120,34 +96,29 @@ export function buildCompareData(catalog: Catalog, workload: Workload, input: Co
   const result = compareOfferings(catalog, workload, {
     ...(input.workloadTokenizer ? { workloadTokenizer: input.workloadTokenizer } : {}),
     ...(input.workloadModel ? { workloadModel: input.workloadModel } : {}),
+    // With a site's needs every offering comes back marked, and the page's default view shows those that can
+    // do the job ("Show all" the rest). Without needs, the rows are exactly `tokenomics compare`'s.
+    ...(input.needs ? { needs: input.needs, showAll: true } : {}),
   });
   const sources: Record<string, OfferingSource> = {};
   for (const row of result.rows) {
-    const offering = catalog.offerings.find((o) => o.id === row.id);
+    const offering = findOffering(catalog, row.id);
     if (offering) sources[row.id] = sourceOf(offering);
   }
-  const selfHosted: SelfHostedView[] = [];
   // Rows are cheapest first: the first of the current model is its cheapest priced offering.
   const current = input.currentModel ? result.rows.find((r) => r.model === input.currentModel && r.perUnit.kind === 'priced') : undefined;
-  let models = 0;
-  for (const row of selfHostedModels(result.rows)) {
-    if (models >= MAX_SELF_HOSTED_MODELS) break;
-    // The catalog links a model to its architecture in the hardware data (ids may differ).
-    const architecture = catalog.models.find((m) => m.id === row.model)?.architecture ?? row.model;
-    const offerings = catalog.offerings.filter((o) => o.model === row.model);
-    const sameModel = new Set(offerings.map((o) => o.id));
-    // Also against the current model's cheapest offering: "when does self-hosting this beat what the code uses?"
-    const vsCurrent = current && current.model !== row.model ? catalog.offerings.find((o) => o.id === current.id) : undefined;
-    const options = selfHostedOptions(architecture, perRequest(row, workload), { offerings: vsCurrent ? [...offerings, vsCurrent] : offerings });
-    if (!options.known) continue; // an open model without architecture data
-    models++;
-    issues.push(...options.issues);
-    selfHosted.push(...options.rows.slice(0, MAX_ROWS_PER_MODEL).map((e) => selfHostedView(e, sameModel, vsCurrent?.id)));
-  }
+  const vsCurrent = current ? catalog.offerings.find((o) => o.id === current.id) : undefined;
+  // The core's one self-hosted engine (as `compare --self-hosted`), with break-even also against the current model.
+  const engine = selfHostedCandidates(catalog, result, { maxModels: MAX_SELF_HOSTED_MODELS, ...(vsCurrent ? { alsoAgainst: vsCurrent } : {}) });
+  issues.push(...engine.issues);
+  const selfHosted: SelfHostedView[] = engine.candidates.flatMap((c) =>
+    c.estimates.slice(0, MAX_ROWS_PER_MODEL).map((e) => selfHostedView(e, new Set(c.sameModel), vsCurrent && vsCurrent.model !== c.api.model ? vsCurrent.id : undefined)),
+  );
   if (result.rows.length === 0) issues.push('No catalog offering can serve this workload (none is priced, or the context is too large for every model).');
   return {
     label: input.label,
     ...(input.currentModel ? { currentModel: input.currentModel } : {}),
+    ...(input.pinned ? { pinned: input.pinned } : {}),
     workload: result.workload,
     unit: result.unit,
     workloadTokenizer: result.workloadTokenizer,
@@ -156,7 +127,7 @@ export function buildCompareData(catalog: Catalog, workload: Workload, input: Co
     sources,
     selfHosted,
     ...(selfHosted.length > 0
-      ? { selfHostedNote: 'One deployment rented 24/7 at the stated utilization; prices per accelerator-hour from the hardware data (see each row).' }
+      ? { selfHostedNote: "Deployments rented 24/7, priced at this workload's volume (idle hours included), as `tokenomics compare --self-hosted`; prices per accelerator-hour from the hardware data (see each row)." }
       : {}),
     catalog: { asOf: catalog.asOf, source: catalog.source },
     issues,

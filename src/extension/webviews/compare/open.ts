@@ -4,6 +4,7 @@
  * cursor of the active editor, else a blank workload.
  */
 import * as vscode from 'vscode';
+import { estimateForSite } from '../../../core/estimate';
 import { countTokensForModel } from '../../../core/tokenize';
 import { sitesAt } from '../../analysis/sites';
 import type { CompareRequest } from '../../compare-request';
@@ -19,7 +20,7 @@ export async function subjectFor(ctx: TokenomicsContext, request: CompareRequest
   const assumptions = ctx.config.settings(resource).assumptions;
   if (request.uri && request.siteId) {
     const found = await ctx.analysis.siteFor(request);
-    if (found?.site) return subjectOfSite(found.report, found.site, assumptions);
+    if (found?.site) return subjectOfSite(found.report, found.site, assumptions, estimateForSite(found.report, found.site.site.id, ctx.catalog.current(), assumptions));
     ctx.log.warn(`Compare Providers: site ${request.siteId} is no longer in ${request.uri}; using the cursor instead`);
   }
   if (!editor) return blankSubject(assumptions);
@@ -35,7 +36,7 @@ export async function subjectFor(ctx: TokenomicsContext, request: CompareRequest
   if (found) {
     const pos = editor.selection.active;
     const [site] = sitesAt(found.report, pos.line + 1, pos.character + 1);
-    if (site) return subjectOfSite(found.report, site, assumptions);
+    if (site) return subjectOfSite(found.report, site, assumptions, estimateForSite(found.report, site.site.id, ctx.catalog.current(), assumptions));
   }
   return blankSubject(assumptions);
 }

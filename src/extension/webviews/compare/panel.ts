@@ -54,7 +54,7 @@ export class ComparePanelHost implements vscode.WebviewPanelSerializer, vscode.D
     this.ctx.log.info(`Compare Providers: restoring the panel after a reload (${saved.data ? 'with its workload' : `no usable saved state: ${describeState(state)}`})`);
     if (saved.data) {
       const d = saved.data;
-      this.subject = { label: d.label, workload: d.workload, ...(d.currentModel ? { currentModel: d.currentModel } : {}), workloadTokenizer: d.workloadTokenizer };
+      this.subject = { label: d.label, workload: d.workload, ...(d.currentModel ? { currentModel: d.currentModel } : {}), ...(d.pinned ? { pinned: d.pinned } : {}), workloadTokenizer: d.workloadTokenizer };
     }
     panel.webview.options = webviewOptions(this.ctx.extension.extensionUri);
     // When the page says ready it gets the workload recomputed with today's catalog and settings.

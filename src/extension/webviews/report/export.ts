@@ -1,24 +1,15 @@
 /**
- * Export of the Cost report: the same tables and renderers as `tokenomics scan`
- * (`scanTables` from the core report, `renderMarkdown` / `renderCsv` from the
- * CLI), so a saved file equals `tokenomics scan --format markdown --all`,
- * `--format csv` or `--format json` run on the same folder with the same settings.
+ * Export of the Cost report through the core's `renderScan`, the function
+ * `tokenomics scan` prints with: a saved file equals `tokenomics scan --format
+ * markdown --all`, `--format csv` or `--format json` run on the same folder.
  */
-import { renderCsv, renderMarkdown } from '../../../cli/output';
-import { scanTables } from '../../../core/report/tables';
+import { renderScan } from '../../../core/report/render';
 import type { ScanReport } from '../../../core/report/types';
 import type { ExportFormat } from '../../../webview/protocol/report';
 
+/** Every site: an export is the full list (the CLI's `--all`). */
 export function renderExport(report: ScanReport, format: ExportFormat): string {
-  switch (format) {
-    case 'json':
-      return JSON.stringify(report, null, 2) + '\n';
-    case 'csv':
-      return renderCsv(scanTables(report, { allRows: true })[0]);
-    case 'markdown':
-      // Every site: an export is the full list (the CLI's `--all`).
-      return scanTables(report, { allRows: true }).map(renderMarkdown).join('\n');
-  }
+  return renderScan(report, format, true);
 }
 
 export const EXPORT_EXTENSIONS: Record<ExportFormat, { ext: string; label: string }> = {
