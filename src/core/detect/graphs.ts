@@ -11,6 +11,7 @@ import { stateGraphOf } from './model-uses';
 import type { SyntaxNode } from './parser';
 import { spanOf, type SiteRegistry } from './sites';
 import { contains, type Collected, type LanguageSyntax } from './syntax';
+import type { ValueRef } from './types';
 
 const ADD_NODE = /\.(add_node|addNode)$/;
 const ADD_EDGE = /\.(add_edge|addEdge)$/;
@@ -19,6 +20,11 @@ const ADD_SEQUENCE = /\.(add_sequence|addSequence)$/;
 const SET_ENTRY = /\.(set_entry_point|setEntryPoint)$/;
 const END_NAMES = /^(END|"__end__"|'__end__')$/;
 const START_NAMES = /^(START|"__start__"|'__start__')$/;
+const FLIP: Record<string, string> = { '<': '>', '<=': '>=', '>': '<', '>=': '<=' };
+/** What a loop counter is called. */
+const COUNTER = /(count|iteration|revision|step|turn|round|attempt|retries|loop|len\()/i;
+/** What a limit is called. */
+const LIMIT = /(max|limit|cap|budget)/i;
 
 interface Graph {
   readonly root: SyntaxNode;
@@ -48,10 +54,13 @@ export function findGraphLoops(syntax: LanguageSyntax, collected: Collected, sit
     const g = graphOf(call);
     if (g) readBuilderCall(syntax, g, call, callee);
   }
+  const loopByGraph = new Map<number, string>();
+  const compiled: { call: SyntaxNode; graph: Graph }[] = [];
   for (const call of collected.calls) {
     if (!/\.compile$/.test(syntax.callee(call))) continue;
     const g = graphOf(call);
     if (!g) continue;
+    compiled.push({ call, graph: g });
     const cycle = cycleNodes(g);
     if (!cycle.size) continue; // a straight pipeline: one run of its nodes, no loop
     const inCycle = calls.filter((c) => !c.call.agent && c.call.role !== 'binding' && [...cycle].some((name) => {
@@ -61,7 +70,9 @@ export function findGraphLoops(syntax: LanguageSyntax, collected: Collected, sit
     const priced = inCycle[0] ?? calls.find((c) => c.rule.role === 'call' && !c.call.agent) ?? calls.find((c) => c.call.role === 'binding');
     // A cycle with no model request or binding in the file prices nothing here (the repository pass may link one).
     if (!priced) continue;
-    const bound = counterBound(syntax, g, cycle) ?? recursionLimit(syntax, options);
+    const counter = counterBound(syntax, g, cycle);
+    const bound = counter && 'value' in counter ? counter : recursionLimit(syntax, options);
+    const boundRef = counter && 'ref' in counter && !bound ? { boundRef: { ref: counter.ref, offset: counter.offset } } : {};
     const span = spanOf(call);
     const id = `l${span.line}.${span.column}`;
     const added = sites.addLoop({
@@ -72,11 +83,30 @@ export function findGraphLoops(syntax: LanguageSyntax, collected: Collected, sit
       stepOption: bound?.option,
       unbounded: false,
       callId: priced.call.id,
+      ...boundRef,
     });
     if (!added) return;
+    loopByGraph.set(g.root.id, id);
     for (const c of inCycle) c.call.usedBy ??= id;
     if (!inCycle.includes(priced) && !priced.call.usedBy) priced.call.usedBy = id;
   }
+  linkSubgraphs(syntax, sites, compiled, loopByGraph);
+}
+
+/** A compiled graph used as a node of another graph's cycle is a step of that loop, not a task of its own. */
+function linkSubgraphs(syntax: LanguageSyntax, sites: SiteRegistry, compiled: readonly { call: SyntaxNode; graph: Graph }[], loopByGraph: ReadonlyMap<number, string>): void {
+  for (const parent of compiled) {
+    const parentLoop = loopByGraph.get(parent.graph.root.id);
+    if (!parentLoop) continue;
+    for (const fn of parent.graph.nodes.values()) {
+      if (!fn) continue;
+      const sub = compiled.find((c) => c.call.id === fn.id || contains(fn, c.call));
+      const subLoop = sub && sub !== parent ? loopByGraph.get(sub.graph.root.id) : undefined;
+      const loop = subLoop ? sites.loops.find((l) => l.id === subLoop) : undefined;
+      if (loop && !loop.stepOf) loop.stepOf = parentLoop;
+    }
+  }
+  void syntax;
 }
 
 function readBuilderCall(syntax: LanguageSyntax, g: Graph, call: SyntaxNode, callee: string): void {
@@ -160,8 +190,14 @@ function cycleNodes(g: Graph): Set<string> {
   return out;
 }
 
-/** `if state["revision_number"] > 3: return END` in a router on the cycle: a counter that bounds it. */
-function counterBound(syntax: LanguageSyntax, g: Graph, cycle: ReadonlySet<string>): { value: number; option: string } | undefined {
+type CounterBound = { value: number; option: string } | { ref: ValueRef; offset: number };
+
+/**
+ * `if state["revision_number"] > 3: return END` in a router on the cycle: a counter that bounds it. A limit read
+ * from configuration (`configurable.max_loops`) comes back as a reference for the repository pass.
+ */
+function counterBound(syntax: LanguageSyntax, g: Graph, cycle: ReadonlySet<string>): CounterBound | undefined {
+  let unresolved: CounterBound | undefined;
   for (const [from, router] of g.routers) {
     if (!cycle.has(from)) continue;
     const body = router.type === 'decorated_definition' ? router.childForFieldName('definition') : router;
@@ -173,13 +209,25 @@ function counterBound(syntax: LanguageSyntax, g: Graph, cycle: ReadonlySet<strin
       const left = c.namedChildren[0];
       const right = c.namedChildren[c.namedChildren.length - 1];
       if (!left || !right) continue;
-      const [counter, limit, strict] = m[2].startsWith('>') ? [left, right, m[2] === '>'] : [right, left, m[2] === '<'];
-      if (!/(count|iteration|revision|step|turn|round|attempt|retries|loop|len\()/i.test(counter.text)) continue;
-      const value = syntax.number(limit);
-      if (value !== undefined && value > 0) return { value: value + (strict ? 1 : 0), option: c.text.replace(/\s+/g, ' ') };
+      // The limit is the side that is a number; written `N < count`, the comparison reads flipped.
+      const l = syntax.number(left);
+      const r = syntax.number(right);
+      const [counter, value, op] = r !== undefined && l === undefined ? [left, r, m[2]] : l !== undefined && r === undefined ? [right, l, FLIP[m[2]]] : [undefined, undefined, m[2]];
+      if (!counter && l === undefined && r === undefined && !unresolved) {
+        // Both sides read at run time: the counter is the one named like one, the other is the limit.
+        const isCounter = (n: SyntaxNode): boolean => COUNTER.test(n.text) && !LIMIT.test(syntax.name(n) ?? n.text);
+        const [cnt, limit, o] = isCounter(left) && !isCounter(right) ? [left, right, m[2]] : isCounter(right) && !isCounter(left) ? [right, left, FLIP[m[2]]] : [];
+        if (cnt && limit && (limit.type === 'attribute' || limit.type === 'member_expression' || limit.type === 'subscript' || limit.type === 'identifier')) {
+          unresolved = { ref: { kind: limit.type === 'identifier' ? 'name' : 'member', text: limit.text.replace(/\s+/g, ''), line: limit.startPosition.row + 1 }, offset: o === '>' || o === '<=' ? 1 : 0 };
+        }
+      }
+      if (!counter || value === undefined || value <= 0) continue;
+      if (!COUNTER.test(counter.text)) continue;
+      // `count > N → END` and `count <= N → continue` allow N + 1 passes; `>=` and `<` allow N.
+      return { value: value + (op === '>' || op === '<=' ? 1 : 0), option: c.text.replace(/\s+/g, ' ') };
     }
   }
-  return undefined;
+  return unresolved;
 }
 
 function recursionLimit(syntax: LanguageSyntax, options: GraphLoopOptions): { value: number; option: string } | undefined {

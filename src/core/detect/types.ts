@@ -149,6 +149,11 @@ export interface DetectedLoop extends Span {
    * an entry agent, an agent run inside a generator/judge loop, a crew member): priced there, not billed apart.
    */
   readonly stepOf?: string;
+  /**
+   * A bound the code compares but this file cannot read (`count <= configurable.max_loops`): the value for the
+   * repository pass, and what to add to it (1 where the comparison allows one more pass: `>` to stop, `<=` to go on).
+   */
+  readonly boundRef?: { readonly ref: ValueRef; readonly offset: number };
 }
 
 export type FileKind = 'code' | 'prompt-file' | 'instructions' | 'crewai-config';

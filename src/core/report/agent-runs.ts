@@ -45,7 +45,8 @@ export function expandAgentRuns(file: DetectedFile): DetectedFile {
       for (const r of runs) calls.push(runRequest(c, r, loop.id));
       continue;
     }
-    calls.push(c);
+    // Defined here, run elsewhere (or a framework with no run call): the definition is still a binding; its loop prices the task.
+    calls.push(loop ? { ...c, role: 'binding' } : c);
   }
   const loops = file.loops.filter((l) => !dropped.has(l.id)).map((l) => moved.get(l.id) ?? l);
   return { ...file, calls, loops };

@@ -43,10 +43,12 @@ function modelSourceOf(call: DetectedCall, path: string, model: ModelChoice, ann
   if (annotation?.model) return { from: 'annotation' };
   if (call.model) {
     const origin = call.modelOrigin;
-    return { from: origin?.from ?? 'code', at: { path, line: origin?.line ?? call.line }, ...(origin?.detail ? { detail: origin.detail } : {}) };
+    // A literal written in the call's own arguments is "at the call"; one declared elsewhere in the file is where it is written.
+    const inCall = !origin || (origin.line >= call.line && origin.line <= call.endLine);
+    return { from: origin?.from ?? 'code', at: { path, line: inCall ? call.line : origin.line }, ...(origin?.detail ? { detail: origin.detail } : {}) };
   }
-  const detail = call.modelRef ? `chosen at run time: ${describeRef(call.modelRef)}` : 'the code names no model';
-  return { from: 'default', detail: `${detail}; priced on ${model.id}` };
+  void model;
+  return { from: 'default', detail: call.modelRef ? `chosen at run time: ${describeRef(call.modelRef)}` : 'the code names no model' };
 }
 
 export function describeRef(ref: ValueRef): string {

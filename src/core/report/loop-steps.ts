@@ -22,7 +22,9 @@ export function loopSteps(loop: DetectedLoop, annotation: AnnotationValues, fw: 
   }
   if (loop.maxSteps !== undefined) {
     // LangGraph's recursion limit counts super-steps: a model node and a tool node per round trip.
-    return { steps: fw?.framework === 'langgraph' ? Math.ceil(loop.maxSteps / 2) : loop.maxSteps, stepsFrom: 'code', bounded: true };
+    // A counter the graph's router compares counts passes through the cycle, not super-steps.
+    const superSteps = fw?.framework === 'langgraph' && (loop.stepOption === undefined || /recursion_?limit/i.test(loop.stepOption));
+    return { steps: superSteps ? Math.ceil(loop.maxSteps / 2) : loop.maxSteps, stepsFrom: 'code', bounded: true };
   }
   if (!loop.unbounded && fw && fw.defaultSteps !== null) {
     const limit = fw.framework === 'langgraph' ? Math.ceil(fw.defaultSteps / 2) : fw.defaultSteps;

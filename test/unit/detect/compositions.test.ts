@@ -185,4 +185,56 @@ def run(topic):
       ],
     );
   });
+
+  it('LangGraph: a subgraph is a step of its parent\'s loop, not a task of its own', async () => {
+    const src = `from langgraph.graph import END, START, StateGraph
+from langchain_openai import ChatOpenAI
+
+llm = ChatOpenAI(model="gpt-4.1")
+
+def research(state):
+    return {"notes": llm.invoke(state["question"]), "iterations": state["iterations"] + 1}
+
+def route_research(state):
+    if state["iterations"] >= 3:
+        return END
+    return "research"
+
+sub = StateGraph(dict)
+sub.add_node("research", research)
+sub.add_edge(START, "research")
+sub.add_conditional_edges("research", route_research)
+researcher = sub.compile()
+
+def supervise(state):
+    return {"plan": llm.invoke(f"Plan the next step for: {state['question']}")}
+
+def route_supervisor(state):
+    if state["rounds"] > 5:
+        return END
+    return "researcher"
+
+main = StateGraph(dict)
+main.add_node("supervisor", supervise)
+main.add_node("researcher", researcher)
+main.add_edge(START, "supervisor")
+main.add_conditional_edges("supervisor", route_supervisor)
+main.add_edge("researcher", "supervisor")
+graph = main.compile()
+`;
+    const f = await detectFile(src, 'deep_research.py');
+    const inner = f.loops.find((l) => l.line === 18)!;
+    const outer = f.loops.find((l) => l.line === 34)!;
+    assert.deepEqual([inner.maxSteps, outer.maxSteps], [3, 6]);
+    assert.equal(inner.stepOf, outer.id);
+    assert.equal(outer.stepOf, undefined);
+  });
+
+  it('LangGraph: a counter compared with a configured limit leaves the limit for the repository pass', async () => {
+    const src = REFLECTION.replace('if state["revision_number"] > MAX_REVISIONS:', 'if state["revision_number"] > configurable.max_revisions:');
+    const f = await detectFile(src, 'reflection/graph.py');
+    const [loop] = f.loops;
+    assert.equal(loop.maxSteps, undefined, 'not guessed');
+    assert.deepEqual(loop.boundRef, { ref: { kind: 'member', text: 'configurable.max_revisions', line: 14 }, offset: 1 });
+  });
 });

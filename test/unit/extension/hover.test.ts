@@ -60,7 +60,8 @@ describe('extension/hover where users point (core-built reports)', () => {
     const sections = md.split('\n\n');
     assert.equal(sections[0], '**Tokenomics** · agent loop');
     assert.match(sections[1], /^\*\*\$0\.004\/task\*\* · 825 in → 300 out · 3 steps/);
-    assert.equal(sections[2], 'Model: **gpt\\-4\\.1** (assumed\\: the code names no model) via openai');
+    // The model is the function's `model` parameter: the hover says so instead of "the code names no model".
+    assert.equal(sections[2], 'Model: **gpt\\-4\\.1** (assumed\\: chosen at run time\\: parameter model of run) via openai');
     assert.ok(md.includes('- steps\\: 3 steps \\(setting; assumed; nothing in the code bounds the loop\\)'), md);
     assert.ok(!md.includes('**model**'), 'the variable `model` is never shown as a model name');
   });

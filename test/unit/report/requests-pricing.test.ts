@@ -116,4 +116,31 @@ async def check(message):
     assert.deepEqual([run.role, run.modelResolved, r.calls.find((c) => c.line === 3)!.role], [undefined, 'tiny', 'binding']);
     close(usd(r.monthlyCost), usd(run.costPerCall) * MONTH);
   });
+
+  it('LangGraph: a counter bound counts passes through the cycle (not halved like recursion_limit super-steps)', async () => {
+    const src = `from langgraph.graph import END, START, StateGraph
+from langchain_openai import ChatOpenAI
+
+llm = ChatOpenAI(model="gpt-4.1")
+
+def draft(state):
+    return {"draft": llm.invoke(state["messages"]), "revision_number": state["revision_number"] + 1}
+
+def should_continue(state):
+    if state["revision_number"] > 3:
+        return END
+    return "draft"
+
+builder = StateGraph(dict)
+builder.add_node("draft", draft)
+builder.add_edge(START, "draft")
+builder.add_conditional_edges("draft", should_continue)
+graph = builder.compile()
+`;
+    const r = await analyzeFile(src, 'reflect.py', undefined, env);
+    assert.deepEqual(
+      r.agentLoops.map((l) => [l.line, l.maxSteps, l.stepsFrom]),
+      [[18, 4, 'code']],
+    );
+  });
 });
