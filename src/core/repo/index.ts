@@ -124,7 +124,7 @@ export class RepoIndex implements RepoHints {
 
   stepOf(path: string, callId: string): string | undefined {
     return this.memo(`s:${path}#${callId}`, () => {
-      for (const l of this.loops()) if (l.step.path === path && l.step.callId === callId) return `${l.path}#${l.loop.id}`;
+      for (const l of this.loops()) if (l.step.path === path && l.step.callId === callId) return l.path === path ? l.loop.id : `${l.path}#${l.loop.id}`;
       return undefined;
     });
   }

@@ -124,7 +124,8 @@ function priceable(ev: Evaluator, path: string, fn: FunctionFact | undefined, lo
       framework: 'hand-written',
       ...(maxSteps !== undefined ? { maxSteps, stepOption: option } : {}),
       unbounded: maxSteps === undefined && costLimitUsd === undefined,
-      callId: steps[0].callId,
+      // A step in another file is named by stepSites; a call id is only meaningful within the loop's file.
+      ...(steps[0].path === path ? { callId: steps[0].callId } : {}),
     },
     step: steps[0],
     stepSites,

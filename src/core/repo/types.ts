@@ -35,7 +35,7 @@ export interface RepoHints {
   usesFor(path: string, callId: string): readonly CallUse[] | undefined;
   /** True for a detected call that calls a repository wrapper: it is a use of the request inside, not a site. */
   isUse(path: string, callId: string): boolean;
-  /** The repository loop (`path#id`) that prices this call as one of its steps. */
+  /** The repository loop that prices this call as one of its steps: its id, `path#id` when it is in another file. */
   stepOf(path: string, callId: string): string | undefined;
   loopsFor(path: string): readonly RepoLoop[];
   /** The priced report of a call in another file (a loop's step). */
