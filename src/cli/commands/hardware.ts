@@ -17,6 +17,8 @@ import {
   findWeightFormat,
   parseEngine,
   selfHostedOptions,
+  customArchitecture,
+  customAccelerator,
   type AcceleratorSpec,
   type EngineId,
   type OpenModelArchitecture,
@@ -36,6 +38,8 @@ const FLAGS = {
   heads: { type: 'integer', valueName: 'N', min: 1, description: 'custom model: attention heads', defaultText: 'hidden / head-dim' },
   hidden: { type: 'integer', valueName: 'N', min: 1, description: 'custom model: hidden size', defaultText: 'heads × head-dim' },
   context: { type: 'count', valueName: 'N', description: 'custom model: context window', defaultText: '131072' },
+  experts: { type: 'integer', valueName: 'N', min: 2, description: 'custom MoE model: routed experts per layer', defaultText: '128 when --active-params < --params' },
+  'experts-per-token': { type: 'integer', valueName: 'K', min: 1, description: 'custom MoE model: experts each token uses', defaultText: '8' },
   gpu: { type: 'string', valueName: 'ID', description: `accelerator id (${ACCELERATORS.slice(0, 6).map((a) => a.id).join(', ')}, …)` },
   'bandwidth-gbs': { type: 'number', valueName: 'X', description: 'custom accelerator: memory bandwidth, GB/s' },
   tflops: { type: 'number', valueName: 'X', description: 'custom accelerator: dense 16-bit TFLOPS' },
@@ -75,56 +79,43 @@ Examples:
 
 type Flags = ReturnType<typeof parseFlags<typeof FLAGS>>['flags'];
 
-function customModel(f: Flags): OpenModelArchitecture {
+function customModel(f: Flags): { model: OpenModelArchitecture; assumptions: string[] } {
   const missing = (['params', 'layers', 'kv-heads', 'head-dim'] as const).filter((k) => f[k] === undefined);
   if (missing.length > 0) throw new UsageError(`a custom model needs ${missing.map((m) => `--${m}`).join(', ')} (or use --model ID)`);
-  const headDim = f['head-dim'] as number;
-  const heads = f.heads ?? (f.hidden !== undefined ? Math.max(1, Math.round(f.hidden / headDim)) : (f['kv-heads'] as number));
   const params = f.params as number;
-  return {
-    id: 'custom',
-    name: `custom ${params}B`,
+  const active = f['active-params'];
+  if (active !== undefined && !(active > 0 && active <= params)) throw new UsageError(`--active-params must be in (0, --params] (got ${active})`);
+  return customArchitecture({
     totalParamsB: params,
-    activeParamsB: f['active-params'] ?? params,
+    activeParamsB: active,
     layers: f.layers as number,
-    hiddenSize: f.hidden ?? heads * headDim,
-    heads,
     kvHeads: f['kv-heads'] as number,
-    headDim,
-    contextWindow: f.context ?? 131072,
-    source: 'user-supplied flags',
-    asOf: new Date(0).toISOString().slice(0, 10),
-  };
+    headDim: f['head-dim'] as number,
+    heads: f.heads,
+    hiddenSize: f.hidden,
+    contextWindow: f.context,
+    experts: f.experts,
+    expertsPerToken: f['experts-per-token'],
+  });
 }
 
-function resolveModel(f: Flags): OpenModelArchitecture {
+function resolveModel(f: Flags): { model: OpenModelArchitecture; assumptions: string[] } {
   if (f.model === undefined) return customModel(f);
   const m = architectureFor(f.model);
-  if (m) return m;
+  if (m) return { model: m, assumptions: [] };
   const near = nearest(f.model, OPEN_MODELS.map((x) => x.id));
   throw new UserError(`no open-weight architecture for '${f.model}'${near ? ` (did you mean ${near}?)` : ''}; describe it with --params --layers --kv-heads --head-dim`);
 }
 
-function customAccelerator(f: Flags): AcceleratorSpec | undefined {
+function customAcceleratorFromFlags(f: Flags): AcceleratorSpec | undefined {
   const given = (['bandwidth-gbs', 'tflops', 'memory-gb'] as const).filter((k) => f[k] !== undefined);
   if (given.length === 0) return undefined;
   if (given.length < 3) throw new UsageError('a custom accelerator needs --bandwidth-gbs, --tflops and --memory-gb together');
-  const tflops = f.tflops as number;
-  return {
-    id: 'custom',
-    name: 'custom accelerator',
-    vendor: 'custom',
-    kind: 'other',
-    memoryGiB: ((f['memory-gb'] as number) * 1e9) / 2 ** 30,
-    bandwidthGBs: f['bandwidth-gbs'] as number,
-    tflops: { bf16: tflops, fp16: tflops },
-    source: 'user-supplied flags',
-    asOf: new Date(0).toISOString().slice(0, 10),
-  };
+  return customAccelerator({ bandwidthGBs: f['bandwidth-gbs'] as number, tflops16: f.tflops as number, memoryGB: f['memory-gb'] as number });
 }
 
 function resolveAccelerator(f: Flags): AcceleratorSpec | undefined {
-  if (f.gpu === undefined) return customAccelerator(f);
+  if (f.gpu === undefined) return customAcceleratorFromFlags(f);
   const a = findAccelerator(f.gpu);
   if (a) return a;
   const near = nearest(f.gpu, ACCELERATORS.map((x) => x.id));
@@ -166,7 +157,7 @@ export const hardwareCommand: CliCommand = {
     const { flags } = parseFlags(argv, FLAGS);
     const format = (flags.format ?? 'table') as OutputFormat;
     if (flags.model === undefined && flags.params === undefined) throw new UsageError('give --model ID, or describe a model with --params --layers --kv-heads --head-dim');
-    const model = resolveModel(flags);
+    const { model, assumptions: modelAssumptions } = resolveModel(flags);
     const accelerator = resolveAccelerator(flags);
     const utilization = flags.utilization;
     if (utilization !== undefined && !(utilization > 0 && utilization <= 1)) throw new UsageError(`--utilization must be in (0, 1] (got ${utilization})`);
@@ -216,6 +207,7 @@ export const hardwareCommand: CliCommand = {
       usdPerHour: flags['usd-per-hour'],
       tokensPerDay: flags['tokens-per-day'],
       offerings: api?.offerings,
+      assumptions: modelAssumptions,
     });
     const tables = estimateTables(estimate, api?.note);
     io.stdout(renderOutput(format, { tables, json: jsonEnvelope(undefined, 'hardware', { estimate }) }));

@@ -9,12 +9,16 @@ import { resolveModel } from '../../core/catalog';
 import type { Environment } from '../../core/config/environment';
 import { renderScan } from '../../core/report/render';
 import type { Assumptions } from '../../core/workload';
+import { parseShard } from '../../core/report/shards';
+import type { ScanReport } from '../../core/report/types';
 import { scanPaths, DEFAULT_MAX_FILE_BYTES, type ScanProgress } from '../../node/scan';
+import { defaultJobs } from '../../node/detect-pool';
 import { formatFlagHelp, parseFlags, type FlagSpecs } from '../args';
 import { cliEnvironment } from '../catalog-source';
-import { UserError, type CliCommand, type CliIo } from '../command';
+import { UsageError, UserError, type CliCommand, type CliIo } from '../command';
 
-const FORMATS = ['table', 'markdown', 'json', 'csv', 'sarif'] as const;
+export const SCAN_FORMATS = ['table', 'markdown', 'json', 'csv', 'sarif'] as const;
+const FORMATS = SCAN_FORMATS;
 
 const FLAGS = {
   format: { type: 'string', valueName: 'FMT', choices: FORMATS, description: 'output format', defaultText: 'table' },
@@ -28,6 +32,8 @@ const FLAGS = {
   'max-file-size': { type: 'integer', valueName: 'KB', min: 1, description: 'skip larger files', defaultText: String(DEFAULT_MAX_FILE_BYTES / 1024) },
   config: { type: 'string', valueName: 'PATH', description: 'settings file', defaultText: 'tokenomics.json at the root' },
   all: { type: 'boolean', description: 'list every site in the table (default: the 50 costliest)' },
+  jobs: { type: 'integer', valueName: 'N', min: 0, description: 'detection worker threads (0: on the main thread)', defaultText: 'number of cores' },
+  shard: { type: 'string', valueName: 'I/N', description: 'report only shard I of N (a stable split by path; combine with tokenomics merge)' },
 } as const satisfies FlagSpecs;
 
 const USAGE = `Usage: tokenomics scan [paths…] [--format table|markdown|json|csv|sarif] [--model ID] [--budget-… USD]
@@ -54,6 +60,8 @@ export const scanCommand: CliCommand = {
   usage: USAGE,
   async run(argv, io) {
     const { flags, positionals } = parseFlags(argv, FLAGS, Number.MAX_SAFE_INTEGER);
+    const shard = flags.shard !== undefined ? parseShard(flags.shard) : undefined;
+    if (flags.shard !== undefined && !shard) throw new UsageError(`--shard expects I/N with 1 ≤ I ≤ N (e.g. 2/8), got '${flags.shard}'`);
     const paths = (positionals.length ? positionals : ['.']).map((p) => resolve(io.cwd, p));
     const missing = (positionals.length ? positionals : ['.']).filter((_, i) => !existsSync(paths[i]));
     if (missing.length > 0) throw new UserError(`no such file or directory: ${missing.join(', ')}`);
@@ -87,6 +95,8 @@ export const scanCommand: CliCommand = {
         exclude: [...settings.config.exclude, ...(flags.exclude ?? [])],
         respectGitignore: !flags['no-gitignore'],
         maxFileBytes: flags['max-file-size'] !== undefined ? flags['max-file-size'] * 1024 : undefined,
+        jobs: flags.jobs ?? defaultJobs('cli'),
+        ...(shard ? { shard } : {}),
       },
       bar?.update,
     );
@@ -101,6 +111,11 @@ export const scanCommand: CliCommand = {
     return 0;
   },
 };
+
+/** A scan report in one of scan's formats (also `merge`'s output). */
+export function renderScanReport(format: (typeof FORMATS)[number], report: ScanReport, all: boolean): string {
+  return renderScan(report, format, all);
+}
 
 function isDirectory(p: string): boolean {
   try {

@@ -25,6 +25,8 @@ export interface CallRule {
   /** The catalog's framework entry (`catalog.frameworks[].framework`) whose default step limit applies, when not `framework`. */
   readonly defaultsKey?: string;
   readonly providerHint?: string;
+  /** `embedding`: an embedding request or binding (input tokens only). */
+  readonly kind?: 'embedding';
 }
 
 /** Nested option objects whose keys count as the call's own (`config={…}` in google-genai, `options` in the Claude Agent SDK). */
@@ -196,6 +198,17 @@ export const GOOGLE_ADK: CallRule = {
   stepKeys: ['max_llm_calls', 'maxLlmCalls'],
   stepsAtRun: true,
 };
+/** `client.embeddings.create(model=…, input=…)`, `litellm.embedding(…)`, Vercel `embed`/`embedMany`, google `embed_content`. */
+export const EMBEDDING_CALL = (framework: string, providerHint?: string): CallRule => ({
+  framework,
+  role: 'call',
+  kind: 'embedding',
+  modelKeys: ['model'],
+  messagesKeys: ['input', 'contents', 'content', 'value', 'values', 'texts'],
+  ...(providerHint ? { providerHint } : {}),
+});
+/** `OpenAIEmbeddings(model=…)`: an embedding model binding; its `embed_query`/`embed_documents` are the requests. */
+export const LANGCHAIN_EMBEDDINGS: CallRule = { framework: 'langchain', role: 'model', kind: 'embedding', modelKeys: ['model', 'model_name', 'modelName', 'deployment'], modelArg: 0 };
 export const LITELLM: CallRule = { framework: 'litellm', role: 'call', modelKeys: ['model'], messagesKeys: ['messages'], toolsKeys: ['tools'], maxOutputKeys: MAX_OUTPUT };
 export const MESSAGE_CLASS = (kind: PromptKind): CallRule => ({ framework: 'langchain', role: 'prompts', promptArgs: { 0: kind }, promptKeys: { content: kind } });
 export const TEMPLATE_CLASS: CallRule = { framework: 'langchain', role: 'prompts', promptArgs: { 0: 'user-template' }, promptKeys: { template: 'user-template' } };

@@ -7,10 +7,17 @@ import type { PromptKind } from '../report/types';
 import type { SyntaxNode } from './parser';
 import { AgentUses } from './agent-uses';
 import { CallLinker, type CallInfo } from './call-links';
-import { classifyCall, NESTED_OPTION_KEYS, type CallRule } from './frameworks';
-import { findHandWrittenLoops } from './loops';
-import { foreignModelRule, FOREIGN_MODEL_CALL, stateGraphOf } from './model-uses';
-import { modelFrom, stepCountIs, toolsFrom } from './model-values';
+import { classifyCall, MODEL_ARG_KEYS as MODEL_KEYS, NESTED_OPTION_KEYS, PROVIDER_FACTORY, providerHintOf, type CallRule } from './frameworks';
+import { linkAgentTasks } from './agent-tasks';
+import { findHandWrittenLoops, loopBound } from './loops';
+import { findGraphLoops } from './graphs';
+import { httpRequestOf } from './http-requests';
+import { foreignModelRule } from './model-uses';
+import { ModelValues } from './model-resolve';
+import { stepCountIs, toolsFrom } from './model-values';
+import { needsOf } from './needs';
+import { RequestFinder } from './requests';
+import { groupExclusiveSites } from './site-groups';
 import { isTextish, PromptPlaces, TOOL_SCHEMA_KEYS } from './prompt-places';
 import { CONFIDENCE, PromptReader } from './prompt-reader';
 import { SiteRegistry, spanOf, type Mutable } from './sites';
@@ -28,6 +35,7 @@ export class CodeDetector {
   private readonly prompts: PromptReader;
   private readonly places: PromptPlaces;
   private readonly agents: AgentUses;
+  private readonly values: ModelValues;
 
   constructor(
     private readonly syntax: LanguageSyntax,
@@ -37,14 +45,19 @@ export class CodeDetector {
     this.prompts = new PromptReader(syntax, sites);
     this.places = new PromptPlaces(syntax, collected, this.prompts);
     this.agents = new AgentUses(syntax, collected, this.prompts);
+    this.values = new ModelValues(syntax, collected.imports, (call, callee) => this.modelArgOf(call, callee));
   }
 
   run(): void {
     for (const node of this.collected.calls) this.visitCall(node);
     this.places.run();
+    const merged = groupExclusiveSites(this.syntax, this.sites, this.calls);
+    new RequestFinder(this.syntax, this.collected, this.sites, this.calls, this.values, this.prompts, merged).run();
+    groupExclusiveSites(this.syntax, this.sites, this.calls);
     new CallLinker(this.syntax, this.sites, this.calls).link();
-    this.visitGraphs();
+    findGraphLoops(this.syntax, this.collected, this.sites, this.calls, { fileOption: (key) => this.fileOption(key) });
     findHandWrittenLoops(this.syntax, this.collected, this.sites, this.calls.map((c) => ({ node: c.node, call: c.call, rule: c.rule })));
+    linkAgentTasks(this.syntax, this.collected, this.sites, this.calls, (loop) => loopBound(this.syntax, loop));
   }
 
   private visitCall(node: SyntaxNode): void {
@@ -63,13 +76,20 @@ export class CodeDetector {
           return Boolean(s && /^[\w-]+:[\w.-]+$/.test(s));
         },
       }) ?? foreignModelRule(syntax, this.collected, node, callee);
-    if (!rule) {
+    const http = rule ? undefined : httpRequestOf(syntax, node, callee);
+    // A post to an LLM endpoint: the payload's keys are the request's options.
+    if (http) args = { positional: [], named: (http.payload && syntax.entries(http.payload)) || new Map() };
+    if (!rule && !http) {
       this.agents.visit(node, callee, getArgs);
       this.visitToolConstructor(node, callee, getArgs);
       if (TOOL_BINDING.test(callee) && getArgs().positional[0]) this.places.toolDocstrings(getArgs().positional[0]);
       return;
     }
-    const a = getArgs();
+    return this.visitRule(node, callee, (rule ?? http?.rule)!, getArgs());
+  }
+
+  private visitRule(node: SyntaxNode, callee: string, rule: CallRule, a: CallArgs): void {
+    const syntax = this.syntax;
     const get = (key: string): SyntaxNode | undefined => this.option(a, key);
     const reasonOf = (key: string): string => `${key} of ${callee}`;
     const promptIds: string[] = [];
@@ -91,8 +111,8 @@ export class CodeDetector {
 
     const span = spanOf(node);
     const modelNode = firstDefined(rule.modelKeys?.map(get)) ?? (rule.modelArg !== undefined ? a.positional[rule.modelArg] : undefined);
-    const model = modelNode ? modelFrom(syntax, modelNode, 0) : undefined;
-    const maxOutput = firstDefined(rule.maxOutputKeys?.map((k) => numberOf(syntax, get(k))));
+    const model = modelNode ? this.values.resolve(modelNode) : undefined;
+    const maxOutput = firstDefined(rule.maxOutputKeys?.map((k) => this.numberOf(get(k))));
     const toolsNode = firstDefined(rule.toolsKeys?.map(get)) ?? (rule.toolsArg !== undefined ? a.positional[rule.toolsArg] : undefined);
     const steps = this.stepsOf(rule, a);
     if (toolsNode) this.places.toolDocstrings(toolsNode);
@@ -109,7 +129,16 @@ export class CodeDetector {
       tools: toolsNode ? toolsFrom(syntax, toolsNode) : [],
       agent: isAgent,
       inputPlaceholders: unique(inputPlaceholders),
+      ...(model?.model ? {} : model?.ref ? { modelRef: model.ref } : {}),
+      ...(model?.origin ? { modelOrigin: model.origin } : {}),
+      ...(model?.alternatives?.length ? { alternatives: model.alternatives } : {}),
+      ...(rule.role === 'model' ? { role: 'binding' as const } : {}),
+      ...(rule.kind ? { kind: rule.kind } : {}),
     };
+    if (rule.role === 'call') {
+      const needs = needsOf(syntax, node, callee, a, get, Boolean(toolsNode && call.tools.length));
+      if (needs) call.needs = needs;
+    }
     if (!this.sites.addCall(call)) return;
     this.calls.push({ node, rule, call, args: a });
     if (isAgent) {
@@ -140,6 +169,34 @@ export class CodeDetector {
     if (d && (toolClass || TOOL_SCHEMA_KEYS.some((k) => named.has(k))) && isTextish(this.syntax, d)) {
       this.prompts.promptsFrom(d, 'tool-description', CONFIDENCE.tool, 'tool description');
     }
+  }
+
+  /** A number read from code: a literal, a constant, a default parameter, or a field of the class (`max_tokens=self.max_tokens`). */
+  private numberOf(node: SyntaxNode | undefined): number | undefined {
+    if (!node) return undefined;
+    const direct = this.syntax.number(node);
+    if (direct !== undefined) return direct;
+    if (node.type !== 'attribute' && node.type !== 'member_expression') return undefined;
+    const field = this.syntax.name(node);
+    const declared = field ? this.syntax.lookup(field, node) : undefined;
+    return declared && declared.id !== node.id ? this.syntax.number(declared) : undefined;
+  }
+
+  /** Model constructors, agents and provider factories: where their model argument is, and the provider they imply. */
+  private modelArgOf(call: SyntaxNode, callee: string): { node?: SyntaxNode; provider?: string } | undefined {
+    const args = this.syntax.args(call);
+    if (PROVIDER_FACTORY.test(callee)) return { node: args.positional[0], provider: callee.split('.')[0] };
+    const rule = classifyCall(callee, { imports: this.collected.imports, language: this.syntax.language, argNames: () => new Set(args.named.keys()), firstArgIsModelString: () => false });
+    if (rule && (rule.role === 'model' || rule.role === 'agent')) {
+      const node = firstDefined(rule.modelKeys?.map((k) => this.option(args, k))) ?? (rule.modelArg !== undefined ? args.positional[rule.modelArg] : undefined);
+      return { node, provider: rule.providerHint ?? providerHintOf(callee) };
+    }
+    // A model class of another library (`InferenceClientModel(model_id=…)`, `LiteLLMModel("…")`): its model keyword, or its
+    // first argument when the class is named as a model. Other calls' arguments are not models (`config.get("model")`).
+    const keyed = firstDefined(MODEL_KEYS.map((k) => args.named.get(k)));
+    if (keyed) return { node: keyed, provider: providerHintOf(callee) };
+    if (/^[A-Z]\w*(Model|LLM|Llm)$/.test(callee.split('.').pop() ?? '') && args.positional[0]) return { node: args.positional[0], provider: providerHintOf(callee) };
+    return undefined;
   }
 
   /** A named option of a call: its own keyword/property, then inside nested option objects. */
@@ -187,29 +244,6 @@ export class CodeDetector {
       }
     }
     return this.fileOptions.get(key);
-  }
-
-  /**
-   * A LangGraph `StateGraph` wired into a model ↔ tools cycle (`ToolNode`, `tools_condition`, a `tool_calls`
-   * check) and compiled: an agent loop bounded by `recursion_limit` (or LangGraph's default).
-   */
-  private visitGraphs(): void {
-    const syntax = this.syntax;
-    for (const node of this.collected.calls) {
-      const callee = syntax.callee(node);
-      if (!/\.compile$/.test(callee)) continue;
-      const receiver = syntax.receiver(node);
-      if (!receiver || !stateGraphOf(syntax, syntax.resolve(receiver))) continue;
-      const source = node.tree.rootNode.text;
-      if (!/ToolNode|tools_condition|toolsCondition|tool_calls|toolCalls/.test(source)) continue;
-      const model = this.calls.find((c) => c.rule.role === 'model') ?? this.calls.find((c) => c.rule === FOREIGN_MODEL_CALL);
-      const limit = this.fileOption('recursion_limit') ?? this.fileOption('recursionLimit');
-      const steps = limit ? syntax.number(limit) : undefined;
-      const span = spanOf(node);
-      const id = `l${span.line}.${span.column}`;
-      this.sites.addLoop({ id, ...span, framework: 'langgraph', maxSteps: steps, stepOption: steps ? 'recursion_limit' : undefined, unbounded: false, callId: model?.call.id });
-      if (model && !model.call.usedBy) model.call.usedBy = id;
-    }
   }
 }
 

@@ -8,10 +8,12 @@ import {
   CLAUDE_AGENT,
   CREWAI_AGENT,
   CREWAI_TASK,
+  EMBEDDING_CALL,
   GOOGLE,
   GOOGLE_ADK,
   GOOGLE_MODEL,
   LANGCHAIN_AGENT,
+  LANGCHAIN_EMBEDDINGS,
   LANGCHAIN_EXECUTOR,
   LANGCHAIN_MODEL,
   LANGGRAPH_AGENT,
@@ -105,7 +107,14 @@ export function classifyCall(callee: string, ctx: CallContext): CallRule | undef
     return undefined;
   }
   if (segments.length === 1 && /^(Experimental_Agent|ToolLoopAgent)$/.test(last)) return VERCEL_AGENT;
-  if (/^(completion|acompletion|litellm\.completion|litellm\.acompletion)$/.test(callee) && (module?.startsWith('litellm') || root === 'litellm')) return LITELLM;
+  if (/^(litellm\.)?(completion|acompletion|responses|aresponses)$/.test(callee) && (module?.startsWith('litellm') || root === 'litellm')) return LITELLM;
+  if (/^(litellm\.)?(embedding|aembedding)$/.test(callee) && (module?.startsWith('litellm') || root === 'litellm')) return EMBEDDING_CALL('litellm');
+  if (/(^|\.)embeddings\.create$/.test(callee)) return EMBEDDING_CALL('openai', 'openai');
+  if (/(^|\.)(embed_content|embedContent|batchEmbedContents)$/.test(callee) && segments.length > 1) return EMBEDDING_CALL('google', 'google');
+  if (segments.length === 1 && /^(embed|embedMany)$/.test(last) && (module === 'ai' || module?.startsWith('ai#'))) return EMBEDDING_CALL('vercel-ai');
+  if (/^(OpenAI|AzureOpenAI|GoogleGenerativeAI|VertexAI|Ollama|HuggingFace|HuggingFaceInference|Cohere|VoyageAI|Bedrock|MistralAI|FastEmbed|Nomic|Jina|Together|Fireworks)Embeddings$/.test(last)) {
+    return { ...LANGCHAIN_EMBEDDINGS, providerHint: providerOfClass(last) };
+  }
 
   if (LANGCHAIN_CHAT_CLASS.test(last) || /^(init_chat_model|initChatModel)$/.test(last)) {
     return { ...LANGCHAIN_MODEL, providerHint: providerOfClass(last) };
@@ -199,7 +208,7 @@ export function kindOfRole(role: string): PromptKind | undefined {
 
 /** Model-provider factories of the Vercel AI SDK and similar: `openai('gpt-4.1')`, `anthropic.messages('…')`. */
 export const PROVIDER_FACTORY =
-  /^(openai|anthropic|google|vertex|mistral|groq|xai|deepseek|bedrock|amazonBedrock|azure|cohere|perplexity|fireworks|togetherai|cerebras|openrouter|ollama|gateway|deepinfra|fal|replicate)(\.(chat|responses|languageModel|completion|messages|textEmbeddingModel))?$/;
+  /^(openai|anthropic|google|vertex|mistral|groq|xai|deepseek|bedrock|amazonBedrock|azure|cohere|perplexity|fireworks|togetherai|cerebras|openrouter|ollama|gateway|deepinfra|fal|replicate)(\.(chat|responses|languageModel|completion|messages|textEmbeddingModel|textEmbedding|embedding|embeddingModel))?$/;
 
 export const MODEL_ARG_KEYS = MODEL_KEYS;
 

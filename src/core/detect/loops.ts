@@ -73,7 +73,7 @@ function callInside(
 
 type Bound = { value: number; option: string } | undefined | 'not-a-loop';
 
-function loopBound(syntax: LanguageSyntax, loop: SyntaxNode): Bound {
+export function loopBound(syntax: LanguageSyntax, loop: SyntaxNode): Bound {
   switch (loop.type) {
     case 'for_statement': {
       if (syntax.language === 'python') return pythonForBound(syntax, loop);

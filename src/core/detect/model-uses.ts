@@ -49,6 +49,8 @@ function boundInvoke(syntax: LanguageSyntax, collected: Collected, node: SyntaxN
   const baseName = isCallNode(target) ? syntax.callee(target).split('.').pop() ?? '' : (syntax.name(target) ?? '');
   if (!toolsBound && !MODEL_NAME.test(baseName) && !/chat_model|ChatModel/.test(baseName)) return false;
   if (!isCallNode(target)) return true; // an import or a parameter: made elsewhere
+  // A factory of this file (`get_llm(config)`): the request finder follows it to the bindings it returns.
+  if (syntax.lookup(syntax.callee(target), target)) return false;
   const rule = classifyCall(syntax.callee(target), {
     imports: collected.imports,
     language: syntax.language,

@@ -1,46 +1,6 @@
-/** Values an SDK call is configured with: the model it names, the tools it lists, a step count. */
+/** Values an SDK call is configured with: the tools it lists, a step count (its model: `model-resolve.ts`). */
 import type { SyntaxNode } from './parser';
-import { MODEL_ARG_KEYS, PROVIDER_FACTORY, providerHintOf } from './frameworks';
 import type { LanguageSyntax } from './syntax';
-
-/** The model an expression names: a string, `openai('gpt-4.1')`, `ChatOpenAI(model=…)`, `os.getenv("M", "gpt-4o")`. */
-export function modelFrom(syntax: LanguageSyntax, node: SyntaxNode, depth: number): { model: string; provider?: string } | undefined {
-  if (depth > 4) return undefined;
-  const s = syntax.stringConstant(node);
-  if (s !== undefined) return looksLikeModel(s) ? { model: s } : undefined;
-  if (node.type === 'attribute' || node.type === 'member_expression') {
-    // `self.config.model`: the field of that name declared in this file (a dataclass default, a class field).
-    const name = syntax.name(node);
-    const declared = name ? syntax.lookup(name, node) : undefined;
-    return declared && declared.id !== node.id ? modelFrom(syntax, declared, depth + 1) : undefined;
-  }
-  const target = syntax.resolve(node);
-  if (target.type !== 'call' && target.type !== 'call_expression' && target.type !== 'new_expression') return undefined;
-  const callee = syntax.callee(target);
-  const args = syntax.args(target);
-  if (/^(os\.getenv|os\.environ\.get|getenv|environ\.get)$/.test(callee)) {
-    const fallback = args.positional[1] ?? args.named.get('default');
-    return fallback ? modelFrom(syntax, fallback, depth + 1) : undefined;
-  }
-  if (PROVIDER_FACTORY.test(callee)) {
-    const first = args.positional[0];
-    const id = first ? syntax.stringConstant(first) : undefined;
-    return id && looksLikeModel(id) ? { model: id, provider: callee.split('.')[0] } : undefined;
-  }
-  for (const key of MODEL_ARG_KEYS) {
-    const v = args.named.get(key);
-    if (v) {
-      const inner = modelFrom(syntax, v, depth + 1);
-      if (inner) return { model: inner.model, provider: inner.provider ?? providerHintOf(callee) };
-    }
-  }
-  const first = args.positional[0];
-  if (first) {
-    const inner = modelFrom(syntax, first, depth + 1);
-    if (inner) return { model: inner.model, provider: inner.provider ?? providerHintOf(callee) };
-  }
-  return undefined;
-}
 
 export function toolsFrom(syntax: LanguageSyntax, node: SyntaxNode): string[] {
   const out: string[] = [];
@@ -86,8 +46,4 @@ export function stepCountIs(syntax: LanguageSyntax, node: SyntaxNode): number | 
   if (target.type !== 'call_expression' || !/(stepCountIs|isStepCount)$/.test(syntax.callee(target))) return undefined;
   const first = syntax.args(target).positional[0];
   return first ? syntax.number(first) : undefined;
-}
-
-function looksLikeModel(s: string): boolean {
-  return /^[\w.:/@-]{2,120}$/.test(s) && /[a-z]/i.test(s);
 }

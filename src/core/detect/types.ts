@@ -3,7 +3,7 @@
  * DetectedFile into a priced FileReport (src/core/report/types.ts).
  * Lines and columns are 1-based.
  */
-import type { PromptKind, Span } from '../report/types';
+import type { PromptKind, SiteNeeds, Span } from '../report/types';
 
 /** Inline assumptions from a `tokenomics: steps=12 output=800 …` comment. */
 export interface AnnotationValues {
@@ -85,6 +85,48 @@ export interface DetectedCall extends Span {
   /** Id of the agent or loop that prices this call as one of its steps (a chat-model constructor passed to an agent, a call inside a loop). */
   readonly usedBy?: string;
   readonly annotation?: AnnotationValues;
+  /**
+   * `binding`: a model constructor or factory (`ChatOpenAI(...)`, `init_chat_model(...)`) — it sends
+   * nothing itself; the requests that invoke it are the call sites. Absent: a request.
+   */
+  readonly role?: 'binding';
+  /** `embedding`: an embedding request (input tokens only). Absent: a chat/text request. */
+  readonly kind?: 'embedding';
+  /** For a request on a binding of this file: the binding's id. */
+  readonly bindingId?: string;
+  /** How the model was found in this file: the line of the literal, and whether it is an environment variable's default. */
+  readonly modelOrigin?: ModelOrigin;
+  /** Mutually exclusive branches that pick another model for this site (if/elif/else, match, a dict of factories). */
+  readonly alternatives?: readonly DetectedAlternative[];
+  /** What the request needs of a model, read from its code. */
+  readonly needs?: SiteNeeds;
+  /** For an agent definition: where this file runs it (`Runner.run(agent, …)`); each run is a request of the agent's task. */
+  readonly runs?: readonly DetectedRun[];
+}
+
+/** A place that runs an agent defined in the same file, with the input it gives. */
+export interface DetectedRun extends Span {
+  readonly id: string;
+  readonly callee: string;
+  readonly promptIds: readonly string[];
+  readonly inputPlaceholders: readonly string[];
+}
+
+export interface ModelOrigin {
+  readonly from: 'code' | 'env-default';
+  readonly line: number;
+  /** `env OPENAI_MODEL, default`, `default of parameter model`, `branch provider == "openai"`. */
+  readonly detail?: string;
+}
+
+/** One branch of a site's model choice; the site's own model is the configured or default branch. */
+export interface DetectedAlternative {
+  readonly model?: string;
+  readonly providerHint?: string;
+  readonly modelRef?: ValueRef;
+  readonly line: number;
+  /** The branch condition as written, e.g. `provider == "anthropic"`. */
+  readonly condition?: string;
 }
 
 export interface DetectedLoop extends Span {
@@ -101,6 +143,11 @@ export interface DetectedLoop extends Span {
   readonly defaultsKey?: string;
   readonly callId?: string;
   readonly annotation?: AnnotationValues;
+  /**
+   * Id of the loop whose task runs this one as a step (a handoff target or an agent used as a tool of
+   * an entry agent, an agent run inside a generator/judge loop, a crew member): priced there, not billed apart.
+   */
+  readonly stepOf?: string;
 }
 
 export type FileKind = 'code' | 'prompt-file' | 'instructions' | 'crewai-config';

@@ -6,6 +6,7 @@
 import type { Offering } from '../catalog/types';
 import { DAYS_PER_MONTH } from '../workload';
 import { engineCalibration, findKvFormat } from './catalog';
+import { withDate } from './custom';
 import { breakEven, servingCost, type BreakEven } from './economics';
 import { acceleratorsNeeded, memoryFit, type FitRequest, type MemoryFit } from './memory';
 import { estimatePerformance, type PerformanceEstimate } from './performance';
@@ -40,6 +41,8 @@ export interface HardwareRequest {
   readonly tokensPerDay?: number;
   /** API offerings of the same model, for break-even. */
   readonly offerings?: readonly Offering[];
+  /** Assumptions made before the estimate (a custom model's expert layout), carried into the basis. */
+  readonly assumptions?: readonly string[];
   /** Calibration table override (tests, fitting). */
   readonly calibration?: EngineCalibration;
 }
@@ -202,6 +205,7 @@ export function estimateHardware(request: HardwareRequest): HardwareEstimate {
   }
   const breakEvens = (request.offerings ?? []).map((o) => breakEven(cost, o, inputTokens, outputTokens, request.tokensPerDay));
   const assumptions = [
+    ...(request.assumptions ?? []),
     `batch ${batch} concurrent sequence(s) (${batchFrom})`,
     `${inputTokens} input + ${outputTokens} output tokens per request`,
     `$/M tokens and capacity at batch ${capBatch}, utilization ${(cost.utilization * 100).toFixed(0)}% of a deployment rented 24/7`,
@@ -246,13 +250,13 @@ export function estimateHardware(request: HardwareRequest): HardwareEstimate {
     breakEven: breakEvens,
     quality: { note: request.format.quality.note, source: request.format.quality.source },
     basis: {
-      model: `${request.model.source} (${request.model.asOf})`,
-      accelerator: `${request.accelerator.source} (${request.accelerator.asOf})`,
+      model: withDate(request.model),
+      accelerator: withDate(request.accelerator),
       price:
         userPrice !== undefined
           ? 'user-supplied --usd-per-hour'
           : request.accelerator.price
-            ? `${request.accelerator.price.source} (${request.accelerator.price.asOf})`
+            ? withDate(request.accelerator.price)
             : undefined,
       engine: engine.note,
       assumptions,

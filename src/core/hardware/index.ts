@@ -18,9 +18,13 @@ export {
   engineClassOf,
   parseEngine,
 } from './catalog';
-export { weightBytes, kvBytesPerToken, kvBytesForContext, memoryFit, acceleratorsNeeded, candidateCounts, usableMemoryGB } from './memory';
+export { weightBytes, kvBytesPerToken, kvBytesForContext, memoryFit, acceleratorsNeeded, candidateCounts, usableMemoryGB, memoryLimitedBatch } from './memory';
 export type { MemoryFit, FitRequest } from './memory';
 export { estimatePerformance, decodeStep, prefillTiming, paramsTouchedB, expectedTokensPerStep, peakTflops } from './performance';
+export { servingAtConcurrency, burstTtftMs } from './serving';
+export type { ServingLoad } from './serving';
+export { deviceClassOf, linkKindOf, effectiveCalibration, hasDeviceFit, prefillPath, DEVICE_CLASS_NAMES } from './device-class';
+export type { PrefillPath } from './device-class';
 export type { PerfRequest, PerformanceEstimate, StepTiming } from './performance';
 export { servingCost, breakEven, apiUsdPerToken, HOURS_PER_MONTH } from './economics';
 export type { ServingCost, BreakEven } from './economics';
@@ -30,3 +34,5 @@ export { selfHostedOptions, DEFAULT_OPTION_PRECISIONS } from './options';
 export type { SelfHostedOptions, SelfHostedOptionsOptions } from './options';
 export { selfHostedCompareRows, selfHostedCandidates, selfHostedUsdPerMillion, selfHostedMonthlyUsd } from './compare-rows';
 export type { SelfHostedRows, SelfHostedCandidate, CandidateOptions } from './compare-rows';
+export { customArchitecture, customAccelerator, moeFromTotals, withDate, ASSUMED_EXPERTS, ASSUMED_EXPERTS_PER_TOKEN } from './custom';
+export type { CustomModelSpec, CustomAcceleratorSpec } from './custom';

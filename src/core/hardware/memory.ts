@@ -107,3 +107,17 @@ export function candidateCounts(model: OpenModelArchitecture, engine: EngineCali
 export function acceleratorsNeeded(req: FitRequest, max = 64): number | undefined {
   return candidateCounts(req.model, req.engine, max).find((n) => memoryFit(req, n).fits);
 }
+
+/** The most sequences whose KV cache fits beside the weights on `accelerators` (0 when not even one fits). */
+export function memoryLimitedBatch(req: FitRequest, accelerators: number, limit = 4096): number {
+  if (!memoryFit({ ...req, batch: 1 }, accelerators).fits) return 0;
+  let lo = 1;
+  let hi = limit;
+  if (memoryFit({ ...req, batch: hi }, accelerators).fits) return hi;
+  while (hi - lo > 1) {
+    const mid = Math.floor((lo + hi) / 2);
+    if (memoryFit({ ...req, batch: mid }, accelerators).fits) lo = mid;
+    else hi = mid;
+  }
+  return lo;
+}

@@ -6,14 +6,16 @@
  *   step = max(bytes / (bw · eff_bw · eff_kernel), flops / (peak · eff_flops))
  *          + step_overhead + layers · layer_overhead + comm
  *
- * Tensor parallel divides bytes and FLOPs by N and pays 2 all-reduces per layer;
- * a layer split (llama.cpp) runs the layers one accelerator after another, so a
- * step costs what it costs on one accelerator plus a hop per boundary.
+ * The efficiencies and overheads are the engine's, per device class (datacenter
+ * CUDA, consumer CUDA, ROCm, Apple, unified-memory SoCs). Tensor parallel divides
+ * bytes and FLOPs by N and pays 2 all-reduces per layer, whose latency depends on the
+ * link (NVLink or PCIe); a layer split (llama.cpp) runs the layers one accelerator
+ * after another, so a step costs what it costs on one accelerator plus a hop per boundary.
  */
+import { effectiveCalibration, linkKindOf, peakTflops, prefillPath } from './device-class';
 import { kvBytesForContext } from './memory';
 import type {
   AcceleratorSpec,
-  ComputeClass,
   EngineCalibration,
   OpenModelArchitecture,
   SpeculativeOptions,
@@ -35,6 +37,12 @@ export interface PerfRequest {
   readonly inputTokens: number;
   readonly outputTokens: number;
   readonly speculative?: SpeculativeOptions;
+  /** Tokens already in the KV cache before the prompt (a follow-up turn, a long document). */
+  readonly priorTokens?: number;
+  /** Engine build date (ISO); absent = a current build. Selects llama.cpp's prompt-processing kernels. */
+  readonly buildDate?: string;
+  /** Tokens per prompt-processing pass (llama.cpp -ub, vLLM max_num_batched_tokens); absent = the engine's. */
+  readonly prefillChunkTokens?: number;
 }
 
 export interface StepTiming {
@@ -61,13 +69,7 @@ export interface PerformanceEstimate {
   readonly speculative?: { readonly expectedTokensPerStep: number; readonly speedup: number };
 }
 
-/** Peak TFLOPS for a compute class; formats the hardware cannot run natively fall back to 16-bit. */
-export function peakTflops(acc: AcceleratorSpec, compute: ComputeClass, engine: EngineCalibration): number {
-  const t = acc.tflops;
-  const sixteen = engine.engine === 'llama.cpp' ? (t.fp16 ?? t.bf16) : (t.bf16 ?? t.fp16);
-  const native = compute === 'bf16' || compute === 'fp16' ? sixteen : t[compute];
-  return native ?? sixteen ?? 1;
-}
+export { peakTflops };
 
 /** Parameters read from memory when `tokens` tokens pass through the model at once (MoE: experts touched). */
 export function paramsTouchedB(model: OpenModelArchitecture, tokens: number): number {
@@ -76,6 +78,26 @@ export function paramsTouchedB(model: OpenModelArchitecture, tokens: number): nu
   const pickShare = moe.expertsPerToken / moe.experts;
   const touchedShare = 1 - Math.pow(1 - pickShare, Math.max(1, tokens));
   return model.totalParamsB - moe.routedParamsB + moe.routedParamsB * touchedShare;
+}
+
+/**
+ * Rows of a matrix-multiply tile (llama.cpp MMQ, grouped-GEMM kernels): an expert that receives
+ * fewer tokens than this in a pass leaves most of each tile empty. Kernel geometry, not fitted.
+ */
+export const EXPERT_GEMM_TILE_ROWS = 64;
+
+/**
+ * Time-equivalent parameters for a pass of `tokens` tokens: the routed experts' share counts
+ * more when each expert sees few tokens (tokens · k / E), because their GEMM tiles run part-empty.
+ * Dense models: the active parameters.
+ */
+export function effectiveActiveParamsB(model: OpenModelArchitecture, tokens: number): number {
+  const moe = model.moe;
+  if (!moe) return model.activeParamsB;
+  const routedActive = (moe.routedParamsB * moe.expertsPerToken) / moe.experts;
+  const perExpert = (Math.max(1, tokens) * moe.expertsPerToken) / moe.experts;
+  const occupancy = perExpert / (perExpert + EXPERT_GEMM_TILE_ROWS);
+  return model.activeParamsB - routedActive + routedActive / occupancy;
 }
 
 /** Attention FLOPs of one new token against `context` earlier tokens (QKᵀ and AV: 4·h·d per key per layer). */
@@ -90,18 +112,25 @@ function bytesPerParam(format: WeightFormat): number {
   return format.bitsPerWeight / 8;
 }
 
-function tensorParallelComm(req: PerfRequest, tokens: number): number {
+/**
+ * Time spent moving activations between accelerators per pass. Tensor parallel: two
+ * all-reduces per layer, latency by link (NVLink, or PCIe where consumer cards stage through
+ * host memory) plus bytes over the link. Layer split: one hop per boundary.
+ */
+function multiGpuComm(req: PerfRequest, engine: EngineCalibration, tokens: number): number {
   const n = req.accelerators;
   if (n <= 1) return 0;
-  const { engine, model, accelerator } = req;
-  if (engine.multiGpu === 'layer-split') return ((n - 1) * engine.allReduceUs) / 1000;
+  const { model, accelerator } = req;
+  if (engine.multiGpu === 'layer-split') return ((n - 1) * (engine.layerSplitHopUs ?? engine.allReduceUs)) / 1000;
   // Beyond one 8-accelerator node the all-reduce crosses the network (assumed, not fitted:
   // 400 Gb/s InfiniBand per GPU = 50 GB/s, and four times the in-node latency).
   const crossNode = n > ACCELERATORS_PER_NODE;
   const link = Math.min(accelerator.interconnectGBs ?? 32, crossNode ? CROSS_NODE_LINK_GBS : Infinity) * 1e9;
-  const latencyUs = engine.allReduceUs * (crossNode ? CROSS_NODE_LATENCY_FACTOR : 1);
+  const pcie = linkKindOf(accelerator) === 'pcie';
+  const base = pcie ? (engine.pcieAllReduceUs ?? engine.allReduceUs) : engine.allReduceUs;
+  const latencyUs = base * (crossNode ? CROSS_NODE_LATENCY_FACTOR : 1);
   const bytes = tokens * model.hiddenSize * 2 * ((2 * (n - 1)) / n);
-  return (2 * model.layers * (latencyUs / 1e6 + bytes / link)) * 1000;
+  return 2 * model.layers * (latencyUs / 1e6 + bytes / link) * 1000;
 }
 
 /** Split factor for bytes and FLOPs: tensor parallel shares the work, a layer split does not. */
@@ -111,9 +140,10 @@ function parallelShare(req: PerfRequest): number {
 
 /** One decode step for `batch` sequences, each feeding `tokensPerSeq` tokens (1, or k+1 when verifying drafts). */
 export function decodeStep(req: PerfRequest, tokensPerSeq = 1): StepTiming {
-  const { model, format, accelerator, engine } = req;
+  const { model, format, accelerator } = req;
+  const engine = effectiveCalibration(req.engine, accelerator);
   const tokens = req.batch * tokensPerSeq;
-  const context = req.inputTokens + req.outputTokens / 2;
+  const context = (req.priorTokens ?? 0) + req.inputTokens + req.outputTokens / 2;
   const weight = paramsTouchedB(model, tokens) * 1e9 * bytesPerParam(format);
   const kv = req.batch * kvBytesForContext(model, req.kvBytesPerElement, context);
   const share = parallelShare(req);
@@ -129,26 +159,38 @@ export function decodeStep(req: PerfRequest, tokensPerSeq = 1): StepTiming {
   const work = Math.max(computeMs, dequantMs);
   const moeLayers = model.moe ? (model.moe.moeLayers ?? model.layers) : 0;
   const overheadMs = engine.stepOverheadMs + (model.layers * engine.layerOverheadUs + moeLayers * engine.moeLayerOverheadUs) / 1000;
-  const commMs = tensorParallelComm(req, tokens);
+  const commMs = multiGpuComm(req, engine, tokens);
   const ms = Math.max(memoryMs, work) + overheadMs + commMs;
   return { ms, memoryMs, computeMs: work, overheadMs, commMs, bound: memoryMs >= work ? 'memory' : 'compute' };
 }
 
-/** Processing one prompt of `promptTokens` (causal attention: on average half the prompt is visible). */
-export function prefillTiming(req: PerfRequest, promptTokens = req.inputTokens): StepTiming {
-  const { model, format, accelerator, engine } = req;
+/**
+ * Processing `sequences` prompts of `promptTokens` each in one pass (1 for a lone request; a
+ * burst of arrivals is prefilled together), after `priorTokens` already cached: causal
+ * attention sees on average the prior context plus half the prompt. Quantized weights run on
+ * the units `prefillPath` picks for the format, engine, device and build.
+ */
+export function prefillTiming(req: PerfRequest, promptTokens = req.inputTokens, sequences = 1): StepTiming {
+  const { model, format, accelerator } = req;
+  const engine = effectiveCalibration(req.engine, accelerator);
   const p = Math.max(1, promptTokens);
+  const seqs = Math.max(1, sequences);
+  const tokens = p * seqs;
+  // Engines process long or many prompts in passes of at most `chunk` tokens: each pass reads
+  // the weights again, and an MoE expert sees only that pass's share of the tokens.
+  const chunk = Math.max(1, req.prefillChunkTokens ?? req.engine.prefillChunkTokens ?? tokens);
+  const passes = Math.ceil(tokens / chunk);
+  const perPass = tokens / passes;
+  const prior = req.priorTokens ?? 0;
   const share = parallelShare(req);
-  const flops = p * (2 * model.activeParamsB * 1e9 + attentionFlopsPerToken(model, p / 2));
-  // Dequantizing formats pay for unpacking in prompt processing too (fitted per format).
-  const computeMs =
-    (flops / share / (peakTflops(accelerator, format.compute, engine) * 1e12 * engine.flopsEfficiency * format.prefillEfficiency)) *
-    1000;
-  const weight = paramsTouchedB(model, p) * 1e9 * bytesPerParam(format);
+  const flops = tokens * (2 * effectiveActiveParamsB(model, perPass) * 1e9 + attentionFlopsPerToken(model, prior + p / 2));
+  const path = prefillPath(accelerator, format, req.engine, req.buildDate);
+  const computeMs = (flops / share / (path.peakTflops * 1e12 * engine.flopsEfficiency * path.formatEfficiency)) * 1000;
+  const weight = passes * paramsTouchedB(model, perPass) * 1e9 * bytesPerParam(format);
   const memoryMs = (weight / share / (accelerator.bandwidthGBs * 1e9 * engine.bandwidthEfficiency)) * 1000;
   // Attention and the other per-token kernels split across tensor-parallel ranks like the GEMMs do.
-  const overheadMs = (model.layers * (engine.layerOverheadUs + (p * engine.prefillTokenLayerUs) / share)) / 1000;
-  const commMs = tensorParallelComm(req, p);
+  const overheadMs = (model.layers * (passes * engine.layerOverheadUs + (tokens * engine.prefillTokenLayerUs) / share)) / 1000;
+  const commMs = passes * multiGpuComm(req, engine, perPass);
   const ms = Math.max(memoryMs, computeMs) + overheadMs + commMs;
   return { ms, memoryMs, computeMs, overheadMs, commMs, bound: memoryMs >= computeMs ? 'memory' : 'compute' };
 }

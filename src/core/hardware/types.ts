@@ -19,7 +19,28 @@ export interface HourlyPrice extends Provenance {
   readonly usd: number;
 }
 
-export type AcceleratorKind = 'datacenter-gpu' | 'consumer-gpu' | 'apple' | 'tpu' | 'other';
+export type AcceleratorKind = 'datacenter-gpu' | 'consumer-gpu' | 'apple' | 'soc' | 'tpu' | 'other';
+
+/**
+ * Device classes that reach different shares of their datasheet figures under the same engine
+ * (fitted separately): datacenter CUDA (A100/H100/H200/B200), consumer CUDA (GeForce and RTX
+ * workstation cards), ROCm (AMD), Apple GPUs (Metal), unified-memory SoCs (GB10, Jetson).
+ */
+export type DeviceClass = 'datacenter-cuda' | 'consumer-cuda' | 'rocm' | 'apple' | 'unified-soc' | 'tpu' | 'other';
+
+/** How two accelerators exchange tensor-parallel all-reduces. */
+export type LinkKind = 'nvlink' | 'pcie';
+
+/** Per-device-class overrides of an engine's fitted constants (absent = the engine's value). */
+export interface DeviceCalibration {
+  readonly bandwidthEfficiency?: number;
+  readonly flopsEfficiency?: number;
+  readonly stepOverheadMs?: number;
+  readonly layerOverheadUs?: number;
+  readonly prefillTokenLayerUs?: number;
+  /** llama.cpp off NVIDIA (Metal, ROCm): prompt speed of quantized weights relative to 16-bit (unpacked in the matmul kernels). */
+  readonly quantizedPrefillEfficiency?: number;
+}
 
 export interface AcceleratorSpec extends Provenance {
   readonly id: string;
@@ -131,8 +152,23 @@ export interface EngineCalibration {
   readonly prefillTokenLayerUs: number;
   /** Fixed time before the first token besides the prompt's compute (queueing, tokenization), ms. */
   readonly prefillOverheadMs: number;
-  /** Latency of one all-reduce in tensor parallel, microseconds (two per layer). */
+  /** Latency of one all-reduce in tensor parallel over NVLink-class links, microseconds (two per layer). */
   readonly allReduceUs: number;
+  /** The same over PCIe (consumer cards: staged through host memory), microseconds. */
+  readonly pcieAllReduceUs?: number;
+  /** llama.cpp layer split: time to hand activations to the next accelerator, per boundary per step, microseconds. */
+  readonly layerSplitHopUs?: number;
+  /** Tokens per prompt-processing pass (llama.cpp n_ubatch 512; vLLM max_num_batched_tokens 8192). */
+  readonly prefillChunkTokens?: number;
+  /** Most sequences the scheduler runs at once (vLLM max_num_seqs); beyond it requests queue. */
+  readonly maxBatch?: number;
+  /**
+   * Build date from which quantized prompt processing runs on integer tensor cores (llama.cpp MMQ
+   * on CUDA from Turing on); builds before it unpack to 16-bit and pay the format's prefillEfficiency.
+   */
+  readonly integerPrefillSince?: string;
+  /** Per-device-class constants (fitted); the engine's own values apply where a class has none. */
+  readonly byDevice?: Partial<Record<DeviceClass, DeviceCalibration>>;
   /** How the engine spreads a model over several accelerators. */
   readonly multiGpu: 'tensor-parallel' | 'layer-split';
   /** Batch assumed when none is given. */

@@ -11,6 +11,8 @@ import { detectFile } from '../detect';
 import type { AnnotationValues, DetectedCall, DetectedFile, DetectedLoop, DetectedPrompt, DetectOptions } from '../detect/types';
 import { countChatTokens, ratioProfileForModel, tokenizerForModel, type ChatMessage, type ToolSchema } from '../tokenize';
 import { DAYS_PER_MONTH, type Assumptions, type Workload } from '../workload';
+import { expandAgentRuns } from './agent-runs';
+import { callExtras, describeRef, withStepSites } from './call-extras';
 import { budgetDiagnostics, detectionDiagnostics, loopDiagnostics, modelDiagnostics } from './diagnostics';
 import { mergeAnnotations } from '../detect/annotations';
 import { ModelResolver, simpleResolve, type ModelChoice, type Resolver } from './models';
@@ -43,7 +45,7 @@ export async function analyzeFile(text: string, path: string, languageId: string
 
 /** Prices what detection found. Synchronous and pure: the same input gives the same report. */
 export function analyzeDetected(file: DetectedFile, env: AnalyzeEnv): FileReport {
-  return new FileAnalysis(file, env).run();
+  return new FileAnalysis(expandAgentRuns(file), env).run();
 }
 
 interface PricedCall {
@@ -90,9 +92,12 @@ class FileAnalysis {
     const instructions = file.kind === 'instructions' ? this.instructionsReport(prompts) : undefined;
 
     const monthly: Price[] = [];
-    for (const loop of loops) monthly.push(scalePrice(loop.costPerTask, this.callsPerDay(loop.annotation) * DAYS_PER_MONTH));
+    // A loop run as a step of another task (a handoff target, an agent inside a judge loop) is priced there.
+    loops.forEach((loop, i) => {
+      if (!file.loops[i].stepOf) monthly.push(scalePrice(loop.costPerTask, this.callsPerDay(loop.annotation) * DAYS_PER_MONTH));
+    });
     for (const c of calls) {
-      if (c.agent || c.usedBy) continue; // priced as a step of its loop
+      if (c.agent || c.usedBy || c.role === 'binding') continue; // priced as a step of its loop; a binding sends nothing
       const p = priced.get(c.id)!;
       monthly.push(scalePrice(p.report.costPerCall, this.callsPerDay(this.annotationOf(c)) * DAYS_PER_MONTH));
     }
@@ -103,7 +108,7 @@ class FileAnalysis {
       language: file.language,
       prompts,
       calls: [...priced.values()].map((p) => p.report),
-      agentLoops: loops.map((l) => l.report),
+      agentLoops: loops.map((l) => withStepSites(l.report, file)),
       diagnostics: this.diagnostics,
       ...(instructions ? { instructions } : {}),
       monthlyCost: monthly.length ? sumPrices(monthly) : ZERO,
@@ -147,18 +152,21 @@ class FileAnalysis {
     const assumed: string[] = [];
     const notes: SiteAssumption[] = [];
     if (model.source === 'default') {
-      assumed.push(`model: ${model.id} (default; the code names none)`);
-      notes.push(defaultModelNote(model.id, this.a));
+      const why = call.modelRef ? `chosen at run time: ${describeRef(call.modelRef)}` : 'the code names none';
+      assumed.push(`model: ${model.id} (default; ${why})`);
+      notes.push({ ...defaultModelNote(model.id, this.a), detail: why });
     }
     const prompts = this.sendablePrompts(call.promptIds);
     const input = ann?.input ?? this.inputTokens(prompts, call, model, assumed, notes);
     if (ann?.input !== undefined) notes.push({ subject: 'input', value: ann.input, from: 'annotation' });
     const cap = call.maxOutputTokens;
-    const output = ann?.output ?? Math.min(this.a.outputTokens, cap ?? Infinity);
-    if (ann?.output === undefined) assumed.push(`output: ${output} tokens (${cap !== undefined && cap < this.a.outputTokens ? 'capped by the code' : 'assumed'})`);
-    notes.push(outputNote(ann, output, cap, this.a));
-    const reasoning = ann?.reasoning ?? this.a.reasoningTokens;
-    const reasoningAssumed = reasoningNote(ann, reasoning, this.a);
+    // An embedding request has input only.
+    const embedding = call.kind === 'embedding';
+    const output = embedding ? 0 : (ann?.output ?? Math.min(this.a.outputTokens, cap ?? Infinity));
+    if (ann?.output === undefined && !embedding) assumed.push(`output: ${output} tokens (${cap !== undefined && cap < this.a.outputTokens ? 'capped by the code' : 'assumed'})`);
+    if (!embedding) notes.push(outputNote(ann, output, cap, this.a));
+    const reasoning = embedding ? 0 : (ann?.reasoning ?? this.a.reasoningTokens);
+    const reasoningAssumed = embedding ? undefined : reasoningNote(ann, reasoning, this.a);
     if (reasoningAssumed) notes.push(reasoningAssumed);
     notes.push(callsPerDayNote(ann, this.a));
     const workload: Workload = {
@@ -195,9 +203,17 @@ class FileAnalysis {
       assumed,
       assumptions: notes,
       ...(stepOf(call, this.file) ? { stepOf: stepOf(call, this.file) } : {}),
+      ...callExtras(
+        call,
+        this.file.path,
+        model,
+        ann,
+        (written, hint) => this.resolver.choose(written, hint),
+        (choice) => (choice.offering ? estimateWorkload(this.env.catalog, choice.offering, workload).perUnit : unpricedFor(choice)),
+      ),
     };
     this.diagnostics.push(...modelDiagnostics(call, model, costPerCall));
-    if (!call.agent && !call.usedBy) this.diagnostics.push(...budgetDiagnostics('call', call, costPerCall, this.a.budgets));
+    if (!call.agent && !call.usedBy && call.role !== 'binding') this.diagnostics.push(...budgetDiagnostics('call', call, costPerCall, this.a.budgets));
     return { report, estimate, model, workload };
   }
 

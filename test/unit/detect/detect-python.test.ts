@@ -36,9 +36,13 @@ describe('detect: Python', () => {
     assert.deepEqual(f.prompts[1].placeholders, ['topic']);
     assert.equal(f.calls.length, 1, 'Task and Crew carry prompts; the Agent is the call');
     assert.deepEqual([f.calls[0].framework, f.calls[0].model], ['crewai', 'anthropic/claude-3-5-sonnet-20241022']);
+    // The crew's kickoff is the task; the agent's own loop is a step of it.
     assert.deepEqual(
-      f.loops.map((l) => [l.maxSteps, l.stepOption]),
-      [[15, 'max_iter']],
+      f.loops.map((l) => [l.line, l.maxSteps, l.stepOption, l.stepOf]),
+      [
+        [3, 15, 'max_iter', 'l19.1'],
+        [19, 15, 'max_iter of its agents', undefined],
+      ],
     );
   });
 

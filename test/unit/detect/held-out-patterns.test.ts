@@ -16,8 +16,8 @@ describe('detect: patterns from the held-out corpus', () => {
     assert.deepEqual(
       f.loops.map((l) => [l.line, l.framework, l.callId]),
       [
-        [29, 'langgraph', f.calls[0].id],
-        [30, 'langgraph', f.calls[0].id],
+        [31, 'langgraph', f.calls[0].id],
+        [32, 'langgraph', f.calls[0].id],
       ],
     );
   });

@@ -8,6 +8,7 @@ import {
   openModelArchitecture,
   paramsTouchedB,
   estimatePerformance,
+  effectiveCalibration,
   type PerfRequest,
 } from '../../../src/core/hardware';
 
@@ -90,7 +91,8 @@ describe('hardware performance model', () => {
 
   it('MoE layers pay routing overhead per step (DeepSeek V3: 58 of 61 layers have experts)', () => {
     const ds = must(openModelArchitecture('deepseek-v3'), 'deepseek-v3');
-    const engine = engineCalibration('vllm');
+    // The engine's constants for the device class of an H200 (datacenter CUDA).
+    const engine = effectiveCalibration(engineCalibration('vllm'), must(findAccelerator('h200'), 'h200'));
     const step = decodeStep({ ...base('vllm', 'h200', 8), model: ds, format: must(findWeightFormat('fp8'), 'fp8') });
     close(step.overheadMs, engine.stepOverheadMs + (61 * engine.layerOverheadUs + 58 * engine.moeLayerOverheadUs) / 1000);
   });

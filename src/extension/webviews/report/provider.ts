@@ -6,6 +6,7 @@
 import * as vscode from 'vscode';
 import { isAbsolute, resolve, sep } from 'node:path';
 import { scanPaths } from '../../../node/scan';
+import { defaultJobs } from '../../../node/detect-pool';
 import type { ScanReport } from '../../../core/report/types';
 import { resolveModel } from '../../core-api';
 import type { TokenomicsContext } from '../../context';
@@ -110,6 +111,8 @@ export class ReportViewHost implements vscode.WebviewViewProvider, vscode.Dispos
           exclude: settings.config.exclude,
           maxFileBytes: settings.config.maxFileSizeKb * 1024,
           respectGitignore: true,
+          // Files are read and parsed in worker threads: typing stays smooth while a scan runs.
+          jobs: defaultJobs('editor'),
         },
         (p) => {
           // At most ~10 progress messages a second: the page only needs to look alive.

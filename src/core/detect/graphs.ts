@@ -1,0 +1,189 @@
+/**
+ * LangGraph compositions (Python and JS): a compiled `StateGraph` is an agent loop only where its edges
+ * form a cycle (an edge or conditional edge back to an earlier node). A straight pipeline is one run of
+ * its nodes: no loop, each request inside a node stays its own site. The cycle's bound comes from the
+ * code: a counter compared in a conditional edge's router (`if state["revisions"] >= 3`), else
+ * `recursion_limit` in a config, else LangGraph's default. The requests made inside the cycle's node
+ * functions are priced as steps of the loop.
+ */
+import type { CallInfo } from './call-links';
+import { stateGraphOf } from './model-uses';
+import type { SyntaxNode } from './parser';
+import { spanOf, type SiteRegistry } from './sites';
+import { contains, type Collected, type LanguageSyntax } from './syntax';
+
+const ADD_NODE = /\.(add_node|addNode)$/;
+const ADD_EDGE = /\.(add_edge|addEdge)$/;
+const ADD_CONDITIONAL = /\.(add_conditional_edges|addConditionalEdges)$/;
+const ADD_SEQUENCE = /\.(add_sequence|addSequence)$/;
+const SET_ENTRY = /\.(set_entry_point|setEntryPoint)$/;
+const END_NAMES = /^(END|"__end__"|'__end__')$/;
+const START_NAMES = /^(START|"__start__"|'__start__')$/;
+
+interface Graph {
+  readonly root: SyntaxNode;
+  readonly nodes: Map<string, SyntaxNode | undefined>;
+  readonly edges: Map<string, Set<string>>;
+  /** Routers of conditional edges, by source node. */
+  readonly routers: Map<string, SyntaxNode>;
+}
+
+export interface GraphLoopOptions {
+  readonly fileOption: (key: string) => SyntaxNode | undefined;
+}
+
+export function findGraphLoops(syntax: LanguageSyntax, collected: Collected, sites: SiteRegistry, calls: readonly CallInfo[], options: GraphLoopOptions): void {
+  const graphs = new Map<number, Graph>();
+  const graphOf = (call: SyntaxNode): Graph | undefined => {
+    const receiver = syntax.receiver(call);
+    const root = receiver ? stateGraphOf(syntax, syntax.resolve(receiver)) : undefined;
+    if (!root) return undefined;
+    let g = graphs.get(root.id);
+    if (!g) graphs.set(root.id, (g = { root, nodes: new Map(), edges: new Map(), routers: new Map() }));
+    return g;
+  };
+  for (const call of collected.calls) {
+    const callee = syntax.callee(call);
+    if (!ADD_NODE.test(callee) && !ADD_EDGE.test(callee) && !ADD_CONDITIONAL.test(callee) && !ADD_SEQUENCE.test(callee) && !SET_ENTRY.test(callee)) continue;
+    const g = graphOf(call);
+    if (g) readBuilderCall(syntax, g, call, callee);
+  }
+  for (const call of collected.calls) {
+    if (!/\.compile$/.test(syntax.callee(call))) continue;
+    const g = graphOf(call);
+    if (!g) continue;
+    const cycle = cycleNodes(g);
+    if (!cycle.size) continue; // a straight pipeline: one run of its nodes, no loop
+    const inCycle = calls.filter((c) => !c.call.agent && c.call.role !== 'binding' && [...cycle].some((name) => {
+      const fn = g.nodes.get(name);
+      return fn !== undefined && contains(fn, c.node);
+    }));
+    const priced = inCycle[0] ?? calls.find((c) => c.rule.role === 'call' && !c.call.agent) ?? calls.find((c) => c.call.role === 'binding');
+    // A cycle with no model request or binding in the file prices nothing here (the repository pass may link one).
+    if (!priced) continue;
+    const bound = counterBound(syntax, g, cycle) ?? recursionLimit(syntax, options);
+    const span = spanOf(call);
+    const id = `l${span.line}.${span.column}`;
+    const added = sites.addLoop({
+      id,
+      ...span,
+      framework: 'langgraph',
+      maxSteps: bound?.value,
+      stepOption: bound?.option,
+      unbounded: false,
+      callId: priced.call.id,
+    });
+    if (!added) return;
+    for (const c of inCycle) c.call.usedBy ??= id;
+    if (!inCycle.includes(priced) && !priced.call.usedBy) priced.call.usedBy = id;
+  }
+}
+
+function readBuilderCall(syntax: LanguageSyntax, g: Graph, call: SyntaxNode, callee: string): void {
+  const args = syntax.args(call).positional;
+  const nameOf = (n: SyntaxNode | undefined): string | undefined => {
+    if (!n) return undefined;
+    if (START_NAMES.test(n.text)) return '__start__';
+    if (END_NAMES.test(n.text)) return '__end__';
+    return syntax.stringConstant(n) ?? (n.type === 'identifier' ? n.text : undefined);
+  };
+  const edge = (from: string | undefined, to: string | undefined): void => {
+    if (!from || !to) return;
+    let set = g.edges.get(from);
+    if (!set) g.edges.set(from, (set = new Set()));
+    set.add(to);
+  };
+  if (ADD_NODE.test(callee)) {
+    const first = args[0];
+    const named = first ? syntax.stringConstant(first) : undefined;
+    const fnNode = named !== undefined ? args[1] : first;
+    const name = named ?? (fnNode ? syntax.name(fnNode) : undefined);
+    if (name) g.nodes.set(name, fnNode ? syntax.resolve(fnNode) : undefined);
+  } else if (ADD_EDGE.test(callee)) {
+    const sources = args[0] ? (syntax.items(args[0]) ?? [args[0]]) : [];
+    for (const s of sources) edge(nameOf(s), nameOf(args[1]));
+  } else if (SET_ENTRY.test(callee)) {
+    edge('__start__', nameOf(args[0]));
+  } else if (ADD_SEQUENCE.test(callee)) {
+    const items = args[0] ? (syntax.items(args[0]) ?? []) : [];
+    const names = items.map((i) => syntax.stringConstant(i) ?? syntax.name(i));
+    for (let i = 0; i + 1 < names.length; i++) edge(names[i], names[i + 1]);
+    for (const [i, item] of items.entries()) if (names[i]) g.nodes.set(names[i]!, syntax.resolve(item));
+  } else if (ADD_CONDITIONAL.test(callee)) {
+    const from = nameOf(args[0]);
+    const router = args[1];
+    if (!from || !router) return;
+    const routerFn = syntax.resolve(router);
+    g.routers.set(from, routerFn);
+    for (const to of conditionalTargets(syntax, router, routerFn, args[2])) edge(from, to);
+  }
+}
+
+/** Where a conditional edge may go: its path map (dict values or list), else the strings its router returns. */
+function conditionalTargets(syntax: LanguageSyntax, router: SyntaxNode, routerFn: SyntaxNode, pathMap: SyntaxNode | undefined): string[] {
+  if (pathMap) {
+    const entries = syntax.entries(pathMap);
+    if (entries) return [...entries.values()].map((v) => (END_NAMES.test(v.text) ? '__end__' : (syntax.stringConstant(v) ?? v.text)));
+    const items = syntax.items(pathMap);
+    if (items) return items.map((v) => (END_NAMES.test(v.text) ? '__end__' : (syntax.stringConstant(v) ?? v.text)));
+  }
+  if (/^(tools_condition|toolsCondition)$/.test(router.text)) return ['tools', '__end__'];
+  const out: string[] = [];
+  for (const r of syntax.returns(routerFn)) {
+    const s = END_NAMES.test(r.text) ? '__end__' : syntax.stringConstant(r);
+    if (s) out.push(s);
+    // `return [Send("node", …) for …]`, `Send("node", …)`
+    for (const m of r.text.matchAll(/Send\(\s*["'](\w+)["']/g)) out.push(m[1]);
+  }
+  // `def route(state) -> Literal["tools", "__end__"]`
+  const annotation = routerFn.type === 'decorated_definition' ? routerFn.childForFieldName('definition')?.childForFieldName('return_type') : routerFn.childForFieldName('return_type');
+  for (const m of annotation?.text.matchAll(/["'](\w+)["']/g) ?? []) out.push(m[1]);
+  return out;
+}
+
+/** Nodes that lie on a cycle of the graph. */
+function cycleNodes(g: Graph): Set<string> {
+  const out = new Set<string>();
+  const reaches = (from: string, target: string): boolean => {
+    const seen = new Set<string>();
+    const stack = [...(g.edges.get(from) ?? [])];
+    while (stack.length) {
+      const n = stack.pop()!;
+      if (n === target) return true;
+      if (seen.has(n)) continue;
+      seen.add(n);
+      stack.push(...(g.edges.get(n) ?? []));
+    }
+    return false;
+  };
+  for (const n of g.edges.keys()) if (n !== '__start__' && reaches(n, n)) out.add(n);
+  return out;
+}
+
+/** `if state["revision_number"] > 3: return END` in a router on the cycle: a counter that bounds it. */
+function counterBound(syntax: LanguageSyntax, g: Graph, cycle: ReadonlySet<string>): { value: number; option: string } | undefined {
+  for (const [from, router] of g.routers) {
+    if (!cycle.has(from)) continue;
+    const body = router.type === 'decorated_definition' ? router.childForFieldName('definition') : router;
+    if (!body) continue;
+    for (const c of body.descendantsOfType(['comparison_operator', 'binary_expression'])) {
+      if (!c) continue;
+      const m = /^(.+?)\s*(>=|>|<=|<)\s*(.+)$/s.exec(c.text);
+      if (!m) continue;
+      const left = c.namedChildren[0];
+      const right = c.namedChildren[c.namedChildren.length - 1];
+      if (!left || !right) continue;
+      const [counter, limit, strict] = m[2].startsWith('>') ? [left, right, m[2] === '>'] : [right, left, m[2] === '<'];
+      if (!/(count|iteration|revision|step|turn|round|attempt|retries|loop|len\()/i.test(counter.text)) continue;
+      const value = syntax.number(limit);
+      if (value !== undefined && value > 0) return { value: value + (strict ? 1 : 0), option: c.text.replace(/\s+/g, ' ') };
+    }
+  }
+  return undefined;
+}
+
+function recursionLimit(syntax: LanguageSyntax, options: GraphLoopOptions): { value: number; option: string } | undefined {
+  const limit = options.fileOption('recursion_limit') ?? options.fileOption('recursionLimit');
+  const value = limit ? syntax.number(limit) : undefined;
+  return value ? { value, option: 'recursion_limit' } : undefined;
+}

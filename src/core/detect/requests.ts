@@ -1,0 +1,309 @@
+/**
+ * Calls are requests. A model binding (`ChatOpenAI(…)`, `init_chat_model(…)`) sends nothing; each place
+ * that invokes it does: `llm.invoke(…)`, `llm.with_structured_output(X).ainvoke(…)`,
+ * `llm.bind_tools(T).stream(…)`, `(prompt | llm).invoke(…)`, `embeddings.embed_query(…)`. The binding is
+ * found through variables (the declaration in scope before the use), `self.x` / `this.x` fields, local
+ * factory functions and dicts of factories; bindings picked in exclusive branches make one request with
+ * alternatives. A model-named value made elsewhere (`self.llm`, an imported `model`) invoked here is a
+ * request whose model is a `ValueRef` for the repository pass.
+ */
+import type { PromptKind, SiteNeeds } from '../report/types';
+import { chooseDefault, enclosingFunction, exclusive } from './branches';
+import type { CallInfo } from './call-links';
+import type { CallRule } from './frameworks';
+import type { ModelValues } from './model-resolve';
+import { toolsFrom } from './model-values';
+import type { SyntaxNode } from './parser';
+import { CONFIDENCE, type PromptReader } from './prompt-reader';
+import { spanOf, type Mutable, type SiteRegistry } from './sites';
+import { contains, type Collected, type LanguageSyntax } from './syntax';
+import type { DetectedAlternative, DetectedCall } from './types';
+
+const INVOKE = /\.(invoke|ainvoke|stream|astream|batch|abatch|astream_events|streamEvents|predict|apredict)$/;
+const EMBED = /\.(embed_documents|embed_query|aembed_documents|aembed_query|embedDocuments|embedQuery)$/;
+/** Runnable wrappers around a model: what they add to the request. */
+const WRAPS = /\.(bind_tools|bindTools|with_structured_output|withStructuredOutput|with_config|withConfig|with_retry|withRetry|with_fallbacks|withFallbacks|bind|configurable_fields)$/;
+/** A name that says "this is a model object": `model`, `llm`, `self.chat_model`, `chatModel`. */
+export const MODEL_NAME = /(^|_)(model|llm|chat_model|chat)$|[a-z](Model|Llm|LLM)$|^(model|llm)$/;
+/** Names of runnables that are not models even when invoked like one. */
+const NOT_MODEL = /(graph|agent|chain|tool|executor|workflow|app|crew|retriever|runnable|parser|pipeline|embedding)s?$/i;
+
+export const REQUEST_RULE: CallRule = { framework: 'langchain', role: 'call', messagesArg: 0 };
+
+interface Found {
+  readonly binding: CallInfo;
+  /** The node that picked this binding (a declaration's value, a dict entry, a return): decides exclusivity. */
+  readonly via: SyntaxNode;
+}
+
+interface Wrapping {
+  tools: string[];
+  toolsBound: boolean;
+  structured: boolean;
+}
+
+export class RequestFinder {
+  private readonly byNode = new Map<number, CallInfo>();
+  private readonly siteNodes = new Set<number>();
+
+  constructor(
+    private readonly syntax: LanguageSyntax,
+    private readonly collected: Collected,
+    private readonly sites: SiteRegistry,
+    private readonly calls: CallInfo[],
+    private readonly values: ModelValues,
+    private readonly prompts: PromptReader,
+    /** Bindings merged into an alternative site: their node → the site that stands for them. */
+    merged: ReadonlyMap<number, CallInfo>,
+  ) {
+    for (const c of calls) {
+      this.siteNodes.add(c.node.id);
+      if (c.call.role === 'binding') this.byNode.set(c.node.id, c);
+    }
+    for (const [id, c] of merged) if (c.call.role === 'binding') this.byNode.set(id, c);
+  }
+
+  run(): void {
+    for (const node of this.collected.calls) {
+      if (this.siteNodes.has(node.id)) continue;
+      const callee = this.syntax.callee(node);
+      const embed = EMBED.test(callee);
+      if (!embed && !INVOKE.test(callee)) continue;
+      const receiver = this.syntax.receiver(node);
+      if (!receiver) continue;
+      const wrap: Wrapping = { tools: [], toolsBound: false, structured: false };
+      const found = this.bindingsOf(receiver, wrap, 0, new Set());
+      if (found.length) this.addRequest(node, callee, found, wrap, embed);
+      else if (!embed) this.addForeignRequest(node, callee, receiver, wrap);
+    }
+  }
+
+  private addRequest(node: SyntaxNode, callee: string, found: readonly Found[], wrap: Wrapping, embed: boolean): void {
+    const unique = found.filter((f, i) => found.findIndex((g) => g.binding === f.binding) === i);
+    const choice = unique.length > 1 && unique.some((f, i) => unique.some((g, j) => j > i && exclusive(f.via, g.via))) ? chooseDefault(this.syntax, unique.map((f) => f.via)) : undefined;
+    const chosen = unique[choice?.chosen ?? unique.length - 1];
+    const b = chosen.binding.call;
+    const alternatives: DetectedAlternative[] = [...(b.alternatives ?? [])];
+    if (choice) {
+      unique.forEach((f, i) => {
+        if (f === chosen) return;
+        const c = f.binding.call;
+        alternatives.push({
+          ...(c.model ? { model: c.model } : c.modelRef ? { modelRef: c.modelRef } : {}),
+          ...(c.providerHint ? { providerHint: c.providerHint } : {}),
+          line: f.binding.call.line,
+          ...(choice.conditions[i] ? { condition: choice.conditions[i] } : {}),
+        });
+      });
+    }
+    const span = spanOf(node);
+    const args = this.syntax.args(node);
+    const messages = this.messagesOf(node, args.positional[0] ?? args.named.get('input') ?? args.named.get('messages'), embed ? 'other' : 'user-template', callee);
+    const needs = needsOf(wrap, b.needs);
+    const call: Mutable<DetectedCall> = {
+      id: `c${span.line}.${span.column}`,
+      ...span,
+      framework: b.framework,
+      callee,
+      ...(b.model ? { model: b.model } : {}),
+      ...(b.modelRef ? { modelRef: b.modelRef } : {}),
+      ...(b.modelOrigin ? { modelOrigin: b.modelOrigin } : {}),
+      ...(b.providerHint ? { providerHint: b.providerHint } : {}),
+      ...(b.maxOutputTokens !== undefined ? { maxOutputTokens: b.maxOutputTokens } : {}),
+      promptIds: messages.ids,
+      tools: wrap.tools.length ? wrap.tools : b.tools,
+      agent: false,
+      inputPlaceholders: messages.placeholders,
+      bindingId: b.id,
+      ...(embed || b.kind === 'embedding' ? { kind: 'embedding' as const } : {}),
+      ...(alternatives.length ? { alternatives } : {}),
+      ...(needs ? { needs } : {}),
+    };
+    if (!this.sites.addCall(call)) return;
+    this.calls.push({ node, rule: REQUEST_RULE, call, args });
+    this.siteNodes.add(node.id);
+  }
+
+  /** `self.llm.ainvoke(…)` on a model made in another file: a request; its model is followed by the repository pass. */
+  private addForeignRequest(node: SyntaxNode, callee: string, receiver: SyntaxNode, wrap: Wrapping): void {
+    const base = this.baseOf(receiver);
+    const name = this.syntax.name(base) ?? '';
+    if (!MODEL_NAME.test(name) || NOT_MODEL.test(name)) return;
+    const target = this.syntax.resolve(base);
+    // Named like a model but made here by something that is not a model (a graph, an agent): not a request.
+    if (target.id !== base.id && target.type !== 'identifier' && target.type !== 'attribute' && target.type !== 'member_expression') {
+      const value = this.values.resolve(base);
+      if (!value.ref || value.ref.kind !== 'call') return;
+      if (NOT_MODEL.test(value.ref.text.split('.').pop() ?? '') || /create_.*agent|compile|StateGraph/i.test(value.ref.text)) return;
+    }
+    const value = this.values.resolve(base);
+    if (!value.model && !value.ref) return;
+    const span = spanOf(node);
+    const args = this.syntax.args(node);
+    const messages = this.messagesOf(node, args.positional[0] ?? args.named.get('input') ?? args.named.get('messages'), 'user-template', callee);
+    const needs = needsOf(wrap, undefined);
+    const call: Mutable<DetectedCall> = {
+      id: `c${span.line}.${span.column}`,
+      ...span,
+      framework: 'langchain',
+      callee,
+      ...(value.model ? { model: value.model } : { modelRef: value.ref }),
+      ...(value.origin ? { modelOrigin: value.origin } : {}),
+      ...(value.provider ? { providerHint: value.provider } : {}),
+      promptIds: messages.ids,
+      tools: wrap.tools,
+      agent: false,
+      inputPlaceholders: messages.placeholders,
+      ...(value.alternatives?.length ? { alternatives: value.alternatives } : {}),
+      ...(needs ? { needs } : {}),
+    };
+    if (!this.sites.addCall(call)) return;
+    this.calls.push({ node, rule: REQUEST_RULE, call, args });
+    this.siteNodes.add(node.id);
+  }
+
+  /** The model object under runnable wrappers: `llm` in `llm.bind_tools(T).with_retry()`. */
+  private baseOf(receiver: SyntaxNode): SyntaxNode {
+    let n = receiver;
+    for (let i = 0; i < 6; i++) {
+      if ((n.type === 'call' || n.type === 'call_expression') && WRAPS.test(this.syntax.callee(n))) {
+        const inner = this.syntax.receiver(n);
+        if (!inner) break;
+        n = inner;
+      } else break;
+    }
+    return n;
+  }
+
+  private messagesOf(node: SyntaxNode, value: SyntaxNode | undefined, kind: PromptKind, callee: string): { ids: string[]; placeholders: string[] } {
+    if (!value) return { ids: [], placeholders: [] };
+    const r = this.prompts.promptsFrom(value, kind, CONFIDENCE.position, `input of ${callee}`);
+    void node;
+    return { ids: [...new Set(r.ids)], placeholders: [...new Set(r.placeholders)] };
+  }
+
+  /** Bindings an expression may evaluate to, with what its wrappers add (tools, structured output). */
+  private bindingsOf(node: SyntaxNode, wrap: Wrapping, depth: number, seen: Set<number>): Found[] {
+    if (depth > 8 || seen.has(node.id)) return [];
+    seen.add(node.id);
+    const syntax = this.syntax;
+    const n = unwrap(node);
+    const direct = this.byNode.get(n.id);
+    if (direct) return [{ binding: direct, via: n }];
+    if (n.type === 'call' || n.type === 'call_expression' || n.type === 'new_expression') {
+      const callee = syntax.callee(n);
+      if (WRAPS.test(callee)) {
+        const args = syntax.args(n);
+        if (/bind_tools|bindTools/.test(callee)) {
+          wrap.toolsBound = true;
+          if (args.positional[0]) wrap.tools.push(...toolsFrom(syntax, args.positional[0]));
+        }
+        if (/with_structured_output|withStructuredOutput/.test(callee)) wrap.structured = true;
+        const inner = syntax.receiver(n);
+        return inner ? this.bindingsOf(inner, wrap, depth + 1, seen) : [];
+      }
+      if (/\.pipe$/.test(callee)) {
+        const inner = syntax.receiver(n);
+        const parts = [...(inner ? [inner] : []), ...syntax.args(n).positional];
+        return parts.flatMap((p) => this.bindingsOf(p, wrap, depth + 1, seen));
+      }
+      if (/(^|\.)RunnableSequence(\.from)?$/.test(callee)) {
+        const list = syntax.args(n).positional[0];
+        return (list ? (syntax.items(list) ?? []) : []).flatMap((p) => this.bindingsOf(p, wrap, depth + 1, seen));
+      }
+      // `FACTORIES[provider]()`, `get_llm()`: what a dict entry or a local factory returns.
+      const fn = n.childForFieldName('function');
+      if (fn && (fn.type === 'subscript' || fn.type === 'subscript_expression')) return this.bindingsOf(fn, wrap, depth + 1, seen).concat(this.calledEntries(fn, wrap, depth, seen));
+      if (fn && fn.type === 'identifier') {
+        const target = syntax.resolve(fn);
+        if (target.id !== fn.id && isFunctionLike(target)) return syntax.returns(target).flatMap((r) => this.bindingsOf(r, wrap, depth + 1, seen).map((f) => ({ ...f, via: r })));
+      }
+      return [];
+    }
+    if (n.type === 'binary_operator' && n.childForFieldName('operator')?.text === '|') {
+      const l = n.childForFieldName('left');
+      const r = n.childForFieldName('right');
+      return [...(l ? this.bindingsOf(l, wrap, depth + 1, seen) : []), ...(r ? this.bindingsOf(r, wrap, depth + 1, seen) : [])];
+    }
+    if (n.type === 'identifier') {
+      return this.declarationsFor(n).flatMap((v) => viaDeclaration(this.bindingsOf(v, wrap, depth + 1, seen), v));
+    }
+    if (n.type === 'attribute' || n.type === 'member_expression') {
+      const field = syntax.name(n);
+      if (!field) return [];
+      const decls = this.collected.declarations.filter((d) => d.name === field && !d.isFunction && !contains(d.value, n));
+      return decls.flatMap((d) => viaDeclaration(this.bindingsOf(d.value, wrap, depth + 1, seen), d.value));
+    }
+    if (n.type === 'subscript' || n.type === 'subscript_expression') {
+      const object = n.childForFieldName('value') ?? n.childForFieldName('object');
+      const entries = object ? syntax.entries(object) : undefined;
+      if (!entries) return [];
+      const index = n.childForFieldName('subscript') ?? n.childForFieldName('index');
+      const key = index ? syntax.stringConstant(index) : undefined;
+      const values = key !== undefined && entries.has(key) ? [entries.get(key)!] : [...entries.values()];
+      return values.flatMap((v) => this.bindingsOf(v, wrap, depth + 1, seen).map((f) => ({ ...f, via: v })));
+    }
+    return [];
+  }
+
+  /** `FACTORIES[provider]()`: each entry is a factory (a lambda or a function of the file); its result is the binding. */
+  private calledEntries(fn: SyntaxNode, wrap: Wrapping, depth: number, seen: Set<number>): Found[] {
+    const object = fn.childForFieldName('value') ?? fn.childForFieldName('object');
+    const entries = object ? this.syntax.entries(object) : undefined;
+    if (!entries) return [];
+    const out: Found[] = [];
+    for (const v of entries.values()) {
+      const target = this.syntax.resolve(v);
+      const bodies = target.type === 'lambda' ? [target.childForFieldName('body')] : isFunctionLike(target) ? this.syntax.returns(target) : [];
+      for (const b of bodies) if (b) out.push(...this.bindingsOf(b, wrap, depth + 1, seen).map((f) => ({ ...f, via: v })));
+    }
+    return out;
+  }
+
+  /**
+   * The values a name may hold where it is used: in its own function, the declarations before the use
+   * (the last one, and those in branches exclusive with it); else the module's.
+   */
+  private declarationsFor(id: SyntaxNode): SyntaxNode[] {
+    const decls = this.collected.declarations.filter((d) => d.name === id.text && !d.isFunction && d.nameNode.type === 'identifier' && !contains(d.value, id));
+    if (!decls.length) return [];
+    const fn = enclosingFunction(id);
+    const scopeOf = (n: SyntaxNode): number | undefined => enclosingFunction(n)?.id;
+    const own = decls.filter((d) => scopeOf(d.nameNode) === fn?.id);
+    const pool = own.length ? own : decls.filter((d) => scopeOf(d.nameNode) === undefined);
+    if (!pool.length) return [];
+    // A declaration in a branch the use cannot be in (the `if` arm when the use is in the `else`) does not reach it.
+    const before = pool.filter((d) => d.nameNode.startIndex < id.startIndex && !exclusive(d.value, id));
+    const candidates = before.length ? before : pool;
+    const last = candidates[candidates.length - 1];
+    return candidates.filter((d) => d === last || exclusive(d.value, last.value)).map((d) => d.value);
+  }
+}
+
+/** A declaration that yields one binding picks it (its place decides exclusivity); one that yields several keeps their own places. */
+function viaDeclaration(found: Found[], declaration: SyntaxNode): Found[] {
+  return found.length === 1 ? [{ ...found[0], via: declaration }] : found;
+}
+
+function needsOf(wrap: Wrapping, base: SiteNeeds | undefined): SiteNeeds | undefined {
+  const needs: { tools?: boolean; structuredOutput?: boolean; vision?: boolean; reasoning?: boolean } = { ...base };
+  if (wrap.toolsBound) needs.tools = true;
+  if (wrap.structured) needs.structuredOutput = true;
+  return Object.keys(needs).length ? needs : undefined;
+}
+
+function unwrap(node: SyntaxNode): SyntaxNode {
+  let n = node;
+  for (let i = 0; i < 6; i++) {
+    if (['parenthesized_expression', 'await', 'await_expression', 'as_expression', 'non_null_expression'].includes(n.type)) {
+      const inner = n.namedChildren.find((c) => c && c.type !== 'comment' && !c.type.endsWith('type'));
+      if (!inner) return n;
+      n = inner;
+    } else return n;
+  }
+  return n;
+}
+
+function isFunctionLike(n: SyntaxNode): boolean {
+  return ['function_definition', 'decorated_definition', 'lambda', 'function_declaration', 'arrow_function', 'function_expression', 'function', 'method_definition'].includes(n.type);
+}

@@ -1,0 +1,70 @@
+/**
+ * Alternatives are not sums: bindings (or requests on different models) made in mutually exclusive
+ * branches of one function — if/elif/else or match on a provider, the entries of a dict of factories,
+ * the returns of a factory — are one site. The default branch keeps the site; the others become its
+ * `alternatives` and are no longer sites of their own.
+ */
+import { chooseDefault, enclosingFunction, exclusive } from './branches';
+import type { CallInfo } from './call-links';
+import type { SiteRegistry } from './sites';
+import type { LanguageSyntax } from './syntax';
+import type { DetectedAlternative } from './types';
+
+/** Merges exclusive sites; returns, for each merged-away site's node id, the site that now stands for it. */
+export function groupExclusiveSites(syntax: LanguageSyntax, sites: SiteRegistry, calls: CallInfo[]): Map<number, CallInfo> {
+  const merged = new Map<number, CallInfo>();
+  const candidates = calls.filter((c) => !c.call.agent && (c.call.role === 'binding' || c.rule.role === 'call'));
+  const parent = candidates.map((_, i) => i);
+  const find = (i: number): number => (parent[i] === i ? i : (parent[i] = find(parent[i])));
+  for (let i = 0; i < candidates.length; i++) {
+    for (let j = i + 1; j < candidates.length; j++) {
+      const a = candidates[i];
+      const b = candidates[j];
+      if (!sameKind(a, b) || enclosingFunction(a.node, true)?.id !== enclosingFunction(b.node, true)?.id) continue;
+      if (exclusive(a.node, b.node)) parent[find(j)] = find(i);
+    }
+  }
+  const groups = new Map<number, CallInfo[]>();
+  candidates.forEach((c, i) => {
+    const root = find(i);
+    const list = groups.get(root);
+    if (list) list.push(c);
+    else groups.set(root, [c]);
+  });
+  const removed = new Set<CallInfo>();
+  for (const group of groups.values()) {
+    if (group.length < 2) continue;
+    const choice = chooseDefault(
+      syntax,
+      group.map((g) => g.node),
+    );
+    const chosen = group[choice.chosen];
+    const alternatives: DetectedAlternative[] = [...(chosen.call.alternatives ?? [])];
+    group.forEach((g, i) => {
+      if (g === chosen) return;
+      const c = g.call;
+      alternatives.push({
+        ...(c.model ? { model: c.model } : c.modelRef ? { modelRef: c.modelRef } : {}),
+        ...(c.providerHint ? { providerHint: c.providerHint } : {}),
+        line: c.line,
+        ...(choice.conditions[i] ? { condition: choice.conditions[i] } : {}),
+      });
+      removed.add(g);
+      merged.set(g.node.id, chosen);
+    });
+    chosen.call.alternatives = alternatives;
+  }
+  if (removed.size) {
+    const keep = (c: { id: string }): boolean => ![...removed].some((r) => r.call.id === c.id);
+    sites.calls.splice(0, sites.calls.length, ...sites.calls.filter(keep));
+    calls.splice(0, calls.length, ...calls.filter((c) => !removed.has(c)));
+  }
+  return merged;
+}
+
+/** Bindings group with bindings, requests with requests, embeddings with embeddings. */
+function sameKind(a: CallInfo, b: CallInfo): boolean {
+  return (a.call.role === 'binding') === (b.call.role === 'binding') && a.call.kind === b.call.kind;
+}
+
+export type { DetectedAlternative };

@@ -1,0 +1,76 @@
+/**
+ * Framework agents priced as requests and tasks. An agent definition (`Agent(...)`) sends nothing
+ * itself: it is listed as a binding. Where the file runs it (`Runner.run(agent, …)`), each run is the
+ * request, at the run's line. An agent with tools or handoffs is a loop: its runs are steps of that
+ * task. An agent with neither makes one request per run: no loop. An agent that is a step of another
+ * task (a handoff target, an agent run inside a judge loop) is priced there and has no loop of its own
+ * in the report.
+ */
+import type { DetectedCall, DetectedFile, DetectedLoop } from '../detect/types';
+
+export function expandAgentRuns(file: DetectedFile): DetectedFile {
+  if (!file.calls.some((c) => c.agent)) return file;
+  const loopOf = new Map<string, DetectedLoop>();
+  for (const l of file.loops) if (l.callId) loopOf.set(l.callId, l);
+  const parents = new Set(file.loops.map((l) => l.stepOf).filter((id): id is string => Boolean(id)));
+  const calls: DetectedCall[] = [];
+  const dropped = new Set<string>();
+  const moved = new Map<string, DetectedLoop>();
+  for (const c of file.calls) {
+    if (!c.agent) {
+      calls.push(c);
+      continue;
+    }
+    const loop = loopOf.get(c.id);
+    const runs = c.runs ?? [];
+    if (loop?.stepOf) {
+      // A step of another task: priced there.
+      dropped.add(loop.id);
+      calls.push(binding(c, loop.stepOf));
+      for (const r of runs) calls.push(runRequest(c, r, loop.stepOf));
+      continue;
+    }
+    const oneRequest = loop !== undefined && c.framework === 'openai-agents' && c.tools.length === 0 && !parents.has(loop.id) && runs.length > 0;
+    if (oneRequest) {
+      dropped.add(loop.id);
+      calls.push(binding(c, undefined));
+      for (const r of runs) calls.push(runRequest(c, r, undefined));
+      continue;
+    }
+    if (loop && runs.length) {
+      // The task runs where the agent is run: the loop is anchored there, the runs are its steps.
+      const first = runs[0];
+      moved.set(loop.id, { ...loop, line: first.line, column: first.column, endLine: first.endLine, endColumn: first.endColumn, callId: first.id });
+      calls.push(binding(c, loop.id));
+      for (const r of runs) calls.push(runRequest(c, r, loop.id));
+      continue;
+    }
+    calls.push(c);
+  }
+  const loops = file.loops.filter((l) => !dropped.has(l.id)).map((l) => moved.get(l.id) ?? l);
+  return { ...file, calls, loops };
+}
+
+/** The definition: listed, never billed; a step of `usedBy` when given. */
+function binding(c: DetectedCall, usedBy: string | undefined): DetectedCall {
+  return { ...c, role: 'binding', agent: false, ...(usedBy ? { usedBy } : { usedBy: undefined }) };
+}
+
+function runRequest(c: DetectedCall, run: NonNullable<DetectedCall['runs']>[number], usedBy: string | undefined): DetectedCall {
+  return {
+    ...c,
+    id: run.id,
+    line: run.line,
+    column: run.column,
+    endLine: run.endLine,
+    endColumn: run.endColumn,
+    callee: run.callee,
+    agent: false,
+    role: undefined,
+    runs: undefined,
+    bindingId: c.id,
+    promptIds: [...new Set([...c.promptIds, ...run.promptIds])],
+    inputPlaceholders: [...new Set([...c.inputPlaceholders, ...run.inputPlaceholders])],
+    usedBy,
+  };
+}

@@ -1,0 +1,76 @@
+/**
+ * The per-call report fields read from detection beyond tokens and price: whether the site is a
+ * request or a binding, what it needs of a model, how its model was found, and its alternatives
+ * (mutually exclusive branches) each priced on the same workload through the same core pricing.
+ */
+import type { Price } from '../cost/types';
+import type { AnnotationValues, DetectedCall, DetectedFile, ValueRef } from '../detect/types';
+import type { ModelChoice } from './models';
+import type { AgentLoopReport, CallReport, ModelSource, SiteAlternative } from './types';
+
+/** Prices a model choice on the call's workload (the same path as the call's own price). */
+export type PriceChoice = (choice: ModelChoice) => Price;
+export type ChooseModel = (written: string, providerHint: string | undefined) => ModelChoice;
+
+export function callExtras(
+  call: DetectedCall,
+  path: string,
+  model: ModelChoice,
+  annotation: AnnotationValues | undefined,
+  choose: ChooseModel,
+  price: PriceChoice,
+): Pick<CallReport, 'role' | 'needs' | 'modelSource' | 'alternatives'> {
+  const alternatives = (call.alternatives ?? [])
+    .filter((a) => a.model)
+    .map(
+      (a): SiteAlternative => ({
+        path,
+        line: a.line,
+        model: a.model!,
+        ...(a.condition ? { condition: a.condition } : {}),
+        costPerUnit: price(choose(a.model!, a.providerHint)),
+      }),
+    );
+  return {
+    ...(call.role === 'binding' ? { role: 'binding' as const } : {}),
+    ...(call.needs ? { needs: call.needs } : {}),
+    modelSource: modelSourceOf(call, path, model, annotation),
+    ...(alternatives.length ? { alternatives } : {}),
+  };
+}
+
+function modelSourceOf(call: DetectedCall, path: string, model: ModelChoice, annotation: AnnotationValues | undefined): ModelSource {
+  if (annotation?.model) return { from: 'annotation' };
+  if (call.model) {
+    const origin = call.modelOrigin;
+    return { from: origin?.from ?? 'code', at: { path, line: origin?.line ?? call.line }, ...(origin?.detail ? { detail: origin.detail } : {}) };
+  }
+  const detail = call.modelRef ? `chosen at run time: ${describeRef(call.modelRef)}` : 'the code names no model';
+  return { from: 'default', detail: `${detail}; priced on ${model.id}` };
+}
+
+export function describeRef(ref: ValueRef): string {
+  switch (ref.kind) {
+    case 'param':
+      return `parameter ${ref.param?.name ?? ref.text} of ${ref.param?.function ?? 'the function'}`;
+    case 'env':
+      return `environment variable ${ref.text}`;
+    case 'call':
+      return `what ${ref.text}() returns`;
+    case 'member':
+      return ref.text;
+    default:
+      return ref.module ? `${ref.text} from ${ref.module}` : ref.text;
+  }
+}
+
+/** A task's steps that detection priced inside it: loops run as its steps, and requests made in its loop body. */
+export function withStepSites(report: AgentLoopReport, file: DetectedFile): AgentLoopReport {
+  // The task's own request and the definition it runs are the task, not steps of it.
+  const own = new Set([report.callId, file.calls.find((c) => c.id === report.callId)?.bindingId]);
+  const steps = [
+    ...file.loops.filter((l) => l.stepOf === report.id).map((l) => l.line),
+    ...file.calls.filter((c) => c.usedBy === report.id && !own.has(c.id) && !c.agent).map((c) => c.line),
+  ];
+  return steps.length ? { ...report, stepSites: [...new Set(steps)].map((line) => ({ path: file.path, line })) } : report;
+}
