@@ -1,4 +1,6 @@
 import * as assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { estimateForSite } from '../../../src/core/estimate';
 import { formatFigure } from '../../../src/core/format/estimate';
 import { offeringFacts } from '../../../src/extension/catalog-facts';
@@ -46,6 +48,18 @@ describe('extension/hover where users point (core-built reports)', () => {
       assert.equal(sections[2], 'This prompt: **21 tokens** · exact, o200k_base');
       assert.equal(sections[3], "Its share of the figure above: 26% of the call's input tokens, <$0.0001 as input");
     }
+  });
+
+  it('a prompt two calls send (a shared tool description) says so and whose figure it shows', async () => {
+    const text = readFileSync(join(__dirname, '..', '..', '..', '..', 'examples', 'ts-agent', 'review-agent.ts'), 'utf8');
+    const report = await analysed(text, 'ts-agent/review-agent.ts');
+    const at = positionOf(text, 'Read a file of the repository');
+    const target = hoverTargetAt(report, at.line, at.column)!;
+    assert.equal(target.kind, 'prompt');
+    const first = report.calls.find((c) => c.promptIds.includes(target.site.id))!;
+    assert.equal(report.calls.filter((c) => c.promptIds.includes(target.site.id)).length, 2);
+    const md = hoverMarkdownFor(report, target, CATALOG, ASSUMPTIONS, URI, []);
+    assert.ok(md.includes(`Sent by 2 calls of this file; the figure above is the first one's (line ${first.line})`), md);
   });
 
   it('inside the prompt text: the same figure', async () => {
