@@ -8,7 +8,8 @@
 import { compareOfferings } from '../src/core/compare';
 import type { Catalog, Offering, ProviderEntry } from '../src/core/catalog/types';
 import type { Workload } from '../src/core/workload';
-import { compared, medianMs, type BenchMetric, type BenchModule } from './harness';
+import { noUncertainty } from '../src/core/agent/range';
+import { compared, interleavedMediansMs, medianMs, type BenchMetric, type BenchModule } from './harness';
 
 const P = { source: 'bench', asOf: '2026-01-01' };
 
@@ -64,7 +65,23 @@ export const benchModule: BenchModule = {
         note: `${catalog.offerings.length} offerings; single-call compare ${single.toFixed(2)} ms`,
       }),
     ];
-    context.log(`cost: single ${single.toFixed(2)} ms, ${steps}-step ${loop.toFixed(2)} ms`);
+    // Ranges re-price each row at its low and high ends (and the high without cache hits): three more
+    // simulations of the same task, so at most about 4× the plain compare; more would mean wasted work.
+    const spec = { uncertain: { ...noUncertainty(), output: { kind: 'agent-step' as const, assumed: 400 } }, toolResultAssumed: true, steps: { low: 10, high: steps } };
+    const [plain, ranged] = interleavedMediansMs([() => compareOfferings(catalog, workload), () => compareOfferings(catalog, workload, { ranges: spec })], reps);
+    metrics.push(
+      compared({
+        name: `compare with ranges, ${steps}-step task`,
+        value: ranged,
+        unit: 'ms',
+        reference: plain,
+        referenceName: 'the same compare without ranges',
+        better: 'lower',
+        target: { max: 4.5 },
+        note: 'low, high and high-without-cache simulations per row',
+      }),
+    );
+    context.log(`cost: single ${single.toFixed(2)} ms, ${steps}-step ${loop.toFixed(2)} ms, with ranges ${ranged.toFixed(2)} ms (plain ${plain.toFixed(2)} ms)`);
     return metrics;
   },
 };

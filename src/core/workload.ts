@@ -55,6 +55,8 @@ export interface Budgets {
   readonly perCallUsd?: number;
   readonly perTaskUsd?: number;
   readonly monthlyUsd?: number;
+  /** Which figure a budget is checked against: the expected value (default) or the high end of its range (`--budget-on high`). */
+  readonly on?: 'expected' | 'high';
 }
 
 export const DEFAULT_ASSUMPTIONS: Assumptions = {

@@ -9,7 +9,7 @@ import { compareOfferings } from '../core/compare';
 import { detectFile } from '../core/detect';
 import { analyzeDetected } from '../core/report/analyze';
 import type { WorkspaceImports } from '../node/workspace-imports';
-import type { FileReport } from '../core/report/types';
+import type { FileReport, SiteNeeds } from '../core/report/types';
 import type { Assumptions, Workload } from '../core/workload';
 import { pickAlternatives, type Alternative } from './hover/pick-alternatives';
 
@@ -36,8 +36,11 @@ export async function analyzeText(text: string, path: string, languageId: string
   return analyzeDetected(detected, { catalog: env.catalog, assumptions: env.assumptions, resolveModel, ...(env.isCancelled ? { isCancelled: env.isCancelled } : {}), ...(importedPrompt ? { importedPrompt } : {}) });
 }
 
-/** Cheapest that fits, fastest and a balanced pick for a workload (empty when nothing else is priced). */
-export function cheapestAndFastest(catalog: Catalog, workload: Workload, currentOffering?: string, measuredIn?: { tokenizer: TokenizerId; model?: string }): Alternative[] {
-  const options = measuredIn ? { workloadTokenizer: measuredIn.tokenizer, workloadModel: measuredIn.model } : {};
+/**
+ * Cheapest that fits, fastest and a balanced pick for a workload (empty when nothing else is priced),
+ * among the offerings that can do the site's job (`needs`: core `checkCapabilities`).
+ */
+export function cheapestAndFastest(catalog: Catalog, workload: Workload, currentOffering?: string, measuredIn?: { tokenizer: TokenizerId; model?: string }, needs?: SiteNeeds): Alternative[] {
+  const options = { ...(measuredIn ? { workloadTokenizer: measuredIn.tokenizer, workloadModel: measuredIn.model } : {}), ...(needs ? { needs } : {}) };
   return pickAlternatives(compareOfferings(catalog, workload, options), currentOffering);
 }

@@ -14,7 +14,7 @@ import { ImportIndex } from './imports';
 import type { Resolver } from '../core/report/models';
 import { shardOf, type ShardInfo, type ShardSpec } from '../core/report/shards';
 import { budgetFindings, buildTotals } from '../core/report/totals';
-import { REPORT_VERSION, type FileReport, type ScanReport, type SkippedFile } from '../core/report/types';
+import { REPORT_VERSION, type FileReport, type ScanReport, type SiteScope, type SkippedFile } from '../core/report/types';
 import { TOOL_VERSION } from '../core/version';
 import type { Assumptions } from '../core/workload';
 import { toReportPath, walkPaths } from './walk';
@@ -36,6 +36,8 @@ export interface ScanOptions {
   readonly maxFileBytes?: number;
   readonly respectGitignore?: boolean;
   readonly detectOptions?: DetectOptions;
+  /** Scopes whose sites make the headline total (default `runtime`); the others are totalled apart. */
+  readonly headlineScopes?: readonly SiteScope[];
   /**
    * Detections to reuse across scans of nearly the same tree (the two sides of a diff), keyed
    * by path and content: a file whose text is unchanged is not parsed again.
@@ -124,7 +126,7 @@ export async function scanPaths(
   const reported = files.filter(isReported);
   const shardSkipped = skipped.map((s, k) => ({ s, at: skippedOrder[k] })).filter((x) => inShard(x.s.path));
   if (options.shard) skipped.splice(0, skipped.length, ...shardSkipped.map((x) => x.s));
-  const totals = buildTotals(reported, options.assumptions);
+  const totals = buildTotals(reported, options.assumptions, { headlineScopes: options.headlineScopes });
   const counts: Record<string, number> = { unsupported: walked.unsupported, excluded: walked.excluded };
   for (const s of skipped) counts[s.reason] = (counts[s.reason] ?? 0) + 1;
   return {
@@ -137,7 +139,9 @@ export async function scanPaths(
     skipped,
     totals: { ...totals, files: files.length },
     // A shard's monthly total is partial: the monthly budget is checked by merge, on the whole.
-    budgetExceeded: budgetFindings(reported, totals.pricedMonthlyCost, options.assumptions).filter((b) => !options.shard || b.code !== 'over-budget-monthly'),
+    budgetExceeded: budgetFindings(reported, totals.pricedMonthlyCost, options.assumptions, { headlineScopes: options.headlineScopes }).filter(
+      (b) => !options.shard || b.code !== 'over-budget-monthly',
+    ),
     skippedCounts: counts,
     ...(cancelled ? { cancelled: true } : {}),
     ...(options.shard

@@ -139,7 +139,7 @@ function modelsTable(catalog: Catalog, models: readonly ModelEntry[]): Table {
       m.id,
       m.vendor,
       m.tokenizer,
-      { text: formatTokens(m.contextWindow), raw: m.contextWindow },
+      m.contextWindow !== undefined ? { text: formatTokens(m.contextWindow), raw: m.contextWindow } : { text: 'unknown', raw: null },
       m.maxOutput ? { text: formatTokens(m.maxOutput), raw: m.maxOutput } : { text: '—', raw: null },
       yesNo(m.reasoning),
       yesNo(m.openWeight),

@@ -16,6 +16,7 @@ import type { CliCommand } from '../command';
 import { jsonEnvelope, renderOutput, type Cell, type Table } from '../output';
 import { chooseModel } from './model-choice';
 import { FORMAT_FLAG, catalogLine } from './shared';
+import { capabilityNotes, siteNeedsOf } from './compare-capability';
 import { WORKLOAD_FLAGS, workloadFromFlags } from './workload-flags';
 
 const TOKENIZERS: readonly TokenizerId[] = ['o200k_base', 'cl100k_base', 'claude', 'gemini', 'gemma', 'llama3', 'llama4', 'qwen', 'deepseek', 'mistral', 'grok', 'other'];
@@ -28,6 +29,8 @@ const FLAGS = {
   provider: { type: 'string', multiple: true, valueName: 'P', description: 'only these providers (repeat or comma-separate)' },
   'open-weight': { type: 'boolean', description: 'only open-weight models' },
   'self-hosted': { type: 'boolean', description: 'add self-hosted rows for each open-weight model (cheapest, fastest, cheapest on one accelerator; see `tokenomics hardware`)' },
+  needs: { type: 'string', multiple: true, valueName: 'CAP', description: 'tools, structured-output, vision or reasoning: only models that can do this (repeat or comma-separate); unknown support is not assumed' },
+  'show-all': { type: 'boolean', description: 'also list offerings that cannot (or may not) do the job, each marked' },
   sort: { type: 'string', valueName: 'KEY', choices: ['cost', 'latency', 'ttft', 'speed'], description: 'rank by', defaultText: 'cost' },
   limit: { type: 'integer', valueName: 'N', description: `rows to show, 0 for all (default ${DEFAULT_LIMIT} for table/markdown, all for json/csv)` },
   format: FORMAT_FLAG,
@@ -52,7 +55,7 @@ function row(r: CompareRow, rank: number, unit: 'call' | 'task', mark?: string):
   const approx = r.tokensExact ? '' : '≈';
   const cells: Cell[] = [
     String(rank),
-    `${r.id}${r.id.split('/')[1] === mark ? ' ←' : ''}`,
+    `${r.id}${r.id.split('/')[1] === mark ? ' ←' : ''}${r.capability?.verdict === 'cannot' ? ' ✗' : r.capability?.verdict === 'unknown' ? ' ?' : ''}`,
     { text: formatPrice(r.perUnit), raw: r.perUnit.kind === 'priced' ? r.perUnit.usd : null },
     { text: formatPrice(r.monthly), raw: r.monthly.kind === 'priced' ? r.monthly.usd : null },
     { text: formatDuration(r.ttftMs) + (r.latencyBasis === 'assumed' ? '*' : ''), raw: r.ttftMs },
@@ -113,6 +116,8 @@ export const compareCommand: CliCommand = {
         ...(flags.provider && flags.provider.length > 0 ? { providers: flags.provider } : {}),
         ...(flags['open-weight'] ? { openWeight: true } : {}),
       },
+      ...(flags.needs && flags.needs.length > 0 ? { needs: siteNeedsOf(flags.needs) } : {}),
+      ...(flags['show-all'] ? { showAll: true } : {}),
     });
     const selfHosted = flags['self-hosted'] ? selfHostedCompareRows(catalog, apiResult) : undefined;
     const result = selfHosted ? withExtraRows(apiResult, selfHosted.rows, selfHosted.note) : apiResult;
@@ -127,6 +132,7 @@ export const compareCommand: CliCommand = {
       `Pareto front (★, no offering both cheaper and faster): ${front.length > 0 ? front.join(', ') : 'none'}`,
       ...reasoningNote(catalog, shown, workload.reasoningTokens),
       ...(shown.length < result.rows.length ? [`showing ${shown.length} of ${result.rows.length}; --limit 0 shows all`] : []),
+      ...capabilityNotes(result),
       ...(contextExcluded.length > 0 ? [`left out (context window too small): ${contextExcluded.length} — ${contextExcluded.slice(0, 5).map((e) => e.id).join(', ')}${contextExcluded.length > 5 ? ', …' : ''}`] : []),
       ...(shown.some((r) => r.latencyBasis === 'assumed') ? ['* assumed speed (no catalog figures): 700 ms TTFT, 70 tok/s'] : []),
       ...(shown.some((r) => !r.tokensExact) ? ['≈ counts converted to the model family\'s tokenizer by a calibrated ratio'] : []),

@@ -78,7 +78,8 @@ export const estimateCommand: CliCommand = {
       batch: flags.batch === true,
     };
     const estimate = estimateUsage({ model: choice.model, offering: choice.offering, provider: choice.provider, noOffering: Boolean(choice.noOffering), usage, callsPerDay });
-    const { price, latency, monthly, applied, requestTokens, contextWindow: window } = estimate;
+    const { price, latency, monthly, applied, requestTokens, contextFit: fit } = estimate;
+    const window = estimate.contextWindow;
     const o = choice.offering;
     const listPrice = (key: keyof CostBreakdown): number | undefined => estimate.listPrice[key];
 
@@ -91,9 +92,11 @@ export const estimateCommand: CliCommand = {
     rows.push(['total', { text: formatInteger(usage.freshInput + cached + written + usage.output + usage.reasoning), raw: null }, '', { text: formatPrice(price), raw: price.kind === 'priced' ? price.usd : null }]);
 
     const notes = [
-      ...(estimate.exceedsContextWindow
-        ? [`⚠ the request (${formatInteger(requestTokens)} tokens with output) exceeds the ${formatInteger(window)}-token context window of ${choice.model.id}${o.contextWindow !== undefined && o.contextWindow < choice.model.contextWindow ? ` at ${o.provider}` : ''}: the API would reject it`]
+      ...(fit.kind === 'exceeds'
+        ? [`⚠ the request (${formatInteger(requestTokens)} tokens with output) exceeds the ${formatInteger(fit.window.tokens)}-token context window of ${choice.model.id}${o.contextWindow !== undefined ? ` at ${o.provider}` : ''}: the API would reject it, so it is not priced`]
         : []),
+      ...(fit.kind === 'unknown' ? [`context window of ${choice.model.id}: unknown (no source states it), so the fit is not checked`] : []),
+      ...(fit.window.conflict ? [`context window: ${fit.window.conflict}`] : []),
       `latency: TTFT ${formatDuration(latency.ttftMs)}, total ${formatDuration(latency.totalMs)} at ${formatTokensPerSecond(latency.outputTokensPerSecond)} (${latency.basis === 'catalog' ? `catalog: ${latency.source}` : latency.source})`,
       `monthly at ${formatInteger(callsPerDay)} calls/day: ${formatPrice(monthly)}`,
       ...describePrice(price),
@@ -119,8 +122,9 @@ export const estimateCommand: CliCommand = {
       monthly,
       prices: o.prices,
       appliedPrices: applied,
-      contextWindow: window,
-      ...(estimate.exceedsContextWindow ? { exceedsContextWindow: true } : {}),
+      ...(window !== undefined ? { contextWindow: window } : {}),
+      contextFit: fit,
+      ...(fit.kind === 'exceeds' ? { exceedsContextWindow: true } : {}),
       pricesSource: { source: o.source, asOf: o.asOf },
       assumed,
       ...(choice.noOffering ? { noOffering: choice.noOffering } : {}),

@@ -8,6 +8,8 @@ import { join, resolve } from 'node:path';
 import { resolveModel } from '../../core/catalog';
 import type { Environment } from '../../core/config/environment';
 import { renderScan } from '../../core/report/render';
+import { ALL_SCOPES, DEFAULT_HEADLINE_SCOPES } from '../../core/report/totals';
+import type { SiteScope } from '../../core/report/types';
 import type { Assumptions } from '../../core/workload';
 import { parseShard } from '../../core/report/shards';
 import type { ScanReport } from '../../core/report/types';
@@ -26,6 +28,14 @@ const FLAGS = {
   'budget-per-call': { type: 'number', valueName: 'USD', description: 'exit 1 when a model call costs more' },
   'budget-per-task': { type: 'number', valueName: 'USD', description: 'exit 1 when an agent task costs more' },
   'budget-monthly': { type: 'number', valueName: 'USD', description: 'exit 1 when the projected monthly total is higher' },
+  'budget-on': { type: 'string', valueName: 'FIGURE', choices: ['expected', 'high'], description: 'check budgets against the expected figure or the high end of its range', defaultText: 'expected' },
+  'include-scope': {
+    type: 'string',
+    valueName: 'SCOPES',
+    multiple: true,
+    description: `add these scopes to the total (${ALL_SCOPES.filter((s) => s !== 'runtime').join(', ')}); comma-separated or repeated`,
+  },
+  'all-scopes': { type: 'boolean', description: 'add every scope to the total' },
   'calls-per-day': { type: 'number', valueName: 'N', description: 'calls or tasks per site per day, for monthly figures' },
   exclude: { type: 'string', valueName: 'GLOB', multiple: true, description: 'skip paths matching the glob (relative to the root); repeatable' },
   'no-gitignore': { type: 'boolean', description: 'scan files that .gitignore excludes' },
@@ -41,6 +51,9 @@ const USAGE = `Usage: tokenomics scan [paths…] [--format table|markdown|json|c
 Finds every prompt, model call and agent loop under the paths (default: the current directory),
 honouring .gitignore and tokenomics.json "exclude", and prices each one with the model the code
 names (or the default model). Monthly figures assume calls-per-day calls or tasks per site.
+Every figure comes with its range from the assumed inputs: $0.38 (0.21–0.95). The total is the
+runtime code's priced sites; tests, examples, docs, notebooks and coding-agent instruction files
+are listed apart unless --include-scope or --all-scopes adds them.
 
 Options:
 ${formatFlagHelp(FLAGS)}
@@ -51,6 +64,8 @@ Examples:
   tokenomics scan
   tokenomics scan src agents --format markdown > cost.md
   tokenomics scan --budget-per-task 0.50 --budget-monthly 2000 --calls-per-day 5000
+  tokenomics scan --budget-monthly 2000 --budget-on high
+  tokenomics scan --include-scope test,example
   tokenomics scan --format sarif > tokenomics.sarif
 `;
 
@@ -75,7 +90,9 @@ export const scanCommand: CliCommand = {
       ...(flags['budget-per-call'] !== undefined ? { perCallUsd: flags['budget-per-call'] } : {}),
       ...(flags['budget-per-task'] !== undefined ? { perTaskUsd: flags['budget-per-task'] } : {}),
       ...(flags['budget-monthly'] !== undefined ? { monthlyUsd: flags['budget-monthly'] } : {}),
+      ...(flags['budget-on'] !== undefined ? { on: flags['budget-on'] } : {}),
     };
+    const headlineScopes = scopesOf(flags['include-scope'] ?? [], Boolean(flags['all-scopes']));
     const assumptions: Assumptions = {
       ...settings.assumptions,
       ...(flags.model ? { defaultModel: flags.model } : {}),
@@ -95,6 +112,7 @@ export const scanCommand: CliCommand = {
         exclude: [...settings.config.exclude, ...(flags.exclude ?? [])],
         respectGitignore: !flags['no-gitignore'],
         maxFileBytes: flags['max-file-size'] !== undefined ? flags['max-file-size'] * 1024 : undefined,
+        headlineScopes,
         jobs: flags.jobs ?? defaultJobs('cli'),
         ...(shard ? { shard } : {}),
       },
@@ -115,6 +133,18 @@ export const scanCommand: CliCommand = {
 /** A scan report in one of scan's formats (also `merge`'s output). */
 export function renderScanReport(format: (typeof FORMATS)[number], report: ScanReport, all: boolean): string {
   return renderScan(report, format, all);
+}
+
+/** The scopes of the total: runtime, plus the ones named (validated here: the flag takes a comma list). */
+function scopesOf(named: readonly string[], all: boolean): readonly SiteScope[] {
+  if (all) return ALL_SCOPES;
+  const out: SiteScope[] = [...DEFAULT_HEADLINE_SCOPES];
+  for (const name of named) {
+    const scope = ALL_SCOPES.find((s) => s === name.trim().toLowerCase());
+    if (!scope) throw new UserError(`--include-scope must be one of ${ALL_SCOPES.join(', ')} (got '${name}')`);
+    if (!out.includes(scope)) out.push(scope);
+  }
+  return out;
 }
 
 function isDirectory(p: string): boolean {

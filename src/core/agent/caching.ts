@@ -6,13 +6,20 @@
  *   the prefix of every prompt it has seen; a later prompt that starts with it
  *   reads it from the cache, if it is at least `minCacheableTokens` long, counted
  *   in `cacheIncrementTokens` steps above the minimum (OpenAI: 1024, then 128s).
- *   No write premium: the first sending is ordinary input.
+ *   Usually no write premium: the first sending is ordinary input. Where the
+ *   offering carries a cache-write price (OpenAI's GPT-5.6 family: 1.25× input),
+ *   the part of a cacheable prompt not read from the cache is billed as written,
+ *   on every request, a single call included: the provider caches it regardless.
+ * - Per model: where a provider caches only the models it lists (Gemini implicit
+ *   caching from 2.5 on; Groq's list), the offering's own `caching.mode` wins.
+ * - unknown (a provider whose rules are not researched): no cache reads.
  * - explicit (Anthropic): the caller marks the end of the prompt as a cache
  *   breakpoint each step; the part not yet cached is written (billed at the
  *   write price for the TTL), what was written before is read. A single call
  *   (steps = 1) writes nothing: nothing would ever read it.
  * - none, or caching off, or no cached-read price: every input token is fresh.
  */
+import { cachingModeOf } from '../catalog/caching';
 import type { Catalog, Offering, ProviderEntry } from '../catalog/types';
 import type { Workload } from '../workload';
 import { catalogProvider } from './lookup';
@@ -55,7 +62,11 @@ export function cachePolicy(provider: ProviderEntry | undefined, offering: Offer
   if (!workload.caching) return off('off (caching disabled for this workload)');
   if (!provider) return off(`not modelled: provider '${offering.provider}' has no caching rules in the catalog`);
   const rules = provider.caching;
-  if (rules.mode === 'none') return off(`none: ${provider.name} has no prompt caching`, 'none');
+  const mode = cachingModeOf(offering, provider);
+  if (mode === 'unknown') return off(`not modelled: ${provider.name}'s prompt-caching rules are not in the catalog; all input priced as fresh (an upper bound)`);
+  if (mode === 'none') {
+    return off(offering.caching ? `none: ${offering.model} is not cached at ${provider.name} (${offering.caching.source})` : `none: ${provider.name} has no prompt caching`, 'none');
+  }
   if (offering.prices.cachedRead === undefined) {
     return off(`not modelled: no cached-read price for ${offering.id}; all input priced as fresh (an upper bound)`);
   }
@@ -65,19 +76,23 @@ export function cachePolicy(provider: ProviderEntry | undefined, offering: Offer
   const minNote = offering.minCacheableTokens !== undefined ? ` (${offering.id}'s own minimum)` : '';
   const inc = rules.cacheIncrementTokens;
 
-  if (rules.mode === 'automatic') {
+  if (mode === 'automatic') {
     const ratio = ratioText(offering.prices.cachedRead, offering.prices.input);
+    const ttlWrite = ttl === '1h' ? offering.prices.cacheWrite1h ?? offering.prices.cacheWrite : offering.prices.cacheWrite;
+    const premium = ttlWrite !== undefined && offering.prices.input !== undefined && ttlWrite > offering.prices.input;
+    const perModel = offering.caching ? ` (${offering.model}: listed for implicit caching)` : '';
     return {
       applied: {
         mode: 'automatic',
         minCacheableTokens: min,
         ...(inc ? { incrementTokens: inc } : {}),
-        note: `automatic (${provider.id}): repeated prefix ≥ ${min} tokens${minNote}${inc ? ` in ${inc}-token steps` : ''} read at ${ratio}, no write premium`,
+        note: `automatic (${provider.id})${perModel}: repeated prefix ≥ ${min} tokens${minNote}${inc ? ` in ${inc}-token steps` : ''} read at ${ratio}, ${premium ? `new prefix written at ${ratioText(ttlWrite, offering.prices.input)} (the offering's cache-write price)` : 'no write premium'}`,
       },
       split(input, cached) {
         const read = Math.min(cacheableLength(cached, min, inc), input);
-        // The provider keeps this prompt's prefix for the next request.
-        return { split: { freshInput: input - read, cachedRead: read, cacheWrite: 0 }, cachedAfter: input >= min ? input : cached };
+        // The provider keeps this prompt's prefix for the next request; with a write price, the new part is billed as written.
+        const written = premium && input >= min ? input - read : 0;
+        return { split: { freshInput: input - read - written, cachedRead: read, cacheWrite: written }, cachedAfter: input >= min ? input : cached };
       },
     };
   }

@@ -20,6 +20,8 @@ export interface CatalogIndex {
   readonly offerings: ReadonlyMap<string, Offering>;
   /** Unknown query → nearest model id (or null), so repeated misses cost nothing. */
   readonly suggestions: Map<string, string | null>;
+  /** Model id → the offering a query naming no provider gets (filled on first use by `resolveModel`). */
+  readonly defaultOffering: Map<string, Offering | undefined>;
 }
 
 const indexes = new WeakMap<Catalog, CatalogIndex>();
@@ -51,12 +53,15 @@ function buildIndex(catalog: Catalog): CatalogIndex {
   // and no other alias of the model spells the same (case-insensitively).
   const providerSpellings = new Map<string, Offering[]>();
   for (const offering of catalog.offerings) {
-    if (!offering.providerModelId) continue;
-    const key = offering.providerModelId.toLowerCase();
-    providerSpellings.set(key, [...(providerSpellings.get(key) ?? []), offering]);
+    for (const spelling of apiSpellings(offering)) {
+      const key = spelling.toLowerCase();
+      const users = providerSpellings.get(key);
+      if (users) users.push(offering);
+      else providerSpellings.set(key, [offering]);
+    }
   }
   for (const model of catalog.models) {
-    const own = new Set((offeringsByModel.get(model.id) ?? []).map((o) => o.providerModelId));
+    const own = new Set((offeringsByModel.get(model.id) ?? []).flatMap(apiSpellings));
     const handAliases = new Set(model.aliases.filter((a) => !own.has(a)).map((a) => a.toLowerCase()));
     // `openai/gpt-oss-120b` is Groq's API id but also how gateways spell the vendor's model: no binding.
     handAliases.add(`${model.vendor}/${model.id}`.toLowerCase());
@@ -71,5 +76,11 @@ function buildIndex(catalog: Catalog): CatalogIndex {
   // Ids win over aliases of other models.
   for (const model of catalog.models) keys.set(model.id.toLowerCase(), { model });
   const providers = new Map(catalog.providers.map((p) => [p.id, p] as const));
-  return { keys, models, offeringsByModel, providers, offerings, suggestions: new Map() };
+  return { keys, models, offeringsByModel, providers, offerings, suggestions: new Map(), defaultOffering: new Map() };
+}
+
+/** The ids a provider's API takes for an offering's model. */
+function apiSpellings(offering: Offering): readonly string[] {
+  if (!offering.apiIds) return offering.providerModelId ? [offering.providerModelId] : [];
+  return offering.providerModelId ? [offering.providerModelId, ...offering.apiIds] : offering.apiIds;
 }

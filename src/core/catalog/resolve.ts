@@ -15,7 +15,13 @@ import type { Catalog, ModelEntry, ModelResolution, Offering } from './types';
  */
 const PREFIXES: Readonly<Record<string, string | undefined>> = {
   openai: 'openai',
-  azure: undefined,
+  azure: 'azure',
+  azure_ai: 'azure',
+  cohere: 'cohere',
+  moonshot: 'moonshotai',
+  moonshotai: 'moonshotai',
+  kimi: 'moonshotai',
+  perplexity: 'perplexity',
   anthropic: 'anthropic',
   google: 'google',
   gemini: 'google',
@@ -42,23 +48,29 @@ const PREFIXES: Readonly<Record<string, string | undefined>> = {
   'amazon-bedrock': 'bedrock',
   amazon_bedrock: 'bedrock',
   aws: 'bedrock',
-  openrouter: undefined,
+  openrouter: 'openrouter',
   litellm: undefined,
   ollama: undefined,
 };
 
-/** Spellings around a base id, removed one at a time until a known id appears. */
-const STRIPS: readonly RegExp[] = [
-  /^(?:us|eu|apac|global|jp|au|ca|us-gov)\./, // Bedrock cross-region inference profile
-  /^(?:anthropic|meta|mistral|amazon|deepseek|qwen|openai|cohere|google)\./, // Bedrock vendor namespace
-  /^accounts\/[^/]+\/models\//, // Fireworks
-  /-v\d+(?::\d+)?$/, // Bedrock version suffix `-v1:0`
-  /:\d+$/,
-  /@(?:\d{8}|latest|default)$/, // Vertex AI snapshot
-  /-(?:\d{8}|\d{4}-\d{2}-\d{2})$/, // dated snapshot
-  /-latest$/,
-  /-\d{4}$/, // short date `-0324`, `-2506`
-  /-(?:instruct|chat|it)$/,
+/**
+ * Spellings around a base id, removed one at a time until a known id appears; a
+ * cloud's wrapper also names that cloud (`us.anthropic.…-v1:0` is a Bedrock id).
+ */
+const STRIPS: readonly { readonly re: RegExp; readonly provider?: string }[] = [
+  { re: /^global\./, provider: 'bedrock' }, // Bedrock global cross-region inference
+  // Geographic profiles (`us.`, `eu.`) and in-region ids cost more than global ones on the newer models.
+  { re: /^(?:us|eu|apac|jp|au|ca|us-gov|regional)\./, provider: 'bedrock-regional' },
+  { re: /^(?:anthropic|meta|mistral|amazon|deepseek|qwen|openai|cohere|google)\./, provider: 'bedrock-regional' }, // Bedrock vendor namespace
+  { re: /^accounts\/fireworks\/models\//, provider: 'fireworks' },
+  { re: /^accounts\/[^/]+\/models\// },
+  { re: /-v\d+(?::\d+)?$/ }, // Bedrock version suffix `-v1:0`
+  { re: /:\d+$/ },
+  { re: /@(?:\d{8}|latest|default)$/ }, // Vertex AI snapshot
+  { re: /-(?:\d{8}|\d{4}-\d{2}-\d{2})$/ }, // dated snapshot
+  { re: /-latest$/ },
+  { re: /-\d{4}$/ }, // short date `-0324`, `-2506`
+  { re: /-(?:instruct|chat|it)$/ },
 ];
 
 export function resolveModel(catalog: Catalog, query: string): ModelResolution {
@@ -67,15 +79,14 @@ export function resolveModel(catalog: Catalog, query: string): ModelResolution {
   const index = catalogIndex(catalog);
   const found = lookup(index, text.toLowerCase());
   if (!found) return { kind: 'unknown', query, ...suggestion(index, text) };
-  const provider = found.provider;
-  const offering = pickOffering(index, found.key.model, provider);
-  return {
-    kind: 'resolved',
-    query,
-    model: found.key.model,
-    ...(provider ? { provider } : {}),
-    ...(offering ? { offering } : {}),
-  };
+  const offering = pickOffering(index, found.key.model, found.provider);
+  // A stand-in (Bedrock's global price for a regional id) names the provider that priced it.
+  const provider = found.provider && offering && STAND_IN[found.provider] === offering.provider ? offering.provider : found.provider;
+  // Plain assignments, not spreads: this runs on every hover and detected call.
+  const resolved: { kind: 'resolved'; query: string; model: ModelEntry; provider?: string; offering?: Offering } = { kind: 'resolved', query, model: found.key.model };
+  if (provider) resolved.provider = provider;
+  if (offering) resolved.offering = offering;
+  return resolved;
 }
 
 interface Found {
@@ -85,7 +96,7 @@ interface Found {
 
 function lookup(index: CatalogIndex, q: string, depth = 0): Found | undefined {
   const hit = index.keys.get(q);
-  if (hit) return { key: hit, provider: hit.provider };
+  if (hit) return { key: hit, provider: cloudOf(q) ?? hit.provider };
   if (depth > 3) return undefined;
   const prefixed = /^([a-z0-9_.-]+)[:/](.+)$/.exec(q);
   if (prefixed && prefixed[1] in PREFIXES) {
@@ -93,25 +104,52 @@ function lookup(index: CatalogIndex, q: string, depth = 0): Found | undefined {
     if (inner) return { key: inner.key, provider: PREFIXES[prefixed[1]] ?? inner.provider };
   }
   let current = q;
+  let implied: string | undefined;
   for (const strip of STRIPS) {
-    const next = current.replace(strip, '');
+    const next = current.replace(strip.re, '');
     if (next === current || next === '') continue;
     current = next;
+    implied ??= strip.provider;
     const hitAfter = index.keys.get(current);
-    if (hitAfter) return { key: hitAfter, provider: hitAfter.provider };
+    if (hitAfter) return { key: hitAfter, provider: implied ?? hitAfter.provider };
   }
   return undefined;
 }
 
-/** The named provider's offering, else the model vendor's own, else the cheapest priced one. */
+/** The cloud a wrapped spelling names (`us.anthropic.…` is Bedrock's regional id), when an alias keeps the wrapper. */
+function cloudOf(q: string): string | undefined {
+  // Every cloud wrapper starts with a short namespace and a dot (`us.`, `global.`, `anthropic.`).
+  const dot = q.indexOf('.');
+  if (dot < 2 || dot > 9) return undefined;
+  for (const strip of STRIPS) if (strip.provider && strip.re.test(q)) return strip.provider;
+  return undefined;
+}
+
+/** A provider whose offerings stand in when a model has none there: Bedrock's global price for a regional id. */
+const STAND_IN: Readonly<Record<string, string>> = { 'bedrock-regional': 'bedrock' };
+
+/** The named provider's offering, else the model vendor's own, else the cheapest priced one at a researched host, else the cheapest. */
 function pickOffering(index: CatalogIndex, model: ModelEntry, provider: string | undefined): Offering | undefined {
   const offerings = index.offeringsByModel.get(model.id) ?? [];
   if (offerings.length === 0) return undefined;
-  const named = provider ? offerings.find((o) => o.provider === provider) : undefined;
+  const named = provider ? offerings.find((o) => o.provider === provider) ?? offerings.find((o) => o.provider === STAND_IN[provider]) : undefined;
   if (named) return named;
+  // The default pick depends only on the model: worked out once per catalog (a query stays a Map hit).
+  if (index.defaultOffering.has(model.id)) return index.defaultOffering.get(model.id);
+  const chosen = defaultOffering(index, model, offerings);
+  index.defaultOffering.set(model.id, chosen);
+  return chosen;
+}
+
+function defaultOffering(index: CatalogIndex, model: ModelEntry, offerings: readonly Offering[]): Offering | undefined {
   const own = offerings.find((o) => o.provider === model.vendor);
   if (own) return own;
-  return [...offerings].sort((a, b) => blendedPrice(a) - blendedPrice(b))[0];
+  // Hosts whose terms the catalog has researched (caching rules known) before gateways and resale listings.
+  const researched = offerings.filter((o) => {
+    const mode = index.providers.get(o.provider)?.caching.mode;
+    return mode !== undefined && mode !== 'unknown';
+  });
+  return [...(researched.length > 0 ? researched : offerings)].sort((a, b) => blendedPrice(a) - blendedPrice(b))[0];
 }
 
 /** Input + output price; an offering missing either sorts last (unpriced is never "cheapest"). */

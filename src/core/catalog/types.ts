@@ -43,13 +43,39 @@ export interface ModelEntry extends Provenance {
   readonly tokenizer: TokenizerId;
   /** Spellings SDKs use: `openai/gpt-4o`, `openai:gpt-4o`, dated snapshots, `models/gemini-2.5-pro`. */
   readonly aliases: readonly string[];
-  readonly contextWindow: number;
+  /**
+   * Tokens the model can attend to, input and output together. Absent: no source states it
+   * (about half the models generated from upstream), so no fit can be checked — never a guess.
+   */
+  readonly contextWindow?: number;
+  /** Where `contextWindow` comes from (the overlay's model page, or which upstream listing). */
+  readonly contextWindowSource?: string;
   readonly maxOutput?: number;
   /** True when the model emits billed reasoning tokens. */
   readonly reasoning: boolean;
   /** Open weights: can be self-hosted; links to `openModels[].id` through `architecture`. */
   readonly openWeight: boolean;
   readonly architecture?: string;
+  /** `embedding`: returns vectors, priced on input tokens only, cannot answer a chat call. Absent: a text-generation model. */
+  readonly kind?: 'embedding';
+  /** What the model can do; a capability absent here is unknown, never assumed. */
+  readonly capabilities?: ModelCapabilities;
+}
+
+/**
+ * Capabilities from the overlay (scripts/catalog/overlay/capabilities.json), each
+ * `true`/`false` when a source states it and absent when none does. Context and maximum
+ * output are `ModelEntry.contextWindow` / `maxOutput` (and an offering's own window).
+ */
+export interface ModelCapabilities extends Provenance {
+  /** Function / tool calling. */
+  readonly tools?: boolean;
+  /** JSON output the API constrains (JSON mode or a JSON schema). */
+  readonly structuredOutput?: boolean;
+  /** Image input. */
+  readonly vision?: boolean;
+  /** Thinks before answering (reasoning tokens). */
+  readonly reasoning?: boolean;
 }
 
 /** Per-million-token prices of one tier. */
@@ -88,13 +114,26 @@ export interface Offering extends Provenance {
   readonly model: string;
   /** The id this provider's API uses for the model, when it differs from the canonical id. */
   readonly providerModelId?: string;
+  /**
+   * Other ids this provider's API takes for the model (upstream's spellings: `llama-v3p1-8b-instruct`
+   * beside `accounts/fireworks/models/llama-v3p1-8b-instruct`). Like `providerModelId`, a spelling
+   * only this offering uses names this provider.
+   */
+  readonly apiIds?: readonly string[];
   readonly prices: TokenPrices;
   readonly tiers?: readonly PriceTier[];
   /** Fractional discount for batch / flex processing, e.g. 0.5 = half price. */
   readonly batchDiscount?: number;
   readonly speed?: SpeedFigures;
-  /** The provider's own context limit when it is lower than the model's (e.g. Llama 4 Scout on Groq). */
+  /** The provider's own context limit when it differs from the model's (e.g. Llama 4 Scout on Groq: 131,072). */
   readonly contextWindow?: number;
+  /** When sources disagree about the window here: what each says and which one is used. */
+  readonly contextWindowNote?: string;
+  /**
+   * This model's prompt caching at this provider when the provider caches only the models
+   * it lists (Gemini: implicit caching from 2.5 on, none on 2.0 Flash); absent: the provider's mode.
+   */
+  readonly caching?: { readonly mode: CachingMode; readonly source: string };
   /**
    * This model's minimum cacheable prompt at this provider, when it differs from the
    * provider's `caching.minCacheableTokens` (Claude Haiku 4.5: 4096; Gemini 2.5 Pro: 2048).
@@ -107,7 +146,8 @@ export interface Offering extends Provenance {
   readonly note?: string;
 }
 
-export type CachingMode = 'automatic' | 'explicit' | 'none';
+/** `unknown`: the provider's rules are not researched; loops are priced without cache reads (an upper bound). */
+export type CachingMode = 'automatic' | 'explicit' | 'none' | 'unknown';
 
 export interface CachingRules extends Provenance {
   readonly mode: CachingMode;

@@ -4,9 +4,13 @@
  * window holds the largest request of the workload (for loops: the last step).
  */
 import { estimateWorkload } from '../agent/estimate';
+import { priceWithRange, type RangeSpec } from '../agent/range';
+import { scalePrice } from '../cost/money';
+import { profileForTokenizer, ratioProfile } from '../tokenize';
 import { catalogModel } from '../agent/lookup';
 import type { Catalog, ModelEntry, Offering } from '../catalog/types';
 import type { Workload } from '../workload';
+import { checkCapabilities, needLabel, requiredNeeds, type CapabilityCheck } from './capability';
 import { paretoFlags } from './pareto';
 import { convertWorkload } from './tokens';
 import type { CompareOptions, CompareResult, CompareRow, CompareSort, ExcludedOffering } from './types';
@@ -20,13 +24,14 @@ function keep(offering: Offering, model: ModelEntry, options: CompareOptions): b
   return true;
 }
 
-function rowFor(catalog: Catalog, offering: Offering, model: ModelEntry, workload: Workload, options: CompareOptions): CompareRow | ExcludedOffering {
+function rowFor(catalog: Catalog, offering: Offering, model: ModelEntry, workload: Workload, options: CompareOptions, capability: CapabilityCheck | undefined): CompareRow | ExcludedOffering {
   const from = { tokenizer: options.workloadTokenizer ?? 'o200k_base', model: options.workloadModel };
   const converted = convertWorkload(workload, from, model);
   const e = estimateWorkload(catalog, offering, converted.workload);
   if (e.overflowStep !== undefined) {
     return { id: offering.id, reason: 'context-window', maxContextTokens: e.maxContextTokens, contextWindow: e.contextWindow ?? model.contextWindow };
   }
+  const perUnit = options.ranges ? priceWithRange(catalog, offering, converted.workload, e.perUnit, convertedSpec(options.ranges, converted.ratio, converted.exact, model, converted.workload.inputTokens)) : e.perUnit;
   return {
     kind: 'api',
     id: offering.id,
@@ -37,8 +42,8 @@ function rowFor(catalog: Catalog, offering: Offering, model: ModelEntry, workloa
     tokensExact: converted.exact,
     tokenRatio: converted.ratio,
     tokens: e.tokens,
-    perUnit: e.perUnit,
-    monthly: e.monthly,
+    perUnit,
+    monthly: perUnit === e.perUnit ? e.monthly : scalePrice(perUnit, e.unitsPerMonth),
     ttftMs: e.ttftMs,
     outputTokensPerSecond: e.outputTokensPerSecond,
     latencyMs: e.latencyMs,
@@ -47,7 +52,26 @@ function rowFor(catalog: Catalog, offering: Offering, model: ModelEntry, workloa
     maxContextTokens: e.maxContextTokens,
     ...(e.agentTax !== undefined ? { agentTax: e.agentTax } : {}),
     pareto: false,
+    ...(capability ? { capability } : {}),
     ...(e.agent.notes.length > 0 ? { notes: e.agent.notes } : {}),
+  };
+}
+
+/** A range spec in the row's tokenizer: token figures scaled by the ratio; a converted count adds the ratio's own uncertainty. */
+function convertedSpec(spec: RangeSpec, ratio: number, exact: boolean, model: ModelEntry, inputTokens: number): RangeSpec {
+  if (ratio === 1 && exact) return spec;
+  const u = spec.uncertain;
+  const scale = (n: number) => Math.round(n * ratio);
+  const uncertainty = exact ? 0 : (ratioProfile(profileForTokenizer(model.tokenizer))?.uncertainty ?? 0);
+  return {
+    ...spec,
+    uncertain: {
+      ...(u.output ? { output: { ...u.output, assumed: scale(u.output.assumed), ...(u.output.cap !== undefined ? { cap: scale(u.output.cap) } : {}) } } : {}),
+      defaultPlaceholderTokens: scale(u.defaultPlaceholderTokens),
+      // A converted count is ≈ as a whole: its first request's input is what may be off.
+      approximateTokens: exact ? scale(u.approximateTokens) : inputTokens,
+      approximateUncertainty: Math.max(u.approximateUncertainty, uncertainty),
+    },
   };
 }
 
@@ -72,15 +96,21 @@ export function sortRows(rows: readonly CompareRow[], sort: CompareSort): Compar
   );
 }
 
+/** The front among rows that can do the job: a row shown with `showAll` that cannot is never on it. */
 function markPareto(rows: readonly CompareRow[]): CompareRow[] {
-  const flags = paretoFlags(rows);
-  return rows.map((r, i) => (r.pareto === flags[i] ? r : { ...r, pareto: flags[i] }));
+  const able = rows.filter((r) => !r.capability || r.capability.verdict === 'can');
+  const flags = new Map(paretoFlags(able).map((flag, i) => [able[i], flag] as const));
+  return rows.map((r) => {
+    const flag = flags.get(r) ?? false;
+    return r.pareto === flag ? r : { ...r, pareto: flag };
+  });
 }
 
 export function compareOfferings(catalog: Catalog, workload: Workload, options: CompareOptions = {}): CompareResult {
   const sort = options.sort ?? 'cost';
   const rows: CompareRow[] = [];
   const excluded: ExcludedOffering[] = [];
+  let hidden = 0;
   for (const offering of catalog.offerings) {
     const model = catalogModel(catalog, offering.model);
     if (!model) {
@@ -88,7 +118,14 @@ export function compareOfferings(catalog: Catalog, workload: Workload, options: 
       continue;
     }
     if (!keep(offering, model, options)) continue;
-    const r = rowFor(catalog, offering, model, workload, options);
+    // Capabilities first: a cheap check that spares the simulation of offerings that cannot do the job.
+    const check = checkCapabilities(model, offering, options.needs, { outputTokens: workload.outputTokens + workload.reasoningTokens });
+    if (check.verdict !== 'can' && !options.showAll) {
+      excluded.push({ id: offering.id, reason: 'capability', capability: check });
+      hidden++;
+      continue;
+    }
+    const r = rowFor(catalog, offering, model, workload, options, options.needs || check.verdict !== 'can' ? check : undefined);
     if ('reason' in r) excluded.push(r);
     else rows.push(r);
   }
@@ -99,6 +136,9 @@ export function compareOfferings(catalog: Catalog, workload: Workload, options: 
     sort,
     rows: sortRows(markPareto(rows), sort),
     excluded,
+    ...(options.needs || hidden > 0 || options.showAll
+      ? { capabilityFilter: { needs: requiredNeeds(options.needs).map(needLabel), hidden, showAll: options.showAll === true } }
+      : {}),
   };
 }
 

@@ -3,8 +3,11 @@
  * and timed the same way, with the cost-vs-latency Pareto front marked. Shared by
  * the CLI's `compare`, the Compare Providers panel and hover alternatives.
  */
+import type { RangeSpec } from '../agent/range';
 import type { TokenizerId } from '../catalog/types';
 import type { Price } from '../cost/types';
+import type { SiteNeeds } from '../report/types';
+import type { CapabilityCheck } from './capability';
 import type { Workload } from '../workload';
 
 export type CompareSort = 'cost' | 'latency' | 'ttft' | 'speed';
@@ -26,6 +29,20 @@ export interface CompareOptions {
   readonly workloadTokenizer?: TokenizerId;
   /** The model the counts were measured for, when known (picks model-specific ratio profiles). */
   readonly workloadModel?: string;
+  /**
+   * Which inputs of the workload were assumed (a site's, from the report): every row then carries
+   * low / high beside its expected price (`perUnit`, `monthly`), for the chart's error bars.
+   * Token figures are in the workload's tokenizer.
+   */
+  readonly ranges?: RangeSpec;
+  /**
+   * What the site's code needs of a model (tools, structured output, images, reasoning). By default
+   * only offerings that can do the job are rows (see `checkCapabilities`); the others are `excluded`
+   * with reason `capability`. Embedding models are never rows for a workload with output.
+   */
+  readonly needs?: SiteNeeds;
+  /** Keep offerings that cannot (or may not) do the job as rows, each marked with its `capability`. */
+  readonly showAll?: boolean;
 }
 
 export interface CompareRow {
@@ -57,6 +74,8 @@ export interface CompareRow {
   /** On the cost-vs-latency Pareto front: no other priced row is both cheaper and faster. */
   readonly pareto: boolean;
   readonly notes?: readonly string[];
+  /** Set when needs were given or the row fails them (shown with `showAll`): what it can and cannot do. */
+  readonly capability?: CapabilityCheck;
   /** Kind-specific detail (e.g. GPU, precision and break-even for self-hosted rows). */
   readonly detail?: Readonly<Record<string, unknown>>;
 }
@@ -64,9 +83,11 @@ export interface CompareRow {
 /** An offering left out, and why. */
 export interface ExcludedOffering {
   readonly id: string;
-  readonly reason: 'context-window' | 'unknown-model';
+  readonly reason: 'context-window' | 'unknown-model' | 'capability';
   readonly maxContextTokens?: number;
   readonly contextWindow?: number;
+  /** For `capability`: what fails and what no source states. */
+  readonly capability?: CapabilityCheck;
 }
 
 export interface CompareResult {
@@ -82,4 +103,6 @@ export interface CompareResult {
    * (assumed utilisation, GPU prices' source). Absent when none were added.
    */
   readonly selfHosted?: { readonly note: string; readonly rowCount: number };
+  /** The capability filter applied: the needs (labels), how many offerings it hid, whether all are shown. */
+  readonly capabilityFilter?: { readonly needs: readonly string[]; readonly hidden: number; readonly showAll: boolean };
 }

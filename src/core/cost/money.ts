@@ -85,7 +85,7 @@ export function breakdownToPico(b: CostBreakdown): PicoBreakdown {
 }
 
 /** A priced `Price` from exact components. */
-export function pricedFromPico(b: PicoBreakdown, extra?: { tierAboveInputTokens?: number; batchDiscount?: number }): Price {
+export function pricedFromPico(b: PicoBreakdown, extra?: { tierAboveInputTokens?: number; batchDiscount?: number }): Extract<Price, { kind: 'priced' }> {
   return {
     kind: 'priced',
     usd: picoToUsd(totalPico(b)),
@@ -98,25 +98,68 @@ export function pricedFromPico(b: PicoBreakdown, extra?: { tierAboveInputTokens?
 /**
  * The sum of several prices, exact. Any unpriced part makes the sum unpriced and
  * names everything missing (deduplicated): a total that silently skips a part would
- * read as cheaper than it is.
+ * read as cheaper than it is. Ranges add up too: the low is the sum of the lows and the
+ * high the sum of the highs (a part without a range adds its expected value to both);
+ * docs/cost.md says why summing the bounds is the right combination here.
  */
 export function sumPrices(prices: readonly Price[]): Price {
   const missing: string[] = [];
   let sum = ZERO_PICO;
+  let low = 0;
+  let high = 0;
+  let ranged = false;
   for (const p of prices) {
     if (p.kind === 'unpriced') {
       for (const m of p.missing) if (!missing.includes(m)) missing.push(m);
     } else {
-      sum = addPico(sum, breakdownToPico(p.breakdown));
+      const pico = breakdownToPico(p.breakdown);
+      sum = addPico(sum, pico);
+      const expected = totalPico(pico);
+      if (p.low !== undefined || p.high !== undefined) ranged = true;
+      low += p.low !== undefined ? usdToPico(p.low) : expected;
+      high += p.high !== undefined ? usdToPico(p.high) : expected;
     }
   }
-  return missing.length > 0 ? { kind: 'unpriced', missing } : pricedFromPico(sum);
+  if (missing.length > 0) return { kind: 'unpriced', missing };
+  const total = pricedFromPico(sum);
+  return ranged ? withRangePico(total, low, high) : total;
 }
 
-/** A price times a count or factor (calls per month, a share), exact to a pico-dollar per component. */
+/** A price times a count or factor (calls per month, a share), exact to a pico-dollar per component; its range scales with it. */
 export function scalePrice(price: Price, factor: number): Price {
   if (price.kind === 'unpriced') return price;
   const pico = breakdownToPico(price.breakdown);
   const scaled = Object.fromEntries(COMPONENTS.map((c) => [c, scalePico(pico[c], factor)])) as unknown as PicoBreakdown;
-  return pricedFromPico(scaled, { tierAboveInputTokens: price.tierAboveInputTokens, batchDiscount: price.batchDiscount });
+  const out = pricedFromPico(scaled, { tierAboveInputTokens: price.tierAboveInputTokens, batchDiscount: price.batchDiscount });
+  if (price.low === undefined && price.high === undefined) return out;
+  const expected = totalPico(scaled);
+  return withRangePico(out, price.low !== undefined ? scalePico(usdToPico(price.low), factor) : expected, price.high !== undefined ? scalePico(usdToPico(price.high), factor) : expected);
+}
+
+/**
+ * A priced figure with the range it could swing over (`low ≤ usd ≤ high`, in dollars). The bounds
+ * are widened to hold the expected value; a range that collapses onto it is left out, so a
+ * figure every input of which came from code carries none.
+ */
+export function withRange(price: Price, low: number | undefined, high: number | undefined): Price {
+  if (price.kind === 'unpriced') return price;
+  const expected = usdToPico(price.usd);
+  return withRangePico(price, low !== undefined && Number.isFinite(low) ? usdToPico(low) : expected, high !== undefined && Number.isFinite(high) ? usdToPico(high) : expected);
+}
+
+type PricedPrice = Extract<Price, { kind: 'priced' }>;
+
+function withRangePico(price: PricedPrice, lowPico: number, highPico: number): Price {
+  const expected = usdToPico(price.usd);
+  const lo = Math.min(lowPico, expected);
+  const hi = Math.max(highPico, expected);
+  const rest: Price = {
+    kind: 'priced',
+    usd: price.usd,
+    breakdown: price.breakdown,
+    ...(price.tierAboveInputTokens !== undefined ? { tierAboveInputTokens: price.tierAboveInputTokens } : {}),
+    ...(price.batchDiscount !== undefined ? { batchDiscount: price.batchDiscount } : {}),
+  };
+  if (lo === expected && hi === expected) return rest;
+  return { ...rest, low: picoToUsd(lo), high: picoToUsd(hi) };
 }

@@ -19,6 +19,7 @@
  * - Never $0 for something we cannot price: the result is `unpriced` with a list of
  *   what is missing.
  */
+import { cachingModeOf } from '../catalog/caching';
 import type { Offering, PriceTier, ProviderEntry, TokenPrices } from '../catalog/types';
 import type { CallUsage, Price } from './types';
 import { picoPerToken, pricedFromPico, scalePico, wholeTokens, type PicoBreakdown } from './money';
@@ -80,7 +81,7 @@ export function priceCall(offering: Offering | undefined, given: CallUsage, prov
 
   const tier = tierFor(offering.tiers, promptTokens(usage));
   const prices = effectivePrices(offering.prices, tier);
-  const mode = provider?.caching.mode;
+  const mode = provider ? cachingModeOf(offering, provider) : undefined;
   const missing: string[] = [];
   const need = (what: string) => missing.push(`${what} (${offering.id})`);
 

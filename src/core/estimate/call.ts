@@ -3,10 +3,12 @@
  * breakdown, the list prices applied (the long-context tier's when the prompt is above its
  * threshold), latency, the monthly figure and whether the request fits the context window.
  */
+import type { ContextFit } from '../catalog/context';
 import type { ModelEntry, Offering, ProviderEntry, TokenPrices } from '../catalog/types';
+import { priceCallInWindow } from '../cost/call-in-window';
 import { estimateLatency } from '../cost/latency';
 import { scalePrice } from '../cost/money';
-import { effectivePrices, priceCall, promptTokens, tierFor } from '../cost/price';
+import { effectivePrices, promptTokens, tierFor } from '../cost/price';
 import type { CallUsage, CostBreakdown, LatencyEstimate, Price } from '../cost/types';
 import { DAYS_PER_MONTH } from '../workload';
 
@@ -28,19 +30,22 @@ export interface UsageEstimate {
   readonly applied: TokenPrices;
   /** The list price (per million) of each billed component. */
   readonly listPrice: Readonly<Record<keyof CostBreakdown, number | undefined>>;
-  readonly contextWindow: number;
+  /** The window the request must fit (the smaller of the model's and the offering's, with any conflict between sources); absent when no source states one. */
+  readonly contextWindow?: number;
+  readonly contextFit: ContextFit;
   /** Input plus output and reasoning: what must fit the window. */
   readonly requestTokens: number;
+  /** The API would reject the request: it is not priced (the same kind of result `agent` gives). */
   readonly exceedsContextWindow: boolean;
 }
 
 export function estimateUsage(input: UsageEstimateInput): UsageEstimate {
   const { usage, offering: o } = input;
-  const price = priceCall(input.noOffering ? undefined : o, usage, input.provider);
+  // The core refuses to price a request over the window (the API would reject it), as for loops.
+  const { price, fit } = priceCallInWindow(input.model, input.noOffering ? undefined : o, usage, input.provider);
   // Cache reads skip prefill; only the rest delays the first token.
   const latency = estimateLatency(o, usage.freshInput + usage.cacheWrite, usage.output + usage.reasoning);
   const applied = effectivePrices(o.prices, tierFor(o.tiers, promptTokens(usage)));
-  const contextWindow = Math.min(input.model.contextWindow, o.contextWindow ?? Infinity);
   const requestTokens = usage.freshInput + usage.cachedRead + usage.cacheWrite + usage.output + usage.reasoning;
   return {
     price,
@@ -54,9 +59,10 @@ export function estimateUsage(input: UsageEstimateInput): UsageEstimate {
       output: applied.output,
       reasoning: applied.output,
     },
-    contextWindow,
+    ...(fit.window.tokens !== undefined ? { contextWindow: fit.window.tokens } : {}),
+    contextFit: fit,
     requestTokens,
-    exceedsContextWindow: requestTokens > contextWindow,
+    exceedsContextWindow: fit.kind === 'exceeds',
   };
 }
 

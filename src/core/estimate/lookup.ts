@@ -1,4 +1,5 @@
 /** Catalog lookups by id for the estimates, indexed once per catalog object. */
+import { contextWindowOf as windowFacts } from '../catalog/context';
 import type { Catalog, ModelEntry, Offering } from '../catalog/types';
 
 interface Index {
@@ -25,8 +26,7 @@ export function modelById(catalog: Catalog, id: string | undefined): ModelEntry 
   return id === undefined ? undefined : indexOf(catalog).models.get(id);
 }
 
-/** The smaller of the model's and the offering's context windows (a provider may serve less). */
+/** The window that applies at the offering (a provider may serve less); absent when no source states one. */
 export function contextWindowOf(model: ModelEntry | undefined, offering: Offering | undefined): number | undefined {
-  if (!model) return offering?.contextWindow;
-  return Math.min(model.contextWindow, offering?.contextWindow ?? Infinity);
+  return windowFacts(model, offering).tokens;
 }

@@ -144,7 +144,7 @@ export function instructionsEstimate(file: FileReport, catalog: Catalog, a: Assu
     callsPerDay: a.callsPerDay,
     tokens: { input: i.tokensPerRequest, output: 0 },
     model: { id: i.model, known: Boolean(entry), source: { from: 'default', detail: 'tokenomics.codingModel prices instruction files' } },
-    ...(entry ? { contextWindow: entry.contextWindow, contextShare: i.tokensPerRequest / entry.contextWindow } : {}),
+    ...(entry?.contextWindow ? { contextWindow: entry.contextWindow, contextShare: i.tokensPerRequest / entry.contextWindow } : {}),
     assumptions: [{ subject: 'calls-per-day', value: a.callsPerDay, from: 'setting', detail: 'coding-agent requests a day' }],
     basis: 'one coding-agent request (the file rides along with each)',
   };

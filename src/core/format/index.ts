@@ -42,6 +42,31 @@ export function formatPrice(price: Price): string {
   return price.kind === 'priced' ? formatUsd(price.usd) : 'unpriced';
 }
 
+/** A bound of a range, as `formatUsd` writes it without the dollar sign: `0.21`, `1,902`, `<0.0001`. */
+function bound(usd: number): string {
+  return formatUsd(usd).replace('$', '');
+}
+
+/** How far a range must reach past the expected value before the compact form shows it (±10%). */
+const COMPACT_MIN_SPREAD = 0.1;
+
+/**
+ * A price with the range its assumed inputs allow: `$0.38 (0.21–0.95)`. The one function every
+ * surface uses for a figure with its range, so a table, a hover and a CodeLens read alike.
+ * Without a range (every input came from code) it is `formatPrice`: `$0.38`, or `unpriced`.
+ * `unit` goes after the figure: `$0.11/task (0.025–0.28)`. `compact` (CodeLens, status bar)
+ * leaves out a range that stays within ±10% of the figure.
+ */
+export function formatPriceWithRange(price: Price, options: { readonly compact?: boolean; readonly unit?: string } = {}): string {
+  const figure = `${formatPrice(price)}${options.unit ? `/${options.unit}` : ''}`;
+  if (price.kind !== 'priced' || price.low === undefined || price.high === undefined) return figure;
+  const low = bound(price.low);
+  const high = bound(price.high);
+  if (low === high) return figure;
+  if (options.compact && price.usd > 0 && price.low >= price.usd * (1 - COMPACT_MIN_SPREAD) && price.high <= price.usd * (1 + COMPACT_MIN_SPREAD)) return figure;
+  return `${figure} (${low}–${high})`;
+}
+
 /** A per-million-token list price: `$3.00/M`, `$0.075/M`, `$0.0375/M` (2 to 4 decimals, trailing zeros trimmed). */
 export function formatPerMillion(usdPerMillion: number | undefined): string {
   if (usdPerMillion === undefined || !Number.isFinite(usdPerMillion)) return '—';

@@ -17,6 +17,8 @@ import { budgetDiagnostics, detectionDiagnostics, loopDiagnostics, modelDiagnost
 import { mergeAnnotations } from '../detect/annotations';
 import { ModelResolver, simpleResolve, type ModelChoice, type Resolver } from './models';
 import { frameworkDefault, loopSteps } from './loop-steps';
+import { hasUncertainty, inputOnlyRange, noUncertainty, priceWithRange, promptSwing, stepRange, widenTaskWithAlternatives, widenWithAlternatives, type RangeSpec, type UncertainInputs } from './ranges';
+import { scopeOfPath } from './scope';
 import { literalText, placeholderSize, sizePrompt, type PromptSize } from './sizes';
 import type { AgentLoopReport, CallReport, DiagnosticReport, FileReport, InstructionFileReport, PromptReport, SiteAssumption } from './types';
 import { callsPerDayNote, defaultModelNote, outputNote, placeholderNote, reasoningNote, stepsNote, toolResultNote } from './assumption-notes';
@@ -53,6 +55,8 @@ interface PricedCall {
   readonly estimate?: WorkloadEstimate;
   readonly model: ModelChoice;
   readonly workload: Workload;
+  /** What was assumed in this call's workload, for the ranges of the call and of its loop. */
+  readonly uncertain: UncertainInputs;
 }
 
 class FileAnalysis {
@@ -76,6 +80,8 @@ class FileAnalysis {
   }
 
   private readonly callAnnotations = new Map<string, AnnotationValues | undefined>();
+  /** Tokens each prompt's ≈ count may be off by, for the instruction file's range. */
+  private readonly promptUncertainty = new Map<string, number>();
 
   private annotationOf(call: DetectedCall): AnnotationValues | undefined {
     return this.callAnnotations.has(call.id) ? this.callAnnotations.get(call.id) : call.annotation;
@@ -86,7 +92,12 @@ class FileAnalysis {
     this.diagnostics.push(...detectionDiagnostics(file));
     const calls = file.kind === 'prompt-file' ? [this.promptFileCall()] : file.calls;
     const priced = new Map<string, PricedCall>();
-    for (const c of calls) priced.set(c.id, this.priceCall(c));
+    for (const c of calls) {
+      const p = this.priceCall(c);
+      // Mutually exclusive branches widen the site's range (the expected value stays the priced branch).
+      const costPerCall = widenWithAlternatives(p.report.costPerCall, p.report.alternatives);
+      priced.set(c.id, costPerCall === p.report.costPerCall ? p : { ...p, report: { ...p.report, costPerCall } });
+    }
     const loops = file.loops.map((l) => this.priceLoop(l, priced.get(l.callId ?? '')));
     const prompts = file.prompts.map((p) => this.pricePrompt(p, calls, priced));
     const instructions = file.kind === 'instructions' ? this.instructionsReport(prompts) : undefined;
@@ -112,6 +123,7 @@ class FileAnalysis {
       diagnostics: this.diagnostics,
       ...(instructions ? { instructions } : {}),
       monthlyCost: monthly.length ? sumPrices(monthly) : ZERO,
+      scope: scopeOfPath(file.path, file.kind),
     };
   }
 
@@ -157,13 +169,17 @@ class FileAnalysis {
       notes.push({ ...defaultModelNote(model.id, this.a), detail: why });
     }
     const prompts = this.sendablePrompts(call.promptIds);
-    const input = ann?.input ?? this.inputTokens(prompts, call, model, assumed, notes);
+    const uncertain = noUncertainty();
+    const input = ann?.input ?? this.inputTokens(prompts, call, model, assumed, notes, uncertain);
     if (ann?.input !== undefined) notes.push({ subject: 'input', value: ann.input, from: 'annotation' });
     const cap = call.maxOutputTokens;
     // An embedding request has input only.
     const embedding = call.kind === 'embedding';
     const output = embedding ? 0 : (ann?.output ?? Math.min(this.a.outputTokens, cap ?? Infinity));
-    if (ann?.output === undefined && !embedding) assumed.push(`output: ${output} tokens (${cap !== undefined && cap < this.a.outputTokens ? 'capped by the code' : 'assumed'})`);
+    if (ann?.output === undefined && !embedding) {
+      uncertain.output = { kind: call.agent || call.usedBy ? 'agent-step' : 'call', assumed: this.a.outputTokens, ...(cap !== undefined ? { cap } : {}) };
+      assumed.push(`output: ${output} tokens (${cap !== undefined && cap < this.a.outputTokens ? 'capped by the code' : 'assumed'})`);
+    }
     if (!embedding) notes.push(outputNote(ann, output, cap, this.a));
     const reasoning = embedding ? 0 : (ann?.reasoning ?? this.a.reasoningTokens);
     const reasoningAssumed = embedding ? undefined : reasoningNote(ann, reasoning, this.a);
@@ -181,7 +197,8 @@ class FileAnalysis {
       callsPerDay: this.callsPerDay(ann),
     };
     const estimate = model.offering ? estimateWorkload(this.env.catalog, model.offering, workload) : undefined;
-    const costPerCall = estimate?.perUnit ?? unpricedFor(model);
+    const rangeInputs: RangeSpec = { uncertain };
+    const costPerCall = estimate && model.offering ? priceWithRange(this.env.catalog, model.offering, workload, estimate.perUnit, rangeInputs) : unpricedFor(model);
     const report: CallReport = {
       id: call.id,
       line: call.line,
@@ -211,10 +228,11 @@ class FileAnalysis {
         (written, hint) => this.resolver.choose(written, hint),
         (choice) => (choice.offering ? estimateWorkload(this.env.catalog, choice.offering, workload).perUnit : unpricedFor(choice)),
       ),
+      ...(hasUncertainty(rangeInputs) ? { rangeInputs } : {}),
     };
     this.diagnostics.push(...modelDiagnostics(call, model, costPerCall));
     if (!call.agent && !call.usedBy && call.role !== 'binding') this.diagnostics.push(...budgetDiagnostics('call', call, costPerCall, this.a.budgets));
-    return { report, estimate, model, workload };
+    return { report, estimate, model, workload, uncertain };
   }
 
   /** Prompts a call sends, without those whose text is already spliced into another one it sends. */
@@ -224,7 +242,7 @@ class FileAnalysis {
   }
 
   /** Input of the first request: messages (with chat framing), tool descriptions, and placeholders at their assumed sizes. */
-  private inputTokens(prompts: readonly DetectedPrompt[], call: DetectedCall, model: ModelChoice, assumed: string[], notes: SiteAssumption[]): number {
+  private inputTokens(prompts: readonly DetectedPrompt[], call: DetectedCall, model: ModelChoice, assumed: string[], notes: SiteAssumption[], uncertain: UncertainInputs): number {
     const messages: ChatMessage[] = [];
     const tools: ToolSchema[] = [];
     let placeholderTokens = 0;
@@ -235,6 +253,7 @@ class FileAnalysis {
       for (const name of p.placeholders) {
         const size = placeholderSize(name, this.a, this.annotationOf(call) ?? p.annotation);
         placeholderTokens += size.assumedTokens;
+        if (size.from === 'default') uncertain.defaultPlaceholderTokens += size.assumedTokens;
         if (size.from !== 'annotation') assumed.push(`placeholder ${name}: ${size.assumedTokens} tokens (${size.from})`);
         notes.push(placeholderNote(size));
       }
@@ -244,13 +263,18 @@ class FileAnalysis {
       const imported = module ? this.env.importedPrompt?.(this.file.path, module, name) : undefined;
       if (imported) {
         messages.push({ role: imported.kind === 'system' || imported.kind === 'instructions' ? 'system' : 'user', content: literalText(imported) });
-        for (const p of imported.placeholders) placeholderTokens += placeholderSize(p, this.a, this.annotationOf(call)).assumedTokens;
+        for (const p of imported.placeholders) {
+          const size = placeholderSize(p, this.a, this.annotationOf(call));
+          placeholderTokens += size.assumedTokens;
+          if (size.from === 'default') uncertain.defaultPlaceholderTokens += size.assumedTokens;
+        }
         assumed.push(`${name}: text imported from ${module}`);
         notes.push({ subject: 'imported-prompt', name, value: module ?? name, from: 'code', detail: `text of ${name} read from ${module}` });
         continue;
       }
       const size = placeholderSize(name, this.a, this.annotationOf(call));
       placeholderTokens += size.assumedTokens;
+      if (size.from === 'default') uncertain.defaultPlaceholderTokens += size.assumedTokens;
       messages.push({ role: 'user', content: '' });
       if (size.from !== 'annotation') assumed.push(`input ${name}: ${size.assumedTokens} tokens (${size.from})`);
       notes.push(placeholderNote(size, 'input'));
@@ -258,6 +282,10 @@ class FileAnalysis {
     const tokenizer = tokenizerForModel(model.entry ?? model.id);
     const profile = ratioProfileForModel(model.entry ?? model.id);
     const chat = countChatTokens(messages, tools, tokenizer, { profile, framing: model.provider?.chatFraming });
+    if (chat.uncertainty !== undefined) {
+      uncertain.approximateTokens = chat.tokens;
+      uncertain.approximateUncertainty = chat.uncertainty;
+    }
     return chat.tokens + placeholderTokens;
   }
 
@@ -265,7 +293,8 @@ class FileAnalysis {
     const loopCall = this.file.calls.find((c) => c.id === loop.callId);
     const ann: AnnotationValues = { ...(loopCall ? this.annotationOf(loopCall) : undefined), ...loop.annotation };
     const fw = frameworkDefault(this.env.catalog, loop.defaultsKey ?? loop.framework, this.file.language);
-    const { steps, stepsFrom, bounded, limit } = loopSteps(loop, ann, fw, this.a);
+    const stepInfo = loopSteps(loop, ann, fw, this.a);
+    const { steps, stepsFrom, bounded, limit } = stepInfo;
     const model = call?.model ?? this.modelOf(undefined, undefined, ann);
     const base = call?.workload;
     const workload: Workload = {
@@ -281,7 +310,14 @@ class FileAnalysis {
       callsPerDay: ann.callsPerDay ?? base?.callsPerDay ?? this.a.callsPerDay,
     };
     const estimate = model.offering ? estimateWorkload(this.env.catalog, model.offering, workload) : undefined;
-    const costPerTask = estimate?.perUnit ?? unpricedFor(model);
+    const uncertain: UncertainInputs = { ...(call?.uncertain ?? noUncertainty()) };
+    if (ann.output !== undefined) delete uncertain.output;
+    else uncertain.output = { ...(uncertain.output ?? { assumed: this.a.outputTokens }), kind: 'agent-step' };
+    const rangeInputs: RangeSpec = { uncertain, toolResultAssumed: ann.toolResult === undefined, steps: stepRange(stepInfo, workload.steps) };
+    const costPerTask = widenTaskWithAlternatives(
+      estimate && model.offering ? priceWithRange(this.env.catalog, model.offering, workload, estimate.perUnit, rangeInputs) : unpricedFor(model),
+      call?.report,
+    );
     const notes: SiteAssumption[] = [
       ...(call?.report.assumptions ?? []).filter((n) => n.subject !== 'output' && n.subject !== 'calls-per-day' && n.subject !== 'reasoning'),
       ...(call ? [] : model.source === 'default' ? [defaultModelNote(model.id, this.a)] : []),
@@ -310,6 +346,7 @@ class FileAnalysis {
       workload,
       ...(loop.callId ? { callId: loop.callId } : {}),
       assumptions: notes,
+      ...(hasUncertainty(rangeInputs) ? { rangeInputs } : {}),
     };
     this.diagnostics.push(...loopDiagnostics(loop, report, fw, estimate?.contextWindow));
     this.diagnostics.push(...budgetDiagnostics('task', loop, costPerTask, this.a.budgets));
@@ -320,9 +357,11 @@ class FileAnalysis {
     const owner = calls.find((c) => c.promptIds.includes(prompt.id));
     const model = owner ? priced.get(owner.id)!.model : this.modelOf(this.file.fileModel, undefined, prompt.annotation);
     const size: PromptSize = sizePrompt(prompt, model, this.a, mergeAnnotations(owner ? this.annotationOf(owner) : undefined, prompt.annotation));
-    const costPerCall = model.offering
-      ? priceCall(model.offering, { freshInput: size.tokens, cachedRead: 0, cacheWrite: 0, output: 0, reasoning: 0 }, model.provider)
-      : unpricedFor(model);
+    const inputPrice = (tokens: number): Price =>
+      model.offering ? priceCall(model.offering, { freshInput: tokens, cachedRead: 0, cacheWrite: 0, output: 0, reasoning: 0 }, model.provider) : unpricedFor(model);
+    const defaultSized = size.placeholders.filter((p) => p.from === 'default').reduce((n, p) => n + p.assumedTokens, 0);
+    const costPerCall = inputOnlyRange(inputPrice(size.tokens), size.tokens, promptSwing(size.literalTokens, size.uncertainty ?? 0, defaultSized), inputPrice);
+    this.promptUncertainty.set(prompt.id, size.literalTokens * (size.uncertainty ?? 0));
     const window = model.entry?.contextWindow;
     return {
       id: prompt.id,
@@ -349,9 +388,10 @@ class FileAnalysis {
   private instructionsReport(prompts: readonly PromptReport[]): InstructionFileReport {
     const tokens = prompts.reduce((n, p) => n + p.tokens, 0);
     const model = this.resolver.choose(this.a.codingModel, undefined, 'default');
-    const costPerRequest = model.offering
-      ? priceCall(model.offering, { freshInput: tokens, cachedRead: 0, cacheWrite: 0, output: 0, reasoning: 0 }, model.provider)
-      : unpricedFor(model);
+    const inputPrice = (n: number): Price =>
+      model.offering ? priceCall(model.offering, { freshInput: n, cachedRead: 0, cacheWrite: 0, output: 0, reasoning: 0 }, model.provider) : unpricedFor(model);
+    const swing = prompts.reduce((n, p) => n + (this.promptUncertainty.get(p.id) ?? 0), 0);
+    const costPerRequest = inputOnlyRange(inputPrice(tokens), tokens, { low: swing, high: swing }, inputPrice);
     return { tokensPerRequest: tokens, model: model.id, costPerRequest, costPer100Requests: scalePrice(costPerRequest, 100) };
   }
 }

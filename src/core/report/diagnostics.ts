@@ -58,7 +58,7 @@ export function loopDiagnostics(loop: DetectedLoop, report: AgentLoopReport, fw:
       code: 'unbounded-loop',
       message: acknowledged
         ? `${why}; priced at the ${report.maxSteps} steps its annotation states${cost}.`
-        : `${why}: a task may run until the context overflows. Priced at an assumed ${report.maxSteps} steps${cost}.`,
+        : `${why}: a task may run until the context overflows. Priced at an assumed ${report.maxSteps} steps${cost}${statedHigh(report)}.`,
       siteId: loop.id,
     });
   }
@@ -76,14 +76,29 @@ export function loopDiagnostics(loop: DetectedLoop, report: AgentLoopReport, fw:
 
 export function budgetDiagnostics(kind: 'call' | 'task', site: DetectedCall | DetectedLoop, cost: Price, budgets: Budgets): DiagnosticReport[] {
   const limit = kind === 'call' ? budgets.perCallUsd : budgets.perTaskUsd;
-  if (limit === undefined || cost.kind !== 'priced' || cost.usd <= limit) return [];
+  const checked = budgetFigure(cost, budgets);
+  if (limit === undefined || checked === undefined || checked <= limit) return [];
   return [
     {
       ...head(site),
       severity: 'warning',
       code: kind === 'call' ? 'over-budget-call' : 'over-budget-task',
-      message: `${formatUsd(cost.usd)} per ${kind} is over the ${formatUsd(limit)} budget per ${kind}.`,
+      message: `${formatUsd(checked)} per ${kind}${budgets.on === 'high' ? ' (the high end of its range)' : ''} is over the ${formatUsd(limit)} budget per ${kind}.`,
       siteId: site.id,
     },
   ];
+}
+
+/** The figure a budget is checked against: the expected value, or with `on: 'high'` the high end of the range. */
+export function budgetFigure(cost: Price, budgets: Budgets): number | undefined {
+  if (cost.kind !== 'priced') return undefined;
+  return budgets.on === 'high' ? (cost.high ?? cost.usd) : cost.usd;
+}
+
+/** For an unbounded loop: the high end of its range, at the stated high step count (docs/cost.md, Ranges). */
+function statedHigh(report: AgentLoopReport): string {
+  const p = report.costPerTask;
+  const steps = report.rangeInputs?.steps?.high;
+  if (p.kind !== 'priced' || p.high === undefined || steps === undefined || steps <= report.maxSteps) return '';
+  return `; up to ${formatUsd(p.high)} per task at ${steps} steps, the stated high of its range`;
 }

@@ -5,9 +5,11 @@
  */
 import type { SiteScope } from './types';
 
-const TEST_DIR = /(^|\/)(tests?|__tests__|spec|specs|testing|e2e|cypress|playwright|fixtures?|__mocks__|mocks?)\//i;
+const TEST_DIR = /(^|\/)(tests?|__tests__|spec|specs|testing|e2e|cypress|playwright|fixtures?|__fixtures__|testdata|__mocks__|mocks?)\//i;
 const TEST_FILE = /(^|\/)(test_[^/]+\.py|[^/]+_test\.py|conftest\.py|[^/]+\.(test|spec)\.[cm]?[jt]sx?)$/i;
-const EXAMPLE_DIR = /(^|\/)(examples?|samples?|demos?|cookbooks?|tutorials?|quickstarts?|playground)\//i;
+const EXAMPLE_DIR = /(^|\/)(examples?|samples?|demos?|cookbooks?|tutorials?|quickstarts?|playground|\.storybook|stories)\//i;
+/** Storybook stories render components with canned data; they are not the application's traffic. */
+const STORY_FILE = /\.stories\.[cm]?[jt]sx?$/i;
 const DOCS_DIR = /(^|\/)(docs?|documentation|site-docs)\//i;
 const BENCH_DIR = /(^|\/)(bench|benchmarks?|evals?|scripts)\//i;
 const NOTEBOOK = /\.(ipynb)$/i;
@@ -17,7 +19,7 @@ export function scopeOfPath(path: string, kind?: string): SiteScope {
   const p = path.replace(/\\/g, '/');
   if (NOTEBOOK.test(p)) return 'notebook';
   if (TEST_DIR.test(p) || TEST_FILE.test(p)) return 'test';
-  if (EXAMPLE_DIR.test(p)) return 'example';
+  if (EXAMPLE_DIR.test(p) || STORY_FILE.test(p)) return 'example';
   if (DOCS_DIR.test(p)) return 'docs';
   if (BENCH_DIR.test(p)) return 'example';
   return 'runtime';

@@ -91,7 +91,9 @@ export function mergeShards(reports: readonly ShardReport[]): ShardReport {
 
   const files = reports.flatMap((r) => r.files.map((f, k) => ({ f, at: r.shard!.fileOrder[k] }))).sort((a, b) => a.at - b.at).map((x) => x.f as FileReport);
   const skipped = reports.flatMap((r) => r.skipped.map((s, k) => ({ s, at: r.shard!.skippedOrder[k] }))).sort((a, b) => a.at - b.at).map((x) => x.s as SkippedFile);
-  const totals = buildTotals(files, first.assumptions);
+  // The shards were scanned with the same scopes in the headline: the merge keeps them.
+  const scopes = { headlineScopes: first.totals.scopes };
+  const totals = buildTotals(files, first.assumptions, scopes);
   const counts: Record<string, number> = {};
   for (const key of WHOLE_TREE_COUNTS) counts[key] = first.skippedCounts?.[key] ?? 0;
   for (const s of skipped) counts[s.reason] = (counts[s.reason] ?? 0) + 1;
@@ -102,7 +104,7 @@ export function mergeShards(reports: readonly ShardReport[]): ShardReport {
     files,
     skipped,
     totals: { ...totals, files: reports.reduce((n, r) => n + r.totals.files, 0) },
-    budgetExceeded: budgetFindings(files, totals.pricedMonthlyCost, first.assumptions),
+    budgetExceeded: budgetFindings(files, totals.pricedMonthlyCost, first.assumptions, scopes),
     skippedCounts: counts,
     ...(reports.some((r) => r.cancelled) ? { cancelled: true } : {}),
   };

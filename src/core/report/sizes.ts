@@ -11,6 +11,8 @@ export interface PromptSize {
   readonly tokens: number;
   readonly literalTokens: number;
   readonly exact: boolean;
+  /** For ≈ counts: the ratio profile's relative uncertainty (0.12 = ±12%). */
+  readonly uncertainty?: number;
   readonly tokenizer: TokenizerId;
   readonly basis: string;
   readonly placeholders: readonly PlaceholderAssumption[];
@@ -41,6 +43,7 @@ export function sizePrompt(prompt: DetectedPrompt, model: ModelChoice, assumptio
     tokens: count.tokens + extra,
     literalTokens: count.tokens,
     exact: count.exact,
+    ...(count.uncertainty !== undefined ? { uncertainty: count.uncertainty } : {}),
     tokenizer: count.tokenizer,
     basis: count.basis,
     placeholders,

@@ -6,10 +6,10 @@
  */
 import { sumPrices } from '../cost';
 import type { Price } from '../cost/types';
-import { formatInteger, formatMultiplier, formatPrice, formatTokens } from '../format';
+import { formatInteger, formatMultiplier, formatPrice, formatPriceWithRange, formatTokens } from '../format';
 import type { Assumptions } from '../workload';
-import { siteCosts, type SiteCost } from './totals';
-import type { FileReport, ScanReport } from './types';
+import { DEFAULT_HEADLINE_SCOPES, siteCosts, type SiteCost } from './totals';
+import type { FileReport, ScanReport, SiteScope } from './types';
 
 export type ReportCell = string | { readonly text: string; readonly raw: string | number | boolean | null };
 
@@ -34,8 +34,13 @@ function usd(p: Price): number {
   return p.kind === 'priced' ? p.usd : -1;
 }
 
-function money(p: Price): ReportCell {
-  return { text: formatPrice(p), raw: p.kind === 'priced' ? Number(p.usd.toPrecision(6)) : null };
+/** A figure with its range for people (`$647 (149–1,667)`); the expected value for spreadsheets. */
+function money(p: Price, unit?: string): ReportCell {
+  return { text: formatPriceWithRange(p, unit ? { unit } : {}), raw: p.kind === 'priced' ? Number(p.usd.toPrecision(6)) : null };
+}
+
+function headlineScopes(report: ScanReport): readonly SiteScope[] {
+  return report.totals.scopes ?? DEFAULT_HEADLINE_SCOPES;
 }
 
 function rankedSites(report: ScanReport): RankedSite[] {
@@ -67,7 +72,10 @@ function rankedSites(report: ScanReport): RankedSite[] {
       out.push({ ...s, file, steps, inputTokens, notes });
     }
   }
-  return out.sort((a, b) => usd(b.monthly) - usd(a.monthly) || a.path.localeCompare(b.path) || a.line - b.line);
+  // The headline's sites first, then the sites listed apart (tests, examples, docs, notebooks, instruction files).
+  const scopes = headlineScopes(report);
+  const apart = (s: SiteCost): number => (scopes.includes(s.scope) ? 0 : 1);
+  return out.sort((a, b) => apart(a) - apart(b) || usd(b.monthly) - usd(a.monthly) || a.path.localeCompare(b.path) || a.line - b.line);
 }
 
 const UNIT: Record<SiteCost['kind'], string> = { call: 'call', loop: 'task', instructions: 'request' };
@@ -77,6 +85,7 @@ export function scanTables(report: ScanReport, options: { maxRows?: number; allR
   const limit = options.allRows ? sites.length : (options.maxRows ?? DEFAULT_TABLE_ROWS);
   const shown = sites.slice(0, limit);
   const rest = sites.slice(limit);
+  const scopes = headlineScopes(report);
   const rows = shown.map((s) => [
     `${s.path}:${s.line}`,
     s.kind === 'loop' ? 'agent loop' : s.kind === 'call' ? 'call' : 'instructions',
@@ -84,19 +93,23 @@ export function scanTables(report: ScanReport, options: { maxRows?: number; allR
     s.model,
     { text: s.steps !== undefined ? formatInteger(s.steps) : '', raw: s.steps ?? null },
     { text: formatTokens(s.inputTokens), raw: s.inputTokens },
-    { text: `${formatPrice(s.perUnit)}/${UNIT[s.kind]}`, raw: s.perUnit.kind === 'priced' ? Number(s.perUnit.usd.toPrecision(6)) : null },
+    money(s.perUnit, UNIT[s.kind]),
     money(s.monthly),
     s.notes.join('; '),
+    // Last, so that the columns before it keep their places for existing readers of the CSV.
+    scopes.includes(s.scope) ? s.scope : `${s.scope} (apart)`,
   ]);
   const t = report.totals as ScanReport['totals'] & { pricedMonthlyCost?: Price; unpricedSites?: number };
   const notes: string[] = [];
   if (rest.length) notes.push(`… and ${rest.length} more sites (${formatPrice(sumPriced(rest.map((r) => r.monthly)))} a month); --format csv or json lists them all.`);
   notes.push(totalLine(report));
+  const apartLine = scopesLine(report);
+  if (apartLine) notes.push(apartLine);
   notes.push(assumptionLine(report.assumptions));
   notes.push(`Prices: catalog ${report.catalog.source}, as of ${report.catalog.asOf}. Tokens: exact for OpenAI encodings, calibrated ≈ for other families.`);
   const skipped = skippedLine(report);
   if (skipped) notes.push(skipped);
-  if (t.unpricedSites) notes.push(`${t.unpricedSites} site(s) unpriced: their model or price is not in the catalog (add it in tokenomics.json).`);
+  if (t.unpricedSites) notes.push(`Unpriced sites have a model or price the catalog lacks: add it in tokenomics.json (customModels, priceOverrides).`);
   for (const b of report.budgetExceeded) notes.push(`OVER BUDGET ${b.path ? `${b.path}:${b.line} ` : ''}${b.message}`);
   const main: ReportTable = {
     title: `Tokenomics: ${report.totals.files} files, ${report.totals.prompts} prompts, ${report.totals.calls} calls, ${report.totals.agentLoops} agent loops in ${report.root}`,
@@ -110,6 +123,7 @@ export function scanTables(report: ScanReport, options: { maxRows?: number; allR
       { header: 'per unit', align: 'right' },
       { header: 'per month', align: 'right' },
       { header: 'notes' },
+      { header: 'scope' },
     ],
     rows,
     notes,
@@ -126,11 +140,59 @@ function sumPriced(prices: readonly Price[]): Price {
   return sumPrices(prices.filter((p) => p.kind === 'priced'));
 }
 
-function totalLine(report: ScanReport): string {
+/** Unpriced sites named in the total line; the rest are counted (JSON lists them all). */
+const UNPRICED_LISTED = 10;
+
+/**
+ * The headline: the priced sites of the headline scopes, with the range, and the unpriced sites
+ * named beside it. Never "$0 a month" for sites we could not price.
+ */
+export function totalLine(report: ScanReport): string {
   const t = report.totals as ScanReport['totals'] & { pricedMonthlyCost?: Price; unpricedSites?: number };
-  if (t.monthlyCost.kind === 'priced') return `Total: ${formatPrice(t.monthlyCost)} a month.`;
-  const priced = t.pricedMonthlyCost;
-  return `Total: unpriced (priced sites: ${priced ? formatPrice(priced) : '?'} a month, plus ${t.unpricedSites ?? 'some'} unpriced).`;
+  const unpriced = t.unpriced ?? [];
+  const count = unpriced.length || (t.unpricedSites ?? 0);
+  const named = unpriced
+    .slice(0, UNPRICED_LISTED)
+    .map((u) => `${u.path}:${u.line} (${u.model})`)
+    .join(', ');
+  const list = named ? `: ${named}${unpriced.length > UNPRICED_LISTED ? `, and ${unpriced.length - UNPRICED_LISTED} more` : ''}` : '';
+  const scope = scopeWords(headlineScopes(report));
+  const priced = t.pricedMonthlyCost ?? (t.monthlyCost.kind === 'priced' ? t.monthlyCost : undefined);
+  const pricedSites = report.files.length === 0 ? 0 : countPricedSites(report);
+  if (count === 0) {
+    if (pricedSites === 0) return `Total: no model calls or agent loops in ${scope}.`;
+    return `Total: ${formatPriceWithRange(t.monthlyCost)} a month (${scope}).`;
+  }
+  if (!priced || pricedSites === 0) return `Total: nothing priced in ${scope}; ${count} unpriced site${count === 1 ? '' : 's'}${list}.`;
+  return `Total: ${formatPriceWithRange(priced)} a month priced (${scope}), plus ${count} unpriced site${count === 1 ? '' : 's'}${list}.`;
+}
+
+function countPricedSites(report: ScanReport): number {
+  const scopes = headlineScopes(report);
+  return report.files.flatMap((f) => siteCosts(f, report.assumptions)).filter((s) => scopes.includes(s.scope) && s.monthly.kind === 'priced').length;
+}
+
+const SCOPE_WORDS: Record<SiteScope, string> = {
+  runtime: 'runtime code',
+  test: 'tests',
+  example: 'examples',
+  docs: 'docs',
+  notebook: 'notebooks',
+  instructions: 'coding-agent instruction files',
+};
+
+function scopeWords(scopes: readonly SiteScope[]): string {
+  if (scopes.length === Object.keys(SCOPE_WORDS).length) return 'every scope';
+  return scopes.map((s) => SCOPE_WORDS[s]).join(', ');
+}
+
+/** The scopes listed apart from the headline, with their own totals, and how to include them. */
+function scopesLine(report: ScanReport): string | undefined {
+  const scopes = headlineScopes(report);
+  const apart = (report.totals.byScope ?? []).filter((b) => !scopes.includes(b.scope));
+  if (!apart.length) return undefined;
+  const parts = apart.map((b) => `${SCOPE_WORDS[b.scope]} ${formatPriceWithRange(b.monthlyCost)} a month (${b.sites} site${b.sites === 1 ? '' : 's'})`);
+  return `Not in the total: ${parts.join('; ')}. Include them with --include-scope ${apart.map((b) => b.scope).join(',')} or --all-scopes.`;
 }
 
 function assumptionLine(a: Assumptions): string {

@@ -6,6 +6,7 @@
  * scanned root, with forward slashes.
  */
 import type { TokenizerId } from '../catalog/types';
+import type { RangeSpec } from '../agent/range';
 import type { Price } from '../cost/types';
 import type { Assumptions, Workload } from '../workload';
 
@@ -163,6 +164,8 @@ export interface CallReport extends Span {
   readonly needs?: SiteNeeds;
   /** Prompt files read at run time and sent by this call, relative paths. */
   readonly loadedPrompts?: readonly SourceRef[];
+  /** The inputs of this call that were assumed, which give `costPerCall` its low/high; pass it to `compareOfferings` (`ranges`) to range every offering alike. */
+  readonly rangeInputs?: RangeSpec;
 }
 
 export interface AgentLoopReport extends Span {
@@ -201,6 +204,8 @@ export interface AgentLoopReport extends Span {
   readonly stepSites?: readonly SourceRef[];
   /** Each input of the task estimate that is not a plain fact of the code, with its source. */
   readonly assumptions?: readonly SiteAssumption[];
+  /** The inputs of this task that were assumed (steps, output, tool results, …), which give `costPerTask` its low/high; see CallReport.rangeInputs. */
+  readonly rangeInputs?: RangeSpec;
 }
 
 export type Severity = 'error' | 'warning' | 'information' | 'hint';
@@ -267,6 +272,8 @@ export interface ReportTotals {
   readonly byScope?: readonly { readonly scope: SiteScope; readonly monthlyCost: Price; readonly sites: number }[];
   /** Runtime sites without a price: the headline reads "$X a month priced, plus N unpriced sites". */
   readonly unpriced?: readonly (SourceRef & { readonly siteId: string; readonly model: string })[];
+  /** The scopes whose sites make the headline (`runtime` unless the scan was asked to include others). */
+  readonly scopes?: readonly SiteScope[];
 }
 
 export interface ScanReport {

@@ -19,7 +19,7 @@ export function alternativesFor(ctx: TokenomicsContext, report: FileReport, targ
   let rows: readonly Alternative[] = [];
   try {
     const model = call?.modelResolved ?? (target.kind === 'prompt' ? target.site.model : undefined);
-    if (workload) rows = cheapestAndFastest(ctx.catalog.current(), workload, call?.offering, prompt ? { tokenizer: prompt.tokenizer, model } : undefined);
+    if (workload) rows = cheapestAndFastest(ctx.catalog.current(), workload, call?.offering, prompt ? { tokenizer: prompt.tokenizer, model } : undefined, call?.needs);
   } catch (err) {
     ctx.log.error(`Comparing offerings for ${report.path} (${target.site.id}) failed`, err);
   }

@@ -1,7 +1,8 @@
 /**
  * The cost-vs-latency scatter: every priced offering as a point, the Pareto
  * front (cheapest for its speed, computed by the host) as a connected line, the
- * model the code uses now as a larger star. Chart.js on a canvas, coloured from
+ * model the code uses now as a larger star, and each price's range (from the site's assumed
+ * inputs) as a vertical error bar. Chart.js on a canvas, coloured from
  * VS Code's `--vscode-charts-*` theme variables and redrawn when the theme
  * changes. The same facts are in the table and in a screen-reader list.
  */
@@ -15,40 +16,17 @@ import {
   ScatterController,
   Tooltip,
   type ChartDataset,
+  type Plugin,
   type TooltipItem,
 } from 'chart.js';
 import type { CompareRow } from '../../core/compare/types';
 import { formatDuration, formatUsd } from '../../core/format';
 import { h } from '../shared/dom';
+import { chartModel, type ChartModel, type ChartPoint as Point } from './chart-model';
+
+export { chartModel, type ChartModel } from './chart-model';
 
 Chart.register(ScatterController, PointElement, LineElement, LinearScale, LogarithmicScale, Tooltip, Legend);
-
-interface Point {
-  readonly x: number;
-  readonly y: number;
-  readonly id: string;
-  /** The catalog has no speed figures for this offering: its latency is the cost layer's assumption. */
-  readonly assumed: boolean;
-}
-
-export interface ChartModel {
-  readonly others: readonly Point[];
-  /** Sorted by latency, so the line runs left to right. */
-  readonly pareto: readonly Point[];
-  readonly current: readonly Point[];
-}
-
-/** Points of the priced rows (a log axis cannot show $0 or unpriced ones). */
-export function chartModel(rows: readonly CompareRow[], currentModel: string | undefined): ChartModel {
-  const points = rows.flatMap((r) =>
-    r.perUnit.kind === 'priced' && r.perUnit.usd > 0 ? [{ row: r, p: { x: r.latencyMs / 1000, y: r.perUnit.usd, id: r.id, assumed: r.latencyBasis === 'assumed' } }] : [],
-  );
-  return {
-    others: points.filter((x) => !x.row.pareto).map((x) => x.p),
-    pareto: points.filter((x) => x.row.pareto).map((x) => x.p).sort((a, b) => a.x - b.x || a.y - b.y),
-    current: points.filter((x) => currentModel !== undefined && x.row.model === currentModel).map((x) => x.p),
-  };
-}
 
 function cssVar(name: string, fallback: string): string {
   const v = getComputedStyle(document.body).getPropertyValue(name).trim();
@@ -103,14 +81,54 @@ function datasets(model: ChartModel): ChartDataset<'scatter', Point[]>[] {
 
 function label(item: TooltipItem<'scatter'>): string {
   const p = item.raw as Point;
-  return `${p.id}: ${formatUsd(p.y)}, ${formatDuration(p.x * 1000)}${p.assumed ? ' (assumed speed)' : ''}`;
+  const range = p.yLow !== undefined && p.yHigh !== undefined ? ` (${formatUsd(p.yLow)}–${formatUsd(p.yHigh)})` : '';
+  return `${p.id}: ${formatUsd(p.y)}${range}, ${formatDuration(p.x * 1000)}${p.assumed ? ' (assumed speed)' : ''}`;
 }
+
+/** Draws each point's price range as a vertical bar with caps, under the points, in its dataset's colour. */
+const errorBars: Plugin<'scatter'> = {
+  id: 'tokenomicsErrorBars',
+  beforeDatasetsDraw(chart) {
+    const { ctx, scales } = chart;
+    const x = scales.x;
+    const y = scales.y;
+    if (!x || !y) return;
+    ctx.save();
+    ctx.lineWidth = 1;
+    chart.data.datasets.forEach((ds, i) => {
+      if (!chart.isDatasetVisible(i)) return;
+      ctx.strokeStyle = String(ds.borderColor ?? '#888');
+      for (const p of ds.data as Point[]) {
+        if (p.yLow === undefined || p.yHigh === undefined) continue;
+        const px = x.getPixelForValue(p.x);
+        const top = y.getPixelForValue(p.yHigh);
+        const bottom = y.getPixelForValue(p.yLow);
+        ctx.beginPath();
+        ctx.moveTo(px, top);
+        ctx.lineTo(px, bottom);
+        ctx.moveTo(px - 3, top);
+        ctx.lineTo(px + 3, top);
+        ctx.moveTo(px - 3, bottom);
+        ctx.lineTo(px + 3, bottom);
+        ctx.stroke();
+      }
+    });
+    ctx.restore();
+  },
+};
 
 /** Log-axis labels at 1, 2 and 5 × a power of ten ($0.001, $0.002, $0.005, $0.01…); the ticks between stay unlabelled. */
 function decadeLabel(value: number): string {
   if (!(value > 0)) return '';
   const mantissa = value / 10 ** Math.floor(Math.log10(value) + 1e-9);
   return [1, 2, 5].some((m) => Math.abs(mantissa - m) < 1e-6) ? formatUsd(value) : '';
+}
+
+function barBounds(model: ChartModel): { suggestedMin?: number; suggestedMax?: number } {
+  const points = [...model.others, ...model.pareto, ...model.current];
+  const lows = points.flatMap((p) => (p.yLow !== undefined ? [p.yLow] : []));
+  const highs = points.flatMap((p) => (p.yHigh !== undefined ? [p.yHigh] : []));
+  return lows.length ? { suggestedMin: Math.min(...lows), suggestedMax: Math.max(...highs) } : {};
 }
 
 export class CostLatencyChart {
@@ -128,7 +146,10 @@ export class CostLatencyChart {
       'figure',
       { className: 'chart' },
       h('div', { className: 'chart-box' }, this.canvas),
-      h('figcaption', { className: 'muted', text: 'Hollow points: speed assumed (the catalog has no speed figures for the offering). Orange: the Pareto front — no offering is both cheaper and faster. Star: the model the site is priced on (see the line above the table: from the code, or assumed).' }),
+      h('figcaption', {
+        className: 'muted',
+        text: 'Hollow points: speed assumed (the catalog has no speed figures for the offering). Orange: the Pareto front — no offering is both cheaper and faster. Star: the model the site is priced on (see the line above the table: from the code, or assumed). Vertical bars: the range of the price from the assumed inputs (low to high).',
+      }),
       this.summary,
     );
     // Theme switches change the body's class: recolour.
@@ -140,7 +161,9 @@ export class CostLatencyChart {
   update(rows: readonly CompareRow[], currentModel: string | undefined): void {
     this.model = chartModel(rows, currentModel);
     this.summary.replaceChildren(
-      ...this.model.pareto.map((p) => h('li', { text: `Pareto front: ${p.id} — ${formatUsd(p.y)} per ${this.unit()}, ${formatDuration(p.x * 1000)}` })),
+      ...this.model.pareto.map((p) =>
+        h('li', { text: `Pareto front: ${p.id} — ${formatUsd(p.y)}${p.yLow !== undefined && p.yHigh !== undefined ? ` (${formatUsd(p.yLow)}–${formatUsd(p.yHigh)})` : ''} per ${this.unit()}, ${formatDuration(p.x * 1000)}` }),
+      ),
       ...this.model.current.map((p) => h('li', { text: `Current model: ${p.id}` })),
     );
     this.canvas.setAttribute(
@@ -163,6 +186,7 @@ export class CostLatencyChart {
     this.chart = new Chart<'scatter', Point[]>(this.canvas, {
       type: 'scatter',
       data: { datasets: datasets(this.model) },
+      plugins: [errorBars],
       options: {
         animation: false,
         responsive: true,
@@ -177,6 +201,8 @@ export class CostLatencyChart {
           },
           y: {
             type: 'logarithmic',
+            // Room for the error bars, which Chart.js does not count when it fits the axis to the points.
+            ...barBounds(this.model),
             title: { display: true, text: `$ per ${this.unit()} (log)`, color: c.text, font },
             ticks: { color: c.text, font, callback: (v) => decadeLabel(Number(v)) },
             grid: { color: c.grid },

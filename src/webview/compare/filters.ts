@@ -1,4 +1,4 @@
-/** Filter controls of the offerings table: provider, open-weight only, maximum latency. */
+/** Filter controls of the offerings table: search, provider, open-weight only, maximum latency, show all. */
 import type { CompareUiState } from '../protocol/compare';
 import { debounce, h } from '../shared/dom';
 
@@ -7,8 +7,17 @@ export class FilterBar {
   private readonly provider: HTMLSelectElement;
   private readonly openWeight: HTMLInputElement;
   private readonly maxLatency: HTMLInputElement;
+  private readonly search: HTMLInputElement;
+  private readonly showAll: HTMLInputElement;
+  private readonly showAllLabel: HTMLLabelElement;
 
   constructor(onChange: (patch: Partial<CompareUiState>) => void) {
+    // ~1,500 offerings: a search box narrows them by model or offering id.
+    this.search = h('input', { attrs: { id: 'f-search', type: 'search', placeholder: 'model or provider/model', 'aria-label': 'Search offerings' } });
+    this.search.addEventListener('input', debounce(() => onChange({ search: this.search.value, page: 0 }), 200));
+    this.showAll = h('input', { attrs: { id: 'f-all', type: 'checkbox' } });
+    this.showAll.addEventListener('change', () => onChange({ showAll: this.showAll.checked, page: 0 }));
+    this.showAllLabel = h('label', { text: 'Show all', attrs: { for: 'f-all' } });
     this.provider = h('select', { attrs: { id: 'f-provider' } });
     this.provider.addEventListener('change', () => onChange({ provider: this.provider.value, page: 0 }));
     this.openWeight = h('input', { attrs: { id: 'f-open', type: 'checkbox' } });
@@ -23,15 +32,22 @@ export class FilterBar {
     this.element = h(
       'div',
       { className: 'filters', attrs: { role: 'group', 'aria-label': 'Filters' } },
+      h('label', { text: 'Search', attrs: { for: 'f-search' } }),
+      this.search,
       h('label', { text: 'Provider', attrs: { for: 'f-provider' } }),
       this.provider,
       h('span', { className: 'check' }, this.openWeight, h('label', { text: 'Open-weight only', attrs: { for: 'f-open' } })),
       h('label', { text: 'Max latency (s)', attrs: { for: 'f-latency' } }),
       this.maxLatency,
+      h('span', { className: 'check' }, this.showAll, this.showAllLabel),
     );
   }
 
-  show(ui: CompareUiState, providers: readonly string[]): void {
+  /** `hidden`: rows the site's needs hide (the "Show all" label says how many). */
+  show(ui: CompareUiState, providers: readonly string[], hidden = 0): void {
+    if (document.activeElement !== this.search) this.search.value = ui.search ?? '';
+    this.showAll.checked = ui.showAll === true;
+    this.showAllLabel.textContent = hidden > 0 ? `Show all (${hidden} cannot do this job)` : 'Show all';
     const options = [h('option', { text: 'All providers', attrs: { value: '' } }), ...providers.map((p) => h('option', { text: p, attrs: { value: p } }))];
     this.provider.replaceChildren(...options);
     this.provider.value = providers.includes(ui.provider) ? ui.provider : '';

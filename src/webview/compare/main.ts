@@ -24,7 +24,7 @@ import { CostLatencyChart } from './chart';
 import { FilterBar } from './filters';
 import { renderOfferingsTable } from './offerings-table';
 import { renderSelfHosted } from './self-hosted-table';
-import { filterRows, normalizeUi, providersOf, sortRows } from './view-model';
+import { cannotDoJob, filterRows, normalizeUi, providersOf, sortRows } from './view-model';
 import { WorkloadForm } from './workload-form';
 
 class ComparePage {
@@ -123,7 +123,7 @@ class ComparePage {
     this.bridge.saveState({ data, ui: this.ui } satisfies CompareSavedState);
     if (!data) return;
     const visible: CompareRow[] = sortRows(filterRows(data.rows, this.ui), this.ui.sort);
-    this.filters.show(this.ui, providersOf(data.rows));
+    this.filters.show(this.ui, providersOf(data.rows), data.rows.filter(cannotDoJob).length);
     this.chart.update(visible, data.currentModel);
     fill(
       this.table,

@@ -52,6 +52,11 @@ function rowElements(row: CompareRow, data: CompareData, expanded: Set<string>, 
     modelCell.append(' ', h('span', { className: 'badge current-badge', text, title: data.pinned ? `the site's model, ${data.pinned.modelFrom}` : 'the model this workload is priced on' }));
   }
   if (row.pareto) modelCell.append(' ', h('span', { className: 'badge pareto-badge', text: 'Pareto', title: 'no other offering is both cheaper and faster' }));
+  const cap = row.capability;
+  if (cap && cap.verdict !== 'can') {
+    const why = [...cap.unmet, ...cap.unknown].join('; ');
+    modelCell.append(' ', h('span', { className: 'badge capability-badge', text: cap.verdict === 'cannot' ? 'cannot' : 'not stated', title: `${cap.verdict === 'cannot' ? 'Cannot do this site\'s job' : 'No source states a capability this site needs'}: ${why}` }));
+  }
   const tokens = row.tokens.input + row.tokens.output + row.tokens.reasoning;
   // `*` as in the CLI: a speed the catalog does not give, assumed by the cost layer.
   const star = row.latencyBasis === 'assumed' ? '*' : '';

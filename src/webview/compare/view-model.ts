@@ -20,12 +20,22 @@ export function normalizeUi(value: Partial<CompareUiState> | undefined): Compare
     openWeightOnly: value.openWeightOnly === true,
     ...(typeof max === 'number' && Number.isFinite(max) && max > 0 ? { maxLatencySeconds: max } : {}),
     page: typeof value.page === 'number' && Number.isFinite(value.page) && value.page >= 0 ? Math.floor(value.page) : 0,
+    ...(typeof value.search === 'string' && value.search.trim() !== '' ? { search: value.search.slice(0, 200) } : {}),
+    ...(value.showAll === true ? { showAll: true } : {}),
   };
 }
 
+/** A row the host marked as unable (or not known able) to do the site's job. */
+export function cannotDoJob(r: CompareRow): boolean {
+  return r.capability !== undefined && r.capability.verdict !== 'can';
+}
+
 export function filterRows(rows: readonly CompareRow[], ui: CompareUiState): CompareRow[] {
+  const search = ui.search?.trim().toLowerCase();
   return rows.filter(
     (r) =>
+      (ui.showAll === true || !cannotDoJob(r)) &&
+      (!search || r.id.toLowerCase().includes(search)) &&
       (ui.provider === '' || r.provider === ui.provider) &&
       (!ui.openWeightOnly || r.openWeight) &&
       (ui.maxLatencySeconds === undefined || r.latencyMs <= ui.maxLatencySeconds * 1000),

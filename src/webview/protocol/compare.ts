@@ -119,6 +119,10 @@ export interface CompareUiState {
   /** Seconds; undefined = no limit. */
   readonly maxLatencySeconds?: number;
   readonly page: number;
+  /** Text the model or offering id must contain (case-insensitive); absent = any. */
+  readonly search?: string;
+  /** Also rows that cannot (or may not) do the site's job; absent/false = only those that can. */
+  readonly showAll?: boolean;
 }
 
 /** Bounds of an editable workload: large enough for any real agent, small enough to keep the simulation quick. */

@@ -34,7 +34,7 @@ describe('cli: tokenomics catalog (bundled catalog)', () => {
     const j = JSON.parse(r.out);
     assert.equal(j.command, 'catalog');
     assert.equal(j.section, 'offerings');
-    assert.deepEqual(j.offerings.map((o: { id: string }) => o.id).sort(), ['anthropic/claude-sonnet-4-5', 'bedrock/claude-sonnet-4-5']);
+    assert.deepEqual(j.offerings.map((o: { id: string }) => o.id).sort(), ['anthropic/claude-sonnet-4-5', 'bedrock-regional/claude-sonnet-4-5', 'bedrock/claude-sonnet-4-5', 'google/claude-sonnet-4-5', 'openrouter/claude-sonnet-4-5']);
     assert.ok(j.offerings.every((o: { source: string; asOf: string }) => o.source && o.asOf));
     const groq = JSON.parse((await run(dir, 'catalog', 'offerings', '--provider', 'groq', '--format', 'json')).out);
     assert.ok(groq.offerings.length >= 5 && groq.offerings.every((o: { provider: string }) => o.provider === 'groq'));

@@ -242,9 +242,23 @@ describe('cli estimate: tiers and context window (fixture catalog)', () => {
     assert.match(r.out, /^long-context tier: prompt above 200,000 tokens/m);
   });
 
-  it('warns when the request does not fit the context window', async () => {
+  it('does not price a request over the context window, as `agent` does not (unpriced, exit 0)', async () => {
+    // 2,900 input + 200 output = 3,100 tokens > tiny-model's 3,000-token window: the API rejects it, so no price.
     const r = await run('estimate', '--model', 'tiny-model', '--input', '2900', '--output', '200');
     assert.equal(r.code, 0);
-    assert.match(r.out, /^⚠ the request \(3,100 tokens with output\) exceeds the 3,000-token context window of tiny-model: the API would reject it$/m);
+    assert.match(r.out, /^⚠ the request \(3,100 tokens with output\) exceeds the 3,000-token context window of tiny-model: the API would reject it, so it is not priced$/m);
+    assert.match(r.out, /^total +3,100 +unpriced$/m);
+    const j = JSON.parse((await run('estimate', '--model', 'tiny-model', '--input', '2900', '--output', '200', '--format', 'json')).out);
+    assert.equal(j.price.kind, 'unpriced');
+    assert.deepEqual(j.price.missing, ['a context window of at least 3100 tokens (tiny-model has 3000)']);
+    assert.equal(j.exceedsContextWindow, true);
+    // The same request as a one-step agent task: the same kind of result, the same exit code.
+    const a = await run('agent', '--model', 'tiny-model', '--input', '2900', '--output', '200', '--steps', '1', '--format', 'json');
+    assert.equal(a.code, r.code);
+    assert.deepEqual(JSON.parse(a.out).estimate.totals.cost, j.price);
+    // 2,700 + 200 = 2,900 fits: priced as usual (2,700 × $1/M + 200 × $2/M = $0.0031).
+    const fits = JSON.parse((await run('estimate', '--model', 'tiny-model', '--input', '2700', '--output', '200', '--format', 'json')).out);
+    assert.equal(fits.price.kind, 'priced');
+    assert.ok(Math.abs(fits.price.usd - 0.0031) < 1e-12, String(fits.price.usd));
   });
 });

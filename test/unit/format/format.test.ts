@@ -6,6 +6,7 @@ import {
   formatPercent,
   formatPerMillion,
   formatPrice,
+  formatPriceWithRange,
   formatTokens,
   formatUsd,
 } from '../../../src/core/format';
@@ -45,6 +46,20 @@ describe('format', () => {
       formatPrice({ kind: 'priced', usd: 0.0042, breakdown: { freshInput: 0.0042, cachedRead: 0, cacheWrite: 0, output: 0, reasoning: 0 } }),
       '$0.0042',
     );
+  });
+
+  it('formatPriceWithRange: the figure, then its range in the same digits; no range when inputs are fixed; compact drops a narrow one', () => {
+    const b = { freshInput: 0, cachedRead: 0, cacheWrite: 0, output: 0, reasoning: 0 };
+    const p = (usd: number, low?: number, high?: number) => ({ kind: 'priced' as const, usd, breakdown: b, ...(low !== undefined ? { low, high } : {}) });
+    assert.equal(formatPriceWithRange(p(0.38, 0.21, 0.95)), '$0.38 (0.21–0.95)');
+    assert.equal(formatPriceWithRange(p(647, 149.2, 1667.4)), '$647 (149–1,667)');
+    assert.equal(formatPriceWithRange(p(0.0004, 0.00003, 0.0009)), '$0.0004 (<0.0001–0.0009)');
+    assert.equal(formatPriceWithRange(p(0.11, 0.025, 0.28), { unit: 'task' }), '$0.11/task (0.025–0.28)');
+    assert.equal(formatPriceWithRange(p(0.38)), '$0.38', 'every input from code: the plain figure');
+    assert.equal(formatPriceWithRange(p(0.38, 0.3801, 0.3802)), '$0.38', 'a range that rounds to the figure is not shown');
+    assert.equal(formatPriceWithRange(p(0.38, 0.36, 0.4), { compact: true }), '$0.38', 'compact: within ±10% is left out');
+    assert.equal(formatPriceWithRange(p(0.38, 0.21, 0.95), { compact: true }), '$0.38 (0.21–0.95)');
+    assert.equal(formatPriceWithRange({ kind: 'unpriced', missing: ['x'] }), 'unpriced');
   });
 
   it('formatPerMillion: list prices with 2 to 4 decimals', () => {

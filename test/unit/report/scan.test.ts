@@ -85,9 +85,17 @@ describe('scanPaths', () => {
     dir = workspace({ 'a.ts': AGENT, 'AGENTS.md': 'Run the tests.\n' });
     const r = await scanPaths([dir], { catalog: TEST_CATALOG, assumptions: { ...TEST_ASSUMPTIONS, budgets: { monthlyUsd: 0.001 } } });
     assert.equal(r.totals.calls, 1);
+    // The instruction file is priced in its own scope, not in the application's bill.
     assert.deepEqual(
       r.totals.byModel.map((m) => [m.model, m.sites]),
-      [['gpt-4.1', 2]],
+      [['gpt-4.1', 1]],
+    );
+    assert.deepEqual(
+      r.totals.byScope?.map((b) => [b.scope, b.sites]),
+      [
+        ['runtime', 1],
+        ['instructions', 1],
+      ],
     );
     assert.deepEqual(
       r.budgetExceeded.map((b) => b.code),

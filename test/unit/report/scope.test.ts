@@ -1,5 +1,9 @@
 import * as assert from 'node:assert/strict';
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { scopeOfPath } from '../../../src/core/report/scope';
+
+const LABELS = join(__dirname, '..', '..', '..', '..', 'bench', 'repos', 'labels');
 
 describe('scopeOfPath', () => {
   it('puts application code in the runtime scope', () => {
@@ -17,5 +21,23 @@ describe('scopeOfPath', () => {
   it('prices instruction files apart, wherever they sit', () => {
     assert.equal(scopeOfPath('AGENTS.md', 'instructions'), 'instructions');
     assert.equal(scopeOfPath('examples/CLAUDE.md', 'instructions'), 'instructions');
+  });
+  it('keeps every labeled file of the real-application corpus (and the prompt files they load) in the runtime scope', () => {
+    let files = 0;
+    for (const name of readdirSync(LABELS).filter((f) => f.endsWith('.json'))) {
+      const labels = JSON.parse(readFileSync(join(LABELS, name), 'utf8')) as { path: string; prompts?: { path?: string }[] }[];
+      for (const label of labels) {
+        for (const path of [label.path, ...(label.prompts ?? []).flatMap((p) => (p.path ? [p.path] : []))]) {
+          assert.equal(scopeOfPath(path), 'runtime', `${name}: ${path}`);
+          files++;
+        }
+      }
+    }
+    assert.ok(files >= 20, `the corpus labels many files (${files})`);
+  });
+  it('treats storybook stories and test data as not the bill, and does not mistake look-alike names', () => {
+    assert.equal(scopeOfPath('components/chat.stories.tsx'), 'example');
+    assert.equal(scopeOfPath('src/testdata/prompt.py'), 'test');
+    for (const p of ['src/latest/agent.py', 'app/contest/run.ts', 'lib/specialist.ts', 'src/examples_loader.py']) assert.equal(scopeOfPath(p), 'runtime', p);
   });
 });

@@ -22,7 +22,7 @@ const CLI = join(ROOT, 'dist', 'cli.js');
 
 function cliCompare(args: readonly string[]): { workload: Workload; workloadTokenizer: TokenizerId; unit: string; rows: unknown[]; excluded: unknown[] } {
   assert.ok(existsSync(CLI), 'dist/cli.js is missing: run `npm run build` first');
-  const out = execFileSync(process.execPath, [CLI, 'compare', ...args, '--limit', '0', '--format', 'json'], { cwd: ROOT, encoding: 'utf8' });
+  const out = execFileSync(process.execPath, [CLI, 'compare', ...args, '--limit', '0', '--format', 'json'], { cwd: ROOT, encoding: 'utf8', maxBuffer: 256 * 1024 * 1024 });
   return JSON.parse(out);
 }
 

@@ -9,6 +9,8 @@ import type { Catalog, Offering, TokenizerId } from '../../../core/catalog/types
 import { compareOfferings } from '../../../core/compare';
 import { selfHostedCandidates, selfHostedMonthlyUsd, selfHostedUsdPerMillion, type HardwareEstimate } from '../../../core/hardware';
 import type { Workload } from '../../../core/workload';
+import { findOffering } from '../../../core/catalog';
+import type { SiteNeeds } from '../../../core/report/types';
 import type { CompareData, OfferingSource, PinnedFigure, SelfHostedView } from '../../../webview/protocol/compare';
 
 export interface CompareInput {
@@ -18,6 +20,8 @@ export interface CompareInput {
   /** Tokenizer the workload was counted in (default o200k_base) and the model it was counted for. */
   readonly workloadTokenizer?: TokenizerId;
   readonly workloadModel?: string;
+  /** What the site needs of a model; rows carry core `checkCapabilities`' verdict and the page hides those that cannot do the job until "Show all". */
+  readonly needs?: SiteNeeds;
 }
 
 /** Open models priced in the self-hosted section: those of the cheapest API rows first. */
@@ -92,10 +96,13 @@ export function buildCompareData(catalog: Catalog, workload: Workload, input: Co
   const result = compareOfferings(catalog, workload, {
     ...(input.workloadTokenizer ? { workloadTokenizer: input.workloadTokenizer } : {}),
     ...(input.workloadModel ? { workloadModel: input.workloadModel } : {}),
+    // With a site's needs every offering comes back marked, and the page's default view shows those that can
+    // do the job ("Show all" the rest). Without needs, the rows are exactly `tokenomics compare`'s.
+    ...(input.needs ? { needs: input.needs, showAll: true } : {}),
   });
   const sources: Record<string, OfferingSource> = {};
   for (const row of result.rows) {
-    const offering = catalog.offerings.find((o) => o.id === row.id);
+    const offering = findOffering(catalog, row.id);
     if (offering) sources[row.id] = sourceOf(offering);
   }
   // Rows are cheapest first: the first of the current model is its cheapest priced offering.

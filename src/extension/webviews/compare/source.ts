@@ -41,6 +41,11 @@ function measured(tokenizer: TokenizerId | undefined, model: string | undefined)
   return { ...(tokenizer ? { workloadTokenizer: tokenizer } : {}), ...(model ? { workloadModel: model } : {}) };
 }
 
+/** What the site's code needs of a model (tools, schema, images, reasoning), for the capability filter. */
+function needsOf(call: CallReport | undefined): Pick<CompareInput, 'needs'> {
+  return call?.needs ? { needs: call.needs } : {};
+}
+
 export function blankWorkload(a: Assumptions): Workload {
   return {
     inputTokens: 2000,
@@ -67,20 +72,20 @@ function subjectOfSiteWorkload(report: FileReport, ref: SiteRef, a: Assumptions)
     case 'call': {
       const call = ref.site;
       const model = call.modelResolved;
-      return { label: `${call.framework} call at ${where}`, workload: call.workload, ...(model ? { currentModel: model } : {}), ...measured(tokenizerOfCall(report, call), model) };
+      return { label: `${call.framework} call at ${where}`, workload: call.workload, ...(model ? { currentModel: model } : {}), ...measured(tokenizerOfCall(report, call), model), ...needsOf(call) };
     }
     case 'loop': {
       const loop = ref.site;
       const call = report.calls.find((c) => c.id === loop.callId);
       const model = call?.modelResolved ?? loop.model;
       const steps = loop.bounded ? `${loop.maxSteps} steps` : `${loop.maxSteps} steps assumed (unbounded)`;
-      return { label: `${loop.framework} agent loop at ${where}, ${steps}`, workload: loop.workload, ...(model ? { currentModel: model } : {}), ...measured(tokenizerOfCall(report, call), model) };
+      return { label: `${loop.framework} agent loop at ${where}, ${steps}`, workload: loop.workload, ...(model ? { currentModel: model } : {}), ...measured(tokenizerOfCall(report, call), model), ...needsOf(call) };
     }
     case 'prompt': {
       const prompt = ref.site;
       const call = report.calls.find((c) => c.promptIds.includes(prompt.id));
       const workload: Workload = call?.workload ?? { ...blankWorkload(a), inputTokens: prompt.tokens };
-      return { label: `${prompt.kind} prompt at ${where}`, workload, currentModel: call?.modelResolved ?? prompt.model, ...measured(prompt.tokenizer, prompt.model) };
+      return { label: `${prompt.kind} prompt at ${where}`, workload, currentModel: call?.modelResolved ?? prompt.model, ...measured(prompt.tokenizer, prompt.model), ...needsOf(call) };
     }
   }
 }
