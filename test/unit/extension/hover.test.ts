@@ -25,10 +25,10 @@ describe('extension/hover where users point (core-built reports)', () => {
     assert.equal(target.kind, 'call');
     const lens = lensSpecs(report, CATALOG, ASSUMPTIONS).find((l) => l.siteId === target.site.id)!;
     const figure = lens.title.split(' · ')[0];
-    assert.equal(figure, '$0.00081/call');
+    assert.equal(figure, '$0.00081/call (0.00036–0.0012)');
     const sections = md.split('\n\n');
     assert.equal(sections[0], '**Tokenomics** · openai call');
-    assert.match(sections[1], /^\*\*\$0\.00081\/call\*\* · 82 in → 60 out · /);
+    assert.match(sections[1], /^\*\*\$0\.00081\/call \(0\.00036–0\.0012\)\*\* · 82 in → 60 out · /);
     assert.equal(sections[2], 'Model: **gpt\\-4o** (from code, line 8) via openai');
     assert.equal(sections[3], 'Monthly: $0.24 at 10 calls a day');
     assert.ok(md.includes('- output\\: 60 tokens \\(from code; the output cap set in the code\\)'), md);
@@ -44,7 +44,7 @@ describe('extension/hover where users point (core-built reports)', () => {
       assert.equal(target.kind, 'prompt');
       const sections = md.split('\n\n');
       assert.equal(sections[0], '**Tokenomics** · system prompt SYSTEM\\_PROMPT');
-      assert.match(sections[1], /^\*\*\$0\.00081\/call\*\* · 82 in → 60 out/, 'the call figure, as its lens');
+      assert.match(sections[1], /^\*\*\$0\.00081\/call \(0\.00036–0\.0012\)\*\* · 82 in → 60 out/, 'the call figure, as its lens');
       assert.equal(sections[2], 'This prompt: **21 tokens** · exact, o200k_base');
       assert.equal(sections[3], "Its share of the figure above: 26% of the call's input tokens, <$0.0001 as input");
     }
@@ -65,7 +65,7 @@ describe('extension/hover where users point (core-built reports)', () => {
   it('inside the prompt text: the same figure', async () => {
     const { target, md } = await hoverAt(ONE_CALL, 'careful reviewer');
     assert.equal(target.kind, 'prompt');
-    assert.match(md, /\*\*\$0\.00081\/call\*\*/);
+    assert.match(md, /\*\*\$0\.00081\/call \(0\.00036–0\.0012\)\*\*/);
   });
 
   it('on a loop statement: the task figure, the model marked as assumed, the steps assumption with its source', async () => {
@@ -73,7 +73,7 @@ describe('extension/hover where users point (core-built reports)', () => {
     assert.equal(target.kind, 'loop');
     const sections = md.split('\n\n');
     assert.equal(sections[0], '**Tokenomics** · agent loop');
-    assert.match(sections[1], /^\*\*\$0\.004\/task\*\* · 825 in → 300 out · 3 steps/);
+    assert.match(sections[1], /^\*\*\$0\.004\/task \(0\.00038–0\.10\)\*\* · 825 in → 300 out · 3 steps/);
     assert.equal(sections[2], 'Model: **gpt\\-4\\.1** (assumed\\: chosen at run time\\: parameter model of run; priced on gpt\\-4\\.1) via openai');
     assert.ok(md.includes('- steps\\: 3 steps \\(setting; assumed; nothing in the code bounds the loop\\)'), md);
     assert.ok(!md.includes('**model**'), 'the variable `model` is never shown as a model name');
@@ -97,7 +97,7 @@ describe('extension/hover where users point (core-built reports)', () => {
     assert.ok(!md.includes('<img'));
     assert.ok(!md.includes('](command:workbench'));
     assert.equal(md.match(/\]\(command:/g)?.length, 2, 'compare and set-assumption links only');
-    assert.equal(formatFigure(hostile), '$0.00081/call');
+    assert.equal(formatFigure(hostile), '$0.00081/call (0.00036–0.0012)');
   });
 
   it('describes a model: prices per offering, context, date; an unknown one is unpriced', () => {
