@@ -10,13 +10,31 @@ describe('editor surfaces: TypeScript agent with an unbounded loop', function ()
     editor = await openFixture('support.ts');
   });
 
-  it('hovers a prompt with tokens, cost per call, context share, assumptions and a compare link', async function () {
+  it('hovers a prompt with its call’s figure (as the lens), its own share, the model and how it was found, assumptions and links', async function () {
     const doc = editor.document;
     const text = await waitFor(() => tokenomicsHover(doc, positionOf(doc, 'meticulous billing', 3)), 'a Tokenomics hover on the prompt');
-    assert.match(text, /[\d,]+ tokens\*\* · exact, o200k_base/);
-    assert.match(text, /per call\*\* on gpt\\-4o/);
-    assert.match(text, /Assumptions: output [\d,]+ tokens/);
+    assert.match(text, /This prompt: \*\*[\d,]+ tokens\*\* · exact, o200k_base/);
+    assert.match(text, /Its share of the figure above: \d+% of the call's input tokens/);
+    assert.match(text, /Model: \*\*gpt\\-4o\*\* \(from code, line \d+\)/);
+    assert.match(text, /Assumptions:\n- /);
     assert.match(text, /\(command:tokenomics\.compareProviders\?/);
+    assert.match(text, /\(command:tokenomics\.setAssumption\?/);
+  });
+
+  it('hovers where users point: the call, the loop statement and the prompt’s identifier, each with the figure of its lens', async function () {
+    const doc = editor.document;
+    const titles = await waitFor(async () => {
+      const t = await lensTitles(doc);
+      return t.some((x) => /\/task/.test(x)) && t.some((x) => /\/call/.test(x)) ? t : undefined;
+    }, 'the loop and call CodeLenses');
+    const figure = (unit: string) => titles.find((t) => t.includes(`/${unit}`))!.split(' · ').find((p) => p.includes(`/${unit}`))!;
+    const call = await waitFor(() => tokenomicsHover(doc, positionOf(doc, 'completions.create', 3)), 'a hover on the call');
+    assert.ok(call.includes(`**${figure('call')}**`), call);
+    const loop = await waitFor(() => tokenomicsHover(doc, positionOf(doc, 'while (true)', 2)), 'a hover on the loop statement');
+    assert.ok(loop.includes(`**${figure('task')}**`), loop);
+    const use = await waitFor(() => tokenomicsHover(doc, positionOf(doc, 'content: SUPPORT_PROMPT', 12)), 'a hover on the prompt identifier');
+    assert.match(use, /system prompt SUPPORT\\_PROMPT/);
+    assert.ok(use.includes(`**${figure('call')}**`), use);
   });
 
   it('hovers a model name with its offerings, prices and catalog date', async function () {
@@ -67,9 +85,9 @@ describe('editor surfaces: TypeScript agent with an unbounded loop', function ()
     editor.selection = new vscode.Selection(start, start.translate(0, 40));
     const text = await waitFor(async () => {
       const t = await vscode.commands.executeCommand<string>('tokenomics._test.statusText');
-      return /tokens · /.test(t ?? '') ? t : undefined;
+      return / in · /.test(t ?? '') ? t : undefined;
     }, 'status bar text for the selection');
-    assert.match(text, /\d+ tokens · (\$|unpriced|<\$)/);
+    assert.match(text, /\d+ in · (\$[\d.]+|unpriced|<\$[\d.]+)\/call/);
   });
 
   it('shows the prompt under the cursor in the status bar when nothing is selected', async function () {
@@ -78,13 +96,13 @@ describe('editor surfaces: TypeScript agent with an unbounded loop', function ()
     editor.selection = new vscode.Selection(outside, outside);
     await waitFor(async () => {
       const t = await vscode.commands.executeCommand<string>('tokenomics._test.statusText');
-      return t !== undefined && !/tokens · /.test(t) ? t : undefined;
-    }, 'the idle status text outside any prompt');
+      return t !== undefined && /Tokenomics: .*\/mo in this file/.test(t) ? t : undefined;
+    }, 'the file’s monthly cost outside any site');
     const inside = positionOf(doc, 'quote invoice numbers');
     editor.selection = new vscode.Selection(inside, inside);
     await waitFor(async () => {
       const t = await vscode.commands.executeCommand<string>('tokenomics._test.statusText');
-      return /tokens · /.test(t ?? '') ? t : undefined;
+      return / in · .*\/call/.test(t ?? '') ? t : undefined;
     }, 'status bar text for the prompt under the cursor');
   });
 });

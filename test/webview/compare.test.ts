@@ -6,6 +6,10 @@ import { buildCompareData } from '../../src/extension/webviews/compare/compute';
 import type { Catalog } from '../../src/core/catalog/types';
 import type { Workload } from '../../src/core/workload';
 import { fixtureCatalog } from '../unit/cost/fixture-catalog';
+import { estimateForSite } from '../../src/core/estimate';
+import { lensSpecs } from '../../src/extension/codelens/titles';
+import { subjectOfSite } from '../../src/extension/webviews/compare/source';
+import { analysed, ASSUMPTIONS, CATALOG, UNBOUNDED_LOOP } from '../unit/extension/analysed';
 import { launch, openPage, withPage, ROOT, screenshot, THEMES, type WebviewPage } from './harness';
 // Browser globals, used only inside callbacks that run in the page (this file compiles without the DOM lib).
 declare const window: any; // eslint-disable-line @typescript-eslint/no-explicit-any
@@ -58,6 +62,23 @@ describe('Compare Providers page (headless Chromium)', function () {
       assert.equal(await p.page.locator('.label').textContent(), 'call at src/agent.ts:12');
       assert.deepEqual(await p.cspViolations(), []);
       assert.deepEqual(p.consoleLines.filter((l) => l.startsWith('error') || l.startsWith('pageerror')), []);
+    });
+  });
+
+  it('opened from a site: the site’s figure pinned above the table (as its CodeLens), the current model marked from code or assumed', async () => {
+    const report = await analysed(UNBOUNDED_LOOP);
+    const loop = report.agentLoops[0];
+    const estimate = estimateForSite(report, loop.id, CATALOG, ASSUMPTIONS)!;
+    const subject = subjectOfSite(report, { kind: 'loop', site: loop }, ASSUMPTIONS, estimate);
+    const pinned = buildCompareData(CATALOG, subject.workload, subject);
+    const lens = lensSpecs(report, CATALOG, ASSUMPTIONS).find((l) => l.siteId === loop.id)!;
+    await withPage(browser, { view: 'compare' }, async (p) => {
+      await p.send({ type: 'show', data: pinned });
+      await p.page.locator('[data-testid="pinned-figure"]').waitFor();
+      assert.equal(await p.page.locator('[data-testid="pinned-figure"]').textContent(), 'this site $0.004/task (0.00038–0.10) — one task of 3 model calls, on gpt-4.1 (assumed: chosen at run time: parameter model of run; priced on gpt-4.1)');
+      assert.ok(lens.title.includes('$0.004/task (0.00038–0.10)'), 'the same figure as the lens');
+      assert.equal(await p.page.locator('tr.current .current-badge').first().textContent(), 'current (assumed)');
+      assert.match((await p.page.locator('.muted').first().textContent()) ?? '', /current model: gpt-4\.1 \(assumed\)/);
     });
   });
 

@@ -42,15 +42,18 @@ describe('Cost report page (headless Chromium)', function () {
       await p.send({ type: 'progress', done: 3, total: 10, current: 'src/agent.ts' });
       assert.equal(await p.page.locator('.status').textContent(), 'Scanning: 3 of 10 files — src/agent.ts');
       assert.equal(await p.page.locator('progress').evaluate((e) => (e as { value: number }).value), 3);
-      assert.ok(await p.page.locator('button[data-action="cancel"]').isEnabled());
+      assert.ok(await p.page.locator('progress').isVisible());
       await p.send({ type: 'report', data });
       await p.page.locator('[data-testid="sites"] tbody tr').first().waitFor();
       assert.deepEqual(await siteRows(p), ['src/agent.ts#loop-1', 'AGENTS.md#instructions', 'src/agent.ts#call-1', 'src/tools/<weird> & name.py#call-9']);
-      assert.deepEqual(await p.page.locator('[data-testid="sites"] tbody tr').first().locator('td').allTextContents(), ['src/agent.ts:20loop gpt-4.1 · vercel-ai', '$150', '$0.05/task']);
-      assert.equal(await p.page.locator('.summary .total').textContent(), '$264 a month + 1 unpriced site');
-      assert.equal(await p.page.locator('[data-site="call-9"]').textContent(), 'src/tools/<weird> & name.py:7');
+      // One line per site: kind badge, file name first, then the folder; the figures right-aligned.
+      assert.deepEqual(await p.page.locator('[data-testid="sites"] tbody tr').first().locator('td').allTextContents(), ['loopagent.ts:20src/', '$150', '$0.05/task']);
+      assert.equal(await p.page.locator('.summary .total').textContent(), '$264 a month + 1 unpriced site at 1,000 calls a day per site');
+      assert.equal(await p.page.locator('[data-testid="prices-as-of"]').getAttribute('title'), `Catalog: ${data.catalog.source}, as of ${data.catalog.asOf}`);
+      assert.equal(await p.page.locator('[data-site="call-9"]').textContent(), '<weird> & name.py:7src/tools/');
       assert.equal(await p.page.locator('weird').count(), 0);
-      assert.ok(!(await p.page.locator('button[data-action="cancel"]').isEnabled()));
+      assert.ok(!(await p.page.locator('progress').isVisible()));
+      assert.equal(await p.page.locator('button[data-action]').count(), 0, 'actions live in the view title bar only');
       assert.deepEqual(await p.cspViolations(), []);
     });
   });
@@ -70,25 +73,36 @@ describe('Cost report page (headless Chromium)', function () {
     });
   });
 
-  it('asks the host to reveal a site, refresh, cancel and export', async () => {
+  it('keyboard: arrow keys move between sites, Enter asks the host to reveal one', async () => {
     await withPage(browser, { view: 'report' }, async (p) => {
       await p.send({ type: 'report', data });
-      await p.page.locator('[data-site="call-1"]').focus();
+      await p.page.locator('[data-site="loop-1"]').focus();
+      await p.page.keyboard.press('ArrowDown');
+      await p.page.keyboard.press('ArrowDown');
       await p.page.keyboard.press('Enter');
-      await p.page.click('button[data-action="refresh"]');
+      await p.page.keyboard.press('End');
+      await p.page.keyboard.press('ArrowUp');
+      await p.page.keyboard.press('Home');
+      await p.page.keyboard.press('Enter');
       await p.send({ type: 'scanning', folders: ['demo'] });
-      await p.page.click('button[data-action="cancel"]');
       await p.send({ type: 'cancelled' });
-      await p.page.selectOption('#r-format', 'csv');
-      await p.page.click('button[data-action="export"]');
       assert.deepEqual(await p.posted(), [
         { type: 'ready' },
         { type: 'reveal', path: 'src/agent.ts', siteId: 'call-1' },
-        { type: 'refresh' },
-        { type: 'cancel' },
-        { type: 'export', format: 'csv' },
+        { type: 'reveal', path: 'src/agent.ts', siteId: 'loop-1' },
       ]);
       assert.equal(await p.page.locator('.status').textContent(), 'Scan cancelled; showing the previous report.');
+    });
+  });
+
+  it('one line per site at the default sidebar width (300 px)', async () => {
+    await withPage(browser, { view: 'report', width: 300 }, async (p) => {
+      await p.send({ type: 'report', data });
+      await p.page.locator('[data-testid="sites"] tbody tr').first().waitFor();
+      const heights = await p.page.locator('[data-testid="sites"] tbody tr[data-site-row]').evaluateAll((rows) => rows.map((r) => r.getBoundingClientRect().height));
+      const line = await p.page.locator('[data-testid="sites"] tbody tr[data-site-row] .file').first().evaluate((e) => e.getBoundingClientRect().height);
+      for (const height of heights) assert.ok(height < line * 1.8, `a row is one line high (${height} px, text line ${line} px)`);
+      await screenshot(p, 'report-300px');
     });
   });
 

@@ -89,8 +89,9 @@ export function loopEstimate(file: FileReport, loop: AgentLoopReport, catalog: C
   };
 }
 
-function share(prompt: PromptReport, call: CallReport | undefined): PromptShare {
+function share(prompt: PromptReport, call: CallReport | undefined, file: FileReport): PromptShare {
   return {
+    sentBy: file.calls.filter((c) => c.promptIds.includes(prompt.id)).length,
     promptId: prompt.id,
     tokens: prompt.tokens,
     exact: prompt.exact,
@@ -107,11 +108,11 @@ export function promptEstimate(file: FileReport, prompt: PromptReport, catalog: 
   const call = file.calls.find((c) => c.promptIds.includes(prompt.id));
   // A framework agent's call and its loop share a line, and the line's CodeLens is the task's: so is the prompt's figure.
   const loop = call && file.agentLoops.find((l) => l.callId === call.id && l.line === call.line);
-  if (loop) return { ...loopEstimate(file, loop, catalog, a), kind: 'prompt', prompt: share(prompt, call) };
-  if (call) return { ...callEstimate(file, call, catalog, a), kind: 'prompt', prompt: share(prompt, call) };
+  if (loop) return { ...loopEstimate(file, loop, catalog, a), kind: 'prompt', prompt: share(prompt, call, file) };
+  if (call) return { ...callEstimate(file, call, catalog, a), kind: 'prompt', prompt: share(prompt, call, file) };
   if (file.instructions) {
     const i = file.instructions;
-    return { ...instructionsEstimate(file, catalog, a)!, kind: 'prompt', prompt: share(prompt, undefined), tokens: { input: i.tokensPerRequest, output: 0 } };
+    return { ...instructionsEstimate(file, catalog, a)!, kind: 'prompt', prompt: share(prompt, undefined, file), tokens: { input: i.tokensPerRequest, output: 0 } };
   }
   const lone = oneCallEstimate(catalog, a, {
     path: file.path,
@@ -122,7 +123,7 @@ export function promptEstimate(file: FileReport, prompt: PromptReport, catalog: 
     kind: 'prompt',
     basis: `no detected call sends this prompt: priced as the input of one call, plus ${a.outputTokens} output tokens (assumed)`,
   });
-  return { ...lone, siteId: prompt.id, prompt: share(prompt, undefined), assumptions: [...prompt.placeholders.map((p) => ({ subject: 'placeholder' as const, name: p.name, value: p.assumedTokens, from: p.from })), ...lone.assumptions] };
+  return { ...lone, siteId: prompt.id, prompt: share(prompt, undefined, file), assumptions: [...prompt.placeholders.map((p) => ({ subject: 'placeholder' as const, name: p.name, value: p.assumedTokens, from: p.from })), ...lone.assumptions] };
 }
 
 /** A coding-agent instruction file: tokens riding along with every request. */

@@ -41,6 +41,8 @@ export interface PromptShare {
   /** What the prompt's tokens cost as input of one call. */
   readonly price: Price;
   readonly placeholders: readonly PlaceholderAssumption[];
+  /** How many calls send this prompt (a shared tool description): the figure is the first one's. */
+  readonly sentBy: number;
 }
 
 export interface StepsFinding {

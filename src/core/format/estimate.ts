@@ -4,11 +4,14 @@
  * Agreement tests compare these strings across surfaces.
  */
 import type { SiteEstimate } from '../estimate/types';
-import { formatPrice } from './index';
+import { formatPrice, formatPriceWithRange } from './index';
 
-/** `$0.0042/call`, `$0.38/task`, `unpriced/call`. */
+/**
+ * `$0.0042/call`, `$0.38/task (0.21–0.95)`, `unpriced/call`: the figure with its range in the
+ * compact form (a range within ±10% of the figure is left out), the same on every surface.
+ */
 export function formatFigure(estimate: Pick<SiteEstimate, 'price' | 'unit'>): string {
-  return `${formatPrice(estimate.price)}/${estimate.unit}`;
+  return formatPriceWithRange(estimate.price, { unit: estimate.unit, compact: true });
 }
 
 /** `$126/mo`, or undefined when the site is priced as a step of a task (its cost is in the task's figure). */

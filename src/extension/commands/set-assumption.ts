@@ -1,5 +1,7 @@
 import * as vscode from 'vscode';
-import { parseCompareRequest } from '../compare-request';
+import { parseCompareRequest, type CompareRequest } from '../compare-request';
+import type { TokenomicsContext } from '../context';
+import { hoverTargetAt } from '../hover/targets';
 import { annotationEdit } from '../quickfix/edits';
 import { assumptionChoices, modelChoices, validateCount } from './assumption-choices';
 import type { CommandFactory } from './types';
@@ -9,9 +11,9 @@ import type { CommandFactory } from './types';
  * writes a `tokenomics:` annotation above the site (one undoable edit, never a silent write).
  */
 export const setAssumption: CommandFactory = (ctx) => async (arg: unknown) => {
-  const request = parseCompareRequest(arg);
-  if (!request.uri || !request.siteId) {
-    void vscode.window.showInformationMessage('Tokenomics: hover a call or loop and use its "Set an assumption…" link.');
+  const request = parseCompareRequest(arg).siteId ? parseCompareRequest(arg) : await siteUnderCursor(ctx);
+  if (!request?.uri || !request.siteId) {
+    void vscode.window.showInformationMessage('Tokenomics: put the cursor in a model call or agent loop (or use the "Set an assumption…" link of its hover).');
     return undefined;
   }
   const found = await ctx.analysis.siteFor(request);
@@ -38,3 +40,15 @@ export const setAssumption: CommandFactory = (ctx) => async (arg: unknown) => {
   ctx.log.info(`Set ${choice.choice.key}=${value.trim()} above ${vscode.workspace.asRelativePath(document.uri)}:${choice.choice.line} (${applied ? 'applied' : 'refused'})`);
   return applied;
 };
+
+/** From the palette: the call or loop under the cursor (a prompt stands for the call that sends it). */
+async function siteUnderCursor(ctx: TokenomicsContext): Promise<CompareRequest | undefined> {
+  const editor = vscode.window.activeTextEditor;
+  if (!editor) return undefined;
+  const report = await ctx.analysis.get(editor.document);
+  const p = editor.selection.active;
+  const target = report && hoverTargetAt(report, p.line + 1, p.character + 1);
+  if (!report || !target) return undefined;
+  const siteId = target.kind === 'prompt' ? report.calls.find((c) => c.promptIds.includes(target.site.id))?.id : target.site.id;
+  return siteId ? { uri: editor.document.uri.toString(), siteId } : undefined;
+}

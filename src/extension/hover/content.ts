@@ -84,7 +84,9 @@ function promptShareLines(e: SiteEstimate): string[] {
   const p = e.prompt;
   if (!p) return [];
   const share = p.ofInput !== undefined ? `${shareText(p.ofInput)} of the call's input tokens, ` : '';
-  return [`This prompt: ${tokensLine(p)}`, `Its share of the figure above: ${share}${priceText(p.price)} as input`];
+  const lines = [`This prompt: ${tokensLine(p)}`, `Its share of the figure above: ${share}${priceText(p.price)} as input`];
+  if (p.sentBy > 1) lines.push(`Sent by ${p.sentBy} calls of this file; the figure above is the first one's (line ${e.line})`);
+  return lines;
 }
 
 function modelLine(e: SiteEstimate): string {

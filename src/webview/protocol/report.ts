@@ -52,6 +52,8 @@ export interface ReportData {
   readonly root: string;
   readonly folders: readonly string[];
   readonly catalog: { readonly asOf: string; readonly source: string };
+  /** The traffic assumption behind every monthly figure: calls (or tasks) a day per site, unless a site's annotation says otherwise. */
+  readonly callsPerDay?: number;
   readonly totals: {
     readonly files: number;
     readonly prompts: number;

@@ -1,22 +1,21 @@
 /**
  * Cost report page (sidebar). Shows the workspace scan the host ran with the
  * core's scanPaths: sites ranked by projected monthly cost, totals by model and
- * by file, filters, progress while scanning, refresh / cancel / export. Clicking
- * a site asks the host to reveal it. State survives hiding and reloads.
+ * by file, filters, progress while scanning. Refresh, cancel and export are the
+ * view's title-bar actions. Clicking a site (or Enter on it; arrow keys move
+ * between sites) asks the host to reveal it. State survives hiding and reloads.
  */
 import { formatDuration, formatInteger, formatPrice } from '../../core/format';
 import {
-  EXPORT_FORMATS,
   isReportHostMessage,
   parseReportSavedState,
-  type ExportFormat,
   type ReportData,
   type ReportHostMessage,
   type ReportPageMessage,
   type ReportSavedState,
   type ReportUiState,
 } from '../protocol/report';
-import { button, byId, debounce, fill, h } from '../shared/dom';
+import { byId, debounce, fill, h } from '../shared/dom';
 import { PageBridge } from '../shared/vscode-api';
 import { byFileTable, byModelTable, sitesTable } from './tables';
 import { filterSites, modelsOf, normalizeReportUi } from './view-model';
@@ -25,17 +24,10 @@ function plural(n: number, noun: string): string {
   return `${formatInteger(n)} ${noun}${n === 1 ? '' : 's'}`;
 }
 
-const FORMAT_LABELS: Record<ExportFormat, string> = { markdown: 'Markdown', csv: 'CSV', json: 'JSON' };
-
 class ReportPage {
   private data?: ReportData;
   private ui: ReportUiState;
-  private scanning = false;
   private readonly bridge: PageBridge<ReportHostMessage, ReportPageMessage>;
-  private readonly refresh = button('Refresh', () => this.bridge.post({ type: 'refresh' }), { attrs: { 'data-action': 'refresh' } });
-  private readonly cancel = button('Cancel', () => this.bridge.post({ type: 'cancel' }), { className: 'secondary', attrs: { 'data-action': 'cancel' } });
-  private readonly format = h('select', { attrs: { id: 'r-format', 'aria-label': 'Export format' } }, ...EXPORT_FORMATS.map((f) => h('option', { text: FORMAT_LABELS[f], attrs: { value: f } })));
-  private readonly exportButton = button('Export…', () => this.bridge.post({ type: 'export', format: this.format.value as ExportFormat }), { className: 'secondary', attrs: { 'data-action': 'export' } });
   private readonly progress = h('progress', { attrs: { max: '1', 'aria-label': 'Scan progress' } });
   private readonly status = h('p', { className: 'status muted', attrs: { role: 'status', 'aria-live': 'polite' } });
   private readonly notice = h('div', { className: 'notice', attrs: { role: 'alert' } });
@@ -57,7 +49,6 @@ class ReportPage {
     this.kind.addEventListener('change', () => this.setUi({ kind: this.kind.value as ReportUiState['kind'], page: 0 }));
     fill(
       root,
-      h('div', { className: 'toolbar', attrs: { role: 'toolbar', 'aria-label': 'Cost report' } }, this.refresh, this.cancel, this.format, this.exportButton),
       this.progress,
       this.status,
       this.notice,
@@ -117,12 +108,9 @@ class ReportPage {
     }
   }
 
+  /** Refresh, Cancel and Export are in the view's title bar (contributed commands), not repeated here. */
   private setScanning(scanning: boolean): void {
-    this.scanning = scanning;
-    this.cancel.disabled = !scanning;
     this.progress.hidden = !scanning;
-    this.exportButton.disabled = scanning || !this.data;
-    this.refresh.textContent = scanning ? 'Restart' : 'Refresh';
   }
 
   private setUi(patch: Partial<ReportUiState>): void {
@@ -132,7 +120,6 @@ class ReportPage {
 
   private render(): void {
     this.bridge.saveState({ data: this.data, ui: this.ui } satisfies ReportSavedState);
-    this.exportButton.disabled = this.scanning || !this.data;
     const data = this.data;
     if (!data) {
       fill(this.summary, h('p', { className: 'muted', text: 'No report yet.' }));
@@ -151,9 +138,15 @@ class ReportPage {
         h('span', { className: 'total-figure', text: formatPrice(headline), attrs: { 'data-testid': 'total' } }),
         ' a month',
         t.unpricedSites ? h('span', { className: 'unpriced-note', text: ` + ${plural(t.unpricedSites, 'unpriced site')}` }) : false,
+        data.callsPerDay !== undefined ? h('span', { className: 'traffic muted', attrs: { 'data-testid': 'traffic' }, text: ` at ${formatInteger(data.callsPerDay)} calls a day per site`, title: 'tokenomics.callsPerDay (an annotation can set a site’s own); 30 days a month' }) : false,
       ),
       h('p', { className: 'muted', text: [plural(t.files, 'file'), plural(t.calls, 'call'), plural(t.agentLoops, 'agent loop'), plural(t.prompts, 'prompt'), data.budgetExceeded > 0 ? `${data.budgetExceeded} over budget` : ''].filter(Boolean).join(' · ') }),
-      h('p', { className: 'muted', text: `Catalog as of ${data.catalog.asOf} (${data.catalog.source})${data.skipped > 0 ? ` · ${plural(data.skipped, 'file')} skipped` : ''}` }),
+      h(
+        'p',
+        { className: 'muted catalog-note' },
+        h('span', { text: `prices as of ${data.catalog.asOf}`, title: `Catalog: ${data.catalog.source}, as of ${data.catalog.asOf}`, attrs: { 'data-testid': 'prices-as-of', tabindex: '0' } }),
+        data.skipped > 0 ? ` · ${plural(data.skipped, 'file')} skipped` : '',
+      ),
     );
     const models = modelsOf(data.sites);
     this.model.replaceChildren(h('option', { text: 'All models', attrs: { value: '' } }), ...models.map((m) => h('option', { text: m, attrs: { value: m } })));

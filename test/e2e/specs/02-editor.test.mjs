@@ -12,8 +12,10 @@ import { cliReport, findPrompt, parseCount } from '../lib/cli-report.mjs';
 import { clickEditorText, codeLensTitles, editorLines, hoverText, openFile, problemRows, waitFor } from '../lib/workbench.mjs';
 
 const TOKENS = /(≈ ?)?([\d,]+) tokens/;
-const PER_CALL = /\$(\d[\d,]*(?:\.\d+)?) per call/;
-const INPUT_PRICE = /· input \$(\d+(?:\.\d+)?)\/M/; // not the "Cached input" price before it
+// The hover's headline is the call's figure (as its CodeLens); the prompt's own share follows, labelled.
+const PER_CALL = /\$(\d[\d,]*(?:\.\d+)?)\/call/;
+const SHARE = /\$(\d[\d,]*(?:\.\d+)?) as input/;
+const INPUT_PRICE = /List prices: input \$(\d+(?:\.\d+)?)\/M/;
 
 /** Two significant digits, as the surfaces print amounts under $1. */
 function twoSignificant(usd) {
@@ -22,8 +24,8 @@ function twoSignificant(usd) {
 
 function assertDollarsFollowTokens(text, tokens) {
   const perMillion = Number(text.match(INPUT_PRICE)[1]);
-  const shown = Number(text.match(PER_CALL)[1].replace(/,/g, ''));
-  assert.equal(shown, twoSignificant((tokens * perMillion) / 1e6), `$/call = ${tokens} tokens × $${perMillion}/M`);
+  const shown = Number(text.match(SHARE)[1].replace(/,/g, ''));
+  assert.equal(shown, twoSignificant((tokens * perMillion) / 1e6), `the prompt's share = ${tokens} tokens × $${perMillion}/M`);
 }
 
 describe('editor surfaces on a TypeScript agent', function () {
@@ -36,7 +38,7 @@ describe('editor surfaces on a TypeScript agent', function () {
     const text = await hoverText(s.page, 'You are a patient support agent', (t) => TOKENS.test(t) && PER_CALL.test(t));
     assert.match(text, /Tokenomics/);
     assert.match(text, /46 tokens · exact, o200k_base/);
-    assert.match(text, /per call on gpt-4o via openai/);
+    assert.match(text, /Model: gpt-4o \(from code, line \d+\) via openai/);
     assertDollarsFollowTokens(text, 46);
     const cli = findPrompt(cliReport(s), 'support_agent.ts', 'You are a patient support agent');
     assert.equal(cli.tokens, 46, 'hover and `tokenomics scan` agree on the token count');
@@ -58,15 +60,18 @@ describe('editor surfaces on a TypeScript agent', function () {
     assert.match(row, /unbounded-loop/, 'row shows the diagnostic code');
   });
 
-  featureIt('statusbar', 'the status bar shows the tokens and cost of the prompt under the cursor', async function () {
+  featureIt('statusbar', 'the status bar shows the figure of the call whose prompt is under the cursor, as its CodeLens', async function () {
     const { page } = session();
+    const titles = await codeLensTitles(page, 2);
+    const callFigure = titles.map((t) => t.split(' · ')[0]).find((f) => /\/call/.test(f));
+    assert.ok(callFigure, `a call lens among: ${titles.join(' | ')}`);
     await clickEditorText(page, 'You are a patient support agent');
     const item = page.locator('.statusbar-item[id^="tokenomics-dev.tokenomics"]');
     const text = await waitFor(async () => {
       const t = (await item.allInnerTexts()).join(' ');
-      return /46 tokens/.test(t) ? t : undefined;
-    }, { what: 'the Tokenomics status bar item showing 46 tokens' });
-    assert.match(text, /46 tokens · \$0\.000\d+/);
+      return / in · /.test(t) ? t : undefined;
+    }, { what: 'the Tokenomics status bar item showing the call under the cursor' });
+    assert.ok(text.includes(callFigure), `${text} shows ${callFigure}`);
   });
 });
 
@@ -79,7 +84,7 @@ describe('editor surfaces on a Python agent', function () {
     const s = session();
     const text = await hoverText(s.page, 'You are a careful research assistant', (t) => TOKENS.test(t) && PER_CALL.test(t));
     assert.match(text, /≈ 41 tokens/);
-    assert.match(text, /per call on claude-sonnet-4-5 via anthropic/);
+    assert.match(text, /Model: claude-sonnet-4-5 \(from code, line \d+\) via anthropic/);
     assertDollarsFollowTokens(text, 41);
     const cli = findPrompt(cliReport(s), 'research_agent.py', 'You are a careful research assistant');
     assert.equal(parseCount(text.match(TOKENS)[2]), cli.tokens, 'hover and `tokenomics scan` agree on the token count');

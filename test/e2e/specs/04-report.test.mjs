@@ -36,8 +36,11 @@ describe('Cost report sidebar', function () {
   featureIt('report-export', 'exports the report as JSON (report contract v1) from the view, through the save dialog', async function () {
     const { page, workspace } = session();
     assert.ok(frame, 'report shown by the previous test');
-    await frame.locator('#r-format').selectOption('json');
-    await frame.locator('[data-action="export"]').click();
+    // Export lives in the view's title bar: its command asks for the format, then the file.
+    await runCommand(page, 'Tokenomics: Export Cost Report…');
+    const formats = page.locator('.quick-input-widget .quick-input-list .monaco-list-row').filter({ hasText: 'JSON' }).first();
+    await formats.waitFor({ timeout: 10_000 });
+    await formats.click();
     // VS Code's own save dialog in the browser: a quick input holding the path, here the default.
     const input = page.locator('.quick-input-widget .quick-input-box input');
     const target = join(workspace, 'tokenomics-report.json');

@@ -1,4 +1,6 @@
 import * as assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { estimateForSite } from '../../../src/core/estimate';
 import { formatFigure } from '../../../src/core/format/estimate';
 import { offeringFacts } from '../../../src/extension/catalog-facts';
@@ -23,11 +25,11 @@ describe('extension/hover where users point (core-built reports)', () => {
     assert.equal(target.kind, 'call');
     const lens = lensSpecs(report, CATALOG, ASSUMPTIONS).find((l) => l.siteId === target.site.id)!;
     const figure = lens.title.split(' · ')[0];
-    assert.equal(figure, '$0.00081/call');
+    assert.equal(figure, '$0.00081/call (0.00036–0.0012)');
     const sections = md.split('\n\n');
     assert.equal(sections[0], '**Tokenomics** · openai call');
-    assert.match(sections[1], /^\*\*\$0\.00081\/call\*\* · 82 in → 60 out · /);
-    assert.equal(sections[2], 'Model: **gpt\\-4o** (from code, line 7) via openai');
+    assert.match(sections[1], /^\*\*\$0\.00081\/call \(0\.00036–0\.0012\)\*\* · 82 in → 60 out · /);
+    assert.equal(sections[2], 'Model: **gpt\\-4o** (from code, line 8) via openai');
     assert.equal(sections[3], 'Monthly: $0.24 at 10 calls a day');
     assert.ok(md.includes('- output\\: 60 tokens \\(from code; the output cap set in the code\\)'), md);
     assert.ok(md.includes('- traffic\\: 10 a day \\(setting\\)'), md);
@@ -42,16 +44,28 @@ describe('extension/hover where users point (core-built reports)', () => {
       assert.equal(target.kind, 'prompt');
       const sections = md.split('\n\n');
       assert.equal(sections[0], '**Tokenomics** · system prompt SYSTEM\\_PROMPT');
-      assert.match(sections[1], /^\*\*\$0\.00081\/call\*\* · 82 in → 60 out/, 'the call figure, as its lens');
+      assert.match(sections[1], /^\*\*\$0\.00081\/call \(0\.00036–0\.0012\)\*\* · 82 in → 60 out/, 'the call figure, as its lens');
       assert.equal(sections[2], 'This prompt: **21 tokens** · exact, o200k_base');
       assert.equal(sections[3], "Its share of the figure above: 26% of the call's input tokens, <$0.0001 as input");
     }
   });
 
+  it('a prompt two calls send (a shared tool description) says so and whose figure it shows', async () => {
+    const text = readFileSync(join(__dirname, '..', '..', '..', '..', 'examples', 'ts-agent', 'review-agent.ts'), 'utf8');
+    const report = await analysed(text, 'ts-agent/review-agent.ts');
+    const at = positionOf(text, 'Read a file of the repository');
+    const target = hoverTargetAt(report, at.line, at.column)!;
+    assert.equal(target.kind, 'prompt');
+    const first = report.calls.find((c) => c.promptIds.includes(target.site.id))!;
+    assert.equal(report.calls.filter((c) => c.promptIds.includes(target.site.id)).length, 2);
+    const md = hoverMarkdownFor(report, target, CATALOG, ASSUMPTIONS, URI, []);
+    assert.ok(md.includes(`Sent by 2 calls of this file; the figure above is the first one's (line ${first.line})`), md);
+  });
+
   it('inside the prompt text: the same figure', async () => {
     const { target, md } = await hoverAt(ONE_CALL, 'careful reviewer');
     assert.equal(target.kind, 'prompt');
-    assert.match(md, /\*\*\$0\.00081\/call\*\*/);
+    assert.match(md, /\*\*\$0\.00081\/call \(0\.00036–0\.0012\)\*\*/);
   });
 
   it('on a loop statement: the task figure, the model marked as assumed, the steps assumption with its source', async () => {
@@ -59,9 +73,8 @@ describe('extension/hover where users point (core-built reports)', () => {
     assert.equal(target.kind, 'loop');
     const sections = md.split('\n\n');
     assert.equal(sections[0], '**Tokenomics** · agent loop');
-    assert.match(sections[1], /^\*\*\$0\.004\/task\*\* · 825 in → 300 out · 3 steps/);
-    // The model is the function's `model` parameter: the hover says so instead of "the code names no model".
-    assert.equal(sections[2], 'Model: **gpt\\-4\\.1** (assumed\\: chosen at run time\\: parameter model of run) via openai');
+    assert.match(sections[1], /^\*\*\$0\.004\/task \(0\.00038–0\.10\)\*\* · 825 in → 300 out · 3 steps/);
+    assert.equal(sections[2], 'Model: **gpt\\-4\\.1** (assumed\\: chosen at run time\\: parameter model of run; priced on gpt\\-4\\.1) via openai');
     assert.ok(md.includes('- steps\\: 3 steps \\(setting; assumed; nothing in the code bounds the loop\\)'), md);
     assert.ok(!md.includes('**model**'), 'the variable `model` is never shown as a model name');
   });
@@ -84,7 +97,7 @@ describe('extension/hover where users point (core-built reports)', () => {
     assert.ok(!md.includes('<img'));
     assert.ok(!md.includes('](command:workbench'));
     assert.equal(md.match(/\]\(command:/g)?.length, 2, 'compare and set-assumption links only');
-    assert.equal(formatFigure(hostile), '$0.00081/call');
+    assert.equal(formatFigure(hostile), '$0.00081/call (0.00036–0.0012)');
   });
 
   it('describes a model: prices per offering, context, date; an unknown one is unpriced', () => {

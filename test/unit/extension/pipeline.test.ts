@@ -33,8 +33,8 @@ describe('extension/surfaces on analysed fixtures', () => {
     const { text, report } = await analyse('support.ts', 'typescript');
     const titles = lensSpecs(report, CATALOG, TEST_ASSUMPTIONS).map((s) => s.title);
     assert.equal(titles.length, 2);
-    assert.match(titles[0] ?? '', /^unbounded \(assumed 3 steps\) · \$[\d.]+\/task · agent tax ×[\d.]+/);
-    assert.match(titles[1] ?? '', /^\$[\d.]+\/call · \d+ in → 100 out/);
+    assert.match(titles[0] ?? '', /^unbounded \(assumed 3 steps\) · \$[\d.]+\/task \([\d.]+–[\d.]+\) · agent tax ×[\d.]+/);
+    assert.match(titles[1] ?? '', /^\$[\d.]+\/call( \([\d.<]+–[\d.]+\))? · \d+ in → 100 out/);
 
     const specs = diagnosticSpecs(report, {});
     const unbounded = specs.find((s) => s.code === 'unbounded-loop');

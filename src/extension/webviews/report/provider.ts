@@ -105,6 +105,8 @@ export class ReportViewHost implements vscode.WebviewViewProvider, vscode.Dispos
     const root = commonRoot(paths);
     const settings = this.ctx.config.settings(folders[0].uri);
     this.bridge?.post({ type: 'scanning', folders: folders.map((f) => f.name) });
+    // The title bar shows Cancel instead of Refresh while a scan runs.
+    void vscode.commands.executeCommand('setContext', 'tokenomics.report.scanning', true);
     const started = Date.now();
     let lastProgress = 0;
     try {
@@ -150,7 +152,10 @@ export class ReportViewHost implements vscode.WebviewViewProvider, vscode.Dispos
       this.ctx.log.error('Cost report: the workspace scan failed', err);
       this.bridge?.post({ type: 'error', message: 'The workspace scan failed; see the Tokenomics log for details.' });
     } finally {
-      if (this.cancelFlag === flag) this.cancelFlag = undefined;
+      if (this.cancelFlag === flag) {
+        this.cancelFlag = undefined;
+        void vscode.commands.executeCommand('setContext', 'tokenomics.report.scanning', false);
+      }
     }
   }
 

@@ -59,6 +59,7 @@ export function reportData(report: ScanReport & Partial<ScanTotalsExtra>, folder
     root: report.root,
     folders,
     catalog: report.catalog,
+    callsPerDay: report.assumptions.callsPerDay,
     totals: {
       files: t.files,
       prompts: t.prompts,
