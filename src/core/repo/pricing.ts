@@ -5,6 +5,7 @@
  */
 import type { AnnotationValues, DetectedCall } from '../detect/types';
 import type { ModelChoice, ModelResolver } from '../report/models';
+import { describeRef } from '../report/call-extras';
 import type { ModelSource } from '../report/types';
 import type { Assumptions } from '../workload';
 import type { RepoHints } from './types';
@@ -34,7 +35,7 @@ export function chooseCallModel(
   if (found) return { choice: resolver.choose(found.model, call.providerHint, 'code'), source: found.source };
   const vendor = vendorOf(call);
   const fallback = vendor ? assumptions.defaultModels?.[vendor] : undefined;
-  const why = call.modelRef ? `chosen at run time: ${call.modelRef.kind} ${call.modelRef.text}` : 'the code names no model';
+  const why = call.modelRef ? `chosen at run time: ${describeRef(call.modelRef)}` : 'the code names no model';
   if (fallback) return { choice: { ...resolver.choose(fallback, undefined, 'default'), written: undefined, source: 'default' }, source: { from: 'vendor-default', detail: `${vendor} default (${why})` } };
   return { choice: resolver.choose(undefined), source: { from: 'default', detail: why } };
 }

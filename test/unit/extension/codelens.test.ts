@@ -10,7 +10,7 @@ describe('extension/codelens titles (core-built reports)', () => {
   it('prices a call: figure, tokens in → out, latency, and the model it is priced on', async () => {
     const specs = lensSpecs(await analysed(ONE_CALL), CATALOG, ASSUMPTIONS);
     assert.deepEqual(specs.map((s) => [s.line, s.siteId, s.title]), [[7, 'c7.10', '$0.00081/call (0.00036–0.0012) · 82 in → 60 out · 1.6 s · gpt-4o']]);
-    assert.match(specs[0].tooltip, /^openai call: one call\. Model: gpt-4o \(from code, line 8\)\.\nAssumptions: input diff: 50 tokens \(default\); output: 60 tokens \(from code; the output cap set in the code\); traffic: 10 a day \(setting\)\./);
+    assert.match(specs[0].tooltip, /^openai call: one call\. Model: gpt-4o \(from code, line 7\)\.\nAssumptions: input diff: 50 tokens \(default\); output: 60 tokens \(from code; the output cap set in the code\); traffic: 10 a day \(setting\)\./);
   });
 
   it('prices an unbounded loop at its assumed steps and marks an assumed model; its call keeps its own lens', async () => {

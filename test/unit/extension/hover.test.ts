@@ -29,7 +29,7 @@ describe('extension/hover where users point (core-built reports)', () => {
     const sections = md.split('\n\n');
     assert.equal(sections[0], '**Tokenomics** · openai call');
     assert.match(sections[1], /^\*\*\$0\.00081\/call \(0\.00036–0\.0012\)\*\* · 82 in → 60 out · /);
-    assert.equal(sections[2], 'Model: **gpt\\-4o** (from code, line 8) via openai');
+    assert.equal(sections[2], 'Model: **gpt\\-4o** (from code, line 7) via openai');
     assert.equal(sections[3], 'Monthly: $0.24 at 10 calls a day');
     assert.ok(md.includes('- output\\: 60 tokens \\(from code; the output cap set in the code\\)'), md);
     assert.ok(md.includes('- traffic\\: 10 a day \\(setting\\)'), md);
@@ -74,7 +74,7 @@ describe('extension/hover where users point (core-built reports)', () => {
     const sections = md.split('\n\n');
     assert.equal(sections[0], '**Tokenomics** · agent loop');
     assert.match(sections[1], /^\*\*\$0\.004\/task \(0\.00038–0\.10\)\*\* · 825 in → 300 out · 3 steps/);
-    assert.equal(sections[2], 'Model: **gpt\\-4\\.1** (assumed\\: chosen at run time\\: parameter model of run; priced on gpt\\-4\\.1) via openai');
+    assert.equal(sections[2], 'Model: **gpt\\-4\\.1** (assumed\\: openai default \\(chosen at run time\\: parameter model of run\\)) via openai');
     assert.ok(md.includes('- steps\\: 3 steps \\(setting; assumed; nothing in the code bounds the loop\\)'), md);
     assert.ok(!md.includes('**model**'), 'the variable `model` is never shown as a model name');
   });

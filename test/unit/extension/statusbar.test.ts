@@ -14,7 +14,7 @@ describe('extension/statusbar (core-built reports)', () => {
     const selected = estimateStatus(selectionEstimate(report, call, '…', CATALOG, ASSUMPTIONS, report.path), 'selection');
     assert.equal(cursor.text, `$(symbol-number) 82 in · ${lens}`);
     assert.equal(selected.text, cursor.text);
-    assert.match(cursor.tooltip, /^Prompt under the cursor: \$0\.00081\/call \(0\.00036–0\.0012\), one call, on gpt-4o \(from code, line 8\); 82 input tokens\. This prompt: 21 tokens/);
+    assert.match(cursor.tooltip, /^Prompt under the cursor: \$0\.00081\/call \(0\.00036–0\.0012\), one call, on gpt-4o \(from code, line 7\); 82 input tokens\. This prompt: 21 tokens/);
     assert.match(selected.tooltip, /^Selected call: \$0\.00081\/call \(0\.00036–0\.0012\), one call/);
   });
 
