@@ -75,7 +75,7 @@ describe('Compare Providers page (headless Chromium)', function () {
     await withPage(browser, { view: 'compare' }, async (p) => {
       await p.send({ type: 'show', data: pinned });
       await p.page.locator('[data-testid="pinned-figure"]').waitFor();
-      assert.equal(await p.page.locator('[data-testid="pinned-figure"]').textContent(), 'this site $0.004/task (0.00038–0.10) — one task of 3 model calls, on gpt-4.1 (assumed: chosen at run time: parameter model of run; priced on gpt-4.1)');
+      assert.equal(await p.page.locator('[data-testid="pinned-figure"]').textContent(), 'this site $0.004/task (0.00038–0.10) — one task of 3 model calls, on gpt-4.1 (assumed: openai default (chosen at run time: parameter model of run))');
       assert.ok(lens.title.includes('$0.004/task (0.00038–0.10)'), 'the same figure as the lens');
       assert.equal(await p.page.locator('tr.current .current-badge').first().textContent(), 'current (assumed)');
       assert.match((await p.page.locator('.muted').first().textContent()) ?? '', /current model: gpt-4\.1 \(assumed\)/);
