@@ -23,17 +23,18 @@ describe('quick fixes and budgets', function () {
     await vscode.commands.executeCommand('workbench.action.files.revert');
   });
 
-  it('a per-call budget set in settings flags the call at once, and clearing it clears the warning', async function () {
+  // support.ts's only request is a step of its loop: per-call budgets skip loop steps (as the scan does), so the task budget is the one it can exceed.
+  it('a per-task budget set in settings flags the loop at once, and clearing it clears the warning', async function () {
     const editor = await openFixture('support.ts');
     const uri = editor.document.uri;
-    const restore = await setSetting('budgets', { perCallUsd: 0.000001 });
+    const restore = await setSetting('budgets', { perTaskUsd: 0.000001 });
     try {
-      const d = await waitFor(() => tokenomicsDiagnostics(uri).find((x) => codeValue(x) === 'over-budget-call'), 'the over-budget-call warning');
+      const d = await waitFor(() => tokenomicsDiagnostics(uri).find((x) => codeValue(x) === 'over-budget-task'), 'the over-budget-task warning');
       assert.equal(d.severity, vscode.DiagnosticSeverity.Warning);
-      assert.match(d.message, /per-call budget/);
+      assert.match(d.message, /budget per task/);
     } finally {
       await restore();
     }
-    await waitFor(() => (tokenomicsDiagnostics(uri).some((x) => codeValue(x) === 'over-budget-call') ? undefined : true), 'the warning to clear');
+    await waitFor(() => (tokenomicsDiagnostics(uri).some((x) => codeValue(x) === 'over-budget-task') ? undefined : true), 'the warning to clear');
   });
 });

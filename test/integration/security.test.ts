@@ -20,7 +20,7 @@ describe('hover safety', function () {
       assert.ok(!/<img/i.test(md.value), 'no raw HTML');
       assert.ok(!md.value.includes('](command:workbench'), 'no injected command link');
       assert.equal(md.supportHtml, false);
-      assert.deepEqual(md.isTrusted, { enabledCommands: ['tokenomics.compareProviders'] });
+      assert.deepEqual(md.isTrusted, { enabledCommands: ['tokenomics.compareProviders', 'tokenomics.setAssumption'] });
     }
   });
 });

@@ -25,7 +25,8 @@ describe('Compare Providers panel', function () {
     const cells = rows.map((r) => r.split('\t').map((c) => c.trim()));
     const providers = new Set(cells.map((c) => c[0]));
     assert.ok(providers.size >= 3, `offerings from several providers: ${[...providers].join(', ')}`);
-    assert.ok(cells.some((c) => c[0] === 'openai' && /\$\d/.test(c[2])), 'an OpenAI offering with a price per call');
+    // The full catalog has some 1,500 offerings: the first page, cheapest first, need not hold the code's own vendor.
+    assert.ok(cells.some((c) => /\$\d/.test(c[2])), 'an offering with a price per call');
     // Default order: cheapest per call first ("<$0.0001" reads as 0.0001).
     const perCall = cells.map((c) => Number(c[2].replace(/[<$,]/g, '')));
     assert.ok(perCall.every((v) => Number.isFinite(v)), `every listed row is priced: ${cells.map((c) => c[2]).join(' ')}`);

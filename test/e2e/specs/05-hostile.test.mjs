@@ -139,7 +139,7 @@ describe('hostile workspace (own window)', function () {
     // model falls back to the default one), and nothing in it became an element or a link.
     const prompt = await inertHover('Hostile prompt says', (t) => /[\d,]+ tokens/.test(t));
     assert.match(prompt, /Tokenomics · system prompt/);
-    assert.match(prompt, /\$\d[\d,.]* per call on /);
+    assert.match(prompt, /\$\d[\d,.]*\/call/);
     assertNoBadToast(await toasts.seen(), 'after the hovers');
   });
 
