@@ -79,7 +79,7 @@ export type ScanResult = ScanReport & {
 
 export const DEFAULT_MAX_FILE_BYTES = 1024 * 1024;
 /** Measured on examples/ and a 1,440-file tree: workers pay off from a few dozen files. */
-const MIN_FILES_FOR_WORKERS = 48;
+export const MIN_FILES_FOR_WORKERS = 48;
 
 export async function scanPaths(
   paths: readonly string[],

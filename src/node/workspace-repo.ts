@@ -11,11 +11,18 @@ import { detectFile } from '../core/detect';
 import type { DetectedFile } from '../core/detect/types';
 import { isConfigPath, type RepoIndex } from '../core/repo';
 import { buildRepository } from './repo-pass';
-import { toReportPath, walkPaths } from './walk';
+import { DetectPool, workerScript } from './detect-pool';
+import { DEFAULT_MAX_FILE_BYTES, MIN_FILES_FOR_WORKERS } from './scan';
+import { detectInThread, detectInWorkers } from './scan-detect';
+import { walkPaths } from './walk';
 
 export interface WorkspaceRepoOptions {
   readonly exclude?: readonly string[];
   readonly maxFileBytes?: number;
+  /** Detection worker threads for the first build (0: on the calling thread), as `scanPaths`' `jobs`. */
+  readonly jobs?: number;
+  /** Below this many files the build stays on the calling thread (default: the scan's threshold). */
+  readonly minFilesForWorkers?: number;
 }
 
 export class WorkspaceRepository {
@@ -61,19 +68,17 @@ export class WorkspaceRepository {
     else index.update(await detectFile(text, path));
   }
 
+  /**
+   * The first build reads and detects the whole folder: in the editor that runs in the scan's
+   * worker pool, so the extension host's thread stays free for typing while a large repository
+   * is indexed. Binary and oversized files are skipped as a scan skips them.
+   */
   private async build(): Promise<RepoIndex> {
-    const walked = await walkPaths(this.root, [this.root], { exclude: this.options.exclude });
-    const detected: DetectedFile[] = [];
-    const max = this.options.maxFileBytes ?? 1024 * 1024;
-    for (const abs of walked.files) {
-      try {
-        const stat = await fs.stat(abs);
-        if (stat.size > max) continue;
-        detected.push(await detectFile(await fs.readFile(abs, 'utf8'), toReportPath(this.root, abs)));
-      } catch {
-        // A file that vanished or cannot be read is left out of the index.
-      }
-    }
-    return buildRepository(this.root, detected, walked.others);
+    const walked = await walkPaths(this.root, [this.root], { exclude: this.options.exclude, respectGitignore: true });
+    const input = { root: this.root, files: walked.files, maxBytes: this.options.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES, detectOptions: {} };
+    const jobs = this.options.jobs ?? 0;
+    const script = jobs >= 1 && walked.files.length >= (this.options.minFilesForWorkers ?? MIN_FILES_FOR_WORKERS) ? workerScript() : undefined;
+    const detection = script ? await detectInWorkers(input, new DetectPool(Math.min(jobs, walked.files.length), script)) : await detectInThread(input);
+    return buildRepository(this.root, detection.detected, walked.others);
   }
 }

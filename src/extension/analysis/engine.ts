@@ -2,6 +2,7 @@ import * as vscode from 'vscode';
 import type { CatalogHolder } from '../catalog-holder';
 import type { ExtensionConfig } from '../config';
 import { analyzeText, WorkspaceRepository } from '../core-api';
+import { defaultJobs } from '../../node/detect-pool';
 import type { Analyzer } from './document-analysis';
 import { skipReason } from './skip';
 
@@ -85,7 +86,7 @@ class WorkspaceRepos implements vscode.Disposable {
     let repo = this.byFolder.get(key);
     if (!repo) {
       const settings = this.config.settings(folder.uri);
-      repo = new WorkspaceRepository(folder.uri.fsPath, { exclude: settings.config.exclude, maxFileBytes: settings.config.maxFileSizeKb * 1024 });
+      repo = new WorkspaceRepository(folder.uri.fsPath, { exclude: settings.config.exclude, maxFileBytes: settings.config.maxFileSizeKb * 1024, jobs: defaultJobs('editor') });
       this.byFolder.set(key, repo);
       const started = Date.now();
       repo.index().then(

@@ -154,6 +154,19 @@ describe('repository model: editor and scan agree', () => {
     assert.ok(alone.calls[0].assumed.some((a) => a.startsWith('input REVIEW_PROMPT:')), 'without the index the prompt is a placeholder');
   });
 
+  it('the editor index built in worker threads answers as the one built on the calling thread', async () => {
+    const dir = join(REPOS, 'ts-imported-prompt');
+    const text = readFileSync(join(dir, 'src', 'review.ts'), 'utf8');
+    const reports = [];
+    for (const options of [{ jobs: 0 }, { jobs: 2, minFilesForWorkers: 0 }]) {
+      const workspace = new WorkspaceRepository(dir, options);
+      await workspace.index();
+      reports.push(await analyzeText(text, 'src/review.ts', 'typescript', { catalog, assumptions: DEFAULT_ASSUMPTIONS }, workspace));
+    }
+    assert.deepEqual(reports[1].calls, reports[0].calls);
+    assert.ok(reports[1].calls[0].assumed.some((a) => a.includes('imported from ./lib/prompts')), 'the worker-built index found the imported prompt');
+  });
+
   it('an edit to another file is seen by the next analysis', async () => {
     const dir = join(REPOS, 'helper-model');
     const workspace = new WorkspaceRepository(dir);
