@@ -5,9 +5,9 @@
  * at run time, imported prompt constants. Built once per scan (or lazily for the
  * editor) and updated per changed file; answers are cached per generation.
  */
-import type { DetectedCall, DetectedFile, DetectedPrompt } from '../detect/types';
-import type { CallReport, CallUse, FileReport } from '../report/types';
-import type { Expr } from './facts';
+import type { DetectedCall, DetectedFile, DetectedLoop, DetectedPrompt } from '../detect/types';
+import type { CallReport, CallUse, FileReport, SourceRef } from '../report/types';
+import type { Expr, FunctionFact } from './facts';
 import { Evaluator, type Ctx, type Val } from './evaluate';
 import { exprText } from './extract';
 import { CallGraph } from './graph';
@@ -81,6 +81,23 @@ export class RepoIndex implements RepoHints {
       const expr = at?.model ?? (call.modelRef ? refExpr(call.modelRef.text, call.modelRef.kind, call.modelRef.line) : undefined);
       if (!at || !expr) return undefined;
       return modelOf(this.safeEval(expr, at.ctx), expr);
+    });
+  }
+
+  boundFor(path: string, loop: DetectedLoop): { steps: number; at?: SourceRef; detail: string } | undefined {
+    const bound = loop.boundRef;
+    if (!bound) return undefined;
+    return this.memo(`b:${path}#${loop.id}`, () => {
+      const stored = this.store.get(path);
+      if (!stored) return undefined;
+      // The ref is evaluated where it is written: the innermost function holding its line (the router).
+      let fn: FunctionFact | undefined;
+      for (const f of stored.functions.values()) if (f.line <= bound.ref.line && bound.ref.line <= f.endLine && (!fn || f.line >= fn.line)) fn = f;
+      const expr = refExpr(bound.ref.text, bound.ref.kind, bound.ref.line);
+      const v = this.safeEval(expr, { path, fn });
+      if (v?.t !== 'num' || !Number.isFinite(v.v) || v.v < 0) return undefined;
+      const steps = Math.max(1, Math.round(v.v + bound.offset));
+      return { steps, at: v.at, detail: v.detail ?? `${exprText(expr)} → ${v.v}` };
     });
   }
 

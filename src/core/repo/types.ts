@@ -38,6 +38,11 @@ export interface RepoHints {
   /** The repository loop that prices this call as one of its steps: its id, `path#id` when it is in another file. */
   stepOf(path: string, callId: string): string | undefined;
   loopsFor(path: string): readonly RepoLoop[];
+  /**
+   * A loop's step bound that detection could only name (a LangGraph router's counter compared with
+   * `configurable.max_loops`): followed through the repository to a number, plus the counter's offset.
+   */
+  boundFor(path: string, loop: DetectedLoop): { readonly steps: number; readonly at?: SourceRef; readonly detail: string } | undefined;
   /** The priced report of a call in another file (a loop's step). */
   stepCall(path: string, callId: string): CallReport | undefined;
   loadedPrompts(path: string, call: DetectedCall): readonly LoadedPrompt[];

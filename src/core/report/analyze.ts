@@ -313,7 +313,10 @@ class FileAnalysis {
     return chat.tokens + placeholderTokens;
   }
 
-  private priceLoop(loop: DetectedLoop, call: PricedCall | undefined): { report: AgentLoopReport; costPerTask: Price; annotation?: AnnotationValues } {
+  private priceLoop(detected: DetectedLoop, call: PricedCall | undefined): { report: AgentLoopReport; costPerTask: Price; annotation?: AnnotationValues } {
+    // A bound detection could only name (a config value the router compares with) is followed across the repository.
+    const followed = detected.maxSteps === undefined ? this.env.repo?.boundFor(this.file.path, detected) : undefined;
+    const loop: DetectedLoop = followed ? { ...detected, maxSteps: followed.steps, stepOption: followed.detail } : detected;
     const loopCall = this.file.calls.find((c) => c.id === loop.callId);
     const ann: AnnotationValues = { ...(loopCall ? this.annotationOf(loopCall) : undefined), ...loop.annotation };
     const fw = frameworkDefault(this.env.catalog, loop.defaultsKey ?? loop.framework, this.file.language);
@@ -369,6 +372,7 @@ class FileAnalysis {
       ...(estimate?.overflowStep !== undefined ? { overflowStep: estimate.overflowStep } : {}),
       workload,
       ...(loop.callId ? { callId: loop.callId } : {}),
+      ...(followed ? { boundKind: 'counter' as const, ...(followed.at ? { boundAt: followed.at } : {}) } : {}),
       assumptions: notes,
       ...(hasUncertainty(rangeInputs) ? { rangeInputs } : {}),
     };

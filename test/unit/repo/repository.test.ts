@@ -140,6 +140,19 @@ describe('repository model: wrappers, loops and loaded prompts', () => {
   });
 });
 
+describe('repository model: loop bounds named by configuration', () => {
+  it('a LangGraph cycle whose router compares a counter with a config default is bounded by that default, followed across files', async () => {
+    const r = await scan('graph-config-bound');
+    const loops = file(r, 'graph.py').agentLoops;
+    assert.equal(loops.length, 1);
+    // `loop_count <= max_research_loops` with the default 3 lets the research node run 3 + 1 times.
+    assert.equal(loops[0].maxSteps, 4);
+    assert.equal(loops[0].stepsFrom, 'code');
+    assert.equal(loops[0].boundKind, 'counter');
+    assert.deepEqual(loops[0].boundAt, { path: 'configuration.py', line: 7 });
+  });
+});
+
 describe('repository model: editor and scan agree', () => {
   it('an imported prompt constant and an aliased model resolve the same in the editor as in the scan', async () => {
     const dir = join(REPOS, 'ts-imported-prompt');
