@@ -35,10 +35,20 @@ async function quickInputRows(page) {
 /** Ctrl+P, the file name, the first row once it is that file. Resolves when its tab is the active one. */
 export async function openFile(page, name) {
   const base = name.split('/').pop();
-  await page.keyboard.press('Control+P');
   const input = page.locator('.quick-input-widget input');
-  await input.waitFor({ state: 'visible' });
-  await input.fill(name);
+  // A workbench still settling (just after a binary-file view, say) can leave Quick Open inert for a
+  // moment (seen once in four CI runs): one retry from a fresh Quick Open.
+  for (let attempt = 0; ; attempt++) {
+    await page.keyboard.press('Control+P');
+    await input.waitFor({ state: 'visible' });
+    try {
+      await input.fill(name, { timeout: attempt === 0 ? 10_000 : 30_000 });
+      break;
+    } catch (err) {
+      if (attempt > 0) throw err;
+      await page.keyboard.press('Escape');
+    }
+  }
   // The list first shows recently opened files; wait until filtering has put the file on top.
   const first = (await quickInputRows(page)).first();
   await waitFor(async () => (await first.innerText()).includes(base), { what: `"${base}" at the top of Quick Open` });
