@@ -5,11 +5,10 @@
  */
 import type { Catalog } from '../catalog/types';
 import { estimateWorkload, type WorkloadEstimate } from '../agent';
-import { priceCall, scalePrice, sumPrices } from '../cost';
+import { scalePrice, sumPrices } from '../cost';
 import type { Price } from '../cost/types';
 import { detectFile } from '../detect';
 import type { AnnotationValues, DetectedCall, DetectedFile, DetectedLoop, DetectedPrompt, DetectOptions } from '../detect/types';
-import { countChatTokens, ratioProfileForModel, tokenizerForModel, type ChatMessage, type ToolSchema } from '../tokenize';
 import { DAYS_PER_MONTH, type Assumptions, type Workload } from '../workload';
 import { withSavingsFindings } from './findings';
 import { expandAgentRuns } from './agent-runs';
@@ -18,13 +17,14 @@ import { budgetDiagnostics, detectionDiagnostics, loopDiagnostics, modelDiagnost
 import { mergeAnnotations } from '../detect/annotations';
 import { ModelResolver, simpleResolve, type ModelChoice, type Resolver } from './models';
 import { frameworkDefault, loopSteps } from './loop-steps';
-import { hasUncertainty, inputOnlyRange, noUncertainty, priceWithRange, promptSwing, stepRange, widenTaskWithAlternatives, widenWithAlternatives, type RangeSpec, type UncertainInputs } from './ranges';
+import { hasUncertainty, noUncertainty, priceWithRange, stepRange, widenTaskWithAlternatives, widenWithAlternatives, type RangeSpec, type UncertainInputs } from './ranges';
 import { scopeOfPath } from './scope';
-import { literalText, placeholderSize, sizePrompt, type PromptSize } from './sizes';
-import type { AgentLoopReport, CallReport, DiagnosticReport, FileReport, InstructionFileReport, ModelSource, PromptReport, SiteAssumption } from './types';
-import { callsPerDayNote, defaultModelNote, outputNote, placeholderNote, reasoningNote, stepsNote, toolResultNote } from './assumption-notes';
+import { inputTokens } from './input-tokens';
+import { preferModelSource, priceInstructions, pricePrompt, unpricedFor } from './prompt-pricing';
+import type { AgentLoopReport, CallReport, DiagnosticReport, FileReport, InstructionFileReport, PromptReport, SiteAssumption } from './types';
+import { callsPerDayNote, defaultModelNote, outputNote, reasoningNote, stepsNote, toolResultNote } from './assumption-notes';
 import { chooseCallModel, stepsUnderCostLimit } from '../repo/pricing';
-import type { LoadedPrompt, RepoHints, RepoLoop } from '../repo/types';
+import type { RepoHints, RepoLoop } from '../repo/types';
 
 export interface AnalyzeEnv {
   readonly catalog: Catalog;
@@ -42,7 +42,6 @@ export interface AnalyzeEnv {
   readonly repo?: RepoHints;
 }
 
-const PREVIEW_CHARS = 200;
 const ZERO: Price = sumPrices([]);
 
 export async function analyzeFile(text: string, path: string, languageId: string | undefined, env: AnalyzeEnv): Promise<FileReport> {
@@ -182,7 +181,9 @@ class FileAnalysis {
     const prompts = this.sendablePrompts(call.promptIds);
     const loaded = repo?.loadedPrompts(this.file.path, call) ?? [];
     const uncertain = noUncertainty();
-    const input = ann?.input ?? this.inputTokens(prompts, call, model, assumed, notes, uncertain, loaded);
+    const input =
+      ann?.input ??
+      inputTokens({ file: this.file, assumptions: this.a, annotation: ann, importedPrompt: this.env.importedPrompt ?? repo?.importedPrompt }, prompts, call, model, { assumed, notes, uncertain }, loaded);
     if (ann?.input !== undefined) notes.push({ subject: 'input', value: ann.input, from: 'annotation' });
     const uses = repo?.usesFor(this.file.path, call.id);
     const repoStep = repo?.stepOf(this.file.path, call.id);
@@ -257,60 +258,6 @@ class FileAnalysis {
   private sendablePrompts(ids: readonly string[]): DetectedPrompt[] {
     const prompts = ids.map((id) => this.promptsById.get(id)).filter((p): p is DetectedPrompt => Boolean(p));
     return prompts.filter((p) => !prompts.some((q) => q !== p && q.text.length > p.text.length && p.text.trim().length >= 20 && q.text.includes(p.text.trim())));
-  }
-
-  /** Input of the first request: messages (with chat framing), tool descriptions, and placeholders at their assumed sizes. */
-  private inputTokens(prompts: readonly DetectedPrompt[], call: DetectedCall, model: ModelChoice, assumed: string[], notes: SiteAssumption[], uncertain: UncertainInputs, loaded: readonly LoadedPrompt[]): number {
-    const messages: ChatMessage[] = [];
-    const tools: ToolSchema[] = [];
-    let placeholderTokens = 0;
-    for (const p of prompts) {
-      const text = literalText(p);
-      if (p.kind === 'tool-description') tools.push({ name: `tool${tools.length + 1}`, description: text });
-      else messages.push({ role: p.kind === 'system' || p.kind === 'instructions' ? 'system' : p.kind === 'few-shot' ? 'assistant' : 'user', content: text });
-      for (const name of p.placeholders) {
-        const size = placeholderSize(name, this.a, this.annotationOf(call) ?? p.annotation);
-        placeholderTokens += size.assumedTokens;
-        if (size.from === 'default') uncertain.defaultPlaceholderTokens += size.assumedTokens;
-        if (size.from !== 'annotation') assumed.push(`placeholder ${name}: ${size.assumedTokens} tokens (${size.from})`);
-        notes.push(placeholderNote(size));
-      }
-    }
-    for (const file of loaded) {
-      messages.push({ role: 'system', content: file.text });
-      assumed.push(`${file.name}: text of ${file.path}, read at ${file.from.path}:${file.from.line}`);
-    }
-    for (const name of call.inputPlaceholders) {
-      if (loaded.some((l) => l.name === name)) continue;
-      const module = this.file.imports?.[name];
-      const lookup = this.env.importedPrompt ?? this.env.repo?.importedPrompt;
-      const imported = module ? lookup?.(this.file.path, module, name) : undefined;
-      if (imported) {
-        messages.push({ role: imported.kind === 'system' || imported.kind === 'instructions' ? 'system' : 'user', content: literalText(imported) });
-        for (const p of imported.placeholders) {
-          const size = placeholderSize(p, this.a, this.annotationOf(call));
-          placeholderTokens += size.assumedTokens;
-          if (size.from === 'default') uncertain.defaultPlaceholderTokens += size.assumedTokens;
-        }
-        assumed.push(`${name}: text imported from ${module}`);
-        notes.push({ subject: 'imported-prompt', name, value: module ?? name, from: 'code', detail: `text of ${name} read from ${module}` });
-        continue;
-      }
-      const size = placeholderSize(name, this.a, this.annotationOf(call));
-      placeholderTokens += size.assumedTokens;
-      if (size.from === 'default') uncertain.defaultPlaceholderTokens += size.assumedTokens;
-      messages.push({ role: 'user', content: '' });
-      if (size.from !== 'annotation') assumed.push(`input ${name}: ${size.assumedTokens} tokens (${size.from})`);
-      notes.push(placeholderNote(size, 'input'));
-    }
-    const tokenizer = tokenizerForModel(model.entry ?? model.id);
-    const profile = ratioProfileForModel(model.entry ?? model.id);
-    const chat = countChatTokens(messages, tools, tokenizer, { profile, framing: model.provider?.chatFraming });
-    if (chat.uncertainty !== undefined) {
-      uncertain.approximateTokens = chat.tokens;
-      uncertain.approximateUncertainty = chat.uncertainty;
-    }
-    return chat.tokens + placeholderTokens;
   }
 
   private priceLoop(detected: DetectedLoop, call: PricedCall | undefined): { report: AgentLoopReport; costPerTask: Price; annotation?: AnnotationValues } {
@@ -406,43 +353,14 @@ class FileAnalysis {
   private pricePrompt(prompt: DetectedPrompt, calls: readonly DetectedCall[], priced: ReadonlyMap<string, PricedCall>): PromptReport {
     const owner = calls.find((c) => c.promptIds.includes(prompt.id));
     const model = owner ? priced.get(owner.id)!.model : this.modelOf(this.file.fileModel, undefined, prompt.annotation);
-    const size: PromptSize = sizePrompt(prompt, model, this.a, mergeAnnotations(owner ? this.annotationOf(owner) : undefined, prompt.annotation));
-    const inputPrice = (tokens: number): Price =>
-      model.offering ? priceCall(model.offering, { freshInput: tokens, cachedRead: 0, cacheWrite: 0, output: 0, reasoning: 0 }, model.provider) : unpricedFor(model);
-    const defaultSized = size.placeholders.filter((p) => p.from === 'default').reduce((n, p) => n + p.assumedTokens, 0);
-    const costPerCall = inputOnlyRange(inputPrice(size.tokens), size.tokens, promptSwing(size.literalTokens, size.uncertainty ?? 0, defaultSized), inputPrice);
-    this.promptUncertainty.set(prompt.id, size.literalTokens * (size.uncertainty ?? 0));
-    const window = model.entry?.contextWindow;
-    return {
-      id: prompt.id,
-      line: prompt.line,
-      column: prompt.column,
-      endLine: prompt.endLine,
-      endColumn: prompt.endColumn,
-      kind: prompt.kind,
-      ...(prompt.name ? { name: prompt.name } : {}),
-      tokens: size.tokens,
-      exact: size.exact && size.placeholders.length === 0,
-      tokenizer: size.tokenizer,
-      tokenBasis: size.basis,
-      placeholders: size.placeholders,
-      confidence: prompt.confidence,
-      model: model.id,
-      costPerCall,
-      ...(window ? { contextShare: size.tokens / window } : {}),
-      preview: prompt.text.length > PREVIEW_CHARS ? `${prompt.text.slice(0, PREVIEW_CHARS)}…` : prompt.text,
-    };
+    const { report, swingTokens } = pricePrompt(prompt, model, owner ? this.annotationOf(owner) : undefined, this.a);
+    this.promptUncertainty.set(prompt.id, swingTokens);
+    return report;
   }
 
-  /** Instruction files ride along with every request of a coding agent. */
   private instructionsReport(prompts: readonly PromptReport[]): InstructionFileReport {
-    const tokens = prompts.reduce((n, p) => n + p.tokens, 0);
-    const model = this.resolver.choose(this.a.codingModel, undefined, 'default');
-    const inputPrice = (n: number): Price =>
-      model.offering ? priceCall(model.offering, { freshInput: n, cachedRead: 0, cacheWrite: 0, output: 0, reasoning: 0 }, model.provider) : unpricedFor(model);
     const swing = prompts.reduce((n, p) => n + (this.promptUncertainty.get(p.id) ?? 0), 0);
-    const costPerRequest = inputOnlyRange(inputPrice(tokens), tokens, { low: swing, high: swing }, inputPrice);
-    return { tokensPerRequest: tokens, model: model.id, costPerRequest, costPer100Requests: scalePrice(costPerRequest, 100) };
+    return priceInstructions(prompts, swing, this.resolver.choose(this.a.codingModel, undefined, 'default'));
   }
 }
 
@@ -453,19 +371,3 @@ function stepOf(call: DetectedCall, file: DetectedFile): string | undefined {
   return undefined;
 }
 
-function unpricedFor(model: ModelChoice): Price {
-  if (!model.entry) return { kind: 'unpriced', missing: [`model ${model.id} (not in the catalog; add it in tokenomics.json customModels)`] };
-  return { kind: 'unpriced', missing: [`offering for ${model.id} (no price in the catalog; add one in tokenomics.json priceOverrides)`] };
-}
-
-/**
- * The repository pass knows where a model came from across files (config, env default, another
- * file's helper) or which vendor default applies; detection knows the literal's own line in this
- * file and why a value is chosen at run time. Take the one that knows more.
- */
-function preferModelSource(repo: ModelSource, local: ModelSource | undefined, path: string): ModelSource {
-  if (!local) return repo;
-  if (repo.from === 'vendor-default' || repo.from === 'config' || repo.from === 'env-default') return repo;
-  if (repo.from === 'code' && repo.at && repo.at.path !== path) return repo;
-  return local;
-}
