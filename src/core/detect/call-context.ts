@@ -77,6 +77,8 @@ function fileEvidence(collected: Collected, path: string, text: string): { waiti
 
 class ContextReader {
   private readonly functions: ReadonlySet<string>;
+  /** Callee text by node id: every request in a function looks through the file's calls for its callers. */
+  private readonly callees = new Map<number, string>();
 
   constructor(
     private readonly syntax: LanguageSyntax,
@@ -201,7 +203,7 @@ class ContextReader {
     if (!name) return undefined;
     for (const c of this.collected.calls) {
       if (contains(fn, c)) continue;
-      const callee = this.syntax.callee(c);
+      const callee = this.calleeOf(c);
       const direct = callee === name || callee.endsWith(`.${name}`);
       const mapped = (COLLECTION_METHOD.test(callee) || /(^|\.)map$/.test(callee)) && this.syntax.args(c).positional.some((a) => a.text === name);
       if (mapped) return { line: c.startPosition.row + 1, construct: `${callee}(${name}, …)` };
@@ -210,6 +212,15 @@ class ContextReader {
       if (loop) return loop;
     }
     return undefined;
+  }
+
+  private calleeOf(call: SyntaxNode): string {
+    let callee = this.callees.get(call.id);
+    if (callee === undefined) {
+      callee = this.syntax.callee(call);
+      this.callees.set(call.id, callee);
+    }
+    return callee;
   }
 
   private functionName(fn: SyntaxNode): string | undefined {

@@ -43,7 +43,7 @@ export function cacheOpportunity(ctx: FindingContext): DiagnosticReport[] {
     if (!provider || cachingModeOf(offering, provider) !== 'explicit') continue;
     if (offering.prices.cachedRead === undefined || offering.prices.cacheWrite === undefined) continue;
     const min = offering.minCacheableTokens ?? provider.caching.minCacheableTokens;
-    const prefix = staticSystemPrefix(ctx, call);
+    const prefix = Math.min(staticSystemPrefix(ctx, call), call.workload.inputTokens);
     if (prefix < min) continue;
     const loop = call.stepOf ? ctx.report.agentLoops.find((l) => l.id === call.stepOf) : undefined;
     const figures = loop ? inTask(ctx, site, loop.workload) : atTraffic(site, prefix);
