@@ -21,9 +21,9 @@ interface FoundRequest {
 
 const CACHE_MARK = /\b(cache_control|cacheControl|cachedContent|cached_content|cachePoint|cache_point)\b/;
 /** Modules that serve requests or a UI: a user waits for what the code returns. */
-const WAITING_MODULES = /^(fastapi|flask|django|starlette|aiohttp|sanic|quart|tornado|litestar|streamlit|gradio|chainlit|express|koa|hono|fastify|next|@nestjs|@remix-run|@sveltejs\/kit|h3|elysia|socket\.io|ws)([./]|$)/;
+const WAITING_MODULES = /^(fastapi|flask|django|starlette|aiohttp[.#]web|sanic|quart|tornado|litestar|streamlit|gradio|chainlit|express|koa|hono|fastify|next|@nestjs|@remix-run|@sveltejs\/kit|h3|elysia|socket\.io|ws)([./#]|$)/;
 /** Modules of command-line tools and job runners: the code runs with no one waiting on a reply. */
-const OFFLINE_MODULES = /^(argparse|click|typer|fire|celery|airflow|prefect|dagster|luigi|rq|dramatiq|commander|yargs|meow|cac|minimist|bullmq|bull|agenda|node-cron|@trigger\.dev|inngest)([./]|$)/;
+const OFFLINE_MODULES = /^(argparse|click|typer|fire|celery|airflow|prefect|dagster|luigi|rq|dramatiq|commander|yargs|meow|cac|minimist|bullmq|bull|agenda|node-cron|@trigger\.dev|inngest)([./#]|$)/;
 const OFFLINE_PATH = /(^|\/)(scripts?|jobs?|batch(es)?|cron|etl|pipelines?|bin|cli|backfills?|evals?|offline)\//i;
 const WAITING_PATH = /(^|\/)(route\.(ts|js)|\+server\.(ts|js)|pages\/api\/|app\/api\/)/;
 const ROUTE_DECORATOR = /\.(get|post|put|patch|delete|route|websocket|api_route)\s*\(|@(api_view|action)\b/;
@@ -53,11 +53,12 @@ export function markCallContexts(syntax: LanguageSyntax, collected: Collected, r
 }
 
 function fileEvidence(collected: Collected, path: string, text: string): { waiting?: string; offline?: string } {
-  const modules = [...collected.imports.values()].map((m) => m.split('#')[0]);
-  const waitingModule = modules.find((m) => WAITING_MODULES.test(m));
-  const offlineModule = modules.find((m) => OFFLINE_MODULES.test(m));
+  // Module and local name (`from aiohttp import web` → `aiohttp#web`): the server part of a library that is mostly a client.
+  const modules = [...collected.imports].map(([local, module]) => (module.includes('#') ? module : `${module}#${local}`));
+  const waitingModule = modules.find((m) => WAITING_MODULES.test(m))?.replace(/^aiohttp#web.*/, 'aiohttp.web').split('#')[0];
+  const offlineModule = modules.find((m) => OFFLINE_MODULES.test(m))?.split('#')[0];
   const waiting = waitingModule
-    ? `the file imports ${waitingModule.split(/[./]/)[0]}, which serves requests or a UI`
+    ? `the file imports ${waitingModule}, which serves requests or a UI`
     : WAITING_PATH.test(path)
       ? `${path} is a request handler by its name`
       : /^\s*['"]use server['"]/.test(text)

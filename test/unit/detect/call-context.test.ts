@@ -68,6 +68,10 @@ describe('detect: where a request runs (call context)', () => {
     assert.equal(script.context?.userWaiting, undefined);
     const job = await only(`${PY_HEAD}client.messages.create(model="claude-sonnet-4-5", max_tokens=300, messages=[])\n`, 'jobs/nightly.py');
     assert.match(job.context?.offline ?? '', /scripts\/jobs folder/);
+    const client = await only(`import aiohttp\n${PY_HEAD}client.messages.create(model="claude-sonnet-4-5", max_tokens=300, messages=[])\n`, 'scripts/fetch.py');
+    assert.equal(client.context?.userWaiting, undefined, 'aiohttp the HTTP client is not a server');
+    const server = await only(`from aiohttp import web\n${PY_HEAD}client.messages.create(model="claude-sonnet-4-5", max_tokens=300, messages=[])\n`, 'scripts/serve.py');
+    assert.equal(server.context?.userWaiting, 'the file imports aiohttp.web, which serves requests or a UI');
     const library = await only(`${PY_HEAD}client.messages.create(model="claude-sonnet-4-5", max_tokens=300, messages=[])\n`, 'lib/ask.py');
     assert.equal(library.context, undefined, 'no evidence either way: nothing recorded');
   });
