@@ -60,6 +60,11 @@ export class CodeDetector {
     linkAgentTasks(this.syntax, this.collected, this.sites, this.calls, (loop) => loopBound(this.syntax, loop));
   }
 
+  /** The requests, model bindings and agents found, with their nodes and arguments (after `run`). */
+  found(): readonly CallInfo[] {
+    return this.calls;
+  }
+
   private visitCall(node: SyntaxNode): void {
     const syntax = this.syntax;
     const callee = syntax.callee(node);

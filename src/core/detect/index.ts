@@ -5,6 +5,7 @@
  * result marked `truncated`.
  */
 import { mergeAnnotations, parseAnnotation } from './annotations';
+import { markCallContexts } from './call-context';
 import { CodeDetector } from './code';
 import { detectTextFile } from './files';
 import { classifyPath, type FileClass } from './language';
@@ -67,7 +68,9 @@ async function detectCode(text: string, path: string, grammar: Grammar, opts: ty
     const collected = syntax.collect(tree);
     syntax.bind(collected);
     const sites = new SiteRegistry(opts.maxSitesPerFile);
-    new CodeDetector(syntax, collected, sites).run();
+    const detector = new CodeDetector(syntax, collected, sites);
+    detector.run();
+    markCallContexts(syntax, collected, detector.found(), path, tree.rootNode);
     const issues: DetectIssue[] = [];
     if (tree.rootNode.hasError) issues.push(firstSyntaxError(tree.rootNode));
     const annotations = readAnnotations(collected.comments, issues);

@@ -103,6 +103,25 @@ export interface DetectedCall extends Span {
   readonly needs?: SiteNeeds;
   /** For an agent definition: where this file runs it (`Runner.run(agent, …)`); each run is a request of the agent's task. */
   readonly runs?: readonly DetectedRun[];
+  /** Where and how the request runs, as the savings findings need it (src/core/detect/call-context.ts); absent when nothing was found. */
+  readonly context?: CallContext;
+}
+
+/**
+ * Facts about a request's surroundings, read from the code. Each reason is in words, so a finding
+ * built on it can say what it assumed.
+ */
+export interface CallContext {
+  /** The request (or the values it sends, or its function) marks content for the provider's prompt cache: `cache_control`, `cacheControl`, `cachedContent`, `cachePoint`. */
+  readonly cacheMarked?: boolean;
+  /** Where a `cache_control` edit goes (Anthropic `system`): the string value to wrap in a text block, or the last block of a literal list. */
+  readonly cacheAnchor?: { readonly shape: 'text' | 'blocks'; readonly at: Span };
+  /** The request runs once per element of a collection (not an agent loop): the construct, e.g. `for doc in docs`, `rows.map(…)`. */
+  readonly overCollection?: { readonly line: number; readonly construct: string };
+  /** Why someone is waiting for the reply: a request handler, a UI framework, a streamed reply. */
+  readonly userWaiting?: string;
+  /** Why the code looks like it runs with no one waiting: a script entry point, a CLI parser, a job framework, a scripts/ path. */
+  readonly offline?: string;
 }
 
 /** A place that runs an agent defined in the same file, with the input it gives. */

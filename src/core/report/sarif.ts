@@ -14,8 +14,10 @@ const RULES: readonly { id: DiagnosticCode; name: string; text: string; level: '
   { id: 'over-budget-task', name: 'OverBudgetPerTask', text: 'An agent task costs more than the per-task budget.', level: 'error' },
   { id: 'over-budget-monthly', name: 'OverBudgetMonthly', text: "The workspace's projected monthly cost is over the monthly budget.", level: 'error' },
   // Savings findings: what a change would save a month (result properties carry the figure).
+  { id: 'cache-opportunity', name: 'CacheOpportunity', text: 'A long static prompt is resent many times without explicit prompt caching (Anthropic cache_control).', level: 'note' },
   { id: 'cache-breaker', name: 'CacheBreaker', text: 'Dynamic content before static text defeats automatic prompt caching.', level: 'note' },
   { id: 'no-output-cap', name: 'NoOutputCap', text: 'A model call sets no output limit on a model with a large maximum output.', level: 'note' },
+  { id: 'batchable', name: 'Batchable', text: "Model calls over a collection in offline code, on a provider with a batch API: the batch discount.", level: 'note' },
   { id: 'model-fit', name: 'ModelFit', text: 'A premium model on a short, simple request where a cheaper model of the same family fits.', level: 'note' },
 ];
 const RULE_IDS = new Set<string>(RULES.map((r) => r.id));

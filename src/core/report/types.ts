@@ -237,7 +237,22 @@ export interface DiagnosticReport extends Span {
   readonly suggestion?: string;
   /** For savings findings: what fixing it saves a month, in US dollars, with its range. */
   readonly savings?: { readonly monthly: { readonly usd: number; readonly low: number; readonly high: number } };
+  /** For a savings finding whose fix is a mechanical edit: what the editor's quick fix writes (only when the user picks it). */
+  readonly fix?: FindingFix;
 }
+
+/**
+ * The edit behind a savings finding's quick fix, computed by the core so every surface agrees:
+ * `output-cap` adds the SDK's output limit option (`max_completion_tokens=1024`); `model` replaces
+ * the model literal with a cheaper model's API id (an option, never preferred); `cache-control`
+ * marks the system prompt for Anthropic's prompt cache: `text` wraps the string value at `at` in a
+ * text block carrying `cache_control`, `blocks` adds `cache_control` to the last block (the dict
+ * or object literal at `at`).
+ */
+export type FindingFix =
+  | { readonly kind: 'output-cap'; readonly option: string; readonly value: number }
+  | { readonly kind: 'model'; readonly model: string }
+  | { readonly kind: 'cache-control'; readonly shape: 'text' | 'blocks'; readonly at: Span };
 
 export interface InstructionFileReport {
   /** Tokens that ride along with every request of a coding agent. */

@@ -4,7 +4,7 @@
  * source "Tokenomics" and a code that links to the README section.
  */
 import type { Price } from '../../core/cost/types';
-import type { DiagnosticCode, DiagnosticReport, FileReport, Severity, Span } from '../../core/report/types';
+import type { DiagnosticCode, DiagnosticReport, FileReport, FindingFix, Severity, Span } from '../../core/report/types';
 import type { Budgets } from '../../core/workload';
 import { formatUsd, priceText } from '../present/format';
 
@@ -49,6 +49,8 @@ export interface DiagnosticSpec extends Span {
   readonly anchor: string;
   readonly siteId?: string;
   readonly suggestion?: string;
+  /** For a savings finding: the edit its quick fix makes. */
+  readonly fix?: FindingFix;
 }
 
 function usdOf(price: Price): number | undefined {
@@ -117,6 +119,7 @@ export function diagnosticSpecs(report: FileReport, budgets: Budgets): Diagnosti
     anchor: DIAGNOSTIC_ANCHORS[d.code] ?? 'diagnostics',
     siteId: d.siteId,
     suggestion: d.suggestion,
+    ...(d.fix ? { fix: d.fix } : {}),
   }));
   const seen = new Set(fromReport.map((d) => `${d.code}:${d.siteId ?? d.line}`));
   const extra = budgetSpecs(report, budgets).filter((d) => !seen.has(`${d.code}:${d.siteId ?? d.line}`));

@@ -14,13 +14,13 @@ export interface TextEditSpec {
   readonly newText: string;
 }
 
-function lineStarts(text: string): number[] {
+export function lineStarts(text: string): number[] {
   const starts = [0];
   for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) === 10) starts.push(i + 1);
   return starts;
 }
 
-function toOffset(starts: readonly number[], line: number, column: number, textLength: number): number {
+export function toOffset(starts: readonly number[], line: number, column: number, textLength: number): number {
   const start = starts[Math.min(Math.max(line, 1), starts.length) - 1] ?? 0;
   return Math.min(start + Math.max(column, 1) - 1, textLength);
 }
@@ -36,12 +36,12 @@ function toPosition(starts: readonly number[], offset: number): { line: number; 
   return { line: lo + 1, column: offset - (starts[lo] ?? 0) + 1 };
 }
 
-function insertAt(starts: readonly number[], offset: number, newText: string): TextEditSpec {
+export function insertAt(starts: readonly number[], offset: number, newText: string): TextEditSpec {
   const p = toPosition(starts, offset);
   return { line: p.line, column: p.column, endLine: p.line, endColumn: p.column, newText };
 }
 
-function previousNonSpace(text: string, before: number, floor: number): number {
+export function previousNonSpace(text: string, before: number, floor: number): number {
   let i = before - 1;
   while (i >= floor && /\s/.test(text[i] ?? '')) i--;
   return i;
@@ -65,12 +65,21 @@ export function stepOptionValue(option: string, steps: number): string {
  * one) or `option=N` (Python keyword argument) before the call's closing paren.
  */
 export function stepLimitEdit(text: string, call: Span, language: CodeLanguage, option: string, steps: number): TextEditSpec | undefined {
+  return callOptionEdit(text, call, language, option, stepOptionValue(option, steps), true);
+}
+
+/**
+ * Adds `option=value` (Python keyword argument) or `option: value` (TypeScript property of the
+ * trailing options object) before the call's closing paren. `newArgument`: where the TypeScript
+ * call ends in something else than an object literal, whether a new `{ option }` argument may be
+ * added (a step option may; a request's options must not become a second argument).
+ */
+export function callOptionEdit(text: string, call: Span, language: CodeLanguage, option: string, value: string, newArgument: boolean): TextEditSpec | undefined {
   const starts = lineStarts(text);
   const start = toOffset(starts, call.line, call.column, text.length);
   const end = toOffset(starts, call.endLine, call.endColumn, text.length);
   const close = text.lastIndexOf(')', Math.min(end, text.length - 1));
   if (close < start) return undefined;
-  const value = stepOptionValue(option, steps);
   const prev = previousNonSpace(text, close, start);
   const prevChar = text[prev];
   if (language === 'python') {
@@ -85,6 +94,7 @@ export function stepLimitEdit(text: string, call: Span, language: CodeLanguage, 
     if (c === '{') return insertAt(starts, beforeBrace + 1, ` ${prop} `);
     return insertAt(starts, beforeBrace + 1, c === ',' ? ` ${prop}` : `, ${prop}`);
   }
+  if (!newArgument) return undefined;
   if (prevChar === '(') return insertAt(starts, prev + 1, `{ ${prop} }`);
   return insertAt(starts, prev + 1, `, { ${prop} }`);
 }

@@ -6,6 +6,7 @@ import type { FrameworkDefault } from '../../core/catalog/types';
 import type { AgentLoopReport, CallReport, FileReport } from '../../core/report/types';
 import type { DiagnosticSpec } from '../diagnostics/specs';
 import { annotationEdit, boundWhileTrueEdit, codeLanguageOf, replaceModelEdit, stepLimitEdit, type TextEditSpec } from './edits';
+import { savingsFixPlans } from './savings-plans';
 
 export interface FixPlan {
   readonly title: string;
@@ -79,6 +80,10 @@ export function fixPlans(input: FixInput): FixPlan[] {
     case 'over-budget-task':
     case 'over-budget-monthly':
       return switchModelFix(input, call, input.cheaperModel);
+    case 'no-output-cap':
+    case 'model-fit':
+    case 'cache-opportunity':
+      return savingsFixPlans(input, call);
     default:
       return [];
   }

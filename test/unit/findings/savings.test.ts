@@ -33,9 +33,12 @@ describe('savings findings', function () {
     const [f] = findings(r, 'no-output-cap');
     assert.ok(f, JSON.stringify(r.diagnostics));
     const c = r.calls[0] as CallReport;
-    const exposure = (unitUsd('openai/gpt-4.1', { ...c.workload, outputTokens: 32768 }) - unitUsd('openai/gpt-4.1', c.workload)) * 1000 * 30;
+    // The suggested cap: twice the assumed reply (100 tokens) in 256-token steps; the range's top is the exposure it removes.
+    assert.deepEqual(f.fix, { kind: 'output-cap', option: 'max_completion_tokens', value: 256 });
+    const removed = (unitUsd('openai/gpt-4.1', { ...c.workload, outputTokens: 32768 }) - unitUsd('openai/gpt-4.1', { ...c.workload, outputTokens: 256 })) * 1000 * 30;
     assert.deepEqual([f.savings!.monthly.usd, f.savings!.monthly.low], [0, 0]);
-    close(f.savings!.monthly.high, exposure);
+    close(f.savings!.monthly.high, removed);
+    assert.match(f.message, /Set max_completion_tokens to what the task needs, e\.g\. 256/);
     assert.equal(f.severity, 'information');
     assert.match(f.message, /up to 32,768 tokens/);
     const capped = await analyzeFile(call(`c.chat.completions.create({ model: 'gpt-4.1', max_tokens: 400, messages: [{ role: 'user', content: 'Hi' }] });`), 'b.ts', undefined, env);
@@ -52,6 +55,7 @@ describe('savings findings', function () {
     close(f.savings!.monthly.usd, (unitUsd('openai/gpt-4.1', w) - unitUsd('openai/tiny', w)) * 1000 * 30);
     assert.match(f.message, /^gpt-4\.1 on a short request .*: tiny, same vendor and family/);
     assert.match(f.message, /not applied/);
+    assert.deepEqual(f.fix, { kind: 'model', model: 'tiny' });
     const withTools = await analyzeFile(call(`c.chat.completions.create({ model: 'gpt-4.1', max_tokens: 200, tools: [{ type: 'function', function: { name: 'lookup', description: 'Look up an order', parameters: {} } }], messages: [{ role: 'user', content: 'Where is my order?' }] });`), 'b.ts', undefined, env);
     assert.deepEqual(findings(withTools, 'model-fit'), [], 'tools: not a simple request');
     const long = await analyzeFile(call(`c.chat.completions.create({ model: 'gpt-4.1', max_tokens: 200, messages: [{ role: 'user', content: '${LONG_STATIC}' }] });`), 'c.ts', undefined, env);

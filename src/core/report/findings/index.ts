@@ -7,7 +7,9 @@ import type { Catalog } from '../../catalog/types';
 import type { DetectedFile } from '../../detect/types';
 import type { Assumptions } from '../../workload';
 import type { DiagnosticReport, FileReport } from '../types';
+import { batchable } from './batchable';
 import { cacheBreaker } from './cache-breaker';
+import { cacheOpportunity } from './cache-opportunity';
 import { modelFit } from './model-fit';
 import { noOutputCap } from './no-output-cap';
 import type { FindingContext, SavingsRule, SavingsSwitches } from './types';
@@ -15,24 +17,20 @@ import type { FindingContext, SavingsRule, SavingsSwitches } from './types';
 export { SAVINGS_RULES, type Savings, type SavingsRule, type SavingsSwitches } from './types';
 export { topSavings, savingsTable, type RankedSaving } from './summary';
 
-/**
- * The rules there are. `cache-opportunity` (explicit caching not used) and `batchable` (calls in a
- * loop over a collection) need facts detection does not record yet (whether the code sets
- * cache_control; what a loop iterates over): listed so settings accept them, without findings.
- */
-const RULES: Readonly<Record<SavingsRule, ((ctx: FindingContext) => DiagnosticReport[]) | undefined>> = {
-  'cache-opportunity': undefined,
+/** The rules there are, each turned off by `"savings": { "<rule>": false }`. */
+const RULES: Readonly<Record<SavingsRule, (ctx: FindingContext) => DiagnosticReport[]>> = {
+  'cache-opportunity': cacheOpportunity,
   'cache-breaker': cacheBreaker,
   'no-output-cap': noOutputCap,
-  batchable: undefined,
+  batchable,
   'model-fit': modelFit,
 };
 
 export function savingsFindings(detected: DetectedFile, report: FileReport, catalog: Catalog, assumptions: Assumptions & { readonly savings?: SavingsSwitches }): DiagnosticReport[] {
   const ctx: FindingContext = { detected, report, catalog, assumptions };
   const out: DiagnosticReport[] = [];
-  for (const [rule, run] of Object.entries(RULES) as [SavingsRule, ((c: FindingContext) => DiagnosticReport[]) | undefined][]) {
-    if (!run || assumptions.savings?.[rule] === false) continue;
+  for (const [rule, run] of Object.entries(RULES) as [SavingsRule, (c: FindingContext) => DiagnosticReport[]][]) {
+    if (assumptions.savings?.[rule] === false) continue;
     out.push(...run(ctx));
   }
   return out;
