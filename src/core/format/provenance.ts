@@ -53,6 +53,7 @@ const SUBJECT: Record<SiteAssumption['subject'], string> = {
   steps: 'steps',
   'tool-result': 'each tool result',
   'calls-per-day': 'traffic',
+  caching: 'prompt caching',
 };
 
 const FROM: Record<SiteAssumption['from'], string> = {

@@ -19,6 +19,7 @@ import { ModelResolver, simpleResolve, type ModelChoice, type Resolver } from '.
 import { frameworkDefault, loopSteps } from './loop-steps';
 import { hasUncertainty, noUncertainty, priceWithRange, stepRange, widenTaskWithAlternatives, widenWithAlternatives, type RangeSpec, type UncertainInputs } from './ranges';
 import { scopeOfPath } from './scope';
+import { uncachedByCode } from './explicit-cache';
 import { inputTokens } from './input-tokens';
 import { preferModelSource, priceInstructions, pricePrompt, unpricedFor } from './prompt-pricing';
 import type { AgentLoopReport, CallReport, DiagnosticReport, FileReport, InstructionFileReport, PromptReport, SiteAssumption } from './types';
@@ -270,6 +271,7 @@ class FileAnalysis {
     const stepInfo = loopSteps(loop, ann, fw, this.a);
     const { steps, stepsFrom, bounded, limit } = stepInfo;
     const model = call?.model ?? this.modelOf(undefined, undefined, ann);
+    const uncached = this.a.caching ? uncachedByCode(loopCall, model) : undefined;
     const base = call?.workload;
     const workload: Workload = {
       inputTokens: base?.inputTokens ?? 0,
@@ -278,7 +280,7 @@ class FileAnalysis {
       reasoningTokens: ann.reasoning ?? base?.reasoningTokens ?? this.a.reasoningTokens,
       steps: Math.max(1, Math.round(steps)),
       toolResultTokens: ann.toolResult ?? this.a.toolResultTokens,
-      caching: this.a.caching,
+      caching: this.a.caching && !uncached,
       batch: false,
       ...(stepsFrom === 'assumed' ? { stepsAssumed: true } : {}),
       callsPerDay: ann.callsPerDay ?? base?.callsPerDay ?? this.a.callsPerDay,
@@ -299,6 +301,7 @@ class FileAnalysis {
       ann.output !== undefined ? { subject: 'output', value: workload.outputTokens, from: 'annotation' } : (call?.report.assumptions?.find((n) => n.subject === 'output') ?? outputNote(undefined, workload.outputTokens, undefined, this.a)),
       toolResultNote(ann, this.a),
       callsPerDayNote(ann, this.a),
+      ...(uncached ? [{ subject: 'caching' as const, value: 'none', from: 'code' as const, detail: uncached }] : []),
     ];
     const report: AgentLoopReport = {
       id: loop.id,

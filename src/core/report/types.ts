@@ -86,7 +86,7 @@ export interface SiteNeeds {
  * default). Surfaces list these as they are; nothing parses the `assumed` strings.
  */
 export interface SiteAssumption {
-  readonly subject: 'model' | 'output' | 'reasoning' | 'input' | 'placeholder' | 'imported-prompt' | 'steps' | 'tool-result' | 'calls-per-day';
+  readonly subject: 'model' | 'output' | 'reasoning' | 'input' | 'placeholder' | 'imported-prompt' | 'steps' | 'tool-result' | 'calls-per-day' | 'caching';
   /** The placeholder's or input's name, for those subjects. */
   readonly name?: string;
   /** Tokens, steps or calls a day; a model id for `model`; a module for `imported-prompt`. */

@@ -73,5 +73,19 @@ describe('savings: cache-opportunity', function () {
     const saved = (unit({ ...loop.workload, caching: false }) - unit({ ...loop.workload, caching: true })) * 50 * 30;
     close(f.savings!.monthly.usd, saved);
     assert.match(f.message, /Each of the task's 6 steps resends it: mark the system prompt and the latest message with cache_control/);
+    close(loop.costPerTask.kind === 'priced' ? loop.costPerTask.usd : NaN, unit({ ...loop.workload, caching: false }));
+  });
+
+  it("the loop's own price is uncached when its requests mark nothing, and cached once they mark cache_control (one figure for the lens and the finding)", async () => {
+    const loopWith = (system: string) => `${HEAD}def run(q):\n    messages = [{"role": "user", "content": q}]\n    for turn in range(6):\n        r = client.messages.create(model="claude-test", max_tokens=300, system=${system}, tools=TOOLS, messages=messages)\n        if r.stop_reason != "tool_use":\n            return r\n        messages.append({"role": "user", "content": run_tools(r)})\n`;
+    const plain = (await analyzeFile(loopWith(`"${RULES}"`), 'a.py', undefined, SAVINGS_ENV)).agentLoops[0];
+    const marked = (await analyzeFile(loopWith(`[{"type": "text", "text": "${RULES}", "cache_control": {"type": "ephemeral"}}]`), 'b.py', undefined, SAVINGS_ENV)).agentLoops[0];
+    assert.equal(plain.workload.caching, false);
+    assert.equal(marked.workload.caching, true);
+    const note = plain.assumptions?.find((a) => a.subject === 'caching');
+    assert.match(note?.detail ?? '', /caches only what a request marks with cache_control/);
+    assert.equal(marked.assumptions?.some((a) => a.subject === 'caching'), false);
+    const usd = (p: typeof plain.costPerTask) => (p.kind === 'priced' ? p.usd : NaN);
+    assert.ok(usd(plain.costPerTask) > usd(marked.costPerTask), 'six steps resending the prefix cost more uncached');
   });
 });

@@ -18,15 +18,9 @@ import { formatInteger, formatTokens, formatUsd } from '../../format';
 import { DAYS_PER_MONTH } from '../../workload';
 import type { DiagnosticReport, FindingFix } from '../types';
 import { LOW_HIT_SHARE, staticSystemPrefix, WARM_CACHE_CALLS_PER_DAY } from './prefix';
+import { OPT_IN_CACHE_FRAMEWORKS } from '../explicit-cache';
 import { pricedSites, reprice, savingsFinding, type PricedSite } from './pricing';
 import type { FindingContext, Savings } from './types';
-
-/**
- * Requests the code sends itself with caching opt-in per request: the Anthropic SDK, the AI SDK,
- * LangChain chat models, LiteLLM. Agent frameworks manage their own requests (the Claude Agent
- * SDK caches for you), so they are not told to.
- */
-const OPT_IN_FRAMEWORKS = new Set(['anthropic', 'vercel-ai', 'langchain', 'langgraph', 'litellm']);
 
 interface Figures {
   readonly monthly: Savings['monthly'];
@@ -39,7 +33,7 @@ export function cacheOpportunity(ctx: FindingContext): DiagnosticReport[] {
   const out: DiagnosticReport[] = [];
   for (const site of pricedSites(ctx, 'steps')) {
     const { call, detected, offering, provider } = site;
-    if (detected.agent || detected.context?.cacheMarked || !OPT_IN_FRAMEWORKS.has(call.framework)) continue;
+    if (detected.agent || detected.context?.cacheMarked || !OPT_IN_CACHE_FRAMEWORKS.has(call.framework)) continue;
     if (!provider || cachingModeOf(offering, provider) !== 'explicit') continue;
     if (offering.prices.cachedRead === undefined || offering.prices.cacheWrite === undefined) continue;
     const min = offering.minCacheableTokens ?? provider.caching.minCacheableTokens;
