@@ -9,6 +9,7 @@
 import type { SourceRef } from '../report/types';
 import type { ClassFact, Expr, FunctionFact } from './facts';
 import { keyLine, type ConfigDoc } from './config-files';
+import { clientField, factoryModelArg, isRequestBody, type ClientValue } from './model-flow';
 import { dirOf, normalize } from './modules';
 import type { RepoStore } from './store';
 
@@ -33,7 +34,9 @@ export type Val =
   | { readonly t: 'class'; readonly path: string; readonly cls: ClassFact }
   | Inst
   /** A file the code reads at run time (a prompt or template). */
-  | { readonly t: 'file'; readonly path: string; readonly from: SourceRef };
+  | { readonly t: 'file'; readonly path: string; readonly from: SourceRef }
+  /** What a client sends with a request (model-flow.ts). */
+  | ClientValue;
 
 export interface Bound {
   readonly args: readonly Expr[];
@@ -212,6 +215,8 @@ export class Evaluator {
       case 'inst':
       case 'class':
         return this.attr(obj, key, d);
+      case 'client':
+        return clientField(obj, key);
       default:
         return undefined;
     }
@@ -255,14 +260,36 @@ export class Evaluator {
       const hit = obj ? this.member(obj, e.args[0].v, d) : undefined;
       return hit ?? (e.args[1] ? this.eval(e.args[1], ctx, d) : undefined);
     }
+    if (isRequestBody(e)) return { t: 'client', path: ctx.path, line: e.line };
     const callee = this.eval(e.callee, ctx, d);
-    if (!callee) return this.loaderArg(e, ctx, d);
+    if (!callee) {
+      const factory = factoryModelArg(e);
+      const v = factory ? this.eval(factory, ctx, d) : this.loaderArg(e, ctx, d);
+      return v ?? this.clientArg(e, ctx, d);
+    }
     if (callee.t === 'class') return { t: 'inst', path: callee.path, cls: callee.cls, args: e.args, kw: e.kw, ctx };
     if (callee.t === 'fn') {
       const fn = callee.fn;
-      if (!fn.returns) return undefined;
-      const returns = fn.returns;
-      return this.once(`r:${callee.path}:${fn.name}:${e.line}:${ctx.path}`, () => this.eval(returns, { path: callee.path, fn, self: callee.self, bound: { args: e.args, kw: e.kw, ctx } }, d));
+      const returns = fn.returns ? [fn.returns, ...(fn.moreReturns ?? [])] : [];
+      const bound = { args: e.args, kw: e.kw, ctx };
+      const v = this.once(`r:${callee.path}:${fn.name}:${e.line}:${ctx.path}`, () => {
+        for (const r of returns) {
+          const got = this.eval(r, { path: callee.path, fn, self: callee.self, bound }, d);
+          if (got) return got;
+        }
+        return undefined;
+      });
+      return v ?? this.clientArg(e, ctx, d);
+    }
+    return undefined;
+  }
+
+  /** A call we cannot follow given client input (`schema.parse(body)`, a helper of `model` from the body): still client input. */
+  private clientArg(e: Extract<Expr, { k: 'call' }>, ctx: Ctx, d: number): Val | undefined {
+    for (const a of [...e.args, ...Object.values(e.kw)].slice(0, 4)) {
+      if (a.k !== 'name' && a.k !== 'member') continue;
+      const v = this.eval(a, ctx, d);
+      if (v?.t === 'client') return v;
     }
     return undefined;
   }

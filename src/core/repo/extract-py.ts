@@ -7,6 +7,7 @@ import type { SyntaxNode } from '../detect/parser';
 import type { Collected } from '../detect/syntax';
 import type { CalleeFact, ClassFact, Expr, FileFacts, FunctionFact, ImportFact, LoopFact, ParamFact } from './facts';
 import { bucket, CALL_DEPTH, callFactsOf, NOT_REPOSITORY, INPUT_KEYS, loopFacts, namesIn, ownStatements, type DetectedCallSpot, type FunctionBucket, type LanguageFacts } from './extract-shared';
+import { runtimeReturns } from './returns';
 
 const MAX_DEPTH = 6;
 const FN_TYPES = new Set(['function_definition', 'class_definition', 'decorated_definition', 'lambda']);
@@ -158,9 +159,9 @@ function functionFact(b: FunctionBucket): FunctionFact {
   const line = def.startPosition.row + 1;
   const endLine = def.endPosition.row + 1;
   const body = def.childForFieldName('body');
-  const ret = body && endLine - line <= MAX_RETURN_LINES ? ownStatements(body, RETURNS).find((r) => r.namedChildren[0]) : undefined;
-  const returns = ret?.namedChildren[0] ? expr(ret.namedChildren[0], 0) : undefined;
-  return { name: b.name, line, endLine, params, returns, locals: b.locals, calls: b.calls.map((c) => c.fact), loops: loopFacts(b.loops, b.calls, PYTHON) };
+  const rets = body && endLine - line <= MAX_RETURN_LINES ? runtimeReturns(ownStatements(body, RETURNS)) : [];
+  const [returns, ...moreReturns] = rets.map((r) => expr(r.namedChildren[0]!, 0));
+  return { name: b.name, line, endLine, params, returns, ...(moreReturns.length ? { moreReturns } : {}), locals: b.locals, calls: b.calls.map((c) => c.fact), loops: loopFacts(b.loops, b.calls, PYTHON) };
 }
 
 function calleeFact(call: SyntaxNode): CalleeFact | undefined {
