@@ -9,7 +9,7 @@
 import type { SourceRef } from '../report/types';
 import type { ClassFact, Expr, FunctionFact } from './facts';
 import { keyLine, type ConfigDoc } from './config-files';
-import { clientField, factoryModelArg, isRequestBody, type ClientValue } from './model-flow';
+import { clientField, factoryModelArg, isRequestBody, wrappedModel, type ClientValue } from './model-flow';
 import { dirOf, normalize } from './modules';
 import type { RepoStore } from './store';
 
@@ -263,6 +263,8 @@ export class Evaluator {
     if (isRequestBody(e)) return { t: 'client', path: ctx.path, line: e.line };
     const callee = this.eval(e.callee, ctx, d);
     if (!callee) {
+      const inner = wrappedModel(e);
+      if (inner) return this.eval(inner, ctx, d);
       const factory = factoryModelArg(e);
       const v = factory ? this.eval(factory, ctx, d) : this.loaderArg(e, ctx, d);
       return v ?? this.clientArg(e, ctx, d);

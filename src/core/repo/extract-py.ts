@@ -7,6 +7,7 @@ import type { SyntaxNode } from '../detect/parser';
 import type { Collected } from '../detect/syntax';
 import type { CalleeFact, ClassFact, Expr, FileFacts, FunctionFact, ImportFact, LoopFact, ParamFact } from './facts';
 import { bucket, CALL_DEPTH, callFactsOf, NOT_REPOSITORY, INPUT_KEYS, loopFacts, namesIn, ownStatements, type DetectedCallSpot, type FunctionBucket, type LanguageFacts } from './extract-shared';
+import { keepsModel } from './model-flow';
 import { runtimeReturns } from './returns';
 
 const MAX_DEPTH = 6;
@@ -313,5 +314,7 @@ function callExpr(node: SyntaxNode, depth: number, line: number): Expr {
   if (receiver && /\.joinpath$/.test(text)) return { k: 'path', parts: [expr(receiver, depth + 1), ...args], line };
   if (/^(os\.path\.join|Path|pathlib\.Path|PurePath)$/.test(text)) return { k: 'path', parts: args, line };
   if (receiver && /\.(format|strip|format_map|substitute)$/.test(text)) return expr(receiver, depth + 1);
+  // A chain of model wrappers (`init_chat_model(…).with_structured_output(S).with_retry(…)`) costs no depth: the model is at its root.
+  if (receiver && keepsModel(text)) return { k: 'call', callee: { k: 'member', obj: expr(receiver, depth), prop: text.slice(text.lastIndexOf('.') + 1), line }, text, args: [], kw: {}, line };
   return { k: 'call', callee: fn ? expr(fn, depth + 1) : { k: 'unknown', text: '', line }, text, args, kw, line };
 }

@@ -7,6 +7,7 @@ import type { SyntaxNode } from '../detect/parser';
 import type { Collected } from '../detect/syntax';
 import type { CalleeFact, ClassFact, Expr, FileFacts, FunctionFact, ImportFact, LoopFact, ParamFact } from './facts';
 import { addDestructuredLocals } from './destructure';
+import { keepsModel } from './model-flow';
 import { runtimeReturns } from './returns';
 import { bucket, CALL_DEPTH, LOCAL_DEPTH, callFactsOf, NOT_REPOSITORY, INPUT_KEYS, loopFacts, namesIn, ownStatements, type DetectedCallSpot, type FunctionBucket, type LanguageFacts } from './extract-shared';
 
@@ -313,5 +314,8 @@ function callExpr(node: SyntaxNode, depth: number, line: number): Expr {
   }
   if (/(^|\.)(readFileSync|readFile)$/.test(text) && args[0]) return { k: 'read', path: args[0], line };
   if (/^(path\.)?(join|resolve)$/.test(text) || text === 'URL') return { k: 'path', parts: args, line };
+  // A chain of model wrappers (`model.withStructuredOutput(S).withRetry(…)`) costs no depth: the model is at its root.
+  const receiver = fn?.type === 'member_expression' ? fn.childForFieldName('object') : undefined;
+  if (receiver && keepsModel(text)) return { k: 'call', callee: { k: 'member', obj: expr(receiver, depth), prop: text.slice(text.lastIndexOf('.') + 1), line }, text, args: [], kw: {}, line };
   return { k: 'call', callee: fn ? expr(fn, depth + 1) : { k: 'unknown', text: '', line }, text, args, kw, line };
 }

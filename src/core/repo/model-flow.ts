@@ -35,6 +35,20 @@ export function factoryModelArg(e: CallExpr): Expr | undefined {
   return undefined;
 }
 
+/** Methods that wrap a chat model and keep its model: `llm.with_structured_output(S).with_retry(…)`, `model.bindTools(tools)`. */
+const KEEPS_MODEL = /^(with_structured_output|withStructuredOutput|with_retry|withRetry|bind_tools|bindTools|bind|with_config|withConfig|with_fallbacks|withFallbacks|with_types|configurable_fields|configurable_alternatives)$/;
+
+/** Whether a callee (`llm.with_structured_output(S).with_retry`) wraps its receiver's chat model. */
+export function keepsModel(calleeText: string): boolean {
+  return KEEPS_MODEL.test(calleeText.slice(calleeText.lastIndexOf('.') + 1));
+}
+
+/** The model binding a wrapping method is called on (`X.with_retry(…)` → `X`), or undefined. */
+export function wrappedModel(e: CallExpr): Expr | undefined {
+  const last = e.text.split('.').pop() ?? '';
+  return e.callee.k === 'member' && KEEPS_MODEL.test(last) ? e.callee.obj : undefined;
+}
+
 /** `req.json()`, `request.json()`, `request.formData()`: the body of the request a server handler received. */
 export function isRequestBody(e: CallExpr): boolean {
   return /^(req|request|ctx\.req|c\.req|event\.request)\.(json|formData)$/.test(e.text);
