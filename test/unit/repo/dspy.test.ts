@@ -60,3 +60,40 @@ class Runner:
     assert.equal(f.calls.length, 0);
   });
 });
+
+describe('bound request functions: functools.partial of litellm.completion', () => {
+  it('calling the partial (or an alias of it) is a request on the partial’s model=; the partial itself is not', async () => {
+    const src = `from functools import partial
+
+from litellm import completion as litellm_completion
+
+DEFAULT_MODEL = "claude-sonnet-4-20250514"
+
+
+class LLM:
+    def __init__(self, model: str = DEFAULT_MODEL):
+        self._completion = partial(litellm_completion, model=model, temperature=0)
+        self._completion_unwrapped = self._completion
+
+    def complete(self, messages):
+        return self._completion_unwrapped(messages=messages)
+`;
+    const f = await detectFile(src, 'llm.py');
+    assert.deepEqual(f.calls.map((c) => [c.line, c.framework, c.callee]), [[14, 'litellm', 'self._completion_unwrapped']]);
+    assert.equal(f.calls[0].model, 'claude-sonnet-4-20250514');
+  });
+
+  it('trap: a partial of a function that is not a request binds nothing', async () => {
+    const src = `from functools import partial
+import json
+
+MODEL = "gpt-4o"
+dump = partial(json.dumps, indent=2)
+
+def save(model_config):
+    return dump(model_config)
+`;
+    const f = await detectFile(src, 'save.py');
+    assert.equal(f.calls.length, 0);
+  });
+});
