@@ -117,10 +117,12 @@ export class Evaluator {
       const cls = this.store.get(ctx.path)?.classes.get(ctx.fn.name.split('.')[0]);
       if (cls) return { t: 'class', path: ctx.path, cls };
     }
-    if ((name === 'self' || name === 'this') && ctx.fn?.name.includes('.')) {
+    if ((name === 'self' || name === 'this') && ctx.fn) {
       if (ctx.self) return ctx.self;
-      const cls = this.store.get(ctx.path)?.classes.get(ctx.fn.name.split('.')[0]);
-      return cls ? { t: 'inst', path: ctx.path, cls, args: [], kw: {} } : undefined;
+      // A closure inside a method (`def wrapper(): self._completion(…)`) sees the method's `self`.
+      const method = ctx.fn.name.includes('.') ? ctx.fn : this.enclosingMethod(ctx.path, ctx.fn);
+      const cls = method ? this.store.get(ctx.path)?.classes.get(method.name.split('.')[0]) : undefined;
+      if (cls) return { t: 'inst', path: ctx.path, cls, args: [], kw: {} };
     }
     const fn = ctx.fn;
     if (fn) {
@@ -133,6 +135,14 @@ export class Evaluator {
       if (index >= 0) return this.param(fn, index, ctx, d);
     }
     return this.global(ctx.path, name, d);
+  }
+
+  private enclosingMethod(path: string, fn: FunctionFact): FunctionFact | undefined {
+    let best: FunctionFact | undefined;
+    for (const f of this.store.get(path)?.functions.values() ?? []) {
+      if (f.name.includes('.') && f.line < fn.line && fn.endLine <= f.endLine && (!best || f.line > best.line)) best = f;
+    }
+    return best;
   }
 
   /** A parameter: what the bound caller passes, else its default, else what the repository's callers pass. */
@@ -161,7 +171,9 @@ export class Evaluator {
         const v = fromBound(b);
         if (v) return v;
       }
-      return undefined;
+      // `config: LLMConfig` that no caller's argument can be followed to: the class with its defaults.
+      const cls = p.type ? this.eval(typeExpr(p.type, fn.line), ctx, d) : undefined;
+      return cls?.t === 'class' ? { t: 'inst', path: cls.path, cls: cls.cls, args: [], kw: {} } : undefined;
     });
   }
 
@@ -263,6 +275,8 @@ export class Evaluator {
     if (isRequestBody(e)) return { t: 'client', path: ctx.path, line: e.line };
     const callee = this.eval(e.callee, ctx, d);
     if (!callee) {
+      // `copy.deepcopy(config)`: the same value.
+      if (/^(copy\.)?(deep)?copy$/.test(e.text) && e.args[0]) return this.eval(e.args[0], ctx, d);
       const inner = wrappedModel(e);
       if (inner) return this.eval(inner, ctx, d);
       const factory = factoryModelArg(e);
@@ -358,6 +372,11 @@ export class Evaluator {
     if (doc) return { t: 'cfg', data: doc.data, doc };
     return { t: 'file', path: found, from: { path: ctx.path, line } };
   }
+}
+
+function typeExpr(type: string, line: number): Expr {
+  const [head, ...rest] = type.split('.');
+  return rest.reduce<Expr>((obj, prop) => ({ k: 'member', obj, prop, line }), { k: 'name', v: head, line });
 }
 
 function withVia(v: Val, via: Via): Val {

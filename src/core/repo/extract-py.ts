@@ -149,11 +149,13 @@ function functionFact(b: FunctionBucket): FunctionFact {
     if (p.type === 'identifier') params.push({ name: p.text });
     else if (p.type === 'typed_parameter') {
       const id = p.namedChildren.find((c) => c?.type === 'identifier');
-      if (id) params.push({ name: id.text });
+      const type = classType(p.childForFieldName('type'));
+      if (id) params.push({ name: id.text, ...(type ? { type } : {}) });
     } else if (p.type === 'default_parameter' || p.type === 'typed_default_parameter') {
       const n = p.childForFieldName('name');
       const v = p.childForFieldName('value');
-      if (n) params.push({ name: n.text, default: v ? expr(v, 0) : undefined });
+      const type = classType(p.childForFieldName('type'));
+      if (n) params.push({ name: n.text, default: v ? expr(v, 0) : undefined, ...(type ? { type } : {}) });
     }
   }
   if (b.className && params.length && (params[0].name === 'self' || params[0].name === 'cls')) params.shift();
@@ -163,6 +165,12 @@ function functionFact(b: FunctionBucket): FunctionFact {
   const rets = body && endLine - line <= MAX_RETURN_LINES ? runtimeReturns(ownStatements(body, RETURNS)) : [];
   const [returns, ...moreReturns] = rets.map((r) => expr(r.namedChildren[0]!, 0));
   return { name: b.name, line, endLine, params, returns, ...(moreReturns.length ? { moreReturns } : {}), locals: b.locals, calls: b.calls.map((c) => c.fact), loops: loopFacts(b.loops, b.calls, PYTHON) };
+}
+
+/** A plain class annotation (`LLMConfig`, `config.LLMConfig`, `LLMConfig | None`): its name; not builtins or generics. */
+function classType(node: SyntaxNode | null | undefined): string | undefined {
+  const text = node?.text.replace(/\s*\|\s*None$|^Optional\[(.*)\]$/, '$1').trim();
+  return text && /^([A-Za-z_]\w*\.)*[A-Z]\w*$/.test(text) && !/^(Any|Dict|List|Callable|Optional|Union|Type)$/.test(text) ? text : undefined;
 }
 
 function calleeFact(call: SyntaxNode): CalleeFact | undefined {

@@ -39,6 +39,8 @@ export interface ParamFact {
   readonly default?: Expr;
   /** TypeScript `{ model = "x" }: Options`: the field of the object passed as argument number `fromObject`. */
   readonly fromObject?: number;
+  /** Python `config: LLMConfig`: the annotated class, whose defaults hold where no caller can be followed. */
+  readonly type?: string;
 }
 
 /** A call written in a function body (or at module level): callee text and line, for the call graph. */

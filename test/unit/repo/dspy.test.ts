@@ -97,3 +97,17 @@ def save(model_config):
     assert.equal(f.calls.length, 0);
   });
 });
+
+describe('a parameter typed with a configuration class', () => {
+  it('with no caller to follow, the class’s defaults hold (through copy.deepcopy and a closure inside the method)', async () => {
+    const dir = join(REPOS, 'typed-config');
+    const r = await scanPaths([dir], { catalog: getBundledCatalog(), assumptions: DEFAULT_ASSUMPTIONS, resolveModel, root: dir });
+    const llm = r.files.find((f) => f.path === 'core/llm.py');
+    const [req] = llm?.calls.filter((c) => c.role !== 'binding') ?? [];
+    assert.ok(req, 'the request inside the closure');
+    assert.equal(req.line, 16);
+    assert.equal(req.model, 'claude-sonnet-4-20250514');
+    assert.equal(req.modelSource?.from, 'config');
+    assert.deepEqual(req.modelSource?.at, { path: 'core/config.py', line: 5 });
+  });
+});
