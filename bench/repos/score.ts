@@ -75,10 +75,10 @@ export function reportedModel(call: CallReport): string | undefined {
   return call.modelResolved ?? call.model ?? call.offering?.split('/').pop();
 }
 
+/** The label's id against the catalog id the call is priced on, or the id as the code writes it (`llama3.2` is the catalog's `llama-3.2-3b`). */
 export function sameModel(label: string | null, call: CallReport): boolean {
   if (label === null) return true;
-  const got = reportedModel(call);
-  return got !== undefined && normalizeModel(got) === normalizeModel(label);
+  return [reportedModel(call), call.model].some((got) => got !== undefined && normalizeModel(got) === normalizeModel(label));
 }
 
 /** Scores the kinds the label lists in `score`. `promptsInFile(path)`: prompts the scan reports in another file. */

@@ -38,7 +38,7 @@ export function armsOf(node: SyntaxNode): Arm[] {
       const pattern = a.type === 'switch_default' ? undefined : caseValue(a);
       const isDefault = a.type === 'switch_default' || pattern === '_';
       out.push({ group: switcher.id, arm: a.id, ...(isDefault ? {} : { subject, pattern }) });
-    } else if (a.type === 'pair' && (a.parent?.type === 'dictionary' || a.parent?.type === 'object')) {
+    } else if (a.type === 'pair' && (a.parent?.type === 'dictionary' || a.parent?.type === 'object') && !isCallArgument(a.parent)) {
       const key = a.childForFieldName('key');
       out.push({ group: a.parent.id, arm: a.id, pattern: key ? unquote(key.text) : undefined });
     } else if (a.type === 'return_statement') {
@@ -48,6 +48,15 @@ export function armsOf(node: SyntaxNode): Arm[] {
     if (FUNCTIONS.has(a.type) && a.type !== 'lambda' && a.type !== 'arrow_function') break;
   }
   return out;
+}
+
+/**
+ * An object handed straight to a call (`createHandler({ onCreate: …, onUpdate: … })`) is a set of
+ * options or handlers that each run when their event comes, not a table one key is picked from.
+ */
+function isCallArgument(obj: SyntaxNode): boolean {
+  const p = obj.parent;
+  return p?.type === 'arguments' || p?.type === 'argument_list';
 }
 
 /** Whether two nodes lie in different arms of one exclusive choice. */

@@ -16,6 +16,8 @@ import { foreignModelRule } from './model-uses';
 import { ModelValues } from './model-resolve';
 import { stepCountIs, toolsFrom } from './model-values';
 import { needsOf } from './needs';
+import { findDspyRequests } from './dspy';
+import { findPartialRequests } from './partials';
 import { RequestFinder } from './requests';
 import { groupExclusiveSites } from './site-groups';
 import { isTextish, PromptPlaces, TOOL_SCHEMA_KEYS } from './prompt-places';
@@ -53,6 +55,8 @@ export class CodeDetector {
     this.places.run();
     const merged = groupExclusiveSites(this.syntax, this.sites, this.calls);
     new RequestFinder(this.syntax, this.collected, this.sites, this.calls, this.values, this.prompts, merged).run();
+    findDspyRequests(this.syntax, this.collected, this.sites, this.calls, this.values, this.prompts);
+    findPartialRequests(this.syntax, this.collected, this.sites, this.calls, this.values);
     groupExclusiveSites(this.syntax, this.sites, this.calls);
     new CallLinker(this.syntax, this.sites, this.calls).link();
     findGraphLoops(this.syntax, this.collected, this.sites, this.calls, { fileOption: (key) => this.fileOption(key) });

@@ -54,6 +54,8 @@ export function httpRequestOf(syntax: LanguageSyntax, node: SyntaxNode, callee: 
   const url = args.positional[0] ?? args.named.get('url');
   if (!url) return undefined;
   const text = urlText(syntax, url);
+  // `fetch("/api/chat", …)`: a path on the page's own origin is the app's server route, not a provider's API.
+  if (/^\/(?!\/)/.test(text)) return undefined;
   const endpoint = ENDPOINTS.find((e) => e.test.test(text));
   if (!endpoint) return undefined;
   if (callee === 'fetch') {

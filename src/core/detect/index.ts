@@ -23,7 +23,7 @@ export { classifyPath } from './language';
 export { parseAnnotation } from './annotations';
 
 /** Files without any of these words cannot hold a model call or prompt: they are not parsed. */
-const HINTS = /openai|anthropic|genai|gemini|claude|llm|prompt|instruction|messages|model|agent|langchain|crewai|mastra|generateText|streamText|tokenomics/i;
+const HINTS = /openai|anthropic|genai|gemini|claude|llm|prompt|instruction|messages|model|agent|langchain|crewai|mastra|generateText|streamText|dspy|tokenomics/i;
 
 export function isSupportedPath(path: string, languageId?: string): boolean {
   return classifyPath(path, languageId) !== undefined;

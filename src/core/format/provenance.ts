@@ -29,6 +29,8 @@ export function formatModelSource(source: ModelSource, sitePath?: string): strin
       return `from the default of ${source.detail ?? 'an environment variable'}${where ? `, ${where}` : ''}`;
     case 'annotation':
       return where ? `from an annotation, ${where}` : 'from an annotation';
+    case 'ui-default':
+      return `the UI's default${where ? `, ${where}` : ''} (the user picks the model)`;
     case 'file':
       return "from the file's front matter";
     case 'vendor-default':

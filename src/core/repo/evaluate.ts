@@ -9,6 +9,7 @@
 import type { SourceRef } from '../report/types';
 import type { ClassFact, Expr, FunctionFact } from './facts';
 import { keyLine, type ConfigDoc } from './config-files';
+import { clientField, factoryModelArg, isRequestBody, wrappedModel, type ClientValue } from './model-flow';
 import { dirOf, normalize } from './modules';
 import type { RepoStore } from './store';
 
@@ -33,7 +34,9 @@ export type Val =
   | { readonly t: 'class'; readonly path: string; readonly cls: ClassFact }
   | Inst
   /** A file the code reads at run time (a prompt or template). */
-  | { readonly t: 'file'; readonly path: string; readonly from: SourceRef };
+  | { readonly t: 'file'; readonly path: string; readonly from: SourceRef }
+  /** What a client sends with a request (model-flow.ts). */
+  | ClientValue;
 
 export interface Bound {
   readonly args: readonly Expr[];
@@ -114,10 +117,12 @@ export class Evaluator {
       const cls = this.store.get(ctx.path)?.classes.get(ctx.fn.name.split('.')[0]);
       if (cls) return { t: 'class', path: ctx.path, cls };
     }
-    if ((name === 'self' || name === 'this') && ctx.fn?.name.includes('.')) {
+    if ((name === 'self' || name === 'this') && ctx.fn) {
       if (ctx.self) return ctx.self;
-      const cls = this.store.get(ctx.path)?.classes.get(ctx.fn.name.split('.')[0]);
-      return cls ? { t: 'inst', path: ctx.path, cls, args: [], kw: {} } : undefined;
+      // A closure inside a method (`def wrapper(): self._completion(…)`) sees the method's `self`.
+      const method = ctx.fn.name.includes('.') ? ctx.fn : this.enclosingMethod(ctx.path, ctx.fn);
+      const cls = method ? this.store.get(ctx.path)?.classes.get(method.name.split('.')[0]) : undefined;
+      if (cls) return { t: 'inst', path: ctx.path, cls, args: [], kw: {} };
     }
     const fn = ctx.fn;
     if (fn) {
@@ -130,6 +135,14 @@ export class Evaluator {
       if (index >= 0) return this.param(fn, index, ctx, d);
     }
     return this.global(ctx.path, name, d);
+  }
+
+  private enclosingMethod(path: string, fn: FunctionFact): FunctionFact | undefined {
+    let best: FunctionFact | undefined;
+    for (const f of this.store.get(path)?.functions.values() ?? []) {
+      if (f.name.includes('.') && f.line < fn.line && fn.endLine <= f.endLine && (!best || f.line > best.line)) best = f;
+    }
+    return best;
   }
 
   /** A parameter: what the bound caller passes, else its default, else what the repository's callers pass. */
@@ -158,7 +171,9 @@ export class Evaluator {
         const v = fromBound(b);
         if (v) return v;
       }
-      return undefined;
+      // `config: LLMConfig` that no caller's argument can be followed to: the class with its defaults.
+      const cls = p.type ? this.eval(typeExpr(p.type, fn.line), ctx, d) : undefined;
+      return cls?.t === 'class' ? { t: 'inst', path: cls.path, cls: cls.cls, args: [], kw: {} } : undefined;
     });
   }
 
@@ -212,6 +227,8 @@ export class Evaluator {
       case 'inst':
       case 'class':
         return this.attr(obj, key, d);
+      case 'client':
+        return clientField(obj, key);
       default:
         return undefined;
     }
@@ -255,14 +272,40 @@ export class Evaluator {
       const hit = obj ? this.member(obj, e.args[0].v, d) : undefined;
       return hit ?? (e.args[1] ? this.eval(e.args[1], ctx, d) : undefined);
     }
+    if (isRequestBody(e)) return { t: 'client', path: ctx.path, line: e.line };
     const callee = this.eval(e.callee, ctx, d);
-    if (!callee) return this.loaderArg(e, ctx, d);
+    if (!callee) {
+      // `copy.deepcopy(config)`: the same value.
+      if (/^(copy\.)?(deep)?copy$/.test(e.text) && e.args[0]) return this.eval(e.args[0], ctx, d);
+      const inner = wrappedModel(e);
+      if (inner) return this.eval(inner, ctx, d);
+      const factory = factoryModelArg(e);
+      const v = factory ? this.eval(factory, ctx, d) : this.loaderArg(e, ctx, d);
+      return v ?? this.clientArg(e, ctx, d);
+    }
     if (callee.t === 'class') return { t: 'inst', path: callee.path, cls: callee.cls, args: e.args, kw: e.kw, ctx };
     if (callee.t === 'fn') {
       const fn = callee.fn;
-      if (!fn.returns) return undefined;
-      const returns = fn.returns;
-      return this.once(`r:${callee.path}:${fn.name}:${e.line}:${ctx.path}`, () => this.eval(returns, { path: callee.path, fn, self: callee.self, bound: { args: e.args, kw: e.kw, ctx } }, d));
+      const returns = fn.returns ? [fn.returns, ...(fn.moreReturns ?? [])] : [];
+      const bound = { args: e.args, kw: e.kw, ctx };
+      const v = this.once(`r:${callee.path}:${fn.name}:${e.line}:${ctx.path}`, () => {
+        for (const r of returns) {
+          const got = this.eval(r, { path: callee.path, fn, self: callee.self, bound }, d);
+          if (got) return got;
+        }
+        return undefined;
+      });
+      return v ?? this.clientArg(e, ctx, d);
+    }
+    return undefined;
+  }
+
+  /** A call we cannot follow given client input (`schema.parse(body)`, a helper of `model` from the body): still client input. */
+  private clientArg(e: Extract<Expr, { k: 'call' }>, ctx: Ctx, d: number): Val | undefined {
+    for (const a of [...e.args, ...Object.values(e.kw)].slice(0, 4)) {
+      if (a.k !== 'name' && a.k !== 'member') continue;
+      const v = this.eval(a, ctx, d);
+      if (v?.t === 'client') return v;
     }
     return undefined;
   }
@@ -329,6 +372,11 @@ export class Evaluator {
     if (doc) return { t: 'cfg', data: doc.data, doc };
     return { t: 'file', path: found, from: { path: ctx.path, line } };
   }
+}
+
+function typeExpr(type: string, line: number): Expr {
+  const [head, ...rest] = type.split('.');
+  return rest.reduce<Expr>((obj, prop) => ({ k: 'member', obj, prop, line }), { k: 'name', v: head, line });
 }
 
 function withVia(v: Val, via: Via): Val {

@@ -7,6 +7,8 @@ import type { SyntaxNode } from '../detect/parser';
 import type { Collected } from '../detect/syntax';
 import type { CalleeFact, ClassFact, Expr, FileFacts, FunctionFact, ImportFact, LoopFact, ParamFact } from './facts';
 import { bucket, CALL_DEPTH, callFactsOf, NOT_REPOSITORY, INPUT_KEYS, loopFacts, namesIn, ownStatements, type DetectedCallSpot, type FunctionBucket, type LanguageFacts } from './extract-shared';
+import { keepsModel } from './model-flow';
+import { runtimeReturns } from './returns';
 
 const MAX_DEPTH = 6;
 const FN_TYPES = new Set(['function_definition', 'class_definition', 'decorated_definition', 'lambda']);
@@ -147,20 +149,28 @@ function functionFact(b: FunctionBucket): FunctionFact {
     if (p.type === 'identifier') params.push({ name: p.text });
     else if (p.type === 'typed_parameter') {
       const id = p.namedChildren.find((c) => c?.type === 'identifier');
-      if (id) params.push({ name: id.text });
+      const type = classType(p.childForFieldName('type'));
+      if (id) params.push({ name: id.text, ...(type ? { type } : {}) });
     } else if (p.type === 'default_parameter' || p.type === 'typed_default_parameter') {
       const n = p.childForFieldName('name');
       const v = p.childForFieldName('value');
-      if (n) params.push({ name: n.text, default: v ? expr(v, 0) : undefined });
+      const type = classType(p.childForFieldName('type'));
+      if (n) params.push({ name: n.text, default: v ? expr(v, 0) : undefined, ...(type ? { type } : {}) });
     }
   }
   if (b.className && params.length && (params[0].name === 'self' || params[0].name === 'cls')) params.shift();
   const line = def.startPosition.row + 1;
   const endLine = def.endPosition.row + 1;
   const body = def.childForFieldName('body');
-  const ret = body && endLine - line <= MAX_RETURN_LINES ? ownStatements(body, RETURNS).find((r) => r.namedChildren[0]) : undefined;
-  const returns = ret?.namedChildren[0] ? expr(ret.namedChildren[0], 0) : undefined;
-  return { name: b.name, line, endLine, params, returns, locals: b.locals, calls: b.calls.map((c) => c.fact), loops: loopFacts(b.loops, b.calls, PYTHON) };
+  const rets = body && endLine - line <= MAX_RETURN_LINES ? runtimeReturns(ownStatements(body, RETURNS)) : [];
+  const [returns, ...moreReturns] = rets.map((r) => expr(r.namedChildren[0]!, 0));
+  return { name: b.name, line, endLine, params, returns, ...(moreReturns.length ? { moreReturns } : {}), locals: b.locals, calls: b.calls.map((c) => c.fact), loops: loopFacts(b.loops, b.calls, PYTHON) };
+}
+
+/** A plain class annotation (`LLMConfig`, `config.LLMConfig`, `LLMConfig | None`): its name; not builtins or generics. */
+function classType(node: SyntaxNode | null | undefined): string | undefined {
+  const text = node?.text.replace(/\s*\|\s*None$|^Optional\[(.*)\]$/, '$1').trim();
+  return text && /^([A-Za-z_]\w*\.)*[A-Z]\w*$/.test(text) && !/^(Any|Dict|List|Callable|Optional|Union|Type)$/.test(text) ? text : undefined;
 }
 
 function calleeFact(call: SyntaxNode): CalleeFact | undefined {
@@ -312,5 +322,7 @@ function callExpr(node: SyntaxNode, depth: number, line: number): Expr {
   if (receiver && /\.joinpath$/.test(text)) return { k: 'path', parts: [expr(receiver, depth + 1), ...args], line };
   if (/^(os\.path\.join|Path|pathlib\.Path|PurePath)$/.test(text)) return { k: 'path', parts: args, line };
   if (receiver && /\.(format|strip|format_map|substitute)$/.test(text)) return expr(receiver, depth + 1);
+  // A chain of model wrappers (`init_chat_model(…).with_structured_output(S).with_retry(…)`) costs no depth: the model is at its root.
+  if (receiver && keepsModel(text)) return { k: 'call', callee: { k: 'member', obj: expr(receiver, depth), prop: text.slice(text.lastIndexOf('.') + 1), line }, text, args: [], kw: {}, line };
   return { k: 'call', callee: fn ? expr(fn, depth + 1) : { k: 'unknown', text: '', line }, text, args, kw, line };
 }

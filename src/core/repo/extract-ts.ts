@@ -6,7 +6,10 @@
 import type { SyntaxNode } from '../detect/parser';
 import type { Collected } from '../detect/syntax';
 import type { CalleeFact, ClassFact, Expr, FileFacts, FunctionFact, ImportFact, LoopFact, ParamFact } from './facts';
-import { bucket, CALL_DEPTH, callFactsOf, NOT_REPOSITORY, INPUT_KEYS, loopFacts, namesIn, ownStatements, type DetectedCallSpot, type FunctionBucket, type LanguageFacts } from './extract-shared';
+import { addDestructuredLocals } from './destructure';
+import { keepsModel } from './model-flow';
+import { runtimeReturns } from './returns';
+import { bucket, CALL_DEPTH, LOCAL_DEPTH, callFactsOf, NOT_REPOSITORY, INPUT_KEYS, loopFacts, namesIn, ownStatements, type DetectedCallSpot, type FunctionBucket, type LanguageFacts } from './extract-shared';
 
 const TS_NAMES = new Set(['identifier', 'shorthand_property_identifier']);
 
@@ -17,9 +20,11 @@ const TS: LanguageFacts = {
   calleeFact,
   loopHead,
   expr: (n, d) => expr(n, d),
-  target(nameNode) {
+  target(nameNode, moduleLevel) {
     // Module level or not, a declarator is a name and `this.x = …` an attribute.
     if (nameNode.type === 'identifier' && nameNode.parent?.type === 'variable_declarator') return { local: nameNode.text };
+    // `let body; try { body = schema.parse(json) } …`: a later assignment of a declared name.
+    if (!moduleLevel && nameNode.type === 'identifier' && nameNode.parent?.type === 'assignment_expression') return { local: nameNode.text };
     if (nameNode.type === 'member_expression' && nameNode.childForFieldName('object')?.type === 'this') return { self: nameNode.childForFieldName('property')?.text };
     return {};
   },
@@ -46,6 +51,7 @@ export function extractTypeScript(root: SyntaxNode, collected: Collected, detect
     }
   }
   const module = bucket(collected, buckets, TS);
+  const stateDefaults = addDestructuredLocals(root, buckets, expr, LOCAL_DEPTH);
   const functions = buckets.map(functionFact);
   const classes = classNodes.filter((c) => c.childForFieldName('name')).map((c) => classFact(c, buckets));
   const imports: ImportFact[] = [];
@@ -75,7 +81,7 @@ export function extractTypeScript(root: SyntaxNode, collected: Collected, detect
     }
   }
   const calls = callFactsOf(detected, functions, modelArg);
-  return { imports, exports, values, functions, classes, moduleCalls: module.moduleCalls, moduleLoops: loopFacts(module.moduleLoops, [], TS), calls };
+  return { imports, exports, values, functions, classes, moduleCalls: module.moduleCalls, moduleLoops: loopFacts(module.moduleLoops, [], TS), calls, ...(stateDefaults.length ? { stateDefaults } : {}) };
 }
 
 function modelArg(call: SyntaxNode): { model?: Expr; receiver?: string; inputs?: string[] } {
@@ -171,12 +177,12 @@ function functionFact(b: FunctionBucket): FunctionFact {
   const endLine = fn.endPosition.row + 1;
   const body = fn.childForFieldName('body');
   let returns: Expr | undefined;
+  let moreReturns: Expr[] = [];
   if (body && body.type !== 'statement_block') returns = expr(body, 0);
   else if (body && endLine - line <= MAX_RETURN_LINES) {
-    const ret = ownStatements(body, RETURNS).find((r) => r.namedChildren[0]);
-    if (ret?.namedChildren[0]) returns = expr(ret.namedChildren[0], 0);
+    [returns, ...moreReturns] = runtimeReturns(ownStatements(body, RETURNS)).map((r) => expr(r.namedChildren[0]!, 0));
   }
-  return { name: b.name, line, endLine, params, returns, locals: b.locals, calls: b.calls.map((c) => c.fact), loops: loopFacts(b.loops, b.calls, TS) };
+  return { name: b.name, line, endLine, params, returns, ...(moreReturns.length ? { moreReturns } : {}), locals: b.locals, calls: b.calls.map((c) => c.fact), loops: loopFacts(b.loops, b.calls, TS) };
 }
 
 function calleeFact(call: SyntaxNode): CalleeFact | undefined {
@@ -308,5 +314,8 @@ function callExpr(node: SyntaxNode, depth: number, line: number): Expr {
   }
   if (/(^|\.)(readFileSync|readFile)$/.test(text) && args[0]) return { k: 'read', path: args[0], line };
   if (/^(path\.)?(join|resolve)$/.test(text) || text === 'URL') return { k: 'path', parts: args, line };
+  // A chain of model wrappers (`model.withStructuredOutput(S).withRetry(…)`) costs no depth: the model is at its root.
+  const receiver = fn?.type === 'member_expression' ? fn.childForFieldName('object') : undefined;
+  if (receiver && keepsModel(text)) return { k: 'call', callee: { k: 'member', obj: expr(receiver, depth), prop: text.slice(text.lastIndexOf('.') + 1), line }, text, args: [], kw: {}, line };
   return { k: 'call', callee: fn ? expr(fn, depth + 1) : { k: 'unknown', text: '', line }, text, args, kw, line };
 }

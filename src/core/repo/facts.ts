@@ -39,6 +39,8 @@ export interface ParamFact {
   readonly default?: Expr;
   /** TypeScript `{ model = "x" }: Options`: the field of the object passed as argument number `fromObject`. */
   readonly fromObject?: number;
+  /** Python `config: LLMConfig`: the annotated class, whose defaults hold where no caller can be followed. */
+  readonly type?: string;
 }
 
 /** A call written in a function body (or at module level): callee text and line, for the call graph. */
@@ -70,8 +72,10 @@ export interface FunctionFact {
   readonly line: number;
   readonly endLine: number;
   readonly params: readonly ParamFact[];
-  /** What the function returns (the first return statement's expression). */
+  /** What the function returns (the first return statement's expression that is not test-only, see returns.ts). */
   readonly returns?: Expr;
+  /** The later returns (not test-only), tried in order when `returns` gives nothing. */
+  readonly moreReturns?: readonly Expr[];
   /** Local assignments `name = …` (first of each name). */
   readonly locals: Readonly<Record<string, Expr>>;
   readonly calls: readonly CalleeFact[];
@@ -97,6 +101,13 @@ export interface CallFact {
   readonly inputs?: readonly string[];
 }
 
+/** The initial value of a UI state hook (`useState`, `useLocalStorage`): what the UI starts with before the user picks. */
+export interface StateDefault {
+  readonly name: string;
+  readonly value: Expr;
+  readonly line: number;
+}
+
 export interface FileFacts {
   readonly imports: readonly ImportFact[];
   /** Names a TypeScript file exports (Python: every top-level name is importable). */
@@ -109,4 +120,6 @@ export interface FileFacts {
   readonly moduleCalls: readonly CalleeFact[];
   readonly moduleLoops: readonly LoopFact[];
   readonly calls: readonly CallFact[];
+  /** UI state hooks' initial values (TypeScript/JSX), for a model the user picks in the UI. */
+  readonly stateDefaults?: readonly StateDefault[];
 }

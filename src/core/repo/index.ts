@@ -12,6 +12,8 @@ import { Evaluator, type Ctx, type Val } from './evaluate';
 import { exprText } from './extract';
 import { CallGraph } from './graph';
 import { findRepoLoops } from './loops';
+import { looksLikeModel } from './model-flow';
+import { collectUiDefaults, pickUiDefault } from './ui-defaults';
 import { RepoStore } from './store';
 import type { LoadedPrompt, RepoHints, RepoLoop, ResolvedModel } from './types';
 
@@ -80,8 +82,17 @@ export class RepoIndex implements RepoHints {
       const at = this.ctxOf(path, call.id);
       const expr = at?.model ?? (call.modelRef ? refExpr(call.modelRef.text, call.modelRef.kind, call.modelRef.line) : undefined);
       if (!at || !expr) return undefined;
-      return modelOf(this.safeEval(expr, at.ctx), expr);
+      const v = this.safeEval(expr, at.ctx);
+      return v?.t === 'client' ? this.uiDefault(v) : modelOf(v, expr);
     });
+  }
+
+  /** A model the client sends: the UI's default (ui-defaults.ts). */
+  private uiDefault(v: Extract<Val, { t: 'client' }>): ResolvedModel | undefined {
+    const hit = pickUiDefault(this.memo('ui-defaults', () => collectUiDefaults(this.store, this.evaluator)), v.field);
+    if (!hit) return undefined;
+    const field = v.field ? `${v.field} of the request body` : 'the request body';
+    return { model: hit.model, source: { from: 'ui-default', at: hit.at, detail: `chosen in the UI (${field}, ${v.path}:${v.line}); default ${hit.name}` } };
   }
 
   boundFor(path: string, loop: DetectedLoop): { steps: number; at?: SourceRef; detail: string } | undefined {
@@ -212,9 +223,6 @@ function modelOf(v: Val | undefined, expr: Expr): ResolvedModel | undefined {
   return { model: v.v, source: { from, at: v.at, detail } };
 }
 
-function looksLikeModel(s: string): boolean {
-  return /^[\w.:/@-]{2,120}$/.test(s) && /[a-z]/i.test(s) && /\d|gpt|claude|gemini|llama|mistral|sonnet|opus|haiku|o\d/i.test(s);
-}
 
 /** A ValueRef's text (`settings.llm.model`, `get_model`, `MODEL`) as an expression to follow. */
 function refExpr(text: string, kind: string, line: number): Expr {

@@ -45,11 +45,18 @@ export function expandAgentRuns(file: DetectedFile): DetectedFile {
       for (const r of runs) calls.push(runRequest(c, r, loop.id));
       continue;
     }
+    // `streamText({ tools, stopWhen })` sends the requests itself: it stays a request, priced as its loop's steps.
+    if (sendsItself(c)) calls.push(c);
     // Defined here, run elsewhere (or a framework with no run call): the definition is still a binding; its loop prices the task.
-    calls.push(loop ? { ...c, role: 'binding' } : c);
+    else calls.push(loop ? { ...c, role: 'binding' } : c);
   }
   const loops = file.loops.filter((l) => !dropped.has(l.id)).map((l) => moved.get(l.id) ?? l);
   return { ...file, calls, loops };
+}
+
+/** An AI SDK request with a step limit (`generateText`/`streamText` with `stopWhen`/`maxSteps`): the tool loop runs inside the call. */
+function sendsItself(c: DetectedCall): boolean {
+  return c.framework === 'vercel-ai' && /^(generateText|streamText|generateObject|streamObject)$/.test(c.callee);
 }
 
 /** The definition: listed, never billed; a step of `usedBy` when given. */

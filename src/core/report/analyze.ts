@@ -230,7 +230,8 @@ class FileAnalysis {
       endLine: call.endLine,
       endColumn: call.endColumn,
       framework: call.framework,
-      ...(call.model ? { model: call.model } : {}),
+      // As written: in this call, else where the repository found it (another file, a config default, the UI's default).
+      ...(call.model || (chosen.source.from !== 'vendor-default' && model.written) ? { model: call.model ?? model.written } : {}),
       ...(model.entry ? { modelResolved: model.entry.id } : {}),
       ...(model.suggestion ? { modelSuggestion: model.suggestion } : {}),
       ...(model.offering ? { offering: model.offering.id } : {}),

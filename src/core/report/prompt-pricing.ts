@@ -68,7 +68,7 @@ export function priceInstructions(prompts: readonly PromptReport[], swingTokens:
  */
 export function preferModelSource(repo: ModelSource, local: ModelSource | undefined, path: string): ModelSource {
   if (!local) return repo;
-  if (repo.from === 'vendor-default' || repo.from === 'config' || repo.from === 'env-default') return repo;
+  if (repo.from === 'vendor-default' || repo.from === 'config' || repo.from === 'env-default' || repo.from === 'ui-default') return repo;
   if (repo.from === 'code' && repo.at && repo.at.path !== path) return repo;
   return local;
 }

@@ -41,7 +41,8 @@ export interface SourceRef {
  * `default`: nothing resolved and no vendor is known; `tokenomics.defaultModel`.
  */
 export interface ModelSource {
-  readonly from: 'code' | 'config' | 'env-default' | 'annotation' | 'file' | 'vendor-default' | 'default';
+  /** `ui-default`: the user picks the model in the app's UI; `at` is the UI's default (a constant or a state hook's initial value). */
+  readonly from: 'code' | 'config' | 'env-default' | 'annotation' | 'file' | 'vendor-default' | 'default' | 'ui-default';
   readonly at?: SourceRef;
   /** Why, in words: `chosen at run time: parameter model of run_agent`, `env OPENAI_MODEL, default`. */
   readonly detail?: string;

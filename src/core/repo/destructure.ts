@@ -1,0 +1,69 @@
+/**
+ * TypeScript destructuring as locals: `const { model, config: cfg } = await req.json()` binds
+ * `model` to `(await req.json()).model` and `cfg` to its `.config`, so a value read from a request
+ * body or an options object can be followed like any other local.
+ */
+import type { SyntaxNode } from '../detect/parser';
+import type { Expr, StateDefault } from './facts';
+import type { FunctionBucket } from './extract-shared';
+
+/** React state hooks whose initial value is the UI's default (`useState(init)`, `useLocalStorage(key, init)`). */
+const STATE_HOOK = /^(React\.)?use(State|LocalStorage|SessionStorage|Cookie|LocalStorageState|PersistedState|Persistent\w*|Stored\w*)$/;
+
+/**
+ * Adds destructured locals to the functions' buckets; returns the initial values of UI state
+ * hooks (`const [model, setModel] = useLocalStorage("model", { model: "claude-…" })`).
+ */
+export function addDestructuredLocals(root: SyntaxNode, buckets: readonly FunctionBucket[], expr: (n: SyntaxNode, depth: number) => Expr, depth: number): StateDefault[] {
+  const states: StateDefault[] = [];
+  for (const d of root.descendantsOfType('variable_declarator')) {
+    const pattern = d?.childForFieldName('name');
+    const value = d?.childForFieldName('value');
+    if (!d || !value) continue;
+    if (pattern?.type === 'array_pattern') {
+      const state = stateDefault(pattern, value, expr);
+      if (state) states.push(state);
+      continue;
+    }
+    if (pattern?.type !== 'object_pattern') continue;
+    const owner = innermost(buckets, d.startIndex, d.endIndex);
+    if (!owner) continue;
+    const source = expr(value, depth);
+    const line = d.startPosition.row + 1;
+    for (const p of pattern.namedChildren) {
+      if (p?.type === 'shorthand_property_identifier_pattern') owner.locals[p.text] ??= { k: 'member', obj: source, prop: p.text, line };
+      else if (p?.type === 'pair_pattern') {
+        const key = p.childForFieldName('key')?.text.replace(/^['"]|['"]$/g, '');
+        const alias = p.childForFieldName('value');
+        if (key && alias?.type === 'identifier') owner.locals[alias.text] ??= { k: 'member', obj: source, prop: key, line };
+      } else if (p?.type === 'object_assignment_pattern') {
+        // `{ model = "gpt-4o" } = options`: the field, else its default.
+        const left = p.childForFieldName('left');
+        const right = p.childForFieldName('right');
+        if (left?.type === 'shorthand_property_identifier_pattern' && right) {
+          owner.locals[left.text] ??= { k: 'or', left: { k: 'member', obj: source, prop: left.text, line }, right: expr(right, depth), line };
+        }
+      }
+    }
+  }
+  return states;
+}
+
+function stateDefault(pattern: SyntaxNode, value: SyntaxNode, expr: (n: SyntaxNode, depth: number) => Expr): StateDefault | undefined {
+  const name = pattern.namedChildren[0];
+  if (value.type !== 'call_expression' || name?.type !== 'identifier') return undefined;
+  const hook = value.childForFieldName('function')?.text ?? '';
+  if (!STATE_HOOK.test(hook)) return undefined;
+  const args = (value.childForFieldName('arguments')?.namedChildren ?? []).filter((a): a is SyntaxNode => Boolean(a) && a!.type !== 'comment');
+  const init = /State$/.test(hook) && !/Storage|Persist|Stored/.test(hook) ? args[0] : (args[1] ?? args[0]);
+  if (!init || (init.type !== 'string' && init.type !== 'object' && init.type !== 'identifier' && init.type !== 'member_expression')) return undefined;
+  return { name: name.text, value: expr(init, 2), line: value.startPosition.row + 1 };
+}
+
+function innermost(buckets: readonly FunctionBucket[], start: number, end: number): FunctionBucket | undefined {
+  let best: FunctionBucket | undefined;
+  for (const b of buckets) {
+    if (b.node.startIndex <= start && end <= b.node.endIndex && (!best || b.node.endIndex - b.node.startIndex < best.node.endIndex - best.node.startIndex)) best = b;
+  }
+  return best;
+}

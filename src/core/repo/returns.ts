@@ -1,0 +1,33 @@
+/**
+ * Which return statements of a helper say what it gives at run time. A helper that hands out a
+ * mock in tests and the real model otherwise (`if (isTestEnvironment) return mock; return
+ * gateway.languageModel("…")`) returns the real one: returns inside a branch guarded by a
+ * test-environment check are skipped. The others are kept in order, so that a value the first
+ * cannot give (a string computed at run time) may come from the next (the fall-through return).
+ */
+import type { SyntaxNode } from '../detect/parser';
+
+/** A condition that is true only under tests: `isTestEnvironment`, `process.env.NODE_ENV === "test"`, `settings.TESTING`, `use_mock`. */
+const TEST_GUARD = /(^|[^A-Za-z0-9])(is_?test|test_?env|testing|use_?mock|mock_?mode|in_?tests?)|NODE_ENV['"]?\]?\s*===?\s*['"]test['"]|['"]test['"]\s*===?\s*[\w.]*NODE_ENV/i;
+
+const IF_TYPES = new Set(['if_statement']);
+const FUNCTION_TYPES = /^(function_definition|function_declaration|arrow_function|function_expression|function|method_definition|lambda)$/;
+const MAX_RETURNS = 4;
+
+/** The returns of `statements` (in source order) that are not test-only, at most a few. */
+export function runtimeReturns(statements: readonly SyntaxNode[]): SyntaxNode[] {
+  return statements.filter((r) => r.namedChildren[0] && !testOnly(r)).slice(0, MAX_RETURNS);
+}
+
+/** Whether the node sits in the taken branch of an `if` whose condition checks for tests (not in its `else`). */
+export function testOnly(node: SyntaxNode): boolean {
+  let child = node;
+  for (let p = node.parent; p && !FUNCTION_TYPES.test(p.type); child = p, p = p.parent) {
+    if (!IF_TYPES.has(p.type)) continue;
+    const condition = p.childForFieldName('condition');
+    if (!condition || !TEST_GUARD.test(condition.text)) continue;
+    // The consequence is the `if`'s own body; else/elif arms are other children.
+    if (child.type !== 'else_clause' && child.type !== 'elif_clause' && child.id !== condition.id) return true;
+  }
+  return false;
+}

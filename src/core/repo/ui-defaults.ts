@@ -1,0 +1,84 @@
+/**
+ * A model the user picks in the UI: the server route reads it from the request body, so the code
+ * path of the request stops at the client. What runs by default is the UI's default: a constant that
+ * says so (`DEFAULT_CHAT_MODEL = "google/gemini-2.5-flash-lite"`, `defaultModel`), else the initial
+ * value of the state hook that holds the choice (`useLocalStorage("languageModel", { model: "…" })`).
+ * Where several candidates fit equally and disagree, nothing is chosen (the model stays unknown).
+ */
+import type { SourceRef } from '../report/types';
+import { scopeOfPath } from '../report/scope';
+import type { Evaluator, Val } from './evaluate';
+import { looksLikeModel } from './model-flow';
+import type { RepoStore } from './store';
+
+export interface UiDefault {
+  readonly model: string;
+  readonly at: SourceRef;
+  /** The constant or state variable, e.g. `DEFAULT_CHAT_MODEL`. */
+  readonly name: string;
+  readonly kind: 'constant' | 'state';
+}
+
+/** `DEFAULT_CHAT_MODEL`, `DEFAULT_MODEL_ID`, `INITIAL_MODEL`, `defaultModel`, `defaultChatModelId`. */
+const DEFAULT_NAME = /^((DEFAULT|INITIAL|FALLBACK)_(\w+_)?MODEL(_ID|_NAME)?|(default|initial|fallback)([A-Z]\w*)?Model(Id|Name)?)$/;
+/** Keys of a state object that hold the model id. */
+const MODEL_KEYS = ['model', 'modelId', 'model_id', 'id'];
+
+export function collectUiDefaults(store: RepoStore, evaluator: Evaluator): UiDefault[] {
+  const out: UiDefault[] = [];
+  for (const stored of store.files()) {
+    const path = stored.file.path;
+    if (scopeOfPath(path, stored.file.kind) !== 'runtime') continue;
+    for (const name of Object.keys(stored.facts.values)) {
+      if (!DEFAULT_NAME.test(name)) continue;
+      const v = safe(() => evaluator.global(path, name, 0));
+      if (v?.t === 'str' && looksLikeModel(v.v)) out.push({ model: v.v, at: v.at, name, kind: 'constant' });
+    }
+    for (const s of stored.facts.stateDefaults ?? []) {
+      if (!/model/i.test(s.name)) continue;
+      const v = safe(() => evaluator.eval(s.value, { path }));
+      const model = modelIn(v, evaluator);
+      if (model) out.push({ model: model.v, at: model.at, name: s.name, kind: 'state' });
+    }
+  }
+  return out;
+}
+
+function modelIn(v: Val | undefined, evaluator: Evaluator): { v: string; at: SourceRef } | undefined {
+  if (v?.t === 'str') return looksLikeModel(v.v) ? v : undefined;
+  if (v?.t !== 'dict') return undefined;
+  for (const key of MODEL_KEYS) {
+    const got = v.entries[key] ? safe(() => evaluator.member(v, key, 0)) : undefined;
+    if (got?.t === 'str' && looksLikeModel(got.v)) return got;
+  }
+  return undefined;
+}
+
+/**
+ * The default for a request body field (`selectedChatModel`, `model.id`): candidates that share the
+ * most words with the field, constants before state hooks; none when the best disagree.
+ */
+export function pickUiDefault(candidates: readonly UiDefault[], field: string | undefined): UiDefault | undefined {
+  if (!candidates.length) return undefined;
+  const wanted = words(field ?? '');
+  const score = (c: UiDefault): number => words(c.name).filter((w) => wanted.includes(w)).length * 2 + (c.kind === 'constant' ? 1 : 0);
+  const best = Math.max(...candidates.map(score));
+  const top = candidates.filter((c) => score(c) === best);
+  return new Set(top.map((c) => c.model)).size === 1 ? top[0] : undefined;
+}
+
+function words(name: string): string[] {
+  return name
+    .replace(/([a-z0-9])([A-Z])/g, '$1 $2')
+    .toLowerCase()
+    .split(/[^a-z0-9]+/)
+    .filter((w) => w && !['default', 'initial', 'fallback', 'selected', 'current', 'id', 'name'].includes(w));
+}
+
+function safe<T>(run: () => T): T | undefined {
+  try {
+    return run();
+  } catch {
+    return undefined;
+  }
+}
