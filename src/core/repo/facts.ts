@@ -97,6 +97,28 @@ export interface CallFact {
   readonly inputs?: readonly string[];
 }
 
+/** Classes passed where a request sends a schema (`with_structured_output(Model)`, `bind_tools([A, B])`, `response_format=Model`). */
+export interface SchemaUseFact {
+  /** Class names as written at the use. */
+  readonly names: readonly string[];
+  readonly line: number;
+  readonly endLine: number;
+  /** The enclosing function (`Class.method` for methods). */
+  readonly fn?: string;
+  /** The variable the configured model is assigned to (`structured = model.with_structured_output(X)`). */
+  readonly target?: string;
+}
+
+/** A class of this file that is sent as a schema when some request uses it: its text (docstring, fields, descriptions). */
+export interface SchemaFact {
+  readonly name: string;
+  readonly line: number;
+  readonly column: number;
+  readonly endLine: number;
+  readonly endColumn: number;
+  readonly text: string;
+}
+
 export interface FileFacts {
   readonly imports: readonly ImportFact[];
   /** Names a TypeScript file exports (Python: every top-level name is importable). */
@@ -109,4 +131,6 @@ export interface FileFacts {
   readonly moduleCalls: readonly CalleeFact[];
   readonly moduleLoops: readonly LoopFact[];
   readonly calls: readonly CallFact[];
+  readonly schemaUses?: readonly SchemaUseFact[];
+  readonly schemas?: readonly SchemaFact[];
 }

@@ -12,6 +12,7 @@ import { Evaluator, type Ctx, type Val } from './evaluate';
 import { exprText } from './extract';
 import { CallGraph } from './graph';
 import { findRepoLoops } from './loops';
+import { schemaPromptsByFile, schemasOfCall } from './schema-prompts';
 import { RepoStore } from './store';
 import type { LoadedPrompt, RepoHints, RepoLoop, ResolvedModel } from './types';
 
@@ -175,8 +176,17 @@ export class RepoIndex implements RepoHints {
           if (text !== undefined && !out.some((o) => o.path === v.path)) out.push({ name, path: v.path, text, from: v.from });
         } else if (v?.t === 'str' && v.via === 'config' && v.v.length >= 40) out.push({ name, path: v.at.path, text: v.v, from: v.at });
       }
+      if (fact) {
+        for (const hit of schemasOfCall(this.store, this.evaluator, path, fact, call)) {
+          out.push({ name: hit.name, path: hit.path, text: hit.schema.text, from: hit.use, line: hit.schema.line, asTool: true });
+        }
+      }
       return out;
     });
+  }
+
+  revealedPrompts(path: string): readonly DetectedPrompt[] {
+    return this.memo('revealed', () => schemaPromptsByFile(this.store, this.evaluator)).get(path) ?? [];
   }
 
   importedPrompt = (fromPath: string, module: string, name: string): DetectedPrompt | undefined => {
