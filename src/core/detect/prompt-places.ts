@@ -7,6 +7,7 @@ import type { PromptKind } from '../report/types';
 import type { SyntaxNode } from './parser';
 import { kindOfRole, NOT_PROMPT_NAME, PROMPT_NAME } from './frameworks';
 import { findPromptClassAttributes } from './prompt-classes';
+import { zodDescriptions } from './zod-prompts';
 import { CONFIDENCE, isFunctionLike, kindFromName, MIN_NAMED_LITERAL, type PromptReader } from './prompt-reader';
 import type { CallArgs, Collected, LanguageSyntax } from './syntax';
 import { literalLength } from './text';
@@ -79,6 +80,7 @@ export class PromptPlaces {
       this.prompts.promptsFrom(content, kindOfRole(roleText)!, CONFIDENCE.message, `${roleText} message`);
       return;
     }
+    zodDescriptions(syntax, node, entries, this.prompts);
     const description = entries.get('description');
     if (description && TOOL_SCHEMA_KEYS.some((k) => entries.has(k)) && isTextish(syntax, description)) {
       this.prompts.promptsFrom(description, 'tool-description', CONFIDENCE.tool, 'tool description');

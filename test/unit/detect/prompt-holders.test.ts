@@ -120,4 +120,41 @@ async def supervisor(model, messages):
       'every schema-like class is kept for uses from other files; only uses make them prompts',
     );
   });
+
+  it('zod .describe() texts of a schema handed to tool() or a structured output are tool descriptions; a form schema is not', async () => {
+    const f = await detectFile(
+      `import { tool, streamText, Output } from "ai";
+import { z } from "zod";
+
+export const updateDocument = tool({
+  description: "Update a document with the given description.",
+  inputSchema: z.object({
+    id: z.string().describe("The ID of the document to update"),
+    kind: z.string().describe("text"),
+  }),
+  execute: async ({ id }) => {
+    const { partialOutputStream } = streamText({
+      model: "x",
+      prompt: id,
+      output: Output.array({
+        element: z.object({ originalSentence: z.string().describe("The original sentence") }),
+      }),
+    });
+  },
+});
+
+const signupForm = z.object({ email: z.string().email().describe("Your work email address") });
+`,
+      'tools.ts',
+    );
+    assert.deepEqual(
+      f.prompts.map((p) => [p.line, p.kind, p.text]),
+      [
+        [5, 'tool-description', 'Update a document with the given description.'],
+        [7, 'tool-description', 'The ID of the document to update'],
+        [15, 'tool-description', 'The original sentence'],
+      ],
+      'a one-word description is a label, and a schema no call receives is not sent',
+    );
+  });
 });
