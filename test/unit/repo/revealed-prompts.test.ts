@@ -48,4 +48,24 @@ describe('repository model: prompts revealed by their use in another file', () =
     const edited = await analyzeText(text, 'research/state.py', 'python', { catalog, assumptions: DEFAULT_ASSUMPTIONS }, workspace);
     assert.deepEqual(edited.prompts, scanned.prompts);
   });
+
+  it('a YAML configuration the code names is reported with the templates under its prompt-named keys; a README read by setup.py is not a prompt', async () => {
+    const r = await scan('loaded-config');
+    const config = file(r, 'agent/config/default.yaml');
+    assert.deepEqual(
+      config.prompts.map((p) => [p.line, p.kind]),
+      [
+        [4, 'system'],
+        [6, 'user-template'],
+        [9, 'user-template'],
+      ],
+      'system, instance and next-step templates; model ids and file paths are not prompts',
+    );
+    assert.deepEqual(config.prompts[1].placeholders.map((p) => p.name).sort(), ['problem_statement', 'working_dir']);
+    assert.equal(config.calls.length, 0);
+    assert.equal(config.monthlyCost.kind === 'priced' ? config.monthlyCost.usd : NaN, 0, 'priced where it is sent, never on its own');
+    const review = file(r, 'agent/prompts_md/review_prompt.md');
+    assert.equal(review.prompts.length, 1);
+    assert.ok(!r.files.some((f) => f.path === 'README.md'), 'a README read for long_description is not a prompt');
+  });
 });
