@@ -157,4 +157,26 @@ const signupForm = z.object({ email: z.string().email().describe("Your work emai
       'a one-word description is a label, and a schema no call receives is not sent',
     );
   });
+
+  it('a template made only of other prompts is not a prompt again; the call sends its parts', async () => {
+    const f = await detectFile(
+      `import { streamText } from "ai";
+export const regularPrompt = "You are a friendly assistant! Keep your responses concise and helpful.";
+export const artifactsPrompt = \`Artifacts is a side panel that helps users with writing and editing documents.\`;
+export const systemPrompt = ({ hints }: { hints: string }) => {
+  const requestPrompt = getHints(hints);
+  return \`\${regularPrompt}\\n\\n\${requestPrompt}\`;
+};
+export async function run(q: string) {
+  return streamText({ model: "openai/gpt-4o", system: \`\${regularPrompt}\\n\\n\${artifactsPrompt}\`, prompt: q });
+}
+`,
+      'prompts.ts',
+    );
+    assert.deepEqual(
+      f.prompts.map((p) => p.line),
+      [2, 3],
+    );
+    assert.deepEqual(f.calls[0].promptIds, f.prompts.map((p) => p.id));
+  });
 });
