@@ -46,7 +46,8 @@ export function findSchemaPrompts(syntax: LanguageSyntax, collected: Collected, 
       if (cls && text) sites.addPrompt(cls, literal(text), 'tool-description', CONFIDENCE.tool, `schema ${name} sent with ${callee.split('.').pop()}`);
     }
   }
-  for (const [name, cls] of classesOf()) {
+  // Classes another file can import are the module's own (no second walk of the whole tree).
+  for (const [name, cls] of classes ?? topLevelClasses(root)) {
     if (!SCHEMA_BASE.test(cls.childForFieldName('superclasses')?.text ?? '')) continue;
     const text = schemaText(syntax, cls);
     if (text) out.schemas.push({ name, ...spanOf(cls), text });
@@ -98,6 +99,16 @@ function enclosing(call: SyntaxNode): { fn?: string; target?: string } {
     if (n.type === 'class_definition') break;
   }
   return { ...(fn ? { fn } : {}), ...(target ? { target } : {}) };
+}
+
+function topLevelClasses(root: SyntaxNode): Map<string, SyntaxNode> {
+  const out = new Map<string, SyntaxNode>();
+  for (const stmt of root.namedChildren) {
+    const cls = stmt?.type === 'decorated_definition' ? stmt.childForFieldName('definition') : stmt;
+    const name = cls?.type === 'class_definition' ? cls.childForFieldName('name')?.text : undefined;
+    if (cls && name && !out.has(name)) out.set(name, cls);
+  }
+  return out;
 }
 
 function classDefinitions(root: SyntaxNode): Map<string, SyntaxNode> {
