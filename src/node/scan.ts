@@ -123,6 +123,14 @@ export async function scanPaths(
     files.push(analyzeDetected(detected, env));
     fileOrder.push(detectedOrder[k]);
   }
+  // Prompt files the code loads at run time (YAML templates, Markdown prompts) that detection did not read.
+  const detectedPaths = new Set(detectedFiles.map((f) => f.path));
+  const otherOrder = new Map(walked.others.map((abs, k) => [toReportPath(root, abs), k] as const));
+  for (const loaded of cancelled ? [] : repo.loadedPromptFiles()) {
+    if (detectedPaths.has(loaded.path) || !inShard(loaded.path)) continue;
+    files.push(analyzeDetected(loaded, env));
+    fileOrder.push(walked.files.length + (otherOrder.get(loaded.path) ?? 0));
+  }
   progress?.({ done: walked.files.length, total: walked.files.length });
   const isReported = (f: FileReport) => f.prompts.length + f.calls.length + f.agentLoops.length > 0 || Boolean(f.instructions) || f.diagnostics.length > 0;
   const reported = files.filter(isReported);

@@ -91,6 +91,7 @@ export class CodeDetector {
     if (!rule && !http) {
       this.agents.visit(node, callee, getArgs);
       this.visitToolConstructor(node, callee, getArgs);
+      this.places.toolResultMessage(callee, getArgs);
       if (TOOL_BINDING.test(callee) && getArgs().positional[0]) this.places.toolDocstrings(getArgs().positional[0]);
       return;
     }

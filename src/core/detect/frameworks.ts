@@ -213,7 +213,7 @@ export const PROVIDER_FACTORY =
 export const MODEL_ARG_KEYS = MODEL_KEYS;
 
 /** Variable / function names that say "this text is a prompt". */
-export const PROMPT_NAME = /prompt|instruction|system_?(message|msg)|systemmessage|^system$|persona|backstory|preamble|template|^examples$|few_?shot/i;
+export const PROMPT_NAME = /prompt|instruction|(system|human|user)_?(message|msg)|(system|human|user)message|^system$|persona|backstory|preamble|template|^examples$|few_?shot/i;
 export const NOT_PROMPT_NAME = /(name|id|ids|key|path|file|files|dir|url|version|count|tokens|len|length|type|label|title|button|color|style|class|regex|pattern|schema|format|ext|suffix|prefix_len|limit)$/i;
 
 /** Text in a loop body that says it handles tool calls. */

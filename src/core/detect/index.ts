@@ -7,6 +7,7 @@
 import { mergeAnnotations, parseAnnotation } from './annotations';
 import { markCallContexts } from './call-context';
 import { CodeDetector } from './code';
+import { findSchemaPrompts, type SchemaFacts } from './schema-prompts';
 import { detectTextFile } from './files';
 import { classifyPath, type FileClass } from './language';
 import { parse, type Grammar, type SyntaxNode } from './parser';
@@ -71,11 +72,12 @@ async function detectCode(text: string, path: string, grammar: Grammar, opts: ty
     const detector = new CodeDetector(syntax, collected, sites);
     detector.run();
     markCallContexts(syntax, collected, detector.found(), path, tree.rootNode);
+    const schemaFacts = findSchemaPrompts(syntax, collected, tree.rootNode, sites);
     const issues: DetectIssue[] = [];
     if (tree.rootNode.hasError) issues.push(firstSyntaxError(tree.rootNode));
     const annotations = readAnnotations(collected.comments, issues);
     nameSites(sites, collected);
-    const facts = extractFacts(grammar === 'python', tree.rootNode, collected, sites.calls);
+    const facts = withSchemaFacts(extractFacts(grammar === 'python', tree.rootNode, collected, sites.calls), schemaFacts);
     fillModelRefs(sites.calls, facts);
     const result: DetectedFile = {
       path,
@@ -94,6 +96,11 @@ async function detectCode(text: string, path: string, grammar: Grammar, opts: ty
   } finally {
     tree.delete();
   }
+}
+
+function withSchemaFacts(facts: FileFacts, schema: SchemaFacts): FileFacts {
+  if (!schema.uses.length && !schema.schemas.length) return facts;
+  return { ...facts, ...(schema.uses.length ? { schemaUses: schema.uses } : {}), ...(schema.schemas.length ? { schemas: schema.schemas } : {}) };
 }
 
 /** Where a call's model is a value the file cannot resolve, say where it points (the repository pass follows it). */

@@ -6,8 +6,10 @@
 import type { PromptKind } from '../report/types';
 import type { SyntaxNode } from './parser';
 import { kindOfRole, NOT_PROMPT_NAME, PROMPT_NAME } from './frameworks';
+import { findPromptClassAttributes } from './prompt-classes';
+import { zodDescriptions } from './zod-prompts';
 import { CONFIDENCE, isFunctionLike, kindFromName, MIN_NAMED_LITERAL, type PromptReader } from './prompt-reader';
-import type { Collected, LanguageSyntax } from './syntax';
+import type { CallArgs, Collected, LanguageSyntax } from './syntax';
 import { literalLength } from './text';
 
 const PROMPT_KEYS: Readonly<Record<string, PromptKind>> = {
@@ -38,6 +40,7 @@ export class PromptPlaces {
     for (const node of this.collected.containers) this.visitContainer(node);
     for (const node of this.collected.decorated) this.visitDecorated(node);
     this.visitNamedDeclarations();
+    findPromptClassAttributes(this.syntax, this.collected, this.prompts);
   }
 
   /** Functions handed over as tools (`TOOLS = [search]`, `tools=[search]`, `ToolNode([search])`): their docstrings describe them to the model. */
@@ -51,6 +54,14 @@ export class PromptPlaces {
     }
   }
 
+  /** `ToolMessage(content=f"Reflection recorded: {r}")`: a tool result whose text the code writes is sent back to the model. */
+  toolResultMessage(callee: string, args: () => CallArgs): void {
+    if (!/(^|\.)(ToolMessage|FunctionMessage)$/.test(callee)) return;
+    const a = args();
+    const content = a.named.get('content') ?? a.positional[0];
+    if (content && hasWrittenText(this.syntax, content)) this.prompts.promptsFrom(content, 'other', CONFIDENCE.key, `text of ${callee}`);
+  }
+
   /** Object / dict literals anywhere: `{role, content}` messages, tool schemas, prompt-named keys. */
   private visitContainer(node: SyntaxNode): void {
     const syntax = this.syntax;
@@ -59,12 +70,17 @@ export class PromptPlaces {
     const role = entries.get('role');
     const roleText = role ? this.prompts.roleOf(role) : undefined;
     const content = entries.get('content');
-    // Tool results are data the code passes back, not prompt text.
-    if (roleText && /^(tool|function)$/i.test(roleText)) return;
+    // Tool results are mostly data the code passes back; a text the code writes there (an error or
+    // acknowledgement template) is sent to the model like any prompt.
+    if (roleText && /^(tool|function)$/i.test(roleText)) {
+      if (content && hasWrittenText(syntax, content)) this.prompts.promptsFrom(content, 'other', CONFIDENCE.key, `${roleText} result text`);
+      return;
+    }
     if (roleText && content && kindOfRole(roleText)) {
       this.prompts.promptsFrom(content, kindOfRole(roleText)!, CONFIDENCE.message, `${roleText} message`);
       return;
     }
+    zodDescriptions(syntax, node, entries, this.prompts);
     const description = entries.get('description');
     if (description && TOOL_SCHEMA_KEYS.some((k) => entries.has(k)) && isTextish(syntax, description)) {
       this.prompts.promptsFrom(description, 'tool-description', CONFIDENCE.tool, 'tool description');
@@ -128,6 +144,14 @@ export class PromptPlaces {
       this.prompts.promptsFrom(d.value, kind, CONFIDENCE.named, `assigned to ${d.name}`);
     }
   }
+}
+
+/** A text literal with words of its own (not only the values it splices in). */
+function hasWrittenText(syntax: LanguageSyntax, node: SyntaxNode): boolean {
+  const target = syntax.resolve(node);
+  if (!syntax.isTextLiteral(target)) return false;
+  const value = syntax.text(target);
+  return literalLength(value) >= MIN_NAMED_LITERAL && value.parts.some((p) => typeof p === 'string' && /[A-Za-z]{2,}\s+[A-Za-z]{2,}/.test(p));
 }
 
 export function isTextish(syntax: LanguageSyntax, node: SyntaxNode): boolean {

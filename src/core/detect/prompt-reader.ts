@@ -69,12 +69,38 @@ export class PromptReader {
       for (const p of render(value).placeholders) placeholders.push(p);
       return { ids, placeholders };
     }
+    // `${regularPrompt}\n\n${requestPrompt}`: an assembly of prompts declared elsewhere adds no text of its own;
+    // its parts are the prompt sites (the text is reported where it is written, not again where it is joined).
+    if (depth < 3 && isAssembly(target)) {
+      const parts = this.assembledParts(target, kind, reason);
+      if (parts.length) {
+        ids.push(...parts);
+        placeholders.push(...render(value).placeholders);
+        return { ids, placeholders };
+      }
+    }
     const id = this.sites.addPrompt(target, value, kind, confidence, reason);
     if (id) {
       ids.push(id);
       if (depth < 3) this.inlinedParts(target, kind, reason);
     }
     return { ids, placeholders };
+  }
+
+  /** The prompt sites of the texts an assembly splices in (those declared in this file). */
+  private assembledParts(node: SyntaxNode, kind: PromptKind, reason: string): string[] {
+    const syntax = this.syntax;
+    const ids: string[] = [];
+    for (const sub of node.namedChildren) {
+      if (sub?.type !== 'template_substitution' && sub?.type !== 'interpolation') continue;
+      const expr = sub.namedChildren[0];
+      if (expr?.type !== 'identifier') continue;
+      const target = syntax.resolve(expr);
+      if (target.id === expr.id || !syntax.isTextLiteral(target) || literalLength(syntax.text(target)) < MIN_NAMED_LITERAL) continue;
+      const id = this.sites.addPrompt(target, syntax.text(target), kind, CONFIDENCE.key, `part of ${reason}`);
+      if (id) ids.push(id);
+    }
+    return ids;
   }
 
   /** Text declared elsewhere in the file and spliced into a prompt (`${categoriesContext}`) is a prompt site of its own. */
@@ -158,6 +184,18 @@ export class PromptReader {
     const member = this.syntax.name(node)?.toLowerCase();
     return member && kindOfRole(member) ? member : undefined;
   }
+}
+
+/** A template or f-string made only of spliced values and separators (whitespace, punctuation). */
+function isAssembly(node: SyntaxNode): boolean {
+  if (node.type !== 'template_string' && node.type !== 'string') return false;
+  let substitutions = 0;
+  for (const c of node.namedChildren) {
+    if (!c) continue;
+    if (c.type === 'template_substitution' || c.type === 'interpolation') substitutions++;
+    else if ((c.type === 'string_fragment' || c.type === 'string_content') && !/^[\s\p{P}]*$/u.test(c.text.replace(/\\[nrt]/g, ''))) return false;
+  }
+  return substitutions > 0;
 }
 
 export function isFunctionLike(n: SyntaxNode): boolean {

@@ -175,7 +175,8 @@ export interface DetectedLoop extends Span {
   readonly boundRef?: { readonly ref: ValueRef; readonly offset: number };
 }
 
-export type FileKind = 'code' | 'prompt-file' | 'instructions' | 'crewai-config';
+/** `loaded-prompts`: a file the code reads at run time (YAML templates, a Markdown prompt), reported by the repository pass. */
+export type FileKind = 'code' | 'prompt-file' | 'instructions' | 'crewai-config' | 'loaded-prompts';
 
 export interface DetectIssue extends Span {
   readonly code: 'parse-error' | 'file-skipped' | 'annotation';

@@ -108,6 +108,28 @@ export interface StateDefault {
   readonly line: number;
 }
 
+/** Classes passed where a request sends a schema (`with_structured_output(Model)`, `bind_tools([A, B])`, `response_format=Model`). */
+export interface SchemaUseFact {
+  /** Class names as written at the use. */
+  readonly names: readonly string[];
+  readonly line: number;
+  readonly endLine: number;
+  /** The enclosing function (`Class.method` for methods). */
+  readonly fn?: string;
+  /** The variable the configured model is assigned to (`structured = model.with_structured_output(X)`). */
+  readonly target?: string;
+}
+
+/** A class of this file that is sent as a schema when some request uses it: its text (docstring, fields, descriptions). */
+export interface SchemaFact {
+  readonly name: string;
+  readonly line: number;
+  readonly column: number;
+  readonly endLine: number;
+  readonly endColumn: number;
+  readonly text: string;
+}
+
 export interface FileFacts {
   readonly imports: readonly ImportFact[];
   /** Names a TypeScript file exports (Python: every top-level name is importable). */
@@ -122,4 +144,6 @@ export interface FileFacts {
   readonly calls: readonly CallFact[];
   /** UI state hooks' initial values (TypeScript/JSX), for a model the user picks in the UI. */
   readonly stateDefaults?: readonly StateDefault[];
+  readonly schemaUses?: readonly SchemaUseFact[];
+  readonly schemas?: readonly SchemaFact[];
 }

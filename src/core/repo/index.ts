@@ -14,6 +14,8 @@ import { CallGraph } from './graph';
 import { findRepoLoops } from './loops';
 import { looksLikeModel } from './model-flow';
 import { collectUiDefaults, pickUiDefault } from './ui-defaults';
+import { schemaPromptsByFile, schemasOfCall } from './schema-prompts';
+import { configPrompts, loadedPromptFile, PROMPT_PATH, referencedFiles, wholeFilePrompt } from './loaded-files';
 import { RepoStore } from './store';
 import type { LoadedPrompt, RepoHints, RepoLoop, ResolvedModel } from './types';
 
@@ -24,6 +26,9 @@ export interface RepoIndexHost {
   /** Text of a repository file by relative path (prompt files read at run time); undefined when unreadable. */
   readonly readText?: (path: string) => string | undefined;
 }
+
+/** Files read by the code that hold user-facing text rather than prompts (translations). */
+const NOT_PROMPT_DIR = /(^|\/)(locales?|i18n|translations?|lang)\//i;
 
 export class RepoIndex implements RepoHints {
   readonly store = new RepoStore();
@@ -186,7 +191,48 @@ export class RepoIndex implements RepoHints {
           if (text !== undefined && !out.some((o) => o.path === v.path)) out.push({ name, path: v.path, text, from: v.from });
         } else if (v?.t === 'str' && v.via === 'config' && v.v.length >= 40) out.push({ name, path: v.at.path, text: v.v, from: v.at });
       }
+      if (fact) {
+        for (const hit of schemasOfCall(this.store, this.evaluator, path, fact, call)) {
+          out.push({ name: hit.name, path: hit.path, text: hit.schema.text, from: hit.use, line: hit.schema.line, asTool: true });
+        }
+      }
       return out;
+    });
+  }
+
+  revealedPrompts(path: string): readonly DetectedPrompt[] {
+    return this.memo('revealed', () => schemaPromptsByFile(this.store, this.evaluator)).get(path) ?? [];
+  }
+
+  /**
+   * Files of prompts the code loads at run time that detection does not read as prompt files: the text
+   * files requests send, and configuration files the code names whose prompt-named keys hold templates.
+   * Each is reported with its prompts (priced where they are sent; the file adds no cost of its own).
+   */
+  loadedPromptFiles(): readonly DetectedFile[] {
+    return this.memo('loaded-files', () => {
+      const out = new Map<string, DetectedFile>();
+      const add = (path: string, prompts: readonly (DetectedPrompt | undefined)[]): void => {
+        const found = prompts.filter((p): p is DetectedPrompt => Boolean(p));
+        if (found.length && !this.store.get(path) && !out.has(path) && !NOT_PROMPT_DIR.test(path)) out.set(path, loadedPromptFile(path, found));
+      };
+      for (const stored of this.store.files()) {
+        for (const call of stored.file.calls) {
+          for (const l of this.loadedPrompts(stored.file.path, call)) {
+            if (l.asTool) continue;
+            const doc = this.store.config(l.path);
+            add(l.path, doc ? configPrompts(l.path, doc.text) : [wholeFilePrompt(l.path, l.text, `read at ${l.from.path}:${l.from.line} and sent with the request there`)]);
+          }
+        }
+      }
+      for (const [path, v] of referencedFiles(this.store, this.evaluator)) {
+        if (v.t === 'cfg') add(path, configPrompts(path, v.doc.text));
+        else if (v.t === 'file' && PROMPT_PATH.test(path)) {
+          const text = this.store.text(path) ?? this.host.readText?.(path);
+          if (text !== undefined) add(path, [wholeFilePrompt(path, text, `read by the code at ${v.from.path}:${v.from.line}`)]);
+        }
+      }
+      return [...out.values()];
     });
   }
 

@@ -14,6 +14,10 @@ export interface LoadedPrompt {
   readonly text: string;
   /** Where the code reads it. */
   readonly from: SourceRef;
+  /** Line of the text in its file (1 when the whole file). */
+  readonly line?: number;
+  /** Sent as a tool / schema definition rather than a message (a structured-output or tool schema). */
+  readonly asTool?: boolean;
 }
 
 /** A loop found through the repository's call graph, priced on the request it reaches. */
@@ -46,5 +50,10 @@ export interface RepoHints {
   /** The priced report of a call in another file (a loop's step). */
   stepCall(path: string, callId: string): CallReport | undefined;
   loadedPrompts(path: string, call: DetectedCall): readonly LoadedPrompt[];
+  /**
+   * Prompts of this file that only uses elsewhere reveal (a schema class another file sends with a request,
+   * templates of a configuration file the code loads); the file's own detection cannot see them.
+   */
+  revealedPrompts?(path: string): readonly DetectedPrompt[];
   importedPrompt(fromPath: string, module: string, name: string): DetectedPrompt | undefined;
 }

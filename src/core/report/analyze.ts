@@ -108,7 +108,7 @@ class FileAnalysis {
     }
     const loops = file.loops.map((l) => this.priceLoop(l, priced.get(l.callId ?? '')));
     for (const r of repo?.loopsFor(file.path) ?? []) loops.push(this.priceRepoLoop(r, priced));
-    const prompts = file.prompts.map((p) => this.pricePrompt(p, calls, priced));
+    const prompts = [...file.prompts, ...this.revealedPrompts()].map((p) => this.pricePrompt(p, calls, priced));
     const instructions = file.kind === 'instructions' ? this.instructionsReport(prompts) : undefined;
 
     const monthly: Price[] = [];
@@ -134,6 +134,12 @@ class FileAnalysis {
       monthlyCost: monthly.length ? sumPrices(monthly) : ZERO,
       scope: scopeOfPath(file.path, file.kind),
     };
+  }
+
+  /** Prompts of this file that uses in other files reveal (schemas sent elsewhere), not already found here. */
+  private revealedPrompts(): DetectedPrompt[] {
+    const own = new Set(this.file.prompts.map((p) => p.id));
+    return (this.env.repo?.revealedPrompts?.(this.file.path) ?? []).filter((p) => !own.has(p.id));
   }
 
   private callsPerDay(annotation?: AnnotationValues): number {
@@ -249,7 +255,7 @@ class FileAnalysis {
       modelSource: preferModelSource(chosen.source, extras.modelSource, this.file.path),
       ...(hasUncertainty(rangeInputs) ? { rangeInputs } : {}),
       ...(uses ? { uses } : {}),
-      ...(loaded.length ? { loadedPrompts: loaded.map((l) => ({ path: l.path, line: 1 })) } : {}),
+      ...(loaded.length ? { loadedPrompts: loaded.map((l) => ({ path: l.path, line: l.line ?? 1 })) } : {}),
     };
     this.diagnostics.push(...modelDiagnostics(call, model, costPerCall));
     if (!call.agent && !call.usedBy && call.role !== 'binding') this.diagnostics.push(...budgetDiagnostics('call', call, costPerCall, this.a.budgets));

@@ -48,7 +48,8 @@ export function inputTokens(ctx: InputContext, prompts: readonly DetectedPrompt[
     }
   }
   for (const file of loaded) {
-    messages.push({ role: 'system', content: file.text });
+    if (file.asTool) tools.push({ name: file.name, description: file.text });
+    else messages.push({ role: 'system', content: file.text });
     assumed.push(`${file.name}: text of ${file.path}, read at ${file.from.path}:${file.from.line}`);
   }
   for (const name of call.inputPlaceholders) {

@@ -1,0 +1,150 @@
+/**
+ * Schemas sent with a request: a pydantic / TypedDict class handed to `with_structured_output(Model)`,
+ * `bind_tools([Model, …])`, `response_format=Model`, `output_type=Model`, `args_schema=Model`… is turned
+ * into a tool or JSON-schema definition whose text (the class docstring, field names and
+ * `Field(description=…)`) the model reads with every request. Such a class is a tool-description prompt.
+ *
+ * A class only becomes a prompt by that use: a settings model with described fields is not sent anywhere.
+ * Classes of this file used in this file are registered here; every use and every class that could be
+ * a schema go into the file's facts so that the repository pass finds schemas used from another file.
+ */
+import type { SchemaFact, SchemaUseFact } from '../repo/facts';
+import type { SyntaxNode } from './parser';
+import { CONFIDENCE } from './prompt-reader';
+import { spanOf, type SiteRegistry } from './sites';
+import type { Collected, LanguageSyntax } from './syntax';
+import { literal } from './text';
+
+/** Methods whose first argument is a schema (or a list of tools that may hold schemas). */
+const SCHEMA_METHOD = /(^|\.)(with_structured_output|withStructuredOutput|bind_tools|bindTools|as_structured_llm|structured_predict|astructured_predict)$/;
+/** Keyword arguments that send a schema with the request. */
+const SCHEMA_KEYWORDS = ['response_format', 'response_model', 'output_type', 'result_type', 'text_format', 'output_schema', 'args_schema', 'output_pydantic', 'output_cls', 'tools'];
+/** Bases of classes that may be sent as a schema from another file (kept in the facts). */
+const SCHEMA_BASE = /\b(BaseModel|TypedDict|Schema|BaseTool|LanceModel|Document)\b/;
+/** Longest schema text kept (a schema longer than this is priced on its first part). */
+const MAX_SCHEMA_CHARS = 6000;
+
+export interface SchemaFacts {
+  readonly uses: SchemaUseFact[];
+  readonly schemas: SchemaFact[];
+}
+
+export function findSchemaPrompts(syntax: LanguageSyntax, collected: Collected, root: SyntaxNode, sites: SiteRegistry): SchemaFacts {
+  const out: SchemaFacts = { uses: [], schemas: [] };
+  if (syntax.language !== 'python') return out;
+  let classes: Map<string, SyntaxNode> | undefined;
+  const classesOf = (): Map<string, SyntaxNode> => (classes ??= classDefinitions(root));
+  for (const call of collected.calls) {
+    const names = schemaNames(syntax, call);
+    if (!names.length) continue;
+    const callee = syntax.callee(call);
+    const line = call.startPosition.row + 1;
+    out.uses.push({ names, line, endLine: call.endPosition.row + 1, ...enclosing(call) });
+    for (const name of names) {
+      const cls = classesOf().get(name);
+      const text = cls ? schemaText(syntax, cls) : undefined;
+      if (cls && text) sites.addPrompt(cls, literal(text), 'tool-description', CONFIDENCE.tool, `schema ${name} sent with ${callee.split('.').pop()}`);
+    }
+  }
+  // Classes another file can import are the module's own (no second walk of the whole tree).
+  for (const [name, cls] of classes ?? topLevelClasses(root)) {
+    if (!SCHEMA_BASE.test(cls.childForFieldName('superclasses')?.text ?? '')) continue;
+    const text = schemaText(syntax, cls);
+    if (text) out.schemas.push({ name, ...spanOf(cls), text });
+  }
+  return out;
+}
+
+/** Identifiers of classes (or tools) passed where a schema goes; lists are read through one variable. */
+function schemaNames(syntax: LanguageSyntax, call: SyntaxNode): string[] {
+  const callee = syntax.callee(call);
+  const args = syntax.args(call);
+  const values: SyntaxNode[] = [];
+  if (SCHEMA_METHOD.test(callee)) {
+    const first = args.positional[0] ?? args.named.get('schema') ?? args.named.get('tools') ?? args.named.get('output_cls');
+    if (first) values.push(first);
+  }
+  for (const key of SCHEMA_KEYWORDS) {
+    const v = args.named.get(key);
+    if (v) values.push(v);
+  }
+  const names: string[] = [];
+  for (const v of values) {
+    const items = syntax.items(v) ?? [v];
+    for (const item of items.slice(0, 30)) {
+      // `list[Model]`, `Optional[Model]`: the class inside.
+      const id = item.type === 'identifier' ? item : item.type === 'subscript' ? item.namedChildren.find((c) => c?.type === 'identifier' && /^[A-Z]/.test(c.text) && c.id !== item.namedChildren[0]?.id) : undefined;
+      if (id && /^[A-Z]/.test(id.text) && !names.includes(id.text)) names.push(id.text);
+    }
+  }
+  return names;
+}
+
+/** The function a use is written in (`Class.method` for methods) and the variable the configured model goes to. */
+function enclosing(call: SyntaxNode): { fn?: string; target?: string } {
+  let target: string | undefined;
+  let fn: string | undefined;
+  for (let n = call.parent; n; n = n.parent) {
+    if (!target && n.type === 'assignment') {
+      const left = n.childForFieldName('left');
+      if (left?.type === 'identifier' || left?.type === 'attribute') target = left.text;
+    }
+    if (n.type === 'function_definition') {
+      const name = n.childForFieldName('name')?.text;
+      const holder = n.parent?.type === 'decorated_definition' ? n.parent : n;
+      const cls = holder.parent?.type === 'block' && holder.parent.parent?.type === 'class_definition' ? holder.parent.parent.childForFieldName('name')?.text : undefined;
+      fn = name ? (cls ? `${cls}.${name}` : name) : undefined;
+      break;
+    }
+    if (n.type === 'class_definition') break;
+  }
+  return { ...(fn ? { fn } : {}), ...(target ? { target } : {}) };
+}
+
+function topLevelClasses(root: SyntaxNode): Map<string, SyntaxNode> {
+  const out = new Map<string, SyntaxNode>();
+  for (const stmt of root.namedChildren) {
+    const cls = stmt?.type === 'decorated_definition' ? stmt.childForFieldName('definition') : stmt;
+    const name = cls?.type === 'class_definition' ? cls.childForFieldName('name')?.text : undefined;
+    if (cls && name && !out.has(name)) out.set(name, cls);
+  }
+  return out;
+}
+
+function classDefinitions(root: SyntaxNode): Map<string, SyntaxNode> {
+  const out = new Map<string, SyntaxNode>();
+  for (const cls of root.descendantsOfType('class_definition')) {
+    const name = cls?.childForFieldName('name')?.text;
+    if (cls && name && !out.has(name)) out.set(name, cls);
+  }
+  return out;
+}
+
+/**
+ * What the model reads of a schema class: its name, docstring and fields with their descriptions.
+ * Undefined for a class with no docstring and no described field (nothing but names: no prompt text).
+ */
+export function schemaText(syntax: LanguageSyntax, cls: SyntaxNode): string | undefined {
+  const name = cls.childForFieldName('name')?.text ?? '';
+  const body = cls.childForFieldName('body');
+  if (!body) return undefined;
+  const doc = syntax.docstring(cls);
+  const docText = doc ? syntax.stringConstant(doc)?.trim() : undefined;
+  const fields: string[] = [];
+  let described = false;
+  for (const stmt of body.namedChildren.slice(0, 80)) {
+    const assign = stmt?.type === 'expression_statement' ? stmt.namedChildren[0] : undefined;
+    if (assign?.type !== 'assignment') continue;
+    const left = assign.childForFieldName('left');
+    if (left?.type !== 'identifier' || left.text.startsWith('_') || left.text === 'model_config') continue;
+    const type = assign.childForFieldName('type')?.text;
+    const right = assign.childForFieldName('right');
+    const description = right?.type === 'call' && /(^|\.)Field$/.test(syntax.callee(right)) ? syntax.args(right).named.get('description') : undefined;
+    const d = description ? syntax.stringConstant(description) : undefined;
+    if (d) described = true;
+    if (type || d) fields.push(`${left.text}${type ? `: ${type}` : ''}${d ? ` — ${d}` : ''}`);
+  }
+  if (!docText && !described) return undefined;
+  const text = [name, docText, ...fields].filter(Boolean).join('\n');
+  return text.length > MAX_SCHEMA_CHARS ? text.slice(0, MAX_SCHEMA_CHARS) : text;
+}

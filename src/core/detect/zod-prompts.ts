@@ -1,0 +1,33 @@
+/**
+ * zod schemas sent with a request: `tool({ inputSchema: z.object({ id: z.string().describe("…") }) })`,
+ * `Output.array({ element: z.object(…) })`, `generateObject({ schema })`. The AI SDKs turn the schema into
+ * the tool's or the output's JSON schema, so each `.describe("…")` text is read by the model.
+ * A zod schema that is not handed to a call (form validation, a config parser) is left alone.
+ */
+import type { SyntaxNode } from './parser';
+import { CONFIDENCE, type PromptReader } from './prompt-reader';
+import type { LanguageSyntax } from './syntax';
+import { literalLength } from './text';
+
+/** Keys whose value is a schema the SDK sends. */
+const SCHEMA_KEYS = ['inputSchema', 'parameters', 'schema', 'outputSchema', 'input_schema', 'element'];
+
+export function zodDescriptions(syntax: LanguageSyntax, container: SyntaxNode, entries: ReadonlyMap<string, SyntaxNode>, prompts: PromptReader): void {
+  if (syntax.language !== 'typescript' || container.parent?.type !== 'arguments') return;
+  for (const key of SCHEMA_KEYS) {
+    const value = entries.get(key);
+    if (!value) continue;
+    const schema = syntax.resolve(value);
+    if (!schema.text.includes('.describe')) continue;
+    for (const call of schema.descendantsOfType('call_expression').slice(0, 400)) {
+      if (!call) continue;
+      const callee = syntax.callee(call);
+      if (!/\.describe$/.test(callee) || !/^z\./.test(callee)) continue;
+      const arg = syntax.args(call).positional[0];
+      if (!arg || !syntax.isTextLiteral(arg)) continue;
+      const text = syntax.text(arg);
+      if (literalLength(text) < 8 || !text.parts.some((p) => typeof p === 'string' && /\S\s+\S/.test(p))) continue;
+      prompts.promptsFrom(arg, 'tool-description', CONFIDENCE.tool, `schema description (${key})`);
+    }
+  }
+}
