@@ -164,6 +164,7 @@ export class ReportViewHost implements vscode.WebviewViewProvider, vscode.Dispos
       if (this.cancelFlag !== flag) return; // superseded by a newer scan
       const elapsed = Date.now() - started;
       this.last = { report, root, elapsedMs: elapsed };
+      this.ctx.lastWorkspaceReport = report;
       this.ctx.log.info(`Cost report: ${report.totals.files} files, ${report.files.length} with sites, in ${elapsed} ms`);
       this.bridge?.post({ type: 'report', data: reportData(report, folders.map((f) => f.name), elapsed) });
       // The comparison runs after the plain report is on screen, never before it.
