@@ -53,6 +53,12 @@ export class TokenomicsContext implements vscode.Disposable {
     const repositories = new WorkspaceRepos(config, log);
     const analysis = new DocumentAnalysis(createAnalyzer(config, catalog, log, extension.subscriptions, repositories), log);
     const ctx = new TokenomicsContext(extension, log, config, catalog, analysis, repositories);
+    // A first analysis waits a little for the folder's index, then goes on alone; once the index is
+    // there, the open documents are analysed again so cross-file models and prompts show up.
+    repositories.onLateIndex = (folder) => {
+      log.info(`Re-analysing open files: the repository index of ${folder} is ready`);
+      analysis.invalidateAll();
+    };
     extension.subscriptions.push(ctx, catalog, analysis, repositories, ctx.refreshEmitter);
     extension.subscriptions.push(vscode.workspace.onDidChangeConfiguration((e) => ctx.onSettingsChanged(e)));
     extension.subscriptions.push(vscode.workspace.onDidGrantWorkspaceTrust(() => ctx.refresh('workspace trust granted')));

@@ -62,6 +62,13 @@ const INDEX_WAIT_MS = 3000;
 export class WorkspaceRepos implements vscode.Disposable {
   private readonly byFolder = new Map<string, WorkspaceRepository>();
   private readonly watcher: vscode.FileSystemWatcher;
+  /** Folders whose documents were analysed before their index was built (the wait ran out). */
+  private readonly analysedWithout = new Set<string>();
+  /**
+   * Called once an index finishes that some analysis could not wait for: those analyses lacked
+   * the other files (models from a config module, imported prompts) and must be made again.
+   */
+  onLateIndex?: (folder: string) => void;
 
   constructor(
     private readonly config: ExtensionConfig,
@@ -90,11 +97,15 @@ export class WorkspaceRepos implements vscode.Disposable {
       this.byFolder.set(key, repo);
       const started = Date.now();
       repo.index().then(
-        () => this.log.info(`Repository index of ${folder.name} built in ${Date.now() - started} ms`),
+        () => {
+          this.log.info(`Repository index of ${folder.name} built in ${Date.now() - started} ms`);
+          if (this.analysedWithout.delete(key)) this.onLateIndex?.(folder.name);
+        },
         (err) => this.log.warn(`Repository index of ${folder.name} failed`, err),
       );
     }
     if (!repo.current()) await Promise.race([repo.index().catch(() => undefined), new Promise((r) => setTimeout(r, INDEX_WAIT_MS))]);
+    if (!repo.current()) this.analysedWithout.add(key);
     return repo;
   }
 
