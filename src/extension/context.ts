@@ -1,11 +1,12 @@
 import * as vscode from 'vscode';
 import { DocumentAnalysis } from './analysis/document-analysis';
-import { createAnalyzer } from './analysis/engine';
+import { createAnalyzer, WorkspaceRepos } from './analysis/engine';
 import { scheduleWarmUp } from './analysis/warmup';
 import { CatalogHolder } from './catalog-holder';
 import type { CompareRequest } from './compare-request';
 import { ExtensionConfig, REBUILD_SETTINGS } from './config';
 import { DisposableScope, type Feature } from './feature';
+import type { ScanReport } from '../core/report/types';
 
 /** Opens the Compare Providers panel; set by the webview host feature (src/extension/webviews). */
 export type ComparePanelOpener = (request: CompareRequest) => unknown;
@@ -26,6 +27,8 @@ export class TokenomicsContext implements vscode.Disposable {
   private readonly features: Feature[] = [];
   private session = new DisposableScope();
   private comparePanel?: ComparePanelOpener;
+  /** The Cost report view's last workspace scan, when it has one (set by its host): the repository's models for quick picks. */
+  lastWorkspaceReport?: ScanReport;
   /** What the status bar item shows now ('' when it is off); read by `tokenomics._test.statusText`. */
   statusText = '';
   private readonly refreshEmitter = new vscode.EventEmitter<void>();
@@ -38,6 +41,8 @@ export class TokenomicsContext implements vscode.Disposable {
     readonly config: ExtensionConfig,
     readonly catalog: CatalogHolder,
     readonly analysis: DocumentAnalysis,
+    /** The repository index of each workspace folder (cross-file models, prompts, loops), shared with the analyzer. */
+    readonly repositories: WorkspaceRepos,
   ) {}
 
   static create(extension: vscode.ExtensionContext, features: readonly Feature[]): TokenomicsContext {
@@ -45,9 +50,16 @@ export class TokenomicsContext implements vscode.Disposable {
     extension.subscriptions.push(log);
     const config = new ExtensionConfig(log);
     const catalog = new CatalogHolder(config, log);
-    const analysis = new DocumentAnalysis(createAnalyzer(config, catalog, log, extension.subscriptions), log);
-    const ctx = new TokenomicsContext(extension, log, config, catalog, analysis);
-    extension.subscriptions.push(ctx, catalog, analysis, ctx.refreshEmitter);
+    const repositories = new WorkspaceRepos(config, log);
+    const analysis = new DocumentAnalysis(createAnalyzer(config, catalog, log, extension.subscriptions, repositories), log);
+    const ctx = new TokenomicsContext(extension, log, config, catalog, analysis, repositories);
+    // A first analysis waits a little for the folder's index, then goes on alone; once the index is
+    // there, the open documents are analysed again so cross-file models and prompts show up.
+    repositories.onLateIndex = (folder) => {
+      log.info(`Re-analysing open files: the repository index of ${folder} is ready`);
+      analysis.invalidateAll();
+    };
+    extension.subscriptions.push(ctx, catalog, analysis, repositories, ctx.refreshEmitter);
     extension.subscriptions.push(vscode.workspace.onDidChangeConfiguration((e) => ctx.onSettingsChanged(e)));
     extension.subscriptions.push(vscode.workspace.onDidGrantWorkspaceTrust(() => ctx.refresh('workspace trust granted')));
     extension.subscriptions.push(catalog.onDidChange(() => ctx.refresh('catalog reloaded')));

@@ -1,73 +1,52 @@
 /**
- * A small hand-written ScanReport for the report page tests: two source files and
- * an instruction file, one unpriced call. Prices are plain numbers so the page's
- * figures can be checked literally.
+ * The report the page tests show, built by the core: `scanPaths` (the engine of the Cost report
+ * view and `tokenomics scan`) on a copy of test/fixtures/app-workspace (an application with its
+ * model in a config module, a wrapper, an agent loop in another file, a test, an example and an
+ * AGENTS.md), plus one file whose name is markup and whose model the catalog lacks (unpriced).
+ * The copy lives in a temporary folder, removed afterwards; the repository is never written.
  */
-import type { Price } from '../../src/core/cost/types';
-import type { AgentLoopReport, CallReport, FileReport, ScanReport } from '../../src/core/report/types';
-import { DEFAULT_ASSUMPTIONS, type Workload } from '../../src/core/workload';
+import { cpSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { getBundledCatalog, resolveModel } from '../../src/core/catalog';
+import { DEFAULT_ASSUMPTIONS } from '../../src/core/workload';
+import { scanPaths, type ScanResult } from '../../src/node/scan';
 
-const priced = (usd: number): Price => ({ kind: 'priced', usd, breakdown: { freshInput: usd, cachedRead: 0, cacheWrite: 0, output: 0, reasoning: 0 } });
-const unpriced: Price = { kind: 'unpriced', missing: ['model mystery-9'] };
+export const APP_WORKSPACE = join(__dirname, '..', '..', '..', 'test', 'fixtures', 'app-workspace');
 
-const workload = (w: Partial<Workload>): Workload => ({
-  inputTokens: 1000, cachedInputTokens: 0, outputTokens: 500, reasoningTokens: 0, steps: 1, toolResultTokens: 0, caching: true, batch: false, callsPerDay: 100, ...w,
-});
+/** A path that must reach the page as text, never as markup. */
+export const WEIRD_PATH = 'src/tools/<weird> & name.py';
 
-const span = (line: number) => ({ line, column: 3, endLine: line + 2, endColumn: 4 });
+const WEIRD_SOURCE = `from openai import OpenAI
 
-function call(id: string, line: number, model: string | undefined, cost: Price, extra: Partial<CallReport> = {}): CallReport {
-  return {
-    ...span(line), id, framework: 'openai', model, modelResolved: model, inputTokens: 1000, outputTokens: 500, costPerCall: cost,
-    workload: workload({}), promptIds: [], tools: [], assumed: ['output tokens'], ...extra,
-  };
+client = OpenAI()
+
+
+def ask(question: str) -> str:
+    reply = client.chat.completions.create(model="mystery-9", messages=[{"role": "user", "content": question}])
+    return reply.choices[0].message.content
+`;
+
+export type FixtureReport = ScanResult;
+
+let built: Promise<FixtureReport> | undefined;
+
+async function build(): Promise<FixtureReport> {
+  const dir = mkdtempSync(join(tmpdir(), 'tokenomics-report-fixture-'));
+  try {
+    cpSync(APP_WORKSPACE, dir, { recursive: true });
+    mkdirSync(join(dir, 'src', 'tools'), { recursive: true });
+    writeFileSync(join(dir, ...WEIRD_PATH.split('/')), WEIRD_SOURCE);
+    const report = await scanPaths([dir], { catalog: getBundledCatalog(), assumptions: DEFAULT_ASSUMPTIONS, resolveModel, root: dir, cwd: dir });
+    // The temporary folder's name would differ on every run; the page shows paths relative to it.
+    return { ...report, root: '.' };
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
 }
 
-// A loop of 10 steps at $0.05 a task, 100 tasks a day: $150 a month.
-const loop: AgentLoopReport = {
-  ...span(20), id: 'loop-1', framework: 'vercel-ai', maxSteps: 10, bounded: true, stepsFrom: 'code', model: 'gpt-4.1',
-  costPerTask: priced(0.05), agentTax: 12.5, tokens: { input: 30000, output: 5000 }, workload: workload({ steps: 10 }), callId: 'call-2',
-};
-
-const agentFile: FileReport = {
-  path: 'src/agent.ts', language: 'typescript', prompts: [],
-  // call-1: $0.002 × 100 × 30 = $6.00 a month; call-2 is the loop's step (not counted again).
-  calls: [call('call-1', 5, 'gpt-4.1-mini', priced(0.002)), call('call-2', 22, 'gpt-4.1', priced(0.005), { stepOf: 'loop-1' })],
-  agentLoops: [loop], diagnostics: [], monthlyCost: priced(156),
-};
-const unknownFile: FileReport = {
-  path: 'src/tools/<weird> & name.py', language: 'python', prompts: [], calls: [call('call-9', 7, undefined, unpriced)], agentLoops: [],
-  diagnostics: [{ ...span(7), severity: 'warning', code: 'unknown-model', message: 'unknown model "mystery-9"', siteId: 'call-9' }], monthlyCost: unpriced,
-};
-const agentsMd: FileReport = {
-  path: 'AGENTS.md', language: 'markdown', prompts: [], calls: [], agentLoops: [], diagnostics: [],
-  instructions: { tokensPerRequest: 1200, model: 'claude-sonnet-4-5', costPerRequest: priced(0.0036), costPer100Requests: priced(0.36) },
-  monthlyCost: priced(108), // $0.0036 × 1000 × 30
-};
-
-export const fixtureReport: ScanReport & { totals: { pricedMonthlyCost: Price; unpricedSites: number } } = {
-  version: 1,
-  tool: { name: 'tokenomics', version: '0.1.0' },
-  root: '.',
-  catalog: { asOf: '2026-01-01', source: 'test fixture' },
-  assumptions: DEFAULT_ASSUMPTIONS,
-  files: [agentFile, unknownFile, agentsMd],
-  skipped: [{ path: 'big.bin', reason: 'binary' }],
-  totals: {
-    files: 4, prompts: 0, calls: 3, agentLoops: 1, monthlyCost: unpriced,
-    // What scanPaths adds: the priced part ($150 + $108 + $6) and the count of unpriced sites.
-    pricedMonthlyCost: priced(264), unpricedSites: 1,
-    byModel: [
-      { model: 'gpt-4.1', monthlyCost: priced(150), sites: 1 },
-      { model: 'claude-sonnet-4-5', monthlyCost: priced(108), sites: 1 },
-      { model: 'gpt-4.1-mini', monthlyCost: priced(6), sites: 1 },
-      { model: 'gpt-4.1', monthlyCost: unpriced, sites: 1 },
-    ],
-    byFile: [
-      { path: 'src/agent.ts', monthlyCost: priced(156) },
-      { path: 'AGENTS.md', monthlyCost: priced(108) },
-      { path: 'src/tools/<weird> & name.py', monthlyCost: unpriced },
-    ],
-  },
-  budgetExceeded: [],
-};
+/** The fixture's report, scanned once per test process. */
+export function fixtureReport(): Promise<FixtureReport> {
+  built ??= build();
+  return built;
+}

@@ -5,6 +5,7 @@
  */
 import type { SyntaxNode } from '../detect/parser';
 import type { Collected } from '../detect/syntax';
+import { PROVIDER_FACTORY } from '../detect/frameworks';
 import type { CalleeFact, ClassFact, Expr, FileFacts, FunctionFact, ImportFact, LoopFact, ParamFact } from './facts';
 import { addDestructuredLocals } from './destructure';
 import { keepsModel } from './model-flow';
@@ -84,6 +85,16 @@ export function extractTypeScript(root: SyntaxNode, collected: Collected, detect
   return { imports, exports, values, functions, classes, moduleCalls: module.moduleCalls, moduleLoops: loopFacts(module.moduleLoops, [], TS), calls, ...(stateDefaults.length ? { stateDefaults } : {}) };
 }
 
+/**
+ * `openai(PLANNER_MODEL)`, `anthropic.messages(MODEL)`: a provider factory of the Vercel AI SDK
+ * takes the model id as its first argument; that argument is what to follow across files.
+ */
+function factoryArgument(value: SyntaxNode): SyntaxNode | undefined {
+  if (value.type !== 'call_expression') return undefined;
+  if (!PROVIDER_FACTORY.test(value.childForFieldName('function')?.text ?? '')) return undefined;
+  return value.childForFieldName('arguments')?.namedChildren[0] ?? undefined;
+}
+
 function modelArg(call: SyntaxNode): { model?: Expr; receiver?: string; inputs?: string[] } {
   const args = call.childForFieldName('arguments');
   let model: Expr | undefined;
@@ -97,7 +108,7 @@ function modelArg(call: SyntaxNode): { model?: Expr; receiver?: string; inputs?:
       if (value && INPUT_KEYS.test(key)) namesIn(value, inputs, TS_NAMES, 'member_expression');
       if (p?.type === 'pair' && /^['"]?(model|modelName|model_name|modelId)['"]?$/.test(p.childForFieldName('key')?.text ?? '')) {
         const v = p.childForFieldName('value');
-        if (v) model = expr(v, 0);
+        if (v) model = expr(factoryArgument(v) ?? v, 0);
       } else if (p?.type === 'shorthand_property_identifier' && /^(model|modelName|modelId)$/.test(p.text)) model = { k: 'name', v: p.text, line: p.startPosition.row + 1 };
     }
   }

@@ -12,10 +12,10 @@ import { skipReason } from './skip';
  * the document imports from other workspace files (as `tokenomics scan` does). Skips are logged
  * once per document and reason.
  */
-export function createAnalyzer(config: ExtensionConfig, catalog: CatalogHolder, log: vscode.LogOutputChannel, subscriptions?: vscode.Disposable[]): Analyzer {
+export function createAnalyzer(config: ExtensionConfig, catalog: CatalogHolder, log: vscode.LogOutputChannel, subscriptions?: vscode.Disposable[], shared?: WorkspaceRepos): Analyzer {
   const logged = new Set<string>();
-  const repos = new WorkspaceRepos(config, log);
-  subscriptions?.push(repos);
+  const repos = shared ?? new WorkspaceRepos(config, log);
+  if (!shared) subscriptions?.push(repos);
   return async (document, flag) => {
     const settings = config.settings(document.uri);
     const relative = vscode.workspace.asRelativePath(document.uri, false);
@@ -59,9 +59,16 @@ const INDEX_WAIT_MS = 3000;
  * analysis in that folder and kept current from file-system events, so that the editor follows
  * imports, helpers and loaded prompts across files the way a scan does.
  */
-class WorkspaceRepos implements vscode.Disposable {
+export class WorkspaceRepos implements vscode.Disposable {
   private readonly byFolder = new Map<string, WorkspaceRepository>();
   private readonly watcher: vscode.FileSystemWatcher;
+  /** Folders whose documents were analysed before their index was built (the wait ran out). */
+  private readonly analysedWithout = new Set<string>();
+  /**
+   * Called once an index finishes that some analysis could not wait for: those analyses lacked
+   * the other files (models from a config module, imported prompts) and must be made again.
+   */
+  onLateIndex?: (folder: string) => void;
 
   constructor(
     private readonly config: ExtensionConfig,
@@ -90,12 +97,22 @@ class WorkspaceRepos implements vscode.Disposable {
       this.byFolder.set(key, repo);
       const started = Date.now();
       repo.index().then(
-        () => this.log.info(`Repository index of ${folder.name} built in ${Date.now() - started} ms`),
+        () => {
+          this.log.info(`Repository index of ${folder.name} built in ${Date.now() - started} ms`);
+          if (this.analysedWithout.delete(key)) this.onLateIndex?.(folder.name);
+        },
         (err) => this.log.warn(`Repository index of ${folder.name} failed`, err),
       );
     }
     if (!repo.current()) await Promise.race([repo.index().catch(() => undefined), new Promise((r) => setTimeout(r, INDEX_WAIT_MS))]);
+    if (!repo.current()) this.analysedWithout.add(key);
     return repo;
+  }
+
+  /** The folder's index if it is built; never starts a build (for quick picks that must not wait). */
+  current(uri: vscode.Uri): ReturnType<WorkspaceRepository['current']> {
+    const folder = vscode.workspace.getWorkspaceFolder(uri);
+    return folder ? this.byFolder.get(folder.uri.toString())?.current() : undefined;
   }
 
   dispose(): void {

@@ -52,12 +52,6 @@ export function assumptionChoices(report: FileReport, siteId: string): Assumptio
   return out;
 }
 
-/** Model ids to offer: those the file's sites use first (deduplicated), then the catalog's. */
-export function modelChoices(report: FileReport, catalogIds: readonly string[]): string[] {
-  const used = [...report.calls.map((c) => c.modelResolved), ...report.agentLoops.map((l) => l.model)].filter((m): m is string => Boolean(m));
-  return [...new Set([...used, ...catalogIds])];
-}
-
 /** A positive whole number, or the reason it is not. */
 export function validateCount(value: string): string | undefined {
   return /^\d+$/.test(value.trim()) && Number(value) > 0 ? undefined : 'A positive whole number, e.g. 800';

@@ -3,7 +3,11 @@ import { parseCompareRequest, type CompareRequest } from '../compare-request';
 import type { TokenomicsContext } from '../context';
 import { hoverTargetAt } from '../hover/targets';
 import { annotationEdit } from '../quickfix/edits';
-import { assumptionChoices, modelChoices, validateCount } from './assumption-choices';
+import { vendorOf } from '../../core/repo/vendor';
+import type { FileReport } from '../../core/report/types';
+import type { Assumptions } from '../../core/workload';
+import { assumptionChoices, validateCount } from './assumption-choices';
+import { pickModelTarget, pickSiteModel, writeModelSetting, type SiteModel } from './assumption-model';
 import type { CommandFactory } from './types';
 
 /**
@@ -25,14 +29,19 @@ export const setAssumption: CommandFactory = (ctx) => async (arg: unknown) => {
   );
   if (!choice) return undefined;
   let value: string | undefined;
+  const uri = vscode.Uri.parse(request.uri, true);
   if (choice.choice.key === 'model') {
-    const ids = modelChoices(found.report, ctx.catalog.current().models.map((m) => m.id));
-    value = (await vscode.window.showQuickPick(ids, { title: 'Tokenomics: the model this site uses' })) ?? undefined;
+    const site = siteModel(found.report, request.siteId, ctx.config.settings(uri).assumptions);
+    value = await pickSiteModel(ctx, uri, found.report, site);
+    if (!value) return undefined;
+    const target = await pickModelTarget(site, value);
+    if (!target) return undefined;
+    if (target.kind === 'setting') return writeModelSetting(ctx, uri, target.key, value);
   } else {
     value = await vscode.window.showInputBox({ title: `Tokenomics: ${choice.choice.label}`, prompt: `Now ${choice.choice.current}`, validateInput: validateCount });
   }
   if (!value) return undefined;
-  const document = await vscode.workspace.openTextDocument(vscode.Uri.parse(request.uri, true));
+  const document = await vscode.workspace.openTextDocument(uri);
   const spec = annotationEdit(document.getText(), choice.choice.line, document.languageId, { [choice.choice.key]: value.trim() });
   const edit = new vscode.WorkspaceEdit();
   edit.insert(document.uri, new vscode.Position(spec.line - 1, 0), spec.newText);
@@ -40,6 +49,19 @@ export const setAssumption: CommandFactory = (ctx) => async (arg: unknown) => {
   ctx.log.info(`Set ${choice.choice.key}=${value.trim()} above ${vscode.workspace.asRelativePath(document.uri)}:${choice.choice.line} (${applied ? 'applied' : 'refused'})`);
   return applied;
 };
+
+/** The site's model now and how it was found; the vendor whose default it is, when the tool assumed it. */
+function siteModel(report: FileReport, siteId: string, assumptions: Assumptions): SiteModel {
+  const loop = report.agentLoops.find((l) => l.id === siteId);
+  const call = loop ? report.calls.find((c) => c.id === loop.callId) : report.calls.find((c) => c.id === siteId);
+  const current = loop?.model ?? call?.modelResolved ?? call?.model;
+  const source = loop?.modelSource ?? call?.modelSource;
+  if (source?.from !== 'vendor-default') return { current, source };
+  // The SDK's vendor; else the one vendor whose default is this model.
+  const byDefault = Object.entries(assumptions.defaultModels ?? {}).filter(([, m]) => m === current);
+  const vendor = (call && vendorOf({ framework: call.framework })) ?? (byDefault.length === 1 ? byDefault[0][0] : undefined);
+  return { current, source, ...(vendor ? { vendor } : {}) };
+}
 
 /** From the palette: the call or loop under the cursor (a prompt stands for the call that sends it). */
 async function siteUnderCursor(ctx: TokenomicsContext): Promise<CompareRequest | undefined> {

@@ -18,6 +18,7 @@ export const REPORT_COMMANDS = {
   refresh: 'tokenomics.report.refresh',
   cancel: 'tokenomics.report.cancel',
   export: 'tokenomics.report.export',
+  compareWith: 'tokenomics.report.compareWith',
 } as const;
 
 interface Hosts {
@@ -40,6 +41,8 @@ function startHosts(ctx: TokenomicsContext): Hosts {
     vscode.commands.registerCommand(REPORT_COMMANDS.refresh, () => report.scan()),
     vscode.commands.registerCommand(REPORT_COMMANDS.cancel, () => report.cancel()),
     vscode.commands.registerCommand(REPORT_COMMANDS.export, () => report.export()),
+    // From the view's title bar: a quick pick. From a test or a keybinding: the revision as argument ('' stops).
+    vscode.commands.registerCommand(REPORT_COMMANDS.compareWith, (ref?: unknown) => (typeof ref === 'string' ? report.compareWith(ref || undefined) : report.pickRevision())),
   );
   const hosts = { compare, report };
   started.set(ctx, hosts);

@@ -11,13 +11,19 @@
  *   page → host  `refresh` / `cancel`         start a new scan / stop the running one
  *   page → host  `reveal` {path, siteId}      open the site in an editor (only sites of the last report)
  *   page → host  `export` {format}            save the last report through a save dialog
+ *   page → host  `diffOff`                    stop comparing with a revision (the title bar picks one)
  *   host → page  `scanning` {folders}         a scan started
  *   host → page  `progress` {done, total?, current?}
  *   host → page  `report` {data}              the finished report
  *   host → page  `cancelled` / `error` {message}
  *   host → page  `exported` {file}            where the export went (a name, for a notice)
+ *   host → page  `diffing` {ref}              comparing the workspace with a revision (vs HEAD)
+ *   host → page  `diff` {data}                each site's monthly delta against that revision
+ *   host → page  `diffError` {ref, message}   the comparison failed (not a git repository, unknown ref)
+ *   host → page  `diffCleared`                the comparison is off
  */
 import type { Price } from '../../core/cost/types';
+import type { SiteScope } from '../../core/report/types';
 import { isFiniteNumber, isNonEmptyString, isRecord } from './guards';
 
 export const REPORT_VIEW_ID = 'tokenomics.report';
@@ -46,6 +52,39 @@ export interface ReportSiteView {
   readonly inputTokens: number;
   /** Assumptions and warnings attached to the site (for its tooltip / details). */
   readonly notes: readonly string[];
+  /** Where the site runs (the file's scope); absent in reports saved before scopes: `runtime`. */
+  readonly scope?: SiteScope;
+}
+
+/** How a site differs from the compared revision (the core's diff engine, `tokenomics diff`). */
+export interface ReportSiteDelta {
+  readonly change: 'added' | 'changed' | 'unchanged';
+  /** Head minus base monthly cost in US dollars; null when either side is unpriced. */
+  readonly monthlyDelta: number | null;
+  /** The base's monthly cost; null for an added or unpriced site. */
+  readonly monthlyBase: number | null;
+  /** Why it changed, in the diff engine's words (`model swap gpt-4o-mini → gpt-4.1`). */
+  readonly reasons: readonly string[];
+}
+
+/** The workspace against a revision: keyed by a site's `path:line:kind` in the workspace report. */
+export interface ReportDiffData {
+  /** The revision as picked (`HEAD`, `main`). */
+  readonly ref: string;
+  /** Its commit, abbreviated. */
+  readonly commit: string;
+  /** Head minus base of the headline monthly totals, and percent of the base's (null when the base costs nothing). */
+  readonly delta: { readonly usd: number; readonly percent: number | null };
+  /** The core's headline for it: `LLM cost +$412 a month (+18%)` or `No change to LLM cost`. */
+  readonly headline: string;
+  readonly sites: Readonly<Record<string, ReportSiteDelta>>;
+  /** Sites the revision had and the workspace no longer has. */
+  readonly removed: readonly { readonly path: string; readonly line: number; readonly kind: SiteKind; readonly monthlyBase: number | null; readonly reasons: readonly string[] }[];
+}
+
+/** The key of a site in `ReportDiffData.sites`. */
+export function siteDiffKey(site: { readonly path: string; readonly line: number; readonly kind: SiteKind }): string {
+  return `${site.path}:${site.line}:${site.kind}`;
 }
 
 export interface ReportData {
@@ -65,6 +104,9 @@ export interface ReportData {
     readonly unpricedSites?: number;
     readonly byModel: readonly { readonly model: string; readonly monthlyCost: Price; readonly sites: number }[];
     readonly byFile: readonly { readonly path: string; readonly monthlyCost: Price }[];
+    /** Monthly cost and site count per scope (the core's totals), and the scopes that make the headline. */
+    readonly byScope?: readonly { readonly scope: SiteScope; readonly monthlyCost: Price; readonly sites: number }[];
+    readonly scopes?: readonly SiteScope[];
   };
   /** Ranked by projected monthly cost, most expensive first; unpriced last. */
   readonly sites: readonly ReportSiteView[];
@@ -80,7 +122,8 @@ export type ReportPageMessage =
   | { readonly type: 'refresh' }
   | { readonly type: 'cancel' }
   | { readonly type: 'reveal'; readonly path: string; readonly siteId: string }
-  | { readonly type: 'export'; readonly format: ExportFormat };
+  | { readonly type: 'export'; readonly format: ExportFormat }
+  | { readonly type: 'diffOff' };
 
 export type ReportHostMessage =
   | { readonly type: 'scanning'; readonly folders: readonly string[] }
@@ -88,18 +131,27 @@ export type ReportHostMessage =
   | { readonly type: 'report'; readonly data: ReportData }
   | { readonly type: 'cancelled' }
   | { readonly type: 'error'; readonly message: string }
-  | { readonly type: 'exported'; readonly file: string };
+  | { readonly type: 'exported'; readonly file: string }
+  | { readonly type: 'diffing'; readonly ref: string }
+  | { readonly type: 'diff'; readonly data: ReportDiffData }
+  | { readonly type: 'diffError'; readonly ref: string; readonly message: string }
+  | { readonly type: 'diffCleared' };
 
 export interface ReportUiState {
   readonly text: string;
   readonly model: string;
   readonly kind: '' | SiteKind;
+  /** Page of the headline (runtime) sites. */
   readonly page: number;
+  /** Scope groups listed apart that the user opened, and their pages. */
+  readonly open?: readonly SiteScope[];
+  readonly pages?: Readonly<Partial<Record<SiteScope, number>>>;
 }
 
 export interface ReportSavedState {
   readonly data?: ReportData;
   readonly ui?: ReportUiState;
+  readonly diff?: ReportDiffData;
 }
 
 export function isExportFormat(value: unknown): value is ExportFormat {
@@ -112,6 +164,7 @@ export function isReportPageMessage(value: unknown): value is ReportPageMessage 
     case 'ready':
     case 'refresh':
     case 'cancel':
+    case 'diffOff':
       return true;
     case 'reveal':
       return isNonEmptyString(value.path) && isNonEmptyString(value.siteId, 512);
@@ -149,14 +202,38 @@ export function isReportHostMessage(value: unknown): value is ReportHostMessage 
       return isNonEmptyString(value.message);
     case 'exported':
       return isNonEmptyString(value.file);
+    case 'diffing':
+      return isNonEmptyString(value.ref);
+    case 'diff':
+      return isReportDiffData(value.data);
+    case 'diffError':
+      return isNonEmptyString(value.ref) && isNonEmptyString(value.message);
+    case 'diffCleared':
+      return true;
     default:
       return false;
   }
+}
+
+export function isReportDiffData(value: unknown): value is ReportDiffData {
+  return (
+    isRecord(value) &&
+    isNonEmptyString(value.ref) &&
+    typeof value.commit === 'string' &&
+    isRecord(value.delta) &&
+    isFiniteNumber(value.delta.usd) &&
+    typeof value.headline === 'string' &&
+    isRecord(value.sites) &&
+    Object.values(value.sites).every((d) => isRecord(d) && (d.change === 'added' || d.change === 'changed' || d.change === 'unchanged') && Array.isArray(d.reasons)) &&
+    Array.isArray(value.removed) &&
+    value.removed.every((r) => isRecord(r) && typeof r.path === 'string' && isFiniteNumber(r.line))
+  );
 }
 
 export function parseReportSavedState(value: unknown): ReportSavedState {
   if (!isRecord(value)) return {};
   const data = isReportData(value.data) ? value.data : undefined;
   const ui = isRecord(value.ui) ? (value.ui as unknown as ReportUiState) : undefined;
-  return { ...(data ? { data } : {}), ...(ui ? { ui } : {}) };
+  const diff = isReportDiffData(value.diff) ? value.diff : undefined;
+  return { ...(data ? { data } : {}), ...(ui ? { ui } : {}), ...(diff ? { diff } : {}) };
 }

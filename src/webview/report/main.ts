@@ -10,15 +10,18 @@ import {
   isReportHostMessage,
   parseReportSavedState,
   type ReportData,
+  type ReportDiffData,
   type ReportHostMessage,
   type ReportPageMessage,
   type ReportSavedState,
   type ReportUiState,
 } from '../protocol/report';
-import { byId, debounce, fill, h } from '../shared/dom';
+import type { SiteScope } from '../../core/report/types';
+import { button, byId, debounce, fill, h } from '../shared/dom';
 import { PageBridge } from '../shared/vscode-api';
-import { byFileTable, byModelTable, sitesTable } from './tables';
-import { filterSites, modelsOf, normalizeReportUi } from './view-model';
+import { siteGroups } from './groups';
+import { byFileTable, byModelTable, rowNavigation } from './tables';
+import { filterSites, headlineScopes, modelsOf, normalizeReportUi, SCOPE_TITLE } from './view-model';
 
 function plural(n: number, noun: string): string {
   return `${formatInteger(n)} ${noun}${n === 1 ? '' : 's'}`;
@@ -26,12 +29,16 @@ function plural(n: number, noun: string): string {
 
 class ReportPage {
   private data?: ReportData;
+  private diff?: ReportDiffData;
+  /** While a comparison runs or after it failed: said in the diff line. */
+  private diffNote?: { readonly ref: string; readonly text: string; readonly error: boolean };
   private ui: ReportUiState;
   private readonly bridge: PageBridge<ReportHostMessage, ReportPageMessage>;
   private readonly progress = h('progress', { attrs: { max: '1', 'aria-label': 'Scan progress' } });
   private readonly status = h('p', { className: 'status muted', attrs: { role: 'status', 'aria-live': 'polite' } });
   private readonly notice = h('div', { className: 'notice', attrs: { role: 'alert' } });
   private readonly summary = h('div', { className: 'summary' });
+  private readonly diffLine = h('div', { className: 'diff-line', attrs: { 'data-testid': 'diff-line', 'aria-live': 'polite' } });
   private readonly text = h('input', { attrs: { id: 'r-text', type: 'search', placeholder: 'Filter by path, model, framework' } });
   private readonly model = h('select', { attrs: { id: 'r-model' } });
   private readonly kind = h('select', { attrs: { id: 'r-kind' } }, ...[['', 'All kinds'], ['call', 'Calls'], ['loop', 'Agent loops'], ['instructions', 'Instruction files']].map(([v, t]) => h('option', { text: t, attrs: { value: v } })));
@@ -43,16 +50,18 @@ class ReportPage {
     const saved = parseReportSavedState(this.bridge.savedState());
     this.ui = normalizeReportUi(saved.ui);
     this.data = saved.data;
-    const setText = debounce(() => this.setUi({ text: this.text.value, page: 0 }), 200);
+    this.diff = saved.diff;
+    const setText = debounce(() => this.setUi({ text: this.text.value, page: 0, pages: {} }), 200);
     this.text.addEventListener('input', setText);
-    this.model.addEventListener('change', () => this.setUi({ model: this.model.value, page: 0 }));
-    this.kind.addEventListener('change', () => this.setUi({ kind: this.kind.value as ReportUiState['kind'], page: 0 }));
+    this.model.addEventListener('change', () => this.setUi({ model: this.model.value, page: 0, pages: {} }));
+    this.kind.addEventListener('change', () => this.setUi({ kind: this.kind.value as ReportUiState['kind'], page: 0, pages: {} }));
     fill(
       root,
       this.progress,
       this.status,
       this.notice,
       this.summary,
+      this.diffLine,
       h(
         'div',
         { className: 'filters', attrs: { role: 'group', 'aria-label': 'Filters' } },
@@ -63,10 +72,10 @@ class ReportPage {
         h('label', { className: 'sr-only', text: 'Kind', attrs: { for: 'r-kind' } }),
         this.kind,
       ),
-      h('h2', { text: 'Sites by monthly cost' }),
       this.sites,
       this.totals,
     );
+    this.sites.addEventListener('keydown', (e) => rowNavigation(this.sites, e));
     this.setScanning(false);
     this.render();
     this.bridge.post({ type: 'ready' });
@@ -105,6 +114,25 @@ class ReportPage {
       case 'exported':
         this.status.textContent = `Exported to ${m.file}.`;
         return;
+      case 'diffing':
+        this.diffNote = { ref: m.ref, text: `Comparing with ${m.ref}…`, error: false };
+        this.render();
+        return;
+      case 'diff':
+        this.diff = m.data;
+        this.diffNote = undefined;
+        this.render();
+        return;
+      case 'diffError':
+        this.diff = undefined;
+        this.diffNote = { ref: m.ref, text: m.message, error: true };
+        this.render();
+        return;
+      case 'diffCleared':
+        this.diff = undefined;
+        this.diffNote = undefined;
+        this.render();
+        return;
     }
   }
 
@@ -118,8 +146,40 @@ class ReportPage {
     this.render();
   }
 
+  /** Opening or closing a group only needs remembering: the details element already shows it. */
+  private setOpen(scope: SiteScope, open: boolean): void {
+    const now = new Set(this.ui.open ?? []);
+    if (now.has(scope) === open) return;
+    if (open) now.add(scope);
+    else now.delete(scope);
+    this.ui = normalizeReportUi({ ...this.ui, open: [...now] });
+    this.save();
+  }
+
+  private save(): void {
+    this.bridge.saveState({ data: this.data, ui: this.ui, ...(this.diff ? { diff: this.diff } : {}) } satisfies ReportSavedState);
+  }
+
+  /** "vs HEAD: LLM cost +$12 a month (+3%)", or what is happening, with a way to turn it off. */
+  private renderDiffLine(): void {
+    const d = this.diff;
+    const note = this.diffNote;
+    if (!d && !note) {
+      fill(this.diffLine);
+      return;
+    }
+    const text = d ? `vs ${d.ref} (${d.commit}): ${d.headline}` : note!.text;
+    fill(
+      this.diffLine,
+      h('span', { className: note?.error ? 'diff-error' : d && d.delta.usd > 0.005 ? 'delta-up' : d && d.delta.usd < -0.005 ? 'delta-down' : 'muted', text, attrs: { 'data-testid': 'diff-headline' } }),
+      ' ',
+      button('Stop comparing', () => this.bridge.post({ type: 'diffOff' }), { className: 'link', attrs: { 'data-testid': 'diff-off' } }),
+    );
+  }
+
   private render(): void {
-    this.bridge.saveState({ data: this.data, ui: this.ui } satisfies ReportSavedState);
+    this.save();
+    this.renderDiffLine();
     const data = this.data;
     if (!data) {
       fill(this.summary, h('p', { className: 'muted', text: 'No report yet.' }));
@@ -138,7 +198,8 @@ class ReportPage {
         h('span', { className: 'total-figure', text: formatPrice(headline), attrs: { 'data-testid': 'total' } }),
         ' a month',
         t.unpricedSites ? h('span', { className: 'unpriced-note', text: ` + ${plural(t.unpricedSites, 'unpriced site')}` }) : false,
-        data.callsPerDay !== undefined ? h('span', { className: 'traffic muted', attrs: { 'data-testid': 'traffic' }, text: ` at ${formatInteger(data.callsPerDay)} calls a day per site`, title: 'tokenomics.callsPerDay (an annotation can set a site’s own); 30 days a month' }) : false,
+        h('span', { className: 'scope-note muted', text: ` · ${headlineScopes(data).map((s) => SCOPE_TITLE[s].toLowerCase()).join(', ')}`, attrs: { 'data-testid': 'headline-scopes' } }),
+        data.callsPerDay !== undefined ? h('span', { className: 'traffic muted', attrs: { 'data-testid': 'traffic' }, text: ` · ${formatInteger(data.callsPerDay)} calls a day per site`, title: 'tokenomics.callsPerDay (an annotation can set a site’s own); 30 days a month' }) : false,
       ),
       h('p', { className: 'muted', text: [plural(t.files, 'file'), plural(t.calls, 'call'), plural(t.agentLoops, 'agent loop'), plural(t.prompts, 'prompt'), data.budgetExceeded > 0 ? `${data.budgetExceeded} over budget` : ''].filter(Boolean).join(' · ') }),
       h(
@@ -156,7 +217,11 @@ class ReportPage {
     const visible = filterSites(data.sites, this.ui);
     fill(
       this.sites,
-      sitesTable(visible, this.ui, (s) => this.bridge.post({ type: 'reveal', path: s.path, siteId: s.siteId }), (page) => this.setUi({ page })),
+      ...siteGroups(data, visible, this.ui, this.diff, {
+        onReveal: (s) => this.bridge.post({ type: 'reveal', path: s.path, siteId: s.siteId }),
+        onPage: (scope, page) => this.setUi(scope === 'headline' ? { page } : { pages: { ...this.ui.pages, [scope]: page } }),
+        onToggle: (scope, open) => this.setOpen(scope, open),
+      }),
     );
     fill(
       this.totals,

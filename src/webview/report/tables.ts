@@ -1,17 +1,21 @@
 /** The report's tables: ranked sites (click to reveal), totals by model and by file. */
-import { formatInteger, formatPrice, formatTokens } from '../../core/format';
+import { formatInteger, formatPrice, formatTokens, formatUsd } from '../../core/format';
 import { formatFigure } from '../../core/format/estimate';
-import type { ReportData, ReportSiteView, ReportUiState } from '../protocol/report';
+import { signedUsd } from '../../core/diff/render';
+import { siteDiffKey, type ReportData, type ReportDiffData, type ReportSiteDelta, type ReportSiteView } from '../protocol/report';
 import { button, h } from '../shared/dom';
 import { headerRow, pageOf, pager, type Column } from '../shared/table';
 
 export const SITES_PAGE_SIZE = 50;
 
-const SITE_COLUMNS: Column<never>[] = [
-  { label: 'Site' },
-  { label: '$/month', numeric: true, title: 'projected at the site’s calls per day × 30 days' },
-  { label: 'Per unit', numeric: true, title: 'one call, one agent task, or one coding-agent request' },
-];
+function siteColumns(diff: ReportDiffData | undefined): Column<never>[] {
+  return [
+    { label: 'Site' },
+    { label: '$/month', numeric: true, title: 'projected at the site’s calls per day × 30 days' },
+    { label: 'Per unit', numeric: true, title: 'one call, one agent task, or one coding-agent request' },
+    ...(diff ? [{ label: `vs ${diff.ref}`, numeric: true, title: `monthly cost now minus at ${diff.ref} (${diff.commit})` }] : []),
+  ];
+}
 
 const KIND_BADGE: Record<ReportSiteView['kind'], string> = { call: 'call', loop: 'loop', instructions: 'file' };
 
@@ -33,9 +37,12 @@ export function splitPath(path: string): { readonly name: string; readonly folde
   return slash < 0 ? { name: path, folder: '' } : { name: path.slice(slash + 1), folder: path.slice(0, slash + 1) };
 }
 
-/** Arrow keys move between the rows' site buttons; Home and End jump; Enter opens the site. */
-function rowNavigation(body: HTMLElement, event: KeyboardEvent): void {
-  const buttons = Array.from(body.querySelectorAll<HTMLButtonElement>('button[data-site]'));
+/**
+ * Arrow keys move between the site buttons of every group shown (a closed group's rows are
+ * skipped); Home and End jump; Enter opens the site.
+ */
+export function rowNavigation(root: HTMLElement, event: KeyboardEvent): void {
+  const buttons = Array.from(root.querySelectorAll<HTMLButtonElement>('button[data-site]')).filter((b) => !b.closest('details:not([open])'));
   const at = buttons.indexOf(event.target as HTMLButtonElement);
   if (at < 0) return;
   const next = { ArrowDown: at + 1, ArrowUp: at - 1, Home: 0, End: buttons.length - 1 }[event.key];
@@ -44,31 +51,80 @@ function rowNavigation(body: HTMLElement, event: KeyboardEvent): void {
   buttons[Math.max(0, Math.min(buttons.length - 1, next))]?.focus();
 }
 
+/** The vs-revision cell: the signed monthly delta, `new` for an added site, `=` when unchanged. */
+function deltaCell(d: ReportSiteDelta | undefined, ref: string): HTMLTableCellElement {
+  if (!d) return h('td', { className: 'num delta' });
+  const reasons = d.reasons.length > 0 ? `\n${d.reasons.join('\n')}` : '';
+  if (d.change === 'unchanged') return h('td', { className: 'num delta muted', text: '=', title: `unchanged since ${ref}` });
+  if (d.change === 'added') return h('td', { className: 'num delta delta-added', text: 'new', title: `not at ${ref}${reasons}` });
+  const text = d.monthlyDelta === null ? 'changed' : signedUsd(d.monthlyDelta);
+  const direction = d.monthlyDelta === null ? '' : d.monthlyDelta > 0 ? ' delta-up' : d.monthlyDelta < 0 ? ' delta-down' : '';
+  const before = d.monthlyBase !== null ? ` (was ${formatUsd(d.monthlyBase)} a month)` : '';
+  return h('td', { className: `num delta${direction}`, text, title: `changed since ${ref}${before}${reasons}` });
+}
+
+export interface SitesTableOptions {
+  readonly page: number;
+  readonly onPage: (page: number) => void;
+  readonly onReveal: (s: ReportSiteView) => void;
+  /** The comparison with a revision, when one is on: adds the "vs REF" column and marks changed rows. */
+  readonly diff?: ReportDiffData;
+  /** Names the table for screen readers and its pager. */
+  readonly name: string;
+}
+
 /** One line per site: kind badge, file name, folder (muted, cut with an ellipsis), figures right-aligned. */
-export function sitesTable(sites: readonly ReportSiteView[], ui: ReportUiState, onReveal: (s: ReportSiteView) => void, onPage: (p: number) => void): HTMLElement {
-  const slice = pageOf(sites, ui.page, SITES_PAGE_SIZE);
+export function sitesTable(sites: readonly ReportSiteView[], options: SitesTableOptions): HTMLElement {
+  const { diff, onReveal } = options;
+  const slice = pageOf(sites, options.page, SITES_PAGE_SIZE);
   const body = h('tbody');
-  body.addEventListener('keydown', (e) => rowNavigation(body, e));
   for (const s of slice.items) {
+    const d = diff?.sites[siteDiffKey(s)];
+    const change = d && d.change !== 'unchanged' ? d.change : undefined;
     const { name, folder } = splitPath(s.path);
     const location = button('', () => onReveal(s), { className: 'link site-link', attrs: { 'data-site': s.siteId, 'aria-label': `Open ${s.path} line ${s.line}` } });
     location.append(h('span', { className: 'file', text: `${name}:${s.line}` }), folder ? h('span', { className: 'folder', text: folder }) : '');
     body.append(
       h(
         'tr',
-        { className: s.monthly.kind === 'unpriced' ? 'unpriced' : undefined, title: siteTitle(s), attrs: { 'data-site-row': `${s.path}#${s.siteId}` } },
+        {
+          className: [s.monthly.kind === 'unpriced' ? 'unpriced' : '', change ? `change-${change}` : ''].filter(Boolean).join(' ') || undefined,
+          title: siteTitle(s),
+          attrs: { 'data-site-row': `${s.path}#${s.siteId}`, ...(change ? { 'data-change': change } : {}) },
+        },
         h('td', { className: 'site' }, h('span', { className: `badge kind-${s.kind}`, text: KIND_BADGE[s.kind] }), location),
         h('td', { className: 'num cost', text: formatPrice(s.monthly) }),
         h('td', { className: 'num per-unit', text: formatFigure({ price: s.perUnit, unit: s.unit }) }),
+        diff ? deltaCell(d, diff.ref) : false,
       ),
     );
   }
-  if (sites.length === 0) body.append(h('tr', {}, h('td', { className: 'empty', text: 'No site matches.', attrs: { colspan: '3' } })));
-  const table = h('table', { className: 'grid sites', attrs: { 'data-testid': 'sites' } }, h('caption', { className: 'sr-only', text: 'Sites ranked by projected monthly cost; arrow keys move between sites, Enter opens one' }), h('thead', {}, headerRow(SITE_COLUMNS, undefined, () => undefined)), body);
+  const columns = siteColumns(diff);
+  if (sites.length === 0) body.append(h('tr', {}, h('td', { className: 'empty', text: 'No site matches.', attrs: { colspan: String(columns.length) } })));
+  const caption = `${options.name} ranked by projected monthly cost; arrow keys move between sites, Enter opens one`;
+  const table = h('table', { className: `grid sites${diff ? ' with-diff' : ''}`, attrs: { 'data-testid': 'sites' } }, h('caption', { className: 'sr-only', text: caption }), h('thead', {}, headerRow(columns, undefined, () => undefined)), body);
   const wrap = h('div', { className: 'table-wrap' }, table);
-  const nav = pager(slice, sites.length, onPage, 'Sites');
+  const nav = pager(slice, sites.length, options.onPage, options.name);
   if (nav) wrap.append(nav);
   return wrap;
+}
+
+/** Sites the compared revision had and the workspace no longer has: not clickable (nothing to open). */
+export function removedTable(diff: ReportDiffData): HTMLElement {
+  const body = h(
+    'tbody',
+    {},
+    ...diff.removed.map((r) => {
+      const { name, folder } = splitPath(r.path);
+      return h(
+        'tr',
+        { attrs: { 'data-change': 'removed' }, title: [`${r.kind} at ${r.path}:${r.line} at ${diff.ref}`, ...r.reasons].join('\n') },
+        h('td', { className: 'site' }, h('span', { className: `badge kind-${r.kind}`, text: KIND_BADGE[r.kind] }), h('span', { className: 'file', text: `${name}:${r.line}` }), folder ? h('span', { className: 'folder', text: folder }) : ''),
+        h('td', { className: 'num delta delta-down', text: r.monthlyBase === null ? 'removed' : signedUsd(-r.monthlyBase) }),
+      );
+    }),
+  );
+  return h('table', { className: 'grid sites removed', attrs: { 'data-testid': 'removed' } }, h('thead', {}, headerRow<never>([{ label: 'Site' }, { label: `vs ${diff.ref}`, numeric: true }], undefined, () => undefined)), body);
 }
 
 export function byModelTable(data: ReportData): HTMLElement {

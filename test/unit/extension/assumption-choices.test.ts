@@ -1,5 +1,11 @@
 import * as assert from 'node:assert/strict';
-import { assumptionChoices, modelChoices, validateCount } from '../../../src/extension/commands/assumption-choices';
+import { join } from 'node:path';
+import { getBundledCatalog, resolveModel } from '../../../src/core/catalog';
+import { DEFAULT_ASSUMPTIONS } from '../../../src/core/workload';
+import { WorkspaceRepository } from '../../../src/extension/core-api';
+import { assumptionChoices, validateCount } from '../../../src/extension/commands/assumption-choices';
+import { mentionsInIndex, mentionsInReport, repositoryModels } from '../../../src/extension/commands/repository-models';
+import { scanPaths } from '../../../src/node/scan';
 import { analysed, CATALOG, ONE_CALL, UNBOUNDED_LOOP } from './analysed';
 
 describe('extension/set an assumption (core-built reports)', () => {
@@ -17,10 +23,29 @@ describe('extension/set an assumption (core-built reports)', () => {
     assert.deepEqual(assumptionChoices(call, 'nope'), []);
   });
 
-  it('lists the file’s models before the catalog’s, once each; accepts only positive whole numbers', async () => {
-    const ids = modelChoices(await analysed(ONE_CALL), CATALOG.models.map((m) => m.id));
-    assert.equal(ids[0], 'gpt-4o');
-    assert.equal(ids.filter((m) => m === 'gpt-4o').length, 1);
+  it('offers the models the repository uses (config module, wrapper, loop), counted, with where; never an identifier or an assumed default', async () => {
+    const app = join(__dirname, '..', '..', '..', '..', 'test', 'fixtures', 'app-workspace');
+    const catalog = getBundledCatalog();
+    const report = await scanPaths([app], { catalog, assumptions: DEFAULT_ASSUMPTIONS, resolveModel, root: app, cwd: app });
+    const fromReport = repositoryModels(report.files.flatMap(mentionsInReport), catalog);
+    assert.deepEqual(
+      fromReport.map((m) => [m.id, m.sites]),
+      // One site each: the planner's step call (its loop is not counted again), the wrapper (its caller passes the same model), the example, the test.
+      [['gpt-4.1', 1], ['gpt-4.1-mini', 1], ['gpt-4o', 1], ['gpt-4o-mini', 1]],
+    );
+    assert.deepEqual(fromReport[0].at, { path: 'src/lib/models.ts', line: 3 });
+    // The repository index (what the editor holds before any workspace scan) finds the same ids.
+    const workspace = new WorkspaceRepository(app);
+    const fromIndex = repositoryModels(mentionsInIndex(await workspace.index()), catalog);
+    assert.deepEqual(fromIndex.map((m) => m.id).sort(), fromReport.map((m) => m.id).sort());
+    // Identifiers and unknown names are never offered; a site priced on an assumed default adds nothing.
+    const noise = ['model', 'gpt_4_1_mini', 'MODEL_NAME', 'settings.model', 'not-a-model-9'].map((model) => ({ model, path: 'x.py', line: 1 }));
+    assert.deepEqual(repositoryModels(noise, catalog), []);
+    const loop = await analysed(UNBOUNDED_LOOP);
+    assert.deepEqual(mentionsInReport(loop), [], 'the loop is priced on the default model: not a model the repository names');
+  });
+
+  it('accepts only positive whole numbers', () => {
     assert.equal(validateCount('800'), undefined);
     assert.ok(validateCount('0'));
     assert.ok(validateCount('12k'));

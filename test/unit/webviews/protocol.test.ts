@@ -71,12 +71,13 @@ describe('webview page shell', () => {
 });
 
 describe('compare subject', () => {
-  it('a loop compares its workload on its call’s model, labelled with file, line and steps', () => {
-    const file = fixtureReport.files[0];
+  it('a loop compares its workload on its call’s model, labelled with file, line and steps', async () => {
+    const file = (await fixtureReport()).files.find((f) => f.path === 'src/agent/planner.ts')!;
     const s = subjectOfSite(file, { kind: 'loop', site: file.agentLoops[0] }, DEFAULT_ASSUMPTIONS);
-    assert.equal(s.label, 'vercel-ai agent loop at agent.ts:20, 10 steps');
+    // planner.ts: generateText({ model: openai(PLANNER_MODEL), maxSteps: 6 }), PLANNER_MODEL from src/lib/models.ts.
+    assert.equal(s.label, 'vercel-ai agent loop at planner.ts:10, 6 steps');
     assert.equal(s.currentModel, 'gpt-4.1');
-    assert.equal(s.workload.steps, 10);
+    assert.equal(s.workload.steps, 6);
   });
 
   it('a blank subject uses the assumptions', () => {

@@ -10,12 +10,16 @@ import { defaultJobs } from '../../../node/detect-pool';
 import type { ScanReport } from '../../../core/report/types';
 import { resolveModel } from '../../core-api';
 import type { TokenomicsContext } from '../../context';
-import { isReportPageMessage, REPORT_VIEW_ID, type ExportFormat, type ReportHostMessage, type ReportPageMessage } from '../../../webview/protocol/report';
+import { isReportPageMessage, REPORT_VIEW_ID, type ExportFormat, type ReportDiffData, type ReportHostMessage, type ReportPageMessage } from '../../../webview/protocol/report';
 import { htmlFor, webviewOptions } from '../assets';
 import { HostBridge } from '../host-bridge';
 import { EXPORT_EXTENSIONS, renderExport } from './export';
 import { commonRoot } from './provider-paths';
+import { diffFolderWith, revisionsToOffer } from './revision-diff';
 import { reportData } from './view-model';
+
+/** Where the compared revision is remembered across reloads (per workspace). */
+const DIFF_REF_KEY = 'tokenomics.report.diffRef';
 
 /** One scan's cancel state: polled by the scan, set by Cancel, Restart or the view closing. */
 interface ScanFlag {
@@ -38,7 +42,14 @@ export class ReportViewHost implements vscode.WebviewViewProvider, vscode.Dispos
   /** Settings or the catalog changed while the view was hidden: rescan when it shows again. */
   private stale = false;
 
+  /** The revision the view compares with ("vs HEAD"); off unless the user picked one. */
+  private diffRef?: string;
+  private lastDiff?: ReportDiffData;
+  /** Bumped by every comparison and scan: a late result of an older one is dropped. */
+  private diffGeneration = 0;
+
   constructor(private readonly ctx: TokenomicsContext) {
+    this.diffRef = ctx.extension.workspaceState.get<string>(DIFF_REF_KEY) || undefined;
     this.disposables.push(
       ctx.onDidRefresh(() => {
         if (!this.last) return;
@@ -68,7 +79,14 @@ export class ReportViewHost implements vscode.WebviewViewProvider, vscode.Dispos
       case 'ready':
         // First show, or after a reload of the window or a settings change: scan. Shown again: the last report.
         if ((!this.last || this.stale) && !this.cancelFlag) void this.scan();
-        else if (this.last) this.bridge?.post({ type: 'report', data: reportData(this.last.report, this.folders().map((f) => f.name), this.last.elapsedMs) });
+        else if (this.last) {
+          this.bridge?.post({ type: 'report', data: reportData(this.last.report, this.folders().map((f) => f.name), this.last.elapsedMs) });
+          if (this.lastDiff) this.bridge?.post({ type: 'diff', data: this.lastDiff });
+        }
+        if (!this.diffRef) this.bridge?.post({ type: 'diffCleared' });
+        return;
+      case 'diffOff':
+        void this.compareWith(undefined);
         return;
       case 'refresh':
         void this.scan();
@@ -146,8 +164,11 @@ export class ReportViewHost implements vscode.WebviewViewProvider, vscode.Dispos
       if (this.cancelFlag !== flag) return; // superseded by a newer scan
       const elapsed = Date.now() - started;
       this.last = { report, root, elapsedMs: elapsed };
+      this.ctx.lastWorkspaceReport = report;
       this.ctx.log.info(`Cost report: ${report.totals.files} files, ${report.files.length} with sites, in ${elapsed} ms`);
       this.bridge?.post({ type: 'report', data: reportData(report, folders.map((f) => f.name), elapsed) });
+      // The comparison runs after the plain report is on screen, never before it.
+      if (this.diffRef) void this.runDiff(this.diffRef);
     } catch (err) {
       this.ctx.log.error('Cost report: the workspace scan failed', err);
       this.bridge?.post({ type: 'error', message: 'The workspace scan failed; see the Tokenomics log for details.' });
@@ -156,6 +177,82 @@ export class ReportViewHost implements vscode.WebviewViewProvider, vscode.Dispos
         this.cancelFlag = undefined;
         void vscode.commands.executeCommand('setContext', 'tokenomics.report.scanning', false);
       }
+    }
+  }
+
+  /**
+   * Compares the view with a revision (`HEAD`, a branch, a tag), or stops comparing (undefined).
+   * Remembered per workspace; runs again after every scan while it is on.
+   */
+  async compareWith(ref: string | undefined): Promise<void> {
+    this.diffRef = ref?.trim() || undefined;
+    await this.ctx.extension.workspaceState.update(DIFF_REF_KEY, this.diffRef);
+    this.lastDiff = undefined;
+    this.diffGeneration++;
+    if (!this.diffRef) {
+      this.bridge?.post({ type: 'diffCleared' });
+      return;
+    }
+    if (this.last && !this.cancelFlag) await this.runDiff(this.diffRef);
+    else if (!this.cancelFlag) await this.scan();
+  }
+
+  /** Asks which revision to compare with: HEAD, recent branches and tags, one typed in, or off. */
+  async pickRevision(): Promise<void> {
+    const folders = this.folders();
+    const root = folders.length > 0 ? commonRoot(folders.map((f) => f.uri.fsPath)) : undefined;
+    const refs = root ? await revisionsToOffer(root) : [];
+    type Item = vscode.QuickPickItem & { ref?: string; off?: boolean };
+    const items: Item[] = [
+      { label: 'HEAD', description: 'the last commit', ref: 'HEAD' },
+      ...refs.map((r) => ({ label: r, ref: r })),
+      ...(this.diffRef ? [{ label: 'Stop comparing', description: `now vs ${this.diffRef}`, off: true }] : []),
+    ];
+    const pick = vscode.window.createQuickPick<Item>();
+    pick.title = 'Tokenomics: compare the cost report with a revision';
+    pick.placeholder = 'HEAD, a branch, a tag or any revision git knows (type it)';
+    pick.items = items;
+    const chosen = await new Promise<Item | string | undefined>((resolvePick) => {
+      pick.onDidAccept(() => resolvePick(pick.selectedItems[0] ?? (pick.value.trim() || undefined)));
+      pick.onDidHide(() => resolvePick(undefined));
+      pick.show();
+    });
+    pick.dispose();
+    if (chosen === undefined) return;
+    if (typeof chosen === 'string') await this.compareWith(chosen);
+    else await this.compareWith(chosen.off ? undefined : chosen.ref);
+  }
+
+  /** The workspace against `ref` with the core's diff engine, on the settings the report was scanned with. */
+  private async runDiff(ref: string): Promise<void> {
+    const folders = this.folders();
+    if (folders.length === 0) return;
+    const generation = ++this.diffGeneration;
+    const root = commonRoot(folders.map((f) => f.uri.fsPath));
+    const settings = this.ctx.config.settings(folders[0].uri);
+    const maxFileBytes = settings.config.maxFileSizeKb * 1024;
+    this.bridge?.post({ type: 'diffing', ref });
+    const started = Date.now();
+    try {
+      const result = await diffFolderWith(
+        root,
+        ref,
+        { catalog: this.ctx.catalog.current(), assumptions: settings.assumptions, resolveModel, exclude: settings.config.exclude, maxFileBytes, respectGitignore: true, jobs: defaultJobs('editor') },
+        maxFileBytes,
+      );
+      if (generation !== this.diffGeneration) return;
+      if (!result.ok) {
+        this.ctx.log.info(`Cost report: ${result.message}`);
+        this.bridge?.post({ type: 'diffError', ref, message: result.message });
+        return;
+      }
+      this.lastDiff = result.data;
+      this.ctx.log.info(`Cost report: compared with ${ref} (${result.data.commit}) in ${Date.now() - started} ms: ${result.data.headline}`);
+      this.bridge?.post({ type: 'diff', data: result.data });
+    } catch (err) {
+      if (generation !== this.diffGeneration) return;
+      this.ctx.log.error(`Cost report: the comparison with ${ref} failed`, err);
+      this.bridge?.post({ type: 'diffError', ref, message: `The comparison with ${ref} failed; see the Tokenomics log.` });
     }
   }
 

@@ -51,6 +51,7 @@ export function reportData(report: ScanReport & Partial<ScanTotalsExtra>, folder
       model: s.model,
       perUnit: s.perUnit,
       monthly: s.monthly,
+      scope: s.scope,
       ...details(file, s),
     })),
   );
@@ -70,6 +71,8 @@ export function reportData(report: ScanReport & Partial<ScanTotalsExtra>, folder
       ...(t.unpricedSites !== undefined ? { unpricedSites: t.unpricedSites } : {}),
       byModel: t.byModel,
       byFile: t.byFile,
+      ...(t.byScope ? { byScope: t.byScope } : {}),
+      ...(t.scopes ? { scopes: t.scopes } : {}),
     },
     sites: rankSites(sites),
     skipped: report.skipped.length,

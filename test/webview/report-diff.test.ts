@@ -1,0 +1,109 @@
+/**
+ * The Cost report's "vs REF" column: the host's comparison of a changed working tree with HEAD
+ * (the core's diff engine on a real temporary git repository) and how the page shows it.
+ */
+import * as assert from 'node:assert/strict';
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Browser } from 'playwright-core';
+import { signedUsd } from '../../src/core/diff';
+import { reportData } from '../../src/extension/webviews/report/view-model';
+import { siteDiffKey, type ReportData, type ReportDiffData, type ReportSiteView } from '../../src/webview/protocol/report';
+import { launch, withPage, ROOT, screenshot } from './harness';
+import { diffFixture } from './report-diff-fixture';
+
+describe('Cost report vs HEAD', function () {
+  this.timeout(90_000);
+  let browser: Browser;
+  let data: ReportData;
+  let diff: ReportDiffData;
+  let outsideMessage: string;
+  const site = (path: string, kind: ReportSiteView['kind']): ReportSiteView => {
+    const found = data.sites.find((s) => s.path === path && s.kind === kind);
+    assert.ok(found, `the workspace has a ${kind} in ${path}`);
+    return found;
+  };
+  const row = (s: ReportSiteView) => `tr[data-site-row="${s.path}#${s.siteId}"]`;
+
+  before(async () => {
+    mkdirSync(join(ROOT, 'test-results', 'webview'), { recursive: true });
+    const fixture = await diffFixture();
+    assert.ok(fixture.diff.ok, `the comparison ran: ${fixture.diff.ok ? '' : fixture.diff.message}`);
+    assert.ok(!fixture.outside.ok);
+    data = reportData(fixture.report, ['app'], 100);
+    diff = fixture.diff.data;
+    outsideMessage = fixture.outside.message;
+    browser = await launch();
+  });
+  after(async () => browser?.close());
+
+  it('the host keys every workspace site as the page does and marks what changed since HEAD', () => {
+    const planner = diff.sites[siteDiffKey(site('src/agent/planner.ts', 'loop'))];
+    assert.equal(planner?.change, 'changed', 'the planner’s model changed in the config module');
+    assert.ok(planner.monthlyDelta !== null && planner.monthlyDelta < 0, 'gpt-4.1 → gpt-4.1-mini costs less');
+    assert.ok(planner.reasons.some((r) => /gpt-4\.1 → gpt-4\.1-mini/.test(r)), planner.reasons.join('; '));
+    assert.equal(diff.sites[siteDiffKey(site('src/summarize.ts', 'call'))]?.change, 'added');
+    assert.equal(diff.sites[siteDiffKey(site('src/lib/llm.ts', 'call'))]?.change, 'unchanged');
+    assert.deepEqual(
+      diff.removed.map((r) => [r.path, r.kind]),
+      [['examples/quickstart.ts', 'call']],
+    );
+    // Every site of the view has its entry: the view's scan and the comparison's head agree.
+    for (const s of data.sites) assert.ok(diff.sites[siteDiffKey(s)], `${siteDiffKey(s)} is in the comparison`);
+    assert.equal(diff.ref, 'HEAD');
+    assert.match(diff.commit, /^[0-9a-f]{7}$/);
+    assert.match(diff.headline, /^LLM cost [+−]\$/);
+  });
+
+  it('outside a git repository the comparison is one clear sentence', () => {
+    assert.match(outsideMessage, /^No comparison with HEAD: .+ is not in a git repository\.$/);
+  });
+
+  it('the page adds the vs HEAD column, marks changed and added rows, and lists removed sites apart', async () => {
+    await withPage(browser, { view: 'report', width: 300 }, async (p) => {
+      await p.send({ type: 'report', data });
+      await p.page.locator('[data-testid="sites"] tbody tr').first().waitFor();
+      assert.equal(await p.page.locator('th', { hasText: 'vs HEAD' }).count(), 0, 'off until the host sends a comparison');
+      await p.send({ type: 'diffing', ref: 'HEAD' });
+      assert.equal(await p.page.locator('[data-testid="diff-headline"]').textContent(), 'Comparing with HEAD…');
+      await p.send({ type: 'diff', data: diff });
+      await p.page.locator('th', { hasText: 'vs HEAD' }).first().waitFor();
+      const planner = site('src/agent/planner.ts', 'loop');
+      const delta = diff.sites[siteDiffKey(planner)].monthlyDelta!;
+      assert.equal(await p.page.locator(row(planner)).getAttribute('data-change'), 'changed');
+      assert.equal(await p.page.locator(`${row(planner)} td.delta`).textContent(), signedUsd(delta));
+      const added = site('src/summarize.ts', 'call');
+      assert.equal(await p.page.locator(row(added)).getAttribute('data-change'), 'added');
+      assert.equal(await p.page.locator(`${row(added)} td.delta`).textContent(), 'new');
+      const same = site('src/lib/llm.ts', 'call');
+      assert.equal(await p.page.locator(row(same)).getAttribute('data-change'), null);
+      assert.equal(await p.page.locator(`${row(same)} td.delta`).textContent(), '=');
+      assert.equal(await p.page.locator('[data-testid="diff-headline"]').textContent(), `vs HEAD (${diff.commit}): ${diff.headline}`);
+      assert.equal(await p.page.locator('[data-testid="removed-summary"]').textContent(), 'Removed since HEAD · 1 site');
+      await p.page.locator('[data-testid="removed-summary"]').click();
+      const removedBase = diff.removed[0].monthlyBase!;
+      assert.deepEqual(await p.page.locator('[data-testid="removed"] tbody tr td').allTextContents(), [`callquickstart.ts:${diff.removed[0].line}examples/`, signedUsd(-removedBase)]);
+      // Still one line per site at the default sidebar width with the extra column.
+      const heights = await p.page.locator('[data-testid="sites"] tbody tr[data-site-row]:visible').evaluateAll((rows) => rows.map((r) => r.getBoundingClientRect().height));
+      const line = await p.page.locator('[data-testid="sites"] tbody tr[data-site-row] .file').first().evaluate((e) => e.getBoundingClientRect().height);
+      for (const height of heights) assert.ok(height < line * 1.8, `a row is one line high (${height} px)`);
+      await screenshot(p, 'report-vs-head-300px');
+      await p.page.locator('[data-testid="diff-off"]').click();
+      assert.deepEqual((await p.posted()).at(-1), { type: 'diffOff' });
+      await p.send({ type: 'diffCleared' });
+      assert.equal(await p.page.locator('th', { hasText: 'vs HEAD' }).count(), 0);
+      assert.equal(await p.page.locator('[data-testid="diff-headline"]').count(), 0);
+      assert.deepEqual(await p.cspViolations(), []);
+    });
+  });
+
+  it('a failed comparison says why and leaves the plain report as it was', async () => {
+    await withPage(browser, { view: 'report' }, async (p) => {
+      await p.send({ type: 'report', data });
+      await p.send({ type: 'diffError', ref: 'HEAD', message: outsideMessage });
+      assert.equal(await p.page.locator('[data-testid="diff-headline"]').textContent(), outsideMessage);
+      assert.equal(await p.page.locator('th', { hasText: 'vs HEAD' }).count(), 0);
+      assert.equal(await p.page.locator('[data-testid="sites"]').first().locator('tbody tr[data-site-row]').count(), data.sites.filter((s) => s.scope === 'runtime').length);
+    });
+  });
+});
