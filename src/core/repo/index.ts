@@ -12,6 +12,7 @@ import { Evaluator, type Ctx, type Val } from './evaluate';
 import { exprText } from './extract';
 import { CallGraph } from './graph';
 import { findRepoLoops } from './loops';
+import { findAgentRuns, type AgentRuns } from './cross-file-runs';
 import { RepoStore } from './store';
 import type { LoadedPrompt, RepoHints, RepoLoop, ResolvedModel } from './types';
 
@@ -131,8 +132,16 @@ export class RepoIndex implements RepoHints {
     return Boolean(stored?.facts.calls.some((c) => c.fn === fn && stored.file.calls.some((d) => d.id === c.id && !d.agent)));
   }
 
+  private agentRuns(): AgentRuns {
+    return this.memo('runs', () => findAgentRuns(this.store, this.evaluator));
+  }
+
   private loops(): RepoLoop[] {
-    return this.memo('loops', () => findRepoLoops(this.store, this.graph, this.evaluator));
+    return this.memo('loops', () => [...findRepoLoops(this.store, this.graph, this.evaluator), ...this.agentRuns().loops]);
+  }
+
+  runsElsewhere(path: string): ReadonlyMap<string, string> | undefined {
+    return this.agentRuns().elsewhere.get(path);
   }
 
   loopsFor(path: string): readonly RepoLoop[] {

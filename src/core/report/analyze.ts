@@ -24,6 +24,7 @@ import { preferModelSource, priceInstructions, pricePrompt, unpricedFor } from '
 import type { AgentLoopReport, CallReport, DiagnosticReport, FileReport, InstructionFileReport, PromptReport, SiteAssumption } from './types';
 import { callsPerDayNote, defaultModelNote, outputNote, reasoningNote, stepsNote, toolResultNote } from './assumption-notes';
 import { chooseCallModel, stepsUnderCostLimit } from '../repo/pricing';
+import { runFromElsewhere } from '../repo/run-elsewhere';
 import type { RepoHints, RepoLoop } from '../repo/types';
 
 export interface AnalyzeEnv {
@@ -51,7 +52,7 @@ export async function analyzeFile(text: string, path: string, languageId: string
 
 /** Prices what detection found. Synchronous and pure: the same input gives the same report. */
 export function analyzeDetected(file: DetectedFile, env: AnalyzeEnv): FileReport {
-  const expanded = expandAgentRuns(file);
+  const expanded = expandAgentRuns(runFromElsewhere(file, env.repo));
   return withSavingsFindings(expanded, new FileAnalysis(expanded, env).run(), env.catalog, env.assumptions);
 }
 

@@ -69,3 +69,19 @@ describe('loops: bounds counted from the code', () => {
     assert.deepEqual(loops[0].boundAt, { path: 'research/conversation.py', line: 19 });
   });
 });
+
+describe('loops: an Agents SDK agent run from another file', () => {
+  it('the run is the task (framework default turns); the agent and its handoff targets are steps of it, not tasks of their own', async () => {
+    const r = await scan('loops-agent-run');
+    const runs = loopsOf(r, 'app/server.py');
+    assert.deepEqual(
+      runs.map((l) => [l.line, l.framework, l.bounded, l.maxSteps, l.stepsFrom]),
+      [[12, 'openai-agents', true, 10, 'framework-default']],
+    );
+    assert.deepEqual(runs[0].stepSites?.map((s) => s.line).sort((a, b) => a - b), [12, 19]);
+    assert.deepEqual(loopsOf(r, 'app/agents.py'), [], 'the definitions are not loops of their own');
+    const definitions = r.files.find((f) => f.path === 'app/agents.py')!.calls;
+    assert.ok(definitions.every((c) => c.role === 'binding' && c.stepOf === 'app/server.py#l12.0'), JSON.stringify(definitions.map((c) => [c.line, c.role, c.stepOf])));
+    assert.equal(r.totals.agentLoops, 1);
+  });
+});
