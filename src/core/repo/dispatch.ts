@@ -87,30 +87,35 @@ export class Dispatch {
     return out;
   }
 
-  /** Subclasses, transitively (a few levels). */
+  /** Subclasses, transitively (a few levels): classes whose base is written with this class's name. */
   private descendants(c: ClassRef): ClassRef[] {
     const index = this.subclassIndex();
     const out: ClassRef[] = [];
     let frontier = [c];
     for (let level = 0; level < 4 && frontier.length; level++) {
       const next: ClassRef[] = [];
-      for (const f of frontier) for (const s of index.get(`${f.path}#${f.cls.name}`) ?? []) if (!out.includes(s) && out.length < 32) next.push(s);
+      for (const f of frontier) for (const s of index.get(f.cls.name) ?? []) if (s.cls !== c.cls && !out.includes(s) && out.length < 32) next.push(s);
       out.push(...next);
       frontier = next;
     }
     return out;
   }
 
+  /**
+   * Classes by the last name of each base they list (`models.BaseModel` → `BaseModel`): built from names
+   * alone, no import is resolved (a name two modules share over-approximates, which dispatch tolerates).
+   */
   private subclassIndex(): Map<string, ClassRef[]> {
     if (this.subclasses) return this.subclasses;
     const index = new Map<string, ClassRef[]>();
     for (const f of this.store.files()) {
       for (const cls of f.facts.classes) {
-        for (const base of this.bases({ path: f.file.path, cls })) {
-          const key = `${base.path}#${base.cls.name}`;
-          const list = index.get(key);
+        for (const base of cls.bases) {
+          const name = base.replace(/\[.*$/, '').split('.').pop() ?? '';
+          if (!name || NOT_A_CLASS.test(name)) continue;
+          const list = index.get(name);
           if (list) list.push({ path: f.file.path, cls });
-          else index.set(key, [{ path: f.file.path, cls }]);
+          else index.set(name, [{ path: f.file.path, cls }]);
         }
       }
     }

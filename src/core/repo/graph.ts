@@ -145,7 +145,7 @@ export class CallGraph {
     const candidates = methods.get(short) ?? [];
     const unique = callee.k === 'member' && !COMMON.has(short) && short.length >= 4 && candidates.length > 0 && candidates.length <= 2;
     if (unique) return candidates;
-    return full.k === 'member' && candidates.length ? dispatch.methodsOn(full.obj, full.prop, ctx) : [];
+    return full.k === 'member' && candidates.length && !COMMON.has(short) ? dispatch.methodsOn(full.obj, full.prop, ctx) : [];
   }
 }
 

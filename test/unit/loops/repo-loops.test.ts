@@ -34,7 +34,11 @@ describe('loops: agent loops found through the repository call graph', () => {
     assert.deepEqual(run.stepSites, [{ path: 'agent/models.py', line: 28 }]);
     const step = typed.files.find((f) => f.path === 'agent/models.py')!.calls.find((c) => c.line === 28)!;
     assert.equal(step.costPerCall.kind, 'priced');
-    assert.equal(run.maxSteps, Math.floor(2.0 / (step.costPerCall.kind === 'priced' ? step.costPerCall.usd : NaN)));
+    // Each step resends the growing context: the $2 limit is spent in fewer steps than $2 ÷ the first step's cost.
+    const firstStep = step.costPerCall.kind === 'priced' ? step.costPerCall.usd : NaN;
+    assert.ok(run.maxSteps > 1 && run.maxSteps < Math.floor(2.0 / firstStep), `${run.maxSteps} steps`);
+    assert.equal(run.costPerTask.kind, 'priced');
+    assert.ok(run.costPerTask.kind === 'priced' && run.costPerTask.usd <= 2.0 && run.costPerTask.usd > 1.5, JSON.stringify(run.costPerTask));
   });
 
   it('a requery loop that asks again on the repository\'s own parse error is an agent loop bounded by its parameter default', () => {
