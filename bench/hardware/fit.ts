@@ -7,13 +7,13 @@
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { deviceClassOf, findAccelerator, type DeviceCalibration, type DeviceClass, type EngineCalibration, type WeightFormat } from '../../src/core/hardware';
+import { deviceClassOf, deviceFitClassOf, findAccelerator, type DeviceCalibration, type DeviceFitClass, type EngineCalibration, type WeightFormat } from '../../src/core/hardware';
 import { predict, setOf, type Calibration, type Dataset, type Measurement } from './calibrate';
 
 type EngineKey = 'bandwidthEfficiency' | 'flopsEfficiency' | 'stepOverheadMs' | 'layerOverheadUs' | 'moeLayerOverheadUs' | 'prefillTokenLayerUs' | 'prefillOverheadMs' | 'allReduceUs' | 'pcieAllReduceUs' | 'layerSplitHopUs';
 type DeviceKey = keyof DeviceCalibration;
 const ENGINE_KEYS: readonly EngineKey[] = ['bandwidthEfficiency', 'flopsEfficiency', 'stepOverheadMs', 'layerOverheadUs', 'moeLayerOverheadUs', 'prefillTokenLayerUs', 'prefillOverheadMs', 'allReduceUs', 'pcieAllReduceUs', 'layerSplitHopUs'];
-const DEVICE_KEYS: readonly DeviceKey[] = ['bandwidthEfficiency', 'flopsEfficiency', 'stepOverheadMs', 'layerOverheadUs', 'prefillTokenLayerUs', 'quantizedPrefillEfficiency'];
+const DEVICE_KEYS: readonly DeviceKey[] = ['bandwidthEfficiency', 'flopsEfficiency', 'stepOverheadMs', 'layerOverheadUs', 'prefillTokenLayerUs', 'quantizedPrefillEfficiency', 'moeLayerOverheadUs', 'allReduceUs'];
 const BOUNDS: Record<EngineKey | DeviceKey, [number, number]> = {
   quantizedPrefillEfficiency: [0.2, 1.2],
   bandwidthEfficiency: [0.3, 1],
@@ -23,7 +23,9 @@ const BOUNDS: Record<EngineKey | DeviceKey, [number, number]> = {
   moeLayerOverheadUs: [0, 500],
   prefillTokenLayerUs: [0, 20],
   prefillOverheadMs: [0, 300],
-  allReduceUs: [0, 500],
+  // An NVLink all-reduce costs a few µs of launch and synchronisation at the least; without a
+  // floor the fit trades it away for step overhead it cannot tell apart in TP8 rows.
+  allReduceUs: [5, 500],
   pcieAllReduceUs: [0, 2000],
   layerSplitHopUs: [0, 5000],
 };
@@ -69,20 +71,26 @@ export let lastFitLoss = NaN;
 
 export function fitCalibration(dataset: Dataset, start: Calibration, rounds = 30): Calibration {
   const rows = fitRows(dataset);
-  // Per-device overrides exist for the (engine, class) pairs the fit set covers.
-  const classesOf = new Map<string, Set<DeviceClass>>();
+  // Per-device overrides exist for the (engine, fit class) pairs the fit set covers; a refined
+  // class (datacenter CUDA without FP8) starts from its broad class's constants.
+  const classesOf = new Map<string, Set<DeviceFitClass>>();
+  const broadOf = new Map<DeviceFitClass, DeviceFitClass>();
   for (const { m } of rows) {
     const acc = findAccelerator(m.accelerator);
     if (!acc) continue;
     const e = engineClassOfRow(m);
     if (!classesOf.has(e)) classesOf.set(e, new Set());
-    (classesOf.get(e) as Set<DeviceClass>).add(deviceClassOf(acc));
+    (classesOf.get(e) as Set<DeviceFitClass>).add(deviceFitClassOf(acc));
+    broadOf.set(deviceFitClassOf(acc), deviceClassOf(acc));
   }
   let cal: Calibration = {
     engines: start.engines.map((e) => {
-      const byDevice: Partial<Record<DeviceClass, DeviceCalibration>> = { ...(e.byDevice ?? {}) };
-      for (const cls of classesOf.get(e.engine) ?? []) {
-        byDevice[cls] = { ...Object.fromEntries(DEVICE_KEYS.map((k) => [k, k === 'quantizedPrefillEfficiency' ? 1 : e[k]])), ...(byDevice[cls] ?? {}) };
+      const byDevice: Partial<Record<DeviceFitClass, DeviceCalibration>> = { ...(e.byDevice ?? {}) };
+      const classes = [...(classesOf.get(e.engine) ?? [])].sort((a, b) => (broadOf.get(a) === a ? 0 : 1) - (broadOf.get(b) === b ? 0 : 1));
+      for (const cls of classes) {
+        const broad = broadOf.get(cls);
+        const inherited = broad && broad !== cls ? (byDevice[broad] ?? {}) : {};
+        byDevice[cls] = { ...Object.fromEntries(DEVICE_KEYS.map((k) => [k, k === 'quantizedPrefillEfficiency' ? 1 : e[k]])), ...inherited, ...(byDevice[cls] ?? {}) };
       }
       return { ...e, byDevice };
     }),
@@ -109,7 +117,7 @@ export function fitCalibration(dataset: Dataset, start: Calibration, rounds = 30
           improved = tryCal({ ...cal, engines }) || improved;
         }
       }
-      for (const cls of Object.keys(cal.engines[ei].byDevice ?? {}) as DeviceClass[]) {
+      for (const cls of Object.keys(cal.engines[ei].byDevice ?? {}) as DeviceFitClass[]) {
         for (const key of DEVICE_KEYS) {
           for (const f of FACTORS) {
             const e0 = cal.engines[ei];
@@ -123,8 +131,13 @@ export function fitCalibration(dataset: Dataset, start: Calibration, rounds = 30
       }
     }
     for (let fi = 0; fi < cal.formats.length; fi++) {
-      if (cal.formats[fi].id === 'bf16' || !rows.some(({ m }) => m.precision === cal.formats[fi].id)) continue;
-      for (const key of ['kernelEfficiency', 'dequantOpsPerWeight', 'prefillEfficiency'] as const) {
+      const id = cal.formats[fi].id;
+      if (id === 'bf16' || !rows.some(({ m }) => m.precision === id)) continue;
+      // A format's prompt efficiency is fitted only on rows that time prompts: otherwise it
+      // becomes a free knob on the prefill stalls of served rows (gpt-oss MXFP4 under load).
+      const timesPrompts = rows.some(({ m }) => m.precision === id && (m.category === 'prefill' || m.category === 'ttft'));
+      const keys = timesPrompts ? (['kernelEfficiency', 'dequantOpsPerWeight', 'prefillEfficiency'] as const) : (['kernelEfficiency', 'dequantOpsPerWeight'] as const);
+      for (const key of keys) {
         for (const f of FACTORS) {
           const cur = cal.formats[fi][key];
           const next = key === 'dequantOpsPerWeight' ? step(cur, f, [0, 100]) : clamp(cur * f, [0.2, 1]);

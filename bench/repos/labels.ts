@@ -63,6 +63,12 @@ export interface CorpusRepo {
   readonly commit: string;
   readonly language: string;
   readonly role: CorpusRole;
+  /**
+   * The role the repository had when its first-sight scores were recorded, where it changed since:
+   * a held-out repository whose misses rules were later written from becomes `tuning`, and keeps
+   * `firstSightRole: 'held-out'` so its first-sight entry still reads as a held-out measurement.
+   */
+  readonly firstSightRole?: CorpusRole;
   readonly why: string;
   /** Lines of the files the scan analyses, counted at labeling time. */
   readonly lines: number;

@@ -8,14 +8,17 @@
 import type {
   AcceleratorSpec,
   ComputeClass,
+  DeviceCalibration,
   DeviceClass,
+  DeviceFitClass,
   EngineCalibration,
   LinkKind,
   WeightFormat,
 } from './types';
 
-export const DEVICE_CLASS_NAMES: Record<DeviceClass, string> = {
+export const DEVICE_CLASS_NAMES: Record<DeviceFitClass, string> = {
   'datacenter-cuda': 'datacenter CUDA',
+  'datacenter-cuda-ampere': 'datacenter CUDA without FP8 (Ampere)',
   'consumer-cuda': 'consumer CUDA',
   rocm: 'ROCm',
   apple: 'Apple GPU (Metal)',
@@ -33,6 +36,27 @@ export function deviceClassOf(acc: AcceleratorSpec): DeviceClass {
   return 'other';
 }
 
+/**
+ * The class an engine's constants are fitted under. Datacenter CUDA splits by generation: the
+ * public vLLM MoE measurements on A100 (mid-2025 builds) pay several times the per-step cost
+ * measured on H100/H200, where the MoE kernels and async scheduling of the same era differ.
+ * FP8 tensor cores (Ada, Hopper, Blackwell) mark the newer generations.
+ */
+export function deviceFitClassOf(acc: AcceleratorSpec): DeviceFitClass {
+  const cls = deviceClassOf(acc);
+  if (cls === 'datacenter-cuda' && acc.tflops.fp8 === undefined) return 'datacenter-cuda-ampere';
+  return cls;
+}
+
+/** The fitted overrides that apply to an accelerator: its refined class's, else its class's. */
+function deviceOverride(engine: EngineCalibration, acc: AcceleratorSpec): { key: DeviceFitClass; over: DeviceCalibration } | undefined {
+  for (const key of [deviceFitClassOf(acc), deviceClassOf(acc)]) {
+    const over = engine.byDevice?.[key];
+    if (over) return { key, over };
+  }
+  return undefined;
+}
+
 /** NVLink-class links move 100+ GB/s per direction to a peer; anything slower is PCIe. */
 export function linkKindOf(acc: AcceleratorSpec): LinkKind {
   return (acc.interconnectGBs ?? 32) >= 100 ? 'nvlink' : 'pcie';
@@ -40,7 +64,7 @@ export function linkKindOf(acc: AcceleratorSpec): LinkKind {
 
 /** The engine's constants with the device class's fitted overrides applied. */
 export function effectiveCalibration(engine: EngineCalibration, acc: AcceleratorSpec): EngineCalibration {
-  const over = engine.byDevice?.[deviceClassOf(acc)];
+  const over = deviceOverride(engine, acc)?.over;
   if (!over) return engine;
   return {
     ...engine,
@@ -49,12 +73,19 @@ export function effectiveCalibration(engine: EngineCalibration, acc: Accelerator
     stepOverheadMs: over.stepOverheadMs ?? engine.stepOverheadMs,
     layerOverheadUs: over.layerOverheadUs ?? engine.layerOverheadUs,
     prefillTokenLayerUs: over.prefillTokenLayerUs ?? engine.prefillTokenLayerUs,
+    moeLayerOverheadUs: over.moeLayerOverheadUs ?? engine.moeLayerOverheadUs,
+    allReduceUs: over.allReduceUs ?? engine.allReduceUs,
   };
+}
+
+/** The class whose fitted constants apply (the refined class, the broad class), or undefined when the engine's defaults do. */
+export function fittedClassOf(engine: EngineCalibration, acc: AcceleratorSpec): DeviceFitClass | undefined {
+  return deviceOverride(engine, acc)?.key;
 }
 
 /** Whether the engine's constants for this class were fitted (rather than inherited). */
 export function hasDeviceFit(engine: EngineCalibration, acc: AcceleratorSpec): boolean {
-  return engine.byDevice?.[deviceClassOf(acc)] !== undefined;
+  return fittedClassOf(engine, acc) !== undefined;
 }
 
 /** Peak TFLOPS for a compute class; formats the hardware cannot run natively fall back to 16-bit. */

@@ -7,7 +7,7 @@ import type { Offering } from '../catalog/types';
 import { DAYS_PER_MONTH } from '../workload';
 import { engineCalibration, findKvFormat } from './catalog';
 import { withDate } from './custom';
-import { DEVICE_CLASS_NAMES, deviceClassOf, effectiveCalibration, hasDeviceFit, prefillPath } from './device-class';
+import { DEVICE_CLASS_NAMES, deviceFitClassOf, effectiveCalibration, fittedClassOf, prefillPath } from './device-class';
 import { breakEven, servingCost, type BreakEven } from './economics';
 import { acceleratorsNeeded, memoryFit, memoryLimitedBatch, type FitRequest, type MemoryFit } from './memory';
 import { servingAtConcurrency } from './serving';
@@ -124,9 +124,10 @@ function defaultBatch(req: FitRequest, n: number, wanted: number): number {
 
 /** The device class, whether the engine was fitted on it, the constants that apply, and the prompt's compute path. */
 function deviceAssumption(engine: EngineCalibration, acc: AcceleratorSpec, format: WeightFormat): string {
-  const cls = DEVICE_CLASS_NAMES[deviceClassOf(acc)];
+  const cls = DEVICE_CLASS_NAMES[deviceFitClassOf(acc)];
   const eff = effectiveCalibration(engine, acc);
-  const fitted = hasDeviceFit(engine, acc) ? `fitted on ${cls}` : `not fitted on ${cls}: ${engine.engine} defaults`;
+  const fittedOn = fittedClassOf(engine, acc);
+  const fitted = fittedOn ? `fitted on ${DEVICE_CLASS_NAMES[fittedOn]}` : `not fitted on ${cls}: ${engine.engine} defaults`;
   return `${engine.engine} on ${cls} (${fitted}): bandwidth ${eff.bandwidthEfficiency}, FLOPs ${eff.flopsEfficiency}, step overhead ${eff.stepOverheadMs} ms; prompt matmuls on ${prefillPath(acc, format, engine).label}`;
 }
 

@@ -23,7 +23,7 @@ export type { MemoryFit, FitRequest } from './memory';
 export { estimatePerformance, decodeStep, prefillTiming, paramsTouchedB, effectiveActiveParamsB, expectedTokensPerStep, peakTflops, EXPERT_GEMM_TILE_ROWS } from './performance';
 export { servingAtConcurrency, burstTtftMs } from './serving';
 export type { ServingLoad } from './serving';
-export { deviceClassOf, linkKindOf, effectiveCalibration, hasDeviceFit, prefillPath, DEVICE_CLASS_NAMES } from './device-class';
+export { deviceClassOf, deviceFitClassOf, fittedClassOf, linkKindOf, effectiveCalibration, hasDeviceFit, prefillPath, DEVICE_CLASS_NAMES } from './device-class';
 export type { PrefillPath } from './device-class';
 export type { PerfRequest, PerformanceEstimate, StepTiming } from './performance';
 export { servingCost, breakEven, apiUsdPerToken, HOURS_PER_MONTH } from './economics';

@@ -24,7 +24,12 @@ import type {
 
 export const ACCELERATORS_PER_NODE = 8;
 const CROSS_NODE_LINK_GBS = 50;
-const CROSS_NODE_LATENCY_FACTOR = 4;
+/**
+ * One all-reduce across nodes over InfiniBand, µs: assumed, not fitted (no fit row spans two
+ * nodes). It is the value the model used before the fit split datacenter generations (four
+ * times the NVLink latency then fitted); network latency does not shrink with faster kernels.
+ */
+const CROSS_NODE_ALL_REDUCE_US = 78;
 
 export interface PerfRequest {
   readonly model: OpenModelArchitecture;
@@ -123,12 +128,12 @@ function multiGpuComm(req: PerfRequest, engine: EngineCalibration, tokens: numbe
   const { model, accelerator } = req;
   if (engine.multiGpu === 'layer-split') return ((n - 1) * (engine.layerSplitHopUs ?? engine.allReduceUs)) / 1000;
   // Beyond one 8-accelerator node the all-reduce crosses the network (assumed, not fitted:
-  // 400 Gb/s InfiniBand per GPU = 50 GB/s, and four times the in-node latency).
+  // 400 Gb/s InfiniBand per GPU = 50 GB/s, and CROSS_NODE_ALL_REDUCE_US at the least).
   const crossNode = n > ACCELERATORS_PER_NODE;
   const link = Math.min(accelerator.interconnectGBs ?? 32, crossNode ? CROSS_NODE_LINK_GBS : Infinity) * 1e9;
   const pcie = linkKindOf(accelerator) === 'pcie';
   const base = pcie ? (engine.pcieAllReduceUs ?? engine.allReduceUs) : engine.allReduceUs;
-  const latencyUs = base * (crossNode ? CROSS_NODE_LATENCY_FACTOR : 1);
+  const latencyUs = crossNode ? Math.max(base, CROSS_NODE_ALL_REDUCE_US) : base;
   const bytes = tokens * model.hiddenSize * 2 * ((2 * (n - 1)) / n);
   return 2 * model.layers * (latencyUs / 1e6 + bytes / link) * 1000;
 }

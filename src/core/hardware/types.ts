@@ -28,6 +28,14 @@ export type AcceleratorKind = 'datacenter-gpu' | 'consumer-gpu' | 'apple' | 'soc
  */
 export type DeviceClass = 'datacenter-cuda' | 'consumer-cuda' | 'rocm' | 'apple' | 'unified-soc' | 'tpu' | 'other';
 
+/**
+ * The key engine constants are fitted under: the device class, refined where one class spans
+ * GPU generations the engines treat differently. Datacenter CUDA without FP8 tensor cores
+ * (Ampere: A100, A10G) is fitted apart from Ada/Hopper/Blackwell; where an engine has no
+ * fit for the refinement, the class's constants apply.
+ */
+export type DeviceFitClass = DeviceClass | 'datacenter-cuda-ampere';
+
 /** How two accelerators exchange tensor-parallel all-reduces. */
 export type LinkKind = 'nvlink' | 'pcie';
 
@@ -40,6 +48,10 @@ export interface DeviceCalibration {
   readonly prefillTokenLayerUs?: number;
   /** llama.cpp off NVIDIA (Metal, ROCm): prompt speed of quantized weights relative to 16-bit (unpacked in the matmul kernels). */
   readonly quantizedPrefillEfficiency?: number;
+  /** Extra time per mixture-of-experts layer per decode step on this class (MoE kernels differ by GPU generation), µs. */
+  readonly moeLayerOverheadUs?: number;
+  /** Tensor-parallel all-reduce latency over NVLink-class links on this class, µs. */
+  readonly allReduceUs?: number;
 }
 
 export interface AcceleratorSpec extends Provenance {
@@ -168,7 +180,7 @@ export interface EngineCalibration {
    */
   readonly integerPrefillSince?: string;
   /** Per-device-class constants (fitted); the engine's own values apply where a class has none. */
-  readonly byDevice?: Partial<Record<DeviceClass, DeviceCalibration>>;
+  readonly byDevice?: Partial<Record<DeviceFitClass, DeviceCalibration>>;
   /** How the engine spreads a model over several accelerators. */
   readonly multiGpu: 'tensor-parallel' | 'layer-split';
   /** Batch assumed when none is given. */

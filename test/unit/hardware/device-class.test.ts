@@ -1,7 +1,9 @@
 import * as assert from 'node:assert/strict';
 import {
   deviceClassOf,
+  deviceFitClassOf,
   effectiveCalibration,
+  fittedClassOf,
   engineCalibration,
   estimateHardware,
   findAccelerator,
@@ -32,6 +34,36 @@ describe('hardware device classes', () => {
     assert.equal(deviceClassOf(acc('m2-ultra')), 'apple');
     assert.equal(deviceClassOf(acc('gb10')), 'unified-soc');
     assert.equal(deviceClassOf(acc('jetson-agx-orin')), 'unified-soc');
+  });
+
+  it('datacenter CUDA is fitted by generation: Ampere (no FP8) apart from Hopper, falling back to the class where an engine has no Ampere fit', () => {
+    assert.equal(deviceFitClassOf(acc('a100-80gb')), 'datacenter-cuda-ampere');
+    assert.equal(deviceFitClassOf(acc('a10g')), 'datacenter-cuda-ampere');
+    assert.equal(deviceFitClassOf(acc('h100-sxm')), 'datacenter-cuda');
+    assert.equal(deviceFitClassOf(acc('l40s')), 'datacenter-cuda');
+    assert.equal(deviceFitClassOf(acc('rtx-3090')), 'consumer-cuda');
+    const vllm = engineCalibration('vllm');
+    assert.equal(fittedClassOf(vllm, acc('a100-80gb')), 'datacenter-cuda-ampere');
+    assert.equal(fittedClassOf(vllm, acc('h100-sxm')), 'datacenter-cuda');
+    // The public vLLM MoE rows: per-step and per-MoE-layer costs on A100 are several times those on H100.
+    const a100 = effectiveCalibration(vllm, acc('a100-80gb'));
+    const h100 = effectiveCalibration(vllm, acc('h100-sxm'));
+    assert.ok(a100.moeLayerOverheadUs > 1.5 * h100.moeLayerOverheadUs, `${a100.moeLayerOverheadUs} vs ${h100.moeLayerOverheadUs}`);
+    assert.ok(a100.stepOverheadMs > h100.stepOverheadMs, `${a100.stepOverheadMs} vs ${h100.stepOverheadMs}`);
+    // TensorRT-LLM has no Ampere rows in the fit set: the datacenter class's constants apply, and the basis says so.
+    const trt = engineCalibration('trtllm');
+    assert.equal(fittedClassOf(trt, acc('a100-80gb')), 'datacenter-cuda');
+    assert.deepEqual(effectiveCalibration(trt, acc('a100-80gb')), effectiveCalibration(trt, acc('h100-sxm')));
+    const e = estimateHardware({
+      model: openModelArchitecture('llama-3.1-8b')!,
+      accelerator: acc('a100-80gb'),
+      format: findWeightFormat('bf16')!,
+      engine: 'trtllm',
+      batch: 1,
+      inputTokens: 512,
+      outputTokens: 128,
+    });
+    assert.ok(e.basis.assumptions.some((a) => /trtllm on datacenter CUDA without FP8 \(Ampere\) \(fitted on datacenter CUDA\)/.test(a)), e.basis.assumptions.join(' | '));
   });
 
   it('the same engine reaches a different share of bandwidth per class, and the basis says which class applied', () => {

