@@ -61,6 +61,7 @@ export function findGraphLoops(syntax: LanguageSyntax, collected: Collected, sit
     const g = graphOf(call);
     if (!g) continue;
     compiled.push({ call, graph: g });
+    addCommandEdges(syntax, g);
     const cycle = cycleNodes(g);
     if (!cycle.size) continue; // a straight pipeline: one run of its nodes, no loop
     const inCycle = calls.filter((c) => !c.call.agent && c.call.role !== 'binding' && [...cycle].some((name) => {
@@ -169,6 +170,35 @@ function conditionalTargets(syntax: LanguageSyntax, router: SyntaxNode, routerFn
   const annotation = routerFn.type === 'decorated_definition' ? routerFn.childForFieldName('definition')?.childForFieldName('return_type') : routerFn.childForFieldName('return_type');
   for (const m of annotation?.text.matchAll(/["'](\w+)["']/g) ?? []) out.push(m[1]);
   return out;
+}
+
+/**
+ * Edges a node function sets itself: `return Command(goto="tools")` (or a list of names), and the targets its
+ * `-> Command[Literal["a", "b"]]` annotation names. A node that routes itself this way is also read for the
+ * counter that bounds its cycle, as a conditional edge's router is.
+ */
+function addCommandEdges(syntax: LanguageSyntax, g: Graph): void {
+  for (const [name, fn] of g.nodes) {
+    if (!fn || g.routers.has(name)) continue;
+    const def = fn.type === 'decorated_definition' ? fn.childForFieldName('definition') : fn;
+    if (!def || !/function/.test(def.type)) continue;
+    const targets = new Set<string>();
+    for (const r of syntax.returns(fn)) {
+      if (!/^Command\s*\(/.test(r.text)) continue;
+      const goto = syntax.args(r).named.get('goto');
+      for (const item of goto ? (syntax.items(goto) ?? [goto]) : []) {
+        const s = END_NAMES.test(item.text) ? '__end__' : syntax.stringConstant(item);
+        if (s) targets.add(s);
+      }
+    }
+    const annotation = def.childForFieldName('return_type')?.text ?? '';
+    if (/^Command\b/.test(annotation)) for (const m of annotation.matchAll(/["'](\w+)["']/g)) targets.add(m[1]);
+    if (!targets.size) continue;
+    let set = g.edges.get(name);
+    if (!set) g.edges.set(name, (set = new Set()));
+    for (const t of targets) set.add(t);
+    g.routers.set(name, fn);
+  }
 }
 
 /** Nodes that lie on a cycle of the graph. */

@@ -6,6 +6,7 @@
 import type { SyntaxNode } from '../detect/parser';
 import type { Collected } from '../detect/syntax';
 import type { CalleeFact, ClassFact, Expr, FileFacts, FunctionFact, ImportFact, LoopFact, ParamFact } from './facts';
+import { comparisonsOf, exitGuards, loopShape, raiseGuards } from './extract-py-loops';
 import { bucket, CALL_DEPTH, callFactsOf, NOT_REPOSITORY, INPUT_KEYS, loopFacts, namesIn, ownStatements, type DetectedCallSpot, type FunctionBucket, type LanguageFacts } from './extract-shared';
 import { keepsModel } from './model-flow';
 import { runtimeReturns } from './returns';
@@ -127,18 +128,29 @@ function classFact(node: SyntaxNode, buckets: readonly FunctionBucket[]): ClassF
   const name = node.childForFieldName('name')?.text ?? '?';
   const bases = (node.childForFieldName('superclasses')?.namedChildren ?? []).filter((c) => c && c.type !== 'keyword_argument').map((c) => c!.text);
   const attrs: Record<string, { expr: Expr; fn?: string }> = {};
+  const attrTypes: Record<string, string> = {};
   for (const stmt of node.childForFieldName('body')?.namedChildren ?? []) {
     const assign = stmt?.type === 'expression_statement' ? stmt.namedChildren[0] : undefined;
     if (assign?.type !== 'assignment') continue;
     const left = assign.childForFieldName('left');
     const right = assign.childForFieldName('right');
+    const type = assign.childForFieldName('type')?.text;
+    if (left?.type === 'identifier' && type) attrTypes[left.text] = type;
     if (left?.type === 'identifier' && right) attrs[left.text] = { expr: expr(right, 0) };
   }
   for (const b of buckets) {
     if (b.className !== name) continue;
     for (const [attr, value] of Object.entries(b.selfAttrs)) if (!(attr in attrs)) attrs[attr] = { expr: value, fn: b.name };
+    // `self._agent: DefaultAgent | None = None` in the constructor: the annotation says what it will hold.
+    if (b.name.endsWith('.__init__')) {
+      for (const a of b.node.descendantsOfType('assignment')) {
+        const left = a?.childForFieldName('left');
+        const type = a?.childForFieldName('type')?.text;
+        if (type && left?.type === 'attribute' && left.childForFieldName('object')?.text === 'self') attrTypes[left.childForFieldName('attribute')?.text ?? ''] ??= type;
+      }
+    }
   }
-  return { name, line: node.startPosition.row + 1, bases, attrs };
+  return { name, line: node.startPosition.row + 1, bases, attrs, ...(Object.keys(attrTypes).length ? { attrTypes } : {}) };
 }
 
 function functionFact(b: FunctionBucket): FunctionFact {
@@ -149,12 +161,12 @@ function functionFact(b: FunctionBucket): FunctionFact {
     if (p.type === 'identifier') params.push({ name: p.text });
     else if (p.type === 'typed_parameter') {
       const id = p.namedChildren.find((c) => c?.type === 'identifier');
-      const type = classType(p.childForFieldName('type'));
+      const type = paramType(p.childForFieldName('type'));
       if (id) params.push({ name: id.text, ...(type ? { type } : {}) });
     } else if (p.type === 'default_parameter' || p.type === 'typed_default_parameter') {
       const n = p.childForFieldName('name');
       const v = p.childForFieldName('value');
-      const type = classType(p.childForFieldName('type'));
+      const type = paramType(p.childForFieldName('type'));
       if (n) params.push({ name: n.text, default: v ? expr(v, 0) : undefined, ...(type ? { type } : {}) });
     }
   }
@@ -164,7 +176,30 @@ function functionFact(b: FunctionBucket): FunctionFact {
   const body = def.childForFieldName('body');
   const rets = body && endLine - line <= MAX_RETURN_LINES ? runtimeReturns(ownStatements(body, RETURNS)) : [];
   const [returns, ...moreReturns] = rets.map((r) => expr(r.namedChildren[0]!, 0));
-  return { name: b.name, line, endLine, params, returns, ...(moreReturns.length ? { moreReturns } : {}), locals: b.locals, calls: b.calls.map((c) => c.fact), loops: loopFacts(b.loops, b.calls, PYTHON) };
+  const returnType = def.childForFieldName('return_type')?.text;
+  const guards = body ? raiseGuards(body, expr) : [];
+  return {
+    name: b.name,
+    line,
+    endLine,
+    params,
+    returns,
+    ...(moreReturns.length ? { moreReturns } : {}),
+    locals: b.locals,
+    calls: b.calls.map((c) => c.fact),
+    loops: loopFacts(b.loops, b.calls, PYTHON),
+    ...(returnType ? { returnType } : {}),
+    ...(guards.length ? { guards } : {}),
+  };
+}
+
+/**
+ * A parameter's annotation: a plain class (`LLMConfig`, `config.LLMConfig`, `LLMConfig | None`) as its
+ * name, so its defaults can be read; anything else (`Union[A, B]`, `list[Model]`) as written, for the
+ * call graph to pick the classes out of.
+ */
+function paramType(node: SyntaxNode | null | undefined): string | undefined {
+  return classType(node) ?? node?.text;
 }
 
 /** A plain class annotation (`LLMConfig`, `config.LLMConfig`, `LLMConfig | None`): its name; not builtins or generics. */
@@ -180,10 +215,8 @@ function calleeFact(call: SyntaxNode): CalleeFact | undefined {
   return { callee, expr: expr(call, CALL_DEPTH), line: call.startPosition.row + 1 };
 }
 
-const EXITS = new Set(['break_statement', 'return_statement', 'raise_statement']);
-
 function loopHead(loop: SyntaxNode): Omit<LoopFact, 'calls' | 'line' | 'column' | 'endLine' | 'endColumn'> {
-  const limits: { left: string; op: string; right: Expr; leftExpr?: Expr }[] = [];
+  const limits: LoopFact['limits'][number][] = [];
   let rangeEnd: Expr | undefined;
   const overData = false;
   if (loop.type === 'for_statement') {
@@ -192,33 +225,17 @@ function loopHead(loop: SyntaxNode): Omit<LoopFact, 'calls' | 'line' | 'column' 
     if (callee === 'range' && right) {
       const args = right.childForFieldName('arguments')?.namedChildren.filter((c) => c && c.type !== 'comment') ?? [];
       const end = args.length >= 2 ? args[1] : args[0];
+      // `range(len(items))` walks data by index.
+      if (end?.type === 'call' && end.childForFieldName('function')?.text === 'len') return { kind: 'for', overData: true, limits };
       if (end) rangeEnd = expr(end, 0);
     } else if (!callee || !/(^|\.)count$/.test(callee)) return { kind: 'for', overData: true, limits };
   } else {
     const condition = loop.childForFieldName('condition');
-    if (condition) comparisons(condition, limits);
+    if (condition) limits.push(...comparisonsOf(condition, expr, true));
   }
   const body = loop.childForFieldName('body');
-  for (const stmt of body ? ownStatements(body, IFS, 400) : []) {
-    const cond = stmt.childForFieldName('condition');
-    const then = stmt.childForFieldName('consequence');
-    if (cond && then && ownStatements(then, EXITS, 50).length) comparisons(cond, limits);
-  }
-  return { kind: loop.type === 'for_statement' ? 'for' : 'while', rangeEnd, overData, limits };
-}
-
-const IFS = new Set(['if_statement']);
-
-/** `a < b`, `cost >= self.cost_limit`: the limit is the side a counter is compared against. */
-function comparisons(node: SyntaxNode, out: { left: string; op: string; right: Expr; leftExpr?: Expr }[]): void {
-  const all = node.type === 'comparison_operator' ? [node] : node.descendantsOfType('comparison_operator');
-  for (const c of all) {
-    if (!c || c.namedChildren.length !== 2) continue;
-    const [l, r] = [c.namedChildren[0]!, c.namedChildren[1]!];
-    const op = c.text.slice(l.endIndex - c.startIndex, r.startIndex - c.startIndex).trim();
-    if (!/^(<|<=|>|>=|==)$/.test(op)) continue;
-    out.push({ left: l.text, op, right: expr(r, 0), leftExpr: expr(l, 0) });
-  }
+  if (body) limits.push(...exitGuards(body, expr));
+  return { kind: loop.type === 'for_statement' ? 'for' : 'while', rangeEnd, overData, limits, ...(body ? loopShape(body) : {}) };
 }
 
 const ENV = /^(os\.)?(getenv|environ\.get)$/;

@@ -37,10 +37,13 @@ export interface ImportFact {
 export interface ParamFact {
   readonly name: string;
   readonly default?: Expr;
+  /**
+   * Its annotation: a plain class by its name (`LLMConfig` for `config: LLMConfig | None`), whose defaults hold
+   * where no caller can be followed; otherwise as written (`Union[A, B]`): the classes of what it holds.
+   */
+  readonly type?: string;
   /** TypeScript `{ model = "x" }: Options`: the field of the object passed as argument number `fromObject`. */
   readonly fromObject?: number;
-  /** Python `config: LLMConfig`: the annotated class, whose defaults hold where no caller can be followed. */
-  readonly type?: string;
 }
 
 /** A call written in a function body (or at module level): callee text and line, for the call graph. */
@@ -61,9 +64,20 @@ export interface LoopFact {
   /** A `for x in items` over data: not a step loop. */
   readonly overData?: boolean;
   /** Comparisons that end the loop: from the header (`while i < n`) and guards in the body (`if cost > limit: break`). */
-  readonly limits: readonly { readonly left: string; readonly op: string; readonly right: Expr; readonly leftExpr?: Expr }[];
+  readonly limits: readonly { readonly left: string; readonly op: string; readonly right: Expr; readonly leftExpr?: Expr; readonly line?: number; readonly head?: boolean }[];
   /** Calls in the body (not of nested functions). */
   readonly calls: readonly CalleeFact[];
+  /** What the body changes: assigned names and attributes (`history`, `self.count`), receivers of `x.append(…)`-style calls. */
+  readonly changes?: readonly string[];
+  /** Counters raised in the body (`n += 1`), with their line. */
+  readonly increments?: readonly { readonly name: string; readonly line: number }[];
+  /** The body calls a sleep (`time.sleep`, `asyncio.sleep`): a back-off between attempts. */
+  readonly sleeps?: boolean;
+  /**
+   * The body is a `try` whose block leaves the loop on success (`return …`, `break`): the shape of a retry.
+   * `again` are the exceptions of the handlers that go round again (neither return, raise nor break).
+   */
+  readonly attempt?: { readonly again: readonly string[] };
 }
 
 export interface FunctionFact {
@@ -80,6 +94,10 @@ export interface FunctionFact {
   readonly locals: Readonly<Record<string, Expr>>;
   readonly calls: readonly CalleeFact[];
   readonly loops: readonly LoopFact[];
+  /** Its return annotation as written (`-> AbstractModel`). */
+  readonly returnType?: string;
+  /** Comparisons whose branch raises (`if cost > self.cost_limit: raise …`): limits that stop whoever calls it. */
+  readonly guards?: readonly { readonly left: string; readonly op: string; readonly right: Expr; readonly leftExpr?: Expr; readonly line: number }[];
 }
 
 export interface ClassFact {
@@ -88,6 +106,8 @@ export interface ClassFact {
   readonly bases: readonly string[];
   /** Attribute defaults (`model: str = "x"`, `model = Field(default="x")`) and `self.x = …` assignments, with the method they are in. */
   readonly attrs: Readonly<Record<string, { readonly expr: Expr; readonly fn?: string }>>;
+  /** Attribute annotations (`model: AbstractModel`, `_agent: DefaultAgent | None = None`) as written. */
+  readonly attrTypes?: Readonly<Record<string, string>>;
 }
 
 /** Where a request detection found sits: its enclosing function and the model expression it passes. */

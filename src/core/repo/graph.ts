@@ -4,8 +4,9 @@
  * method name unique to one or two classes as a last resort). Built lazily, once
  * per repository generation.
  */
-import type { CalleeFact, FunctionFact } from './facts';
+import type { CalleeFact, Expr, FunctionFact } from './facts';
 import type { Bound, Evaluator } from './evaluate';
+import { Dispatch } from './dispatch';
 import type { RepoStore, StoredFile } from './store';
 
 export interface Edge {
@@ -87,6 +88,7 @@ export class CallGraph {
     }
     if ([...current.keys()].every((p) => this.perFile.has(p))) return;
     const names = new Set<string>();
+    const attrNames = new Set<string>();
     const methods = new Map<string, { path: string; fn: string }[]>();
     for (const f of current.values()) {
       for (const fn of f.facts.functions) {
@@ -94,19 +96,24 @@ export class CallGraph {
         names.add(short);
         if (fn.name.includes('.')) push(methods, short, { path: f.file.path, fn: fn.name });
       }
-      for (const c of f.facts.classes) names.add(c.name);
+      // Attributes too: calling one that holds an instance (`self.writer(…)`) runs its `__call__`/`forward`.
+      for (const c of f.facts.classes) {
+        names.add(c.name);
+        for (const a of Object.keys(c.attrs)) attrNames.add(a);
+      }
     }
     const ev = this.evaluator();
+    const dispatch = new Dispatch(this.store, ev);
     for (const [path, f] of current) {
       if (this.perFile.has(path)) continue;
       const edges: Edge[] = [];
       const add = (from: FunctionFact | undefined, calls: readonly CalleeFact[]): void => {
         for (const c of calls) {
           const short = c.callee.slice(c.callee.lastIndexOf('.') + 1);
-          if (!names.has(short) || c.expr.k !== 'call') continue;
+          if (c.expr.k !== 'call' || !(names.has(short) || (attrNames.has(short) && SELF_ATTR.test(c.callee)))) continue;
           const call = c.expr;
           const ctx = { path, fn: from };
-          for (const target of this.targets(ev, call.callee, ctx, short, methods)) {
+          for (const target of this.targets(ev, dispatch, call.callee, c, ctx, short, methods)) {
             edges.push({ path, from: from?.name, line: c.line, callee: c.callee, bound: { args: call.args, kw: call.kw, ctx }, target });
           }
         }
@@ -117,7 +124,7 @@ export class CallGraph {
     }
   }
 
-  private targets(ev: Evaluator, callee: Parameters<Evaluator['eval']>[0], ctx: { path: string; fn?: FunctionFact }, short: string, methods: ReadonlyMap<string, { path: string; fn: string }[]>): { path: string; fn: string }[] {
+  private targets(ev: Evaluator, dispatch: Dispatch, callee: Expr, fact: CalleeFact, ctx: { path: string; fn?: FunctionFact }, short: string, methods: ReadonlyMap<string, { path: string; fn: string }[]>): { path: string; fn: string }[] {
     let v;
     try {
       v = ev.eval(callee, ctx);
@@ -130,10 +137,30 @@ export class CallGraph {
       const init = file?.functions.has(`${v.cls.name}.__init__`) ? '__init__' : 'constructor';
       return [{ path: v.path, fn: `${v.cls.name}.${init}` }];
     }
-    if (callee.k !== 'member' || COMMON.has(short) || short.length < 4) return [];
+    if (v?.t === 'inst') return dispatch.callable({ path: v.path, cls: v.cls });
+    // A method call through an object: the classes it is typed or built as, with their subclasses' overrides.
+    // Expressions are kept a few levels deep: a long receiver chain (`self.model.query`) is rebuilt from its text.
+    const full = callee.k === 'member' && rootIsUnknown(callee) && DOTTED.test(fact.callee) ? dottedExpr(fact.callee, fact.line) : callee;
+    // A name one or two classes define is taken as theirs (cheap); a commoner one needs the receiver's type.
     const candidates = methods.get(short) ?? [];
-    return candidates.length > 0 && candidates.length <= 2 ? candidates : [];
+    const unique = callee.k === 'member' && !COMMON.has(short) && short.length >= 4 && candidates.length > 0 && candidates.length <= 2;
+    if (unique) return candidates;
+    return full.k === 'member' && candidates.length && !COMMON.has(short) ? dispatch.methodsOn(full.obj, full.prop, ctx) : [];
   }
+}
+
+const SELF_ATTR = /^(self|this)\.[\w$]+$/;
+const DOTTED = /^[A-Za-z_$][\w$]*(\.[A-Za-z_$][\w$]*){1,5}$/;
+
+function rootIsUnknown(e: Expr): boolean {
+  return e.k === 'member' ? rootIsUnknown(e.obj) : e.k === 'unknown';
+}
+
+function dottedExpr(text: string, line: number): Expr {
+  const parts = text.split('.');
+  let e: Expr = { k: 'name', v: parts[0], line };
+  for (const p of parts.slice(1)) e = { k: 'member', obj: e, prop: p, line };
+  return e;
 }
 
 function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {

@@ -16,6 +16,7 @@ import { looksLikeModel } from './model-flow';
 import { collectUiDefaults, pickUiDefault } from './ui-defaults';
 import { schemaPromptsByFile, schemasOfCall } from './schema-prompts';
 import { configPrompts, loadedPromptFile, PROMPT_PATH, referencedFiles, wholeFilePrompt } from './loaded-files';
+import { findAgentRuns, type AgentRuns } from './cross-file-runs';
 import { RepoStore } from './store';
 import type { LoadedPrompt, RepoHints, RepoLoop, ResolvedModel } from './types';
 
@@ -147,8 +148,16 @@ export class RepoIndex implements RepoHints {
     return Boolean(stored?.facts.calls.some((c) => c.fn === fn && stored.file.calls.some((d) => d.id === c.id && !d.agent)));
   }
 
+  private agentRuns(): AgentRuns {
+    return this.memo('runs', () => findAgentRuns(this.store, this.evaluator));
+  }
+
   private loops(): RepoLoop[] {
-    return this.memo('loops', () => findRepoLoops(this.store, this.graph, this.evaluator));
+    return this.memo('loops', () => [...findRepoLoops(this.store, this.graph, this.evaluator), ...this.agentRuns().loops]);
+  }
+
+  runsElsewhere(path: string): ReadonlyMap<string, string> | undefined {
+    return this.agentRuns().elsewhere.get(path);
   }
 
   loopsFor(path: string): readonly RepoLoop[] {

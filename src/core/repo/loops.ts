@@ -1,39 +1,44 @@
 /**
- * Agent loops across functions and files: a loop whose body reaches a request
- * through the repository's own functions and methods. Its bound comes from the
- * header (`range(n)`, `i < max_steps`) or a guard (`if cost > limit: break`), with
- * parameters, attributes and their defaults followed; a cost limit is kept apart
- * (pricing turns it into steps at the cost per step).
+ * Agent loops across functions and files: a loop whose body reaches a request through the
+ * repository's own functions and methods (the call graph resolves calls through imports, `self`,
+ * attribute and parameter types, factories and class hierarchies). Retries of one request, samples of
+ * one request and interactive REPLs are not agent loops (loop-kinds.ts). The bound is read by
+ * loop-bound.ts: counters and their start, parameters and their defaults, cost limits in the loop or
+ * in a function the step runs through.
  */
 import type { DetectedFile } from '../detect/types';
-import type { SourceRef } from '../report/types';
 import type { FunctionFact, LoopFact } from './facts';
 import type { Evaluator } from './evaluate';
-import type { CallGraph } from './graph';
+import type { CallGraph, Edge } from './graph';
+import { Dispatch } from './dispatch';
+import { loopBound, type Chain } from './loop-bound';
+import { notAgentLoop } from './loop-kinds';
 import type { RepoStore } from './store';
 import type { RepoLoop } from './types';
 
-const COST = /cost|budget|spend|price|usd|dollar/i;
 const MAX_HOPS = 8;
 
 export function findRepoLoops(store: RepoStore, graph: CallGraph, ev: Evaluator): RepoLoop[] {
   const requests = requestsByFunction(store);
+  const dispatch = new Dispatch(store, ev);
   const out: RepoLoop[] = [];
   for (const f of store.files()) {
     const path = f.file.path;
     const scopes: { fn?: FunctionFact; loops: readonly LoopFact[] }[] = [{ loops: f.facts.moduleLoops }, ...f.facts.functions.map((fn) => ({ fn, loops: fn.loops }))];
     for (const { fn, loops } of scopes) {
-      const found: { loop: LoopFact; steps: { path: string; callId: string }[] }[] = [];
+      const found: { loop: LoopFact; reached: Reached }[] = [];
       for (const loop of loops) {
         if (loop.overData || f.file.loops.some((l) => l.line === loop.line)) continue;
         if (directRequest(f.file, loop)) continue;
-        const steps = reach(store, graph, requests, path, fn, loop);
-        if (steps.length) found.push({ loop, steps });
+        const reached = reach(store, graph, requests, path, fn, loop);
+        if (!reached.steps.length) continue;
+        if (notAgentLoop(ev, graph, store, path, fn, loop, reached)) continue;
+        found.push({ loop, reached });
       }
       // Innermost loops only: an outer loop around an agent loop runs tasks, not steps.
-      for (const { loop, steps } of found) {
+      for (const { loop, reached } of found) {
         if (found.some((o) => o.loop !== loop && o.loop.line >= loop.line && o.loop.endLine <= loop.endLine)) continue;
-        out.push(priceable(ev, path, fn, loop, steps, store));
+        out.push(priceable(ev, dispatch, path, fn, loop, reached, store));
       }
     }
   }
@@ -58,59 +63,80 @@ function directRequest(file: DetectedFile, loop: LoopFact): boolean {
   return file.calls.some((c) => !c.agent && c.line >= loop.line && c.line <= loop.endLine);
 }
 
-/** Requests reachable from the loop's body through the call graph (breadth first, a few hops). */
-function reach(store: RepoStore, graph: CallGraph, requests: ReadonlyMap<string, string[]>, path: string, fn: FunctionFact | undefined, loop: LoopFact): { path: string; callId: string }[] {
+interface Reached {
+  readonly steps: { path: string; callId: string }[];
+  /** Edges out of the loop body that lead to a request, and the others. */
+  readonly stepEdges: Edge[];
+  readonly otherEdges: Edge[];
+  /** Functions on the way from the loop to its requests, and the ones they call directly (cost checks). */
+  readonly chain: Chain[];
+}
+
+/** Requests reachable from the loop's body through the call graph (breadth first, a few hops), with the way there. */
+function reach(store: RepoStore, graph: CallGraph, requests: ReadonlyMap<string, string[]>, path: string, fn: FunctionFact | undefined, loop: LoopFact): Reached {
   const lines = new Set(loop.calls.map((c) => c.line));
-  let frontier = graph.outgoing(path, fn?.name).filter((e) => lines.has(e.line)).map((e) => e.target);
+  const bodyEdges = graph.outgoing(path, fn?.name).filter((e) => lines.has(e.line));
+  /** Where each function was first reached from: the loop's edge (`root`) or a function key. */
+  const parent = new Map<string, string | Edge>();
+  let frontier: { key: string; path: string; fn: string }[] = [];
+  for (const e of bodyEdges) {
+    const key = `${e.target.path}#${e.target.fn}`;
+    if (!parent.has(key)) {
+      parent.set(key, e);
+      frontier.push({ key, ...e.target });
+    }
+  }
+  const steps: { path: string; callId: string }[] = [];
+  const hits: string[] = [];
   const seen = new Set<string>();
-  const found: { path: string; callId: string }[] = [];
-  for (let hop = 0; hop < MAX_HOPS && frontier.length && found.length === 0; hop++) {
-    const next: { path: string; fn: string }[] = [];
+  for (let hop = 0; hop < MAX_HOPS && frontier.length && steps.length === 0; hop++) {
+    const next: typeof frontier = [];
     for (const t of frontier) {
-      const key = `${t.path}#${t.fn}`;
-      if (seen.has(key)) continue;
-      seen.add(key);
-      for (const id of requests.get(key) ?? []) found.push({ path: t.path, callId: id });
-      if (store.get(t.path)) next.push(...graph.outgoing(t.path, t.fn).map((e) => e.target));
+      if (seen.has(t.key)) continue;
+      seen.add(t.key);
+      const ids = requests.get(t.key) ?? [];
+      for (const id of ids) steps.push({ path: t.path, callId: id });
+      if (ids.length) hits.push(t.key);
+      if (!store.get(t.path)) continue;
+      for (const e of graph.outgoing(t.path, t.fn)) {
+        const key = `${e.target.path}#${e.target.fn}`;
+        if (parent.has(key)) continue;
+        parent.set(key, t.key);
+        next.push({ key, ...e.target });
+      }
     }
     frontier = next;
   }
-  return found;
+  const onWay = new Set<string>();
+  const stepEdges = new Set<Edge>();
+  for (const hit of hits) {
+    let key: string | Edge | undefined = hit;
+    for (let i = 0; typeof key === 'string' && i <= MAX_HOPS; i++) {
+      onWay.add(key);
+      key = parent.get(key);
+    }
+    if (key && typeof key !== 'string') stepEdges.add(key);
+  }
+  const stepLines = new Set([...stepEdges].map((e) => e.line));
+  for (const e of bodyEdges) if (stepLines.has(e.line)) stepEdges.add(e);
+  const chain: Chain[] = [];
+  const addChain = (key: string): void => {
+    const [p, name] = [key.slice(0, key.indexOf('#')), key.slice(key.indexOf('#') + 1)];
+    const f = store.get(p)?.functions.get(name);
+    if (f && !chain.some((c) => c.fn === f)) chain.push({ path: p, fn: f });
+  };
+  for (const key of onWay) {
+    addChain(key);
+    const [p, name] = [key.slice(0, key.indexOf('#')), key.slice(key.indexOf('#') + 1)];
+    for (const e of graph.outgoing(p, name)) addChain(`${e.target.path}#${e.target.fn}`);
+  }
+  return { steps, stepEdges: [...stepEdges], otherEdges: bodyEdges.filter((e) => !stepEdges.has(e)), chain };
 }
 
-function priceable(ev: Evaluator, path: string, fn: FunctionFact | undefined, loop: LoopFact, steps: { path: string; callId: string }[], store: RepoStore): RepoLoop {
-  const ctx = { path, fn };
-  let maxSteps: number | undefined;
-  let option: string | undefined;
-  let boundKind: RepoLoop['boundKind'];
-  let boundAt: SourceRef | undefined;
-  let costLimitUsd: number | undefined;
-  if (loop.rangeEnd) {
-    const v = ev.eval(loop.rangeEnd, ctx);
-    if (v?.t === 'num') {
-      maxSteps = v.v;
-      option = 'range';
-      boundKind = loop.rangeEnd.k === 'num' ? 'steps' : 'parameter';
-      boundAt = v.at;
-    }
-  }
-  for (const limit of loop.limits) {
-    if (maxSteps !== undefined) break;
-    const v = ev.eval(limit.right, ctx);
-    if (v?.t !== 'num') continue;
-    const rightText = limit.right.k === 'member' ? limit.right.prop : limit.right.k === 'name' ? limit.right.v : '';
-    if (COST.test(limit.left) || COST.test(rightText)) {
-      costLimitUsd ??= v.v;
-      boundAt ??= v.at;
-      continue;
-    }
-    if (v.v <= 0) continue;
-    maxSteps = v.v + (limit.op === '<=' || limit.op === '>' ? 1 : 0);
-    option = `${limit.left} ${limit.op} ${rightText || v.v}`;
-    boundKind = limit.right.k === 'num' ? 'counter' : 'parameter';
-    boundAt = v.at;
-  }
-  if (maxSteps === undefined && costLimitUsd !== undefined) boundKind = 'cost-limit';
+function priceable(ev: Evaluator, dispatch: Dispatch, path: string, fn: FunctionFact | undefined, loop: LoopFact, reached: Reached, store: RepoStore): RepoLoop {
+  const steps = reached.steps;
+  const stepLine = reached.stepEdges.length ? Math.min(...reached.stepEdges.map((e) => e.line)) : undefined;
+  const bound = loopBound(ev, dispatch, { path, fn }, loop, stepLine, reached.chain);
   const id = `l${loop.line}.${loop.column}`;
   const stepSites = steps.map((s) => ({ path: s.path, line: store.get(s.path)?.file.calls.find((c) => c.id === s.callId)?.line ?? 1 }));
   return {
@@ -122,15 +148,15 @@ function priceable(ev: Evaluator, path: string, fn: FunctionFact | undefined, lo
       endLine: loop.endLine,
       endColumn: loop.endColumn,
       framework: 'hand-written',
-      ...(maxSteps !== undefined ? { maxSteps, stepOption: option } : {}),
-      unbounded: maxSteps === undefined && costLimitUsd === undefined,
+      ...(bound.maxSteps !== undefined ? { maxSteps: bound.maxSteps, stepOption: bound.option } : {}),
+      unbounded: bound.maxSteps === undefined && !bound.costBounded,
       // A step in another file is named by stepSites; a call id is only meaningful within the loop's file.
       ...(steps[0].path === path ? { callId: steps[0].callId } : {}),
     },
     step: steps[0],
     stepSites,
-    ...(boundKind ? { boundKind } : {}),
-    ...(boundAt ? { boundAt } : {}),
-    ...(costLimitUsd !== undefined ? { costLimitUsd } : {}),
+    ...(bound.boundKind ? { boundKind: bound.boundKind } : {}),
+    ...(bound.boundAt ? { boundAt: bound.boundAt } : {}),
+    ...(bound.costLimitUsd !== undefined ? { costLimitUsd: bound.costLimitUsd } : {}),
   };
 }

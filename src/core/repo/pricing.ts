@@ -7,6 +7,7 @@ import type { AnnotationValues, DetectedCall } from '../detect/types';
 import type { ModelChoice, ModelResolver } from '../report/models';
 import { describeRef } from '../report/call-extras';
 import type { ModelSource } from '../report/types';
+import type { Price } from '../cost/types';
 import type { Assumptions } from '../workload';
 import type { RepoHints } from './types';
 import { vendorOf } from './vendor';
@@ -44,4 +45,15 @@ export function chooseCallModel(
 export function stepsUnderCostLimit(limitUsd: number, costPerStepUsd: number | undefined, fallback: number): number {
   if (!costPerStepUsd || costPerStepUsd <= 0) return fallback;
   return Math.max(1, Math.floor(limitUsd / costPerStepUsd));
+}
+
+/** The steps of a simulated task whose running cost stays within a cost limit (at least one); undefined when they all fit or a step is unpriced. */
+export function stepsWithinCostLimit(steps: readonly { readonly step: number; readonly price?: Price }[], limitUsd: number): number | undefined {
+  let total = 0;
+  for (const s of steps) {
+    if (s.price?.kind !== 'priced') return undefined;
+    total += s.price.usd;
+    if (total > limitUsd) return Math.max(1, s.step - 1);
+  }
+  return undefined;
 }

@@ -42,6 +42,8 @@ export interface RepoHints {
   /** The repository loop that prices this call as one of its steps: its id, `path#id` when it is in another file. */
   stepOf(path: string, callId: string): string | undefined;
   loopsFor(path: string): readonly RepoLoop[];
+  /** This file's agent loops run from another file (`Runner.run(agent)` there): loop id → the id of the loop that runs it. */
+  runsElsewhere?(path: string): ReadonlyMap<string, string> | undefined;
   /**
    * A loop's step bound that detection could only name (a LangGraph router's counter compared with
    * `configurable.max_loops`): followed through the repository to a number, plus the counter's offset.

@@ -24,7 +24,8 @@ import { inputTokens } from './input-tokens';
 import { preferModelSource, priceInstructions, pricePrompt, unpricedFor } from './prompt-pricing';
 import type { AgentLoopReport, CallReport, DiagnosticReport, FileReport, InstructionFileReport, PromptReport, SiteAssumption } from './types';
 import { callsPerDayNote, defaultModelNote, outputNote, reasoningNote, stepsNote, toolResultNote } from './assumption-notes';
-import { chooseCallModel, stepsUnderCostLimit } from '../repo/pricing';
+import { chooseCallModel, stepsUnderCostLimit, stepsWithinCostLimit } from '../repo/pricing';
+import { runFromElsewhere } from '../repo/run-elsewhere';
 import type { RepoHints, RepoLoop } from '../repo/types';
 
 export interface AnalyzeEnv {
@@ -52,7 +53,7 @@ export async function analyzeFile(text: string, path: string, languageId: string
 
 /** Prices what detection found. Synchronous and pure: the same input gives the same report. */
 export function analyzeDetected(file: DetectedFile, env: AnalyzeEnv): FileReport {
-  const expanded = expandAgentRuns(file);
+  const expanded = expandAgentRuns(runFromElsewhere(file, env.repo));
   return withSavingsFindings(expanded, new FileAnalysis(expanded, env).run(), env.catalog, env.assumptions);
 }
 
@@ -268,7 +269,7 @@ class FileAnalysis {
     return prompts.filter((p) => !prompts.some((q) => q !== p && q.text.length > p.text.length && p.text.trim().length >= 20 && q.text.includes(p.text.trim())));
   }
 
-  private priceLoop(detected: DetectedLoop, call: PricedCall | undefined): { report: AgentLoopReport; costPerTask: Price; annotation?: AnnotationValues } {
+  private priceLoop(detected: DetectedLoop, call: PricedCall | undefined): { report: AgentLoopReport; costPerTask: Price; annotation?: AnnotationValues; estimate?: WorkloadEstimate } {
     // A bound detection could only name (a config value the router compares with) is followed across the repository.
     const followed = detected.maxSteps === undefined ? this.env.repo?.boundFor(this.file.path, detected) : undefined;
     const loop: DetectedLoop = followed ? { ...detected, maxSteps: followed.steps, stepOption: followed.detail } : detected;
@@ -335,7 +336,7 @@ class FileAnalysis {
     };
     this.diagnostics.push(...loopDiagnostics(loop, report, fw, estimate?.contextWindow));
     this.diagnostics.push(...budgetDiagnostics('task', loop, costPerTask, this.a.budgets));
-    return { report, costPerTask, annotation: ann };
+    return { report, costPerTask, annotation: ann, estimate };
   }
 
   /** A loop found through the repository's call graph, priced on the request it reaches (possibly in another file). */
@@ -344,11 +345,18 @@ class FileAnalysis {
     const report = local?.report ?? this.env.repo?.stepCall(r.step.path, r.step.callId);
     const call: PricedCall | undefined = local ?? (report ? { report, model: this.resolver.choose(report.modelResolved ?? report.model), workload: report.workload, uncertain: report.rangeInputs?.uncertain ?? noUncertainty() } : undefined);
     let loop = r.loop;
+    let out;
     if (r.costLimitUsd !== undefined && loop.maxSteps === undefined) {
       const perStep = report?.costPerCall.kind === 'priced' ? report.costPerCall.usd : undefined;
       loop = { ...loop, maxSteps: stepsUnderCostLimit(r.costLimitUsd, perStep, this.a.unboundedSteps), stepOption: `cost limit $${r.costLimitUsd}` };
-    }
-    const out = this.priceLoop(loop, call);
+      out = this.priceLoop(loop, call);
+      // Each step sends the context so far: the limit is reached after fewer steps than limit ÷ first step's cost.
+      const fitted = out.estimate ? stepsWithinCostLimit(out.estimate.agent.steps, r.costLimitUsd) : undefined;
+      if (fitted !== undefined && fitted < loop.maxSteps!) {
+        loop = { ...loop, maxSteps: fitted };
+        out = this.priceLoop(loop, call);
+      }
+    } else out = this.priceLoop(loop, call);
     const source = report?.modelSource;
     out.report = {
       ...out.report,

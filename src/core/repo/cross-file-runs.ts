@@ -1,0 +1,93 @@
+/**
+ * Agent runs across files: `Runner.run(agent, …)` in one file, the agent defined in another (imported,
+ * or returned by a helper: `get_agent(name)` → `agents.get(name, triage_agent)`). The run is the task:
+ * the loop is anchored at the run, bounded by its `max_turns` or the framework's default, and the
+ * agent's own loop (with its handoff targets) becomes a step of it instead of a task of its own.
+ */
+import type { DetectedLoop } from '../detect/types';
+import type { Expr, FunctionFact } from './facts';
+import type { Evaluator } from './evaluate';
+import type { RepoStore } from './store';
+import type { RepoLoop } from './types';
+
+const RUN = /^(Runner|runner)\.(run|run_sync|run_streamed)$/;
+
+export interface AgentRuns {
+  readonly loops: RepoLoop[];
+  /** Per file: the loop ids now run from another file → the id of the loop that runs them (`path#id`). */
+  readonly elsewhere: Map<string, Map<string, string>>;
+}
+
+export function findAgentRuns(store: RepoStore, ev: Evaluator): AgentRuns {
+  const loops: RepoLoop[] = [];
+  const elsewhere = new Map<string, Map<string, string>>();
+  for (const f of store.files()) {
+    const path = f.file.path;
+    for (const fn of [undefined, ...f.facts.functions]) {
+      for (const c of fn ? fn.calls : f.facts.moduleCalls) {
+        if (!RUN.test(c.callee) || c.expr.k !== 'call') continue;
+        const first = c.expr.args[0] ?? c.expr.kw.starting_agent;
+        const def = first ? definitionOf(store, ev, first, { path, fn }, 0) : undefined;
+        if (!def || def.path === path) continue; // a run in the agent's own file is detection's (agent-runs.ts in report)
+        const target = store.get(def.path)?.file;
+        const agent = target?.calls.find((x) => x.agent && x.line === def.line);
+        const agentLoop = agent ? target!.loops.find((l) => l.callId === agent.id && !l.stepOf) : undefined;
+        if (!agent || !agentLoop) continue;
+        const id = `l${c.line}.0`;
+        const ref = `${path}#${id}`;
+        const turns = c.expr.kw.max_turns;
+        const maxTurns = turns?.k === 'num' ? turns.v : undefined;
+        const steps = target!.loops.filter((l) => l === agentLoop || l.stepOf === agentLoop.id);
+        const stepSites = steps.map((l) => ({ path: def.path, line: target!.calls.find((x) => x.id === l.callId)?.line ?? l.line }));
+        const loop: DetectedLoop = {
+          id,
+          line: c.line,
+          column: 1,
+          endLine: c.line,
+          endColumn: 1,
+          framework: agentLoop.framework,
+          ...(agentLoop.defaultsKey ? { defaultsKey: agentLoop.defaultsKey } : {}),
+          ...(maxTurns !== undefined ? { maxSteps: maxTurns, stepOption: 'max_turns' } : agentLoop.maxSteps !== undefined ? { maxSteps: agentLoop.maxSteps, stepOption: agentLoop.stepOption } : {}),
+          unbounded: false,
+        };
+        if (loops.some((l) => l.path === path && l.loop.id === id)) continue;
+        loops.push({ path, loop, step: { path: def.path, callId: agent.id }, stepSites });
+        let moved = elsewhere.get(def.path);
+        if (!moved) elsewhere.set(def.path, (moved = new Map()));
+        if (!moved.has(agentLoop.id)) moved.set(agentLoop.id, ref);
+      }
+    }
+  }
+  return { loops, elsewhere };
+}
+
+/** Where the value an expression holds is defined: a module-level `name = Agent(…)`, through imports, helpers and `.get(key, default)`. */
+function definitionOf(store: RepoStore, ev: Evaluator, e: Expr, ctx: { path: string; fn?: FunctionFact }, depth: number): { path: string; line: number } | undefined {
+  if (depth > 6) return undefined;
+  if (e.k === 'name') {
+    const local = ctx.fn?.locals[e.v];
+    if (local) return definitionOf(store, ev, local, ctx, depth + 1);
+    if (ctx.fn?.params.some((p) => p.name === e.v)) return undefined;
+    return globalDefinition(store, ctx.path, e.v, depth + 1);
+  }
+  if (e.k !== 'call') return undefined;
+  if (/\.get$/.test(e.text) && e.args[1]) return definitionOf(store, ev, e.args[1], ctx, depth + 1);
+  let callee;
+  try {
+    callee = ev.eval(e.callee, { path: ctx.path, fn: ctx.fn });
+  } catch {
+    callee = undefined;
+  }
+  if (callee?.t === 'fn' && callee.fn.returns) return definitionOf(store, ev, callee.fn.returns, { path: callee.path, fn: callee.fn }, depth + 1);
+  return { path: ctx.path, line: e.line };
+}
+
+function globalDefinition(store: RepoStore, path: string, name: string, depth: number): { path: string; line: number } | undefined {
+  const file = store.get(path);
+  if (!file || depth > 8) return undefined;
+  const value = file.facts.values[name];
+  if (value?.k === 'call') return { path, line: value.line };
+  const imp = file.facts.imports.find((i) => i.local === name && i.name);
+  const target = imp ? store.modules.resolve(path, imp.module) : undefined;
+  return target ? globalDefinition(store, target, imp!.name!, depth + 1) : undefined;
+}

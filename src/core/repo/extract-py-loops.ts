@@ -1,0 +1,105 @@
+/**
+ * What the loop rules need of a Python loop or function beyond its calls: the comparisons that end
+ * it (with their line, chained `0 < limit < cost` included), the counters it raises, what its body
+ * changes, whether it backs off (`sleep`), whether it is shaped as a retry (`try: return …`), and the
+ * comparisons that make a function raise (a cost limit checked after each request).
+ */
+import type { SyntaxNode } from '../detect/parser';
+import type { Expr, LoopFact } from './facts';
+import { ownStatements } from './extract-shared';
+
+type ExprOf = (node: SyntaxNode, depth: number) => Expr;
+type Limit = LoopFact['limits'][number];
+
+const IFS = new Set(['if_statement']);
+const EXITS = new Set(['break_statement', 'return_statement', 'raise_statement']);
+const RAISES = new Set(['raise_statement']);
+const ASSIGNS = new Set(['expression_statement']);
+const MUTATORS = /^(append|extend|insert|add|update|appendleft|put|push)$/;
+
+/** `a < b`, `cost >= self.cost_limit`, `0 < limit < cost`: each adjacent pair, the limit on the right as written. */
+export function comparisonsOf(node: SyntaxNode, expr: ExprOf, head = false): Limit[] {
+  const out: Limit[] = [];
+  const all = node.type === 'comparison_operator' ? [node] : node.descendantsOfType('comparison_operator');
+  for (const c of all) {
+    if (!c) continue;
+    const parts = c.namedChildren.filter((x): x is SyntaxNode => Boolean(x));
+    for (let i = 0; i + 1 < parts.length && i < 3; i++) {
+      const [l, r] = [parts[i], parts[i + 1]];
+      const op = c.text.slice(l.endIndex - c.startIndex, r.startIndex - c.startIndex).trim();
+      if (!/^(<|<=|>|>=|==)$/.test(op)) continue;
+      out.push({ left: l.text, op, right: expr(r, 0), leftExpr: expr(l, 0), line: c.startPosition.row + 1, ...(head ? { head } : {}) });
+    }
+  }
+  return out;
+}
+
+/** Comparisons in the `if`s of a body whose branch leaves the loop. */
+export function exitGuards(body: SyntaxNode, expr: ExprOf): Limit[] {
+  const out: Limit[] = [];
+  for (const stmt of ownStatements(body, IFS, 400)) {
+    const cond = stmt.childForFieldName('condition');
+    const then = stmt.childForFieldName('consequence');
+    if (cond && then && ownStatements(then, EXITS, 50).length) out.push(...comparisonsOf(cond, expr));
+  }
+  return out;
+}
+
+/** Comparisons in the `if`s of a function body whose branch raises. */
+export function raiseGuards(body: SyntaxNode, expr: ExprOf): { left: string; op: string; right: Expr; leftExpr?: Expr; line: number }[] {
+  const out: { left: string; op: string; right: Expr; leftExpr?: Expr; line: number }[] = [];
+  for (const stmt of ownStatements(body, IFS, 300)) {
+    const cond = stmt.childForFieldName('condition');
+    const then = stmt.childForFieldName('consequence');
+    if (!cond || !then || !ownStatements(then, RAISES, 20).length) continue;
+    for (const c of comparisonsOf(cond, expr)) out.push({ ...c, line: c.line ?? stmt.startPosition.row + 1 });
+    if (out.length >= 12) break;
+  }
+  return out;
+}
+
+/** What a loop body changes, the counters it raises, whether it sleeps, and its retry shape. */
+export function loopShape(body: SyntaxNode): Pick<LoopFact, 'changes' | 'increments' | 'sleeps' | 'attempt'> {
+  const changes = new Set<string>();
+  const increments: { name: string; line: number }[] = [];
+  for (const stmt of ownStatements(body, ASSIGNS, 400)) {
+    const a = stmt.namedChildren[0];
+    if (a?.type === 'assignment' || a?.type === 'augmented_assignment') {
+      const left = a.childForFieldName('left');
+      for (const t of left?.type === 'pattern_list' || left?.type === 'tuple_pattern' ? left.namedChildren : [left]) if (t) changes.add(t.text);
+      if (a.type === 'augmented_assignment' && left && /^\+=$/.test(a.text.slice(left.endIndex - a.startIndex, (a.childForFieldName('right')?.startIndex ?? a.endIndex) - a.startIndex).trim())) {
+        increments.push({ name: left.text, line: a.startPosition.row + 1 });
+      }
+    }
+  }
+  let sleeps = false;
+  for (const call of body.descendantsOfType('call')) {
+    const fn = call?.childForFieldName('function');
+    if (!fn) continue;
+    if (/(^|\.)_?sleep$/.test(fn.text)) sleeps = true;
+    const prop = fn.type === 'attribute' ? fn.childForFieldName('attribute')?.text : undefined;
+    const obj = fn.type === 'attribute' ? fn.childForFieldName('object') : undefined;
+    if (prop && obj && MUTATORS.test(prop) && /^[\w.]+$/.test(obj.text)) changes.add(obj.text);
+  }
+  return { changes: [...changes].slice(0, 40), ...(increments.length ? { increments } : {}), ...(sleeps ? { sleeps } : {}), ...attemptShape(body) };
+}
+
+/** `try: …; return x` / `try: …; break` as the body's statement: a success leaves the loop. */
+function attemptShape(body: SyntaxNode): Pick<LoopFact, 'attempt'> {
+  const attempt = body.namedChildren.find((c) => c?.type === 'try_statement');
+  const block = attempt?.childForFieldName('body') ?? attempt?.namedChildren.find((c) => c?.type === 'block');
+  if (!attempt || !block) return {};
+  const leaves = block.namedChildren.some((c) => c?.type === 'return_statement' || c?.type === 'break_statement');
+  if (!leaves) return {};
+  const again: string[] = [];
+  for (const handler of attempt.namedChildren) {
+    if (handler?.type !== 'except_clause') continue;
+    const inner = handler.namedChildren.find((c) => c?.type === 'block');
+    if (inner?.namedChildren.some((c) => c && EXITS.has(c.type))) continue;
+    const caught = handler.namedChildren.find((c) => c && c.type !== 'block' && c.type !== 'comment');
+    const names = caught ? (caught.type === 'as_pattern' ? caught.namedChildren[0] : caught) : undefined;
+    const text = names?.text.replace(/[()\s]/g, '') ?? '';
+    again.push(...(text ? text.split(',') : ['BaseException']));
+  }
+  return { attempt: { again } };
+}

@@ -1,0 +1,122 @@
+/**
+ * A repository loop's bound. Passes are counted from the code: `range(n)`; a header `while i < n`
+ * (n − start passes); an exit guard `if i >= n: break` counted from the counter's start value, one
+ * pass fewer when the counter is raised before the guard, one more when the guard comes after the
+ * step's request (the request of the last pass is sent before the check). Limits are followed to
+ * their values (parameters and their defaults, class attributes, config defaults). A cost limit —
+ * in the loop, or a guard that raises in a function the step runs through — bounds the loop at
+ * what it buys (pricing divides it by the cost per step); a cost limit whose value the code does
+ * not show still bounds it. Without any of these the loop is unbounded.
+ */
+import type { AgentLoopReport, SourceRef } from '../report/types';
+import type { Expr, FunctionFact, LoopFact } from './facts';
+import type { Evaluator } from './evaluate';
+import type { Dispatch } from './dispatch';
+import { exprText } from './extract';
+
+const COST = /cost|budget|spend|price|usd|dollar/i;
+const LIMIT = /limit|max|budget|cap/i;
+
+export interface LoopBound {
+  readonly maxSteps?: number;
+  readonly option?: string;
+  readonly boundKind?: AgentLoopReport['boundKind'];
+  readonly boundAt?: SourceRef;
+  readonly costLimitUsd?: number;
+  /** Stopped by a cost limit (its value may be unknown). */
+  readonly costBounded: boolean;
+}
+
+export interface Chain {
+  readonly path: string;
+  readonly fn: FunctionFact;
+}
+
+type Ctx = { readonly path: string; readonly fn?: FunctionFact };
+
+export function loopBound(ev: Evaluator, dispatch: Dispatch, ctx: Ctx, loop: LoopFact, stepLine: number | undefined, chain: readonly Chain[]): LoopBound {
+  const num = (e: Expr, c: Ctx): { v: number; at: SourceRef } | undefined => {
+    try {
+      const v = ev.eval(e, c);
+      if (v?.t === 'num' && Number.isFinite(v.v)) return { v: v.v, at: v.at };
+      // `self.config.cost_limit` where `config: ModelConfig`: the default of the field on the class it is typed as.
+      if (e.k !== 'member') return undefined;
+      for (const cls of dispatch.classesOf(e.obj, c, 0)) {
+        const d = ev.member({ t: 'class', path: cls.path, cls: cls.cls }, e.prop, 0);
+        if (d?.t === 'num' && Number.isFinite(d.v)) return { v: d.v, at: d.at };
+      }
+      return undefined;
+    } catch {
+      return undefined;
+    }
+  };
+  if (loop.rangeEnd) {
+    const v = num(loop.rangeEnd, ctx);
+    if (v && v.v > 0) return { maxSteps: v.v, option: `range(${exprText(loop.rangeEnd)})`, boundKind: loop.rangeEnd.k === 'num' ? 'steps' : 'parameter', boundAt: v.at, costBounded: false };
+  }
+  let cost: { usd?: number; at?: SourceRef } | undefined;
+  for (const limit of loop.limits) {
+    const rightText = limit.right.k === 'member' ? limit.right.prop : limit.right.k === 'name' ? limit.right.v : '';
+    if (COST.test(limit.left) || COST.test(rightText)) {
+      const v = num(limit.right, ctx);
+      if (!v || v.v > 0) cost ??= v ? { usd: v.v, at: v.at } : {};
+      continue;
+    }
+    const v = num(limit.right, ctx);
+    if (!v || v.v <= 0) continue;
+    const steps = passes(limit, v.v, startOf(limit, v.v, ctx, num), loop, stepLine);
+    if (steps === undefined) continue;
+    return {
+      maxSteps: steps,
+      option: `${limit.left} ${limit.op} ${rightText || v.v}`,
+      boundKind: limit.right.k === 'num' ? 'counter' : 'parameter',
+      boundAt: v.at,
+      costBounded: false,
+    };
+  }
+  cost ??= chainCostLimit(chain, num);
+  if (cost) return { costBounded: true, boundKind: 'cost-limit', ...(cost.usd !== undefined && cost.usd > 0 ? { costLimitUsd: cost.usd } : {}), ...(cost.at ? { boundAt: cost.at } : {}) };
+  return { costBounded: false };
+}
+
+/** The counter's value before the first pass: what it is set to (a local, a class attribute), else 0. */
+function startOf(limit: LoopFact['limits'][number], max: number, ctx: Ctx, num: (e: Expr, c: Ctx) => { v: number } | undefined): number {
+  const start = limit.leftExpr && (limit.leftExpr.k === 'name' || limit.leftExpr.k === 'member') ? num(limit.leftExpr, ctx)?.v : undefined;
+  return start !== undefined && start >= 0 && start < max ? start : 0;
+}
+
+/** Passes through the body before the comparison stops the loop. */
+function passes(limit: LoopFact['limits'][number], max: number, start: number, loop: LoopFact, stepLine: number | undefined): number | undefined {
+  if (limit.head) {
+    if (limit.op === '<') return Math.max(1, max - start);
+    if (limit.op === '<=') return Math.max(1, max - start + 1);
+    return undefined;
+  }
+  // An exit guard: it stops at the first pass whose counter reaches the limit.
+  let stopAt: number;
+  if (limit.op === '>=' || limit.op === '==') stopAt = max - start;
+  else if (limit.op === '>') stopAt = max - start + 1;
+  else return undefined;
+  const raised = loop.increments?.find((i) => i.name === limit.left);
+  if (raised && limit.line !== undefined && raised.line < limit.line) stopAt -= 1;
+  const afterStep = stepLine !== undefined && limit.line !== undefined && limit.line > stepLine;
+  return Math.max(1, stopAt + (afterStep ? 1 : 0));
+}
+
+/** A cost compared with a limit in a function the step runs through, whose branch raises. */
+function chainCostLimit(chain: readonly Chain[], num: (e: Expr, c: Ctx) => { v: number; at: SourceRef } | undefined): { usd?: number; at?: SourceRef } | undefined {
+  let found: { usd?: number; at?: SourceRef } | undefined;
+  for (const { path, fn } of chain) {
+    for (const g of fn.guards ?? []) {
+      const right = exprText(g.right);
+      if (!(COST.test(g.left) && COST.test(right))) continue;
+      // `cost > limit` or `limit < cost`: the limit is the side named like one.
+      const limitExpr = LIMIT.test(right) ? g.right : LIMIT.test(g.left) ? g.leftExpr : undefined;
+      const v = limitExpr ? num(limitExpr, { path, fn }) : undefined;
+      if (v && v.v > 0) return { usd: v.v, at: v.at };
+      // A limit of 0 is one switched off (`0 < limit < cost`); one the code does not show still stops the loop.
+      if (!v) found ??= { at: { path, line: g.line } };
+    }
+  }
+  return found;
+}

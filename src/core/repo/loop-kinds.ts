@@ -1,0 +1,99 @@
+/**
+ * Loops that reach a request but are not agent loops (issue 13's traps):
+ * - a **retry** of one request: the body is a `try` that leaves the loop on success, and it goes round
+ *   again after a back-off (`sleep`) or only on errors that are not the repository's own (network,
+ *   rate limits, `Exception`). Going round again on the repository's own exceptions (a format error
+ *   found in the answer) re-asks the model with feedback: a requery loop, an agent loop;
+ * - **samples** of one request: every call that reaches the request passes only inputs the loop never
+ *   changes (`for _ in range(n): out.append(query(messages))`);
+ * - an **interactive REPL**: a call of its own in the body (not the one reaching the request) reads the
+ *   user's input — one iteration per user message, each a task of its own.
+ */
+import type { Expr, FunctionFact, LoopFact } from './facts';
+import type { Evaluator } from './evaluate';
+import type { CallGraph, Edge } from './graph';
+
+/** Reads what a person types: `input()`, a prompt_toolkit session's `prompt`, `click.prompt`, stdin. */
+const USER_INPUT = /^(input|raw_input|getpass|getpass\.getpass|click\.prompt|typer\.prompt|Prompt\.ask|Confirm\.ask|readline\.readline)$|(^|\.)(prompt_session|session)\.prompt$|sys\.stdin\.(readline|read)$|^questionary\./;
+const INPUT_HOPS = 3;
+
+export type NotAgentLoop = 'retry' | 'samples' | 'repl';
+
+export interface LoopSteps {
+  /** Edges out of the loop body that reach a request. */
+  readonly stepEdges: readonly Edge[];
+  /** The other edges out of the loop body. */
+  readonly otherEdges: readonly Edge[];
+}
+
+export function notAgentLoop(ev: Evaluator, graph: CallGraph, store: { get(path: string): { functions: ReadonlyMap<string, FunctionFact> } | undefined }, path: string, fn: FunctionFact | undefined, loop: LoopFact, steps: LoopSteps): NotAgentLoop | undefined {
+  if (isRetry(ev, path, fn, loop)) return 'retry';
+  if (isSampling(loop, steps.stepEdges)) return 'samples';
+  if (loop.calls.some((c) => USER_INPUT.test(c.callee))) return 'repl';
+  const stepLines = new Set(steps.stepEdges.map((e) => e.line));
+  // A call of its own: one on a line that does not also reach the request.
+  const own = steps.otherEdges.filter((e) => !stepLines.has(e.line));
+  if (own.some((e) => readsInput(graph, store, e.target, INPUT_HOPS))) return 'repl';
+  return undefined;
+}
+
+function isRetry(ev: Evaluator, path: string, fn: FunctionFact | undefined, loop: LoopFact): boolean {
+  if (!loop.attempt) return false;
+  if (loop.sleeps) return true;
+  const own = loop.attempt.again.some((name) => {
+    try {
+      const v = ev.eval(nameExpr(name, loop.line), { path, fn });
+      return v?.t === 'class';
+    } catch {
+      return false;
+    }
+  });
+  return !own;
+}
+
+function isSampling(loop: LoopFact, stepEdges: readonly Edge[]): boolean {
+  if (!stepEdges.length || !loop.changes) return false;
+  const changed = new Set(loop.changes);
+  return stepEdges.every((e) => {
+    const inputs = [...e.bound.args, ...Object.values(e.bound.kw)];
+    return inputs.length > 0 && inputs.every((a) => {
+      const root = rootOf(a);
+      return root !== undefined && !changed.has(root) && ![...changed].some((c) => c.startsWith(`${root}.`) || root.startsWith(`${c}.`));
+    });
+  });
+}
+
+/** `messages`, `self.history`: the name or attribute path an argument reads; undefined for anything computed. */
+function rootOf(e: Expr): string | undefined {
+  if (e.k === 'name') return e.v;
+  if (e.k === 'member') {
+    const obj = rootOf(e.obj);
+    return obj ? `${obj}.${e.prop}` : undefined;
+  }
+  return undefined;
+}
+
+function readsInput(graph: CallGraph, store: { get(path: string): { functions: ReadonlyMap<string, FunctionFact> } | undefined }, start: { path: string; fn: string }, hops: number): boolean {
+  const seen = new Set<string>();
+  let frontier = [start];
+  for (let hop = 0; hop < hops && frontier.length; hop++) {
+    const next: { path: string; fn: string }[] = [];
+    for (const t of frontier) {
+      const key = `${t.path}#${t.fn}`;
+      if (seen.has(key)) continue;
+      seen.add(key);
+      const fn = store.get(t.path)?.functions.get(t.fn);
+      if (fn?.calls.some((c) => USER_INPUT.test(c.callee))) return true;
+      next.push(...graph.outgoing(t.path, t.fn).map((e) => e.target));
+    }
+    frontier = next;
+  }
+  return false;
+}
+
+function nameExpr(text: string, line: number): Expr {
+  const parts = text.split('.');
+  let e: Expr = { k: 'name', v: parts[0], line };
+  for (const p of parts.slice(1)) e = { k: 'member', obj: e, prop: p, line };
+  return e;
+}
