@@ -45,7 +45,12 @@ export class TokenomicsContext implements vscode.Disposable {
     extension.subscriptions.push(log);
     const config = new ExtensionConfig(log);
     const catalog = new CatalogHolder(config, log);
-    const analysis = new DocumentAnalysis(createAnalyzer(config, catalog, log, extension.subscriptions), log);
+    const inFolder = (folder: vscode.Uri) => (d: vscode.TextDocument) => vscode.workspace.getWorkspaceFolder(d.uri)?.uri.fsPath === folder.fsPath;
+    // The analyzer prices a document alone until its folder's index is built, then asks for this re-analysis.
+    const analysis: DocumentAnalysis = new DocumentAnalysis(
+      createAnalyzer(config, catalog, log, extension.subscriptions, (folder) => analysis.reanalyse(inFolder(folder))),
+      log,
+    );
     const ctx = new TokenomicsContext(extension, log, config, catalog, analysis);
     extension.subscriptions.push(ctx, catalog, analysis, ctx.refreshEmitter);
     extension.subscriptions.push(vscode.workspace.onDidChangeConfiguration((e) => ctx.onSettingsChanged(e)));
