@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import { getBundledCatalog } from '../../../src/core/catalog';
 import type { RepoIndex } from '../../../src/core/repo';
 import { DEFAULT_ASSUMPTIONS } from '../../../src/core/workload';
+import { within } from '../../../src/extension/analysis/within';
 import { analyzeDocument, WorkspaceIndexes, type IndexEvents } from '../../../src/extension/analysis/workspace-indexes';
 import { WorkspaceRepository } from '../../../src/node/workspace-repo';
 
@@ -98,5 +99,19 @@ describe('extension/workspace indexes: a lens never waits for the repository ind
     const { report } = await analyzeDocument({ ...INPUT, root: undefined }, env, indexes);
     assert.equal(report.calls.length, 1);
     assert.equal(indexes.started(DIR), false);
+  });
+});
+
+describe('extension/within: a lens request answers within its budget', () => {
+  it('gives the value of a promise that settles in time', async () => {
+    assert.equal(await within(Promise.resolve('report'), 1_000), 'report');
+  });
+
+  it('gives undefined when the promise is late, and the promise still delivers to its other callers', async () => {
+    let release!: (v: string) => void;
+    const analysis = new Promise<string>((resolve) => (release = resolve));
+    assert.equal(await within(analysis, 5), undefined);
+    release('report');
+    assert.equal(await analysis, 'report');
   });
 });
