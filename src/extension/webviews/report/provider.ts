@@ -5,7 +5,7 @@
  */
 import * as vscode from 'vscode';
 import { isAbsolute, resolve, sep } from 'node:path';
-import { scanInWorker } from '../../../node/scan-in-worker';
+import { scanPaths } from '../../../node/scan';
 import { defaultJobs } from '../../../node/detect-pool';
 import type { ScanReport } from '../../../core/report/types';
 import { resolveModel } from '../../core-api';
@@ -110,8 +110,7 @@ export class ReportViewHost implements vscode.WebviewViewProvider, vscode.Dispos
     const started = Date.now();
     let lastProgress = 0;
     try {
-      // The whole scan (detection, repository pass, pricing) runs in a worker thread; only the report comes back.
-      const report = await scanInWorker(
+      const report = await scanPaths(
         paths,
         {
           catalog: this.ctx.catalog.current(),
@@ -123,7 +122,7 @@ export class ReportViewHost implements vscode.WebviewViewProvider, vscode.Dispos
           exclude: settings.config.exclude,
           maxFileBytes: settings.config.maxFileSizeKb * 1024,
           respectGitignore: true,
-          // Files are read and parsed off the extension host's thread: typing stays smooth while a scan runs.
+          // Files are read and parsed in worker threads: typing stays smooth while a scan runs.
           jobs: defaultJobs('editor'),
         },
         (p) => {
