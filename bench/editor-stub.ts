@@ -23,6 +23,8 @@ const stub = new Proxy({
   workspace: new Proxy({
     workspaceFolders: undefined, textDocuments: [], isTrusted: true,
     getConfiguration: () => ({ inspect: () => undefined, get: () => undefined, update: async () => {} }),
+    // The repository index's watcher: its onDidChange/onDidCreate/onDidDelete are subscribed at activation.
+    createFileSystemWatcher: () => any,
   }, { get: (t, p) => (p in t ? t[p] : () => disposable) }),
   window: new Proxy({
     createOutputChannel: () => ({ info: noop, warn: noop, error: noop, trace: noop, debug: noop, show: noop, dispose: noop }),

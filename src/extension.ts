@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { markActivated } from './extension/activation-clock';
 import { registerCommands } from './extension/commands';
 import { TokenomicsContext } from './extension/context';
 import { FEATURES } from './extension/features';
@@ -8,6 +9,7 @@ import { FEATURES } from './extension/features';
  * tokenizer ranks, grammars) loads on first use, not here.
  */
 export function activate(context: vscode.ExtensionContext): void {
+  markActivated();
   try {
     const ctx = TokenomicsContext.create(context, FEATURES);
     registerCommands(ctx);

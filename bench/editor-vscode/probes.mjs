@@ -181,54 +181,76 @@ export function tokenomicsLog(userDataDir) {
 }
 
 const REPORT_STATUS = '[role="status"]';
+/** The report page's own progress bar: shown while a scan runs (src/webview/report/main.ts). */
+const REPORT_PROGRESS = 'progress[aria-label="Scan progress"]';
+/** Refresh and Cancel are the view's title-bar actions (contributed commands), not buttons in the page. */
+const TITLE_ACTION = (title) => `.part.sidebar a.action-label[aria-label^="${title}"]`;
+const REFRESH_TITLE = 'Refresh Cost Report';
+const CANCEL_TITLE = 'Cancel Cost Report Scan';
 
-/** Opens the Cost report view (its first show starts a scan); returns the webview frame. */
+/**
+ * Opens the Cost report view (its first show starts a scan). Returns { page, frame }: the
+ * workbench page holds the view's title-bar actions, the webview frame its status and rows.
+ */
 export async function openReportView(page) {
   await runCommand(page, 'Focus on Cost report View');
-  const { frame } = await findFrameWith(page, '[data-action="refresh"]', 60_000);
-  return frame;
+  const { frame } = await findFrameWith(page, REPORT_PROGRESS, 60_000);
+  return { page, frame };
 }
 
-export async function reportStatus(frame) {
-  return (await frame.locator(REPORT_STATUS).first().innerText().catch(() => '')) || '';
+export async function reportStatus(view) {
+  return (await view.frame.locator(REPORT_STATUS).first().innerText().catch(() => '')) || '';
 }
 
-export async function isScanning(frame) {
-  return frame.locator('[data-action="cancel"]').isEnabled().catch(() => false);
+export async function isScanning(view) {
+  return view.frame.locator(REPORT_PROGRESS).isVisible().catch(() => false);
 }
 
 /** Waits for the view's "Scanned N files" line; returns it. */
-export async function waitScanned(frame, timeout = 600_000) {
+export async function waitScanned(view, timeout = 600_000) {
   return waitFor(async () => {
-    const s = await reportStatus(frame);
+    const s = await reportStatus(view);
     return /^Scanned /.test(s) ? s : undefined;
   }, { timeout, interval: 100, what: 'the Cost report to finish' });
 }
 
-/**
- * Starts a new scan (Refresh), waits until it has made progress, clicks Cancel, and measures
- * inside the webview from the click to the view saying the scan was cancelled.
- */
-export async function timeCancel(frame, { afterFiles = 200 } = {}) {
-  await frame.locator('[data-action="refresh"]').click();
+/** The view's title-bar action, once the workbench shows it (the sidebar hovered, as a user's pointer would). */
+async function titleAction(page, title) {
+  const action = page.locator(TITLE_ACTION(title)).first();
   await waitFor(async () => {
-    const m = (await reportStatus(frame)).match(/^Scanning: ([\d,]+)/);
+    await page.locator('.part.sidebar').hover().catch(() => {});
+    return action.isVisible();
+  }, { timeout: 20_000, interval: 100, what: `the "${title}" action in the view's title bar` });
+  return action;
+}
+
+/**
+ * Starts a new scan (the title bar's Refresh), waits until it has made progress, clicks the title
+ * bar's Cancel, and measures from the click to the view saying the scan was cancelled (wall clock
+ * in the workbench and in the webview: the two are separate documents).
+ */
+export async function timeCancel(view, { afterFiles = 200 } = {}) {
+  const { page, frame } = view;
+  await (await titleAction(page, REFRESH_TITLE)).click();
+  await waitFor(async () => {
+    const m = (await reportStatus(view)).match(/^Scanning: ([\d,]+)/);
     return m && Number(m[1].replace(/,/g, '')) >= afterFiles;
   }, { timeout: 120_000, interval: 50, what: `the scan to pass ${afterFiles} files` });
   await frame.evaluate(() => {
     const status = document.querySelector('[role="status"]');
-    const cancel = document.querySelector('[data-action="cancel"]');
     window.__tokenomicsCancel = {};
-    cancel.addEventListener('click', () => (window.__tokenomicsCancel.clickedAt = performance.now()), { capture: true, once: true });
     const observer = new MutationObserver(() => {
       if (/cancelled/i.test(status.textContent || '')) {
-        window.__tokenomicsCancel.shownAt = performance.now();
+        window.__tokenomicsCancel.shownAt = Date.now();
         observer.disconnect();
       }
     });
     observer.observe(status, { childList: true, characterData: true, subtree: true });
   });
-  await frame.locator('[data-action="cancel"]').click();
-  const result = await waitFor(() => frame.evaluate(() => (window.__tokenomicsCancel.shownAt ? window.__tokenomicsCancel : undefined)), { timeout: 30_000, interval: 20, what: 'the view to say the scan was cancelled' });
-  return result.shownAt - result.clickedAt;
+  const cancel = await titleAction(page, CANCEL_TITLE);
+  await cancel.evaluate((el) => el.addEventListener('click', () => (window.__tokenomicsCancelClickedAt = Date.now()), { capture: true, once: true }));
+  await cancel.click();
+  const shownAt = await waitFor(() => frame.evaluate(() => window.__tokenomicsCancel.shownAt), { timeout: 30_000, interval: 20, what: 'the view to say the scan was cancelled' });
+  const clickedAt = await page.evaluate(() => window.__tokenomicsCancelClickedAt);
+  return shownAt - clickedAt;
 }

@@ -78,12 +78,12 @@ async function measureWorkspace(ws, resultsDir) {
 
     const scanStarted = Date.now();
     memory?.mark('scan');
-    const frame = await openReportView(page);
+    const view = await openReportView(page);
     await focusLine(page, Math.floor(TYPING_FILE_LINES / 2) + 10);
-    out.keysScan = await typeKeys(page, { until: async () => !(await isScanning(frame)) });
-    out.keysScanStillScanning = await isScanning(frame);
+    out.keysScan = await typeKeys(page, { until: async () => !(await isScanning(view)) });
+    out.keysScanStillScanning = await isScanning(view);
     log(`keys during the scan: ${out.keysScan.length} (scan still running at the end: ${out.keysScanStillScanning})`);
-    out.scanStatus = await waitScanned(frame);
+    out.scanStatus = await waitScanned(view);
     out.scanUiMs = Date.now() - scanStarted;
     memory?.mark('scanned');
     const logged = tokenomicsLog(session.userDataDir).match(/Cost report: ([\d,]+) files, ([\d,]+) with sites, in (\d+) ms/g);
@@ -95,7 +95,7 @@ async function measureWorkspace(ws, resultsDir) {
 
     // A scan of a few files can end before Cancel lands: then there is no cancel figure, not a failed run.
     // The small workspace's scan is over before a click could land: no cancel probe there.
-    out.cancelMs = ws.name === 'small' ? undefined : await timeCancel(frame, { afterFiles: 200 }).catch((err) => {
+    out.cancelMs = ws.name === 'small' ? undefined : await timeCancel(view, { afterFiles: 200 }).catch((err) => {
       log(`no cancel figure: ${err.message}`);
       return undefined;
     });

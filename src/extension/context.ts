@@ -50,15 +50,11 @@ export class TokenomicsContext implements vscode.Disposable {
     extension.subscriptions.push(log);
     const config = new ExtensionConfig(log);
     const catalog = new CatalogHolder(config, log);
-    const repositories = new WorkspaceRepos(config, log);
-    const analysis = new DocumentAnalysis(createAnalyzer(config, catalog, log, extension.subscriptions, repositories), log);
+    const inFolder = (folder: vscode.Uri) => (d: vscode.TextDocument) => vscode.workspace.getWorkspaceFolder(d.uri)?.uri.fsPath === folder.fsPath;
+    // A document is priced alone until its folder's index is built; then its folder's open documents are analysed again.
+    const repositories: WorkspaceRepos = new WorkspaceRepos(config, log, (folder) => analysis.reanalyse(inFolder(folder)));
+    const analysis: DocumentAnalysis = new DocumentAnalysis(createAnalyzer(config, catalog, log, repositories), log);
     const ctx = new TokenomicsContext(extension, log, config, catalog, analysis, repositories);
-    // A first analysis waits a little for the folder's index, then goes on alone; once the index is
-    // there, the open documents are analysed again so cross-file models and prompts show up.
-    repositories.onLateIndex = (folder) => {
-      log.info(`Re-analysing open files: the repository index of ${folder} is ready`);
-      analysis.invalidateAll();
-    };
     extension.subscriptions.push(ctx, catalog, analysis, repositories, ctx.refreshEmitter);
     extension.subscriptions.push(vscode.workspace.onDidChangeConfiguration((e) => ctx.onSettingsChanged(e)));
     extension.subscriptions.push(vscode.workspace.onDidGrantWorkspaceTrust(() => ctx.refresh('workspace trust granted')));

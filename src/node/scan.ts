@@ -102,7 +102,8 @@ export async function scanPaths(
     ? await detectInWorkers(input, new DetectPool(Math.min(jobs, Math.max(1, walked.files.length)), script), progress, isCancelled)
     : await detectInThread(input, progress, isCancelled);
   skipped.push(...detection.skipped);
-  let cancelled = detection.cancelled;
+  // A cancel seen by the walk (nothing left to detect) is a cancel too.
+  let cancelled = detection.cancelled || Boolean(isCancelled?.());
   const detectedFiles = detection.detected;
   // Shard bookkeeping: each entry's position in the whole scan, so that merge restores the order.
   const detectedOrder = detection.detectedIndex;

@@ -16,11 +16,14 @@ export function groupExclusiveSites(syntax: LanguageSyntax, sites: SiteRegistry,
   const candidates = calls.filter((c) => !c.call.agent && (c.call.role === 'binding' || c.rule.role === 'call'));
   const parent = candidates.map((_, i) => i);
   const find = (i: number): number => (parent[i] === i ? i : (parent[i] = find(parent[i])));
+  // Once per site, not once per pair: each parent step of a tree-sitter node walks down from the root,
+  // so per pair this was quadratic in sites times depth (a 5,000-line file took seconds).
+  const owner = candidates.map((c) => enclosingFunction(c.node, true)?.id);
   for (let i = 0; i < candidates.length; i++) {
     for (let j = i + 1; j < candidates.length; j++) {
       const a = candidates[i];
       const b = candidates[j];
-      if (!sameKind(a, b) || enclosingFunction(a.node, true)?.id !== enclosingFunction(b.node, true)?.id) continue;
+      if (!sameKind(a, b) || owner[i] !== owner[j]) continue;
       if (exclusive(a.node, b.node)) parent[find(j)] = find(i);
     }
   }

@@ -15,6 +15,8 @@
  * ASCII text is already one, and `substring` gives pair keys without copying byte arrays.
  */
 
+import { NO_RANK, RankTable } from './rank-table';
+
 /** The shape of js-tiktoken's per-encoding rank modules (`js-tiktoken/ranks/o200k_base`). */
 export interface TiktokenRankData {
   readonly pat_str: string;
@@ -23,13 +25,12 @@ export interface TiktokenRankData {
   readonly bpe_ranks: string;
 }
 
-const NO_RANK = 0x7fffffff;
 /** Pieces up to this many bytes use the simple rescanning merge; longer ones a heap (O(n log n)). */
 const SIMPLE_MERGE_MAX_BYTES = 128;
 const TWO_POW_32 = 0x100000000;
 
 export class BpeCounter {
-  private readonly ranks = new Map<string, number>();
+  private readonly ranks: RankTable;
   private readonly pattern: RegExp;
   // Scratch buffers reused across pieces, grown on demand (counting allocates no per-token arrays).
   private starts = new Int32Array(SIMPLE_MERGE_MAX_BYTES + 2);
@@ -37,12 +38,7 @@ export class BpeCounter {
   private byteScratch = new Uint8Array(256);
 
   constructor(data: TiktokenRankData) {
-    for (const line of data.bpe_ranks.split('\n')) {
-      if (!line) continue;
-      const fields = line.split(' ');
-      let rank = Number.parseInt(fields[1], 10);
-      for (let i = 2; i < fields.length; i++) this.ranks.set(atob(fields[i]), rank++);
-    }
+    this.ranks = RankTable.fromTiktoken(data.bpe_ranks);
     this.pattern = new RegExp(data.pat_str, 'gu');
   }
 
@@ -74,7 +70,7 @@ export class BpeCounter {
   }
 
   private rankOf(bytes: string, from: number, to: number): number {
-    return this.ranks.get(bytes.substring(from, to)) ?? NO_RANK;
+    return this.ranks.rankOf(bytes, from, to);
   }
 
   /** tiktoken's reference merge: rescan all pairs for the lowest rank each step. Fast for short pieces. */

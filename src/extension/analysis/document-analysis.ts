@@ -86,6 +86,18 @@ export class DocumentAnalysis implements vscode.Disposable {
     }, delayMs));
   }
 
+  /**
+   * Something the open documents' analyses depend on changed (their folder's repository index is
+   * ready): analyse them again now. Surfaces keep showing the current figures until the new ones land.
+   */
+  reanalyse(which: (document: vscode.TextDocument) => boolean): void {
+    for (const document of vscode.workspace.textDocuments) {
+      if (!which(document)) continue;
+      this.cache.invalidate(document.uri.toString());
+      this.schedule(document, 0);
+    }
+  }
+
   /** Settings or catalog changed: every cached report is stale; re-analyse the open documents. */
   invalidateAll(): void {
     this.cache.clear();

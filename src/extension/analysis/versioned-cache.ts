@@ -11,10 +11,14 @@ export interface CancelFlag {
 
 interface Entry<V> {
   readonly version: number;
+  /** Set by `invalidate`: the value is kept for `latest` (surfaces keep showing it) but `get` computes again. */
+  stale?: boolean;
   readonly flag: { cancelled: boolean };
   readonly promise: Promise<V | undefined>;
   value?: V;
   done: boolean;
+  /** The newest finished value of an earlier run, for `latest` while this one computes. */
+  readonly previous?: { readonly version: number; readonly value: V };
 }
 
 export class VersionedCache<V> {
@@ -31,12 +35,14 @@ export class VersionedCache<V> {
   /** The newest finished value for the key, whatever its version (for surfaces that tolerate staleness). */
   latest(key: string): { readonly version: number; readonly value: V } | undefined {
     const e = this.entries.get(key);
-    return e?.done && e.value !== undefined ? { version: e.version, value: e.value } : undefined;
+    if (!e) return undefined;
+    return e.done && e.value !== undefined ? { version: e.version, value: e.value } : e.previous;
   }
 
-  /** Whether a run for this version is in flight or finished. */
+  /** Whether a run for this version is in flight or finished (and not invalidated since). */
   has(key: string, version: number): boolean {
-    return this.entries.get(key)?.version === version;
+    const e = this.entries.get(key);
+    return e?.version === version && !e.stale;
   }
 
   /**
@@ -46,13 +52,15 @@ export class VersionedCache<V> {
    */
   get(key: string, version: number, compute: (flag: CancelFlag) => Promise<V | undefined>): Promise<V | undefined> {
     const existing = this.entries.get(key);
-    if (existing && existing.version === version) return existing.promise;
+    if (existing && existing.version === version && !existing.stale) return existing.promise;
     if (existing && !existing.done) existing.flag.cancelled = true;
     const flag = { cancelled: false };
+    const previous = existing?.done && existing.value !== undefined ? { version: existing.version, value: existing.value } : existing?.previous;
     const entry: Entry<V> = {
       version,
       flag,
       done: false,
+      ...(previous ? { previous } : {}),
       promise: Promise.resolve()
         .then(() => compute(flag))
         .then(
@@ -72,6 +80,18 @@ export class VersionedCache<V> {
     this.entries.set(key, entry);
     this.evict();
     return entry.promise;
+  }
+
+  /**
+   * Something the value depends on changed (the workspace's repository index became ready): the
+   * next `get` computes again, while `latest` keeps answering with the old value until the new one
+   * lands, so nothing a surface shows disappears in between. A run in flight is cancelled.
+   */
+  invalidate(key: string): void {
+    const e = this.entries.get(key);
+    if (!e) return;
+    e.stale = true;
+    if (!e.done) e.flag.cancelled = true;
   }
 
   delete(key: string): void {

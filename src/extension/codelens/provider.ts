@@ -3,13 +3,23 @@ import type { FileReport } from '../../core/report/types';
 import type { TokenomicsContext } from '../context';
 import type { DisposableScope, Feature } from '../feature';
 import { COMPARE_COMMAND } from '../hover/content';
+import { within } from '../analysis/within';
 import { DOCUMENT_SELECTOR } from '../selector';
 import { lensSpecs } from './titles';
 
 /**
+ * The longest a lens request waits for the document's analysis. Kept under VS Code's 250 ms floor
+ * for CodeLens requests (analysis/within.ts says why): a cold first analysis then costs its own time
+ * once, not a longer wait before every later file's lenses. A later analysis fires
+ * `onDidChangeCodeLenses` when it lands.
+ */
+export const LENS_WAIT_MS = 200;
+
+/**
  * Lenses come from the newest finished analysis. While the user types, the
  * previous version's lenses stay up (no flicker, no analysis per keystroke);
- * a debounced analysis fires `onDidChangeCodeLenses` when it lands.
+ * a debounced analysis fires `onDidChangeCodeLenses` when it lands. A request
+ * never waits more than LENS_WAIT_MS for an analysis.
  */
 class TokenomicsCodeLensProvider implements vscode.CodeLensProvider {
   private readonly changed = new vscode.EventEmitter<void>();
@@ -31,7 +41,7 @@ class TokenomicsCodeLensProvider implements vscode.CodeLensProvider {
   }
 
   private async lenses(document: vscode.TextDocument, token: vscode.CancellationToken): Promise<vscode.CodeLens[]> {
-    const report = this.ctx.analysis.peek(document) ?? this.staleWhileTyping(document) ?? (await this.ctx.analysis.get(document, token));
+    const report = this.ctx.analysis.peek(document) ?? this.staleWhileTyping(document) ?? (await within(this.ctx.analysis.get(document, token), LENS_WAIT_MS));
     if (!report || token.isCancellationRequested) return [];
     const uri = document.uri.toString();
     const assumptions = this.ctx.config.settings(document.uri).assumptions;

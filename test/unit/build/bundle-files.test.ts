@@ -47,6 +47,13 @@ describe('bundle files loaded at run time', () => {
     });
   }
 
+  it('the worker script the extension starts by file name (detection) is built and shipped', () => {
+    for (const file of ['detect-worker.js']) {
+      assert.ok(existsSync(join(DIST, file)), `dist/${file} is built`);
+      assert.ok(shipped(file), `dist/${file} is re-included by .vscodeignore`);
+    }
+  });
+
   it('the rank tables beside the bundle are the ones the tokenizer reads', () => {
     // eslint-disable-next-line @typescript-eslint/no-require-imports
     const data = require(join(DIST, 'tiktoken-o200k_base.js')) as { default?: { pat_str?: string; bpe_ranks?: string }; pat_str?: string; bpe_ranks?: string };

@@ -45,4 +45,40 @@ describe('extension/versioned cache', () => {
     assert.equal(cache.peek('a', 1), undefined);
     assert.equal(cache.peek('c', 1), 3);
   });
+
+  it('invalidate: the next get computes again while latest keeps the old value until the new one lands', async () => {
+    const cache = new VersionedCache<string>();
+    await cache.get('doc', 1, async () => 'alone');
+    cache.invalidate('doc');
+    assert.equal(cache.has('doc', 1), false, 'an invalidated version is not current');
+    let release!: () => void;
+    const again = cache.get('doc', 1, () => new Promise<string>((resolve) => (release = () => resolve('with the index'))));
+    await Promise.resolve();
+    assert.deepEqual(cache.latest('doc'), { version: 1, value: 'alone' }, 'surfaces keep the old figures meanwhile');
+    assert.equal(cache.peek('doc', 1), undefined, 'the new run is not finished');
+    release();
+    assert.equal(await again, 'with the index');
+    assert.equal(cache.peek('doc', 1), 'with the index');
+    assert.equal(await cache.get('doc', 1, async () => 'a third run'), 'with the index', 'shared again once recomputed');
+  });
+
+  it('invalidate cancels a run in flight; an unknown key is ignored', async () => {
+    const cache = new VersionedCache<string>();
+    let flag!: CancelFlag;
+    const run = cache.get('doc', 1, (f) => ((flag = f), new Promise<string>((resolve) => setImmediate(() => resolve('late')))));
+    await Promise.resolve();
+    cache.invalidate('doc');
+    cache.invalidate('other');
+    assert.equal(flag.cancelled, true);
+    assert.equal(await run, undefined);
+  });
+
+  it('latest answers with the previous version while a newer one computes', async () => {
+    const cache = new VersionedCache<string>();
+    await cache.get('doc', 1, async () => 'v1');
+    const v2 = cache.get('doc', 2, () => new Promise<string>((resolve) => setImmediate(() => resolve('v2'))));
+    assert.deepEqual(cache.latest('doc'), { version: 1, value: 'v1' });
+    await v2;
+    assert.deepEqual(cache.latest('doc'), { version: 2, value: 'v2' });
+  });
 });

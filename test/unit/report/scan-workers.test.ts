@@ -57,6 +57,12 @@ describe('scanPaths with detection workers', () => {
     assert.equal(r.cancelled, true);
   });
 
+  it('a cancel seen while walking (nothing left to detect) is reported as a cancel', async () => {
+    const r = await scanPaths([EXAMPLES], { catalog: TEST_CATALOG, assumptions: TEST_ASSUMPTIONS, jobs: 0 }, undefined, () => true);
+    assert.equal(r.cancelled, true);
+    assert.equal(r.files.length, 0);
+  });
+
   it('rejects work after close, and close can be called twice', async () => {
     const pool = new DetectPool(1, workerScript()!);
     await pool.close();
