@@ -7,7 +7,7 @@
  */
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { availableParallelism, tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { compared, type BenchContext, type BenchMetric, type BenchModule } from './harness';
 import { getBundledCatalog, resolveModel } from '../src/core/catalog';
@@ -123,14 +123,14 @@ function listFiles(dir: string, out: string[] = []): string[] {
   return out;
 }
 
-/** Scans `dir` in a child process: wall time, files analysed, peak RSS. */
-function scanInChild(root: string, dir: string): { ms: number; files: number; maxRssKb: number } {
+/** Scans `dir` in a child process (detection on `jobs` worker threads; 0: on its main thread): wall time, files analysed, peak RSS. */
+function scanInChild(root: string, dir: string, jobs = 0): { ms: number; files: number; maxRssKb: number } {
   const script = `
     const { scanPaths } = require(${JSON.stringify(join(root, 'out', 'src', 'node', 'scan.js'))});
     const { getBundledCatalog, resolveModel } = require(${JSON.stringify(join(root, 'out', 'src', 'core', 'catalog', 'index.js'))});
     const { DEFAULT_ASSUMPTIONS } = require(${JSON.stringify(join(root, 'out', 'src', 'core', 'workload.js'))});
     const t0 = performance.now();
-    scanPaths([${JSON.stringify(dir)}], { catalog: getBundledCatalog(), assumptions: DEFAULT_ASSUMPTIONS, resolveModel }).then((r) => {
+    scanPaths([${JSON.stringify(dir)}], { catalog: getBundledCatalog(), assumptions: DEFAULT_ASSUMPTIONS, resolveModel, jobs: ${jobs} }).then((r) => {
       const ms = performance.now() - t0;
       process.stdout.write(JSON.stringify({ ms, files: r.totals.files, maxRssKb: process.resourceUsage().maxRSS }));
     });`;
@@ -152,6 +152,9 @@ export const benchModule: BenchModule = {
       const bytes = generateWorkspace(dir, count);
       context.log(`generated ${count} files (${(bytes / 1e6).toFixed(1)} MB) in ${dir}`);
       const scan = scanInChild(context.root, dir);
+      // What `tokenomics scan` does by default: detection on one worker thread per core (--jobs).
+      const cores = availableParallelism();
+      const parallel = scanInChild(context.root, dir, cores);
       const readStart = performance.now();
       for (const f of listFiles(dir)) readFileSync(f);
       const readMs = performance.now() - readStart;
@@ -173,6 +176,8 @@ export const benchModule: BenchModule = {
         { name: 'scan throughput', value: (count / scan.ms) * 1000, unit: 'files/s', better: 'higher' },
         { name: 'scan throughput (bytes)', value: bytes / 1e6 / (scan.ms / 1000), unit: 'MB/s', better: 'higher' },
         { name: 'scan peak memory', value: scan.maxRssKb / 1024, unit: 'MiB', better: 'lower', note: 'max RSS of the scanning process' },
+        compared({ name: `scan ${count.toLocaleString('en-US')} files, --jobs ${cores}`, value: parallel.ms / 1000, unit: 's', reference: scan.ms / 1000, referenceName: 'the same scan on one thread', better: 'lower', note: `speed-up ${(scan.ms / parallel.ms).toFixed(2)}× on ${cores} cores; ${parallel.files} analysed` }),
+        { name: `scan peak memory, --jobs ${cores}`, value: parallel.maxRssKb / 1024, unit: 'MiB', better: 'lower', note: 'max RSS of the scanning process, worker threads included (issue 15: under 300 MB)' },
         compared({ name: 'analyse a 5,000-line file', value: analyzeMs, unit: 'ms CPU', reference: tokenizeMs, referenceName: 'tokenize it', better: 'lower', note: `${report.calls.length} calls, ${report.prompts.length} prompts, ${report.agentLoops.length} loops; detection and pricing` }),
       ];
     } finally {

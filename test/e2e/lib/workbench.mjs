@@ -36,17 +36,20 @@ async function quickInputRows(page) {
 export async function openFile(page, name) {
   const base = name.split('/').pop();
   const input = page.locator('.quick-input-widget input');
-  // A workbench still settling (just after a binary-file view, say) can leave Quick Open inert for a
-  // moment (seen once in four CI runs): one retry from a fresh Quick Open.
+  // A workbench still settling (just after a binary-file view, say) can leave Quick Open inert, or
+  // close it again as focus moves, for several seconds (seen in about one CI run in four): each try
+  // starts from a fresh Quick Open after a pause, and only the last one is allowed to fail.
+  const tries = 4;
   for (let attempt = 0; ; attempt++) {
     await page.keyboard.press('Control+P');
-    await input.waitFor({ state: 'visible' });
     try {
-      await input.fill(name, { timeout: attempt === 0 ? 10_000 : 30_000 });
+      await input.waitFor({ state: 'visible', timeout: 10_000 });
+      await input.fill(name, { timeout: attempt === tries - 1 ? 30_000 : 8_000 });
       break;
     } catch (err) {
-      if (attempt > 0) throw err;
+      if (attempt === tries - 1) throw err;
       await page.keyboard.press('Escape');
+      await page.waitForTimeout(1_000);
     }
   }
   // The list first shows recently opened files; wait until filtering has put the file on top.
