@@ -178,6 +178,7 @@ function functionFact(b: FunctionBucket): FunctionFact {
   const [returns, ...moreReturns] = rets.map((r) => expr(r.namedChildren[0]!, 0));
   const returnType = def.childForFieldName('return_type')?.text;
   const guards = body ? raiseGuards(body, expr) : [];
+  const selfRefs = b.className && body ? selfAttributeReads(body) : [];
   return {
     name: b.name,
     line,
@@ -190,7 +191,27 @@ function functionFact(b: FunctionBucket): FunctionFact {
     loops: loopFacts(b.loops, b.calls, PYTHON),
     ...(returnType ? { returnType } : {}),
     ...(guards.length ? { guards } : {}),
+    ...(selfRefs.length ? { selfRefs } : {}),
   };
+}
+
+const MAX_SELF_REFS = 120;
+
+/** `self.<holder>.<field>` reads in a method body, each pair once (bounded: a method is read once per file version). */
+function selfAttributeReads(body: SyntaxNode): { holder: string; field: string; line: number }[] {
+  const out: { holder: string; field: string; line: number }[] = [];
+  const seen = new Set<string>();
+  for (const n of body.descendantsOfType('attribute')) {
+    const inner = n?.childForFieldName('object');
+    if (!n || inner?.type !== 'attribute' || inner.childForFieldName('object')?.text !== 'self') continue;
+    const holder = inner.childForFieldName('attribute')?.text;
+    const field = n.childForFieldName('attribute')?.text;
+    if (!holder || !field || seen.has(`${holder}.${field}`)) continue;
+    seen.add(`${holder}.${field}`);
+    out.push({ holder, field, line: n.startPosition.row + 1 });
+    if (out.length >= MAX_SELF_REFS) break;
+  }
+  return out;
 }
 
 /**

@@ -98,6 +98,11 @@ export interface FunctionFact {
   readonly returnType?: string;
   /** Comparisons whose branch raises (`if cost > self.cost_limit: raise …`): limits that stop whoever calls it. */
   readonly guards?: readonly { readonly left: string; readonly op: string; readonly right: Expr; readonly leftExpr?: Expr; readonly line: number }[];
+  /**
+   * Two-step attribute reads of a method (`self.prompts.main_system`, `self.templates.system_template`), first
+   * line of each: texts an instance attribute holds, which held-prompts.ts links to the request they are sent with.
+   */
+  readonly selfRefs?: readonly { readonly holder: string; readonly field: string; readonly line: number }[];
 }
 
 export interface ClassFact {

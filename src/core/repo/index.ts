@@ -17,6 +17,7 @@ import { collectUiDefaults, pickUiDefault } from './ui-defaults';
 import { schemaPromptsByFile, schemasOfCall } from './schema-prompts';
 import { configPrompts, loadedPromptFile, PROMPT_PATH, referencedFiles, wholeFilePrompt } from './loaded-files';
 import { findAgentRuns, type AgentRuns } from './cross-file-runs';
+import { heldPrompts, subclassIndex, type HeldPromptSources } from './held-prompts';
 import { RepoStore } from './store';
 import type { LoadedPrompt, RepoHints, RepoLoop, ResolvedModel } from './types';
 
@@ -200,6 +201,10 @@ export class RepoIndex implements RepoHints {
           if (text !== undefined && !out.some((o) => o.path === v.path)) out.push({ name, path: v.path, text, from: v.from });
         } else if (v?.t === 'str' && v.via === 'config' && v.v.length >= 40) out.push({ name, path: v.at.path, text: v.v, from: v.at });
       }
+      // Prompts held by instance attributes of the classes that build this request's messages (held-prompts.ts).
+      if (fact?.fn && !call.agent) {
+        for (const held of heldPrompts(this.heldSources(), path, fact.fn)) if (!out.some((o) => o.path === held.path && o.line === held.line)) out.push(held);
+      }
       if (fact) {
         for (const hit of schemasOfCall(this.store, this.evaluator, path, fact, call)) {
           out.push({ name: hit.name, path: hit.path, text: hit.schema.text, from: hit.use, line: hit.schema.line, asTool: true });
@@ -207,6 +212,20 @@ export class RepoIndex implements RepoHints {
       }
       return out;
     });
+  }
+
+  private heldSources(): HeldPromptSources {
+    return {
+      store: this.store,
+      evaluator: this.evaluator,
+      callers: (path, fn) => this.graph.callers(path, fn),
+      subclasses: () => this.memo('subclasses', () => subclassIndex(this.store)),
+      linkedConfigs: () => this.memo('linked-configs', () => [...this.referenced().values()].flatMap((v) => (v.t === 'cfg' ? [v.doc] : []))),
+    };
+  }
+
+  private referenced(): Map<string, Val> {
+    return this.memo('referenced', () => referencedFiles(this.store, this.evaluator));
   }
 
   revealedPrompts(path: string): readonly DetectedPrompt[] {
@@ -228,13 +247,14 @@ export class RepoIndex implements RepoHints {
       for (const stored of this.store.files()) {
         for (const call of stored.file.calls) {
           for (const l of this.loadedPrompts(stored.file.path, call)) {
-            if (l.asTool) continue;
+            // Tool schemas and texts held in code files are reported where they are written.
+            if (l.asTool || this.store.get(l.path)) continue;
             const doc = this.store.config(l.path);
             add(l.path, doc ? configPrompts(l.path, doc.text) : [wholeFilePrompt(l.path, l.text, `read at ${l.from.path}:${l.from.line} and sent with the request there`)]);
           }
         }
       }
-      for (const [path, v] of referencedFiles(this.store, this.evaluator)) {
+      for (const [path, v] of this.referenced()) {
         if (v.t === 'cfg') add(path, configPrompts(path, v.doc.text));
         else if (v.t === 'file' && PROMPT_PATH.test(path)) {
           const text = this.store.text(path) ?? this.host.readText?.(path);

@@ -18,6 +18,8 @@ export interface LoadedPrompt {
   readonly line?: number;
   /** Sent as a tool / schema definition rather than a message (a structured-output or tool schema). */
   readonly asTool?: boolean;
+  /** Where the text came from, when not a file read (a prompt class's attribute, a config-filled template field). */
+  readonly detail?: string;
 }
 
 /** A loop found through the repository's call graph, priced on the request it reaches. */

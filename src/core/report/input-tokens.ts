@@ -50,7 +50,7 @@ export function inputTokens(ctx: InputContext, prompts: readonly DetectedPrompt[
   for (const file of loaded) {
     if (file.asTool) tools.push({ name: file.name, description: file.text });
     else messages.push({ role: 'system', content: file.text });
-    assumed.push(`${file.name}: text of ${file.path}, read at ${file.from.path}:${file.from.line}`);
+    assumed.push(file.detail ? `${file.name}: ${file.detail}` : `${file.name}: text of ${file.path}, read at ${file.from.path}:${file.from.line}`);
   }
   for (const name of call.inputPlaceholders) {
     if (loaded.some((l) => l.name === name)) continue;
