@@ -80,6 +80,16 @@ class ContextReader {
   private readonly functions: ReadonlySet<string>;
   /** Callee text by node id: every request in a function looks through the file's calls for its callers. */
   private readonly callees = new Map<number, string>();
+  /**
+   * The file's calls by the last part of their callee, and the calls that hand a function to a
+   * collection method, built once: looking a function's callers up by name keeps a file of many
+   * requests and many calls linear, where scanning every call per request was quadratic.
+   */
+  private callIndex?: { readonly byName: ReadonlyMap<string, readonly SyntaxNode[]>; readonly mappers: readonly SyntaxNode[] };
+  /** Per function (and depth): whether it is called once per element of a collection (many requests share one). */
+  private readonly callerLoops = new Map<string, CallContext['overCollection'] | null>();
+  /** Per function: whether its text names a cache marker. */
+  private readonly markedFunctions = new Map<number, boolean>();
 
   constructor(
     private readonly syntax: LanguageSyntax,
@@ -97,7 +107,13 @@ class ContextReader {
       for (const item of this.syntax.items(value) ?? []) if (CACHE_MARK.test(this.syntax.resolve(item).text)) return true;
     }
     const fn = this.enclosingFunction(r.node);
-    return fn !== undefined && CACHE_MARK.test(fn.text);
+    if (!fn) return false;
+    let marked = this.markedFunctions.get(fn.id);
+    if (marked === undefined) {
+      marked = CACHE_MARK.test(fn.text);
+      this.markedFunctions.set(fn.id, marked);
+    }
+    return marked;
   }
 
   /** Anthropic's `system`: a string to wrap in a cached text block, or a literal list whose last block gets `cache_control`. */
@@ -200,9 +216,21 @@ class ContextReader {
 
   /** The request sits in a function of this file: a call of it (or the function handed to a map) inside a collection loop. */
   private callersInLoops(fn: SyntaxNode, depth: number): CallContext['overCollection'] {
+    const key = `${fn.id}:${depth}`;
+    const known = this.callerLoops.get(key);
+    if (known !== undefined) return known ?? undefined;
+    const found = this.findCallersInLoops(fn, depth);
+    this.callerLoops.set(key, found ?? null);
+    return found;
+  }
+
+  private findCallersInLoops(fn: SyntaxNode, depth: number): CallContext['overCollection'] {
     const name = this.functionName(fn);
     if (!name) return undefined;
-    for (const c of this.collected.calls) {
+    const index = this.indexCalls();
+    // In file order, as a walk over every call would meet them.
+    const candidates = [...(index.byName.get(name) ?? []), ...index.mappers].sort((a, b) => a.startIndex - b.startIndex);
+    for (const c of candidates) {
       if (contains(fn, c)) continue;
       const callee = this.calleeOf(c);
       const direct = callee === name || callee.endsWith(`.${name}`);
@@ -213,6 +241,22 @@ class ContextReader {
       if (loop) return loop;
     }
     return undefined;
+  }
+
+  private indexCalls(): NonNullable<ContextReader['callIndex']> {
+    if (this.callIndex) return this.callIndex;
+    const byName = new Map<string, SyntaxNode[]>();
+    const mappers: SyntaxNode[] = [];
+    for (const c of this.collected.calls) {
+      const callee = this.calleeOf(c);
+      const last = callee.slice(callee.lastIndexOf('.') + 1);
+      const list = byName.get(last);
+      if (list) list.push(c);
+      else byName.set(last, [c]);
+      if (COLLECTION_METHOD.test(callee) || /(^|\.)map$/.test(callee)) mappers.push(c);
+    }
+    this.callIndex = { byName, mappers };
+    return this.callIndex;
   }
 
   private calleeOf(call: SyntaxNode): string {
