@@ -4,6 +4,7 @@
  * no resolution happens here, only plain expressions are recorded.
  */
 import type { SyntaxNode } from '../detect/parser';
+import { setterFacts } from './setter-facts';
 import type { Collected } from '../detect/syntax';
 import type { CalleeFact, ClassFact, Expr, FileFacts, FunctionFact, ImportFact, LoopFact, ParamFact } from './facts';
 import { comparisonsOf, exitGuards, loopShape, raiseGuards } from './extract-py-loops';
@@ -112,6 +113,8 @@ function importFacts(node: SyntaxNode, out: ImportFact[]): void {
         if (alias && name) out.push({ local: alias, module, name, line });
       } else out.push({ local: c.text, module, name: c.text, line });
     }
+    // `from .engine import *`: every public name of the module (the evaluator looks there last).
+    if (node.namedChildren.some((c) => c?.type === 'wildcard_import')) out.push({ local: '*', module, name: '*', line });
     return;
   }
   for (const c of node.childrenForFieldName('name')) {
@@ -150,7 +153,7 @@ function classFact(node: SyntaxNode, buckets: readonly FunctionBucket[]): ClassF
       }
     }
   }
-  return { name, line: node.startPosition.row + 1, bases, attrs, ...(Object.keys(attrTypes).length ? { attrTypes } : {}) };
+  return { name, line: node.startPosition.row + 1, bases, attrs, ...setterFacts(name, buckets), ...(Object.keys(attrTypes).length ? { attrTypes } : {}) };
 }
 
 function functionFact(b: FunctionBucket): FunctionFact {
@@ -268,7 +271,9 @@ export function expr(node: SyntaxNode, depth: number): Expr {
       const obj = node.childForFieldName('object');
       const prop = node.childForFieldName('attribute')?.text;
       if (obj?.text === 'os.environ' && prop) return unknown();
-      return obj && prop ? { k: 'member', obj: expr(obj, depth + 1), prop, line } : unknown();
+      // A dotted name (`self.lm_configs.question_asker_lm`) is one value however long: its parts cost no depth.
+      const dotted = obj?.type === 'identifier' || obj?.type === 'attribute';
+      return obj && prop ? { k: 'member', obj: expr(obj, dotted ? depth : depth + 1), prop, line } : unknown();
     }
     case 'subscript': {
       const obj = node.childForFieldName('value');
