@@ -271,9 +271,7 @@ export function expr(node: SyntaxNode, depth: number): Expr {
       const obj = node.childForFieldName('object');
       const prop = node.childForFieldName('attribute')?.text;
       if (obj?.text === 'os.environ' && prop) return unknown();
-      // A dotted name (`self.lm_configs.question_asker_lm`) is one value however long: its parts cost no depth.
-      const dotted = obj?.type === 'identifier' || obj?.type === 'attribute';
-      return obj && prop ? { k: 'member', obj: expr(obj, dotted ? depth : depth + 1), prop, line } : unknown();
+      return obj && prop ? { k: 'member', obj: expr(obj, depth + 1), prop, line } : unknown();
     }
     case 'subscript': {
       const obj = node.childForFieldName('value');
@@ -329,8 +327,9 @@ function callExpr(node: SyntaxNode, depth: number, line: number): Expr {
     if (a.type === 'keyword_argument') {
       const n = a.childForFieldName('name')?.text;
       const v = a.childForFieldName('value');
-      if (n && v) kw[n] = expr(v, depth + 1);
-    } else if (a.type !== 'list_splat' && a.type !== 'dictionary_splat') args.push(expr(a, depth + 1));
+      // An argument that is a dotted name (`self.lm_configs.question_asker_lm`) is kept whole: callers' bindings follow it.
+      if (n && v) kw[n] = expr(v, v.type === 'attribute' ? depth - 1 : depth + 1);
+    } else if (a.type !== 'list_splat' && a.type !== 'dictionary_splat') args.push(expr(a, a.type === 'attribute' ? depth - 1 : depth + 1));
   }
   const receiver = fn?.type === 'attribute' ? fn.childForFieldName('object') : undefined;
   if (ENV.test(text) && args[0]?.k === 'str') return { k: 'env', name: args[0].v, def: args[1] ?? kw.default, line };
