@@ -23,8 +23,11 @@ export * from './types';
 export { classifyPath } from './language';
 export { parseAnnotation } from './annotations';
 
-/** Files without any of these words cannot hold a model call or prompt: they are not parsed. */
-const HINTS = /openai|anthropic|genai|gemini|claude|llm|prompt|instruction|messages|model|agent|langchain|crewai|mastra|generateText|streamText|dspy|tokenomics/i;
+/**
+ * Files without any of these words cannot hold a model call or prompt: they are not parsed. A package's
+ * `from .engine import *` is parsed too: the repository pass follows names re-exported through it.
+ */
+const HINTS = /openai|anthropic|genai|gemini|claude|llm|prompt|instruction|messages|model|agent|langchain|crewai|mastra|generateText|streamText|dspy|tokenomics|^from [\w.]+ import \*/im;
 
 export function isSupportedPath(path: string, languageId?: string): boolean {
   return classifyPath(path, languageId) !== undefined;

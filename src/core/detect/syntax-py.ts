@@ -38,7 +38,8 @@ export class PythonSyntax extends SyntaxBase implements LanguageSyntax {
     return fn ? fn.text.replace(/\s+/g, '') : '';
   }
 
-  args(call: SyntaxNode): CallArgs {
+  /** `depth`: how many `**x` splats were followed to get here (a dict built from itself must not recurse forever). */
+  args(call: SyntaxNode, depth = 0): CallArgs {
     const list = call.childForFieldName('arguments');
     const positional: SyntaxNode[] = [];
     const named = new Map<string, SyntaxNode>();
@@ -51,7 +52,7 @@ export class PythonSyntax extends SyntaxBase implements LanguageSyntax {
         if (name && value) named.set(name.text, value);
       } else if (arg.type === 'dictionary_splat') {
         const inner = arg.namedChildren[0];
-        const entries = inner ? this.entries(inner) : undefined;
+        const entries = inner && depth < 4 ? this.entries(inner, depth + 1) : undefined;
         if (entries) for (const [k, v] of entries) if (!named.has(k)) named.set(k, v);
       } else if (arg.type !== 'list_splat') positional.push(arg);
     }
@@ -72,7 +73,7 @@ export class PythonSyntax extends SyntaxBase implements LanguageSyntax {
       return out;
     }
     // `dict(role="user", content=…)`
-    if (target.type === 'call' && this.callee(target) === 'dict') return new Map(this.args(target).named);
+    if (target.type === 'call' && this.callee(target) === 'dict') return new Map(this.args(target, depth + 1).named);
     // `**self._prepare_params()`: the dict a function of this file builds.
     if (target.type === 'call' && depth < 3) {
       const returned = returnedByCall(this, target, target.childForFieldName('function'), isFunction);

@@ -12,6 +12,8 @@ import { keyLine, type ConfigDoc } from './config-files';
 import { clientField, factoryModelArg, isRequestBody, wrappedModel, type ClientValue } from './model-flow';
 import { dirOf, normalize } from './modules';
 import type { RepoStore } from './store';
+import { scopeOfPath } from '../report/scope';
+import { setterCalls, setterCtx, type Receiver } from './instance-setters';
 
 export type Via = 'code' | 'config' | 'env-default';
 
@@ -22,6 +24,8 @@ export interface Inst {
   readonly args: readonly Expr[];
   readonly kw: Readonly<Record<string, Expr>>;
   readonly ctx?: Ctx;
+  /** The local name it was built into (`configs = LMConfigs()`): later method calls on it set attributes (instance-setters.ts). */
+  readonly recv?: Receiver;
 }
 
 export type Val =
@@ -129,6 +133,7 @@ export class Evaluator {
       const local = fn.locals[name];
       if (local) {
         const v = this.once(`l:${ctx.path}:${fn.name}:${name}`, () => this.eval(local, ctx, d));
+        if (v?.t === 'inst' && local.k === 'call' && v.ctx === ctx) return { ...v, recv: { name, path: ctx.path, fn } };
         if (v) return v;
       }
       const index = fn.params.findIndex((p) => p.name === name);
@@ -167,7 +172,7 @@ export class Evaluator {
     }
     if (bound) return undefined;
     return this.once(`p:${ctx.path}:${fn.name}:${p.name}`, () => {
-      for (const b of this.callers(ctx.path, fn.name).slice(0, 8)) {
+      for (const b of entryFirst(this.callers(ctx.path, fn.name)).slice(0, 8)) {
         const v = fromBound(b);
         if (v) return v;
       }
@@ -191,7 +196,7 @@ export class Evaluator {
     const cls = file.classes.get(name);
     if (cls) return { t: 'class', path, cls };
     const imp = file.facts.imports.find((i) => i.local === name);
-    if (!imp) return undefined;
+    if (!imp) return name.startsWith('_') ? undefined : this.starImport(path, name, d);
     return this.once(`i:${path}:${name}`, () => {
       const target = this.store.modules.resolve(path, imp.module);
       if (target && !this.store.get(target)) return this.fileVal(target, { path }, imp.line);
@@ -204,6 +209,17 @@ export class Evaluator {
       const sub = this.store.modules.resolve(path, /\.pyi?$/.test(path) ? `${imp.module}${imp.module.endsWith('.') ? '' : '.'}${imp.name}` : `${imp.module}/${imp.name}`);
       return sub ? { t: 'module', path: sub } : undefined;
     });
+  }
+
+  /** A name brought in by `from pkg import *` (package `__init__` re-exports). */
+  private starImport(path: string, name: string, d: number): Val | undefined {
+    for (const imp of this.store.get(path)?.facts.imports ?? []) {
+      if (imp.local !== '*') continue;
+      const target = this.store.modules.resolve(path, imp.module);
+      const v = target ? this.once(`*:${target}:${name}`, () => this.global(target, name, d + 1)) : undefined;
+      if (v) return v;
+    }
+    return undefined;
   }
 
   member(obj: Val, key: string, d: number): Val | undefined {
@@ -244,6 +260,10 @@ export class Evaluator {
       if (v) return v;
     }
     const inst: Inst = obj.t === 'inst' ? obj : { t: 'inst', path, cls, args: [], kw: {} };
+    if (inst.recv) {
+      const v = this.setByCall(inst, inst.recv, key, d);
+      if (v) return mark(v);
+    }
     const attr = cls.attrs[key];
     if (attr) {
       const fn = attr.fn ? this.store.get(path)?.functions.get(attr.fn) : undefined;
@@ -261,6 +281,17 @@ export class Evaluator {
       }
     }
     return undefined;
+  }
+
+  /** What the last method call on the instance that sets `key` put there (`configs.set_lm(Model(…))`). */
+  private setByCall(inst: Inst, recv: Receiver, key: string, d: number): Val | undefined {
+    const functions = this.store.get(inst.path)?.functions;
+    const calls = setterCalls(inst.cls, key, recv, (name) => functions?.get(name));
+    // The latest call decides; the ones it overrode are not a fallback (that would be a guess).
+    const last = calls[0];
+    if (!last) return undefined;
+    const self: Inst = { ...inst, recv: undefined };
+    return this.once(`s:${recv.path}:${last.at.line}:${key}`, () => this.eval(last.expr, setterCtx(last, inst.path, recv, self), d));
   }
 
   private call(e: Extract<Expr, { k: 'call' }>, ctx: Ctx, d: number): Val | undefined {
@@ -372,6 +403,12 @@ export class Evaluator {
     if (doc) return { t: 'cfg', data: doc.data, doc };
     return { t: 'file', path: found, from: { path: ctx.path, line } };
   }
+}
+
+/** The application's own callers before examples, tests and scripts: the default entry path decides. */
+function entryFirst(callers: readonly Bound[]): readonly Bound[] {
+  if (!callers.some((b) => scopeOfPath(b.ctx.path) !== 'runtime')) return callers;
+  return [...callers.filter((b) => scopeOfPath(b.ctx.path) === 'runtime'), ...callers.filter((b) => scopeOfPath(b.ctx.path) !== 'runtime')];
 }
 
 function typeExpr(type: string, line: number): Expr {

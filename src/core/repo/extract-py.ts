@@ -4,6 +4,7 @@
  * no resolution happens here, only plain expressions are recorded.
  */
 import type { SyntaxNode } from '../detect/parser';
+import { setterFacts } from './setter-facts';
 import type { Collected } from '../detect/syntax';
 import type { CalleeFact, ClassFact, Expr, FileFacts, FunctionFact, ImportFact, LoopFact, ParamFact } from './facts';
 import { comparisonsOf, exitGuards, loopShape, raiseGuards } from './extract-py-loops';
@@ -112,6 +113,8 @@ function importFacts(node: SyntaxNode, out: ImportFact[]): void {
         if (alias && name) out.push({ local: alias, module, name, line });
       } else out.push({ local: c.text, module, name: c.text, line });
     }
+    // `from .engine import *`: every public name of the module (the evaluator looks there last).
+    if (node.namedChildren.some((c) => c?.type === 'wildcard_import')) out.push({ local: '*', module, name: '*', line });
     return;
   }
   for (const c of node.childrenForFieldName('name')) {
@@ -150,7 +153,7 @@ function classFact(node: SyntaxNode, buckets: readonly FunctionBucket[]): ClassF
       }
     }
   }
-  return { name, line: node.startPosition.row + 1, bases, attrs, ...(Object.keys(attrTypes).length ? { attrTypes } : {}) };
+  return { name, line: node.startPosition.row + 1, bases, attrs, ...setterFacts(name, buckets), ...(Object.keys(attrTypes).length ? { attrTypes } : {}) };
 }
 
 function functionFact(b: FunctionBucket): FunctionFact {
@@ -345,8 +348,9 @@ function callExpr(node: SyntaxNode, depth: number, line: number): Expr {
     if (a.type === 'keyword_argument') {
       const n = a.childForFieldName('name')?.text;
       const v = a.childForFieldName('value');
-      if (n && v) kw[n] = expr(v, depth + 1);
-    } else if (a.type !== 'list_splat' && a.type !== 'dictionary_splat') args.push(expr(a, depth + 1));
+      // An argument that is a dotted name (`self.lm_configs.question_asker_lm`) is kept whole: callers' bindings follow it.
+      if (n && v) kw[n] = expr(v, v.type === 'attribute' ? depth - 1 : depth + 1);
+    } else if (a.type !== 'list_splat' && a.type !== 'dictionary_splat') args.push(expr(a, a.type === 'attribute' ? depth - 1 : depth + 1));
   }
   const receiver = fn?.type === 'attribute' ? fn.childForFieldName('object') : undefined;
   if (ENV.test(text) && args[0]?.k === 'str') return { k: 'env', name: args[0].v, def: args[1] ?? kw.default, line };

@@ -4,6 +4,7 @@
  * included) and class methods, class fields and `this.x = …`, calls and loops.
  */
 import type { SyntaxNode } from '../detect/parser';
+import { setterFacts } from './setter-facts';
 import type { Collected } from '../detect/syntax';
 import { PROVIDER_FACTORY } from '../detect/frameworks';
 import type { CalleeFact, ClassFact, Expr, FileFacts, FunctionFact, ImportFact, LoopFact, ParamFact } from './facts';
@@ -155,7 +156,7 @@ function classFact(node: SyntaxNode, buckets: readonly FunctionBucket[]): ClassF
     if (b.className !== name) continue;
     for (const [attr, value] of Object.entries(b.selfAttrs)) if (!(attr in attrs)) attrs[attr] = { expr: value, fn: b.name };
   }
-  return { name, line: node.startPosition.row + 1, bases, attrs };
+  return { name, line: node.startPosition.row + 1, bases, attrs, ...setterFacts(name, buckets) };
 }
 
 const RETURNS = new Set(['return_statement']);

@@ -25,7 +25,7 @@ export type Expr =
   | { readonly k: 'unknown'; readonly text: string; readonly line: number };
 
 export interface ImportFact {
-  /** Local name bound in this file. */
+  /** Local name bound in this file; `*` for `from m import *` (every public name of `m`). */
   readonly local: string;
   /** Module as written: `./config`, `.settings`, `pkg.config`, `@/lib/llm`. */
   readonly module: string;
@@ -113,6 +113,8 @@ export interface ClassFact {
   readonly attrs: Readonly<Record<string, { readonly expr: Expr; readonly fn?: string }>>;
   /** Attribute annotations (`model: AbstractModel`, `_agent: DefaultAgent | None = None`) as written. */
   readonly attrTypes?: Readonly<Record<string, string>>;
+  /** `self.x = …` in methods other than the constructor (`set_x(self, v)`, `init_*`): what a call of that method on an instance sets. */
+  readonly setters?: Readonly<Record<string, readonly { readonly fn: string; readonly expr: Expr }[]>>;
 }
 
 /** Where a request detection found sits: its enclosing function and the model expression it passes. */

@@ -89,7 +89,7 @@ export class RepoIndex implements RepoHints {
       const at = this.ctxOf(path, call.id);
       const expr = at?.model ?? (call.modelRef ? refExpr(call.modelRef.text, call.modelRef.kind, call.modelRef.line) : undefined);
       if (!at || !expr) return undefined;
-      const v = this.safeEval(expr, at.ctx);
+      const v = modelInstance(this.evaluator, this.safeEval(expr, at.ctx));
       return v?.t === 'client' ? this.uiDefault(v) : modelOf(v, expr);
     });
   }
@@ -289,6 +289,21 @@ export class RepoIndex implements RepoHints {
       return undefined;
     }
   }
+}
+
+/** A repository class that wraps an LM (`LitellmModel(model="gpt-4o", …)`): the model it was built with. */
+function modelInstance(evaluator: Evaluator, v: Val | undefined): Val | undefined {
+  if (v?.t !== 'inst' || !v.ctx) return v;
+  for (const key of ['model', 'model_name', 'model_id']) {
+    let got: Val | undefined;
+    try {
+      got = evaluator.member(v, key, 0);
+    } catch {
+      got = undefined;
+    }
+    if (got?.t === 'str') return got;
+  }
+  return v;
 }
 
 function modelOf(v: Val | undefined, expr: Expr): ResolvedModel | undefined {
