@@ -6,57 +6,15 @@
  * registries keyed by name, helpers that return a value (a few hops), env defaults,
  * configuration files and files read at run time.
  */
-import type { SourceRef } from '../report/types';
 import type { ClassFact, Expr, FunctionFact } from './facts';
-import { keyLine, type ConfigDoc } from './config-files';
-import { clientField, factoryModelArg, isRequestBody, wrappedModel, type ClientValue } from './model-flow';
+import { keyLine } from './config-files';
+import { clientField, factoryModelArg, isRequestBody, wrappedModel } from './model-flow';
 import { dirOf, normalize } from './modules';
 import type { RepoStore } from './store';
-import { scopeOfPath } from '../report/scope';
 import { setterCalls, setterCtx, type Receiver } from './instance-setters';
+import { entryFirst, typeExpr, withVia, type Bound, type CallerLookup, type Ctx, type Inst, type Val } from './values';
 
-export type Via = 'code' | 'config' | 'env-default';
-
-export interface Inst {
-  readonly t: 'inst';
-  readonly path: string;
-  readonly cls: ClassFact;
-  readonly args: readonly Expr[];
-  readonly kw: Readonly<Record<string, Expr>>;
-  readonly ctx?: Ctx;
-  /** The local name it was built into (`configs = LMConfigs()`): later method calls on it set attributes (instance-setters.ts). */
-  readonly recv?: Receiver;
-}
-
-export type Val =
-  | { readonly t: 'str'; readonly v: string; readonly at: SourceRef; readonly via: Via; readonly detail?: string }
-  | { readonly t: 'num'; readonly v: number; readonly at: SourceRef; readonly via: Via; readonly detail?: string }
-  | { readonly t: 'dict'; readonly entries: Readonly<Record<string, Expr>>; readonly ctx: Ctx; readonly via?: Via }
-  | { readonly t: 'cfg'; readonly data: unknown; readonly doc: ConfigDoc; readonly key?: string }
-  | { readonly t: 'module'; readonly path: string }
-  | { readonly t: 'fn'; readonly path: string; readonly fn: FunctionFact; readonly self?: Inst }
-  | { readonly t: 'class'; readonly path: string; readonly cls: ClassFact }
-  | Inst
-  /** A file the code reads at run time (a prompt or template). */
-  | { readonly t: 'file'; readonly path: string; readonly from: SourceRef }
-  /** What a client sends with a request (model-flow.ts). */
-  | ClientValue;
-
-export interface Bound {
-  readonly args: readonly Expr[];
-  readonly kw: Readonly<Record<string, Expr>>;
-  readonly ctx: Ctx;
-}
-
-export interface Ctx {
-  readonly path: string;
-  readonly fn?: FunctionFact;
-  readonly self?: Inst;
-  readonly bound?: Bound;
-}
-
-/** Callers of a function or constructor (`Class.__init__`), with the arguments they pass. */
-export type CallerLookup = (path: string, fnName: string) => readonly Bound[];
+export type { Bound, CallerLookup, Ctx, Inst, Val, Via } from './values';
 
 const MAX_DEPTH = 14;
 const SETTINGS = /(BaseSettings|BaseModel|Settings|Config|Configuration)$/;
@@ -403,21 +361,4 @@ export class Evaluator {
     if (doc) return { t: 'cfg', data: doc.data, doc };
     return { t: 'file', path: found, from: { path: ctx.path, line } };
   }
-}
-
-/** The application's own callers before examples, tests and scripts: the default entry path decides. */
-function entryFirst(callers: readonly Bound[]): readonly Bound[] {
-  if (!callers.some((b) => scopeOfPath(b.ctx.path) !== 'runtime')) return callers;
-  return [...callers.filter((b) => scopeOfPath(b.ctx.path) === 'runtime'), ...callers.filter((b) => scopeOfPath(b.ctx.path) !== 'runtime')];
-}
-
-function typeExpr(type: string, line: number): Expr {
-  const [head, ...rest] = type.split('.');
-  return rest.reduce<Expr>((obj, prop) => ({ k: 'member', obj, prop, line }), { k: 'name', v: head, line });
-}
-
-function withVia(v: Val, via: Via): Val {
-  if ((v.t === 'str' || v.t === 'num') && v.via === 'code') return { ...v, via };
-  if (v.t === 'dict') return { ...v, via };
-  return v;
 }

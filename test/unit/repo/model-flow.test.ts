@@ -1,26 +1,11 @@
 import * as assert from 'node:assert/strict';
-import { join } from 'node:path';
 import { detectFile } from '../../../src/core/detect';
-import { getBundledCatalog, resolveModel } from '../../../src/core/catalog';
 import { formatModelSource } from '../../../src/core/format/provenance';
 import { pickUiDefault, type UiDefault } from '../../../src/core/repo/ui-defaults';
-import type { CallReport, FileReport } from '../../../src/core/report/types';
-import { DEFAULT_ASSUMPTIONS } from '../../../src/core/workload';
-import { scanPaths, type ScanResult } from '../../../src/node/scan';
+import type { CallReport } from '../../../src/core/report/types';
+import type { ScanResult } from '../../../src/node/scan';
+import { file, scan } from './fixture-scan';
 
-const REPOS = join(__dirname, '..', '..', '..', '..', 'test', 'fixtures', 'repos');
-const catalog = getBundledCatalog();
-
-function scan(name: string): Promise<ScanResult> {
-  const dir = join(REPOS, name);
-  return scanPaths([dir], { catalog, assumptions: DEFAULT_ASSUMPTIONS, resolveModel, root: dir });
-}
-
-function file(r: ScanResult, path: string): FileReport {
-  const f = r.files.find((x) => x.path === path);
-  assert.ok(f, `${path} reported (have ${r.files.map((x) => x.path).join(', ')})`);
-  return f;
-}
 
 function requests(r: ScanResult, path: string): CallReport[] {
   return file(r, path).calls.filter((c) => c.role !== 'binding');

@@ -1,25 +1,13 @@
 import * as assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { getBundledCatalog, resolveModel } from '../../../src/core/catalog';
-import type { CallReport, FileReport } from '../../../src/core/report/types';
+import { resolveModel } from '../../../src/core/catalog';
+import type { CallReport } from '../../../src/core/report/types';
 import { DEFAULT_ASSUMPTIONS } from '../../../src/core/workload';
 import { analyzeText, WorkspaceRepository } from '../../../src/extension/core-api';
 import { scanPaths, type ScanResult } from '../../../src/node/scan';
+import { catalog, file, REPOS, scan } from './fixture-scan';
 
-const REPOS = join(__dirname, '..', '..', '..', '..', 'test', 'fixtures', 'repos');
-const catalog = getBundledCatalog();
-
-function scan(name: string): Promise<ScanResult> {
-  const dir = join(REPOS, name);
-  return scanPaths([dir], { catalog, assumptions: DEFAULT_ASSUMPTIONS, resolveModel, root: dir });
-}
-
-function file(r: ScanResult, path: string): FileReport {
-  const f = r.files.find((x) => x.path === path);
-  assert.ok(f, `${path} reported (have ${r.files.map((x) => x.path).join(', ')})`);
-  return f;
-}
 
 function onlyCall(r: ScanResult, path: string): CallReport {
   const calls = file(r, path).calls;

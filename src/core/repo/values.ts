@@ -1,0 +1,70 @@
+/**
+ * The values the evaluator (evaluate.ts) follows across the repository, the context it evaluates
+ * them in, and the small pure helpers on them.
+ */
+import type { SourceRef } from '../report/types';
+import { scopeOfPath } from '../report/scope';
+import type { ConfigDoc } from './config-files';
+import type { ClassFact, Expr, FunctionFact } from './facts';
+import type { Receiver } from './instance-setters';
+import type { ClientValue } from './model-flow';
+
+export type Via = 'code' | 'config' | 'env-default';
+
+export interface Inst {
+  readonly t: 'inst';
+  readonly path: string;
+  readonly cls: ClassFact;
+  readonly args: readonly Expr[];
+  readonly kw: Readonly<Record<string, Expr>>;
+  readonly ctx?: Ctx;
+  /** The local name it was built into (`configs = LMConfigs()`): later method calls on it set attributes (instance-setters.ts). */
+  readonly recv?: Receiver;
+}
+
+export type Val =
+  | { readonly t: 'str'; readonly v: string; readonly at: SourceRef; readonly via: Via; readonly detail?: string }
+  | { readonly t: 'num'; readonly v: number; readonly at: SourceRef; readonly via: Via; readonly detail?: string }
+  | { readonly t: 'dict'; readonly entries: Readonly<Record<string, Expr>>; readonly ctx: Ctx; readonly via?: Via }
+  | { readonly t: 'cfg'; readonly data: unknown; readonly doc: ConfigDoc; readonly key?: string }
+  | { readonly t: 'module'; readonly path: string }
+  | { readonly t: 'fn'; readonly path: string; readonly fn: FunctionFact; readonly self?: Inst }
+  | { readonly t: 'class'; readonly path: string; readonly cls: ClassFact }
+  | Inst
+  /** A file the code reads at run time (a prompt or template). */
+  | { readonly t: 'file'; readonly path: string; readonly from: SourceRef }
+  /** What a client sends with a request (model-flow.ts). */
+  | ClientValue;
+
+export interface Bound {
+  readonly args: readonly Expr[];
+  readonly kw: Readonly<Record<string, Expr>>;
+  readonly ctx: Ctx;
+}
+
+export interface Ctx {
+  readonly path: string;
+  readonly fn?: FunctionFact;
+  readonly self?: Inst;
+  readonly bound?: Bound;
+}
+
+/** Callers of a function or constructor (`Class.__init__`), with the arguments they pass. */
+export type CallerLookup = (path: string, fnName: string) => readonly Bound[];
+
+/** The application's own callers before examples, tests and scripts: the default entry path decides. */
+export function entryFirst(callers: readonly Bound[]): readonly Bound[] {
+  if (!callers.some((b) => scopeOfPath(b.ctx.path) !== 'runtime')) return callers;
+  return [...callers.filter((b) => scopeOfPath(b.ctx.path) === 'runtime'), ...callers.filter((b) => scopeOfPath(b.ctx.path) !== 'runtime')];
+}
+
+export function typeExpr(type: string, line: number): Expr {
+  const [head, ...rest] = type.split('.');
+  return rest.reduce<Expr>((obj, prop) => ({ k: 'member', obj, prop, line }), { k: 'name', v: head, line });
+}
+
+export function withVia(v: Val, via: Via): Val {
+  if ((v.t === 'str' || v.t === 'num') && v.via === 'code') return { ...v, via };
+  if (v.t === 'dict') return { ...v, via };
+  return v;
+}
