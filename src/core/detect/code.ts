@@ -21,6 +21,7 @@ import { findPartialRequests } from './partials';
 import { RequestFinder } from './requests';
 import { groupExclusiveSites } from './site-groups';
 import { isTextish, PromptPlaces, TOOL_SCHEMA_KEYS } from './prompt-places';
+import { toolSchemaPropertyDescriptions } from './json-schema-prompts';
 import { CONFIDENCE, PromptReader } from './prompt-reader';
 import { SiteRegistry, spanOf, type Mutable } from './sites';
 import type { CallArgs, Collected, LanguageSyntax } from './syntax';
@@ -178,6 +179,7 @@ export class CodeDetector {
     const toolClass = named.has('name') && TOOL_CLASS.test(callee.split('.').pop() ?? '');
     if (d && (toolClass || TOOL_SCHEMA_KEYS.some((k) => named.has(k))) && isTextish(this.syntax, d)) {
       this.prompts.promptsFrom(d, 'tool-description', CONFIDENCE.tool, 'tool description');
+      toolSchemaPropertyDescriptions(this.syntax, named, this.prompts);
     }
   }
 

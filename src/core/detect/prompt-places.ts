@@ -8,6 +8,7 @@ import type { SyntaxNode } from './parser';
 import { kindOfRole, NOT_PROMPT_NAME, PROMPT_NAME } from './frameworks';
 import { findPromptClassAttributes } from './prompt-classes';
 import { zodDescriptions } from './zod-prompts';
+import { toolSchemaPropertyDescriptions } from './json-schema-prompts';
 import { CONFIDENCE, isFunctionLike, kindFromName, MIN_NAMED_LITERAL, type PromptReader } from './prompt-reader';
 import type { CallArgs, Collected, LanguageSyntax } from './syntax';
 import { literalLength } from './text';
@@ -84,6 +85,7 @@ export class PromptPlaces {
     const description = entries.get('description');
     if (description && TOOL_SCHEMA_KEYS.some((k) => entries.has(k)) && isTextish(syntax, description)) {
       this.prompts.promptsFrom(description, 'tool-description', CONFIDENCE.tool, 'tool description');
+      toolSchemaPropertyDescriptions(syntax, entries, this.prompts);
     }
     for (const [key, kind] of Object.entries(PROMPT_KEYS)) {
       const v = entries.get(key);
