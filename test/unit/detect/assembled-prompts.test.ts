@@ -1,0 +1,107 @@
+import * as assert from 'node:assert/strict';
+import { detectFile } from '../../../src/core/detect';
+
+const ASSEMBLED = `
+import logging
+import litellm
+from app.messages import UserMessage, ContentPartTextParam
+
+logger = logging.getLogger(__name__)
+SYSTEM = "You are a terminal assistant. Answer with shell commands only."
+
+
+class StatePrompt:
+    def __init__(self, task, plan, screenshots):
+        self.task = task
+        self.plan = plan
+        self.screenshots = screenshots
+
+    def _task_block(self) -> str:
+        return f"<user_request>\\n{self.task}\\n</user_request>\\n"
+
+    def _plan_block(self) -> str:
+        block = "<plan>\\n" + self.plan + "\\n</plan>\\n"
+        if not self.plan:
+            block += "No plan yet, write one first.\\n"
+        return block
+
+    def user_message(self):
+        logger.info(f"Building the state message for {self.task}")
+        text = self._task_block() + "<agent_state>\\n" + self._plan_block() + "</agent_state>"
+        text = sanitize(text)
+        parts = [ContentPartTextParam(text=text)]
+        for i, shot in enumerate(self.screenshots):
+            label = "Current screenshot:" if i == 0 else "Previous screenshot:"
+            parts.append(ContentPartTextParam(text=label))
+        return UserMessage(content=parts)
+
+
+def ask_for_fix(history, error):
+    if error is None:
+        raise ValueError("An error message is required to ask for a fix")
+    history = "The user ran these commands:\\n" + history
+    command = "wtf " + error
+    user = history.strip() + command + "\\n\\nPlease fix the final error above."
+    messages = [{"role": "system", "content": SYSTEM}, {"role": "user", "content": user.strip()}]
+    status = "Asking the model for a fix right now"
+    print(status)
+    return litellm.completion(model="gpt-4o", messages=messages)
+
+
+def describe_image(message, description):
+    precursor = "Imagine I have just shown you an image with this description: "
+    message["content"] = precursor + description + "\\nAnswer questions about this image."
+    page = {}
+    page["content"] = "Not found, try another page of the site"
+    return message
+
+
+def last_step(state):
+    # A synthesized answer that ends the run: nothing sends it to a model.
+    return {"messages": [AIMessage(content="Sorry, I could not finish within the step limit.")]}
+`;
+
+function lineOf(source: string, needle: string): number {
+  const i = source.split('\n').findIndex((l) => l.includes(needle));
+  assert.ok(i >= 0, needle);
+  return i + 1;
+}
+
+describe('detect: prompts assembled in code', () => {
+  it('reports the written pieces of a message text built in a function, a method or a message constructor, where they are written', async () => {
+    const f = await detectFile(ASSEMBLED, 'state.py');
+    const lines = new Set(f.prompts.map((p) => p.line));
+    for (const piece of [
+      'return f"<user_request>', // returned by a method the message text calls
+      'block = "<plan>', // assigned in that method
+      'No plan yet', // appended with +=
+      '"<agent_state>', // spliced between method calls
+      'Current screenshot:', // a text part's label chosen by a condition
+      'The user ran these commands', // a local reassigned before it is sent
+      'Please fix the final error', // the user message's own text
+      'precursor = "Imagine', // message["content"] = precursor + …
+      'Answer questions about this image',
+    ]) {
+      assert.ok(lines.has(lineOf(ASSEMBLED, piece)), `piece reported: ${piece}`);
+    }
+  });
+
+  it('the message of a request is counted from its pieces, not again where it is sent', async () => {
+    const f = await detectFile(ASSEMBLED, 'state.py');
+    const sent = lineOf(ASSEMBLED, 'messages = [{"role"');
+    assert.ok(!f.prompts.some((p) => p.line === sent), 'no prompt at the message list: its texts are reported where written');
+    const call = f.calls.find((c) => c.line === lineOf(ASSEMBLED, 'litellm.completion('));
+    assert.ok(call, 'the request is found');
+    const linked = f.prompts.filter((p) => call!.promptIds.includes(p.id)).map((p) => p.line);
+    assert.ok(linked.includes(lineOf(ASSEMBLED, 'Please fix the final error')), 'the request counts the user text');
+    assert.ok(linked.includes(lineOf(ASSEMBLED, 'SYSTEM = ')), 'and the system constant');
+  });
+
+  it('log lines, errors, UI strings and a non-message dict are not prompts', async () => {
+    const f = await detectFile(ASSEMBLED, 'state.py');
+    for (const trap of ['Building the state message', 'An error message is required', 'Asking the model for a fix', 'Not found, try another page', 'Sorry, I could not finish']) {
+      assert.ok(!f.prompts.some((p) => p.text.includes(trap)), `not a prompt: ${trap}`);
+    }
+    assert.ok(!f.prompts.some((p) => p.line === lineOf(ASSEMBLED, 'command = "wtf')), 'a command prefix is not written text');
+  });
+});
