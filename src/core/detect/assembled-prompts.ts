@@ -16,7 +16,7 @@ import { CONFIDENCE, isFunctionLike, type PromptReader, type PromptRefs } from '
 import type { CallArgs, LanguageSyntax } from './syntax';
 
 /** How many hops (variable → its assignments, call → returned value) are followed from the message. */
-const MAX_DEPTH = 5;
+const MAX_DEPTH = 8;
 /** Pieces registered for one message at most (a very long assembly is priced on its first pieces). */
 const MAX_PIECES = 60;
 /** Methods that keep their receiver's text (`text.strip()`, `"…".format(x)`). */
@@ -54,7 +54,7 @@ export class AssembledPrompts {
   piecesOf(value: SyntaxNode, kind: PromptKind, reason: string): PromptRefs | undefined {
     const syntax = this.syntax;
     const target = syntax.resolve(value);
-    if (syntax.isTextLiteral(target) || isFunctionLike(target)) return undefined;
+    if (isFunctionLike(target) || (syntax.isTextLiteral(target) && !(syntax.language !== 'python' && this.isAssembly(target)))) return undefined;
     const out = { ids: [] as string[], placeholders: [] as string[] };
     this.visit(value, kind, reason, 0, new Set(), out);
     return out.ids.length ? out : undefined;
@@ -84,6 +84,17 @@ export class AssembledPrompts {
     const key = left.childForFieldName('subscript') ?? left.childForFieldName('index');
     if (!obj || !key || !CONTENT_KEY.test(key.text) || !MESSAGE_NAME.test(obj.text.split('.').pop() ?? '')) return;
     this.piecesOf(right, 'user-template', `content of ${obj.text}`);
+  }
+
+  /**
+   * TypeScript: a text joined from values (`base + "\\n\\n" + buildSection()`, `dedent(systemPrompt)`) is
+   * read piece by piece; a text with all of its words in one literal is read as one prompt.
+   */
+  private isAssembly(node: SyntaxNode): boolean {
+    const n = unwrapParens(node);
+    if (n.type === 'binary_expression') return n.childForFieldName('operator')?.text === '+' && [n.childForFieldName('left'), n.childForFieldName('right')].some((c) => c && !isWrittenLiteral(this.syntax, c) && (c.type !== 'binary_expression' || this.isAssembly(c)));
+    if (n.type === 'call_expression') return !n.namedChildren.some((c) => c?.type === 'template_string') && !this.syntax.args(n).positional.some((a) => isWrittenLiteral(this.syntax, a));
+    return false;
   }
 
   private visit(node: SyntaxNode, kind: PromptKind, reason: string, depth: number, seen: Set<string>, out: { ids: string[]; placeholders: string[] }): void {
@@ -119,7 +130,22 @@ export class AssembledPrompts {
         return this.visitName(n, kind, reason, depth, seen, out);
       case 'call':
       case 'call_expression':
+        // dedent`…`, dedent("…"): a literal given to a text helper.
+        if (syntax.isTextLiteral(n) && (n.namedChildren.some((c) => c?.type === 'template_string') || syntax.args(n).positional.some((a) => isWrittenLiteral(syntax, a)))) {
+          if (!hasWords(syntax, n)) return;
+          const r = this.prompts.promptsFrom(n, kind, CONFIDENCE.key, `part of ${reason}`);
+          out.ids.push(...r.ids);
+          out.placeholders.push(...r.placeholders);
+          return;
+        }
         return this.visitCall(n, kind, reason, depth, seen, out);
+      case 'attribute':
+      case 'member_expression':
+      case 'subscript':
+      case 'subscript_expression':
+        // A value the code fills (`self.task`, `state["plan"]`): sized by assumption.
+        out.placeholders.push(n.text);
+        return;
       default:
         return;
     }
@@ -131,22 +157,31 @@ export class AssembledPrompts {
     const key = `${fn?.id ?? 'module'}:${n.text}`;
     if (seen.has(key)) return;
     seen.add(key);
+    const before = out.ids.length + out.placeholders.length;
     const values = fn ? this.assignmentsIn(fn).get(n.text) : undefined;
     if (values?.length) {
       for (const v of values) this.visit(v, kind, reason, depth + 1, seen, out);
-      return;
+    } else {
+      const target = this.syntax.resolve(n);
+      if (target.id !== n.id && this.syntax.isTextLiteral(target)) this.visit(target, kind, reason, depth + 1, seen, out);
     }
-    const target = this.syntax.resolve(n);
-    if (target.id !== n.id && this.syntax.isTextLiteral(target)) this.visit(target, kind, reason, depth + 1, seen, out);
+    // A parameter, or a value computed by code of another module: its text is filled at run time.
+    if (out.ids.length + out.placeholders.length === before) out.placeholders.push(n.text);
   }
 
   private visitCall(n: SyntaxNode, kind: PromptKind, reason: string, depth: number, seen: Set<string>, out: { ids: string[]; placeholders: string[] }): void {
     const syntax = this.syntax;
     const callee = syntax.callee(n);
     const receiver = syntax.receiver(n);
-    if (receiver && KEEPS_TEXT.test(callee)) return this.visit(receiver, kind, reason, depth, seen, out);
+    if (receiver && KEEPS_TEXT.test(callee)) {
+      // `text.replace(old, inserted)`: the inserted text is sent too.
+      const inserted = /\.replace$/.test(callee) ? syntax.args(n).positional[1] : undefined;
+      if (inserted) this.visit(inserted, kind, reason, depth + 1, seen, out);
+      return this.visit(receiver, kind, reason, depth, seen, out);
+    }
     if (receiver && /\.join$/.test(callee)) {
-      const list = syntax.args(n).positional[0];
+      // Python `"\\n".join(parts)`: the items; TypeScript `parts.join("\\n")`: the array.
+      const list = syntax.language === 'python' ? syntax.args(n).positional[0] : receiver;
       for (const item of (list && syntax.items(list)?.slice(0, 30)) ?? (list ? [list] : [])) this.visit(item, kind, reason, depth + 1, seen, out);
       return;
     }
@@ -190,6 +225,11 @@ function hasWords(syntax: LanguageSyntax, node: SyntaxNode): boolean {
   if (n.type === 'concatenated_string' || n.type === 'binary_operator' || n.type === 'binary_expression') return n.namedChildren.some((c) => c && hasWords(syntax, c));
   if (n.type !== 'string' && n.type !== 'template_string') return syntax.isTextLiteral(n) && syntax.text(n).parts.some((p) => typeof p === 'string' && WRITTEN.test(p));
   return n.namedChildren.some((c) => c && /^(string_content|string_fragment)$/.test(c.type) && WRITTEN.test(c.text));
+}
+
+function isWrittenLiteral(syntax: LanguageSyntax, node: SyntaxNode): boolean {
+  const n = unwrapParens(node);
+  return (n.type === 'string' || n.type === 'template_string') && syntax.isTextLiteral(n);
 }
 
 function unwrapParens(node: SyntaxNode): SyntaxNode {

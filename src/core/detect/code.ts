@@ -50,7 +50,7 @@ export class CodeDetector {
     this.prompts = new PromptReader(syntax, sites);
     this.places = new PromptPlaces(syntax, collected, this.prompts);
     this.assembled = new AssembledPrompts(syntax, this.prompts);
-    if (syntax.language === 'python') this.prompts.assembleWith((node, kind, reason) => this.assembled.piecesOf(node, kind, reason));
+    this.prompts.assembleWith((node, kind, reason) => this.assembled.piecesOf(node, kind, reason));
     this.agents = new AgentUses(syntax, collected, this.prompts);
     this.values = new ModelValues(syntax, collected.imports, (call, callee) => this.modelArgOf(call, callee));
   }

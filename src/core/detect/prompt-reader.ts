@@ -74,7 +74,7 @@ export class PromptReader {
       // A single message object or a `{type: 'text', text}` part.
       return this.messageOrText(target, kind, confidence, reason, depth + 1);
     }
-    if (this.pieces && !syntax.isTextLiteral(target)) {
+    if (this.pieces) {
       const assembled = this.pieces(node, kind, reason);
       if (assembled) return assembled;
     }

@@ -61,6 +61,59 @@ def last_step(state):
     return {"messages": [AIMessage(content="Sorry, I could not finish within the step limit.")]}
 `;
 
+const TS_SECTIONS = `
+import OpenAI from 'openai';
+import dedent from 'dedent';
+
+const client = new OpenAI();
+
+export const DESIGN_SECTION = dedent\`
+  ## Design
+  Use generous whitespace and one accent colour.
+\`;
+
+const PLAN_INSTRUCTION = 'Plan internally before writing code, never reveal the plan.';
+
+function buildExamplesSection(): string {
+  return dedent\`
+    ## Examples
+    Follow the format of these examples exactly.
+  \`;
+}
+
+function applyVariant(prompt: string): string {
+  const extra = dedent\`
+    ## Self-check
+    Check that every import resolves before answering.
+  \`;
+  return prompt + '\\n\\n' + extra;
+}
+
+function buildBase(config: { variant?: string; examples: boolean }): string {
+  let text = dedent\`
+    # Coder
+    You are an expert React engineer. Write small working apps.
+  \`;
+  if (config.variant === 'v2') text = applyVariant(text);
+  if (config.examples) text += '\\n\\n' + buildExamplesSection();
+  return text;
+}
+
+export function buildSystem(): string {
+  const base = buildBase({ examples: false });
+  return base + '\\n\\n' + DESIGN_SECTION + '\\n\\n' + PLAN_INSTRUCTION;
+}
+
+export function statusLabel(done: boolean): string {
+  const label = done ? 'Finished generating your app' : 'Still generating your app';
+  return label + '...';
+}
+
+export async function generate(question: string) {
+  return client.chat.completions.create({ model: 'gpt-4.1', messages: [{ role: 'system', content: buildSystem() }, { role: 'user', content: question }] });
+}
+`;
+
 function lineOf(source: string, needle: string): number {
   const i = source.split('\n').findIndex((l) => l.includes(needle));
   assert.ok(i >= 0, needle);
@@ -103,5 +156,18 @@ describe('detect: prompts assembled in code', () => {
       assert.ok(!f.prompts.some((p) => p.text.includes(trap)), `not a prompt: ${trap}`);
     }
     assert.ok(!f.prompts.some((p) => p.line === lineOf(ASSEMBLED, 'command = "wtf')), 'a command prefix is not written text');
+  });
+
+  it('TypeScript: section constants and builder functions composed into a system prompt are reported where written, not at the composition', async () => {
+    const f = await detectFile(TS_SECTIONS, 'prompt-config.ts');
+    const lines = new Set(f.prompts.map((p) => p.line));
+    for (const piece of ['export const DESIGN_SECTION', "const PLAN_INSTRUCTION", 'return dedent`', 'const extra = dedent`', 'let text = dedent`']) {
+      assert.ok(lines.has(lineOf(TS_SECTIONS, piece)), `section reported: ${piece}`);
+    }
+    assert.ok(!lines.has(lineOf(TS_SECTIONS, "return base + '")), 'the composition adds no text of its own');
+    assert.ok(!f.prompts.some((p) => /generating your app/.test(p.text)), 'a UI status label is not a prompt');
+    const call = f.calls.find((c) => c.line === lineOf(TS_SECTIONS, 'client.chat.completions.create('));
+    const linked = f.prompts.filter((p) => call!.promptIds.includes(p.id)).map((p) => p.line);
+    assert.ok(linked.includes(lineOf(TS_SECTIONS, 'let text = dedent`')) && linked.includes(lineOf(TS_SECTIONS, 'export const DESIGN_SECTION')), 'the request counts the sections it sends');
   });
 });
