@@ -92,6 +92,8 @@ export interface FunctionFact {
   readonly moreReturns?: readonly Expr[];
   /** Local assignments `name = …` (first of each name). */
   readonly locals: Readonly<Record<string, Expr>>;
+  /** Locals given a file name on each of several branches (`template = "a.md"` / `"b.md"`): all of them, in order. */
+  readonly fileChoices?: Readonly<Record<string, readonly string[]>>;
   readonly calls: readonly CalleeFact[];
   readonly loops: readonly LoopFact[];
   /** Its return annotation as written (`-> AbstractModel`). */
