@@ -6,7 +6,7 @@
  * editor) and updated per changed file; answers are cached per generation.
  */
 import type { DetectedCall, DetectedFile, DetectedLoop, DetectedPrompt } from '../detect/types';
-import type { CallReport, CallUse, FileReport, SourceRef } from '../report/types';
+import type { CallReport, CallUse, FileReport, SiteScope, SourceRef } from '../report/types';
 import type { Expr, FunctionFact } from './facts';
 import { Evaluator, type Ctx, type Val } from './evaluate';
 import { exprText } from './extract';
@@ -20,6 +20,8 @@ import { findAgentRuns, type AgentRuns } from './cross-file-runs';
 import { heldPrompts, subclassIndex, type HeldPromptSources } from './held-prompts';
 import { RepoStore } from './store';
 import type { LoadedPrompt, RepoHints, RepoLoop, ResolvedModel } from './types';
+import { entryPointFiles } from './entry-points';
+import { scopeOfPath } from '../report/scope';
 
 export type { RepoHints, RepoLoop, ResolvedModel, LoadedPrompt } from './types';
 export { isConfigPath } from './config-files';
@@ -226,6 +228,10 @@ export class RepoIndex implements RepoHints {
 
   private referenced(): Map<string, Val> {
     return this.memo('referenced', () => referencedFiles(this.store, this.evaluator));
+  }
+
+  scopeOf(path: string, kind?: string): SiteScope {
+    return scopeOfPath(path, kind, this.memo('entry-points', () => entryPointFiles(this.store)));
   }
 
   revealedPrompts(path: string): readonly DetectedPrompt[] {
