@@ -54,7 +54,9 @@ export class AssembledPrompts {
   piecesOf(value: SyntaxNode, kind: PromptKind, reason: string): PromptRefs | undefined {
     const syntax = this.syntax;
     const target = syntax.resolve(value);
-    if (isFunctionLike(target) || (syntax.isTextLiteral(target) && !(syntax.language !== 'python' && this.isAssembly(target)))) return undefined;
+    if (isFunctionLike(target)) return undefined;
+    // A local given several values (`conv = "\\n".join(…)`, then `conv = trim(conv)`) is read through all of them.
+    if (syntax.isTextLiteral(target) && !(syntax.language !== 'python' && this.isAssembly(target)) && !this.reassigned(value)) return undefined;
     const out = { ids: [] as string[], placeholders: [] as string[] };
     this.visit(value, kind, reason, 0, new Set(), out);
     return out.ids.length ? out : undefined;
@@ -84,6 +86,13 @@ export class AssembledPrompts {
     const key = left.childForFieldName('subscript') ?? left.childForFieldName('index');
     if (!obj || !key || !CONTENT_KEY.test(key.text) || !MESSAGE_NAME.test(obj.text.split('.').pop() ?? '')) return;
     this.piecesOf(right, 'user-template', `content of ${obj.text}`);
+  }
+
+  private reassigned(node: SyntaxNode): boolean {
+    const n = unwrapParens(node);
+    if (n.type !== 'identifier') return false;
+    const fn = enclosingFunction(n);
+    return Boolean(fn && (this.assignmentsIn(fn).get(n.text)?.length ?? 0) > 1);
   }
 
   /**
@@ -122,6 +131,17 @@ export class AssembledPrompts {
         for (const side of [n.childForFieldName('left'), n.childForFieldName('right')]) if (side) this.visit(side, kind, reason, depth, seen, out);
         return;
       }
+      case 'list':
+      case 'array':
+        for (const item of n.namedChildren.slice(0, 30)) if (item) this.visit(item, kind, reason, depth + 1, seen, out);
+        return;
+      case 'list_comprehension':
+      case 'generator_expression': {
+        const body = n.childForFieldName('body');
+        if (body) this.visit(body, kind, reason, depth + 1, seen, out);
+        return;
+      }
+      case 'boolean_operator':
       case 'conditional_expression':
       case 'ternary_expression':
         for (const c of n.namedChildren) if (c) this.visit(c, kind, reason, depth + 1, seen, out);
@@ -205,8 +225,17 @@ export class AssembledPrompts {
     let map = this.assignments.get(fn.id);
     if (map) return map;
     map = new Map();
-    for (const a of fn.descendantsOfType([...ASSIGNMENT])) {
+    for (const a of fn.descendantsOfType([...ASSIGNMENT, 'call', 'call_expression'])) {
       if (!a || enclosingFunction(a)?.id !== fn.id) continue;
+      if (a.type === 'call' || a.type === 'call_expression') {
+        // `parts.append(f"…")`, `lines.push(\`…\`)`: a list the text is later joined from.
+        const target = a.childForFieldName('function');
+        const obj = target?.childForFieldName('object');
+        const method = target?.childForFieldName('attribute') ?? target?.childForFieldName('property');
+        const value = method && /^(append|extend|push|unshift)$/.test(method.text) ? this.syntax.args(a).positional[0] : undefined;
+        if (obj?.type === 'identifier' && value) map.set(obj.text, [...(map.get(obj.text) ?? []), value]);
+        continue;
+      }
       const left = a.childForFieldName('left') ?? a.childForFieldName('name');
       const right = a.childForFieldName('right') ?? a.childForFieldName('value');
       if (left?.type !== 'identifier' || !right) continue;

@@ -40,6 +40,11 @@ export class PromptReader {
     this.pieces = pieces;
   }
 
+  /** The written pieces of a text the code assembles (undefined when it is one literal or has none). */
+  assembledPieces(node: SyntaxNode, kind: PromptKind, reason: string): PromptRefs | undefined {
+    return this.pieces?.(node, kind, reason);
+  }
+
   /**
    * Registers the prompt(s) an expression holds: a text, a list of texts, a list of
    * messages (`{role, content}`, `("system", "…")`, `SystemMessage(…)`), or a function

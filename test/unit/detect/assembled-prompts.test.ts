@@ -114,6 +114,36 @@ export async function generate(question: string) {
 }
 `;
 
+const DSPY_INPUT = `
+import dspy
+
+
+class AskQuestion(dspy.Signature):
+    """Ask one good question about the topic."""
+
+    topic = dspy.InputField()
+    conv = dspy.InputField()
+    question = dspy.OutputField()
+
+
+class Asker(dspy.Module):
+    def __init__(self, engine):
+        self.engine = engine
+        self.ask = dspy.Predict(AskQuestion)
+
+    def forward(self, topic, turns):
+        conv = []
+        for turn in turns:
+            conv.append(f"You: {turn.user}\\nExpert: Omit the answer here due to space limit.")
+        conv = "\\n".join(conv)
+        conv = conv.strip() or "N/A"
+        notes = "\\n".join([f"Note: {t.fact} was confirmed by the expert" for t in turns])
+        notes = notes.strip()
+        print(f"Asking the expert about {topic} now")
+        with dspy.settings.context(lm=self.engine):
+            return self.ask(topic=topic, conv=conv, notes=notes).question
+`;
+
 function lineOf(source: string, needle: string): number {
   const i = source.split('\n').findIndex((l) => l.includes(needle));
   assert.ok(i >= 0, needle);
@@ -169,5 +199,16 @@ describe('detect: prompts assembled in code', () => {
     const call = f.calls.find((c) => c.line === lineOf(TS_SECTIONS, 'client.chat.completions.create('));
     const linked = f.prompts.filter((p) => call!.promptIds.includes(p.id)).map((p) => p.line);
     assert.ok(linked.includes(lineOf(TS_SECTIONS, 'let text = dedent`')) && linked.includes(lineOf(TS_SECTIONS, 'export const DESIGN_SECTION')), 'the request counts the sections it sends');
+  });
+
+  it('DSPy: a predictor input the code writes (a list of f-strings joined) is prompt text of that request; a log line is not', async () => {
+    const f = await detectFile(DSPY_INPUT, 'asker.py');
+    const piece = f.prompts.find((p) => p.line === lineOf(DSPY_INPUT, 'conv.append('));
+    assert.ok(piece, 'the appended f-string is a prompt');
+    const call = f.calls.find((c) => c.line === lineOf(DSPY_INPUT, 'self.ask(topic'));
+    assert.ok(call?.promptIds.includes(piece!.id), 'the predictor request counts it');
+    const note = f.prompts.find((p) => p.line === lineOf(DSPY_INPUT, 'notes = "'));
+    assert.ok(note && call!.promptIds.includes(note.id), 'a joined comprehension reassigned before it is sent is read too');
+    assert.ok(!f.prompts.some((p) => /Asking the expert/.test(p.text)), 'a log line is not a prompt');
   });
 });
