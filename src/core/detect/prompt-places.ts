@@ -172,6 +172,8 @@ function isToolClassAttribute(nameNode: SyntaxNode): boolean {
 
 /** A variable of a function that the function never reads (a draft prompt left next to the one returned). */
 function isUnusedLocal(nameNode: SyntaxNode): boolean {
+  // `self.execution_instructions = "…"`: an attribute outlives the method; other methods and files read it.
+  if (nameNode.type === 'attribute' || nameNode.type === 'member_expression') return false;
   let fn = nameNode.parent;
   while (fn && !isFunctionLike(fn)) fn = fn.parent;
   if (!fn) return false;

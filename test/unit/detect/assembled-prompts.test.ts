@@ -211,4 +211,24 @@ describe('detect: prompts assembled in code', () => {
     assert.ok(note && call!.promptIds.includes(note.id), 'a joined comprehension reassigned before it is sent is read too');
     assert.ok(!f.prompts.some((p) => /Asking the expert/.test(p.text)), 'a log line is not a prompt');
   });
+
+  it('a prompt-named attribute set in a method (self.execution_instructions = "…") is a prompt other methods send; a draft local never read is not', async () => {
+    const source = [
+      'import litellm',
+      '',
+      'class Llm:',
+      '    def __init__(self):',
+      '        self.execution_instructions = "To run code on the machine, write a markdown code block with its language."',
+      '        self.model = "gpt-4o"',
+      '',
+      '    def build(self, task):',
+      '        draft_prompt = "An older wording of the instructions that nothing reads any more."',
+      '        return task',
+      '',
+      '    def run(self, messages):',
+      '        return litellm.completion(model=self.model, messages=messages)',
+    ].join('\n');
+    const f = await detectFile(source, 'llm.py');
+    assert.deepEqual(f.prompts.map((p) => [p.line, p.kind]), [[5, 'instructions']]);
+  });
 });
