@@ -77,6 +77,9 @@ export class PromptPlaces {
       if (content && hasWrittenText(syntax, content)) this.prompts.promptsFrom(content, 'other', CONFIDENCE.key, `${roleText} result text`);
       return;
     }
+    // A tool call the code writes into the history (`{"role": "assistant", "tool_calls": [{"function": {"arguments": "…"}}]}`):
+    // its written arguments are sent back to the model with every later request.
+    if (roleText && /^assistant$/i.test(roleText) && entries.has('tool_calls')) this.synthesizedToolCalls(entries.get('tool_calls')!);
     if (roleText && content && kindOfRole(roleText)) {
       this.prompts.promptsFrom(content, kindOfRole(roleText)!, CONFIDENCE.message, `${roleText} message`);
       return;
@@ -90,6 +93,14 @@ export class PromptPlaces {
     for (const [key, kind] of Object.entries(PROMPT_KEYS)) {
       const v = entries.get(key);
       if (v && isTextish(syntax, v)) this.prompts.promptsFrom(v, kind, CONFIDENCE.key, `${key} property`);
+    }
+  }
+
+  private synthesizedToolCalls(list: SyntaxNode): void {
+    for (const call of this.syntax.items(list)?.slice(0, 10) ?? []) {
+      const fn = this.syntax.entries(call)?.get('function');
+      const args = fn ? this.syntax.entries(fn)?.get('arguments') : undefined;
+      if (args && hasWrittenText(this.syntax, args)) this.prompts.promptsFrom(args, 'other', CONFIDENCE.key, 'arguments of a tool call the code writes into the history');
     }
   }
 

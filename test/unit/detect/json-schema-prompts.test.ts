@@ -62,7 +62,7 @@ export async function ask(q: string) {
 }
 `;
 
-describe('detect: parameter descriptions of tool JSON schemas', () => {
+describe('detect: tool texts a request sends (JSON-schema parameter descriptions, tool calls the code writes)', () => {
   it('Python: each property description (nested items too) is a tool-description prompt; a validation schema is not', async () => {
     const f = await detectFile(PY_TOOL_SCHEMA, 'tools.py');
     const lines = f.prompts.filter((p) => p.kind === 'tool-description').map((p) => p.line);
@@ -75,5 +75,18 @@ describe('detect: parameter descriptions of tool JSON schemas', () => {
     const lines = f.prompts.filter((p) => p.kind === 'tool-description').map((p) => p.line);
     assert.deepEqual(lines, [8, 12]);
     assert.ok(!f.prompts.some((p) => /work email/.test(p.text)), 'the form schema is not sent to a model');
+  });
+
+  it('the written arguments of a tool call the code inserts into the history are prompt text; arguments the code serializes are not', async () => {
+    const source = [
+      'import json',
+      '',
+      'def repair(messages, tool_id, result):',
+      '    messages.append({"role": "assistant", "tool_calls": [{"id": tool_id, "type": "function", "function": {"name": "execute", "arguments": "# Automated tool call to fetch more output, triggered by the user."}}]})',
+      '    messages.append({"role": "assistant", "tool_calls": [{"id": tool_id, "type": "function", "function": {"name": "lookup", "arguments": json.dumps(result)}}]})',
+      '    return messages',
+    ].join('\n');
+    const f = await detectFile(source, 'repair.py');
+    assert.deepEqual(f.prompts.map((p) => [p.line, p.kind]), [[4, 'other']]);
   });
 });
