@@ -15,13 +15,14 @@ import { loopBound, type Chain } from './loop-bound';
 import { notAgentLoop } from './loop-kinds';
 import type { RepoStore } from './store';
 import type { RepoLoop } from './types';
+import { withoutTaskLoops, type Candidate, type Passage } from './task-loops';
 
 const MAX_HOPS = 8;
 
 export function findRepoLoops(store: RepoStore, graph: CallGraph, ev: Evaluator): RepoLoop[] {
   const requests = requestsByFunction(store);
   const dispatch = new Dispatch(store, ev);
-  const out: RepoLoop[] = [];
+  const candidates: Candidate<Reached>[] = [];
   for (const f of store.files()) {
     const path = f.file.path;
     const scopes: { fn?: FunctionFact; loops: readonly LoopFact[] }[] = [{ loops: f.facts.moduleLoops }, ...f.facts.functions.map((fn) => ({ fn, loops: fn.loops }))];
@@ -38,11 +39,12 @@ export function findRepoLoops(store: RepoStore, graph: CallGraph, ev: Evaluator)
       // Innermost loops only: an outer loop around an agent loop runs tasks, not steps.
       for (const { loop, reached } of found) {
         if (found.some((o) => o.loop !== loop && o.loop.line >= loop.line && o.loop.endLine <= loop.endLine)) continue;
-        out.push(priceable(ev, dispatch, path, fn, loop, reached, store));
+        candidates.push({ path, fn, loop, reached });
       }
     }
   }
-  return out;
+  const priced = candidates.map((c) => ({ ...c, repoLoop: priceable(ev, dispatch, c.path, c.fn, c.loop, c.reached, store) }));
+  return withoutTaskLoops(priced.map((c) => ({ ...c, runsToEnd: c.repoLoop.loop.unbounded }))).map((c) => c.repoLoop);
 }
 
 /** Requests detection found, by `path#function`. */
@@ -70,6 +72,8 @@ interface Reached {
   readonly otherEdges: Edge[];
   /** Functions on the way from the loop to its requests, and the ones they call directly (cost checks). */
   readonly chain: Chain[];
+  /** The calls taken on the way, past the loop's own function: `path#function` and the line of the call it makes. */
+  readonly through: Passage[];
 }
 
 /** Requests reachable from the loop's body through the call graph (breadth first, a few hops), with the way there. */
@@ -78,6 +82,8 @@ function reach(store: RepoStore, graph: CallGraph, requests: ReadonlyMap<string,
   const bodyEdges = graph.outgoing(path, fn?.name).filter((e) => lines.has(e.line));
   /** Where each function was first reached from: the loop's edge (`root`) or a function key. */
   const parent = new Map<string, string | Edge>();
+  /** The line of the call in the parent function that reached each function. */
+  const via = new Map<string, number>();
   let frontier: { key: string; path: string; fn: string }[] = [];
   for (const e of bodyEdges) {
     const key = `${e.target.path}#${e.target.fn}`;
@@ -102,6 +108,7 @@ function reach(store: RepoStore, graph: CallGraph, requests: ReadonlyMap<string,
         const key = `${e.target.path}#${e.target.fn}`;
         if (parent.has(key)) continue;
         parent.set(key, t.key);
+        via.set(key, e.line);
         next.push({ key, ...e.target });
       }
     }
@@ -109,11 +116,15 @@ function reach(store: RepoStore, graph: CallGraph, requests: ReadonlyMap<string,
   }
   const onWay = new Set<string>();
   const stepEdges = new Set<Edge>();
+  const through: Passage[] = [];
   for (const hit of hits) {
     let key: string | Edge | undefined = hit;
     for (let i = 0; typeof key === 'string' && i <= MAX_HOPS; i++) {
       onWay.add(key);
-      key = parent.get(key);
+      const up: string | Edge | undefined = parent.get(key);
+      const line = via.get(key);
+      if (typeof up === 'string' && line !== undefined) through.push({ fn: up, line });
+      key = up;
     }
     if (key && typeof key !== 'string') stepEdges.add(key);
   }
@@ -130,7 +141,7 @@ function reach(store: RepoStore, graph: CallGraph, requests: ReadonlyMap<string,
     const [p, name] = [key.slice(0, key.indexOf('#')), key.slice(key.indexOf('#') + 1)];
     for (const e of graph.outgoing(p, name)) addChain(`${e.target.path}#${e.target.fn}`);
   }
-  return { steps, stepEdges: [...stepEdges], otherEdges: bodyEdges.filter((e) => !stepEdges.has(e)), chain };
+  return { steps, stepEdges: [...stepEdges], otherEdges: bodyEdges.filter((e) => !stepEdges.has(e)), chain, through };
 }
 
 function priceable(ev: Evaluator, dispatch: Dispatch, path: string, fn: FunctionFact | undefined, loop: LoopFact, reached: Reached, store: RepoStore): RepoLoop {
