@@ -165,6 +165,13 @@ export class RepoIndex implements RepoHints {
     return this.loops().filter((l) => l.path === path);
   }
 
+  loopStepOf(path: string, line: number): string | undefined {
+    return this.memo(`ls:${path}#${line}`, () => {
+      const outer = this.loops().find((l) => l.innerLoops?.some((i) => i.path === path && i.line === line));
+      return outer ? (outer.path === path ? outer.loop.id : `${outer.path}#${outer.loop.id}`) : undefined;
+    });
+  }
+
   stepOf(path: string, callId: string): string | undefined {
     return this.memo(`s:${path}#${callId}`, () => {
       for (const l of this.loops()) if (l.step.path === path && l.step.callId === callId) return l.path === path ? l.loop.id : `${l.path}#${l.loop.id}`;

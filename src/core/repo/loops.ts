@@ -15,7 +15,7 @@ import { loopBound, type Chain } from './loop-bound';
 import { notAgentLoop } from './loop-kinds';
 import type { RepoStore } from './store';
 import type { RepoLoop } from './types';
-import { withoutTaskLoops, type Candidate, type Passage } from './task-loops';
+import { innerLoopsOf, withoutTaskLoops, type Candidate, type LoopSpan, type Passage } from './task-loops';
 
 const MAX_HOPS = 8;
 
@@ -44,7 +44,13 @@ export function findRepoLoops(store: RepoStore, graph: CallGraph, ev: Evaluator)
     }
   }
   const priced = candidates.map((c) => ({ ...c, repoLoop: priceable(ev, dispatch, c.path, c.fn, c.loop, c.reached, store) }));
-  return withoutTaskLoops(priced.map((c) => ({ ...c, runsToEnd: c.repoLoop.loop.unbounded }))).map((c) => c.repoLoop);
+  const kept = withoutTaskLoops(priced.map((c) => ({ ...c, runsToEnd: c.repoLoop.loop.unbounded })));
+  // Loops run inside each step of another (found here or by detection): steps of that loop's task.
+  const found = new Map<string, LoopSpan[]>();
+  for (const c of kept) found.set(c.path, [...(found.get(c.path) ?? []), { path: c.path, line: c.loop.line, endLine: c.loop.endLine }]);
+  const loopsIn = (path: string): LoopSpan[] => [...(found.get(path) ?? []), ...(store.get(path)?.file.loops ?? []).map((l) => ({ path, line: l.line, endLine: l.endLine }))];
+  const inner = innerLoopsOf(kept, loopsIn);
+  return kept.map((c) => (inner.has(c) ? { ...c.repoLoop, innerLoops: inner.get(c)!.map(({ path, line }) => ({ path, line })) } : c.repoLoop));
 }
 
 /** Requests detection found, by `path#function`. */

@@ -36,3 +36,32 @@ export function withoutTaskLoops<C extends Candidate>(candidates: readonly C[]):
   }
   return candidates.filter((c) => !c.reached.through.some((p) => (spans.get(p.fn) ?? []).some((s) => s.loop !== c.loop && s.line <= p.line && p.line <= s.endLine)));
 }
+
+/** A loop as the nesting rule needs it: where it is and the lines it spans. */
+export interface LoopSpan {
+  readonly path: string;
+  readonly line: number;
+  readonly endLine: number;
+}
+
+/**
+ * The loops each kept loop runs inside its steps: a loop (found through the call graph, or written around a
+ * request and found by detection) whose body holds a call on the outer loop's way to its requests. Such an
+ * inner loop (a requery loop inside each step of a run loop) is a step of the outer loop's task: it is
+ * priced there, not again as a task with its own traffic.
+ */
+export function innerLoopsOf<C extends Candidate>(kept: readonly C[], loopsIn: (path: string) => readonly LoopSpan[]): Map<C, LoopSpan[]> {
+  const out = new Map<C, LoopSpan[]>();
+  for (const c of kept) {
+    const inner: LoopSpan[] = [];
+    for (const p of c.reached.through) {
+      const path = p.fn.slice(0, p.fn.indexOf('#'));
+      for (const l of loopsIn(path)) {
+        const self = path === c.path && l.line === c.loop.line;
+        if (!self && l.line <= p.line && p.line <= l.endLine && !inner.some((x) => x.path === path && x.line === l.line)) inner.push(l);
+      }
+    }
+    if (inner.length) out.set(c, inner);
+  }
+  return out;
+}

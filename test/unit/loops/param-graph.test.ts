@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import type { CalleeFact, FunctionFact, LoopFact } from '../../../src/core/repo/facts';
 import { paramCall } from '../../../src/core/repo/late-edges';
 import { withoutTaskLoops } from '../../../src/core/repo/task-loops';
+import { siteCosts } from '../../../src/core/report/totals';
 import { DEFAULT_ASSUMPTIONS } from '../../../src/core/workload';
 import { analyzeText, WorkspaceRepository } from '../../../src/extension/core-api';
 import type { ScanResult } from '../../../src/node/scan';
@@ -100,5 +101,23 @@ describe('loops: an unbounded agent loop reaching the model through a generator,
     const text = readFileSync(join(dir, 'assistant', 'respond.py'), 'utf8');
     const edited = await analyzeText(text, 'assistant/respond.py', 'python', { catalog, assumptions: DEFAULT_ASSUMPTIONS }, workspace);
     assert.deepEqual(edited.agentLoops, file(r, 'assistant/respond.py').agentLoops);
+  });
+});
+
+describe('loops: a loop run inside each step of another is a step of that task, not a task of its own', () => {
+  it('a requery loop (at most 3 asks) inside each step of a run loop is priced in the run, not billed again with its own traffic', async () => {
+    const r = await scan('loops-typed-dispatch');
+    const f = file(r, 'agent/agent.py');
+    const requery = f.agentLoops.find((l) => l.line === 24);
+    const run = f.agentLoops.find((l) => l.line === 39);
+    assert.ok(requery && run, `both loops reported (have ${f.agentLoops.map((l) => l.line).join(', ')})`);
+    assert.equal(requery.stepOf, run.id, 'the requery loop is a step of the run loop');
+    assert.equal(run.stepOf, undefined);
+    assert.equal(run.costPerTask.kind, 'priced');
+    assert.equal(f.monthlyCost.kind, 'priced');
+    const perMonth = (run.costPerTask.kind === 'priced' ? run.costPerTask.usd : NaN) * run.workload.callsPerDay * 30;
+    assert.ok(Math.abs((f.monthlyCost.kind === 'priced' ? f.monthlyCost.usd : NaN) - perMonth) < 1e-9 * Math.max(1, perMonth), 'the file bills the run loop only');
+    const sites = siteCosts(f, r.assumptions).filter((s) => s.kind === 'loop');
+    assert.deepEqual(sites.map((s) => s.line), [39], 'the totals count one task site');
   });
 });
