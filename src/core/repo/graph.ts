@@ -177,12 +177,19 @@ export class CallGraph {
     const candidates = methods.get(short) ?? [];
     const unique = callee.k === 'member' && !COMMON.has(short) && short.length >= 4 && candidates.length > 0 && candidates.length <= 2;
     if (unique) return candidates;
-    return full.k === 'member' && candidates.length && !COMMON.has(short) ? dispatch.methodsOn(full.obj, full.prop, ctx) : [];
+    // A common name (`send`, `run`) only on an attribute of the object itself or a typed parameter: its class is written down.
+    return full.k === 'member' && candidates.length && (!COMMON.has(short) || typedHolder(full.obj, ctx.fn)) ? dispatch.methodsOn(full.obj, full.prop, ctx) : [];
   }
 }
 
 const SELF_ATTR = /^(self|this)\.[\w$]+$/;
 const DOTTED = /^[A-Za-z_$][\w$]*(\.[A-Za-z_$][\w$]*){1,5}$/;
+
+/** `self.model` / `this.model`, or a parameter with a class annotation: a receiver whose class the code names. */
+function typedHolder(e: Expr, fn: FunctionFact | undefined): boolean {
+  if (e.k === 'member') return e.obj.k === 'name' && /^(self|this)$/.test(e.obj.v);
+  return e.k === 'name' && Boolean(fn?.params.some((p) => p.name === e.v && p.type));
+}
 
 function rootIsUnknown(e: Expr): boolean {
   return e.k === 'member' ? rootIsUnknown(e.obj) : e.k === 'unknown';
