@@ -167,7 +167,13 @@ export class RepoIndex implements RepoHints {
 
   loopStepOf(path: string, line: number): string | undefined {
     return this.memo(`ls:${path}#${line}`, () => {
-      const outer = this.loops().find((l) => l.innerLoops?.some((i) => i.path === path && i.line === line));
+      // Inside several loops' steps: a step of the nearest (fewest calls away).
+      let outer: RepoLoop | undefined;
+      let nearest = Infinity;
+      for (const l of this.loops()) {
+        const inner = l.innerLoops?.find((i) => i.path === path && i.line === line);
+        if (inner && inner.hops < nearest) [outer, nearest] = [l, inner.hops];
+      }
       return outer ? (outer.path === path ? outer.loop.id : `${outer.path}#${outer.loop.id}`) : undefined;
     });
   }

@@ -50,7 +50,7 @@ export function findRepoLoops(store: RepoStore, graph: CallGraph, ev: Evaluator)
   for (const c of kept) found.set(c.path, [...(found.get(c.path) ?? []), { path: c.path, line: c.loop.line, endLine: c.loop.endLine }]);
   const loopsIn = (path: string): LoopSpan[] => [...(found.get(path) ?? []), ...(store.get(path)?.file.loops ?? []).map((l) => ({ path, line: l.line, endLine: l.endLine }))];
   const inner = innerLoopsOf(kept, loopsIn);
-  return kept.map((c) => (inner.has(c) ? { ...c.repoLoop, innerLoops: inner.get(c)!.map(({ path, line }) => ({ path, line })) } : c.repoLoop));
+  return kept.map((c) => (inner.has(c) ? { ...c.repoLoop, innerLoops: inner.get(c)! } : c.repoLoop));
 }
 
 /** Requests detection found, by `path#function`. */
@@ -125,13 +125,16 @@ function reach(store: RepoStore, graph: CallGraph, requests: ReadonlyMap<string,
   const through: Passage[] = [];
   for (const hit of hits) {
     let key: string | Edge | undefined = hit;
+    const passages: { fn: string; line: number }[] = [];
     for (let i = 0; typeof key === 'string' && i <= MAX_HOPS; i++) {
       onWay.add(key);
       const up: string | Edge | undefined = parent.get(key);
       const line = via.get(key);
-      if (typeof up === 'string' && line !== undefined) through.push({ fn: up, line });
+      if (typeof up === 'string' && line !== undefined) passages.push({ fn: up, line });
       key = up;
     }
+    // Counted from the loop: the first function past the loop's own is one call away.
+    passages.forEach((p, i) => through.push({ ...p, hops: passages.length - i }));
     if (key && typeof key !== 'string') stepEdges.add(key);
   }
   const stepLines = new Set([...stepEdges].map((e) => e.line));

@@ -13,6 +13,8 @@ import type { FunctionFact, LoopFact } from './facts';
 export interface Passage {
   readonly fn: string;
   readonly line: number;
+  /** Calls from the loop's own function to this one (1: called from the loop's body). */
+  readonly hops: number;
 }
 
 export interface Candidate<R extends { readonly through: readonly Passage[] } = { readonly through: readonly Passage[] }> {
@@ -37,6 +39,13 @@ export function withoutTaskLoops<C extends Candidate>(candidates: readonly C[]):
   return candidates.filter((c) => !c.reached.through.some((p) => (spans.get(p.fn) ?? []).some((s) => s.loop !== c.loop && s.line <= p.line && p.line <= s.endLine)));
 }
 
+/** A loop run inside the steps of another, and how many calls away from the outer loop it is. */
+export interface InnerLoop {
+  readonly path: string;
+  readonly line: number;
+  readonly hops: number;
+}
+
 /** A loop as the nesting rule needs it: where it is and the lines it spans. */
 export interface LoopSpan {
   readonly path: string;
@@ -48,17 +57,20 @@ export interface LoopSpan {
  * The loops each kept loop runs inside its steps: a loop (found through the call graph, or written around a
  * request and found by detection) whose body holds a call on the outer loop's way to its requests. Such an
  * inner loop (a requery loop inside each step of a run loop) is a step of the outer loop's task: it is
- * priced there, not again as a task with its own traffic.
+ * priced there, not again as a task with its own traffic. Inside several, it is a step of the nearest.
  */
-export function innerLoopsOf<C extends Candidate>(kept: readonly C[], loopsIn: (path: string) => readonly LoopSpan[]): Map<C, LoopSpan[]> {
-  const out = new Map<C, LoopSpan[]>();
+export function innerLoopsOf<C extends Candidate>(kept: readonly C[], loopsIn: (path: string) => readonly LoopSpan[]): Map<C, InnerLoop[]> {
+  const out = new Map<C, InnerLoop[]>();
   for (const c of kept) {
-    const inner: LoopSpan[] = [];
+    const inner: InnerLoop[] = [];
     for (const p of c.reached.through) {
       const path = p.fn.slice(0, p.fn.indexOf('#'));
       for (const l of loopsIn(path)) {
         const self = path === c.path && l.line === c.loop.line;
-        if (!self && l.line <= p.line && p.line <= l.endLine && !inner.some((x) => x.path === path && x.line === l.line)) inner.push(l);
+        if (self || l.line > p.line || p.line > l.endLine) continue;
+        const known = inner.find((x) => x.path === path && x.line === l.line);
+        if (!known) inner.push({ path, line: l.line, hops: p.hops });
+        else if (p.hops < known.hops) inner[inner.indexOf(known)] = { ...known, hops: p.hops };
       }
     }
     if (inner.length) out.set(c, inner);

@@ -34,7 +34,7 @@ export interface RepoLoop {
   /** A cost limit in USD: the steps are what it buys at the priced cost per step. */
   readonly costLimitUsd?: number;
   /** Loops run inside each of its steps (a requery loop inside a run loop's step): steps of this loop's task, by file and first line. */
-  readonly innerLoops?: readonly SourceRef[];
+  readonly innerLoops?: readonly { readonly path: string; readonly line: number; readonly hops: number }[];
 }
 
 export interface RepoHints {

@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { CalleeFact, FunctionFact, LoopFact } from '../../../src/core/repo/facts';
 import { paramCall } from '../../../src/core/repo/late-edges';
-import { withoutTaskLoops } from '../../../src/core/repo/task-loops';
+import { innerLoopsOf, withoutTaskLoops } from '../../../src/core/repo/task-loops';
 import { siteCosts } from '../../../src/core/report/totals';
 import { DEFAULT_ASSUMPTIONS } from '../../../src/core/workload';
 import { analyzeText, WorkspaceRepository } from '../../../src/extension/core-api';
@@ -52,20 +52,20 @@ describe('loops: calls through a parameter\'s object graph', () => {
 
 describe('loops: a loop that repeats whole runs of another agent loop is a loop of tasks', () => {
   it('drops the outer loop whose way to the request runs through a call inside an agent loop that runs to the end, and keeps that loop', () => {
-    const inner = { path: 'respond.py', fn: fn('respond', ['a']), loop: loop(6, 20), runsToEnd: true, reached: { through: [{ fn: 'llm.py#Model.run', line: 14 }] } };
-    const outer = { path: 'app.py', fn: fn('answer', []), loop: loop(21, 30), reached: { through: [{ fn: 'core.py#Assistant.chat', line: 13 }, { fn: 'respond.py#respond', line: 9 }] } };
+    const inner = { path: 'respond.py', fn: fn('respond', ['a']), loop: loop(6, 20), runsToEnd: true, reached: { through: [{ fn: 'llm.py#Model.run', line: 14, hops: 1 }] } };
+    const outer = { path: 'app.py', fn: fn('answer', []), loop: loop(21, 30), reached: { through: [{ fn: 'respond.py#respond', line: 9, hops: 2 }, { fn: 'core.py#Assistant.chat', line: 13, hops: 1 }] } };
     assert.deepEqual(withoutTaskLoops([inner, outer]), [inner]);
   });
 
   it('keeps a run loop around a bounded inner loop (a requery loop of at most 3 asks is part of each step)', () => {
     const requery = { path: 'agent.py', fn: fn('Agent.forward_with_handling', ['h']), loop: loop(24, 29), runsToEnd: false, reached: { through: [] } };
-    const run = { path: 'agent.py', fn: fn('Agent.run', []), loop: loop(39, 40), reached: { through: [{ fn: 'agent.py#Agent.step', line: 33 }, { fn: 'agent.py#Agent.forward_with_handling', line: 26 }] } };
+    const run = { path: 'agent.py', fn: fn('Agent.run', []), loop: loop(39, 40), reached: { through: [{ fn: 'agent.py#Agent.forward_with_handling', line: 26, hops: 2 }, { fn: 'agent.py#Agent.step', line: 33, hops: 1 }] } };
     assert.deepEqual(withoutTaskLoops([requery, run]), [requery, run]);
   });
 
   it('keeps a loop whose way passes a function with a loop elsewhere in it (the call is not inside that loop)', () => {
     const other = { path: 'respond.py', fn: fn('respond', ['a']), loop: loop(30, 40), runsToEnd: true, reached: { through: [] } };
-    const outer = { path: 'app.py', fn: fn('answer', []), loop: loop(21, 30), reached: { through: [{ fn: 'respond.py#respond', line: 9 }] } };
+    const outer = { path: 'app.py', fn: fn('answer', []), loop: loop(21, 30), reached: { through: [{ fn: 'respond.py#respond', line: 9, hops: 1 }] } };
     assert.deepEqual(withoutTaskLoops([other, outer]), [other, outer]);
   });
 });
@@ -105,6 +105,19 @@ describe('loops: an unbounded agent loop reaching the model through a generator,
 });
 
 describe('loops: a loop run inside each step of another is a step of that task, not a task of its own', () => {
+  it('names each loop run inside another\'s steps with its distance; a loop whose way only passes beside it has none', () => {
+    const requery = { path: 'agent.py', fn: fn('Agent.forward_with_handling', ['h']), loop: loop(24, 29), reached: { through: [] } };
+    const run = { path: 'agent.py', fn: fn('Agent.run', []), loop: loop(39, 40), reached: { through: [{ fn: 'agent.py#Agent.forward_with_handling', line: 26, hops: 2 }, { fn: 'agent.py#Agent.step', line: 33, hops: 1 }] } };
+    const retry = { path: 'retry.py', fn: fn('Retry.run', []), loop: loop(5, 9), reached: { through: [{ fn: 'agent.py#Agent.forward_with_handling', line: 26, hops: 4 }, { fn: 'agent.py#Agent.step', line: 33, hops: 3 }] } };
+    const beside = { path: 'other.py', fn: fn('poll', []), loop: loop(3, 4), reached: { through: [{ fn: 'agent.py#Agent.forward_with_handling', line: 30, hops: 1 }] } };
+    const spans = (path: string) => (path === 'agent.py' ? [{ path, line: 24, endLine: 29 }, { path, line: 39, endLine: 40 }] : []);
+    const inner = innerLoopsOf([requery, run, retry, beside], spans);
+    assert.deepEqual(inner.get(run), [{ path: 'agent.py', line: 24, hops: 2 }]);
+    assert.deepEqual(inner.get(retry), [{ path: 'agent.py', line: 24, hops: 4 }], 'the index prices it in the nearer run loop');
+    assert.equal(inner.get(beside), undefined, 'line 30 is after the requery loop');
+    assert.equal(inner.get(requery), undefined);
+  });
+
   it('a requery loop (at most 3 asks) inside each step of a run loop is priced in the run, not billed again with its own traffic', async () => {
     const r = await scan('loops-typed-dispatch');
     const f = file(r, 'agent/agent.py');
