@@ -78,6 +78,11 @@ export interface LoopFact {
    * `again` are the exceptions of the handlers that go round again (neither return, raise nor break).
    */
   readonly attempt?: { readonly again: readonly string[] };
+  /**
+   * Lines of calls made inside the body's exception handlers (`except:`): error recovery, not the loop's
+   * main path (an `input()` there asks the user what to do after a failure; it does not make a REPL).
+   */
+  readonly recoveryLines?: readonly number[];
 }
 
 export interface FunctionFact {

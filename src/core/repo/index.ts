@@ -167,6 +167,19 @@ export class RepoIndex implements RepoHints {
     return this.loops().filter((l) => l.path === path);
   }
 
+  loopStepOf(path: string, line: number): string | undefined {
+    return this.memo(`ls:${path}#${line}`, () => {
+      // Inside several loops' steps: a step of the nearest (fewest calls away).
+      let outer: RepoLoop | undefined;
+      let nearest = Infinity;
+      for (const l of this.loops()) {
+        const inner = l.innerLoops?.find((i) => i.path === path && i.line === line);
+        if (inner && inner.hops < nearest) [outer, nearest] = [l, inner.hops];
+      }
+      return outer ? (outer.path === path ? outer.loop.id : `${outer.path}#${outer.loop.id}`) : undefined;
+    });
+  }
+
   stepOf(path: string, callId: string): string | undefined {
     return this.memo(`s:${path}#${callId}`, () => {
       for (const l of this.loops()) if (l.step.path === path && l.step.callId === callId) return l.path === path ? l.loop.id : `${l.path}#${l.loop.id}`;

@@ -33,6 +33,8 @@ export interface RepoLoop {
   readonly boundAt?: SourceRef;
   /** A cost limit in USD: the steps are what it buys at the priced cost per step. */
   readonly costLimitUsd?: number;
+  /** Loops run inside each of its steps (a requery loop inside a run loop's step): steps of this loop's task, by file and first line. */
+  readonly innerLoops?: readonly { readonly path: string; readonly line: number; readonly hops: number }[];
 }
 
 export interface RepoHints {
@@ -44,6 +46,8 @@ export interface RepoHints {
   /** The repository loop that prices this call as one of its steps: its id, `path#id` when it is in another file. */
   stepOf(path: string, callId: string): string | undefined;
   loopsFor(path: string): readonly RepoLoop[];
+  /** The loop whose steps run this loop of `path` (starting at `line`): it is priced there, not as a task of its own. */
+  loopStepOf?(path: string, line: number): string | undefined;
   /** This file's agent loops run from another file (`Runner.run(agent)` there): loop id → the id of the loop that runs it. */
   runsElsewhere?(path: string): ReadonlyMap<string, string> | undefined;
   /**
