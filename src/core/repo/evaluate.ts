@@ -88,7 +88,8 @@ export class Evaluator {
     }
     const fn = ctx.fn;
     if (fn) {
-      const local = fn.locals[name];
+      // A parameter the body fills in when nothing is passed: its assignments are the fallback (param()), not locals.
+      const local = fn.params.some((p) => p.name === name && p.fallback) ? undefined : fn.locals[name];
       if (local) {
         const v = this.once(`l:${ctx.path}:${fn.name}:${name}`, () => this.eval(local, ctx, d));
         if (v?.t === 'inst' && local.k === 'call' && v.ctx === ctx) return { ...v, recv: { name, path: ctx.path, fn } };
@@ -124,6 +125,10 @@ export class Evaluator {
       const v = fromBound(bound);
       if (v) return v;
     }
+    if (p.fallback) {
+      const v = this.once(`f:${ctx.path}:${fn.name}:${p.name}`, () => this.eval(p.fallback!, ctx, d));
+      if (v) return v;
+    }
     if (p.default) {
       const v = this.eval(p.default, ctx, d);
       if (v) return v;
@@ -153,7 +158,7 @@ export class Evaluator {
     if (fn) return { t: 'fn', path, fn };
     const cls = file.classes.get(name);
     if (cls) return { t: 'class', path, cls };
-    const imp = file.facts.imports.find((i) => i.local === name);
+    const imp = file.facts.imports.find((i) => i.local === name) ?? file.facts.lateImports?.find((i) => i.local === name);
     if (!imp) return name.startsWith('_') ? undefined : this.starImport(path, name, d);
     return this.once(`i:${path}:${name}`, () => {
       const target = this.store.modules.resolve(path, imp.module);

@@ -5,6 +5,7 @@
  */
 import type { SyntaxNode } from '../detect/parser';
 import { setterFacts } from './setter-facts';
+import { lateImports, paramFallbacks } from './param-fallbacks';
 import type { Collected } from '../detect/syntax';
 import type { CalleeFact, ClassFact, Expr, FileFacts, FunctionFact, ImportFact, LoopFact, ParamFact } from './facts';
 import { comparisonsOf, exitGuards, loopShape, raiseGuards } from './extract-py-loops';
@@ -79,7 +80,8 @@ export function extractPython(root: SyntaxNode, collected: Collected, detected: 
   };
   visitBlock(root, 0);
   const calls = callFactsOf(detected, functions, (n) => modelArg(n));
-  return { imports, values, functions, classes, moduleCalls: module.moduleCalls, moduleLoops: loopFacts(module.moduleLoops, [], PYTHON), calls };
+  const late = lateImports(collected.imports, imports);
+  return { imports, ...(late.length ? { lateImports: late } : {}), values, functions, classes, moduleCalls: module.moduleCalls, moduleLoops: loopFacts(module.moduleLoops, [], PYTHON), calls };
 }
 
 /** The model a detected call passes: its `model=` keyword (or equivalent). */
@@ -177,6 +179,8 @@ function functionFact(b: FunctionBucket): FunctionFact {
   const line = def.startPosition.row + 1;
   const endLine = def.endPosition.row + 1;
   const body = def.childForFieldName('body');
+  const fallbacks = body ? paramFallbacks(body, new Set(params.filter((p) => !p.default || (p.default.k === 'unknown' && p.default.text === 'None')).map((p) => p.name)), expr) : {};
+  for (let i = 0; i < params.length; i++) if (fallbacks[params[i].name]) params[i] = { ...params[i], fallback: fallbacks[params[i].name] };
   const rets = body && endLine - line <= MAX_RETURN_LINES ? runtimeReturns(ownStatements(body, RETURNS)) : [];
   const [returns, ...moreReturns] = rets.map((r) => expr(r.namedChildren[0]!, 0));
   const returnType = def.childForFieldName('return_type')?.text;

@@ -44,6 +44,8 @@ export interface ParamFact {
   readonly type?: string;
   /** TypeScript `{ model = "x" }: Options`: the field of the object passed as argument number `fromObject`. */
   readonly fromObject?: number;
+  /** What the body puts in it when the caller passes nothing (`if p is None: p = Chat()`, `p = p or X`): param-fallbacks.ts. */
+  readonly fallback?: Expr;
 }
 
 /** A call written in a function body (or at module level): callee text and line, for the call graph. */
@@ -159,6 +161,8 @@ export interface SchemaFact {
 
 export interface FileFacts {
   readonly imports: readonly ImportFact[];
+  /** Python imports written inside function bodies, looked at after the module's own names (param-fallbacks.ts). */
+  readonly lateImports?: readonly ImportFact[];
   /** Names a TypeScript file exports (Python: every top-level name is importable). */
   readonly exports?: readonly string[];
   /** Top-level constants and assignments. */

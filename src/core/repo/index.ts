@@ -13,6 +13,7 @@ import { exprText } from './extract';
 import { CallGraph } from './graph';
 import { findRepoLoops } from './loops';
 import { looksLikeModel } from './model-flow';
+import { isModelInvoke } from './model-invokes';
 import { collectUiDefaults, pickUiDefault } from './ui-defaults';
 import { schemaPromptsByFile, schemasOfCall } from './schema-prompts';
 import { configPrompts, loadedPromptFile, PROMPT_PATH, referencedFiles, wholeFilePrompt } from './loaded-files';
@@ -139,7 +140,7 @@ export class RepoIndex implements RepoHints {
       const stored = this.store.get(path);
       const fact = stored?.facts.calls.find((c) => c.id === callId);
       const call = stored?.file.calls.find((c) => c.id === callId);
-      if (!stored || !fact || !call || call.agent) return false;
+      if (!stored || !fact || !call || call.agent || isModelInvoke(call)) return false;
       return this.graph.outgoing(path, fact.fn).some((e) => e.line === call.line && e.target.fn !== fact.fn && this.hasRequest(e.target.path, e.target.fn));
     });
   }
