@@ -13,7 +13,7 @@ import { exprText } from './extract';
 import { CallGraph } from './graph';
 import { findRepoLoops } from './loops';
 import { looksLikeModel } from './model-flow';
-import { isModelInvoke } from './model-invokes';
+import { isModelInvoke, refCtx } from './model-invokes';
 import { collectUiDefaults, pickUiDefault } from './ui-defaults';
 import { schemaPromptsByFile, schemasOfCall } from './schema-prompts';
 import { configPrompts, loadedPromptFile, PROMPT_PATH, referencedFiles, wholeFilePrompt } from './loaded-files';
@@ -90,7 +90,9 @@ export class RepoIndex implements RepoHints {
       const at = this.ctxOf(path, call.id);
       const expr = at?.model ?? (call.modelRef ? refExpr(call.modelRef.text, call.modelRef.kind, call.modelRef.line) : undefined);
       if (!at || !expr) return undefined;
-      const v = modelInstance(this.evaluator, this.safeEval(expr, at.ctx));
+      // A ref detection followed into another function of the file (`**params` built in a method): read it there.
+      const ctx = !at.model && call.modelRef ? refCtx(this.store, path, call.modelRef.line, at.ctx) : at.ctx;
+      const v = modelInstance(this.evaluator, this.safeEval(expr, ctx));
       return v?.t === 'client' ? this.uiDefault(v) : modelOf(v, expr);
     });
   }
