@@ -8,6 +8,7 @@
  */
 import type { ClassFact, Expr, FunctionFact } from './facts';
 import { keyLine } from './config-files';
+import { isListMethod, pickItems } from './list-values';
 import { clientField, factoryModelArg, isRequestBody, wrappedModel } from './model-flow';
 import { dirOf, normalize } from './modules';
 import type { RepoStore } from './store';
@@ -49,6 +50,8 @@ export class Evaluator {
         return this.env(e.name, e.def, ctx, d);
       case 'dict':
         return { t: 'dict', entries: e.entries, ctx };
+      case 'list':
+        return { t: 'list', items: e.items, ctx };
       case 'call':
         return this.call(e, ctx, d);
       case 'read':
@@ -203,6 +206,10 @@ export class Evaluator {
         if (typeof v === 'number') return { t: 'num', v, at, via: 'config' };
         return { t: 'cfg', data: v, doc: obj.doc, key };
       }
+      case 'list': {
+        const item = /^\d+$/.test(key) ? obj.items[Number(key)] : undefined;
+        return item ? this.eval(item, obj.ctx, d) : undefined;
+      }
       case 'inst':
       case 'class':
         return this.attr(obj, key, d);
@@ -267,6 +274,15 @@ export class Evaluator {
       return hit ?? (e.args[1] ? this.eval(e.args[1], ctx, d) : undefined);
     }
     if (isRequestBody(e)) return { t: 'client', path: ctx.path, line: e.line };
+    if (e.callee.k === 'member' && isListMethod(e.callee.prop)) {
+      const list = this.eval(e.callee.obj, ctx, d);
+      if (list?.t === 'list') {
+        // `MODELS.find((m) => !m.hidden)`, `MODELS.at(0)`: the item; `filter(…)`: the items kept (list-values.ts).
+        const items = pickItems(list.items, e.callee.prop, e.args);
+        if (!items) return undefined;
+        return e.callee.prop === 'filter' ? { t: 'list', items, ctx: list.ctx } : items[0] ? this.eval(items[0], list.ctx, d) : undefined;
+      }
+    }
     const callee = this.eval(e.callee, ctx, d);
     if (!callee) {
       // `copy.deepcopy(config)`: the same value.
@@ -297,6 +313,8 @@ export class Evaluator {
   /** A call we cannot follow given client input (`schema.parse(body)`, a helper of `model` from the body): still client input. */
   private clientArg(e: Extract<Expr, { k: 'call' }>, ctx: Ctx, d: number): Val | undefined {
     for (const a of [...e.args, ...Object.values(e.kw)].slice(0, 4)) {
+      // `schema.safeParse(await req.json())`: the body itself as the argument.
+      if (a.k === 'call' && isRequestBody(a)) return { t: 'client', path: ctx.path, line: a.line };
       if (a.k !== 'name' && a.k !== 'member') continue;
       const v = this.eval(a, ctx, d);
       if (v?.t === 'client') return v;

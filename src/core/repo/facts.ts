@@ -16,6 +16,8 @@ export type Expr =
   /** `os.getenv("MODEL", "gpt-4o")`, `process.env.MODEL ?? "gpt-4o"`. */
   | { readonly k: 'env'; readonly name: string; readonly def?: Expr; readonly line: number }
   | { readonly k: 'dict'; readonly entries: Readonly<Record<string, Expr>>; readonly line: number }
+  /** A TypeScript array literal (a list of model options): list-values.ts picks from it. */
+  | { readonly k: 'list'; readonly items: readonly Expr[]; readonly line: number }
   /** `a or b`, `a ?? b`, `x if c else y`: the first that resolves. */
   | { readonly k: 'or'; readonly left: Expr; readonly right: Expr; readonly line: number }
   /** A file read at run time: `open(p).read()`, `Path(p).read_text()`, `fs.readFileSync(p)`, `env.get_template(p)`. */
