@@ -9,6 +9,7 @@
 import type { ClassFact, Expr, FunctionFact } from './facts';
 import { keyLine } from './config-files';
 import { isListMethod, pickItems } from './list-values';
+import { fromUserDir, shippedFile } from './user-config';
 import { clientField, factoryModelArg, isRequestBody, wrappedModel } from './model-flow';
 import { dirOf, normalize } from './modules';
 import type { RepoStore } from './store';
@@ -58,7 +59,7 @@ export class Evaluator {
         return this.read(e.path, ctx, e.line, d);
       case 'path': {
         const p = this.pathOf(e, ctx, d);
-        return p ? this.fileVal(p, ctx, e.line) : undefined;
+        return p ? this.fileVal(p, ctx, e.line, fromUserDir(e)) : undefined;
       }
       default:
         return undefined;
@@ -97,6 +98,11 @@ export class Evaluator {
         const v = this.once(`l:${ctx.path}:${fn.name}:${name}`, () => this.eval(local, ctx, d));
         if (v?.t === 'inst' && local.k === 'call' && v.ctx === ctx) return { ...v, recv: { name, path: ctx.path, fn } };
         if (v) return v;
+        // Assigned again on other branches (`if x: model = x` / `else: model = cfg.get("model", "…")`): the first that resolves.
+        for (const [i, more] of (fn.moreLocals?.[name] ?? []).entries()) {
+          const w = this.once(`l${i + 1}:${ctx.path}:${fn.name}:${name}`, () => this.eval(more, ctx, d));
+          if (w) return w;
+        }
       }
       const index = fn.params.findIndex((p) => p.name === name);
       if (index >= 0) return this.param(fn, index, ctx, d);
@@ -370,11 +376,13 @@ export class Evaluator {
   }
 
   /** The repository file a path read by the code names: next to the reading file, from the root, else the one ending with it. */
-  private fileVal(p: string, ctx: Ctx, line: number): Val | undefined {
+  private fileVal(p: string, ctx: Ctx, line: number, userDir = false): Val | undefined {
     const rel = p.replace(/^\.\//, '');
     const candidates = [normalize(`${dirOf(ctx.path)}/${rel}`), normalize(rel)];
     let found = candidates.find((c) => this.store.hasConfig(c) || this.store.hasOther(c));
-    if (!found) {
+    // Read from the user's config directory: the file the application ships for it (user-config.ts), not any file ending so.
+    if (!found && userDir) found = shippedFile(rel, this.store.configPaths());
+    else if (!found) {
       const tail = `/${normalize(rel)}`;
       for (const o of this.store.otherPaths()) if (o.endsWith(tail) && (!found || o.length < found.length)) found = o;
       for (const c of this.store.configPaths()) if (c.endsWith(tail) && (!found || c.length < found.length)) found = c;

@@ -6,10 +6,11 @@
 import type { SyntaxNode } from '../detect/parser';
 import { setterFacts } from './setter-facts';
 import { lateImports, paramFallbacks } from './param-fallbacks';
+import { addWithAliases } from './py-locals';
 import type { Collected } from '../detect/syntax';
 import type { CalleeFact, ClassFact, Expr, FileFacts, FunctionFact, ImportFact, LoopFact, ParamFact } from './facts';
 import { comparisonsOf, exitGuards, loopShape, raiseGuards } from './extract-py-loops';
-import { bucket, CALL_DEPTH, callFactsOf, NOT_REPOSITORY, INPUT_KEYS, loopFacts, namesIn, ownStatements, type DetectedCallSpot, type FunctionBucket, type LanguageFacts } from './extract-shared';
+import { bucket, CALL_DEPTH, callFactsOf, LOCAL_DEPTH, NOT_REPOSITORY, INPUT_KEYS, loopFacts, namesIn, ownStatements, type DetectedCallSpot, type FunctionBucket, type LanguageFacts } from './extract-shared';
 import { keepsModel } from './model-flow';
 import { runtimeReturns } from './returns';
 
@@ -21,6 +22,7 @@ const MAX_RETURN_LINES = 60;
 const PY_NAMES = new Set(['identifier']);
 
 const PYTHON: LanguageFacts = {
+  moreLocals: true,
   calleeFact,
   loopHead,
   expr: (n, d) => expr(n, d),
@@ -50,6 +52,7 @@ export function extractPython(root: SyntaxNode, collected: Collected, detected: 
     buckets.push({ node: def, name: cls ? `${cls}.${d.name}` : d.name, className: cls, calls: [], loops: [], locals: {}, selfAttrs: {} });
   }
   const module = bucket(collected, buckets, PYTHON);
+  addWithAliases(root, buckets, expr, LOCAL_DEPTH);
   const functions = buckets.map(functionFact);
   const imports: ImportFact[] = [];
   const values: Record<string, Expr> = { ...module.moduleValues };
@@ -194,6 +197,7 @@ function functionFact(b: FunctionBucket): FunctionFact {
     returns,
     ...(moreReturns.length ? { moreReturns } : {}),
     locals: b.locals,
+    ...(b.moreLocals ? { moreLocals: b.moreLocals } : {}),
     calls: b.calls.map((c) => c.fact),
     loops: loopFacts(b.loops, b.calls, PYTHON),
     ...(returnType ? { returnType } : {}),
@@ -370,5 +374,7 @@ function callExpr(node: SyntaxNode, depth: number, line: number): Expr {
   if (receiver && /\.(format|strip|format_map|substitute)$/.test(text)) return expr(receiver, depth + 1);
   // A chain of model wrappers (`init_chat_model(…).with_structured_output(S).with_retry(…)`) costs no depth: the model is at its root.
   if (receiver && keepsModel(text)) return { k: 'call', callee: { k: 'member', obj: expr(receiver, depth), prop: text.slice(text.lastIndexOf('.') + 1), line }, text, args: [], kw: {}, line };
+  // `profile.get("llm", {}).get("model", "x")`: a chain of dict reads costs no depth either (its root is the config).
+  if (receiver && /\.get$/.test(text)) return { k: 'call', callee: { k: 'member', obj: expr(receiver, depth), prop: 'get', line }, text, args, kw, line };
   return { k: 'call', callee: fn ? expr(fn, depth + 1) : { k: 'unknown', text: '', line }, text, args, kw, line };
 }

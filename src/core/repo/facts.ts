@@ -96,6 +96,8 @@ export interface FunctionFact {
   readonly moreReturns?: readonly Expr[];
   /** Local assignments `name = …` (first of each name). */
   readonly locals: Readonly<Record<string, Expr>>;
+  /** Python: later assignments of the same locals (other branches), tried in order when the first gives nothing. */
+  readonly moreLocals?: Readonly<Record<string, readonly Expr[]>>;
   readonly calls: readonly CalleeFact[];
   readonly loops: readonly LoopFact[];
   /** Its return annotation as written (`-> AbstractModel`). */
