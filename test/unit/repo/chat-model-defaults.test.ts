@@ -1,6 +1,7 @@
 import * as assert from 'node:assert/strict';
 import { detectFile } from '../../../src/core/detect';
 import type { Expr } from '../../../src/core/repo/facts';
+import { clearMajority, mainVariant } from '../../../src/core/repo/type-defaults';
 import { file, scan } from './fixture-scan';
 
 function text(e: Expr | undefined): string {
@@ -77,5 +78,38 @@ describe("the repository's own chat-model classes", () => {
     }
     // Trap: `planner_llm or create_react_agent(…)` is an agent, not a chat model.
     assert.equal(byLine.get(37), undefined);
+  });
+
+  it('a chat model known only by its annotation (injected by a registry) is the default instance of that type; another type stays unknown', async () => {
+    const r = await scan('chat-model-defaults');
+    const actions = file(r, 'app/actions.py');
+    const extract = actions.calls.find((c) => c.line === 10);
+    assert.equal(extract?.model, 'acme-large-2');
+    assert.match(extract?.modelSource?.detail ?? '', /default llm of Agent\.__init__/);
+    // Nothing builds a default `OtherClient`: no model is made up for it.
+    const translate = actions.calls.find((c) => c.line === 15);
+    assert.ok(translate, 'the invoke is still a request');
+    assert.equal(translate.model, undefined);
+    assert.equal(translate.modelSource?.from, 'default');
+  });
+});
+
+describe('defaults of a type that disagree', () => {
+  it('a clear majority (three in four) decides; otherwise nothing is chosen', () => {
+    assert.deepEqual(clearMajority(['bu-2', 'bu-2', 'bu-2', 'bu-2', 'gpt-5']), { value: 'bu-2', count: 4 });
+    assert.deepEqual(clearMajority(['x-1']), { value: 'x-1', count: 1 });
+    assert.equal(clearMajority(['a-1', 'a-1', 'b-1']), undefined);
+    assert.equal(clearMajority(['a-1', 'b-1']), undefined);
+    assert.equal(clearMajority([]), undefined);
+  });
+});
+
+describe('defaults in variant folders', () => {
+  it('count only where no other place exists', () => {
+    const id = (p: string): string => p;
+    assert.deepEqual(mainVariant(['pkg/agent/service.py', 'pkg/beta/service.py', 'pkg/experimental/agent.py'], id), ['pkg/agent/service.py']);
+    assert.deepEqual(mainVariant(['pkg/beta/service.py'], id), ['pkg/beta/service.py']);
+    // A folder merely starting with a variant word is not one.
+    assert.deepEqual(mainVariant(['pkg/betamax/x.py', 'pkg/oldies/y.py'], id), ['pkg/betamax/x.py', 'pkg/oldies/y.py']);
   });
 });
