@@ -98,6 +98,8 @@ export interface FunctionFact {
   readonly locals: Readonly<Record<string, Expr>>;
   /** Python: later assignments of the same locals (other branches), tried in order when the first gives nothing. */
   readonly moreLocals?: Readonly<Record<string, readonly Expr[]>>;
+  /** Locals given a file name on each of several branches (`template = "a.md"` / `"b.md"`): all of them, in order. */
+  readonly fileChoices?: Readonly<Record<string, readonly string[]>>;
   readonly calls: readonly CalleeFact[];
   readonly loops: readonly LoopFact[];
   /** Its return annotation as written (`-> AbstractModel`). */

@@ -6,7 +6,7 @@
  * editor) and updated per changed file; answers are cached per generation.
  */
 import type { DetectedCall, DetectedFile, DetectedLoop, DetectedPrompt } from '../detect/types';
-import type { CallReport, CallUse, FileReport, SourceRef } from '../report/types';
+import type { CallReport, CallUse, FileReport, SiteScope, SourceRef } from '../report/types';
 import type { Expr, FunctionFact } from './facts';
 import { Evaluator, type Ctx, type Val } from './evaluate';
 import { exprText } from './extract';
@@ -15,7 +15,6 @@ import { findRepoLoops } from './loops';
 import { looksLikeModel } from './model-flow';
 import { isModelInvoke, refCtx } from './model-invokes';
 import { clearMajority, collectTypeDefaults, defaultSite, mainVariant, type TypeDefault } from './type-defaults';
-import { scopeOfPath } from '../report/scope';
 import { collectUiDefaults, pickUiDefault } from './ui-defaults';
 import { schemaPromptsByFile, schemasOfCall } from './schema-prompts';
 import { configPrompts, loadedPromptFile, PROMPT_PATH, referencedFiles, wholeFilePrompt } from './loaded-files';
@@ -23,6 +22,8 @@ import { findAgentRuns, type AgentRuns } from './cross-file-runs';
 import { heldPrompts, subclassIndex, type HeldPromptSources } from './held-prompts';
 import { RepoStore } from './store';
 import type { LoadedPrompt, RepoHints, RepoLoop, ResolvedModel } from './types';
+import { entryPointFiles } from './entry-points';
+import { scopeOfPath } from '../report/scope';
 
 export type { RepoHints, RepoLoop, ResolvedModel, LoadedPrompt } from './types';
 export { isConfigPath } from './config-files';
@@ -102,7 +103,7 @@ export class RepoIndex implements RepoHints {
 
   /** A value known only by its annotation: the model of the repository's default instance of that type (type-defaults.ts). */
   private typeDefault(cls: string, expr: Expr): ResolvedModel | undefined {
-    const sites = this.memo('type-defaults', () => collectTypeDefaults(this.store, (p) => scopeOfPath(p) === 'runtime')).get(cls) ?? [];
+    const sites = this.memo('type-defaults', () => collectTypeDefaults(this.store, (p) => this.scopeOf(p) === 'runtime')).get(cls) ?? [];
     const found: { model: ResolvedModel; site: TypeDefault }[] = [];
     for (const site of sites) {
       const at = defaultSite(this.store, site);
@@ -250,6 +251,10 @@ export class RepoIndex implements RepoHints {
 
   private referenced(): Map<string, Val> {
     return this.memo('referenced', () => referencedFiles(this.store, this.evaluator));
+  }
+
+  scopeOf(path: string, kind?: string): SiteScope {
+    return scopeOfPath(path, kind, this.memo('entry-points', () => entryPointFiles(this.store)));
   }
 
   revealedPrompts(path: string): readonly DetectedPrompt[] {

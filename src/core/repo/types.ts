@@ -1,6 +1,6 @@
 /** What pricing (src/core/report/analyze.ts) asks the repository model, per file and call. */
 import type { DetectedCall, DetectedLoop, DetectedPrompt } from '../detect/types';
-import type { AgentLoopReport, CallReport, CallUse, ModelSource, SourceRef } from '../report/types';
+import type { AgentLoopReport, CallReport, CallUse, ModelSource, SiteScope, SourceRef } from '../report/types';
 
 export interface ResolvedModel {
   readonly model: string;
@@ -60,4 +60,6 @@ export interface RepoHints {
    */
   revealedPrompts?(path: string): readonly DetectedPrompt[];
   importedPrompt(fromPath: string, module: string, name: string): DetectedPrompt | undefined;
+  /** The file's scope, knowing the repository's declared entry points (a `scripts/` command a package installs is runtime). */
+  scopeOf?(path: string, kind?: string): SiteScope;
 }

@@ -133,7 +133,7 @@ class FileAnalysis {
       diagnostics: this.diagnostics,
       ...(instructions ? { instructions } : {}),
       monthlyCost: monthly.length ? sumPrices(monthly) : ZERO,
-      scope: scopeOfPath(file.path, file.kind),
+      scope: this.env.repo?.scopeOf?.(file.path, file.kind) ?? scopeOfPath(file.path, file.kind),
     };
   }
 
