@@ -257,12 +257,12 @@ function isFunctionLike(n: SyntaxNode): boolean {
 }
 
 /** When `n` names a parameter (without a default) of its enclosing function: the function (`Class.method`) and the parameter. */
-export function parameterOf(syntax: LanguageSyntax, n: SyntaxNode): { function: string; name: string } | undefined {
+export function parameterOf(syntax: LanguageSyntax, n: SyntaxNode, withDefaults = false): { function: string; name: string } | undefined {
   for (let p = n.parent; p; p = p.parent) {
     if (!isFunctionLike(p) || p.type === 'decorated_definition') continue;
     const params = p.childForFieldName('parameters');
     if (!params) continue;
-    const names = params.namedChildren.map((c) => (c ? parameterName(c) : undefined));
+    const names = params.namedChildren.map((c) => (c ? (parameterName(c) ?? (withDefaults ? defaultParameterName(c) : undefined)) : undefined));
     if (!names.includes(n.text)) continue;
     return { function: functionName(p), name: n.text };
   }
@@ -276,6 +276,12 @@ function parameterName(c: SyntaxNode): string | undefined {
     const pattern = c.childForFieldName('pattern');
     return pattern?.type === 'identifier' ? pattern.text : undefined;
   }
+  return undefined;
+}
+
+/** `llm=None`, `llm: Chat | None = None` (Python), `llm = x` (TypeScript optional with a default). */
+function defaultParameterName(c: SyntaxNode): string | undefined {
+  if (c.type === 'default_parameter' || c.type === 'typed_default_parameter') return c.childForFieldName('name')?.text;
   return undefined;
 }
 

@@ -12,6 +12,7 @@ import { chooseDefault, enclosingFunction, exclusive } from './branches';
 import type { CallInfo } from './call-links';
 import type { CallRule } from './frameworks';
 import type { ModelValues } from './model-resolve';
+import { passedModelRef } from './passed-models';
 import { toolsFrom } from './model-values';
 import type { SyntaxNode } from './parser';
 import { CONFIDENCE, type PromptReader } from './prompt-reader';
@@ -130,13 +131,15 @@ export class RequestFinder {
     const name = this.syntax.name(base) ?? '';
     if (!MODEL_NAME.test(name) || NOT_MODEL.test(name)) return;
     const target = this.syntax.resolve(base);
+    // Handed in (`llm=None` filled by the body) or a fallback between such values (`a or self.llm`): passed-models.ts.
+    const passed = target.id !== base.id ? passedModelRef(this.syntax, base, target, (n) => this.values.resolve(n)) : undefined;
     // Named like a model but made here by something that is not a model (a graph, an agent): not a request.
-    if (target.id !== base.id && target.type !== 'identifier' && target.type !== 'attribute' && target.type !== 'member_expression') {
+    if (!passed && target.id !== base.id && target.type !== 'identifier' && target.type !== 'attribute' && target.type !== 'member_expression') {
       const value = this.values.resolve(base);
       if (!value.ref || value.ref.kind !== 'call') return;
       if (NOT_MODEL.test(value.ref.text.split('.').pop() ?? '') || /create_.*agent|compile|StateGraph/i.test(value.ref.text)) return;
     }
-    const value = this.values.resolve(base);
+    const value = passed ? { ref: passed } : this.values.resolve(base);
     if (!value.model && !value.ref) return;
     const span = spanOf(node);
     const args = this.syntax.args(node);

@@ -49,6 +49,9 @@ export function addDestructuredLocals(root: SyntaxNode, buckets: readonly Functi
   return states;
 }
 
+/** Initial values read: literals, names, attribute paths, and picks from a list (list-values.ts). */
+const STATE_INIT = new Set(['string', 'object', 'identifier', 'member_expression', 'binary_expression', 'call_expression', 'subscript_expression']);
+
 function stateDefault(pattern: SyntaxNode, value: SyntaxNode, expr: (n: SyntaxNode, depth: number) => Expr): StateDefault | undefined {
   const name = pattern.namedChildren[0];
   if (value.type !== 'call_expression' || name?.type !== 'identifier') return undefined;
@@ -56,8 +59,10 @@ function stateDefault(pattern: SyntaxNode, value: SyntaxNode, expr: (n: SyntaxNo
   if (!STATE_HOOK.test(hook)) return undefined;
   const args = (value.childForFieldName('arguments')?.namedChildren ?? []).filter((a): a is SyntaxNode => Boolean(a) && a!.type !== 'comment');
   const init = /State$/.test(hook) && !/Storage|Persist|Stored/.test(hook) ? args[0] : (args[1] ?? args[0]);
-  if (!init || (init.type !== 'string' && init.type !== 'object' && init.type !== 'identifier' && init.type !== 'member_expression')) return undefined;
-  return { name: name.text, value: expr(init, 2), line: value.startPosition.row + 1 };
+  if (!init || !STATE_INIT.has(init.type)) return undefined;
+  // A pick from an options list (`MODELS.find((m) => !m.hidden)?.value || MODELS[0].value`) is read a little deeper.
+  const pick = init.type === 'binary_expression' || init.type === 'call_expression' || init.type === 'subscript_expression';
+  return { name: name.text, value: expr(init, pick ? 1 : 2), line: value.startPosition.row + 1 };
 }
 
 function innermost(buckets: readonly FunctionBucket[], start: number, end: number): FunctionBucket | undefined {

@@ -8,6 +8,8 @@
  */
 import type { ClassFact, Expr, FunctionFact } from './facts';
 import { keyLine } from './config-files';
+import { isListMethod, pickItems } from './list-values';
+import { fromUserDir, shippedFile } from './user-config';
 import { clientField, factoryModelArg, isRequestBody, wrappedModel } from './model-flow';
 import { dirOf, normalize } from './modules';
 import type { RepoStore } from './store';
@@ -49,13 +51,15 @@ export class Evaluator {
         return this.env(e.name, e.def, ctx, d);
       case 'dict':
         return { t: 'dict', entries: e.entries, ctx };
+      case 'list':
+        return { t: 'list', items: e.items, ctx };
       case 'call':
         return this.call(e, ctx, d);
       case 'read':
         return this.read(e.path, ctx, e.line, d);
       case 'path': {
         const p = this.pathOf(e, ctx, d);
-        return p ? this.fileVal(p, ctx, e.line) : undefined;
+        return p ? this.fileVal(p, ctx, e.line, fromUserDir(e)) : undefined;
       }
       default:
         return undefined;
@@ -88,11 +92,17 @@ export class Evaluator {
     }
     const fn = ctx.fn;
     if (fn) {
-      const local = fn.locals[name];
+      // A parameter the body fills in when nothing is passed: its assignments are the fallback (param()), not locals.
+      const local = fn.params.some((p) => p.name === name && p.fallback) ? undefined : fn.locals[name];
       if (local) {
         const v = this.once(`l:${ctx.path}:${fn.name}:${name}`, () => this.eval(local, ctx, d));
         if (v?.t === 'inst' && local.k === 'call' && v.ctx === ctx) return { ...v, recv: { name, path: ctx.path, fn } };
         if (v) return v;
+        // Assigned again on other branches (`if x: model = x` / `else: model = cfg.get("model", "…")`): the first that resolves.
+        for (const [i, more] of (fn.moreLocals?.[name] ?? []).entries()) {
+          const w = this.once(`l${i + 1}:${ctx.path}:${fn.name}:${name}`, () => this.eval(more, ctx, d));
+          if (w) return w;
+        }
       }
       const index = fn.params.findIndex((p) => p.name === name);
       if (index >= 0) return this.param(fn, index, ctx, d);
@@ -124,6 +134,10 @@ export class Evaluator {
       const v = fromBound(bound);
       if (v) return v;
     }
+    if (p.fallback) {
+      const v = this.once(`f:${ctx.path}:${fn.name}:${p.name}`, () => this.eval(p.fallback!, ctx, d));
+      if (v) return v;
+    }
     if (p.default) {
       const v = this.eval(p.default, ctx, d);
       if (v) return v;
@@ -153,7 +167,7 @@ export class Evaluator {
     if (fn) return { t: 'fn', path, fn };
     const cls = file.classes.get(name);
     if (cls) return { t: 'class', path, cls };
-    const imp = file.facts.imports.find((i) => i.local === name);
+    const imp = file.facts.imports.find((i) => i.local === name) ?? file.facts.lateImports?.find((i) => i.local === name);
     if (!imp) return name.startsWith('_') ? undefined : this.starImport(path, name, d);
     return this.once(`i:${path}:${name}`, () => {
       const target = this.store.modules.resolve(path, imp.module);
@@ -197,6 +211,10 @@ export class Evaluator {
         if (typeof v === 'string') return { t: 'str', v, at, via: 'config' };
         if (typeof v === 'number') return { t: 'num', v, at, via: 'config' };
         return { t: 'cfg', data: v, doc: obj.doc, key };
+      }
+      case 'list': {
+        const item = /^\d+$/.test(key) ? obj.items[Number(key)] : undefined;
+        return item ? this.eval(item, obj.ctx, d) : undefined;
       }
       case 'inst':
       case 'class':
@@ -262,6 +280,15 @@ export class Evaluator {
       return hit ?? (e.args[1] ? this.eval(e.args[1], ctx, d) : undefined);
     }
     if (isRequestBody(e)) return { t: 'client', path: ctx.path, line: e.line };
+    if (e.callee.k === 'member' && isListMethod(e.callee.prop)) {
+      const list = this.eval(e.callee.obj, ctx, d);
+      if (list?.t === 'list') {
+        // `MODELS.find((m) => !m.hidden)`, `MODELS.at(0)`: the item; `filter(…)`: the items kept (list-values.ts).
+        const items = pickItems(list.items, e.callee.prop, e.args);
+        if (!items) return undefined;
+        return e.callee.prop === 'filter' ? { t: 'list', items, ctx: list.ctx } : items[0] ? this.eval(items[0], list.ctx, d) : undefined;
+      }
+    }
     const callee = this.eval(e.callee, ctx, d);
     if (!callee) {
       // `copy.deepcopy(config)`: the same value.
@@ -292,6 +319,8 @@ export class Evaluator {
   /** A call we cannot follow given client input (`schema.parse(body)`, a helper of `model` from the body): still client input. */
   private clientArg(e: Extract<Expr, { k: 'call' }>, ctx: Ctx, d: number): Val | undefined {
     for (const a of [...e.args, ...Object.values(e.kw)].slice(0, 4)) {
+      // `schema.safeParse(await req.json())`: the body itself as the argument.
+      if (a.k === 'call' && isRequestBody(a)) return { t: 'client', path: ctx.path, line: a.line };
       if (a.k !== 'name' && a.k !== 'member') continue;
       const v = this.eval(a, ctx, d);
       if (v?.t === 'client') return v;
@@ -347,11 +376,13 @@ export class Evaluator {
   }
 
   /** The repository file a path read by the code names: next to the reading file, from the root, else the one ending with it. */
-  private fileVal(p: string, ctx: Ctx, line: number): Val | undefined {
+  private fileVal(p: string, ctx: Ctx, line: number, userDir = false): Val | undefined {
     const rel = p.replace(/^\.\//, '');
     const candidates = [normalize(`${dirOf(ctx.path)}/${rel}`), normalize(rel)];
     let found = candidates.find((c) => this.store.hasConfig(c) || this.store.hasOther(c));
-    if (!found) {
+    // Read from the user's config directory: the file the application ships for it (user-config.ts), not any file ending so.
+    if (!found && userDir) found = shippedFile(rel, this.store.configPaths());
+    else if (!found) {
       const tail = `/${normalize(rel)}`;
       for (const o of this.store.otherPaths()) if (o.endsWith(tail) && (!found || o.length < found.length)) found = o;
       for (const c of this.store.configPaths()) if (c.endsWith(tail) && (!found || c.length < found.length)) found = c;

@@ -5,10 +5,12 @@
  */
 import type { SyntaxNode } from '../detect/parser';
 import { setterFacts } from './setter-facts';
+import { lateImports, paramFallbacks } from './param-fallbacks';
+import { addWithAliases } from './py-locals';
 import type { Collected } from '../detect/syntax';
 import type { CalleeFact, ClassFact, Expr, FileFacts, FunctionFact, ImportFact, LoopFact, ParamFact } from './facts';
 import { comparisonsOf, exitGuards, loopShape, raiseGuards } from './extract-py-loops';
-import { bucket, CALL_DEPTH, callFactsOf, NOT_REPOSITORY, INPUT_KEYS, loopFacts, namesIn, ownStatements, type DetectedCallSpot, type FunctionBucket, type LanguageFacts } from './extract-shared';
+import { bucket, CALL_DEPTH, callFactsOf, LOCAL_DEPTH, NOT_REPOSITORY, INPUT_KEYS, loopFacts, namesIn, ownStatements, type DetectedCallSpot, type FunctionBucket, type LanguageFacts } from './extract-shared';
 import { keepsModel } from './model-flow';
 import { runtimeReturns } from './returns';
 
@@ -20,6 +22,7 @@ const MAX_RETURN_LINES = 60;
 const PY_NAMES = new Set(['identifier']);
 
 const PYTHON: LanguageFacts = {
+  moreLocals: true,
   calleeFact,
   loopHead,
   expr: (n, d) => expr(n, d),
@@ -49,6 +52,7 @@ export function extractPython(root: SyntaxNode, collected: Collected, detected: 
     buckets.push({ node: def, name: cls ? `${cls}.${d.name}` : d.name, className: cls, calls: [], loops: [], locals: {}, selfAttrs: {} });
   }
   const module = bucket(collected, buckets, PYTHON);
+  addWithAliases(root, buckets, expr, LOCAL_DEPTH);
   const functions = buckets.map(functionFact);
   const imports: ImportFact[] = [];
   const values: Record<string, Expr> = { ...module.moduleValues };
@@ -79,7 +83,8 @@ export function extractPython(root: SyntaxNode, collected: Collected, detected: 
   };
   visitBlock(root, 0);
   const calls = callFactsOf(detected, functions, (n) => modelArg(n));
-  return { imports, values, functions, classes, moduleCalls: module.moduleCalls, moduleLoops: loopFacts(module.moduleLoops, [], PYTHON), calls };
+  const late = lateImports(collected.imports, imports);
+  return { imports, ...(late.length ? { lateImports: late } : {}), values, functions, classes, moduleCalls: module.moduleCalls, moduleLoops: loopFacts(module.moduleLoops, [], PYTHON), calls };
 }
 
 /** The model a detected call passes: its `model=` keyword (or equivalent). */
@@ -177,6 +182,8 @@ function functionFact(b: FunctionBucket): FunctionFact {
   const line = def.startPosition.row + 1;
   const endLine = def.endPosition.row + 1;
   const body = def.childForFieldName('body');
+  const fallbacks = body ? paramFallbacks(body, new Set(params.filter((p) => !p.default || (p.default.k === 'unknown' && p.default.text === 'None')).map((p) => p.name)), expr) : {};
+  for (let i = 0; i < params.length; i++) if (fallbacks[params[i].name]) params[i] = { ...params[i], fallback: fallbacks[params[i].name] };
   const rets = body && endLine - line <= MAX_RETURN_LINES ? runtimeReturns(ownStatements(body, RETURNS)) : [];
   const [returns, ...moreReturns] = rets.map((r) => expr(r.namedChildren[0]!, 0));
   const returnType = def.childForFieldName('return_type')?.text;
@@ -190,6 +197,7 @@ function functionFact(b: FunctionBucket): FunctionFact {
     returns,
     ...(moreReturns.length ? { moreReturns } : {}),
     locals: b.locals,
+    ...(b.moreLocals ? { moreLocals: b.moreLocals } : {}),
     calls: b.calls.map((c) => c.fact),
     loops: loopFacts(b.loops, b.calls, PYTHON),
     ...(returnType ? { returnType } : {}),
@@ -373,5 +381,7 @@ function callExpr(node: SyntaxNode, depth: number, line: number): Expr {
   if (receiver && /\.(format|strip|format_map|substitute)$/.test(text)) return expr(receiver, depth + 1);
   // A chain of model wrappers (`init_chat_model(…).with_structured_output(S).with_retry(…)`) costs no depth: the model is at its root.
   if (receiver && keepsModel(text)) return { k: 'call', callee: { k: 'member', obj: expr(receiver, depth), prop: text.slice(text.lastIndexOf('.') + 1), line }, text, args: [], kw: {}, line };
+  // `profile.get("llm", {}).get("model", "x")`: a chain of dict reads costs no depth either (its root is the config).
+  if (receiver && /\.get$/.test(text)) return { k: 'call', callee: { k: 'member', obj: expr(receiver, depth), prop: 'get', line }, text, args, kw, line };
   return { k: 'call', callee: fn ? expr(fn, depth + 1) : { k: 'unknown', text: '', line }, text, args, kw, line };
 }

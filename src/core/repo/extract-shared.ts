@@ -16,6 +16,7 @@ export interface DetectedCallSpot {
 /** Starting depth of expressions read for locals and calls (the extractors stop at depth 6). */
 export const LOCAL_DEPTH = 3;
 export const CALL_DEPTH = 4;
+const MAX_MORE_LOCALS = 4;
 
 /** A function's node and what falls inside it. */
 export interface FunctionBucket {
@@ -25,6 +26,8 @@ export interface FunctionBucket {
   readonly calls: { node: SyntaxNode; fact: CalleeFact }[];
   readonly loops: SyntaxNode[];
   readonly locals: Record<string, Expr>;
+  /** Later assignments of a local (Python, a few each): alternatives when the first gives nothing. */
+  moreLocals?: Record<string, Expr[]>;
   /** `self.x = …` / `this.x = …` in this method. */
   readonly selfAttrs: Record<string, Expr>;
   /** Locals assigned file names on exclusive branches (`name = "a.md"` … `else: name = "b.md"`): every name, in order. */
@@ -36,6 +39,8 @@ export interface LanguageFacts {
   calleeFact(call: SyntaxNode): CalleeFact | undefined;
   loopHead(loop: SyntaxNode): Omit<LoopFact, 'calls' | 'line' | 'column' | 'endLine' | 'endColumn'>;
   expr(node: SyntaxNode, depth: number): Expr;
+  /** Keep later assignments of a local as alternatives (FunctionFact.moreLocals). */
+  readonly moreLocals?: boolean;
   /** For an assignment declaration: the local name, or the attribute of `self`/`this` (module level: class fields are not names). */
   target(nameNode: SyntaxNode, moduleLevel: boolean): { local?: string; self?: string };
 }
@@ -79,8 +84,14 @@ export function bucket(collected: Collected, functions: FunctionBucket[], lang: 
     const t = lang.target(d.nameNode, !f);
     // Values inside functions are read a few levels deep only: enough for names, calls and literals.
     if (t.self && f) f.selfAttrs[t.self] ??= lang.expr(d.value, LOCAL_DEPTH);
-    else if (t.local && f) {
-      f.locals[t.local] ??= lang.expr(d.value, LOCAL_DEPTH);
+    else if (t.local && f && t.local in f.locals) {
+      if (lang.moreLocals) {
+        const more = ((f.moreLocals ??= {})[t.local] ??= []);
+        if (more.length < MAX_MORE_LOCALS) more.push(lang.expr(d.value, LOCAL_DEPTH));
+      }
+      noteFileChoice(f, t.local, d.value);
+    } else if (t.local && f) {
+      f.locals[t.local] = lang.expr(d.value, LOCAL_DEPTH);
       noteFileChoice(f, t.local, d.value);
     }
     else if (t.local && !f) moduleValues[t.local] ??= lang.expr(d.value, 0);

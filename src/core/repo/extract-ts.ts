@@ -254,6 +254,9 @@ function stringValue(node: SyntaxNode): string | undefined {
   return undefined;
 }
 
+/** Items of an array literal kept: option lists are short; longer arrays are data. */
+const MAX_LIST = 40;
+
 export function expr(raw: SyntaxNode, depth: number): Expr {
   const node = unwrap(raw);
   const line = node.startPosition.row + 1;
@@ -282,7 +285,7 @@ export function expr(raw: SyntaxNode, depth: number): Expr {
     case 'subscript_expression': {
       const obj = node.childForFieldName('object');
       const index = node.childForFieldName('index');
-      const key = index ? stringValue(index) : undefined;
+      const key = index ? (stringValue(index) ?? (index.type === 'number' && /^\d+$/.test(index.text) ? index.text : undefined)) : undefined;
       if (!obj || key === undefined) return unknown();
       if (/^(process\.env|import\.meta\.env)$/.test(obj.text)) return { k: 'env', name: key, line };
       return { k: 'index', obj: expr(obj, depth + 1), key, line };
@@ -314,6 +317,10 @@ export function expr(raw: SyntaxNode, depth: number): Expr {
         } else if (p?.type === 'shorthand_property_identifier') entries[p.text] = { k: 'name', v: p.text, line: p.startPosition.row + 1 };
       }
       return { k: 'dict', entries, line };
+    }
+    case 'array': {
+      const items = node.namedChildren.filter((c) => c && c.type !== 'comment' && c.type !== 'spread_element').slice(0, MAX_LIST);
+      return { k: 'list', items: items.map((c) => expr(c!, depth + 1)), line };
     }
     case 'call_expression':
     case 'new_expression':

@@ -16,6 +16,8 @@ export type Expr =
   /** `os.getenv("MODEL", "gpt-4o")`, `process.env.MODEL ?? "gpt-4o"`. */
   | { readonly k: 'env'; readonly name: string; readonly def?: Expr; readonly line: number }
   | { readonly k: 'dict'; readonly entries: Readonly<Record<string, Expr>>; readonly line: number }
+  /** A TypeScript array literal (a list of model options): list-values.ts picks from it. */
+  | { readonly k: 'list'; readonly items: readonly Expr[]; readonly line: number }
   /** `a or b`, `a ?? b`, `x if c else y`: the first that resolves. */
   | { readonly k: 'or'; readonly left: Expr; readonly right: Expr; readonly line: number }
   /** A file read at run time: `open(p).read()`, `Path(p).read_text()`, `fs.readFileSync(p)`, `env.get_template(p)`. */
@@ -44,6 +46,8 @@ export interface ParamFact {
   readonly type?: string;
   /** TypeScript `{ model = "x" }: Options`: the field of the object passed as argument number `fromObject`. */
   readonly fromObject?: number;
+  /** What the body puts in it when the caller passes nothing (`if p is None: p = Chat()`, `p = p or X`): param-fallbacks.ts. */
+  readonly fallback?: Expr;
 }
 
 /** A call written in a function body (or at module level): callee text and line, for the call graph. */
@@ -97,6 +101,8 @@ export interface FunctionFact {
   readonly moreReturns?: readonly Expr[];
   /** Local assignments `name = …` (first of each name). */
   readonly locals: Readonly<Record<string, Expr>>;
+  /** Python: later assignments of the same locals (other branches), tried in order when the first gives nothing. */
+  readonly moreLocals?: Readonly<Record<string, readonly Expr[]>>;
   /** Locals given a file name on each of several branches (`template = "a.md"` / `"b.md"`): all of them, in order. */
   readonly fileChoices?: Readonly<Record<string, readonly string[]>>;
   readonly calls: readonly CalleeFact[];
@@ -166,6 +172,8 @@ export interface SchemaFact {
 
 export interface FileFacts {
   readonly imports: readonly ImportFact[];
+  /** Python imports written inside function bodies, looked at after the module's own names (param-fallbacks.ts). */
+  readonly lateImports?: readonly ImportFact[];
   /** Names a TypeScript file exports (Python: every top-level name is importable). */
   readonly exports?: readonly string[];
   /** Top-level constants and assignments. */

@@ -13,6 +13,8 @@ import { exprText } from './extract';
 import { CallGraph } from './graph';
 import { findRepoLoops } from './loops';
 import { looksLikeModel } from './model-flow';
+import { isModelInvoke, refCtx } from './model-invokes';
+import { clearMajority, collectTypeDefaults, defaultSite, mainVariant, type TypeDefault } from './type-defaults';
 import { collectUiDefaults, pickUiDefault } from './ui-defaults';
 import { schemaPromptsByFile, schemasOfCall } from './schema-prompts';
 import { configPrompts, loadedPromptFile, PROMPT_PATH, referencedFiles, wholeFilePrompt } from './loaded-files';
@@ -91,9 +93,30 @@ export class RepoIndex implements RepoHints {
       const at = this.ctxOf(path, call.id);
       const expr = at?.model ?? (call.modelRef ? refExpr(call.modelRef.text, call.modelRef.kind, call.modelRef.line) : undefined);
       if (!at || !expr) return undefined;
-      const v = modelInstance(this.evaluator, this.safeEval(expr, at.ctx));
+      // A ref detection followed into another function of the file (`**params` built in a method): read it there.
+      const ctx = !at.model && call.modelRef ? refCtx(this.store, path, call.modelRef.line, at.ctx) : at.ctx;
+      const v = modelInstance(this.evaluator, this.safeEval(expr, ctx));
+      if (v?.t === 'inst' && !v.ctx) return this.typeDefault(v.cls.name, expr);
       return v?.t === 'client' ? this.uiDefault(v) : modelOf(v, expr);
     });
+  }
+
+  /** A value known only by its annotation: the model of the repository's default instance of that type (type-defaults.ts). */
+  private typeDefault(cls: string, expr: Expr): ResolvedModel | undefined {
+    const sites = this.memo('type-defaults', () => collectTypeDefaults(this.store, (p) => this.scopeOf(p) === 'runtime')).get(cls) ?? [];
+    const found: { model: ResolvedModel; site: TypeDefault }[] = [];
+    for (const site of sites) {
+      const at = defaultSite(this.store, site);
+      const v = at ? modelInstance(this.evaluator, this.safeEval(at.expr, at.ctx)) : undefined;
+      const m = v?.t === 'str' ? modelOf(v, at!.expr) : undefined;
+      if (m) found.push({ model: m, site });
+    }
+    const main = mainVariant(found, (f) => f.site.path);
+    const pick = clearMajority(main.map((f) => f.model.model));
+    const hit = pick ? main.find((f) => f.model.model === pick.value) : undefined;
+    if (!hit || !pick) return undefined;
+    const share = pick.count < found.length ? ` (${pick.count} of ${found.length} defaults of that type)` : '';
+    return { model: hit.model.model, source: { ...hit.model.source, detail: `${exprText(expr)}: ${cls}, the default ${hit.site.param} of ${hit.site.fn} → ${JSON.stringify(hit.model.model)}${share}` } };
   }
 
   /** A model the client sends: the UI's default (ui-defaults.ts). */
@@ -141,7 +164,7 @@ export class RepoIndex implements RepoHints {
       const stored = this.store.get(path);
       const fact = stored?.facts.calls.find((c) => c.id === callId);
       const call = stored?.file.calls.find((c) => c.id === callId);
-      if (!stored || !fact || !call || call.agent) return false;
+      if (!stored || !fact || !call || call.agent || isModelInvoke(call)) return false;
       return this.graph.outgoing(path, fact.fn).some((e) => e.line === call.line && e.target.fn !== fact.fn && this.hasRequest(e.target.path, e.target.fn));
     });
   }

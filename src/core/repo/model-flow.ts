@@ -51,7 +51,9 @@ export function wrappedModel(e: CallExpr): Expr | undefined {
 
 /** `req.json()`, `request.json()`, `request.formData()`: the body of the request a server handler received. */
 export function isRequestBody(e: CallExpr): boolean {
-  return /^(req|request|ctx\.req|c\.req|event\.request)\.(json|formData)$/.test(e.text);
+  if (/^(req|request|ctx\.req|c\.req|event\.request)\.(json|formData)$/.test(e.text)) return true;
+  // `await req.json().catch(() => null)`: the same body, or nothing.
+  return e.callee.k === 'member' && e.callee.prop === 'catch' && e.callee.obj.k === 'call' && isRequestBody(e.callee.obj);
 }
 
 /** A value the client sends with the request; `field` is the path read from it (`selectedChatModel`, `model.id`). */

@@ -26,6 +26,7 @@ export type Val =
   | { readonly t: 'str'; readonly v: string; readonly at: SourceRef; readonly via: Via; readonly detail?: string }
   | { readonly t: 'num'; readonly v: number; readonly at: SourceRef; readonly via: Via; readonly detail?: string }
   | { readonly t: 'dict'; readonly entries: Readonly<Record<string, Expr>>; readonly ctx: Ctx; readonly via?: Via }
+  | { readonly t: 'list'; readonly items: readonly Expr[]; readonly ctx: Ctx }
   | { readonly t: 'cfg'; readonly data: unknown; readonly doc: ConfigDoc; readonly key?: string }
   | { readonly t: 'module'; readonly path: string }
   | { readonly t: 'fn'; readonly path: string; readonly fn: FunctionFact; readonly self?: Inst }

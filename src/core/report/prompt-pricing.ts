@@ -70,5 +70,7 @@ export function preferModelSource(repo: ModelSource, local: ModelSource | undefi
   if (!local) return repo;
   if (repo.from === 'vendor-default' || repo.from === 'config' || repo.from === 'env-default' || repo.from === 'ui-default') return repo;
   if (repo.from === 'code' && repo.at && repo.at.path !== path) return repo;
+  // The file alone knew nothing ("chosen at run time"); the repository found it in this same file.
+  if (local.from === 'default' && repo.from !== 'default') return repo;
   return local;
 }
