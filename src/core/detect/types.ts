@@ -88,9 +88,11 @@ export interface DetectedCall extends Span {
   readonly annotation?: AnnotationValues;
   /**
    * `binding`: a model constructor or factory (`ChatOpenAI(...)`, `init_chat_model(...)`) — it sends
-   * nothing itself; the requests that invoke it are the call sites. Absent: a request.
+   * nothing itself; the requests that invoke it are the call sites. `implementation`: a request inside the
+   * repository's own chat-model class; the invokes of that class are the call sites, so it is listed, not
+   * billed. Absent: a request.
    */
-  readonly role?: 'binding';
+  readonly role?: 'binding' | 'implementation';
   /** `embedding`: an embedding request (input tokens only). Absent: a chat/text request. */
   readonly kind?: 'embedding';
   /** For a request on a binding of this file: the binding's id. */

@@ -8,10 +8,11 @@ import type { Catalog } from '../catalog/types';
 import { scalePrice } from '../cost/money';
 import type { AgentLoopReport, CallReport, FileReport, PromptReport, SiteAssumption, Span } from '../report/types';
 import { DAYS_PER_MONTH, type Assumptions } from '../workload';
+import { billedRole } from '../report/roles';
 import { contextWindowOf, modelById, offeringById } from './lookup';
 import { callModelSource, loopModelSource } from './model-source';
 import { oneCallEstimate } from './text';
-import type { AppliedPrices, ModelFinding, PromptShare, SiteEstimate } from './types';
+import type { AppliedPrices, ModelFinding, NotBilled, PromptShare, SiteEstimate } from './types';
 
 function applied(catalog: Catalog, offeringId: string | undefined): AppliedPrices | undefined {
   const o = offeringById(catalog, offeringId);
@@ -41,7 +42,7 @@ export function callEstimate(file: FileReport, call: CallReport, catalog: Catalo
     column: call.column,
     framework: call.framework,
     price: call.costPerCall,
-    ...(call.stepOf ? { stepOf: call.stepOf } : { monthly: scalePrice(call.costPerCall, callsPerDay * DAYS_PER_MONTH) }),
+    ...(call.stepOf ? { stepOf: call.stepOf } : !billedRole(call.role) ? { notBilled: call.role as NotBilled } : { monthly: scalePrice(call.costPerCall, callsPerDay * DAYS_PER_MONTH) }),
     callsPerDay,
     ...(call.latencyMs !== undefined ? { latencyMs: call.latencyMs } : {}),
     tokens: { input: call.inputTokens, output: call.outputTokens },
@@ -49,7 +50,7 @@ export function callEstimate(file: FileReport, call: CallReport, catalog: Catalo
     ...(prices ? { applied: prices } : {}),
     ...(window ? { contextWindow: window, contextShare: (call.inputTokens + call.outputTokens) / window } : {}),
     assumptions: call.assumptions ?? [],
-    basis: call.stepOf ? 'one call, priced as a step of its task' : 'one call',
+    basis: call.stepOf ? 'one call, priced as a step of its task' : call.role === 'implementation' ? "one call, billed at the invokes of its chat-model class" : call.role === 'binding' ? 'a model binding: sends nothing itself' : 'one call',
   };
 }
 

@@ -66,9 +66,11 @@ export interface SiteEstimate {
   readonly price: Price;
   /**
    * Per month at the site's calls a day. Absent for a call priced as a step of a loop or agent
-   * (`stepOf`): its cost is in that task's figure, not counted again.
+   * (`stepOf`): its cost is in that task's figure, not counted again. Absent too where `notBilled` says why.
    */
   readonly monthly?: Price;
+  /** A call with no bill of its own: a model binding (sends nothing) or a request inside the repository's own chat-model class (billed at its invokes). */
+  readonly notBilled?: NotBilled;
   readonly callsPerDay: number;
   readonly stepOf?: string;
   readonly latencyMs?: number;
@@ -87,3 +89,5 @@ export interface SiteEstimate {
   /** In words, what the figure covers: `one call`, `one task of 12 steps`, `the selection as one call's input`. */
   readonly basis: string;
 }
+
+export type NotBilled = 'binding' | 'implementation';

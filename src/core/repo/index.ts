@@ -13,7 +13,7 @@ import { exprText } from './extract';
 import { CallGraph } from './graph';
 import { findRepoLoops } from './loops';
 import { looksLikeModel } from './model-flow';
-import { isModelInvoke, refCtx } from './model-invokes';
+import { chatModelImplementations, isModelInvoke, refCtx } from './model-invokes';
 import { clearMajority, collectTypeDefaults, defaultSite, mainVariant, type TypeDefault } from './type-defaults';
 import { collectUiDefaults, pickUiDefault } from './ui-defaults';
 import { schemaPromptsByFile, schemasOfCall } from './schema-prompts';
@@ -167,6 +167,10 @@ export class RepoIndex implements RepoHints {
       if (!stored || !fact || !call || call.agent || isModelInvoke(call)) return false;
       return this.graph.outgoing(path, fact.fn).some((e) => e.line === call.line && e.target.fn !== fact.fn && this.hasRequest(e.target.path, e.target.fn));
     });
+  }
+
+  isImplementation(path: string, callId: string): boolean {
+    return this.memo('impl', () => chatModelImplementations(this.store)).has(`${path}#${callId}`);
   }
 
   private hasRequest(path: string, fn: string): boolean {

@@ -29,3 +29,36 @@ export function refCtx(store: RepoStore, path: string, line: number, own: Ctx): 
   for (const f of store.get(path)?.functions.values() ?? []) if (f.line <= line && line <= f.endLine && (!best || f.line >= best.line)) best = f;
   return best && best !== fn ? { path, fn: best } : own;
 }
+
+/**
+ * Requests inside the repository's own chat-model classes, whose invokes are the call sites: `path#callId`.
+ *
+ * A class is a chat-model implementation when it defines a method the repository invokes as a chat model
+ * (`self.llm.ainvoke(…)` somewhere → a class with `ainvoke`). Every request inside such a class (in that
+ * method or a helper of the class it calls) runs only when some invoke runs, and the invoke is priced with the
+ * application's prompts and traffic; billing the request inside again would count it twice, and a repository
+ * with a dozen provider classes would add a dozen alternatives at full traffic. These requests are listed as
+ * the implementation, not billed. With no model invoke in the repository nothing is an implementation.
+ */
+export function chatModelImplementations(store: RepoStore): ReadonlySet<string> {
+  const invoked = new Set<string>();
+  for (const s of store.files()) for (const c of s.file.calls) if (isModelInvoke(c)) invoked.add(c.callee.slice(c.callee.lastIndexOf('.') + 1));
+  const out = new Set<string>();
+  if (!invoked.size) return out;
+  for (const s of store.files()) {
+    const implementing = new Set<string>();
+    for (const name of s.functions.keys()) {
+      const dot = name.lastIndexOf('.');
+      if (dot > 0 && invoked.has(name.slice(dot + 1))) implementing.add(name.slice(0, dot));
+    }
+    if (!implementing.size) continue;
+    const requests = new Map(s.file.calls.map((c) => [c.id, c]));
+    for (const fact of s.facts.calls) {
+      const call = requests.get(fact.id);
+      if (!call || call.agent || call.role || isModelInvoke(call) || !fact.fn) continue;
+      const dot = fact.fn.lastIndexOf('.');
+      if (dot > 0 && implementing.has(fact.fn.slice(0, dot))) out.add(`${s.file.path}#${call.id}`);
+    }
+  }
+  return out;
+}

@@ -43,6 +43,8 @@ export interface RepoHints {
   usesFor(path: string, callId: string): readonly CallUse[] | undefined;
   /** True for a detected call that calls a repository wrapper: it is a use of the request inside, not a site. */
   isUse(path: string, callId: string): boolean;
+  /** True for a request inside the repository's own chat-model class: its invokes are the call sites (model-invokes.ts). */
+  isImplementation?(path: string, callId: string): boolean;
   /** The repository loop that prices this call as one of its steps: its id, `path#id` when it is in another file. */
   stepOf(path: string, callId: string): string | undefined;
   loopsFor(path: string): readonly RepoLoop[];

@@ -27,6 +27,7 @@ import { callsPerDayNote, defaultModelNote, outputNote, reasoningNote, stepsNote
 import { chooseCallModel, stepsUnderCostLimit, stepsWithinCostLimit } from '../repo/pricing';
 import { runFromElsewhere } from '../repo/run-elsewhere';
 import type { RepoHints, RepoLoop } from '../repo/types';
+import { billedRole } from './roles';
 
 export interface AnalyzeEnv {
   readonly catalog: Catalog;
@@ -99,7 +100,7 @@ class FileAnalysis {
     this.diagnostics.push(...detectionDiagnostics(file));
     const repo = this.env.repo;
     // A call into a repository wrapper is a use of the request inside it, listed there: not a site.
-    const calls = file.kind === 'prompt-file' ? [this.promptFileCall()] : file.calls.filter((c) => !repo?.isUse(file.path, c.id));
+    const calls = file.kind === 'prompt-file' ? [this.promptFileCall()] : file.calls.filter((c) => !repo?.isUse(file.path, c.id)).map((c) => (!c.role && repo?.isImplementation?.(file.path, c.id) ? { ...c, role: 'implementation' as const } : c));
     const priced = new Map<string, PricedCall>();
     for (const c of calls) {
       const p = this.priceCall(c);
@@ -122,7 +123,7 @@ class FileAnalysis {
       if (!detected[i]?.stepOf && !nestedIn[i]) monthly.push(scalePrice(loop.costPerTask, this.callsPerDay(loop.annotation) * DAYS_PER_MONTH));
     });
     for (const c of calls) {
-      if (c.agent || c.usedBy || c.role === 'binding' || priced.get(c.id)!.report.stepOf) continue; // priced as a step of its loop; a binding sends nothing
+      if (c.agent || c.usedBy || !billedRole(c.role) || priced.get(c.id)!.report.stepOf) continue; // priced as a step of its loop; a binding sends nothing; an implementation is billed at its invokes
       const p = priced.get(c.id)!;
       monthly.push(scalePrice(p.report.costPerCall, this.callsPerDay(this.annotationOf(c)) * DAYS_PER_MONTH));
     }
@@ -263,7 +264,7 @@ class FileAnalysis {
       ...(loaded.length ? { loadedPrompts: loaded.map((l) => ({ path: l.path, line: l.line ?? 1 })) } : {}),
     };
     this.diagnostics.push(...modelDiagnostics(call, model, costPerCall));
-    if (!call.agent && !call.usedBy && call.role !== 'binding') this.diagnostics.push(...budgetDiagnostics('call', call, costPerCall, this.a.budgets));
+    if (!call.agent && !call.usedBy && billedRole(call.role)) this.diagnostics.push(...budgetDiagnostics('call', call, costPerCall, this.a.budgets));
     return { report, estimate, model, workload, uncertain };
   }
 

@@ -32,7 +32,7 @@ export function callExtras(
       }),
     );
   return {
-    ...(call.role === 'binding' ? { role: 'binding' as const } : {}),
+    ...(call.role ? { role: call.role } : {}),
     ...(call.needs ? { needs: call.needs } : {}),
     modelSource: modelSourceOf(call, path, model, annotation),
     ...(alternatives.length ? { alternatives } : {}),

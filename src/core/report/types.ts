@@ -156,8 +156,12 @@ export interface CallReport extends Span {
    * monthly totals.
    */
   readonly stepOf?: string;
-  /** `request` (default): sends a request and is billed. `binding`: a model constructor nothing invokes; listed, not billed. */
-  readonly role?: 'request' | 'binding';
+  /**
+   * `request` (default): sends a request and is billed. `binding`: a model constructor nothing invokes; listed,
+   * not billed. `implementation`: the request inside the repository's own chat-model class; its invokes are
+   * billed with the application's prompts and traffic, so it is listed, not billed again.
+   */
+  readonly role?: 'request' | 'binding' | 'implementation';
   readonly modelSource?: ModelSource;
   /** Callers of the wrapper this request sits in (see CallUse). */
   readonly uses?: readonly CallUse[];

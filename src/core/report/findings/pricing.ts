@@ -9,6 +9,7 @@ import type { Catalog, ModelEntry, Offering, ProviderEntry } from '../../catalog
 import type { Price } from '../../cost/types';
 import type { DetectedCall } from '../../detect/types';
 import { DAYS_PER_MONTH, type Workload } from '../../workload';
+import { billedRole } from '../roles';
 import type { CallReport, DiagnosticReport, FindingFix, Span } from '../types';
 import type { FindingContext, Savings, SavingsRule } from './types';
 
@@ -51,7 +52,7 @@ export interface PricedSite {
 export function pricedSites(ctx: FindingContext, which: 'billed' | 'steps' = 'billed'): PricedSite[] {
   const out: PricedSite[] = [];
   for (const call of ctx.report.calls) {
-    if ((which === 'billed' && call.stepOf) || call.role === 'binding' || call.costPerCall.kind !== 'priced') continue;
+    if ((which === 'billed' && call.stepOf) || !billedRole(call.role) || call.costPerCall.kind !== 'priced') continue;
     const detected = ctx.detected.calls.find((d) => d.id === call.id);
     const offering = offeringById(ctx.catalog, call.offering);
     if (!detected || !offering) continue;
