@@ -66,20 +66,13 @@ export interface LanguageSyntax {
   receiver(call: SyntaxNode): SyntaxNode | undefined;
 }
 
-/** Depth-first walk with a cursor; `visit` gets only nodes whose type is in `wanted`. */
+/**
+ * The nodes whose type is in `wanted`, depth-first in document order. Tree-sitter walks the tree
+ * inside wasm and hands back only the matches: a cursor driven from JavaScript crossed into wasm
+ * three or four times for every node, punctuation included (a fifth of detection's time).
+ */
 export function walk(tree: SyntaxTree, wanted: ReadonlySet<string>, visit: (node: SyntaxNode) => void): void {
-  const cursor = tree.walk();
-  try {
-    for (;;) {
-      if (wanted.has(cursor.nodeType)) visit(cursor.currentNode);
-      if (cursor.gotoFirstChild()) continue;
-      while (!cursor.gotoNextSibling()) {
-        if (!cursor.gotoParent()) return;
-      }
-    }
-  } finally {
-    cursor.delete();
-  }
+  for (const node of tree.rootNode.descendantsOfType([...wanted])) if (node) visit(node);
 }
 
 /** `self._params()`, `build()`: the first expression the called function of this file returns. */
