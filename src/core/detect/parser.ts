@@ -102,7 +102,6 @@ function keepNodeReads(): void {
   });
 }
 
-
 function language(grammar: Grammar): Promise<TreeSitter.Language> {
   let p = languages.get(grammar);
   if (!p) {
