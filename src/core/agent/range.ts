@@ -85,15 +85,34 @@ export function boundingWorkloads(w: Workload, spec: RangeSpec): { readonly low:
 export function priceWithRange(catalog: Catalog, offering: Offering, w: Workload, expected: Price, spec: RangeSpec): Price {
   if (expected.kind !== 'priced') return expected;
   const { low, high } = boundingWorkloads(w, spec);
-  const cost = (x: Workload): number | undefined => {
-    const p = estimateWorkload(catalog, offering, x).perUnit;
-    return p.kind === 'priced' ? p.usd : undefined;
-  };
+  const cost = (x: Workload): number | undefined => boundCost(catalog, offering, x);
   const highs = [cost(high)];
   if (w.caching && Math.max(w.steps, high.steps) > 1) highs.push(cost({ ...high, caching: false }));
   const known = highs.filter((x): x is number => x !== undefined);
   // A bound that cannot be priced (its request overflows the window at step 1) leaves that side at the expected value.
   return withRange(expected, cost(low), known.length ? Math.max(...known) : undefined);
+}
+
+/**
+ * Bounds priced before, by catalog, offering and workload: a scan prices the same bounding
+ * workloads again and again (default sizes, assumed steps), each a whole loop simulation. The
+ * simulation is pure, so a bound is simulated once; the cache is dropped when it grows large.
+ */
+const boundCosts = new WeakMap<Catalog, WeakMap<Offering, Map<string, number | undefined>>>();
+const MAX_BOUNDS_PER_OFFERING = 4096;
+
+function boundCost(catalog: Catalog, offering: Offering, w: Workload): number | undefined {
+  let byOffering = boundCosts.get(catalog);
+  if (!byOffering) boundCosts.set(catalog, (byOffering = new WeakMap()));
+  let costs = byOffering.get(offering);
+  if (!costs) byOffering.set(offering, (costs = new Map()));
+  const key = `${w.inputTokens},${w.cachedInputTokens},${w.outputTokens},${w.reasoningTokens},${w.steps},${w.toolResultTokens},${w.caching},${w.cacheWriteTtl},${w.batch},${w.stepsAssumed},${w.callsPerDay}`;
+  if (costs.has(key)) return costs.get(key);
+  const p = estimateWorkload(catalog, offering, w).perUnit;
+  const usd = p.kind === 'priced' ? p.usd : undefined;
+  if (costs.size >= MAX_BOUNDS_PER_OFFERING) costs.clear();
+  costs.set(key, usd);
+  return usd;
 }
 
 /** Whether anything in the spec can move the price. */

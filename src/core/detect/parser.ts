@@ -61,8 +61,45 @@ const languages = new Map<Grammar, Promise<TreeSitter.Language>>();
 const parsers = new Map<Grammar, TreeSitter.Parser>();
 
 function init(): Promise<void> {
-  initPromise ??= TreeSitter.Parser.init({ locateFile: (file: string) => locate(file) });
+  initPromise ??= TreeSitter.Parser.init({ locateFile: (file: string) => locate(file) }).then(keepNodeReads);
   return initPromise;
+}
+
+const KEPT = Symbol('tokenomics.keptNodeReads');
+const READS = Symbol('tokenomics.nodeReads');
+
+/**
+ * A node's type and end cannot change while its tree lives (trees here are never edited), but each
+ * read of them crosses into wasm. The rules read them again and again on the same node object
+ * (four reads in five of a file's 220,000 type reads were repeats): the first read is kept on the
+ * object. One record per node, added in one step, so node objects keep few shapes.
+ */
+function keepNodeReads(): void {
+  const proto = TreeSitter.Node.prototype as unknown as Record<PropertyKey, unknown>;
+  if (proto[KEPT]) return;
+  const readType = Object.getOwnPropertyDescriptor(proto, 'type')?.get;
+  const readEnd = Object.getOwnPropertyDescriptor(proto, 'endIndex')?.get;
+  if (!readType || !readEnd) return;
+  proto[KEPT] = true;
+  interface Kept {
+    type?: string;
+    endIndex?: number;
+  }
+  const kept = (node: { [READS]?: Kept }): Kept => (node[READS] ??= { type: undefined, endIndex: undefined });
+  Object.defineProperty(proto, 'type', {
+    configurable: true,
+    get(this: { [READS]?: Kept }) {
+      const k = kept(this);
+      return (k.type ??= readType.call(this) as string);
+    },
+  });
+  Object.defineProperty(proto, 'endIndex', {
+    configurable: true,
+    get(this: { [READS]?: Kept }) {
+      const k = kept(this);
+      return (k.endIndex ??= readEnd.call(this) as number);
+    },
+  });
 }
 
 function language(grammar: Grammar): Promise<TreeSitter.Language> {

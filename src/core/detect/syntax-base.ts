@@ -5,7 +5,7 @@
  * node types through the abstract members.
  */
 import type { SyntaxNode } from './parser';
-import { Scope, type Collected } from './syntax';
+import { Scope, type CallArgs, type Collected } from './syntax';
 import { placeholder, type TextValue } from './text';
 
 /** How many names or nested expressions are followed before giving up (cycles, deep chains). */
@@ -28,10 +28,36 @@ export abstract class SyntaxBase {
   protected abstract readonly memberType: string;
   protected abstract evaluate(node: SyntaxNode, depth: number): TextValue;
   abstract returns(fn: SyntaxNode): SyntaxNode[];
+  /** The callee as written (see LanguageSyntax.callee), read from the tree. */
+  protected abstract readCallee(call: SyntaxNode): string;
+  /** A call's arguments, read from the tree; `depth`: how many spread dicts were followed to get here. */
+  protected abstract readArgs(call: SyntaxNode, depth: number): CallArgs;
+
+  /**
+   * Callees and arguments by call node id: every rule asks for them, most for every call of the
+   * file, and each read crosses into wasm for each argument. Read once per call and shared
+   * (the lists are never changed by their readers).
+   */
+  private readonly callees = new Map<number, string>();
+  private readonly argLists = new Map<number, CallArgs>();
 
   bind(collected: Collected): void {
     this.texts.clear();
+    this.callees.clear();
+    this.argLists.clear();
     this.scope = new Scope(collected.declarations, (n) => this.isFunctionScope(n));
+  }
+
+  callee(call: SyntaxNode): string {
+    let callee = this.callees.get(call.id);
+    if (callee === undefined) this.callees.set(call.id, (callee = this.readCallee(call)));
+    return callee;
+  }
+
+  args(call: SyntaxNode): CallArgs {
+    let args = this.argLists.get(call.id);
+    if (!args) this.argLists.set(call.id, (args = this.readArgs(call, 0)));
+    return args;
   }
 
   /** For `obj.method(...)`: the object expression; undefined for plain calls. */

@@ -31,7 +31,7 @@ export class PythonSyntax extends SyntaxBase implements LanguageSyntax {
     return collectPython(tree);
   }
 
-  callee(call: SyntaxNode): string {
+  protected readCallee(call: SyntaxNode): string {
     let fn = call.childForFieldName('function');
     // `Agent[Deps, Output](…)`: the generic parameters are not part of the name.
     if (fn?.type === 'subscript') fn = fn.childForFieldName('value');
@@ -39,7 +39,7 @@ export class PythonSyntax extends SyntaxBase implements LanguageSyntax {
   }
 
   /** `depth`: how many `**x` splats were followed to get here (a dict built from itself must not recurse forever). */
-  args(call: SyntaxNode, depth = 0): CallArgs {
+  protected readArgs(call: SyntaxNode, depth: number): CallArgs {
     const list = call.childForFieldName('arguments');
     const positional: SyntaxNode[] = [];
     const named = new Map<string, SyntaxNode>();
@@ -73,7 +73,7 @@ export class PythonSyntax extends SyntaxBase implements LanguageSyntax {
       return out;
     }
     // `dict(role="user", content=…)`
-    if (target.type === 'call' && this.callee(target) === 'dict') return new Map(this.args(target, depth + 1).named);
+    if (target.type === 'call' && this.callee(target) === 'dict') return new Map(this.readArgs(target, depth + 1).named);
     // `**self._prepare_params()`: the dict a function of this file builds.
     if (target.type === 'call' && depth < 3) {
       const returned = returnedByCall(this, target, target.childForFieldName('function'), isFunction);

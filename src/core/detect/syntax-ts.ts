@@ -31,13 +31,13 @@ export class TypeScriptSyntax extends SyntaxBase implements LanguageSyntax {
     return isFunctionNode(node);
   }
 
-  callee(call: SyntaxNode): string {
+  protected readCallee(call: SyntaxNode): string {
     const fn = call.childForFieldName(call.type === 'new_expression' ? 'constructor' : 'function');
     if (!fn) return '';
     return fn.text.replace(/\s+/g, '').replace(/\?\./g, '.').replace(/<[^()]*>$/, '');
   }
 
-  args(call: SyntaxNode): CallArgs {
+  protected readArgs(call: SyntaxNode): CallArgs {
     const list = call.childForFieldName('arguments');
     const positional: SyntaxNode[] = [];
     const named = new Map<string, SyntaxNode>();
