@@ -20,7 +20,7 @@ export {
 } from './catalog';
 export { weightBytes, kvBytesPerToken, kvBytesForContext, memoryFit, acceleratorsNeeded, candidateCounts, usableMemoryGB, memoryLimitedBatch } from './memory';
 export type { MemoryFit, FitRequest } from './memory';
-export { estimatePerformance, decodeStep, prefillTiming, paramsTouchedB, effectiveActiveParamsB, expectedTokensPerStep, peakTflops, EXPERT_GEMM_TILE_ROWS } from './performance';
+export { estimatePerformance, decodeStep, prefillTiming, paramsTouchedB, effectiveActiveParamsB, expectedTokensPerStep, peakTflops, EXPERT_GEMM_TILE_ROWS, METAL_EXPERT_GEMM_TILE_ROWS, expertTileRows } from './performance';
 export { servingAtConcurrency, burstTtftMs } from './serving';
 export type { ServingLoad } from './serving';
 export { deviceClassOf, deviceFitClassOf, fittedClassOf, linkKindOf, effectiveCalibration, hasDeviceFit, prefillPath, DEVICE_CLASS_NAMES } from './device-class';

@@ -12,7 +12,7 @@
  * link (NVLink or PCIe); a layer split (llama.cpp) runs the layers one accelerator
  * after another, so a step costs what it costs on one accelerator plus a hop per boundary.
  */
-import { effectiveCalibration, linkKindOf, peakTflops, prefillPath } from './device-class';
+import { deviceClassOf, effectiveCalibration, linkKindOf, peakTflops, prefillPath } from './device-class';
 import { kvBytesForContext } from './memory';
 import type {
   AcceleratorSpec,
@@ -86,22 +86,35 @@ export function paramsTouchedB(model: OpenModelArchitecture, tokens: number): nu
 }
 
 /**
- * Rows of a matrix-multiply tile (llama.cpp MMQ, grouped-GEMM kernels): an expert that receives
- * fewer tokens than this in a pass leaves most of each tile empty. Kernel geometry, not fitted.
+ * Token rows of a matrix-multiply tile (llama.cpp MMQ on CUDA, grouped-GEMM kernels): an expert
+ * that receives fewer tokens than this in a pass leaves most of each tile empty. Kernel
+ * geometry, not fitted.
  */
 export const EXPERT_GEMM_TILE_ROWS = 64;
 
 /**
- * Time-equivalent parameters for a pass of `tokens` tokens: the routed experts' share counts
- * more when each expert sees few tokens (tokens · k / E), because their GEMM tiles run part-empty.
- * Dense models: the active parameters.
+ * Token rows of llama.cpp's Metal matrix-multiply tile (kernel_mul_mm / mul_mm_id in
+ * ggml-metal.metal: BLOCK_SIZE_N 32, four 8×8 simdgroup matrices of the activations). Half the
+ * CUDA tile, so an expert that sees few tokens wastes less of it. Kernel geometry, not fitted.
  */
-export function effectiveActiveParamsB(model: OpenModelArchitecture, tokens: number): number {
+export const METAL_EXPERT_GEMM_TILE_ROWS = 32;
+
+/** The token rows of the tile an accelerator's prompt GEMMs run in. */
+export function expertTileRows(accelerator: AcceleratorSpec): number {
+  return deviceClassOf(accelerator) === 'apple' ? METAL_EXPERT_GEMM_TILE_ROWS : EXPERT_GEMM_TILE_ROWS;
+}
+
+/**
+ * Time-equivalent parameters for a pass of `tokens` tokens: the routed experts' share counts
+ * more when each expert sees few tokens (tokens · k / E), because their GEMM tiles of
+ * `tileRows` token rows run part-empty. Dense models: the active parameters.
+ */
+export function effectiveActiveParamsB(model: OpenModelArchitecture, tokens: number, tileRows = EXPERT_GEMM_TILE_ROWS): number {
   const moe = model.moe;
   if (!moe) return model.activeParamsB;
   const routedActive = (moe.routedParamsB * moe.expertsPerToken) / moe.experts;
   const perExpert = (Math.max(1, tokens) * moe.expertsPerToken) / moe.experts;
-  const occupancy = perExpert / (perExpert + EXPERT_GEMM_TILE_ROWS);
+  const occupancy = perExpert / (perExpert + tileRows);
   return model.activeParamsB - routedActive + routedActive / occupancy;
 }
 
@@ -188,7 +201,7 @@ export function prefillTiming(req: PerfRequest, promptTokens = req.inputTokens, 
   const perPass = tokens / passes;
   const prior = req.priorTokens ?? 0;
   const share = parallelShare(req);
-  const flops = tokens * (2 * effectiveActiveParamsB(model, perPass) * 1e9 + attentionFlopsPerToken(model, prior + p / 2));
+  const flops = tokens * (2 * effectiveActiveParamsB(model, perPass, expertTileRows(accelerator)) * 1e9 + attentionFlopsPerToken(model, prior + p / 2));
   const path = prefillPath(accelerator, format, req.engine, req.buildDate);
   const computeMs = (flops / share / (path.peakTflops * 1e12 * engine.flopsEfficiency * path.formatEfficiency)) * 1000;
   const weight = passes * paramsTouchedB(model, perPass) * 1e9 * bytesPerParam(format);
