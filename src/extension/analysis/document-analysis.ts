@@ -28,6 +28,11 @@ export class DocumentAnalysis implements vscode.Disposable {
   /** Each newly opened document's path to its first lens, for the log at debug level (the CodeLens provider ends it). */
   readonly timelines = new OpenTimelines();
   private readonly listeners: vscode.Disposable[];
+  /**
+   * Settles when the analyses of the editors showing at activation have finished (failed, skipped
+   * or done): the CodeLens provider registers then (codelens/provider.ts says why).
+   */
+  readonly startupAnalysed: Promise<void>;
 
   constructor(
     private readonly analyze: Analyzer,
@@ -42,14 +47,22 @@ export class DocumentAnalysis implements vscode.Disposable {
       vscode.workspace.onDidCloseTextDocument((d) => this.forget(d.uri)),
     ];
     // The editors already showing when the extension starts (the file that activated it): analysed
-    // now, not when the editor first asks for their lenses.
-    for (const editor of vscode.window.visibleTextEditors) this.opened(editor.document);
+    // now (after activation's turn), not when the editor first asks for their lenses.
+    const showing = vscode.window.visibleTextEditors.map((e) => e.document).filter((d) => this.isAnalysed(d));
+    for (const document of showing) this.startTimeline(document);
+    this.startupAnalysed = new Promise<void>((resolve) => {
+      setImmediate(() => void Promise.allSettled(showing.map((d) => this.get(d))).then(() => resolve()));
+    });
   }
 
   private opened(document: vscode.TextDocument): void {
     if (!this.isAnalysed(document)) return;
-    this.timelines.start(document.uri.toString(), `${vscode.workspace.asRelativePath(document.uri, false)} v${document.version}`);
+    this.startTimeline(document);
     this.schedule(document, 0);
+  }
+
+  private startTimeline(document: vscode.TextDocument): void {
+    this.timelines.start(document.uri.toString(), `${vscode.workspace.asRelativePath(document.uri, false)} v${document.version}`);
   }
 
   private isAnalysed(document: vscode.TextDocument): boolean {

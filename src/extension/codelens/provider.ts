@@ -94,10 +94,25 @@ class TokenomicsCodeLensProvider implements vscode.CodeLensProvider {
   }
 }
 
+/**
+ * The longest the provider's registration waits for the analyses of the editors showing at
+ * activation (a cold start under heavy load takes seconds; a hung one must not hide lenses).
+ */
+export const STARTUP_REGISTRATION_WAIT_MS = 10_000;
+
 export const codeLensFeature: Feature = {
   name: 'codelens',
   activate(ctx, scope) {
     if (!ctx.config.surfaces().codeLens) return;
-    scope.add(vscode.languages.registerCodeLensProvider(DOCUMENT_SELECTOR, new TokenomicsCodeLensProvider(ctx, scope)));
+    const provider = new TokenomicsCodeLensProvider(ctx, scope);
+    // Registered once the first file's analysis is done, not at activation. VS Code times every
+    // CodeLens request and makes each new file wait the average of those times before asking
+    // (within.ts). A request sent while this thread is busy with the cold start (grammar, tokenizer
+    // ranks, the first analysis) waits seconds in the queue and taught the editor to wait seconds
+    // before asking for every later file's lenses. Asked after that analysis, the first answer is
+    // immediate; the lens could not show earlier anyway. After a rebuild this resolves at once.
+    void within(ctx.analysis.startupAnalysed, STARTUP_REGISTRATION_WAIT_MS).then(() => {
+      scope.add(vscode.languages.registerCodeLensProvider(DOCUMENT_SELECTOR, provider));
+    });
   },
 };
