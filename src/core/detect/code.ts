@@ -21,6 +21,8 @@ import { findPartialRequests } from './partials';
 import { RequestFinder } from './requests';
 import { groupExclusiveSites } from './site-groups';
 import { isTextish, PromptPlaces, TOOL_SCHEMA_KEYS } from './prompt-places';
+import { toolSchemaPropertyDescriptions } from './json-schema-prompts';
+import { AssembledPrompts } from './assembled-prompts';
 import { CONFIDENCE, PromptReader } from './prompt-reader';
 import { SiteRegistry, spanOf, type Mutable } from './sites';
 import type { CallArgs, Collected, LanguageSyntax } from './syntax';
@@ -38,6 +40,7 @@ export class CodeDetector {
   private readonly places: PromptPlaces;
   private readonly agents: AgentUses;
   private readonly values: ModelValues;
+  private readonly assembled: AssembledPrompts;
 
   constructor(
     private readonly syntax: LanguageSyntax,
@@ -46,12 +49,15 @@ export class CodeDetector {
   ) {
     this.prompts = new PromptReader(syntax, sites);
     this.places = new PromptPlaces(syntax, collected, this.prompts);
+    this.assembled = new AssembledPrompts(syntax, this.prompts);
+    this.prompts.assembleWith((node, kind, reason) => this.assembled.piecesOf(node, kind, reason));
     this.agents = new AgentUses(syntax, collected, this.prompts);
     this.values = new ModelValues(syntax, collected.imports, (call, callee) => this.modelArgOf(call, callee));
   }
 
   run(): void {
     for (const node of this.collected.calls) this.visitCall(node);
+    for (const node of this.collected.contentAssignments ?? []) this.assembled.contentAssignment(node);
     this.places.run();
     const merged = groupExclusiveSites(this.syntax, this.sites, this.calls);
     new RequestFinder(this.syntax, this.collected, this.sites, this.calls, this.values, this.prompts, merged).run();
@@ -92,6 +98,7 @@ export class CodeDetector {
       this.agents.visit(node, callee, getArgs);
       this.visitToolConstructor(node, callee, getArgs);
       this.places.toolResultMessage(callee, getArgs);
+      if (this.syntax.language === 'python') this.assembled.messageCall(callee, getArgs);
       if (TOOL_BINDING.test(callee) && getArgs().positional[0]) this.places.toolDocstrings(getArgs().positional[0]);
       return;
     }
@@ -178,6 +185,7 @@ export class CodeDetector {
     const toolClass = named.has('name') && TOOL_CLASS.test(callee.split('.').pop() ?? '');
     if (d && (toolClass || TOOL_SCHEMA_KEYS.some((k) => named.has(k))) && isTextish(this.syntax, d)) {
       this.prompts.promptsFrom(d, 'tool-description', CONFIDENCE.tool, 'tool description');
+      toolSchemaPropertyDescriptions(this.syntax, named, this.prompts);
     }
   }
 

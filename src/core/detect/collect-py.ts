@@ -18,7 +18,8 @@ const WANTED = new Set([
 ]);
 
 export function collectPython(tree: SyntaxTree): Collected {
-  const out: Collected = { calls: [], containers: [], declarations: [], decorated: [], loops: [], comments: [], imports: new Map() };
+  const contentAssignments: SyntaxNode[] = [];
+  const out: Collected = { calls: [], containers: [], contentAssignments, declarations: [], decorated: [], loops: [], comments: [], imports: new Map() };
   walk(tree, WANTED, (node) => {
     switch (node.type) {
       case 'call':
@@ -45,6 +46,7 @@ export function collectPython(tree: SyntaxTree): Collected {
         const left = node.childForFieldName('left');
         const right = node.childForFieldName('right');
         if (left?.type === 'identifier' && right) out.declarations.push({ name: left.text, nameNode: left, value: right, isFunction: false });
+        else if (left?.type === 'subscript' && right && left.childForFieldName('subscript')?.type === 'string') contentAssignments.push(node);
         else if (left?.type === 'attribute' && right) {
           const attr = left.childForFieldName('attribute');
           if (attr) out.declarations.push({ name: attr.text, nameNode: left, value: right, isFunction: false });

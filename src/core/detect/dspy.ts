@@ -63,6 +63,8 @@ export function findDspyRequests(syntax: LanguageSyntax, collected: Collected, s
     const model = !lm ? {} : (lmLiteral(syntax, lm) ?? (lm.type === 'attribute' && lm.text.startsWith('self.') ? { ref: { kind: 'member' as const, text: lm.text, line: spanOf(lm).line } } : values.resolve(lm)));
     const signature = p.signature ? signaturePrompts(syntax, node, p.signature, prompts) : [];
     const args = syntax.args(node);
+    // An input the code writes (`conv = "\\n".join(f"You: {t.user}…" for …)`) is text of the prompt too.
+    for (const [key, value] of args.named) signature.push(...(prompts.assembledPieces(value, 'user-template', `input ${key} of ${callee}`)?.ids ?? []));
     const span = spanOf(node);
     const call: Mutable<DetectedCall> = {
       id: `c${span.line}.${span.column}`,

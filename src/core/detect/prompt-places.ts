@@ -8,6 +8,7 @@ import type { SyntaxNode } from './parser';
 import { kindOfRole, NOT_PROMPT_NAME, PROMPT_NAME } from './frameworks';
 import { findPromptClassAttributes } from './prompt-classes';
 import { zodDescriptions } from './zod-prompts';
+import { toolSchemaPropertyDescriptions } from './json-schema-prompts';
 import { CONFIDENCE, isFunctionLike, kindFromName, MIN_NAMED_LITERAL, type PromptReader } from './prompt-reader';
 import type { CallArgs, Collected, LanguageSyntax } from './syntax';
 import { literalLength } from './text';
@@ -76,6 +77,9 @@ export class PromptPlaces {
       if (content && hasWrittenText(syntax, content)) this.prompts.promptsFrom(content, 'other', CONFIDENCE.key, `${roleText} result text`);
       return;
     }
+    // A tool call the code writes into the history (`{"role": "assistant", "tool_calls": [{"function": {"arguments": "…"}}]}`):
+    // its written arguments are sent back to the model with every later request.
+    if (roleText && /^assistant$/i.test(roleText) && entries.has('tool_calls')) this.synthesizedToolCalls(entries.get('tool_calls')!);
     if (roleText && content && kindOfRole(roleText)) {
       this.prompts.promptsFrom(content, kindOfRole(roleText)!, CONFIDENCE.message, `${roleText} message`);
       return;
@@ -84,10 +88,19 @@ export class PromptPlaces {
     const description = entries.get('description');
     if (description && TOOL_SCHEMA_KEYS.some((k) => entries.has(k)) && isTextish(syntax, description)) {
       this.prompts.promptsFrom(description, 'tool-description', CONFIDENCE.tool, 'tool description');
+      toolSchemaPropertyDescriptions(syntax, entries, this.prompts);
     }
     for (const [key, kind] of Object.entries(PROMPT_KEYS)) {
       const v = entries.get(key);
       if (v && isTextish(syntax, v)) this.prompts.promptsFrom(v, kind, CONFIDENCE.key, `${key} property`);
+    }
+  }
+
+  private synthesizedToolCalls(list: SyntaxNode): void {
+    for (const call of this.syntax.items(list)?.slice(0, 10) ?? []) {
+      const fn = this.syntax.entries(call)?.get('function');
+      const args = fn ? this.syntax.entries(fn)?.get('arguments') : undefined;
+      if (args && hasWrittenText(this.syntax, args)) this.prompts.promptsFrom(args, 'other', CONFIDENCE.key, 'arguments of a tool call the code writes into the history');
     }
   }
 
@@ -170,6 +183,8 @@ function isToolClassAttribute(nameNode: SyntaxNode): boolean {
 
 /** A variable of a function that the function never reads (a draft prompt left next to the one returned). */
 function isUnusedLocal(nameNode: SyntaxNode): boolean {
+  // `self.execution_instructions = "…"`: an attribute outlives the method; other methods and files read it.
+  if (nameNode.type === 'attribute' || nameNode.type === 'member_expression') return false;
   let fn = nameNode.parent;
   while (fn && !isFunctionLike(fn)) fn = fn.parent;
   if (!fn) return false;

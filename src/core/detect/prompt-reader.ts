@@ -24,11 +24,26 @@ export interface PromptRefs {
   readonly placeholders: string[];
 }
 
+/** Reads the written pieces of a message text the code assembles (see assembled-prompts.ts). */
+export type AssembledPieces = (node: SyntaxNode, kind: PromptKind, reason: string) => PromptRefs | undefined;
+
 export class PromptReader {
+  private pieces?: AssembledPieces;
+
   constructor(
     private readonly syntax: LanguageSyntax,
     private readonly sites: SiteRegistry,
   ) {}
+
+  /** Texts assembled from pieces (a variable built with `+=`, a method's return value) are read piece by piece. */
+  assembleWith(pieces: AssembledPieces): void {
+    this.pieces = pieces;
+  }
+
+  /** The written pieces of a text the code assembles (undefined when it is one literal or has none). */
+  assembledPieces(node: SyntaxNode, kind: PromptKind, reason: string): PromptRefs | undefined {
+    return this.pieces?.(node, kind, reason);
+  }
 
   /**
    * Registers the prompt(s) an expression holds: a text, a list of texts, a list of
@@ -63,6 +78,10 @@ export class PromptReader {
     if (entries) {
       // A single message object or a `{type: 'text', text}` part.
       return this.messageOrText(target, kind, confidence, reason, depth + 1);
+    }
+    if (this.pieces) {
+      const assembled = this.pieces(node, kind, reason);
+      if (assembled) return assembled;
     }
     const value = syntax.text(target);
     if (literalLength(value) === 0) {

@@ -24,6 +24,8 @@ export interface Collected {
   readonly calls: SyntaxNode[];
   /** Object / dict literals: checked for `{role, content}` messages and tool schemas. */
   readonly containers: SyntaxNode[];
+  /** `message["content"] = …`: assignments to a subscript whose key is a string (Python). */
+  readonly contentAssignments?: SyntaxNode[];
   readonly declarations: Declaration[];
   /** Python functions with decorators (tools, system_prompt hooks). */
   readonly decorated: SyntaxNode[];

@@ -158,7 +158,7 @@ export class Dispatch {
 
   private compute(e: Expr, ctx: Ctx, depth: number): ClassRef[] {
     if (e.k === 'name') {
-      if ((e.v === 'self' || e.v === 'cls') && ctx.fn?.name.includes('.')) {
+      if ((e.v === 'self' || e.v === 'cls' || e.v === 'this') && ctx.fn?.name.includes('.')) {
         const cls = this.store.get(ctx.path)?.classes.get(ctx.fn.name.split('.')[0]);
         return cls ? [{ path: ctx.path, cls }] : [];
       }

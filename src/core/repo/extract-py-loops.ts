@@ -81,7 +81,21 @@ export function loopShape(body: SyntaxNode): Pick<LoopFact, 'changes' | 'increme
     const obj = fn.type === 'attribute' ? fn.childForFieldName('object') : undefined;
     if (prop && obj && MUTATORS.test(prop) && /^[\w.]+$/.test(obj.text)) changes.add(obj.text);
   }
-  return { changes: [...changes].slice(0, 40), ...(increments.length ? { increments } : {}), ...(sleeps ? { sleeps } : {}), ...attemptShape(body) };
+  const recoveryLines = handlerCallLines(body);
+  return { changes: [...changes].slice(0, 40), ...(increments.length ? { increments } : {}), ...(sleeps ? { sleeps } : {}), ...attemptShape(body), ...(recoveryLines.length ? { recoveryLines } : {}) };
+}
+
+const MAX_RECOVERY_LINES = 40;
+
+/** Lines of the calls inside the body's `except` handlers (nested ones included): the loop's error recovery. */
+function handlerCallLines(body: SyntaxNode): number[] {
+  const lines = new Set<number>();
+  for (const handler of body.descendantsOfType('except_clause')) {
+    for (const call of handler?.descendantsOfType('call') ?? []) {
+      if (call && lines.size < MAX_RECOVERY_LINES) lines.add(call.startPosition.row + 1);
+    }
+  }
+  return [...lines];
 }
 
 /** `try: …; return x` / `try: …; break` as the body's statement: a success leaves the loop. */

@@ -195,6 +195,7 @@ function functionFact(b: FunctionBucket): FunctionFact {
     ...(returnType ? { returnType } : {}),
     ...(guards.length ? { guards } : {}),
     ...(selfRefs.length ? { selfRefs } : {}),
+    ...(b.fileChoices ? { fileChoices: b.fileChoices } : {}),
   };
 }
 
@@ -361,6 +362,12 @@ function callExpr(node: SyntaxNode, depth: number, line: number): Expr {
     return r.k === 'read' ? r : { k: 'read', path: r, line };
   }
   if (LOADERS.test(text) && args[0]) return args[0];
+  // `importlib.resources.files("pkg.prompts")`: the package's folder; `.joinpath(name).open()` reads a file in it.
+  if (/^((importlib\.)?resources|importlib_resources)\.files$/.test(text) && args[0]?.k === 'str') return { k: 'path', parts: [{ k: 'str', v: args[0].v.replace(/\./g, '/'), line }], line };
+  if (receiver && /\.open$/.test(text)) {
+    const r = expr(receiver, depth + 1);
+    if (r.k === 'path') return { k: 'read', path: r, line };
+  }
   if (receiver && /\.joinpath$/.test(text)) return { k: 'path', parts: [expr(receiver, depth + 1), ...args], line };
   if (/^(os\.path\.join|Path|pathlib\.Path|PurePath)$/.test(text)) return { k: 'path', parts: args, line };
   if (receiver && /\.(format|strip|format_map|substitute)$/.test(text)) return expr(receiver, depth + 1);

@@ -27,6 +27,8 @@ export interface FunctionBucket {
   readonly locals: Record<string, Expr>;
   /** `self.x = …` / `this.x = …` in this method. */
   readonly selfAttrs: Record<string, Expr>;
+  /** Locals assigned file names on exclusive branches (`name = "a.md"` … `else: name = "b.md"`): every name, in order. */
+  fileChoices?: Record<string, string[]>;
 }
 
 export interface LanguageFacts {
@@ -77,10 +79,23 @@ export function bucket(collected: Collected, functions: FunctionBucket[], lang: 
     const t = lang.target(d.nameNode, !f);
     // Values inside functions are read a few levels deep only: enough for names, calls and literals.
     if (t.self && f) f.selfAttrs[t.self] ??= lang.expr(d.value, LOCAL_DEPTH);
-    else if (t.local && f) f.locals[t.local] ??= lang.expr(d.value, LOCAL_DEPTH);
+    else if (t.local && f) {
+      f.locals[t.local] ??= lang.expr(d.value, LOCAL_DEPTH);
+      noteFileChoice(f, t.local, d.value);
+    }
     else if (t.local && !f) moduleValues[t.local] ??= lang.expr(d.value, 0);
   }
   return { moduleCalls, moduleLoops, moduleValues };
+}
+
+/** A prompt or template file name written as a string literal. */
+const FILE_NAME_LITERAL = /^["']([\w./-]+\.(md|txt|j2|jinja2?|ya?ml|json|toml|prompt|tmpl))["']$/i;
+
+function noteFileChoice(f: FunctionBucket, name: string, value: SyntaxNode): void {
+  const m = value.type === 'string' ? FILE_NAME_LITERAL.exec(value.text) : null;
+  if (!m) return;
+  const list = ((f.fileChoices ??= {})[name] ??= []);
+  if (!list.includes(m[1]) && list.length < 20) list.push(m[1]);
 }
 
 /** Callee names that are builtins, logging or methods of strings, lists and dicts: never a repository function worth following. */

@@ -12,6 +12,7 @@ import { addDestructuredLocals } from './destructure';
 import { keepsModel } from './model-flow';
 import { runtimeReturns } from './returns';
 import { bucket, CALL_DEPTH, LOCAL_DEPTH, callFactsOf, NOT_REPOSITORY, INPUT_KEYS, loopFacts, namesIn, ownStatements, type DetectedCallSpot, type FunctionBucket, type LanguageFacts } from './extract-shared';
+import { annotatedClass, classHolders } from './ts-holders';
 
 const TS_NAMES = new Set(['identifier', 'shorthand_property_identifier']);
 
@@ -156,7 +157,11 @@ function classFact(node: SyntaxNode, buckets: readonly FunctionBucket[]): ClassF
     if (b.className !== name) continue;
     for (const [attr, value] of Object.entries(b.selfAttrs)) if (!(attr in attrs)) attrs[attr] = { expr: value, fn: b.name };
   }
-  return { name, line: node.startPosition.row + 1, bases, attrs, ...setterFacts(name, buckets) };
+  // Typed fields and constructor parameter properties (ts-holders.ts).
+  const holders = classHolders(node.childForFieldName('body'), expr);
+  for (const [attr, value] of Object.entries(holders.attrs)) if (!(attr in attrs)) attrs[attr] = value;
+  const attrTypes = Object.keys(holders.attrTypes).length ? { attrTypes: holders.attrTypes } : {};
+  return { name, line: node.startPosition.row + 1, bases, attrs, ...setterFacts(name, buckets), ...attrTypes };
 }
 
 const RETURNS = new Set(['return_statement']);
@@ -170,7 +175,8 @@ function functionFact(b: FunctionBucket): FunctionFact {
     if (!p || (p.type !== 'required_parameter' && p.type !== 'optional_parameter')) continue;
     const pattern = p.childForFieldName('pattern');
     const value = p.childForFieldName('value');
-    if (pattern?.type === 'identifier') params.push({ name: pattern.text, ...(value ? { default: expr(value, 0) } : {}) });
+    const type = annotatedClass(p.childForFieldName('type'));
+    if (pattern?.type === 'identifier') params.push({ name: pattern.text, ...(value ? { default: expr(value, 0) } : {}), ...(type ? { type } : {}) });
     else if (pattern?.type === 'object_pattern') {
       for (const e of pattern.namedChildren) {
         if (e?.type === 'shorthand_property_identifier_pattern') params.push({ name: e.text, fromObject: index });
@@ -208,10 +214,10 @@ const EXITS = new Set(['break_statement', 'return_statement', 'throw_statement']
 const IFS = new Set(['if_statement']);
 
 function loopHead(loop: SyntaxNode): Omit<LoopFact, 'calls' | 'line' | 'column' | 'endLine' | 'endColumn'> {
-  const limits: { left: string; op: string; right: Expr; leftExpr?: Expr }[] = [];
+  const limits: LoopFact['limits'][number][] = [];
   if (loop.type === 'for_in_statement') return { kind: 'for', overData: true, limits };
   const condition = loop.childForFieldName('condition');
-  if (condition) comparisons(condition, limits);
+  if (condition) comparisons(condition, limits, true);
   const body = loop.childForFieldName('body');
   for (const stmt of body ? ownStatements(body, IFS, 400) : []) {
     const cond = stmt.childForFieldName('condition');
@@ -221,14 +227,18 @@ function loopHead(loop: SyntaxNode): Omit<LoopFact, 'calls' | 'line' | 'column' 
   return { kind: loop.type === 'while_statement' || loop.type === 'do_statement' ? 'while' : 'for', overData: loop.type === 'for_in_statement', limits };
 }
 
-function comparisons(node: SyntaxNode, out: { left: string; op: string; right: Expr; leftExpr?: Expr }[]): void {
+/** Comparisons in a condition; `head` for the loop's own condition (`i < this.maxSteps`: passes counted from the counter's start). */
+function comparisons(node: SyntaxNode, out: LoopFact['limits'][number][], head = false): void {
   const all = node.type === 'binary_expression' ? [node, ...node.descendantsOfType('binary_expression')] : node.descendantsOfType('binary_expression');
+  const seen = new Set<number>();
   for (const c of all) {
-    const op = c?.childForFieldName('operator')?.text;
-    const l = c?.childForFieldName('left');
-    const r = c?.childForFieldName('right');
+    if (!c || seen.has(c.id)) continue;
+    seen.add(c.id);
+    const op = c.childForFieldName('operator')?.text;
+    const l = c.childForFieldName('left');
+    const r = c.childForFieldName('right');
     if (!op || !l || !r || !/^(<|<=|>|>=|===|==)$/.test(op)) continue;
-    out.push({ left: l.text, op, right: expr(r, 0), leftExpr: expr(l, 0) });
+    out.push({ left: l.text, op: op === '===' ? '==' : op, right: expr(r, 0), leftExpr: expr(l, 0), line: c.startPosition.row + 1, ...(head ? { head } : {}) });
   }
 }
 

@@ -78,6 +78,11 @@ export interface LoopFact {
    * `again` are the exceptions of the handlers that go round again (neither return, raise nor break).
    */
   readonly attempt?: { readonly again: readonly string[] };
+  /**
+   * Lines of calls made inside the body's exception handlers (`except:`): error recovery, not the loop's
+   * main path (an `input()` there asks the user what to do after a failure; it does not make a REPL).
+   */
+  readonly recoveryLines?: readonly number[];
 }
 
 export interface FunctionFact {
@@ -92,6 +97,8 @@ export interface FunctionFact {
   readonly moreReturns?: readonly Expr[];
   /** Local assignments `name = …` (first of each name). */
   readonly locals: Readonly<Record<string, Expr>>;
+  /** Locals given a file name on each of several branches (`template = "a.md"` / `"b.md"`): all of them, in order. */
+  readonly fileChoices?: Readonly<Record<string, readonly string[]>>;
   readonly calls: readonly CalleeFact[];
   readonly loops: readonly LoopFact[];
   /** Its return annotation as written (`-> AbstractModel`). */

@@ -7,6 +7,7 @@
 import type { CalleeFact, Expr, FunctionFact } from './facts';
 import type { Bound, Evaluator } from './evaluate';
 import { Dispatch } from './dispatch';
+import { paramCall, resolveParamCalls, type ParamCall } from './late-edges';
 import type { RepoStore, StoredFile } from './store';
 
 export interface Edge {
@@ -26,7 +27,7 @@ export class CallGraph {
   private byTarget?: Map<string, Edge[]>;
   private building = false;
   /** Each file's outgoing edges, with the stored version they were built from: only changed files (and their callers) are redone. */
-  private readonly perFile = new Map<string, { readonly stored: StoredFile; readonly edges: Edge[] }>();
+  private readonly perFile = new Map<string, { readonly stored: StoredFile; readonly edges: Edge[]; readonly paramCalls: ParamCall[] }>();
 
   constructor(
     private readonly store: RepoStore,
@@ -70,6 +71,31 @@ export class CallGraph {
     }
     this.byFrom = byFrom;
     this.byTarget = byTarget;
+    this.addParamEdges();
+  }
+
+  /**
+   * Calls through a parameter's attributes (late-edges.ts): resolved with the callers the edges above give,
+   * in up to two rounds (a round's edges can give the next round's parameters their callers).
+   */
+  private addParamEdges(): void {
+    let pending: ParamCall[] = [];
+    for (const { paramCalls } of this.perFile.values()) pending.push(...paramCalls);
+    for (let round = 0; round < 2 && pending.length; round++) {
+      const ev = this.evaluator();
+      const found = resolveParamCalls(pending, ev, new Dispatch(this.store, ev));
+      if (!found.length) return;
+      const done = new Set<ParamCall>();
+      for (const { call, target } of found) {
+        const c = call.fact;
+        if (c.expr.k !== 'call') continue;
+        const edge: Edge = { path: call.path, from: call.fn.name, line: c.line, callee: c.callee, bound: { args: c.expr.args, kw: c.expr.kw, ctx: { path: call.path, fn: call.fn } }, target };
+        push(this.byFrom!, `${edge.path}#${edge.from}`, edge);
+        push(this.byTarget!, `${target.path}#${target.fn}`, edge);
+        done.add(call);
+      }
+      pending = pending.filter((c) => !done.has(c));
+    }
   }
 
   /** Rebuilds the edges of files that changed, and of the files whose calls reached them. */
@@ -107,20 +133,26 @@ export class CallGraph {
     for (const [path, f] of current) {
       if (this.perFile.has(path)) continue;
       const edges: Edge[] = [];
+      const paramCalls: ParamCall[] = [];
       const add = (from: FunctionFact | undefined, calls: readonly CalleeFact[]): void => {
         for (const c of calls) {
           const short = c.callee.slice(c.callee.lastIndexOf('.') + 1);
-          if (c.expr.k !== 'call' || !(names.has(short) || (attrNames.has(short) && SELF_ATTR.test(c.callee)))) continue;
+          if (c.expr.k !== 'call' || !(names.has(short) || attrNames.has(short))) continue;
+          const param = paramCall(path, from, c);
+          if (!names.has(short) && !SELF_ATTR.test(c.callee) && !param) continue;
           const call = c.expr;
           const ctx = { path, fn: from };
+          const before = edges.length;
           for (const target of this.targets(ev, dispatch, call.callee, c, ctx, short, methods)) {
             edges.push({ path, from: from?.name, line: c.line, callee: c.callee, bound: { args: call.args, kw: call.kw, ctx }, target });
           }
+          // Through a parameter: what it holds comes from the callers, known once the first edges are built.
+          if (edges.length === before && param) paramCalls.push(param);
         }
       };
       add(undefined, f.facts.moduleCalls);
       for (const fn of f.facts.functions) add(fn, fn.calls);
-      this.perFile.set(path, { stored: f, edges });
+      this.perFile.set(path, { stored: f, edges, paramCalls });
     }
   }
 
@@ -145,12 +177,19 @@ export class CallGraph {
     const candidates = methods.get(short) ?? [];
     const unique = callee.k === 'member' && !COMMON.has(short) && short.length >= 4 && candidates.length > 0 && candidates.length <= 2;
     if (unique) return candidates;
-    return full.k === 'member' && candidates.length && !COMMON.has(short) ? dispatch.methodsOn(full.obj, full.prop, ctx) : [];
+    // A common name (`send`, `run`) only on an attribute of the object itself or a typed parameter: its class is written down.
+    return full.k === 'member' && candidates.length && (!COMMON.has(short) || typedHolder(full.obj, ctx.fn)) ? dispatch.methodsOn(full.obj, full.prop, ctx) : [];
   }
 }
 
 const SELF_ATTR = /^(self|this)\.[\w$]+$/;
 const DOTTED = /^[A-Za-z_$][\w$]*(\.[A-Za-z_$][\w$]*){1,5}$/;
+
+/** `self.model` / `this.model`, or a parameter with a class annotation: a receiver whose class the code names. */
+function typedHolder(e: Expr, fn: FunctionFact | undefined): boolean {
+  if (e.k === 'member') return e.obj.k === 'name' && /^(self|this)$/.test(e.obj.v);
+  return e.k === 'name' && Boolean(fn?.params.some((p) => p.name === e.v && p.type));
+}
 
 function rootIsUnknown(e: Expr): boolean {
   return e.k === 'member' ? rootIsUnknown(e.obj) : e.k === 'unknown';

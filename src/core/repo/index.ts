@@ -6,7 +6,7 @@
  * editor) and updated per changed file; answers are cached per generation.
  */
 import type { DetectedCall, DetectedFile, DetectedLoop, DetectedPrompt } from '../detect/types';
-import type { CallReport, CallUse, FileReport, SourceRef } from '../report/types';
+import type { CallReport, CallUse, FileReport, SiteScope, SourceRef } from '../report/types';
 import type { Expr, FunctionFact } from './facts';
 import { Evaluator, type Ctx, type Val } from './evaluate';
 import { exprText } from './extract';
@@ -20,6 +20,8 @@ import { findAgentRuns, type AgentRuns } from './cross-file-runs';
 import { heldPrompts, subclassIndex, type HeldPromptSources } from './held-prompts';
 import { RepoStore } from './store';
 import type { LoadedPrompt, RepoHints, RepoLoop, ResolvedModel } from './types';
+import { entryPointFiles } from './entry-points';
+import { scopeOfPath } from '../report/scope';
 
 export type { RepoHints, RepoLoop, ResolvedModel, LoadedPrompt } from './types';
 export { isConfigPath } from './config-files';
@@ -165,6 +167,19 @@ export class RepoIndex implements RepoHints {
     return this.loops().filter((l) => l.path === path);
   }
 
+  loopStepOf(path: string, line: number): string | undefined {
+    return this.memo(`ls:${path}#${line}`, () => {
+      // Inside several loops' steps: a step of the nearest (fewest calls away).
+      let outer: RepoLoop | undefined;
+      let nearest = Infinity;
+      for (const l of this.loops()) {
+        const inner = l.innerLoops?.find((i) => i.path === path && i.line === line);
+        if (inner && inner.hops < nearest) [outer, nearest] = [l, inner.hops];
+      }
+      return outer ? (outer.path === path ? outer.loop.id : `${outer.path}#${outer.loop.id}`) : undefined;
+    });
+  }
+
   stepOf(path: string, callId: string): string | undefined {
     return this.memo(`s:${path}#${callId}`, () => {
       for (const l of this.loops()) if (l.step.path === path && l.step.callId === callId) return l.path === path ? l.loop.id : `${l.path}#${l.loop.id}`;
@@ -226,6 +241,10 @@ export class RepoIndex implements RepoHints {
 
   private referenced(): Map<string, Val> {
     return this.memo('referenced', () => referencedFiles(this.store, this.evaluator));
+  }
+
+  scopeOf(path: string, kind?: string): SiteScope {
+    return scopeOfPath(path, kind, this.memo('entry-points', () => entryPointFiles(this.store)));
   }
 
   revealedPrompts(path: string): readonly DetectedPrompt[] {

@@ -33,16 +33,21 @@ export function referencedFiles(store: RepoStore, evaluator: Evaluator): Map<str
     if (!e || depth > 4) return;
     // Only expressions that write a file name themselves are followed (following every path built from
     // parameters would walk the callers of half the repository).
-    if ((e.k === 'path' || e.k === 'read' || e.k === 'str') && namesFile(e, 0)) {
+    const take = (x: Expr): void => {
       let v: Val | undefined;
       try {
-        const simple = withoutParameters(e, ctx);
-        v = simple ? evaluator.eval(simple.k === 'str' ? { k: 'read', path: simple, line: e.line } : simple, ctx) : undefined;
+        const simple = withoutParameters(x, ctx);
+        v = simple ? evaluator.eval(simple.k === 'str' ? { k: 'read', path: simple, line: x.line } : simple, ctx) : undefined;
       } catch {
         v = undefined;
       }
       const path = v?.t === 'cfg' ? v.doc.path : v?.t === 'file' ? v.path : undefined;
       if (v && path && !out.has(path)) out.set(path, v);
+    };
+    if ((e.k === 'path' || e.k === 'read' || e.k === 'str') && namesFile(e, 0)) return take(e);
+    // `files(pkg).joinpath(template_filename)` with the name picked on branches: each file it may read.
+    if (e.k === 'path' || e.k === 'read') {
+      for (const variant of fileChoiceVariants(e, ctx.fn?.fileChoices)) take(variant);
       return;
     }
     if (e.k === 'call') {
@@ -64,6 +69,8 @@ export function referencedFiles(store: RepoStore, evaluator: Evaluator): Map<str
       for (const p of fn.params) visit(p.default, ctx, 0);
       for (const l of Object.values(fn.locals)) visit(l, ctx, 0);
       for (const c of fn.calls) visit(c.expr, ctx, 0);
+      // `return (files(pkg) / "rules.md").read_text()`: a file read where it is returned.
+      for (const r of [fn.returns, ...(fn.moreReturns ?? [])]) visit(r, ctx, 0);
     }
     for (const c of facts.moduleCalls) visit(c.expr, { path }, 0);
     for (const cls of facts.classes) for (const a of Object.values(cls.attrs)) visit(a.expr, { path, fn: a.fn ? stored.functions.get(a.fn) : undefined }, 0);
@@ -94,6 +101,21 @@ function withoutParameters(e: Expr, ctx: Ctx): Expr | undefined {
     default:
       return undefined;
   }
+}
+
+/**
+ * A path whose file name is a local chosen among literal names (`if flash: name = "flash.md" else: name =
+ * "full.md"`): the path once per name. Every file it may read is a prompt file of the repository; the request
+ * is priced where it is sent, so listing the branches not taken adds no cost.
+ */
+function fileChoiceVariants(e: Expr, choices: Readonly<Record<string, readonly string[]>> | undefined): Expr[] {
+  if (!choices) return [];
+  const path = e.k === 'read' ? e.path : e;
+  if (path.k !== 'path') return [];
+  const i = path.parts.findIndex((p) => p.k === 'name' && choices[p.v]);
+  const part = path.parts[i];
+  if (i < 0 || part?.k !== 'name') return [];
+  return choices[part.v].map((v) => ({ ...path, parts: path.parts.map((p, j) => (j === i ? { k: 'str', v, line: path.line } : p)) }) as Expr);
 }
 
 function namesFile(e: Expr, depth: number): boolean {

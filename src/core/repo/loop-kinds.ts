@@ -7,14 +7,16 @@
  * - **samples** of one request: every call that reaches the request passes only inputs the loop never
  *   changes (`for _ in range(n): out.append(query(messages))`);
  * - an **interactive REPL**: a call of its own in the body (not the one reaching the request) reads the
- *   user's input — one iteration per user message, each a task of its own.
+ *   user's input, or a client's next message on a websocket — one iteration per user message, each a task
+ *   of its own. A read inside an exception handler (asking whether to switch models after an error) is
+ *   recovery, not the loop's main path.
  */
 import type { Expr, FunctionFact, LoopFact } from './facts';
 import type { Evaluator } from './evaluate';
 import type { CallGraph, Edge } from './graph';
 
 /** Reads what a person types: `input()`, a prompt_toolkit session's `prompt`, `click.prompt`, stdin. */
-const USER_INPUT = /^(input|raw_input|getpass|getpass\.getpass|click\.prompt|typer\.prompt|Prompt\.ask|Confirm\.ask|readline\.readline)$|(^|\.)(prompt_session|session)\.prompt$|sys\.stdin\.(readline|read)$|^questionary\./;
+const USER_INPUT = /^(input|raw_input|getpass|getpass\.getpass|click\.prompt|typer\.prompt|Prompt\.ask|Confirm\.ask|readline\.readline)$|(^|\.)(prompt_session|session)\.prompt$|sys\.stdin\.(readline|read)$|^questionary\.|(^|\.)(websocket|ws)\.(receive_text|receive_json|receive|recv)$/;
 const INPUT_HOPS = 3;
 
 export type NotAgentLoop = 'retry' | 'samples' | 'repl';
@@ -29,7 +31,9 @@ export interface LoopSteps {
 export function notAgentLoop(ev: Evaluator, graph: CallGraph, store: { get(path: string): { functions: ReadonlyMap<string, FunctionFact> } | undefined }, path: string, fn: FunctionFact | undefined, loop: LoopFact, steps: LoopSteps): NotAgentLoop | undefined {
   if (isRetry(ev, path, fn, loop)) return 'retry';
   if (isSampling(loop, steps.stepEdges)) return 'samples';
-  if (loop.calls.some((c) => USER_INPUT.test(c.callee))) return 'repl';
+  // A read on the main path makes a REPL; one in an exception handler only asks what to do after a failure.
+  const recovery = new Set(loop.recoveryLines ?? []);
+  if (loop.calls.some((c) => USER_INPUT.test(c.callee) && !recovery.has(c.line))) return 'repl';
   const stepLines = new Set(steps.stepEdges.map((e) => e.line));
   // A call of its own: one on a line that does not also reach the request.
   const own = steps.otherEdges.filter((e) => !stepLines.has(e.line));

@@ -15,13 +15,14 @@ import { loopBound, type Chain } from './loop-bound';
 import { notAgentLoop } from './loop-kinds';
 import type { RepoStore } from './store';
 import type { RepoLoop } from './types';
+import { innerLoopsOf, withoutTaskLoops, type Candidate, type LoopSpan, type Passage } from './task-loops';
 
 const MAX_HOPS = 8;
 
 export function findRepoLoops(store: RepoStore, graph: CallGraph, ev: Evaluator): RepoLoop[] {
   const requests = requestsByFunction(store);
   const dispatch = new Dispatch(store, ev);
-  const out: RepoLoop[] = [];
+  const candidates: Candidate<Reached>[] = [];
   for (const f of store.files()) {
     const path = f.file.path;
     const scopes: { fn?: FunctionFact; loops: readonly LoopFact[] }[] = [{ loops: f.facts.moduleLoops }, ...f.facts.functions.map((fn) => ({ fn, loops: fn.loops }))];
@@ -38,11 +39,18 @@ export function findRepoLoops(store: RepoStore, graph: CallGraph, ev: Evaluator)
       // Innermost loops only: an outer loop around an agent loop runs tasks, not steps.
       for (const { loop, reached } of found) {
         if (found.some((o) => o.loop !== loop && o.loop.line >= loop.line && o.loop.endLine <= loop.endLine)) continue;
-        out.push(priceable(ev, dispatch, path, fn, loop, reached, store));
+        candidates.push({ path, fn, loop, reached });
       }
     }
   }
-  return out;
+  const priced = candidates.map((c) => ({ ...c, repoLoop: priceable(ev, dispatch, c.path, c.fn, c.loop, c.reached, store) }));
+  const kept = withoutTaskLoops(priced.map((c) => ({ ...c, runsToEnd: c.repoLoop.loop.unbounded })));
+  // Loops run inside each step of another (found here or by detection): steps of that loop's task.
+  const found = new Map<string, LoopSpan[]>();
+  for (const c of kept) found.set(c.path, [...(found.get(c.path) ?? []), { path: c.path, line: c.loop.line, endLine: c.loop.endLine }]);
+  const loopsIn = (path: string): LoopSpan[] => [...(found.get(path) ?? []), ...(store.get(path)?.file.loops ?? []).map((l) => ({ path, line: l.line, endLine: l.endLine }))];
+  const inner = innerLoopsOf(kept, loopsIn);
+  return kept.map((c) => (inner.has(c) ? { ...c.repoLoop, innerLoops: inner.get(c)! } : c.repoLoop));
 }
 
 /** Requests detection found, by `path#function`. */
@@ -70,6 +78,8 @@ interface Reached {
   readonly otherEdges: Edge[];
   /** Functions on the way from the loop to its requests, and the ones they call directly (cost checks). */
   readonly chain: Chain[];
+  /** The calls taken on the way, past the loop's own function: `path#function` and the line of the call it makes. */
+  readonly through: Passage[];
 }
 
 /** Requests reachable from the loop's body through the call graph (breadth first, a few hops), with the way there. */
@@ -78,6 +88,8 @@ function reach(store: RepoStore, graph: CallGraph, requests: ReadonlyMap<string,
   const bodyEdges = graph.outgoing(path, fn?.name).filter((e) => lines.has(e.line));
   /** Where each function was first reached from: the loop's edge (`root`) or a function key. */
   const parent = new Map<string, string | Edge>();
+  /** The line of the call in the parent function that reached each function. */
+  const via = new Map<string, number>();
   let frontier: { key: string; path: string; fn: string }[] = [];
   for (const e of bodyEdges) {
     const key = `${e.target.path}#${e.target.fn}`;
@@ -102,6 +114,7 @@ function reach(store: RepoStore, graph: CallGraph, requests: ReadonlyMap<string,
         const key = `${e.target.path}#${e.target.fn}`;
         if (parent.has(key)) continue;
         parent.set(key, t.key);
+        via.set(key, e.line);
         next.push({ key, ...e.target });
       }
     }
@@ -109,12 +122,19 @@ function reach(store: RepoStore, graph: CallGraph, requests: ReadonlyMap<string,
   }
   const onWay = new Set<string>();
   const stepEdges = new Set<Edge>();
+  const through: Passage[] = [];
   for (const hit of hits) {
     let key: string | Edge | undefined = hit;
+    const passages: { fn: string; line: number }[] = [];
     for (let i = 0; typeof key === 'string' && i <= MAX_HOPS; i++) {
       onWay.add(key);
-      key = parent.get(key);
+      const up: string | Edge | undefined = parent.get(key);
+      const line = via.get(key);
+      if (typeof up === 'string' && line !== undefined) passages.push({ fn: up, line });
+      key = up;
     }
+    // Counted from the loop: the first function past the loop's own is one call away.
+    passages.forEach((p, i) => through.push({ ...p, hops: passages.length - i }));
     if (key && typeof key !== 'string') stepEdges.add(key);
   }
   const stepLines = new Set([...stepEdges].map((e) => e.line));
@@ -130,7 +150,7 @@ function reach(store: RepoStore, graph: CallGraph, requests: ReadonlyMap<string,
     const [p, name] = [key.slice(0, key.indexOf('#')), key.slice(key.indexOf('#') + 1)];
     for (const e of graph.outgoing(p, name)) addChain(`${e.target.path}#${e.target.fn}`);
   }
-  return { steps, stepEdges: [...stepEdges], otherEdges: bodyEdges.filter((e) => !stepEdges.has(e)), chain };
+  return { steps, stepEdges: [...stepEdges], otherEdges: bodyEdges.filter((e) => !stepEdges.has(e)), chain, through };
 }
 
 function priceable(ev: Evaluator, dispatch: Dispatch, path: string, fn: FunctionFact | undefined, loop: LoopFact, reached: Reached, store: RepoStore): RepoLoop {

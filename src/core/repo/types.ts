@@ -1,6 +1,6 @@
 /** What pricing (src/core/report/analyze.ts) asks the repository model, per file and call. */
 import type { DetectedCall, DetectedLoop, DetectedPrompt } from '../detect/types';
-import type { AgentLoopReport, CallReport, CallUse, ModelSource, SourceRef } from '../report/types';
+import type { AgentLoopReport, CallReport, CallUse, ModelSource, SiteScope, SourceRef } from '../report/types';
 
 export interface ResolvedModel {
   readonly model: string;
@@ -33,6 +33,8 @@ export interface RepoLoop {
   readonly boundAt?: SourceRef;
   /** A cost limit in USD: the steps are what it buys at the priced cost per step. */
   readonly costLimitUsd?: number;
+  /** Loops run inside each of its steps (a requery loop inside a run loop's step): steps of this loop's task, by file and first line. */
+  readonly innerLoops?: readonly { readonly path: string; readonly line: number; readonly hops: number }[];
 }
 
 export interface RepoHints {
@@ -44,6 +46,8 @@ export interface RepoHints {
   /** The repository loop that prices this call as one of its steps: its id, `path#id` when it is in another file. */
   stepOf(path: string, callId: string): string | undefined;
   loopsFor(path: string): readonly RepoLoop[];
+  /** The loop whose steps run this loop of `path` (starting at `line`): it is priced there, not as a task of its own. */
+  loopStepOf?(path: string, line: number): string | undefined;
   /** This file's agent loops run from another file (`Runner.run(agent)` there): loop id → the id of the loop that runs it. */
   runsElsewhere?(path: string): ReadonlyMap<string, string> | undefined;
   /**
@@ -60,4 +64,6 @@ export interface RepoHints {
    */
   revealedPrompts?(path: string): readonly DetectedPrompt[];
   importedPrompt(fromPath: string, module: string, name: string): DetectedPrompt | undefined;
+  /** The file's scope, knowing the repository's declared entry points (a `scripts/` command a package installs is runtime). */
+  scopeOf?(path: string, kind?: string): SiteScope;
 }

@@ -108,14 +108,18 @@ class FileAnalysis {
       priced.set(c.id, costPerCall === p.report.costPerCall ? p : { ...p, report: { ...p.report, costPerCall } });
     }
     const loops = file.loops.map((l) => this.priceLoop(l, priced.get(l.callId ?? '')));
-    for (const r of repo?.loopsFor(file.path) ?? []) loops.push(this.priceRepoLoop(r, priced));
+    const repoLoops = repo?.loopsFor(file.path) ?? [];
+    for (const r of repoLoops) loops.push(this.priceRepoLoop(r, priced));
     const prompts = [...file.prompts, ...this.revealedPrompts()].map((p) => this.pricePrompt(p, calls, priced));
     const instructions = file.kind === 'instructions' ? this.instructionsReport(prompts) : undefined;
 
     const monthly: Price[] = [];
     // A loop run as a step of another task (a handoff target, an agent inside a judge loop) is priced there.
+    // So is a loop run inside each step of a loop found through the repository (repo/task-loops.ts).
+    const detected = [...file.loops, ...repoLoops.map((r) => r.loop)];
+    const nestedIn = detected.map((l) => (l ? repo?.loopStepOf?.(file.path, l.line) : undefined));
     loops.forEach((loop, i) => {
-      if (!file.loops[i]?.stepOf) monthly.push(scalePrice(loop.costPerTask, this.callsPerDay(loop.annotation) * DAYS_PER_MONTH));
+      if (!detected[i]?.stepOf && !nestedIn[i]) monthly.push(scalePrice(loop.costPerTask, this.callsPerDay(loop.annotation) * DAYS_PER_MONTH));
     });
     for (const c of calls) {
       if (c.agent || c.usedBy || c.role === 'binding' || priced.get(c.id)!.report.stepOf) continue; // priced as a step of its loop; a binding sends nothing
@@ -129,11 +133,11 @@ class FileAnalysis {
       language: file.language,
       prompts,
       calls: [...priced.values()].map((p) => p.report),
-      agentLoops: loops.map((l) => withStepSites(l.report, file)),
+      agentLoops: loops.map((l, i) => (nestedIn[i] ? { ...withStepSites(l.report, file), stepOf: nestedIn[i] } : withStepSites(l.report, file))),
       diagnostics: this.diagnostics,
       ...(instructions ? { instructions } : {}),
       monthlyCost: monthly.length ? sumPrices(monthly) : ZERO,
-      scope: scopeOfPath(file.path, file.kind),
+      scope: this.env.repo?.scopeOf?.(file.path, file.kind) ?? scopeOfPath(file.path, file.kind),
     };
   }
 

@@ -14,9 +14,14 @@ const DOCS_DIR = /(^|\/)(docs?|documentation|site-docs)\//i;
 const BENCH_DIR = /(^|\/)(bench|benchmarks?|evals?|scripts)\//i;
 const NOTEBOOK = /\.(ipynb)$/i;
 
-export function scopeOfPath(path: string, kind?: string): SiteScope {
+/**
+ * `entryPoints`: files the repository declares as installed commands (see repo/entry-points.ts); they run for
+ * users wherever they sit, so a `scripts/` or `examples/` folder does not take them out of the runtime.
+ */
+export function scopeOfPath(path: string, kind?: string, entryPoints?: ReadonlySet<string>): SiteScope {
   if (kind === 'instructions') return 'instructions';
   const p = path.replace(/\\/g, '/');
+  if (entryPoints?.has(p)) return 'runtime';
   if (NOTEBOOK.test(p)) return 'notebook';
   if (TEST_DIR.test(p) || TEST_FILE.test(p)) return 'test';
   if (EXAMPLE_DIR.test(p) || STORY_FILE.test(p)) return 'example';

@@ -35,6 +35,7 @@ export function siteCosts(file: FileReport, assumptions: Assumptions): SiteCost[
   const out: SiteCost[] = [];
   const scope = file.scope ?? 'runtime';
   for (const l of file.agentLoops) {
+    if (l.stepOf) continue; // run inside each step of another loop: part of that task
     out.push({ path: file.path, siteId: l.id, line: l.line, kind: 'loop', framework: l.framework, model: l.model ?? assumptions.defaultModel, perUnit: l.costPerTask, monthly: scalePrice(l.costPerTask, l.workload.callsPerDay * DAYS_PER_MONTH), scope });
   }
   for (const c of file.calls) {

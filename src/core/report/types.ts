@@ -203,6 +203,11 @@ export interface AgentLoopReport extends Span {
   readonly boundAt?: SourceRef;
   /** Sites priced as steps of this task (calls reached through the repository's functions, handoff targets, subgraphs). */
   readonly stepSites?: readonly SourceRef[];
+  /**
+   * The loop whose steps run this one (a requery loop inside each step of a run loop, found through the
+   * repository): `id`, or `path#id` in another file. Its cost is part of that task, not a monthly site of its own.
+   */
+  readonly stepOf?: string;
   /** Each input of the task estimate that is not a plain fact of the code, with its source. */
   readonly assumptions?: readonly SiteAssumption[];
   /** The inputs of this task that were assumed (steps, output, tool results, …), which give `costPerTask` its low/high; see CallReport.rangeInputs. */

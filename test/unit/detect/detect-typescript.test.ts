@@ -5,11 +5,12 @@ import { detectFixture, promptLines } from './helpers';
 describe('detect: TypeScript', () => {
   it('finds the prompts, calls and both loops of a hand-written OpenAI agent', async () => {
     const f = await detectFixture('openai-loop.ts');
-    assert.deepEqual(promptLines(f), ['7:system', '15:tool-description', '24:user-template']);
+    // The parameter description of the tool's JSON schema is sent with every request too.
+    assert.deepEqual(promptLines(f), ['7:system', '15:tool-description', '16:tool-description', '24:user-template']);
     const system = f.prompts[0];
     assert.match(system.text, /^You are a careful code reviewer\./);
-    assert.deepEqual(f.prompts[2].placeholders, ['diff']);
-    assert.equal(f.prompts[2].text, 'Review this diff:\n{diff}');
+    assert.deepEqual(f.prompts[3].placeholders, ['diff']);
+    assert.equal(f.prompts[3].text, 'Review this diff:\n{diff}');
 
     assert.equal(f.calls.length, 2);
     const [review, forever] = f.calls;
@@ -17,7 +18,7 @@ describe('detect: TypeScript', () => {
     assert.equal(review.model, 'gpt-4.1', 'the MODEL constant is resolved');
     assert.equal(review.maxOutputTokens, 1000);
     assert.deepEqual(review.tools, ['read_file']);
-    assert.deepEqual([...review.promptIds].sort(), ['p15.20', 'p24.30', 'p7.23']);
+    assert.deepEqual([...review.promptIds].sort(), ['p15.20', 'p16.88', 'p24.30', 'p7.23']);
     assert.equal(forever.model, 'gpt-4o-mini');
     assert.deepEqual(forever.inputPlaceholders, ['question'], 'a user message that is only a variable is a placeholder input');
 

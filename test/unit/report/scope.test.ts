@@ -11,7 +11,7 @@ const LABELS = join(__dirname, '..', '..', '..', '..', 'bench', 'repos', 'labels
  * so when the rules get it right, so the entry is dropped then).
  */
 const RUNTIME_SCOPE_MISSES = new Map<string, string>([
-  ['OpenInterpreter+open-interpreter.json:scripts/wtf.py', 'the `wtf` console command (pyproject [project.scripts] wtf = "scripts.wtf:main"), installed with the package'],
+  ['OpenInterpreter+open-interpreter.json:scripts/wtf.py', 'the `wtf` console command (pyproject [project.scripts] wtf = "scripts.wtf:main"), installed with the package: runtime in a scan and the editor (repo/entry-points.ts), not by its path alone'],
 ]);
 
 describe('scopeOfPath', () => {

@@ -1,0 +1,277 @@
+/**
+ * Prompts assembled in code: a message whose text is a variable the function builds piece by piece
+ * (`text = "Fix this error:\n" + err`, `text += f"<plan>{plan}</plan>"`, `history = "Terminal: " + history`)
+ * or the return value of a method that does (`self._state_description()`), instead of one literal.
+ *
+ * The pieces of written text are the prompt: each is reported where it is written, and the request
+ * that sends the message counts them. The flow is followed backwards from a place the text is sent as
+ * a message (a `{role, content}` message, a message or text-part constructor, `message["content"] = …`):
+ * through the assignments of a local variable in its function, `+` and f-string/template splices,
+ * conditionals, `.strip()`-like calls, and the functions and methods of this file that return it.
+ * A string that does not flow into a message (a log line, an error, a UI label) is never reached.
+ */
+import type { PromptKind } from '../report/types';
+import type { SyntaxNode } from './parser';
+import { CONFIDENCE, isFunctionLike, type PromptReader, type PromptRefs } from './prompt-reader';
+import type { CallArgs, LanguageSyntax } from './syntax';
+
+/** How many hops (variable → its assignments, call → returned value) are followed from the message. */
+const MAX_DEPTH = 8;
+/** Pieces registered for one message at most (a very long assembly is priced on its first pieces). */
+const MAX_PIECES = 60;
+/** Methods that keep their receiver's text (`text.strip()`, `"…".format(x)`). */
+const KEEPS_TEXT = /\.(strip|lstrip|rstrip|trim|trimStart|trimEnd|format|format_map|replace|lower|upper|encode|decode)$/;
+/**
+ * A written piece: a word (four letters or more), two words, or an XML-like tag the model reads
+ * (`<agent_state>`); a command prefix (`"wtf " + args`) or a separator is not.
+ */
+const WRITTEN = /[A-Za-z]{4,}|[A-Za-z]{2,}\s+[A-Za-z]{2,}|<\/?[A-Za-z_][\w-]*>/;
+/**
+ * Message classes whose text argument is sent to the model, and text parts of a message's content.
+ * Assistant messages are left out: a synthesized answer often ends the run (nothing reads it after).
+ */
+const MESSAGE_CALL = /(^|\.)((User|Human|System|Developer)Message(Param)?|\w*Text(Part|Param|Block|Content)\w*|ContentPart\w*Text\w*)$/;
+/** Dict keys a message's text is written under (`message["content"] = …`). */
+const CONTENT_KEY = /^["'](content|text)["']$/;
+/** A variable that holds a message (`msg`, `img_message`, `last_message`). */
+const MESSAGE_NAME = /(^|_)(msg|message)s?$|Message$/i;
+
+const ASSIGNMENT = new Set(['assignment', 'augmented_assignment', 'assignment_expression', 'augmented_assignment_expression', 'variable_declarator']);
+
+export class AssembledPrompts {
+  /** Per function: each local name's assigned values (one walk of the function, kept). */
+  private readonly assignments = new Map<number, Map<string, SyntaxNode[]>>();
+
+  constructor(
+    private readonly syntax: LanguageSyntax,
+    private readonly prompts: PromptReader,
+  ) {}
+
+  /**
+   * The written pieces of a message text that is not one literal; undefined when the value is a
+   * literal or a constant (read as before) or when no written piece is found (a parameter only).
+   */
+  piecesOf(value: SyntaxNode, kind: PromptKind, reason: string): PromptRefs | undefined {
+    const syntax = this.syntax;
+    const target = syntax.resolve(value);
+    if (isFunctionLike(target)) return undefined;
+    // A local given several values (`conv = "\\n".join(…)`, then `conv = trim(conv)`) is read through all of them.
+    if (syntax.isTextLiteral(target) && !(syntax.language !== 'python' && this.isAssembly(target)) && !this.reassigned(value)) return undefined;
+    const out = { ids: [] as string[], placeholders: [] as string[] };
+    this.visit(value, kind, reason, 0, new Set(), out);
+    return out.ids.length ? out : undefined;
+  }
+
+  /** `UserMessage(content=text)`, `TextPart(text=label)`: a message constructor given assembled text. */
+  messageCall(callee: string, args: () => CallArgs): void {
+    if (!MESSAGE_CALL.test(callee)) return;
+    const a = args();
+    const value = a.named.get('content') ?? a.named.get('text') ?? a.positional[0];
+    if (!value) return;
+    const target = this.syntax.resolve(value);
+    const kind: PromptKind = /System|Developer/.test(callee) ? 'system' : 'user-template';
+    if (this.syntax.isTextLiteral(target)) {
+      if (hasWords(this.syntax, target)) this.prompts.promptsFrom(value, kind, CONFIDENCE.message, `text of ${callee.split('.').pop()}`);
+      return;
+    }
+    this.piecesOf(value, kind, `text of ${callee.split('.').pop()}`);
+  }
+
+  /** `message["content"] = precursor + description + "…"`: the text a message's content is set to. */
+  contentAssignment(node: SyntaxNode): void {
+    const left = node.childForFieldName('left');
+    const right = node.childForFieldName('right');
+    if (!left || !right || left.type !== 'subscript' && left.type !== 'subscript_expression') return;
+    const obj = left.childForFieldName('value') ?? left.childForFieldName('object');
+    const key = left.childForFieldName('subscript') ?? left.childForFieldName('index');
+    if (!obj || !key || !CONTENT_KEY.test(key.text) || !MESSAGE_NAME.test(obj.text.split('.').pop() ?? '')) return;
+    this.piecesOf(right, 'user-template', `content of ${obj.text}`);
+  }
+
+  private reassigned(node: SyntaxNode): boolean {
+    const n = unwrapParens(node);
+    if (n.type !== 'identifier') return false;
+    const fn = enclosingFunction(n);
+    return Boolean(fn && (this.assignmentsIn(fn).get(n.text)?.length ?? 0) > 1);
+  }
+
+  /**
+   * TypeScript: a text joined from values (`base + "\\n\\n" + buildSection()`, `dedent(systemPrompt)`) is
+   * read piece by piece; a text with all of its words in one literal is read as one prompt.
+   */
+  private isAssembly(node: SyntaxNode): boolean {
+    const n = unwrapParens(node);
+    if (n.type === 'binary_expression') return n.childForFieldName('operator')?.text === '+' && [n.childForFieldName('left'), n.childForFieldName('right')].some((c) => c && !isWrittenLiteral(this.syntax, c) && (c.type !== 'binary_expression' || this.isAssembly(c)));
+    if (n.type === 'call_expression') return !n.namedChildren.some((c) => c?.type === 'template_string') && !this.syntax.args(n).positional.some((a) => isWrittenLiteral(this.syntax, a));
+    return false;
+  }
+
+  private visit(node: SyntaxNode, kind: PromptKind, reason: string, depth: number, seen: Set<string>, out: { ids: string[]; placeholders: string[] }): void {
+    if (depth > MAX_DEPTH || out.ids.length >= MAX_PIECES) return;
+    const syntax = this.syntax;
+    const n = unwrapParens(node);
+    switch (n.type) {
+      case 'string':
+      case 'template_string':
+      case 'concatenated_string': {
+        if (!hasWords(syntax, n)) return;
+        const r = this.prompts.promptsFrom(n, kind, CONFIDENCE.key, `part of ${reason}`);
+        out.ids.push(...r.ids);
+        out.placeholders.push(...r.placeholders);
+        // `f"{stats_text}{tabs_text}"`: locals spliced into the piece are pieces too.
+        for (const sub of n.descendantsOfType(['interpolation', 'template_substitution']).slice(0, 30)) {
+          const expr = sub?.namedChildren[0];
+          if (expr) this.visit(expr, kind, reason, depth + 1, seen, out);
+        }
+        return;
+      }
+      case 'binary_operator':
+      case 'binary_expression': {
+        if (n.childForFieldName('operator')?.text !== '+') return;
+        for (const side of [n.childForFieldName('left'), n.childForFieldName('right')]) if (side) this.visit(side, kind, reason, depth, seen, out);
+        return;
+      }
+      case 'list':
+      case 'array':
+        for (const item of n.namedChildren.slice(0, 30)) if (item) this.visit(item, kind, reason, depth + 1, seen, out);
+        return;
+      case 'list_comprehension':
+      case 'generator_expression': {
+        const body = n.childForFieldName('body');
+        if (body) this.visit(body, kind, reason, depth + 1, seen, out);
+        return;
+      }
+      case 'boolean_operator':
+      case 'conditional_expression':
+      case 'ternary_expression':
+        for (const c of n.namedChildren) if (c) this.visit(c, kind, reason, depth + 1, seen, out);
+        return;
+      case 'identifier':
+        return this.visitName(n, kind, reason, depth, seen, out);
+      case 'call':
+      case 'call_expression':
+        // dedent`…`, dedent("…"): a literal given to a text helper.
+        if (syntax.isTextLiteral(n) && (n.namedChildren.some((c) => c?.type === 'template_string') || syntax.args(n).positional.some((a) => isWrittenLiteral(syntax, a)))) {
+          if (!hasWords(syntax, n)) return;
+          const r = this.prompts.promptsFrom(n, kind, CONFIDENCE.key, `part of ${reason}`);
+          out.ids.push(...r.ids);
+          out.placeholders.push(...r.placeholders);
+          return;
+        }
+        return this.visitCall(n, kind, reason, depth, seen, out);
+      case 'attribute':
+      case 'member_expression':
+      case 'subscript':
+      case 'subscript_expression':
+        // A value the code fills (`self.task`, `state["plan"]`): sized by assumption.
+        out.placeholders.push(n.text);
+        return;
+      default:
+        return;
+    }
+  }
+
+  /** A local variable: every value the function assigns or appends to it; a constant of the file: its text. */
+  private visitName(n: SyntaxNode, kind: PromptKind, reason: string, depth: number, seen: Set<string>, out: { ids: string[]; placeholders: string[] }): void {
+    const fn = enclosingFunction(n);
+    const key = `${fn?.id ?? 'module'}:${n.text}`;
+    if (seen.has(key)) return;
+    seen.add(key);
+    const before = out.ids.length + out.placeholders.length;
+    const values = fn ? this.assignmentsIn(fn).get(n.text) : undefined;
+    if (values?.length) {
+      for (const v of values) this.visit(v, kind, reason, depth + 1, seen, out);
+    } else {
+      const target = this.syntax.resolve(n);
+      if (target.id !== n.id && this.syntax.isTextLiteral(target)) this.visit(target, kind, reason, depth + 1, seen, out);
+    }
+    // A parameter, or a value computed by code of another module: its text is filled at run time.
+    if (out.ids.length + out.placeholders.length === before) out.placeholders.push(n.text);
+  }
+
+  private visitCall(n: SyntaxNode, kind: PromptKind, reason: string, depth: number, seen: Set<string>, out: { ids: string[]; placeholders: string[] }): void {
+    const syntax = this.syntax;
+    const callee = syntax.callee(n);
+    const receiver = syntax.receiver(n);
+    if (receiver && KEEPS_TEXT.test(callee)) {
+      // `text.replace(old, inserted)`: the inserted text is sent too.
+      const inserted = /\.replace$/.test(callee) ? syntax.args(n).positional[1] : undefined;
+      if (inserted) this.visit(inserted, kind, reason, depth + 1, seen, out);
+      return this.visit(receiver, kind, reason, depth, seen, out);
+    }
+    if (receiver && /\.join$/.test(callee)) {
+      // Python `"\\n".join(parts)`: the items; TypeScript `parts.join("\\n")`: the array.
+      const list = syntax.language === 'python' ? syntax.args(n).positional[0] : receiver;
+      for (const item of (list && syntax.items(list)?.slice(0, 30)) ?? (list ? [list] : [])) this.visit(item, kind, reason, depth + 1, seen, out);
+      return;
+    }
+    // `self._state_description()`, `build_history()`: what a function of this file returns.
+    const fnNode = n.childForFieldName('function');
+    const name = fnNode ? syntax.name(fnNode) : undefined;
+    const selfCall = !receiver || /^(self|this|cls)$/.test(receiver.text);
+    const decl = name && selfCall ? syntax.lookup(name, n) : undefined;
+    if (decl && isFunctionLike(decl)) {
+      const key = `fn:${decl.id}`;
+      if (seen.has(key)) return;
+      seen.add(key);
+      for (const r of syntax.returns(decl).slice(0, 8)) this.visit(r, kind, reason, depth + 1, seen, out);
+      return;
+    }
+    // `sanitize(text)`: a helper of another module handed the text keeps it.
+    for (const a of syntax.args(n).positional.slice(0, 3)) if (a.type === 'identifier') this.visit(a, kind, reason, depth, seen, out);
+  }
+
+  private assignmentsIn(fn: SyntaxNode): Map<string, SyntaxNode[]> {
+    let map = this.assignments.get(fn.id);
+    if (map) return map;
+    map = new Map();
+    for (const a of fn.descendantsOfType([...ASSIGNMENT, 'call', 'call_expression'])) {
+      if (!a || enclosingFunction(a)?.id !== fn.id) continue;
+      if (a.type === 'call' || a.type === 'call_expression') {
+        // `parts.append(f"…")`, `lines.push(\`…\`)`: a list the text is later joined from.
+        const target = a.childForFieldName('function');
+        const obj = target?.childForFieldName('object');
+        const method = target?.childForFieldName('attribute') ?? target?.childForFieldName('property');
+        const value = method && /^(append|extend|push|unshift)$/.test(method.text) ? this.syntax.args(a).positional[0] : undefined;
+        if (obj?.type === 'identifier' && value) map.set(obj.text, [...(map.get(obj.text) ?? []), value]);
+        continue;
+      }
+      const left = a.childForFieldName('left') ?? a.childForFieldName('name');
+      const right = a.childForFieldName('right') ?? a.childForFieldName('value');
+      if (left?.type !== 'identifier' || !right) continue;
+      const list = map.get(left.text) ?? [];
+      list.push(right);
+      map.set(left.text, list);
+    }
+    this.assignments.set(fn.id, map);
+    return map;
+  }
+}
+
+/** Whether a literal has written words of its own (not only the values it splices in). */
+function hasWords(syntax: LanguageSyntax, node: SyntaxNode): boolean {
+  const n = unwrapParens(node);
+  if (n.type === 'concatenated_string' || n.type === 'binary_operator' || n.type === 'binary_expression') return n.namedChildren.some((c) => c && hasWords(syntax, c));
+  if (n.type !== 'string' && n.type !== 'template_string') return syntax.isTextLiteral(n) && syntax.text(n).parts.some((p) => typeof p === 'string' && WRITTEN.test(p));
+  return n.namedChildren.some((c) => c && /^(string_content|string_fragment)$/.test(c.type) && WRITTEN.test(c.text));
+}
+
+function isWrittenLiteral(syntax: LanguageSyntax, node: SyntaxNode): boolean {
+  const n = unwrapParens(node);
+  return (n.type === 'string' || n.type === 'template_string') && syntax.isTextLiteral(n);
+}
+
+function unwrapParens(node: SyntaxNode): SyntaxNode {
+  let n = node;
+  for (let i = 0; i < 6 && (n.type === 'parenthesized_expression' || n.type === 'await' || n.type === 'await_expression'); i++) {
+    const inner = n.namedChildren.find((c) => c && c.type !== 'comment');
+    if (!inner) break;
+    n = inner;
+  }
+  return n;
+}
+
+function enclosingFunction(node: SyntaxNode): SyntaxNode | undefined {
+  for (let p = node.parent; p; p = p.parent) if (isFunctionLike(p) && p.type !== 'decorated_definition') return p;
+  return undefined;
+}
