@@ -21,6 +21,7 @@ import { assertInstalled } from '../../test/e2e/lib/code-server.mjs';
 import { createSession } from '../../test/e2e/lib/session.mjs';
 import { PROBE_FILES, TYPING_FILE_LINES, corpusWorkspace, generatedWorkspace, smallWorkspace } from './workspaces.mjs';
 import { findExtensionHost, focusLine, isScanning, memorySampler, openAt, openReportView, timeCancel, timeToPricedLens, tokenomicsLog, typeKeys, waitScanned } from './probes.mjs';
+import { activationTime, splitProbe } from './lens-path.mjs';
 import { renderResults, summarize } from './report.mjs';
 
 const repo = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
@@ -51,15 +52,18 @@ async function measureWorkspace(ws, resultsDir) {
   const probe = ws.probe ?? PROBE_FILES;
   const out = { workspace: ws.name, note: ws.note, loadBefore: load() };
   const log = (m) => console.log(`[bench:editor] ${ws.name}: ${m}`);
-  const session = await createSession({ name: `bench-${ws.name}`, workspaceSource: ws.dir, vsix: join(repo, 'dist', 'tokenomics.vsix'), resultsDir });
+  // Debug level: the extension logs each opened document's path to its first lens (lens-path.mjs).
+  const session = await createSession({ name: `bench-${ws.name}`, workspaceSource: ws.dir, vsix: join(repo, 'dist', 'tokenomics.vsix'), resultsDir, env: { LOG_LEVEL: 'debug' } });
   let memory;
   try {
     const { page } = session;
     out.workbenchReadyMs = session.timings.workbenchReadyMs;
-    out.lensColdMs = await timeToPricedLens(page, probe.cold);
+    const cold = await timeToPricedLens(page, probe.cold);
+    out.lensColdMs = cold.ms;
     log(`first priced lens, cold: ${out.lensColdMs} ms`);
-    out.lensWarmMs = [];
-    for (const rel of probe.warm) out.lensWarmMs.push(await timeToPricedLens(page, rel));
+    const warm = [];
+    for (const rel of probe.warm) warm.push(await timeToPricedLens(page, rel));
+    out.lensWarmMs = warm.map((w) => w.ms);
     log(`first priced lens, later files: ${out.lensWarmMs.join(', ')} ms`);
 
     const host = findExtensionHost(session.server.pid);
@@ -104,6 +108,15 @@ async function measureWorkspace(ws, resultsDir) {
     out.cancelStopLoggedMs = stopped ? Number(stopped[1]) : undefined;
     out.cancelLogged = /cancel/i.test(tokenomicsLog(session.userDataDir));
     log(`cancel: ${out.cancelMs?.toFixed(0) ?? '–'} ms to the view; logged: ${out.cancelLogged}`);
+    // The lens probes' split, from the extension's log (written by now).
+    const text = tokenomicsLog(session.userDataDir);
+    const activatedAt = activationTime(text);
+    out.coldClickToActivationMs = activatedAt === undefined ? undefined : activatedAt - cold.clickedAt;
+    out.coldActivationToLensMs = activatedAt === undefined ? undefined : cold.shownAt - activatedAt;
+    out.lensColdPath = splitProbe(repo, text, cold);
+    out.lensWarmPaths = warm.map((w) => splitProbe(repo, text, w));
+    log(`cold: ${out.coldClickToActivationMs ?? '–'} ms click → activation, ${out.coldActivationToLensMs ?? '–'} ms activation → lens`);
+    for (const [k, w] of warm.entries()) log(`later ${w.rel}: ${JSON.stringify(out.lensWarmPaths[k] ?? 'no lens path in the log')}`);
     out.loadAfter = load();
   } finally {
     memory?.stop();

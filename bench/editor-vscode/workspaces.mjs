@@ -46,7 +46,8 @@ export function smallWorkspace(repo, dir) {
   return { name: 'small', dir, note: '5 files: 4 small agents + one 4,000-line file' };
 }
 
-export function generatedWorkspace(repo, dir, count = 10_000) {
+/** TOKENOMICS_BENCH_FILES makes the generated workspace smaller for a quick look (the figures in the README are of 10,000). */
+export function generatedWorkspace(repo, dir, count = Number(process.env.TOKENOMICS_BENCH_FILES) || 10_000) {
   const { generateWorkspace } = compiled(repo, 'detect.js');
   const bytes = generateWorkspace(dir, count);
   addProbeFiles(repo, dir);

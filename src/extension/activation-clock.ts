@@ -12,3 +12,8 @@ export function markActivated(): void {
 export function sinceActivation(): number {
   return Date.now() - activatedAt;
 }
+
+/** When the extension was activated (epoch ms): the activation log line states it, for the editor bench. */
+export function activatedAtMs(): number {
+  return activatedAt;
+}

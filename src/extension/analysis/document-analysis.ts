@@ -2,6 +2,7 @@ import * as vscode from 'vscode';
 import type { FileReport } from '../../core/report/types';
 import type { CompareRequest } from '../compare-request';
 import { DOCUMENT_SELECTOR } from '../selector';
+import { OpenTimelines } from './open-timeline';
 import { findSite, type Site } from './sites';
 import { VersionedCache, type CancelFlag } from './versioned-cache';
 
@@ -24,7 +25,14 @@ export class DocumentAnalysis implements vscode.Disposable {
   private readonly timers = new Map<string, ReturnType<typeof setTimeout>>();
   private readonly emitter = new vscode.EventEmitter<vscode.TextDocument>();
   readonly onDidAnalyze = this.emitter.event;
+  /** Each newly opened document's path to its first lens, for the log at debug level (the CodeLens provider ends it). */
+  readonly timelines = new OpenTimelines();
   private readonly listeners: vscode.Disposable[];
+  /**
+   * Settles when the analyses of the editors showing at activation have finished (failed, skipped
+   * or done): the CodeLens provider registers then (codelens/provider.ts says why).
+   */
+  readonly startupAnalysed: Promise<void>;
 
   constructor(
     private readonly analyze: Analyzer,
@@ -34,16 +42,41 @@ export class DocumentAnalysis implements vscode.Disposable {
       vscode.workspace.onDidChangeTextDocument((e) => {
         if (e.contentChanges.length > 0) this.schedule(e.document);
       }),
-      vscode.workspace.onDidOpenTextDocument((d) => this.schedule(d, 0)),
+      // Opens are analysed at once, never after the edit debounce: the new file's first lens waits for it.
+      vscode.workspace.onDidOpenTextDocument((d) => this.opened(d)),
       vscode.workspace.onDidCloseTextDocument((d) => this.forget(d.uri)),
     ];
+    // The editors already showing when the extension starts (the file that activated it): analysed
+    // now (after activation's turn), not when the editor first asks for their lenses.
+    const showing = vscode.window.visibleTextEditors.map((e) => e.document).filter((d) => this.isAnalysed(d));
+    for (const document of showing) this.startTimeline(document);
+    this.startupAnalysed = new Promise<void>((resolve) => {
+      setImmediate(() => void Promise.allSettled(showing.map((d) => this.get(d))).then(() => resolve()));
+    });
+  }
+
+  private opened(document: vscode.TextDocument): void {
+    if (!this.isAnalysed(document)) return;
+    this.startTimeline(document);
+    this.schedule(document, 0);
+  }
+
+  private startTimeline(document: vscode.TextDocument): void {
+    this.timelines.start(document.uri.toString(), `${vscode.workspace.asRelativePath(document.uri, false)} v${document.version}`);
+  }
+
+  private isAnalysed(document: vscode.TextDocument): boolean {
+    // Push analysis only for files the user edits, not diff or git views of them.
+    return ANALYSED_SCHEMES.has(document.uri.scheme) && vscode.languages.match(DOCUMENT_SELECTOR, document) > 0;
   }
 
   /** The analysis of the document as it is now; shared with any run already in flight for this version. */
   async get(document: vscode.TextDocument, token?: vscode.CancellationToken): Promise<FileReport | undefined> {
     const key = document.uri.toString();
     const run = this.cache.get(key, document.version, async (flag) => {
+      this.timelines.mark(key, 'analysis started');
       const report = await this.analyze(document, flag);
+      this.timelines.mark(key, flag.cancelled ? 'analysis cancelled' : 'analysed');
       // A macrotask, so the cache has stored the value before listeners `peek` at it.
       if (!flag.cancelled && report) setTimeout(() => this.emitter.fire(document), 0);
       return report;
@@ -70,8 +103,7 @@ export class DocumentAnalysis implements vscode.Disposable {
    * the caller's turn: activation only registers.)
    */
   schedule(document: vscode.TextDocument, delayMs = EDIT_DEBOUNCE_MS): void {
-    // Push analysis only for files the user edits, not diff or git views of them.
-    if (!ANALYSED_SCHEMES.has(document.uri.scheme) || vscode.languages.match(DOCUMENT_SELECTOR, document) === 0) return;
+    if (!this.isAnalysed(document)) return;
     const key = document.uri.toString();
     const pending = this.timers.get(key);
     if (pending) clearTimeout(pending);
@@ -140,6 +172,7 @@ export class DocumentAnalysis implements vscode.Disposable {
     if (pending) clearTimeout(pending);
     this.timers.delete(key);
     this.cache.delete(key);
+    this.timelines.forget(key);
   }
 
   dispose(): void {

@@ -5,6 +5,7 @@ import type { DisposableScope, Feature } from '../feature';
 import { COMPARE_COMMAND } from '../hover/content';
 import { within } from '../analysis/within';
 import { DOCUMENT_SELECTOR } from '../selector';
+import { LensAnswers } from './answers';
 import { lensSpecs } from './titles';
 
 /**
@@ -18,17 +19,29 @@ export const LENS_WAIT_MS = 200;
 /**
  * Lenses come from the newest finished analysis. While the user types, the
  * previous version's lenses stay up (no flicker, no analysis per keystroke);
- * a debounced analysis fires `onDidChangeCodeLenses` when it lands. A request
- * never waits more than LENS_WAIT_MS for an analysis.
+ * a debounced analysis fires `onDidChangeCodeLenses` when it lands, if the
+ * editor was shown something else (answers.ts: every announcement restarts the
+ * editor's wait before its next request). A request never waits more than
+ * LENS_WAIT_MS for an analysis.
  */
 class TokenomicsCodeLensProvider implements vscode.CodeLensProvider {
   private readonly changed = new vscode.EventEmitter<void>();
   readonly onDidChangeCodeLenses = this.changed.event;
+  private readonly answers = new LensAnswers<FileReport>();
 
   constructor(private readonly ctx: TokenomicsContext, scope: DisposableScope) {
     scope.add(this.changed);
-    scope.add(ctx.analysis.onDidAnalyze(() => this.changed.fire()));
+    scope.add(ctx.analysis.onDidAnalyze((document) => this.analysed(document)));
     scope.add(ctx.onDidRefresh(() => this.changed.fire()));
+    scope.add(vscode.workspace.onDidCloseTextDocument((d) => this.answers.forget(d.uri.toString())));
+  }
+
+  private analysed(document: vscode.TextDocument): void {
+    const key = document.uri.toString();
+    const report = this.ctx.analysis.peek(document);
+    if (!report || !this.answers.mustAnnounce(key, report)) return;
+    this.ctx.analysis.timelines.mark(key, 'lenses announced');
+    this.changed.fire();
   }
 
   async provideCodeLenses(document: vscode.TextDocument, token: vscode.CancellationToken): Promise<vscode.CodeLens[]> {
@@ -41,9 +54,24 @@ class TokenomicsCodeLensProvider implements vscode.CodeLensProvider {
   }
 
   private async lenses(document: vscode.TextDocument, token: vscode.CancellationToken): Promise<vscode.CodeLens[]> {
+    const key = document.uri.toString();
+    const timelines = this.ctx.analysis.timelines;
+    timelines.mark(key, 'lenses asked');
     const report = this.ctx.analysis.peek(document) ?? this.staleWhileTyping(document) ?? (await within(this.ctx.analysis.get(document, token), LENS_WAIT_MS));
-    if (!report || token.isCancellationRequested) return [];
-    const uri = document.uri.toString();
+    if (token.isCancellationRequested) {
+      timelines.mark(key, 'request cancelled');
+      return [];
+    }
+    this.answers.record(key, report);
+    if (!report) {
+      timelines.mark(key, `answered with no lenses (analysis not done in ${LENS_WAIT_MS} ms)`);
+      return [];
+    }
+    if (report === this.ctx.analysis.peek(document)) {
+      const line = timelines.finish(key);
+      if (line) this.ctx.log.debug(line);
+    } else timelines.mark(key, 'answered from an older version');
+    const uri = key;
     const assumptions = this.ctx.config.settings(document.uri).assumptions;
     return lensSpecs(report, this.ctx.catalog.current(), assumptions)
       .filter((spec) => spec.line - 1 < document.lineCount)
@@ -66,10 +94,25 @@ class TokenomicsCodeLensProvider implements vscode.CodeLensProvider {
   }
 }
 
+/**
+ * The longest the provider's registration waits for the analyses of the editors showing at
+ * activation (a cold start under heavy load takes seconds; a hung one must not hide lenses).
+ */
+export const STARTUP_REGISTRATION_WAIT_MS = 10_000;
+
 export const codeLensFeature: Feature = {
   name: 'codelens',
   activate(ctx, scope) {
     if (!ctx.config.surfaces().codeLens) return;
-    scope.add(vscode.languages.registerCodeLensProvider(DOCUMENT_SELECTOR, new TokenomicsCodeLensProvider(ctx, scope)));
+    const provider = new TokenomicsCodeLensProvider(ctx, scope);
+    // Registered once the first file's analysis is done, not at activation. VS Code times every
+    // CodeLens request and makes each new file wait the average of those times before asking
+    // (within.ts). A request sent while this thread is busy with the cold start (grammar, tokenizer
+    // ranks, the first analysis) waits seconds in the queue and taught the editor to wait seconds
+    // before asking for every later file's lenses. Asked after that analysis, the first answer is
+    // immediate; the lens could not show earlier anyway. After a rebuild this resolves at once.
+    void within(ctx.analysis.startupAnalysed, STARTUP_REGISTRATION_WAIT_MS).then(() => {
+      scope.add(vscode.languages.registerCodeLensProvider(DOCUMENT_SELECTOR, provider));
+    });
   },
 };

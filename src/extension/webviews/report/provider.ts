@@ -16,26 +16,16 @@ import { HostBridge } from '../host-bridge';
 import { EXPORT_EXTENSIONS, renderExport } from './export';
 import { commonRoot } from './provider-paths';
 import { diffFolderWith, revisionsToOffer } from './revision-diff';
+import { ScanRun } from './scan-run';
 import { reportData } from './view-model';
 
 /** Where the compared revision is remembered across reloads (per workspace). */
 const DIFF_REF_KEY = 'tokenomics.report.diffRef';
 
-/** One scan's cancel state: polled by the scan, set by Cancel, Restart or the view closing. */
-interface ScanFlag {
-  cancelled: boolean;
-  /** When Cancel was asked for (the log says how long the scan took to stop after it). */
-  requestedAt?: number;
-  /** The view has been told already. */
-  announced?: boolean;
-  done: number;
-  total: number;
-}
-
 export class ReportViewHost implements vscode.WebviewViewProvider, vscode.Disposable {
   private view?: vscode.WebviewView;
   private bridge?: HostBridge<ReportPageMessage, ReportHostMessage>;
-  private cancelFlag?: ScanFlag;
+  private cancelFlag?: ScanRun;
   private last?: { report: ScanReport; root: string; elapsedMs: number };
   private readonly disposables: vscode.Disposable[] = [];
 
@@ -67,7 +57,7 @@ export class ReportViewHost implements vscode.WebviewViewProvider, vscode.Dispos
     view.webview.html = htmlFor(view.webview, this.ctx.extension.extensionUri, 'report', 'Cost report');
     view.onDidDispose(() => {
       if (this.view !== view) return;
-      this.cancelFlag && (this.cancelFlag.cancelled = true);
+      this.cancelFlag?.supersede();
       this.bridge?.dispose();
       this.bridge = undefined;
       this.view = undefined;
@@ -109,8 +99,8 @@ export class ReportViewHost implements vscode.WebviewViewProvider, vscode.Dispos
 
   /** Scans the workspace; a scan already running is cancelled first. */
   async scan(): Promise<void> {
-    if (this.cancelFlag) this.cancelFlag.cancelled = true;
-    const flag: ScanFlag = { cancelled: false, done: 0, total: 0 };
+    this.cancelFlag?.supersede();
+    const flag = new ScanRun();
     this.cancelFlag = flag;
     this.stale = false;
     const folders = this.folders();
@@ -126,7 +116,6 @@ export class ReportViewHost implements vscode.WebviewViewProvider, vscode.Dispos
     // The title bar shows Cancel instead of Refresh while a scan runs.
     void vscode.commands.executeCommand('setContext', 'tokenomics.report.scanning', true);
     const started = Date.now();
-    let lastProgress = 0;
     try {
       const report = await scanPaths(
         paths,
@@ -144,20 +133,14 @@ export class ReportViewHost implements vscode.WebviewViewProvider, vscode.Dispos
           jobs: defaultJobs('editor'),
         },
         (p) => {
-          // At most ~10 progress messages a second: the page only needs to look alive.
-          flag.done = p.done;
-          flag.total = p.total;
-          const now = Date.now();
-          if (now - lastProgress < 100 && p.done < p.total) return;
-          lastProgress = now;
-          this.bridge?.post({ type: 'progress', done: p.done, total: p.total, ...(p.current ? { current: p.current } : {}) });
+          // Never after a cancel: the workers' last messages would turn "cancelled" back into "Scanning…".
+          if (flag.progress(p)) this.bridge?.post({ type: 'progress', done: p.done, total: p.total, ...(p.current ? { current: p.current } : {}) });
         },
         () => flag.cancelled,
       );
       if (flag.cancelled || report.cancelled) {
         // How long the workers took to stop after the request: the view said "cancelled" at the click.
-        const stopped = flag.requestedAt !== undefined ? `; stopped ${Date.now() - flag.requestedAt} ms after the request` : '';
-        this.ctx.log.info(`Cost report: scan cancelled at ${flag.done} of ${flag.total} files${stopped}`);
+        this.ctx.log.info(flag.stoppedLine());
         if (this.cancelFlag === flag && !flag.announced) this.bridge?.post({ type: 'cancelled' });
         return;
       }
@@ -317,13 +300,14 @@ export class ReportViewHost implements vscode.WebviewViewProvider, vscode.Dispos
    */
   cancel(): void {
     const flag = this.cancelFlag;
-    if (!flag || flag.cancelled) return;
-    flag.cancelled = true;
-    flag.requestedAt = Date.now();
-    this.ctx.log.info(`Cost report: cancel requested at ${flag.done} of ${flag.total} files`);
+    const requested = flag?.cancel();
+    if (!flag || !requested) return;
+    this.ctx.log.info(requested);
     flag.announced = true;
     this.bridge?.post({ type: 'cancelled' });
     this.cancelFlag = undefined;
+    // The title bar shows Refresh again now (the scan's own end no longer owns the flag).
+    void vscode.commands.executeCommand('setContext', 'tokenomics.report.scanning', false);
   }
 
   dispose(): void {

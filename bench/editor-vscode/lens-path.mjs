@@ -1,0 +1,49 @@
+// Where a first lens spent its time, from the extension's own log (read after the probes): the
+// activation line states the extension host's clock time of our activation, and each newly opened
+// document's "Lens path of …" line (debug level: the bench starts code-server with LOG_LEVEL=debug)
+// when the extension host heard of it, when its analysis ran, when the editor asked for its lenses
+// and when it was answered. The bench's own clock times the click and the lens on screen; both
+// clocks are this machine's.
+import { existsSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { join } from 'node:path';
+
+/** The parser the extension's tests pin (src/extension/analysis/open-timeline.ts), from out/. */
+function timelineParser(repo) {
+  const file = join(repo, 'out', 'src', 'extension', 'analysis', 'open-timeline.js');
+  if (!existsSync(file)) throw new Error(`${file} is missing: run npm run compile-tests`);
+  return createRequire(import.meta.url)(file).parseTimeline;
+}
+
+/** Epoch ms of the (first) activation the log records, or undefined. */
+export function activationTime(logText) {
+  const m = /Tokenomics activated \([^)]*\) at (\S+Z)/.exec(logText);
+  return m ? Date.parse(m[1]) : undefined;
+}
+
+/**
+ * The split of one lens probe ({ rel, clickedAt, shownAt } from timeToPricedLens): the document's
+ * lens path that began after the click, as offsets from the click.
+ */
+export function splitProbe(repo, logText, probe) {
+  const parse = timelineParser(repo);
+  // The first path of that file that began after the click (a second one would be a reopening).
+  const path = logText
+    .split('\n')
+    .map((line) => parse(line))
+    .find((t) => t && t.label.replace(/ v\d+$/, '') === probe.rel && t.openedAt >= probe.clickedAt);
+  if (!path) return undefined;
+  const at = (event) => path.events.find((e) => e.event === event)?.ms;
+  const opened = path.openedAt - probe.clickedAt;
+  const answered = path.events.at(-1)?.event === 'answered' ? path.events.at(-1).ms : undefined;
+  const rel = (ms) => (ms === undefined ? undefined : opened + ms);
+  return {
+    openedMs: opened,
+    analysedMs: rel(at('analysed')),
+    firstAskedMs: rel(at('lenses asked')),
+    answeredMs: rel(answered),
+    announced: path.events.some((e) => e.event === 'lenses announced'),
+    events: path.events,
+    shownAfterAnswerMs: answered === undefined ? undefined : probe.shownAt - (path.openedAt + answered),
+  };
+}

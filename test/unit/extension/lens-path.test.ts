@@ -1,0 +1,99 @@
+/**
+ * The lens path of a newly opened document: the provider announces a finished analysis only when
+ * the editor was shown something else (every announcement restarts VS Code's wait before its next
+ * CodeLens request), and each document's path to its first lens is timed for the log and the bench.
+ */
+import * as assert from 'node:assert/strict';
+import { LensAnswers } from '../../../src/extension/codelens/answers';
+import { OpenTimelines, parseTimeline } from '../../../src/extension/analysis/open-timeline';
+
+describe('extension/codelens answers: when a finished analysis is announced', () => {
+  const v1 = { version: 1 };
+  const v2 = { version: 2 };
+
+  it('does not announce an analysis no request has asked about: the pending request finds it in the cache', () => {
+    const answers = new LensAnswers<object>();
+    assert.equal(answers.mustAnnounce('a.ts', v1), false);
+  });
+
+  it('announces when the request was answered with nothing (the analysis was not done in time)', () => {
+    const answers = new LensAnswers<object>();
+    answers.record('a.ts', undefined);
+    assert.equal(answers.mustAnnounce('a.ts', v1), true);
+    answers.record('a.ts', v1);
+    assert.equal(answers.mustAnnounce('a.ts', v1), false, 'the lenses the editor shows came from this analysis');
+  });
+
+  it('announces a newer report (an edit, the repository index built) and only for the document it is about', () => {
+    const answers = new LensAnswers<object>();
+    answers.record('a.ts', v1);
+    answers.record('b.ts', v1);
+    assert.equal(answers.mustAnnounce('a.ts', v2), true);
+    assert.equal(answers.mustAnnounce('c.ts', v2), false, 'another document’s analysis says nothing about c.ts');
+  });
+
+  it('forgets closed documents and keeps a bounded number', () => {
+    const answers = new LensAnswers<object>(2);
+    answers.record('a.ts', undefined);
+    answers.forget('a.ts');
+    assert.equal(answers.mustAnnounce('a.ts', v1), false);
+    for (const k of ['a', 'b', 'c']) answers.record(k, undefined);
+    assert.equal(answers.size, 2);
+    assert.equal(answers.mustAnnounce('a', v1), false, 'the oldest went first');
+    assert.equal(answers.mustAnnounce('c', v1), true);
+  });
+});
+
+describe('extension/analysis open timelines: a document’s path to its first lens', () => {
+  function clock(start = Date.UTC(2026, 11, 6, 5, 0, 0)) {
+    const c = { t: start, now: () => c.t };
+    return c;
+  }
+
+  it('times each step from the open and ends with one line the bench can read back', () => {
+    const c = clock();
+    const timelines = new OpenTimelines(c.now);
+    timelines.start('file:///w/a.ts', 'a.ts v1');
+    c.t += 2;
+    timelines.mark('file:///w/a.ts', 'analysis started');
+    c.t += 40;
+    timelines.mark('file:///w/a.ts', 'analysed');
+    c.t += 220;
+    timelines.mark('file:///w/a.ts', 'lenses asked');
+    c.t += 1;
+    const line = timelines.finish('file:///w/a.ts');
+    assert.equal(line, 'Lens path of a.ts v1: opened 2026-12-06T05:00:00.000Z; analysis started +2 ms; analysed +42 ms; lenses asked +262 ms; answered +263 ms');
+    assert.equal(timelines.has('file:///w/a.ts'), false, 'one line per opening');
+    assert.equal(timelines.finish('file:///w/a.ts'), undefined);
+    assert.deepEqual(parseTimeline(`2026-12-06 05:00:00.300 [debug] ${line}`), {
+      label: 'a.ts v1',
+      openedAt: Date.UTC(2026, 11, 6, 5, 0, 0),
+      events: [
+        { event: 'analysis started', ms: 2 },
+        { event: 'analysed', ms: 42 },
+        { event: 'lenses asked', ms: 262 },
+        { event: 'answered', ms: 263 },
+      ],
+    });
+  });
+
+  it('ignores marks for documents with no timeline, restarts on a new opening, and bounds what it keeps', () => {
+    const c = clock();
+    const timelines = new OpenTimelines(c.now, 2);
+    timelines.mark('x', 'analysed');
+    assert.equal(timelines.has('x'), false);
+    timelines.start('a', 'a v1');
+    c.t += 5;
+    timelines.mark('a', 'analysed');
+    timelines.start('a', 'a v1');
+    assert.match(timelines.finish('a') ?? '', /opened 2026-12-06T05:00:00\.005Z; answered \+0 ms$/);
+    for (const k of ['a', 'b', 'c']) timelines.start(k, k);
+    assert.equal(timelines.has('a'), false);
+    assert.equal(timelines.has('c'), true);
+  });
+
+  it('reads no timeline from other log lines', () => {
+    assert.equal(parseTimeline('2026-12-06 05:00:00.300 [info] Analysed a.ts v1 in 40 ms'), undefined);
+    assert.equal(parseTimeline('Lens path of a.ts: opened not-a-date; answered +1 ms'), undefined);
+  });
+});
