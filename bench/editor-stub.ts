@@ -28,7 +28,7 @@ const stub = new Proxy({
   }, { get: (t, p) => (p in t ? t[p] : () => disposable) }),
   window: new Proxy({
     createOutputChannel: () => ({ info: noop, warn: noop, error: noop, trace: noop, debug: noop, show: noop, dispose: noop }),
-    activeTextEditor: undefined,
+    activeTextEditor: undefined, visibleTextEditors: [],
   }, { get: (t, p) => (p in t ? t[p] : () => any) }),
   ...Object.fromEntries(['DiagnosticSeverity', 'StatusBarAlignment', 'CodeActionKind', 'ConfigurationTarget', 'languages', 'commands', 'extensions', 'env', 'l10n',
     'Range', 'Position', 'Selection', 'MarkdownString', 'Hover', 'CodeLens', 'CodeAction', 'WorkspaceEdit', 'Diagnostic', 'RelativePattern', 'ThemeColor', 'ThemeIcon'].map((k) => [k, any])),
