@@ -15,7 +15,6 @@ import { keepsModel } from './model-flow';
 import { runtimeReturns } from './returns';
 
 const MAX_DEPTH = 6;
-const FN_TYPES = new Set(['function_definition', 'class_definition', 'decorated_definition', 'lambda']);
 const RETURNS = new Set(['return_statement']);
 /** Helpers that return a value are short: longer functions are not read for what they return. */
 const MAX_RETURN_LINES = 60;

@@ -17,7 +17,6 @@ import { annotatedClass, classHolders } from './ts-holders';
 const TS_NAMES = new Set(['identifier', 'shorthand_property_identifier']);
 
 const MAX_DEPTH = 6;
-const FN_TYPES = new Set(['function_declaration', 'arrow_function', 'function_expression', 'function', 'method_definition', 'class_declaration', 'class', 'generator_function_declaration']);
 
 const TS: LanguageFacts = {
   calleeFact,
