@@ -28,6 +28,15 @@ export class CallGraph {
   private building = false;
   /** Each file's outgoing edges, with the stored version they were built from: only changed files (and their callers) are redone. */
   private readonly perFile = new Map<string, { readonly stored: StoredFile; readonly edges: Edge[]; readonly paramCalls: ParamCall[] }>();
+  /**
+   * Each file's edges through parameters (late-edges.ts), with the stored version they were found from. An edit
+   * redoes them only for the files whose base edges were redone and the files those call or reach: the others'
+   * parameters get their values from callers that did not change. (Resolving every file's on each keystroke was
+   * most of a warm re-analysis.)
+   */
+  private readonly lateByFile = new Map<string, { readonly stored: StoredFile; readonly edges: Edge[] }>();
+  /** Files whose base edges the last refresh redid. */
+  private redone = new Set<string>();
 
   constructor(
     private readonly store: RepoStore,
@@ -79,8 +88,18 @@ export class CallGraph {
    * in up to two rounds (a round's edges can give the next round's parameters their callers).
    */
   private addParamEdges(): void {
+    const dirty = this.lateDirty();
     let pending: ParamCall[] = [];
-    for (const { paramCalls } of this.perFile.values()) pending.push(...paramCalls);
+    for (const [path, { stored, paramCalls }] of this.perFile) {
+      const cached = this.lateByFile.get(path);
+      if (!dirty.has(path) && cached?.stored === stored) {
+        for (const edge of cached.edges) this.addEdge(edge);
+        continue;
+      }
+      this.lateByFile.set(path, { stored, edges: [] });
+      pending.push(...paramCalls);
+    }
+    for (const path of [...this.lateByFile.keys()]) if (!this.perFile.has(path)) this.lateByFile.delete(path);
     for (let round = 0; round < 2 && pending.length; round++) {
       const ev = this.evaluator();
       const found = resolveParamCalls(pending, ev, new Dispatch(this.store, ev));
@@ -90,16 +109,33 @@ export class CallGraph {
         const c = call.fact;
         if (c.expr.k !== 'call') continue;
         const edge: Edge = { path: call.path, from: call.fn.name, line: c.line, callee: c.callee, bound: { args: c.expr.args, kw: c.expr.kw, ctx: { path: call.path, fn: call.fn } }, target };
-        push(this.byFrom!, `${edge.path}#${edge.from}`, edge);
-        push(this.byTarget!, `${target.path}#${target.fn}`, edge);
+        this.addEdge(edge);
+        this.lateByFile.get(call.path)?.edges.push(edge);
         done.add(call);
       }
       pending = pending.filter((c) => !done.has(c));
     }
   }
 
+  private addEdge(edge: Edge): void {
+    push(this.byFrom!, `${edge.path}#${edge.from ?? ''}`, edge);
+    push(this.byTarget!, `${edge.target.path}#${edge.target.fn}`, edge);
+  }
+
+  /**
+   * Files whose parameter edges are redone: those whose base edges were, the files they call (their parameters'
+   * values come from those calls), and the files whose parameter edges reached one of them.
+   */
+  private lateDirty(): Set<string> {
+    const dirty = new Set(this.redone);
+    for (const path of this.redone) for (const e of this.perFile.get(path)?.edges ?? []) dirty.add(e.target.path);
+    for (const [path, { edges }] of this.lateByFile) if (edges.some((e) => this.redone.has(e.target.path))) dirty.add(path);
+    return dirty;
+  }
+
   /** Rebuilds the edges of files that changed, and of the files whose calls reached them. */
   private refreshFiles(): void {
+    this.redone = new Set();
     const current = new Map<string, StoredFile>();
     for (const f of this.store.files()) current.set(f.file.path, f);
     const added = [...current.keys()].some((p) => !this.perFile.has(p));
@@ -153,6 +189,7 @@ export class CallGraph {
       add(undefined, f.facts.moduleCalls);
       for (const fn of f.facts.functions) add(fn, fn.calls);
       this.perFile.set(path, { stored: f, edges, paramCalls });
+      this.redone.add(path);
     }
   }
 

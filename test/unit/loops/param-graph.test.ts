@@ -102,6 +102,25 @@ describe('loops: an unbounded agent loop reaching the model through a generator,
     const edited = await analyzeText(text, 'assistant/respond.py', 'python', { catalog, assumptions: DEFAULT_ASSUMPTIONS }, workspace);
     assert.deepEqual(edited.agentLoops, file(r, 'assistant/respond.py').agentLoops);
   });
+
+  it('an edit redoes the edges through parameters that it can change: cutting the held function loses the loop, restoring it brings it back', async () => {
+    const dir = join(REPOS, 'loops-param-graph');
+    const workspace = new WorkspaceRepository(dir);
+    await workspace.index();
+    const env = { catalog, assumptions: DEFAULT_ASSUMPTIONS };
+    const respond = readFileSync(join(dir, 'assistant', 'respond.py'), 'utf8');
+    const llm = readFileSync(join(dir, 'assistant', 'llm.py'), 'utf8');
+    const loopsOfRespond = async (): Promise<number> => (await analyzeText(respond, 'assistant/respond.py', 'python', env, workspace)).agentLoops.length;
+    assert.equal(await loopsOfRespond(), 1, 'the loop through stream_reply → model.completions');
+    // llm.py holds another function: stream.py's call through its parameter must be redone though stream.py did not change.
+    const cut = llm.replace('self.completions = send_completion', 'self.completions = print');
+    assert.notEqual(cut, llm);
+    await analyzeText(cut, 'assistant/llm.py', 'python', env, workspace);
+    assert.equal(await loopsOfRespond(), 0, 'no request is reached any more');
+    await analyzeText(llm, 'assistant/llm.py', 'python', env, workspace);
+    assert.equal(await loopsOfRespond(), 1, 'and the loop is back');
+    assert.deepEqual((await analyzeText(respond, 'assistant/respond.py', 'python', env, workspace)).agentLoops, file(r, 'assistant/respond.py').agentLoops);
+  });
 });
 
 describe('loops: a loop run inside each step of another is a step of that task, not a task of its own', () => {
