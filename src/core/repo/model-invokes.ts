@@ -52,12 +52,15 @@ export function chatModelImplementations(store: RepoStore): ReadonlySet<string> 
       if (dot > 0 && invoked.has(name.slice(dot + 1))) implementing.add(name.slice(0, dot));
     }
     if (!implementing.size) continue;
+    // The class's methods by their span: a request in a function nested inside one (`async def _call()` in
+    // `ainvoke`) belongs to the class as much as one in the method itself.
+    const spans: { line: number; endLine: number }[] = [];
+    for (const [name, fn] of s.functions) if ([...implementing].some((cls) => name.startsWith(`${cls}.`))) spans.push(fn);
     const requests = new Map(s.file.calls.map((c) => [c.id, c]));
     for (const fact of s.facts.calls) {
       const call = requests.get(fact.id);
-      if (!call || call.agent || call.role || isModelInvoke(call) || !fact.fn) continue;
-      const dot = fact.fn.lastIndexOf('.');
-      if (dot > 0 && implementing.has(fact.fn.slice(0, dot))) out.add(`${s.file.path}#${call.id}`);
+      if (!call || call.agent || call.role || isModelInvoke(call)) continue;
+      if (spans.some((f) => f.line <= call.line && call.line <= f.endLine)) out.add(`${s.file.path}#${call.id}`);
     }
   }
   return out;
