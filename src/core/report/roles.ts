@@ -6,3 +6,12 @@
 export function billedRole(role: 'request' | 'binding' | 'implementation' | undefined): boolean {
   return role === undefined || role === 'request';
 }
+
+/**
+ * A call that adds its own line to the monthly figure: a billed role, not priced as a step of a task. The
+ * report's totals, the status bar's site count and the editor's per-call budget checks all ask this, so that
+ * no surface counts a site the totals leave out.
+ */
+export function billsOnItsOwn(call: { readonly role?: 'request' | 'binding' | 'implementation'; readonly stepOf?: string }): boolean {
+  return !call.stepOf && billedRole(call.role);
+}

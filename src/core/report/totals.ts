@@ -9,7 +9,7 @@ import type { Price } from '../cost/types';
 import { formatUsd } from '../format';
 import { DAYS_PER_MONTH, type Assumptions } from '../workload';
 import { budgetFigure } from './diagnostics';
-import { billedRole } from './roles';
+import { billsOnItsOwn } from './roles';
 import type { DiagnosticCode, FileReport, ReportTotals, ScanReport, SiteScope } from './types';
 
 /** The scopes of the headline when the scan is not told otherwise. */
@@ -40,7 +40,7 @@ export function siteCosts(file: FileReport, assumptions: Assumptions): SiteCost[
     out.push({ path: file.path, siteId: l.id, line: l.line, kind: 'loop', framework: l.framework, model: l.model ?? assumptions.defaultModel, perUnit: l.costPerTask, monthly: scalePrice(l.costPerTask, l.workload.callsPerDay * DAYS_PER_MONTH), scope });
   }
   for (const c of file.calls) {
-    if (c.stepOf || !billedRole(c.role)) continue;
+    if (!billsOnItsOwn(c)) continue;
     out.push({ path: file.path, siteId: c.id, line: c.line, kind: 'call', framework: c.framework, model: c.modelResolved ?? c.model ?? assumptions.defaultModel, perUnit: c.costPerCall, monthly: scalePrice(c.costPerCall, c.workload.callsPerDay * DAYS_PER_MONTH), scope });
   }
   if (file.instructions) {

@@ -4,6 +4,7 @@
  * source "Tokenomics" and a code that links to the README section.
  */
 import type { Price } from '../../core/cost/types';
+import { billsOnItsOwn } from '../../core/report/roles';
 import type { DiagnosticCode, DiagnosticReport, FileReport, FindingFix, Severity, Span } from '../../core/report/types';
 import type { Budgets } from '../../core/workload';
 import { formatUsd, priceText } from '../present/format';
@@ -80,8 +81,9 @@ function budgetSpecs(report: FileReport, budgets: Budgets): DiagnosticSpec[] {
     out.push({ ...spanOf(span), severity: 'warning', code, message, anchor: DIAGNOSTIC_ANCHORS[code], siteId });
   };
   if (budgets.perCallUsd !== undefined) {
-    // A call priced as a step of a task is checked against the per-task budget, as the scan does.
-    for (const call of report.calls.filter((c) => !c.stepOf)) {
+    // As the scan does: a call priced as a step of a task is checked against the per-task budget; a binding or
+    // a chat-model class's implementation has no bill of its own.
+    for (const call of report.calls.filter(billsOnItsOwn)) {
       const usd = usdOf(call.costPerCall);
       if (usd !== undefined && usd > budgets.perCallUsd) {
         over('over-budget-call', call, call.id, `${formatUsd(usd)} per call is over the per-call budget of ${formatUsd(budgets.perCallUsd)}`);

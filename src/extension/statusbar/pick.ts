@@ -5,6 +5,7 @@
 import type { Catalog } from '../../core/catalog/types';
 import { estimateForSite, estimateText, spanWithin } from '../../core/estimate';
 import type { SiteEstimate } from '../../core/estimate/types';
+import { billsOnItsOwn } from '../../core/report/roles';
 import type { FileReport, Span } from '../../core/report/types';
 import type { Assumptions } from '../../core/workload';
 import { hoverTargetAt } from '../hover/targets';
@@ -32,7 +33,7 @@ export function cursorEstimate(report: FileReport, line: number, column: number,
   return target ? estimateForSite(report, target.site.id, catalog, a) : undefined;
 }
 
-/** Sites whose cost the file's monthly figure sums (not the calls priced as steps of a task). */
+/** Sites whose cost the file's monthly figure sums (not steps of a task, bindings or chat-model implementations). */
 export function pricedSites(report: FileReport): number {
-  return report.agentLoops.length + report.calls.filter((c) => !c.stepOf).length + (report.instructions ? 1 : 0);
+  return report.agentLoops.filter((l) => !l.stepOf).length + report.calls.filter(billsOnItsOwn).length + (report.instructions ? 1 : 0);
 }

@@ -2,6 +2,8 @@ import * as assert from 'node:assert/strict';
 import { sumPrices } from '../../../src/core/cost';
 import { callEstimate } from '../../../src/core/estimate/site';
 import { siteCosts } from '../../../src/core/report/totals';
+import { diagnosticSpecs } from '../../../src/extension/diagnostics/specs';
+import { pricedSites } from '../../../src/extension/statusbar/pick';
 import { DEFAULT_ASSUMPTIONS } from '../../../src/core/workload';
 import { catalog, file, scan } from './fixture-scan';
 
@@ -12,6 +14,8 @@ describe("requests inside the repository's own chat-model classes", () => {
     const inside = llm.calls.filter((c) => c.role === 'implementation');
     assert.deepEqual(inside.map((c) => c.line).sort((a, b) => a - b), [15, 25], 'both classes’ requests, the ones in a helper method of the class and in a function nested in a method included');
     assert.deepEqual(siteCosts(llm, DEFAULT_ASSUMPTIONS), [], 'no bill of their own in the report');
+    assert.equal(pricedSites(llm), 0, "the status bar counts no site in the file's monthly figure either");
+    assert.deepEqual(diagnosticSpecs(llm, { perCallUsd: 0 }).filter((d) => d.code === 'over-budget-call'), [], 'nor does the editor check them against the per-call budget');
     for (const c of inside) {
       const e = callEstimate(llm, c, catalog, DEFAULT_ASSUMPTIONS);
       assert.equal(e.monthly, undefined, 'the hover shows no monthly figure for it either');
@@ -26,6 +30,8 @@ describe("requests inside the repository's own chat-model classes", () => {
     assert.equal(summary.calls.length, 1);
     assert.equal(summary.calls[0].role, undefined);
     assert.equal(siteCosts(summary, DEFAULT_ASSUMPTIONS).length, 1);
+    assert.equal(pricedSites(summary), 1);
+    assert.equal(diagnosticSpecs(summary, { perCallUsd: 0 }).filter((d) => d.code === 'over-budget-call').length, 1);
     // The headline is the billed sites: the agent's invoke and the summarizer, not the classes' requests.
     const billed = r.files.flatMap((f) => siteCosts(f, r.assumptions));
     assert.deepEqual(billed.map((s) => `${s.path}:${s.line}`).sort(), ['app/agent.py:9', 'app/report.py:10']);
