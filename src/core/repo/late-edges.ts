@@ -11,6 +11,7 @@
 import type { CalleeFact, FunctionFact } from './facts';
 import type { Evaluator, Val } from './evaluate';
 import type { Dispatch } from './dispatch';
+import { attempt } from './values';
 
 /** A call whose receiver starts at a parameter of its function and that the first pass left unresolved. */
 export interface ParamCall {
@@ -51,15 +52,15 @@ export function resolveParamCalls(calls: readonly ParamCall[], ev: Evaluator, di
   for (const call of calls) {
     const ctx = { path: call.path, fn: call.fn };
     const key = `${call.path}#${call.fn.name}#${call.root}`;
-    if (!roots.has(key)) roots.set(key, safe(() => ev.eval({ k: 'name', v: call.root, line: call.fact.line }, ctx)));
+    if (!roots.has(key)) roots.set(key, attempt(() => ev.eval({ k: 'name', v: call.root, line: call.fact.line }, ctx)));
     let v = roots.get(key);
     // Only an object of the repository (an instance, class or module) has attributes worth following.
     if (!v || !(v.t === 'inst' || v.t === 'class' || v.t === 'module')) continue;
     const last = call.props.length - 1;
-    for (let i = 0; i < last && v; i++) v = safe(() => ev.member(v!, call.props[i], 0));
+    for (let i = 0; i < last && v; i++) v = attempt(() => ev.member(v!, call.props[i], 0));
     if (!v) continue;
     const holder = v;
-    const callee = safe(() => ev.member(holder, call.props[last], 0));
+    const callee = attempt(() => ev.member(holder, call.props[last], 0));
     for (const target of targetsOf(callee, holder, call.props[last], dispatch)) out.push({ call, target });
   }
   return out;
@@ -78,10 +79,3 @@ function targetsOf(callee: Val | undefined, holder: Val, name: string, dispatch:
   return [];
 }
 
-function safe<T>(f: () => T): T | undefined {
-  try {
-    return f();
-  } catch {
-    return undefined;
-  }
-}

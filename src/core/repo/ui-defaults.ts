@@ -10,6 +10,7 @@ import { scopeOfPath } from '../report/scope';
 import type { Evaluator, Val } from './evaluate';
 import { looksLikeModel } from './model-flow';
 import type { RepoStore } from './store';
+import { attempt } from './values';
 
 export interface UiDefault {
   readonly model: string;
@@ -31,12 +32,12 @@ export function collectUiDefaults(store: RepoStore, evaluator: Evaluator): UiDef
     if (scopeOfPath(path, stored.file.kind) !== 'runtime') continue;
     for (const name of Object.keys(stored.facts.values)) {
       if (!DEFAULT_NAME.test(name)) continue;
-      const v = safe(() => evaluator.global(path, name, 0));
+      const v = attempt(() => evaluator.global(path, name, 0));
       if (v?.t === 'str' && looksLikeModel(v.v)) out.push({ model: v.v, at: v.at, name, kind: 'constant' });
     }
     for (const s of stored.facts.stateDefaults ?? []) {
       if (!/model/i.test(s.name)) continue;
-      const v = safe(() => evaluator.eval(s.value, { path }));
+      const v = attempt(() => evaluator.eval(s.value, { path }));
       const model = modelIn(v, evaluator);
       if (model) out.push({ model: model.v, at: model.at, name: s.name, kind: 'state' });
     }
@@ -48,7 +49,7 @@ function modelIn(v: Val | undefined, evaluator: Evaluator): { v: string; at: Sou
   if (v?.t === 'str') return looksLikeModel(v.v) ? v : undefined;
   if (v?.t !== 'dict') return undefined;
   for (const key of MODEL_KEYS) {
-    const got = v.entries[key] ? safe(() => evaluator.member(v, key, 0)) : undefined;
+    const got = v.entries[key] ? attempt(() => evaluator.member(v, key, 0)) : undefined;
     if (got?.t === 'str' && looksLikeModel(got.v)) return got;
   }
   return undefined;
@@ -75,10 +76,3 @@ function words(name: string): string[] {
     .filter((w) => w && !['default', 'initial', 'fallback', 'selected', 'current', 'id', 'name'].includes(w));
 }
 
-function safe<T>(run: () => T): T | undefined {
-  try {
-    return run();
-  } catch {
-    return undefined;
-  }
-}

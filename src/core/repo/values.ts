@@ -69,3 +69,12 @@ export function withVia(v: Val, via: Via): Val {
   if (v.t === 'dict') return { ...v, via };
   return v;
 }
+
+/** A step of the evaluator that may throw on code it cannot follow (a cycle, a depth cap): no value, not a failure. */
+export function attempt<T>(run: () => T): T | undefined {
+  try {
+    return run();
+  } catch {
+    return undefined;
+  }
+}
