@@ -67,6 +67,7 @@ class TokenomicsCodeLensProvider implements vscode.CodeLensProvider {
       timelines.mark(key, `answered with no lenses (analysis not done in ${LENS_WAIT_MS} ms)`);
       return [];
     }
+    this.ctx.coldStart.lensAnswered();
     if (report === this.ctx.analysis.peek(document)) {
       const line = timelines.finish(key);
       if (line) this.ctx.log.debug(line);
