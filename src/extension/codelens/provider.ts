@@ -6,6 +6,7 @@ import { COMPARE_COMMAND } from '../hover/content';
 import { within } from '../analysis/within';
 import { DOCUMENT_SELECTOR } from '../selector';
 import { LensAnswers } from './answers';
+import { ColdKeyTraining } from './training';
 import { lensSpecs } from './titles';
 
 /**
@@ -28,12 +29,18 @@ class TokenomicsCodeLensProvider implements vscode.CodeLensProvider {
   private readonly changed = new vscode.EventEmitter<void>();
   readonly onDidChangeCodeLenses = this.changed.event;
   private readonly answers = new LensAnswers<FileReport>();
+  private readonly training = new ColdKeyTraining();
 
   constructor(private readonly ctx: TokenomicsContext, scope: DisposableScope) {
     scope.add(this.changed);
     scope.add(ctx.analysis.onDidAnalyze((document) => this.analysed(document)));
     scope.add(ctx.onDidRefresh(() => this.changed.fire()));
-    scope.add(vscode.workspace.onDidCloseTextDocument((d) => this.answers.forget(d.uri.toString())));
+    scope.add(
+      vscode.workspace.onDidCloseTextDocument((d) => {
+        this.answers.forget(d.uri.toString());
+        this.training.forget(d.uri.toString());
+      }),
+    );
   }
 
   private analysed(document: vscode.TextDocument): void {
@@ -71,6 +78,7 @@ class TokenomicsCodeLensProvider implements vscode.CodeLensProvider {
     if (report === this.ctx.analysis.peek(document)) {
       const line = timelines.finish(key);
       if (line) this.ctx.log.debug(line);
+      this.retrain(key);
     } else timelines.mark(key, 'answered from an older version');
     const uri = key;
     const assumptions = this.ctx.config.settings(document.uri).assumptions;
@@ -85,6 +93,18 @@ class TokenomicsCodeLensProvider implements vscode.CodeLensProvider {
           arguments: [{ uri, ...(spec.siteId ? { siteId: spec.siteId } : {}) }],
         });
       });
+  }
+
+  /**
+   * Documents answered during the cold start are asked about again a few times (training.ts), so
+   * the slow durations the editor timed then give way to fast ones. After this answer is sent.
+   */
+  private retrain(key: string): void {
+    if (!this.ctx.coldStart.isOver) this.training.enrol(key);
+    if (!this.training.isTraining(key)) return;
+    const timelines = this.ctx.analysis.timelines;
+    const othersWaiting = vscode.window.visibleTextEditors.some((e) => e.document.uri.toString() !== key && timelines.has(e.document.uri.toString()));
+    if (this.training.shouldReask(key, othersWaiting)) setTimeout(() => this.changed.fire(), 0);
   }
 
   /**
