@@ -48,7 +48,7 @@ export class RepoIndex implements RepoHints {
   constructor(private readonly host: RepoIndexHost = {}) {
     this.store.reader = host.readText;
     this.graph = new CallGraph(this.store, () => this.evaluator);
-    this.evaluator = new Evaluator(this.store, (path, fn) => this.graph.callers(path, fn).map((e) => e.bound));
+    this.evaluator = new Evaluator(this.store, (path, fn) => this.graph.callers(path, fn).map((e) => ({ ...e.bound, line: e.line })));
   }
 
   update(file: DetectedFile): void {
