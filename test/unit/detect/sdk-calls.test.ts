@@ -122,3 +122,24 @@ describe('detect: provider SDK request methods (sdk-calls, model-objects)', () =
     assert.deepEqual(mixed, []);
   });
 });
+
+describe('detect: the vendor of an OpenAI client pointed at another provider (client-hosts)', () => {
+  it('a constant base URL names the vendor (TS baseURL, Python base_url on a self field); OpenAI itself and a run-time URL say nothing', async () => {
+    const ts = await requests("import OpenAI from 'openai';\nconst groq = new OpenAI({ baseURL: 'https://api.groq.com/openai/v1' });\nawait groq.chat.completions.create({ model: 'llama-3.3-70b-versatile', messages: [] });\n", 'g.ts');
+    assert.deepEqual(ts.map(shape), [[3, 'openai', 'llama-3.3-70b-versatile', 'groq']]);
+    const py = [
+      'from openai import OpenAI',
+      'class DeepSeek:',
+      '    def __init__(self):',
+      '        self.client = OpenAI(base_url="https://api.deepseek.com")',
+      '    def ask(self, q):',
+      '        return self.client.chat.completions.create(model="deepseek-chat", messages=[])',
+      '',
+    ].join('\n');
+    assert.deepEqual((await requests(py, 'd.py')).map(shape), [[6, 'openai', 'deepseek-chat', 'deepseek']]);
+    const own = await requests("import OpenAI from 'openai';\nconst c = new OpenAI({ baseURL: 'https://api.openai.com/v1' });\nawait c.chat.completions.create({ model: 'gpt-4o', messages: [] });\n", 'o.ts');
+    assert.deepEqual(own.map(shape), [[3, 'openai', 'gpt-4o', 'openai']]);
+    const runtime = await requests("import OpenAI from 'openai';\nconst c = new OpenAI({ baseURL: process.env.BASE_URL });\nawait c.chat.completions.create({ model: 'gpt-4o', messages: [] });\n", 'r.ts');
+    assert.deepEqual(runtime.map(shape), [[3, 'openai', 'gpt-4o', 'openai']]);
+  });
+});
