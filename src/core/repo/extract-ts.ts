@@ -11,7 +11,7 @@ import type { CalleeFact, ClassFact, Expr, FileFacts, FunctionFact, ImportFact, 
 import { addDestructuredLocals } from './destructure';
 import { keepsModel } from './model-flow';
 import { runtimeReturns } from './returns';
-import { bucket, CALL_DEPTH, LOCAL_DEPTH, callFactsOf, NOT_REPOSITORY, INPUT_KEYS, loopFacts, namesIn, ownStatements, type DetectedCallSpot, type FunctionBucket, type LanguageFacts } from './extract-shared';
+import { bucket, CALL_DEPTH, LOCAL_DEPTH, callFactsOf, notRepositoryCallee, INPUT_KEYS, loopFacts, namesIn, ownStatements, type DetectedCallSpot, type FunctionBucket, type LanguageFacts } from './extract-shared';
 import { annotatedClass, classHolders } from './ts-holders';
 
 const TS_NAMES = new Set(['identifier', 'shorthand_property_identifier']);
@@ -205,7 +205,7 @@ function functionFact(b: FunctionBucket): FunctionFact {
 function calleeFact(call: SyntaxNode): CalleeFact | undefined {
   const fn = call.childForFieldName('function') ?? call.childForFieldName('constructor');
   const callee = (fn?.text ?? '').replace(/\s+/g, '');
-  if (NOT_REPOSITORY.has(callee.slice(callee.lastIndexOf('.') + 1))) return undefined;
+  if (notRepositoryCallee(callee)) return undefined;
   return { callee, expr: expr(call, CALL_DEPTH), line: call.startPosition.row + 1 };
 }
 

@@ -90,6 +90,8 @@ function reach(store: RepoStore, graph: CallGraph, requests: ReadonlyMap<string,
   const parent = new Map<string, string | Edge>();
   /** The line of the call in the parent function that reached each function. */
   const via = new Map<string, number>();
+  /** Further calls in the same parent to the same function. */
+  const alsoVia = new Map<string, number[]>();
   let frontier: { key: string; path: string; fn: string }[] = [];
   for (const e of bodyEdges) {
     const key = `${e.target.path}#${e.target.fn}`;
@@ -112,6 +114,8 @@ function reach(store: RepoStore, graph: CallGraph, requests: ReadonlyMap<string,
       if (!store.get(t.path)) continue;
       for (const e of graph.outgoing(t.path, t.fn)) {
         const key = `${e.target.path}#${e.target.fn}`;
+        // Every call from the parent to the function is on the way (`ai.next` before a retry loop and inside it).
+        if (parent.get(key) === t.key) alsoVia.set(key, [...(alsoVia.get(key) ?? []), e.line]);
         if (parent.has(key)) continue;
         parent.set(key, t.key);
         via.set(key, e.line);
@@ -125,16 +129,20 @@ function reach(store: RepoStore, graph: CallGraph, requests: ReadonlyMap<string,
   const through: Passage[] = [];
   for (const hit of hits) {
     let key: string | Edge | undefined = hit;
-    const passages: { fn: string; line: number }[] = [];
+    const passages: { fn: string; line: number; level: number }[] = [];
+    let levels = 0;
     for (let i = 0; typeof key === 'string' && i <= MAX_HOPS; i++) {
       onWay.add(key);
       const up: string | Edge | undefined = parent.get(key);
       const line = via.get(key);
-      if (typeof up === 'string' && line !== undefined) passages.push({ fn: up, line });
+      if (typeof up === 'string' && line !== undefined) {
+        for (const l of [line, ...(alsoVia.get(key) ?? [])]) passages.push({ fn: up, line: l, level: levels });
+        levels++;
+      }
       key = up;
     }
     // Counted from the loop: the first function past the loop's own is one call away.
-    passages.forEach((p, i) => through.push({ ...p, hops: passages.length - i }));
+    for (const p of passages) through.push({ fn: p.fn, line: p.line, hops: levels - p.level });
     if (key && typeof key !== 'string') stepEdges.add(key);
   }
   const stepLines = new Set([...stepEdges].map((e) => e.line));
