@@ -4,6 +4,7 @@
  * innermost enclosing function by byte range, so no second walk of the tree is needed.
  */
 import type { SyntaxNode } from '../detect/parser';
+import { isGuardedCall } from './branch-calls';
 import type { Collected } from '../detect/syntax';
 import type { CallFact, CalleeFact, Expr, FunctionFact, LoopFact } from './facts';
 
@@ -168,7 +169,7 @@ export function callFactsOf(
     const line = node.startPosition.row + 1;
     const fn = enclosingFunction(functions, line);
     const { model, receiver, inputs } = modelArg(node);
-    return { id, ...(fn ? { fn: fn.name } : {}), ...(model ? { model } : {}), ...(receiver ? { receiver } : {}), ...(inputs?.length ? { inputs } : {}) };
+    return { id, ...(fn ? { fn: fn.name } : {}), ...(model ? { model } : {}), ...(receiver ? { receiver } : {}), ...(inputs?.length ? { inputs } : {}), ...(isGuardedCall(node) ? { gated: true } : {}) };
   });
 }
 

@@ -11,6 +11,7 @@ import type { CalleeFact, ClassFact, Expr, FileFacts, FunctionFact, ImportFact, 
 import { addDestructuredLocals } from './destructure';
 import { keepsModel } from './model-flow';
 import { runtimeReturns } from './returns';
+import { isBranchCall } from './branch-calls';
 import { bucket, CALL_DEPTH, LOCAL_DEPTH, callFactsOf, notRepositoryCallee, INPUT_KEYS, loopFacts, namesIn, ownStatements, type DetectedCallSpot, type FunctionBucket, type LanguageFacts } from './extract-shared';
 import { annotatedClass, classHolders } from './ts-holders';
 
@@ -206,7 +207,7 @@ function calleeFact(call: SyntaxNode): CalleeFact | undefined {
   const fn = call.childForFieldName('function') ?? call.childForFieldName('constructor');
   const callee = (fn?.text ?? '').replace(/\s+/g, '');
   if (notRepositoryCallee(callee)) return undefined;
-  return { callee, expr: expr(call, CALL_DEPTH), line: call.startPosition.row + 1 };
+  return { callee, expr: expr(call, CALL_DEPTH), line: call.startPosition.row + 1, ...(isBranchCall(call) ? { branch: true } : {}) };
 }
 
 const EXITS = new Set(['break_statement', 'return_statement', 'throw_statement']);

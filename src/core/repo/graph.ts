@@ -20,6 +20,8 @@ export interface Edge {
   readonly callee: string;
   readonly bound: Bound;
   readonly target: { readonly path: string; readonly fn: string };
+  /** The call runs only on some runs of its function (CalleeFact.branch). */
+  readonly branch?: boolean;
 }
 
 const COMMON = new Set(['get', 'set', 'run', 'call', 'append', 'update', 'format', 'items', 'keys', 'values', 'join', 'split', 'strip', 'close', 'open', 'read', 'write', 'send', 'start', 'stop', 'copy', 'load', 'dump', 'dumps', 'loads', 'print', 'info', 'debug', 'error', 'warning', 'main', 'init', 'reset', 'add', 'pop', 'push', 'map', 'filter', 'then', 'catch', 'log']);
@@ -110,7 +112,7 @@ export class CallGraph {
       for (const { call, target } of found) {
         const c = call.fact;
         if (c.expr.k !== 'call') continue;
-        const edge: Edge = { path: call.path, from: call.fn.name, line: c.line, callee: c.callee, bound: { args: c.expr.args, kw: c.expr.kw, ctx: { path: call.path, fn: call.fn } }, target };
+        const edge: Edge = { path: call.path, from: call.fn.name, line: c.line, callee: c.callee, bound: { args: c.expr.args, kw: c.expr.kw, ctx: { path: call.path, fn: call.fn } }, target, ...(c.branch ? { branch: true } : {}) };
         this.addEdge(edge);
         this.lateByFile.get(call.path)?.edges.push(edge);
         done.add(call);
@@ -182,7 +184,7 @@ export class CallGraph {
           const ctx = { path, fn: from };
           const before = edges.length;
           for (const target of this.targets(ev, dispatch, call.callee, c, ctx, short, methods)) {
-            edges.push({ path, from: from?.name, line: c.line, callee: c.callee, bound: { args: call.args, kw: call.kw, ctx }, target });
+            edges.push({ path, from: from?.name, line: c.line, callee: c.callee, bound: { args: call.args, kw: call.kw, ctx }, target, ...(c.branch ? { branch: true } : {}) });
           }
           // Through a parameter: what it holds comes from the callers, known once the first edges are built.
           if (edges.length === before && param) paramCalls.push(param);

@@ -32,11 +32,11 @@ export function passedCalls(fact: CalleeFact): CalleeFact[] {
   // `submit` and the like are methods of an executor or loop: a bare `submit(…)` is some other function.
   if (at !== undefined && fact.callee.includes('.')) {
     const fn = call.args[at];
-    return fn && isFunctionValue(fn) ? [asCall(fn, call.args.slice(at + 1), {}, fact.line)] : [];
+    return fn && isFunctionValue(fn) ? [asCall(fn, call.args.slice(at + 1), {}, fact)] : [];
   }
   if (TARGET_KW.test(short)) {
     const fn = call.kw.target;
-    return fn && isFunctionValue(fn) ? [asCall(fn, [], {}, fact.line)] : [];
+    return fn && isFunctionValue(fn) ? [asCall(fn, [], {}, fact)] : [];
   }
   return [];
 }
@@ -46,9 +46,10 @@ function isFunctionValue(e: Expr): boolean {
   return e.k === 'name' || (e.k === 'member' && /^[\w.$]+$/.test(exprText(e)));
 }
 
-function asCall(callee: Expr, args: readonly Expr[], kw: Call['kw'], line: number): CalleeFact {
+function asCall(callee: Expr, args: readonly Expr[], kw: Call['kw'], dispatcher: CalleeFact): CalleeFact {
   const text = exprText(callee);
-  return { callee: text, expr: { k: 'call', callee, text, args, kw, line }, line };
+  const line = dispatcher.line;
+  return { callee: text, expr: { k: 'call', callee, text, args, kw, line }, line, ...(dispatcher.branch ? { branch: true } : {}) };
 }
 
 /** The calls of a function body with, after each dispatcher call, the calls it makes of the functions passed to it. */

@@ -12,7 +12,7 @@ const CODE_PATH = /\.(py|pyi|ts|tsx|js|jsx|mjs|cjs)$/;
 /** A literal number (with `_` separators) or a one-line quoted string. */
 const LITERAL = String.raw`(-?\d[\d_]*(?:\.\d+)?|"[^"\\\n]*"|'[^'\\\n]*')`;
 const PY_ASSIGN = new RegExp(String.raw`^([A-Za-z_]\w*)\s*(?::\s*[\w.\[\], ]+)?=\s*${LITERAL}\s*(?:#.*)?$`);
-const TS_ASSIGN = new RegExp(String.raw`^(?:export\s+)?(?:const|let|var)\s+([A-Za-z_$][\w$]*)\s*(?::\s*\w+)?=\s*${LITERAL}\s*;?\s*(?:\/\/.*)?$`);
+const TS_ASSIGN = new RegExp(String.raw`^(?:export\s+)?(?:const|let|var)\s+([A-Za-z_$][\w$]*)\s*(?::\s*\w+\s*)?=\s*${LITERAL}\s*;?\s*(?:\/\/.*)?$`);
 /** Files larger than this are not searched for constants. */
 const MAX_CHARS = 200_000;
 
