@@ -243,7 +243,9 @@ function classType(node: SyntaxNode | null | undefined): string | undefined {
 function calleeFact(call: SyntaxNode): CalleeFact | undefined {
   const fn = call.childForFieldName('function');
   const callee = (fn?.text ?? '').replace(/\s+/g, '');
-  if (NOT_REPOSITORY.has(callee.slice(callee.lastIndexOf('.') + 1))) return undefined;
+  const short = callee.slice(callee.lastIndexOf('.') + 1);
+  // `next(it)` is the builtin; `ai.next(messages, prompt)` is the object's own method.
+  if (NOT_REPOSITORY.has(short) && !(short === 'next' && callee !== short)) return undefined;
   return { callee, expr: expr(call, CALL_DEPTH), line: call.startPosition.row + 1 };
 }
 
