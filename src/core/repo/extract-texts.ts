@@ -21,12 +21,18 @@ const NOT_SENT = /(^|\.)(print|echo|secho|log|debug|info|warn|warning|error|exce
 const KEY = /^[\w.-]{2,60}$/;
 const APPEND = /^(append|extend|insert|push|unshift|concat|add_message|add_messages)$/;
 
-export function extractTexts(root: SyntaxNode, python: boolean, calls: readonly SyntaxNode[], functions: readonly FunctionFact[]): TextFacts {
+export function extractTexts(python: boolean, calls: readonly SyntaxNode[], assigned: readonly SyntaxNode[], functions: readonly FunctionFact[]): TextFacts {
   const texts: TextFact[] = [];
   const flows: NameFlow[] = [];
   const keyReads: KeyRead[] = [];
   const seenKeys = new Set<string>();
   const fnAt = enclosing(functions);
+  const addFlow = (into: string, value: SyntaxNode | null, line: number): void => {
+    const parts = partsOf(value, python);
+    const names = parts.names.filter((n) => n !== into);
+    const { keys, calls: inner } = parts;
+    if (names.length || keys.length || inner.length) flows.push({ fn: fnAt(line), into, names, ...(keys.length ? { keys } : {}), ...(inner.length ? { calls: inner } : {}) });
+  };
   const push = (node: SyntaxNode, at: TextPlace): void => {
     const t = textOf(node, python, 0);
     if (!t || t.literal < MIN_LITERAL) return;
@@ -34,68 +40,72 @@ export function extractTexts(root: SyntaxNode, python: boolean, calls: readonly 
     texts.push({ line, column: node.startPosition.column + 1, endLine: node.endPosition.row + 1, endColumn: node.endPosition.column + 1, text: t.text, placeholders: t.placeholders, fn: fnAt(line), at });
   };
   for (const call of calls) {
-    const fnNode = call.childForFieldName('function') ?? call.childForFieldName('constructor');
-    const callee = fnNode ? fnNode.text.replace(/\s+/g, '') : '';
-    if (!callee || callee.length > 120) continue;
+    // First / last named child rather than fields: a field lookup searches the grammar's field names each time.
+    const args = call.lastNamedChild;
+    if (!args || (args.type !== 'argument_list' && args.type !== 'arguments')) continue;
+    const fnNode = call.firstNamedChild;
+    const member = fnNode && (fnNode.type === 'attribute' || fnNode.type === 'member_expression') ? fnNode.lastNamedChild : null;
     const line = call.startPosition.row + 1;
-    const args = call.childForFieldName('arguments');
-    const member = fnNode?.type === 'attribute' ? fnNode.childForFieldName('attribute')?.text : fnNode?.type === 'member_expression' ? fnNode.childForFieldName('property')?.text : undefined;
-    const receiver = fnNode?.type === 'attribute' || fnNode?.type === 'member_expression' ? fnNode.childForFieldName('object') : undefined;
     // `messages.append(HumanMessage(content=prompt))`: the list is built from what is appended.
-    if (member && APPEND.test(member) && receiver && (receiver.type === 'identifier' || isSelfAttr(receiver))) {
-      const names = namesOf(args, python);
-      const keys = keysOf(args, python);
-      const inner = callsOf(args, python);
-      if (names.length || keys.length || inner.length) flows.push({ fn: fnAt(line), into: rootName(receiver), names, ...(keys.length ? { keys } : {}), ...(inner.length ? { calls: inner } : {}) });
+    if (member && APPEND.test(member.text)) {
+      const receiver = fnNode!.firstNamedChild;
+      if (receiver && (receiver.type === 'identifier' || isSelfAttr(receiver))) addFlow(rootName(receiver), args, line);
     }
-    if (NOT_SENT.test(callee)) continue;
+    const found: { node: SyntaxNode; arg: number | string }[] = [];
     let index = 0;
-    for (const a of args?.namedChildren ?? []) {
-      if (!a || a.type === 'comment') continue;
-      if (a.type === 'keyword_argument') {
-        const name = a.childForFieldName('name')?.text;
-        const value = a.childForFieldName('value');
-        if (name && value) push(value, { call: callee, callLine: line, arg: name });
-      } else if (a.type === 'list_splat' || a.type === 'dictionary_splat' || a.type === 'spread_element') index++;
-      else push(a, { call: callee, callLine: line, arg: index++ });
+    for (const a of args.namedChildren) {
+      if (!a) continue;
+      const type = a.type;
+      if (type === 'keyword_argument') {
+        const value = a.lastNamedChild;
+        if (value && TEXT_NODE.has(value.type)) found.push({ node: value, arg: a.firstNamedChild?.text ?? '' });
+      } else if (type === 'comment') continue;
+      else {
+        if (TEXT_NODE.has(type)) found.push({ node: a, arg: index });
+        index++;
+      }
     }
+    if (!found.length) continue;
+    const callee = fnNode ? fnNode.text.replace(/\s+/g, '') : '';
+    if (!callee || callee.length > 120 || NOT_SENT.test(callee)) continue;
+    for (const f of found) push(f.node, { call: callee, callLine: line, arg: f.arg });
   }
-  const kinds = python ? ['assignment', 'augmented_assignment', 'return_statement', 'subscript'] : ['variable_declarator', 'assignment_expression', 'augmented_assignment_expression', 'return_statement', 'subscript_expression'];
-  for (const node of root.descendantsOfType(kinds)) {
+  for (const node of assigned) {
     if (!node) continue;
     const line = node.startPosition.row + 1;
     if (node.type === 'return_statement') {
-      const value = node.namedChildren[0];
-      if (value) pushContained(value, python, (n) => push(n, { returned: true }));
-      continue;
-    }
-    if (node.type === 'subscript' || node.type === 'subscript_expression') {
-      const key = node.childForFieldName(python ? 'subscript' : 'index');
-      const k = key && /^string$/.test(key.type) && !key.namedChildren.some((c) => c?.type === 'interpolation' || c?.type === 'template_substitution') ? stringValue(key) : undefined;
-      const fn = fnAt(line);
-      if (k && KEY.test(k) && !seenKeys.has(`${fn}#${k}`)) {
-        seenKeys.add(`${fn}#${k}`);
-        keyReads.push({ fn, key: k, line });
+      const value = node.firstNamedChild;
+      if (!value) continue;
+      pushContained(value, python, (n) => push(n, { returned: true }));
+      // `return preprompts["roadmap"] + …`: the keys a function's result is read by.
+      if (value.endIndex - value.startIndex < 4000) {
+        const fn = fnAt(line);
+        for (const m of value.text.matchAll(KEY_READ)) {
+          if (seenKeys.has(`${fn}#${m[1]}`)) continue;
+          seenKeys.add(`${fn}#${m[1]}`);
+          keyReads.push({ fn, key: m[1], line });
+        }
       }
       continue;
     }
-    const left = node.childForFieldName(python || node.type !== 'variable_declarator' ? 'left' : 'name');
-    const right = node.childForFieldName(python || node.type !== 'variable_declarator' ? 'right' : 'value');
-    if (!left || !right || !(left.type === 'identifier' || isSelfAttr(left))) continue;
+    const right = node.lastNamedChild;
+    if (!right || !(TEXT_NODE.has(right.type) || CONTAINER.has(right.type))) continue;
+    const left = node.firstNamedChild;
+    if (left?.id === right.id) continue;
+    if (!left || !(left.type === 'identifier' || isSelfAttr(left))) continue;
     const into = left.type === 'identifier' ? left.text : rootName(left);
-    pushContained(right, python, (n) => push(n, { local: left.text }));
-    if (BUILT.test(right.type)) {
-      const names = namesOf(right, python).filter((n) => n !== into);
-      const keys = keysOf(right, python);
-      const inner = callsOf(right, python);
-      if (names.length || keys.length || inner.length) flows.push({ fn: fnAt(line), into, names, ...(keys.length ? { keys } : {}), ...(inner.length ? { calls: inner } : {}) });
-    }
+    pushContained(right, python, (n) => push(n, { local: into }));
+    addFlow(into, right, line);
   }
   return { ...(texts.length ? { texts } : {}), ...(flows.length ? { flows } : {}), ...(keyReads.length ? { keyReads } : {}) };
 }
 
-/** Values whose names make up what they hold: lists, dicts, calls, texts assembled with `+` or interpolation. */
-const BUILT = /^(list|tuple|dictionary|call|binary_operator|concatenated_string|string|conditional_expression|array|object|call_expression|new_expression|binary_expression|template_string|ternary_expression|parenthesized_expression)$/;
+/** Nodes that may be a text written in the code. */
+const TEXT_NODE = new Set(['string', 'concatenated_string', 'binary_operator', 'template_string', 'binary_expression', 'parenthesized_expression']);
+/** Lists and dicts (of messages, of content parts). */
+const CONTAINER = new Set(['list', 'tuple', 'dictionary', 'array', 'object']);
+const KEY_READ = /\[\s*["']([\w.-]{2,60})["']\s*\]/g;
+
 
 /** A text itself, or the text parts of a content list (`[{"type": "text", "text": f"Request: {x}"}]`). */
 function pushContained(node: SyntaxNode, python: boolean, push: (n: SyntaxNode) => void, depth = 0): void {
@@ -108,8 +118,8 @@ function pushContained(node: SyntaxNode, python: boolean, push: (n: SyntaxNode) 
   if (/^(dictionary|object)$/.test(node.type)) {
     for (const pair of node.namedChildren.slice(0, 20)) {
       if (pair?.type !== 'pair') continue;
-      const key = pair.childForFieldName('key');
-      const value = pair.childForFieldName('value');
+      const key = pair.firstNamedChild;
+      const value = pair.lastNamedChild;
       const k = key ? (key.type === 'string' ? stringValue(key) : key.text) : undefined;
       if (value && k && /^(text|content)$/.test(k)) pushContained(value, python, push, depth + 1);
     }
@@ -126,45 +136,48 @@ function rootName(n: SyntaxNode): string {
   return n.text.replace(/\s+/g, '');
 }
 
-/** Names a value mentions: identifiers, not keyword names or attribute members (`HumanMessage(content=prompt)` → HumanMessage, prompt). */
-function namesOf(node: SyntaxNode | null | undefined, python: boolean): string[] {
-  if (!node) return [];
-  const out = new Set<string>();
-  for (const id of node.descendantsOfType(python ? ['identifier', 'attribute'] : ['identifier', 'shorthand_property_identifier', 'member_expression'])) {
-    if (!id || out.size >= MAX_NAMES) continue;
-    const parent = id.parent;
-    if (id.type === 'attribute' || id.type === 'member_expression') {
-      // `self.system` / `this.system`: the attribute as one name.
-      if (isSelfAttr(id)) out.add(rootName(id));
-      continue;
+/**
+ * What a value is built from, in one walk of it: the names it mentions (identifiers, not keyword names or attribute
+ * members: `HumanMessage(content=prompt)` → HumanMessage, prompt; `self.x` as one name), literal keys it reads
+ * (`preprompts["clarify"]`) and the calls in it.
+ */
+function partsOf(node: SyntaxNode | null | undefined, python: boolean): { names: string[]; keys: string[]; calls: { callee: string; line: number }[] } {
+  const names = new Set<string>();
+  const keys: string[] = [];
+  const calls: { callee: string; line: number }[] = [];
+  if (!node) return { names: [], keys, calls };
+  const types = python ? ['identifier', 'attribute', 'subscript', 'call'] : ['identifier', 'shorthand_property_identifier', 'member_expression', 'subscript_expression', 'call_expression', 'new_expression'];
+  for (const n of node.descendantsOfType(types)) {
+    if (!n) continue;
+    const parent = n.parent;
+    switch (n.type) {
+      case 'attribute':
+      case 'member_expression':
+        if (isSelfAttr(n) && names.size < MAX_NAMES) names.add(rootName(n));
+        break;
+      case 'subscript':
+      case 'subscript_expression': {
+        const key = n.lastNamedChild;
+        const k = key?.type === 'string' ? stringValue(key) : undefined;
+        if (k && KEY.test(k) && !keys.includes(k) && keys.length < MAX_NAMES) keys.push(k);
+        break;
+      }
+      case 'call':
+      case 'call_expression':
+      case 'new_expression': {
+        const fn = n.firstNamedChild;
+        const callee = fn?.text.replace(/\s+/g, '');
+        if (callee && callee.length <= 120 && calls.length < MAX_NAMES) calls.push({ callee, line: n.startPosition.row + 1 });
+        break;
+      }
+      default:
+        if (names.size >= MAX_NAMES) break;
+        if (parent?.type === 'keyword_argument' && parent.firstNamedChild?.id === n.id) break;
+        if ((parent?.type === 'attribute' || parent?.type === 'member_expression') && parent.namedChildren[0]?.id !== n.id) break;
+        names.add(n.text);
     }
-    if (parent?.type === 'keyword_argument' && parent.childForFieldName('name')?.id === id.id) continue;
-    if ((parent?.type === 'attribute' || parent?.type === 'member_expression') && parent.namedChildren[0]?.id !== id.id) continue;
-    out.add(id.text);
   }
-  return [...out];
-}
-
-function callsOf(node: SyntaxNode | null | undefined, python: boolean): { callee: string; line: number }[] {
-  if (!node) return [];
-  const out: { callee: string; line: number }[] = [];
-  for (const c of node.descendantsOfType(python ? 'call' : ['call_expression', 'new_expression'])) {
-    const fn = c?.childForFieldName('function') ?? c?.childForFieldName('constructor');
-    const callee = fn?.text.replace(/\s+/g, '');
-    if (c && callee && callee.length <= 120 && out.length < MAX_NAMES) out.push({ callee, line: c.startPosition.row + 1 });
-  }
-  return out;
-}
-
-function keysOf(node: SyntaxNode | null | undefined, python: boolean): string[] {
-  if (!node) return [];
-  const out: string[] = [];
-  for (const s of node.descendantsOfType(python ? 'subscript' : 'subscript_expression')) {
-    const key = s?.childForFieldName(python ? 'subscript' : 'index');
-    const k = key?.type === 'string' ? stringValue(key) : undefined;
-    if (k && KEY.test(k) && !out.includes(k) && out.length < MAX_NAMES) out.push(k);
-  }
-  return out;
+  return { names: [...names], keys, calls };
 }
 
 function enclosing(functions: readonly FunctionFact[]): (line: number) => string | undefined {
@@ -200,7 +213,7 @@ export function textOf(node: SyntaxNode, python: boolean, depth: number): Render
       for (const c of node.namedChildren) {
         if (!c) continue;
         if (c.type === 'interpolation' || c.type === 'template_substitution') {
-          const name = (c.childForFieldName('expression') ?? c.namedChildren[0])?.text.replace(/\s+/g, '') ?? 'value';
+          const name = c.firstNamedChild?.text.replace(/\s+/g, '') ?? 'value';
           placeholders.push(name);
           text += `{${name}}`;
         } else if (c.type === 'string_content' || c.type === 'string_fragment' || c.type === 'escape_sequence') {
@@ -214,8 +227,8 @@ export function textOf(node: SyntaxNode, python: boolean, depth: number): Render
     case 'concatenated_string':
     case 'binary_operator':
     case 'binary_expression': {
-      if (node.type !== 'concatenated_string' && node.childForFieldName('operator')?.text !== '+') return undefined;
-      const parts = node.type === 'concatenated_string' ? node.namedChildren : [node.childForFieldName('left'), node.childForFieldName('right')];
+      if (node.type !== 'concatenated_string' && node.child(1)?.type !== '+') return undefined;
+      const parts = node.type === 'concatenated_string' ? node.namedChildren : [node.firstNamedChild, node.lastNamedChild];
       let text = '';
       const placeholders: string[] = [];
       let literal = 0;

@@ -20,7 +20,7 @@ export function extractFacts(python: boolean, root: SyntaxNode, collected: Colle
     }
   }
   const facts = python ? extractPython(root, collected, spots) : extractTypeScript(root, collected, spots);
-  const sent = extractTexts(root, python, collected.calls, facts.functions);
+  const sent = extractTexts(python, collected.calls, collected.assigned ?? [], facts.functions);
   return sent.texts || sent.flows || sent.keyReads ? { ...facts, sent } : facts;
 }
 
