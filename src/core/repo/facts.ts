@@ -5,6 +5,8 @@
  * without the syntax tree: names, attributes, calls, env reads, dicts, file reads.
  */
 
+import type { TextFacts } from './sent-types';
+
 /** An expression as far as the repository pass needs it; anything else is `unknown`. */
 export type Expr =
   | { readonly k: 'str'; readonly v: string; readonly line: number }
@@ -192,4 +194,6 @@ export interface FileFacts {
   readonly stateDefaults?: readonly StateDefault[];
   readonly schemaUses?: readonly SchemaUseFact[];
   readonly schemas?: readonly SchemaFact[];
+  /** Texts that may be sent, how names flow into messages, literal-key reads (extract-texts.ts, for sent-texts.ts). */
+  readonly sent?: TextFacts;
 }
