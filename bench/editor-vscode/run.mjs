@@ -116,6 +116,7 @@ async function measureWorkspace(ws, resultsDir) {
     out.lensColdPath = splitProbe(repo, text, cold);
     out.lensWarmPaths = warm.map((w) => splitProbe(repo, text, w));
     log(`cold: ${out.coldClickToActivationMs ?? '–'} ms click → activation, ${out.coldActivationToLensMs ?? '–'} ms activation → lens`);
+    log(`cold ${cold.rel}: ${JSON.stringify(out.lensColdPath ?? 'no lens path in the log')}`);
     for (const [k, w] of warm.entries()) log(`later ${w.rel}: ${JSON.stringify(out.lensWarmPaths[k] ?? 'no lens path in the log')}`);
     out.loadAfter = load();
   } finally {
