@@ -95,6 +95,7 @@ async function measureWorkspace(ws, resultsDir) {
     log(`${out.scanStatus} (view: ${out.scanUiMs} ms from opening it)`);
     await new Promise((r) => setTimeout(r, 10_000));
     out.rssPeakMb = memory?.peak('scan', 'scanned');
+    out.scanProcessPeakMb = memory?.peakScanProcess('scan', 'scanned');
     out.rssSettledMb = memory?.at('scanned', 10_000);
 
     // A scan of a few files can end before Cancel lands: then there is no cancel figure, not a failed run.
