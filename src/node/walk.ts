@@ -33,8 +33,8 @@ export interface WalkResult {
   readonly others: string[];
 }
 
-/** Files code may load at run time or read settings from (src/core/repo). */
-const REPO_TEXT = /\.(ya?ml|json|toml|md|mdx|txt|j2|jinja2?|tmpl|hbs|mustache)$|(^|\/)\.env(\.[\w-]+)?$/i;
+/** Files code may load at run time or read settings from (src/core/repo); extension-less files too (a folder of prompt texts, src/core/repo/prompt-dirs.ts). */
+const REPO_TEXT = /\.(ya?ml|json|toml|md|mdx|txt|j2|jinja2?|tmpl|hbs|mustache)$|(^|\/)\.env(\.[\w-]+)?$|(^|\/)[^/.]+$/i;
 
 interface IgnoreScope {
   readonly dir: string;

@@ -6,6 +6,8 @@ const WANTED = new Set([
   'call',
   'dictionary',
   'assignment',
+  'augmented_assignment',
+  'return_statement',
   'function_definition',
   'decorated_definition',
   'while_statement',
@@ -19,7 +21,8 @@ const WANTED = new Set([
 
 export function collectPython(tree: SyntaxTree): Collected {
   const contentAssignments: SyntaxNode[] = [];
-  const out: Collected = { calls: [], containers: [], contentAssignments, declarations: [], decorated: [], loops: [], comments: [], imports: new Map() };
+  const assigned: SyntaxNode[] = [];
+  const out: Collected = { calls: [], containers: [], contentAssignments, declarations: [], decorated: [], loops: [], comments: [], imports: new Map(), assigned };
   walk(tree, WANTED, (node) => {
     switch (node.type) {
       case 'call':
@@ -42,7 +45,12 @@ export function collectPython(tree: SyntaxTree): Collected {
       case 'import_statement':
         collectImport(node, out.imports);
         break;
+      case 'augmented_assignment':
+      case 'return_statement':
+        assigned.push(node);
+        break;
       case 'assignment': {
+        assigned.push(node);
         const left = node.childForFieldName('left');
         const right = node.childForFieldName('right');
         if (left?.type === 'identifier' && right) out.declarations.push({ name: left.text, nameNode: left, value: right, isFunction: false });

@@ -14,6 +14,8 @@ const WANTED = new Set([
   'function_declaration',
   'public_field_definition',
   'assignment_expression',
+  'augmented_assignment_expression',
+  'return_statement',
   'while_statement',
   'for_statement',
   'for_in_statement',
@@ -24,12 +26,17 @@ const WANTED = new Set([
   'optional_parameter',
 ]);
 
+/** Nodes that put a value in a name or return it (src/core/repo/extract-texts.ts). */
+const ASSIGNED = new Set(['variable_declarator', 'assignment_expression', 'augmented_assignment_expression', 'return_statement']);
+
 const LOOPS = new Set(['while_statement', 'for_statement', 'for_in_statement', 'do_statement']);
 
 export function collectTypeScript(tree: SyntaxTree): Collected {
-  const out: Collected = { calls: [], containers: [], declarations: [], decorated: [], loops: [], comments: [], imports: new Map() };
+  const assigned: SyntaxNode[] = [];
+  const out: Collected = { calls: [], containers: [], declarations: [], decorated: [], loops: [], comments: [], imports: new Map(), assigned };
   walk(tree, WANTED, (node) => {
     const type = node.type;
+    if (ASSIGNED.has(type)) assigned.push(node);
     if (type === 'call_expression' || type === 'new_expression') out.calls.push(node);
     else if (type === 'object') out.containers.push(node);
     else if (type === 'comment') out.comments.push(node);

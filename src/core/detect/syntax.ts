@@ -33,6 +33,8 @@ export interface Collected {
   readonly comments: SyntaxNode[];
   /** Local name → module it was imported from. */
   readonly imports: Map<string, string>;
+  /** Assignments (augmented ones too) and return statements: texts a file may send (src/core/repo/extract-texts.ts). */
+  readonly assigned?: SyntaxNode[];
 }
 
 export interface LanguageSyntax {

@@ -12,6 +12,7 @@ import { isListMethod, pickItems } from './list-values';
 import { fromUserDir, shippedFile } from './user-config';
 import { clientField, factoryModelArg, isRequestBody, wrappedModel } from './model-flow';
 import { dirOf, normalize } from './modules';
+import { plainConstant } from './plain-constants';
 import type { RepoStore } from './store';
 import { setterCalls, setterCtx, type Receiver } from './instance-setters';
 import { parsedArgDefault, typerOptionDefault } from './cli-options';
@@ -156,7 +157,8 @@ export class Evaluator {
   /** A module-level name of a file: constant, function, class, or import. */
   global(path: string, name: string, d: number): Val | undefined {
     const file = this.store.get(path);
-    if (!file) return undefined;
+    // A module detection did not analyse (no mention of models) still holds constants.
+    if (!file) return plainConstant(this.store, path, name);
     const value = file.facts.values[name];
     if (value) {
       const v = this.once(`g:${path}:${name}`, () => this.eval(value, { path }, d));
@@ -170,7 +172,7 @@ export class Evaluator {
     if (!imp) return name.startsWith('_') ? undefined : this.starImport(path, name, d);
     return this.once(`i:${path}:${name}`, () => {
       const target = this.store.modules.resolve(path, imp.module);
-      if (target && !this.store.get(target)) return this.fileVal(target, { path }, imp.line);
+      if (target && !this.store.get(target)) return (imp.name !== undefined ? plainConstant(this.store, target, imp.name) : undefined) ?? this.fileVal(target, { path }, imp.line);
       if (imp.name === undefined) return target ? { t: 'module', path: target } : undefined;
       if (target) {
         const v = this.global(target, imp.name, d + 1);

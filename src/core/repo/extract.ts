@@ -5,6 +5,7 @@ import type { DetectedCall, ValueRef } from '../detect/types';
 import type { Expr, FileFacts } from './facts';
 import { extractPython } from './extract-py';
 import { extractTypeScript } from './extract-ts';
+import { extractTexts } from './extract-texts';
 
 export function extractFacts(python: boolean, root: SyntaxNode, collected: Collected, calls: readonly DetectedCall[]): FileFacts {
   const spots: { id: string; node: SyntaxNode }[] = [];
@@ -18,7 +19,9 @@ export function extractFacts(python: boolean, root: SyntaxNode, collected: Colle
       if (wanted.size === 0) break;
     }
   }
-  return python ? extractPython(root, collected, spots) : extractTypeScript(root, collected, spots);
+  const facts = python ? extractPython(root, collected, spots) : extractTypeScript(root, collected, spots);
+  const sent = extractTexts(python, collected.calls, collected.assigned ?? [], facts.functions);
+  return sent.texts || sent.flows || sent.keyReads ? { ...facts, sent } : facts;
 }
 
 /** A `ValueRef` for a model expression detection could not resolve inside the file. */

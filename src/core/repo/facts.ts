@@ -5,6 +5,8 @@
  * without the syntax tree: names, attributes, calls, env reads, dicts, file reads.
  */
 
+import type { TextFacts } from './sent-types';
+
 /** An expression as far as the repository pass needs it; anything else is `unknown`. */
 export type Expr =
   | { readonly k: 'str'; readonly v: string; readonly line: number }
@@ -55,6 +57,8 @@ export interface CalleeFact {
   readonly callee: string;
   readonly expr: Expr;
   readonly line: number;
+  /** Made only on some runs of its function: in an `if`/`else`/`except`/`case` branch (branch-calls.ts). */
+  readonly branch?: boolean;
 }
 
 export interface LoopFact {
@@ -139,6 +143,8 @@ export interface CallFact {
   readonly receiver?: string;
   /** Names and attribute paths in the arguments that carry prompts (`system=SYSTEM_PROMPT`), for prompts loaded from files. */
   readonly inputs?: readonly string[];
+  /** Comes after an `if …: return` guard of its function: sent on some runs only (branch-calls.ts). */
+  readonly gated?: boolean;
 }
 
 /** The initial value of a UI state hook (`useState`, `useLocalStorage`): what the UI starts with before the user picks. */
@@ -188,4 +194,6 @@ export interface FileFacts {
   readonly stateDefaults?: readonly StateDefault[];
   readonly schemaUses?: readonly SchemaUseFact[];
   readonly schemas?: readonly SchemaFact[];
+  /** Texts that may be sent, how names flow into messages, literal-key reads (extract-texts.ts, for sent-texts.ts). */
+  readonly sent?: TextFacts;
 }

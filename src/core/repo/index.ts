@@ -24,6 +24,8 @@ import { heldPrompts, subclassIndex, type HeldPromptSources } from './held-promp
 import { RepoStore } from './store';
 import type { LoadedPrompt, RepoHints, RepoLoop, ResolvedModel } from './types';
 import { entryPointFiles } from './entry-points';
+import { allSentTexts, largestGroup } from './sent-texts';
+import { promptDirFiles } from './prompt-dirs';
 import { scopeOfPath } from '../report/scope';
 
 export type { RepoHints, RepoLoop, ResolvedModel, LoadedPrompt } from './types';
@@ -248,6 +250,13 @@ export class RepoIndex implements RepoHints {
       if (fact?.fn && !call.agent) {
         for (const held of heldPrompts(this.heldSources(), path, fact.fn)) if (!out.some((o) => o.path === held.path && o.line === held.line)) out.push(held);
       }
+      // Texts callers pass to the wrappers this request sits in, and the prompt files they pick by key (sent-texts.ts).
+      const sent = largestGroup(this.sent().byCall.get(`${path}#${call.id}`) ?? [], (p) => this.fileText(p));
+      for (const t of sent?.texts ?? []) out.push({ name: t.fact.fn ?? 'text', path: t.path, text: t.fact.text, from: { path: t.path, line: t.fact.line }, line: t.fact.line, detail: `passed by ${sent!.key.replace('#', ' ')}` });
+      for (const f of sent?.files ?? []) {
+        const text = this.fileText(f.path);
+        if (text !== undefined && !out.some((o) => o.path === f.path)) out.push({ name: f.key, path: f.path, text, from: f.from, detail: `picked by key "${f.key}" at ${f.from.path}:${f.from.line}` });
+      }
       if (fact) {
         for (const hit of schemasOfCall(this.store, this.evaluator, path, fact, call)) {
           out.push({ name: hit.name, path: hit.path, text: hit.schema.text, from: hit.use, line: hit.schema.line, asTool: true });
@@ -267,6 +276,24 @@ export class RepoIndex implements RepoHints {
     };
   }
 
+  private sent(): ReturnType<typeof allSentTexts> {
+    return this.memo('sent', () =>
+      allSentTexts(
+        {
+          store: this.store,
+          callers: (p, fn) => this.graph.callers(p, fn),
+          outgoing: (p, fn) => this.graph.outgoing(p, fn),
+          dirFiles: () => this.memo('prompt-dirs', () => promptDirFiles(this.store)),
+        },
+        (p, id) => this.isUse(p, id),
+      ),
+    );
+  }
+
+  private fileText(path: string): string | undefined {
+    return this.store.text(path) ?? this.host.readText?.(path);
+  }
+
   private referenced(): Map<string, Val> {
     return this.memo('referenced', () => referencedFiles(this.store, this.evaluator));
   }
@@ -276,7 +303,11 @@ export class RepoIndex implements RepoHints {
   }
 
   revealedPrompts(path: string): readonly DetectedPrompt[] {
-    return this.memo('revealed', () => schemaPromptsByFile(this.store, this.evaluator)).get(path) ?? [];
+    const schemas = this.memo('revealed', () => schemaPromptsByFile(this.store, this.evaluator)).get(path) ?? [];
+    // A text the file's own detection already reports (even in part) is not reported again.
+    const own = [...schemas, ...(this.store.get(path)?.file.prompts ?? [])];
+    const sent = (this.sent().prompts.get(path) ?? []).filter((p) => !own.some((q) => q.id === p.id || (q.line <= p.endLine && p.line <= q.endLine)));
+    return sent.length ? [...schemas, ...sent] : schemas;
   }
 
   /**
@@ -299,6 +330,13 @@ export class RepoIndex implements RepoHints {
             const doc = this.store.config(l.path);
             add(l.path, doc ? configPrompts(l.path, doc.text) : [wholeFilePrompt(l.path, l.text, `read at ${l.from.path}:${l.from.line} and sent with the request there`)]);
           }
+        }
+      }
+      // Prompt files of a folder the code reads whole, picked by key by any caller of a request (sent-texts.ts).
+      for (const groups of this.sent().byCall.values()) {
+        for (const f of groups.flatMap((g) => g.files)) {
+          const text = this.fileText(f.path);
+          if (text !== undefined) add(f.path, [wholeFilePrompt(f.path, text, `read from its folder by the code and picked by key "${f.key}" at ${f.from.path}:${f.from.line}`)]);
         }
       }
       for (const [path, v] of this.referenced()) {
