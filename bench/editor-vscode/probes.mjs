@@ -143,22 +143,54 @@ export function rssMb(pid) {
   }
 }
 
-/** Samples the RSS of `pid` every `everyMs`; `mark(label)` notes when something happened. */
+/**
+ * The Cost report's scan process (src/node/scan-process.ts), when the extension host `hostPid` has
+ * one running: a child of its main thread whose command line names `scan-process.js`.
+ */
+export function scanProcessOf(hostPid) {
+  let children = '';
+  try {
+    children = readFileSync(`/proc/${hostPid}/task/${hostPid}/children`, 'utf8');
+  } catch {
+    return undefined;
+  }
+  for (const pid of children.trim().split(/\s+/).filter(Boolean)) {
+    try {
+      if (readFileSync(`/proc/${pid}/cmdline`, 'utf8').includes('scan-process.js')) return Number(pid);
+    } catch {
+      // the process ended while we looked
+    }
+  }
+  return undefined;
+}
+
+/**
+ * Samples the RSS of `pid` every `everyMs`, and of its scan process while one runs (`scanMb`);
+ * `mark(label)` notes when something happened.
+ */
 export function memorySampler(pid, everyMs = 100) {
   const samples = [];
   const marks = {};
   const t0 = Date.now();
   const timer = setInterval(() => {
     const mb = rssMb(pid);
-    if (mb !== undefined) samples.push({ t: Date.now() - t0, mb });
+    const scan = scanProcessOf(pid);
+    const scanMb = scan === undefined ? undefined : rssMb(scan);
+    if (mb !== undefined) samples.push({ t: Date.now() - t0, mb, ...(scanMb !== undefined ? { scanMb } : {}) });
   }, everyMs);
+  const between = (from, to) => samples.filter((s) => s.t >= (marks[from] ?? 0) && s.t <= (to ? marks[to] ?? Infinity : Infinity));
   return {
     samples,
     mark: (label) => (marks[label] = Date.now() - t0),
     marks,
     stop: () => clearInterval(timer),
     /** Peak between two marks (or to the end). */
-    peak: (from, to) => Math.max(...samples.filter((s) => s.t >= (marks[from] ?? 0) && s.t <= (to ? marks[to] ?? Infinity : Infinity)).map((s) => s.mb)),
+    peak: (from, to) => Math.max(...between(from, to).map((s) => s.mb)),
+    /** Peak of the scan process between two marks; undefined when none was seen (a scan on the host's own thread). */
+    peakScanProcess: (from, to) => {
+      const seen = between(from, to).filter((s) => s.scanMb !== undefined);
+      return seen.length ? Math.max(...seen.map((s) => s.scanMb)) : undefined;
+    },
     /** The last sample at or before `ms` after the mark. */
     at: (label, afterMs = 0) => samples.filter((s) => s.t <= (marks[label] ?? 0) + afterMs).at(-1)?.mb,
   };

@@ -49,6 +49,7 @@ export function summarize(results) {
       const big = w !== 'small';
       rows.push(row(w, 'extension host RSS at rest, before the scan', r.rssRestMb, 'MB', '', undefined));
       rows.push(row(w, 'extension host RSS, peak during the scan', r.rssPeakMb, 'MB', big ? '< 350' : '', big ? r.rssPeakMb < 350 : undefined));
+      rows.push(row(w, 'scan process RSS, peak (a process of its own, gone when the scan ends)', r.scanProcessPeakMb ?? 'none seen', 'MB', '', undefined));
       const back = r.rssSettledMb - r.rssRestMb;
       rows.push(row(w, 'extension host RSS 10 s after the scan (Δ from rest)', `${fmt(r.rssSettledMb)} (${back >= 0 ? '+' : ''}${fmt(back)})`, 'MB', 'Δ ≤ 50', back <= 50));
     }

@@ -95,6 +95,7 @@ async function measureWorkspace(ws, resultsDir) {
     log(`${out.scanStatus} (view: ${out.scanUiMs} ms from opening it)`);
     await new Promise((r) => setTimeout(r, 10_000));
     out.rssPeakMb = memory?.peak('scan', 'scanned');
+    out.scanProcessPeakMb = memory?.peakScanProcess('scan', 'scanned');
     out.rssSettledMb = memory?.at('scanned', 10_000);
 
     // A scan of a few files can end before Cancel lands: then there is no cancel figure, not a failed run.
@@ -116,6 +117,7 @@ async function measureWorkspace(ws, resultsDir) {
     out.lensColdPath = splitProbe(repo, text, cold);
     out.lensWarmPaths = warm.map((w) => splitProbe(repo, text, w));
     log(`cold: ${out.coldClickToActivationMs ?? '–'} ms click → activation, ${out.coldActivationToLensMs ?? '–'} ms activation → lens`);
+    log(`cold ${cold.rel}: ${JSON.stringify(out.lensColdPath ?? 'no lens path in the log')}`);
     for (const [k, w] of warm.entries()) log(`later ${w.rel}: ${JSON.stringify(out.lensWarmPaths[k] ?? 'no lens path in the log')}`);
     out.loadAfter = load();
   } finally {

@@ -2,6 +2,7 @@ import * as vscode from 'vscode';
 import { DocumentAnalysis } from './analysis/document-analysis';
 import { createAnalyzer, WorkspaceRepos } from './analysis/engine';
 import { scheduleWarmUp } from './analysis/warmup';
+import { ColdStart, COLD_START_FALLBACK_MS, COLD_START_SETTLE_MS } from './analysis/cold-start';
 import { activatedAtMs } from './activation-clock';
 import { CatalogHolder } from './catalog-holder';
 import type { CompareRequest } from './compare-request';
@@ -44,6 +45,8 @@ export class TokenomicsContext implements vscode.Disposable {
     readonly analysis: DocumentAnalysis,
     /** The repository index of each workspace folder (cross-file models, prompts, loops), shared with the analyzer. */
     readonly repositories: WorkspaceRepos,
+    /** The session's cold start: the CodeLens provider says when the first lens was answered. */
+    readonly coldStart: ColdStart,
   ) {}
 
   static create(extension: vscode.ExtensionContext, features: readonly Feature[]): TokenomicsContext {
@@ -53,16 +56,19 @@ export class TokenomicsContext implements vscode.Disposable {
     const catalog = new CatalogHolder(config, log);
     const inFolder = (folder: vscode.Uri) => (d: vscode.TextDocument) => vscode.workspace.getWorkspaceFolder(d.uri)?.uri.fsPath === folder.fsPath;
     // A document is priced alone until its folder's index is built; then its folder's open documents are analysed again.
-    const repositories: WorkspaceRepos = new WorkspaceRepos(config, log, (folder) => analysis.reanalyse(inFolder(folder)));
+    // What no lens needs (the repository index, the other grammars) waits until the first lens was answered.
+    const coldStart = new ColdStart(COLD_START_SETTLE_MS, COLD_START_FALLBACK_MS);
+    const repositories: WorkspaceRepos = new WorkspaceRepos(config, log, (folder) => analysis.reanalyse(inFolder(folder)), coldStart.over);
     const analysis: DocumentAnalysis = new DocumentAnalysis(createAnalyzer(config, catalog, log, repositories), log);
-    const ctx = new TokenomicsContext(extension, log, config, catalog, analysis, repositories);
-    extension.subscriptions.push(ctx, catalog, analysis, repositories, ctx.refreshEmitter);
+    void analysis.startupAnalysed.then(() => coldStart.firstAnalysisDone());
+    const ctx = new TokenomicsContext(extension, log, config, catalog, analysis, repositories, coldStart);
+    extension.subscriptions.push(ctx, catalog, analysis, repositories, ctx.refreshEmitter, coldStart);
     extension.subscriptions.push(vscode.workspace.onDidChangeConfiguration((e) => ctx.onSettingsChanged(e)));
     extension.subscriptions.push(vscode.workspace.onDidGrantWorkspaceTrust(() => ctx.refresh('workspace trust granted')));
     extension.subscriptions.push(catalog.onDidChange(() => ctx.refresh('catalog reloaded')));
     for (const feature of features) ctx.addFeature(feature);
     // After the registrations, off activation's path: grammars, tokenizer ranks and catalog, in parallel.
-    extension.subscriptions.push(scheduleWarmUp(catalog, log));
+    extension.subscriptions.push(scheduleWarmUp(catalog, log, coldStart.over));
     // With its own clock time: VS Code may write a busy extension host's log lines late, and the
     // editor bench splits the first lens into "until we were activated" and "after" with it.
     log.info(`Tokenomics activated (${vscode.workspace.isTrusted ? 'trusted' : 'untrusted'} workspace) at ${new Date(activatedAtMs()).toISOString()}`);

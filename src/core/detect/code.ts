@@ -13,6 +13,8 @@ import { findHandWrittenLoops, loopBound } from './loops';
 import { findGraphLoops } from './graphs';
 import { httpRequestOf } from './http-requests';
 import { foreignModelRule } from './model-uses';
+import { findModelObjectRequests } from './model-objects';
+import { applyClientHosts } from './client-hosts';
 import { ModelValues } from './model-resolve';
 import { stepCountIs, toolsFrom } from './model-values';
 import { needsOf } from './needs';
@@ -61,6 +63,8 @@ export class CodeDetector {
     this.places.run();
     const merged = groupExclusiveSites(this.syntax, this.sites, this.calls);
     new RequestFinder(this.syntax, this.collected, this.sites, this.calls, this.values, this.prompts, merged).run();
+    findModelObjectRequests(this.syntax, this.collected, this.sites, this.calls, this.prompts);
+    applyClientHosts(this.syntax, this.collected, this.calls);
     findDspyRequests(this.syntax, this.collected, this.sites, this.calls, this.values, this.prompts);
     findPartialRequests(this.syntax, this.collected, this.sites, this.calls, this.values);
     groupExclusiveSites(this.syntax, this.sites, this.calls);

@@ -34,6 +34,8 @@ import {
   type CallRule,
 } from './call-rules';
 
+import { classifySdkCall, withClientVendor } from './sdk-calls';
+
 export type { CallRule } from './call-rules';
 export { NESTED_OPTION_KEYS } from './call-rules';
 
@@ -94,13 +96,15 @@ export function classifyCall(callee: string, ctx: CallContext): CallRule | undef
   const importedAs = segments.length === 1 && module?.includes('#') ? module.slice(module.indexOf('#') + 1) : undefined;
   if (importedAs && importedAs !== last) return classifyCall(importedAs, { ...ctx, imports: new Map([[importedAs, module!.split('#')[0]], ...ctx.imports]) });
 
-  if (OPENAI_CHAT_CALL.test(callee) || /(^|\.)ChatCompletion\.a?create$/.test(callee)) return OPENAI_CHAT;
+  if (OPENAI_CHAT_CALL.test(callee) || /(^|\.)ChatCompletion\.a?create$/.test(callee)) return withClientVendor(OPENAI_CHAT, ctx) ?? OPENAI_CHAT;
   if (OPENAI_RESPONSES_CALL.test(callee)) return OPENAI_RESPONSES;
   if (ANTHROPIC_CALL.test(callee) && !/threads\.messages/.test(callee)) return ANTHROPIC;
   if (/(^|\.)(generateContent|generateContentStream|generate_content|generate_content_stream)$/.test(callee)) {
     return segments.length > 1 ? GOOGLE : undefined;
   }
   if (/(^|\.)(getGenerativeModel|GenerativeModel)$/.test(callee)) return GOOGLE_MODEL;
+  const sdk = classifySdkCall(callee, ctx);
+  if (sdk) return sdk;
 
   if (segments.length === 1 && /^(generateText|streamText|generateObject|streamObject)$/.test(last)) {
     if (module === undefined || module === 'ai' || module.startsWith('ai#')) return VERCEL_CALL;

@@ -10,6 +10,7 @@
 import type { ClassFact, Expr, FunctionFact } from './facts';
 import type { Evaluator } from './evaluate';
 import { exprText } from './extract';
+import { keyedHolder, MAX_KEYED } from './keyed-instances';
 import type { RepoStore } from './store';
 
 export interface ClassRef {
@@ -202,6 +203,8 @@ export class Dispatch {
   /** The classes of a value: a constructor call, a factory (its return annotation, else what it returns), a typed name. */
   private valueClasses(e: Expr, ctx: Ctx, depth: number): ClassRef[] {
     if (e.k === 'or') return [...this.valueClasses(e.left, ctx, depth), ...this.valueClasses(e.right, ctx, depth)];
+    const holder = keyedHolder(e);
+    if (holder) return this.keyedClasses(holder, ctx, depth);
     if (e.k === 'name' || e.k === 'member') return this.classesOf(e, ctx, depth);
     if (e.k !== 'call') return [];
     const callee = this.safe(() => this.ev.eval(e.callee, { path: ctx.path, fn: ctx.fn }));
@@ -215,6 +218,23 @@ export class Dispatch {
     }
     const v = this.safe(() => this.ev.eval(e, { path: ctx.path, fn: ctx.fn }));
     return v?.t === 'inst' ? [{ path: v.path, cls: v.cls }] : [];
+  }
+
+  /** The classes of a dict's instances (keyed-instances.ts): `clients[name]` may be any of them. */
+  private keyedClasses(holder: Expr, ctx: Ctx, depth: number): ClassRef[] {
+    const dict = this.safe(() => this.ev.eval(holder, { path: ctx.path, fn: ctx.fn }));
+    if (dict?.t !== 'dict') return [];
+    const out: ClassRef[] = [];
+    for (const entry of Object.values(dict.entries).slice(0, MAX_KEYED)) {
+      let classes = this.valueClasses(entry, dict.ctx, depth + 1);
+      if (!classes.length) {
+        // A module-level instance (`ollama = Ollama()`) named in the dict.
+        const v = this.safe(() => this.ev.eval(entry, dict.ctx));
+        classes = v?.t === 'inst' ? [{ path: v.path, cls: v.cls }] : [];
+      }
+      for (const c of classes) if (!out.some((o) => o.cls === c.cls)) out.push(c);
+    }
+    return out;
   }
 
   private safe<T>(f: () => T): T | undefined {

@@ -12,9 +12,12 @@ import { isListMethod, pickItems } from './list-values';
 import { fromUserDir, shippedFile } from './user-config';
 import { clientField, factoryModelArg, isRequestBody, wrappedModel } from './model-flow';
 import { dirOf, normalize } from './modules';
+import { plainConstant } from './plain-constants';
 import type { RepoStore } from './store';
 import { setterCalls, setterCtx, type Receiver } from './instance-setters';
-import { entryFirst, typeExpr, withVia, type Bound, type CallerLookup, type Ctx, type Inst, type Val } from './values';
+import { parsedArgDefault, typerOptionDefault } from './cli-options';
+import { passingCallers } from './passed-args';
+import { enclosingMethod, entryFirst, firstOf, typeExpr, withVia, type Bound, type CallerLookup, type Ctx, type Inst, type Val } from './values';
 
 export type { Bound, CallerLookup, Ctx, Inst, Val, Via } from './values';
 
@@ -43,7 +46,8 @@ export class Evaluator {
       case 'index': {
         const key = e.k === 'member' ? e.prop : e.key;
         const obj = this.eval(e.obj, ctx, d);
-        return obj ? this.member(obj, key, d) : undefined;
+        const option = obj || e.k !== 'member' ? undefined : parsedArgDefault(e, ctx.fn, this.store.get(ctx.path));
+        return obj ? this.member(obj, key, d) : option ? this.eval(option, ctx, d) : undefined;
       }
       case 'or':
         return this.eval(e.left, ctx, d) ?? this.eval(e.right, ctx, d);
@@ -86,7 +90,7 @@ export class Evaluator {
     if ((name === 'self' || name === 'this') && ctx.fn) {
       if (ctx.self) return ctx.self;
       // A closure inside a method (`def wrapper(): self._completion(…)`) sees the method's `self`.
-      const method = ctx.fn.name.includes('.') ? ctx.fn : this.enclosingMethod(ctx.path, ctx.fn);
+      const method = ctx.fn.name.includes('.') ? ctx.fn : enclosingMethod(this.store.get(ctx.path)?.functions.values() ?? [], ctx.fn);
       const cls = method ? this.store.get(ctx.path)?.classes.get(method.name.split('.')[0]) : undefined;
       if (cls) return { t: 'inst', path: ctx.path, cls, args: [], kw: {} };
     }
@@ -110,14 +114,6 @@ export class Evaluator {
     return this.global(ctx.path, name, d);
   }
 
-  private enclosingMethod(path: string, fn: FunctionFact): FunctionFact | undefined {
-    let best: FunctionFact | undefined;
-    for (const f of this.store.get(path)?.functions.values() ?? []) {
-      if (f.name.includes('.') && f.line < fn.line && fn.endLine <= f.endLine && (!best || f.line > best.line)) best = f;
-    }
-    return best;
-  }
-
   /** A parameter: what the bound caller passes, else its default, else what the repository's callers pass. */
   private param(fn: FunctionFact, index: number, ctx: Ctx, d: number): Val | undefined {
     const p = fn.params[index];
@@ -138,6 +134,10 @@ export class Evaluator {
       const v = this.once(`f:${ctx.path}:${fn.name}:${p.name}`, () => this.eval(p.fallback!, ctx, d));
       if (v) return v;
     }
+    // What the application passes beats the default when only fallbacks omit it (passed-args.ts).
+    const passing = !bound && p.default ? passingCallers(this.store, fn, index, this.callers(ctx.path, fn.name)) : undefined;
+    const passed = passing && this.once(`a:${ctx.path}:${fn.name}:${p.name}`, () => firstOf(entryFirst(passing).slice(0, 8), fromBound));
+    if (passed) return passed;
     if (p.default) {
       const v = this.eval(p.default, ctx, d);
       if (v) return v;
@@ -157,7 +157,8 @@ export class Evaluator {
   /** A module-level name of a file: constant, function, class, or import. */
   global(path: string, name: string, d: number): Val | undefined {
     const file = this.store.get(path);
-    if (!file) return undefined;
+    // A module detection did not analyse (no mention of models) still holds constants.
+    if (!file) return plainConstant(this.store, path, name);
     const value = file.facts.values[name];
     if (value) {
       const v = this.once(`g:${path}:${name}`, () => this.eval(value, { path }, d));
@@ -171,7 +172,7 @@ export class Evaluator {
     if (!imp) return name.startsWith('_') ? undefined : this.starImport(path, name, d);
     return this.once(`i:${path}:${name}`, () => {
       const target = this.store.modules.resolve(path, imp.module);
-      if (target && !this.store.get(target)) return this.fileVal(target, { path }, imp.line);
+      if (target && !this.store.get(target)) return (imp.name !== undefined ? plainConstant(this.store, target, imp.name) : undefined) ?? this.fileVal(target, { path }, imp.line);
       if (imp.name === undefined) return target ? { t: 'module', path: target } : undefined;
       if (target) {
         const v = this.global(target, imp.name, d + 1);
@@ -290,6 +291,8 @@ export class Evaluator {
       }
     }
     const callee = this.eval(e.callee, ctx, d);
+    const option = callee ? undefined : typerOptionDefault(e, this.store.get(ctx.path));
+    if (option) return this.eval(option, ctx, d);
     if (!callee) {
       // `copy.deepcopy(config)`: the same value.
       if (/^(copy\.)?(deep)?copy$/.test(e.text) && e.args[0]) return this.eval(e.args[0], ctx, d);

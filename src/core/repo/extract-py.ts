@@ -10,7 +10,8 @@ import { addWithAliases } from './py-locals';
 import type { Collected } from '../detect/syntax';
 import type { CalleeFact, ClassFact, Expr, FileFacts, FunctionFact, ImportFact, LoopFact, ParamFact } from './facts';
 import { comparisonsOf, exitGuards, loopShape, raiseGuards } from './extract-py-loops';
-import { bucket, CALL_DEPTH, callFactsOf, LOCAL_DEPTH, NOT_REPOSITORY, INPUT_KEYS, loopFacts, namesIn, ownStatements, type DetectedCallSpot, type FunctionBucket, type LanguageFacts } from './extract-shared';
+import { isBranchCall } from './branch-calls';
+import { bucket, CALL_DEPTH, callFactsOf, LOCAL_DEPTH, notRepositoryCallee, INPUT_KEYS, loopFacts, namesIn, ownStatements, type DetectedCallSpot, type FunctionBucket, type LanguageFacts } from './extract-shared';
 import { keepsModel } from './model-flow';
 import { runtimeReturns } from './returns';
 
@@ -243,10 +244,8 @@ function classType(node: SyntaxNode | null | undefined): string | undefined {
 function calleeFact(call: SyntaxNode): CalleeFact | undefined {
   const fn = call.childForFieldName('function');
   const callee = (fn?.text ?? '').replace(/\s+/g, '');
-  const short = callee.slice(callee.lastIndexOf('.') + 1);
-  // `next(it)` is the builtin; `ai.next(messages, prompt)` is the object's own method.
-  if (NOT_REPOSITORY.has(short) && !(short === 'next' && callee !== short)) return undefined;
-  return { callee, expr: expr(call, CALL_DEPTH), line: call.startPosition.row + 1 };
+  if (notRepositoryCallee(callee)) return undefined;
+  return { callee, expr: expr(call, CALL_DEPTH), line: call.startPosition.row + 1, ...(isBranchCall(call) ? { branch: true } : {}) };
 }
 
 function loopHead(loop: SyntaxNode): Omit<LoopFact, 'calls' | 'line' | 'column' | 'endLine' | 'endColumn'> {

@@ -4,6 +4,7 @@
  * innermost enclosing function by byte range, so no second walk of the tree is needed.
  */
 import type { SyntaxNode } from '../detect/parser';
+import { isGuardedCall } from './branch-calls';
 import type { Collected } from '../detect/syntax';
 import type { CallFact, CalleeFact, Expr, FunctionFact, LoopFact } from './facts';
 
@@ -114,6 +115,19 @@ export const NOT_REPOSITORY = new Set(
   'print len str int float bool list dict set tuple isinstance issubclass hasattr getattr setattr range enumerate zip sorted reversed min max sum any all super type repr abs round map filter next iter open id hash vars format append extend insert remove pop items keys values join split rsplit strip lstrip rstrip startswith endswith replace lower upper encode decode debug info warning warn error exception critical isoformat sleep assertEqual assertTrue assertIn assert_called_once assert_called_with log push slice includes indexOf toString JSON parseInt parseFloat stringify then catch finally forEach toLowerCase toUpperCase trim concat has setTimeout clearTimeout useState useEffect useCallback useMemo useRef expect describe it test'.split(' '),
 );
 
+/**
+ * Builtin functions that are no method of a builtin type: called bare (`next(it)`) they are the builtin, but
+ * on an object (`ai.next(messages)`) they are a method, maybe the repository's own (a wrapper class's `next`).
+ */
+export const BARE_BUILTINS = new Set('print len isinstance issubclass hasattr getattr setattr range enumerate zip sorted reversed sum any all super type repr next iter open id vars'.split(' '));
+
+/** A callee never worth following: a builtin called bare, or a method of builtin types, strings, logging. */
+export function notRepositoryCallee(callee: string): boolean {
+  const dot = callee.lastIndexOf('.');
+  const name = callee.slice(dot + 1);
+  return NOT_REPOSITORY.has(name) && !(dot > 0 && BARE_BUILTINS.has(name));
+}
+
 /** A loop's facts: its head, and the calls inside it (from the function's bucket). */
 export function loopFacts(loops: readonly SyntaxNode[], calls: readonly { node: SyntaxNode; fact: CalleeFact }[], lang: LanguageFacts): LoopFact[] {
   return loops.map((loop) => ({
@@ -155,7 +169,7 @@ export function callFactsOf(
     const line = node.startPosition.row + 1;
     const fn = enclosingFunction(functions, line);
     const { model, receiver, inputs } = modelArg(node);
-    return { id, ...(fn ? { fn: fn.name } : {}), ...(model ? { model } : {}), ...(receiver ? { receiver } : {}), ...(inputs?.length ? { inputs } : {}) };
+    return { id, ...(fn ? { fn: fn.name } : {}), ...(model ? { model } : {}), ...(receiver ? { receiver } : {}), ...(inputs?.length ? { inputs } : {}), ...(isGuardedCall(node) ? { gated: true } : {}) };
   });
 }
 

@@ -11,7 +11,8 @@ import type { CalleeFact, ClassFact, Expr, FileFacts, FunctionFact, ImportFact, 
 import { addDestructuredLocals } from './destructure';
 import { keepsModel } from './model-flow';
 import { runtimeReturns } from './returns';
-import { bucket, CALL_DEPTH, LOCAL_DEPTH, callFactsOf, NOT_REPOSITORY, INPUT_KEYS, loopFacts, namesIn, ownStatements, type DetectedCallSpot, type FunctionBucket, type LanguageFacts } from './extract-shared';
+import { isBranchCall } from './branch-calls';
+import { bucket, CALL_DEPTH, LOCAL_DEPTH, callFactsOf, notRepositoryCallee, INPUT_KEYS, loopFacts, namesIn, ownStatements, type DetectedCallSpot, type FunctionBucket, type LanguageFacts } from './extract-shared';
 import { annotatedClass, classHolders } from './ts-holders';
 
 const TS_NAMES = new Set(['identifier', 'shorthand_property_identifier']);
@@ -205,8 +206,8 @@ function functionFact(b: FunctionBucket): FunctionFact {
 function calleeFact(call: SyntaxNode): CalleeFact | undefined {
   const fn = call.childForFieldName('function') ?? call.childForFieldName('constructor');
   const callee = (fn?.text ?? '').replace(/\s+/g, '');
-  if (NOT_REPOSITORY.has(callee.slice(callee.lastIndexOf('.') + 1))) return undefined;
-  return { callee, expr: expr(call, CALL_DEPTH), line: call.startPosition.row + 1 };
+  if (notRepositoryCallee(callee)) return undefined;
+  return { callee, expr: expr(call, CALL_DEPTH), line: call.startPosition.row + 1, ...(isBranchCall(call) ? { branch: true } : {}) };
 }
 
 const EXITS = new Set(['break_statement', 'return_statement', 'throw_statement']);

@@ -57,6 +57,8 @@ export interface CalleeFact {
   readonly callee: string;
   readonly expr: Expr;
   readonly line: number;
+  /** Made only on some runs of its function: in an `if`/`else`/`except`/`case` branch (branch-calls.ts). */
+  readonly branch?: boolean;
 }
 
 export interface LoopFact {
@@ -141,6 +143,8 @@ export interface CallFact {
   readonly receiver?: string;
   /** Names and attribute paths in the arguments that carry prompts (`system=SYSTEM_PROMPT`), for prompts loaded from files. */
   readonly inputs?: readonly string[];
+  /** Comes after an `if …: return` guard of its function: sent on some runs only (branch-calls.ts). */
+  readonly gated?: boolean;
 }
 
 /** The initial value of a UI state hook (`useState`, `useLocalStorage`): what the UI starts with before the user picks. */

@@ -7,6 +7,8 @@
 import type { CalleeFact, Expr, FunctionFact } from './facts';
 import type { Bound, Evaluator } from './evaluate';
 import { Dispatch } from './dispatch';
+import { BARE_BUILTINS } from './extract-shared';
+import { withPassedCalls } from './passed-callables';
 import { paramCall, resolveParamCalls, type ParamCall } from './late-edges';
 import type { RepoStore, StoredFile } from './store';
 
@@ -18,6 +20,8 @@ export interface Edge {
   readonly callee: string;
   readonly bound: Bound;
   readonly target: { readonly path: string; readonly fn: string };
+  /** The call runs only on some runs of its function (CalleeFact.branch). */
+  readonly branch?: boolean;
 }
 
 const COMMON = new Set(['get', 'set', 'run', 'call', 'append', 'update', 'format', 'items', 'keys', 'values', 'join', 'split', 'strip', 'close', 'open', 'read', 'write', 'send', 'start', 'stop', 'copy', 'load', 'dump', 'dumps', 'loads', 'print', 'info', 'debug', 'error', 'warning', 'main', 'init', 'reset', 'add', 'pop', 'push', 'map', 'filter', 'then', 'catch', 'log']);
@@ -108,7 +112,7 @@ export class CallGraph {
       for (const { call, target } of found) {
         const c = call.fact;
         if (c.expr.k !== 'call') continue;
-        const edge: Edge = { path: call.path, from: call.fn.name, line: c.line, callee: c.callee, bound: { args: c.expr.args, kw: c.expr.kw, ctx: { path: call.path, fn: call.fn } }, target };
+        const edge: Edge = { path: call.path, from: call.fn.name, line: c.line, callee: c.callee, bound: { args: c.expr.args, kw: c.expr.kw, ctx: { path: call.path, fn: call.fn } }, target, ...(c.branch ? { branch: true } : {}) };
         this.addEdge(edge);
         this.lateByFile.get(call.path)?.edges.push(edge);
         done.add(call);
@@ -171,7 +175,7 @@ export class CallGraph {
       const edges: Edge[] = [];
       const paramCalls: ParamCall[] = [];
       const add = (from: FunctionFact | undefined, calls: readonly CalleeFact[]): void => {
-        for (const c of calls) {
+        for (const c of withPassedCalls(calls)) {
           const short = c.callee.slice(c.callee.lastIndexOf('.') + 1);
           if (c.expr.k !== 'call' || !(names.has(short) || attrNames.has(short))) continue;
           const param = paramCall(path, from, c);
@@ -180,7 +184,7 @@ export class CallGraph {
           const ctx = { path, fn: from };
           const before = edges.length;
           for (const target of this.targets(ev, dispatch, call.callee, c, ctx, short, methods)) {
-            edges.push({ path, from: from?.name, line: c.line, callee: c.callee, bound: { args: call.args, kw: call.kw, ctx }, target });
+            edges.push({ path, from: from?.name, line: c.line, callee: c.callee, bound: { args: call.args, kw: call.kw, ctx }, target, ...(c.branch ? { branch: true } : {}) });
           }
           // Through a parameter: what it holds comes from the callers, known once the first edges are built.
           if (edges.length === before && param) paramCalls.push(param);
@@ -194,6 +198,7 @@ export class CallGraph {
   }
 
   private targets(ev: Evaluator, dispatch: Dispatch, callee: Expr, fact: CalleeFact, ctx: { path: string; fn?: FunctionFact }, short: string, methods: ReadonlyMap<string, { path: string; fn: string }[]>): { path: string; fn: string }[] {
+    callee = revived(callee);
     let v;
     try {
       v = ev.eval(callee, ctx);
@@ -212,10 +217,12 @@ export class CallGraph {
     const full = callee.k === 'member' && rootIsUnknown(callee) && DOTTED.test(fact.callee) ? dottedExpr(fact.callee, fact.line) : callee;
     // A name one or two classes define is taken as theirs (cheap); a commoner one needs the receiver's type.
     const candidates = methods.get(short) ?? [];
-    const unique = callee.k === 'member' && !COMMON.has(short) && short.length >= 4 && candidates.length > 0 && candidates.length <= 2;
+    // A method named like a builtin function (`ai.next(…)`) is as common a name as `send`.
+    const common = COMMON.has(short) || BARE_BUILTINS.has(short);
+    const unique = callee.k === 'member' && !common && short.length >= 4 && candidates.length > 0 && candidates.length <= 2;
     if (unique) return candidates;
     // A common name (`send`, `run`) only on an attribute of the object itself or a typed parameter: its class is written down.
-    return full.k === 'member' && candidates.length && (!COMMON.has(short) || typedHolder(full.obj, ctx.fn)) ? dispatch.methodsOn(full.obj, full.prop, ctx) : [];
+    return full.k === 'member' && candidates.length && (!common || typedHolder(full.obj, ctx.fn)) ? dispatch.methodsOn(full.obj, full.prop, ctx) : [];
   }
 }
 
@@ -227,6 +234,19 @@ function typedHolder(e: Expr, fn: FunctionFact | undefined): boolean {
   if (e.k === 'member') return e.obj.k === 'name' && /^(self|this)$/.test(e.obj.v);
   return e.k === 'name' && Boolean(fn?.params.some((p) => p.name === e.v && p.type));
 }
+
+/**
+ * The receiver chain with the names that were cut off for depth put back: `LLM(model_id=m).inference` keeps the
+ * constructor's name only as text (`unknown` "LLM"), which is a plain name again here.
+ */
+function revived(e: Expr): Expr {
+  if (e.k === 'member' && e.obj.k === 'call' && e.obj.callee.k === 'unknown' && NAME_CHAIN.test(e.obj.callee.text)) {
+    return { ...e, obj: { ...e.obj, callee: dottedExpr(e.obj.callee.text, e.obj.line) } };
+  }
+  return e;
+}
+
+const NAME_CHAIN = /^[A-Za-z_$][\w$]*(\.[A-Za-z_$][\w$]*){0,5}$/;
 
 function rootIsUnknown(e: Expr): boolean {
   return e.k === 'member' ? rootIsUnknown(e.obj) : e.k === 'unknown';

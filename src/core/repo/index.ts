@@ -16,6 +16,7 @@ import { looksLikeModel } from './model-flow';
 import { chatModelImplementations, isModelInvoke, refCtx } from './model-invokes';
 import { clearMajority, collectTypeDefaults, defaultSite, mainVariant, type TypeDefault } from './type-defaults';
 import { collectUiDefaults, pickUiDefault } from './ui-defaults';
+import { vendorOf } from './vendor';
 import { schemaPromptsByFile, schemasOfCall } from './schema-prompts';
 import { configPrompts, loadedPromptFile, PROMPT_PATH, referencedFiles, wholeFilePrompt } from './loaded-files';
 import { findAgentRuns, type AgentRuns } from './cross-file-runs';
@@ -50,7 +51,7 @@ export class RepoIndex implements RepoHints {
   constructor(private readonly host: RepoIndexHost = {}) {
     this.store.reader = host.readText;
     this.graph = new CallGraph(this.store, () => this.evaluator);
-    this.evaluator = new Evaluator(this.store, (path, fn) => this.graph.callers(path, fn).map((e) => e.bound));
+    this.evaluator = new Evaluator(this.store, (path, fn) => this.graph.callers(path, fn).map((e) => ({ ...e.bound, line: e.line })));
   }
 
   update(file: DetectedFile): void {
@@ -99,7 +100,7 @@ export class RepoIndex implements RepoHints {
       const ctx = !at.model && call.modelRef ? refCtx(this.store, path, call.modelRef.line, at.ctx) : at.ctx;
       const v = modelInstance(this.evaluator, this.safeEval(expr, ctx));
       if (v?.t === 'inst' && !v.ctx) return this.typeDefault(v.cls.name, expr);
-      return v?.t === 'client' ? this.uiDefault(v) : modelOf(v, expr);
+      return v?.t === 'client' ? this.uiDefault(v, vendorOf(call)) : modelOf(v, expr);
     });
   }
 
@@ -122,8 +123,8 @@ export class RepoIndex implements RepoHints {
   }
 
   /** A model the client sends: the UI's default (ui-defaults.ts). */
-  private uiDefault(v: Extract<Val, { t: 'client' }>): ResolvedModel | undefined {
-    const hit = pickUiDefault(this.memo('ui-defaults', () => collectUiDefaults(this.store, this.evaluator)), v.field);
+  private uiDefault(v: Extract<Val, { t: 'client' }>, vendor: string | undefined): ResolvedModel | undefined {
+    const hit = pickUiDefault(this.memo('ui-defaults', () => collectUiDefaults(this.store, this.evaluator)), v.field, vendor);
     if (!hit) return undefined;
     const field = v.field ? `${v.field} of the request body` : 'the request body';
     return { model: hit.model, source: { from: 'ui-default', at: hit.at, detail: `chosen in the UI (${field}, ${v.path}:${v.line}); default ${hit.name}` } };

@@ -7,6 +7,7 @@
  * in a function the step runs through.
  */
 import type { DetectedFile } from '../detect/types';
+import type { SourceRef } from '../report/types';
 import type { FunctionFact, LoopFact } from './facts';
 import type { Evaluator } from './evaluate';
 import type { CallGraph, Edge } from './graph';
@@ -20,7 +21,7 @@ import { innerLoopsOf, withoutTaskLoops, type Candidate, type LoopSpan, type Pas
 const MAX_HOPS = 8;
 
 export function findRepoLoops(store: RepoStore, graph: CallGraph, ev: Evaluator): RepoLoop[] {
-  const requests = requestsByFunction(store);
+  const requests = { any: requestsByFunction(store, false), sure: requestsByFunction(store, true) };
   const dispatch = new Dispatch(store, ev);
   const candidates: Candidate<Reached>[] = [];
   for (const f of store.files()) {
@@ -53,13 +54,13 @@ export function findRepoLoops(store: RepoStore, graph: CallGraph, ev: Evaluator)
   return kept.map((c) => (inner.has(c) ? { ...c.repoLoop, innerLoops: inner.get(c)! } : c.repoLoop));
 }
 
-/** Requests detection found, by `path#function`. */
-function requestsByFunction(store: RepoStore): Map<string, string[]> {
+/** Requests detection found, by `path#function`; `sure`: those not after an early-return guard of their function. */
+function requestsByFunction(store: RepoStore, sure: boolean): Map<string, string[]> {
   const out = new Map<string, string[]>();
   for (const f of store.files()) {
     for (const c of f.facts.calls) {
       const call = f.file.calls.find((x) => x.id === c.id);
-      if (!call || call.agent || !c.fn) continue;
+      if (!call || call.agent || !c.fn || (sure && c.gated)) continue;
       const key = `${f.file.path}#${c.fn}`;
       out.set(key, [...(out.get(key) ?? []), c.id]);
     }
@@ -73,6 +74,8 @@ function directRequest(file: DetectedFile, loop: LoopFact): boolean {
 
 interface Reached {
   readonly steps: { path: string; callId: string }[];
+  /** Requests reached only through a call under a condition while others are reached on every pass: sent on some passes. */
+  readonly sometimes: { path: string; callId: string }[];
   /** Edges out of the loop body that lead to a request, and the others. */
   readonly stepEdges: Edge[];
   readonly otherEdges: Edge[];
@@ -82,17 +85,30 @@ interface Reached {
   readonly through: Passage[];
 }
 
-/** Requests reachable from the loop's body through the call graph (breadth first, a few hops), with the way there. */
-function reach(store: RepoStore, graph: CallGraph, requests: ReadonlyMap<string, string[]>, path: string, fn: FunctionFact | undefined, loop: LoopFact): Reached {
-  const lines = new Set(loop.calls.map((c) => c.line));
-  const bodyEdges = graph.outgoing(path, fn?.name).filter((e) => lines.has(e.line));
-  /** Where each function was first reached from: the loop's edge (`root`) or a function key. */
-  const parent = new Map<string, string | Edge>();
+/** A breadth-first search from a loop's body to the requests it reaches: the first requests found and the way there. */
+interface Search {
+  readonly steps: { path: string; callId: string }[];
+  readonly hits: string[];
+  /** Where each function was first reached from: the loop's edge or a function key. */
+  readonly parent: Map<string, string | Edge>;
   /** The line of the call in the parent function that reached each function. */
+  readonly via: Map<string, number>;
+  /** Further calls in the same parent to the same function. */
+  readonly alsoVia: Map<string, number[]>;
+}
+
+/**
+ * Requests reachable from the loop's body (breadth first, a few hops). `sure`: only through calls made on
+ * every run of their function (not in an `if`/`except` branch, branch-calls.ts): the requests every pass sends.
+ */
+function search(store: RepoStore, graph: CallGraph, requests: ReadonlyMap<string, string[]>, bodyEdges: readonly Edge[], sure: boolean): Search {
+  const parent = new Map<string, string | Edge>();
   const via = new Map<string, number>();
+  const alsoVia = new Map<string, number[]>();
   let frontier: { key: string; path: string; fn: string }[] = [];
   for (const e of bodyEdges) {
     const key = `${e.target.path}#${e.target.fn}`;
+    if (sure && e.branch) continue;
     if (!parent.has(key)) {
       parent.set(key, e);
       frontier.push({ key, ...e.target });
@@ -111,7 +127,10 @@ function reach(store: RepoStore, graph: CallGraph, requests: ReadonlyMap<string,
       if (ids.length) hits.push(t.key);
       if (!store.get(t.path)) continue;
       for (const e of graph.outgoing(t.path, t.fn)) {
+        if (sure && e.branch) continue;
         const key = `${e.target.path}#${e.target.fn}`;
+        // Every call from the parent to the function is on the way (`ai.next` before a retry loop and inside it).
+        if (parent.get(key) === t.key) alsoVia.set(key, [...(alsoVia.get(key) ?? []), e.line]);
         if (parent.has(key)) continue;
         parent.set(key, t.key);
         via.set(key, e.line);
@@ -120,21 +139,42 @@ function reach(store: RepoStore, graph: CallGraph, requests: ReadonlyMap<string,
     }
     frontier = next;
   }
+  return { steps, hits, parent, via, alsoVia };
+}
+
+/**
+ * Requests reachable from the loop's body through the call graph, with the way there. The step is what every
+ * pass sends: requests reached through calls made on each run come first; a request reached only under a
+ * condition (a judge when the task is done) is the step only when nothing else is reached, and is otherwise
+ * kept aside as sent on some passes.
+ */
+function reach(store: RepoStore, graph: CallGraph, requests: { readonly any: ReadonlyMap<string, string[]>; readonly sure: ReadonlyMap<string, string[]> }, path: string, fn: FunctionFact | undefined, loop: LoopFact): Reached {
+  const lines = new Set(loop.calls.map((c) => c.line));
+  const bodyEdges = graph.outgoing(path, fn?.name).filter((e) => lines.has(e.line));
+  const every = search(store, graph, requests.sure, bodyEdges, true);
+  const any = search(store, graph, requests.any, bodyEdges, false);
+  const found = every.steps.length ? every : any;
+  const sometimes = found === every ? any.steps.filter((s) => !every.steps.some((e) => e.path === s.path && e.callId === s.callId)) : [];
+  const { steps, hits, parent, via, alsoVia } = found;
   const onWay = new Set<string>();
   const stepEdges = new Set<Edge>();
   const through: Passage[] = [];
   for (const hit of hits) {
     let key: string | Edge | undefined = hit;
-    const passages: { fn: string; line: number }[] = [];
+    const passages: { fn: string; line: number; level: number }[] = [];
+    let levels = 0;
     for (let i = 0; typeof key === 'string' && i <= MAX_HOPS; i++) {
       onWay.add(key);
       const up: string | Edge | undefined = parent.get(key);
       const line = via.get(key);
-      if (typeof up === 'string' && line !== undefined) passages.push({ fn: up, line });
+      if (typeof up === 'string' && line !== undefined) {
+        for (const l of [line, ...(alsoVia.get(key) ?? [])]) passages.push({ fn: up, line: l, level: levels });
+        levels++;
+      }
       key = up;
     }
     // Counted from the loop: the first function past the loop's own is one call away.
-    passages.forEach((p, i) => through.push({ ...p, hops: passages.length - i }));
+    for (const p of passages) through.push({ fn: p.fn, line: p.line, hops: levels - p.level });
     if (key && typeof key !== 'string') stepEdges.add(key);
   }
   const stepLines = new Set([...stepEdges].map((e) => e.line));
@@ -150,7 +190,7 @@ function reach(store: RepoStore, graph: CallGraph, requests: ReadonlyMap<string,
     const [p, name] = [key.slice(0, key.indexOf('#')), key.slice(key.indexOf('#') + 1)];
     for (const e of graph.outgoing(p, name)) addChain(`${e.target.path}#${e.target.fn}`);
   }
-  return { steps, stepEdges: [...stepEdges], otherEdges: bodyEdges.filter((e) => !stepEdges.has(e)), chain, through };
+  return { steps, sometimes, stepEdges: [...stepEdges], otherEdges: bodyEdges.filter((e) => !stepEdges.has(e)), chain, through };
 }
 
 function priceable(ev: Evaluator, dispatch: Dispatch, path: string, fn: FunctionFact | undefined, loop: LoopFact, reached: Reached, store: RepoStore): RepoLoop {
@@ -158,7 +198,9 @@ function priceable(ev: Evaluator, dispatch: Dispatch, path: string, fn: Function
   const stepLine = reached.stepEdges.length ? Math.min(...reached.stepEdges.map((e) => e.line)) : undefined;
   const bound = loopBound(ev, dispatch, { path, fn }, loop, stepLine, reached.chain);
   const id = `l${loop.line}.${loop.column}`;
-  const stepSites = steps.map((s) => ({ path: s.path, line: store.get(s.path)?.file.calls.find((c) => c.id === s.callId)?.line ?? 1 }));
+  const siteOf = (s: { path: string; callId: string }): SourceRef => ({ path: s.path, line: store.get(s.path)?.file.calls.find((c) => c.id === s.callId)?.line ?? 1 });
+  const stepSites = steps.map(siteOf);
+  const sometimesSites = reached.sometimes.map(siteOf);
   return {
     path,
     loop: {
@@ -178,5 +220,6 @@ function priceable(ev: Evaluator, dispatch: Dispatch, path: string, fn: Function
     ...(bound.boundKind ? { boundKind: bound.boundKind } : {}),
     ...(bound.boundAt ? { boundAt: bound.boundAt } : {}),
     ...(bound.costLimitUsd !== undefined ? { costLimitUsd: bound.costLimitUsd } : {}),
+    ...(sometimesSites.length ? { sometimesSites } : {}),
   };
 }

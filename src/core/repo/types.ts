@@ -35,6 +35,8 @@ export interface RepoLoop {
   readonly costLimitUsd?: number;
   /** Loops run inside each of its steps (a requery loop inside a run loop's step): steps of this loop's task, by file and first line. */
   readonly innerLoops?: readonly { readonly path: string; readonly line: number; readonly hops: number }[];
+  /** Requests the steps reach only under a condition (a judge once the task is done): sent on some steps, not priced per step. */
+  readonly sometimesSites?: readonly SourceRef[];
 }
 
 export interface RepoHints {

@@ -2,7 +2,9 @@
  * A model the user picks in the UI: the server route reads it from the request body, so the code
  * path of the request stops at the client. What runs by default is the UI's default: a constant that
  * says so (`DEFAULT_CHAT_MODEL = "google/gemini-2.5-flash-lite"`, `defaultModel`), else the initial
- * value of the state hook that holds the choice (`useLocalStorage("languageModel", { model: "…" })`).
+ * value of the state hook that holds the choice (`useLocalStorage("languageModel", { model: "…" })`), or of
+ * the settings object the body sends whole (`useState({ model: "…", temperature })` as `chatSettings`,
+ * read by the route as `chatSettings.model`).
  * Where several candidates fit equally and disagree, nothing is chosen (the model stays unknown).
  */
 import type { SourceRef } from '../report/types';
@@ -11,6 +13,7 @@ import type { Evaluator, Val } from './evaluate';
 import { looksLikeModel } from './model-flow';
 import type { RepoStore } from './store';
 import { attempt } from './values';
+import { fitsVendor } from './vendor';
 
 export interface UiDefault {
   readonly model: string;
@@ -18,6 +21,8 @@ export interface UiDefault {
   /** The constant or state variable, e.g. `DEFAULT_CHAT_MODEL`. */
   readonly name: string;
   readonly kind: 'constant' | 'state';
+  /** A settings object held in UI state (`chatSettings = { model: "…", temperature }`): it answers only for its own fields (`chatSettings.model`). */
+  readonly holder?: boolean;
 }
 
 /** `DEFAULT_CHAT_MODEL`, `DEFAULT_MODEL_ID`, `INITIAL_MODEL`, `defaultModel`, `defaultChatModelId`. */
@@ -36,10 +41,11 @@ export function collectUiDefaults(store: RepoStore, evaluator: Evaluator): UiDef
       if (v?.t === 'str' && looksLikeModel(v.v)) out.push({ model: v.v, at: v.at, name, kind: 'constant' });
     }
     for (const s of stored.facts.stateDefaults ?? []) {
-      if (!/model/i.test(s.name)) continue;
+      const holder = !/model/i.test(s.name);
+      if (holder && s.value.k !== 'dict') continue;
       const v = attempt(() => evaluator.eval(s.value, { path }));
       const model = modelIn(v, evaluator);
-      if (model) out.push({ model: model.v, at: model.at, name: s.name, kind: 'state' });
+      if (model) out.push({ model: model.v, at: model.at, name: s.name, kind: 'state', ...(holder ? { holder } : {}) });
     }
   }
   return out;
@@ -59,7 +65,11 @@ function modelIn(v: Val | undefined, evaluator: Evaluator): { v: string; at: Sou
  * The default for a request body field (`selectedChatModel`, `model.id`): candidates that share the
  * most words with the field, constants before state hooks; none when the best disagree.
  */
-export function pickUiDefault(candidates: readonly UiDefault[], field: string | undefined): UiDefault | undefined {
+export function pickUiDefault(all: readonly UiDefault[], field: string | undefined, vendor?: string): UiDefault | undefined {
+  const head = field?.split('.')[0].toLowerCase();
+  // One default serves the routes of every provider: a route of another vendor's SDK never sends it (an Anthropic route
+  // is not priced on the UI's `gpt-4…`).
+  const candidates = all.filter((c) => (!c.holder || (head === c.name.toLowerCase() && field!.includes('.'))) && fitsVendor(c.model, vendor));
   if (!candidates.length) return undefined;
   const wanted = words(field ?? '');
   const score = (c: UiDefault): number => words(c.name).filter((w) => wanted.includes(w)).length * 2 + (c.kind === 'constant' ? 1 : 0);

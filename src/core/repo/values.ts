@@ -41,6 +41,8 @@ export interface Bound {
   readonly args: readonly Expr[];
   readonly kw: Readonly<Record<string, Expr>>;
   readonly ctx: Ctx;
+  /** The line of the call, where the caller lookup knows it (passed-args.ts tells fallback constructions apart by it). */
+  readonly line?: number;
 }
 
 export interface Ctx {
@@ -77,4 +79,22 @@ export function attempt<T>(run: () => T): T | undefined {
   } catch {
     return undefined;
   }
+}
+
+/** The first item's value that is defined. */
+export function firstOf<T, V>(items: readonly T[], get: (item: T) => V | undefined): V | undefined {
+  for (const item of items) {
+    const v = get(item);
+    if (v !== undefined) return v;
+  }
+  return undefined;
+}
+
+/** The method a closure is written in (`def wrapper(): self._completion(…)` inside a method): the innermost around it. */
+export function enclosingMethod(functions: Iterable<FunctionFact>, fn: FunctionFact): FunctionFact | undefined {
+  let best: FunctionFact | undefined;
+  for (const f of functions) {
+    if (f.name.includes('.') && f.line < fn.line && fn.endLine <= f.endLine && (!best || f.line > best.line)) best = f;
+  }
+  return best;
 }

@@ -19,3 +19,24 @@ export function vendorOf(call: Pick<DetectedCall, 'framework' | 'providerHint'>)
   if (hint) return hint === 'gemini' || hint === 'vertex' || hint === 'vertexai' ? 'google' : hint;
   return BY_FRAMEWORK[call.framework];
 }
+
+/** The vendor a bare model id names by its family (`gpt-4o` → openai, `claude-…` → anthropic), or undefined when it does not say. */
+export function vendorOfModelId(id: string): string | undefined {
+  const bare = id.toLowerCase();
+  // `vendor/model` ids are a gateway's namespace (OpenRouter, the Vercel gateway): any client may send them.
+  if (bare.includes('/')) return undefined;
+  if (/^(gpt-|o[134](-|$)|chatgpt-|text-embedding-|davinci|babbage)/.test(bare)) return 'openai';
+  if (/^claude-/.test(bare)) return 'anthropic';
+  if (/^(gemini-|gemma-|text-embedding-00|embedding-00)/.test(bare)) return 'google';
+  if (/^(mistral-|mixtral-|codestral-|open-mistral|open-mixtral|ministral-|pixtral-|magistral-)/.test(bare)) return 'mistral';
+  if (/^deepseek-/.test(bare)) return 'deepseek';
+  if (/^grok-/.test(bare)) return 'xai';
+  if (/^command(-|$)/.test(bare)) return 'cohere';
+  return undefined;
+}
+
+/** Whether a model can be what a call of `vendor` sends: unknown on either side fits; known vendors must agree. */
+export function fitsVendor(model: string, vendor: string | undefined): boolean {
+  const named = vendorOfModelId(model);
+  return !vendor || !named || named === vendor;
+}

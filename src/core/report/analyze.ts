@@ -24,6 +24,7 @@ import { inputTokens } from './input-tokens';
 import { preferModelSource, priceInstructions, pricePrompt, unpricedFor } from './prompt-pricing';
 import type { AgentLoopReport, CallReport, DiagnosticReport, FileReport, InstructionFileReport, PromptReport, SiteAssumption } from './types';
 import { callsPerDayNote, defaultModelNote, outputNote, reasoningNote, stepsNote, toolResultNote } from './assumption-notes';
+import { sometimesNote } from './sometimes-note';
 import { chooseCallModel, stepsUnderCostLimit, stepsWithinCostLimit } from '../repo/pricing';
 import { runFromElsewhere } from '../repo/run-elsewhere';
 import type { RepoHints, RepoLoop } from '../repo/types';
@@ -368,6 +369,7 @@ class FileAnalysis {
       ...(r.boundKind ? { boundKind: r.boundKind } : {}),
       ...(r.boundAt ? { boundAt: r.boundAt } : {}),
       stepSites: r.stepSites,
+      ...(r.sometimesSites?.length ? { sometimesSites: r.sometimesSites, assumptions: [...(out.report.assumptions ?? []), sometimesNote(r.sometimesSites)] } : {}),
       ...(source ? { modelSource: source } : {}),
     };
     return out;

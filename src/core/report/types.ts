@@ -207,6 +207,8 @@ export interface AgentLoopReport extends Span {
   readonly boundAt?: SourceRef;
   /** Sites priced as steps of this task (calls reached through the repository's functions, handoff targets, subgraphs). */
   readonly stepSites?: readonly SourceRef[];
+  /** Requests the steps reach only under a condition (a judge once the task is done): sent on some steps, not priced per step. */
+  readonly sometimesSites?: readonly SourceRef[];
   /**
    * The loop whose steps run this one (a requery loop inside each step of a run loop, found through the
    * repository): `id`, or `path#id` in another file. Its cost is part of that task, not a monthly site of its own.

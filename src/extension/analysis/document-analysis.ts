@@ -33,6 +33,8 @@ export class DocumentAnalysis implements vscode.Disposable {
    * or done): the CodeLens provider registers then (codelens/provider.ts says why).
    */
   readonly startupAnalysed: Promise<void>;
+  /** Whether `startupAnalysed` has settled (read synchronously by the CodeLens provider). */
+  private startupDone = false;
 
   constructor(
     private readonly analyze: Analyzer,
@@ -53,6 +55,12 @@ export class DocumentAnalysis implements vscode.Disposable {
     this.startupAnalysed = new Promise<void>((resolve) => {
       setImmediate(() => void Promise.allSettled(showing.map((d) => this.get(d))).then(() => resolve()));
     });
+    void this.startupAnalysed.then(() => (this.startupDone = true));
+  }
+
+  /** The analyses of the editors showing at activation are still running (the session's cold start). */
+  get coldStartRunning(): boolean {
+    return !this.startupDone;
   }
 
   private opened(document: vscode.TextDocument): void {

@@ -61,6 +61,8 @@ export class WorkspaceRepos implements vscode.Disposable {
     config: ExtensionConfig,
     private readonly log: vscode.LogOutputChannel,
     onIndexBuilt: (folder: vscode.Uri) => void,
+    /** The end of the cold start (cold-start.ts): no index build competes with the session's first lens. */
+    notBefore?: Promise<void>,
   ) {
     this.indexes = new WorkspaceIndexes(
       (root) => {
@@ -76,6 +78,7 @@ export class WorkspaceRepos implements vscode.Disposable {
         },
         failed: (root, err) => log.warn(`Repository index of ${root} failed; documents are analysed one file at a time`, err),
       },
+      notBefore,
     );
     this.watcher = vscode.workspace.createFileSystemWatcher('**/*.{py,ts,tsx,js,jsx,mjs,yaml,yml,json,toml,md,txt,j2,jinja,jinja2}');
     const changed = (uri: vscode.Uri): void => {

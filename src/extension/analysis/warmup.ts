@@ -4,8 +4,6 @@ import { classifyPath, type Grammar } from '../core-api';
 import { DOCUMENT_SELECTOR } from '../selector';
 import { DEFAULT_LOADERS, remainingGrammars, warmInParallel } from './warm';
 
-/** How long after the first warm-up the grammars no open document needs are loaded, so a later file of another language finds its grammar ready. */
-export const LATER_GRAMMARS_DELAY_MS = 2_000;
 
 /** The grammars of the open documents the extension analyses (the one that activated it among them). */
 export function grammarsOfOpenDocuments(documents: readonly vscode.TextDocument[]): Grammar[] {
@@ -20,12 +18,13 @@ export function grammarsOfOpenDocuments(documents: readonly vscode.TextDocument[
 
 /**
  * Right after activation (never inside it): the open documents' grammars, the tokenizer ranks and
- * the catalog, in parallel (see warm.ts); the other grammars a little later. Every load is the same
+ * the catalog, in parallel (see warm.ts); the other grammars once the cold start is over (`later`:
+ * the first lens was answered, cold-start.ts), so a later file of another language finds its
+ * grammar ready and the first lens request does not compete with their compiles. Every load is the same
  * once-per-process load the first analysis would do. Returns a disposable that cancels what has not
  * started.
  */
-export function scheduleWarmUp(catalog: CatalogHolder, log: vscode.LogOutputChannel): vscode.Disposable {
-  let later: ReturnType<typeof setTimeout> | undefined;
+export function scheduleWarmUp(catalog: CatalogHolder, log: vscode.LogOutputChannel, later: Promise<void>): vscode.Disposable {
   let disposed = false;
   const first = setImmediate(() => {
     // Activated by a workspace's instruction file with no code open: the first analysis loads what it needs.
@@ -34,16 +33,15 @@ export function scheduleWarmUp(catalog: CatalogHolder, log: vscode.LogOutputChan
     void warmInParallel(grammars, DEFAULT_LOADERS(() => catalog.current())).then((t) => {
       if (t.error) log.warn('Warm-up: a grammar did not load', t.error);
       log.info(`Warm-up in ${t.totalMs} ms: grammars ${grammars.join(', ') || 'none'} ${t.grammarsMs} ms, o200k_base ranks ${t.ranksMs} ms, catalog ${t.catalogMs} ms, in parallel`);
-      if (disposed) return;
-      later = setTimeout(() => {
+      void later.then(() => {
+        if (disposed) return;
         const rest = remainingGrammars(grammars);
         void warmInParallel(rest, DEFAULT_LOADERS(() => undefined)).then((r) => log.trace(`Warm-up: grammars ${rest.join(', ')} in ${r.grammarsMs} ms`));
-      }, LATER_GRAMMARS_DELAY_MS);
+      });
     });
   });
   return new vscode.Disposable(() => {
     disposed = true;
     clearImmediate(first);
-    if (later) clearTimeout(later);
   });
 }

@@ -2,7 +2,8 @@
  * The editor's repository indexes (src/node/workspace-repo.ts), one per workspace folder, and the
  * rule that keeps them off the path of a lens: an analysis never waits for an index. A document is
  * priced alone until its folder's index is built; the build starts only after that first analysis
- * has had the thread (and runs in worker threads), and when it is done the editor re-analyses the
+ * has had the thread (and runs in worker threads), no earlier than `notBefore` (the end of the cold
+ * start, cold-start.ts: its workers must not compete with the session's first lens request), and when it is done the editor re-analyses the
  * open documents with the cross-file facts (`onBuilt`). Figures that depend on other files (an
  * imported prompt, a model set in another module) change then, and only then. No `vscode` here:
  * the rule is unit-tested.
@@ -19,12 +20,24 @@ export interface IndexEvents {
 
 export class WorkspaceIndexes {
   private readonly byRoot = new Map<string, WorkspaceRepository>();
+  /** Folders whose build was asked for and waits for `notBefore`. */
+  private readonly waiting = new Set<string>();
   private disposed = false;
+  private gateOpen = false;
 
   constructor(
     private readonly create: (root: string) => WorkspaceRepository,
     private readonly events: IndexEvents,
-  ) {}
+    /** Builds start no earlier than this settles (undefined: at once). */
+    private readonly notBefore?: Promise<void>,
+  ) {
+    void notBefore?.then(() => {
+      this.gateOpen = true;
+      const roots = [...this.waiting];
+      this.waiting.clear();
+      for (const root of roots) this.startNow(root);
+    });
+  }
 
   /** The folder's index when it is built; never starts or waits for a build. */
   built(root: string): WorkspaceRepository | undefined {
@@ -32,13 +45,30 @@ export class WorkspaceIndexes {
     return repo?.current() ? repo : undefined;
   }
 
-  /** Whether a build of the folder's index was started (built, building or failed). */
+  /** Whether a build of the folder's index was asked for (waiting for the cold start's end, building, built or failed). */
   started(root: string): boolean {
-    return this.byRoot.has(root);
+    return this.byRoot.has(root) || this.waiting.has(root);
   }
 
-  /** Starts the folder's index build unless one was started already (a failed build is not retried in a loop). */
+  /** Whether the folder's build was asked for and waits for the end of the cold start. */
+  isWaiting(root: string): boolean {
+    return this.waiting.has(root);
+  }
+
+  /**
+   * Starts the folder's index build unless one was asked for already (a failed build is not retried
+   * in a loop); while the cold start lasts, it is queued until its end.
+   */
   start(root: string): void {
+    if (this.disposed || this.started(root)) return;
+    if (this.notBefore && !this.gateOpen) {
+      this.waiting.add(root);
+      return;
+    }
+    this.startNow(root);
+  }
+
+  private startNow(root: string): void {
     if (this.disposed || this.byRoot.has(root)) return;
     const repo = this.create(root);
     this.byRoot.set(root, repo);
@@ -60,6 +90,7 @@ export class WorkspaceIndexes {
 
   dispose(): void {
     this.disposed = true;
+    this.waiting.clear();
     this.byRoot.clear();
   }
 }

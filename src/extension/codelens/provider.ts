@@ -6,13 +6,14 @@ import { COMPARE_COMMAND } from '../hover/content';
 import { within } from '../analysis/within';
 import { DOCUMENT_SELECTOR } from '../selector';
 import { LensAnswers } from './answers';
+import { ColdKeyTraining } from './training';
 import { lensSpecs } from './titles';
 
 /**
- * The longest a lens request waits for the document's analysis. Kept under VS Code's 250 ms floor
- * for CodeLens requests (analysis/within.ts says why): a cold first analysis then costs its own time
- * once, not a longer wait before every later file's lenses. A later analysis fires
- * `onDidChangeCodeLenses` when it lands.
+ * The longest a lens request waits for the document's analysis once the cold start is over. Kept
+ * under VS Code's 250 ms floor for CodeLens requests (docs/editor.md, "Why the editor asks late"): the
+ * editor learns each request's duration. A later analysis fires `onDidChangeCodeLenses` when it lands.
+ * During the cold start a request never waits (see `waitBriefly`).
  */
 export const LENS_WAIT_MS = 200;
 
@@ -22,18 +23,24 @@ export const LENS_WAIT_MS = 200;
  * a debounced analysis fires `onDidChangeCodeLenses` when it lands, if the
  * editor was shown something else (answers.ts: every announcement restarts the
  * editor's wait before its next request). A request never waits more than
- * LENS_WAIT_MS for an analysis.
+ * LENS_WAIT_MS for an analysis, and none during the cold start.
  */
 class TokenomicsCodeLensProvider implements vscode.CodeLensProvider {
   private readonly changed = new vscode.EventEmitter<void>();
   readonly onDidChangeCodeLenses = this.changed.event;
   private readonly answers = new LensAnswers<FileReport>();
+  private readonly training = new ColdKeyTraining();
 
   constructor(private readonly ctx: TokenomicsContext, scope: DisposableScope) {
     scope.add(this.changed);
     scope.add(ctx.analysis.onDidAnalyze((document) => this.analysed(document)));
     scope.add(ctx.onDidRefresh(() => this.changed.fire()));
-    scope.add(vscode.workspace.onDidCloseTextDocument((d) => this.answers.forget(d.uri.toString())));
+    scope.add(
+      vscode.workspace.onDidCloseTextDocument((d) => {
+        this.answers.forget(d.uri.toString());
+        this.training.forget(d.uri.toString());
+      }),
+    );
   }
 
   private analysed(document: vscode.TextDocument): void {
@@ -57,7 +64,7 @@ class TokenomicsCodeLensProvider implements vscode.CodeLensProvider {
     const key = document.uri.toString();
     const timelines = this.ctx.analysis.timelines;
     timelines.mark(key, 'lenses asked');
-    const report = this.ctx.analysis.peek(document) ?? this.staleWhileTyping(document) ?? (await within(this.ctx.analysis.get(document, token), LENS_WAIT_MS));
+    const report = this.ctx.analysis.peek(document) ?? this.staleWhileTyping(document) ?? (await this.waitBriefly(document, token));
     if (token.isCancellationRequested) {
       timelines.mark(key, 'request cancelled');
       return [];
@@ -67,9 +74,11 @@ class TokenomicsCodeLensProvider implements vscode.CodeLensProvider {
       timelines.mark(key, `answered with no lenses (analysis not done in ${LENS_WAIT_MS} ms)`);
       return [];
     }
+    this.ctx.coldStart.lensAnswered();
     if (report === this.ctx.analysis.peek(document)) {
       const line = timelines.finish(key);
       if (line) this.ctx.log.debug(line);
+      this.retrain(key);
     } else timelines.mark(key, 'answered from an older version');
     const uri = key;
     const assumptions = this.ctx.config.settings(document.uri).assumptions;
@@ -86,6 +95,33 @@ class TokenomicsCodeLensProvider implements vscode.CodeLensProvider {
       });
   }
 
+  /**
+   * Documents answered during the cold start are asked about again a few times (training.ts), so
+   * the slow durations the editor timed then give way to fast ones. After this answer is sent.
+   */
+  private retrain(key: string): void {
+    if (!this.ctx.coldStart.isOver) this.training.enrol(key);
+    if (!this.training.isTraining(key)) return;
+    const timelines = this.ctx.analysis.timelines;
+    const othersWaiting = vscode.window.visibleTextEditors.some((e) => e.document.uri.toString() !== key && timelines.has(e.document.uri.toString()));
+    if (this.training.shouldReask(key, othersWaiting)) setTimeout(() => this.changed.fire(), 0);
+  }
+
+  /**
+   * The analysis being computed, if it lands within LENS_WAIT_MS. During the cold start (grammar
+   * compile, tokenizer ranks, first analysis: seconds on a loaded machine) nothing: the answer is
+   * immediate and the analysis announces itself when it lands, so the editor re-asks at its floor
+   * (250 ms) and this request, whose duration the editor learns, stays short.
+   */
+  private async waitBriefly(document: vscode.TextDocument, token: vscode.CancellationToken): Promise<FileReport | undefined> {
+    const analysis = this.ctx.analysis.get(document, token);
+    if (this.ctx.analysis.coldStartRunning) {
+      this.ctx.analysis.timelines.mark(document.uri.toString(), 'cold start: answered at once');
+      return undefined;
+    }
+    return within(analysis, LENS_WAIT_MS);
+  }
+
   /** The previous version's report while an edit's analysis waits for the debounce (no analysis per keystroke). */
   private staleWhileTyping(document: vscode.TextDocument): FileReport | undefined {
     const latest = this.ctx.analysis.latest(document);
@@ -94,25 +130,17 @@ class TokenomicsCodeLensProvider implements vscode.CodeLensProvider {
   }
 }
 
-/**
- * The longest the provider's registration waits for the analyses of the editors showing at
- * activation (a cold start under heavy load takes seconds; a hung one must not hide lenses).
- */
-export const STARTUP_REGISTRATION_WAIT_MS = 10_000;
-
 export const codeLensFeature: Feature = {
   name: 'codelens',
   activate(ctx, scope) {
     if (!ctx.config.surfaces().codeLens) return;
     const provider = new TokenomicsCodeLensProvider(ctx, scope);
-    // Registered once the first file's analysis is done, not at activation. VS Code times every
-    // CodeLens request and makes each new file wait the average of those times before asking
-    // (within.ts). A request sent while this thread is busy with the cold start (grammar, tokenizer
-    // ranks, the first analysis) waits seconds in the queue and taught the editor to wait seconds
-    // before asking for every later file's lenses. Asked after that analysis, the first answer is
-    // immediate; the lens could not show earlier anyway. After a rebuild this resolves at once.
-    void within(ctx.analysis.startupAnalysed, STARTUP_REGISTRATION_WAIT_MS).then(() => {
-      scope.add(vscode.languages.registerCodeLensProvider(DOCUMENT_SELECTOR, provider));
-    });
+    // Registered at activation. Registering changes the key under which VS Code learns request
+    // durations for every open editor, and the first request under a new key waits the average of
+    // all durations learned so far (docs/editor.md). Registered after the first analysis (as
+    // before), that wait started only then; registered now it runs while the first analysis does.
+    // Requests that come during the cold start are answered at once (waitBriefly), so they teach
+    // the editor nothing slow.
+    scope.add(vscode.languages.registerCodeLensProvider(DOCUMENT_SELECTOR, provider));
   },
 };

@@ -4,6 +4,7 @@
  * CodeLens request), and each document's path to its first lens is timed for the log and the bench.
  */
 import * as assert from 'node:assert/strict';
+import { ColdKeyTraining, REASKS_PER_DOCUMENT } from '../../../src/extension/codelens/training';
 import { LensAnswers } from '../../../src/extension/codelens/answers';
 import { OpenTimelines, parseTimeline } from '../../../src/extension/analysis/open-timeline';
 
@@ -95,5 +96,33 @@ describe('extension/analysis open timelines: a document’s path to its first le
   it('reads no timeline from other log lines', () => {
     assert.equal(parseTimeline('2026-12-06 05:00:00.300 [info] Analysed a.ts v1 in 40 ms'), undefined);
     assert.equal(parseTimeline('Lens path of a.ts: opened not-a-date; answered +1 ms'), undefined);
+  });
+});
+
+describe('extension/codelens training: the cold start’s slow durations are replaced by fast ones', () => {
+  it('re-asks an enrolled document as many times as VS Code keeps durations, then stops', () => {
+    const t = new ColdKeyTraining();
+    assert.equal(t.shouldReask('a.ts', false), false, 'a document never enrolled is never re-asked');
+    t.enrol('a.ts');
+    const asks = Array.from({ length: REASKS_PER_DOCUMENT + 3 }, () => t.shouldReask('a.ts', false)).filter(Boolean).length;
+    assert.equal(asks, REASKS_PER_DOCUMENT);
+    assert.equal(t.isTraining('a.ts'), false);
+    t.enrol('a.ts');
+    assert.equal(t.shouldReask('a.ts', false), false, 'enrolled once per session');
+  });
+
+  it('stops for good as soon as another visible document waits for its first lenses', () => {
+    const t = new ColdKeyTraining();
+    t.enrol('a.ts');
+    assert.equal(t.shouldReask('a.ts', false), true);
+    assert.equal(t.shouldReask('a.ts', true), false, 'an announcement would restart the other editor’s wait');
+    assert.equal(t.shouldReask('a.ts', false), false);
+  });
+
+  it('a closed document is forgotten', () => {
+    const t = new ColdKeyTraining(2);
+    t.enrol('a.ts');
+    t.forget('a.ts');
+    assert.equal(t.shouldReask('a.ts', false), false);
   });
 });

@@ -43,4 +43,20 @@ describe('extension/report scan run: progress and cancel', () => {
     assert.equal(run.cancel(), undefined);
     assert.equal(run.stoppedLine(), 'Cost report: scan cancelled at 5 of 9 files');
   });
+
+  it('stops the work of the scan (its process) on Cancel, on a newer scan, and at once when registered late', () => {
+    const stops: string[] = [];
+    const cancelled = new ScanRun(clock().now);
+    cancelled.onStop(() => stops.push('cancel'));
+    assert.equal(stops.length, 0, 'registering does not stop a running scan');
+    cancelled.cancel();
+    cancelled.cancel();
+    const superseded = new ScanRun(clock().now);
+    superseded.onStop(() => stops.push('supersede'));
+    superseded.supersede();
+    const late = new ScanRun(clock().now);
+    late.supersede();
+    late.onStop(() => stops.push('late'));
+    assert.deepEqual(stops, ['cancel', 'supersede', 'late']);
+  });
 });

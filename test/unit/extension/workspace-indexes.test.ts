@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import { getBundledCatalog } from '../../../src/core/catalog';
 import type { RepoIndex } from '../../../src/core/repo';
 import { DEFAULT_ASSUMPTIONS } from '../../../src/core/workload';
+import { ColdStart } from '../../../src/extension/analysis/cold-start';
 import { within } from '../../../src/extension/analysis/within';
 import { analyzeDocument, WorkspaceIndexes, type IndexEvents } from '../../../src/extension/analysis/workspace-indexes';
 import { WorkspaceRepository } from '../../../src/node/workspace-repo';
@@ -99,6 +100,79 @@ describe('extension/workspace indexes: a lens never waits for the repository ind
     const { report } = await analyzeDocument({ ...INPUT, root: undefined }, env, indexes);
     assert.equal(report.calls.length, 1);
     assert.equal(indexes.started(DIR), false);
+  });
+});
+
+describe('extension/workspace indexes: no build before the cold start is over', () => {
+  it('queues the build the first analysis asks for until the gate opens, then starts it once', async () => {
+    let open!: () => void;
+    const gate = new Promise<void>((resolve) => (open = resolve));
+    let created = 0;
+    const ev = events();
+    const indexes = new WorkspaceIndexes((root) => (created++, new WorkspaceRepository(root, { jobs: 0 })), ev, gate);
+    const alone = await analyzeDocument(INPUT, env, indexes);
+    await analyzeDocument(INPUT, env, indexes);
+    assert.equal(alone.withIndex, false);
+    assert.equal(created, 0, 'no repository is created while the cold start lasts');
+    assert.ok(indexes.isWaiting(DIR) && indexes.started(DIR), 'the build is asked for, and waits');
+    open();
+    await ev.whenBuilt;
+    assert.equal(created, 1, 'one build, however many analyses asked for it');
+    assert.equal(indexes.isWaiting(DIR), false);
+    assert.equal((await analyzeDocument(INPUT, env, indexes)).withIndex, true);
+  });
+
+  it('starts at once when the gate is already open, and never after dispose', async () => {
+    let created = 0;
+    const open = new WorkspaceIndexes((root) => (created++, new NeverBuilt(root)), events(), Promise.resolve());
+    await new Promise((r) => setImmediate(r));
+    open.start(DIR);
+    assert.equal(created, 1);
+    let release!: () => void;
+    const closed = new WorkspaceIndexes((root) => (created++, new NeverBuilt(root)), events(), new Promise<void>((r) => (release = r)));
+    closed.start(DIR);
+    closed.dispose();
+    release();
+    await new Promise((r) => setImmediate(r));
+    assert.equal(created, 1, 'a build queued before dispose is dropped');
+  });
+});
+
+describe('extension/cold start: what no lens needs waits for the first lens', () => {
+  /** A ColdStart on a clock the test moves, with real (short) timers. */
+  function clocked(settleMs: number, fallbackMs: number) {
+    let t = 0;
+    const cold = new ColdStart(settleMs, fallbackMs, () => t);
+    return { cold, advance: (ms: number) => (t += ms) };
+  }
+  const settled = async (p: Promise<void>, ms: number) => (await within(p.then(() => true), ms)) ?? false;
+
+  it('is over a settle time after the first lens was answered, not before', async () => {
+    const { cold } = clocked(30, 60_000);
+    cold.firstAnalysisDone();
+    assert.equal(await settled(cold.over, 10), false, 'the fallback is far away; no lens yet');
+    cold.lensAnswered();
+    assert.equal(cold.isOver, false, 'the editor is given time to draw the lens');
+    assert.equal(await settled(cold.over, 1_000), true);
+    assert.equal(cold.isOver, true);
+  });
+
+  it('later answers never postpone it, and without any lens the fallback ends it', async () => {
+    const { cold, advance } = clocked(40, 60_000);
+    cold.lensAnswered();
+    advance(30);
+    cold.lensAnswered(); // due later than the first deadline: ignored
+    assert.equal(await settled(cold.over, 1_000), true);
+    const alone = new ColdStart(60_000, 20);
+    alone.firstAnalysisDone();
+    assert.equal(await settled(alone.over, 1_000), true, 'no lens is ever asked (CodeLens off): the fallback opens it');
+  });
+
+  it('dispose ends it at once', async () => {
+    const cold = new ColdStart(60_000, 60_000);
+    cold.firstAnalysisDone();
+    cold.dispose();
+    assert.equal(await settled(cold.over, 50), true);
   });
 });
 

@@ -5,7 +5,7 @@
  */
 import * as vscode from 'vscode';
 import { isAbsolute, resolve, sep } from 'node:path';
-import { scanPaths } from '../../../node/scan';
+import { oneLine, type ScanRequest } from '../../../node/scan-process-protocol';
 import { defaultJobs } from '../../../node/detect-pool';
 import type { ScanReport } from '../../../core/report/types';
 import { resolveModel } from '../../core-api';
@@ -16,6 +16,7 @@ import { HostBridge } from '../host-bridge';
 import { EXPORT_EXTENSIONS, renderExport } from './export';
 import { commonRoot } from './provider-paths';
 import { diffFolderWith, revisionsToOffer } from './revision-diff';
+import { runReportScan } from './scan-launch';
 import { ScanRun } from './scan-run';
 import { reportData } from './view-model';
 
@@ -117,28 +118,27 @@ export class ReportViewHost implements vscode.WebviewViewProvider, vscode.Dispos
     void vscode.commands.executeCommand('setContext', 'tokenomics.report.scanning', true);
     const started = Date.now();
     try {
-      const report = await scanPaths(
+      const request: ScanRequest = {
         paths,
-        {
-          catalog: this.ctx.catalog.current(),
-          assumptions: settings.assumptions,
-          resolveModel,
-          root,
-          // Paths in the report relative to the scanned root, as `tokenomics scan` run there writes them.
-          cwd: root,
-          exclude: settings.config.exclude,
-          maxFileBytes: settings.config.maxFileSizeKb * 1024,
-          respectGitignore: true,
-          // Files are read and parsed in worker threads: typing stays smooth while a scan runs.
-          jobs: defaultJobs('editor'),
-        },
-        (p) => {
-          // Never after a cancel: the workers' last messages would turn "cancelled" back into "Scanning…".
+        root,
+        // Paths in the report relative to the scanned root, as `tokenomics scan` run there writes them.
+        cwd: root,
+        catalog: this.ctx.catalog.current(),
+        assumptions: settings.assumptions,
+        exclude: settings.config.exclude ?? [],
+        maxFileBytes: settings.config.maxFileSizeKb * 1024,
+        respectGitignore: true,
+        // Inside the scan process, files are read and parsed by a pool of worker threads.
+        jobs: defaultJobs('editor'),
+      };
+      const report = await runReportScan(request, flag, {
+        progress: (p) => {
+          // Never after a cancel: the scan's last messages would turn "cancelled" back into "Scanning…".
           if (flag.progress(p)) this.bridge?.post({ type: 'progress', done: p.done, total: p.total, ...(p.current ? { current: p.current } : {}) });
         },
-        () => flag.cancelled,
-      );
-      if (flag.cancelled || report.cancelled) {
+        started: (pid) => this.ctx.log.info(`Cost report: scan process ${pid ?? '(no id)'} started on ${paths.length} folder(s)`),
+      });
+      if (flag.cancelled || !report) {
         // How long the workers took to stop after the request: the view said "cancelled" at the click.
         this.ctx.log.info(flag.stoppedLine());
         if (this.cancelFlag === flag && !flag.announced) this.bridge?.post({ type: 'cancelled' });
@@ -154,7 +154,7 @@ export class ReportViewHost implements vscode.WebviewViewProvider, vscode.Dispos
       if (this.diffRef) void this.runDiff(this.diffRef);
     } catch (err) {
       this.ctx.log.error('Cost report: the workspace scan failed', err);
-      this.bridge?.post({ type: 'error', message: 'The workspace scan failed; see the Tokenomics log for details.' });
+      this.bridge?.post({ type: 'error', message: `The workspace scan failed: ${oneLine(err)}. See the Tokenomics log for details.` });
     } finally {
       if (this.cancelFlag === flag) {
         this.cancelFlag = undefined;

@@ -21,12 +21,20 @@ export class ScanRun {
   private done = 0;
   private total = 0;
   private lastPost = Number.NEGATIVE_INFINITY;
+  /** Stops the scan's work at once (kills the scan process); run by cancel and supersede. */
+  private stopWork?: () => void;
 
   constructor(private readonly now: () => number = Date.now) {}
 
   /** Polled by the scan between files and by its worker pool. */
   get cancelled(): boolean {
     return this.cancelledFlag;
+  }
+
+  /** Registers what stops the scan's work now; run at once when the scan was already stopped. */
+  onStop(stop: () => void): void {
+    this.stopWork = stop;
+    if (this.cancelledFlag) stop();
   }
 
   /** A progress event of the scan: whether to post it to the view. */
@@ -43,6 +51,7 @@ export class ScanRun {
   /** Stops the scan without a user request (a newer scan, the view closed). */
   supersede(): void {
     this.cancelledFlag = true;
+    this.stopWork?.();
   }
 
   /** The user's Cancel: false when the scan was already stopped. Returns the log line for the request. */
@@ -50,6 +59,7 @@ export class ScanRun {
     if (this.cancelledFlag) return undefined;
     this.cancelledFlag = true;
     this.requestedAt = this.now();
+    this.stopWork?.();
     return `Cost report: cancel requested at ${this.done} of ${this.total} files`;
   }
 

@@ -1,0 +1,33 @@
+/**
+ * Where the Cost report scan runs: in a process of its own (src/node/scan-process.ts), so that the
+ * memory a scan of a large workspace takes goes back to the system when it ends instead of staying
+ * in the extension host, and Cancel stops it by killing it. On this process only when the process
+ * script is not beside the bundle (sources run by tests). No `vscode`: unit-tested with a ScanRun.
+ */
+import { resolveModel } from '../../../core/catalog';
+import { scanPaths, type ScanProgress, type ScanResult } from '../../../node/scan';
+import { scanProcessScript, startScanProcess } from '../../../node/scan-process-client';
+import type { ScanRequest } from '../../../node/scan-process-protocol';
+import type { ScanRun } from './scan-run';
+
+export interface ReportScanHooks {
+  readonly progress: (p: ScanProgress) => void;
+  /** The scan process started (its id, for the log). */
+  readonly started?: (pid: number | undefined) => void;
+  /** Overrides the process script (tests); `null` runs the scan on this thread. */
+  readonly script?: string | null;
+}
+
+/** The report, or undefined when the run was cancelled or superseded. Rejects with a one-line Error. */
+export async function runReportScan(request: ScanRequest, run: ScanRun, hooks: ReportScanHooks): Promise<ScanResult | undefined> {
+  const script = hooks.script === null ? undefined : (hooks.script ?? scanProcessScript());
+  if (!script) {
+    const report = await scanPaths(request.paths, { ...request, resolveModel }, hooks.progress, () => run.cancelled);
+    return run.cancelled || report.cancelled ? undefined : report;
+  }
+  const scan = startScanProcess(request, hooks.progress, script);
+  hooks.started?.(scan.pid);
+  run.onStop(() => scan.cancel());
+  const outcome = await scan.outcome;
+  return outcome.kind === 'report' && !run.cancelled ? outcome.report : undefined;
+}

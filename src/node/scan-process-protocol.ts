@@ -1,0 +1,77 @@
+/**
+ * The one contract between an editor host and the scan process it forks (src/node/scan-process.ts):
+ * the host sends one `scan` request, the process streams `progress` and ends with one `result` or
+ * one `failed`, then exits. Plain data only (it crosses the IPC channel as JSON). The host checks
+ * every message it receives with `isScanProcessMessage`; the process checks its request with
+ * `scanRequestProblem`, so a malformed one gets a clear answer instead of a crash.
+ */
+import type { Catalog } from '../core/catalog/types';
+import type { SiteScope } from '../core/report/types';
+import type { Assumptions } from '../core/workload';
+import type { ScanResult } from './scan';
+
+/** What the process needs to run `scanPaths`: its options, less the functions (the process has its own core). */
+export interface ScanRequest {
+  readonly paths: readonly string[];
+  readonly root: string;
+  readonly cwd: string;
+  readonly exclude: readonly string[];
+  readonly maxFileBytes: number;
+  readonly respectGitignore: boolean;
+  /** Detection worker threads inside the process. */
+  readonly jobs: number;
+  /** The host's catalog, with the user's custom models and price overrides applied. */
+  readonly catalog: Catalog;
+  readonly assumptions: Assumptions;
+  readonly headlineScopes?: readonly SiteScope[];
+}
+
+/** Host → process. Cancel is not a message: the host kills the process, which frees its memory at once. */
+export interface ScanStart {
+  readonly type: 'scan';
+  readonly request: ScanRequest;
+}
+
+/** Process → host. */
+export type ScanProcessMessage =
+  | { readonly type: 'progress'; readonly done: number; readonly total: number; readonly current?: string }
+  | { readonly type: 'result'; readonly report: ScanResult }
+  /** One line that says what went wrong; the process exits after it. */
+  | { readonly type: 'failed'; readonly message: string };
+
+const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+const isCount = (v: unknown): v is number => typeof v === 'number' && Number.isInteger(v) && v >= 0;
+
+export function isScanProcessMessage(m: unknown): m is ScanProcessMessage {
+  if (!isRecord(m)) return false;
+  switch (m.type) {
+    case 'progress':
+      return isCount(m.done) && isCount(m.total) && (m.current === undefined || typeof m.current === 'string');
+    case 'result':
+      return isRecord(m.report) && Array.isArray(m.report.files) && isRecord(m.report.totals);
+    case 'failed':
+      return typeof m.message === 'string';
+    default:
+      return false;
+  }
+}
+
+/** Why a `scan` message cannot be run, or undefined when it can. */
+export function scanRequestProblem(m: unknown): string | undefined {
+  if (!isRecord(m) || m.type !== 'scan') return 'expected a scan request';
+  const r = m.request;
+  if (!isRecord(r)) return 'the scan request has no options';
+  if (!Array.isArray(r.paths) || r.paths.length === 0 || !r.paths.every((p) => typeof p === 'string')) return 'the scan request names no paths';
+  if (typeof r.root !== 'string' || typeof r.cwd !== 'string') return 'the scan request has no root';
+  if (!Array.isArray(r.exclude) || !r.exclude.every((g) => typeof g === 'string')) return 'the scan request has no exclude list';
+  if (!isCount(r.maxFileBytes) || !isCount(r.jobs) || typeof r.respectGitignore !== 'boolean') return 'the scan request has no limits';
+  if (!isRecord(r.catalog) || !Array.isArray(r.catalog.models) || !Array.isArray(r.catalog.offerings)) return 'the scan request has no catalog';
+  if (!isRecord(r.assumptions)) return 'the scan request has no assumptions';
+  return undefined;
+}
+
+/** An error's first line, for a message the user reads (stacks go to the log, not the view). */
+export function oneLine(err: unknown): string {
+  const text = err instanceof Error ? err.message : String(err);
+  return text.split('\n').find((l) => l.trim() !== '')?.trim() ?? 'unknown error';
+}

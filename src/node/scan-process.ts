@@ -1,0 +1,65 @@
+/**
+ * The scan process: an editor host forks this script (bundled as `dist/scan-process.js`) for each
+ * Cost report scan, as a language client runs its server beside the editor. It runs `scanPaths`
+ * (walk, detection worker pool, repository pass, pricing) and exits, so the memory the scan used
+ * goes back to the operating system instead of staying in the extension host. Messages are the
+ * contract in `scan-process-protocol.ts`. Loaded without an IPC channel (not forked), it does nothing.
+ */
+import { resolveModel } from '../core/catalog';
+import { scanPaths, type ScanProgress } from './scan';
+import { oneLine, scanRequestProblem, type ScanProcessMessage, type ScanStart } from './scan-process-protocol';
+
+/** Progress is sent at most this often (the last count always is): the host only shows that the scan is alive. */
+const PROGRESS_EVERY_MS = 50;
+
+function send(message: ScanProcessMessage): Promise<void> {
+  return new Promise((resolve) => {
+    if (!process.send) return resolve();
+    process.send(message, undefined, {}, () => resolve());
+  });
+}
+
+async function run(message: unknown): Promise<ScanProcessMessage> {
+  const problem = scanRequestProblem(message);
+  if (problem) return { type: 'failed', message: problem };
+  const { request } = message as ScanStart;
+  let lastSent = Number.NEGATIVE_INFINITY;
+  const progress = (p: ScanProgress): void => {
+    const now = Date.now();
+    if (now - lastSent < PROGRESS_EVERY_MS && p.done < p.total) return;
+    lastSent = now;
+    void send({ type: 'progress', done: p.done, total: p.total, ...(p.current ? { current: p.current } : {}) });
+  };
+  try {
+    const report = await scanPaths(
+      request.paths,
+      {
+        catalog: request.catalog,
+        assumptions: request.assumptions,
+        resolveModel,
+        root: request.root,
+        cwd: request.cwd,
+        exclude: request.exclude,
+        maxFileBytes: request.maxFileBytes,
+        respectGitignore: request.respectGitignore,
+        jobs: request.jobs,
+        ...(request.headlineScopes ? { headlineScopes: request.headlineScopes } : {}),
+      },
+      progress,
+    );
+    return { type: 'result', report };
+  } catch (err) {
+    return { type: 'failed', message: oneLine(err) };
+  }
+}
+
+if (process.send) {
+  // The host went away (closed window, crashed extension host): nothing is waiting for the result.
+  process.on('disconnect', () => process.exit(0));
+  process.once('message', (message: unknown) => {
+    void run(message).then(async (reply) => {
+      await send(reply);
+      process.exit(reply.type === 'result' ? 0 : 1);
+    });
+  });
+}
