@@ -5,37 +5,30 @@
  * before a compaction request). A guard that raises is an error path and gates nothing.
  * An agent loop's step is priced on the request each pass sends; a request reached only through such a
  * call (a judge run when the task is done, a summary when the history is long) runs on some passes only.
- * The walk up stops at the innermost loop or function: a call in a loop's body is a branch when a condition
+ * Marks count from the innermost loop or function: a call in a loop's body is a branch when a condition
  * inside that body guards it (`if is_done: judge()`), not when the loop itself sits under an `if`, so the
  * loop's own requests are told apart. (A call in a loop of a function on the way counts as made each run.)
  */
 import type { SyntaxNode } from '../detect/parser';
 
-/** Node types that end the walk up: the enclosing loop, function, class or module. */
+/** Nodes the marks start afresh in: a loop, function, class or module. */
 const SCOPE = /^(for_statement|while_statement|for_in_statement|do_statement|function_definition|lambda|class_definition|module|function_declaration|function_expression|arrow_function|method_definition|class_declaration|program|generator_function_declaration)$/;
 /** Blocks that run only when a condition holds or an exception was raised. */
 const BRANCH_PARENT = /^(elif_clause|else_clause|except_clause|except_group_clause|case_clause|catch_clause|switch_case|switch_default)$/;
-const MAX_UP = 40;
+
+/** What the walk over a tree found for each call, by its span (`start:end`). */
+interface CallFlags {
+  readonly branch: Set<string>;
+  readonly guarded: Set<string>;
+}
+
+/** The tree the flags were computed for (one file's detection reads one tree). */
+let flagsTree: unknown;
+let flags: CallFlags = { branch: new Set(), guarded: new Set() };
 
 /** True when the call runs only on some runs of its function (see above). */
 export function isBranchCall(call: SyntaxNode): boolean {
-  let child = call;
-  let node = call.parent;
-  for (let i = 0; node && i < MAX_UP && !SCOPE.test(node.type); i++) {
-    if (BRANCH_PARENT.test(node.type)) return true;
-    // The condition of an `if` runs every time; its consequence does not.
-    if (node.type === 'if_statement' && node.childForFieldName('condition')?.id !== child.id) return true;
-    if (node.type === 'conditional_expression' || node.type === 'ternary_expression') {
-      // Python `a if c else b` (the condition is the middle child), TS `c ? a : b`: only the condition always runs.
-      const cond = node.type === 'conditional_expression' ? node.namedChildren[1] : node.childForFieldName('condition');
-      if (cond?.id !== child.id) return true;
-    }
-    if ((node.type === 'boolean_operator' || node.type === 'binary_expression') && /^(and|or|&&|\|\||\?\?)$/.test(node.childForFieldName('operator')?.type ?? '') && node.childForFieldName('right')?.id === child.id) return true;
-    if (BLOCK.test(node.type) && afterReturnGuard(node, child)) return true;
-    child = node;
-    node = node.parent;
-  }
-  return false;
+  return flagsOf(call).branch.has(spanKey(call.startIndex, call.endIndex));
 }
 
 /**
@@ -43,36 +36,95 @@ export function isBranchCall(call: SyntaxNode): boolean {
  * An `if`/`else` around two forms of one request (streamed or not) is no guard: one of them is always sent.
  */
 export function isGuardedCall(call: SyntaxNode): boolean {
-  let child = call;
-  let node = call.parent;
-  for (let i = 0; node && i < MAX_UP && !SCOPE.test(node.type); i++) {
-    if (BLOCK.test(node.type) && afterReturnGuard(node, child)) return true;
-    child = node;
-    node = node.parent;
-  }
-  return false;
+  return flagsOf(call).guarded.has(spanKey(call.startIndex, call.endIndex));
 }
 
-const BLOCK = /^(block|statement_block)$/;
-const MAX_GUARDS_SCANNED = 60;
+function spanKey(start: number, end: number): string {
+  return `${start}:${end}`;
+}
 
-/** Per block (by node id, for the tree being read): where its `if …: return` guards end. */
-let guardTree: unknown;
-const guardEnds = new Map<number, number[]>();
+function flagsOf(node: SyntaxNode): CallFlags {
+  if (flagsTree !== node.tree) {
+    flagsTree = node.tree;
+    flags = walkTree(node.tree.rootNode);
+  }
+  return flags;
+}
 
-/** A statement of a block that comes after one of the block's `if …: return` guards. */
-function afterReturnGuard(block: SyntaxNode, statement: SyntaxNode): boolean {
-  if (guardTree !== block.tree) {
-    guardTree = block.tree;
-    guardEnds.clear();
+const CALL = /^(call|call_expression|new_expression)$/;
+const BLOCK = /^(block|statement_block|module|program)$/;
+const LOGICAL = /^(and|or|&&|\|\||\?\?)$/;
+
+interface Frame {
+  readonly type: string;
+  readonly branch: boolean;
+  readonly guarded: boolean;
+  /** Blocks: statements starting at or after this index come after an `if …: return` guard. */
+  guardFrom: number;
+  /** Named children seen so far (a Python conditional expression's condition is the second). */
+  named: number;
+  /** A logical operator was seen among the children (`a and b`, `a && b`): the right side is a branch. */
+  logical: boolean;
+}
+
+/**
+ * One walk over the tree with a cursor (each step constant time, whatever the depth), carrying down whether
+ * the code is in a branch or after a guard since the innermost loop or function.
+ */
+function walkTree(root: SyntaxNode): CallFlags {
+  const out: CallFlags = { branch: new Set(), guarded: new Set() };
+  const cursor = root.walk();
+  const stack: Frame[] = [];
+  const enter = (): void => {
+    const type = cursor.nodeType;
+    const parent = stack[stack.length - 1];
+    let branch = parent?.branch ?? false;
+    let guarded = parent?.guarded ?? false;
+    if (parent) {
+      const field = cursor.currentFieldName;
+      const named = cursor.nodeIsNamed;
+      if (field === 'operator' && LOGICAL.test(type)) parent.logical = true;
+      if (SCOPE.test(type)) branch = guarded = false;
+      else {
+        if (BRANCH_PARENT.test(parent.type)) branch = true;
+        if (parent.type === 'if_statement' && named && field !== 'condition') branch = true;
+        if (parent.type === 'conditional_expression' && named && parent.named !== 1) branch = true;
+        if (parent.type === 'ternary_expression' && named && field !== 'condition') branch = true;
+        if ((parent.type === 'boolean_operator' || parent.type === 'binary_expression') && parent.logical && field === 'right') branch = true;
+        if (BLOCK.test(parent.type) && cursor.startIndex >= parent.guardFrom) guarded = true;
+      }
+      if (named) parent.named++;
+    }
+    if (CALL.test(type)) {
+      const key = spanKey(cursor.startIndex, cursor.endIndex);
+      if (branch || guarded) out.branch.add(key);
+      if (guarded) out.guarded.add(key);
+    }
+    stack.push({ type, branch, guarded, guardFrom: Infinity, named: 0, logical: false });
+  };
+  const leave = (): void => {
+    const frame = stack.pop();
+    const parent = stack[stack.length - 1];
+    if (frame?.type === 'if_statement' && parent && BLOCK.test(parent.type) && parent.guardFrom === Infinity && returnsEarly(cursor.currentNode)) parent.guardFrom = cursor.endIndex;
+  };
+  enter();
+  for (;;) {
+    if (cursor.gotoFirstChild()) {
+      enter();
+      continue;
+    }
+    for (;;) {
+      leave();
+      if (cursor.gotoNextSibling()) {
+        enter();
+        break;
+      }
+      if (!cursor.gotoParent()) {
+        cursor.delete();
+        return out;
+      }
+    }
   }
-  let ends = guardEnds.get(block.id);
-  if (!ends) {
-    ends = [];
-    for (const s of block.namedChildren.slice(0, MAX_GUARDS_SCANNED)) if (s && s.type === 'if_statement' && returnsEarly(s)) ends.push(s.endIndex);
-    guardEnds.set(block.id, ends);
-  }
-  return ends.some((end) => end <= statement.startIndex);
 }
 
 /** `if c: return …` (the consequence's last statement returns). */
