@@ -81,17 +81,22 @@ function walkTree(root: SyntaxNode): CallFlags {
     let branch = parent?.branch ?? false;
     let guarded = parent?.guarded ?? false;
     if (parent) {
-      const field = cursor.currentFieldName;
-      const named = cursor.nodeIsNamed;
+      // Each cursor read crosses into the parser's wasm memory, and this walk visits every node of
+      // every file the repository pass reads: read the field name and namedness only for the few
+      // parents whose rules need them.
+      const ptype = parent.type;
+      const fielded = ptype === 'if_statement' || ptype === 'ternary_expression' || ptype === 'boolean_operator' || ptype === 'binary_expression';
+      const field = fielded ? cursor.currentFieldName : undefined;
+      const named = fielded || ptype === 'conditional_expression' ? cursor.nodeIsNamed : false;
       if (field === 'operator' && LOGICAL.test(type)) parent.logical = true;
       if (SCOPE.test(type)) branch = guarded = false;
       else {
-        if (BRANCH_PARENT.test(parent.type)) branch = true;
-        if (parent.type === 'if_statement' && named && field !== 'condition') branch = true;
-        if (parent.type === 'conditional_expression' && named && parent.named !== 1) branch = true;
-        if (parent.type === 'ternary_expression' && named && field !== 'condition') branch = true;
-        if ((parent.type === 'boolean_operator' || parent.type === 'binary_expression') && parent.logical && field === 'right') branch = true;
-        if (BLOCK.test(parent.type) && cursor.startIndex >= parent.guardFrom) guarded = true;
+        if (BRANCH_PARENT.test(ptype)) branch = true;
+        if (ptype === 'if_statement' && named && field !== 'condition') branch = true;
+        if (ptype === 'conditional_expression' && named && parent.named !== 1) branch = true;
+        if (ptype === 'ternary_expression' && named && field !== 'condition') branch = true;
+        if ((ptype === 'boolean_operator' || ptype === 'binary_expression') && parent.logical && field === 'right') branch = true;
+        if (parent.guardFrom !== Infinity && BLOCK.test(ptype) && cursor.startIndex >= parent.guardFrom) guarded = true;
       }
       if (named) parent.named++;
     }
