@@ -96,7 +96,9 @@ function signed(n: number): string {
   return `${r >= 0 ? '+' : ''}${r}`;
 }
 
-main().then(
+// Run only as its own entry (`npm run bench:memory`): `npm run bench` requires every module under out/bench
+// to find its bench modules, and this one needs --expose-gc.
+if (require.main === module) main().then(
   () => process.exit(0),
   (err) => {
     console.error(err);

@@ -60,6 +60,10 @@ export class ColdStart {
     if (this.timer !== undefined) clearTimeout(this.timer);
     this.timer = undefined;
     if (ms <= 0) this.open();
-    else this.timer = setTimeout(() => this.open(), ms);
+    else {
+      this.timer = setTimeout(() => this.open(), ms);
+      // Never what keeps a process alive (a CLI or bench process that loads the extension exits when its work ends).
+      (this.timer as { unref?: () => void }).unref?.();
+    }
   }
 }

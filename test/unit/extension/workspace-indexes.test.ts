@@ -168,6 +168,15 @@ describe('extension/cold start: what no lens needs waits for the first lens', ()
     assert.equal(await settled(alone.over, 1_000), true, 'no lens is ever asked (CodeLens off): the fallback opens it');
   });
 
+  it('its pending deadline never keeps a process alive (a CLI or bench process loading the extension exits when done)', () => {
+    const timers = () => process.getActiveResourcesInfo().filter((r) => r === 'Timeout').length;
+    const before = timers();
+    const cold = new ColdStart(60_000, 60_000);
+    cold.firstAnalysisDone();
+    assert.equal(timers(), before, 'the fallback timer is unref-ed');
+    cold.dispose();
+  });
+
   it('dispose ends it at once', async () => {
     const cold = new ColdStart(60_000, 60_000);
     cold.firstAnalysisDone();
