@@ -11,10 +11,6 @@
  */
 import type { SyntaxNode } from '../detect/parser';
 
-/** Nodes the marks start afresh in: a loop, function, class or module. */
-const SCOPE = /^(for_statement|while_statement|for_in_statement|do_statement|function_definition|lambda|class_definition|module|function_declaration|function_expression|arrow_function|method_definition|class_declaration|program|generator_function_declaration)$/;
-/** Blocks that run only when a condition holds or an exception was raised. */
-const BRANCH_PARENT = /^(elif_clause|else_clause|except_clause|except_group_clause|case_clause|catch_clause|switch_case|switch_default)$/;
 
 /** What the walk over a tree found for each call, by its span (`start:end`). */
 interface CallFlags {
@@ -51,85 +47,91 @@ function flagsOf(node: SyntaxNode): CallFlags {
   return flags;
 }
 
-const CALL = /^(call|call_expression|new_expression)$/;
-const BLOCK = /^(block|statement_block|module|program)$/;
+const CALLS = ['call', 'call_expression', 'new_expression'];
+/** Nodes the marks start afresh in: a loop, function, class or module. */
+const SCOPES = ['for_statement', 'while_statement', 'for_in_statement', 'do_statement', 'function_definition', 'lambda', 'class_definition', 'module', 'function_declaration', 'function_expression', 'arrow_function', 'method_definition', 'class_declaration', 'program', 'generator_function_declaration'];
+/** Blocks that run only when a condition holds or an exception was raised. */
+const BRANCH_PARENTS = ['elif_clause', 'else_clause', 'except_clause', 'except_group_clause', 'case_clause', 'catch_clause', 'switch_case', 'switch_default'];
+const BLOCKS = ['block', 'statement_block', 'module', 'program'];
+const WANTED = [...new Set([...CALLS, ...SCOPES, ...BRANCH_PARENTS, ...BLOCKS, 'if_statement', 'ternary_expression', 'conditional_expression', 'boolean_operator', 'binary_expression'])];
 const LOGICAL = /^(and|or|&&|\|\||\?\?)$/;
 
-interface Frame {
-  readonly type: string;
-  readonly branch: boolean;
-  readonly guarded: boolean;
-  /** Blocks: statements starting at or after this index come after an `if …: return` guard. */
-  guardFrom: number;
-  /** Named children seen so far (a Python conditional expression's condition is the second). */
-  named: number;
-  /** A logical operator was seen among the children (`a and b`, `a && b`): the right side is a branch. */
-  logical: boolean;
+/**
+ * What a span does to the calls inside it: a scope (loop, function, class, module) starts afresh, a branch
+ * region (an arm, a handler, a right operand) makes them run on some runs only, a guarded region (the
+ * statements of a block after an `if …: return`) too, and marks them guarded.
+ */
+const enum Kind {
+  Branch = 0,
+  Guarded = 1,
+  Scope = 2,
+  Call = 3,
+}
+
+interface Span {
+  readonly start: number;
+  readonly end: number;
+  readonly kind: Kind;
 }
 
 /**
- * One walk over the tree with a cursor (each step constant time, whatever the depth), carrying down whether
- * the code is in a branch or after a guard since the innermost loop or function.
+ * Marks every call of the tree in one sweep over a few node lists the parser collects itself
+ * (`descendantsOfType` runs inside the wasm module), instead of a cursor walk over every node or a
+ * walk up from each call: tree-sitter finds a node's parent from the root, and each cursor step crosses
+ * into wasm memory, so both cost more than the rest of the repository pass on large repositories.
+ * Spans nest as the tree does; sorted by start, then longest first, a stack gives each call its
+ * innermost enclosing spans. Of two spans with the same extent, a region is taken as the outer one and
+ * a call as the innermost (`a and f()`: the right operand is the call itself).
  */
 function walkTree(root: SyntaxNode): CallFlags {
-  const out: CallFlags = { branch: new Set(), guarded: new Set() };
-  const cursor = root.walk();
-  const stack: Frame[] = [];
-  const enter = (): void => {
-    const type = cursor.nodeType;
-    const parent = stack[stack.length - 1];
-    let branch = parent?.branch ?? false;
-    let guarded = parent?.guarded ?? false;
-    if (parent) {
-      // Each cursor read crosses into the parser's wasm memory, and this walk visits every node of
-      // every file the repository pass reads: read the field name and namedness only for the few
-      // parents whose rules need them.
-      const ptype = parent.type;
-      const fielded = ptype === 'if_statement' || ptype === 'ternary_expression' || ptype === 'boolean_operator' || ptype === 'binary_expression';
-      const field = fielded ? cursor.currentFieldName : undefined;
-      const named = fielded || ptype === 'conditional_expression' ? cursor.nodeIsNamed : false;
-      if (field === 'operator' && LOGICAL.test(type)) parent.logical = true;
-      if (SCOPE.test(type)) branch = guarded = false;
-      else {
-        if (BRANCH_PARENT.test(ptype)) branch = true;
-        if (ptype === 'if_statement' && named && field !== 'condition') branch = true;
-        if (ptype === 'conditional_expression' && named && parent.named !== 1) branch = true;
-        if (ptype === 'ternary_expression' && named && field !== 'condition') branch = true;
-        if ((ptype === 'boolean_operator' || ptype === 'binary_expression') && parent.logical && field === 'right') branch = true;
-        if (parent.guardFrom !== Infinity && BLOCK.test(ptype) && cursor.startIndex >= parent.guardFrom) guarded = true;
-      }
-      if (named) parent.named++;
-    }
-    if (CALL.test(type)) {
-      const key = spanKey(cursor.startIndex, cursor.endIndex);
-      if (branch || guarded) out.branch.add(key);
-      if (guarded) out.guarded.add(key);
-    }
-    stack.push({ type, branch, guarded, guardFrom: Infinity, named: 0, logical: false });
+  const spans: Span[] = [];
+  const add = (node: SyntaxNode | null | undefined, kind: Kind): void => {
+    if (node) spans.push({ start: node.startIndex, end: node.endIndex, kind });
   };
-  const leave = (): void => {
-    const frame = stack.pop();
-    const parent = stack[stack.length - 1];
-    if (frame?.type === 'if_statement' && parent && BLOCK.test(parent.type) && parent.guardFrom === Infinity && returnsEarly(cursor.currentNode)) parent.guardFrom = cursor.endIndex;
-  };
-  enter();
-  for (;;) {
-    if (cursor.gotoFirstChild()) {
-      enter();
-      continue;
+  // One walk inside the parser for every node type the marks need (each `descendantsOfType` is a walk).
+  const nodes = root.descendantsOfType(WANTED);
+  if (WANTED.includes(root.type)) nodes.push(root);
+  for (const node of nodes) {
+    if (!node) continue;
+    const type = node.type;
+    if (CALLS.includes(type)) add(node, Kind.Call);
+    if (SCOPES.includes(type)) add(node, Kind.Scope);
+    if (BRANCH_PARENTS.includes(type)) add(node, Kind.Branch);
+    if (type === 'if_statement') {
+      const condition = node.childForFieldName('condition');
+      for (const child of node.namedChildren) if (child && child.id !== condition?.id) add(child, Kind.Branch);
+    } else if (type === 'ternary_expression') {
+      add(node.childForFieldName('consequence'), Kind.Branch);
+      add(node.childForFieldName('alternative'), Kind.Branch);
+    } else if (type === 'conditional_expression') {
+      // Python `a if c else b`: the condition is the second named child.
+      node.namedChildren.forEach((child, i) => i !== 1 && add(child, Kind.Branch));
+    } else if (type === 'boolean_operator' || type === 'binary_expression') {
+      if (LOGICAL.test(node.childForFieldName('operator')?.type ?? '')) add(node.childForFieldName('right'), Kind.Branch);
     }
-    for (;;) {
-      leave();
-      if (cursor.gotoNextSibling()) {
-        enter();
-        break;
-      }
-      if (!cursor.gotoParent()) {
-        cursor.delete();
-        return out;
-      }
+    if (BLOCKS.includes(type)) {
+      const guard = node.namedChildren.find((st) => st?.type === 'if_statement' && returnsEarly(st));
+      if (guard && guard.endIndex < node.endIndex) spans.push({ start: guard.endIndex, end: node.endIndex, kind: Kind.Guarded });
     }
   }
+  spans.sort((a, b) => a.start - b.start || b.end - a.end || a.kind - b.kind);
+
+  const out: CallFlags = { branch: new Set(), guarded: new Set() };
+  const stack: { end: number; branch: boolean; guarded: boolean }[] = [{ end: Infinity, branch: false, guarded: false }];
+  for (const span of spans) {
+    while (stack.length > 1 && stack[stack.length - 1].end < span.end) stack.pop();
+    const outer = stack[stack.length - 1];
+    if (span.kind === Kind.Call) {
+      const key = spanKey(span.start, span.end);
+      if (outer.branch || outer.guarded) out.branch.add(key);
+      if (outer.guarded) out.guarded.add(key);
+      continue;
+    }
+    const branch = span.kind === Kind.Branch || (span.kind !== Kind.Scope && outer.branch);
+    const guarded = span.kind === Kind.Guarded || (span.kind !== Kind.Scope && outer.guarded);
+    stack.push({ end: span.end, branch, guarded });
+  }
+  return out;
 }
 
 /** `if c: return …` (the consequence's last statement returns). */
