@@ -9,10 +9,10 @@ import type { DetectedCall, DetectedFile, DetectedLoop, DetectedPrompt } from '.
 import type { CallReport, CallUse, FileReport, SiteScope, SourceRef } from '../report/types';
 import type { Expr, FunctionFact } from './facts';
 import { Evaluator, type Ctx, type Val } from './evaluate';
+import { modelInstance, modelOf, refExpr } from './resolved-models';
 import { exprText } from './extract';
 import { CallGraph } from './graph';
 import { findRepoLoops } from './loops';
-import { looksLikeModel } from './model-flow';
 import { chatModelImplementations, isModelInvoke, refCtx } from './model-invokes';
 import { clearMajority, collectTypeDefaults, defaultSite, mainVariant, type TypeDefault } from './type-defaults';
 import { collectUiDefaults, pickUiDefault } from './ui-defaults';
@@ -374,37 +374,4 @@ export class RepoIndex implements RepoHints {
       return undefined;
     }
   }
-}
-
-/** A repository class that wraps an LM (`LitellmModel(model="gpt-4o", …)`): the model it was built with. */
-function modelInstance(evaluator: Evaluator, v: Val | undefined): Val | undefined {
-  if (v?.t !== 'inst' || !v.ctx) return v;
-  for (const key of ['model', 'model_name', 'model_id']) {
-    let got: Val | undefined;
-    try {
-      got = evaluator.member(v, key, 0);
-    } catch {
-      got = undefined;
-    }
-    if (got?.t === 'str') return got;
-  }
-  return v;
-}
-
-function modelOf(v: Val | undefined, expr: Expr): ResolvedModel | undefined {
-  if (v?.t !== 'str' || !looksLikeModel(v.v)) return undefined;
-  const from = v.via === 'code' ? 'code' : v.via;
-  const detail = v.detail ?? `${exprText(expr)} → ${JSON.stringify(v.v)}`;
-  return { model: v.v, source: { from, at: v.at, detail } };
-}
-
-
-/** A ValueRef's text (`settings.llm.model`, `get_model`, `MODEL`) as an expression to follow. */
-function refExpr(text: string, kind: string, line: number): Expr {
-  if (kind === 'env') return { k: 'env', name: text, line };
-  const parts = text.replace(/\(.*$/, '').split('.');
-  let e: Expr = { k: 'name', v: parts[0], line };
-  for (const p of parts.slice(1)) e = { k: 'member', obj: e, prop: p, line };
-  if (kind === 'call') e = { k: 'call', callee: e, text, args: [], kw: {}, line };
-  return e;
 }
