@@ -3,19 +3,26 @@
  * resident size (RSS) and V8 heap after a forced GC, measured after each step in the order the
  * editor meets them: the catalog, the tokenizer ranks (each encoding), the tree-sitter runtime and
  * each grammar, a lens's analysis of one file, the repository index of a folder, and a Cost report
- * scan of the same folder run here (as before the scan process) against the same scan in its own
- * process (what the host keeps from it: the report only).
+ * scan of the same folder in its own process: what the host keeps of it now (the summary: the view's
+ * rows), against the whole report the host kept before (read back from the scan's file, as Export does).
+ * Then, each in a fresh process (nothing else loaded but the modules and the catalog), the host's
+ * high-water mark (maxRSS) while it receives a scan's result, and what stays after a GC: summary
+ * vs whole report.
  *   node --expose-gc out/bench/editor-memory.js [folder]   (default: examples/)
  * Figures depend on the machine and its load: read them as deltas between steps of one run.
  */
+import { fork } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { catalogIndex } from '../src/core/catalog/lookup';
 import { analyzeText, configToAssumptions, DEFAULT_CONFIG, getBundledCatalog, resolveModel } from '../src/extension/core-api';
 import { encodingCounter } from '../src/core/tokenize/encodings';
 import { parse, type Grammar } from '../src/core/detect/parser';
-import { scanPaths } from '../src/node/scan';
 import { startScanProcess } from '../src/node/scan-process-client';
+import type { ScanRequest } from '../src/node/scan-process-protocol';
+import { readReportFile } from '../src/node/scan-summary';
+import { reportData } from '../src/extension/webviews/report/view-model';
+import { ReportFiles } from '../src/extension/webviews/report/report-files';
 import { WorkspaceRepository } from '../src/node/workspace-repo';
 import { defaultJobs } from '../src/node/detect-pool';
 
@@ -69,17 +76,18 @@ async function main(): Promise<void> {
   const repo = new WorkspaceRepository(folder, { jobs: defaultJobs('editor') });
   await repo.index();
   await mark(`repository index of ${folder}`);
-  const options = { catalog, assumptions: env.assumptions, resolveModel, root: folder, cwd: folder, respectGitignore: true, jobs: defaultJobs('editor') };
-  const request = { paths: [folder], root: folder, cwd: folder, exclude: [], maxFileBytes: 1024 * 1024, respectGitignore: true, jobs: options.jobs, catalog, assumptions: env.assumptions };
-  let childReport = await startScanProcess(request).outcome;
-  await mark('scan in its own process, report kept');
-  childReport = { kind: 'cancelled' };
-  void childReport;
-  let report: unknown = await scanPaths([folder], options);
-  await mark('scan on this process, report kept (before the scan process)');
+  const files = new ReportFiles();
+  let outcome: unknown = await startScanProcess(scanRequest(folder, files.next())).outcome;
+  await mark('scan in its own process, its summary kept (the host now)');
+  const summary = (outcome as { summary: { reportFile: string } }).summary;
+  let report: unknown = await readReportFile(summary.reportFile);
+  await mark('+ the whole report read back from its file (kept by the host before)');
   report = undefined;
+  outcome = undefined;
   void report;
-  await mark('that report dropped');
+  void outcome;
+  await mark('both dropped');
+  files.dispose();
   const first = steps[0];
   let previous = first;
   const rows = steps.map((s) => {
@@ -89,6 +97,54 @@ async function main(): Promise<void> {
   });
   console.log(`memory after a forced GC, Node ${process.version}, folder ${folder}\n${rows.join('\n')}`);
   void repo;
+  console.log('\nthe host receiving a scan, each in a fresh process (RSS over the process before the scan; peak = maxRSS):');
+  for (const keep of ['summary', 'whole'] as const) {
+    const r = await receiveInFreshProcess(folder, keep);
+    const what = keep === 'summary' ? 'summary kept (now)' : 'whole report received and kept, view rows built (before)';
+    console.log(`  ${what.padEnd(60)} peak +${r.peakMb} MB (high-water before the scan +${r.startPeakMb}), after a GC +${r.settledMb} MB (heap +${r.heapMb} MB)`);
+  }
+}
+
+function scanRequest(folder: string, reportFile: string): ScanRequest {
+  const catalog = getBundledCatalog();
+  return { paths: [folder], root: folder, cwd: folder, exclude: [], maxFileBytes: 1024 * 1024, respectGitignore: true, jobs: defaultJobs('editor'), catalog, assumptions: configToAssumptions(DEFAULT_CONFIG), reportFile, folders: ['bench'] };
+}
+
+interface Received {
+  readonly peakMb: number;
+  /** The high-water mark before the scan (module loading), over the same RSS: a peak at or below it says nothing. */
+  readonly startPeakMb: number;
+  readonly settledMb: number;
+  readonly heapMb: number;
+}
+
+function receiveInFreshProcess(folder: string, keep: 'summary' | 'whole'): Promise<Received> {
+  return new Promise((resolvePromise, reject) => {
+    const child = fork(__filename, ['--receive', keep, folder], { execArgv: ['--expose-gc'] });
+    child.once('message', (m) => resolvePromise(m as Received));
+    child.once('exit', (code) => (code === 0 ? undefined : reject(new Error(`receive ${keep} exited ${code}`))));
+  });
+}
+
+/** In a fresh process: what receiving one scan's result costs the host, kept as `keep`. */
+async function receive(folder: string, keep: 'summary' | 'whole'): Promise<void> {
+  getBundledCatalog();
+  await settle();
+  const before = process.memoryUsage();
+  const startPeak = process.resourceUsage().maxRSS * 1024;
+  const files = new ReportFiles();
+  const outcome = await startScanProcess(scanRequest(folder, files.next())).outcome;
+  if (outcome.kind !== 'report') throw new Error('the scan did not finish');
+  // Before: the whole report arrived over the channel (parsed here) and the view's rows were built from it.
+  const whole = keep === 'whole' ? await readReportFile(outcome.summary.reportFile) : undefined;
+  const view = whole ? reportData(whole, ['bench'], 0) : outcome.summary.view;
+  const peak = process.resourceUsage().maxRSS * 1024;
+  await settle();
+  const after = process.memoryUsage();
+  process.send?.({ peakMb: mb(peak - before.rss), startPeakMb: mb(startPeak - before.rss), settledMb: mb(after.rss - before.rss), heapMb: mb(after.heapUsed - before.heapUsed) });
+  void view;
+  void whole;
+  files.dispose();
 }
 
 function signed(n: number): string {
@@ -98,7 +154,7 @@ function signed(n: number): string {
 
 // Run only as its own entry (`npm run bench:memory`): `npm run bench` requires every module under out/bench
 // to find its bench modules, and this one needs --expose-gc.
-if (require.main === module) main().then(
+if (require.main === module) (process.argv[2] === '--receive' ? receive(resolve(process.argv[4]), process.argv[3] as 'summary' | 'whole') : main()).then(
   () => process.exit(0),
   (err) => {
     console.error(err);

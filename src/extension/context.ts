@@ -8,7 +8,7 @@ import { CatalogHolder } from './catalog-holder';
 import type { CompareRequest } from './compare-request';
 import { ExtensionConfig, REBUILD_SETTINGS } from './config';
 import { DisposableScope, type Feature } from './feature';
-import type { ScanReport } from '../core/report/types';
+import type { ModelMention } from './commands/repository-models';
 
 /** Opens the Compare Providers panel; set by the webview host feature (src/extension/webviews). */
 export type ComparePanelOpener = (request: CompareRequest) => unknown;
@@ -29,8 +29,8 @@ export class TokenomicsContext implements vscode.Disposable {
   private readonly features: Feature[] = [];
   private session = new DisposableScope();
   private comparePanel?: ComparePanelOpener;
-  /** The Cost report view's last workspace scan, when it has one (set by its host): the repository's models for quick picks. */
-  lastWorkspaceReport?: ScanReport;
+  /** The models the sites of the Cost report's last workspace scan name (set by its host, from the scan's summary): for quick picks. */
+  lastWorkspaceModels?: readonly ModelMention[];
   /** What the status bar item shows now ('' when it is off); read by `tokenomics._test.statusText`. */
   statusText = '';
   private readonly refreshEmitter = new vscode.EventEmitter<void>();

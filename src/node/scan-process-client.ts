@@ -8,7 +8,8 @@
 import { fork, type ChildProcess } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import type { ScanProgress, ScanResult } from './scan';
+import type { ScanProgress } from './scan';
+import type { ScanSummary } from './scan-summary';
 import { isScanProcessMessage, oneLine, type ScanRequest, type ScanStart } from './scan-process-protocol';
 
 /** The process script: next to this module, in the bundle (`dist/`) and in compiled tests (`out/src/node/`). */
@@ -17,10 +18,10 @@ export function scanProcessScript(): string | undefined {
   return existsSync(path) ? path : undefined;
 }
 
-export type ScanProcessOutcome = { readonly kind: 'report'; readonly report: ScanResult } | { readonly kind: 'cancelled' };
+export type ScanProcessOutcome = { readonly kind: 'report'; readonly summary: ScanSummary } | { readonly kind: 'cancelled' };
 
 export interface ScanProcess {
-  /** The report, or `cancelled` after `cancel()`; rejects with a one-line `Error` when the scan failed or the process died. */
+  /** The report's summary (the whole report is in its file), or `cancelled` after `cancel()`; rejects with a one-line `Error` when the scan failed or the process died. */
   readonly outcome: Promise<ScanProcessOutcome>;
   /** The process id while it runs (the bench samples its memory by it). */
   readonly pid: number | undefined;
@@ -47,7 +48,7 @@ export function startScanProcess(request: ScanRequest, progress?: (p: ScanProgre
 
   let cancelled = false;
   let settled = false;
-  let answer: { kind: 'report'; report: ScanResult } | { kind: 'failed'; message: string } | undefined;
+  let answer: { kind: 'report'; summary: ScanSummary } | { kind: 'failed'; message: string } | undefined;
   const outcome = new Promise<ScanProcessOutcome>((resolve, reject) => {
     const finish = (result: ScanProcessOutcome | Error): void => {
       if (settled) return;
@@ -63,7 +64,7 @@ export function startScanProcess(request: ScanRequest, progress?: (p: ScanProgre
         return;
       }
       if (m.type === 'progress') progress?.({ done: m.done, total: m.total, ...(m.current ? { current: m.current } : {}) });
-      else if (m.type === 'result') answer = { kind: 'report', report: m.report };
+      else if (m.type === 'result') answer = { kind: 'report', summary: m.summary };
       else answer = { kind: 'failed', message: m.message };
     });
     child.on('error', (err) => {

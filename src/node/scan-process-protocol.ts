@@ -8,7 +8,7 @@
 import type { Catalog } from '../core/catalog/types';
 import type { SiteScope } from '../core/report/types';
 import type { Assumptions } from '../core/workload';
-import type { ScanResult } from './scan';
+import type { ScanSummary } from './scan-summary';
 
 /** What the process needs to run `scanPaths`: its options, less the functions (the process has its own core). */
 export interface ScanRequest {
@@ -24,6 +24,13 @@ export interface ScanRequest {
   readonly catalog: Catalog;
   readonly assumptions: Assumptions;
   readonly headlineScopes?: readonly SiteScope[];
+  /**
+   * Where the process writes the whole report (JSON) before it answers; the host reads it back
+   * only for Export. The host picks the path (a private temporary folder) and deletes the file.
+   */
+  readonly reportFile: string;
+  /** The workspace folders' names, as the view heads the report with them. */
+  readonly folders?: readonly string[];
 }
 
 /** Host → process. Cancel is not a message: the host kills the process, which frees its memory at once. */
@@ -35,7 +42,8 @@ export interface ScanStart {
 /** Process → host. */
 export type ScanProcessMessage =
   | { readonly type: 'progress'; readonly done: number; readonly total: number; readonly current?: string }
-  | { readonly type: 'result'; readonly report: ScanResult }
+  /** What the host keeps: the view's rows and totals, the models named, and where the whole report is. */
+  | { readonly type: 'result'; readonly summary: ScanSummary }
   /** One line that says what went wrong; the process exits after it. */
   | { readonly type: 'failed'; readonly message: string };
 
@@ -48,12 +56,18 @@ export function isScanProcessMessage(m: unknown): m is ScanProcessMessage {
     case 'progress':
       return isCount(m.done) && isCount(m.total) && (m.current === undefined || typeof m.current === 'string');
     case 'result':
-      return isRecord(m.report) && Array.isArray(m.report.files) && isRecord(m.report.totals);
+      return isScanSummary(m.summary);
     case 'failed':
       return typeof m.message === 'string';
     default:
       return false;
   }
+}
+
+function isScanSummary(s: unknown): s is ScanSummary {
+  if (!isRecord(s) || typeof s.reportFile !== 'string' || !Array.isArray(s.models) || !isCount(s.files) || !isCount(s.filesWithSites)) return false;
+  const view = s.view;
+  return isRecord(view) && Array.isArray(view.sites) && isRecord(view.totals) && Array.isArray(view.folders);
 }
 
 /** Why a `scan` message cannot be run, or undefined when it can. */
@@ -63,6 +77,8 @@ export function scanRequestProblem(m: unknown): string | undefined {
   if (!isRecord(r)) return 'the scan request has no options';
   if (!Array.isArray(r.paths) || r.paths.length === 0 || !r.paths.every((p) => typeof p === 'string')) return 'the scan request names no paths';
   if (typeof r.root !== 'string' || typeof r.cwd !== 'string') return 'the scan request has no root';
+  if (typeof r.reportFile !== 'string' || r.reportFile === '') return 'the scan request names no report file';
+  if (r.folders !== undefined && !(Array.isArray(r.folders) && r.folders.every((f) => typeof f === 'string'))) return 'the scan request has malformed folder names';
   if (!Array.isArray(r.exclude) || !r.exclude.every((g) => typeof g === 'string')) return 'the scan request has no exclude list';
   if (!isCount(r.maxFileBytes) || !isCount(r.jobs) || typeof r.respectGitignore !== 'boolean') return 'the scan request has no limits';
   if (!isRecord(r.catalog) || !Array.isArray(r.catalog.models) || !Array.isArray(r.catalog.offerings)) return 'the scan request has no catalog';

@@ -2,11 +2,14 @@
  * The scan process: an editor host forks this script (bundled as `dist/scan-process.js`) for each
  * Cost report scan, as a language client runs its server beside the editor. It runs `scanPaths`
  * (walk, detection worker pool, repository pass, pricing) and exits, so the memory the scan used
- * goes back to the operating system instead of staying in the extension host. Messages are the
+ * goes back to the operating system instead of staying in the extension host, and so does the work of
+ * summing the report up: the host receives only what the view shows, the whole report is written to
+ * the file the request names (scan-summary.ts). Messages are the
  * contract in `scan-process-protocol.ts`. Loaded without an IPC channel (not forked), it does nothing.
  */
 import { resolveModel } from '../core/catalog';
 import { scanPaths, type ScanProgress } from './scan';
+import { summarizeScan } from './scan-summary';
 import { oneLine, scanRequestProblem, type ScanProcessMessage, type ScanStart } from './scan-process-protocol';
 
 /** Progress is sent at most this often (the last count always is): the host only shows that the scan is alive. */
@@ -47,7 +50,8 @@ async function run(message: unknown): Promise<ScanProcessMessage> {
       },
       progress,
     );
-    return { type: 'result', report };
+    // The whole report goes to a file; the host gets what it shows (a 10,000-file report is 24 MB of JSON).
+    return { type: 'result', summary: await summarizeScan(report, request.reportFile, request.folders ?? []) };
   } catch (err) {
     return { type: 'failed', message: oneLine(err) };
   }

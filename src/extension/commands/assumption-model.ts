@@ -25,7 +25,7 @@ export type ModelTarget = { readonly kind: 'annotation' } | { readonly kind: 'se
 
 function mentionsAround(ctx: TokenomicsContext, uri: vscode.Uri, file: FileReport): ModelMention[] {
   const out = mentionsInReport(file);
-  for (const f of ctx.lastWorkspaceReport?.files ?? []) out.push(...mentionsInReport(f));
+  out.push(...(ctx.lastWorkspaceModels ?? []));
   const index = ctx.repositories.current(uri);
   if (index) out.push(...mentionsInIndex(index));
   return out;

@@ -11,14 +11,28 @@ import { resolveModel } from '../../../src/core/catalog';
 import { scanPaths, type ScanProgress } from '../../../src/node/scan';
 import { scanProcessScript, startScanProcess } from '../../../src/node/scan-process-client';
 import { isScanProcessMessage, oneLine, scanRequestProblem, type ScanRequest } from '../../../src/node/scan-process-protocol';
+import { readReportFile, type ScanSummary } from '../../../src/node/scan-summary';
+import { mentionsInReport } from '../../../src/extension/commands/repository-models';
+import { reportData } from '../../../src/extension/webviews/report/view-model';
 import { runReportScan } from '../../../src/extension/webviews/report/scan-launch';
 import { ScanRun } from '../../../src/extension/webviews/report/scan-run';
 import { TEST_ASSUMPTIONS, TEST_CATALOG } from './catalog-fixture';
 
 const EXAMPLES = resolve(__dirname, '../../../../examples');
 
+/** Where the processes of these tests write their reports. */
+const REPORTS = mkdtempSync(join(tmpdir(), 'tokenomics-scan-reports-'));
+let reportCount = 0;
+after(() => rmSync(REPORTS, { recursive: true, force: true }));
+
 function request(root: string, extra: Partial<ScanRequest> = {}): ScanRequest {
-  return { paths: [root], root, cwd: root, exclude: [], maxFileBytes: 1024 * 1024, respectGitignore: true, jobs: 1, catalog: TEST_CATALOG, assumptions: TEST_ASSUMPTIONS, ...extra };
+  const reportFile = join(REPORTS, `report-${++reportCount}.json`);
+  return { paths: [root], root, cwd: root, exclude: [], maxFileBytes: 1024 * 1024, respectGitignore: true, jobs: 1, catalog: TEST_CATALOG, assumptions: TEST_ASSUMPTIONS, reportFile, ...extra };
+}
+
+function summaryOf(outcome: { kind: string; summary?: ScanSummary }): ScanSummary {
+  assert.equal(outcome.kind, 'report');
+  return outcome.summary!;
 }
 
 /** The report as the JSON contract writes it, without what may differ between two runs. */
@@ -49,8 +63,13 @@ describe('scan process: message contract', () => {
   it('accepts the three messages the process sends and nothing else', () => {
     assert.ok(isScanProcessMessage({ type: 'progress', done: 3, total: 10, current: 'a.ts' }));
     assert.ok(isScanProcessMessage({ type: 'failed', message: 'x' }));
-    assert.ok(isScanProcessMessage({ type: 'result', report: { files: [], totals: {} } }));
-    for (const bad of [null, 'progress', { type: 'progress', done: -1, total: 2 }, { type: 'progress', done: 1.5, total: 2 }, { type: 'result', report: {} }, { type: 'failed' }, { type: 'scan' }]) {
+    const summary = { view: { sites: [], totals: {}, folders: [] }, models: [], reportFile: '/tmp/r.json', files: 0, filesWithSites: 0 };
+    assert.ok(isScanProcessMessage({ type: 'result', summary }));
+    const noFile = { ...summary, reportFile: undefined };
+    const noRows = { ...summary, view: { totals: {}, folders: [] } };
+    // The whole report is never what the process sends.
+    const wholeReport = { type: 'result', report: { files: [], totals: {} } };
+    for (const bad of [null, 'progress', { type: 'progress', done: -1, total: 2 }, { type: 'progress', done: 1.5, total: 2 }, wholeReport, { type: 'result', summary: noFile }, { type: 'result', summary: noRows }, { type: 'failed' }, { type: 'scan' }]) {
       assert.equal(isScanProcessMessage(bad), false, JSON.stringify(bad));
     }
   });
@@ -60,11 +79,13 @@ describe('scan process: message contract', () => {
     assert.equal(scanRequestProblem(good), undefined);
     assert.equal(scanRequestProblem({ type: 'scan', request: { ...good.request, catalog: undefined } }), 'the scan request has no catalog');
     assert.equal(scanRequestProblem({ type: 'scan', request: { ...good.request, paths: [] } }), 'the scan request names no paths');
+    assert.equal(scanRequestProblem({ type: 'scan', request: { ...good.request, reportFile: '' } }), 'the scan request names no report file');
+    assert.equal(scanRequestProblem({ type: 'scan', request: { ...good.request, folders: [3] } }), 'the scan request has malformed folder names');
     assert.equal(scanRequestProblem({ type: 'other' }), 'expected a scan request');
   });
 
   it('the request survives the JSON channel unchanged', () => {
-    const r = request('/tmp/x', { headlineScopes: ['runtime'] });
+    const r = request('/tmp/x', { headlineScopes: ['runtime'], folders: ['x'] });
     assert.deepEqual(JSON.parse(JSON.stringify(r)), r);
   });
 
@@ -82,15 +103,19 @@ describe('scan process: lifecycle', function () {
     assert.ok(scanProcessScript(), 'out/src/node/scan-process.js');
   });
 
-  it('returns the same report as the in-process scan, and streams progress to the last file', async () => {
+  it('writes the same report as the in-process scan to its file, sends its summary, and streams progress to the last file', async () => {
     const seen: ScanProgress[] = [];
-    const scan = startScanProcess(request(EXAMPLES), (p) => seen.push(p));
+    const scan = startScanProcess(request(EXAMPLES, { folders: ['examples'] }), (p) => seen.push(p));
     const pid = scan.pid!;
-    const outcome = await scan.outcome;
-    assert.equal(outcome.kind, 'report');
+    const summary = summaryOf(await scan.outcome);
     const inProcess = await scanPaths([EXAMPLES], { ...request(EXAMPLES), resolveModel });
     assert.ok(inProcess.files.length >= 4);
-    assert.equal(comparable(outcome.kind === 'report' ? outcome.report : {}), comparable(inProcess));
+    assert.equal(comparable(await readReportFile(summary.reportFile)), comparable(inProcess));
+    // What the host keeps is the view's data and the models, built by the same functions from the same report.
+    assert.deepEqual(summary.view, JSON.parse(JSON.stringify(reportData(inProcess, ['examples'], 0))));
+    assert.deepEqual(summary.models, inProcess.files.flatMap((f) => mentionsInReport(f)));
+    assert.ok(summary.models.length > 0, 'examples/ names models');
+    assert.deepEqual([summary.files, summary.filesWithSites], [inProcess.totals.files, inProcess.files.length]);
     assert.ok(seen.length > 0 && seen.at(-1)!.done === seen.at(-1)!.total, 'the final count arrives');
     assert.equal(alive(pid), false, 'the process has exited');
   });
@@ -98,10 +123,11 @@ describe('scan process: lifecycle', function () {
   it('gives the same report with detection workers inside the process', async () => {
     dir = mkdtempSync(join(tmpdir(), 'tokenomics-scan-process-'));
     manyAgents(dir, 60);
-    const outcome = await startScanProcess(request(dir, { jobs: 2 })).outcome;
+    const summary = summaryOf(await startScanProcess(request(dir, { jobs: 2 })).outcome);
     const inProcess = await scanPaths([dir], { ...request(dir, { jobs: 0 }), resolveModel });
     assert.equal(inProcess.files.length, 60);
-    assert.equal(comparable(outcome.kind === 'report' ? outcome.report : {}), comparable(inProcess));
+    assert.equal(comparable(await readReportFile(summary.reportFile)), comparable(inProcess));
+    assert.equal(summary.view.sites.length, 60);
   });
 
   it('Cancel kills the process: the outcome is cancelled, no report, the process is gone', async () => {

@@ -1,24 +1,26 @@
 /**
  * Host of the "Cost report" sidebar view: scans the workspace folders with the
  * core's `scanPaths` (the engine of `tokenomics scan`), streams progress, can be
- * cancelled, reveals a site in the editor, and exports the last report.
+ * cancelled, reveals a site in the editor, and exports the last report. It keeps
+ * the report's summary (the rows the view shows), never the whole report: that
+ * stays in a file (report-files.ts) until Export reads it back.
  */
 import * as vscode from 'vscode';
 import { isAbsolute, resolve, sep } from 'node:path';
 import { oneLine, type ScanRequest } from '../../../node/scan-process-protocol';
 import { defaultJobs } from '../../../node/detect-pool';
-import type { ScanReport } from '../../../core/report/types';
+import { readReportFile, type ScanSummary } from '../../../node/scan-summary';
 import { resolveModel } from '../../core-api';
 import type { TokenomicsContext } from '../../context';
 import { isReportPageMessage, REPORT_VIEW_ID, type ExportFormat, type ReportDiffData, type ReportHostMessage, type ReportPageMessage } from '../../../webview/protocol/report';
 import { htmlFor, webviewOptions } from '../assets';
 import { HostBridge } from '../host-bridge';
 import { EXPORT_EXTENSIONS, renderExport } from './export';
+import { ReportFiles } from './report-files';
 import { commonRoot } from './provider-paths';
 import { diffFolderWith, revisionsToOffer } from './revision-diff';
 import { runReportScan } from './scan-launch';
 import { ScanRun } from './scan-run';
-import { reportData } from './view-model';
 
 /** Where the compared revision is remembered across reloads (per workspace). */
 const DIFF_REF_KEY = 'tokenomics.report.diffRef';
@@ -27,7 +29,8 @@ export class ReportViewHost implements vscode.WebviewViewProvider, vscode.Dispos
   private view?: vscode.WebviewView;
   private bridge?: HostBridge<ReportPageMessage, ReportHostMessage>;
   private cancelFlag?: ScanRun;
-  private last?: { report: ScanReport; root: string; elapsedMs: number };
+  private last?: { summary: ScanSummary; root: string; elapsedMs: number };
+  private readonly reportFiles = new ReportFiles();
   private readonly disposables: vscode.Disposable[] = [];
 
   /** Settings or the catalog changed while the view was hidden: rescan when it shows again. */
@@ -71,7 +74,7 @@ export class ReportViewHost implements vscode.WebviewViewProvider, vscode.Dispos
         // First show, or after a reload of the window or a settings change: scan. Shown again: the last report.
         if ((!this.last || this.stale) && !this.cancelFlag) void this.scan();
         else if (this.last) {
-          this.bridge?.post({ type: 'report', data: reportData(this.last.report, this.folders().map((f) => f.name), this.last.elapsedMs) });
+          this.bridge?.post({ type: 'report', data: { ...this.last.summary.view, folders: this.folders().map((f) => f.name), elapsedMs: this.last.elapsedMs } });
           if (this.lastDiff) this.bridge?.post({ type: 'diff', data: this.lastDiff });
         }
         if (!this.diffRef) this.bridge?.post({ type: 'diffCleared' });
@@ -117,6 +120,8 @@ export class ReportViewHost implements vscode.WebviewViewProvider, vscode.Dispos
     // The title bar shows Cancel instead of Refresh while a scan runs.
     void vscode.commands.executeCommand('setContext', 'tokenomics.report.scanning', true);
     const started = Date.now();
+    const reportFile = this.reportFiles.next();
+    let shown = false;
     try {
       const request: ScanRequest = {
         paths,
@@ -130,15 +135,17 @@ export class ReportViewHost implements vscode.WebviewViewProvider, vscode.Dispos
         respectGitignore: true,
         // Inside the scan process, files are read and parsed by a pool of worker threads.
         jobs: defaultJobs('editor'),
+        reportFile,
+        folders: folders.map((f) => f.name),
       };
-      const report = await runReportScan(request, flag, {
+      const summary = await runReportScan(request, flag, {
         progress: (p) => {
           // Never after a cancel: the scan's last messages would turn "cancelled" back into "Scanning…".
           if (flag.progress(p)) this.bridge?.post({ type: 'progress', done: p.done, total: p.total, ...(p.current ? { current: p.current } : {}) });
         },
         started: (pid) => this.ctx.log.info(`Cost report: scan process ${pid ?? '(no id)'} started on ${paths.length} folder(s)`),
       });
-      if (flag.cancelled || !report) {
+      if (flag.cancelled || !summary) {
         // How long the workers took to stop after the request: the view said "cancelled" at the click.
         this.ctx.log.info(flag.stoppedLine());
         if (this.cancelFlag === flag && !flag.announced) this.bridge?.post({ type: 'cancelled' });
@@ -146,16 +153,19 @@ export class ReportViewHost implements vscode.WebviewViewProvider, vscode.Dispos
       }
       if (this.cancelFlag !== flag) return; // superseded by a newer scan
       const elapsed = Date.now() - started;
-      this.last = { report, root, elapsedMs: elapsed };
-      this.ctx.lastWorkspaceReport = report;
-      this.ctx.log.info(`Cost report: ${report.totals.files} files, ${report.files.length} with sites, in ${elapsed} ms`);
-      this.bridge?.post({ type: 'report', data: reportData(report, folders.map((f) => f.name), elapsed) });
+      this.last = { summary, root, elapsedMs: elapsed };
+      this.reportFiles.keep(reportFile);
+      shown = true;
+      this.ctx.lastWorkspaceModels = summary.models;
+      this.ctx.log.info(`Cost report: ${summary.files} files, ${summary.filesWithSites} with sites, in ${elapsed} ms`);
+      this.bridge?.post({ type: 'report', data: { ...summary.view, elapsedMs: elapsed } });
       // The comparison runs after the plain report is on screen, never before it.
       if (this.diffRef) void this.runDiff(this.diffRef);
     } catch (err) {
       this.ctx.log.error('Cost report: the workspace scan failed', err);
       this.bridge?.post({ type: 'error', message: `The workspace scan failed: ${oneLine(err)}. See the Tokenomics log for details.` });
     } finally {
+      if (!shown) this.reportFiles.discard(reportFile);
       if (this.cancelFlag === flag) {
         this.cancelFlag = undefined;
         void vscode.commands.executeCommand('setContext', 'tokenomics.report.scanning', false);
@@ -242,17 +252,14 @@ export class ReportViewHost implements vscode.WebviewViewProvider, vscode.Dispos
   /** Opens a site of the last report; paths that are not in it, or leave the root, are refused. */
   private async reveal(path: string, siteId: string): Promise<void> {
     const last = this.last;
-    const file = last?.report.files.find((f) => f.path === path);
-    const site = file && [...file.calls, ...file.agentLoops].find((s) => s.id === siteId);
-    const line = site?.line ?? (file && siteId === 'instructions' ? 1 : undefined);
-    if (!last || !file || line === undefined) {
+    const site = last?.summary.view.sites.find((s) => s.path === path && s.siteId === siteId);
+    if (!last || !site) {
       this.ctx.log.warn(`Cost report: refused to reveal ${path}#${siteId}: not in the last report`);
       return;
     }
     const abs = resolve(last.root, ...path.split('/'));
     if (isAbsolute(path) || !(abs === last.root || abs.startsWith(last.root + sep))) return;
-    const column = site?.column ?? 1;
-    const position = new vscode.Position(line - 1, Math.max(0, column - 1));
+    const position = new vscode.Position(Math.max(0, site.line - 1), Math.max(0, site.column - 1));
     try {
       const uri = vscode.Uri.file(abs);
       // Reuse the editor group already showing the file (not the one holding a webview panel).
@@ -285,8 +292,17 @@ export class ReportViewHost implements vscode.WebviewViewProvider, vscode.Dispos
       title: 'Export the cost report',
     });
     if (!target) return;
+    let text: string;
     try {
-      await vscode.workspace.fs.writeFile(target, new TextEncoder().encode(renderExport(last.report, chosen)));
+      // The whole report is read back from its file only now, rendered, and dropped.
+      text = renderExport(await readReportFile(last.summary.reportFile), chosen);
+    } catch (err) {
+      this.ctx.log.error(`Cost report: reading the last report back from ${last.summary.reportFile} failed`, err);
+      void vscode.window.showErrorMessage('Tokenomics: the last report could not be read back for export (its temporary file is gone). Refresh the report and export again.');
+      return;
+    }
+    try {
+      await vscode.workspace.fs.writeFile(target, new TextEncoder().encode(text));
       this.bridge?.post({ type: 'exported', file: vscode.workspace.asRelativePath(target, false) });
     } catch (err) {
       this.ctx.log.error(`Cost report: writing ${target.fsPath} failed`, err);
@@ -312,6 +328,7 @@ export class ReportViewHost implements vscode.WebviewViewProvider, vscode.Dispos
 
   dispose(): void {
     this.cancel();
+    this.reportFiles.dispose();
     this.bridge?.dispose();
     for (const d of this.disposables) d.dispose();
   }
