@@ -7,7 +7,7 @@
  */
 import * as assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { applyOverrides, getBundledCatalog } from '../../../src/core/catalog';
@@ -159,6 +159,30 @@ describe('Cost report: the files that hold whole reports', () => {
       assert.ok(existsSync(c), 'the shown report is never discarded');
       files.dispose();
       assert.equal(existsSync(join(c, '..')), false);
+    } finally {
+      rmSync(parent, { recursive: true, force: true });
+    }
+  });
+
+  it("removes the folders of hosts whose process is gone (a killed window), and no one else's", () => {
+    const parent = mkdtempSync(join(tmpdir(), 'tokenomics-report-files-'));
+    try {
+      const gone = spawnSync(process.execPath, ['-e', 'process.stdout.write(String(process.pid))'], { encoding: 'utf8' });
+      const deadPid = Number(gone.stdout);
+      assert.ok(deadPid > 0);
+      const orphan = join(parent, `tokenomics-report-${deadPid}-abc123`);
+      const living = join(parent, `tokenomics-report-${process.ppid}-def456`);
+      const unrelated = join(parent, 'tokenomics-report-notes');
+      for (const dir of [orphan, living, unrelated]) {
+        mkdirSync(dir);
+        writeFileSync(join(dir, 'report-1.json'), '{}');
+      }
+      const files = new ReportFiles(parent);
+      const mine = files.next();
+      assert.equal(existsSync(orphan), false, 'the exited host\'s folder is removed');
+      assert.deepEqual([existsSync(living), existsSync(unrelated)], [true, true]);
+      assert.match(mine, new RegExp(`tokenomics-report-${process.pid}-`));
+      files.dispose();
     } finally {
       rmSync(parent, { recursive: true, force: true });
     }
