@@ -3,7 +3,8 @@
 // as separate files so stack traces in the log still map to sources); `--watch`
 // rebuilds on change. Type-checking is separate: `npm run typecheck`.
 import * as esbuild from 'esbuild';
-import { copyFileSync, existsSync, mkdirSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 
 const production = process.argv.includes('--production');
 const watch = process.argv.includes('--watch');
@@ -61,8 +62,22 @@ const WASM_FILES = ['tree-sitter.wasm', 'tree-sitter-typescript.wasm', 'tree-sit
 mkdirSync('dist', { recursive: true });
 for (const f of WASM_FILES) copyFileSync(`node_modules/@vscode/tree-sitter-wasm/wasm/${f}`, `dist/${f}`);
 
+/**
+ * The rank tables already built, beside the bundles (`tiktoken-<encoding>.ranks`): the first count
+ * of a session reads one and makes four views of it instead of parsing the 2.3 MB module and
+ * building the table on the extension host's thread (src/core/tokenize/encodings.ts). Written with
+ * the tokenizer's own code, bundled in memory for this.
+ */
+async function writeRankFiles() {
+  const built = await esbuild.build({ entryPoints: ['src/core/tokenize/encodings.ts'], bundle: true, write: false, platform: 'node', format: 'cjs', target: 'node20', logLevel: 'warning' });
+  const module = { exports: {} };
+  new Function('module', 'exports', 'require', built.outputFiles[0].text)(module, module.exports, createRequire(import.meta.url));
+  for (const encoding of RANK_ENCODINGS) writeFileSync(`dist/tiktoken-${encoding}.ranks`, module.exports.rankFile(encoding));
+}
+
 // `--webview`: only the page bundles (the webview page tests need nothing else).
 const all = process.argv.includes('--webview') ? pageBundles : [...nodeBundles, ...pageBundles];
+if (!process.argv.includes('--webview')) await writeRankFiles();
 if (watch) {
   for (const options of all) {
     const ctx = await esbuild.context(options);

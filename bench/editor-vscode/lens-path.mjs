@@ -8,11 +8,11 @@ import { existsSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 
-/** The parser the extension's tests pin (src/extension/analysis/open-timeline.ts), from out/. */
-function timelineParser(repo) {
+/** The parser and the split the extension's tests pin (src/extension/analysis/open-timeline.ts), from out/. */
+function timeline(repo) {
   const file = join(repo, 'out', 'src', 'extension', 'analysis', 'open-timeline.js');
   if (!existsSync(file)) throw new Error(`${file} is missing: run npm run compile-tests`);
-  return createRequire(import.meta.url)(file).parseTimeline;
+  return createRequire(import.meta.url)(file);
 }
 
 /** Epoch ms of the (first) activation the log records, or undefined. */
@@ -26,7 +26,7 @@ export function activationTime(logText) {
  * lens path that began after the click, as offsets from the click.
  */
 export function splitProbe(repo, logText, probe) {
-  const parse = timelineParser(repo);
+  const { parseTimeline: parse, lensShare } = timeline(repo);
   // The first path of that file that began after the click (a second one would be a reopening).
   const path = logText
     .split('\n')
@@ -43,6 +43,8 @@ export function splitProbe(repo, logText, probe) {
     firstAskedMs: rel(at('lenses asked')),
     answeredMs: rel(answered),
     announced: path.events.some((e) => e.event === 'lenses announced'),
+    // Host has the file → analysed + the answer (ours) against the editor's wait once it was analysed.
+    share: lensShare(path),
     events: path.events,
     shownAfterAnswerMs: answered === undefined ? undefined : probe.shownAt - (path.openedAt + answered),
   };

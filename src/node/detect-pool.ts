@@ -19,10 +19,11 @@ export function workerScript(): string | undefined {
 
 /**
  * Default worker count. A command-line scan's own thread only waits, so it uses every core; an
- * editor host keeps one core for typing. At least one, at most 8 (parsers cost memory each).
+ * editor host keeps one core for typing (on 2 cores or fewer: one worker, whose scan process also
+ * runs at a lower priority, scan-priority.ts). At least one, at most 8 (parsers cost memory each).
  */
-export function defaultJobs(host: 'cli' | 'editor'): number {
-  return Math.max(1, Math.min(8, availableParallelism() - (host === 'editor' ? 1 : 0)));
+export function defaultJobs(host: 'cli' | 'editor', cores = availableParallelism()): number {
+  return Math.max(1, Math.min(8, cores - (host === 'editor' ? 1 : 0)));
 }
 
 interface Pending {

@@ -11,6 +11,7 @@ import { join } from 'node:path';
 import type { ScanProgress } from './scan';
 import type { ScanSummary } from './scan-summary';
 import { isScanProcessMessage, oneLine, type ScanRequest, type ScanStart } from './scan-process-protocol';
+import { lowerChildPriority } from './scan-priority';
 
 /** The process script: next to this module, in the bundle (`dist/`) and in compiled tests (`out/src/node/`). */
 export function scanProcessScript(): string | undefined {
@@ -25,6 +26,8 @@ export interface ScanProcess {
   readonly outcome: Promise<ScanProcessOutcome>;
   /** The process id while it runs (the bench samples its memory by it). */
   readonly pid: number | undefined;
+  /** The scheduling priority it runs at, for the log (`lowered priority (niceness 10, …)` or why not). */
+  readonly priority: string;
   /** Kills the process now; `outcome` settles as cancelled once it has exited. Nothing after a settled outcome. */
   cancel(): void;
 }
@@ -42,6 +45,8 @@ export function startScanProcess(request: ScanRequest, progress?: (p: ScanProgre
     stdio: ['ignore', 'ignore', 'pipe', 'ipc'],
     serialization: 'json',
   });
+  // At once, before it starts its threads: they inherit its main thread's priority (scan-priority.ts).
+  const priority = lowerChildPriority(child.pid);
   let stderr = '';
   child.stderr?.setEncoding('utf8');
   child.stderr?.on('data', (chunk: string) => (stderr = (stderr + chunk).slice(-STDERR_KEEP)));
@@ -84,6 +89,7 @@ export function startScanProcess(request: ScanRequest, progress?: (p: ScanProgre
   child.send(start);
   return {
     outcome,
+    priority,
     get pid() {
       return child.exitCode === null && child.signalCode === null ? child.pid : undefined;
     },

@@ -11,9 +11,14 @@ import { resolveModel } from '../core/catalog';
 import { scanPaths, type ScanProgress } from './scan';
 import { summarizeScan } from './scan-summary';
 import { oneLine, scanRequestProblem, type ScanProcessMessage, type ScanStart } from './scan-process-protocol';
+import { lowerOwnThreads } from './scan-priority';
 
-/** Progress is sent at most this often (the last count always is): the host only shows that the scan is alive. */
-const PROGRESS_EVERY_MS = 50;
+/**
+ * Progress is sent at most this often (the last count always is): the host only shows that the scan
+ * is alive, and each message wakes the extension host and redraws the view's bar in the renderer,
+ * the two processes the user types through.
+ */
+export const PROGRESS_EVERY_MS = 250;
 
 function send(message: ScanProcessMessage): Promise<void> {
   return new Promise((resolve) => {
@@ -58,6 +63,8 @@ async function run(message: unknown): Promise<ScanProcessMessage> {
 }
 
 if (process.send) {
+  // Before anything else starts a thread: the ones made later inherit the lowered priority (scan-priority.ts).
+  lowerOwnThreads();
   // The host went away (closed window, crashed extension host): nothing is waiting for the result.
   process.on('disconnect', () => process.exit(0));
   process.once('message', (message: unknown) => {

@@ -37,8 +37,9 @@ export class BpeCounter {
   private pairRanks = new Int32Array(SIMPLE_MERGE_MAX_BYTES + 2);
   private byteScratch = new Uint8Array(256);
 
-  constructor(data: TiktokenRankData) {
-    this.ranks = RankTable.fromTiktoken(data.bpe_ranks);
+  /** From js-tiktoken's rank data, or from a table already built (the binary file beside the bundle, encodings.ts). */
+  constructor(data: TiktokenRankData | { readonly table: RankTable; readonly pat_str: string }) {
+    this.ranks = 'table' in data ? data.table : RankTable.fromTiktoken(data.bpe_ranks);
     this.pattern = new RegExp(data.pat_str, 'gu');
   }
 

@@ -11,6 +11,11 @@
 
 export const NO_RANK = 0x7fffffff;
 
+/** Version of the binary rank file (`toBinary`); a file of another version is not read. */
+export const RANK_FILE_FORMAT = 1;
+const LITTLE_ENDIAN = new Uint8Array(new Uint32Array([1]).buffer)[0] === 1;
+const align4 = (n: number): number => (n + 3) & ~3;
+
 const FNV_OFFSET = 0x811c9dc5;
 const FNV_PRIME = 0x01000193;
 
@@ -82,6 +87,58 @@ export class RankTable {
       lineStart = lineEnd + 1;
     }
     return new RankTable(bytes, starts, ranks, slots, size);
+  }
+
+  /**
+   * The table as one file, written at build time beside the bundles (`tiktoken-<encoding>.ranks`):
+   * a little-endian u32 header length, a JSON header (`meta` plus the array lengths), then the four
+   * arrays as they are in memory, each at a multiple of 4 bytes. Loading it is a read and four views
+   * (a few ms) instead of parsing 2.3 MB of JavaScript and building the table (0.3–0.6 s on the
+   * first lens's path on these machines).
+   */
+  toBinary(meta: Readonly<Record<string, string>>): Uint8Array {
+    const header = new TextEncoder().encode(
+      JSON.stringify({ format: RANK_FILE_FORMAT, ...meta, size: this.size, bytes: this.bytes.length, starts: this.starts.length, ranks: this.ranks.length, slots: this.slots.length }),
+    );
+    const headerEnd = align4(4 + header.length);
+    const bytesEnd = align4(headerEnd + this.bytes.length);
+    const total = bytesEnd + 4 * (this.starts.length + this.ranks.length + this.slots.length);
+    const out = new Uint8Array(total);
+    new DataView(out.buffer).setUint32(0, header.length, true);
+    out.set(header, 4);
+    out.set(this.bytes, headerEnd);
+    let at = bytesEnd;
+    for (const array of [this.starts, this.ranks, this.slots]) {
+      out.set(new Uint8Array(array.buffer, array.byteOffset, array.byteLength), at);
+      at += array.byteLength;
+    }
+    return out;
+  }
+
+  /** A table written by `toBinary`, with its header's `meta`; undefined when the file is not one (the caller builds the table from text). */
+  static fromBinary(file: Uint8Array): { readonly table: RankTable; readonly meta: Readonly<Record<string, unknown>> } | undefined {
+    if (!LITTLE_ENDIAN || file.length < 4) return undefined;
+    // Typed views need 4-byte alignment: a buffer that does not start on one is copied once.
+    const data = file.byteOffset % 4 === 0 ? file : file.slice();
+    const headerLength = new DataView(data.buffer, data.byteOffset, data.byteLength).getUint32(0, true);
+    if (4 + headerLength > data.length) return undefined;
+    let meta: Record<string, unknown>;
+    try {
+      meta = JSON.parse(new TextDecoder().decode(data.subarray(4, 4 + headerLength))) as Record<string, unknown>;
+    } catch {
+      return undefined;
+    }
+    const counts = [meta.size, meta.bytes, meta.starts, meta.ranks, meta.slots];
+    if (meta.format !== RANK_FILE_FORMAT || !counts.every((n) => Number.isInteger(n) && (n as number) >= 0)) return undefined;
+    const [size, bytesLength, startsLength, ranksLength, slotsLength] = counts as number[];
+    const headerEnd = align4(4 + headerLength);
+    const bytesEnd = align4(headerEnd + bytesLength);
+    if (bytesEnd + 4 * (startsLength + ranksLength + slotsLength) !== data.length || slotsLength === 0 || (slotsLength & (slotsLength - 1)) !== 0) return undefined;
+    const view = (at: number, length: number) => new Int32Array(data.buffer, data.byteOffset + at, length);
+    const starts = view(bytesEnd, startsLength);
+    const ranks = view(bytesEnd + 4 * startsLength, ranksLength);
+    const slots = view(bytesEnd + 4 * (startsLength + ranksLength), slotsLength);
+    return { table: new RankTable(data.subarray(headerEnd, headerEnd + bytesLength), starts, ranks, slots, size), meta };
   }
 
   /** The rank of the binary string slice s[from, to), or NO_RANK. */

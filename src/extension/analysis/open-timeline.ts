@@ -82,3 +82,40 @@ export function parseTimeline(line: string): ParsedTimeline | undefined {
   });
   return { label: m[1], openedAt, events };
 }
+
+/**
+ * Who a lens waited for, from its parsed path (offsets from when the extension host heard of the
+ * document): the part the extension controls and the part the editor does. Undefined when the path
+ * did not end with an answer from this version's analysis.
+ * - `analysedMs`: host has the document → its analysis done (ours).
+ * - `editorWaitMs`: the analysis was done but the editor had not yet sent the request it got the
+ *   lenses from: its learned CodeLens delay (docs/editor.md, "Why the editor asks late"), including,
+ *   after a request answered empty during the cold start, the delay of its next request.
+ * - `answerMs`: from that request (or from the analysis, when the request came first and waited for
+ *   it) to the answer: the extension host's queue and building the lenses (ours).
+ * `analysedMs + editorWaitMs + answerMs` is the whole path to `answeredMs`.
+ */
+export interface LensShare {
+  readonly analysedMs: number;
+  readonly editorWaitMs: number;
+  readonly answerMs: number;
+  /** `analysedMs + answerMs`: what the extension controls. */
+  readonly oursMs: number;
+  readonly answeredMs: number;
+  /** Requests the editor made before the one answered with lenses (cold start: answered at once, empty). */
+  readonly earlierRequests: number;
+}
+
+export function lensShare(path: ParsedTimeline): LensShare | undefined {
+  const last = path.events.at(-1);
+  if (!last || last.event !== 'answered') return undefined;
+  const before = path.events.slice(0, -1);
+  const asks = before.filter((e) => e.event === 'lenses asked');
+  const analysed = before.filter((e) => e.event === 'analysed').at(-1);
+  const ask = asks.at(-1);
+  if (!analysed || !ask) return undefined;
+  const ready = Math.max(analysed.ms, ask.ms);
+  const answerMs = last.ms - ready;
+  const editorWaitMs = Math.max(0, ask.ms - analysed.ms);
+  return { analysedMs: analysed.ms, editorWaitMs, answerMs, oursMs: analysed.ms + answerMs, answeredMs: last.ms, earlierRequests: asks.length - 1 };
+}

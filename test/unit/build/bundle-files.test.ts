@@ -6,6 +6,7 @@
 import assert from 'node:assert/strict';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { RankTable } from '../../../src/core/tokenize/rank-table';
 
 const ROOT = join(__dirname, '..', '..', '..', '..');
 const DIST = join(ROOT, 'dist');
@@ -61,4 +62,18 @@ describe('bundle files loaded at run time', () => {
     assert.equal(typeof ranks.pat_str, 'string');
     assert.ok((ranks.bpe_ranks?.length ?? 0) > 1_000_000);
   });
+
+  it('the rank tables already built (read on the first count instead of the 2.3 MB module) are written, shipped and valid', () => {
+    for (const encoding of ['o200k_base', 'cl100k_base']) {
+      const file = `tiktoken-${encoding}.ranks`;
+      assert.ok(existsSync(join(DIST, file)), `dist/${file} is built`);
+      assert.ok(shipped(file), `dist/${file} is re-included by .vscodeignore`);
+      const read = RankTable.fromBinary(readFileSync(join(DIST, file)));
+      assert.equal(read?.meta.encoding, encoding);
+      assert.ok((read?.table.size ?? 0) > 90_000);
+    }
+    // The bundles look for them by name beside themselves.
+    for (const bundle of ['extension.js', 'scan-process.js', 'cli.js']) assert.match(readFileSync(join(DIST, bundle), 'utf8'), /\.ranks`/, bundle);
+  });
 });
+

@@ -14,6 +14,11 @@ describe('config/schema', () => {
     assert.doesNotThrow(() => ajv.compile(schema));
   });
 
+  it('accepts an empty object, so settings with nothing set are not validated (no validator compile on a first lens)', () => {
+    const ajv = new Ajv({ allErrors: true, strict: false });
+    assert.equal(ajv.compile(schema)({}), true);
+  });
+
   it('declares exactly the config keys plus the editor switches', () => {
     const expected = [...Object.keys(DEFAULT_CONFIG), 'hover.enabled', 'codeLens.enabled', 'diagnostics.enabled', 'statusBar.enabled'].sort();
     assert.deepEqual([...SCHEMA_KEYS].sort(), expected);

@@ -6,7 +6,7 @@
 import * as assert from 'node:assert/strict';
 import { ColdKeyTraining, REASKS_PER_DOCUMENT } from '../../../src/extension/codelens/training';
 import { LensAnswers } from '../../../src/extension/codelens/answers';
-import { OpenTimelines, parseTimeline } from '../../../src/extension/analysis/open-timeline';
+import { lensShare, OpenTimelines, parseTimeline } from '../../../src/extension/analysis/open-timeline';
 
 describe('extension/codelens answers: when a finished analysis is announced', () => {
   const v1 = { version: 1 };
@@ -124,5 +124,41 @@ describe('extension/codelens training: the cold start’s slow durations are rep
     t.enrol('a.ts');
     t.forget('a.ts');
     assert.equal(t.shouldReask('a.ts', false), false);
+  });
+});
+
+describe('extension/analysis lens share: what the extension controls and what the editor waited', () => {
+  const path = (events: [string, number][]) => parseTimeline(`Lens path of a.ts v1: opened 2026-12-06T05:00:00.000Z; ${events.map(([e, ms]) => `${e} +${ms} ms`).join('; ')}`)!;
+
+  it('a later file: analysed early, asked late: the gap is the editor’s, the rest ours, and the parts add up', () => {
+    const share = lensShare(path([['analysis started', 2], ['analysed', 140], ['lenses asked', 620], ['answered', 631]]));
+    assert.deepEqual(share, { analysedMs: 140, editorWaitMs: 480, answerMs: 11, oursMs: 151, answeredMs: 631, earlierRequests: 0 });
+    assert.equal(share!.analysedMs + share!.editorWaitMs + share!.answerMs, share!.answeredMs);
+  });
+
+  it('asked before the analysis was done: the request’s wait for it is ours, the editor waited nothing', () => {
+    const share = lensShare(path([['analysis started', 1], ['lenses asked', 250], ['analysed', 400], ['answered', 405]]));
+    assert.deepEqual(share, { analysedMs: 400, editorWaitMs: 0, answerMs: 5, oursMs: 405, answeredMs: 405, earlierRequests: 0 });
+  });
+
+  it('the cold start: an empty answer at once, the analysis announced, the editor’s re-ask delay is its wait', () => {
+    const share = lensShare(
+      path([
+        ['analysis started', 3],
+        ['lenses asked', 900],
+        ['cold start: answered at once', 901],
+        ['answered with no lenses (analysis not done in 200 ms)', 902],
+        ['analysed', 1500],
+        ['lenses announced', 1502],
+        ['lenses asked', 2300],
+        ['answered', 2320],
+      ]),
+    );
+    assert.deepEqual(share, { analysedMs: 1500, editorWaitMs: 800, answerMs: 20, oursMs: 1520, answeredMs: 2320, earlierRequests: 1 });
+  });
+
+  it('no share for a path that did not end with lenses from this version', () => {
+    assert.equal(lensShare(path([['analysed', 40], ['lenses asked', 300], ['request cancelled', 301]])), undefined);
+    assert.equal(lensShare(path([['lenses asked', 300], ['answered from an older version', 301]])), undefined);
   });
 });

@@ -143,7 +143,7 @@ export class ReportViewHost implements vscode.WebviewViewProvider, vscode.Dispos
           // Never after a cancel: the scan's last messages would turn "cancelled" back into "Scanning…".
           if (flag.progress(p)) this.bridge?.post({ type: 'progress', done: p.done, total: p.total, ...(p.current ? { current: p.current } : {}) });
         },
-        started: (pid) => this.ctx.log.info(`Cost report: scan process ${pid ?? '(no id)'} started on ${paths.length} folder(s)`),
+        started: (pid, priority) => this.ctx.log.info(`Cost report: scan process ${pid ?? '(no id)'} started on ${paths.length} folder(s)${priority ? `, ${priority}` : ''}`),
       });
       if (flag.cancelled || !summary) {
         // How long the workers took to stop after the request: the view said "cancelled" at the click.

@@ -16,8 +16,8 @@ import type { ScanRun } from './scan-run';
 
 export interface ReportScanHooks {
   readonly progress: (p: ScanProgress) => void;
-  /** The scan process started (its id, for the log). */
-  readonly started?: (pid: number | undefined) => void;
+  /** The scan process started (its id and the priority it runs at, for the log). */
+  readonly started?: (pid: number | undefined, priority?: string) => void;
   /** Overrides the process script (tests); `null` runs the scan on this thread. */
   readonly script?: string | null;
 }
@@ -30,7 +30,7 @@ export async function runReportScan(request: ScanRequest, run: ScanRun, hooks: R
     return run.cancelled || report.cancelled ? undefined : summarizeScan(report, request.reportFile, request.folders ?? []);
   }
   const scan = startScanProcess(request, hooks.progress, script);
-  hooks.started?.(scan.pid);
+  hooks.started?.(scan.pid, scan.priority);
   run.onStop(() => scan.cancel());
   const outcome = await scan.outcome;
   return outcome.kind === 'report' && !run.cancelled ? outcome.summary : undefined;
