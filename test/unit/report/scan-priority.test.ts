@@ -14,7 +14,9 @@ import type { ScanRequest } from '../../../src/node/scan-process-protocol';
 import { TEST_ASSUMPTIONS, TEST_CATALOG } from './catalog-fixture';
 
 function request(root: string): ScanRequest {
-  return { paths: [root], root, cwd: root, exclude: [], maxFileBytes: 1024 * 1024, respectGitignore: true, jobs: 1, catalog: TEST_CATALOG, assumptions: TEST_ASSUMPTIONS };
+  // The report lands beside the scanned folder, in the test's own temporary directory.
+  const reportFile = join(dirname(root), 'report.json');
+  return { paths: [root], root, cwd: root, exclude: [], maxFileBytes: 1024 * 1024, respectGitignore: true, jobs: 1, catalog: TEST_CATALOG, assumptions: TEST_ASSUMPTIONS, reportFile };
 }
 
 /** Fields of /proc/<pid>/task/<tid>/stat after the command name: [0] state … [16] nice. */
@@ -45,14 +47,14 @@ describe('scan process priority: the scan gives way to the editor', function () 
     if (process.platform !== 'linux') this.skip();
     dir = mkdtempSync(join(tmpdir(), 'tokenomics-scan-priority-'));
     for (let i = 0; i < 400; i++) {
-      const path = join(dir, `pkg${i % 10}`, `agent${i}.py`);
+      const path = join(dir, 'src', `pkg${i % 10}`, `agent${i}.py`);
       mkdirSync(dirname(path), { recursive: true });
       writeFileSync(path, `import anthropic\nclient = anthropic.Anthropic()\nr${i} = client.messages.create(model="claude-sonnet-4-5", max_tokens=${100 + i}, messages=[{"role": "user", "content": "Task ${i}"}])\n`);
     }
     const expected = scanNiceness(getPriority());
     // Sampled at the first progress after a file was detected: the detection worker exists by then.
     let seen: { threads: number[] } | undefined;
-    const scan = startScanProcess(request(dir), (p) => {
+    const scan = startScanProcess(request(join(dir, 'src')), (p) => {
       if (seen || p.done < 1 || !scan.pid) return;
       const pid = scan.pid;
       try {
