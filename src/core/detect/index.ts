@@ -8,6 +8,7 @@ import { mergeAnnotations, parseAnnotation } from './annotations';
 import { markCallContexts } from './call-context';
 import { CodeDetector } from './code';
 import { findSchemaPrompts, type SchemaFacts } from './schema-prompts';
+import { findSchemaSenders, withSenderFacts } from './schema-senders';
 import { detectTextFile } from './files';
 import { classifyPath, type FileClass } from './language';
 import { parse, type Grammar, type SyntaxNode } from './parser';
@@ -80,7 +81,7 @@ async function detectCode(text: string, path: string, grammar: Grammar, opts: ty
     if (tree.rootNode.hasError) issues.push(firstSyntaxError(tree.rootNode));
     const annotations = readAnnotations(collected.comments, issues);
     nameSites(sites, collected);
-    const facts = withSchemaFacts(extractFacts(grammar === 'python', tree.rootNode, collected, sites.calls), schemaFacts);
+    const facts = withSenderFacts(withSchemaFacts(extractFacts(grammar === 'python', tree.rootNode, collected, sites.calls), schemaFacts), findSchemaSenders(syntax, collected, tree.rootNode));
     fillModelRefs(sites.calls, facts);
     const result: DetectedFile = {
       path,
