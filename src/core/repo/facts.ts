@@ -184,6 +184,13 @@ export interface SchemaSenderFact {
   readonly line: number;
 }
 
+/** A method that adds its parameter number `param` (as callers pass it) to the instance's message list with a literal role (detect/message-builders.ts). */
+export interface MessageBuilderFact {
+  readonly fn: string;
+  readonly param: number;
+  readonly role: string;
+}
+
 /** Classes each top-level schema class (or type alias) of a file names in its field annotations: nested in its JSON schema. */
 export type SchemaRefs = Record<string, readonly string[]>;
 
@@ -207,6 +214,7 @@ export interface FileFacts {
   readonly schemas?: readonly SchemaFact[];
   readonly schemaSenders?: readonly SchemaSenderFact[];
   readonly schemaRefs?: SchemaRefs;
+  readonly messageBuilders?: readonly MessageBuilderFact[];
   /** Texts that may be sent, how names flow into messages, literal-key reads (extract-texts.ts, for sent-texts.ts). */
   readonly sent?: TextFacts;
 }

@@ -18,6 +18,7 @@ import { clearMajority, collectTypeDefaults, defaultSite, mainVariant, type Type
 import { collectUiDefaults, pickUiDefault } from './ui-defaults';
 import { vendorOf } from './vendor';
 import { schemaPromptsByFile, schemasOfCall } from './schema-prompts';
+import { builderPromptsByFile } from './message-builders';
 import { configPrompts, loadedPromptFile, PROMPT_PATH, referencedFiles, wholeFilePrompt } from './loaded-files';
 import { findAgentRuns, type AgentRuns } from './cross-file-runs';
 import { heldPrompts, subclassIndex, type HeldPromptSources } from './held-prompts';
@@ -325,7 +326,10 @@ export class RepoIndex implements RepoHints {
     // A text the file's own detection already reports (even in part) is not reported again.
     const own = [...schemas, ...(this.store.get(path)?.file.prompts ?? [])];
     const sent = (this.sent().prompts.get(path) ?? []).filter((p) => !own.some((q) => q.id === p.id || (q.line <= p.endLine && p.line <= q.endLine)));
-    return sent.length ? [...schemas, ...sent] : schemas;
+    // Texts added to a conversation through the repository's own message methods (message-builders.ts).
+    const taken = [...own, ...sent];
+    const built = (this.memo('built', () => builderPromptsByFile(this.store)).get(path) ?? []).filter((p) => !taken.some((q) => q.id === p.id || (q.line <= p.endLine && p.line <= q.endLine)));
+    return sent.length || built.length ? [...schemas, ...sent, ...built] : schemas;
   }
 
   /**
