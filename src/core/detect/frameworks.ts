@@ -51,6 +51,9 @@ function providerOfClass(name: string): string | undefined {
   if (n.includes('groq')) return 'groq';
   if (n.includes('deepseek')) return 'deepseek';
   if (n.includes('xai')) return 'xai';
+  // Local runtimes: the model runs on the user's machine (priced as self-hosted, report/models.ts).
+  if (n.includes('ollama')) return 'ollama';
+  if (n.includes('lmstudio')) return 'lmstudio';
   return undefined;
 }
 

@@ -8,6 +8,8 @@ import { mergeAnnotations, parseAnnotation } from './annotations';
 import { markCallContexts } from './call-context';
 import { CodeDetector } from './code';
 import { findSchemaPrompts, type SchemaFacts } from './schema-prompts';
+import { findSchemaSenders, withSenderFacts } from './schema-senders';
+import { findMessageBuilders } from './message-builders';
 import { detectTextFile } from './files';
 import { classifyPath, type FileClass } from './language';
 import { parse, type Grammar, type SyntaxNode } from './parser';
@@ -80,7 +82,9 @@ async function detectCode(text: string, path: string, grammar: Grammar, opts: ty
     if (tree.rootNode.hasError) issues.push(firstSyntaxError(tree.rootNode));
     const annotations = readAnnotations(collected.comments, issues);
     nameSites(sites, collected);
-    const facts = withSchemaFacts(extractFacts(grammar === 'python', tree.rootNode, collected, sites.calls), schemaFacts);
+    const builders = findMessageBuilders(syntax, collected);
+    const withSenders = withSenderFacts(withSchemaFacts(extractFacts(grammar === 'python', tree.rootNode, collected, sites.calls), schemaFacts), findSchemaSenders(syntax, collected, tree.rootNode));
+    const facts = builders.length ? { ...withSenders, messageBuilders: builders } : withSenders;
     fillModelRefs(sites.calls, facts);
     const result: DetectedFile = {
       path,

@@ -17,12 +17,14 @@ const PROMPT_HOLDER = /prompt/i;
 const NOT_HOLDER = /(Error|Exception|Warning|Test|Tests|Config|Settings|Options|Kind|Type|Role)$/;
 /** Shortest attribute text taken: a reply such as "I updated the files." is a prompt; a flag or id is not. */
 const MIN_TEXT = 12;
+/** Attributes that name or label the class for people (`display_name = "Problem Solver"`): never sent as a prompt. */
+const LABEL_ATTR = /^_*(display_?name|name|title|label|slug|icon|emoji|agent_?type|type|id|version)$/i;
 
 export function findPromptClassAttributes(syntax: LanguageSyntax, collected: Collected, prompts: PromptReader): void {
   for (const d of collected.declarations) {
     if (d.isFunction) continue;
     const cls = classHolding(d);
-    if (!cls || !isPromptHolder(cls, syntax)) continue;
+    if (!cls || LABEL_ATTR.test(d.name) || !isPromptHolder(cls, syntax)) continue;
     const reason = `attribute ${d.name} of prompt class ${className(cls) ?? '?'}`;
     const kind = kindFromName(d.name);
     const value = d.value;

@@ -13,7 +13,7 @@ import type { SyntaxNode } from './parser';
 import { CONFIDENCE } from './prompt-reader';
 import { spanOf, type SiteRegistry } from './sites';
 import type { Collected, LanguageSyntax } from './syntax';
-import { literal } from './text';
+import { literal, render } from './text';
 
 /** Methods whose first argument is a schema (or a list of tools that may hold schemas). */
 const SCHEMA_METHOD = /(^|\.)(with_structured_output|withStructuredOutput|bind_tools|bindTools|as_structured_llm|structured_predict|astructured_predict)$/;
@@ -140,7 +140,8 @@ export function schemaText(syntax: LanguageSyntax, cls: SyntaxNode): string | un
     const type = assign.childForFieldName('type')?.text;
     const right = assign.childForFieldName('right');
     const description = right?.type === 'call' && /(^|\.)Field$/.test(syntax.callee(right)) ? syntax.args(right).named.get('description') : undefined;
-    const d = description ? syntax.stringConstant(description) : undefined;
+    // An f-string description is sent with its values filled in: its text, placeholders for the values.
+    const d = description ? (syntax.stringConstant(description) ?? (syntax.isTextLiteral(description) ? render(syntax.text(description)).text : undefined)) : undefined;
     if (d) described = true;
     if (type || d) fields.push(`${left.text}${type ? `: ${type}` : ''}${d ? ` — ${d}` : ''}`);
   }

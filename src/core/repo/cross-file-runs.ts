@@ -4,7 +4,7 @@
  * the loop is anchored at the run, bounded by its `max_turns` or the framework's default, and the
  * agent's own loop (with its handoff targets) becomes a step of it instead of a task of its own.
  */
-import type { DetectedLoop } from '../detect/types';
+import type { DetectedCall, DetectedLoop } from '../detect/types';
 import type { Expr, FunctionFact } from './facts';
 import type { Evaluator } from './evaluate';
 import type { RepoStore } from './store';
@@ -16,11 +16,25 @@ export interface AgentRuns {
   readonly loops: RepoLoop[];
   /** Per file: the loop ids now run from another file → the id of the loop that runs them (`path#id`). */
   readonly elsewhere: Map<string, Map<string, string>>;
+  /**
+   * Per file: the requests its runs of agents defined elsewhere make, one at each run's line (the agent's
+   * call, moved there, as a same-file run is by report/agent-runs.ts), each a step of the run's loop.
+   */
+  readonly requests: Map<string, RunRequest[]>;
+}
+
+export interface RunRequest {
+  readonly call: DetectedCall;
+  /** The agent definition it runs, in its own file (for a model only the repository pass resolves there). */
+  readonly agent: { readonly path: string; readonly call: DetectedCall };
+  /** The loop of the run (in the same file): the request is its task's, priced there. */
+  readonly loopId: string;
 }
 
 export function findAgentRuns(store: RepoStore, ev: Evaluator): AgentRuns {
   const loops: RepoLoop[] = [];
   const elsewhere = new Map<string, Map<string, string>>();
+  const requests = new Map<string, RunRequest[]>();
   for (const f of store.files()) {
     const path = f.file.path;
     for (const fn of [undefined, ...f.facts.functions]) {
@@ -52,13 +66,41 @@ export function findAgentRuns(store: RepoStore, ev: Evaluator): AgentRuns {
         };
         if (loops.some((l) => l.path === path && l.loop.id === id)) continue;
         loops.push({ path, loop, step: { path: def.path, callId: agent.id }, stepSites });
+        const list = requests.get(path) ?? [];
+        list.push({ call: runRequest(agent, c.callee, c.line), agent: { path: def.path, call: agent }, loopId: id });
+        requests.set(path, list);
         let moved = elsewhere.get(def.path);
         if (!moved) elsewhere.set(def.path, (moved = new Map()));
         if (!moved.has(agentLoop.id)) moved.set(agentLoop.id, ref);
       }
     }
   }
-  return { loops, elsewhere };
+  return { loops, elsewhere, requests };
+}
+
+/** The request a run of `agent` makes at `line` of another file: the agent's call (its tools, framework) at the run. */
+function runRequest(agent: DetectedCall, callee: string, line: number): DetectedCall {
+  return {
+    ...agent,
+    id: `c${line}.run`,
+    line,
+    column: 1,
+    endLine: line,
+    endColumn: 1,
+    callee,
+    agent: false,
+    role: undefined,
+    runs: undefined,
+    // Its model is the agent's, resolved where the agent is defined (RepoIndex.modelFor): not written here.
+    model: undefined,
+    modelRef: undefined,
+    modelOrigin: undefined,
+    alternatives: undefined,
+    // The agent's prompts are reported (and sized) in its own file; this file has none of those ids.
+    promptIds: [],
+    // Not a step of the loop (it is the loop's own request): RepoIndex.stepOf names the loop it is priced in.
+    usedBy: undefined,
+  };
 }
 
 /** Where the value an expression holds is defined: a module-level `name = Agent(…)`, through imports, helpers and `.get(key, default)`. */

@@ -176,6 +176,24 @@ export interface SchemaFact {
   readonly text: string;
 }
 
+/** A function that writes the JSON schema of its parameter number `param` (as callers pass it) into a message (detect/schema-senders.ts). */
+export interface SchemaSenderFact {
+  /** The function's own name (a method without its class): callers write `convo.require_schema(X)`. */
+  readonly fn: string;
+  readonly param: number;
+  readonly line: number;
+}
+
+/** A method that adds its parameter number `param` (as callers pass it) to the instance's message list with a literal role (detect/message-builders.ts). */
+export interface MessageBuilderFact {
+  readonly fn: string;
+  readonly param: number;
+  readonly role: string;
+}
+
+/** Classes each top-level schema class (or type alias) of a file names in its field annotations: nested in its JSON schema. */
+export type SchemaRefs = Record<string, readonly string[]>;
+
 export interface FileFacts {
   readonly imports: readonly ImportFact[];
   /** Python imports written inside function bodies, looked at after the module's own names (param-fallbacks.ts). */
@@ -194,6 +212,9 @@ export interface FileFacts {
   readonly stateDefaults?: readonly StateDefault[];
   readonly schemaUses?: readonly SchemaUseFact[];
   readonly schemas?: readonly SchemaFact[];
+  readonly schemaSenders?: readonly SchemaSenderFact[];
+  readonly schemaRefs?: SchemaRefs;
+  readonly messageBuilders?: readonly MessageBuilderFact[];
   /** Texts that may be sent, how names flow into messages, literal-key reads (extract-texts.ts, for sent-texts.ts). */
   readonly sent?: TextFacts;
 }

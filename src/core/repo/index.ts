@@ -18,6 +18,7 @@ import { clearMajority, collectTypeDefaults, defaultSite, mainVariant, type Type
 import { collectUiDefaults, pickUiDefault } from './ui-defaults';
 import { vendorOf } from './vendor';
 import { schemaPromptsByFile, schemasOfCall } from './schema-prompts';
+import { builderPromptsByFile } from './message-builders';
 import { configPrompts, loadedPromptFile, PROMPT_PATH, referencedFiles, wholeFilePrompt } from './loaded-files';
 import { findAgentRuns, type AgentRuns } from './cross-file-runs';
 import { heldPrompts, subclassIndex, type HeldPromptSources } from './held-prompts';
@@ -93,6 +94,7 @@ export class RepoIndex implements RepoHints {
 
   modelFor(path: string, call: DetectedCall): ResolvedModel | undefined {
     return this.memo(`m:${path}#${call.id}`, () => {
+      if (call.id.endsWith('.run')) return this.runModel(path, call.id);
       const at = this.ctxOf(path, call.id);
       const expr = at?.model ?? (call.modelRef ? refExpr(call.modelRef.text, call.modelRef.kind, call.modelRef.line) : undefined);
       if (!at || !expr) return undefined;
@@ -193,6 +195,21 @@ export class RepoIndex implements RepoHints {
     return this.agentRuns().elsewhere.get(path);
   }
 
+  runRequestsIn(path: string): readonly DetectedCall[] {
+    return (this.agentRuns().requests.get(path) ?? []).map((r) => r.call);
+  }
+
+  /** A run request's model is its agent's, found where the agent is defined (modelFor). */
+  private runModel(path: string, callId: string): ResolvedModel | undefined {
+    const run = this.agentRuns().requests.get(path)?.find((r) => r.call.id === callId);
+    if (!run) return undefined;
+    const agent = run.agent;
+    const detail = `the model of the agent run here (${agent.path}:${agent.call.line})`;
+    if (agent.call.model) return { model: agent.call.model, source: { from: 'code', at: { path: agent.path, line: agent.call.modelOrigin?.line ?? agent.call.line }, detail } };
+    const found = this.modelFor(agent.path, agent.call);
+    return found ? { model: found.model, source: { ...found.source, detail: `${detail}: ${found.source.detail ?? found.model}` } } : undefined;
+  }
+
   loopsFor(path: string): readonly RepoLoop[] {
     return this.loops().filter((l) => l.path === path);
   }
@@ -213,6 +230,8 @@ export class RepoIndex implements RepoHints {
   stepOf(path: string, callId: string): string | undefined {
     return this.memo(`s:${path}#${callId}`, () => {
       for (const l of this.loops()) if (l.step.path === path && l.step.callId === callId) return l.path === path ? l.loop.id : `${l.path}#${l.loop.id}`;
+      // A run of an agent of another file is the request of the run's loop: priced there, not billed again.
+      if (callId.endsWith('.run')) return this.agentRuns().requests.get(path)?.find((r) => r.call.id === callId)?.loopId;
       return undefined;
     });
   }
@@ -307,7 +326,10 @@ export class RepoIndex implements RepoHints {
     // A text the file's own detection already reports (even in part) is not reported again.
     const own = [...schemas, ...(this.store.get(path)?.file.prompts ?? [])];
     const sent = (this.sent().prompts.get(path) ?? []).filter((p) => !own.some((q) => q.id === p.id || (q.line <= p.endLine && p.line <= q.endLine)));
-    return sent.length ? [...schemas, ...sent] : schemas;
+    // Texts added to a conversation through the repository's own message methods (message-builders.ts).
+    const taken = [...own, ...sent];
+    const built = (this.memo('built', () => builderPromptsByFile(this.store)).get(path) ?? []).filter((p) => !taken.some((q) => q.id === p.id || (q.line <= p.endLine && p.line <= q.endLine)));
+    return sent.length || built.length ? [...schemas, ...sent, ...built] : schemas;
   }
 
   /**

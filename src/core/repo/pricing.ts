@@ -4,7 +4,7 @@
  * default), and a repository loop's step count under a cost limit.
  */
 import type { AnnotationValues, DetectedCall } from '../detect/types';
-import type { ModelChoice, ModelResolver } from '../report/models';
+import { isLocalRuntime, type ModelChoice, type ModelResolver } from '../report/models';
 import { describeRef } from '../report/call-extras';
 import type { ModelSource } from '../report/types';
 import type { Price } from '../cost/types';
@@ -37,6 +37,8 @@ export function chooseCallModel(
   const vendor = vendorOf(call);
   const fallback = vendor ? assumptions.defaultModels?.[vendor] : undefined;
   const why = call.modelRef ? `chosen at run time: ${describeRef(call.modelRef)}` : 'the code names no model';
+  // A local runtime's model nothing resolves: sized on the default, priced on nobody's bill.
+  if (isLocalRuntime(vendor)) return { choice: { ...resolver.choose(undefined), offering: undefined, provider: undefined, selfHosted: vendor }, source: { from: 'default', detail: `${why}; run locally by ${vendor}` } };
   if (fallback) return { choice: { ...resolver.choose(fallback, undefined, 'default'), written: undefined, source: 'default' }, source: { from: 'vendor-default', detail: `${vendor} default (${why})` } };
   return { choice: resolver.choose(undefined), source: { from: 'default', detail: why } };
 }

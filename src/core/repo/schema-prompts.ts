@@ -9,6 +9,7 @@ import type { SourceRef } from '../report/types';
 import type { Evaluator } from './evaluate';
 import type { CallFact, SchemaFact, SchemaUseFact } from './facts';
 import type { RepoStore } from './store';
+import { senderUses, withNested } from './schema-senders';
 
 export interface SchemaHit {
   readonly name: string;
@@ -35,11 +36,12 @@ function resolveSchema(store: RepoStore, evaluator: Evaluator, path: string, nam
 /** Every schema some request of the repository sends, by the file that declares it. One pass over the uses. */
 export function schemaPromptsByFile(store: RepoStore, evaluator: Evaluator): Map<string, DetectedPrompt[]> {
   const out = new Map<string, DetectedPrompt[]>();
+  // Uses through the repository's own schema helpers, and schemas nested in the sent ones (schema-senders.ts).
+  const viaSenders = senderUses(store);
+  const resolve = (p: string, n: string): ReturnType<typeof resolveSchema> => resolveSchema(store, evaluator, p, n);
   for (const stored of store.files()) {
-    for (const use of stored.facts.schemaUses ?? []) {
-      for (const name of use.names) {
-        const hit = resolveSchema(store, evaluator, stored.file.path, name);
-        if (!hit) continue;
+    for (const use of [...(stored.facts.schemaUses ?? []), ...(viaSenders.get(stored.file.path) ?? [])]) {
+      for (const hit of use.names.flatMap((name) => withNested(store, evaluator, stored.file.path, name, resolve))) {
         const list = out.get(hit.path) ?? [];
         const s = hit.schema;
         const id = `p${s.line}.${s.column}`;
@@ -54,7 +56,7 @@ export function schemaPromptsByFile(store: RepoStore, evaluator: Evaluator): Map
           text: s.text,
           placeholders: [],
           confidence: 0.85,
-          reason: `schema ${s.name} sent with a request at ${stored.file.path}:${use.line}`,
+          reason: `schema ${s.name}${hit.nestedIn ? ` (nested in ${hit.nestedIn})` : ''} sent with a request at ${stored.file.path}:${use.line}`,
           name: s.name,
         });
         out.set(hit.path, list);

@@ -54,6 +54,8 @@ export interface RepoHints {
   loopStepOf?(path: string, line: number): string | undefined;
   /** This file's agent loops run from another file (`Runner.run(agent)` there): loop id → the id of the loop that runs it. */
   runsElsewhere?(path: string): ReadonlyMap<string, string> | undefined;
+  /** Requests this file's runs of agents defined in other files make (cross-file-runs.ts), added before pricing. */
+  runRequestsIn?(path: string): readonly DetectedCall[];
   /**
    * A loop's step bound that detection could only name (a LangGraph router's counter compared with
    * `configurable.max_loops`): followed through the repository to a number, plus the counter's offset.

@@ -18,6 +18,28 @@ export interface ModelChoice {
   readonly offering?: Offering;
   readonly provider?: ProviderEntry;
   readonly suggestion?: string;
+  /**
+   * The local runtime the code runs the model on (`ollama`, `lmstudio`): the model is known (its id picks
+   * the tokenizer) but no hosted provider's price applies, so it has no offering and is unpriced with that reason.
+   */
+  readonly selfHosted?: string;
+}
+
+/**
+ * Runtimes that serve a model on the user's own machine, as a provider hint (`ChatOllama`, a client on
+ * `localhost:11434`) or a prefix of the id (`ollama/llama3.2`, LiteLLM's `ollama_chat/…`, `lm_studio/…`).
+ */
+const LOCAL_RUNTIME = /^(ollama|ollama_chat|lmstudio|lm_studio|llamacpp|llama_cpp|llama\.cpp)$/i;
+
+export function isLocalRuntime(provider: string | undefined): boolean {
+  return provider !== undefined && LOCAL_RUNTIME.test(provider);
+}
+
+/** The local runtime a site names, and the id without its prefix. */
+export function localRuntime(written: string, providerHint: string | undefined): { runtime: string; id: string } | undefined {
+  const prefixed = /^([\w.-]+)[:/](.+)$/.exec(written.trim());
+  if (prefixed && LOCAL_RUNTIME.test(prefixed[1])) return { runtime: prefixed[1].toLowerCase().replace(/_chat$/, ''), id: prefixed[2] };
+  return providerHint && LOCAL_RUNTIME.test(providerHint) ? { runtime: providerHint.toLowerCase(), id: written } : undefined;
 }
 
 /**
@@ -57,6 +79,13 @@ export class ModelResolver {
   }
 
   private lookup(written: string, providerHint: string | undefined, source: ModelChoice['source']): ModelChoice {
+    const local = localRuntime(written, providerHint);
+    if (local) {
+      // A hosted provider's price would be another vendor's bill: keep the model, drop the offering.
+      const r = safeResolve(this.resolve, this.catalog, local.id);
+      if (r.kind === 'resolved') return { written, source, id: r.model.id, entry: r.model, selfHosted: local.runtime };
+      return { written, source: source === 'default' ? 'default' : 'unknown', id: written, selfHosted: local.runtime, suggestion: r.kind === 'unknown' ? r.suggestion : undefined };
+    }
     const queries = providerHint && !/[:/]/.test(written) ? [`${providerHint}/${written}`, written] : [written];
     let unknown: ModelResolution | undefined;
     for (const q of queries) {

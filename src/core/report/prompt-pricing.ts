@@ -17,6 +17,7 @@ import type { InstructionFileReport, ModelSource, PromptReport } from './types';
 const PREVIEW_CHARS = 200;
 
 export function unpricedFor(model: ModelChoice): Price {
+  if (model.selfHosted) return { kind: 'unpriced', missing: [`self-hosted: it runs on your own hardware through ${model.selfHosted}, so no hosted provider's per-token price applies`] };
   if (!model.entry) return { kind: 'unpriced', missing: [`model ${model.id} (not in the catalog; add it in tokenomics.json customModels)`] };
   return { kind: 'unpriced', missing: [`offering for ${model.id} (no price in the catalog; add one in tokenomics.json priceOverrides)`] };
 }
