@@ -21,6 +21,7 @@ import { needsOf } from './needs';
 import { findDspyRequests } from './dspy';
 import { findPartialRequests } from './partials';
 import { RequestFinder } from './requests';
+import { findChainRequests } from './chain-requests';
 import { groupExclusiveSites } from './site-groups';
 import { isTextish, PromptPlaces, TOOL_SCHEMA_KEYS } from './prompt-places';
 import { toolSchemaPropertyDescriptions } from './json-schema-prompts';
@@ -64,6 +65,7 @@ export class CodeDetector {
     const merged = groupExclusiveSites(this.syntax, this.sites, this.calls);
     new RequestFinder(this.syntax, this.collected, this.sites, this.calls, this.values, this.prompts, merged).run();
     findModelObjectRequests(this.syntax, this.collected, this.sites, this.calls, this.prompts);
+    findChainRequests(this.syntax, this.collected, this.sites, this.calls, this.values, this.prompts);
     applyClientHosts(this.syntax, this.collected, this.calls);
     findDspyRequests(this.syntax, this.collected, this.sites, this.calls, this.values, this.prompts);
     findPartialRequests(this.syntax, this.collected, this.sites, this.calls, this.values);
