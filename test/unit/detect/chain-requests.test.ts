@@ -190,3 +190,35 @@ def save(vector, text):
     );
   });
 });
+
+describe('detect: parameter descriptions of a function-calling schema built per tool', () => {
+  it('a tool dict whose description comes from elsewhere still sends the parameter descriptions written in it; a validation schema without a tool name is not a prompt', async () => {
+    const src = `def tool_function(tool):
+    """The function specification sent to the OpenAI API."""
+    return {
+        "name": tool.name,
+        "description": tool.description,
+        "parameters": {
+            "type": "object",
+            "properties": {
+                "reasoning": {
+                    "type": "string",
+                    "description": "How the task will be done with this function, and any concern you have.",
+                },
+                "arg": {"type": "string", "description": tool.arg_description},
+            },
+        },
+    }
+
+FORM = {
+    "description": form_description,
+    "parameters": {"type": "object", "properties": {"email": {"type": "string", "description": "The email address of the account owner."}}},
+}
+`;
+    const f = await detectFile(src, 'app/functions.py');
+    assert.deepEqual(
+      f.prompts.map((p) => [p.line, p.kind]),
+      [[11, 'tool-description']],
+    );
+  });
+});
