@@ -22,6 +22,7 @@ import { findDspyRequests } from './dspy';
 import { findPartialRequests } from './partials';
 import { RequestFinder } from './requests';
 import { findChainRequests } from './chain-requests';
+import { findTurnFormatPrompts } from './turn-format-prompts';
 import { groupExclusiveSites } from './site-groups';
 import { isTextish, PromptPlaces, TOOL_SCHEMA_KEYS } from './prompt-places';
 import { toolSchemaPropertyDescriptions } from './json-schema-prompts';
@@ -62,6 +63,7 @@ export class CodeDetector {
     for (const node of this.collected.calls) this.visitCall(node);
     for (const node of this.collected.contentAssignments ?? []) this.assembled.contentAssignment(node);
     this.places.run();
+    findTurnFormatPrompts(this.syntax, this.collected, this.prompts);
     const merged = groupExclusiveSites(this.syntax, this.sites, this.calls);
     new RequestFinder(this.syntax, this.collected, this.sites, this.calls, this.values, this.prompts, merged).run();
     findModelObjectRequests(this.syntax, this.collected, this.sites, this.calls, this.prompts);

@@ -222,3 +222,26 @@ FORM = {
     );
   });
 });
+
+describe('detect: the Human/Assistant turn format of legacy text completions', () => {
+  it('a text with both turn markers is a prompt where it is returned or assigned; a text mentioning one is not', async () => {
+    const src = `from pydantic import BaseModel
+
+class TurnPrompt(BaseModel):
+    human: str
+    assistant: str
+
+    def to_string(self) -> str:
+        return (
+            f"""\\n\\nHuman: {self.human}\\n\\nAssistant: {self.assistant}"""
+        )
+
+GREETING = "Human: hello there, this is the support desk speaking"
+`;
+    const f = await detectFile(src, 'app/turns.py');
+    assert.deepEqual(
+      f.prompts.map((p) => [p.line, p.kind]),
+      [[9, 'user-template']],
+    );
+  });
+});
