@@ -35,6 +35,7 @@ import {
 } from './call-rules';
 
 import { classifySdkCall, withClientVendor } from './sdk-calls';
+import { legacyOpenAIRule } from './legacy-openai';
 
 export type { CallRule } from './call-rules';
 export { NESTED_OPTION_KEYS } from './call-rules';
@@ -99,7 +100,9 @@ export function classifyCall(callee: string, ctx: CallContext): CallRule | undef
   const importedAs = segments.length === 1 && module?.includes('#') ? module.slice(module.indexOf('#') + 1) : undefined;
   if (importedAs && importedAs !== last) return classifyCall(importedAs, { ...ctx, imports: new Map([[importedAs, module!.split('#')[0]], ...ctx.imports]) });
 
-  if (OPENAI_CHAT_CALL.test(callee) || /(^|\.)ChatCompletion\.a?create$/.test(callee)) return withClientVendor(OPENAI_CHAT, ctx) ?? OPENAI_CHAT;
+  if (OPENAI_CHAT_CALL.test(callee)) return withClientVendor(OPENAI_CHAT, ctx) ?? OPENAI_CHAT;
+  const legacy = legacyOpenAIRule(callee, ctx.imports);
+  if (legacy) return withClientVendor(legacy, ctx) ?? legacy;
   if (OPENAI_RESPONSES_CALL.test(callee)) return OPENAI_RESPONSES;
   if (ANTHROPIC_CALL.test(callee) && !/threads\.messages/.test(callee)) return ANTHROPIC;
   if (/(^|\.)(generateContent|generateContentStream|generate_content|generate_content_stream)$/.test(callee)) {

@@ -48,3 +48,11 @@ function describe(syntax: LanguageSyntax, node: SyntaxNode | undefined, prompts:
   if (!node || !syntax.isTextLiteral(syntax.resolve(node))) return;
   prompts.promptsFrom(node, 'tool-description', CONFIDENCE.tool, 'parameter description in a tool schema');
 }
+
+/** A JSON schema written as an object literal with properties: `{"type": "object", "properties": {…}}`. */
+export function isObjectSchemaLiteral(syntax: LanguageSyntax, node: SyntaxNode | undefined): boolean {
+  const schema = node ? syntax.entries(node) : undefined;
+  const type = schema?.get('type');
+  const properties = schema?.get('properties');
+  return Boolean(type && syntax.stringConstant(type) === 'object' && properties && syntax.entries(properties)?.size);
+}

@@ -8,7 +8,7 @@ import type { SyntaxNode } from './parser';
 import { kindOfRole, NOT_PROMPT_NAME, PROMPT_NAME } from './frameworks';
 import { findPromptClassAttributes } from './prompt-classes';
 import { zodDescriptions } from './zod-prompts';
-import { toolSchemaPropertyDescriptions } from './json-schema-prompts';
+import { isObjectSchemaLiteral, toolSchemaPropertyDescriptions } from './json-schema-prompts';
 import { CONFIDENCE, isFunctionLike, kindFromName, MIN_NAMED_LITERAL, type PromptReader } from './prompt-reader';
 import type { CallArgs, Collected, LanguageSyntax } from './syntax';
 import { literalLength } from './text';
@@ -88,6 +88,10 @@ export class PromptPlaces {
     const description = entries.get('description');
     if (description && TOOL_SCHEMA_KEYS.some((k) => entries.has(k)) && isTextish(syntax, description)) {
       this.prompts.promptsFrom(description, 'tool-description', CONFIDENCE.tool, 'tool description');
+      toolSchemaPropertyDescriptions(syntax, entries, this.prompts);
+    } else if (description && entries.has('name') && isObjectSchemaLiteral(syntax, entries.get('parameters'))) {
+      // `{"name": …, "description": tool.description, "parameters": {"type": "object", "properties": …}}` built per tool:
+      // the description comes from elsewhere, the parameter descriptions are written here.
       toolSchemaPropertyDescriptions(syntax, entries, this.prompts);
     }
     for (const [key, kind] of Object.entries(PROMPT_KEYS)) {

@@ -10,7 +10,7 @@ import type { ClassFact, Expr, FunctionFact } from './facts';
 import { keyLine } from './config-files';
 import { isListMethod, pickItems } from './list-values';
 import { fromUserDir, shippedFile } from './user-config';
-import { clientField, factoryModelArg, isRequestBody, wrappedModel } from './model-flow';
+import { clientField, factoryModelArg, isRequestBody, splatModelKeys, wrappedModel } from './model-flow';
 import { dirOf, normalize } from './modules';
 import { plainConstant } from './plain-constants';
 import type { RepoStore } from './store';
@@ -124,7 +124,7 @@ export class Evaluator {
         const obj = b.args[p.fromObject];
         arg = obj?.k === 'dict' ? obj.entries[p.name] : undefined;
       } else arg = b.kw[p.name] ?? b.args[fn.params.slice(0, index).filter((q) => q.fromObject === undefined).length];
-      return arg ? this.eval(arg, b.ctx, d) : undefined;
+      return arg ? this.eval(arg, b.ctx, d) : this.splatted(b.kw, p.name, b.ctx, d);
     };
     if (bound) {
       const v = fromBound(bound);
@@ -235,6 +235,9 @@ export class Evaluator {
     if (obj.t === 'inst' && obj.ctx && obj.kw[key]) {
       const v = this.eval(obj.kw[key], obj.ctx, d);
       if (v) return v;
+    } else if (obj.t === 'inst' && obj.ctx) {
+      const v = this.splatted(obj.kw, key, obj.ctx, d);
+      if (v) return v;
     }
     const inst: Inst = obj.t === 'inst' ? obj : { t: 'inst', path, cls, args: [], kw: {} };
     if (inst.recv) {
@@ -258,6 +261,14 @@ export class Evaluator {
       }
     }
     return undefined;
+  }
+
+  /** A keyword passed inside a splatted dict (`Model(**kwargs)` with `kwargs = {"model": …}`). */
+  private splatted(kw: Readonly<Record<string, Expr>>, key: string, ctx: Ctx, d: number): Val | undefined {
+    const splat = kw['**'];
+    if (!splat || key === '**') return undefined;
+    const dict = this.once(`**:${ctx.path}:${splat.line}:${key}`, () => this.eval(splat, ctx, d));
+    return dict?.t === 'dict' ? this.member(dict, key, d) : undefined;
   }
 
   /** What the last method call on the instance that sets `key` put there (`configs.set_lm(Model(…))`). */
@@ -299,7 +310,9 @@ export class Evaluator {
       const inner = wrappedModel(e);
       if (inner) return this.eval(inner, ctx, d);
       const factory = factoryModelArg(e);
-      const v = factory ? this.eval(factory, ctx, d) : this.loaderArg(e, ctx, d);
+      const splat = factory ? undefined : splatModelKeys(e);
+      const fromSplat = splat ? firstOf(splat, (k) => this.splatted(e.kw, k, ctx, d)) : undefined;
+      const v = factory ? this.eval(factory, ctx, d) : (fromSplat ?? this.loaderArg(e, ctx, d));
       return v ?? this.clientArg(e, ctx, d);
     }
     if (callee.t === 'class') return { t: 'inst', path: callee.path, cls: callee.cls, args: e.args, kw: e.kw, ctx };

@@ -359,7 +359,11 @@ function callExpr(node: SyntaxNode, depth: number, line: number): Expr {
       const v = a.childForFieldName('value');
       // An argument that is a dotted name (`self.lm_configs.question_asker_lm`) is kept whole: callers' bindings follow it.
       if (n && v) kw[n] = expr(v, v.type === 'attribute' ? depth - 1 : depth + 1);
-    } else if (a.type !== 'list_splat' && a.type !== 'dictionary_splat') args.push(expr(a, a.type === 'attribute' ? depth - 1 : depth + 1));
+    } else if (a.type === 'dictionary_splat') {
+      // `Model(**kwargs)`: the dict splatted in, under the key `**` (the evaluator reads keywords from it).
+      const inner = a.namedChildren[0];
+      if (inner && !kw['**']) kw['**'] = expr(inner, depth + 1);
+    } else if (a.type !== 'list_splat') args.push(expr(a, a.type === 'attribute' ? depth - 1 : depth + 1));
   }
   const receiver = fn?.type === 'attribute' ? fn.childForFieldName('object') : undefined;
   if (ENV.test(text) && args[0]?.k === 'str') return { k: 'env', name: args[0].v, def: args[1] ?? kw.default, line };

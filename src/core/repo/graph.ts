@@ -4,7 +4,7 @@
  * method name unique to one or two classes as a last resort). Built lazily, once
  * per repository generation.
  */
-import type { CalleeFact, Expr, FunctionFact } from './facts';
+import type { CalleeFact, ClassFact, Expr, FunctionFact } from './facts';
 import type { Bound, Evaluator } from './evaluate';
 import { Dispatch } from './dispatch';
 import { BARE_BUILTINS } from './extract-shared';
@@ -177,9 +177,11 @@ export class CallGraph {
       const add = (from: FunctionFact | undefined, calls: readonly CalleeFact[]): void => {
         for (const c of withPassedCalls(calls)) {
           const short = c.callee.slice(c.callee.lastIndexOf('.') + 1);
-          if (c.expr.k !== 'call' || !(names.has(short) || attrNames.has(short))) continue;
+          // `tool_class = pick_tool(name)` then `tool_class(model)`: a local holding what a repository function returns.
+          const local = c.expr.k === 'call' && !c.callee.includes('.') && from ? heldByLocal(from, short, names) : false;
+          if (c.expr.k !== 'call' || !(names.has(short) || attrNames.has(short) || local)) continue;
           const param = paramCall(path, from, c);
-          if (!names.has(short) && !SELF_ATTR.test(c.callee) && !param) continue;
+          if (!names.has(short) && !SELF_ATTR.test(c.callee) && !param && !local) continue;
           const call = c.expr;
           const ctx = { path, fn: from };
           const before = edges.length;
@@ -208,8 +210,10 @@ export class CallGraph {
     if (v?.t === 'fn') return [{ path: v.path, fn: v.fn.name }];
     if (v?.t === 'class') {
       const file = this.store.get(v.path);
-      const init = file?.functions.has(`${v.cls.name}.__init__`) ? '__init__' : 'constructor';
-      return [{ path: v.path, fn: `${v.cls.name}.${init}` }];
+      if (file?.functions.has(`${v.cls.name}.__init__`)) return [{ path: v.path, fn: `${v.cls.name}.__init__` }];
+      // No constructor of its own: the one it inherits runs (`class Code(Tool)` built as `Code(model, lang)`).
+      const inherited = inheritedInit(ev, this.store, v.path, v.cls);
+      return [inherited ?? { path: v.path, fn: `${v.cls.name}.constructor` }];
     }
     if (v?.t === 'inst') return dispatch.callable({ path: v.path, cls: v.cls });
     // A method call through an object: the classes it is typed or built as, with their subclasses' overrides.
@@ -227,6 +231,30 @@ export class CallGraph {
 }
 
 const SELF_ATTR = /^(self|this)\.[\w$]+$/;
+
+/** Whether `name` is a local of `fn` assigned the result of a repository function (a class it picks). */
+function heldByLocal(fn: FunctionFact, name: string, names: ReadonlySet<string>): boolean {
+  const value = fn.locals[name];
+  return value?.k === 'call' && names.has(value.text.slice(value.text.lastIndexOf('.') + 1));
+}
+
+/** The nearest base class's `__init__` (a few levels up), for a Python class that defines none. */
+function inheritedInit(ev: Evaluator, store: RepoStore, path: string, cls: ClassFact, depth = 0): { path: string; fn: string } | undefined {
+  if (depth > 3) return undefined;
+  for (const base of cls.bases) {
+    let b;
+    try {
+      b = ev.global(path, base.replace(/\[.*$/, ''), 0);
+    } catch {
+      b = undefined;
+    }
+    if (b?.t !== 'class') continue;
+    if (store.get(b.path)?.functions.has(`${b.cls.name}.__init__`)) return { path: b.path, fn: `${b.cls.name}.__init__` };
+    const up = inheritedInit(ev, store, b.path, b.cls, depth + 1);
+    if (up) return up;
+  }
+  return undefined;
+}
 const DOTTED = /^[A-Za-z_$][\w$]*(\.[A-Za-z_$][\w$]*){1,5}$/;
 
 /** `self.model` / `this.model`, or a parameter with a class annotation: a receiver whose class the code names. */

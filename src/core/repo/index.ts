@@ -27,6 +27,7 @@ import type { LoadedPrompt, RepoHints, RepoLoop, ResolvedModel } from './types';
 import { entryPointFiles } from './entry-points';
 import { allSentTexts, largestGroup } from './sent-texts';
 import { promptDirFiles } from './prompt-dirs';
+import { settingsPromptFiles } from './settings-prompts';
 import { scopeOfPath } from '../report/scope';
 
 export type { RepoHints, RepoLoop, ResolvedModel, LoadedPrompt } from './types';
@@ -368,6 +369,8 @@ export class RepoIndex implements RepoHints {
           if (text !== undefined) add(path, [wholeFilePrompt(path, text, `read by the code at ${v.from.path}:${v.from.line}`)]);
         }
       }
+      // Prompt tables of TOML settings files the code picks by name (settings-prompts.ts).
+      for (const [path, prompts] of settingsPromptFiles(this.store)) add(path, prompts);
       return [...out.values()];
     });
   }

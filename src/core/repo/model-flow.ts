@@ -35,6 +35,11 @@ export function factoryModelArg(e: CallExpr): Expr | undefined {
   return undefined;
 }
 
+/** `ChatOpenAI(**options)`: a chat-model constructor given its keywords in a splatted dict; the keys that may name its model. */
+export function splatModelKeys(e: CallExpr): readonly string[] | undefined {
+  return e.kw['**'] && PY_MODEL_CLASS.test(e.text.split('.').pop() ?? '') ? MODEL_KW : undefined;
+}
+
 /** Methods that wrap a chat model and keep its model: `llm.with_structured_output(S).with_retry(…)`, `model.bindTools(tools)`. */
 const KEEPS_MODEL = /^(with_structured_output|withStructuredOutput|with_retry|withRetry|bind_tools|bindTools|bind|with_config|withConfig|with_fallbacks|withFallbacks|with_types|configurable_fields|configurable_alternatives)$/;
 
