@@ -18,16 +18,20 @@ import { PythonSyntax } from './syntax-py';
 import { TypeScriptSyntax } from './syntax-ts';
 import { DEFAULT_DETECT_OPTIONS, type Annotation, type AnnotationValues, type DetectedCall, type DetectedFile, type DetectIssue, type DetectOptions } from './types';
 import type { FileFacts } from '../repo/facts';
+import { findTypedRequests } from './typed-requests';
+import { mappedPromptPieces } from './mapped-pieces';
+import { withTypeShapes } from '../repo/type-shapes';
 
 export * from './types';
 export { classifyPath } from './language';
 export { parseAnnotation } from './annotations';
 
 /**
- * Files without any of these words cannot hold a model call or prompt: they are not parsed. A package's
+ * Files without any of these words cannot hold a model call or prompt: they are not parsed (`tool`: a tool
+ * definition written as an object, whose descriptions are prompts, may name nothing else). A package's
  * `from .engine import *` is parsed too: the repository pass follows names re-exported through it.
  */
-const HINTS = /openai|anthropic|genai|gemini|claude|llm|prompt|instruction|messages|model|agent|langchain|crewai|mastra|generateText|streamText|dspy|tokenomics|^from [\w.]+ import \*/im;
+const HINTS = /openai|anthropic|genai|gemini|claude|llm|prompt|instruction|messages|model|agent|langchain|crewai|mastra|generateText|streamText|dspy|tokenomics|\btool\b|^from [\w.]+ import \*/im;
 
 export function isSupportedPath(path: string, languageId?: string): boolean {
   return classifyPath(path, languageId) !== undefined;
@@ -74,13 +78,15 @@ async function detectCode(text: string, path: string, grammar: Grammar, opts: ty
     const sites = new SiteRegistry(opts.maxSitesPerFile);
     const detector = new CodeDetector(syntax, collected, sites);
     detector.run();
+    mappedPromptPieces(syntax, collected, tree.rootNode, sites);
     markCallContexts(syntax, collected, detector.found(), path, tree.rootNode);
+    const typed = findTypedRequests(syntax, collected, tree.rootNode, sites);
     const schemaFacts = findSchemaPrompts(syntax, collected, tree.rootNode, sites);
     const issues: DetectIssue[] = [];
     if (tree.rootNode.hasError) issues.push(firstSyntaxError(tree.rootNode));
     const annotations = readAnnotations(collected.comments, issues);
     nameSites(sites, collected);
-    const facts = withSchemaFacts(extractFacts(grammar === 'python', tree.rootNode, collected, sites.calls), schemaFacts);
+    const facts = withTypeShapes(withSchemaFacts(extractFacts(grammar === 'python', tree.rootNode, collected, [...sites.calls, ...typed]), schemaFacts), typed, grammar !== 'python', tree.rootNode);
     fillModelRefs(sites.calls, facts);
     const result: DetectedFile = {
       path,

@@ -8,6 +8,7 @@ import type { SyntaxNode } from './parser';
 import { kindOfRole, NOT_PROMPT_NAME, PROMPT_NAME } from './frameworks';
 import { findPromptClassAttributes } from './prompt-classes';
 import { zodDescriptions } from './zod-prompts';
+import { toolObjectPrompts } from './tool-objects';
 import { toolSchemaPropertyDescriptions } from './json-schema-prompts';
 import { CONFIDENCE, isFunctionLike, kindFromName, MIN_NAMED_LITERAL, type PromptReader } from './prompt-reader';
 import type { CallArgs, Collected, LanguageSyntax } from './syntax';
@@ -85,6 +86,7 @@ export class PromptPlaces {
       return;
     }
     zodDescriptions(syntax, node, entries, this.prompts);
+    toolObjectPrompts(syntax, node, entries, this.prompts);
     const description = entries.get('description');
     if (description && TOOL_SCHEMA_KEYS.some((k) => entries.has(k)) && isTextish(syntax, description)) {
       this.prompts.promptsFrom(description, 'tool-description', CONFIDENCE.tool, 'tool description');
