@@ -27,11 +27,11 @@ export { classifyPath } from './language';
 export { parseAnnotation } from './annotations';
 
 /**
- * Files without any of these words cannot hold a model call or prompt: they are not parsed (`tool`: a tool
+ * Files without any of these words cannot hold a model call or prompt: they are not parsed (`toolDescription`: a tool
  * definition written as an object, whose descriptions are prompts, may name nothing else). A package's
  * `from .engine import *` is parsed too: the repository pass follows names re-exported through it.
  */
-const HINTS = /openai|anthropic|genai|gemini|claude|llm|prompt|instruction|messages|model|agent|langchain|crewai|mastra|generateText|streamText|dspy|tokenomics|\btool\b|^from [\w.]+ import \*/im;
+const HINTS = /openai|anthropic|genai|gemini|claude|llm|prompt|instruction|messages|model|agent|langchain|crewai|mastra|generateText|streamText|dspy|tokenomics|toolDescription|^from [\w.]+ import \*/im;
 
 export function isSupportedPath(path: string, languageId?: string): boolean {
   return classifyPath(path, languageId) !== undefined;

@@ -75,3 +75,32 @@ describe('TypeScript tool definitions written as objects, model-context keys, pe
     assert.ok(!lines.includes(18), 'the HTML rows are not a prompt');
   });
 });
+
+const SETTINGS = `
+export function defaults(workspace?: { default_prompt?: string; name?: string; short?: string }) {
+  return {
+    prompt: workspace?.default_prompt || "You are a friendly assistant who answers briefly.",
+    title: workspace?.name || "Untitled workspace for the whole team",
+    instructions: workspace?.short ?? "Be brief",
+  };
+}
+
+export function fold(messages: { role: string; text: string }[]) {
+  return [{ role: "user", parts: [\`\${messages[0].role}:\\n\${messages[0].text}\\n\\nuser:\\n\${messages[1].text}\`] }];
+}
+`;
+
+describe('TypeScript prompt keys with a default, Gemini message parts', () => {
+  it("the text a prompt key falls back to is a prompt; another key's fallback and a short one are not", async () => {
+    const d = await detectFile(SETTINGS, 'app/settings.ts');
+    const lines = d.prompts.map((p) => p.line);
+    assert.ok(lines.includes(4), `the prompt default (${lines.join(', ')})`);
+    assert.ok(!lines.includes(5), 'a title is not a prompt');
+    assert.ok(!lines.includes(6), 'a two-word fallback is too short to be a prompt');
+  });
+
+  it('a {role, parts: [text]} message: its text parts are prompts', async () => {
+    const d = await detectFile(SETTINGS, 'app/settings.ts');
+    assert.ok(d.prompts.some((p) => p.line === 11 && p.kind === 'user-template'), JSON.stringify(d.prompts.map((p) => [p.line, p.kind])));
+  });
+});
