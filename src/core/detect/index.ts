@@ -20,7 +20,7 @@ import { DEFAULT_DETECT_OPTIONS, type Annotation, type AnnotationValues, type De
 import type { FileFacts } from '../repo/facts';
 import { findTypedRequests } from './typed-requests';
 import { mappedPromptPieces } from './mapped-pieces';
-import { withTypeShapes } from '../repo/type-shapes';
+import { DECLARES_TYPES, withTypeShapes } from '../repo/type-shapes';
 
 export * from './types';
 export { classifyPath } from './language';
@@ -80,13 +80,13 @@ async function detectCode(text: string, path: string, grammar: Grammar, opts: ty
     detector.run();
     mappedPromptPieces(syntax, collected, tree.rootNode, sites);
     markCallContexts(syntax, collected, detector.found(), path, tree.rootNode);
-    const typed = findTypedRequests(syntax, collected, tree.rootNode, sites);
+    const typed = findTypedRequests(syntax, collected, tree.rootNode, sites, text);
     const schemaFacts = findSchemaPrompts(syntax, collected, tree.rootNode, sites);
     const issues: DetectIssue[] = [];
     if (tree.rootNode.hasError) issues.push(firstSyntaxError(tree.rootNode));
     const annotations = readAnnotations(collected.comments, issues);
     nameSites(sites, collected);
-    const facts = withTypeShapes(withSchemaFacts(extractFacts(grammar === 'python', tree.rootNode, collected, [...sites.calls, ...typed]), schemaFacts), typed, grammar !== 'python', tree.rootNode);
+    const facts = withTypeShapes(withSchemaFacts(extractFacts(grammar === 'python', tree.rootNode, collected, [...sites.calls, ...typed]), schemaFacts), typed, grammar !== 'python' && DECLARES_TYPES.test(text), tree.rootNode);
     fillModelRefs(sites.calls, facts);
     const result: DetectedFile = {
       path,

@@ -14,8 +14,9 @@ const FUNCTIONS = new Set(['arrow_function', 'function_declaration', 'function_e
 
 export function mappedPromptPieces(syntax: LanguageSyntax, collected: Collected, root: SyntaxNode, sites: SiteRegistry): void {
   if (syntax.language !== 'typescript') return;
-  const joined = collected.declarations.filter((d) => !d.isFunction && d.nameNode.type === 'identifier' && /\.map\s*\(/.test(d.value.text) && /\.join\s*\(/.test(d.value.text));
-  if (!joined.length || !sites.prompts.size) return;
+  if (!sites.prompts.size) return;
+  const joined = collected.declarations.filter((d) => !d.isFunction && d.nameNode.type === 'identifier' && (d.value.type === 'call_expression' || d.value.type === 'binary_expression') && /\.map\s*\(/.test(d.value.text) && /\.join\s*\(/.test(d.value.text));
+  if (!joined.length) return;
   const prompts = root.descendantsOfType('template_string').filter((t): t is SyntaxNode => Boolean(t) && sites.prompts.has(`${t!.startIndex}:${t!.endIndex}`));
   if (!prompts.length) return;
   for (const d of joined) {

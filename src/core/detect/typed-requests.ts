@@ -21,6 +21,9 @@ import type { DetectedCall, TypedReceiver } from './types';
 /** Method names that ask a model for an answer. */
 export const ASKS_MODEL = /^(generate|stream)(Text|Object|Content|Completion|Chat|Response|Message)?$|^(chat|chatCompletion|complete|completion|createCompletion|createChatCompletion|sendMessage|askModel|ask)$/;
 
+/** The same names as called in source text (`.generateObject<T>(`, `.chat(`). */
+const ASKS_MODEL_IN_TEXT = /\.(generate|stream|chat|complete|completion|createCompletion|createChatCompletion|sendMessage|askModel|ask)\w*\s*[<(]/;
+
 const FUNCTIONS = new Set(['arrow_function', 'function_declaration', 'function_expression', 'function', 'method_definition', 'generator_function_declaration', 'generator_function']);
 
 /** A module of this project rather than a package: relative, or one of the usual path aliases. */
@@ -43,8 +46,9 @@ export function typeNameOf(annotation: SyntaxNode | null | undefined): string | 
  * confirms (a file alone cannot tell a chat-model type from any other), so nothing else in detection or in the
  * repository's loops and uses counts an unconfirmed one as a request.
  */
-export function findTypedRequests(syntax: LanguageSyntax, collected: Collected, root: SyntaxNode, sites: SiteRegistry): DetectedCall[] {
-  if (syntax.language !== 'typescript') return [];
+export function findTypedRequests(syntax: LanguageSyntax, collected: Collected, root: SyntaxNode, sites: SiteRegistry, text: string): DetectedCall[] {
+  // Most files call no such method: a look at the text spares walking every call node.
+  if (syntax.language !== 'typescript' || !ASKS_MODEL_IN_TEXT.test(text)) return [];
   const out: DetectedCall[] = [];
   const declared = declaredTypes(root);
   const taken = new Set(sites.calls.map((c) => c.id));

@@ -13,6 +13,9 @@ import type { FileFacts, TypeShapeFact } from './facts';
 export type { TypeShapeFact } from './facts';
 
 
+/** A file that may declare a type with members: only those are queried for their declarations. */
+export const DECLARES_TYPES = /\b(type|interface|class)\s+[A-Za-z_$]/;
+
 const DECLARATIONS = ['type_alias_declaration', 'interface_declaration', 'class_declaration', 'abstract_class_declaration'];
 
 export function typeShapes(root: SyntaxNode): TypeShapeFact[] {
