@@ -20,16 +20,20 @@ import { PythonSyntax } from './syntax-py';
 import { TypeScriptSyntax } from './syntax-ts';
 import { DEFAULT_DETECT_OPTIONS, type Annotation, type AnnotationValues, type DetectedCall, type DetectedFile, type DetectIssue, type DetectOptions } from './types';
 import type { FileFacts } from '../repo/facts';
+import { findTypedRequests } from './typed-requests';
+import { mappedPromptPieces } from './mapped-pieces';
+import { DECLARES_TYPES, withTypeShapes } from '../repo/type-shapes';
 
 export * from './types';
 export { classifyPath } from './language';
 export { parseAnnotation } from './annotations';
 
 /**
- * Files without any of these words cannot hold a model call or prompt: they are not parsed. A package's
+ * Files without any of these words cannot hold a model call or prompt: they are not parsed (`toolDescription`: a tool
+ * definition written as an object, whose descriptions are prompts, may name nothing else). A package's
  * `from .engine import *` is parsed too: the repository pass follows names re-exported through it.
  */
-const HINTS = /openai|anthropic|genai|gemini|claude|llm|prompt|instruction|messages|model|agent|langchain|crewai|mastra|generateText|streamText|dspy|tokenomics|^from [\w.]+ import \*/im;
+const HINTS = /openai|anthropic|genai|gemini|claude|llm|prompt|instruction|messages|model|agent|langchain|crewai|mastra|generateText|streamText|dspy|tokenomics|toolDescription|^from [\w.]+ import \*/im;
 
 export function isSupportedPath(path: string, languageId?: string): boolean {
   return classifyPath(path, languageId) !== undefined;
@@ -76,15 +80,18 @@ async function detectCode(text: string, path: string, grammar: Grammar, opts: ty
     const sites = new SiteRegistry(opts.maxSitesPerFile);
     const detector = new CodeDetector(syntax, collected, sites);
     detector.run();
+    mappedPromptPieces(syntax, collected, tree.rootNode, sites);
     markCallContexts(syntax, collected, detector.found(), path, tree.rootNode);
+    const typed = findTypedRequests(syntax, collected, tree.rootNode, sites, text);
     const schemaFacts = findSchemaPrompts(syntax, collected, tree.rootNode, sites);
     const issues: DetectIssue[] = [];
     if (tree.rootNode.hasError) issues.push(firstSyntaxError(tree.rootNode));
     const annotations = readAnnotations(collected.comments, issues);
     nameSites(sites, collected);
     const builders = findMessageBuilders(syntax, collected);
-    const withSenders = withSenderFacts(withSchemaFacts(extractFacts(grammar === 'python', tree.rootNode, collected, sites.calls), schemaFacts), findSchemaSenders(syntax, collected, tree.rootNode));
-    const facts = builders.length ? { ...withSenders, messageBuilders: builders } : withSenders;
+    const withSenders = withSenderFacts(withSchemaFacts(extractFacts(grammar === 'python', tree.rootNode, collected, [...sites.calls, ...typed]), schemaFacts), findSchemaSenders(syntax, collected, tree.rootNode));
+    const withBuilders = builders.length ? { ...withSenders, messageBuilders: builders } : withSenders;
+    const facts = withTypeShapes(withBuilders, typed, grammar !== 'python' && DECLARES_TYPES.test(text), tree.rootNode);
     fillModelRefs(sites.calls, facts);
     const result: DetectedFile = {
       path,

@@ -8,6 +8,7 @@ import type { SyntaxNode } from './parser';
 import { kindOfRole, NOT_PROMPT_NAME, PROMPT_NAME } from './frameworks';
 import { findPromptClassAttributes } from './prompt-classes';
 import { zodDescriptions } from './zod-prompts';
+import { toolObjectPrompts } from './tool-objects';
 import { isObjectSchemaLiteral, toolSchemaPropertyDescriptions } from './json-schema-prompts';
 import { CONFIDENCE, isFunctionLike, kindFromName, MIN_NAMED_LITERAL, type PromptReader } from './prompt-reader';
 import type { CallArgs, Collected, LanguageSyntax } from './syntax';
@@ -84,7 +85,14 @@ export class PromptPlaces {
       this.prompts.promptsFrom(content, kindOfRole(roleText)!, CONFIDENCE.message, `${roleText} message`);
       return;
     }
+    // Gemini's `{role, parts: [text, …]}`: the message's texts are its parts.
+    const parts = entries.get('parts');
+    if (roleText && !content && parts && kindOfRole(roleText) && syntax.items(parts)) {
+      this.prompts.promptsFrom(parts, kindOfRole(roleText)!, CONFIDENCE.message, `${roleText} message parts`);
+      return;
+    }
     zodDescriptions(syntax, node, entries, this.prompts);
+    toolObjectPrompts(syntax, node, entries, this.prompts);
     const description = entries.get('description');
     if (description && TOOL_SCHEMA_KEYS.some((k) => entries.has(k)) && isTextish(syntax, description)) {
       this.prompts.promptsFrom(description, 'tool-description', CONFIDENCE.tool, 'tool description');
@@ -97,6 +105,9 @@ export class PromptPlaces {
     for (const [key, kind] of Object.entries(PROMPT_KEYS)) {
       const v = entries.get(key);
       if (v && isTextish(syntax, v)) this.prompts.promptsFrom(v, kind, CONFIDENCE.key, `${key} property`);
+      // `prompt: saved?.prompt || "You are a helpful assistant."`: the text used when nothing is saved.
+      const fallback = v ? fallbackText(syntax, v) : undefined;
+      if (fallback) this.prompts.promptsFrom(fallback, kind, CONFIDENCE.key, `default of the ${key} property`);
     }
   }
 
@@ -169,6 +180,13 @@ function hasWrittenText(syntax: LanguageSyntax, node: SyntaxNode): boolean {
   if (!syntax.isTextLiteral(target)) return false;
   const value = syntax.text(target);
   return literalLength(value) >= MIN_NAMED_LITERAL && value.parts.some((p) => typeof p === 'string' && /[A-Za-z]{2,}\s+[A-Za-z]{2,}/.test(p));
+}
+
+/** The written text after `||` / `??` (`a || "…"`), when it is long enough to be a prompt. */
+function fallbackText(syntax: LanguageSyntax, node: SyntaxNode): SyntaxNode | undefined {
+  if (node.type !== 'binary_expression' || !['||', '??'].includes(node.childForFieldName('operator')?.text ?? '')) return undefined;
+  const right = node.childForFieldName('right');
+  return right && syntax.isTextLiteral(right) && literalLength(syntax.text(right)) >= MIN_NAMED_LITERAL ? right : undefined;
 }
 
 export function isTextish(syntax: LanguageSyntax, node: SyntaxNode): boolean {

@@ -107,6 +107,22 @@ export interface DetectedCall extends Span {
   readonly runs?: readonly DetectedRun[];
   /** Where and how the request runs, as the savings findings need it (src/core/detect/call-context.ts); absent when nothing was found. */
   readonly context?: CallContext;
+  /**
+   * A method called on a value of the repository's own type (typed-requests.ts): a request only where the
+   * repository pass finds that type's implementations send one in that method; dropped otherwise.
+   */
+  readonly receiverType?: TypedReceiver;
+}
+
+/** The declared type a call's receiver is read from: `input.config.llm.streamText` with `input: AgentInput`. */
+export interface TypedReceiver {
+  /** The type named at the head (a parameter's, local's or field's class, interface or type alias). */
+  readonly type: string;
+  /** Members read from it down to the receiver; `key#i` is parameter i of the function-typed member `key`. */
+  readonly path: readonly string[];
+  readonly method: string;
+  /** The project module the head type is imported from, when it is not declared in the file. */
+  readonly module?: string;
 }
 
 /**

@@ -17,17 +17,22 @@ export function zodDescriptions(syntax: LanguageSyntax, container: SyntaxNode, e
   for (const key of SCHEMA_KEYS) {
     const value = entries.get(key);
     if (!value) continue;
-    const schema = syntax.resolve(value);
-    if (!schema.text.includes('.describe')) continue;
-    for (const call of schema.descendantsOfType('call_expression').slice(0, 400)) {
-      if (!call) continue;
-      const callee = syntax.callee(call);
-      if (!/\.describe$/.test(callee) || !/^z\./.test(callee)) continue;
-      const arg = syntax.args(call).positional[0];
-      if (!arg || !syntax.isTextLiteral(arg)) continue;
-      const text = syntax.text(arg);
-      if (literalLength(text) < 8 || !text.parts.some((p) => typeof p === 'string' && /\S\s+\S/.test(p))) continue;
-      prompts.promptsFrom(arg, 'tool-description', CONFIDENCE.tool, `schema description (${key})`);
-    }
+    zodSchemaDescriptions(syntax, value, key, prompts);
+  }
+}
+
+/** Each `.describe("…")` text of a zod schema (the value or the declaration it names) as a tool-description prompt. */
+export function zodSchemaDescriptions(syntax: LanguageSyntax, value: SyntaxNode, key: string, prompts: PromptReader): void {
+  const schema = syntax.resolve(value);
+  if (!schema.text.includes('.describe')) return;
+  for (const call of schema.descendantsOfType('call_expression').slice(0, 400)) {
+    if (!call) continue;
+    const callee = syntax.callee(call);
+    if (!/\.describe$/.test(callee) || !/^z\./.test(callee)) continue;
+    const arg = syntax.args(call).positional[0];
+    if (!arg || !syntax.isTextLiteral(arg)) continue;
+    const text = syntax.text(arg);
+    if (literalLength(text) < 8 || !text.parts.some((p) => typeof p === 'string' && /\S\s+\S/.test(p))) continue;
+    prompts.promptsFrom(arg, 'tool-description', CONFIDENCE.tool, `schema description (${key})`);
   }
 }

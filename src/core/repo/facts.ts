@@ -5,6 +5,7 @@
  * without the syntax tree: names, attributes, calls, env reads, dicts, file reads.
  */
 
+import type { DetectedCall } from '../detect/types';
 import type { TextFacts } from './sent-types';
 
 /** An expression as far as the repository pass needs it; anything else is `unknown`. */
@@ -194,6 +195,16 @@ export interface MessageBuilderFact {
 /** Classes each top-level schema class (or type alias) of a file names in its field annotations: nested in its JSON schema. */
 export type SchemaRefs = Record<string, readonly string[]>;
 
+/** A TypeScript type, interface or class of the file, by its members' declared types (type-shapes.ts). */
+export interface TypeShapeFact {
+  readonly name: string;
+  readonly line: number;
+  /** Classes and interfaces it extends or implements, by name without generic arguments. */
+  readonly bases: readonly string[];
+  /** Member → the type it is declared with; `member#i` → parameter i of a function-typed member or method. */
+  readonly members: Readonly<Record<string, string>>;
+}
+
 export interface FileFacts {
   readonly imports: readonly ImportFact[];
   /** Python imports written inside function bodies, looked at after the module's own names (param-fallbacks.ts). */
@@ -217,4 +228,8 @@ export interface FileFacts {
   readonly messageBuilders?: readonly MessageBuilderFact[];
   /** Texts that may be sent, how names flow into messages, literal-key reads (extract-texts.ts, for sent-texts.ts). */
   readonly sent?: TextFacts;
+  /** TypeScript: the member types of the file's own types, aliases and classes (type-shapes.ts). */
+  readonly typeShapes?: readonly TypeShapeFact[];
+  /** Calls on a value of one of the repository's own types (detect/typed-requests.ts): requests once the repository confirms them. */
+  readonly typedCalls?: readonly DetectedCall[];
 }

@@ -23,6 +23,7 @@ import { configPrompts, loadedPromptFile, PROMPT_PATH, referencedFiles, wholeFil
 import { findAgentRuns, type AgentRuns } from './cross-file-runs';
 import { heldPrompts, subclassIndex, type HeldPromptSources } from './held-prompts';
 import { RepoStore } from './store';
+import { TypedRequests } from './typed-requests';
 import type { LoadedPrompt, RepoHints, RepoLoop, ResolvedModel } from './types';
 import { entryPointFiles } from './entry-points';
 import { allSentTexts, largestGroup } from './sent-texts';
@@ -176,7 +177,15 @@ export class RepoIndex implements RepoHints {
   }
 
   isImplementation(path: string, callId: string): boolean {
-    return this.memo('impl', () => chatModelImplementations(this.store)).has(`${path}#${callId}`);
+    return this.memo('impl', () => chatModelImplementations(this.store, this.typedRequests().methods())).has(`${path}#${callId}`);
+  }
+
+  revealedCalls(path: string): readonly DetectedCall[] {
+    return this.typedRequests().revealed(path);
+  }
+
+  private typedRequests(): TypedRequests {
+    return this.memo('typed', () => new TypedRequests(this.store));
   }
 
   private hasRequest(path: string, fn: string): boolean {

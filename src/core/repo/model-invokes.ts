@@ -40,8 +40,9 @@ export function refCtx(store: RepoStore, path: string, line: number, own: Ctx): 
  * with a dozen provider classes would add a dozen alternatives at full traffic. These requests are listed as
  * the implementation, not billed. With no model invoke in the repository nothing is an implementation.
  */
-export function chatModelImplementations(store: RepoStore): ReadonlySet<string> {
-  const invoked = new Set<string>();
+export function chatModelImplementations(store: RepoStore, typedMethods: Iterable<string> = []): ReadonlySet<string> {
+  // Methods called as requests on the repository's own chat-model types (typed-requests.ts) count as invokes too.
+  const invoked = new Set<string>(typedMethods);
   for (const s of store.files()) for (const c of s.file.calls) if (isModelInvoke(c)) invoked.add(c.callee.slice(c.callee.lastIndexOf('.') + 1));
   const out = new Set<string>();
   if (!invoked.size) return out;

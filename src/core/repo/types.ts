@@ -70,6 +70,11 @@ export interface RepoHints {
    */
   revealedPrompts?(path: string): readonly DetectedPrompt[];
   importedPrompt(fromPath: string, module: string, name: string): DetectedPrompt | undefined;
+  /**
+   * Calls of this file on a value of the repository's own chat-model type (`llm.streamText(…)` with `llm: BaseLLM`)
+   * that the repository confirms are requests (repo/typed-requests.ts); the file's own detection cannot.
+   */
+  revealedCalls?(path: string): readonly DetectedCall[];
   /** The file's scope, knowing the repository's declared entry points (a `scripts/` command a package installs is runtime). */
   scopeOf?(path: string, kind?: string): SiteScope;
 }

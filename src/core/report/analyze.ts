@@ -102,6 +102,8 @@ class FileAnalysis {
     const repo = this.env.repo;
     // A call into a repository wrapper is a use of the request inside it, listed there: not a site.
     const calls = file.kind === 'prompt-file' ? [this.promptFileCall()] : file.calls.filter((c) => !repo?.isUse(file.path, c.id)).map((c) => (!c.role && repo?.isImplementation?.(file.path, c.id) ? { ...c, role: 'implementation' as const } : c));
+    // Calls on the repository's own chat-model types, which only the repository can confirm (repo/typed-requests.ts).
+    if (file.kind !== 'prompt-file') calls.push(...(repo?.revealedCalls?.(file.path) ?? []).filter((c) => !calls.some((d) => d.id === c.id)));
     const priced = new Map<string, PricedCall>();
     for (const c of calls) {
       const p = this.priceCall(c);

@@ -1,0 +1,123 @@
+/**
+ * Which typed-receiver candidates (src/core/detect/typed-requests.ts) are requests: the receiver's declared
+ * type, followed member by member through the repository's types (type-shapes.ts), names a class or
+ * interface of the repository whose implementations send a request in the method called. An abstract
+ * `BaseLLM` with `OpenAILLM` and `OllamaLLM` subclasses whose `streamText` call an SDK: `llm.streamText(…)`
+ * on a `BaseLLM` is the application asking the model; the SDK requests inside the subclasses are its
+ * implementation (model-invokes.ts lists them, not billed). A type whose classes hold no request in that
+ * method (a store, a search client typed the same way) keeps its calls out.
+ *
+ * Built once per repository generation: one pass over the files' facts, then each candidate walks at most
+ * a few members and the subclass tree of one type.
+ */
+import type { DetectedCall, TypedReceiver } from '../detect/types';
+import type { RepoStore } from './store';
+import type { TypeShapeFact } from './facts';
+
+const MAX_HOPS = 8;
+
+export class TypedRequests {
+  private readonly shapes = new Map<string, TypeShapeFact[]>();
+  /** Class → the methods in which it sends a request itself. */
+  private readonly sending = new Map<string, Set<string>>();
+  /** Type → the classes and interfaces that extend or implement it. */
+  private readonly children = new Map<string, Set<string>>();
+
+  constructor(store: RepoStore) {
+    for (const s of store.files()) {
+      for (const shape of s.facts.typeShapes ?? []) {
+        push(this.shapes, shape.name, shape);
+        for (const b of shape.bases) addTo(this.children, plain(b), shape.name);
+      }
+      for (const c of s.facts.classes) for (const b of c.bases) addTo(this.children, plain(b), c.name);
+      const requests = new Map(s.file.calls.map((c) => [c.id, c]));
+      for (const fact of s.facts.calls) {
+        const call = requests.get(fact.id);
+        if (!call || !isOwnRequest(call) || !fact.fn) continue;
+        const dot = fact.fn.indexOf('.');
+        if (dot > 0) addTo(this.sending, fact.fn.slice(0, dot), fact.fn.slice(dot + 1).split('.')[0]);
+      }
+    }
+    for (const s of store.files()) {
+      const confirmed = (s.facts.typedCalls ?? []).filter((c) => c.receiverType && this.confirms(c.receiverType));
+      if (!confirmed.length) continue;
+      this.byFile.set(s.file.path, confirmed);
+      for (const c of confirmed) this.confirmedMethods.add(c.receiverType!.method);
+    }
+  }
+
+  private readonly byFile = new Map<string, DetectedCall[]>();
+  private readonly confirmedMethods = new Set<string>();
+
+  /** The confirmed candidates of a file. */
+  revealed(path: string): readonly DetectedCall[] {
+    return this.byFile.get(path) ?? [];
+  }
+
+  /** Method names confirmed as requests somewhere: their implementations are listed, not billed. */
+  methods(): ReadonlySet<string> {
+    return this.confirmedMethods;
+  }
+
+  /** The class (or interface) the receiver is, when its members lead to one of the repository's chat-model types. */
+  confirms(typed: TypedReceiver): string | undefined {
+    let type: string | undefined = typed.type;
+    for (const member of typed.path) {
+      type = this.memberType(type, member, 0);
+      if (!type) return undefined;
+    }
+    return this.sends(type, typed.method) ? type : undefined;
+  }
+
+  /** A member's declared type, on the type itself or a type it extends. */
+  private memberType(type: string, member: string, depth: number): string | undefined {
+    if (depth > MAX_HOPS) return undefined;
+    for (const shape of this.shapes.get(type) ?? []) {
+      const hit = shape.members[member];
+      if (hit) return hit;
+    }
+    for (const shape of this.shapes.get(type) ?? []) {
+      for (const b of shape.bases) {
+        const hit = this.memberType(plain(b), member, depth + 1);
+        if (hit) return hit;
+      }
+    }
+    return undefined;
+  }
+
+  /** The type or one of its subclasses/implementations sends a request in `method`. */
+  private sends(type: string, method: string): boolean {
+    const seen = new Set<string>();
+    const queue = [type];
+    while (queue.length && seen.size < 200) {
+      const t = queue.shift()!;
+      if (seen.has(t)) continue;
+      seen.add(t);
+      if (this.sending.get(t)?.has(method)) return true;
+      for (const c of this.children.get(t) ?? []) queue.push(c);
+    }
+    return false;
+  }
+}
+
+/** A request the repository's code sends itself (an SDK or framework call), not another typed candidate. */
+function isOwnRequest(call: DetectedCall): boolean {
+  return !call.agent && call.role !== 'binding' && !call.receiverType;
+}
+
+/** `BaseLLM<Config>` → `BaseLLM`; `ns.Model` → `Model`. */
+function plain(type: string): string {
+  return type.replace(/<[^]*>$/, '').split('.').pop()!.trim();
+}
+
+function addTo(map: Map<string, Set<string>>, key: string, value: string): void {
+  let set = map.get(key);
+  if (!set) map.set(key, (set = new Set()));
+  set.add(value);
+}
+
+function push<T>(map: Map<string, T[]>, key: string, value: T): void {
+  const list = map.get(key);
+  if (list) list.push(value);
+  else map.set(key, [value]);
+}
