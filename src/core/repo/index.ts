@@ -177,7 +177,7 @@ export class RepoIndex implements RepoHints {
   }
 
   isImplementation(path: string, callId: string): boolean {
-    return this.memo('impl', () => chatModelImplementations(this.store, this.typedRequests().methods())).has(`${path}#${callId}`);
+    return this.memo('impl', () => chatModelImplementations(this.store, this.typedRequests().implementations())).has(`${path}#${callId}`);
   }
 
   revealedCalls(path: string): readonly DetectedCall[] {

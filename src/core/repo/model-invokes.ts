@@ -40,17 +40,17 @@ export function refCtx(store: RepoStore, path: string, line: number, own: Ctx): 
  * with a dozen provider classes would add a dozen alternatives at full traffic. These requests are listed as
  * the implementation, not billed. With no model invoke in the repository nothing is an implementation.
  */
-export function chatModelImplementations(store: RepoStore, typedMethods: Iterable<string> = []): ReadonlySet<string> {
-  // Methods called as requests on the repository's own chat-model types (typed-requests.ts) count as invokes too.
-  const invoked = new Set<string>(typedMethods);
+export function chatModelImplementations(store: RepoStore, typedImplementations: ReadonlySet<string> = new Set()): ReadonlySet<string> {
+  const invoked = new Set<string>();
   for (const s of store.files()) for (const c of s.file.calls) if (isModelInvoke(c)) invoked.add(c.callee.slice(c.callee.lastIndexOf('.') + 1));
   const out = new Set<string>();
-  if (!invoked.size) return out;
+  if (!invoked.size && !typedImplementations.size) return out;
   for (const s of store.files()) {
     const implementing = new Set<string>();
     for (const name of s.functions.keys()) {
       const dot = name.lastIndexOf('.');
-      if (dot > 0 && invoked.has(name.slice(dot + 1))) implementing.add(name.slice(0, dot));
+      // A class a call on the repository's own chat-model type dispatches to (typed-requests.ts), by class and method.
+      if (dot > 0 && (invoked.has(name.slice(dot + 1)) || typedImplementations.has(name))) implementing.add(name.slice(0, dot));
     }
     if (!implementing.size) continue;
     // The class's methods by their span: a request in a function nested inside one (`async def _call()` in

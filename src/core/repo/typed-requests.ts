@@ -42,7 +42,10 @@ export class TypedRequests {
       const confirmed = (s.facts.typedCalls ?? []).filter((c) => c.receiverType && this.confirms(c.receiverType));
       if (!confirmed.length) continue;
       this.byFile.set(s.file.path, confirmed);
-      for (const c of confirmed) this.confirmedMethods.add(c.receiverType!.method);
+      for (const c of confirmed) {
+        const { method } = c.receiverType!;
+        for (const cls of this.senders(this.confirms(c.receiverType!)!, method)) this.confirmedMethods.add(`${cls}.${method}`);
+      }
     }
   }
 
@@ -54,8 +57,8 @@ export class TypedRequests {
     return this.byFile.get(path) ?? [];
   }
 
-  /** Method names confirmed as requests somewhere: their implementations are listed, not billed. */
-  methods(): ReadonlySet<string> {
+  /** `Class.method` of the classes a confirmed call dispatches to: their requests are listed, not billed. */
+  implementations(): ReadonlySet<string> {
     return this.confirmedMethods;
   }
 
@@ -85,18 +88,29 @@ export class TypedRequests {
     return undefined;
   }
 
-  /** The type or one of its subclasses/implementations sends a request in `method`. */
+  /**
+   * One of the type's subclasses or implementations sends a request in `method`, and the type itself does
+   * not: the call is dispatched to a model class the code cannot name here. A concrete class whose own
+   * method holds the request is a wrapper instead: that request is the site and this call is one of its
+   * uses (the repository's wrapper rule), so taking it here would bill the request twice.
+   */
   private sends(type: string, method: string): boolean {
-    const seen = new Set<string>();
-    const queue = [type];
+    return !this.sending.get(type)?.has(method) && this.senders(type, method).length > 0;
+  }
+
+  /** The subclasses and implementations of `type` (not the type itself) that send a request in `method`. */
+  private senders(type: string, method: string): string[] {
+    const found: string[] = [];
+    const seen = new Set<string>([type]);
+    const queue = [...(this.children.get(type) ?? [])];
     while (queue.length && seen.size < 200) {
       const t = queue.shift()!;
       if (seen.has(t)) continue;
       seen.add(t);
-      if (this.sending.get(t)?.has(method)) return true;
+      if (this.sending.get(t)?.has(method)) found.push(t);
       for (const c of this.children.get(t) ?? []) queue.push(c);
     }
-    return false;
+    return found;
   }
 }
 

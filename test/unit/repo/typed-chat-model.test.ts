@@ -34,6 +34,15 @@ describe("requests through the repository's own chat-model type (TypeScript)", (
     assert.ok(!answer.calls.some((c) => c.line === 5 || c.line === 6), answer.calls.map((c) => `${c.line} ${c.framework}`).join(', '));
   });
 
+  it('trap: a call on a concrete class whose own method sends the request is a use of that request, not a second site', async () => {
+    const r = await scan('typed-chat-model');
+    // this.caller.generateText(…) on a field typed StructuredCaller: the class has no subclasses, its method holds
+    // the request itself; billing the caller too would count the one request twice.
+    assert.deepEqual(file(r, 'src/wrappers/planner.ts').calls.filter((c) => c.role === undefined).map((c) => c.line), []);
+    const inside = file(r, 'src/wrappers/structured.ts').calls;
+    assert.deepEqual(inside.map((c) => [c.line, c.role]), [[8, undefined]], 'the request inside the wrapper is the billed site');
+  });
+
   it('one file alone cannot tell a chat-model type from any other: it reports no call for it', async () => {
     const path = 'src/agents/answer.ts';
     const d = await detectFile(readFileSync(join(REPOS, 'typed-chat-model', path), 'utf8'), path);
