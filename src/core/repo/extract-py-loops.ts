@@ -59,17 +59,18 @@ export function raiseGuards(body: SyntaxNode, expr: ExprOf): { left: string; op:
 }
 
 /** What a loop body changes, the counters it raises, whether it sleeps, and its retry shape. */
-export function loopShape(body: SyntaxNode): Pick<LoopFact, 'changes' | 'increments' | 'sleeps' | 'attempt'> {
+export function loopShape(body: SyntaxNode): Pick<LoopFact, 'changes' | 'increments' | 'decrements' | 'sleeps' | 'attempt'> {
   const changes = new Set<string>();
   const increments: { name: string; line: number }[] = [];
+  const decrements: { name: string; line: number }[] = [];
   for (const stmt of ownStatements(body, ASSIGNS, 400)) {
     const a = stmt.namedChildren[0];
     if (a?.type === 'assignment' || a?.type === 'augmented_assignment') {
       const left = a.childForFieldName('left');
       for (const t of left?.type === 'pattern_list' || left?.type === 'tuple_pattern' ? left.namedChildren : [left]) if (t) changes.add(t.text);
-      if (a.type === 'augmented_assignment' && left && /^\+=$/.test(a.text.slice(left.endIndex - a.startIndex, (a.childForFieldName('right')?.startIndex ?? a.endIndex) - a.startIndex).trim())) {
-        increments.push({ name: left.text, line: a.startPosition.row + 1 });
-      }
+      const op = a.type === 'augmented_assignment' && left ? a.text.slice(left.endIndex - a.startIndex, (a.childForFieldName('right')?.startIndex ?? a.endIndex) - a.startIndex).trim() : '';
+      if (left && op === '+=') increments.push({ name: left.text, line: a.startPosition.row + 1 });
+      if (left && op === '-=') decrements.push({ name: left.text, line: a.startPosition.row + 1 });
     }
   }
   let sleeps = false;
@@ -82,7 +83,7 @@ export function loopShape(body: SyntaxNode): Pick<LoopFact, 'changes' | 'increme
     if (prop && obj && MUTATORS.test(prop) && /^[\w.]+$/.test(obj.text)) changes.add(obj.text);
   }
   const recoveryLines = handlerCallLines(body);
-  return { changes: [...changes].slice(0, 40), ...(increments.length ? { increments } : {}), ...(sleeps ? { sleeps } : {}), ...attemptShape(body), ...(recoveryLines.length ? { recoveryLines } : {}) };
+  return { changes: [...changes].slice(0, 40), ...(increments.length ? { increments } : {}), ...(decrements.length ? { decrements } : {}), ...(sleeps ? { sleeps } : {}), ...attemptShape(body), ...(recoveryLines.length ? { recoveryLines } : {}) };
 }
 
 const MAX_RECOVERY_LINES = 40;

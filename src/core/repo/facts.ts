@@ -80,6 +80,8 @@ export interface LoopFact {
   readonly changes?: readonly string[];
   /** Counters raised in the body (`n += 1`), with their line. */
   readonly increments?: readonly { readonly name: string; readonly line: number }[];
+  /** Counters lowered in the body (`remaining -= 1`), with their line: a countdown to a guard `if remaining == 0`. */
+  readonly decrements?: readonly { readonly name: string; readonly line: number }[];
   /** The body calls a sleep (`time.sleep`, `asyncio.sleep`): a back-off between attempts. */
   readonly sleeps?: boolean;
   /**

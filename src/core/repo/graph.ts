@@ -10,6 +10,7 @@ import { Dispatch } from './dispatch';
 import { BARE_BUILTINS } from './extract-shared';
 import { withPassedCalls } from './passed-callables';
 import { paramCall, resolveParamCalls, type ParamCall } from './late-edges';
+import { selfStubTargets } from './self-dispatch';
 import type { RepoStore, StoredFile } from './store';
 
 export interface Edge {
@@ -207,7 +208,7 @@ export class CallGraph {
     } catch {
       v = undefined;
     }
-    if (v?.t === 'fn') return [{ path: v.path, fn: v.fn.name }];
+    if (v?.t === 'fn') return selfStubTargets(this.store, dispatch, callee, { path: v.path, fn: v.fn.name });
     if (v?.t === 'class') {
       const file = this.store.get(v.path);
       if (file?.functions.has(`${v.cls.name}.__init__`)) return [{ path: v.path, fn: `${v.cls.name}.__init__` }];

@@ -63,6 +63,8 @@ export function loopBound(ev: Evaluator, dispatch: Dispatch, ctx: Ctx, loop: Loo
       continue;
     }
     const v = num(limit.right, ctx);
+    const down = v ? countdown(limit, v.v, ctx, num, loop, stepLine) : undefined;
+    if (down) return down;
     if (!v || v.v <= 0) continue;
     const steps = passes(limit, v.v, startOf(limit, v.v, ctx, num), loop, stepLine);
     if (steps === undefined) continue;
@@ -83,6 +85,28 @@ export function loopBound(ev: Evaluator, dispatch: Dispatch, ctx: Ctx, loop: Loo
 function startOf(limit: LoopFact['limits'][number], max: number, ctx: Ctx, num: (e: Expr, c: Ctx) => { v: number } | undefined): number {
   const start = limit.leftExpr && (limit.leftExpr.k === 'name' || limit.leftExpr.k === 'member') ? num(limit.leftExpr, ctx)?.v : undefined;
   return start !== undefined && start >= 0 && start < max ? start : 0;
+}
+
+/**
+ * A countdown: a counter set before the loop (`remaining = max_retries`), lowered in the body (`remaining -= 1`)
+ * and compared with a floor (`if remaining == 0: raise`, `while remaining > 0`). The passes are its start
+ * minus the floor, one fewer when it is lowered before the guard, one more when the guard follows the request.
+ */
+function countdown(limit: LoopFact['limits'][number], floor: number, ctx: Ctx, num: (e: Expr, c: Ctx) => { v: number; at: SourceRef } | undefined, loop: LoopFact, stepLine: number | undefined): LoopBound | undefined {
+  const lowered = loop.decrements?.find((d) => d.name === limit.left);
+  if (!lowered || loop.increments?.some((i) => i.name === limit.left) || !limit.leftExpr || limit.leftExpr.k !== 'name') return undefined;
+  const start = num(limit.leftExpr, ctx);
+  if (!start || !Number.isInteger(start.v) || start.v <= floor) return undefined;
+  const span = start.v - floor;
+  const bound = (steps: number): LoopBound => ({ maxSteps: Math.max(1, steps), option: `${limit.left} ${limit.op} ${floor}`, boundKind: 'parameter', boundAt: start.at, costBounded: false });
+  if (limit.head) return limit.op === '>' ? bound(span) : limit.op === '>=' ? bound(span + 1) : undefined;
+  let stopAt: number;
+  if (limit.op === '==' || limit.op === '<=') stopAt = span;
+  else if (limit.op === '<') stopAt = span + 1;
+  else return undefined;
+  if (limit.line !== undefined && lowered.line < limit.line) stopAt -= 1;
+  const afterStep = stepLine !== undefined && limit.line !== undefined && limit.line > stepLine;
+  return bound(stopAt + (afterStep ? 1 : 0));
 }
 
 /** Passes through the body before the comparison stops the loop. */

@@ -14,6 +14,7 @@
 import type { Expr, FunctionFact, LoopFact } from './facts';
 import type { Evaluator } from './evaluate';
 import type { CallGraph, Edge } from './graph';
+import { changedThroughMethods } from './mutating-methods';
 
 /** Reads what a person types: `input()`, a prompt_toolkit session's `prompt`, `click.prompt`, stdin. */
 const USER_INPUT = /^(input|raw_input|getpass|getpass\.getpass|click\.prompt|typer\.prompt|Prompt\.ask|Confirm\.ask|readline\.readline)$|(^|\.)(prompt_session|session)\.prompt$|sys\.stdin\.(readline|read)$|^questionary\.|(^|\.)(websocket|ws)\.(receive_text|receive_json|receive|recv)$/;
@@ -30,7 +31,7 @@ export interface LoopSteps {
 
 export function notAgentLoop(ev: Evaluator, graph: CallGraph, store: { get(path: string): { functions: ReadonlyMap<string, FunctionFact> } | undefined }, path: string, fn: FunctionFact | undefined, loop: LoopFact, steps: LoopSteps): NotAgentLoop | undefined {
   if (isRetry(ev, path, fn, loop)) return 'retry';
-  if (isSampling(loop, steps.stepEdges)) return 'samples';
+  if (isSampling(loop, steps.stepEdges, () => changedThroughMethods([...steps.stepEdges, ...steps.otherEdges], { outgoing: (p, f) => graph.outgoing(p, f), fn: (p, f) => store.get(p)?.functions.get(f) }))) return 'samples';
   // A read on the main path makes a REPL; one in an exception handler only asks what to do after a failure.
   const recovery = new Set(loop.recoveryLines ?? []);
   if (loop.calls.some((c) => USER_INPUT.test(c.callee) && !recovery.has(c.line))) return 'repl';
@@ -55,9 +56,15 @@ function isRetry(ev: Evaluator, path: string, fn: FunctionFact | undefined, loop
   return !own;
 }
 
-function isSampling(loop: LoopFact, stepEdges: readonly Edge[]): boolean {
+/** `alsoChanged`: receivers the body changes through the repository's own methods (asked only when needed). */
+function isSampling(loop: LoopFact, stepEdges: readonly Edge[], alsoChanged: () => readonly string[]): boolean {
   if (!stepEdges.length || !loop.changes) return false;
   const changed = new Set(loop.changes);
+  if (sendsUnchanged(stepEdges, changed)) for (const r of alsoChanged()) changed.add(r);
+  return sendsUnchanged(stepEdges, changed);
+}
+
+function sendsUnchanged(stepEdges: readonly Edge[], changed: ReadonlySet<string>): boolean {
   return stepEdges.every((e) => {
     const inputs = [...e.bound.args, ...Object.values(e.bound.kw)];
     return inputs.length > 0 && inputs.every((a) => {
