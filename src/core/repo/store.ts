@@ -27,6 +27,8 @@ export class RepoStore {
   private aliases: PathAlias[] = [];
   private readonly tsconfigs = new Map<string, PathAlias[]>();
   generation = 0;
+  /** What detection found in a file updated more than once, as text: an update that finds the same changes nothing. */
+  private readonly signatures = new Map<string, string>();
   readonly modules = new ModuleResolver(
     (p) => this.code.has(p) || this.others.has(p) || this.configs.has(p),
     () => this.code.keys(),
@@ -38,19 +40,31 @@ export class RepoStore {
     const facts = file.facts;
     if (!facts) {
       // Prompt files and files without facts still exist (imports of `./x.md?raw`, suffix matches).
+      this.signatures.delete(file.path);
       if (this.code.delete(file.path)) this.bump();
       this.others.set(file.path, this.others.get(file.path));
       return;
     }
+    const previous = this.code.get(file.path);
+    // An editor re-analyses a file on every pause in typing and again when it is saved; most of those versions
+    // detect exactly what the stored one did (an edit in a line no fact is on, a save of what was analysed).
+    // Bumping the generation then would throw away every cross-file answer of the repository for nothing.
+    // Signatures are kept only for files updated more than once, so the first build holds no extra strings.
+    const signature = previous ? detectionSignature(file) : undefined;
+    if (previous && signature === (this.signatures.get(file.path) ?? detectionSignature(previous.file))) {
+      this.signatures.set(file.path, signature!);
+      return;
+    }
     const functions = new Map(facts.functions.map((f) => [f.name, f] as const));
     const classes = new Map(facts.classes.map((c) => [c.name, c] as const));
-    const had = this.code.has(file.path);
     this.code.set(file.path, { file, facts, functions, classes });
-    if (!had) this.modules.clear();
+    if (signature !== undefined) this.signatures.set(file.path, signature);
+    if (!previous) this.modules.clear();
     this.bump();
   }
 
   remove(path: string): void {
+    this.signatures.delete(path);
     if (this.code.delete(path) || this.configs.delete(path) || this.others.delete(path)) {
       this.modules.clear();
       this.bump();
@@ -131,4 +145,9 @@ export class RepoStore {
   private bump(): void {
     this.generation++;
   }
+}
+
+/** Everything the repository pass can read of a detected file, as one comparable text. */
+function detectionSignature(file: DetectedFile): string {
+  return JSON.stringify(file);
 }
