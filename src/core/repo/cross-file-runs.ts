@@ -8,7 +8,7 @@ import type { DetectedCall, DetectedLoop } from '../detect/types';
 import type { Expr, FunctionFact } from './facts';
 import type { Evaluator } from './evaluate';
 import type { RepoStore } from './store';
-import type { RepoLoop } from './types';
+import type { RepoLoop, ResolvedModel } from './types';
 
 const RUN = /^(Runner|runner)\.(run|run_sync|run_streamed)$/;
 
@@ -132,4 +132,15 @@ function globalDefinition(store: RepoStore, path: string, name: string, depth: n
   const imp = file.facts.imports.find((i) => i.local === name && i.name);
   const target = imp ? store.modules.resolve(path, imp.module) : undefined;
   return target ? globalDefinition(store, target, imp!.name!, depth + 1) : undefined;
+}
+
+/** A run request's model is its agent's, found where the agent is defined (`modelFor` resolves it there). */
+export function runModelOf(runs: AgentRuns, path: string, callId: string, modelFor: (path: string, call: DetectedCall) => ResolvedModel | undefined): ResolvedModel | undefined {
+  const run = runs.requests.get(path)?.find((r) => r.call.id === callId);
+  if (!run) return undefined;
+  const agent = run.agent;
+  const detail = `the model of the agent run here (${agent.path}:${agent.call.line})`;
+  if (agent.call.model) return { model: agent.call.model, source: { from: 'code', at: { path: agent.path, line: agent.call.modelOrigin?.line ?? agent.call.line }, detail } };
+  const found = modelFor(agent.path, agent.call);
+  return found ? { model: found.model, source: { ...found.source, detail: `${detail}: ${found.source.detail ?? found.model}` } } : undefined;
 }

@@ -9,9 +9,9 @@
 import type { ClassFact, Expr, FunctionFact } from './facts';
 import { keyLine } from './config-files';
 import { isListMethod, pickItems } from './list-values';
-import { fromUserDir, shippedFile } from './user-config';
+import { fromUserDir } from './user-config';
 import { clientField, factoryModelArg, isRequestBody, splatModelKeys, wrappedModel } from './model-flow';
-import { dirOf, normalize } from './modules';
+import { dotenvValue, repositoryFile } from './repo-files';
 import { plainConstant } from './plain-constants';
 import type { RepoStore } from './store';
 import { setterCalls, setterCtx, type Receiver } from './instance-setters';
@@ -358,14 +358,7 @@ export class Evaluator {
       if (v && (v.t === 'str' || v.t === 'num')) return { ...v, via: 'env-default', detail: `env ${name}, default` };
       if (v) return v;
     }
-    for (const path of this.store.configPaths()) {
-      if (!/(^|\/)\.env/.test(path)) continue;
-      const doc = this.store.config(path);
-      const v = doc ? (doc.data as Record<string, string>)[name] : undefined;
-      if (!doc) continue;
-      if (typeof v === 'string' && v) return { t: 'str', v, at: { path: doc.path, line: keyLine(doc, name) }, via: 'config', detail: `env ${name} in ${doc.path}` };
-    }
-    return undefined;
+    return dotenvValue(this.store, name);
   }
 
   private read(pathExpr: Expr, ctx: Ctx, line: number, d: number): Val | undefined {
@@ -391,21 +384,7 @@ export class Evaluator {
     return /\.[A-Za-z0-9]+$/.test(joined) ? joined : undefined;
   }
 
-  /** The repository file a path read by the code names: next to the reading file, from the root, else the one ending with it. */
   private fileVal(p: string, ctx: Ctx, line: number, userDir = false): Val | undefined {
-    const rel = p.replace(/^\.\//, '');
-    const candidates = [normalize(`${dirOf(ctx.path)}/${rel}`), normalize(rel)];
-    let found = candidates.find((c) => this.store.hasConfig(c) || this.store.hasOther(c));
-    // Read from the user's config directory: the file the application ships for it (user-config.ts), not any file ending so.
-    if (!found && userDir) found = shippedFile(rel, this.store.configPaths());
-    else if (!found) {
-      const tail = `/${normalize(rel)}`;
-      for (const o of this.store.otherPaths()) if (o.endsWith(tail) && (!found || o.length < found.length)) found = o;
-      for (const c of this.store.configPaths()) if (c.endsWith(tail) && (!found || c.length < found.length)) found = c;
-    }
-    if (!found) return undefined;
-    const doc = this.store.config(found);
-    if (doc) return { t: 'cfg', data: doc.data, doc };
-    return { t: 'file', path: found, from: { path: ctx.path, line } };
+    return repositoryFile(this.store, p, { path: ctx.path, line }, userDir);
   }
 }

@@ -20,7 +20,7 @@ import { vendorOf } from './vendor';
 import { schemaPromptsByFile, schemasOfCall } from './schema-prompts';
 import { builderPromptsByFile } from './message-builders';
 import { configPrompts, loadedPromptFile, PROMPT_PATH, referencedFiles, wholeFilePrompt } from './loaded-files';
-import { findAgentRuns, type AgentRuns } from './cross-file-runs';
+import { findAgentRuns, runModelOf, type AgentRuns } from './cross-file-runs';
 import { heldPrompts, subclassIndex, type HeldPromptSources } from './held-prompts';
 import { RepoStore } from './store';
 import { TypedRequests } from './typed-requests';
@@ -96,7 +96,7 @@ export class RepoIndex implements RepoHints {
 
   modelFor(path: string, call: DetectedCall): ResolvedModel | undefined {
     return this.memo(`m:${path}#${call.id}`, () => {
-      if (call.id.endsWith('.run')) return this.runModel(path, call.id);
+      if (call.id.endsWith('.run')) return runModelOf(this.agentRuns(), path, call.id, (p, c) => this.modelFor(p, c));
       const at = this.ctxOf(path, call.id);
       const expr = at?.model ?? (call.modelRef ? refExpr(call.modelRef.text, call.modelRef.kind, call.modelRef.line) : undefined);
       if (!at || !expr) return undefined;
@@ -207,17 +207,6 @@ export class RepoIndex implements RepoHints {
 
   runRequestsIn(path: string): readonly DetectedCall[] {
     return (this.agentRuns().requests.get(path) ?? []).map((r) => r.call);
-  }
-
-  /** A run request's model is its agent's, found where the agent is defined (modelFor). */
-  private runModel(path: string, callId: string): ResolvedModel | undefined {
-    const run = this.agentRuns().requests.get(path)?.find((r) => r.call.id === callId);
-    if (!run) return undefined;
-    const agent = run.agent;
-    const detail = `the model of the agent run here (${agent.path}:${agent.call.line})`;
-    if (agent.call.model) return { model: agent.call.model, source: { from: 'code', at: { path: agent.path, line: agent.call.modelOrigin?.line ?? agent.call.line }, detail } };
-    const found = this.modelFor(agent.path, agent.call);
-    return found ? { model: found.model, source: { ...found.source, detail: `${detail}: ${found.source.detail ?? found.model}` } } : undefined;
   }
 
   loopsFor(path: string): readonly RepoLoop[] {
