@@ -286,6 +286,12 @@ export class PyFamilies {
     return undefined;
   }
 
+  /** The method, as the class has it, holds the request itself (not through a subclass or another method). */
+  sendsItself(cls: string, method: string): boolean {
+    const impl = this.lookup(cls, method);
+    return Boolean(impl && this.sending.get(impl.owner)?.has(method));
+  }
+
   /** Exposed for HolderNames: the family's class of that name. */
   classAt(name: string): ClassAt | undefined {
     return this.family.has(name) ? this.classes.get(name) : undefined;
@@ -358,6 +364,8 @@ class HolderNames {
     for (const e of this.names.get(name) ?? []) {
       const produced = this.produced(e);
       if (!produced || !produced.roots.some((r) => this.families.reaches(r, method))) continue;
+      // One concrete class whose own method sends the request: a wrapper, whose callers are its uses (graph.ts).
+      if (produced.roots.length === 1 && this.families.sendsItself(produced.roots[0], method)) continue;
       found = { cls: produced.picked, roots: produced.roots };
       if (produced.picked) break;
     }
