@@ -167,28 +167,31 @@ export class PyFamilies {
     return out;
   }
 
-  /** Calling `method` on an object of class `cls` (or a subclass) sends a request. */
-  reaches(cls: string, method: string): boolean {
-    const key = `${cls}.${method}`;
+  /**
+   * Calling `method` on an object of class `cls` sends a request; with `dispatch`, also where only a subclass's
+   * override of it (or of a method it names) does.
+   */
+  reaches(cls: string, method: string, dispatch = true): boolean {
+    const key = `${dispatch ? 'd' : 'o'}:${cls}.${method}`;
     const known = this.reachMemo.get(key);
     if (known !== undefined) return known;
     this.reachMemo.set(key, false);
-    const result = this.reachesNow(cls, method);
+    const result = this.reachesNow(cls, method, dispatch);
     this.reachMemo.set(key, result);
     return result;
   }
 
-  private reachesNow(cls: string, method: string): boolean {
+  private reachesNow(cls: string, method: string, dispatch: boolean): boolean {
     if (!this.family.has(cls)) return false;
     const impl = this.lookup(cls, method);
     if (impl) {
       if (this.sending.get(impl.owner)?.has(method)) return true;
       const refs = selfReferences(impl.fn);
-      for (const name of refs.own) if (name !== method && this.lookup(cls, name) && this.reaches(cls, name)) return true;
-      for (const name of refs.supers) if (this.basesOf(impl.owner).some((b) => this.reaches(b, name))) return true;
+      for (const name of refs.own) if (name !== method && this.lookup(cls, name) && this.reaches(cls, name, dispatch)) return true;
+      for (const name of refs.supers) if (this.basesOf(impl.owner).some((b) => this.reaches(b, name, dispatch))) return true;
     }
     // Dispatched to a subclass that overrides the method (or a method it names).
-    for (const c of this.children.get(cls) ?? []) if (this.reaches(c, method)) return true;
+    if (dispatch) for (const c of this.children.get(cls) ?? []) if (this.reaches(c, method)) return true;
     return false;
   }
 
@@ -286,10 +289,9 @@ export class PyFamilies {
     return undefined;
   }
 
-  /** The method, as the class has it, holds the request itself (not through a subclass or another method). */
+  /** The class's own methods send the request (no subclass involved): a plain wrapper. */
   sendsItself(cls: string, method: string): boolean {
-    const impl = this.lookup(cls, method);
-    return Boolean(impl && this.sending.get(impl.owner)?.has(method));
+    return this.reaches(cls, method, false);
   }
 
   /** Exposed for HolderNames: the family's class of that name. */
@@ -364,7 +366,8 @@ class HolderNames {
     for (const e of this.names.get(name) ?? []) {
       const produced = this.produced(e);
       if (!produced || !produced.roots.some((r) => this.families.reaches(r, method))) continue;
-      // One concrete class whose own method sends the request: a wrapper, whose callers are its uses (graph.ts).
+      // One concrete class whose own methods send the request: a wrapper, whose callers are its uses (graph.ts), not
+      // a chat-model object whose request a subclass or a factory's pick decides.
       if (produced.roots.length === 1 && this.families.sendsItself(produced.roots[0], method)) continue;
       found = { cls: produced.picked, roots: produced.roots };
       if (produced.picked) break;
