@@ -136,7 +136,7 @@ export class Evaluator {
     }
     // What the application passes beats the default when only fallbacks omit it (passed-args.ts).
     const passing = !bound && p.default ? passingCallers(this.store, fn, index, this.callers(ctx.path, fn.name)) : undefined;
-    const passed = passing && this.once(`a:${ctx.path}:${fn.name}:${p.name}`, () => firstOf(entryFirst(passing).slice(0, 8), fromBound));
+    const passed = passing && this.once(`a:${ctx.path}:${fn.name}:${p.name}`, () => firstOf(entryFirst(passing, ctx.path).slice(0, 8), fromBound));
     if (passed) return passed;
     if (p.default) {
       const v = this.eval(p.default, ctx, d);
@@ -144,7 +144,7 @@ export class Evaluator {
     }
     if (bound) return undefined;
     return this.once(`p:${ctx.path}:${fn.name}:${p.name}`, () => {
-      for (const b of entryFirst(this.callers(ctx.path, fn.name)).slice(0, 8)) {
+      for (const b of entryFirst(this.callers(ctx.path, fn.name), ctx.path).slice(0, 8)) {
         const v = fromBound(b);
         if (v) return v;
       }

@@ -135,6 +135,8 @@ export interface ClassFact {
   readonly attrTypes?: Readonly<Record<string, string>>;
   /** `self.x = …` in methods other than the constructor (`set_x(self, v)`, `init_*`): what a call of that method on an instance sets. */
   readonly setters?: Readonly<Record<string, readonly { readonly fn: string; readonly expr: Expr }[]>>;
+  /** Python: the other `self.x = …` of an attribute in its methods (`self.llm = llm` / `else: self.llm = create_llm(…)`), for py-families.ts. */
+  readonly moreAttrs?: Readonly<Record<string, readonly Expr[]>>;
 }
 
 /** Where a request detection found sits: its enclosing function and the model expression it passes. */

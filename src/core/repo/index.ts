@@ -24,6 +24,7 @@ import { findAgentRuns, runModelOf, type AgentRuns } from './cross-file-runs';
 import { heldPrompts, subclassIndex, type HeldPromptSources } from './held-prompts';
 import { RepoStore } from './store';
 import { TypedRequests } from './typed-requests';
+import { PyFamilies } from './py-families';
 import type { LoadedPrompt, RepoHints, RepoLoop, ResolvedModel } from './types';
 import { entryPointFiles } from './entry-points';
 import { allSentTexts, largestGroup } from './sent-texts';
@@ -96,6 +97,7 @@ export class RepoIndex implements RepoHints {
 
   modelFor(path: string, call: DetectedCall): ResolvedModel | undefined {
     return this.memo(`m:${path}#${call.id}`, () => {
+      if (call.id.endsWith('.f')) return this.pyFamilies().modelOf(path, call.id);
       if (call.id.endsWith('.run')) return runModelOf(this.agentRuns(), path, call.id, (p, c) => this.modelFor(p, c));
       const at = this.ctxOf(path, call.id);
       const expr = at?.model ?? (call.modelRef ? refExpr(call.modelRef.text, call.modelRef.kind, call.modelRef.line) : undefined);
@@ -177,11 +179,17 @@ export class RepoIndex implements RepoHints {
   }
 
   isImplementation(path: string, callId: string): boolean {
-    return this.memo('impl', () => chatModelImplementations(this.store, this.typedRequests().implementations())).has(`${path}#${callId}`);
+    return this.memo('impl', () => chatModelImplementations(this.store, new Set([...this.typedRequests().implementations(), ...this.pyFamilies().implementations()]))).has(`${path}#${callId}`);
   }
 
   revealedCalls(path: string): readonly DetectedCall[] {
-    return this.typedRequests().revealed(path);
+    const family = this.pyFamilies().revealed(path);
+    return family.length ? [...this.typedRequests().revealed(path), ...family] : this.typedRequests().revealed(path);
+  }
+
+  /** Python calls on the repository's own chat-model class family (py-families.ts). */
+  private pyFamilies(): PyFamilies {
+    return this.memo('py-families', () => new PyFamilies(this.store, this.evaluator, (p, fn) => this.graph.callers(p, fn).map((e) => ({ ...e.bound, line: e.line }))));
   }
 
   private typedRequests(): TypedRequests {

@@ -28,6 +28,7 @@ import { sometimesNote } from './sometimes-note';
 import { chooseCallModel, stepsUnderCostLimit, stepsWithinCostLimit } from '../repo/pricing';
 import { runFromElsewhere } from '../repo/run-elsewhere';
 import type { RepoHints, RepoLoop } from '../repo/types';
+import { audioUnpriced } from './audio-pricing';
 import { billedRole } from './roles';
 
 export interface AnalyzeEnv {
@@ -229,7 +230,7 @@ class FileAnalysis {
     };
     const estimate = model.offering ? estimateWorkload(this.env.catalog, model.offering, workload) : undefined;
     const rangeInputs: RangeSpec = { uncertain };
-    const costPerCall = estimate && model.offering ? priceWithRange(this.env.catalog, model.offering, workload, estimate.perUnit, rangeInputs) : unpricedFor(model);
+    const costPerCall = audioUnpriced(call) ?? (estimate && model.offering ? priceWithRange(this.env.catalog, model.offering, workload, estimate.perUnit, rangeInputs) : unpricedFor(model));
     const extras = callExtras(
       call,
       this.file.path,
