@@ -12,6 +12,7 @@ import { isListMethod, pickItems } from './list-values';
 import { fromUserDir } from './user-config';
 import { clientField, factoryModelArg, isRequestBody, splatModelKeys, wrappedModel } from './model-flow';
 import { dotenvValue, repositoryFile } from './repo-files';
+import { decide } from './conditions';
 import { plainConstant } from './plain-constants';
 import type { RepoStore } from './store';
 import { setterCalls, setterCtx, type Receiver } from './instance-setters';
@@ -49,8 +50,16 @@ export class Evaluator {
         const option = obj || e.k !== 'member' ? undefined : parsedArgDefault(e, ctx.fn, this.store.get(ctx.path));
         return obj ? this.member(obj, key, d) : option ? this.eval(option, ctx, d) : undefined;
       }
-      case 'or':
+      case 'or': {
+        const taken = e.test ? decide(e.test, ctx, { store: this.store, value: (x, c) => this.eval(x, c, d) }) : undefined; // the branch the default configuration takes
+        if (taken !== undefined) return this.eval(taken ? e.left : e.right, ctx, d);
         return this.eval(e.left, ctx, d) ?? this.eval(e.right, ctx, d);
+      }
+      case 'lookup': {
+        const key = this.eval(e.key, ctx, d);
+        const obj = key?.t === 'str' || key?.t === 'num' ? this.eval(e.obj, ctx, d) : undefined;
+        return obj && (key?.t === 'str' || key?.t === 'num') ? this.member(obj, String(key.v), d) : undefined;
+      }
       case 'env':
         return this.env(e.name, e.def, ctx, d);
       case 'dict':

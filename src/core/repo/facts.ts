@@ -21,13 +21,23 @@ export type Expr =
   | { readonly k: 'dict'; readonly entries: Readonly<Record<string, Expr>>; readonly line: number }
   /** A TypeScript array literal (a list of model options): list-values.ts picks from it. */
   | { readonly k: 'list'; readonly items: readonly Expr[]; readonly line: number }
-  /** `a or b`, `a ?? b`, `x if c else y`: the first that resolves. */
-  | { readonly k: 'or'; readonly left: Expr; readonly right: Expr; readonly line: number }
+  /**
+   * `a or b`, `a ?? b`, `x if c else y`: the first that resolves. A TypeScript ternary keeps its condition in
+   * `test`: where the default configuration decides it (conditions.ts), only the branch it takes is followed.
+   */
+  | { readonly k: 'or'; readonly left: Expr; readonly right: Expr; readonly line: number; readonly test?: Cond }
+  /** `obj[key]` with a computed key (`config.tools[toolName]`): the key is followed like any value. */
+  | { readonly k: 'lookup'; readonly obj: Expr; readonly key: Expr; readonly line: number }
   /** A file read at run time: `open(p).read()`, `Path(p).read_text()`, `fs.readFileSync(p)`, `env.get_template(p)`. */
   | { readonly k: 'read'; readonly path: Expr; readonly line: number }
   /** A path built from parts: `Path(__file__).parent / "prompts" / "x.md"`, `os.path.join(d, "x.md")`. */
   | { readonly k: 'path'; readonly parts: readonly Expr[]; readonly line: number }
   | { readonly k: 'unknown'; readonly text: string; readonly line: number };
+
+/** A branch condition as far as the default configuration can decide it: a value's truthiness or an equality. */
+export type Cond =
+  | { readonly k: 'truthy'; readonly e: Expr; readonly not?: boolean }
+  | { readonly k: 'eq'; readonly left: Expr; readonly right: Expr; readonly not?: boolean };
 
 export interface ImportFact {
   /** Local name bound in this file; `*` for `from m import *` (every public name of `m`). */
