@@ -196,7 +196,7 @@ function reach(store: RepoStore, graph: CallGraph, requests: { readonly any: Rea
 function priceable(ev: Evaluator, dispatch: Dispatch, path: string, fn: FunctionFact | undefined, loop: LoopFact, reached: Reached, store: RepoStore): RepoLoop {
   const steps = reached.steps;
   const stepLine = reached.stepEdges.length ? Math.min(...reached.stepEdges.map((e) => e.line)) : undefined;
-  const bound = loopBound(ev, dispatch, { path, fn }, loop, stepLine, reached.chain);
+  const bound = loopBound(ev, dispatch, { path, fn }, loop, stepLine, reached.chain, store);
   const id = `l${loop.line}.${loop.column}`;
   const siteOf = (s: { path: string; callId: string }): SourceRef => ({ path: s.path, line: store.get(s.path)?.file.calls.find((c) => c.id === s.callId)?.line ?? 1 });
   const stepSites = steps.map(siteOf);
