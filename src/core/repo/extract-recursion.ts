@@ -30,24 +30,27 @@ export function recursionOf(fnNode: SyntaxNode, name: string, params: readonly P
   // Cheap first: most functions never write their own name followed by a call.
   if (!body.text.includes(`${short}(`)) return undefined;
   const selfCall = name.includes('.') ? new RegExp(`^(self|this|cls)\\.${short}$`) : new RegExp(`^${short}$`);
-  const call = body.descendantsOfType(CALLS).find((c) => c && selfCall.test(calleeText(c)));
-  // Called again from an error handler: a retry of the same request, not a level of work.
-  if (!call || inHandler(call, body)) return undefined;
-  const passed = passedArgs(call, params);
+  // Each call to itself is tried: one may go again at the same level (a re-send), another go one level down.
+  const calls = body.descendantsOfType(CALLS).filter((c): c is SyntaxNode => Boolean(c) && selfCall.test(calleeText(c!)));
+  if (!calls.length) return undefined;
   const assigned = new Map<string, string>();
   for (const a of body.descendantsOfType(ASSIGNS)) {
     const left = a?.childForFieldName('left') ?? a?.childForFieldName('name');
     const right = a?.childForFieldName('right') ?? a?.childForFieldName('value');
     if (left && right && /^[A-Za-z_$][\w$]*$/.test(left.text) && !assigned.has(left.text)) assigned.set(left.text, right.text);
   }
-  for (const [param, argText] of passed) {
-    // `depth - 1` at the call, or a local set to it (`newDepth = depth - 1`).
-    const local = /^[A-Za-z_$][\w$]*$/.test(argText) ? argText : undefined;
-    const moved = STEP.exec(local ? (assigned.get(local) ?? '') : argText);
-    if (!moved || moved[1] !== param || Number(moved[3]) <= 0) continue;
-    const step = Number(moved[3]) * (moved[2] === '-' ? -1 : 1);
-    const stop = stopComparison(body, param, local, expr);
-    if (stop) return { line: call.startPosition.row + 1, param, step, ...stop };
+  for (const call of calls) {
+    // Called again from an error handler: a retry of the same request, not a level of work.
+    if (inHandler(call, body)) continue;
+    for (const [param, argText] of passedArgs(call, params)) {
+      // `depth - 1` at the call, or a local set to it (`newDepth = depth - 1`).
+      const local = /^[A-Za-z_$][\w$]*$/.test(argText) ? argText : undefined;
+      const moved = STEP.exec(local ? (assigned.get(local) ?? '') : argText);
+      if (!moved || moved[1] !== param || Number(moved[3]) <= 0) continue;
+      const step = Number(moved[3]) * (moved[2] === '-' ? -1 : 1);
+      const stop = stopComparison(body, param, local, expr);
+      if (stop) return { line: call.startPosition.row + 1, param, step, ...stop };
+    }
   }
   return undefined;
 }

@@ -23,7 +23,7 @@ describe('loops: recursions bounded by a level counter', () => {
     assert.equal(loop.boundAt?.path, 'src/cli.ts', 'the depth comes from the command line’s default');
   });
 
-  it('Python: a tool round recursing with _round + 1 until the next round reaches MAX_ROUNDS = 5 runs 5 rounds', () => {
+  it('Python: a tool round recursing with _round + 1 until the next round reaches MAX_ROUNDS = 5 runs 5 rounds (a re-send at the same round is not a level)', () => {
     const loop = file(r, 'app/tools.py').agentLoops.find((l) => l.line === 11);
     assert.ok(loop, 'tool-round recursion found');
     assert.equal(loop.maxSteps, 5);
@@ -31,7 +31,7 @@ describe('loops: recursions bounded by a level counter', () => {
   });
 
   it('traps: a retry from an error handler, a tree walk, batches of data by index', () => {
-    assert.ok(!file(r, 'app/tools.py').agentLoops.some((l) => l.line === 22), 'ask_once calls itself only to retry after an error');
+    assert.ok(!file(r, 'app/tools.py').agentLoops.some((l) => l.line === 25), 'ask_once calls itself only to retry after an error');
     const research = file(r, 'src/research.ts');
     assert.ok(!research.agentLoops.some((l) => l.line === 27 || l.line === 29), 'summarizeTree walks a tree: no counter bounds it');
     assert.ok(!research.agentLoops.some((l) => l.line === 21), '`i < texts.length` walks data by index');
