@@ -18,11 +18,13 @@ import type { RepoStore } from './store';
 import { setterCalls, setterCtx, type Receiver } from './instance-setters';
 import { parsedArgDefault, typerOptionDefault } from './cli-options';
 import { passingCallers } from './passed-args';
+import { closureOwner } from './closures';
 import { enclosingMethod, entryFirst, firstOf, typeExpr, withVia, type Bound, type CallerLookup, type Ctx, type Inst, type Val } from './values';
 
 export type { Bound, CallerLookup, Ctx, Inst, Val, Via } from './values';
 
 const MAX_DEPTH = 14;
+const NO_FUNCTIONS: ReadonlyMap<string, FunctionFact> = new Map();
 const SETTINGS = /(BaseSettings|BaseModel|Settings|Config|Configuration)$/;
 
 export class Evaluator {
@@ -119,6 +121,9 @@ export class Evaluator {
       }
       const index = fn.params.findIndex((p) => p.name === name);
       if (index >= 0) return this.param(fn, index, ctx, d);
+      // A closure's free name: bound by the function it is written in (closures.ts).
+      const owner = closureOwner(this.store.get(ctx.path)?.functions ?? NO_FUNCTIONS, fn, name);
+      if (owner) return this.name(name, { path: ctx.path, fn: owner, ...(ctx.self ? { self: ctx.self } : {}) }, d);
     }
     return this.global(ctx.path, name, d);
   }

@@ -14,6 +14,7 @@ import { isBranchCall } from './branch-calls';
 import { bucket, CALL_DEPTH, callFactsOf, LOCAL_DEPTH, notRepositoryCallee, INPUT_KEYS, loopFacts, namesIn, ownStatements, type DetectedCallSpot, type FunctionBucket, type LanguageFacts } from './extract-shared';
 import { keepsModel } from './model-flow';
 import { runtimeReturns } from './returns';
+import { recursionOf } from './extract-recursion';
 
 const MAX_DEPTH = 6;
 const RETURNS = new Set(['return_statement']);
@@ -192,6 +193,7 @@ function functionFact(b: FunctionBucket): FunctionFact {
   const returnType = def.childForFieldName('return_type')?.text;
   const guards = body ? raiseGuards(body, expr) : [];
   const selfRefs = b.className && body ? selfAttributeReads(body) : [];
+  const recursion = recursionOf(def, b.name, params, expr);
   return {
     name: b.name,
     line,
@@ -206,6 +208,7 @@ function functionFact(b: FunctionBucket): FunctionFact {
     ...(returnType ? { returnType } : {}),
     ...(guards.length ? { guards } : {}),
     ...(selfRefs.length ? { selfRefs } : {}),
+    ...(recursion ? { recursion } : {}),
     ...(b.fileChoices ? { fileChoices: b.fileChoices } : {}),
   };
 }

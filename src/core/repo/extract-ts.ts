@@ -15,6 +15,7 @@ import { isBranchCall } from './branch-calls';
 import { bucket, CALL_DEPTH, LOCAL_DEPTH, callFactsOf, notRepositoryCallee, INPUT_KEYS, loopFacts, namesIn, ownStatements, type DetectedCallSpot, type FunctionBucket, type LanguageFacts } from './extract-shared';
 import { annotatedClass, classHolders } from './ts-holders';
 import { tsCondition } from './ts-conditions';
+import { recursionOf } from './extract-recursion';
 
 const TS_NAMES = new Set(['identifier', 'shorthand_property_identifier']);
 
@@ -201,7 +202,8 @@ function functionFact(b: FunctionBucket): FunctionFact {
   else if (body && endLine - line <= MAX_RETURN_LINES) {
     [returns, ...moreReturns] = runtimeReturns(ownStatements(body, RETURNS)).map((r) => expr(r.namedChildren[0]!, 0));
   }
-  return { name: b.name, line, endLine, params, returns, ...(moreReturns.length ? { moreReturns } : {}), locals: b.locals, calls: b.calls.map((c) => c.fact), loops: loopFacts(b.loops, b.calls, TS) };
+  const recursion = recursionOf(fn, b.name, params, expr);
+  return { name: b.name, line, endLine, params, returns, ...(moreReturns.length ? { moreReturns } : {}), locals: b.locals, calls: b.calls.map((c) => c.fact), loops: loopFacts(b.loops, b.calls, TS), ...(recursion ? { recursion } : {}) };
 }
 
 function calleeFact(call: SyntaxNode): CalleeFact | undefined {
@@ -218,6 +220,8 @@ function loopHead(loop: SyntaxNode): Omit<LoopFact, 'calls' | 'line' | 'column' 
   const limits: LoopFact['limits'][number][] = [];
   if (loop.type === 'for_in_statement') return { kind: 'for', overData: true, limits };
   const condition = loop.childForFieldName('condition');
+  // `for (let i = 0; i < items.length; i += BATCH)` walks data by index, as `range(len(items))` does.
+  if (loop.type === 'for_statement' && condition && /^\s*\w+\s*<=?\s*[\w.$]+\.length\s*;?\s*$/.test(condition.text)) return { kind: 'for', overData: true, limits };
   if (condition) comparisons(condition, limits, true);
   const body = loop.childForFieldName('body');
   for (const stmt of body ? ownStatements(body, IFS, 400) : []) {

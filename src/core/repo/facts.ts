@@ -133,6 +133,21 @@ export interface FunctionFact {
    * line of each: texts an instance attribute holds, which held-prompts.ts links to the request they are sent with.
    */
   readonly selfRefs?: readonly { readonly holder: string; readonly field: string; readonly line: number }[];
+  /** It calls itself with a level counter (extract-recursion.ts): a recursion that recursion-loops.ts may price as a loop. */
+  readonly recursion?: RecursionFact;
+}
+
+/** A function calling itself with parameter `param` moved by `step` per level, stopped by `param`/its next value `op` `limit`. */
+export interface RecursionFact {
+  /** Line of the call the function makes to itself. */
+  readonly line: number;
+  readonly param: string;
+  /** Added to the counter per level: −1 for a depth counted down, +1 for an iteration counted up. */
+  readonly step: number;
+  readonly op: string;
+  readonly limit: Expr;
+  /** The comparison reads the next level's value (`newDepth > 0` with `newDepth = depth - 1`), not the parameter. */
+  readonly next: boolean;
 }
 
 export interface ClassFact {
