@@ -5,7 +5,7 @@
  * without the syntax tree: names, attributes, calls, env reads, dicts, file reads.
  */
 
-import type { DetectedCall } from '../detect/types';
+import type { DetectedCall, DetectedPrompt } from '../detect/types';
 import type { TextFacts } from './sent-types';
 
 /** An expression as far as the repository pass needs it; anything else is `unknown`. */
@@ -219,6 +219,31 @@ export interface MessageBuilderFact {
   readonly fn: string;
   readonly param: number;
   readonly role: string;
+  /** The parameter's name, for callers that pass it by keyword (`Message.user_message(content="…")`). */
+  readonly kw?: string;
+}
+
+/**
+ * A dict of a tool definition that reads a tool's description or JSON schema from attributes of a class
+ * (detect/tool-classes.ts): `"description": self.description` in a method of `cls`, or `tool.arg_description`
+ * with `tool: Type[cls]`.
+ */
+export interface ToolSchemaBuilderFact {
+  /** The class as written in this file (its own name, or the annotation's). */
+  readonly cls: string;
+  /** Attributes read as a description. */
+  readonly described: readonly string[];
+  /** Attributes read as a whole JSON schema (`"parameters": self.parameters`). */
+  readonly schemas: readonly string[];
+  readonly line: number;
+}
+
+/** A class with a base, by its class-level attributes that would be prompts if a tool schema builder read them. */
+export interface ToolClassFact {
+  readonly name: string;
+  readonly bases: readonly string[];
+  /** Attribute → its text (a description) or its JSON schema's property descriptions, as prompts. */
+  readonly attrs: Readonly<Record<string, readonly DetectedPrompt[]>>;
 }
 
 /** Classes each top-level schema class (or type alias) of a file names in its field annotations: nested in its JSON schema. */
@@ -255,6 +280,11 @@ export interface FileFacts {
   readonly schemaSenders?: readonly SchemaSenderFact[];
   readonly schemaRefs?: SchemaRefs;
   readonly messageBuilders?: readonly MessageBuilderFact[];
+  /** Tool schema builders and the candidate attributes of classes (detect/tool-classes.ts, for repo/tool-classes.ts). */
+  readonly toolSchemaBuilders?: readonly ToolSchemaBuilderFact[];
+  readonly toolClasses?: readonly ToolClassFact[];
+  /** Python: how often each prompt-named identifier is written in the file (repo/unsent-prompts.ts). */
+  readonly promptNameMentions?: Readonly<Record<string, number>>;
   /** Texts that may be sent, how names flow into messages, literal-key reads (extract-texts.ts, for sent-texts.ts). */
   readonly sent?: TextFacts;
   /** TypeScript: the member types of the file's own types, aliases and classes (type-shapes.ts). */

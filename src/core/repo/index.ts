@@ -19,6 +19,8 @@ import { collectUiDefaults, pickUiDefault } from './ui-defaults';
 import { vendorOf } from './vendor';
 import { schemaPromptsByFile, schemasOfCall } from './schema-prompts';
 import { builderPromptsByFile } from './message-builders';
+import { toolClassPromptsByFile } from './tool-classes';
+import { mentionIndex, unsentPromptIds } from './unsent-prompts';
 import { configPrompts, loadedPromptFile, PROMPT_PATH, referencedFiles, wholeFilePrompt } from './loaded-files';
 import { findAgentRuns, runModelOf, type AgentRuns } from './cross-file-runs';
 import { heldPrompts, subclassIndex, type HeldPromptSources } from './held-prompts';
@@ -328,6 +330,10 @@ export class RepoIndex implements RepoHints {
     return scopeOfPath(path, kind, this.memo('entry-points', () => entryPointFiles(this.store)));
   }
 
+  unsentPrompts(path: string): ReadonlySet<string> {
+    return unsentPromptIds(this.store, this.evaluator, this.memo('prompt-mentions', () => mentionIndex(this.store)), path);
+  }
+
   revealedPrompts(path: string): readonly DetectedPrompt[] {
     const schemas = this.memo('revealed', () => schemaPromptsByFile(this.store, this.evaluator)).get(path) ?? [];
     // A text the file's own detection already reports (even in part) is not reported again.
@@ -336,7 +342,9 @@ export class RepoIndex implements RepoHints {
     // Texts added to a conversation through the repository's own message methods (message-builders.ts).
     const taken = [...own, ...sent];
     const built = (this.memo('built', () => builderPromptsByFile(this.store)).get(path) ?? []).filter((p) => !taken.some((q) => q.id === p.id || (q.line <= p.endLine && p.line <= q.endLine)));
-    return sent.length || built.length ? [...schemas, ...sent, ...built] : schemas;
+    // Attributes of tool classes that a base class's schema builder sends (tool-classes.ts).
+    const tools = (this.memo('tool-classes', () => toolClassPromptsByFile(this.store, this.evaluator)).get(path) ?? []).filter((p) => ![...taken, ...built].some((q) => q.id === p.id || (q.line <= p.endLine && p.line <= q.endLine)));
+    return sent.length || built.length || tools.length ? [...schemas, ...sent, ...built, ...tools] : schemas;
   }
 
   /**

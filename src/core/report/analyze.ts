@@ -115,7 +115,8 @@ class FileAnalysis {
     const loops = file.loops.map((l) => this.priceLoop(l, priced.get(l.callId ?? '')));
     const repoLoops = repo?.loopsFor(file.path) ?? [];
     for (const r of repoLoops) loops.push(this.priceRepoLoop(r, priced));
-    const prompts = [...file.prompts, ...this.revealedPrompts()].map((p) => this.pricePrompt(p, calls, priced));
+    const unsent = repo?.unsentPrompts?.(file.path);
+    const prompts = [...(unsent?.size ? file.prompts.filter((p) => !unsent.has(p.id)) : file.prompts), ...this.revealedPrompts()].map((p) => this.pricePrompt(p, calls, priced));
     const instructions = file.kind === 'instructions' ? this.instructionsReport(prompts) : undefined;
 
     const monthly: Price[] = [];
