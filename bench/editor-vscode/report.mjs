@@ -60,7 +60,9 @@ export function summarize(results) {
     rows.push(row(w, `Cost report scan (${r.scanStatus?.replace(/\.$/, '') ?? ''})`, r.scanLoggedMs ?? r.scanUiMs, 'ms', '', undefined));
     if (r.rssRestMb !== undefined) {
       const big = w !== 'small';
+      rows.push(row(w, 'extension host RSS before our activation (VS Code and its other extensions)', r.rssBeforeActivationMb ?? '–', 'MB', '', undefined));
       rows.push(row(w, 'extension host RSS at rest, before the scan', r.rssRestMb, 'MB', '', undefined));
+      rows.push(row(w, 'index process RSS at rest / peak during the scan (the repository index, out of the host)', `${fmt(r.indexProcessRestMb)} / ${fmt(r.indexProcessPeakMb)}`, 'MB', '', undefined));
       rows.push(row(w, 'extension host RSS, peak during the scan', r.rssPeakMb, 'MB', big ? '< 350' : '', big ? r.rssPeakMb < 350 : undefined));
       rows.push(row(w, 'scan process RSS, peak (a process of its own, gone when the scan ends)', r.scanProcessPeakMb ?? 'none seen', 'MB', '', undefined));
       const back = r.rssSettledMb - r.rssRestMb;

@@ -20,7 +20,7 @@ import { fileURLToPath } from 'node:url';
 import { assertInstalled } from '../../test/e2e/lib/code-server.mjs';
 import { createSession } from '../../test/e2e/lib/session.mjs';
 import { PROBE_FILES, TYPING_FILE_LINES, corpusWorkspace, generatedWorkspace, smallWorkspace } from './workspaces.mjs';
-import { findExtensionHost, focusLine, isScanning, memorySampler, openAt, openReportView, timeCancel, timeToPricedLens, tokenomicsLog, typeKeys, waitScanned } from './probes.mjs';
+import { findExtensionHost, rssMb, focusLine, isScanning, memorySampler, openAt, openReportView, timeCancel, timeToPricedLens, tokenomicsLog, typeKeys, waitScanned } from './probes.mjs';
 import { activationTime, splitProbe } from './lens-path.mjs';
 import { renderResults, summarize } from './report.mjs';
 
@@ -58,6 +58,10 @@ async function measureWorkspace(ws, resultsDir) {
   try {
     const { page } = session;
     out.workbenchReadyMs = session.timings.workbenchReadyMs;
+    // VS Code's own extension host before ours is activated (no file of ours open yet): the baseline our share is measured against.
+    const hostBefore = findExtensionHost(session.server.pid);
+    out.rssBeforeActivationMb = hostBefore === undefined ? undefined : rssMb(hostBefore);
+    log(`extension host RSS before our activation: ${out.rssBeforeActivationMb ?? '–'} MB`);
     const cold = await timeToPricedLens(page, probe.cold);
     out.lensColdMs = cold.ms;
     log(`first priced lens, cold: ${out.lensColdMs} ms`);
@@ -79,6 +83,7 @@ async function measureWorkspace(ws, resultsDir) {
     await new Promise((r) => setTimeout(r, 3_000));
     memory?.mark('rest');
     out.rssRestMb = memory?.at('rest');
+    out.indexProcessRestMb = memory?.indexAt('rest');
 
     const scanStarted = Date.now();
     memory?.mark('scan');
@@ -96,6 +101,7 @@ async function measureWorkspace(ws, resultsDir) {
     await new Promise((r) => setTimeout(r, 10_000));
     out.rssPeakMb = memory?.peak('scan', 'scanned');
     out.scanProcessPeakMb = memory?.peakScanProcess('scan', 'scanned');
+    out.indexProcessPeakMb = memory?.peakIndexProcess('scan', 'scanned');
     out.rssSettledMb = memory?.at('scanned', 10_000);
 
     // A scan of a few files can end before Cancel lands: then there is no cancel figure, not a failed run.
