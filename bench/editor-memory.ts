@@ -119,7 +119,7 @@ async function main(): Promise<void> {
     const r = await typeInFreshProcess(folder, typed, mode);
     const what = { alone: 'no repository index', 'in-host': 'the index in the host (before)', process: 'the index in its own process (now)' }[mode];
     const proc = r.indexProcessMb === undefined ? '' : `; the index process ${r.indexProcessMb} MB`;
-    console.log(`  ${what.padEnd(40)} host: with the index built +${r.builtMb} MB, peak while typing +${r.peakMb} MB (high-water, build included, +${r.highWaterMb}), after a GC +${r.settledMb} MB (heap +${r.heapMb} MB); analysis median ${r.medianMs} ms${proc}`);
+    console.log(`  ${what.padEnd(40)} host: with the index built ${signed(r.builtMb)} MB, peak while typing ${signed(r.peakMb)} MB (high-water, build included, ${signed(r.highWaterMb)}), after a GC ${signed(r.settledMb)} MB (heap ${signed(r.heapMb)} MB); analysis median ${r.medianMs} ms${proc}`);
   }
 }
 
