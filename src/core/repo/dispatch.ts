@@ -88,6 +88,11 @@ export class Dispatch {
     return out;
   }
 
+  /** Subclasses of a class, transitively (a few levels). */
+  subclassesOf(c: ClassRef): ClassRef[] {
+    return this.descendants(c);
+  }
+
   /** Subclasses, transitively (a few levels): classes whose base is written with this class's name. */
   private descendants(c: ClassRef): ClassRef[] {
     const index = this.subclassIndex();

@@ -82,7 +82,8 @@ export function loopShape(body: SyntaxNode): Pick<LoopFact, 'changes' | 'increme
     const obj = fn.type === 'attribute' ? fn.childForFieldName('object') : undefined;
     if (prop && obj && MUTATORS.test(prop) && /^[\w.]+$/.test(obj.text)) changes.add(obj.text);
   }
-  const recoveryLines = handlerCallLines(body);
+  const counters = new Set([...increments, ...decrements].map((c) => c.name));
+  const recoveryLines = [...new Set([...handlerCallLines(body), ...budgetSpentLines(body, counters)])].slice(0, MAX_RECOVERY_LINES);
   return { changes: [...changes].slice(0, 40), ...(increments.length ? { increments } : {}), ...(decrements.length ? { decrements } : {}), ...(sleeps ? { sleeps } : {}), ...attemptShape(body), ...(recoveryLines.length ? { recoveryLines } : {}) };
 }
 
@@ -95,6 +96,24 @@ function handlerCallLines(body: SyntaxNode): number[] {
     for (const call of handler?.descendantsOfType('call') ?? []) {
       if (call && lines.size < MAX_RECOVERY_LINES) lines.add(call.startPosition.row + 1);
     }
+  }
+  return [...lines];
+}
+
+/**
+ * Lines of the calls in the branch taken when the loop's own counter runs out (`if remaining_retries == 0:` …
+ * `raise`): what the loop does once its budget is spent (ask whether to go on, report), not its main path.
+ */
+function budgetSpentLines(body: SyntaxNode, counters: ReadonlySet<string>): number[] {
+  if (!counters.size) return [];
+  const lines = new Set<number>();
+  for (const stmt of ownStatements(body, IFS, 400)) {
+    const cond = stmt.childForFieldName('condition');
+    const then = stmt.childForFieldName('consequence');
+    if (!cond || !then || !ownStatements(then, EXITS, 50).length) continue;
+    const comparisons = cond.type === 'comparison_operator' ? [cond] : cond.descendantsOfType('comparison_operator');
+    if (!comparisons.some((c) => c?.namedChildren.some((n) => n && counters.has(n.text)))) continue;
+    for (const call of then.descendantsOfType('call')) if (call && lines.size < MAX_RECOVERY_LINES) lines.add(call.startPosition.row + 1);
   }
   return [...lines];
 }

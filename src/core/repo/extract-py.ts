@@ -14,6 +14,7 @@ import { isBranchCall } from './branch-calls';
 import { bucket, CALL_DEPTH, callFactsOf, LOCAL_DEPTH, notRepositoryCallee, INPUT_KEYS, loopFacts, namesIn, ownStatements, type DetectedCallSpot, type FunctionBucket, type LanguageFacts } from './extract-shared';
 import { keepsModel } from './model-flow';
 import { runtimeReturns } from './returns';
+import { recursionOf } from './extract-recursion';
 
 const MAX_DEPTH = 6;
 const RETURNS = new Set(['return_statement']);
@@ -146,9 +147,12 @@ function classFact(node: SyntaxNode, buckets: readonly FunctionBucket[]): ClassF
     if (left?.type === 'identifier' && type) attrTypes[left.text] = type;
     if (left?.type === 'identifier' && right) attrs[left.text] = { expr: expr(right, 0) };
   }
+  const moreAttrs: Record<string, Expr[]> = {};
   for (const b of buckets) {
     if (b.className !== name) continue;
     for (const [attr, value] of Object.entries(b.selfAttrs)) if (!(attr in attrs)) attrs[attr] = { expr: value, fn: b.name };
+    else (moreAttrs[attr] ??= []).push(value);
+    for (const [attr, values] of Object.entries(b.moreSelfAttrs ?? {})) (moreAttrs[attr] ??= []).push(...values);
     // `self._agent: DefaultAgent | None = None` in the constructor: the annotation says what it will hold.
     if (b.name.endsWith('.__init__')) {
       for (const a of b.node.descendantsOfType('assignment')) {
@@ -158,7 +162,7 @@ function classFact(node: SyntaxNode, buckets: readonly FunctionBucket[]): ClassF
       }
     }
   }
-  return { name, line: node.startPosition.row + 1, bases, attrs, ...setterFacts(name, buckets), ...(Object.keys(attrTypes).length ? { attrTypes } : {}) };
+  return { name, line: node.startPosition.row + 1, bases, attrs, ...setterFacts(name, buckets), ...(Object.keys(attrTypes).length ? { attrTypes } : {}), ...(Object.keys(moreAttrs).length ? { moreAttrs } : {}) };
 }
 
 function functionFact(b: FunctionBucket): FunctionFact {
@@ -189,6 +193,7 @@ function functionFact(b: FunctionBucket): FunctionFact {
   const returnType = def.childForFieldName('return_type')?.text;
   const guards = body ? raiseGuards(body, expr) : [];
   const selfRefs = b.className && body ? selfAttributeReads(body) : [];
+  const recursion = recursionOf(def, b.name, params, expr);
   return {
     name: b.name,
     line,
@@ -203,6 +208,7 @@ function functionFact(b: FunctionBucket): FunctionFact {
     ...(returnType ? { returnType } : {}),
     ...(guards.length ? { guards } : {}),
     ...(selfRefs.length ? { selfRefs } : {}),
+    ...(recursion ? { recursion } : {}),
     ...(b.fileChoices ? { fileChoices: b.fileChoices } : {}),
   };
 }

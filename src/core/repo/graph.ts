@@ -6,6 +6,7 @@
  */
 import type { CalleeFact, ClassFact, Expr, FunctionFact } from './facts';
 import type { Bound, Evaluator } from './evaluate';
+import { closureOwner } from './closures';
 import { Dispatch } from './dispatch';
 import { BARE_BUILTINS } from './extract-shared';
 import { withPassedCalls } from './passed-callables';
@@ -179,7 +180,7 @@ export class CallGraph {
         for (const c of withPassedCalls(calls)) {
           const short = c.callee.slice(c.callee.lastIndexOf('.') + 1);
           // `tool_class = pick_tool(name)` then `tool_class(model)`: a local holding what a repository function returns.
-          const local = c.expr.k === 'call' && !c.callee.includes('.') && from ? heldByLocal(from, short, names) : false;
+          const local = c.expr.k === 'call' && !c.callee.includes('.') && from ? heldByLocal(closureOwner(f.functions, from, short) ?? from, short, names) : false;
           if (c.expr.k !== 'call' || !(names.has(short) || attrNames.has(short) || local)) continue;
           const param = paramCall(path, from, c);
           if (!names.has(short) && !SELF_ATTR.test(c.callee) && !param && !local) continue;
@@ -233,10 +234,15 @@ export class CallGraph {
 
 const SELF_ATTR = /^(self|this)\.[\w$]+$/;
 
-/** Whether `name` is a local of `fn` assigned the result of a repository function (a class it picks). */
-function heldByLocal(fn: FunctionFact, name: string, names: ReadonlySet<string>): boolean {
+/**
+ * Whether `name` is a local of `fn` assigned the result of a repository function (a class it picks), or of
+ * calling such a local (`client_class = pick(p)`, `client = client_class(cfg)`: an instance of what it picked).
+ */
+function heldByLocal(fn: FunctionFact, name: string, names: ReadonlySet<string>, depth = 0): boolean {
   const value = fn.locals[name];
-  return value?.k === 'call' && names.has(value.text.slice(value.text.lastIndexOf('.') + 1));
+  if (value?.k !== 'call') return false;
+  const short = value.text.slice(value.text.lastIndexOf('.') + 1);
+  return names.has(short) || (depth < 2 && !value.text.includes('.') && short !== name && heldByLocal(fn, short, names, depth + 1));
 }
 
 /** The nearest base class's `__init__` (a few levels up), for a Python class that defines none. */
@@ -261,7 +267,9 @@ const DOTTED = /^[A-Za-z_$][\w$]*(\.[A-Za-z_$][\w$]*){1,5}$/;
 /** `self.model` / `this.model`, or a parameter with a class annotation: a receiver whose class the code names. */
 function typedHolder(e: Expr, fn: FunctionFact | undefined): boolean {
   if (e.k === 'member') return e.obj.k === 'name' && /^(self|this)$/.test(e.obj.v);
-  return e.k === 'name' && Boolean(fn?.params.some((p) => p.name === e.v && p.type));
+  // A typed parameter, or a local built by a call (`agent = self.create_agent(r)`): dispatch reads its classes
+  // from the constructor or the factory's return annotation, and finds nothing where neither is written.
+  return e.k === 'name' && Boolean(fn?.params.some((p) => p.name === e.v && p.type) || fn?.locals[e.v]?.k === 'call');
 }
 
 /**

@@ -13,6 +13,8 @@ import type { Expr, FunctionFact, LoopFact } from './facts';
 import type { Evaluator } from './evaluate';
 import type { Dispatch } from './dispatch';
 import { exprText } from './extract';
+import { concreteSelfValue } from './abstract-bounds';
+import type { RepoStore } from './store';
 
 const COST = /cost|budget|spend|price|usd|dollar/i;
 const LIMIT = /limit|max|budget|cap/i;
@@ -34,8 +36,11 @@ export interface Chain {
 
 type Ctx = { readonly path: string; readonly fn?: FunctionFact };
 
-export function loopBound(ev: Evaluator, dispatch: Dispatch, ctx: Ctx, loop: LoopFact, stepLine: number | undefined, chain: readonly Chain[]): LoopBound {
+export function loopBound(ev: Evaluator, dispatch: Dispatch, ctx: Ctx, loop: LoopFact, stepLine: number | undefined, chain: readonly Chain[], store?: RepoStore): LoopBound {
   const num = (e: Expr, c: Ctx): { v: number; at: SourceRef } | undefined => {
+    // `self.max_steps` in an abstract base's loop: what its concrete subclasses hold (abstract-bounds.ts).
+    const concrete = c === ctx && store ? concreteSelfValue(store, ev, dispatch, c, loop, e) : undefined;
+    if (concrete) return concrete;
     try {
       const v = ev.eval(e, c);
       if (v?.t === 'num' && Number.isFinite(v.v)) return { v: v.v, at: v.at };

@@ -17,7 +17,7 @@ import type { CallGraph, Edge } from './graph';
 import { changedThroughMethods } from './mutating-methods';
 
 /** Reads what a person types: `input()`, a prompt_toolkit session's `prompt`, `click.prompt`, stdin. */
-const USER_INPUT = /^(input|raw_input|getpass|getpass\.getpass|click\.prompt|typer\.prompt|Prompt\.ask|Confirm\.ask|readline\.readline)$|(^|\.)(prompt_session|session)\.prompt$|sys\.stdin\.(readline|read)$|^questionary\.|(^|\.)(websocket|ws)\.(receive_text|receive_json|receive|recv)$/;
+const USER_INPUT = /^(input|raw_input|getpass|getpass\.getpass|click\.prompt|typer\.prompt|Prompt\.ask|Confirm\.ask|readline\.readline)$|(^|\.)(prompt_session|session)\.prompt(_async)?$|sys\.stdin\.(readline|read)$|^questionary\.|(^|\.)(websocket|ws)\.(receive_text|receive_json|receive|recv)$/;
 const INPUT_HOPS = 3;
 
 export type NotAgentLoop = 'retry' | 'samples' | 'repl';
@@ -37,7 +37,7 @@ export function notAgentLoop(ev: Evaluator, graph: CallGraph, store: { get(path:
   if (loop.calls.some((c) => USER_INPUT.test(c.callee) && !recovery.has(c.line))) return 'repl';
   const stepLines = new Set(steps.stepEdges.map((e) => e.line));
   // A call of its own: one on a line that does not also reach the request.
-  const own = steps.otherEdges.filter((e) => !stepLines.has(e.line));
+  const own = steps.otherEdges.filter((e) => !stepLines.has(e.line) && !recovery.has(e.line));
   if (own.some((e) => readsInput(graph, store, e.target, INPUT_HOPS))) return 'repl';
   return undefined;
 }

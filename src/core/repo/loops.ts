@@ -14,6 +14,7 @@ import type { CallGraph, Edge } from './graph';
 import { Dispatch } from './dispatch';
 import { loopBound, type Chain } from './loop-bound';
 import { notAgentLoop } from './loop-kinds';
+import { recursionLoops } from './recursion-loops';
 import type { RepoStore } from './store';
 import type { RepoLoop } from './types';
 import { innerLoopsOf, withoutTaskLoops, type Candidate, type LoopSpan, type Passage } from './task-loops';
@@ -51,7 +52,10 @@ export function findRepoLoops(store: RepoStore, graph: CallGraph, ev: Evaluator)
   for (const c of kept) found.set(c.path, [...(found.get(c.path) ?? []), { path: c.path, line: c.loop.line, endLine: c.loop.endLine }]);
   const loopsIn = (path: string): LoopSpan[] => [...(found.get(path) ?? []), ...(store.get(path)?.file.loops ?? []).map((l) => ({ path, line: l.line, endLine: l.endLine }))];
   const inner = innerLoopsOf(kept, loopsIn);
-  return kept.map((c) => (inner.has(c) ? { ...c.repoLoop, innerLoops: inner.get(c)! } : c.repoLoop));
+  const loops = kept.map((c) => (inner.has(c) ? { ...c.repoLoop, innerLoops: inner.get(c)! } : c.repoLoop));
+  // Functions that call themselves level by level (recursion-loops.ts), where no loop is reported already.
+  const taken = (path: string, line: number, endLine: number): boolean => loops.some((l) => l.path === path && l.loop.line === line) || (store.get(path)?.file.loops ?? []).some((l) => l.line >= line && l.endLine <= endLine);
+  return [...loops, ...recursionLoops(store, ev, (path, fn, body) => reach(store, graph, requests, path, fn, body), taken)];
 }
 
 /** Requests detection found, by `path#function`; `sure`: those not after an early-return guard of their function. */
@@ -196,7 +200,7 @@ function reach(store: RepoStore, graph: CallGraph, requests: { readonly any: Rea
 function priceable(ev: Evaluator, dispatch: Dispatch, path: string, fn: FunctionFact | undefined, loop: LoopFact, reached: Reached, store: RepoStore): RepoLoop {
   const steps = reached.steps;
   const stepLine = reached.stepEdges.length ? Math.min(...reached.stepEdges.map((e) => e.line)) : undefined;
-  const bound = loopBound(ev, dispatch, { path, fn }, loop, stepLine, reached.chain);
+  const bound = loopBound(ev, dispatch, { path, fn }, loop, stepLine, reached.chain, store);
   const id = `l${loop.line}.${loop.column}`;
   const siteOf = (s: { path: string; callId: string }): SourceRef => ({ path: s.path, line: store.get(s.path)?.file.calls.find((c) => c.id === s.callId)?.line ?? 1 });
   const stepSites = steps.map(siteOf);

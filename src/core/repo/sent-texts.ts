@@ -18,6 +18,7 @@ import type { Expr, FunctionFact } from './facts';
 import type { KeyRead, NameFlow, TextFact } from './sent-types';
 import type { RepoStore, StoredFile } from './store';
 import type { Edge } from './graph';
+import { carriedArg } from './carried-args';
 
 /** Calls between the request and the text: the request's function, its wrappers, their callers. */
 const MAX_HOPS = 5;
@@ -92,15 +93,16 @@ export function sentTexts(src: SentSources, path: string, fn: string, inputs: re
   };
 
   /** A name of function `fnName` that the input is built from; `g` is the group its texts go to (undefined: the request's own function). */
-  const carry = (p: string, fnName: string, name: string, hops: number, g: string | undefined): void => {
-    const visit = `${p}#${fnName}#${name}#${g ?? ''}`;
+  const carry = (p: string, fnName: string, name: string, hops: number, g: string | undefined, readAt?: number): void => {
+    const visit = `${p}#${fnName}#${name}#${g ?? ''}#${readAt ?? ''}`;
     if (visited.has(visit) || visited.size > MAX_VISITS) return;
     visited.add(visit);
     const stored = src.store.get(p);
     const fact = stored?.functions.get(fnName);
     if (!stored || !fact) return;
     const idx = indexOf(stored);
-    reveal(g, p, idx.byLocal.get(`${fnName}#${name}`));
+    // Read at a line: a text added after it (`spec += "…"` once the request is sent) is not in what was read.
+    reveal(g, p, idx.byLocal.get(`${fnName}#${name}`)?.filter((t) => readAt === undefined || t.line <= readAt || fact.loops.some((l) => l.line <= readAt && readAt <= l.endLine && t.line <= l.endLine)));
     for (const flow of idx.flows.get(`${fnName}#${name}`) ?? []) {
       for (const n of flow.names) carry(p, fnName, n, hops, g);
       for (const k of flow.keys ?? []) keyed(g, p, k, fact.line);
@@ -128,7 +130,7 @@ export function sentTexts(src: SentSources, path: string, fn: string, inputs: re
     if (depth > 4) return;
     switch (e.k) {
       case 'name':
-        return /^(self|this)$/.test(e.v) ? undefined : carry(p, fact.name, e.v, hops, g);
+        return /^(self|this)$/.test(e.v) ? undefined : carry(p, fact.name, e.v, hops, g, e.line);
       case 'index':
         keyed(g, p, e.key, e.line);
         return follow(p, fact, e.obj, hops, g, depth + 1);
@@ -140,13 +142,16 @@ export function sentTexts(src: SentSources, path: string, fn: string, inputs: re
       case 'call': {
         const stored = src.store.get(p);
         if (!stored) return;
-        // Texts written as its arguments (`Prompt(f"…")`, `HumanMessage(content="…")`), and the names it is given.
-        reveal(g, p, indexOf(stored).byCall.get(`${e.line}#${e.text}`));
-        for (const a of [...e.args, ...Object.values(e.kw)]) follow(p, fact, a, hops, g, depth + 1);
+        // Texts written as its arguments (`Prompt(f"…")`, `HumanMessage(content="…")`), and the names it is given;
+        // for a repository function, only those its result is built from (carried-args.ts).
+        const edges = src.outgoing(p, fact.name).filter((edge) => edge.line === e.line && edge.callee === e.text);
+        const carried = carriedBy(src.store, edges);
+        reveal(g, p, indexOf(stored).byCall.get(`${e.line}#${e.text}`)?.filter((t) => !('arg' in t.at) || carried(t.at.arg)));
+        for (const [i, a] of e.args.entries()) if (carried(i)) follow(p, fact, a, hops, g, depth + 1);
+        for (const [k, a] of Object.entries(e.kw)) if (carried(k)) follow(p, fact, a, hops, g, depth + 1);
         if (e.callee.k === 'member') follow(p, fact, e.callee.obj, hops, g, depth + 1);
         // A repository function: the texts it returns, and the prompt files it picks by key.
-        for (const edge of src.outgoing(p, fact.name)) {
-          if (edge.line !== e.line || edge.callee !== e.text) continue;
+        for (const edge of edges) {
           const target = src.store.get(edge.target.path);
           const targetFn = target?.functions.get(edge.target.fn);
           if (!target || !targetFn) continue;
@@ -169,6 +174,16 @@ export function sentTexts(src: SentSources, path: string, fn: string, inputs: re
 
   for (const name of inputs) carry(path, fn, name.replace(/\..*$/, ''), 0, undefined);
   return [...groups.values()].filter((g) => g.texts.length || g.files.length);
+}
+
+/** Which arguments of a call reach its value: all for a library call, else those some target's result is built from. */
+function carriedBy(store: RepoStore, edges: readonly Edge[]): (arg: number | string) => boolean {
+  const targets = edges.flatMap((edge) => {
+    const file = store.get(edge.target.path);
+    const fn = file?.functions.get(edge.target.fn);
+    return file && fn ? [{ file, fn }] : [];
+  });
+  return (arg) => !targets.length || targets.some((t) => carriedArg(t, arg));
 }
 
 /** A text found by sentTexts as a prompt of the file it is written in. */

@@ -1,0 +1,113 @@
+/**
+ * A function that calls itself with a level counter (Python and TypeScript): `deepResearch({…, depth: newDepth})`
+ * where `newDepth = depth - 1` and `if (newDepth > 0)`; `self.handle_streaming(…, _iteration=next_iteration)`
+ * where `next_iteration = _iteration + 1` and `cap_reached = next_iteration >= MAX_TOOL_ITERATIONS`. What the
+ * repository pass needs to bound it (recursion-loops.ts): the counter parameter, how it moves per level, and
+ * the comparison that ends it. Read from the syntax tree of the function, closures written in it included
+ * (the recursive call often sits in a callback: `queries.map(q => limit(async () => deepResearch(…)))`).
+ */
+import type { SyntaxNode } from '../detect/parser';
+import type { Expr, ParamFact, RecursionFact } from './facts';
+
+type ExprOf = (node: SyntaxNode, depth: number) => Expr;
+
+const CALLS = ['call', 'call_expression'];
+const COMPARISONS = ['comparison_operator', 'binary_expression'];
+const ASSIGNS = ['assignment', 'variable_declarator', 'assignment_expression'];
+const STEP = /^\s*([A-Za-z_$][\w$]*)\s*([+-])\s*(\d+)\s*$/;
+const RELATION = /^(<|<=|>|>=)$/;
+/** Function bodies larger than this are not searched (a generated file, a whole module in one function). */
+const MAX_NODES_TEXT = 60_000;
+
+/**
+ * The recursion of function `name` (`Class.method` for methods: called as `self.method`/`this.method`): undefined
+ * unless it calls itself passing one of its parameters moved by a constant, and compares that counter with a limit.
+ */
+export function recursionOf(fnNode: SyntaxNode, name: string, params: readonly ParamFact[], expr: ExprOf): RecursionFact | undefined {
+  const body = fnNode.childForFieldName('body');
+  if (!body || body.text.length > MAX_NODES_TEXT || !params.length) return undefined;
+  const short = name.slice(name.lastIndexOf('.') + 1);
+  // Cheap first: most functions never write their own name followed by a call.
+  if (!body.text.includes(`${short}(`)) return undefined;
+  const selfCall = name.includes('.') ? new RegExp(`^(self|this|cls)\\.${short}$`) : new RegExp(`^${short}$`);
+  // Each call to itself is tried: one may go again at the same level (a re-send), another go one level down.
+  const calls = body.descendantsOfType(CALLS).filter((c): c is SyntaxNode => Boolean(c) && selfCall.test(calleeText(c!)));
+  if (!calls.length) return undefined;
+  const assigned = new Map<string, string>();
+  for (const a of body.descendantsOfType(ASSIGNS)) {
+    const left = a?.childForFieldName('left') ?? a?.childForFieldName('name');
+    const right = a?.childForFieldName('right') ?? a?.childForFieldName('value');
+    if (left && right && /^[A-Za-z_$][\w$]*$/.test(left.text) && !assigned.has(left.text)) assigned.set(left.text, right.text);
+  }
+  for (const call of calls) {
+    // Called again from an error handler: a retry of the same request, not a level of work.
+    if (inHandler(call, body)) continue;
+    for (const [param, argText] of passedArgs(call, params)) {
+      // `depth - 1` at the call, or a local set to it (`newDepth = depth - 1`).
+      const local = /^[A-Za-z_$][\w$]*$/.test(argText) ? argText : undefined;
+      const moved = STEP.exec(local ? (assigned.get(local) ?? '') : argText);
+      if (!moved || moved[1] !== param || Number(moved[3]) <= 0) continue;
+      const step = Number(moved[3]) * (moved[2] === '-' ? -1 : 1);
+      const stop = stopComparison(body, param, local, expr);
+      if (stop) return { line: call.startPosition.row + 1, param, step, ...stop };
+    }
+  }
+  return undefined;
+}
+
+function inHandler(node: SyntaxNode, body: SyntaxNode): boolean {
+  for (let n: SyntaxNode | null = node.parent; n && n.id !== body.id; n = n.parent) if (n.type === 'except_clause' || n.type === 'catch_clause') return true;
+  return false;
+}
+
+function calleeText(call: SyntaxNode): string {
+  return (call.childForFieldName('function')?.text ?? '').replace(/\s+/g, '');
+}
+
+/** What the recursive call passes for each parameter: by keyword, by position, or as a field of an object argument. */
+function passedArgs(call: SyntaxNode, params: readonly ParamFact[]): Map<string, string> {
+  const out = new Map<string, string>();
+  const args = (call.childForFieldName('arguments')?.namedChildren ?? []).filter((a): a is SyntaxNode => Boolean(a) && a!.type !== 'comment');
+  let position = 0;
+  for (const a of args) {
+    if (a.type === 'keyword_argument') {
+      const n = a.childForFieldName('name')?.text;
+      const v = a.childForFieldName('value')?.text;
+      if (n && v) out.set(n, v);
+      continue;
+    }
+    if (a.type === 'object') {
+      for (const pair of a.namedChildren) {
+        if (pair?.type === 'pair') {
+          const k = pair.childForFieldName('key')?.text.replace(/^["']|["']$/g, '');
+          const v = pair.childForFieldName('value')?.text;
+          if (k && v && params.some((p) => p.name === k && p.fromObject === position)) out.set(k, v);
+        } else if (pair?.type === 'shorthand_property_identifier' && params.some((p) => p.name === pair.text && p.fromObject === position)) out.set(pair.text, pair.text);
+      }
+    } else {
+      const p = params.filter((q) => q.fromObject === undefined)[position];
+      if (p && !out.has(p.name)) out.set(p.name, a.text);
+    }
+    position++;
+  }
+  return out;
+}
+
+/** A comparison of the counter (or the local holding its next value) with a number or a named limit. */
+function stopComparison(body: SyntaxNode, param: string, local: string | undefined, expr: ExprOf): Omit<RecursionFact, 'line' | 'param' | 'step'> | undefined {
+  for (const c of body.descendantsOfType(COMPARISONS)) {
+    if (!c) continue;
+    const parts = c.type === 'comparison_operator' ? c.namedChildren.filter((x): x is SyntaxNode => Boolean(x)) : [c.childForFieldName('left'), c.childForFieldName('right')].filter((x): x is SyntaxNode => Boolean(x));
+    if (parts.length !== 2) continue;
+    const op = c.text.slice(parts[0].endIndex - c.startIndex, parts[1].startIndex - c.startIndex).trim();
+    if (!RELATION.test(op)) continue;
+    const [l, r] = [parts[0].text, parts[1].text];
+    const counter = (t: string) => t === param || t === local;
+    if (counter(l) && !counter(r)) return { op, limit: expr(parts[1], 0), next: l !== param };
+    // `0 < newDepth`: the counter on the right reads as the mirrored comparison.
+    if (counter(r) && !counter(l)) return { op: MIRROR[op], limit: expr(parts[0], 0), next: r !== param };
+  }
+  return undefined;
+}
+
+const MIRROR: Record<string, string> = { '<': '>', '<=': '>=', '>': '<', '>=': '<=' };
