@@ -222,7 +222,7 @@ export class PyFamilies {
           const name = holderName(c.expr.callee.obj);
           if (!name) continue;
           const held = holders.classOf(name, method);
-          if (!held) continue;
+          if (!held || this.heldElse(c.expr.callee.obj, s.file.path, fn)) continue;
           taken.add(c.line);
           sites.push(this.site(s.file.path, fn, c.expr, method, held));
           if (++count >= MAX_SITES) break;
@@ -231,6 +231,12 @@ export class PyFamilies {
       if (sites.length) this.byFile.set(s.file.path, sites);
       if (count >= MAX_SITES) break;
     }
+  }
+
+  /** The receiver is known, where it is written, to hold an object of a class outside the family: not this site. */
+  private heldElse(receiver: Expr, path: string, fn: FunctionFact): boolean {
+    const v = attempt(() => this.evaluator.eval(withSelf(receiver), { path, fn }));
+    return (v?.t === 'inst' && !this.family.has(v.cls.name)) || v?.t === 'str' || v?.t === 'dict';
   }
 
   private site(path: string, fn: FunctionFact, expr: Extract<Expr, { k: 'call' }>, method: string, held: { cls?: ClassAt; roots: string[] }): FamilySite {
@@ -465,6 +471,12 @@ function selfReferences(fn: FunctionFact): { own: string[]; supers: string[] } {
     if (c.expr.k === 'call') for (const a of [...c.expr.args, ...Object.values(c.expr.kw)]) if (a.k === 'str' && /^\w+$/.test(a.v)) own.add(a.v);
   }
   return { own: [...own], supers: [...supers] };
+}
+
+/** Call facts keep a deep `self` as unknown text: the name again, for the evaluator. */
+function withSelf(e: Expr): Expr {
+  if (e.k === 'unknown' && e.text === 'self') return { k: 'name', v: 'self', line: e.line };
+  return e.k === 'member' ? { ...e, obj: withSelf(e.obj) } : e;
 }
 
 /** The name a receiver is held under: `self.llm` / `agent.llm` / `llm` → `llm`. */
