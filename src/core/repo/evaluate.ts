@@ -19,6 +19,7 @@ import { setterCalls, setterCtx, type Receiver } from './instance-setters';
 import { parsedArgDefault, typerOptionDefault } from './cli-options';
 import { passingCallers } from './passed-args';
 import { closureOwner } from './closures';
+import { keyOf, laterAttr, propertyValue, refinedFallback, SAME_FILE } from './value-methods';
 import { enclosingMethod, entryFirst, firstOf, typeExpr, withVia, type Bound, type CallerLookup, type Ctx, type Inst, type Val } from './values';
 
 export type { Bound, CallerLookup, Ctx, Inst, Val, Via } from './values';
@@ -145,6 +146,9 @@ export class Evaluator {
       if (v) return v;
     }
     if (p.fallback) {
+      // `cfg = cfg or config.llm` then `cfg = cfg.get(name, cfg["default"])`: the refined value.
+      const refined = refinedFallback(fn, p.name, p.fallback, (e) => this.once(`f+:${ctx.path}:${fn.name}:${p.name}`, () => this.eval(e, ctx, d)));
+      if (refined) return refined;
       const v = this.once(`f:${ctx.path}:${fn.name}:${p.name}`, () => this.eval(p.fallback!, ctx, d));
       if (v) return v;
     }
@@ -210,6 +214,8 @@ export class Evaluator {
   }
 
   member(obj: Val, key: string, d: number): Val | undefined {
+    // A property read as a value (`config.llm["default"]`): what its getter returns.
+    if (obj.t === 'fn') obj = propertyValue(obj, (r, c) => this.eval(r, c, d)) ?? obj;
     switch (obj.t) {
       case 'module':
         return this.global(obj.path, key, d);
@@ -263,6 +269,9 @@ export class Evaluator {
       const fn = attr.fn ? this.store.get(path)?.functions.get(attr.fn) : undefined;
       const v = this.once(`a:${path}:${cls.name}:${key}`, () => this.eval(attr.expr, { path, fn, self: inst }, d));
       if (v) return mark(v);
+      // `self._config = None` in the constructor, the value set by a loader method later (facts.ts moreAttrs).
+      const later = laterAttr(this.store.get(path)?.functions, cls, key, (e, f) => this.once(`a+:${path}:${cls.name}:${key}:${e.line}`, () => this.eval(e, { path, fn: f, self: inst }, d)));
+      if (later) return mark(later);
     }
     const method = this.store.get(path)?.functions.get(`${cls.name}.${key}`);
     if (method) return { t: 'fn', path, fn: method, self: inst };
@@ -300,10 +309,17 @@ export class Evaluator {
     const last = e.text.split('.').pop() ?? '';
     if (last === 'Field' || last === 'field') return e.kw.default ? this.eval(e.kw.default, ctx, d) : e.args[0] ? this.eval(e.args[0], ctx, d) : undefined;
     if (e.text === 'dict') return { t: 'dict', entries: e.kw, ctx };
-    if (last === 'get' && e.callee.k === 'member' && e.args[0]?.k === 'str') {
+    if (last === 'get' && e.callee.k === 'member' && e.args[0]) {
+      // `cfg.get("model")`, and a key held by a name (`configs.get(config_name, configs["default"])`).
+      const key = e.args[0].k === 'str' ? e.args[0].v : keyOf(this.eval(e.args[0], ctx, d));
+      const obj = key === undefined ? undefined : propertyValue(this.eval(e.callee.obj, ctx, d), (r, c) => this.eval(r, c, d));
+      const hit = obj && key !== undefined ? this.member(obj, key, d) : undefined;
+      if (hit || e.args[0].k === 'str' || key !== undefined) return hit ?? (e.args[1] ? this.eval(e.args[1], ctx, d) : undefined);
+    }
+    // `path.open("rb")`, `path.read_text()` of a file or configuration the code reads: that file.
+    if (e.callee.k === 'member' && SAME_FILE.test(e.callee.prop)) {
       const obj = this.eval(e.callee.obj, ctx, d);
-      const hit = obj ? this.member(obj, e.args[0].v, d) : undefined;
-      return hit ?? (e.args[1] ? this.eval(e.args[1], ctx, d) : undefined);
+      if (obj?.t === 'cfg' || obj?.t === 'file') return obj;
     }
     if (isRequestBody(e)) return { t: 'client', path: ctx.path, line: e.line };
     if (e.callee.k === 'member' && isListMethod(e.callee.prop)) {

@@ -33,6 +33,7 @@ describe("requests through the repository's own chat-model class family (Python)
     // inside Summarizer.gen (line 21) is the site and line 27 is one of its uses.
     // Conversation.start reaches its own request through _ask: also a wrapper (line 40 is the site), not a
     // chat-model object whose request a subclass decides: convo.start(…) at line 45 is no second site.
+    // Report.llm (line 55) is named like the family's objects but built from Agent where it is written: no site.
     assert.deepEqual(traps.calls.map((c) => [c.line, c.role]), [[21, undefined], [40, undefined]]);
     assert.ok(traps.calls[0].uses?.some((u) => u.line === 27), JSON.stringify(traps.calls[0].uses));
   });
