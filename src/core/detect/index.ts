@@ -38,7 +38,7 @@ export { parseAnnotation } from './annotations';
  * that sets a `description` attribute, or a dict that reads one (`"description": tool.description`): a tool whose
  * schema is built in another file (tool-classes.ts); and a call of a message factory (`Message.user_message(…)`).
  */
-const HINTS = /openai|anthropic|genai|gemini|claude|llm|prompt|instruction|messages|model|agent|langchain|crewai|mastra|generateText|streamText|dspy|tokenomics|toolDescription|^from [\w.]+ import \*|^[ \t]+description\s*(?::[^=\n]*)?=|["']description["']\s*:\s*[A-Za-z_]\w*\.\w|(system|user|human)_?message\s*\(/im;
+const HINTS = /openai|anthropic|genai|gemini|claude|llm|prompt|instruction|messages|model|agent|langchain|crewai|mastra|generateText|streamText|dspy|tokenomics|toolDescription|^from [\w.]+ import \*|^[ \t]+description\s*(?::[^=\n]*)?=|["']description["']\s*:\s*[A-Za-z_]\w*\.\w+\s*[,}]|(system|user|human)_?message\s*\(/im;
 
 /** A package's `__init__.py` that imports names: other files import them through it (`from app.tool import BaseTool`). */
 function isPackageReexport(path: string, text: string): boolean {
