@@ -12,6 +12,7 @@ import { findSchemaSenders, withSenderFacts } from './schema-senders';
 import { findMessageBuilders } from './message-builders';
 import { withToolClassFacts } from './tool-classes';
 import { findMessageFactories } from './message-factories';
+import { findReprPrompts } from './repr-prompts';
 import { promptNameMentions } from '../repo/unsent-prompts';
 import { detectTextFile } from './files';
 import { classifyPath, type FileClass } from './language';
@@ -91,6 +92,7 @@ async function detectCode(text: string, path: string, grammar: Grammar, opts: ty
     const detector = new CodeDetector(syntax, collected, sites);
     detector.run();
     mappedPromptPieces(syntax, collected, tree.rootNode, sites);
+    findReprPrompts(syntax, collected, sites);
     markCallContexts(syntax, collected, detector.found(), path, tree.rootNode);
     const typed = findTypedRequests(syntax, collected, tree.rootNode, sites, text);
     const schemaFacts = findSchemaPrompts(syntax, collected, tree.rootNode, sites);

@@ -103,3 +103,10 @@ describe('texts passed toward a request that are not prompts', () => {
     assert.deepEqual(lines(r, 'kit/extract.py'), [12]);
   });
 });
+
+describe('the text form of objects a request sends', () => {
+  it('__repr__ of a class a requesting function takes as a parameter it passes to the request is a prompt; one of a class only logged is not', async () => {
+    const r = await scan('tool-classes');
+    assert.deepEqual(lines(r, 'kit/sources.py'), [15, 30], 'Timing (23) is printed, not sent');
+  });
+});
