@@ -13,15 +13,25 @@ import type { RepoStore } from './store';
 
 /** Names judged: ones whose every mention sits in a file detection reads (see the hint words in detect/index.ts). */
 export const JUDGED_NAME = /prompt|instruction/i;
-/** Identifiers that may name a prompt constant, as counted in each file's text (one scan, no walk of the tree). */
-const MENTION = /\w*(?:prompt|instruction)\w*/gi;
+/** Where a prompt-named identifier may be: the word is then widened to its identifier (linear; no backtracking regex). */
+const MENTION = /prompt|instruction/gi;
+const WORD = /\w/;
 
 /** Mentions of prompt-named identifiers in a file's text (the declaration itself counts as one). */
 export function promptNameMentions(text: string): Record<string, number> | undefined {
   const out: Record<string, number> = {};
   let any = false;
+  let wordEnd = -1;
   for (const m of text.matchAll(MENTION)) {
-    const name = m[0];
+    const at = m.index ?? 0;
+    if (at < wordEnd) continue;
+    let start = at;
+    while (start > 0 && WORD.test(text[start - 1])) start--;
+    let end = at + m[0].length;
+    while (end < text.length && WORD.test(text[end])) end++;
+    wordEnd = end;
+    if (end - start > 120) continue;
+    const name = text.slice(start, end);
     out[name] = (out[name] ?? 0) + 1;
     any = true;
   }
