@@ -12,6 +12,7 @@ import { findSchemaSenders, withSenderFacts } from './schema-senders';
 import { findMessageBuilders } from './message-builders';
 import { withToolClassFacts } from './tool-classes';
 import { findMessageFactories } from './message-factories';
+import { findReprPrompts } from './repr-prompts';
 import { promptNameMentions } from '../repo/unsent-prompts';
 import { detectTextFile } from './files';
 import { classifyPath, type FileClass } from './language';
@@ -38,7 +39,7 @@ export { parseAnnotation } from './annotations';
  * that sets a `description` attribute, or a dict that reads one (`"description": tool.description`): a tool whose
  * schema is built in another file (tool-classes.ts); and a call of a message factory (`Message.user_message(…)`).
  */
-const HINTS = /openai|anthropic|genai|gemini|claude|llm|prompt|instruction|messages|model|agent|langchain|crewai|mastra|generateText|streamText|dspy|tokenomics|toolDescription|^from [\w.]+ import \*|^[ \t]+description\s*(?::[^=\n]*)?=|["']description["']\s*:\s*[A-Za-z_]\w*\.\w|(system|user|human)_?message\s*\(/im;
+const HINTS = /openai|anthropic|genai|gemini|claude|llm|prompt|instruction|messages|model|agent|langchain|crewai|mastra|generateText|streamText|dspy|tokenomics|toolDescription|^from [\w.]+ import \*|^[ \t]+description\s*(?::[^=\n]*)?=|["']description["']\s*:\s*[A-Za-z_]\w*\.\w+\s*[,}]|(system|user|human)_?message\s*\(/im;
 
 /** A package's `__init__.py` that imports names: other files import them through it (`from app.tool import BaseTool`). */
 function isPackageReexport(path: string, text: string): boolean {
@@ -91,6 +92,7 @@ async function detectCode(text: string, path: string, grammar: Grammar, opts: ty
     const detector = new CodeDetector(syntax, collected, sites);
     detector.run();
     mappedPromptPieces(syntax, collected, tree.rootNode, sites);
+    findReprPrompts(syntax, collected, sites);
     markCallContexts(syntax, collected, detector.found(), path, tree.rootNode);
     const typed = findTypedRequests(syntax, collected, tree.rootNode, sites, text);
     const schemaFacts = findSchemaPrompts(syntax, collected, tree.rootNode, sites);

@@ -107,7 +107,7 @@ export class PromptReader {
   }
 
   /** The prompt sites of the texts an assembly splices in (those declared in this file). */
-  private assembledParts(node: SyntaxNode, kind: PromptKind, reason: string): string[] {
+  private assembledParts(node: SyntaxNode, kind: PromptKind, reason: string, depth = 0): string[] {
     const syntax = this.syntax;
     const ids: string[] = [];
     for (const sub of node.namedChildren) {
@@ -115,7 +115,13 @@ export class PromptReader {
       const expr = sub.namedChildren[0];
       if (expr?.type !== 'identifier') continue;
       const target = syntax.resolve(expr);
-      if (target.id === expr.id || !syntax.isTextLiteral(target) || literalLength(syntax.text(target)) < MIN_NAMED_LITERAL) continue;
+      if (target.id === expr.id || !syntax.isTextLiteral(target)) continue;
+      // An assembly of assemblies (`user = f"{system}\n\n{user}"`): its parts, not its joined text again.
+      if (isAssembly(target)) {
+        if (depth < 2) ids.push(...this.assembledParts(target, kind, reason, depth + 1));
+        continue;
+      }
+      if (literalLength(syntax.text(target)) < MIN_NAMED_LITERAL) continue;
       const id = this.sites.addPrompt(target, syntax.text(target), kind, CONFIDENCE.key, `part of ${reason}`);
       if (id) ids.push(id);
     }
@@ -133,10 +139,13 @@ export class PromptReader {
       }
       if (expr?.type !== 'identifier') continue;
       let target = syntax.resolve(expr);
+      // A local that starts empty and is built in steps (`ctx = ""`, then `ctx = "…"`, `ctx += f"…"` under an `if`): each written piece.
+      if (target.id !== expr.id && syntax.isTextLiteral(target) && literalLength(syntax.text(target)) === 0 && this.pieces?.(expr, kind === 'system' ? 'system' : 'other', reason)) continue;
       if (target.id === expr.id) continue;
       if (target.type === 'ternary_expression') target = target.childForFieldName('consequence') ?? target;
       else if (target.type === 'conditional_expression') target = target.namedChildren[0] ?? target;
-      if (!syntax.isTextLiteral(target) || literalLength(syntax.text(target)) < MIN_NAMED_LITERAL) continue;
+      // `user = f"{system}\n\n{user}"`: a text that only joins other values writes nothing of its own.
+      if (!syntax.isTextLiteral(target) || isAssembly(target) || literalLength(syntax.text(target)) < MIN_NAMED_LITERAL) continue;
       this.sites.addPrompt(target, syntax.text(target), kind === 'system' ? 'system' : 'other', CONFIDENCE.key, `part of ${reason}`);
     }
   }

@@ -5,6 +5,7 @@
  * is written in. Only method calls (`x.user(…)`) are taken, at the argument the method adds.
  */
 import type { DetectedPrompt } from '../detect/types';
+import type { FunctionFact } from './facts';
 import type { RepoStore } from './store';
 
 export function builderPromptsByFile(store: RepoStore): Map<string, DetectedPrompt[]> {
@@ -20,11 +21,22 @@ export function builderPromptsByFile(store: RepoStore): Map<string, DetectedProm
   if (!builders.size) return out;
   for (const stored of store.files()) {
     const found: DetectedPrompt[] = [];
+    const passed = localsPassed(stored.facts.functions, builders);
     for (const t of stored.facts.sent?.texts ?? []) {
-      if (!('call' in t.at)) continue;
-      const { call, arg } = t.at;
-      const dot = call.lastIndexOf('.');
-      const hit = dot > 0 ? builders.get(call.slice(dot + 1))?.find((b) => b.param === arg || (b.kw !== undefined && b.kw === arg)) : undefined;
+      let call: string;
+      let hit: { role: string } | undefined;
+      if ('call' in t.at) {
+        const { arg } = t.at;
+        call = t.at.call;
+        const dot = call.lastIndexOf('.');
+        hit = dot > 0 ? builders.get(call.slice(dot + 1))?.find((b) => b.param === arg || (b.kw !== undefined && b.kw === arg)) : undefined;
+      } else if ('local' in t.at) {
+        // `msg = "This is a connection test…"` then `convo.user(msg)` in the same function.
+        const use = passed.get(`${t.fn ?? ''}#${t.at.local}`);
+        if (!use) continue;
+        call = use.call;
+        hit = use;
+      } else continue;
       if (!hit) continue;
       found.push({
         id: `p${t.line}.${t.column}`,
@@ -40,6 +52,22 @@ export function builderPromptsByFile(store: RepoStore): Map<string, DetectedProm
       });
     }
     if (found.length) out.set(stored.file.path, found);
+  }
+  return out;
+}
+
+/** Locals a function passes to a message method (`convo.user(msg)`), by `fn#local`: the call and the role it adds. */
+function localsPassed(functions: readonly FunctionFact[], builders: ReadonlyMap<string, readonly { param: number; role: string; kw?: string }[]>): Map<string, { call: string; role: string }> {
+  const out = new Map<string, { call: string; role: string }>();
+  for (const f of functions) {
+    for (const c of f.calls) {
+      const e = c.expr;
+      if (e.k !== 'call' || e.callee.k !== 'member') continue;
+      for (const b of builders.get(e.callee.prop) ?? []) {
+        const arg = (b.kw !== undefined ? e.kw[b.kw] : undefined) ?? e.args[b.param];
+        if (arg?.k === 'name' && !out.has(`${f.name}#${arg.v}`)) out.set(`${f.name}#${arg.v}`, { call: c.callee, role: b.role });
+      }
+    }
   }
   return out;
 }

@@ -80,3 +80,33 @@ describe('prompt constants nothing sends', () => {
     assert.deepEqual(lines(r, 'prompts/other.py'), [1]);
   });
 });
+
+describe('texts reaching a message in steps', () => {
+  let r: ScanResult;
+  before(async () => {
+    r = await scan('tool-classes');
+  });
+
+  it('a local passed to a message method (`convo.user(error)`) sends each text the function assigns it; a label printed beside it is not sent', () => {
+    assert.deepEqual(lines(r, 'chat/review.py'), [7, 9]);
+  });
+
+  it('a local that starts empty and is built in steps sends each written piece; a text that only joins other values writes nothing of its own', () => {
+    // 4 and 6: the pieces of `context`; 7: the user message; 13: the fallback system text. Not 15 (`f"{system}\n\n\n{user}"`).
+    assert.deepEqual(lines(r, 'chat/compress.py'), [4, 6, 7, 13]);
+  });
+});
+
+describe('texts passed toward a request that are not prompts', () => {
+  it('the attribute name given to getattr, and a one-word option, are not texts the request sends', async () => {
+    const r = await scan('tool-classes');
+    assert.deepEqual(lines(r, 'kit/extract.py'), [12]);
+  });
+});
+
+describe('the text form of objects a request sends', () => {
+  it('__repr__ of a class a requesting function takes as a parameter it passes to the request is a prompt; one of a class only logged is not', async () => {
+    const r = await scan('tool-classes');
+    assert.deepEqual(lines(r, 'kit/sources.py'), [15, 30], 'Timing (23) is printed, not sent');
+  });
+});
