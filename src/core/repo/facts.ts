@@ -116,6 +116,11 @@ export interface FunctionFact {
   readonly returns?: Expr;
   /** The later returns (not test-only), tried in order when `returns` gives nothing. */
   readonly moreReturns?: readonly Expr[];
+  /**
+   * A function too long to be read as a value helper that ends by returning an object literal (a prompt builder's
+   * `return { system: sections.join('\n\n'), urlList }`): read only for the texts the object's fields carry (options-fields.ts).
+   */
+  readonly returnedObject?: Expr;
   /** Local assignments `name = …` (first of each name). */
   readonly locals: Readonly<Record<string, Expr>>;
   /** Python: later assignments of the same locals (other branches), tried in order when the first gives nothing. */

@@ -37,3 +37,17 @@ export function tsCondition(raw: SyntaxNode, depth: number, expr: ExprOf): Cond 
   if (/^(identifier|member_expression|subscript_expression|call_expression)$/.test(node.type)) return { k: 'truthy', e: expr(node, depth) };
   return undefined;
 }
+
+/**
+ * Keys of a request whose value is a schema the SDK sends (its `.describe()` texts are read by the model): a name
+ * there is followed like the prompt's inputs, to the schema builder that made it (options-fields.ts).
+ */
+export const SENT_SCHEMA_KEYS = /^(schema|inputSchema|outputSchema|parameters)$/;
+
+/** The object literal or zod schema a function body's last statement returns (`return { system, urlList };`), if it does. */
+export function lastReturnedObject(body: SyntaxNode, expr: ExprOf): Expr | undefined {
+  const last = body.namedChildren.filter((c) => c && c.type !== 'comment').pop();
+  const value = last?.type === 'return_statement' ? last.namedChildren[0] : undefined;
+  if (value?.type === 'object') return expr(value, 0);
+  return value?.type === 'call_expression' && /^z\./.test(value.text) ? expr(value, 0) : undefined;
+}
