@@ -14,7 +14,7 @@ import { runtimeReturns } from './returns';
 import { isBranchCall } from './branch-calls';
 import { bucket, CALL_DEPTH, LOCAL_DEPTH, callFactsOf, notRepositoryCallee, INPUT_KEYS, loopFacts, namesIn, ownStatements, type DetectedCallSpot, type FunctionBucket, type LanguageFacts } from './extract-shared';
 import { annotatedClass, classHolders } from './ts-holders';
-import { lastReturnedObject, SENT_SCHEMA_KEYS, tsCondition } from './ts-conditions';
+import { returnedObjectsOf, SENT_SCHEMA_KEYS, tsCondition } from './ts-conditions';
 
 const TS_NAMES = new Set(['identifier', 'shorthand_property_identifier']);
 
@@ -201,8 +201,8 @@ function functionFact(b: FunctionBucket): FunctionFact {
   else if (body && endLine - line <= MAX_RETURN_LINES) {
     [returns, ...moreReturns] = runtimeReturns(ownStatements(body, RETURNS)).map((r) => expr(r.namedChildren[0]!, 0));
   }
-  const returnedObject = body?.type === 'statement_block' && !returns ? lastReturnedObject(body, expr) : undefined;
-  return { name: b.name, line, endLine, params, returns, ...(moreReturns.length ? { moreReturns } : {}), ...(returnedObject ? { returnedObject } : {}), locals: b.locals, calls: b.calls.map((c) => c.fact), loops: loopFacts(b.loops, b.calls, TS) };
+  const returnedObjects = body?.type === 'statement_block' && !returns ? returnedObjectsOf(ownStatements(body, RETURNS), expr) : [];
+  return { name: b.name, line, endLine, params, returns, ...(moreReturns.length ? { moreReturns } : {}), ...(returnedObjects.length ? { returnedObjects } : {}), locals: b.locals, calls: b.calls.map((c) => c.fact), loops: loopFacts(b.loops, b.calls, TS) };
 }
 
 function calleeFact(call: SyntaxNode): CalleeFact | undefined {

@@ -25,11 +25,11 @@ export function fieldsSent(obj: Extract<Expr, { k: 'dict' }>, key: string | unde
 }
 
 /**
- * Object literals and zod schemas a function returns (first and later returns; a long builder's final one):
+ * Object literals and zod schemas a function returns (first and later returns; a long builder's, returnedObjects):
  * `return { system: sections.join('\n') }`, `return z.object({ think: z.string().describe('…') })`.
  */
 export function returnedObjects(fn: FunctionFact): Expr[] {
-  return [fn.returns, ...(fn.moreReturns ?? []), fn.returnedObject].filter((r): r is Expr => r?.k === 'dict' || (r?.k === 'call' && /^z\./.test(r.text)));
+  return [fn.returns, ...(fn.moreReturns ?? []), ...(fn.returnedObjects ?? [])].filter((r): r is Expr => r?.k === 'dict' || (r?.k === 'call' && /^z\./.test(r.text)));
 }
 
 /**
@@ -38,7 +38,7 @@ export function returnedObjects(fn: FunctionFact): Expr[] {
  * (`askQuestion(query)` returning the user's answer, not `query`). A function whose returns are not read keeps all.
  */
 export function keepsArgument(fn: FunctionFact, arg: number | string): boolean {
-  const returns = [fn.returns, ...(fn.moreReturns ?? []), fn.returnedObject].filter((r): r is Expr => Boolean(r));
+  const returns = [fn.returns, ...(fn.moreReturns ?? [])].filter((r): r is Expr => Boolean(r));
   if (!returns.length) return true;
   const positional = fn.params.filter((q) => q.fromObject === undefined);
   const param = typeof arg === 'number' ? positional[arg] : fn.params.find((q) => q.name === arg);

@@ -152,7 +152,9 @@ export function sentTexts(src: SentSources, path: string, fn: string, inputs: re
         // not those a repository helper that returns something else is handed (`askQuestion("Your answer: ")`).
         const helpers = src.outgoing(p, fact.name).filter((edge) => edge.line === e.line && edge.callee === e.text).map((edge) => src.store.get(edge.target.path)?.functions.get(edge.target.fn));
         const kept = (arg: number | string): boolean => helpers.every((h) => !h || keepsArgument(h, arg));
-        reveal(g, p, indexOf(stored).byCall.get(`${e.line}#${e.text}`)?.filter((t) => !('arg' in t.at) || kept(t.at.arg)));
+        // In a zod schema only the `.describe(…)` texts are prompts (`z.literal('definitive')` is a value).
+        const zodValue = /^z\./.test(e.text) && !/\.describe$/.test(e.text);
+        if (!zodValue) reveal(g, p, indexOf(stored).byCall.get(`${e.line}#${e.text}`)?.filter((t) => !('arg' in t.at) || kept(t.at.arg)));
         for (const [i, a] of e.args.entries()) if (kept(i)) follow(p, fact, a, hops, g, depth + 1);
         for (const [name, a] of Object.entries(e.kw)) if (kept(name)) follow(p, fact, a, hops, g, depth + 1);
         if (e.callee.k === 'member') follow(p, fact, e.callee.obj, hops, g, depth + 1);

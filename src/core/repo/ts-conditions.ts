@@ -44,10 +44,13 @@ export function tsCondition(raw: SyntaxNode, depth: number, expr: ExprOf): Cond 
  */
 export const SENT_SCHEMA_KEYS = /^(schema|inputSchema|outputSchema|parameters)$/;
 
-/** The object literal or zod schema a function body's last statement returns (`return { system, urlList };`), if it does. */
-export function lastReturnedObject(body: SyntaxNode, expr: ExprOf): Expr | undefined {
-  const last = body.namedChildren.filter((c) => c && c.type !== 'comment').pop();
-  const value = last?.type === 'return_statement' ? last.namedChildren[0] : undefined;
-  if (value?.type === 'object') return expr(value, 0);
-  return value?.type === 'call_expression' && /^z\./.test(value.text) ? expr(value, 0) : undefined;
+/** The object literals and zod schemas among a function's own return statements (`return { system, urlList };`). */
+export function returnedObjectsOf(returnStatements: readonly SyntaxNode[], expr: ExprOf): Expr[] {
+  const out: Expr[] = [];
+  for (const r of returnStatements) {
+    const value = r.namedChildren[0];
+    if (value?.type === 'object' || (value?.type === 'call_expression' && /^z\./.test(value.text))) out.push(expr(value, 0));
+    if (out.length >= 12) break;
+  }
+  return out;
 }
