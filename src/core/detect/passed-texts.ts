@@ -25,6 +25,8 @@ export function passedText(syntax: LanguageSyntax, call: SyntaxNode): SyntaxNode
   if (call.type !== 'call_expression' && call.type !== 'call') return undefined;
   const name = syntax.callee(call).split('.').pop() ?? '';
   if (!/^[A-Za-z_$][\w$]*$/.test(name) || VERB_FIRST.test(name) || NAMED.test(name) || CONSTRUCTOR.test(name)) return undefined;
+  // Helpers the syntax reads itself (`dedent(…)`, `.trim()`, `.join(…)`) keep their own reading.
+  if (literalLength(syntax.text(call)) > 0) return undefined;
   const first = syntax.args(call).positional[0];
   if (!first || !syntax.isTextLiteral(first)) return undefined;
   const text = syntax.text(first);
