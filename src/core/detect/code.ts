@@ -27,6 +27,7 @@ import { groupExclusiveSites } from './site-groups';
 import { isTextish, PromptPlaces, TOOL_SCHEMA_KEYS } from './prompt-places';
 import { toolSchemaPropertyDescriptions } from './json-schema-prompts';
 import { AssembledPrompts } from './assembled-prompts';
+import { spreadMessages } from './spread-messages';
 import { CONFIDENCE, PromptReader } from './prompt-reader';
 import { SiteRegistry, spanOf, type Mutable } from './sites';
 import type { CallArgs, Collected, LanguageSyntax } from './syntax';
@@ -62,6 +63,7 @@ export class CodeDetector {
   run(): void {
     for (const node of this.collected.calls) this.visitCall(node);
     for (const node of this.collected.contentAssignments ?? []) this.assembled.contentAssignment(node);
+    spreadMessages(this.syntax, this.collected, this.prompts, (node, kind, reason) => this.assembled.piecesOf(node, kind, reason));
     this.places.run();
     findTurnFormatPrompts(this.syntax, this.collected, this.prompts);
     const merged = groupExclusiveSites(this.syntax, this.sites, this.calls);

@@ -10,6 +10,7 @@ import { isCallNode } from './model-uses';
 import type { SiteRegistry } from './sites';
 import type { LanguageSyntax } from './syntax';
 import { literal, literalLength, render } from './text';
+import { passedText } from './passed-texts';
 
 /** How sure a site is a prompt, by where it was found: an SDK position … a name only. */
 export const CONFIDENCE = { position: 0.95, message: 0.9, tool: 0.85, key: 0.8, decorated: 0.9, named: 0.65, namedFunction: 0.6 };
@@ -83,6 +84,9 @@ export class PromptReader {
       const assembled = this.pieces(node, kind, reason);
       if (assembled) return assembled;
     }
+    // `trimPrompt(\`Given the contents …\`, 25_000)`: the prose a text helper is handed (passed-texts.ts).
+    const passed = passedText(syntax, target);
+    if (passed) return this.promptsFrom(passed, kind, confidence, reason, depth + 1);
     const value = syntax.text(target);
     if (literalLength(value) === 0) {
       for (const p of render(value).placeholders) placeholders.push(p);

@@ -53,7 +53,13 @@ export function extractTexts(python: boolean, calls: readonly SyntaxNode[], assi
     // `messages.append(HumanMessage(content=prompt))`: the list is built from what is appended.
     if (member && APPEND.test(member.text)) {
       const receiver = fnNode!.firstNamedChild;
-      if (receiver && (receiver.type === 'identifier' || isSelfAttr(receiver))) addFlow(rootName(receiver), args, line);
+      if (receiver && (receiver.type === 'identifier' || isSelfAttr(receiver))) {
+        const into = rootName(receiver);
+        addFlow(into, args, line);
+        // `sections.push(\`<context>…\`)`, `knowledge.push({ question: "…" })`: the texts go into the list, read where it is sent.
+        for (const a of args.namedChildren) if (a && a.type !== 'comment' && a.type !== 'keyword_argument') pushContained(a, python, (n) => push(n, { local: into }));
+        continue;
+      }
     }
     const found: { node: SyntaxNode; arg: number | string }[] = [];
     let index = 0;

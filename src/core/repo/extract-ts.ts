@@ -14,7 +14,7 @@ import { runtimeReturns } from './returns';
 import { isBranchCall } from './branch-calls';
 import { bucket, CALL_DEPTH, LOCAL_DEPTH, callFactsOf, notRepositoryCallee, INPUT_KEYS, loopFacts, namesIn, ownStatements, type DetectedCallSpot, type FunctionBucket, type LanguageFacts } from './extract-shared';
 import { annotatedClass, classHolders } from './ts-holders';
-import { tsCondition } from './ts-conditions';
+import { returnedObjectsOf, SENT_SCHEMA_KEYS, tsCondition } from './ts-conditions';
 import { recursionOf } from './extract-recursion';
 
 const TS_NAMES = new Set(['identifier', 'shorthand_property_identifier']);
@@ -109,7 +109,7 @@ function modelArg(call: SyntaxNode): { model?: Expr; receiver?: string; inputs?:
     for (const p of a.namedChildren) {
       const key = p?.type === 'pair' ? (p.childForFieldName('key')?.text ?? '').replace(/['"]/g, '') : p?.type === 'shorthand_property_identifier' ? p.text : '';
       const value = p?.type === 'pair' ? p.childForFieldName('value') : p;
-      if (value && INPUT_KEYS.test(key)) namesIn(value, inputs, TS_NAMES, 'member_expression');
+      if (value && (INPUT_KEYS.test(key) || SENT_SCHEMA_KEYS.test(key))) namesIn(value, inputs, TS_NAMES, 'member_expression');
       if (p?.type === 'pair' && /^['"]?(model|modelName|model_name|modelId)['"]?$/.test(p.childForFieldName('key')?.text ?? '')) {
         const v = p.childForFieldName('value');
         if (v) model = expr(factoryArgument(v) ?? v, 0);
@@ -203,7 +203,8 @@ function functionFact(b: FunctionBucket): FunctionFact {
     [returns, ...moreReturns] = runtimeReturns(ownStatements(body, RETURNS)).map((r) => expr(r.namedChildren[0]!, 0));
   }
   const recursion = recursionOf(fn, b.name, params, expr);
-  return { name: b.name, line, endLine, params, returns, ...(moreReturns.length ? { moreReturns } : {}), locals: b.locals, calls: b.calls.map((c) => c.fact), loops: loopFacts(b.loops, b.calls, TS), ...(recursion ? { recursion } : {}) };
+  const returnedObjects = body?.type === 'statement_block' && !returns ? returnedObjectsOf(ownStatements(body, RETURNS), expr) : [];
+  return { name: b.name, line, endLine, params, returns, ...(moreReturns.length ? { moreReturns } : {}), ...(returnedObjects.length ? { returnedObjects } : {}), locals: b.locals, calls: b.calls.map((c) => c.fact), loops: loopFacts(b.loops, b.calls, TS), ...(recursion ? { recursion } : {}) };
 }
 
 function calleeFact(call: SyntaxNode): CalleeFact | undefined {

@@ -116,6 +116,12 @@ export interface FunctionFact {
   readonly returns?: Expr;
   /** The later returns (not test-only), tried in order when `returns` gives nothing. */
   readonly moreReturns?: readonly Expr[];
+  /**
+   * A function too long to be read as a value helper: the object literals and zod schemas it returns (a prompt
+   * builder's `return { system: sections.join('\n\n'), urlList }`, a schema builder's `case 'x': return z.object(…)`),
+   * read only for the texts they carry (options-fields.ts).
+   */
+  readonly returnedObjects?: readonly Expr[];
   /** Local assignments `name = …` (first of each name). */
   readonly locals: Readonly<Record<string, Expr>>;
   /** Python: later assignments of the same locals (other branches), tried in order when the first gives nothing. */

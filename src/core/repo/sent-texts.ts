@@ -19,6 +19,7 @@ import type { KeyRead, NameFlow, TextFact } from './sent-types';
 import type { RepoStore, StoredFile } from './store';
 import type { Edge } from './graph';
 import { carriedArg } from './carried-args';
+import { fieldOf, fieldsSent, keepsArgument, passedField, returnedObjects } from './options-fields';
 
 /** Calls between the request and the text: the request's function, its wrappers, their callers. */
 const MAX_HOPS = 5;
@@ -92,9 +93,13 @@ export function sentTexts(src: SentSources, path: string, fn: string, inputs: re
     group(g).files.push({ path: file, from: { path: p, line }, key });
   };
 
-  /** A name of function `fnName` that the input is built from; `g` is the group its texts go to (undefined: the request's own function). */
-  const carry = (p: string, fnName: string, name: string, hops: number, g: string | undefined, readAt?: number): void => {
-    const visit = `${p}#${fnName}#${name}#${g ?? ''}#${readAt ?? ''}`;
+  /**
+   * A name of function `fnName` that the input is built from; `g` is the group its texts go to (undefined: the
+   * request's own function); `key`: the field of it that is sent, where it is an options object (options-fields.ts);
+   * `readAt`: the line where the name is read (texts added to it later are not in what was sent).
+   */
+  const carry = (p: string, fnName: string, name: string, hops: number, g: string | undefined, key?: string, readAt?: number): void => {
+    const visit = `${p}#${fnName}#${name}#${g ?? ''}#${key ?? ''}#${readAt ?? ''}`;
     if (visited.has(visit) || visited.size > MAX_VISITS) return;
     visited.add(visit);
     const stored = src.store.get(p);
@@ -108,7 +113,7 @@ export function sentTexts(src: SentSources, path: string, fn: string, inputs: re
       for (const k of flow.keys ?? []) keyed(g, p, k, fact.line);
       for (const c of flow.calls ?? []) follow(p, fact, { k: 'call', callee: { k: 'unknown', text: c.callee, line: c.line }, text: c.callee, args: [], kw: {}, line: c.line }, hops, g);
     }
-    if (Object.hasOwn(fact.locals, name)) for (const local of [fact.locals[name], ...(fact.moreLocals?.[name] ?? [])]) if (local) follow(p, fact, local, hops, g);
+    if (Object.hasOwn(fact.locals, name)) for (const local of [fact.locals[name], ...(fact.moreLocals?.[name] ?? [])]) if (local) follow(p, fact, local, hops, g, 0, key);
     const index = fact.params.findIndex((q) => q.name === name);
     if (index < 0 || hops >= MAX_HOPS) return;
     const param = fact.params[index];
@@ -118,7 +123,7 @@ export function sentTexts(src: SentSources, path: string, fn: string, inputs: re
       const callerGroup = `${edge.path}#${edge.from ?? ''}`;
       const texts = src.store.get(edge.path) ? indexOf(src.store.get(edge.path)!).byCall.get(`${edge.line}#${edge.callee}`) : undefined;
       reveal(callerGroup, edge.path, texts?.filter((t) => 'arg' in t.at && (t.at.arg === param.name || t.at.arg === position)));
-      const arg = param.fromObject === undefined ? (edge.bound.kw[param.name] ?? edge.bound.args[position]) : undefined;
+      const arg = passedField(param.fromObject === undefined ? (edge.bound.kw[param.name] ?? edge.bound.args[position]) : fieldOf(edge.bound.args[param.fromObject], param.name), key);
       const callerFn = edge.from ? src.store.get(edge.path)?.functions.get(edge.from) : undefined;
       if (arg && callerFn) follow(edge.path, callerFn, arg, hops + 1, callerGroup);
       else if (arg && arg.k === 'index') keyed(callerGroup, edge.path, arg.key, edge.line);
@@ -126,16 +131,20 @@ export function sentTexts(src: SentSources, path: string, fn: string, inputs: re
   };
 
   /** What an expression passed or assigned in `fn` is built from. */
-  const follow = (p: string, fact: FunctionFact, e: Expr, hops: number, g: string | undefined, depth = 0): void => {
+  const follow = (p: string, fact: FunctionFact, e: Expr, hops: number, g: string | undefined, depth = 0, key?: string): void => {
     if (depth > 4) return;
     switch (e.k) {
       case 'name':
-        return /^(self|this)$/.test(e.v) ? undefined : carry(p, fact.name, e.v, hops, g, e.line);
+        return /^(self|this)$/.test(e.v) ? undefined : carry(p, fact.name, e.v, hops, g, key, e.line);
+      case 'dict':
+        // An options object: the field sent (`{ system, messages }` read back as `options.system`), else every field.
+        for (const v of fieldsSent(e, key)) follow(p, fact, v, hops, g, depth + 1);
+        return;
       case 'index':
         keyed(g, p, e.key, e.line);
         return follow(p, fact, e.obj, hops, g, depth + 1);
       case 'member':
-        return follow(p, fact, e.obj, hops, g, depth + 1);
+        return follow(p, fact, e.obj, hops, g, depth + 1, e.obj.k === 'name' || e.obj.k === 'call' ? e.prop : undefined);
       case 'or':
         follow(p, fact, e.left, hops, g, depth + 1);
         return follow(p, fact, e.right, hops, g, depth + 1);
@@ -143,12 +152,17 @@ export function sentTexts(src: SentSources, path: string, fn: string, inputs: re
         const stored = src.store.get(p);
         if (!stored) return;
         // Texts written as its arguments (`Prompt(f"…")`, `HumanMessage(content="…")`), and the names it is given;
-        // for a repository function, only those its result is built from (carried-args.ts).
+        // for a repository function, only those its result is built from (carried-args.ts), and never those a
+        // helper that returns something else is handed (`askQuestion("Your answer: ")`, options-fields.ts).
         const edges = src.outgoing(p, fact.name).filter((edge) => edge.line === e.line && edge.callee === e.text);
         const carried = carriedBy(src.store, edges);
-        reveal(g, p, indexOf(stored).byCall.get(`${e.line}#${e.text}`)?.filter((t) => !('arg' in t.at) || carried(t.at.arg)));
-        for (const [i, a] of e.args.entries()) if (carried(i)) follow(p, fact, a, hops, g, depth + 1);
-        for (const [k, a] of Object.entries(e.kw)) if (carried(k)) follow(p, fact, a, hops, g, depth + 1);
+        const helpers = edges.map((edge) => src.store.get(edge.target.path)?.functions.get(edge.target.fn));
+        const kept = (arg: number | string): boolean => carried(arg) && helpers.every((h) => !h || keepsArgument(h, arg));
+        // In a zod schema only the `.describe(…)` texts are prompts (`z.literal('definitive')` is a value).
+        const zodValue = /^z\./.test(e.text) && !/\.describe$/.test(e.text);
+        if (!zodValue) reveal(g, p, indexOf(stored).byCall.get(`${e.line}#${e.text}`)?.filter((t) => !('arg' in t.at) || kept(t.at.arg)));
+        for (const [i, a] of e.args.entries()) if (kept(i)) follow(p, fact, a, hops, g, depth + 1);
+        for (const [k, a] of Object.entries(e.kw)) if (kept(k)) follow(p, fact, a, hops, g, depth + 1);
         if (e.callee.k === 'member') follow(p, fact, e.callee.obj, hops, g, depth + 1);
         // A repository function: the texts it returns, and the prompt files it picks by key.
         for (const edge of edges) {
@@ -156,9 +170,12 @@ export function sentTexts(src: SentSources, path: string, fn: string, inputs: re
           const targetFn = target?.functions.get(edge.target.fn);
           if (!target || !targetFn) continue;
           const idx = indexOf(target);
-          reveal(g, edge.target.path, idx.byReturn.get(targetFn.name));
+          // A single token returned (`'undefined'`, `'Array<unknown>'` from a type describer) is a value, not prompt text.
+          reveal(g, edge.target.path, idx.byReturn.get(targetFn.name)?.filter((t) => /\S\s+\S/.test(t.text)));
           for (const k of idx.keys.get(targetFn.name) ?? []) keyed(g, edge.target.path, k.key, k.line);
-          if (targetFn.returns?.k === 'name') carry(edge.target.path, targetFn.name, targetFn.returns.v, hops, g);
+          if (targetFn.returns?.k === 'name') carry(edge.target.path, targetFn.name, targetFn.returns.v, hops, g, key);
+          // `return { system: join(sections), urlList }`: what the returned object's sent field is built from.
+          else for (const r of returnedObjects(targetFn)) follow(edge.target.path, targetFn, r, hops, g, 0, key);
         }
         return;
       }
@@ -196,7 +213,7 @@ export function sentPrompt(path: string, fact: TextFact, reached: SourceRef): De
     column: fact.column,
     endLine: fact.endLine,
     endColumn: fact.endColumn,
-    kind: /system/i.test(where) ? 'system' : 'user-template',
+    kind: 'call' in at && /\.describe$/.test(at.call) ? 'tool-description' : /system/i.test(where) ? 'system' : 'user-template',
     text: fact.text,
     placeholders: fact.placeholders,
     confidence: 0.8,

@@ -37,3 +37,20 @@ export function tsCondition(raw: SyntaxNode, depth: number, expr: ExprOf): Cond 
   if (/^(identifier|member_expression|subscript_expression|call_expression)$/.test(node.type)) return { k: 'truthy', e: expr(node, depth) };
   return undefined;
 }
+
+/**
+ * Keys of a request whose value is a schema the SDK sends (its `.describe()` texts are read by the model): a name
+ * there is followed like the prompt's inputs, to the schema builder that made it (options-fields.ts).
+ */
+export const SENT_SCHEMA_KEYS = /^(schema|inputSchema|outputSchema|parameters)$/;
+
+/** The object literals and zod schemas among a function's own return statements (`return { system, urlList };`). */
+export function returnedObjectsOf(returnStatements: readonly SyntaxNode[], expr: ExprOf): Expr[] {
+  const out: Expr[] = [];
+  for (const r of returnStatements) {
+    const value = r.namedChildren[0];
+    if (value?.type === 'object' || (value?.type === 'call_expression' && /^z\./.test(value.text))) out.push(expr(value, 0));
+    if (out.length >= 12) break;
+  }
+  return out;
+}
