@@ -47,6 +47,9 @@ async function serve(request: IndexRequest): Promise<void> {
       return;
     case 'analyze': {
       const id = request.id;
+      // A cancel posted while an earlier analysis held the thread is still in the channel: the queue runs this
+      // request as a microtask, before the channel is read, so give the event loop one turn to read it first.
+      await new Promise<void>((resolve) => setImmediate(resolve));
       if (cancelled.delete(id)) return send({ type: 'cancelled', id });
       if (!repo?.isBuilt() || !catalog) return send({ type: 'error', id, message: repo?.isBuilt() ? 'no catalog was sent before the analysis' : 'the index is not built' });
       try {
