@@ -41,6 +41,8 @@ const nodeBundles = [
   { entryPoints: ['src/node/detect-worker.ts'], outfile: 'dist/detect-worker.js' },
   // The Cost report's scan process, forked per scan (src/node/scan-process-client.ts finds it next to the bundle).
   { entryPoints: ['src/node/scan-process.ts'], outfile: 'dist/scan-process.js' },
+  // A workspace folder's repository index, forked once per folder for the session (src/node/index-process-client.ts).
+  { entryPoints: ['src/node/index-process.ts'], outfile: 'dist/index-process.js' },
 // mainFields: jsonc-parser's `main` is a UMD wrapper whose requires esbuild cannot follow; its `module`
 // build bundles cleanly. No other dependency of the node bundles has a `module` field.
 ].map((b) => ({ ...common, platform: 'node', format: 'cjs', target: 'node20', mainFields: ['module', 'main'], plugins: [ranksBesideBundle], ...b }))

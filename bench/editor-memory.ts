@@ -7,7 +7,10 @@
  * rows), against the whole report the host kept before (read back from the scan's file, as Export does).
  * Then, each in a fresh process (nothing else loaded but the modules and the catalog), the host's
  * high-water mark (maxRSS) while it receives a scan's result, and what stays after a GC: summary
- * vs whole report.
+ * vs whole report. Last, each in a fresh process, the host typing into a file (a line added mid-file,
+ * then a comment typed key by key, each version analysed, as the editor bench types): with no index,
+ * with the folder's index in the host (before), and with the index in its own process (now), the host's
+ * peak and settled RSS, and the index process's own.
  *   node --expose-gc out/bench/editor-memory.js [folder]   (default: examples/)
  * Figures depend on the machine and its load: read them as deltas between steps of one run.
  */
@@ -25,6 +28,8 @@ import { reportData } from '../src/extension/webviews/report/view-model';
 import { ReportFiles } from '../src/extension/webviews/report/report-files';
 import { WorkspaceRepository } from '../src/node/workspace-repo';
 import { defaultJobs } from '../src/node/detect-pool';
+import { IndexProcess } from '../src/node/index-process-client';
+import type { EditorIndex } from '../src/node/editor-index';
 
 const ROOT = resolve(__dirname, '..', '..');
 
@@ -74,8 +79,12 @@ async function main(): Promise<void> {
   await analyzeText(readFileSync(file, 'utf8'), 'ts-agent/review-agent.ts', 'typescript', env);
   await mark('one lens analysis (examples/ts-agent/review-agent.ts)');
   const repo = new WorkspaceRepository(folder, { jobs: defaultJobs('editor') });
-  await repo.index();
+  const built = await repo.index();
   await mark(`repository index of ${folder}`);
+  const codeFiles = [...built.store.files()].length;
+  const indexRow = steps.at(-1)!;
+  const beforeIndex = steps.at(-2)!;
+  const perFile = (mbs: number): string => `${Math.round(((mbs * 1024) / Math.max(1, codeFiles)) * 10) / 10} KB`;
   const files = new ReportFiles();
   let outcome: unknown = await startScanProcess(scanRequest(folder, files.next())).outcome;
   await mark('scan in its own process, its summary kept (the host now)');
@@ -96,12 +105,119 @@ async function main(): Promise<void> {
     return row;
   });
   console.log(`memory after a forced GC, Node ${process.version}, folder ${folder}\n${rows.join('\n')}`);
+  console.log(`the index holds ${codeFiles} code files: ${perFile(indexRow.rssMb - beforeIndex.rssMb)} of RSS, ${perFile(indexRow.heapMb - beforeIndex.heapMb)} of heap per code file`);
   void repo;
   console.log('\nthe host receiving a scan, each in a fresh process (RSS over the process before the scan; peak = maxRSS):');
   for (const keep of ['summary', 'whole'] as const) {
     const r = await receiveInFreshProcess(folder, keep);
     const what = keep === 'summary' ? 'summary kept (now)' : 'whole report received and kept, view rows built (before)';
     console.log(`  ${what.padEnd(60)} peak +${r.peakMb} MB (high-water before the scan +${r.startPeakMb}), after a GC +${r.settledMb} MB (heap +${r.heapMb} MB)`);
+  }
+  const typed = typingFile(folder);
+  console.log(`\nthe host typing into ${typed} (${TYPED_KEYS} keys after a new line, each version analysed), each in a fresh process (RSS over the process with the modules, grammars and ranks loaded):`);
+  for (const mode of ['alone', 'in-host', 'process'] as const) {
+    const r = await typeInFreshProcess(folder, typed, mode);
+    const what = { alone: 'no repository index', 'in-host': 'the index in the host (before)', process: 'the index in its own process (now)' }[mode];
+    const proc = r.indexProcessMb === undefined ? '' : `; the index process ${r.indexProcessMb} MB`;
+    console.log(`  ${what.padEnd(40)} host: with the index built ${signed(r.builtMb)} MB, peak while typing ${signed(r.peakMb)} MB (high-water, build included, ${signed(r.highWaterMb)}), after a GC ${signed(r.settledMb)} MB (heap ${signed(r.heapMb)} MB); analysis median ${r.medianMs} ms${proc}`);
+  }
+}
+
+/** Keys typed after the new line (the editor bench types 60, one analysis per pause in typing). */
+const TYPED_KEYS = 20;
+
+/** The editor bench's typing file when the folder is its workspace, else the examples' agent. */
+function typingFile(folder: string): string {
+  for (const rel of ['big/large_agent.ts', 'tokenomics-bench/big/large_agent.ts']) {
+    try {
+      readFileSync(join(folder, rel));
+      return rel;
+    } catch {
+      // not this workspace
+    }
+  }
+  return 'ts-agent/review-agent.ts';
+}
+
+interface Typed {
+  readonly builtMb: number;
+  /** The highest RSS seen after an analysis while typing. */
+  readonly peakMb: number;
+  /** The process's high-water mark (maxRSS), the index build included. */
+  readonly highWaterMb: number;
+  readonly settledMb: number;
+  readonly heapMb: number;
+  readonly medianMs: number;
+  readonly indexProcessMb?: number;
+}
+
+function typeInFreshProcess(folder: string, rel: string, mode: 'alone' | 'in-host' | 'process'): Promise<Typed> {
+  return new Promise((resolvePromise, reject) => {
+    const child = fork(__filename, ['--type', mode, folder, rel], { execArgv: ['--expose-gc'] });
+    child.once('message', (m) => resolvePromise(m as Typed));
+    child.once('exit', (code) => (code === 0 ? undefined : reject(new Error(`typing ${mode} exited ${code}`))));
+  });
+}
+
+/** In a fresh process: the editor's analyses of a file being typed into, with the index where `mode` says. */
+async function typeInto(folder: string, rel: string, mode: 'alone' | 'in-host' | 'process'): Promise<void> {
+  const catalog = getBundledCatalog();
+  const env = { catalog, assumptions: configToAssumptions(DEFAULT_CONFIG) };
+  const abs = existsInFolder(folder, rel) ? join(folder, rel) : join(ROOT, 'examples', rel);
+  const text = readFileSync(abs, 'utf8');
+  // What the host has loaded before any index: modules, grammars, ranks (one analysis of the file alone).
+  await analyzeText(text, rel, '', env);
+  await settle();
+  const before = process.memoryUsage();
+  const index: EditorIndex | undefined = mode === 'alone' ? undefined : mode === 'in-host' ? new WorkspaceRepository(folder, { jobs: defaultJobs('editor') }) : new IndexProcess(folder, { exclude: [], maxFileBytes: 1024 * 1024, jobs: defaultJobs('editor') });
+  await index?.index();
+  await settle();
+  const builtRss = process.memoryUsage().rss;
+  const lines = text.split('\n');
+  const at = Math.floor(lines.length / 2);
+  const times: number[] = [];
+  let peak = builtRss;
+  for (let k = 0; k <= TYPED_KEYS; k++) {
+    const typedLine = `// ${'the quick brown fox jumps over the lazy dog '.repeat(2).slice(0, k)}`;
+    const version = [...lines.slice(0, at), typedLine, ...lines.slice(at)].join('\n');
+    const started = performance.now();
+    await analyzeText(version, rel, '', env, index);
+    times.push(performance.now() - started);
+    peak = Math.max(peak, process.memoryUsage().rss);
+  }
+  const highWater = process.resourceUsage().maxRSS * 1024;
+  const processMb = index instanceof IndexProcess && index.pid ? procRssMb(index.pid) : undefined;
+  await settle();
+  const after = process.memoryUsage();
+  times.sort((a, b) => a - b);
+  process.send?.({
+    builtMb: mb(builtRss - before.rss),
+    peakMb: mb(peak - before.rss),
+    highWaterMb: mb(highWater - before.rss),
+    settledMb: mb(after.rss - before.rss),
+    heapMb: mb(after.heapUsed - before.heapUsed),
+    medianMs: Math.round(times[Math.floor(times.length / 2)]),
+    ...(processMb !== undefined ? { indexProcessMb: processMb } : {}),
+  });
+  index?.dispose();
+}
+
+function existsInFolder(folder: string, rel: string): boolean {
+  try {
+    readFileSync(join(folder, rel));
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** Another process's resident size (Linux /proc), in MB. */
+function procRssMb(pid: number): number | undefined {
+  try {
+    const m = readFileSync(`/proc/${pid}/status`, 'utf8').match(/VmRSS:\s+(\d+) kB/);
+    return m ? Math.round(Number(m[1]) / 102.4) / 10 : undefined;
+  } catch {
+    return undefined;
   }
 }
 
@@ -154,7 +270,13 @@ function signed(n: number): string {
 
 // Run only as its own entry (`npm run bench:memory`): `npm run bench` requires every module under out/bench
 // to find its bench modules, and this one needs --expose-gc.
-if (require.main === module) (process.argv[2] === '--receive' ? receive(resolve(process.argv[4]), process.argv[3] as 'summary' | 'whole') : main()).then(
+const entry = (): Promise<void> =>
+  process.argv[2] === '--receive'
+    ? receive(resolve(process.argv[4]), process.argv[3] as 'summary' | 'whole')
+    : process.argv[2] === '--type'
+      ? typeInto(resolve(process.argv[4]), process.argv[5], process.argv[3] as 'alone' | 'in-host' | 'process')
+      : main();
+if (require.main === module) entry().then(
   () => process.exit(0),
   (err) => {
     console.error(err);

@@ -3,6 +3,8 @@
  *   - re-analysis of an edited file, warm: the editor's path (detect the document, update the
  *     workspace index, price with cross-file answers) on the file with the most model calls of the
  *     workspace, against the same analysis without the index (what the repository model adds);
+ *   - the same re-analysis through the index process (the editor's index out of the extension host:
+ *     the text goes over the IPC channel, the report comes back), against the in-process one;
  *   - the repository pass of a scan (index, call graph, loops) on the largest workspace at hand,
  *     against the detection of the same files (the pass must stay small beside it).
  * The workspace is the largest exported corpus repository (bench:repos; timing only, no labels
@@ -15,6 +17,7 @@ import { detectFile } from '../src/core/detect';
 import type { DetectedFile } from '../src/core/detect/types';
 import { analyzeDetected } from '../src/core/report/analyze';
 import { analyzeText, configToAssumptions, DEFAULT_CONFIG, getBundledCatalog, resolveModel, WorkspaceRepository } from '../src/extension/core-api';
+import { IndexProcess } from '../src/node/index-process-client';
 import { buildRepository } from '../src/node/repo-pass';
 import { toReportPath, walkPaths } from '../src/node/walk';
 import { compared, interleavedMediansMs, type BenchContext, type BenchMetric, type BenchModule } from './harness';
@@ -92,6 +95,20 @@ export const benchModule: BenchModule = {
     }
     // After the comment edits, not between them: each of those is compared with the version before it.
     for (let i = 0; i < rounds; i++) withIndexShifted.push((await timed(() => analyzeText(shifted(), target.path, '', env, workspace))).ms);
+    // The editor's path since the index left the extension host: the same edits, answered by the index process.
+    const proc = new IndexProcess(root, { exclude: [], maxFileBytes: 1024 * 1024, jobs: 1 });
+    const viaProcess: number[] = [];
+    const inHost: number[] = [];
+    try {
+      await proc.index();
+      await analyzeText(edited(), target.path, '', env, proc);
+      for (let i = 0; i < rounds; i++) {
+        viaProcess.push((await timed(() => analyzeText(edited(), target.path, '', env, proc))).ms);
+        inHost.push((await timed(() => analyzeText(edited(), target.path, '', env, workspace))).ms);
+      }
+    } finally {
+      proc.dispose();
+    }
     const median = (xs: number[]): number => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
     void interleavedMediansMs;
     return [
@@ -103,6 +120,15 @@ export const benchModule: BenchModule = {
         referenceName: 'same analysis without the repository index',
         better: 'lower',
         note: 'target < 50 ms absolute',
+      }),
+      compared({
+        name: `re-analysis of an edited file through the index process, warm (${target.path})`,
+        value: median(viaProcess),
+        unit: 'ms',
+        reference: median(inHost),
+        referenceName: 'the same with the index in the calling process',
+        better: 'lower',
+        note: 'target < 50 ms absolute; the text and the report cross the IPC channel',
       }),
       compared({
         name: `re-analysis after an edit that moves every fact, warm (${target.path})`,

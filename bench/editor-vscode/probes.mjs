@@ -148,6 +148,16 @@ export function rssMb(pid) {
  * one running: a child of its main thread whose command line names `scan-process.js`.
  */
 export function scanProcessOf(hostPid) {
+  return childProcessOf(hostPid, 'scan-process.js');
+}
+
+/** The workspace folder's index process (src/node/index-process.ts), once the extension host has forked it. */
+export function indexProcessOf(hostPid) {
+  return childProcessOf(hostPid, 'index-process.js');
+}
+
+/** A child of the extension host's main thread whose command line names `script`. */
+function childProcessOf(hostPid, script) {
   let children = '';
   try {
     children = readFileSync(`/proc/${hostPid}/task/${hostPid}/children`, 'utf8');
@@ -156,7 +166,7 @@ export function scanProcessOf(hostPid) {
   }
   for (const pid of children.trim().split(/\s+/).filter(Boolean)) {
     try {
-      if (readFileSync(`/proc/${pid}/cmdline`, 'utf8').includes('scan-process.js')) return Number(pid);
+      if (readFileSync(`/proc/${pid}/cmdline`, 'utf8').includes(script)) return Number(pid);
     } catch {
       // the process ended while we looked
     }
@@ -165,8 +175,8 @@ export function scanProcessOf(hostPid) {
 }
 
 /**
- * Samples the RSS of `pid` every `everyMs`, and of its scan process while one runs (`scanMb`);
- * `mark(label)` notes when something happened.
+ * Samples the RSS of `pid` every `everyMs`, of its scan process while one runs (`scanMb`) and of
+ * its index process once there is one (`indexMb`); `mark(label)` notes when something happened.
  */
 export function memorySampler(pid, everyMs = 100) {
   const samples = [];
@@ -176,7 +186,9 @@ export function memorySampler(pid, everyMs = 100) {
     const mb = rssMb(pid);
     const scan = scanProcessOf(pid);
     const scanMb = scan === undefined ? undefined : rssMb(scan);
-    if (mb !== undefined) samples.push({ t: Date.now() - t0, mb, ...(scanMb !== undefined ? { scanMb } : {}) });
+    const index = indexProcessOf(pid);
+    const indexMb = index === undefined ? undefined : rssMb(index);
+    if (mb !== undefined) samples.push({ t: Date.now() - t0, mb, ...(scanMb !== undefined ? { scanMb } : {}), ...(indexMb !== undefined ? { indexMb } : {}) });
   }, everyMs);
   const between = (from, to) => samples.filter((s) => s.t >= (marks[from] ?? 0) && s.t <= (to ? marks[to] ?? Infinity : Infinity));
   return {
@@ -191,6 +203,13 @@ export function memorySampler(pid, everyMs = 100) {
       const seen = between(from, to).filter((s) => s.scanMb !== undefined);
       return seen.length ? Math.max(...seen.map((s) => s.scanMb)) : undefined;
     },
+    /** Peak of the index process between two marks; undefined when none was seen (the index in the host). */
+    peakIndexProcess: (from, to) => {
+      const seen = between(from, to).filter((s) => s.indexMb !== undefined);
+      return seen.length ? Math.max(...seen.map((s) => s.indexMb)) : undefined;
+    },
+    /** The index process's RSS in the last sample at or before `ms` after the mark. */
+    indexAt: (label, afterMs = 0) => samples.filter((s) => s.t <= (marks[label] ?? 0) + afterMs).at(-1)?.indexMb,
     /** The last sample at or before `ms` after the mark. */
     at: (label, afterMs = 0) => samples.filter((s) => s.t <= (marks[label] ?? 0) + afterMs).at(-1)?.mb,
   };

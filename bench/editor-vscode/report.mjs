@@ -21,6 +21,11 @@ export function summarize(results) {
       rows.push(row(w, 'ERROR', r.error, '', '', false));
       continue;
     }
+    if (w === 'baseline') {
+      rows.push(row(w, 'extension host RSS without our extension activated (VS Code and its eager extensions), settled', r.rssHostOnlyMb ?? '–', 'MB', '', undefined));
+      rows.push(row(w, 'load average (1/5/15 min) before → after', `${r.loadBefore} → ${r.loadAfter}`, '', '', undefined));
+      continue;
+    }
     // The cold lens is split at our activation: before it, code-server starts its extension host and
     // the extensions the file's language activates (not ours to speed up); the target is judged after it.
     rows.push(row(w, 'first priced lens, cold: click → lens (first file of the session)', r.lensColdMs, 'ms', '', undefined));
@@ -61,6 +66,7 @@ export function summarize(results) {
     if (r.rssRestMb !== undefined) {
       const big = w !== 'small';
       rows.push(row(w, 'extension host RSS at rest, before the scan', r.rssRestMb, 'MB', '', undefined));
+      rows.push(row(w, 'index process RSS at rest / peak during the scan (the repository index, out of the host)', `${fmt(r.indexProcessRestMb)} / ${fmt(r.indexProcessPeakMb)}`, 'MB', '', undefined));
       rows.push(row(w, 'extension host RSS, peak during the scan', r.rssPeakMb, 'MB', big ? '< 350' : '', big ? r.rssPeakMb < 350 : undefined));
       rows.push(row(w, 'scan process RSS, peak (a process of its own, gone when the scan ends)', r.scanProcessPeakMb ?? 'none seen', 'MB', '', undefined));
       const back = r.rssSettledMb - r.rssRestMb;

@@ -20,7 +20,7 @@ import { fileURLToPath } from 'node:url';
 import { assertInstalled } from '../../test/e2e/lib/code-server.mjs';
 import { createSession } from '../../test/e2e/lib/session.mjs';
 import { PROBE_FILES, TYPING_FILE_LINES, corpusWorkspace, generatedWorkspace, smallWorkspace } from './workspaces.mjs';
-import { findExtensionHost, focusLine, isScanning, memorySampler, openAt, openReportView, timeCancel, timeToPricedLens, tokenomicsLog, typeKeys, waitScanned } from './probes.mjs';
+import { findExtensionHost, rssMb, focusLine, isScanning, memorySampler, openAt, openReportView, timeCancel, timeToPricedLens, tokenomicsLog, typeKeys, waitScanned } from './probes.mjs';
 import { activationTime, splitProbe } from './lens-path.mjs';
 import { renderResults, summarize } from './report.mjs';
 
@@ -46,6 +46,33 @@ function ensureInstalled() {
 }
 
 const load = () => loadavg().map((l) => l.toFixed(2)).join(' ');
+
+/**
+ * VS Code's own extension host, without ours: a session on a folder with no file that activates the
+ * extension (installed, never activated), the host's RSS once it has settled. What the other
+ * workspaces' host figures are measured against.
+ */
+async function measureBaseline(dir, resultsDir) {
+  writeFileSync(join(dir, 'notes.txt'), 'nothing here activates Tokenomics\n');
+  const out = { workspace: 'baseline', note: 'a folder with one text file: the extension installed, not activated', loadBefore: load() };
+  const session = await createSession({ name: 'bench-baseline', workspaceSource: dir, vsix: join(repo, 'dist', 'tokenomics.vsix'), resultsDir, env: { LOG_LEVEL: 'debug' } });
+  try {
+    let host;
+    for (let waited = 0; waited < 30_000 && host === undefined; waited += 500) {
+      host = findExtensionHost(session.server.pid);
+      if (host === undefined) await new Promise((r) => setTimeout(r, 500));
+    }
+    // Its eager extensions (git, merge-conflict…) start after the host does.
+    await new Promise((r) => setTimeout(r, 10_000));
+    out.rssHostOnlyMb = host === undefined ? undefined : rssMb(host);
+    out.activated = /activated/i.test(tokenomicsLog(session.userDataDir));
+    console.log(`[bench:editor] baseline: extension host RSS without our activation ${out.rssHostOnlyMb ?? '–'} MB (our extension activated: ${out.activated})`);
+    out.loadAfter = load();
+  } finally {
+    await session.close();
+  }
+  return out;
+}
 
 /** One session on one workspace: every probe, in the order a user would meet them. */
 async function measureWorkspace(ws, resultsDir) {
@@ -79,6 +106,7 @@ async function measureWorkspace(ws, resultsDir) {
     await new Promise((r) => setTimeout(r, 3_000));
     memory?.mark('rest');
     out.rssRestMb = memory?.at('rest');
+    out.indexProcessRestMb = memory?.indexAt('rest');
 
     const scanStarted = Date.now();
     memory?.mark('scan');
@@ -96,6 +124,7 @@ async function measureWorkspace(ws, resultsDir) {
     await new Promise((r) => setTimeout(r, 10_000));
     out.rssPeakMb = memory?.peak('scan', 'scanned');
     out.scanProcessPeakMb = memory?.peakScanProcess('scan', 'scanned');
+    out.indexProcessPeakMb = memory?.peakIndexProcess('scan', 'scanned');
     out.rssSettledMb = memory?.at('scanned', 10_000);
 
     // A scan of a few files can end before Cancel lands: then there is no cancel figure, not a failed run.
@@ -123,6 +152,8 @@ async function measureWorkspace(ws, resultsDir) {
   } finally {
     memory?.stop();
     out.memorySamples = memory?.samples.length;
+    // One sample a second from the rest mark on (host; scan and index processes), to see when memory rises.
+    if (memory) out.memoryTrace = { marks: memory.marks, samples: memory.samples.filter((s, i) => s.t >= (memory.marks.rest ?? 0) - 1_000 && i % 10 === 0) };
     await session.close();
   }
   return out;
@@ -142,6 +173,7 @@ async function main() {
   const results = [];
   try {
     const makers = [
+      ['baseline', (d) => ({ name: 'baseline', dir: d })],
       ['small', (d) => smallWorkspace(repo, d)],
       ['generated', (d) => generatedWorkspace(repo, d)],
       ['corpus', (d) => corpusWorkspace(repo, d)],
@@ -155,7 +187,7 @@ async function main() {
         continue;
       }
       try {
-        results.push(await measureWorkspace(ws, resultsDir));
+        results.push(name === 'baseline' ? await measureBaseline(dir, resultsDir) : await measureWorkspace(ws, resultsDir));
       } catch (err) {
         console.error(`[bench:editor] ${name} failed: ${err.stack || err}`);
         results.push({ workspace: name, note: ws.note, error: String(err.message || err) });

@@ -6,9 +6,8 @@ import type { TokenizerId } from '../core/catalog/types';
 import type { Catalog } from '../core/catalog/types';
 import { resolveModel } from '../core/catalog';
 import { compareOfferings } from '../core/compare';
-import { detectFile } from '../core/detect';
-import { analyzeDetected, analyzeFile } from '../core/report/analyze';
-import type { WorkspaceRepository } from '../node/workspace-repo';
+import { analyzeFile } from '../core/report/analyze';
+import type { EditorIndex } from '../node/editor-index';
 import type { FileReport, SiteNeeds } from '../core/report/types';
 import type { Assumptions, Workload } from '../core/workload';
 import { pickAlternatives, type Alternative } from './hover/pick-alternatives';
@@ -32,17 +31,12 @@ export { WorkspaceRepository } from '../node/workspace-repo';
 
 /**
  * Detection plus pricing of one document's text, with the catalog's own model resolution. With the
- * workspace's repository index (built), the document's facts update it and pricing follows values
- * across files exactly as a scan does.
+ * workspace's repository index (built: in this process or in the index process, editor-index.ts), the
+ * document's facts update it and pricing follows values across files exactly as a scan does.
  */
-export async function analyzeText(text: string, path: string, languageId: string, env: AnalyzeEnv, workspace?: WorkspaceRepository): Promise<FileReport> {
-  const repo = workspace?.current();
-  if (!repo) return analyzeFile(text, path, languageId, { ...env, resolveModel });
-  const detected = await detectFile(text, path, languageId, { isCancelled: env.isCancelled });
-  workspace!.updateDetected(detected);
-  const full = { ...env, resolveModel, repo };
-  repo.setPricer((f) => analyzeDetected(f, full));
-  return analyzeDetected(detected, full);
+export async function analyzeText(text: string, path: string, languageId: string, env: AnalyzeEnv, workspace?: EditorIndex): Promise<FileReport> {
+  if (!workspace?.isBuilt()) return analyzeFile(text, path, languageId, { ...env, resolveModel });
+  return workspace.analyze(text, path, languageId, env);
 }
 
 /**

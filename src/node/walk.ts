@@ -36,6 +36,12 @@ export interface WalkResult {
 /** Files code may load at run time or read settings from (src/core/repo); extension-less files too (a folder of prompt texts, src/core/repo/prompt-dirs.ts). */
 const REPO_TEXT = /\.(ya?ml|json|toml|md|mdx|txt|j2|jinja2?|tmpl|hbs|mustache)$|(^|\/)\.env(\.[\w-]+)?$|(^|\/)[^/.]+$/i;
 
+/**
+ * A shipped `.env` example (`.env.example`, `.env.sample`, `.env.template`): the repository's default
+ * configuration, read even where `.gitignore` says `.env*` (a rule meant for the user's own copy, which stays ignored).
+ */
+const ENV_EXAMPLE = /^\.env\.(example|sample|template|dist|defaults)$/i;
+
 interface IgnoreScope {
   readonly dir: string;
   readonly rules: Ignore;
@@ -130,7 +136,7 @@ export async function walkPaths(root: string, inputs: readonly string[], options
         }
       }
       if (!isDir && !isFile) continue;
-      if (excluded(abs, isDir) || ignoredBy(here, abs, isDir)) {
+      if (excluded(abs, isDir) || (ignoredBy(here, abs, isDir) && !(isFile && ENV_EXAMPLE.test(entry.name)))) {
         result.excluded++;
         continue;
       }

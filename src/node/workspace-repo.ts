@@ -7,9 +7,14 @@
  */
 import { promises as fs } from 'node:fs';
 import { join } from 'node:path';
+import { resolveModel } from '../core/catalog';
 import { detectFile } from '../core/detect';
 import type { DetectedFile } from '../core/detect/types';
 import { isConfigPath, type RepoIndex } from '../core/repo';
+import { analyzeDetected } from '../core/report/analyze';
+import type { FileReport } from '../core/report/types';
+import { mentionsInIndex, type ModelMention } from '../extension/commands/repository-models';
+import type { EditorIndex, IndexAnalyzeEnv } from './editor-index';
 import { buildRepository } from './repo-pass';
 import { DetectPool, workerScript } from './detect-pool';
 import { DEFAULT_MAX_FILE_BYTES, MIN_FILES_FOR_WORKERS } from './scan';
@@ -25,7 +30,7 @@ export interface WorkspaceRepoOptions {
   readonly minFilesForWorkers?: number;
 }
 
-export class WorkspaceRepository {
+export class WorkspaceRepository implements EditorIndex {
   private building?: Promise<RepoIndex>;
   private ready?: RepoIndex;
 
@@ -44,6 +49,31 @@ export class WorkspaceRepository {
   current(): RepoIndex | undefined {
     return this.ready;
   }
+
+  isBuilt(): boolean {
+    return this.ready !== undefined;
+  }
+
+  /** The document's facts replace the indexed ones, then it is priced with the index's cross-file answers. */
+  async analyze(text: string, path: string, languageId: string, env: IndexAnalyzeEnv): Promise<FileReport> {
+    const repo = this.ready;
+    if (!repo) throw new Error(`the repository index of ${this.root} is not built`);
+    const detected = await detectFile(text, path, languageId, { isCancelled: env.isCancelled });
+    // A cancelled detection found only part of the file: it must not replace the indexed facts (nor drop the
+    // index's cross-file answers); its report is thrown away by the caller anyway.
+    if (env.isCancelled?.()) return analyzeDetected(detected, { ...env, resolveModel });
+    repo.update(detected);
+    const full = { ...env, resolveModel, repo };
+    repo.setPricer((f) => analyzeDetected(f, full));
+    return analyzeDetected(detected, full);
+  }
+
+  async modelMentions(): Promise<ModelMention[]> {
+    return this.ready ? mentionsInIndex(this.ready) : [];
+  }
+
+  /** Nothing to stop: the index is garbage once no one holds this object. */
+  dispose(): void {}
 
   /** A file analysed in the editor: its facts replace the indexed ones. */
   updateDetected(file: DetectedFile): void {

@@ -26,7 +26,7 @@ export interface CallRule {
   readonly defaultsKey?: string;
   readonly providerHint?: string;
   /** `embedding`: an embedding request or binding (input tokens only). */
-  readonly kind?: 'embedding';
+  readonly kind?: 'embedding' | 'transcription';
 }
 
 /** Nested option objects whose keys count as the call's own (`config={…}` in google-genai, `options` in the Claude Agent SDK). */
@@ -205,6 +205,14 @@ export const EMBEDDING_CALL = (framework: string, providerHint?: string): CallRu
   kind: 'embedding',
   modelKeys: ['model'],
   messagesKeys: ['input', 'contents', 'content', 'value', 'values', 'texts'],
+  ...(providerHint ? { providerHint } : {}),
+});
+/** `client.audio.transcriptions.create(model=…, file=…)` (and `translations`): speech to text, priced per audio minute. */
+export const TRANSCRIPTION_CALL = (framework: string, providerHint?: string): CallRule => ({
+  framework,
+  role: 'call',
+  kind: 'transcription',
+  modelKeys: ['model'],
   ...(providerHint ? { providerHint } : {}),
 });
 /** `OpenAIEmbeddings(model=…)`: an embedding model binding; its `embed_query`/`embed_documents` are the requests. */

@@ -9,6 +9,7 @@ import {
   CREWAI_AGENT,
   CREWAI_TASK,
   EMBEDDING_CALL,
+  TRANSCRIPTION_CALL,
   GOOGLE,
   GOOGLE_ADK,
   GOOGLE_MODEL,
@@ -120,6 +121,7 @@ export function classifyCall(callee: string, ctx: CallContext): CallRule | undef
   if (/^(litellm\.)?(completion|acompletion|responses|aresponses)$/.test(callee) && (module?.startsWith('litellm') || root === 'litellm')) return LITELLM;
   if (/^(litellm\.)?(embedding|aembedding)$/.test(callee) && (module?.startsWith('litellm') || root === 'litellm')) return EMBEDDING_CALL('litellm');
   if (/(^|\.)embeddings\.create$/.test(callee)) return EMBEDDING_CALL('openai', 'openai');
+  if (/(^|\.)audio\.(transcriptions|translations)\.create$/.test(callee) && segments.length > 3) return TRANSCRIPTION_CALL('openai', 'openai');
   if (/(^|\.)(embed_content|embedContent|batchEmbedContents)$/.test(callee) && segments.length > 1) return EMBEDDING_CALL('google', 'google');
   if (segments.length === 1 && /^(embed|embedMany)$/.test(last) && (module === 'ai' || module?.startsWith('ai#'))) return EMBEDDING_CALL('vercel-ai');
   if (/^(OpenAI|AzureOpenAI|GoogleGenerativeAI|VertexAI|Ollama|HuggingFace|HuggingFaceInference|Cohere|VoyageAI|Bedrock|MistralAI|FastEmbed|Nomic|Jina|Together|Fireworks)Embeddings$/.test(last)) {

@@ -10,6 +10,9 @@ import { CodeDetector } from './code';
 import { findSchemaPrompts, type SchemaFacts } from './schema-prompts';
 import { findSchemaSenders, withSenderFacts } from './schema-senders';
 import { findMessageBuilders } from './message-builders';
+import { withToolClassFacts } from './tool-classes';
+import { findMessageFactories } from './message-factories';
+import { promptNameMentions } from '../repo/unsent-prompts';
 import { detectTextFile } from './files';
 import { classifyPath, type FileClass } from './language';
 import { parse, type Grammar, type SyntaxNode } from './parser';
@@ -31,9 +34,16 @@ export { parseAnnotation } from './annotations';
 /**
  * Files without any of these words cannot hold a model call or prompt: they are not parsed (`toolDescription`: a tool
  * definition written as an object, whose descriptions are prompts, may name nothing else). A package's
- * `from .engine import *` is parsed too: the repository pass follows names re-exported through it.
+ * `from .engine import *` is parsed too: the repository pass follows names re-exported through it. So is a class
+ * that sets a `description` attribute, or a dict that reads one (`"description": tool.description`): a tool whose
+ * schema is built in another file (tool-classes.ts); and a call of a message factory (`Message.user_message(…)`).
  */
-const HINTS = /openai|anthropic|genai|gemini|claude|llm|prompt|instruction|messages|model|agent|langchain|crewai|mastra|generateText|streamText|dspy|tokenomics|toolDescription|^from [\w.]+ import \*/im;
+const HINTS = /openai|anthropic|genai|gemini|claude|llm|prompt|instruction|messages|model|agent|langchain|crewai|mastra|generateText|streamText|dspy|tokenomics|toolDescription|^from [\w.]+ import \*|^[ \t]+description\s*(?::[^=\n]*)?=|["']description["']\s*:\s*[A-Za-z_]\w*\.\w|(system|user|human)_?message\s*\(/im;
+
+/** A package's `__init__.py` that imports names: other files import them through it (`from app.tool import BaseTool`). */
+function isPackageReexport(path: string, text: string): boolean {
+  return /(^|\/)__init__\.py$/.test(path) && /^\s*from\s+\S+\s+import\s/m.test(text);
+}
 
 export function isSupportedPath(path: string, languageId?: string): boolean {
   return classifyPath(path, languageId) !== undefined;
@@ -67,7 +77,7 @@ function emptyFile(path: string, language: string, issues: DetectIssue[], trunca
 }
 
 async function detectCode(text: string, path: string, grammar: Grammar, opts: typeof DEFAULT_DETECT_OPTIONS & DetectOptions): Promise<DetectedFile> {
-  if (!HINTS.test(text)) return emptyFile(path, grammar, [], false);
+  if (!HINTS.test(text) && !isPackageReexport(path, text)) return emptyFile(path, grammar, [], false);
   const tree = await parse(text, grammar, { timeoutMs: opts.parseTimeoutMs, isCancelled: opts.isCancelled });
   if (!tree) {
     const why = opts.isCancelled?.() ? 'cancelled' : `parsing took longer than ${opts.parseTimeoutMs} ms`;
@@ -88,10 +98,12 @@ async function detectCode(text: string, path: string, grammar: Grammar, opts: ty
     if (tree.rootNode.hasError) issues.push(firstSyntaxError(tree.rootNode));
     const annotations = readAnnotations(collected.comments, issues);
     nameSites(sites, collected);
-    const builders = findMessageBuilders(syntax, collected);
+    const builders = [...findMessageBuilders(syntax, collected), ...findMessageFactories(syntax, collected)];
     const withSenders = withSenderFacts(withSchemaFacts(extractFacts(grammar === 'python', tree.rootNode, collected, [...sites.calls, ...typed]), schemaFacts), findSchemaSenders(syntax, collected, tree.rootNode));
     const withBuilders = builders.length ? { ...withSenders, messageBuilders: builders } : withSenders;
-    const facts = withTypeShapes(withBuilders, typed, grammar !== 'python' && DECLARES_TYPES.test(text), tree.rootNode);
+    let facts = withToolClassFacts(withTypeShapes(withBuilders, typed, grammar !== 'python' && DECLARES_TYPES.test(text), tree.rootNode), syntax, collected);
+    const mentions = grammar === 'python' ? promptNameMentions(text) : undefined;
+    if (mentions) facts = { ...facts, promptNameMentions: mentions };
     fillModelRefs(sites.calls, facts);
     const result: DetectedFile = {
       path,

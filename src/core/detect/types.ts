@@ -93,8 +93,11 @@ export interface DetectedCall extends Span {
    * billed. Absent: a request.
    */
   readonly role?: 'binding' | 'implementation';
-  /** `embedding`: an embedding request (input tokens only). Absent: a chat/text request. */
-  readonly kind?: 'embedding';
+  /**
+   * `embedding`: an embedding request (input tokens only). `transcription`: speech to text (`audio.transcriptions
+   * .create`), billed per audio minute, which no token count measures. Absent: a chat/text request.
+   */
+  readonly kind?: 'embedding' | 'transcription';
   /** For a request on a binding of this file: the binding's id. */
   readonly bindingId?: string;
   /** How the model was found in this file: the line of the literal, and whether it is an environment variable's default. */

@@ -12,6 +12,7 @@ import { isListMethod, pickItems } from './list-values';
 import { fromUserDir } from './user-config';
 import { clientField, factoryModelArg, isRequestBody, splatModelKeys, wrappedModel } from './model-flow';
 import { dotenvValue, repositoryFile } from './repo-files';
+import { decide } from './conditions';
 import { plainConstant } from './plain-constants';
 import type { RepoStore } from './store';
 import { setterCalls, setterCtx, type Receiver } from './instance-setters';
@@ -51,8 +52,16 @@ export class Evaluator {
         const option = obj || e.k !== 'member' ? undefined : parsedArgDefault(e, ctx.fn, this.store.get(ctx.path));
         return obj ? this.member(obj, key, d) : option ? this.eval(option, ctx, d) : undefined;
       }
-      case 'or':
+      case 'or': {
+        const taken = e.test ? decide(e.test, ctx, { store: this.store, value: (x, c) => this.eval(x, c, d) }) : undefined; // the branch the default configuration takes
+        if (taken !== undefined) return this.eval(taken ? e.left : e.right, ctx, d);
         return this.eval(e.left, ctx, d) ?? this.eval(e.right, ctx, d);
+      }
+      case 'lookup': {
+        const key = this.eval(e.key, ctx, d);
+        const obj = key?.t === 'str' || key?.t === 'num' ? this.eval(e.obj, ctx, d) : undefined;
+        return obj && (key?.t === 'str' || key?.t === 'num') ? this.member(obj, String(key.v), d) : undefined;
+      }
       case 'env':
         return this.env(e.name, e.def, ctx, d);
       case 'dict':
@@ -141,7 +150,7 @@ export class Evaluator {
     }
     // What the application passes beats the default when only fallbacks omit it (passed-args.ts).
     const passing = !bound && p.default ? passingCallers(this.store, fn, index, this.callers(ctx.path, fn.name)) : undefined;
-    const passed = passing && this.once(`a:${ctx.path}:${fn.name}:${p.name}`, () => firstOf(entryFirst(passing).slice(0, 8), fromBound));
+    const passed = passing && this.once(`a:${ctx.path}:${fn.name}:${p.name}`, () => firstOf(entryFirst(passing, ctx.path).slice(0, 8), fromBound));
     if (passed) return passed;
     if (p.default) {
       const v = this.eval(p.default, ctx, d);
@@ -149,7 +158,7 @@ export class Evaluator {
     }
     if (bound) return undefined;
     return this.once(`p:${ctx.path}:${fn.name}:${p.name}`, () => {
-      for (const b of entryFirst(this.callers(ctx.path, fn.name)).slice(0, 8)) {
+      for (const b of entryFirst(this.callers(ctx.path, fn.name), ctx.path).slice(0, 8)) {
         const v = fromBound(b);
         if (v) return v;
       }

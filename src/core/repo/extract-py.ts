@@ -147,9 +147,12 @@ function classFact(node: SyntaxNode, buckets: readonly FunctionBucket[]): ClassF
     if (left?.type === 'identifier' && type) attrTypes[left.text] = type;
     if (left?.type === 'identifier' && right) attrs[left.text] = { expr: expr(right, 0) };
   }
+  const moreAttrs: Record<string, Expr[]> = {};
   for (const b of buckets) {
     if (b.className !== name) continue;
     for (const [attr, value] of Object.entries(b.selfAttrs)) if (!(attr in attrs)) attrs[attr] = { expr: value, fn: b.name };
+    else (moreAttrs[attr] ??= []).push(value);
+    for (const [attr, values] of Object.entries(b.moreSelfAttrs ?? {})) (moreAttrs[attr] ??= []).push(...values);
     // `self._agent: DefaultAgent | None = None` in the constructor: the annotation says what it will hold.
     if (b.name.endsWith('.__init__')) {
       for (const a of b.node.descendantsOfType('assignment')) {
@@ -159,7 +162,7 @@ function classFact(node: SyntaxNode, buckets: readonly FunctionBucket[]): ClassF
       }
     }
   }
-  return { name, line: node.startPosition.row + 1, bases, attrs, ...setterFacts(name, buckets), ...(Object.keys(attrTypes).length ? { attrTypes } : {}) };
+  return { name, line: node.startPosition.row + 1, bases, attrs, ...setterFacts(name, buckets), ...(Object.keys(attrTypes).length ? { attrTypes } : {}), ...(Object.keys(moreAttrs).length ? { moreAttrs } : {}) };
 }
 
 function functionFact(b: FunctionBucket): FunctionFact {

@@ -31,6 +31,8 @@ export interface FunctionBucket {
   moreLocals?: Record<string, Expr[]>;
   /** `self.x = …` / `this.x = …` in this method. */
   readonly selfAttrs: Record<string, Expr>;
+  /** Later `self.x = …` of an attribute this method already set (`self.llm = llm` / `else: self.llm = create_llm(…)`): a few each. */
+  moreSelfAttrs?: Record<string, Expr[]>;
   /** Locals assigned file names on exclusive branches (`name = "a.md"` … `else: name = "b.md"`): every name, in order. */
   fileChoices?: Record<string, string[]>;
 }
@@ -84,7 +86,10 @@ export function bucket(collected: Collected, functions: FunctionBucket[], lang: 
     const f = owner(d.nameNode.startIndex);
     const t = lang.target(d.nameNode, !f);
     // Values inside functions are read a few levels deep only: enough for names, calls and literals.
-    if (t.self && f) f.selfAttrs[t.self] ??= lang.expr(d.value, LOCAL_DEPTH);
+    if (t.self && f && t.self in f.selfAttrs) {
+      const more = ((f.moreSelfAttrs ??= {})[t.self] ??= []);
+      if (more.length < MAX_MORE_LOCALS) more.push(lang.expr(d.value, LOCAL_DEPTH));
+    } else if (t.self && f) f.selfAttrs[t.self] = lang.expr(d.value, LOCAL_DEPTH);
     else if (t.local && f && t.local in f.locals) {
       if (lang.moreLocals) {
         const more = ((f.moreLocals ??= {})[t.local] ??= []);

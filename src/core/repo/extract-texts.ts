@@ -17,10 +17,12 @@ export type { KeyRead, NameFlow, TextFact, TextFacts, TextPlace } from './sent-t
 const MIN_LITERAL = 8;
 const MAX_NAMES = 12;
 /** Calls whose text arguments are for people or the program, never a model: logging, errors, output, string helpers. */
-const NOT_SENT = /(^|\.)(print|echo|secho|log|debug|info|warn|warning|error|exception|critical|fatal|trace|assert\w*|raise|format|join|replace|split|rsplit|strip|lstrip|rstrip|startswith|endswith|encode|decode|get|getenv|set|pop|setdefault|write|writelines|add_argument|option|argument|command|Option|Argument|re\.\w+|compile|match|search|sub|findall|fullmatch|sql|execute|markdown|toast|alert|confirm|prompt|input|getpass|open|Path|mkdir|exists|require|import|fetch|querySelector|getElementById|includes|indexOf|test|exec|\w*(Error|Exception|Warning))$/;
+const NOT_SENT = /(^|\.)(print|echo|secho|log|debug|info|warn|warning|error|exception|critical|fatal|trace|assert\w*|raise|format|join|replace|split|rsplit|strip|lstrip|rstrip|startswith|endswith|encode|decode|get|getattr|hasattr|setattr|getenv|set|pop|setdefault|write|writelines|add_argument|option|argument|command|Option|Argument|re\.\w+|compile|match|search|sub|findall|fullmatch|sql|execute|markdown|toast|alert|confirm|prompt|input|getpass|open|Path|mkdir|exists|require|import|fetch|querySelector|getElementById|includes|indexOf|test|exec|\w*(Error|Exception|Warning))$/;
 const KEY = /^[\w.-]{2,60}$/;
 /** A web address alone (`f"https://api.example.com/{kind}"`): where a request goes, never the text it sends. */
 const URL_ONLY = /^\s*(https?|wss?):\/\/\S*\s*$/i;
+/** One lower-case word (`"required"`, `"max_content_length"`): an option, a key or an enum value, never the text a model reads. */
+const OPTION_WORD = /^[a-z][a-z0-9_]*$/;
 const APPEND = /^(append|extend|insert|push|unshift|concat|add_message|add_messages)$/;
 
 export function extractTexts(python: boolean, calls: readonly SyntaxNode[], assigned: readonly SyntaxNode[], functions: readonly FunctionFact[]): TextFacts {
@@ -37,7 +39,7 @@ export function extractTexts(python: boolean, calls: readonly SyntaxNode[], assi
   };
   const push = (node: SyntaxNode, at: TextPlace): void => {
     const t = textOf(node, python, 0);
-    if (!t || t.literal < MIN_LITERAL || URL_ONLY.test(t.text)) return;
+    if (!t || t.literal < MIN_LITERAL || URL_ONLY.test(t.text) || OPTION_WORD.test(t.text)) return;
     const line = node.startPosition.row + 1;
     texts.push({ line, column: node.startPosition.column + 1, endLine: node.endPosition.row + 1, endColumn: node.endPosition.column + 1, text: t.text, placeholders: t.placeholders, fn: fnAt(line), at });
   };

@@ -14,6 +14,7 @@ import { runtimeReturns } from './returns';
 import { isBranchCall } from './branch-calls';
 import { bucket, CALL_DEPTH, LOCAL_DEPTH, callFactsOf, notRepositoryCallee, INPUT_KEYS, loopFacts, namesIn, ownStatements, type DetectedCallSpot, type FunctionBucket, type LanguageFacts } from './extract-shared';
 import { annotatedClass, classHolders } from './ts-holders';
+import { tsCondition } from './ts-conditions';
 import { recursionOf } from './extract-recursion';
 
 const TS_NAMES = new Set(['identifier', 'shorthand_property_identifier']);
@@ -290,6 +291,7 @@ export function expr(raw: SyntaxNode, depth: number): Expr {
       const obj = node.childForFieldName('object');
       const index = node.childForFieldName('index');
       const key = index ? (stringValue(index) ?? (index.type === 'number' && /^\d+$/.test(index.text) ? index.text : undefined)) : undefined;
+      if (obj && index && key === undefined && !/^(string|template_string|number)$/.test(index.type) && !/^(process\.env|import\.meta\.env)$/.test(obj.text)) return { k: 'lookup', obj: expr(obj, depth + 1), key: expr(index, depth + 1), line };
       if (!obj || key === undefined) return unknown();
       if (/^(process\.env|import\.meta\.env)$/.test(obj.text)) return { k: 'env', name: key, line };
       return { k: 'index', obj: expr(obj, depth + 1), key, line };
@@ -308,7 +310,9 @@ export function expr(raw: SyntaxNode, depth: number): Expr {
     case 'ternary_expression': {
       const a = node.childForFieldName('consequence');
       const b = node.childForFieldName('alternative');
-      return a && b ? { k: 'or', left: expr(a, depth + 1), right: expr(b, depth + 1), line } : unknown();
+      const c = node.childForFieldName('condition');
+      const test = c ? tsCondition(c, depth + 1, expr) : undefined;
+      return a && b ? { k: 'or', left: expr(a, depth + 1), right: expr(b, depth + 1), line, ...(test ? { test } : {}) } : unknown();
     }
     case 'object': {
       const entries: Record<string, Expr> = {};

@@ -5,7 +5,7 @@
  * without the syntax tree: names, attributes, calls, env reads, dicts, file reads.
  */
 
-import type { DetectedCall } from '../detect/types';
+import type { DetectedCall, DetectedPrompt } from '../detect/types';
 import type { TextFacts } from './sent-types';
 
 /** An expression as far as the repository pass needs it; anything else is `unknown`. */
@@ -21,13 +21,23 @@ export type Expr =
   | { readonly k: 'dict'; readonly entries: Readonly<Record<string, Expr>>; readonly line: number }
   /** A TypeScript array literal (a list of model options): list-values.ts picks from it. */
   | { readonly k: 'list'; readonly items: readonly Expr[]; readonly line: number }
-  /** `a or b`, `a ?? b`, `x if c else y`: the first that resolves. */
-  | { readonly k: 'or'; readonly left: Expr; readonly right: Expr; readonly line: number }
+  /**
+   * `a or b`, `a ?? b`, `x if c else y`: the first that resolves. A TypeScript ternary keeps its condition in
+   * `test`: where the default configuration decides it (conditions.ts), only the branch it takes is followed.
+   */
+  | { readonly k: 'or'; readonly left: Expr; readonly right: Expr; readonly line: number; readonly test?: Cond }
+  /** `obj[key]` with a computed key (`config.tools[toolName]`): the key is followed like any value. */
+  | { readonly k: 'lookup'; readonly obj: Expr; readonly key: Expr; readonly line: number }
   /** A file read at run time: `open(p).read()`, `Path(p).read_text()`, `fs.readFileSync(p)`, `env.get_template(p)`. */
   | { readonly k: 'read'; readonly path: Expr; readonly line: number }
   /** A path built from parts: `Path(__file__).parent / "prompts" / "x.md"`, `os.path.join(d, "x.md")`. */
   | { readonly k: 'path'; readonly parts: readonly Expr[]; readonly line: number }
   | { readonly k: 'unknown'; readonly text: string; readonly line: number };
+
+/** A branch condition as far as the default configuration can decide it: a value's truthiness or an equality. */
+export type Cond =
+  | { readonly k: 'truthy'; readonly e: Expr; readonly not?: boolean }
+  | { readonly k: 'eq'; readonly left: Expr; readonly right: Expr; readonly not?: boolean };
 
 export interface ImportFact {
   /** Local name bound in this file; `*` for `from m import *` (every public name of `m`). */
@@ -150,6 +160,8 @@ export interface ClassFact {
   readonly attrTypes?: Readonly<Record<string, string>>;
   /** `self.x = …` in methods other than the constructor (`set_x(self, v)`, `init_*`): what a call of that method on an instance sets. */
   readonly setters?: Readonly<Record<string, readonly { readonly fn: string; readonly expr: Expr }[]>>;
+  /** Python: the other `self.x = …` of an attribute in its methods (`self.llm = llm` / `else: self.llm = create_llm(…)`), for py-families.ts. */
+  readonly moreAttrs?: Readonly<Record<string, readonly Expr[]>>;
 }
 
 /** Where a request detection found sits: its enclosing function and the model expression it passes. */
@@ -207,6 +219,31 @@ export interface MessageBuilderFact {
   readonly fn: string;
   readonly param: number;
   readonly role: string;
+  /** The parameter's name, for callers that pass it by keyword (`Message.user_message(content="…")`). */
+  readonly kw?: string;
+}
+
+/**
+ * A dict of a tool definition that reads a tool's description or JSON schema from attributes of a class
+ * (detect/tool-classes.ts): `"description": self.description` in a method of `cls`, or `tool.arg_description`
+ * with `tool: Type[cls]`.
+ */
+export interface ToolSchemaBuilderFact {
+  /** The class as written in this file (its own name, or the annotation's). */
+  readonly cls: string;
+  /** Attributes read as a description. */
+  readonly described: readonly string[];
+  /** Attributes read as a whole JSON schema (`"parameters": self.parameters`). */
+  readonly schemas: readonly string[];
+  readonly line: number;
+}
+
+/** A class with a base, by its class-level attributes that would be prompts if a tool schema builder read them. */
+export interface ToolClassFact {
+  readonly name: string;
+  readonly bases: readonly string[];
+  /** Attribute → its text (a description) or its JSON schema's property descriptions, as prompts. */
+  readonly attrs: Readonly<Record<string, readonly DetectedPrompt[]>>;
 }
 
 /** Classes each top-level schema class (or type alias) of a file names in its field annotations: nested in its JSON schema. */
@@ -243,6 +280,11 @@ export interface FileFacts {
   readonly schemaSenders?: readonly SchemaSenderFact[];
   readonly schemaRefs?: SchemaRefs;
   readonly messageBuilders?: readonly MessageBuilderFact[];
+  /** Tool schema builders and the candidate attributes of classes (detect/tool-classes.ts, for repo/tool-classes.ts). */
+  readonly toolSchemaBuilders?: readonly ToolSchemaBuilderFact[];
+  readonly toolClasses?: readonly ToolClassFact[];
+  /** Python: how often each prompt-named identifier is written in the file (repo/unsent-prompts.ts). */
+  readonly promptNameMentions?: Readonly<Record<string, number>>;
   /** Texts that may be sent, how names flow into messages, literal-key reads (extract-texts.ts, for sent-texts.ts). */
   readonly sent?: TextFacts;
   /** TypeScript: the member types of the file's own types, aliases and classes (type-shapes.ts). */

@@ -19,11 +19,14 @@ import { collectUiDefaults, pickUiDefault } from './ui-defaults';
 import { vendorOf } from './vendor';
 import { schemaPromptsByFile, schemasOfCall } from './schema-prompts';
 import { builderPromptsByFile } from './message-builders';
+import { toolClassPromptsByFile } from './tool-classes';
+import { mentionIndex, unsentPromptIds } from './unsent-prompts';
 import { configPrompts, loadedPromptFile, PROMPT_PATH, referencedFiles, wholeFilePrompt } from './loaded-files';
 import { findAgentRuns, runModelOf, type AgentRuns } from './cross-file-runs';
 import { heldPrompts, subclassIndex, type HeldPromptSources } from './held-prompts';
 import { RepoStore } from './store';
 import { TypedRequests } from './typed-requests';
+import { PyFamilies } from './py-families';
 import type { LoadedPrompt, RepoHints, RepoLoop, ResolvedModel } from './types';
 import { entryPointFiles } from './entry-points';
 import { allSentTexts, largestGroup } from './sent-texts';
@@ -96,6 +99,7 @@ export class RepoIndex implements RepoHints {
 
   modelFor(path: string, call: DetectedCall): ResolvedModel | undefined {
     return this.memo(`m:${path}#${call.id}`, () => {
+      if (call.id.endsWith('.f')) return this.pyFamilies().modelOf(path, call.id);
       if (call.id.endsWith('.run')) return runModelOf(this.agentRuns(), path, call.id, (p, c) => this.modelFor(p, c));
       const at = this.ctxOf(path, call.id);
       const expr = at?.model ?? (call.modelRef ? refExpr(call.modelRef.text, call.modelRef.kind, call.modelRef.line) : undefined);
@@ -177,11 +181,17 @@ export class RepoIndex implements RepoHints {
   }
 
   isImplementation(path: string, callId: string): boolean {
-    return this.memo('impl', () => chatModelImplementations(this.store, this.typedRequests().implementations())).has(`${path}#${callId}`);
+    return this.memo('impl', () => chatModelImplementations(this.store, new Set([...this.typedRequests().implementations(), ...this.pyFamilies().implementations()]))).has(`${path}#${callId}`);
   }
 
   revealedCalls(path: string): readonly DetectedCall[] {
-    return this.typedRequests().revealed(path);
+    const family = this.pyFamilies().revealed(path);
+    return family.length ? [...this.typedRequests().revealed(path), ...family] : this.typedRequests().revealed(path);
+  }
+
+  /** Python calls on the repository's own chat-model class family (py-families.ts). */
+  private pyFamilies(): PyFamilies {
+    return this.memo('py-families', () => new PyFamilies(this.store, this.evaluator, (p, fn) => this.graph.callers(p, fn).map((e) => ({ ...e.bound, line: e.line }))));
   }
 
   private typedRequests(): TypedRequests {
@@ -320,6 +330,10 @@ export class RepoIndex implements RepoHints {
     return scopeOfPath(path, kind, this.memo('entry-points', () => entryPointFiles(this.store)));
   }
 
+  unsentPrompts(path: string): ReadonlySet<string> {
+    return unsentPromptIds(this.store, this.evaluator, this.memo('prompt-mentions', () => mentionIndex(this.store)), path);
+  }
+
   revealedPrompts(path: string): readonly DetectedPrompt[] {
     const schemas = this.memo('revealed', () => schemaPromptsByFile(this.store, this.evaluator)).get(path) ?? [];
     // A text the file's own detection already reports (even in part) is not reported again.
@@ -328,7 +342,9 @@ export class RepoIndex implements RepoHints {
     // Texts added to a conversation through the repository's own message methods (message-builders.ts).
     const taken = [...own, ...sent];
     const built = (this.memo('built', () => builderPromptsByFile(this.store)).get(path) ?? []).filter((p) => !taken.some((q) => q.id === p.id || (q.line <= p.endLine && p.line <= q.endLine)));
-    return sent.length || built.length ? [...schemas, ...sent, ...built] : schemas;
+    // Attributes of tool classes that a base class's schema builder sends (tool-classes.ts).
+    const tools = (this.memo('tool-classes', () => toolClassPromptsByFile(this.store, this.evaluator)).get(path) ?? []).filter((p) => ![...taken, ...built].some((q) => q.id === p.id || (q.line <= p.endLine && p.line <= q.endLine)));
+    return sent.length || built.length || tools.length ? [...schemas, ...sent, ...built, ...tools] : schemas;
   }
 
   /**

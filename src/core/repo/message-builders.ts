@@ -8,11 +8,11 @@ import type { DetectedPrompt } from '../detect/types';
 import type { RepoStore } from './store';
 
 export function builderPromptsByFile(store: RepoStore): Map<string, DetectedPrompt[]> {
-  const builders = new Map<string, { param: number; role: string }[]>();
+  const builders = new Map<string, { param: number; role: string; kw?: string }[]>();
   for (const stored of store.files()) {
     for (const b of stored.facts.messageBuilders ?? []) {
       const list = builders.get(b.fn) ?? [];
-      if (!list.some((x) => x.param === b.param)) list.push({ param: b.param, role: b.role });
+      if (!list.some((x) => x.param === b.param)) list.push({ param: b.param, role: b.role, ...(b.kw ? { kw: b.kw } : {}) });
       builders.set(b.fn, list);
     }
   }
@@ -24,7 +24,7 @@ export function builderPromptsByFile(store: RepoStore): Map<string, DetectedProm
       if (!('call' in t.at)) continue;
       const { call, arg } = t.at;
       const dot = call.lastIndexOf('.');
-      const hit = dot > 0 ? builders.get(call.slice(dot + 1))?.find((b) => b.param === arg) : undefined;
+      const hit = dot > 0 ? builders.get(call.slice(dot + 1))?.find((b) => b.param === arg || (b.kw !== undefined && b.kw === arg)) : undefined;
       if (!hit) continue;
       found.push({
         id: `p${t.line}.${t.column}`,

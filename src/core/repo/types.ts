@@ -69,6 +69,8 @@ export interface RepoHints {
    * templates of a configuration file the code loads); the file's own detection cannot see them.
    */
   revealedPrompts?(path: string): readonly DetectedPrompt[];
+  /** Ids of this file's prompt constants that no code of the repository mentions (repo/unsent-prompts.ts): not sent, not reported. */
+  unsentPrompts?(path: string): ReadonlySet<string>;
   importedPrompt(fromPath: string, module: string, name: string): DetectedPrompt | undefined;
   /**
    * Calls of this file on a value of the repository's own chat-model type (`llm.streamText(…)` with `llm: BaseLLM`)

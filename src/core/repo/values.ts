@@ -55,10 +55,15 @@ export interface Ctx {
 /** Callers of a function or constructor (`Class.__init__`), with the arguments they pass. */
 export type CallerLookup = (path: string, fnName: string) => readonly Bound[];
 
-/** The application's own callers before examples, tests and scripts: the default entry path decides. */
-export function entryFirst(callers: readonly Bound[]): readonly Bound[] {
+/**
+ * The application's own callers before examples and scripts: the default entry path decides. A test's calls are
+ * left out of a function that is not itself a test's (`fnPath`): a test passes values of its own (fakes such as
+ * `model="whisper-2"`), not the repository's configuration.
+ */
+export function entryFirst(callers: readonly Bound[], fnPath?: string): readonly Bound[] {
   if (!callers.some((b) => scopeOfPath(b.ctx.path) !== 'runtime')) return callers;
-  return [...callers.filter((b) => scopeOfPath(b.ctx.path) === 'runtime'), ...callers.filter((b) => scopeOfPath(b.ctx.path) !== 'runtime')];
+  const tests = fnPath !== undefined && scopeOfPath(fnPath) !== 'test' ? [] : callers.filter((b) => scopeOfPath(b.ctx.path) === 'test');
+  return [...callers.filter((b) => scopeOfPath(b.ctx.path) === 'runtime'), ...callers.filter((b) => !['runtime', 'test'].includes(scopeOfPath(b.ctx.path))), ...tests];
 }
 
 export function typeExpr(type: string, line: number): Expr {

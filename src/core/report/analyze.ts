@@ -28,6 +28,7 @@ import { sometimesNote } from './sometimes-note';
 import { chooseCallModel, stepsUnderCostLimit, stepsWithinCostLimit } from '../repo/pricing';
 import { runFromElsewhere } from '../repo/run-elsewhere';
 import type { RepoHints, RepoLoop } from '../repo/types';
+import { audioUnpriced } from './audio-pricing';
 import { billedRole } from './roles';
 
 export interface AnalyzeEnv {
@@ -114,7 +115,8 @@ class FileAnalysis {
     const loops = file.loops.map((l) => this.priceLoop(l, priced.get(l.callId ?? '')));
     const repoLoops = repo?.loopsFor(file.path) ?? [];
     for (const r of repoLoops) loops.push(this.priceRepoLoop(r, priced));
-    const prompts = [...file.prompts, ...this.revealedPrompts()].map((p) => this.pricePrompt(p, calls, priced));
+    const unsent = repo?.unsentPrompts?.(file.path);
+    const prompts = [...(unsent?.size ? file.prompts.filter((p) => !unsent.has(p.id)) : file.prompts), ...this.revealedPrompts()].map((p) => this.pricePrompt(p, calls, priced));
     const instructions = file.kind === 'instructions' ? this.instructionsReport(prompts) : undefined;
 
     const monthly: Price[] = [];
@@ -229,7 +231,7 @@ class FileAnalysis {
     };
     const estimate = model.offering ? estimateWorkload(this.env.catalog, model.offering, workload) : undefined;
     const rangeInputs: RangeSpec = { uncertain };
-    const costPerCall = estimate && model.offering ? priceWithRange(this.env.catalog, model.offering, workload, estimate.perUnit, rangeInputs) : unpricedFor(model);
+    const costPerCall = audioUnpriced(call) ?? (estimate && model.offering ? priceWithRange(this.env.catalog, model.offering, workload, estimate.perUnit, rangeInputs) : unpricedFor(model));
     const extras = callExtras(
       call,
       this.file.path,

@@ -3,6 +3,8 @@ import type { CatalogHolder } from '../catalog-holder';
 import type { ExtensionConfig } from '../config';
 import { WorkspaceRepository } from '../core-api';
 import { defaultJobs } from '../../node/detect-pool';
+import type { EditorIndex } from '../../node/editor-index';
+import { IndexProcess, indexProcessScript } from '../../node/index-process-client';
 import { sinceActivation } from '../activation-clock';
 import type { Analyzer } from './document-analysis';
 import { skipReason } from './skip';
@@ -35,6 +37,8 @@ export function createAnalyzer(config: ExtensionConfig, catalog: CatalogHolder, 
       { catalog: catalog.current(), assumptions: settings.assumptions, isCancelled: () => flag.cancelled },
       repos.indexes,
     );
+    // Cancelled in the index process: a newer version of the document is being analysed.
+    if (!report) return undefined;
     const took = `${relative} v${document.version} in ${Date.now() - started} ms${withIndex ? '' : ' (this file alone: the repository index is not ready)'}`;
     // The first analyses of a session are what the first lens waits for: logged with the time since activation.
     if (analysed++ < 3) log.info(`Analysed ${took}, ${sinceActivation()} ms after activation`);
@@ -50,9 +54,12 @@ export function createAnalyzer(config: ExtensionConfig, catalog: CatalogHolder, 
 }
 
 /**
- * The workspace folders' repository indexes (workspace-indexes.ts), built in the scan's worker
- * pool and kept current from file-system events, so that the editor follows imports, helpers and
- * loaded prompts across files the way a scan does.
+ * The workspace folders' repository indexes (workspace-indexes.ts), each in an index process of its
+ * own (index-process-client.ts: built there in worker threads, and every analysis with it runs there,
+ * so neither the index nor the garbage of its cross-file answers stays in the extension host), kept
+ * current from file-system events, so that the editor follows imports, helpers and loaded prompts
+ * across files the way a scan does. Without the process script (a bare source checkout) the index is
+ * built in this process, as before.
  */
 export class WorkspaceRepos implements vscode.Disposable {
   readonly indexes: WorkspaceIndexes;
@@ -67,9 +74,16 @@ export class WorkspaceRepos implements vscode.Disposable {
     this.indexes = new WorkspaceIndexes(
       (root) => {
         const settings = config.settings(vscode.Uri.file(root));
+        const options = { exclude: settings.config.exclude, maxFileBytes: settings.config.maxFileSizeKb * 1024, jobs: defaultJobs('editor') };
+        if (indexProcessScript()) {
+          const index = new IndexProcess(root, options, (why) => log.warn(`Repository index of ${root}: ${why}; documents are analysed one file at a time`));
+          void index.index().catch(() => undefined);
+          log.info(`Repository index of ${root}: building in its own process (pid ${index.pid ?? '?'}), ${sinceActivation()} ms after activation`);
+          return index;
+        }
         log.info(`Repository index of ${root}: building in worker threads, ${sinceActivation()} ms after activation`);
         // Always in workers, however small the folder: this thread is the one the user types on.
-        return new WorkspaceRepository(root, { exclude: settings.config.exclude, maxFileBytes: settings.config.maxFileSizeKb * 1024, jobs: defaultJobs('editor'), minFilesForWorkers: 1 });
+        return new WorkspaceRepository(root, { ...options, minFilesForWorkers: 1 });
       },
       {
         built: (root, ms) => {
@@ -97,9 +111,9 @@ export class WorkspaceRepos implements vscode.Disposable {
   }
 
   /** The folder's index if it is built; never starts a build (for quick picks that must not wait). */
-  current(uri: vscode.Uri): ReturnType<WorkspaceRepository['current']> {
+  built(uri: vscode.Uri): EditorIndex | undefined {
     const root = this.rootOf(uri);
-    return root ? this.indexes.built(root)?.current() : undefined;
+    return root ? this.indexes.built(root) : undefined;
   }
 
   dispose(): void {

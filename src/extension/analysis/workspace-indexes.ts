@@ -10,7 +10,8 @@
  */
 import type { FileReport } from '../../core/report/types';
 import { analyzeText, type AnalyzeEnv } from '../core-api';
-import type { WorkspaceRepository } from '../../node/workspace-repo';
+import type { EditorIndex } from '../../node/editor-index';
+import { AnalysisCancelled } from '../../node/index-process-client';
 
 export interface IndexEvents {
   /** The folder's index is ready: documents analysed without it should be analysed again. */
@@ -19,14 +20,14 @@ export interface IndexEvents {
 }
 
 export class WorkspaceIndexes {
-  private readonly byRoot = new Map<string, WorkspaceRepository>();
+  private readonly byRoot = new Map<string, EditorIndex>();
   /** Folders whose build was asked for and waits for `notBefore`. */
   private readonly waiting = new Set<string>();
   private disposed = false;
   private gateOpen = false;
 
   constructor(
-    private readonly create: (root: string) => WorkspaceRepository,
+    private readonly create: (root: string) => EditorIndex,
     private readonly events: IndexEvents,
     /** Builds start no earlier than this settles (undefined: at once). */
     private readonly notBefore?: Promise<void>,
@@ -40,9 +41,9 @@ export class WorkspaceIndexes {
   }
 
   /** The folder's index when it is built; never starts or waits for a build. */
-  built(root: string): WorkspaceRepository | undefined {
+  built(root: string): EditorIndex | undefined {
     const repo = this.byRoot.get(root);
-    return repo?.current() ? repo : undefined;
+    return repo?.isBuilt() ? repo : undefined;
   }
 
   /** Whether a build of the folder's index was asked for (waiting for the cold start's end, building, built or failed). */
@@ -91,6 +92,7 @@ export class WorkspaceIndexes {
   dispose(): void {
     this.disposed = true;
     this.waiting.clear();
+    for (const repo of this.byRoot.values()) repo.dispose();
     this.byRoot.clear();
   }
 }
@@ -106,11 +108,21 @@ export interface DocumentInput {
 
 /**
  * One document's analysis for the editor: with the folder's index when it is built, else the file
- * alone, after which the index build starts. `withIndex` says which it was.
+ * alone, after which the index build starts. `withIndex` says which it was. `report` is undefined only
+ * for an analysis its caller cancelled (a newer version replaced it) that the index process dropped. An
+ * index that fails while answering (its process died) leaves the document priced alone, never unpriced.
  */
-export async function analyzeDocument(input: DocumentInput, env: AnalyzeEnv, indexes: WorkspaceIndexes): Promise<{ report: FileReport; withIndex: boolean }> {
+export async function analyzeDocument(input: DocumentInput, env: AnalyzeEnv, indexes: WorkspaceIndexes): Promise<{ report: FileReport | undefined; withIndex: boolean }> {
   const workspace = input.root !== undefined ? indexes.built(input.root) : undefined;
-  const report = await analyzeText(input.text, input.path, input.languageId, env, workspace);
+  if (workspace) {
+    try {
+      return { report: await analyzeText(input.text, input.path, input.languageId, env, workspace), withIndex: true };
+    } catch (err) {
+      if (err instanceof AnalysisCancelled) return { report: undefined, withIndex: true };
+      if (workspace.isBuilt()) throw err;
+    }
+  }
+  const report = await analyzeText(input.text, input.path, input.languageId, env);
   if (input.root !== undefined && !workspace && !env.isCancelled?.()) indexes.start(input.root);
-  return { report, withIndex: workspace !== undefined };
+  return { report, withIndex: false };
 }

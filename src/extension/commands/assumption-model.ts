@@ -9,7 +9,8 @@ import * as vscode from 'vscode';
 import type { FileReport, ModelSource } from '../../core/report/types';
 import type { TokenomicsContext } from '../context';
 import { modelItems } from './model-items';
-import { mentionsInIndex, mentionsInReport, repositoryModels, type ModelMention } from './repository-models';
+import { mentionsInReport, repositoryModels, type ModelMention } from './repository-models';
+import { within } from '../analysis/within';
 
 type ModelPickItem = vscode.QuickPickItem & { readonly modelId?: string };
 
@@ -23,17 +24,20 @@ export interface SiteModel {
 
 export type ModelTarget = { readonly kind: 'annotation' } | { readonly kind: 'setting'; readonly key: string; readonly label: string };
 
-function mentionsAround(ctx: TokenomicsContext, uri: vscode.Uri, file: FileReport): ModelMention[] {
+/** How long the pick waits for the index's models (answered by the index process) before it opens without them. */
+const INDEX_MENTIONS_MS = 1_000;
+
+async function mentionsAround(ctx: TokenomicsContext, uri: vscode.Uri, file: FileReport): Promise<ModelMention[]> {
   const out = mentionsInReport(file);
   out.push(...(ctx.lastWorkspaceModels ?? []));
-  const index = ctx.repositories.current(uri);
-  if (index) out.push(...mentionsInIndex(index));
+  const index = ctx.repositories.built(uri);
+  if (index) out.push(...((await within(index.modelMentions().catch(() => []), INDEX_MENTIONS_MS)) ?? []));
   return out;
 }
 
 export async function pickSiteModel(ctx: TokenomicsContext, uri: vscode.Uri, file: FileReport, site: SiteModel): Promise<string | undefined> {
   const catalog = ctx.catalog.current();
-  const found = repositoryModels(mentionsAround(ctx, uri, file), catalog);
+  const found = repositoryModels(await mentionsAround(ctx, uri, file), catalog);
   const inRepo = new Set(found.map((m) => m.id));
   const items: ModelPickItem[] = [
     ...(found.length > 0 ? [{ label: 'Used in this repository', kind: vscode.QuickPickItemKind.Separator }] : []),

@@ -39,7 +39,7 @@ describe('bundle files loaded at run time', () => {
     assert.ok(!readFileSync(join(DIST, 'extension.js'), 'utf8').includes(sample), 'the extension bundle holds no rank table');
   });
 
-  for (const bundle of ['extension.js', 'cli.js', 'detect-worker.js', 'scan-process.js']) {
+  for (const bundle of ['extension.js', 'cli.js', 'detect-worker.js', 'scan-process.js', 'index-process.js']) {
     it(`${bundle}: every file it requires from beside itself is built and shipped`, () => {
       for (const file of relativeRequires(bundle)) {
         assert.ok(existsSync(join(DIST, file)), `dist/${file} (required by ${bundle}) is built`);
@@ -48,8 +48,8 @@ describe('bundle files loaded at run time', () => {
     });
   }
 
-  it('the scripts the extension starts by file name (detection workers, the scan process) are built and shipped', () => {
-    for (const file of ['detect-worker.js', 'scan-process.js']) {
+  it('the scripts the extension starts by file name (detection workers, the scan and index processes) are built and shipped', () => {
+    for (const file of ['detect-worker.js', 'scan-process.js', 'index-process.js']) {
       assert.ok(existsSync(join(DIST, file)), `dist/${file} is built`);
       assert.ok(shipped(file), `dist/${file} is re-included by .vscodeignore`);
     }

@@ -58,13 +58,13 @@ describe('extension/workspace indexes: a lens never waits for the repository ind
     assert.equal(indexes.started(DIR), false, 'the build does not compete with the first analysis');
     const alone = await first;
     assert.equal(alone.withIndex, false);
-    assert.ok(placeholder(alone.report.calls[0].assumed), `priced alone: ${alone.report.calls[0].assumed.join('; ')}`);
+    assert.ok(placeholder(alone.report!.calls[0].assumed), `priced alone: ${alone.report!.calls[0].assumed.join('; ')}`);
     assert.ok(indexes.started(DIR), 'the first analysis started the build when it was done');
     await ev.whenBuilt;
     assert.deepEqual(ev.builtRoots, [DIR], 'the editor is told to re-analyse the folder');
     const refined = await analyzeDocument(INPUT, env, indexes);
     assert.equal(refined.withIndex, true);
-    assert.ok(importedPrompt(refined.report.calls[0].assumed), `with the index: ${refined.report.calls[0].assumed.join('; ')}`);
+    assert.ok(importedPrompt(refined.report!.calls[0].assumed), `with the index: ${refined.report!.calls[0].assumed.join('; ')}`);
   });
 
   it('keeps answering while an index is still being built', async () => {
@@ -74,7 +74,7 @@ describe('extension/workspace indexes: a lens never waits for the repository ind
     for (let i = 0; i < 2; i++) {
       const { report, withIndex } = await analyzeDocument(INPUT, env, indexes);
       assert.equal(withIndex, false);
-      assert.equal(report.calls.length, 1, 'the call is priced without the index');
+      assert.equal(report!.calls.length, 1, 'the call is priced without the index');
     }
     assert.equal(created, 1, 'one build per folder, not one per analysis');
     assert.deepEqual(ev.builtRoots, []);
@@ -98,7 +98,7 @@ describe('extension/workspace indexes: a lens never waits for the repository ind
     await analyzeDocument(INPUT, { ...env, isCancelled: () => true }, indexes).catch(() => undefined);
     assert.equal(indexes.started(DIR), false);
     const { report } = await analyzeDocument({ ...INPUT, root: undefined }, env, indexes);
-    assert.equal(report.calls.length, 1);
+    assert.equal(report!.calls.length, 1);
     assert.equal(indexes.started(DIR), false);
   });
 });

@@ -1,0 +1,489 @@
+/**
+ * Python: requests through the repository's own chat-model class family. An application that wraps its
+ * providers in classes of its own (`class BaseLLM(ABC)` with `gen`/`gen_stream`, `OpenAILLM`,
+ * `AnthropicLLM`… sending the SDK requests in `_raw_gen`) asks the model where it calls such a method on
+ * an object of the family: `self.llm.gen(…)` after `self.llm = LLMCreator.create_llm(…)`. That call is the
+ * site (priced with the application's prompts and traffic); the SDK requests inside the family are its
+ * implementation, listed but not billed again (model-invokes.ts).
+ *
+ * - A class family: the classes that send a request in one of their methods, with their bases and
+ *   subclasses. A method of a family class is a request method when it sends one itself, reaches one
+ *   through `self.x(…)`/`super().x(…)` or a method named by a string (`self._run("_raw_gen")` dispatching
+ *   by `getattr`), or is overridden by a subclass whose version does (dynamic dispatch).
+ * - A producer of the family: its constructor, or a repository function returning one (a factory:
+ *   `plugin.llm_class(…)` where a registry class holds `llm_class = OpenAILLM`, or a family constructor).
+ * - A receiver holds the family when its name (`llm` of `self.llm`, `agent.llm`, a local `llm`) is a name
+ *   the repository assigns from a producer: the repository's own naming of its chat-model objects, the
+ *   only link Python's untyped parameters leave.
+ * - The model: the class the factory picks under the default configuration (its key parameter followed to
+ *   a settings default, matched against the registry's string keys), whose override passes a model of its
+ *   own to `super()` (`super()._raw_gen(baseself, DOCSGPT_MODEL, …)`); else the `model` the site passes.
+ *
+ * Built once per repository generation from the files' facts; every step is bounded (receivers are
+ * matched by name first, the evaluator is asked only about their assignments).
+ */
+import type { DetectedCall } from '../detect/types';
+import type { ClassFact, Expr, FunctionFact } from './facts';
+import type { Evaluator } from './evaluate';
+import { exprText } from './extract';
+import { attempt, type CallerLookup, type Val } from './values';
+import type { RepoStore } from './store';
+import type { ResolvedModel } from './types';
+import { scopeOfPath } from '../report/scope';
+import { looksLikeModel } from './model-flow';
+
+interface ClassAt {
+  readonly path: string;
+  readonly cls: ClassFact;
+}
+
+interface FamilySite {
+  readonly call: DetectedCall;
+  readonly cls?: ClassAt;
+  readonly method: string;
+  readonly expr: Extract<Expr, { k: 'call' }>;
+  readonly ctx: { path: string; fn?: FunctionFact };
+}
+
+const MAX_SITES = 400;
+const MODEL_PARAM = /^(model|model_name|model_id|engine)$/;
+
+export class PyFamilies {
+  private readonly classes = new Map<string, ClassAt>();
+  private readonly children = new Map<string, Set<string>>();
+  /** `Class.method` whose requests are all embeddings. */
+  private readonly embedding = new Set<string>();
+  private readonly chat = new Set<string>();
+  /** Class → methods in which it sends a request itself. */
+  private readonly sending = new Map<string, Set<string>>();
+  /** Classes of a family: senders and their ancestors and descendants. */
+  private readonly family = new Set<string>();
+  private readonly reachMemo = new Map<string, boolean>();
+  private readonly byFile = new Map<string, FamilySite[]>();
+  private readonly implementing = new Set<string>();
+  /** Names of the family's request methods: a call of another name is never looked at. */
+  private readonly requestMethods = new Set<string>();
+  private holders?: HolderNames;
+
+  constructor(
+    private readonly store: RepoStore,
+    private readonly evaluator: Evaluator,
+    private readonly callers: CallerLookup,
+  ) {
+    this.indexClasses();
+    if (!this.sending.size) return;
+    for (const name of this.family) {
+      const at = this.classes.get(name)!;
+      for (const fn of this.store.get(at.path)?.functions.keys() ?? []) {
+        const [cls, method] = fn.split('.');
+        if (cls === name && method && !method.startsWith('__') && this.reaches(name, method)) this.requestMethods.add(method);
+      }
+    }
+    if (this.requestMethods.size) this.findSites();
+  }
+
+  /** The family calls of a file: requests the repository reveals. */
+  revealed(path: string): readonly DetectedCall[] {
+    return (this.byFile.get(path) ?? []).map((s) => s.call);
+  }
+
+  /** `Class.method` of the family's sending methods that some site reaches: their requests are listed, not billed. */
+  implementations(): ReadonlySet<string> {
+    return this.implementing;
+  }
+
+  /** The model of a revealed call: the picked class's own model, else the `model` the site passes. */
+  modelOf(path: string, callId: string): ResolvedModel | undefined {
+    const site = this.byFile.get(path)?.find((s) => s.call.id === callId);
+    if (!site) return undefined;
+    const own = site.cls ? this.overriddenModel(site.cls, site.method) : undefined;
+    if (own) return own;
+    const arg = site.expr.kw.model ?? site.expr.kw.model_name;
+    const v = arg ? attempt(() => this.evaluator.eval(arg, site.ctx)) : undefined;
+    return v?.t === 'str' && looksLikeModel(v.v) && scopeOfPath(v.at.path) === 'runtime' ? { model: v.v, source: { from: v.via === 'code' ? 'code' : v.via, at: v.at, detail: `${exprText(arg!)} → ${JSON.stringify(v.v)}` } } : undefined;
+  }
+
+  private indexClasses(): void {
+    for (const s of this.store.files()) {
+      if (s.file.language !== 'python' || scopeOfPath(s.file.path) === 'test') continue;
+      for (const cls of s.facts.classes) {
+        if (!this.classes.has(cls.name)) this.classes.set(cls.name, { path: s.file.path, cls });
+        for (const b of cls.bases) addTo(this.children, bare(b), cls.name);
+      }
+      const requests = new Map(s.file.calls.map((c) => [c.id, c]));
+      for (const fact of s.facts.calls) {
+        const call = requests.get(fact.id);
+        if (!call || call.agent || call.role || !fact.fn) continue;
+        const [cls, method] = fact.fn.split('.');
+        if (!method || !s.classes.has(cls)) continue;
+        addTo(this.sending, cls, method);
+        (call.kind === 'embedding' ? this.embedding : this.chat).add(`${cls}.${method}`);
+      }
+    }
+    for (const cls of this.sending.keys()) this.addWithBases(cls, 0);
+    for (const cls of [...this.family]) this.addDescendants(cls);
+  }
+
+  private addWithBases(name: string, depth: number): void {
+    if (depth > 8 || !this.classes.has(name)) return;
+    this.family.add(name);
+    for (const b of this.classes.get(name)!.cls.bases) this.addWithBases(bare(b), depth + 1);
+  }
+
+  private addDescendants(name: string): void {
+    const queue = [name];
+    while (queue.length && this.family.size < 2000) {
+      const n = queue.shift()!;
+      for (const c of this.children.get(n) ?? []) if (!this.family.has(c)) (this.family.add(c), queue.push(c));
+    }
+  }
+
+  /** The method as `cls` has it: its own, else the nearest base's. */
+  private lookup(cls: string, method: string, depth = 0): { owner: string; fn: FunctionFact } | undefined {
+    const at = this.classes.get(cls);
+    if (!at || depth > 8) return undefined;
+    const fn = this.store.get(at.path)?.functions.get(`${cls}.${method}`);
+    if (fn) return { owner: cls, fn };
+    for (const b of at.cls.bases) {
+      const hit = this.lookup(bare(b), method, depth + 1);
+      if (hit) return hit;
+    }
+    return undefined;
+  }
+
+  private basesOf(cls: string): string[] {
+    return (this.classes.get(cls)?.cls.bases ?? []).map(bare).filter((b) => this.family.has(b));
+  }
+
+  /** The methods a call of `method` on `cls` runs on its own object, transitively (by name). */
+  private pathOf(cls: string, method: string): Set<string> {
+    const out = new Set<string>([method]);
+    const queue = [method];
+    while (queue.length && out.size < 60) {
+      const impl = this.lookup(cls, queue.shift()!);
+      if (!impl) continue;
+      for (const name of selfReferences(impl.fn).own) if (!out.has(name) && this.lookup(cls, name)) (out.add(name), queue.push(name));
+    }
+    return out;
+  }
+
+  /**
+   * Calling `method` on an object of class `cls` sends a request; with `dispatch`, also where only a subclass's
+   * override of it (or of a method it names) does.
+   */
+  reaches(cls: string, method: string, dispatch = true): boolean {
+    const key = `${dispatch ? 'd' : 'o'}:${cls}.${method}`;
+    const known = this.reachMemo.get(key);
+    if (known !== undefined) return known;
+    this.reachMemo.set(key, false);
+    const result = this.reachesNow(cls, method, dispatch);
+    this.reachMemo.set(key, result);
+    return result;
+  }
+
+  private reachesNow(cls: string, method: string, dispatch: boolean): boolean {
+    if (!this.family.has(cls)) return false;
+    const impl = this.lookup(cls, method);
+    if (impl) {
+      if (this.sending.get(impl.owner)?.has(method)) return true;
+      const refs = selfReferences(impl.fn);
+      for (const name of refs.own) if (name !== method && this.lookup(cls, name) && this.reaches(cls, name, dispatch)) return true;
+      for (const name of refs.supers) if (this.basesOf(impl.owner).some((b) => this.reaches(b, name, dispatch))) return true;
+    }
+    // Dispatched to a subclass that overrides the method (or a method it names).
+    if (dispatch) for (const c of this.children.get(cls) ?? []) if (this.reaches(c, method)) return true;
+    return false;
+  }
+
+  /** The sending methods a call of `method` on `cls` ends in, as `Class.method`. */
+  private sendersOf(cls: string, method: string, into: Set<string>, depth = 0): void {
+    if (depth > 12 || !this.reaches(cls, method)) return;
+    const impl = this.lookup(cls, method);
+    if (impl && this.sending.get(impl.owner)?.has(method)) into.add(`${impl.owner}.${method}`);
+    if (impl) for (const name of selfReferences(impl.fn).own) if (name !== method && !into.has(`${cls}.${name}`)) this.sendersOf(cls, name, into, depth + 1);
+    for (const c of this.children.get(cls) ?? []) this.sendersOf(c, method, into, depth + 1);
+  }
+
+  private findSites(): void {
+    const holders = (this.holders = new HolderNames(this.store, this.evaluator, this.callers, this, this.family));
+    let count = 0;
+    for (const s of this.store.files()) {
+      if (s.file.language !== 'python') continue;
+      const taken = new Set(s.file.calls.map((c) => c.line));
+      const sites: FamilySite[] = [];
+      for (const fn of s.functions.values()) {
+        // Inside the family itself (a fallback model's request): the implementation, not a site.
+        const owner = fn.name.includes('.') ? fn.name.split('.')[0] : undefined;
+        if (owner && this.family.has(owner)) continue;
+        for (const c of fn.calls) {
+          if (c.expr.k !== 'call' || c.expr.callee.k !== 'member' || taken.has(c.line)) continue;
+          const method = c.expr.callee.prop;
+          if (!this.requestMethods.has(method)) continue;
+          const name = holderName(c.expr.callee.obj);
+          if (!name) continue;
+          const held = holders.classOf(name, method);
+          if (!held) continue;
+          taken.add(c.line);
+          sites.push(this.site(s.file.path, fn, c.expr, method, held));
+          if (++count >= MAX_SITES) break;
+        }
+      }
+      if (sites.length) this.byFile.set(s.file.path, sites);
+      if (count >= MAX_SITES) break;
+    }
+  }
+
+  private site(path: string, fn: FunctionFact, expr: Extract<Expr, { k: 'call' }>, method: string, held: { cls?: ClassAt; roots: string[] }): FamilySite {
+    const cls = held.cls;
+    const callee = exprText(expr.callee);
+    // Every family request the call may end in (the picked class's and the other providers'): listed, not billed.
+    const senders = new Set<string>();
+    for (const r of held.roots) this.sendersOf(r, method, senders);
+    for (const s of senders) this.implementing.add(s);
+    const embedding = senders.size > 0 && [...senders].every((s) => this.embedding.has(s) && !this.chat.has(s));
+    const call: DetectedCall = {
+      id: `c${expr.line}.f`,
+      line: expr.line,
+      column: 1,
+      endLine: expr.line,
+      endColumn: 1,
+      framework: 'repository',
+      callee,
+      promptIds: [],
+      tools: [],
+      agent: false,
+      inputPlaceholders: [],
+      receiverType: { type: cls?.cls.name ?? 'chat model', path: [], method },
+      ...(embedding ? { kind: 'embedding' as const } : {}),
+    };
+    return { call, cls, method, expr, ctx: { path, fn } };
+  }
+
+  /**
+   * A model the class fixes itself: one of its methods on the request path hands `super()` a value of its own
+   * at the base method's model parameter (`super()._raw_gen(baseself, DOCSGPT_MODEL, messages)`).
+   */
+  private overriddenModel(at: ClassAt, method: string): ResolvedModel | undefined {
+    const stored = this.store.get(at.path);
+    if (!stored) return undefined;
+    const onPath = this.pathOf(at.cls.name, method);
+    for (const [name, fn] of stored.functions) {
+      if (!name.startsWith(`${at.cls.name}.`)) continue;
+      const own = name.slice(at.cls.name.length + 1);
+      if (!onPath.has(own)) continue;
+      for (const c of fn.calls) {
+        const m = /^super\(\)\.(\w+)$/.exec(c.callee);
+        if (!m || c.expr.k !== 'call') continue;
+        const base = at.cls.bases.map((b) => this.lookup(bare(b), m[1])).find(Boolean);
+        if (!base) continue;
+        const index = base.fn.params.findIndex((p) => MODEL_PARAM.test(p.name));
+        if (index < 0) continue;
+        const arg = c.expr.kw[base.fn.params[index].name] ?? c.expr.args[index];
+        if (!arg || arg.k === 'name' && fn.params.some((p) => p.name === (arg as { v: string }).v)) continue;
+        const v = attempt(() => this.evaluator.eval(arg, { path: at.path, fn }));
+        if (v?.t === 'str' && looksLikeModel(v.v)) {
+          return { model: v.v, source: { from: v.via === 'code' ? 'code' : v.via, at: v.at, detail: `${at.cls.name}.${own} sends ${exprText(arg)} → ${JSON.stringify(v.v)} (the class the repository picks by default)` } };
+        }
+      }
+    }
+    return undefined;
+  }
+
+  /** The class's own methods send the request (no subclass involved): a plain wrapper. */
+  sendsItself(cls: string, method: string): boolean {
+    return this.reaches(cls, method, false);
+  }
+
+  /** Exposed for HolderNames: the family's class of that name. */
+  classAt(name: string): ClassAt | undefined {
+    return this.family.has(name) ? this.classes.get(name) : undefined;
+  }
+
+  /** Family classes whose constructor a registry attribute holds, by attribute (`llm_class = OpenAILLM` → `llm_class`). */
+  registries(): Map<string, { holder: ClassFact; target: string }[]> {
+    const out = new Map<string, { holder: ClassFact; target: string }[]>();
+    for (const at of this.classesAll()) {
+      for (const [attr, v] of Object.entries(at.cls.attrs)) {
+        if (v.fn || v.expr.k !== 'name' || !this.family.has(v.expr.v)) continue;
+        const list = out.get(attr) ?? [];
+        list.push({ holder: at.cls, target: v.expr.v });
+        out.set(attr, list);
+      }
+    }
+    return out;
+  }
+
+  private classesAll(): Iterable<ClassAt> {
+    return this.classes.values();
+  }
+}
+
+/**
+ * Names the repository assigns a family object to, with the class it holds: `self.llm = LLMCreator.create_llm(…)`
+ * (attribute `llm`), `llm = OpenAILLM(…)` (local `llm`).
+ */
+class HolderNames {
+  private readonly names = new Map<string, Expr[]>();
+  private readonly memo = new Map<string, { cls?: ClassAt; roots: string[] } | null>();
+  private readonly factories = new Map<string, { classes: string[]; fn: FunctionFact; path: string; picked?: ClassAt | null } | null>();
+  private registry?: Map<string, { holder: ClassFact; target: string }[]>;
+  private readonly where = new Map<Expr, { path: string; fn?: FunctionFact }>();
+
+  constructor(
+    private readonly store: RepoStore,
+    private readonly evaluator: Evaluator,
+    private readonly callers: CallerLookup,
+    private readonly families: PyFamilies,
+    private readonly family: ReadonlySet<string>,
+  ) {
+    for (const s of store.files()) {
+      if (s.file.language !== 'python' || scopeOfPath(s.file.path) === 'test') continue;
+      for (const fn of s.functions.values()) {
+        for (const [name, e] of Object.entries(fn.locals)) this.note(name, e, s.file.path, fn);
+        for (const [name, list] of Object.entries(fn.moreLocals ?? {})) for (const e of list) this.note(name, e, s.file.path, fn);
+      }
+      for (const cls of s.facts.classes) {
+        for (const [name, a] of Object.entries(cls.attrs)) this.note(name, a.expr, s.file.path, a.fn ? s.functions.get(a.fn) : undefined);
+        for (const [name, list] of Object.entries(cls.moreAttrs ?? {})) for (const e of list) this.note(name, e, s.file.path, ctorOf(s.functions, cls.name));
+      }
+    }
+  }
+
+  private note(name: string, e: Expr, path: string, fn: FunctionFact | undefined): void {
+    if (e.k !== 'call') return;
+    const list = this.names.get(name) ?? [];
+    if (list.length >= 24) return;
+    list.push(e);
+    this.names.set(name, list);
+    this.where.set(e, { path, fn });
+  }
+
+  /** The family class a receiver named `name` holds when `method` is one of its request methods. */
+  classOf(name: string, method: string): { cls?: ClassAt; roots: string[] } | undefined {
+    const key = `${name}.${method}`;
+    if (this.memo.has(key)) return this.memo.get(key) ?? undefined;
+    let found: { cls?: ClassAt; roots: string[] } | undefined;
+    for (const e of this.names.get(name) ?? []) {
+      const produced = this.produced(e);
+      if (!produced || !produced.roots.some((r) => this.families.reaches(r, method))) continue;
+      // One concrete class whose own methods send the request: a wrapper, whose callers are its uses (graph.ts), not
+      // a chat-model object whose request a subclass or a factory's pick decides.
+      if (produced.roots.length === 1 && this.families.sendsItself(produced.roots[0], method)) continue;
+      found = { cls: produced.picked, roots: produced.roots };
+      if (produced.picked) break;
+    }
+    this.memo.set(key, found ?? null);
+    return found;
+  }
+
+  /** What a call expression builds: family classes it may return, and the one picked under the defaults. */
+  private produced(e: Expr): { roots: string[]; picked?: ClassAt } | undefined {
+    if (e.k !== 'call') return undefined;
+    const ctx = this.where.get(e);
+    if (!ctx) return undefined;
+    const callee = attempt(() => this.evaluator.eval(e.callee, ctx));
+    if (callee?.t === 'class' && this.family.has(callee.cls.name)) return { roots: [callee.cls.name], picked: this.families.classAt(callee.cls.name) };
+    if (callee?.t !== 'fn') return undefined;
+    const factory = this.factory(callee);
+    if (!factory) return undefined;
+    if (factory.picked === undefined) factory.picked = this.pick(factory) ?? null;
+    return { roots: factory.classes, picked: factory.picked ?? undefined };
+  }
+
+  /** A repository function returning a family object: the classes it may build. */
+  private factory(v: Extract<Val, { t: 'fn' }>): { classes: string[]; fn: FunctionFact; path: string; picked?: ClassAt | null } | undefined {
+    const key = `${v.path}#${v.fn.name}`;
+    if (this.factories.has(key)) return this.factories.get(key) ?? undefined;
+    const classes = new Set<string>();
+    const returns = [v.fn.returns, ...(v.fn.moreReturns ?? [])].filter((r): r is Expr => Boolean(r));
+    // A function too long for its returns to be kept: what its locals build.
+    const built = returns.length
+      ? returns.flatMap((r) => (r.k === 'name' ? [v.fn.locals[r.v], ...(v.fn.moreLocals?.[r.v] ?? [])] : [r]))
+      : [...Object.values(v.fn.locals), ...Object.values(v.fn.moreLocals ?? {}).flat()];
+    for (const b of built) if (b?.k === 'call') for (const c of this.built(b, v)) classes.add(c);
+    const out = classes.size ? { classes: [...classes], fn: v.fn, path: v.path } : undefined;
+    this.factories.set(key, out ?? null);
+    return out;
+  }
+
+  /** `OpenAILLM(…)` → it; `plugin.llm_class(…)` → every family class a registry holds under `llm_class`. */
+  private built(call: Extract<Expr, { k: 'call' }>, v: Extract<Val, { t: 'fn' }>): string[] {
+    if (call.callee.k === 'name' && this.family.has(call.callee.v)) return [call.callee.v];
+    if (call.callee.k === 'member') {
+      this.registry ??= this.families.registries();
+      const entries = this.registry.get(call.callee.prop);
+      if (entries?.length) return entries.map((e) => e.target);
+    }
+    const c = attempt(() => this.evaluator.eval(call.callee, { path: v.path, fn: v.fn }));
+    return c?.t === 'class' && this.family.has(c.cls.name) ? [c.cls.name] : [];
+  }
+
+  /**
+   * The class the factory builds under the default configuration: its parameters followed to their values
+   * (a settings default, what its callers pass), matched against the string keys of the registry entries
+   * (`name = "docsgpt"` beside `llm_class = DocsGPTAPILLM`) or of the classes themselves.
+   */
+  private pick(factory: { classes: string[]; fn: FunctionFact; path: string }): ClassAt | undefined {
+    if (factory.classes.length === 1) return this.families.classAt(factory.classes[0]);
+    const keys = new Map<string, string>();
+    this.registry ??= this.families.registries();
+    for (const entries of this.registry.values()) for (const e of entries) for (const k of stringAttrs(e.holder)) if (!keys.has(k)) keys.set(k, e.target);
+    for (const c of factory.classes) for (const k of stringAttrs(this.families.classAt(c)?.cls)) if (!keys.has(k)) keys.set(k, c);
+    let picked: ClassAt | undefined;
+    // What the application's own callers pass (tests and examples pick providers of their own).
+    const runtime = this.callers(factory.path, factory.fn.name).filter((b) => scopeOfPath(b.ctx.path) === 'runtime').slice(0, 40);
+    factory.fn.params.slice(0, 4).forEach((p, index) => {
+      if (picked) return;
+      const votes = new Map<string, number>();
+      for (const b of runtime) {
+        const arg = b.kw[p.name] ?? b.args[index];
+        const v = arg ? attempt(() => this.evaluator.eval(arg, b.ctx)) : undefined;
+        const hit = v?.t === 'str' ? keys.get(v.v.toLowerCase()) : undefined;
+        if (hit && factory.classes.includes(hit)) votes.set(hit, (votes.get(hit) ?? 0) + 1);
+      }
+      const best = [...votes].sort((a, b) => b[1] - a[1])[0];
+      if (best) picked = this.families.classAt(best[0]);
+    });
+    if (picked) return picked;
+    return undefined;
+  }
+}
+
+/** Lower-cased string class attributes (`name = "docsgpt"`, `provider_name = "openai"`). */
+function stringAttrs(cls: ClassFact | undefined): string[] {
+  if (!cls) return [];
+  return Object.values(cls.attrs).flatMap((a) => (!a.fn && a.expr.k === 'str' ? [a.expr.v.toLowerCase()] : []));
+}
+
+/** Methods a method names on its own object: `self.x(…)`, `super().x(…)`, and string arguments naming one (`getattr` dispatch). */
+function selfReferences(fn: FunctionFact): { own: string[]; supers: string[] } {
+  const own = new Set<string>();
+  const supers = new Set<string>();
+  for (const c of fn.calls) {
+    const m = /^(self|super\(\))\.(\w+)$/.exec(c.callee);
+    if (m) (m[1] === 'self' ? own : supers).add(m[2]);
+    if (c.expr.k === 'call') for (const a of [...c.expr.args, ...Object.values(c.expr.kw)]) if (a.k === 'str' && /^\w+$/.test(a.v)) own.add(a.v);
+  }
+  return { own: [...own], supers: [...supers] };
+}
+
+/** The name a receiver is held under: `self.llm` / `agent.llm` / `llm` → `llm`. */
+function holderName(e: Expr): string | undefined {
+  if (e.k === 'name') return e.v === 'self' ? undefined : e.v;
+  if (e.k === 'member') return e.prop;
+  return undefined;
+}
+
+function ctorOf(functions: ReadonlyMap<string, FunctionFact>, cls: string): FunctionFact | undefined {
+  return functions.get(`${cls}.__init__`);
+}
+
+function bare(name: string): string {
+  return name.replace(/\[.*$/, '').split('.').pop()!.trim();
+}
+
+function addTo(map: Map<string, Set<string>>, key: string, value: string): void {
+  let set = map.get(key);
+  if (!set) map.set(key, (set = new Set()));
+  set.add(value);
+}
