@@ -22,7 +22,7 @@ describe('loops: request functions handed out as closures', () => {
     assert.equal(call.model, 'gpt-4o-mini');
   });
 
-  it('the orchestrator loop runs the agent a factory returns and has no bound', () => {
+  it('the orchestrator loop runs the agent a factory returns and has no bound (a password asked only for some commands is no REPL read)', () => {
     const loop = file(r, 'app/orchestrator.py').agentLoops.find((l) => l.line === 17);
     assert.ok(loop, 'orchestrator loop found');
     assert.equal(loop.bounded, false);
