@@ -36,7 +36,7 @@ describe('loops: request functions handed out as closures', () => {
     assert.equal(loop.maxSteps, 3);
   });
 
-  it('traps: a loop reading the user through the UI each pass, a prompt file name and a question to the user', () => {
+  it('traps: a loop reading the user through the UI each pass (on either arm of a choice), a prompt file name and a question to the user', () => {
     const agents = file(r, 'app/agents.py');
     assert.ok(!agents.agentLoops.some((l) => l.line === 45), 'chat() reads the user first: an interactive REPL');
     const texts = agents.prompts.map((p) => p.preview);
