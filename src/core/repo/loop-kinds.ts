@@ -94,8 +94,12 @@ function readsInput(graph: CallGraph, store: { get(path: string): { functions: R
       if (seen.has(key)) continue;
       seen.add(key);
       const fn = store.get(t.path)?.functions.get(t.fn);
-      if (fn?.calls.some((c) => USER_INPUT.test(c.callee))) return true;
-      next.push(...graph.outgoing(t.path, t.fn).map((e) => e.target));
+      // Past the loop's own call, only what runs on every call counts: a password asked for when the model's
+      // command happens to be `apt install` (a branch of the terminal's run) does not make the loop a REPL. Reads
+      // on two arms of one choice (`session.prompt(…)` if there is a session, else `input(…)`) run on every call.
+      const reads = fn?.calls.filter((c) => USER_INPUT.test(c.callee)) ?? [];
+      if (reads.some((c) => !c.branch) || reads.length >= 2) return true;
+      next.push(...graph.outgoing(t.path, t.fn).filter((e) => !e.branch).map((e) => e.target));
     }
     frontier = next;
   }

@@ -5,7 +5,8 @@
  * the counter's start (the parameter's default, else what the application's callers pass) to the level where
  * the comparison that ends it turns: `newDepth > 0` from depth 2 is two levels, `next_iteration >= 25` from 0
  * is twenty-five. A recursion the code does not bound this way (a walk over a tree, a retry that calls itself
- * with the same arguments) is not taken: nothing says how deep it goes.
+ * with the same arguments) is not taken: nothing says how deep it goes; nor is a safety stop (a bare number
+ * against a counter only the function itself moves from its default).
  */
 import type { SourceRef } from '../report/types';
 import type { Expr, FunctionFact, LoopFact, RecursionFact } from './facts';
@@ -64,6 +65,11 @@ function levels(ev: Evaluator, path: string, fn: FunctionFact, rec: RecursionFac
   const limit = number(ev, rec.limit, path, fn);
   const start = number(ev, { k: 'name', v: rec.param, line: fn.line }, path, fn);
   if (!limit || !start) return undefined;
+  // A bare number against a counter that starts at its own default (`depth > 3` with `depth=0`, moved only by the
+  // function itself) is a safety stop of a recursion that rarely goes deep (a summary re-summarised while it does
+  // not fit), not the length of a loop: the length is a named cap or what a caller asks for.
+  const own = fn.params.find((p) => p.name === rec.param)?.default;
+  if (rec.limit.k === 'num' && own && number(ev, own, path, fn)?.v === start.v) return undefined;
   const holds = (v: number): boolean => compare(v, rec.op, limit.v);
   // Compared as the next level's value: the first level always runs, the comparison decides the ones after it.
   const from = rec.next ? 1 : 0;

@@ -18,12 +18,14 @@ import type { Expr, FunctionFact } from './facts';
 import type { KeyRead, NameFlow, TextFact } from './sent-types';
 import type { RepoStore, StoredFile } from './store';
 import type { Edge } from './graph';
-import { carriedArg } from './carried-args';
+import { carriedArg, returnsOther } from './carried-args';
 import { fieldOf, fieldsSent, keepsArgument, passedField, returnedObjects } from './options-fields';
 
 /** Calls between the request and the text: the request's function, its wrappers, their callers. */
 const MAX_HOPS = 5;
 const MAX_VISITS = 400;
+/** A formatted text literal kept as source: `f"…{x}…"`, a template literal. */
+const FORMATTED = /^(f|rf|fr|F|Rf|fR)?("|'|`)/;
 
 export interface SentGroup {
   /** The function whose calls pass these texts (`path#fn`). */
@@ -155,14 +157,19 @@ export function sentTexts(src: SentSources, path: string, fn: string, inputs: re
         // for a repository function, only those its result is built from (carried-args.ts), and never those a
         // helper that returns something else is handed (`askQuestion("Your answer: ")`, options-fields.ts).
         const edges = src.outgoing(p, fact.name).filter((edge) => edge.line === e.line && edge.callee === e.text);
-        const carried = carriedBy(src.store, edges);
+        const { carried, other } = carriedBy(src.store, edges);
         const helpers = edges.map((edge) => src.store.get(edge.target.path)?.functions.get(edge.target.fn));
-        const kept = (arg: number | string): boolean => carried(arg) && helpers.every((h) => !h || keepsArgument(h, arg));
+        const kept = (arg: number | string): boolean => helpers.every((h) => !h || keepsArgument(h, arg));
         // In a zod schema only the `.describe(…)` texts are prompts (`z.literal('definitive')` is a value).
         const zodValue = /^z\./.test(e.text) && !/\.describe$/.test(e.text);
-        if (!zodValue) reveal(g, p, indexOf(stored).byCall.get(`${e.line}#${e.text}`)?.filter((t) => !('arg' in t.at) || kept(t.at.arg)));
-        for (const [i, a] of e.args.entries()) if (kept(i)) follow(p, fact, a, hops, g, depth + 1);
-        for (const [k, a] of Object.entries(e.kw)) if (kept(k)) follow(p, fact, a, hops, g, depth + 1);
+        if (!zodValue) reveal(g, p, indexOf(stored).byCall.get(`${e.line}#${e.text}`)?.filter((t) => !('arg' in t.at) || (carried(t.at.arg) && kept(t.at.arg))));
+        // A name is followed unless the function plainly returns something else (a list it trims still reaches the
+        // request) or the name only holds a text written here: then it is that text, passed like one at the call.
+        const literal = (v: Expr | undefined): boolean => v?.k === 'str' || (v?.k === 'unknown' && FORMATTED.test(v.text));
+        const textOnly = (a: Expr): boolean => literal(a) || (a.k === 'name' && literal(fact.locals[a.v]) && (fact.moreLocals?.[a.v] ?? []).every(literal));
+        const followed = (a: Expr, arg: number | string): boolean => kept(arg) && (carried(arg) || (!other && !textOnly(a)));
+        for (const [i, a] of e.args.entries()) if (followed(a, i)) follow(p, fact, a, hops, g, depth + 1);
+        for (const [k, a] of Object.entries(e.kw)) if (followed(a, k)) follow(p, fact, a, hops, g, depth + 1);
         if (e.callee.k === 'member') follow(p, fact, e.callee.obj, hops, g, depth + 1);
         // A repository function: the texts it returns, and the prompt files it picks by key.
         for (const edge of edges) {
@@ -173,9 +180,11 @@ export function sentTexts(src: SentSources, path: string, fn: string, inputs: re
           // A single token returned (`'undefined'`, `'Array<unknown>'` from a type describer) is a value, not prompt text.
           reveal(g, edge.target.path, idx.byReturn.get(targetFn.name)?.filter((t) => /\S\s+\S/.test(t.text)));
           for (const k of idx.keys.get(targetFn.name) ?? []) keyed(g, edge.target.path, k.key, k.line);
-          if (targetFn.returns?.k === 'name') carry(edge.target.path, targetFn.name, targetFn.returns.v, hops, g, key);
-          // `return { system: join(sections), urlList }`: what the returned object's sent field is built from.
-          else for (const r of returnedObjects(targetFn)) follow(edge.target.path, targetFn, r, hops, g, 0, key);
+          // What the returned local (or the returned object's sent field: `return { system: join(sections) }`) is
+          // built from inside the function; its parameters are this call's arguments, followed above, not what every
+          // other caller of the function passes.
+          if (targetFn.returns?.k === 'name') carry(edge.target.path, targetFn.name, targetFn.returns.v, MAX_HOPS, g, key);
+          else for (const r of returnedObjects(targetFn)) follow(edge.target.path, targetFn, r, MAX_HOPS, g, 0, key);
         }
         return;
       }
@@ -193,14 +202,17 @@ export function sentTexts(src: SentSources, path: string, fn: string, inputs: re
   return [...groups.values()].filter((g) => g.texts.length || g.files.length);
 }
 
-/** Which arguments of a call reach its value: all for a library call, else those some target's result is built from. */
-function carriedBy(store: RepoStore, edges: readonly Edge[]): (arg: number | string) => boolean {
+/**
+ * Which arguments of a call reach its value: all for a library call, else those some target's result is built from;
+ * `other`: every target plainly returns something else (carried-args.ts).
+ */
+function carriedBy(store: RepoStore, edges: readonly Edge[]): { carried: (arg: number | string) => boolean; other: boolean } {
   const targets = edges.flatMap((edge) => {
     const file = store.get(edge.target.path);
     const fn = file?.functions.get(edge.target.fn);
     return file && fn ? [{ file, fn }] : [];
   });
-  return (arg) => !targets.length || targets.some((t) => carriedArg(t, arg));
+  return { carried: (arg) => !targets.length || targets.some((t) => carriedArg(t, arg)), other: targets.length > 0 && targets.every(returnsOther) };
 }
 
 /** A text found by sentTexts as a prompt of the file it is written in. */

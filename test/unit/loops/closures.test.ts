@@ -22,7 +22,7 @@ describe('loops: request functions handed out as closures', () => {
     assert.equal(call.model, 'gpt-4o-mini');
   });
 
-  it('the orchestrator loop runs the agent a factory returns and has no bound', () => {
+  it('the orchestrator loop runs the agent a factory returns and has no bound (a password asked only for some commands is no REPL read)', () => {
     const loop = file(r, 'app/orchestrator.py').agentLoops.find((l) => l.line === 17);
     assert.ok(loop, 'orchestrator loop found');
     assert.equal(loop.bounded, false);
@@ -36,7 +36,7 @@ describe('loops: request functions handed out as closures', () => {
     assert.equal(loop.maxSteps, 3);
   });
 
-  it('traps: a loop reading the user through the UI each pass, a prompt file name and a question to the user', () => {
+  it('traps: a loop reading the user through the UI each pass (on either arm of a choice), a prompt file name and a question to the user', () => {
     const agents = file(r, 'app/agents.py');
     assert.ok(!agents.agentLoops.some((l) => l.line === 45), 'chat() reads the user first: an interactive REPL');
     const texts = agents.prompts.map((p) => p.preview);

@@ -30,8 +30,9 @@ describe('loops: recursions bounded by a level counter', () => {
     assert.deepEqual(loop.boundAt, { path: 'app/tools.py', line: 3 });
   });
 
-  it('traps: a retry from an error handler, a tree walk, batches of data by index', () => {
+  it('traps: a retry from an error handler, a safety stop, a tree walk, batches of data by index', () => {
     assert.ok(!file(r, 'app/tools.py').agentLoops.some((l) => l.line === 25), 'ask_once calls itself only to retry after an error');
+    assert.ok(!file(r, 'app/tools.py').agentLoops.some((l) => l.line === 33), '`depth > 3` from depth=0: a safety stop of a re-summary');
     const research = file(r, 'src/research.ts');
     assert.ok(!research.agentLoops.some((l) => l.line === 27 || l.line === 29), 'summarizeTree walks a tree: no counter bounds it');
     assert.ok(!research.agentLoops.some((l) => l.line === 21), '`i < texts.length` walks data by index');
