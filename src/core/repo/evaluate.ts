@@ -12,6 +12,7 @@ import { isListMethod, pickItems } from './list-values';
 import { fromUserDir } from './user-config';
 import { clientField, factoryModelArg, isRequestBody, splatModelKeys, wrappedModel } from './model-flow';
 import { dotenvValue, repositoryFile } from './repo-files';
+import { clientInputArg, joinedPath, loaderFileArg } from './eval-args';
 import { decide } from './conditions';
 import { plainConstant } from './plain-constants';
 import type { RepoStore } from './store';
@@ -362,24 +363,13 @@ export class Evaluator {
     return undefined;
   }
 
-  /** A call we cannot follow given client input (`schema.parse(body)`, a helper of `model` from the body): still client input. */
   private clientArg(e: Extract<Expr, { k: 'call' }>, ctx: Ctx, d: number): Val | undefined {
-    for (const a of [...e.args, ...Object.values(e.kw)].slice(0, 4)) {
-      // `schema.safeParse(await req.json())`: the body itself as the argument.
-      if (a.k === 'call' && isRequestBody(a)) return { t: 'client', path: ctx.path, line: a.line };
-      if (a.k !== 'name' && a.k !== 'member') continue;
-      const v = this.eval(a, ctx, d);
-      if (v?.t === 'client') return v;
-    }
-    return undefined;
+    return clientInputArg(e, ctx.path, (a) => this.eval(a, ctx, d));
   }
 
-  /** `load_config("config.yaml")`, `load_prompt("system.md")`: a helper outside the repository given a file name. */
   private loaderArg(e: Extract<Expr, { k: 'call' }>, ctx: Ctx, d: number): Val | undefined {
-    if (!/(load|read|open|get_prompt|prompt|template|config)/i.test(e.text)) return undefined;
-    const first = e.args[0];
-    if (first?.k !== 'str' || !/\.(md|txt|ya?ml|json|toml|j2|jinja2?|prompt)$/i.test(first.v)) return undefined;
-    return this.read(first, ctx, e.line, d);
+    const file = loaderFileArg(e);
+    return file ? this.read(file, ctx, e.line, d) : undefined;
   }
 
   private env(name: string, def: Expr | undefined, ctx: Ctx, d: number): Val | undefined {
@@ -398,20 +388,8 @@ export class Evaluator {
     return p ? this.fileVal(p, ctx, line) : undefined;
   }
 
-  /** The literal parts of a path expression, joined: `Path(__file__).parent / "prompts" / "x.md"` → `prompts/x.md`. */
   private pathOf(e: Expr, ctx: Ctx, d: number): string | undefined {
-    const parts: string[] = [];
-    const visit = (x: Expr): void => {
-      if (x.k === 'path') x.parts.forEach(visit);
-      else if (x.k === 'str') parts.push(x.v);
-      else if (x.k === 'name' || x.k === 'member') {
-        const v = d < MAX_DEPTH ? this.eval(x, ctx, d + 1) : undefined;
-        if (v?.t === 'str') parts.push(v.v);
-      }
-    };
-    visit(e);
-    const joined = parts.filter((p) => p && p !== '__file__' && p !== '__dirname').join('/');
-    return /\.[A-Za-z0-9]+$/.test(joined) ? joined : undefined;
+    return joinedPath(e, (x) => (d < MAX_DEPTH ? this.eval(x, ctx, d + 1) : undefined));
   }
 
   private fileVal(p: string, ctx: Ctx, line: number, userDir = false): Val | undefined {

@@ -9,6 +9,8 @@ import type { DetectedCall, DetectedFile, DetectedLoop, DetectedPrompt } from '.
 import type { CallReport, CallUse, FileReport, SiteScope, SourceRef } from '../report/types';
 import type { Expr, FunctionFact } from './facts';
 import { Evaluator, type Ctx, type Val } from './evaluate';
+import { tryEval } from './eval-args';
+import { importedPromptOf } from './imported-prompt';
 import { modelInstance, modelOf, refExpr } from './resolved-models';
 import { exprText } from './extract';
 import { CallGraph } from './graph';
@@ -106,7 +108,7 @@ export class RepoIndex implements RepoHints {
       if (!at || !expr) return undefined;
       // A ref detection followed into another function of the file (`**params` built in a method): read it there.
       const ctx = !at.model && call.modelRef ? refCtx(this.store, path, call.modelRef.line, at.ctx) : at.ctx;
-      const v = modelInstance(this.evaluator, this.safeEval(expr, ctx));
+      const v = modelInstance(this.evaluator, tryEval(this.evaluator, expr, ctx));
       if (v?.t === 'inst' && !v.ctx) return this.typeDefault(v.cls.name, expr);
       return v?.t === 'client' ? this.uiDefault(v, vendorOf(call)) : modelOf(v, expr);
     });
@@ -118,7 +120,7 @@ export class RepoIndex implements RepoHints {
     const found: { model: ResolvedModel; site: TypeDefault }[] = [];
     for (const site of sites) {
       const at = defaultSite(this.store, site);
-      const v = at ? modelInstance(this.evaluator, this.safeEval(at.expr, at.ctx)) : undefined;
+      const v = at ? modelInstance(this.evaluator, tryEval(this.evaluator, at.expr, at.ctx)) : undefined;
       const m = v?.t === 'str' ? modelOf(v, at!.expr) : undefined;
       if (m) found.push({ model: m, site });
     }
@@ -148,7 +150,7 @@ export class RepoIndex implements RepoHints {
       let fn: FunctionFact | undefined;
       for (const f of stored.functions.values()) if (f.line <= bound.ref.line && bound.ref.line <= f.endLine && (!fn || f.line >= fn.line)) fn = f;
       const expr = refExpr(bound.ref.text, bound.ref.kind, bound.ref.line);
-      const v = this.safeEval(expr, { path, fn });
+      const v = tryEval(this.evaluator, expr, { path, fn });
       if (v?.t !== 'num' || !Number.isFinite(v.v) || v.v < 0) return undefined;
       const steps = Math.max(1, Math.round(v.v + bound.offset));
       return { steps, at: v.at, detail: v.detail ?? `${exprText(expr)} → ${v.v}` };
@@ -163,7 +165,7 @@ export class RepoIndex implements RepoHints {
       const uses: CallUse[] = [];
       for (const edge of this.graph.callers(path, fn.name)) {
         if (edge.path === path && edge.from === fn.name) continue;
-        const model = at.model ? modelOf(this.safeEval(at.model, { ...at.ctx, bound: edge.bound }), at.model) : undefined;
+        const model = at.model ? modelOf(tryEval(this.evaluator, at.model, { ...at.ctx, bound: edge.bound }), at.model) : undefined;
         uses.push({ path: edge.path, line: edge.line, via: edge.callee, ...(model ? { model: model.model, modelSource: model.source } : {}) });
       }
       return uses.length ? uses : undefined;
@@ -268,7 +270,7 @@ export class RepoIndex implements RepoHints {
       const fact = this.store.get(path)?.facts.calls.find((c) => c.id === call.id);
       for (const name of new Set([...call.inputPlaceholders, ...(fact?.inputs ?? [])])) {
         if (!/^[A-Za-z_$][\w$]*(\.[A-Za-z_$][\w$]*)*$/.test(name)) continue;
-        const v = this.safeEval(refExpr(name, 'member', call.line), at.ctx);
+        const v = tryEval(this.evaluator, refExpr(name, 'member', call.line), at.ctx);
         if (v?.t === 'file') {
           const text = this.store.text(v.path) ?? this.host.readText?.(v.path);
           if (text !== undefined && !out.some((o) => o.path === v.path)) out.push({ name, path: v.path, text, from: v.from });
@@ -389,28 +391,5 @@ export class RepoIndex implements RepoHints {
     });
   }
 
-  importedPrompt = (fromPath: string, module: string, name: string): DetectedPrompt | undefined => {
-    const [spec, imported] = module.split('#');
-    let path = this.store.modules.resolve(fromPath, spec);
-    let wanted = imported ?? name;
-    for (let hop = 0; path && hop < 4; hop++) {
-      const stored = this.store.get(path);
-      const hit = stored?.file.prompts.find((p) => p.name === wanted);
-      if (hit) return hit;
-      // A package re-exporting it (`__init__.py`, `index.ts`): follow its import.
-      const imp = stored?.facts.imports.find((i) => i.local === wanted);
-      if (!imp) return undefined;
-      wanted = imp.name ?? wanted;
-      path = this.store.modules.resolve(path, imp.module);
-    }
-    return undefined;
-  };
-
-  private safeEval(e: Expr, ctx: Ctx): Val | undefined {
-    try {
-      return this.evaluator.eval(e, ctx);
-    } catch {
-      return undefined;
-    }
-  }
+  importedPrompt = (fromPath: string, module: string, name: string): DetectedPrompt | undefined => importedPromptOf(this.store, fromPath, module, name);
 }

@@ -16,7 +16,7 @@ import { callExtras, describeRef, withStepSites } from './call-extras';
 import { budgetDiagnostics, detectionDiagnostics, loopDiagnostics, modelDiagnostics } from './diagnostics';
 import { mergeAnnotations } from '../detect/annotations';
 import { ModelResolver, simpleResolve, type ModelChoice, type Resolver } from './models';
-import { frameworkDefault, loopSteps } from './loop-steps';
+import { frameworkDefault, loopSteps, loopStepOf } from './loop-steps';
 import { hasUncertainty, noUncertainty, priceWithRange, stepRange, widenTaskWithAlternatives, widenWithAlternatives, type RangeSpec, type UncertainInputs } from './ranges';
 import { scopeOfPath } from './scope';
 import { uncachedByCode } from './explicit-cache';
@@ -261,7 +261,7 @@ class FileAnalysis {
       tools: call.tools,
       assumed,
       assumptions: notes,
-      ...((stepOf(call, this.file) ?? repoStep) ? { stepOf: stepOf(call, this.file) ?? repoStep } : {}),
+      ...((loopStepOf(call, this.file) ?? repoStep) ? { stepOf: loopStepOf(call, this.file) ?? repoStep } : {}),
       ...extras,
       modelSource: preferModelSource(chosen.source, extras.modelSource, this.file.path),
       ...(hasUncertainty(rangeInputs) ? { rangeInputs } : {}),
@@ -391,12 +391,5 @@ class FileAnalysis {
     const swing = prompts.reduce((n, p) => n + (this.promptUncertainty.get(p.id) ?? 0), 0);
     return priceInstructions(prompts, swing, this.resolver.choose(this.a.codingModel, undefined, 'default'));
   }
-}
-
-/** The loop or agent that prices a call as one of its steps. */
-function stepOf(call: DetectedCall, file: DetectedFile): string | undefined {
-  if (call.usedBy) return call.usedBy;
-  if (call.agent) return file.loops.find((l) => l.callId === call.id)?.id;
-  return undefined;
 }
 

@@ -4,7 +4,7 @@
  * assumed count for a loop nothing bounds.
  */
 import type { Catalog, FrameworkDefault } from '../catalog/types';
-import type { AnnotationValues, DetectedLoop } from '../detect/types';
+import type { AnnotationValues, DetectedCall, DetectedFile, DetectedLoop } from '../detect/types';
 import type { Assumptions } from '../workload';
 import type { AgentLoopReport } from './types';
 
@@ -42,4 +42,11 @@ export function frameworkDefault(catalog: Catalog, framework: string, language: 
   if (framework === 'hand-written') return undefined;
   const lang = language === 'python' ? 'python' : 'typescript';
   return catalog.frameworks.find((f) => f.framework === framework && (f.language === 'both' || f.language === lang));
+}
+
+/** The loop or agent that prices a call as one of its steps. */
+export function loopStepOf(call: DetectedCall, file: DetectedFile): string | undefined {
+  if (call.usedBy) return call.usedBy;
+  if (call.agent) return file.loops.find((l) => l.callId === call.id)?.id;
+  return undefined;
 }
