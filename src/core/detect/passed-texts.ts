@@ -11,8 +11,12 @@ import type { SyntaxNode } from './parser';
 import type { LanguageSyntax } from './syntax';
 import { literalLength, render } from './text';
 
-/** Helpers named for what they do to something else: read, load, fetch, parse, serialize, log, send, translate. */
-const VERB_FIRST = /^(read|load|open|fetch|request|get|require|import|encode|decode|parse|stringify|serialize|dump|log|print|warn|error|debug|info|assert|emit|send|post|write|save|translate|format_?path|to_?json|url)(?![a-z])/;
+/**
+ * Helpers named for what they do to something else: read, load, fetch, parse, serialize, log, send, translate; and
+ * the ones that ask the user (`input_with_fallback("How can I help? ")`, `promptUser(…)`, `askQuestion(…)`): their
+ * text is shown to a person, and what the person types is what reaches the model.
+ */
+const VERB_FIRST = /^(read|load|open|fetch|request|get|require|import|encode|decode|parse|stringify|serialize|dump|log|print|warn|error|debug|info|assert|emit|send|post|write|save|translate|format_?path|to_?json|url|input|ask|confirm|question|getpass|readline|prompt_?[Uu]ser|prompt_?[Ii]nput)(?![a-z])/;
 /** Whole names of non-pass-through helpers: translations, path and URL builders, serializers. */
 const NAMED = /^(t|_|i18n|gettext|ngettext|path|join|resolve|url|URL|dumps|encodeURIComponent|escape|unescape|btoa|atob|hash|md5|sha\w*|uuid\w*)$/;
 /** Classes and constructors (message, template, error): their own rules read them, or they are not prompts. */

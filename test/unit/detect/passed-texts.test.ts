@@ -45,3 +45,27 @@ describe('detect: a prompt handed to a text helper', () => {
     );
   });
 });
+
+describe('detect: a question put to the user is not a prompt', () => {
+  const ASKS_PY = [
+    'from agents import Runner',
+    'async def main():',
+    '    msg = input_with_fallback("Hi! We speak French, Spanish and English. How can I help? ", "Hello there")',
+    '    inputs = [{"content": msg, "role": "user"}]',
+    '    await Runner.run(agent, inputs)',
+  ].join('\n');
+  const ASKS_TS = [
+    "import { run } from '@openai/agents';",
+    'async function main() {',
+    "  const userMsg = await promptUser('Hi! We speak French, Spanish and English. How can I help?');",
+    "  await run(agent, [{ role: 'user', content: userMsg }]);",
+    '}',
+  ].join('\n');
+
+  for (const [name, source] of [['asks.py', ASKS_PY], ['asks.ts', ASKS_TS]] as const) {
+    it(`trap (${name}): the text shown by an input helper is not sent; what the person types is`, async () => {
+      const d = await detectFile(source, name);
+      assert.deepEqual(d.prompts.filter((p) => /How can I help/.test(p.text)).map((p) => `${p.line}: ${p.reason}`), []);
+    });
+  }
+});
