@@ -53,7 +53,8 @@ export function findMessageBuilders(syntax: LanguageSyntax, collected: Collected
   return out;
 }
 
-function enclosingMethod(node: SyntaxNode): { fn: SyntaxNode; cls: SyntaxNode } | undefined {
+/** The method a node sits in and its class (Python), if it sits in one. */
+export function enclosingMethod(node: SyntaxNode): { fn: SyntaxNode; cls: SyntaxNode } | undefined {
   for (let n = node.parent; n; n = n.parent) {
     if (n.type !== 'function_definition') continue;
     const holder = n.parent?.type === 'decorated_definition' ? n.parent : n;
@@ -64,7 +65,7 @@ function enclosingMethod(node: SyntaxNode): { fn: SyntaxNode; cls: SyntaxNode } 
 }
 
 /** Parameter names as callers pass them (without `self`/`cls`). */
-function paramNames(def: SyntaxNode): string[] {
+export function paramNames(def: SyntaxNode): string[] {
   const names = (def.childForFieldName('parameters')?.namedChildren ?? []).map((p) => (p?.type === 'identifier' ? p.text : (p?.childForFieldName('name') ?? p?.namedChildren.find((c) => c?.type === 'identifier'))?.text ?? ''));
   return names[0] === 'self' || names[0] === 'cls' ? names.slice(1) : names;
 }

@@ -16,6 +16,7 @@
  */
 import type { MessageBuilderFact } from '../repo/facts';
 import type { SyntaxNode } from './parser';
+import { enclosingMethod, paramNames } from './message-builders';
 import type { Collected, LanguageSyntax } from './syntax';
 
 /** Roles whose texts are prompts the caller writes. */
@@ -55,20 +56,4 @@ function roleOf(node: SyntaxNode): string | undefined {
   if (node.type === 'string') return node.text.replace(/^[rbuf]*['"]{1,3}|['"]{1,3}$/gi, '').toLowerCase();
   if (node.type === 'attribute') return node.childForFieldName('attribute')?.text.toLowerCase();
   return undefined;
-}
-
-function enclosingMethod(node: SyntaxNode): { fn: SyntaxNode; cls: SyntaxNode } | undefined {
-  for (let n = node.parent; n; n = n.parent) {
-    if (n.type !== 'function_definition') continue;
-    const holder = n.parent?.type === 'decorated_definition' ? n.parent : n;
-    const cls = holder.parent?.type === 'block' ? holder.parent.parent : undefined;
-    return cls?.type === 'class_definition' ? { fn: n, cls } : undefined;
-  }
-  return undefined;
-}
-
-/** Parameter names as callers pass them (without `self`/`cls`). */
-function paramNames(def: SyntaxNode): string[] {
-  const names = (def.childForFieldName('parameters')?.namedChildren ?? []).map((p) => (p?.type === 'identifier' ? p.text : (p?.childForFieldName('name') ?? p?.namedChildren.find((c) => c?.type === 'identifier'))?.text ?? ''));
-  return names[0] === 'self' || names[0] === 'cls' ? names.slice(1) : names;
 }
