@@ -282,7 +282,8 @@ export class ReportViewHost implements vscode.WebviewViewProvider, vscode.Dispos
       format ??
       (await vscode.window.showQuickPick(
         (Object.keys(EXPORT_EXTENSIONS) as ExportFormat[]).map((f) => ({ label: EXPORT_EXTENSIONS[f].label, format: f })),
-        { title: 'Export the cost report as' },
+        // Kept open when focus moves: the report view may re-render (an index built, a scan done) while it is up.
+        { title: 'Export the cost report as', ignoreFocusOut: true },
       ))?.format;
     if (!chosen) return;
     const { ext, label } = EXPORT_EXTENSIONS[chosen];
