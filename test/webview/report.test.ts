@@ -138,6 +138,9 @@ describe('Cost report page (headless Chromium)', function () {
         { type: 'reveal', path: test.path, siteId: test.siteId },
         { type: 'reveal', path: runtime[0].path, siteId: runtime[0].siteId },
       ]);
+      // The page handles a message on its next task: wait for it to say so, rather than read it at once (a CI run
+      // read the status before the cancel was handled).
+      await p.page.locator('.status', { hasText: 'Scan cancelled' }).waitFor({ timeout: 10_000 });
       assert.equal(await p.page.locator('.status').textContent(), 'Scan cancelled; showing the previous report.');
     });
   });
