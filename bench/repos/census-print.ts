@@ -19,9 +19,9 @@ function aboutOf(dimension: string, tag: string): string {
 
 export function printCensus(census: Census, log: (s: string) => void): void {
   log(`\nRule census: ${census.repos.tuning} repositories tuned on from the start / ${census.repos['held-out']} held out at first sight (figures are "tuning/held-out")`);
-  log(`${'what'.padEnd(7)} ${'tag'.padEnd(30)} ${'kind'.padEnd(19)} ${'fired on'.padStart(9)} ${'right on'.padStart(9)} ${'right'.padStart(9)} ${'wrong'.padStart(9)} ${'wrong on'.padStart(9)}`);
+  log(`${'what'.padEnd(7)} ${'tag'.padEnd(30)} ${'kind'.padEnd(19)} ${'fired on'.padStart(9)} ${'right on'.padStart(9)} ${'right'.padStart(9)} ${'wrong'.padStart(9)} ${'wrong on'.padStart(9)}  right on sets`);
   for (const r of census.rows) {
-    log(`${r.dimension.padEnd(7)} ${r.tag.padEnd(30)} ${r.kind.padEnd(19)} ${pair(r.firedRepos).padStart(9)} ${pair(r.rightRepos).padStart(9)} ${pair(r.right).padStart(9)} ${pair(r.wrong).padStart(9)} ${pair(r.wrongRepos).padStart(9)}`);
+    log(`${r.dimension.padEnd(7)} ${r.tag.padEnd(30)} ${r.kind.padEnd(19)} ${pair(r.firedRepos).padStart(9)} ${pair(r.rightRepos).padStart(9)} ${pair(r.right).padStart(9)} ${pair(r.wrong).padStart(9)} ${pair(r.wrongRepos).padStart(9)}  ${r.rightSets.join(' ')}`);
   }
   log(`labels no report was found at: calls ${census.misses.calls}, loops ${census.misses.loops}, prompts ${census.misses.prompts} (no rule to credit)`);
   log('\nPer kind of rule (tags that matched labels on ≥5 repositories / on one):');
@@ -30,8 +30,8 @@ export function printCensus(census: Census, log: (s: string) => void): void {
 
 /** Markdown table of the census, for docs/repos.md. */
 export function censusMarkdown(census: Census): string {
-  const lines = ['| what | tag | kind | fired on (repos) | right on (repos) | right | wrong | wrong on (repos) |', '| --- | --- | --- | ---: | ---: | ---: | ---: | ---: |'];
-  for (const r of census.rows) lines.push(`| ${r.dimension} | ${r.tag} | ${r.kind} | ${pair(r.firedRepos)} | ${pair(r.rightRepos)} | ${pair(r.right)} | ${pair(r.wrong)} | ${pair(r.wrongRepos)} |`);
+  const lines = ['| what | tag | kind | fired on (repos) | right on (repos) | right | wrong | wrong on (repos) | right on sets |', '| --- | --- | --- | ---: | ---: | ---: | ---: | ---: | --- |'];
+  for (const r of census.rows) lines.push(`| ${r.dimension} | ${r.tag} | ${r.kind} | ${pair(r.firedRepos)} | ${pair(r.rightRepos)} | ${pair(r.right)} | ${pair(r.wrong)} | ${pair(r.wrongRepos)} | ${r.rightSets.join(' ')} |`);
   return lines.join('\n');
 }
 
@@ -43,7 +43,7 @@ function git(root: string, args: string[]): string | undefined {
   }
 }
 
-/** Writes bench/results/repos-census.json; returns its path. */
+/** Writes bench/results/repos-census.json (and the table as repos-census.md); returns the JSON's path. */
 export function writeCensus(root: string, census: Census, repos: readonly RepoCensus[]): string {
   const dir = join(root, 'bench', 'results');
   mkdirSync(dir, { recursive: true });
@@ -51,5 +51,6 @@ export function writeCensus(root: string, census: Census, repos: readonly RepoCe
   const rows = census.rows.map((r) => ({ ...r, about: aboutOf(r.dimension, r.tag) || undefined }));
   const body = { measuredAt: new Date().toISOString(), tokenomicsCommit: git(root, ['rev-parse', 'HEAD']), repos: census.repos, misses: census.misses, kinds: summarizeKinds(census), rows, perRepo: repos };
   writeFileSync(path, JSON.stringify(body, null, 2) + '\n');
+  writeFileSync(join(dir, 'repos-census.md'), censusMarkdown(census) + '\n');
   return path;
 }

@@ -89,6 +89,8 @@ export function boundTag(loop: AgentLoopReport): SiteTag {
 const PROMPT_RULES: readonly (readonly [RegExp, string, CensusKind])[] = [
   [/^part of /, 'assembled-pieces', 'data-flow'],
   [/, loaded by the code$/, 'loaded-config-file', 'data-flow'],
+  [/^read by the code at |^read at .* sent with the request there$/, 'loaded-whole-file', 'data-flow'],
+  [/^read from its folder by the code/, 'prompt-folder-by-key', 'data-flow'],
   [/a settings table the code picks by name$/, 'settings-table', 'data-flow'],
   [/^schema .* sent with a request at /, 'schema-sent-elsewhere', 'data-flow'],
   [/sent with the request at /, 'text-passed-to-wrapper', 'data-flow'],

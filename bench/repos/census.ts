@@ -33,6 +33,8 @@ export interface RepoCensus {
   readonly repo: string;
   /** The role the repository had when first measured (`firstSightRole`, else its role). */
   readonly group: CensusGroup;
+  /** Which first-sight set it came in (firstSightSets): 0 tuning from the start, 1, 2, … each held-out set in turn. */
+  readonly set?: number;
   readonly tags: Record<string, TagTally>;
   /** Labels no report was found at, per kind (no rule to credit or blame). */
   readonly misses: Record<LabelKind, number>;
@@ -57,6 +59,8 @@ export interface CensusRow {
   /** Wrong reports: extra, traps taken, wrong model / bound. */
   readonly wrong: GroupFigures;
   readonly wrongRepos: GroupFigures;
+  /** The first-sight sets (firstSightSets) of the repositories where it matched a label. */
+  readonly rightSets: readonly number[];
 }
 
 export interface Census {
@@ -88,7 +92,7 @@ function tagsOf(file: FileReport, kind: LabelKind, id: string): SiteTag[] | unde
 }
 
 /** One repository's tallies, from its scanned files and the scores of its labeled files. */
-export function censusOfRepo(entry: Pick<CorpusRepo, 'repo' | 'role' | 'firstSightRole'>, files: readonly FileReport[], scores: readonly FileScore[]): RepoCensus {
+export function censusOfRepo(entry: Pick<CorpusRepo, 'repo' | 'role' | 'firstSightRole'>, files: readonly FileReport[], scores: readonly FileScore[], set?: number): RepoCensus {
   const tags: Record<string, TagTally> = {};
   const tally = (t: SiteTag): TagTally => (tags[key(t)] ??= { dimension: t.dimension, tag: t.tag, kind: t.kind, fired: 0, right: 0, wrong: 0 });
   const unclassified = new Set<string>();
@@ -121,21 +125,41 @@ export function censusOfRepo(entry: Pick<CorpusRepo, 'repo' | 'role' | 'firstSig
   }
   const misses = { prompts: 0, calls: 0, loops: 0 };
   for (const s of scores) for (const k of Object.keys(misses) as LabelKind[]) if (s.kinds[k]) misses[k] += s.kinds[k]!.expected - s.kinds[k]!.located;
-  return { repo: entry.repo, group: groupOf(entry), tags, misses, unclassified: [...unclassified].sort() };
+  return { repo: entry.repo, group: groupOf(entry), ...(set !== undefined ? { set } : {}), tags, misses, unclassified: [...unclassified].sort() };
+}
+
+/**
+ * The set each repository came in, from its first-sight entry: 0 for repositories tuned on from the start,
+ * then 1, 2, … for the held-out sets in the order they were measured (a set's entries are recorded together;
+ * a gap of more than `gapMs` between held-out entries starts the next set).
+ */
+export function firstSightSets(entries: readonly { readonly repo: string; readonly role: CensusGroup; readonly measuredAt: string }[], gapMs = 60 * 60 * 1000): Map<string, number> {
+  const sets = new Map<string, number>();
+  for (const e of entries) if (e.role === 'tuning') sets.set(e.repo, 0);
+  const heldOut = entries.filter((e) => e.role === 'held-out').sort((a, b) => Date.parse(a.measuredAt) - Date.parse(b.measuredAt));
+  let set = 0;
+  let last = -Infinity;
+  for (const e of heldOut) {
+    const at = Date.parse(e.measuredAt);
+    if (at - last > gapMs) set++;
+    last = at;
+    sets.set(e.repo, set);
+  }
+  return sets;
 }
 
 const zero = (): { tuning: number; 'held-out': number } => ({ tuning: 0, 'held-out': 0 });
 
 /** All repositories' tallies put together, one row per tag. */
 export function summarizeCensus(repos: readonly RepoCensus[]): Census {
-  const rows = new Map<string, { dimension: TagDimension; tag: string; kind: CensusKind; firedRepos: GroupFigures; rightRepos: GroupFigures; right: GroupFigures; wrong: GroupFigures; wrongRepos: GroupFigures }>();
+  const rows = new Map<string, { dimension: TagDimension; tag: string; kind: CensusKind; firedRepos: GroupFigures; rightRepos: GroupFigures; right: GroupFigures; wrong: GroupFigures; wrongRepos: GroupFigures; rightSets: number[] }>();
   const count = zero();
   const misses = { prompts: 0, calls: 0, loops: 0 };
   for (const r of repos) {
     count[r.group]++;
     for (const k of Object.keys(misses) as LabelKind[]) misses[k] += r.misses[k];
     for (const [k, t] of Object.entries(r.tags)) {
-      const row = rows.get(k) ?? { dimension: t.dimension, tag: t.tag, kind: t.kind, firedRepos: zero(), rightRepos: zero(), right: zero(), wrong: zero(), wrongRepos: zero() };
+      const row = rows.get(k) ?? { dimension: t.dimension, tag: t.tag, kind: t.kind, firedRepos: zero(), rightRepos: zero(), right: zero(), wrong: zero(), wrongRepos: zero(), rightSets: [] };
       rows.set(k, row);
       const add = (into: GroupFigures, n: number): void => void ((into as { tuning: number; 'held-out': number })[r.group] += n);
       add(row.firedRepos, t.fired > 0 ? 1 : 0);
@@ -143,11 +167,13 @@ export function summarizeCensus(repos: readonly RepoCensus[]): Census {
       add(row.right, t.right);
       add(row.wrong, t.wrong);
       add(row.wrongRepos, t.wrong > 0 ? 1 : 0);
+      if (t.right > 0 && r.set !== undefined && !row.rightSets.includes(r.set)) row.rightSets.push(r.set);
     }
   }
   const order: TagDimension[] = ['call', 'model', 'site', 'loop', 'bound', 'prompt'];
   const total = (g: GroupFigures): number => g.tuning + g['held-out'];
   const sorted = [...rows.values()].sort((a, b) => order.indexOf(a.dimension) - order.indexOf(b.dimension) || total(b.rightRepos) - total(a.rightRepos) || total(b.firedRepos) - total(a.firedRepos) || a.tag.localeCompare(b.tag));
+  for (const row of sorted) row.rightSets.sort((a, b) => a - b);
   return { repos: count, rows: sorted, misses };
 }
 

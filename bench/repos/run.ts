@@ -22,7 +22,7 @@ import { cpuMs } from '../harness';
 import { readCorpus, readLabels, type CorpusRepo, type LabelKind, LABEL_KINDS } from './labels';
 import { readFirstSight, recordFirstSight, type FirstSightEntry } from './first-sight';
 import { scoreFile } from './score';
-import { censusOfRepo, summarizeCensus, type RepoCensus } from './census';
+import { censusOfRepo, firstSightSets, summarizeCensus, type RepoCensus } from './census';
 import { printCensus, writeCensus } from './census-print';
 import { accuracy, labelCounts, precision, projectedSeconds, recall, SPEED_TARGET, summarizeRoles, sumKinds, TARGETS, type RepoResult } from './summary';
 
@@ -91,7 +91,7 @@ async function runRepo(entry: CorpusRepo, census?: RepoCensus[]): Promise<RepoRe
   const byPath = new Map(report.files.map((f) => [f.path, f]));
   const promptsInFile = (path: string): number => byPath.get(path)?.prompts.length ?? 0;
   const scores = labels.map((l) => scoreFile(l, byPath.get(l.path), census ? (path) => byPath.get(path)?.prompts ?? [] : promptsInFile));
-  census?.push(censusOfRepo(entry, report.files, scores));
+  census?.push(censusOfRepo(entry, report.files, scores, firstSightSets(readFirstSight(ROOT)).get(entry.repo)));
   const { lines, files } = await countLines(dir);
   return { repo: entry.repo, commit: entry.commit, role: entry.role, lines, files, scanMs, scanCpuMs, labeledFiles: labels.length, kinds: sumKinds(scores), findings: scores.flatMap((s) => s.findings) };
 }

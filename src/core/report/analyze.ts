@@ -174,6 +174,7 @@ class FileAnalysis {
       tools: [],
       agent: false,
       inputPlaceholders: [],
+      rule: 'prompt-file',
     };
   }
 

@@ -3,7 +3,7 @@ import { analyzeFile } from '../../../src/core/report/analyze';
 import type { FileReport } from '../../../src/core/report/types';
 import type { FileLabel } from '../../../bench/repos/labels';
 import { scoreFile } from '../../../bench/repos/score';
-import { censusOfRepo, summarizeCensus, summarizeKinds, type RepoCensus } from '../../../bench/repos/census';
+import { censusOfRepo, firstSightSets, summarizeCensus, summarizeKinds, type RepoCensus } from '../../../bench/repos/census';
 import { callTags, loopTags, promptTags } from '../../../bench/repos/census-tags';
 import { TEST_ASSUMPTIONS, TEST_CATALOG } from '../report/catalog-fixture';
 import { file, scan } from '../repo/fixture-scan';
@@ -29,10 +29,10 @@ async function looped(path = 'src/a.ts'): Promise<FileReport> {
   return analyzeFile(LOOPED, path, undefined, env);
 }
 
-function censusOf(files: readonly FileReport[], labels: readonly FileLabel[], firstSightRole?: 'held-out'): RepoCensus {
+function censusOf(files: readonly FileReport[], labels: readonly FileLabel[], firstSightRole?: 'held-out', set?: number): RepoCensus {
   const byPath = new Map(files.map((f) => [f.path, f]));
   const scores = labels.map((l) => scoreFile(l, byPath.get(l.path), (p) => byPath.get(p)?.prompts ?? []));
-  return censusOfRepo({ repo: 'o/n', role: 'tuning', ...(firstSightRole ? { firstSightRole } : {}) }, files, scores);
+  return censusOfRepo({ repo: 'o/n', role: 'tuning', ...(firstSightRole ? { firstSightRole } : {}) }, files, scores, set);
 }
 
 describe('rule census: provenance tags', () => {
@@ -99,7 +99,7 @@ describe('rule census: counting', () => {
     const r = await looped();
     const right: FileLabel = { ...base, path: r.path, score: ['calls', 'loops'], calls: [{ line: 5, model: 'gpt-4.1' }, { line: 10, model: 'gpt-4.1' }], agent_loops: [{ line: 4, endLine: 7, bounded: true, steps: 5 }] };
     const wrong: FileLabel = { ...base, path: r.path, score: ['calls', 'loops'], calls: [{ line: 5, model: 'gpt-4.1' }], not_calls: [{ line: 10 }], not_loops: [{ line: 4 }] };
-    const summary = summarizeCensus([censusOf([r], [right]), censusOf([r], [right], 'held-out'), censusOf([r], [wrong], 'held-out')]);
+    const summary = summarizeCensus([censusOf([r], [right], undefined, 0), censusOf([r], [right], 'held-out', 2), censusOf([r], [wrong], 'held-out', 1)]);
     assert.deepEqual(summary.repos, { tuning: 1, 'held-out': 2 });
     const row = (key: string) => summary.rows.find((x) => `${x.dimension}|${x.tag}` === key)!;
     assert.deepEqual(row('call|sdk-call').rightRepos, { tuning: 1, 'held-out': 2 });
@@ -107,10 +107,23 @@ describe('rule census: counting', () => {
     assert.deepEqual(row('call|sdk-call').wrongRepos, { tuning: 0, 'held-out': 1 });
     assert.deepEqual(row('loop|in-file-loop').rightRepos, { tuning: 1, 'held-out': 1 });
     assert.deepEqual(row('loop|in-file-loop').firedRepos, { tuning: 1, 'held-out': 2 });
+    assert.deepEqual(row('call|sdk-call').rightSets, [0, 1, 2]);
+    assert.deepEqual(row('loop|in-file-loop').rightSets, [0, 2], 'the loop was a trap in set 1');
     const kinds = summarizeKinds(summary, 3);
     const callKind = kinds.find((k) => k.dimension === 'call' && k.kind === 'framework-contract')!;
     assert.deepEqual([callKind.tags, callKind.wideTags, callKind.singleRepoTags], [1, 1, 0]);
     const loopKind = kinds.find((k) => k.dimension === 'loop' && k.kind === 'language-idiom')!;
     assert.deepEqual([loopKind.wideTags, loopKind.singleRepoTags], [0, 0], 'right on two repositories: neither wide (3) nor one');
+  });
+
+  it('first-sight sets: tuning repositories are set 0, held-out ones numbered by the batches they were measured in', () => {
+    const sets = firstSightSets([
+      { repo: 'a', role: 'tuning', measuredAt: '2026-12-05T23:12:00Z' },
+      { repo: 'b', role: 'held-out', measuredAt: '2026-12-05T23:24:00Z' },
+      { repo: 'c', role: 'held-out', measuredAt: '2026-12-05T23:26:00Z' },
+      { repo: 'e', role: 'held-out', measuredAt: '2026-12-06T04:59:00Z' },
+      { repo: 'd', role: 'held-out', measuredAt: '2026-12-06T01:53:00Z' },
+    ]);
+    assert.deepEqual(Object.fromEntries(sets), { a: 0, b: 1, c: 1, d: 2, e: 3 });
   });
 });
