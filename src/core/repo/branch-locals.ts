@@ -13,7 +13,11 @@
  * A test that cannot be decided (its value unknown, a condition of another shape) never drops a branch.
  */
 import type { BranchTest, Expr, FunctionFact } from './facts';
-import type { Val } from './values';
+import type { Bound, Ctx, Val } from './values';
+import type { ResolvedModel } from './types';
+import { modelOf } from './resolved-models';
+
+const MAX_CALLERS = 8;
 
 /** true when every test holds for the values, false when one fails, undefined when some cannot be decided. */
 export function testsHold(tests: readonly BranchTest[], value: (e: Expr) => Val | undefined): boolean | undefined {
@@ -50,4 +54,30 @@ export function pickAssignment(fn: FunctionFact, name: string, assigned: readonl
   // taken still drops out); only a local set on exclusive branches from the start is read from the branch taken.
   if (!tests[0]) return assigned.filter((e) => taken.includes(e) || open.includes(e));
   return [...taken, ...open];
+}
+
+/**
+ * The model of a request sent on a branch of a wrapper that switches on a parameter (`if "claude" in model:`):
+ * of the callers that fill the function, the first whose values the branch's tests accept, with the model
+ * expression read under that caller's arguments. Undefined where the tests name no parameter of the function,
+ * or no caller's values decide them true.
+ */
+export function branchModel(
+  tests: readonly BranchTest[] | undefined,
+  modelExpr: Expr,
+  ctx: Ctx,
+  callers: readonly Bound[],
+  value: (e: Expr, ctx: Ctx) => Val | undefined,
+): ResolvedModel | undefined {
+  const fn = ctx.fn;
+  if (!tests?.length || !fn || ctx.bound) return undefined;
+  const onParam = tests.some((t) => t.subject?.k === 'name' && !fn.locals[t.subject.v] && fn.params.some((p) => p.name === (t.subject as { v: string }).v));
+  if (!onParam) return undefined;
+  for (const b of callers.slice(0, MAX_CALLERS)) {
+    const at: Ctx = { ...ctx, bound: b };
+    if (testsHold(tests, (e) => value(e, at)) !== true) continue;
+    const m = modelOf(value(modelExpr, at), modelExpr);
+    if (m) return { ...m, source: { ...m.source, detail: `${m.source.detail ?? m.model} (the branch its tests take for the caller at ${b.ctx.path}:${b.line ?? '?'})` } };
+  }
+  return undefined;
 }

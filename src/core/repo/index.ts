@@ -29,7 +29,8 @@ import { heldPrompts, subclassIndex, type HeldPromptSources } from './held-promp
 import { RepoStore } from './store';
 import { TypedRequests } from './typed-requests';
 import { PyFamilies } from './py-families';
-import { LibraryRuns } from './library-runs';
+import { LibraryRuns, orderedCallers } from './library-runs';
+import { branchModel } from './branch-locals';
 import type { LoadedPrompt, RepoHints, RepoLoop, ResolvedModel } from './types';
 import { entryPointFiles } from './entry-points';
 import { allSentTexts, largestGroup } from './sent-texts';
@@ -108,6 +109,9 @@ export class RepoIndex implements RepoHints {
       const at = this.ctxOf(path, call.id);
       const expr = at?.model ?? (call.modelRef ? refExpr(call.modelRef.text, call.modelRef.kind, call.modelRef.line) : undefined);
       if (!at || !expr) return undefined;
+      // Sent on a branch of a wrapper switching on the model it is given: the callers' model that takes this branch.
+      const branched = at.ctx.fn ? branchModel(this.store.get(path)?.facts.calls.find((c) => c.id === call.id)?.when, expr, at.ctx, orderedCallers(this.graph.callers(path, at.ctx.fn.name).map((e) => ({ ...e.bound, line: e.line })), path), (e, c) => tryEval(this.evaluator, e, c)) : undefined;
+      if (branched) return branched;
       // A ref detection followed into another function of the file (`**params` built in a method): read it there.
       const ctx = !at.model && call.modelRef ? refCtx(this.store, path, call.modelRef.line, at.ctx) : at.ctx;
       const v = modelInstance(this.evaluator, tryEval(this.evaluator, expr, ctx));

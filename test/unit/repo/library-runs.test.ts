@@ -27,4 +27,15 @@ describe('requests through well-known library objects (Python)', () => {
     const calls = file(r, 'app/summarize.py').calls;
     assert.deepEqual(calls.map((c) => [c.line, c.modelResolved]), [[9, 'gpt-4o-mini']]);
   });
+
+  it("a request on a branch of a wrapper switching on the model it is given is priced on the callers' model that takes that branch", async () => {
+    const r = await scan('py-library-runs');
+    const calls = file(r, 'app/llm.py').calls;
+    // The claude branch (line 7; the gpt branch is its alternative): review() passes gpt-4o first, which this
+    // branch never sends; ideas() passes the Claude model, the one it runs on.
+    const site = calls.find((c) => c.line === 7);
+    assert.ok(site, JSON.stringify(calls.map((c) => c.line)));
+    assert.match(site.modelResolved ?? '', /^claude-3-5-sonnet/);
+    assert.deepEqual(site.modelSource?.at, { path: 'app/review.py', line: 12 });
+  });
 });
