@@ -298,6 +298,13 @@ export class PyFamilies {
     return undefined;
   }
 
+  /** The sending methods (`Class.method`) a call of `method` on an object of `cls` may end in. */
+  sendersFor(cls: string, method: string): ReadonlySet<string> {
+    const into = new Set<string>();
+    this.sendersOf(cls, method, into);
+    return into;
+  }
+
   /** The class's own methods send the request (no subclass involved): a plain wrapper. */
   sendsItself(cls: string, method: string): boolean {
     return this.reaches(cls, method, false);

@@ -6,8 +6,9 @@
  * class whose request a subclass decides (an abstract provider base) makes the call a site of the family, as
  * a name the repository assigns from a family producer does (py-family-holders.ts).
  *
- * Traps kept out: an annotation naming a class outside the family (a store, a tool), and one naming a single
- * concrete class whose own methods send (a wrapper: its callers are its uses, graph.ts).
+ * Traps kept out: an annotation naming a class outside the family (a store, a tool), one naming a single
+ * concrete class whose own methods send (a wrapper: its callers are its uses, graph.ts), and an interface with
+ * one sending implementation (`AgentService` fronting `OpenAIAgentService` beside a mock): a wrapper as well.
  */
 import type { Expr, FunctionFact } from './facts';
 import type { ClassAt, PyFamilies } from './py-families';
@@ -29,7 +30,10 @@ export function typedHolder(
   const name = type ? bareType(type) : undefined;
   const at = name ? families.classAt(name) : undefined;
   if (!at || !families.reaches(name!, method) || families.sendsItself(name!, method)) return undefined;
-  return { roots: [name!] };
+  // Providers of one interface: two classes or more send on it. With one sending implementation (beside mocks
+  // and stubs that send nothing) the interface only fronts that class: a wrapper, whose own request is the site.
+  const owners = new Set([...families.sendersFor(name!, method)].map((s) => s.split('.')[0]));
+  return owners.size >= 2 ? { roots: [name!] } : undefined;
 }
 
 /** The annotation of a receiver: a parameter of the function or of one it is written in, or an attribute of the method's class. */

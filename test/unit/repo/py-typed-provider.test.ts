@@ -13,9 +13,16 @@ describe("requests on a receiver annotated with the repository's chat-model clas
 
   it("the subclass's SDK request is the family's implementation; the wrapper's stays its own site", async () => {
     const r = await scan('py-typed-provider');
-    assert.deepEqual(file(r, 'providers/openai_provider.py').calls.map((c) => c.role), ['implementation']);
+    for (const p of ['providers/openai_provider.py', 'providers/anthropic_provider.py']) assert.deepEqual(file(r, p).calls.map((c) => c.role), ['implementation'], p);
     const wrapper = file(r, 'app/summarizer.py').calls;
     assert.deepEqual(wrapper.map((c) => [c.line, c.role]), [[6, undefined]]);
     assert.ok(wrapper[0].uses?.some((u) => u.path === 'app/executor.py' && u.line === 23), JSON.stringify(wrapper[0].uses));
+  });
+
+  it('an interface with one sending implementation (beside a mock) is a wrapper: the request inside it is the site, the typed call a use', async () => {
+    const r = await scan('py-typed-provider');
+    assert.deepEqual(r.files.find((f) => f.path === 'app/views.py')?.calls.map((c) => c.line) ?? [], []);
+    const inner = file(r, 'app/service.py').calls;
+    assert.deepEqual(inner.map((c) => [c.line, c.role]), [[11, undefined]]);
   });
 });
