@@ -29,7 +29,8 @@ import { attempt, entryFirst, type Bound, type CallerLookup, type Ctx } from './
 type CallExpr = Extract<Expr, { k: 'call' }>;
 
 interface Built {
-  readonly entry: LibraryObject;
+  /** The table's entry; absent for a model object matched by its own builder name (`only`). */
+  readonly entry?: LibraryObject;
   readonly call: CallExpr;
   readonly ctx: Ctx;
 }
@@ -62,7 +63,7 @@ export class LibraryRuns {
           if (c.expr.k !== 'call' || c.expr.callee.k !== 'member' || taken.has(c.line) || !LIBRARY_METHODS.test(c.expr.callee.prop)) continue;
           const method = c.expr.callee.prop;
           const built = this.origin(withSelf(c.expr.callee.obj), { path: s.file.path, fn }, 0);
-          if (!built || !built.entry.methods.test(method)) continue;
+          if (!built?.entry || !built.entry.methods.test(method)) continue;
           taken.add(c.line);
           sites.push({ call: siteCall(c.expr, built.entry), built });
           if (++count >= MAX_SITES) break;
@@ -82,6 +83,7 @@ export class LibraryRuns {
     const site = this.byFile.get(path)?.find((s) => s.call.id === callId);
     if (!site) return undefined;
     const { entry, call, ctx } = site.built;
+    if (!entry) return undefined;
     let slot = argAt(call, entry.model);
     let slotCtx = ctx;
     if (slot && entry.model.via) {
@@ -107,7 +109,7 @@ export class LibraryRuns {
       case 'call': {
         const name = this.qualified(e.callee, ctx.path);
         if (name) {
-          if (only) return only.test(name) ? { entry: LIBRARY_OBJECTS[0], call: e, ctx } : undefined;
+          if (only) return only.test(name) ? { call: e, ctx } : undefined;
           const entry = LIBRARY_OBJECTS.find((o) => o.builder.test(name));
           return entry ? { entry, call: e, ctx } : undefined;
         }
