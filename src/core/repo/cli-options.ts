@@ -22,10 +22,15 @@ export function typerOptionDefault(e: CallExpr, file: StoredFile | undefined): E
 }
 
 /** `args.model` where `args = parser.parse_args()` in the same function (or module): the `default=` of its `add_argument`. */
+const PARSES = /(^|\.)parse_(known_)?args$/;
+
 export function parsedArgDefault(e: Extract<Expr, { k: 'member' }>, fn: FunctionFact | undefined, file: StoredFile | undefined): Expr | undefined {
   if (!file || e.obj.k !== 'name') return undefined;
   const holder = fn?.locals[e.obj.v] ?? file.facts.values[e.obj.v];
-  if (holder?.k !== 'call' || !/(^|\.)parse_(known_)?args$/.test(holder.text)) return undefined;
+  // `args = parse_arguments()`, a helper of the file that parses them (`return parser.parse_args()`).
+  const helper = holder?.k === 'call' && holder.callee.k === 'name' ? file.functions.get(holder.callee.v) : undefined;
+  const parsed = holder?.k === 'call' && (PARSES.test(holder.text) || Boolean(helper?.calls.some((c) => PARSES.test(c.callee))));
+  if (!parsed) return undefined;
   const wanted = e.prop;
   const scan = (calls: readonly CalleeFact[]): Expr | undefined => {
     for (const c of calls) {

@@ -39,6 +39,17 @@ export type Cond =
   | { readonly k: 'truthy'; readonly e: Expr; readonly not?: boolean }
   | { readonly k: 'eq'; readonly left: Expr; readonly right: Expr; readonly not?: boolean };
 
+/**
+ * A test a Python statement runs under (branch-tests-py.ts): `x == "a"` / `x in ["a", "b"]` (`eq`, one of the
+ * values), `"a" in x` (`contains`, a substring), negated on `elif`/`else`; any other condition is `unknown`.
+ */
+export interface BranchTest {
+  readonly k: 'eq' | 'contains' | 'unknown';
+  readonly subject?: Expr;
+  readonly values?: readonly string[];
+  readonly not?: boolean;
+}
+
 export interface ImportFact {
   /** Local name bound in this file; `*` for `from m import *` (every public name of `m`). */
   readonly local: string;
@@ -126,6 +137,8 @@ export interface FunctionFact {
   readonly locals: Readonly<Record<string, Expr>>;
   /** Python: later assignments of the same locals (other branches), tried in order when the first gives nothing. */
   readonly moreLocals?: Readonly<Record<string, readonly Expr[]>>;
+  /** Python: the branch tests of each assignment of a local (`locals` first, then `moreLocals`), where one is on a branch (branch-locals.ts). */
+  readonly localTests?: Readonly<Record<string, readonly (readonly BranchTest[] | null)[]>>;
   /** Locals given a file name on each of several branches (`template = "a.md"` / `"b.md"`): all of them, in order. */
   readonly fileChoices?: Readonly<Record<string, readonly string[]>>;
   readonly calls: readonly CalleeFact[];
@@ -181,6 +194,8 @@ export interface CallFact {
   readonly inputs?: readonly string[];
   /** Comes after an `if …: return` guard of its function: sent on some runs only (branch-calls.ts). */
   readonly gated?: boolean;
+  /** Python: the branch tests it is sent under in its function (branch-tests-py.ts), for a model the tests pick (branch-locals.ts). */
+  readonly when?: readonly BranchTest[];
 }
 
 /** The initial value of a UI state hook (`useState`, `useLocalStorage`): what the UI starts with before the user picks. */
