@@ -199,8 +199,10 @@ function functionFact(b: FunctionBucket): FunctionFact {
   let returns: Expr | undefined;
   let moreReturns: Expr[] = [];
   if (body && body.type !== 'statement_block') returns = expr(body, 0);
-  else if (body && endLine - line <= MAX_RETURN_LINES) {
-    [returns, ...moreReturns] = runtimeReturns(ownStatements(body, RETURNS)).map((r) => expr(r.namedChildren[0]!, 0));
+  else if (body) {
+    // A long function's returns are kept only when it has one (`return await initChatModel(name, {…})` after the checks).
+    const own = runtimeReturns(ownStatements(body, RETURNS));
+    if (endLine - line <= MAX_RETURN_LINES || own.length === 1) [returns, ...moreReturns] = own.map((r) => expr(r.namedChildren[0]!, 0));
   }
   const recursion = recursionOf(fn, b.name, params, expr);
   const returnedObjects = body?.type === 'statement_block' && !returns ? returnedObjectsOf(ownStatements(body, RETURNS), expr) : [];
