@@ -127,7 +127,9 @@ export class AssembledPrompts {
       }
       case 'binary_operator':
       case 'binary_expression': {
-        if (n.childForFieldName('operator')?.text !== '+') return;
+        const op = n.childForFieldName('operator')?.text;
+        // TypeScript `value || "No artifact found."`, `a ?? b`: either text is sent (Python's `or` is a boolean_operator).
+        if (op !== '+' && !(n.type === 'binary_expression' && (op === '||' || op === '??'))) return;
         for (const side of [n.childForFieldName('left'), n.childForFieldName('right')]) if (side) this.visit(side, kind, reason, depth, seen, out);
         return;
       }

@@ -9,6 +9,7 @@ import { markCallContexts } from './call-context';
 import { CodeDetector } from './code';
 import { findSchemaPrompts, type SchemaFacts } from './schema-prompts';
 import { findZodSchemaFacts } from './zod-schema-facts';
+import { findSpliceFacts } from './splice-facts';
 import { findSchemaSenders, withSenderFacts } from './schema-senders';
 import { findMessageBuilders } from './message-builders';
 import { withToolClassFacts } from './tool-classes';
@@ -108,7 +109,9 @@ async function detectCode(text: string, path: string, grammar: Grammar, opts: ty
     nameSites(sites, collected);
     const builders = [...findMessageBuilders(syntax, collected), ...findMessageFactories(syntax, collected)];
     const withSenders = withSenderFacts(withSchemaFacts(extractFacts(grammar === 'python', tree.rootNode, collected, [...sites.calls, ...typed]), schemaFacts), findSchemaSenders(syntax, collected, tree.rootNode));
-    const withBuilders = builders.length ? { ...withSenders, messageBuilders: builders } : withSenders;
+    const spliced = findSpliceFacts(syntax, collected, tree.rootNode, sites.calls);
+    const withSplices = spliced.splices.length || spliced.textConstants.length ? { ...withSenders, ...(spliced.splices.length ? { splices: spliced.splices } : {}), ...(spliced.textConstants.length ? { textConstants: spliced.textConstants } : {}) } : withSenders;
+    const withBuilders = builders.length ? { ...withSplices, messageBuilders: builders } : withSplices;
     let facts = withToolClassFacts(withTypeShapes(withBuilders, typed, grammar !== 'python' && DECLARES_TYPES.test(text), tree.rootNode), syntax, collected);
     const mentions = grammar === 'python' ? promptNameMentions(text) : undefined;
     if (mentions) facts = { ...facts, promptNameMentions: mentions };

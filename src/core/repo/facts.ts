@@ -297,4 +297,23 @@ export interface FileFacts {
   readonly typeShapes?: readonly TypeShapeFact[];
   /** Calls on a value of one of the repository's own types (detect/typed-requests.ts): requests once the repository confirms them. */
   readonly typedCalls?: readonly DetectedCall[];
+  /** TypeScript: `.replace(key, value)` chains filling a template in a function that sends a request (detect/splice-facts.ts). */
+  readonly splices?: readonly SpliceFact[];
+  /** TypeScript: module-level text constants of written words, which another module may splice into a prompt. */
+  readonly textConstants?: readonly TextConstantFact[];
+}
+
+/** `TEMPLATE.replace("{slot}", a ?? B).replace(…)`: the text it starts from, the slots it fills and the names it inserts. */
+export interface SpliceFact {
+  readonly root?: string;
+  readonly keys: readonly string[];
+  readonly inserted: readonly string[];
+  readonly line: number;
+}
+
+export interface TextConstantFact {
+  readonly name: string;
+  readonly line: number;
+  readonly endLine: number;
+  readonly text: string;
 }
