@@ -15,4 +15,11 @@ describe('text constants spliced into a sent prompt template with .replace', () 
     assert.equal(r.files.find((f) => f.path === 'lib/copy.ts')?.prompts.length ?? 0, 0);
     assert.equal(r.files.find((f) => f.path === 'ui/banner.ts')?.prompts.length ?? 0, 0);
   });
+
+  it('a lone word a switch picks for the slot (a language name) is a value, not a prompt (trap); the template is', async () => {
+    const r = await scan('spliced-constants');
+    const lines = file(r, 'agent/route.ts').prompts.map((p) => p.line);
+    assert.ok(lines.includes(14), `the port template (got ${lines.join(', ')})`);
+    assert.ok(!lines.includes(19) && !lines.includes(22), `no language names (got ${lines.join(', ')})`);
+  });
 });
