@@ -14,6 +14,7 @@ import { dotenvValue, repositoryFile } from './repo-files';
 import { joinedPath } from './eval-args';
 import { evalCall } from './eval-calls';
 import { preferCodeDefault, runConfigField } from './run-config';
+import { spreadMember } from './spreads';
 import { decide } from './conditions';
 import { plainConstant } from './plain-constants';
 import type { RepoStore } from './store';
@@ -68,7 +69,7 @@ export class Evaluator {
       case 'env':
         return this.env(e.name, e.def, ctx, d);
       case 'dict':
-        return { t: 'dict', entries: e.entries, ctx };
+        return { t: 'dict', entries: e.entries, ctx, ...(e.spreads ? { spreads: e.spreads } : {}) };
       case 'list':
         return { t: 'list', items: e.items, ctx };
       case 'call':
@@ -223,7 +224,8 @@ export class Evaluator {
         return this.global(obj.path, key, d);
       case 'dict': {
         const e = obj.entries[key];
-        const v = e ? this.eval(e, obj.ctx, d) : undefined;
+        // A key not written in the literal: the objects spread into it, the last one first (`{ ...defaults, ...overrides }`).
+        const v = e ? this.eval(e, obj.ctx, d) : spreadMember(obj, key, (x) => this.eval(x, obj.ctx, d), (o) => this.member(o, key, d));
         return v && obj.via ? withVia(v, obj.via) : v;
       }
       case 'cfg': {

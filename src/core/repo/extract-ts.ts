@@ -319,6 +319,7 @@ export function expr(raw: SyntaxNode, depth: number): Expr {
     }
     case 'object': {
       const entries: Record<string, Expr> = {};
+      const spreads: Expr[] = [];
       for (const p of node.namedChildren.slice(0, 60)) {
         if (p?.type === 'pair') {
           const keyNode = p.childForFieldName('key');
@@ -326,8 +327,9 @@ export function expr(raw: SyntaxNode, depth: number): Expr {
           const value = p.childForFieldName('value');
           if (key && value) entries[key] = expr(value, depth + 1);
         } else if (p?.type === 'shorthand_property_identifier') entries[p.text] = { k: 'name', v: p.text, line: p.startPosition.row + 1 };
+        else if (p?.type === 'spread_element' && p.namedChildren[0] && spreads.length < 8) spreads.push(expr(p.namedChildren[0], depth + 1));
       }
-      return { k: 'dict', entries, line };
+      return { k: 'dict', entries, line, ...(spreads.length ? { spreads } : {}) };
     }
     case 'array': {
       const items = node.namedChildren.filter((c) => c && c.type !== 'comment' && c.type !== 'spread_element').slice(0, MAX_LIST);
