@@ -18,7 +18,8 @@ export type Expr =
   | { readonly k: 'call'; readonly callee: Expr; readonly text: string; readonly args: readonly Expr[]; readonly kw: Readonly<Record<string, Expr>>; readonly line: number }
   /** `os.getenv("MODEL", "gpt-4o")`, `process.env.MODEL ?? "gpt-4o"`. */
   | { readonly k: 'env'; readonly name: string; readonly def?: Expr; readonly line: number }
-  | { readonly k: 'dict'; readonly entries: Readonly<Record<string, Expr>>; readonly line: number }
+  /** `spreads`: objects spread into the literal (`{ ...base, key: v }`), TypeScript; a key written in the literal wins over them. */
+  | { readonly k: 'dict'; readonly entries: Readonly<Record<string, Expr>>; readonly line: number; readonly spreads?: readonly Expr[] }
   /** A TypeScript array literal (a list of model options): list-values.ts picks from it. */
   | { readonly k: 'list'; readonly items: readonly Expr[]; readonly line: number }
   /**
@@ -312,4 +313,23 @@ export interface FileFacts {
   readonly typeShapes?: readonly TypeShapeFact[];
   /** Calls on a value of one of the repository's own types (detect/typed-requests.ts): requests once the repository confirms them. */
   readonly typedCalls?: readonly DetectedCall[];
+  /** TypeScript: `.replace(key, value)` chains filling a template in a function that sends a request (detect/splice-facts.ts). */
+  readonly splices?: readonly SpliceFact[];
+  /** TypeScript: module-level text constants of written words, which another module may splice into a prompt. */
+  readonly textConstants?: readonly TextConstantFact[];
+}
+
+/** `TEMPLATE.replace("{slot}", a ?? B).replace(…)`: the text it starts from, the slots it fills and the names it inserts. */
+export interface SpliceFact {
+  readonly root?: string;
+  readonly keys: readonly string[];
+  readonly inserted: readonly string[];
+  readonly line: number;
+}
+
+export interface TextConstantFact {
+  readonly name: string;
+  readonly line: number;
+  readonly endLine: number;
+  readonly text: string;
 }

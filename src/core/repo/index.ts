@@ -20,6 +20,7 @@ import { clearMajority, collectTypeDefaults, defaultSite, mainVariant, type Type
 import { collectUiDefaults, pickUiDefault } from './ui-defaults';
 import { vendorOf } from './vendor';
 import { schemaPromptsByFile, schemasOfCall } from './schema-prompts';
+import { splicedConstantsByFile } from './spliced-constants';
 import { builderPromptsByFile } from './message-builders';
 import { toolClassPromptsByFile } from './tool-classes';
 import { mentionIndex, unsentPromptIds } from './unsent-prompts';
@@ -142,7 +143,7 @@ export class RepoIndex implements RepoHints {
   private uiDefault(v: Extract<Val, { t: 'client' }>, vendor: string | undefined): ResolvedModel | undefined {
     const hit = pickUiDefault(this.memo('ui-defaults', () => collectUiDefaults(this.store, this.evaluator)), v.field, vendor);
     if (!hit) return undefined;
-    const field = v.field ? `${v.field} of the request body` : 'the request body';
+    const field = v.from === 'run-config' ? `configurable ${v.field} of the run's config` : v.field ? `${v.field} of the request body` : 'the request body';
     return { model: hit.model, source: { from: 'ui-default', at: hit.at, detail: `chosen in the UI (${field}, ${v.path}:${v.line}); default ${hit.name}` } };
   }
 
@@ -350,7 +351,10 @@ export class RepoIndex implements RepoHints {
   }
 
   revealedPrompts(path: string): readonly DetectedPrompt[] {
-    const schemas = this.memo('revealed', () => schemaPromptsByFile(this.store, this.evaluator)).get(path) ?? [];
+    const schemaHits = this.memo('revealed', () => schemaPromptsByFile(this.store, this.evaluator)).get(path) ?? [];
+    // Text constants another module splices into a sent prompt (spliced-constants.ts).
+    const spliced = this.memo('spliced', () => splicedConstantsByFile(this.store)).get(path) ?? [];
+    const schemas = spliced.length ? [...schemaHits, ...spliced] : schemaHits;
     // A text the file's own detection already reports (even in part) is not reported again.
     const own = [...schemas, ...(this.store.get(path)?.file.prompts ?? [])];
     const sent = (this.sent().prompts.get(path) ?? []).filter((p) => !own.some((q) => q.id === p.id || (q.line <= p.endLine && p.line <= q.endLine)));
