@@ -11,6 +11,7 @@ import { findSchemaPrompts, type SchemaFacts } from './schema-prompts';
 import { findSchemaSenders, withSenderFacts } from './schema-senders';
 import { findMessageBuilders } from './message-builders';
 import { withToolClassFacts } from './tool-classes';
+import { TOOL_FUNCTION_HINT, withToolFunctionHints } from './tool-function-hints';
 import { findMessageFactories } from './message-factories';
 import { findReprPrompts } from './repr-prompts';
 import { promptNameMentions } from '../repo/unsent-prompts';
@@ -78,7 +79,7 @@ function emptyFile(path: string, language: string, issues: DetectIssue[], trunca
 }
 
 async function detectCode(text: string, path: string, grammar: Grammar, opts: typeof DEFAULT_DETECT_OPTIONS & DetectOptions): Promise<DetectedFile> {
-  if (!HINTS.test(text) && !isPackageReexport(path, text)) return emptyFile(path, grammar, [], false);
+  if (!HINTS.test(text) && !isPackageReexport(path, text) && !(grammar === 'python' && TOOL_FUNCTION_HINT.test(text))) return emptyFile(path, grammar, [], false);
   const tree = await parse(text, grammar, { timeoutMs: opts.parseTimeoutMs, isCancelled: opts.isCancelled });
   if (!tree) {
     const why = opts.isCancelled?.() ? 'cancelled' : `parsing took longer than ${opts.parseTimeoutMs} ms`;
@@ -104,6 +105,7 @@ async function detectCode(text: string, path: string, grammar: Grammar, opts: ty
     const withSenders = withSenderFacts(withSchemaFacts(extractFacts(grammar === 'python', tree.rootNode, collected, [...sites.calls, ...typed]), schemaFacts), findSchemaSenders(syntax, collected, tree.rootNode));
     const withBuilders = builders.length ? { ...withSenders, messageBuilders: builders } : withSenders;
     let facts = withToolClassFacts(withTypeShapes(withBuilders, typed, grammar !== 'python' && DECLARES_TYPES.test(text), tree.rootNode), syntax, collected);
+    facts = withToolFunctionHints(facts, text, grammar === 'python');
     const mentions = grammar === 'python' ? promptNameMentions(text) : undefined;
     if (mentions) facts = { ...facts, promptNameMentions: mentions };
     fillModelRefs(sites.calls, facts);
