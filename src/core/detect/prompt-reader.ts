@@ -11,6 +11,7 @@ import type { SiteRegistry } from './sites';
 import type { LanguageSyntax } from './syntax';
 import { literal, literalLength, render } from './text';
 import { passedText } from './passed-texts';
+import { splicedTexts } from './spliced-parts';
 
 /** How sure a site is a prompt, by where it was found: an SDK position … a name only. */
 export const CONFIDENCE = { position: 0.95, message: 0.9, tool: 0.85, key: 0.8, decorated: 0.9, named: 0.65, namedFunction: 0.6 };
@@ -149,6 +150,11 @@ export class PromptReader {
       if (target.type === 'ternary_expression') target = target.childForFieldName('consequence') ?? target;
       else if (target.type === 'conditional_expression') target = target.namedChildren[0] ?? target;
       // `user = f"{system}\n\n{user}"`: a text that only joins other values writes nothing of its own.
+      if (!syntax.isTextLiteral(target) || isAssembly(target) || literalLength(syntax.text(target)) < MIN_NAMED_LITERAL) continue;
+      this.sites.addPrompt(target, syntax.text(target), kind === 'system' ? 'system' : 'other', CONFIDENCE.key, `part of ${reason}`);
+    }
+    // Dict entries spliced in (`{tips["Abstract"]}`) and constants concatenated (`"…" + error_list`): spliced-parts.ts.
+    for (const target of splicedTexts(syntax, node)) {
       if (!syntax.isTextLiteral(target) || isAssembly(target) || literalLength(syntax.text(target)) < MIN_NAMED_LITERAL) continue;
       this.sites.addPrompt(target, syntax.text(target), kind === 'system' ? 'system' : 'other', CONFIDENCE.key, `part of ${reason}`);
     }
