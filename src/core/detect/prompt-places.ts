@@ -13,6 +13,7 @@ import { isObjectSchemaLiteral, toolSchemaPropertyDescriptions } from './json-sc
 import { CONFIDENCE, isFunctionLike, kindFromName, MIN_NAMED_LITERAL, type PromptReader } from './prompt-reader';
 import type { CallArgs, Collected, LanguageSyntax } from './syntax';
 import { literalLength } from './text';
+import { nameLedConcatenation, splicedTexts } from './spliced-parts';
 
 const PROMPT_KEYS: Readonly<Record<string, PromptKind>> = {
   system: 'system',
@@ -147,6 +148,25 @@ export class PromptPlaces {
     }
   }
 
+  /**
+   * `review_prompt = base_form + examples`, `system_prompt = base + "Be critical."` (spliced-parts.ts): a prompt-named
+   * concatenation that starts with a name. With words of its own it is a prompt (its joined texts too); without,
+   * only the texts it joins are (written elsewhere, they are reported there).
+   */
+  private nameLedConcatenation(name: string, value: SyntaxNode, kind: PromptKind): boolean {
+    const concat = nameLedConcatenation(value);
+    if (!concat) return false;
+    if (concat.ownText) {
+      const inner = value.type === 'parenthesized_expression' && value.namedChildren[0] ? value.namedChildren[0] : value;
+      this.prompts.wholeText(inner, kind, CONFIDENCE.named, `assigned to ${name}`);
+      return true;
+    }
+    for (const part of splicedTexts(this.syntax, value)) {
+      if (this.syntax.isTextLiteral(part) && literalLength(this.syntax.text(part)) >= MIN_NAMED_LITERAL) this.prompts.promptsFrom(part, kind, CONFIDENCE.named, `joined into ${name}`);
+    }
+    return true;
+  }
+
   /** `SYSTEM_PROMPT = """…"""`, `const reviewInstructions = \`…\``, `def build_prompt(): return f"…"`. */
   private visitNamedDeclarations(): void {
     const syntax = this.syntax;
@@ -165,6 +185,7 @@ export class PromptPlaces {
         }
         continue;
       }
+      if (!syntax.isTextLiteral(d.value) && !isUnusedLocal(d.nameNode) && this.nameLedConcatenation(d.name, d.value, kind)) continue;
       if (!syntax.isTextLiteral(d.value) || isUnusedLocal(d.nameNode)) continue;
       const value = syntax.text(d.value);
       // Flags and ids (`PROMPT_CACHING_BETA = "prompt-caching-2024-07-31"`) have no spaces; prompts do.

@@ -111,6 +111,18 @@ export class PromptReader {
     return { ids, placeholders };
   }
 
+  /**
+   * One prompt for a whole text expression the caller has judged (`x = base + "…"`), not read piece by piece:
+   * its site spans the expression (so it carries the declaration's name), and the texts it splices in are sites too.
+   */
+  wholeText(node: SyntaxNode, kind: PromptKind, confidence: number, reason: string): string | undefined {
+    const value = this.syntax.text(node);
+    if (literalLength(value) === 0) return undefined;
+    const id = this.sites.addPrompt(node, value, kind, confidence, reason);
+    if (id) this.inlinedParts(node, kind, reason);
+    return id;
+  }
+
   /** The prompt sites of the texts an assembly splices in (those declared in this file). */
   private assembledParts(node: SyntaxNode, kind: PromptKind, reason: string, depth = 0): string[] {
     const syntax = this.syntax;

@@ -23,8 +23,10 @@ export function splicedTexts(syntax: LanguageSyntax, prompt: SyntaxNode): Syntax
     if (!sum || (sum.type !== 'binary_operator' && sum.type !== 'binary_expression') || sum.childForFieldName('operator')?.text !== '+') continue;
     for (const side of [sum.childForFieldName('left'), sum.childForFieldName('right')]) {
       if (side?.type !== 'identifier') continue;
-      const target = syntax.resolve(side);
-      if (target.id !== side.id) out.push(target);
+      let target = syntax.resolve(side);
+      // A parameter whose default is a module constant (`form=neurips_form`, then `form + examples`): the constant.
+      if (target.type === 'identifier' && target.id !== side.id) target = syntax.resolve(target);
+      if (target.id !== side.id && target.type !== 'identifier') out.push(target);
     }
   }
   return out;
@@ -45,4 +47,22 @@ function dictEntries(syntax: LanguageSyntax, subscript: SyntaxNode): SyntaxNode[
     return value ? [value] : [];
   }
   return [...entries.values()].slice(0, MAX_ENTRIES);
+}
+
+/**
+ * `x = base + "…"` / `x = form + examples`: a `+` concatenation that starts with a name (the text-literal rules
+ * take those that start with a literal). Undefined for anything else; `ownText` when a literal operand writes
+ * text of its own (then the whole is a prompt; otherwise only the texts it joins are).
+ */
+export function nameLedConcatenation(node: SyntaxNode): { ownText: boolean } | undefined {
+  let n = node;
+  while (n.type === 'parenthesized_expression' && n.namedChildren[0]) n = n.namedChildren[0];
+  if ((n.type !== 'binary_operator' && n.type !== 'binary_expression') || n.childForFieldName('operator')?.text !== '+') return undefined;
+  let left = n;
+  while ((left.type === 'binary_operator' || left.type === 'binary_expression') && left.childForFieldName('left')) left = left.childForFieldName('left')!;
+  if (left.type !== 'identifier') return undefined;
+  const literals = [n, ...n.descendantsOfType(['binary_operator', 'binary_expression']).slice(0, MAX_NODES)].flatMap((b) =>
+    b && b.childForFieldName('operator')?.text === '+' ? [b.childForFieldName('left'), b.childForFieldName('right')] : [],
+  );
+  return { ownText: literals.some((o) => o && /^(string|concatenated_string|template_string)$/.test(o.type) && /[A-Za-z]{2,}\s+[A-Za-z]{2,}/.test(o.text)) };
 }

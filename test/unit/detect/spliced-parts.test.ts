@@ -55,4 +55,39 @@ describe('texts spliced into a prompt through a dict entry or a concatenation', 
     ].join('\n');
     assert.ok((await lines(ts, 'rewrite.ts')).includes(4));
   });
+
+  describe('a prompt-named concatenation that starts with a name', () => {
+    const src = [
+      'from openai import OpenAI', //                                                                  1
+      'client = OpenAI()', //                                                                          2
+      'BASE_RULES = "You review research papers for a machine learning venue."', //                     3
+      'system_prompt_strict = (', //                                                                   4
+      '    BASE_RULES', //                                                                             5
+      '    + " If a paper is weak or you are unsure, reject it."', //                                   6
+      ')', //                                                                                          7
+      'REVIEW_FORM = """Rate the paper on originality, quality and clarity, from 1 to 4."""', //         8
+      'HEADER = "v1"', //                                                                              9
+      '',
+      'def review(text, form=REVIEW_FORM, system=system_prompt_strict):',
+      '    review_prompt = form + text',
+      '    user_prompt = HEADER + text',
+      '    return client.chat.completions.create(model="gpt-4o", messages=[{"role": "system", "content": system}, {"role": "user", "content": review_prompt + user_prompt}])',
+    ].join('\n');
+
+    it('with words of its own it is one prompt that carries its name (the repository judges whether anything sends it)', async () => {
+      const f = await detectFile(src, 'review.py');
+      const strict = f.prompts.find((p) => p.line === 5);
+      assert.ok(strict, `have ${f.prompts.map((p) => p.line)}`);
+      assert.equal(strict.name, 'system_prompt_strict');
+      assert.match(strict.text, /machine learning venue\. If a paper is weak/);
+    });
+
+    it('without words of its own, the texts it joins are prompts: a parameter default constant included', async () => {
+      assert.ok((await lines(src, 'review.py')).includes(8));
+    });
+
+    it('trap: a short id joined into a prompt-named value is no prompt', async () => {
+      assert.ok(!(await lines(src, 'review.py')).includes(9));
+    });
+  });
 });
