@@ -3,6 +3,7 @@
  * send and the loops around them. Works on the language-neutral `LanguageSyntax`
  * so that TypeScript and Python share every rule.
  */
+import { findFormattedValues } from './format-values';
 import type { PromptKind } from '../report/types';
 import type { SyntaxNode } from './parser';
 import { AgentUses } from './agent-uses';
@@ -66,6 +67,7 @@ export class CodeDetector {
     spreadMessages(this.syntax, this.collected, this.prompts, (node, kind, reason) => this.assembled.piecesOf(node, kind, reason));
     this.places.run();
     findTurnFormatPrompts(this.syntax, this.collected, this.prompts);
+    findFormattedValues(this.syntax, this.collected, this.prompts);
     const merged = groupExclusiveSites(this.syntax, this.sites, this.calls);
     new RequestFinder(this.syntax, this.collected, this.sites, this.calls, this.values, this.prompts, merged).run();
     findModelObjectRequests(this.syntax, this.collected, this.sites, this.calls, this.prompts);

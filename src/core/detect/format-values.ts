@@ -1,0 +1,46 @@
+/**
+ * Values formatted into a prompt template: `novelty_prompt.format(last_query_results=papers_str)`, where the
+ * function builds `papers_str` from written text (`papers_str = "No papers found."`, or
+ * `"\n\n".join(paper_strings)` after `paper_strings.append("""{i}: {title}. Abstract: {abstract}""".format(…))`).
+ * Those written pieces are sent inside the prompt like the template's own text: each is a prompt site.
+ *
+ * Only templates named as prompts are followed (the rule of named prompts), and only locals the function assigns:
+ * a parameter or an attribute brings no written text (assembled-prompts.ts follows the local and finds none).
+ */
+import { NOT_PROMPT_NAME, PROMPT_NAME } from './frameworks';
+import { CONFIDENCE, type PromptReader } from './prompt-reader';
+import type { SyntaxNode } from './parser';
+import type { Collected, LanguageSyntax } from './syntax';
+
+/** Arguments looked at per `.format` call. */
+const MAX_ARGS = 20;
+
+export function findFormattedValues(syntax: LanguageSyntax, collected: Collected, prompts: PromptReader): void {
+  if (syntax.language !== 'python') return;
+  for (const call of collected.calls) {
+    const callee = syntax.callee(call);
+    if (!/\.format$/.test(callee)) continue;
+    const receiver = syntax.receiver(call);
+    if (receiver?.type !== 'identifier' || !PROMPT_NAME.test(receiver.text) || NOT_PROMPT_NAME.test(receiver.text)) continue;
+    const template = syntax.resolve(receiver);
+    if (template.id === receiver.id || !syntax.isTextLiteral(template)) continue;
+    const args = syntax.args(call);
+    for (const value of [...args.named.values(), ...args.positional].slice(0, MAX_ARGS)) {
+      if (value.type !== 'identifier') continue;
+      const reason = `value formatted into ${receiver.text}`;
+      const target = syntax.resolve(value);
+      // `papers_str = "\n\n".join(paper_strings)`: the pieces appended to the list.
+      const list = joinedList(syntax, target);
+      if (prompts.assembledPieces(list ?? value, 'other', reason)) continue;
+      // A local given one written text (`note = "No results were found."`).
+      if (target.id !== value.id && target.type === 'string' && /[A-Za-z]{2,}\s+[A-Za-z]{2,}/.test(target.text)) prompts.promptsFrom(target, 'other', CONFIDENCE.key, `part of ${reason}`);
+    }
+  }
+}
+
+/** `"\n\n".join(parts)` with `parts` a name: that name (its appends are read through it). */
+function joinedList(syntax: LanguageSyntax, node: SyntaxNode): SyntaxNode | undefined {
+  if (node.type !== 'call' || !/\.join$/.test(syntax.callee(node)) || syntax.receiver(node)?.type !== 'string') return undefined;
+  const list = syntax.args(node).positional[0];
+  return list?.type === 'identifier' ? list : undefined;
+}
