@@ -202,9 +202,7 @@ export class AssembledPrompts {
     if (receiver && /\.join$/.test(callee)) {
       // Python `"\\n".join(parts)`: the items; TypeScript `parts.join("\\n")`: the array.
       const list = syntax.language === 'python' ? syntax.args(n).positional[0] : receiver;
-      // A list that starts empty (`parts = []`) is filled by appends: read through the name.
-      const items = list ? syntax.items(list) : undefined;
-      for (const item of items?.length ? items.slice(0, 30) : list ? [list] : []) this.visit(item, kind, reason, depth + 1, seen, out);
+      for (const item of (list && syntax.items(list)?.slice(0, 30)) ?? (list ? [list] : [])) this.visit(item, kind, reason, depth + 1, seen, out);
       return;
     }
     // `self._state_description()`, `build_history()`: what a function of this file returns.

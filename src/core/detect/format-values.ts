@@ -29,13 +29,29 @@ export function findFormattedValues(syntax: LanguageSyntax, collected: Collected
       if (value.type !== 'identifier') continue;
       const reason = `value formatted into ${receiver.text}`;
       const target = syntax.resolve(value);
-      // `papers_str = "\n\n".join(paper_strings)`: the pieces appended to the list.
-      const list = joinedList(syntax, target);
-      if (prompts.assembledPieces(list ?? value, 'other', reason)) continue;
+      // `papers_str = "\n\n".join(paper_strings)`: the pieces appended to the list (read through the list's name).
+      let found = false;
+      for (const list of joinedLists(syntax, value)) found = Boolean(prompts.assembledPieces(list, 'other', reason)) || found;
+      if (prompts.assembledPieces(value, 'other', reason) || found) continue;
       // A local given one written text (`note = "No results were found."`).
       if (target.id !== value.id && target.type === 'string' && /[A-Za-z]{2,}\s+[A-Za-z]{2,}/.test(target.text)) prompts.promptsFrom(target, 'other', CONFIDENCE.key, `part of ${reason}`);
     }
   }
+}
+
+/** The lists a local is joined from in its function (`name = "\n\n".join(parts)`): their names. */
+function joinedLists(syntax: LanguageSyntax, name: SyntaxNode): SyntaxNode[] {
+  let fn: SyntaxNode | null = name.parent;
+  while (fn && fn.type !== 'function_definition') fn = fn.parent;
+  if (!fn) return [];
+  const out: SyntaxNode[] = [];
+  for (const a of fn.descendantsOfType('assignment').slice(0, 200)) {
+    if (a?.childForFieldName('left')?.text !== name.text) continue;
+    const right = a.childForFieldName('right');
+    const list = right ? joinedList(syntax, right) : undefined;
+    if (list) out.push(list);
+  }
+  return out;
 }
 
 /** `"\n\n".join(parts)` with `parts` a name: that name (its appends are read through it). */
