@@ -3,6 +3,7 @@
  * send and the loops around them. Works on the language-neutral `LanguageSyntax`
  * so that TypeScript and Python share every rule.
  */
+import { roleKeywordMessage } from './role-messages';
 import { findFormattedValues } from './format-values';
 import type { PromptKind } from '../report/types';
 import type { SyntaxNode } from './parser';
@@ -110,6 +111,7 @@ export class CodeDetector {
       this.agents.visit(node, callee, getArgs);
       this.visitToolConstructor(node, callee, getArgs);
       this.places.toolResultMessage(callee, getArgs);
+      roleKeywordMessage(this.syntax, this.prompts, callee, getArgs);
       if (this.syntax.language === 'python') this.assembled.messageCall(callee, getArgs);
       if (TOOL_BINDING.test(callee) && getArgs().positional[0]) this.places.toolDocstrings(getArgs().positional[0]);
       return;

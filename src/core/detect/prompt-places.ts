@@ -196,7 +196,7 @@ export class PromptPlaces {
 }
 
 /** A text literal with words of its own (not only the values it splices in). */
-function hasWrittenText(syntax: LanguageSyntax, node: SyntaxNode): boolean {
+export function hasWrittenText(syntax: LanguageSyntax, node: SyntaxNode): boolean {
   const target = syntax.resolve(node);
   if (!syntax.isTextLiteral(target)) return false;
   const value = syntax.text(target);
