@@ -13,7 +13,7 @@ import { isObjectSchemaLiteral, toolSchemaPropertyDescriptions } from './json-sc
 import { CONFIDENCE, isFunctionLike, kindFromName, MIN_NAMED_LITERAL, type PromptReader } from './prompt-reader';
 import type { CallArgs, Collected, LanguageSyntax } from './syntax';
 import { literalLength } from './text';
-import { nameLedConcatenation, splicedTexts } from './spliced-parts';
+import { defaultText, nameLedConcatenation, splicedTexts } from './spliced-parts';
 
 const PROMPT_KEYS: Readonly<Record<string, PromptKind>> = {
   system: 'system',
@@ -186,6 +186,12 @@ export class PromptPlaces {
         continue;
       }
       if (!syntax.isTextLiteral(d.value) && !isUnusedLocal(d.nameNode) && this.nameLedConcatenation(d.name, d.value, kind)) continue;
+      // `self.reflection_prompt = config.reflection_prompt or "Reflect on …"`: the text used when nothing is configured.
+      const fallback = defaultText(syntax, d.value);
+      if (fallback) {
+        this.prompts.promptsFrom(fallback, kind, CONFIDENCE.named, `default of ${d.name}`);
+        continue;
+      }
       if (!syntax.isTextLiteral(d.value) || isUnusedLocal(d.nameNode)) continue;
       const value = syntax.text(d.value);
       // Flags and ids (`PROMPT_CACHING_BETA = "prompt-caching-2024-07-31"`) have no spaces; prompts do.

@@ -66,3 +66,16 @@ export function nameLedConcatenation(node: SyntaxNode): { ownText: boolean } | u
   );
   return { ownText: literals.some((o) => o && /^(string|concatenated_string|template_string)$/.test(o.type) && /[A-Za-z]{2,}\s+[A-Za-z]{2,}/.test(o.text)) };
 }
+
+/**
+ * `configured or "Reflect on the given information …"` (Python), `saved || "You are …"` / `?? "…"` (TypeScript):
+ * the written text after the operator, when it has words (`x or ""`, `name || "default"` are no prompts).
+ */
+export function defaultText(syntax: LanguageSyntax, node: SyntaxNode): SyntaxNode | undefined {
+  const op = node.childForFieldName('operator')?.text;
+  if (!((node.type === 'boolean_operator' && op === 'or') || (node.type === 'binary_expression' && (op === '||' || op === '??')))) return undefined;
+  const right = node.childForFieldName('right');
+  if (!right || !syntax.isTextLiteral(right)) return undefined;
+  const text = syntax.text(right);
+  return text.parts.some((p) => typeof p === 'string' && /[A-Za-z]{2,}\s+[A-Za-z]{2,}\s+[A-Za-z]{2,}/.test(p)) ? right : undefined;
+}

@@ -90,4 +90,18 @@ describe('texts spliced into a prompt through a dict entry or a concatenation', 
       assert.ok(!(await lines(src, 'review.py')).includes(9));
     });
   });
+
+  describe('the default text of a prompt-named value', () => {
+    it('`configured or "…"` (Python) and `saved ?? "…"` (TypeScript) report the written default', async () => {
+      const py = ['class Reflection:', '    def __init__(self, config):', '        self.reflection_prompt = config.reflection_prompt or "Reflect on the given information and summarize the key points."'].join('\n');
+      assert.deepEqual(await lines(py, 'reflection.py'), [3]);
+      const ts = ['export function systemOf(saved?: string) {', '  const systemPrompt = saved ?? "You are a careful assistant that answers in short sentences.";', '  return systemPrompt;', '}'].join('\n');
+      assert.deepEqual(await lines(ts, 'system.ts'), [2]);
+    });
+
+    it('trap: an empty or one-word default is no prompt', async () => {
+      const py = ['def setup(config):', '    user_prompt = config.prompt or ""', '    prompt_label = config.label or "default"', '    return user_prompt, prompt_label'].join('\n');
+      assert.deepEqual(await lines(py, 'setup.py'), []);
+    });
+  });
 });
