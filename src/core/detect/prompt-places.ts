@@ -14,6 +14,7 @@ import { CONFIDENCE, isFunctionLike, kindFromName, MIN_NAMED_LITERAL, type Promp
 import type { CallArgs, Collected, LanguageSyntax } from './syntax';
 import { literalLength } from './text';
 import { defaultText, nameLedConcatenation, splicedTexts } from './spliced-parts';
+import { joinedListPieces } from './joined-returns';
 
 const PROMPT_KEYS: Readonly<Record<string, PromptKind>> = {
   system: 'system',
@@ -182,6 +183,9 @@ export class PromptPlaces {
         const returned = syntax.returns(d.value)[0];
         if (returned && syntax.isTextLiteral(returned) && literalLength(syntax.text(returned)) >= MIN_NAMED_LITERAL) {
           this.prompts.promptsFrom(returned, kind, CONFIDENCE.namedFunction, `returned by ${d.name}()`);
+        } else {
+          // `if not parts: return None` … `return "\n\n".join(parts)`: the pieces of every returned join.
+          for (const piece of syntax.returns(d.value).slice(0, 5).flatMap((r) => joinedListPieces(syntax, d.value, r))) this.prompts.promptsFrom(piece, kind, CONFIDENCE.namedFunction, `joined into the text ${d.name}() returns`);
         }
         continue;
       }
