@@ -159,7 +159,7 @@ export class PromptPlaces {
     if (!concat) return false;
     if (concat.ownText) {
       const inner = value.type === 'parenthesized_expression' && value.namedChildren[0] ? value.namedChildren[0] : value;
-      this.prompts.wholeText(inner, kind, CONFIDENCE.named, `assigned to ${name}`);
+      this.prompts.wholeText(inner, kind, CONFIDENCE.named, `assigned to ${name}, joined from names`);
       return true;
     }
     for (const part of splicedTexts(this.syntax, value)) {
