@@ -12,6 +12,8 @@ import { CONFIDENCE, type PromptReader } from './prompt-reader';
 import type { SyntaxNode } from './parser';
 import type { Collected, LanguageSyntax } from './syntax';
 
+/** A template name that says it is sent to a model (`novelty_prompt`, `SYSTEM_MSG`), not one that only says template. */
+const SAYS_PROMPT = /prompt|instruction|system|human|user|persona|backstory/i;
 /** Arguments looked at per `.format` call. */
 const MAX_ARGS = 20;
 
@@ -21,7 +23,8 @@ export function findFormattedValues(syntax: LanguageSyntax, collected: Collected
     const callee = syntax.callee(call);
     if (!/\.format$/.test(callee)) continue;
     const receiver = syntax.receiver(call);
-    if (receiver?.type !== 'identifier' || !PROMPT_NAME.test(receiver.text) || NOT_PROMPT_NAME.test(receiver.text)) continue;
+    // `TEMPLATE.format(…)` of an HTML page is not a prompt: the name must say prompt or instruction, not only template.
+    if (receiver?.type !== 'identifier' || !PROMPT_NAME.test(receiver.text) || !SAYS_PROMPT.test(receiver.text) || NOT_PROMPT_NAME.test(receiver.text)) continue;
     const template = syntax.resolve(receiver);
     if (template.id === receiver.id || !syntax.isTextLiteral(template)) continue;
     const args = syntax.args(call);

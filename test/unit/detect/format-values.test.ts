@@ -40,4 +40,10 @@ describe('values the function builds and formats into a prompt template', () => 
     const found = await lines(src);
     assert.ok(!found.includes(5));
   });
+
+  it('trap: values formatted into a page template (`TEMPLATE.format(…)`) are not prompts', async () => {
+    const page = src.replace(/search_prompt/g, 'PAGE_TEMPLATE');
+    const found = await lines(page);
+    assert.ok(!found.includes(10) && !found.includes(14), `have ${found}`);
+  });
 });
