@@ -3,6 +3,8 @@
  * send and the loops around them. Works on the language-neutral `LanguageSyntax`
  * so that TypeScript and Python share every rule.
  */
+import { roleKeywordMessage } from './role-messages';
+import { findFormattedValues } from './format-values';
 import type { PromptKind } from '../report/types';
 import type { SyntaxNode } from './parser';
 import { AgentUses } from './agent-uses';
@@ -67,6 +69,7 @@ export class CodeDetector {
     spreadMessages(this.syntax, this.collected, this.prompts, (node, kind, reason) => this.assembled.piecesOf(node, kind, reason));
     this.places.run();
     findTurnFormatPrompts(this.syntax, this.collected, this.prompts);
+    findFormattedValues(this.syntax, this.collected, this.prompts);
     const merged = groupExclusiveSites(this.syntax, this.sites, this.calls);
     new RequestFinder(this.syntax, this.collected, this.sites, this.calls, this.values, this.prompts, merged).run();
     findModelObjectRequests(this.syntax, this.collected, this.sites, this.calls, this.prompts);
@@ -109,6 +112,7 @@ export class CodeDetector {
       this.agents.visit(node, callee, getArgs);
       this.visitToolConstructor(node, callee, getArgs);
       this.places.toolResultMessage(callee, getArgs);
+      roleKeywordMessage(this.syntax, this.prompts, callee, getArgs);
       if (this.syntax.language === 'python') this.assembled.messageCall(callee, getArgs);
       if (TOOL_BINDING.test(callee) && getArgs().positional[0]) this.places.toolDocstrings(getArgs().positional[0]);
       return;

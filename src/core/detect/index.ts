@@ -13,6 +13,7 @@ import { findSpliceFacts } from './splice-facts';
 import { findSchemaSenders, withSenderFacts } from './schema-senders';
 import { findMessageBuilders } from './message-builders';
 import { withToolClassFacts } from './tool-classes';
+import { TOOL_FUNCTION_HINT, withToolFunctionHints } from './tool-function-hints';
 import { findMessageFactories } from './message-factories';
 import { findReprPrompts } from './repr-prompts';
 import { promptNameMentions } from '../repo/unsent-prompts';
@@ -85,7 +86,7 @@ function emptyFile(path: string, language: string, issues: DetectIssue[], trunca
 }
 
 async function detectCode(text: string, path: string, grammar: Grammar, opts: typeof DEFAULT_DETECT_OPTIONS & DetectOptions): Promise<DetectedFile> {
-  if (!HINTS.test(text) && !isPackageReexport(path, text)) return emptyFile(path, grammar, [], false);
+  if (!HINTS.test(text) && !isPackageReexport(path, text) && !(grammar === 'python' && TOOL_FUNCTION_HINT.test(text))) return emptyFile(path, grammar, [], false);
   const tree = await parse(text, grammar, { timeoutMs: opts.parseTimeoutMs, isCancelled: opts.isCancelled });
   if (!tree) {
     const why = opts.isCancelled?.() ? 'cancelled' : `parsing took longer than ${opts.parseTimeoutMs} ms`;
@@ -113,6 +114,7 @@ async function detectCode(text: string, path: string, grammar: Grammar, opts: ty
     const withSplices = spliced.splices.length || spliced.textConstants.length ? { ...withSenders, ...(spliced.splices.length ? { splices: spliced.splices } : {}), ...(spliced.textConstants.length ? { textConstants: spliced.textConstants } : {}) } : withSenders;
     const withBuilders = builders.length ? { ...withSplices, messageBuilders: builders } : withSplices;
     let facts = withToolClassFacts(withTypeShapes(withBuilders, typed, grammar !== 'python' && DECLARES_TYPES.test(text), tree.rootNode), syntax, collected);
+    facts = withToolFunctionHints(facts, text, grammar === 'python');
     const mentions = grammar === 'python' ? promptNameMentions(text) : undefined;
     if (mentions) facts = { ...facts, promptNameMentions: mentions };
     fillModelRefs(sites.calls, facts);

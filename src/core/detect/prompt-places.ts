@@ -13,6 +13,8 @@ import { isObjectSchemaLiteral, toolSchemaPropertyDescriptions } from './json-sc
 import { CONFIDENCE, isFunctionLike, kindFromName, MIN_NAMED_LITERAL, type PromptReader } from './prompt-reader';
 import type { CallArgs, Collected, LanguageSyntax } from './syntax';
 import { literalLength } from './text';
+import { defaultText, nameLedConcatenation, splicedTexts } from './spliced-parts';
+import { joinedListPieces } from './joined-returns';
 
 const PROMPT_KEYS: Readonly<Record<string, PromptKind>> = {
   system: 'system',
@@ -147,6 +149,25 @@ export class PromptPlaces {
     }
   }
 
+  /**
+   * `review_prompt = base_form + examples`, `system_prompt = base + "Be critical."` (spliced-parts.ts): a prompt-named
+   * concatenation that starts with a name. With words of its own it is a prompt (its joined texts too); without,
+   * only the texts it joins are (written elsewhere, they are reported there).
+   */
+  private nameLedConcatenation(name: string, value: SyntaxNode, kind: PromptKind): boolean {
+    const concat = nameLedConcatenation(value);
+    if (!concat) return false;
+    if (concat.ownText) {
+      const inner = value.type === 'parenthesized_expression' && value.namedChildren[0] ? value.namedChildren[0] : value;
+      this.prompts.wholeText(inner, kind, CONFIDENCE.named, `assigned to ${name}, joined from names`);
+      return true;
+    }
+    for (const part of splicedTexts(this.syntax, value)) {
+      if (this.syntax.isTextLiteral(part) && literalLength(this.syntax.text(part)) >= MIN_NAMED_LITERAL) this.prompts.promptsFrom(part, kind, CONFIDENCE.named, `joined into ${name}`);
+    }
+    return true;
+  }
+
   /** `SYSTEM_PROMPT = """…"""`, `const reviewInstructions = \`…\``, `def build_prompt(): return f"…"`. */
   private visitNamedDeclarations(): void {
     const syntax = this.syntax;
@@ -162,7 +183,17 @@ export class PromptPlaces {
         const returned = syntax.returns(d.value)[0];
         if (returned && syntax.isTextLiteral(returned) && literalLength(syntax.text(returned)) >= MIN_NAMED_LITERAL) {
           this.prompts.promptsFrom(returned, kind, CONFIDENCE.namedFunction, `returned by ${d.name}()`);
+        } else {
+          // `if not parts: return None` … `return "\n\n".join(parts)`: the pieces of every returned join.
+          for (const piece of syntax.returns(d.value).slice(0, 5).flatMap((r) => joinedListPieces(syntax, d.value, r))) this.prompts.promptsFrom(piece, kind, CONFIDENCE.namedFunction, `joined into the text ${d.name}() returns`);
         }
+        continue;
+      }
+      if (!syntax.isTextLiteral(d.value) && !isUnusedLocal(d.nameNode) && this.nameLedConcatenation(d.name, d.value, kind)) continue;
+      // `self.reflection_prompt = config.reflection_prompt or "Reflect on …"`: the text used when nothing is configured.
+      const fallback = defaultText(syntax, d.value);
+      if (fallback) {
+        this.prompts.promptsFrom(fallback, kind, CONFIDENCE.named, `default of ${d.name}`);
         continue;
       }
       if (!syntax.isTextLiteral(d.value) || isUnusedLocal(d.nameNode)) continue;
@@ -175,7 +206,7 @@ export class PromptPlaces {
 }
 
 /** A text literal with words of its own (not only the values it splices in). */
-function hasWrittenText(syntax: LanguageSyntax, node: SyntaxNode): boolean {
+export function hasWrittenText(syntax: LanguageSyntax, node: SyntaxNode): boolean {
   const target = syntax.resolve(node);
   if (!syntax.isTextLiteral(target)) return false;
   const value = syntax.text(target);

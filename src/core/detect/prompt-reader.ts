@@ -11,6 +11,7 @@ import type { SiteRegistry } from './sites';
 import type { LanguageSyntax } from './syntax';
 import { literal, literalLength, render } from './text';
 import { passedText } from './passed-texts';
+import { splicedTexts } from './spliced-parts';
 
 /** How sure a site is a prompt, by where it was found: an SDK position … a name only. */
 export const CONFIDENCE = { position: 0.95, message: 0.9, tool: 0.85, key: 0.8, decorated: 0.9, named: 0.65, namedFunction: 0.6 };
@@ -110,6 +111,18 @@ export class PromptReader {
     return { ids, placeholders };
   }
 
+  /**
+   * One prompt for a whole text expression the caller has judged (`x = base + "…"`), not read piece by piece:
+   * its site spans the expression (so it carries the declaration's name), and the texts it splices in are sites too.
+   */
+  wholeText(node: SyntaxNode, kind: PromptKind, confidence: number, reason: string): string | undefined {
+    const value = this.syntax.text(node);
+    if (literalLength(value) === 0) return undefined;
+    const id = this.sites.addPrompt(node, value, kind, confidence, reason);
+    if (id) this.inlinedParts(node, kind, reason);
+    return id;
+  }
+
   /** The prompt sites of the texts an assembly splices in (those declared in this file). */
   private assembledParts(node: SyntaxNode, kind: PromptKind, reason: string, depth = 0): string[] {
     const syntax = this.syntax;
@@ -151,6 +164,11 @@ export class PromptReader {
       // `user = f"{system}\n\n{user}"`: a text that only joins other values writes nothing of its own.
       if (!syntax.isTextLiteral(target) || isAssembly(target) || literalLength(syntax.text(target)) < MIN_NAMED_LITERAL) continue;
       this.sites.addPrompt(target, syntax.text(target), kind === 'system' ? 'system' : 'other', CONFIDENCE.key, `part of ${reason}`);
+    }
+    // Dict entries spliced in (`{tips["Abstract"]}`) and constants concatenated (`"…" + error_list`): spliced-parts.ts.
+    for (const target of splicedTexts(syntax, node)) {
+      if (!syntax.isTextLiteral(target) || isAssembly(target) || literalLength(syntax.text(target)) < MIN_NAMED_LITERAL) continue;
+      this.sites.addPrompt(target, syntax.text(target), kind === 'system' ? 'system' : 'other', CONFIDENCE.key, `entry or constant spliced into ${reason}`);
     }
   }
 

@@ -268,6 +268,16 @@ export interface ToolClassFact {
   readonly attrs: Readonly<Record<string, readonly DetectedPrompt[]>>;
 }
 
+/** Python tool functions by signature (detect/tool-function-hints.ts, for repo/tool-functions.ts). */
+export interface ToolFunctionHints {
+  /** A public top-level function describes its parameters with `Annotated[T, "…"]`: a tool function. */
+  readonly described?: boolean;
+  /** Imports modules dynamically and collects their functions (`inspect.getmembers(module, inspect.isfunction)`). */
+  readonly loader?: boolean;
+  /** Reads functions' docstrings (`inspect.getdoc(fn)`, `fn.__doc__`). */
+  readonly docReader?: boolean;
+}
+
 /** Classes each top-level schema class (or type alias) of a file names in its field annotations: nested in its JSON schema. */
 export type SchemaRefs = Record<string, readonly string[]>;
 
@@ -305,6 +315,7 @@ export interface FileFacts {
   /** Tool schema builders and the candidate attributes of classes (detect/tool-classes.ts, for repo/tool-classes.ts). */
   readonly toolSchemaBuilders?: readonly ToolSchemaBuilderFact[];
   readonly toolClasses?: readonly ToolClassFact[];
+  readonly toolFunctionHints?: ToolFunctionHints;
   /** Python: how often each prompt-named identifier is written in the file (repo/unsent-prompts.ts). */
   readonly promptNameMentions?: Readonly<Record<string, number>>;
   /** Texts that may be sent, how names flow into messages, literal-key reads (extract-texts.ts, for sent-texts.ts). */

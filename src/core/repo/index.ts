@@ -23,6 +23,7 @@ import { schemaPromptsByFile, schemasOfCall } from './schema-prompts';
 import { splicedConstantsByFile } from './spliced-constants';
 import { builderPromptsByFile } from './message-builders';
 import { toolClassPromptsByFile } from './tool-classes';
+import { toolFunctionPromptsByFile } from './tool-functions';
 import { mentionIndex, unsentPromptIds } from './unsent-prompts';
 import { configPrompts, loadedPromptFile, PROMPT_PATH, referencedFiles, wholeFilePrompt } from './loaded-files';
 import { findAgentRuns, runModelOf, type AgentRuns } from './cross-file-runs';
@@ -363,7 +364,9 @@ export class RepoIndex implements RepoHints {
     const built = (this.memo('built', () => builderPromptsByFile(this.store)).get(path) ?? []).filter((p) => !taken.some((q) => q.id === p.id || (q.line <= p.endLine && p.line <= q.endLine)));
     // Attributes of tool classes that a base class's schema builder sends (tool-classes.ts).
     const tools = (this.memo('tool-classes', () => toolClassPromptsByFile(this.store, this.evaluator)).get(path) ?? []).filter((p) => ![...taken, ...built].some((q) => q.id === p.id || (q.line <= p.endLine && p.line <= q.endLine)));
-    return sent.length || built.length || tools.length ? [...schemas, ...sent, ...built, ...tools] : schemas;
+    // Functions handed to the model as tools by their signature and docstring (tool-functions.ts).
+    const fns = (this.memo('tool-functions', () => toolFunctionPromptsByFile(this.store, (p) => this.fileText(p))).get(path) ?? []).filter((p) => ![...taken, ...built, ...tools].some((q) => q.id === p.id || (q.line <= p.endLine && p.line <= q.endLine)));
+    return sent.length || built.length || tools.length || fns.length ? [...schemas, ...sent, ...built, ...tools, ...fns] : schemas;
   }
 
   /**

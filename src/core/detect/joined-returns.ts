@@ -1,0 +1,41 @@
+/**
+ * A function named like a prompt (`_build_system_prompt`, `build_prompt`) that returns text joined from a local
+ * list (`return "\n\n".join(part for part in parts if part)`): the written texts it appends to that list
+ * (`parts.append("\n".join(["You have access to Agent Skills.", …]))`) are the prompt's pieces, each reported
+ * where it is written. Values appended (`parts.append(node.role)`) bring no text of their own.
+ */
+import type { SyntaxNode } from './parser';
+import type { LanguageSyntax } from './syntax';
+
+/** Appends looked at per function. */
+const MAX_APPENDS = 40;
+const WORDS = /[A-Za-z]{2,}\s+[A-Za-z]{2,}/;
+
+/** The written texts appended to the lists a function's returned join reads (Python). */
+export function joinedListPieces(syntax: LanguageSyntax, fn: SyntaxNode, returned: SyntaxNode): SyntaxNode[] {
+  if (syntax.language !== 'python') return [];
+  const lists = new Set<string>();
+  for (const call of [returned, ...returned.descendantsOfType('call')]) {
+    if (!call || call.type !== 'call' || !/\.join$/.test(syntax.callee(call)) || syntax.receiver(call)?.type !== 'string') continue;
+    // `"\n".join(part for part in parts)`: the generator is the call's whole argument list.
+    const args = call.childForFieldName('arguments');
+    const arg = args?.type === 'generator_expression' ? args : syntax.args(call).positional[0];
+    if (arg?.type === 'identifier') lists.add(arg.text);
+    // `part for part in parts if part`: the list the generator walks.
+    for (const clause of arg?.descendantsOfType('for_in_clause') ?? []) {
+      const source = clause?.childForFieldName('right');
+      if (source?.type === 'identifier') lists.add(source.text);
+    }
+  }
+  if (!lists.size) return [];
+  const out: SyntaxNode[] = [];
+  for (const call of fn.descendantsOfType('call')) {
+    if (out.length >= MAX_APPENDS) break;
+    const target = call?.childForFieldName('function');
+    if (!call || target?.type !== 'attribute' || target.childForFieldName('attribute')?.text !== 'append') continue;
+    if (!lists.has(target.childForFieldName('object')?.text ?? '')) continue;
+    const arg = syntax.args(call).positional[0];
+    if (arg && syntax.isTextLiteral(arg) && syntax.text(arg).parts.some((p) => typeof p === 'string' && WORDS.test(p))) out.push(arg);
+  }
+  return out;
+}
