@@ -40,7 +40,7 @@ export function exitGuards(body: SyntaxNode, expr: ExprOf): Limit[] {
   for (const stmt of ownStatements(body, IFS, 400)) {
     const cond = stmt.childForFieldName('condition');
     const then = stmt.childForFieldName('consequence');
-    if (cond && then && ownStatements(then, EXITS, 50).length) out.push(...comparisonsOf(cond, expr));
+    if (cond && then && ownStatements(then, EXITS, 50).length) out.push(...comparisonsOf(cond, expr).map((c) => ({ ...c, branchEnd: then.endPosition.row + 1 })));
   }
   return out;
 }

@@ -15,6 +15,7 @@ import { bucket, CALL_DEPTH, callFactsOf, LOCAL_DEPTH, notRepositoryCallee, INPU
 import { keepsModel } from './model-flow';
 import { runtimeReturns } from './returns';
 import { recursionOf } from './extract-recursion';
+import { dispatchTables, tableCalls } from './dispatch-tables';
 
 const MAX_DEPTH = 6;
 const RETURNS = new Set(['return_statement']);
@@ -54,7 +55,8 @@ export function extractPython(root: SyntaxNode, collected: Collected, detected: 
   }
   const module = bucket(collected, buckets, PYTHON);
   addWithAliases(root, buckets, expr, LOCAL_DEPTH);
-  const functions = buckets.map(functionFact);
+  const moduleTables = dispatchTables(root, expr);
+  const functions = buckets.map((b) => functionFact(b, moduleTables));
   const imports: ImportFact[] = [];
   const values: Record<string, Expr> = { ...module.moduleValues };
   const classes: ClassFact[] = [];
@@ -165,7 +167,7 @@ function classFact(node: SyntaxNode, buckets: readonly FunctionBucket[]): ClassF
   return { name, line: node.startPosition.row + 1, bases, attrs, ...setterFacts(name, buckets), ...(Object.keys(attrTypes).length ? { attrTypes } : {}), ...(Object.keys(moreAttrs).length ? { moreAttrs } : {}) };
 }
 
-function functionFact(b: FunctionBucket): FunctionFact {
+function functionFact(b: FunctionBucket, moduleTables: ReadonlyMap<string, Expr[]>): FunctionFact {
   const def = b.node;
   const params: ParamFact[] = [];
   for (const p of def.childForFieldName('parameters')?.namedChildren ?? []) {
@@ -194,6 +196,9 @@ function functionFact(b: FunctionBucket): FunctionFact {
   const guards = body ? raiseGuards(body, expr) : [];
   const selfRefs = b.className && body ? selfAttributeReads(body) : [];
   const recursion = recursionOf(def, b.name, params, expr);
+  // Calls through a dispatch table (`handlers.get(kind)(x)`) call each of its functions (dispatch-tables.ts).
+  const dispatched = tableCalls(b.calls, b.locals, dispatchTables(body, expr), moduleTables);
+  const calls = dispatched.length ? [...b.calls, ...dispatched].sort((x, y) => x.node.startIndex - y.node.startIndex) : b.calls;
   return {
     name: b.name,
     line,
@@ -203,8 +208,8 @@ function functionFact(b: FunctionBucket): FunctionFact {
     ...(moreReturns.length ? { moreReturns } : {}),
     locals: b.locals,
     ...(b.moreLocals ? { moreLocals: b.moreLocals } : {}),
-    calls: b.calls.map((c) => c.fact),
-    loops: loopFacts(b.loops, b.calls, PYTHON),
+    calls: calls.map((c) => c.fact),
+    loops: loopFacts(b.loops, calls, PYTHON),
     ...(returnType ? { returnType } : {}),
     ...(guards.length ? { guards } : {}),
     ...(selfRefs.length ? { selfRefs } : {}),

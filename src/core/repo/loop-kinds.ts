@@ -64,14 +64,22 @@ function isSampling(loop: LoopFact, stepEdges: readonly Edge[], alsoChanged: () 
   return sendsUnchanged(stepEdges, changed);
 }
 
+/**
+ * Every call passes only what the loop never changes: names and attributes it does not assign (at least one),
+ * and constants (`model="gpt-4o"`, `tools=None`).
+ */
 function sendsUnchanged(stepEdges: readonly Edge[], changed: ReadonlySet<string>): boolean {
   return stepEdges.every((e) => {
-    const inputs = [...e.bound.args, ...Object.values(e.bound.kw)];
+    const inputs = [...e.bound.args, ...Object.values(e.bound.kw)].filter((a) => !isConstant(a));
     return inputs.length > 0 && inputs.every((a) => {
       const root = rootOf(a);
       return root !== undefined && !changed.has(root) && ![...changed].some((c) => c.startsWith(`${root}.`) || root.startsWith(`${c}.`));
     });
   });
+}
+
+function isConstant(e: Expr): boolean {
+  return e.k === 'str' || e.k === 'num' || (e.k === 'unknown' && /^(None|True|False|null|undefined|true|false)$/.test(e.text));
 }
 
 /** `messages`, `self.history`: the name or attribute path an argument reads; undefined for anything computed. */

@@ -1,0 +1,91 @@
+/**
+ * The requests an agent loop can reach, by function: those each file's detection found, and those only the
+ * repository reveals (a call on the repository's own chat-model class family, `self.llm.gen(…)` after
+ * `self.llm = LLMCreator.create_llm(…)`, py-families.ts; a typed call on the repository's own chat-model
+ * type, typed-requests.ts). A revealed request is a request like any other: a loop that sends one in its body,
+ * or reaches one through the repository's functions, drives the model.
+ *
+ * Revealed calls are not in the file's detection, so a loop sending one in its own body is not a loop the
+ * file's detection reports: the repository pass finds it (`inBody`).
+ */
+import type { DetectedCall } from '../detect/types';
+import type { CalleeFact, FunctionFact, LoopFact } from './facts';
+import type { RepoStore } from './store';
+
+/** The calls of a file that only the repository reveals (RepoHints.revealedCalls). */
+export type RevealedLookup = (path: string) => readonly DetectedCall[];
+
+export interface StepRequest {
+  readonly path: string;
+  readonly callId: string;
+}
+
+export class LoopRequests {
+  /** Requests by `path#function`. */
+  readonly any = new Map<string, string[]>();
+  /** Those not after an early-return guard of their function: the requests every run of it sends. */
+  readonly sure = new Map<string, string[]>();
+  /** Revealed requests' lines and callees, by `path` then call id. */
+  private readonly revealedAt = new Map<string, Map<string, { line: number; callee: string }>>();
+
+  constructor(
+    private readonly store: RepoStore,
+    revealed: RevealedLookup | undefined,
+  ) {
+    for (const f of store.files()) {
+      const detected = new Map(f.file.calls.map((c) => [c.id, c]));
+      for (const c of f.facts.calls) {
+        const call = detected.get(c.id);
+        if (!call || call.agent || !c.fn) continue;
+        this.add(`${f.file.path}#${c.fn}`, c.id, !c.gated);
+      }
+      const shown = revealed?.(f.file.path) ?? [];
+      if (!shown.length) continue;
+      const at = new Map<string, { line: number; callee: string }>();
+      for (const call of shown) {
+        // Embedding requests retrieve; a loop over them walks data, it does not drive a model.
+        if (call.agent || call.kind === 'embedding' || detected.has(call.id)) continue;
+        at.set(call.id, { line: call.line, callee: call.callee });
+        const fn = innermostFunction(f.functions, call.line);
+        if (fn) this.add(`${f.file.path}#${fn.name}`, call.id, true);
+      }
+      if (at.size) this.revealedAt.set(f.file.path, at);
+    }
+  }
+
+  private add(key: string, id: string, sure: boolean): void {
+    this.any.set(key, [...(this.any.get(key) ?? []), id]);
+    if (sure) this.sure.set(key, [...(this.sure.get(key) ?? []), id]);
+  }
+
+  /** Revealed requests sent by the loop's own body (a call of the body, not of a function nested in it). */
+  inBody(path: string, loop: LoopFact): StepRequest[] {
+    const at = this.revealedAt.get(path);
+    if (!at) return [];
+    const body = new Set(loop.calls.map((c) => c.line));
+    return [...at].filter(([, { line }]) => line >= loop.line && line <= loop.endLine && body.has(line)).map(([callId]) => ({ path, callId }));
+  }
+
+  /** The body's call fact of a revealed request: the call on its line with its callee (`self.llm.gen` inside `out.append(…)`). */
+  callIn(loop: LoopFact, step: StepRequest): CalleeFact | undefined {
+    const at = this.revealedAt.get(step.path)?.get(step.callId);
+    if (!at) return undefined;
+    return loop.calls.find((c) => c.line === at.line && c.callee === at.callee) ?? loop.calls.find((c) => c.line === at.line);
+  }
+
+  /** Requests a function sends itself (detected or revealed). */
+  ownOf(path: string, fn: string): StepRequest[] {
+    return (this.any.get(`${path}#${fn}`) ?? []).map((callId) => ({ path, callId }));
+  }
+
+  /** The line a request is written on. */
+  lineOf(step: StepRequest): number {
+    return this.store.get(step.path)?.file.calls.find((c) => c.id === step.callId)?.line ?? this.revealedAt.get(step.path)?.get(step.callId)?.line ?? 1;
+  }
+}
+
+function innermostFunction(functions: ReadonlyMap<string, FunctionFact>, line: number): FunctionFact | undefined {
+  let best: FunctionFact | undefined;
+  for (const fn of functions.values()) if (fn.line <= line && line <= fn.endLine && (!best || fn.line >= best.line)) best = fn;
+  return best;
+}
