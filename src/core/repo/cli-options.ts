@@ -10,6 +10,8 @@ import type { StoredFile } from './store';
 
 type CallExpr = Extract<Expr, { k: 'call' }>;
 
+const PARSE = /(^|\.)parse_(known_)?args$/;
+
 /** `typer.Option(default, …)` / `Option(…)` imported from typer: the default expression, unless required (`...`). */
 export function typerOptionDefault(e: CallExpr, file: StoredFile | undefined): Expr | undefined {
   const segments = e.text.split('.');
@@ -24,8 +26,13 @@ export function typerOptionDefault(e: CallExpr, file: StoredFile | undefined): E
 /** `args.model` where `args = parser.parse_args()` in the same function (or module): the `default=` of its `add_argument`. */
 export function parsedArgDefault(e: Extract<Expr, { k: 'member' }>, fn: FunctionFact | undefined, file: StoredFile | undefined): Expr | undefined {
   if (!file || e.obj.k !== 'name') return undefined;
-  const holder = fn?.locals[e.obj.v] ?? file.facts.values[e.obj.v];
-  if (holder?.k !== 'call' || !/(^|\.)parse_(known_)?args$/.test(holder.text)) return undefined;
+  const held = fn?.locals[e.obj.v] ?? file.facts.values[e.obj.v];
+  // `args = parse_arguments()` where the file's helper builds the parser and parses the command line (a long
+  // helper's return is not kept: its `parse_args()` call says what it returns).
+  const helper = held?.k === 'call' && held.callee.k === 'name' ? file.functions.get(held.callee.v) : undefined;
+  const parsed = helper?.calls.find((c) => PARSE.test(c.callee))?.expr;
+  const holder = parsed?.k === 'call' ? parsed : held;
+  if (holder?.k !== 'call' || !PARSE.test(holder.text)) return undefined;
   const wanted = e.prop;
   const scan = (calls: readonly CalleeFact[]): Expr | undefined => {
     for (const c of calls) {

@@ -80,6 +80,8 @@ export interface LoopFact {
   readonly kind: 'while' | 'for';
   /** `range(n)` end of a for loop. */
   readonly rangeEnd?: Expr;
+  /** Passes beyond `rangeEnd`'s value: `range(n - 1)` → −1, `range(1, n)` → −1, `range(1, n + 1)` → 0. */
+  readonly rangeOffset?: number;
   /** A `for x in items` over data: not a step loop. */
   readonly overData?: boolean;
   /** Comparisons that end the loop: from the header (`while i < n`) and guards in the body (`if cost > limit: break`). */

@@ -58,7 +58,9 @@ export function loopBound(ev: Evaluator, dispatch: Dispatch, ctx: Ctx, loop: Loo
   };
   if (loop.rangeEnd) {
     const v = num(loop.rangeEnd, ctx);
-    if (v && v.v > 0) return { maxSteps: v.v, option: `range(${exprText(loop.rangeEnd)})`, boundKind: loop.rangeEnd.k === 'num' ? 'steps' : 'parameter', boundAt: v.at, costBounded: false };
+    const off = loop.rangeOffset ?? 0;
+    const shown = off ? `${exprText(loop.rangeEnd)} ${off < 0 ? '−' : '+'} ${Math.abs(off)}` : exprText(loop.rangeEnd);
+    if (v && v.v + off > 0) return { maxSteps: v.v + off, option: `range(${shown})`, boundKind: loop.rangeEnd.k === 'num' ? 'steps' : 'parameter', boundAt: v.at, costBounded: false };
   }
   let cost: { usd?: number; at?: SourceRef } | undefined;
   for (const limit of loop.limits) {

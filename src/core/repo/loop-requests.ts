@@ -58,7 +58,10 @@ export class LoopRequests {
     if (sure) this.sure.set(key, [...(this.sure.get(key) ?? []), id]);
   }
 
-  /** Revealed requests sent by the loop's own body (a call of the body, not of a function nested in it). */
+  /**
+   * Revealed requests the loop's own body sends (on the lines of the body's calls, not of a function nested in
+   * it). Detected ones are left to the file's detection: a loop it did not take (no tool handling in it) stays out.
+   */
   inBody(path: string, loop: LoopFact): StepRequest[] {
     const at = this.revealedAt.get(path);
     if (!at) return [];
@@ -66,9 +69,10 @@ export class LoopRequests {
     return [...at].filter(([, { line }]) => line >= loop.line && line <= loop.endLine && body.has(line)).map(([callId]) => ({ path, callId }));
   }
 
-  /** The body's call fact of a revealed request: the call on its line with its callee (`self.llm.gen` inside `out.append(…)`). */
+  /** The body's call fact of a request: the call on its line with its callee (`self.llm.gen` inside `out.append(…)`). */
   callIn(loop: LoopFact, step: StepRequest): CalleeFact | undefined {
-    const at = this.revealedAt.get(step.path)?.get(step.callId);
+    const call = this.store.get(step.path)?.file.calls.find((c) => c.id === step.callId);
+    const at = call ? { line: call.line, callee: call.callee } : this.revealedAt.get(step.path)?.get(step.callId);
     if (!at) return undefined;
     return loop.calls.find((c) => c.line === at.line && c.callee === at.callee) ?? loop.calls.find((c) => c.line === at.line);
   }

@@ -6,7 +6,7 @@
  * loop-bound.ts: counters and their start, parameters and their defaults, cost limits in the loop or
  * in a function the step runs through.
  */
-import type { DetectedFile } from '../detect/types';
+import type { DetectedFile, DetectedLoop } from '../detect/types';
 import type { SourceRef } from '../report/types';
 import type { FunctionFact, LoopFact } from './facts';
 import type { Evaluator } from './evaluate';
@@ -22,10 +22,14 @@ import { LoopRequests, type RevealedLookup, type StepRequest } from './loop-requ
 
 const MAX_HOPS = 8;
 
+/** Where a loop is written: a loop of the facts, or one the file's detection reports. */
+type Span = { readonly line: number; readonly endLine: number };
+
 export function findRepoLoops(store: RepoStore, graph: CallGraph, ev: Evaluator, revealed?: RevealedLookup): RepoLoop[] {
   const requests = new LoopRequests(store, revealed);
   const dispatch = new Dispatch(store, ev);
   const candidates: Candidate<Reached>[] = [];
+  const nested = new Map<LoopFact, Span[]>();
   for (const f of store.files()) {
     const path = f.file.path;
     const scopes: { fn?: FunctionFact; loops: readonly LoopFact[] }[] = [{ loops: f.facts.moduleLoops }, ...f.facts.functions.map((fn) => ({ fn, loops: fn.loops }))];
@@ -33,6 +37,7 @@ export function findRepoLoops(store: RepoStore, graph: CallGraph, ev: Evaluator,
       const found: { loop: LoopFact; reached: Reached }[] = [];
       for (const loop of loops) {
         if (loop.overData || f.file.loops.some((l) => l.line === loop.line)) continue;
+        // A loop around a detected request is the file's detection's to take (it did not: no tool handling in it).
         if (directRequest(f.file, loop)) continue;
         // A request only the repository reveals, sent by the body itself (loop-requests.ts); else what the body reaches.
         const own = requests.inBody(path, loop);
@@ -41,9 +46,14 @@ export function findRepoLoops(store: RepoStore, graph: CallGraph, ev: Evaluator,
         if (notAgentLoop(ev, graph, store, path, fn, loop, reached)) continue;
         found.push({ loop, reached });
       }
-      // Innermost loops only: an outer loop around an agent loop runs tasks, not steps.
+      // An outer loop around an agent loop runs tasks, not steps — unless it sends a request of its own outside
+      // the inner loops (one idea per pass, then rounds of reflection on it): then the inner loops run inside its steps.
+      // Loops the file's detection took count as inner loops too.
+      const spans: Span[] = [...found.map((o) => o.loop), ...f.file.loops];
       for (const { loop, reached } of found) {
-        if (found.some((o) => o.loop !== loop && o.loop.line >= loop.line && o.loop.endLine <= loop.endLine)) continue;
+        const inside = spans.filter((o) => o !== loop && o.line >= loop.line && o.endLine <= loop.endLine && (o.line > loop.line || o.endLine < loop.endLine));
+        if (inside.length && !reached.stepEdges.some((e) => !inside.some((o) => o.line <= e.line && e.line <= o.endLine))) continue;
+        if (inside.length) nested.set(loop, inside);
         candidates.push({ path, fn, loop, reached });
       }
     }
@@ -55,14 +65,16 @@ export function findRepoLoops(store: RepoStore, graph: CallGraph, ev: Evaluator,
   for (const c of kept) found.set(c.path, [...(found.get(c.path) ?? []), { path: c.path, line: c.loop.line, endLine: c.loop.endLine }]);
   const loopsIn = (path: string): LoopSpan[] => [...(found.get(path) ?? []), ...(store.get(path)?.file.loops ?? []).map((l) => ({ path, line: l.line, endLine: l.endLine }))];
   const inner = innerLoopsOf(kept, loopsIn);
+  for (const c of kept) {
+    // Inner loops of its own function: those kept here, and those the file's detection reports.
+    const reported = (l: Span): boolean => kept.some((k) => k.path === c.path && k.loop === l) || (store.get(c.path)?.file.loops ?? []).includes(l as DetectedLoop);
+    const own = (nested.get(c.loop) ?? []).filter(reported).map((l) => ({ path: c.path, line: l.line, hops: 0 }));
+    if (own.length) inner.set(c, [...own, ...(inner.get(c) ?? []).filter((i) => !own.some((o) => o.line === i.line && o.path === i.path))]);
+  }
   const loops = kept.map((c) => (inner.has(c) ? { ...c.repoLoop, innerLoops: inner.get(c)! } : c.repoLoop));
   // Functions that call themselves level by level (recursion-loops.ts), where no loop is reported already.
   const taken = (path: string, line: number, endLine: number): boolean => loops.some((l) => l.path === path && l.loop.line === line) || (store.get(path)?.file.loops ?? []).some((l) => l.line >= line && l.endLine <= endLine);
   return [...loops, ...recursionLoops(store, ev, (path, fn, body) => reach(store, graph, requests, path, fn, body), taken, requests)];
-}
-
-function directRequest(file: DetectedFile, loop: LoopFact): boolean {
-  return file.calls.some((c) => !c.agent && c.line >= loop.line && c.line <= loop.endLine);
 }
 
 interface Reached {
@@ -184,6 +196,10 @@ function reach(store: RepoStore, graph: CallGraph, requests: LoopRequests, path:
     for (const e of graph.outgoing(p, name)) addChain(`${e.target.path}#${e.target.fn}`);
   }
   return { steps, sometimes, stepEdges: [...stepEdges], otherEdges: bodyEdges.filter((e) => !stepEdges.has(e)), chain, through };
+}
+
+function directRequest(file: DetectedFile, loop: LoopFact): boolean {
+  return file.calls.some((c) => !c.agent && c.line >= loop.line && c.line <= loop.endLine);
 }
 
 /**
