@@ -1,11 +1,13 @@
 /**
- * `npm run bench:repos [-- --json] [-- --repo NAME] [-- --misses] [-- --role tuning|held-out] [-- --record-first-sight]`
+ * `npm run bench:repos [-- --json] [-- --repo NAME] [-- --misses] [-- --role tuning|held-out] [-- --record-first-sight] [-- --census]`
  *
  * Scans each exported corpus repository (bench/repos/corpus.json) WHOLE with the CLI's engine
  * (`scanPaths`, the bundled catalog, default assumptions), times it, and scores the labeled files
  * (bench/repos/labels/) by the rules in score.ts. Exports come from scripts/corpus/export.mjs; a
  * repository not exported is named with the command that exports it, and skipped.
  * `--misses` lists every miss, wrong model/bound, extra report and trap taken, with the label's note.
+ * `--census` counts, per rule that found a site or resolved its model/bound, the repositories where it matched
+ * labels and the wrong reports it made (census.ts); held-out repositories only with `--show-held-out`.
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { homedir } from 'node:os';
@@ -20,11 +22,14 @@ import { cpuMs } from '../harness';
 import { readCorpus, readLabels, type CorpusRepo, type LabelKind, LABEL_KINDS } from './labels';
 import { readFirstSight, recordFirstSight, type FirstSightEntry } from './first-sight';
 import { scoreFile } from './score';
+import { censusOfRepo, firstSightSets, summarizeCensus, type RepoCensus } from './census';
+import { printCensus, writeCensus } from './census-print';
 import { accuracy, labelCounts, precision, projectedSeconds, recall, SPEED_TARGET, summarizeRoles, sumKinds, TARGETS, type RepoResult } from './summary';
 
 const ROOT = resolve(__dirname, '..', '..', '..');
 
 interface Flags {
+  census: boolean;
   json: boolean;
   misses: boolean;
   recordFirstSight: boolean;
@@ -35,7 +40,7 @@ interface Flags {
 }
 
 function parseArgs(argv: readonly string[]): Flags {
-  const flags: Flags = { json: false, misses: false, recordFirstSight: false, showHeldOut: false };
+  const flags: Flags = { census: false, json: false, misses: false, recordFirstSight: false, showHeldOut: false };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
     if (a === '--json') flags.json = true;
@@ -44,7 +49,8 @@ function parseArgs(argv: readonly string[]): Flags {
     else if (a === '--repo') flags.repo = argv[++i];
     else if (a === '--role') flags.role = argv[++i];
     else if (a === '--show-held-out') flags.showHeldOut = true;
-    else throw new Error(`unknown argument ${a} (use --json, --misses, --show-held-out, --repo NAME, --role tuning|held-out, --record-first-sight)`);
+    else if (a === '--census') flags.census = true;
+    else throw new Error(`unknown argument ${a} (use --json, --misses, --census, --show-held-out, --repo NAME, --role tuning|held-out, --record-first-sight)`);
   }
   return flags;
 }
@@ -73,7 +79,8 @@ async function countLines(dir: string): Promise<{ lines: number; files: number }
   return { lines, files: walked.files.length };
 }
 
-async function runRepo(entry: CorpusRepo): Promise<RepoResult> {
+/** `census`: where to add the repository's rule census (census.ts), when asked for. */
+async function runRepo(entry: CorpusRepo, census?: RepoCensus[]): Promise<RepoResult> {
   const dir = exportDir(entry.repo);
   const labels = readLabels(ROOT, entry);
   const cpuStart = cpuMs();
@@ -83,7 +90,8 @@ async function runRepo(entry: CorpusRepo): Promise<RepoResult> {
   const scanCpuMs = cpuMs() - cpuStart;
   const byPath = new Map(report.files.map((f) => [f.path, f]));
   const promptsInFile = (path: string): number => byPath.get(path)?.prompts.length ?? 0;
-  const scores = labels.map((l) => scoreFile(l, byPath.get(l.path), promptsInFile));
+  const scores = labels.map((l) => scoreFile(l, byPath.get(l.path), census ? (path) => byPath.get(path)?.prompts ?? [] : promptsInFile));
+  census?.push(censusOfRepo(entry, report.files, scores, firstSightSets(readFirstSight(ROOT)).get(entry.repo)));
   const { lines, files } = await countLines(dir);
   return { repo: entry.repo, commit: entry.commit, role: entry.role, lines, files, scanMs, scanCpuMs, labeledFiles: labels.length, kinds: sumKinds(scores), findings: scores.flatMap((s) => s.findings) };
 }
@@ -151,6 +159,7 @@ async function main(): Promise<void> {
   if (!corpus.length) throw new Error(`no corpus repository matches ${flags.repo ?? flags.role}`);
   const log = flags.json ? (s: string) => process.stderr.write(`${s}\n`) : (s: string) => process.stdout.write(`${s}\n`);
   const results: RepoResult[] = [];
+  const censuses: RepoCensus[] = [];
   const skipped: { repo: string; reason: string }[] = [];
   for (const entry of corpus) {
     const problem = exportProblem(entry);
@@ -160,12 +169,15 @@ async function main(): Promise<void> {
       continue;
     }
     log(`scanning ${entry.repo} …`);
-    results.push(await runRepo(entry));
+    // A census of a held-out repository reads its labels site by site: only when asked, never while writing rules.
+    results.push(await runRepo(entry, flags.census && (entry.role !== 'held-out' || flags.showHeldOut) ? censuses : undefined));
   }
   if (flags.recordFirstSight) {
     const added = recordFirstSight(ROOT, results);
     log(added.length ? `first sight recorded for ${added.join(', ')} in bench/repos/first-sight.json` : 'first sight: every repository measured here already has an entry (never overwritten)');
   }
+  const census = flags.census ? summarizeCensus(censuses) : undefined;
+  const censusPath = census && writeCensus(ROOT, census, censuses);
   if (flags.json) {
     const labelsPerRepo = Object.fromEntries(corpus.map((e) => [e.repo, labelCounts(readLabels(ROOT, e))]));
     process.stdout.write(JSON.stringify({ measuredAt: new Date().toISOString(), results: results.map(({ findings, ...r }) => ({ ...r, ...(flags.misses && (r.role !== 'held-out' || flags.showHeldOut) ? { findings } : {}) })), roles: summarizeRoles(results), labels: labelsPerRepo, skipped }, null, 2) + '\n');
@@ -173,6 +185,8 @@ async function main(): Promise<void> {
   }
   printTable(results, log);
   if (flags.misses) printFindings(results, log, flags.showHeldOut);
+  if (census) printCensus(census, log);
+  if (census) log(`census written to ${censusPath}`);
 }
 
 main().catch((error: unknown) => {

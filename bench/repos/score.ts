@@ -46,10 +46,24 @@ export interface Finding {
   readonly note?: string;
 }
 
+/**
+ * What became of one reported item of a scored file (the rule census reads these): `right` matched a label
+ * (with the right model / bound), `wrong` matched one at its place with the wrong model / bound, `extra` and
+ * `trap` matched none, `optional` matched an optional label (neither right nor wrong). `path` is the file the
+ * item is reported in: a loaded prompt file's prompts are `right` for the label of the file that loads it.
+ */
+export interface ReportOutcome {
+  readonly kind: LabelKind;
+  readonly path: string;
+  readonly id: string;
+  readonly outcome: 'right' | 'wrong' | 'extra' | 'trap' | 'optional';
+}
+
 export interface FileScore {
   readonly path: string;
   readonly kinds: Partial<Record<LabelKind, KindScore>>;
   readonly findings: Finding[];
+  readonly outcomes: ReportOutcome[];
 }
 
 export function emptyKindScore(): KindScore {
@@ -81,24 +95,30 @@ export function sameModel(label: string | null, call: CallReport): boolean {
   return [reportedModel(call), call.model].some((got) => got !== undefined && normalizeModel(got) === normalizeModel(label));
 }
 
-/** Scores the kinds the label lists in `score`. `promptsInFile(path)`: prompts the scan reports in another file. */
-export function scoreFile(label: FileLabel, report: FileReport | undefined, promptsInFile: (path: string) => number): FileScore {
+/**
+ * Scores the kinds the label lists in `score`. `promptsInFile(path)`: prompts the scan reports in another file
+ * (a count; or the prompts themselves, which also names them in `outcomes`).
+ */
+export function scoreFile(label: FileLabel, report: FileReport | undefined, promptsInFile: (path: string) => number | readonly PromptReport[]): FileScore {
   const findings: Finding[] = [];
+  const outcomes: ReportOutcome[] = [];
   const kinds: Partial<Record<LabelKind, KindScore>> = {};
   const scored = new Set(label.score);
-  if (scored.has('prompts')) kinds.prompts = scorePrompts(label, report?.prompts ?? [], promptsInFile, findings);
-  if (scored.has('calls')) kinds.calls = scoreCalls(label, (report?.calls ?? []).filter((c) => c.role !== 'binding'), findings);
-  if (scored.has('loops')) kinds.loops = scoreLoops(label, report?.agentLoops ?? [], findings);
-  return { path: label.path, kinds, findings };
+  if (scored.has('prompts')) kinds.prompts = scorePrompts(label, report?.prompts ?? [], promptsInFile, findings, outcomes);
+  if (scored.has('calls')) kinds.calls = scoreCalls(label, (report?.calls ?? []).filter((c) => c.role !== 'binding'), findings, outcomes);
+  if (scored.has('loops')) kinds.loops = scoreLoops(label, report?.agentLoops ?? [], findings, outcomes);
+  return { path: label.path, kinds, findings, outcomes };
 }
 
-function scorePrompts(label: FileLabel, reported: readonly PromptReport[], promptsInFile: (path: string) => number, findings: Finding[]): KindScore {
+function scorePrompts(label: FileLabel, reported: readonly PromptReport[], promptsInFile: (path: string) => number | readonly PromptReport[], findings: Finding[], outcomes: ReportOutcome[]): KindScore {
   const s = emptyKindScore();
   const here = (p: PromptLabel): boolean => p.path === undefined || p.path === label.path;
   const overlaps = (r: PromptReport, p: PromptLabel): boolean => r.line <= p.end + 1 && r.endLine >= p.start - 1;
   for (const p of label.prompts ?? []) {
     s.expected++;
-    const found = here(p) ? reported.some((r) => overlaps(r, p)) : promptsInFile(p.path!) > 0;
+    const elsewhere = here(p) ? undefined : promptsInFile(p.path!);
+    const found = elsewhere === undefined ? reported.some((r) => overlaps(r, p)) : typeof elsewhere === 'number' ? elsewhere > 0 : elsewhere.length > 0;
+    if (typeof elsewhere === 'object') for (const r of elsewhere) outcomes.push({ kind: 'prompts', path: p.path!, id: r.id, outcome: 'right' });
     if (found) {
       s.found++;
       s.located++;
@@ -107,7 +127,9 @@ function scorePrompts(label: FileLabel, reported: readonly PromptReport[], promp
   }
   for (const r of reported) {
     s.reported++;
-    if ((label.prompts ?? []).some((p) => here(p) && overlaps(r, p))) s.matched++;
+    const matched = (label.prompts ?? []).some((p) => here(p) && overlaps(r, p));
+    outcomes.push({ kind: 'prompts', path: label.path, id: r.id, outcome: matched ? 'right' : 'extra' });
+    if (matched) s.matched++;
     else findings.push({ kind: 'prompts', type: 'extra', path: label.path, line: r.line, got: `${r.kind} prompt ${r.line}-${r.endLine}: ${r.preview.slice(0, 60)}` });
   }
   return s;
@@ -150,7 +172,7 @@ function trapAt(traps: readonly TrapLabel[] | undefined, line: number): TrapLabe
   return traps?.find((t) => t.line === line);
 }
 
-function scoreCalls(label: FileLabel, reported: readonly CallReport[], findings: Finding[]): KindScore {
+function scoreCalls(label: FileLabel, reported: readonly CallReport[], findings: Finding[], outcomes: ReportOutcome[]): KindScore {
   const s = emptyKindScore();
   // Required labels match first so that an optional label never takes the report a required one needs.
   const labels = [...(label.calls ?? [])].sort((a, b) => Number(Boolean(a.optional)) - Number(Boolean(b.optional)));
@@ -175,11 +197,15 @@ function scoreCalls(label: FileLabel, reported: readonly CallReport[], findings:
     } else findings.push({ kind: 'calls', type: 'wrong-model', path: label.path, line: l.line, expected: l.model ?? 'any model', got: reportedModel(reported[ri]) ?? '(none)', note: l.note });
   });
   const matchedReports = new Set(pairs.values());
+  const labelOf = new Map([...pairs].map(([li, ri]) => [ri, labels[li]]));
   reported.forEach((r, ri) => {
+    const trap = trapAt(label.not_calls, r.line);
+    const matchedLabel = labelOf.get(ri);
+    const outcome = optionalReports.has(ri) ? 'optional' : matchedLabel ? (sameModel(matchedLabel.model, r) ? 'right' : 'wrong') : trap ? 'trap' : 'extra';
+    outcomes.push({ kind: 'calls', path: label.path, id: r.id, outcome });
     if (optionalReports.has(ri)) return;
     s.reported++;
     if (matchedReports.has(ri)) return void s.matched++;
-    const trap = trapAt(label.not_calls, r.line);
     if (trap) s.traps++;
     findings.push({ kind: 'calls', type: trap ? 'trap' : 'extra', path: label.path, line: r.line, got: `${r.framework} ${reportedModel(r) ?? '(no model)'}`, note: trap?.note });
   });
@@ -194,7 +220,7 @@ function describeBound(bounded: boolean, steps: number | undefined): string {
   return bounded ? `bounded${steps !== undefined ? `, ${steps} steps` : ''}` : 'unbounded';
 }
 
-function scoreLoops(label: FileLabel, reported: readonly AgentLoopReport[], findings: Finding[]): KindScore {
+function scoreLoops(label: FileLabel, reported: readonly AgentLoopReport[], findings: Finding[], outcomes: ReportOutcome[]): KindScore {
   const s = emptyKindScore();
   const labels = label.agent_loops ?? [];
   const near = (l: LoopLabel, r: AgentLoopReport): number | undefined => {
@@ -214,10 +240,13 @@ function scoreLoops(label: FileLabel, reported: readonly AgentLoopReport[], find
     } else findings.push({ kind: 'loops', type: 'wrong-bound', path: label.path, line: l.line, expected: describeBound(l.bounded, l.steps), got: describeBound(r.bounded, r.maxSteps), note: l.note });
   });
   const matchedReports = new Set(pairs.values());
+  const labelOf = new Map([...pairs].map(([li, ri]) => [ri, labels[li]]));
   reported.forEach((r, ri) => {
+    const trap = trapAt(label.not_loops, r.line);
+    const matchedLabel = labelOf.get(ri);
+    outcomes.push({ kind: 'loops', path: label.path, id: r.id, outcome: matchedLabel ? (loopBoundRight(matchedLabel, r) ? 'right' : 'wrong') : trap ? 'trap' : 'extra' });
     s.reported++;
     if (matchedReports.has(ri)) return void s.matched++;
-    const trap = trapAt(label.not_loops, r.line);
     if (trap) s.traps++;
     findings.push({ kind: 'loops', type: trap ? 'trap' : 'extra', path: label.path, line: r.line, got: `${r.framework} ${describeBound(r.bounded, r.maxSteps)}`, note: trap?.note });
   });

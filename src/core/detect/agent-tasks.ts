@@ -114,6 +114,7 @@ export function linkAgentTasks(syntax: LanguageSyntax, collected: Collected, sit
       unbounded: false,
       defaultsKey: 'crewai',
       callId: members[0].call.id,
+      rule: 'crew',
     });
     if (!added) return;
     for (const l of memberLoops) l.stepOf ??= id;
@@ -128,7 +129,7 @@ export function linkAgentTasks(syntax: LanguageSyntax, collected: Collected, sit
     if (bound === 'not-a-loop') continue;
     const span = spanOf(loop);
     const id = `l${span.line}.${span.column}`;
-    if (!sites.addLoop({ id, ...span, framework: 'hand-written', maxSteps: bound?.value, stepOption: bound?.option, unbounded: bound === undefined, callId: inside[0].agent.call.id })) return;
+    if (!sites.addLoop({ id, ...span, framework: 'hand-written', maxSteps: bound?.value, stepOption: bound?.option, unbounded: bound === undefined, callId: inside[0].agent.call.id, rule: 'agent-run-loop' })) return;
     for (const r of inside) {
       const l = loopOf(r.agent);
       if (l) l.stepOf = id;

@@ -27,6 +27,8 @@ export interface CallRule {
   readonly providerHint?: string;
   /** `embedding`: an embedding request or binding (input tokens only). */
   readonly kind?: 'embedding' | 'transcription';
+  /** Provenance tag of the calls this rule finds, when not the table's `sdk-call` (rule-tags.ts). */
+  readonly tag?: 'bound-model-invoke' | 'model-named-value';
 }
 
 /** Nested option objects whose keys count as the call's own (`config={…}` in google-genai, `options` in the Claude Agent SDK). */

@@ -252,6 +252,7 @@ class ChainRequests {
       promptIds: [...new Set(sent.ids)],
       tools: b?.tools ?? [],
       agent: false,
+      rule: 'legacy-chain',
       inputPlaceholders: [...new Set(sent.placeholders)],
       ...(value?.alternatives?.length ? { alternatives: value.alternatives } : {}),
     };

@@ -32,6 +32,7 @@ import { CONFIDENCE, PromptReader } from './prompt-reader';
 import { SiteRegistry, spanOf, type Mutable } from './sites';
 import type { CallArgs, Collected, LanguageSyntax } from './syntax';
 import type { DetectedCall } from './types';
+import { callRuleTag } from './rule-tags';
 
 /** Class names of tools that take a `name` and a `description` (ADK `VertexAiRagRetrieval`, `FunctionTool`, toolsets). */
 const TOOL_CLASS = /(Tool|Toolset|Retrieval|Retriever)$/;
@@ -161,6 +162,7 @@ export class CodeDetector {
       ...(model?.alternatives?.length ? { alternatives: model.alternatives } : {}),
       ...(rule.role === 'model' ? { role: 'binding' as const } : {}),
       ...(rule.kind ? { kind: rule.kind } : {}),
+      rule: callRuleTag(rule),
     };
     if (rule.role === 'call') {
       const needs = needsOf(syntax, node, callee, a, get, Boolean(toolsNode && call.tools.length));
@@ -178,6 +180,7 @@ export class CodeDetector {
         unbounded: false,
         defaultsKey: rule.defaultsKey ?? rule.framework,
         callId: call.id,
+        rule: 'framework-agent',
       });
     }
   }

@@ -77,6 +77,7 @@ export function findDspyRequests(syntax: LanguageSyntax, collected: Collected, s
       promptIds: signature,
       tools: [],
       agent: false,
+      rule: 'dspy-predictor',
       // The predictor's inputs (`topic=…, persona=…`) fill the signature's input fields at run time.
       inputPlaceholders: [...args.named.keys()],
     };

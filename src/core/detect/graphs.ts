@@ -85,6 +85,7 @@ export function findGraphLoops(syntax: LanguageSyntax, collected: Collected, sit
       unbounded: false,
       callId: priced.call.id,
       ...boundRef,
+      rule: 'graph-cycle',
     });
     if (!added) return;
     loopByGraph.set(g.root.id, id);

@@ -42,7 +42,7 @@ export function findHandWrittenLoops(syntax: LanguageSyntax, collected: Collecte
     chosen.push(loop);
     const span = spanOf(loop);
     const id = `l${span.line}.${span.column}`;
-    if (!sites.addLoop({ id, ...span, framework: 'hand-written', maxSteps: bound?.value, stepOption: bound?.option, unbounded: bound === undefined, callId: call.call.id })) return;
+    if (!sites.addLoop({ id, ...span, framework: 'hand-written', maxSteps: bound?.value, stepOption: bound?.option, unbounded: bound === undefined, callId: call.call.id, rule: 'in-file-loop' })) return;
     if (call.rule.role === 'call' && contains(loop, call.node)) call.call.usedBy ??= id;
   }
 }

@@ -53,6 +53,7 @@ export function findModelObjectRequests(syntax: LanguageSyntax, collected: Colle
       promptIds: [...new Set(sent.ids)],
       tools: binding.call.tools,
       agent: false,
+      rule: 'model-object',
       inputPlaceholders: [...new Set(sent.placeholders)],
     };
     adoptModel(call, binding.call);

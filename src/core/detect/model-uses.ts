@@ -16,8 +16,8 @@ const INVOKES_MODEL = /\.(invoke|ainvoke|stream|astream|batch|abatch)$/;
 /** A name that says "this is a model object": `model`, `llm`, `reformulation_model`, `chatModel`. */
 const MODEL_NAME = /(^|_)(model|llm)$|[a-z](Model|Llm|LLM)$|^(model|llm)$/;
 
-export const FOREIGN_MODEL_CALL: CallRule = { framework: 'langchain', role: 'call', messagesArg: 0 };
-const CALLED_MODEL: CallRule = { framework: 'model-object', role: 'call', messagesArg: 0 };
+export const FOREIGN_MODEL_CALL: CallRule = { framework: 'langchain', role: 'call', messagesArg: 0, tag: 'bound-model-invoke' };
+const CALLED_MODEL: CallRule = { framework: 'model-object', role: 'call', messagesArg: 0, tag: 'model-named-value' };
 
 export function isCallNode(n: SyntaxNode | null | undefined): n is SyntaxNode {
   return Boolean(n && (n.type === 'call' || n.type === 'call_expression' || n.type === 'new_expression'));

@@ -62,6 +62,7 @@ export function findPartialRequests(syntax: LanguageSyntax, collected: Collected
       promptIds: [],
       tools: [],
       agent: false,
+      rule: 'partial-request',
       inputPlaceholders: args.named.has('messages') ? ['messages'] : [],
     };
     if (!sites.addCall(call)) continue;

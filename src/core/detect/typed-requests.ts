@@ -74,6 +74,7 @@ export function findTypedRequests(syntax: LanguageSyntax, collected: Collected, 
       promptIds: promptsInside(sites, node),
       tools: [],
       agent: false,
+      rule: 'typed-receiver',
       inputPlaceholders: [],
       receiverType: { ...typed, method, ...(module ? { module } : {}) },
     };

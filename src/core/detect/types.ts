@@ -5,6 +5,7 @@
  */
 import type { PromptKind, SiteNeeds, Span } from '../report/types';
 import type { FileFacts } from '../repo/facts';
+import type { CallRuleTag, LoopRuleTag } from './rule-tags';
 
 /** Inline assumptions from a `tokenomics: steps=12 output=800 …` comment. */
 export interface AnnotationValues {
@@ -115,6 +116,8 @@ export interface DetectedCall extends Span {
    * repository pass finds that type's implementations send one in that method; dropped otherwise.
    */
   readonly receiverType?: TypedReceiver;
+  /** Which rule produced this call (rule-tags.ts): provenance for the rule census. */
+  readonly rule?: CallRuleTag;
 }
 
 /** The declared type a call's receiver is read from: `input.config.llm.streamText` with `input: AgentInput`. */
@@ -194,6 +197,8 @@ export interface DetectedLoop extends Span {
    * repository pass, and what to add to it (1 where the comparison allows one more pass: `>` to stop, `<=` to go on).
    */
   readonly boundRef?: { readonly ref: ValueRef; readonly offset: number };
+  /** Which rule produced this loop (rule-tags.ts): provenance for the rule census. */
+  readonly rule?: LoopRuleTag;
 }
 
 /** `loaded-prompts`: a file the code reads at run time (YAML templates, a Markdown prompt), reported by the repository pass. */

@@ -63,6 +63,7 @@ export function findAgentRuns(store: RepoStore, ev: Evaluator): AgentRuns {
           ...(agentLoop.defaultsKey ? { defaultsKey: agentLoop.defaultsKey } : {}),
           ...(maxTurns !== undefined ? { maxSteps: maxTurns, stepOption: 'max_turns' } : agentLoop.maxSteps !== undefined ? { maxSteps: agentLoop.maxSteps, stepOption: agentLoop.stepOption } : {}),
           unbounded: false,
+          rule: 'agent-run-elsewhere',
         };
         if (loops.some((l) => l.path === path && l.loop.id === id)) continue;
         loops.push({ path, loop, step: { path: def.path, callId: agent.id }, stepSites });
@@ -89,6 +90,7 @@ function runRequest(agent: DetectedCall, callee: string, line: number): Detected
     endColumn: 1,
     callee,
     agent: false,
+    rule: 'agent-run-elsewhere',
     role: undefined,
     runs: undefined,
     // Its model is the agent's, resolved where the agent is defined (RepoIndex.modelFor): not written here.

@@ -247,6 +247,7 @@ function priceable(ev: Evaluator, dispatch: Dispatch, path: string, fn: Function
       unbounded: bound.maxSteps === undefined && !bound.costBounded,
       // A step in another file is named by stepSites; a call id is only meaningful within the loop's file.
       ...(steps[0].path === path ? { callId: steps[0].callId } : {}),
+      rule: 'call-graph-loop',
     },
     step: steps[0],
     stepSites,

@@ -259,6 +259,7 @@ export class PyFamilies {
       promptIds: [],
       tools: [],
       agent: false,
+      rule: 'py-chat-family',
       inputPlaceholders: [],
       receiverType: { type: cls?.cls.name ?? 'chat model', path: [], method },
       ...(embedding ? { kind: 'embedding' as const } : {}),

@@ -51,6 +51,7 @@ export function recursionLoops(store: RepoStore, ev: Evaluator, reachFrom: Reach
           stepOption: `${rec.param} ${rec.step < 0 ? '−' : '+'} ${Math.abs(rec.step)} per level while ${bound.option}`,
           unbounded: false,
           ...(steps[0].path === path ? { callId: steps[0].callId } : {}),
+          rule: 'recursion',
         },
         step: steps[0],
         stepSites: steps.map(siteOf),

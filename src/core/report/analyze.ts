@@ -174,6 +174,7 @@ class FileAnalysis {
       tools: [],
       agent: false,
       inputPlaceholders: [],
+      rule: 'prompt-file',
     };
   }
 
@@ -267,6 +268,7 @@ class FileAnalysis {
       ...(hasUncertainty(rangeInputs) ? { rangeInputs } : {}),
       ...(uses ? { uses } : {}),
       ...(loaded.length ? { loadedPrompts: loaded.map((l) => ({ path: l.path, line: l.line ?? 1 })) } : {}),
+      ...(call.rule ? { rule: call.rule } : {}),
     };
     this.diagnostics.push(...modelDiagnostics(call, model, costPerCall));
     if (!call.agent && !call.usedBy && billedRole(call.role)) this.diagnostics.push(...budgetDiagnostics('call', call, costPerCall, this.a.budgets));
@@ -343,6 +345,7 @@ class FileAnalysis {
       ...(followed ? { boundKind: 'counter' as const, ...(followed.at ? { boundAt: followed.at } : {}) } : {}),
       assumptions: notes,
       ...(hasUncertainty(rangeInputs) ? { rangeInputs } : {}),
+      ...(loop.rule ? { rule: loop.rule } : {}),
     };
     this.diagnostics.push(...loopDiagnostics(loop, report, fw, estimate?.contextWindow));
     this.diagnostics.push(...budgetDiagnostics('task', loop, costPerTask, this.a.budgets));
@@ -384,7 +387,7 @@ class FileAnalysis {
     const model = owner ? priced.get(owner.id)!.model : this.modelOf(this.file.fileModel, undefined, prompt.annotation);
     const { report, swingTokens } = pricePrompt(prompt, model, owner ? this.annotationOf(owner) : undefined, this.a);
     this.promptUncertainty.set(prompt.id, swingTokens);
-    return report;
+    return prompt.reason ? { ...report, reason: prompt.reason } : report;
   }
 
   private instructionsReport(prompts: readonly PromptReport[]): InstructionFileReport {

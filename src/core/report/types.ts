@@ -125,6 +125,8 @@ export interface PromptReport extends Span {
   readonly contextShare?: number;
   /** First characters of the text with placeholders, for display; never the whole of a huge prompt. */
   readonly preview: string;
+  /** Why detection took it for a prompt (`system of client.messages.create`, `part of …`): its provenance. */
+  readonly reason?: string;
 }
 
 export interface CallReport extends Span {
@@ -171,6 +173,8 @@ export interface CallReport extends Span {
   readonly loadedPrompts?: readonly SourceRef[];
   /** The inputs of this call that were assumed, which give `costPerCall` its low/high; pass it to `compareOfferings` (`ranges`) to range every offering alike. */
   readonly rangeInputs?: RangeSpec;
+  /** Which detection rule found this call (src/core/detect/rule-tags.ts). */
+  readonly rule?: string;
 }
 
 export interface AgentLoopReport extends Span {
@@ -218,6 +222,8 @@ export interface AgentLoopReport extends Span {
   readonly assumptions?: readonly SiteAssumption[];
   /** The inputs of this task that were assumed (steps, output, tool results, …), which give `costPerTask` its low/high; see CallReport.rangeInputs. */
   readonly rangeInputs?: RangeSpec;
+  /** Which detection rule found this loop (src/core/detect/rule-tags.ts). */
+  readonly rule?: string;
 }
 
 export type Severity = 'error' | 'warning' | 'information' | 'hint';

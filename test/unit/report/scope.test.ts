@@ -12,6 +12,7 @@ const LABELS = join(__dirname, '..', '..', '..', '..', 'bench', 'repos', 'labels
  */
 const RUNTIME_SCOPE_MISSES = new Map<string, string>([
   ['OpenInterpreter+open-interpreter.json:scripts/wtf.py', 'the `wtf` console command (pyproject [project.scripts] wtf = "scripts.wtf:main"), installed with the package: runtime in a scan and the editor (repo/entry-points.ts), not by its path alone'],
+  ['TransformerOptimus+SuperAGI.json:superagi/tools/code/write_test.py', 'the WriteTestTool agent tool (imported by superagi/agent/workflow_seed.py for the SuperCoder workflow and loaded from the tool registry): a runtime module whose name happens to match pytest\'s *_test.py pattern'],
 ]);
 
 describe('scopeOfPath', () => {

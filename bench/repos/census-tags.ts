@@ -1,0 +1,121 @@
+/**
+ * The provenance tags of a reported site, for the rule census: which rule found it (`CallReport.rule`,
+ * `AgentLoopReport.rule`, a prompt's detection `reason`), and which rule resolved its model (`modelSource`)
+ * or its bound (`boundKind`, `stepsFrom`). Each tag has a kind, so that the census can say which kinds of
+ * rule find sites on many repositories: a framework's contract, data flow through the repository, a
+ * language idiom, a name that looks like a model or a prompt — or a fallback where nothing resolved.
+ */
+import { CALL_RULES, LOOP_RULES, type RuleKind } from '../../src/core/detect/rule-tags';
+import type { AgentLoopReport, CallReport, PromptReport } from '../../src/core/report/types';
+
+export type CensusKind = RuleKind | 'fallback';
+
+/** What a tag says of a site: which rule found it, or which rule resolved its model or bound. */
+export type TagDimension = 'call' | 'model' | 'site' | 'loop' | 'bound' | 'prompt';
+
+export interface SiteTag {
+  readonly dimension: TagDimension;
+  readonly tag: string;
+  readonly kind: CensusKind;
+}
+
+const tag = (dimension: TagDimension, name: string, kind: CensusKind): SiteTag => ({ dimension, tag: name, kind });
+
+/** The rule that found the call, how its model was found, and the site-shaping rules it went through. */
+export function callTags(call: CallReport, path: string): SiteTag[] {
+  const rule = call.rule && call.rule in CALL_RULES ? (call.rule as keyof typeof CALL_RULES) : undefined;
+  const tags = [rule ? tag('call', rule, CALL_RULES[rule].kind) : tag('call', `untagged (${call.framework})`, 'fallback'), modelTag(call, path)];
+  if (call.uses?.length) tags.push(tag('site', 'wrapper-with-uses', 'data-flow'));
+  if (call.alternatives?.length) tags.push(tag('site', 'branch-alternatives', 'language-idiom'));
+  if (call.role === 'implementation') tags.push(tag('site', 'chat-class-implementation', 'data-flow'));
+  if (call.loadedPrompts?.length) tags.push(tag('site', 'loaded-prompts', 'data-flow'));
+  return tags;
+}
+
+/** How the call's model was found: `modelSource.from`, split where it says more (another file, a type's default, a branch). */
+export function modelTag(call: CallReport, path: string): SiteTag {
+  const source = call.modelSource;
+  if (!source) return tag('model', 'model:none', 'fallback');
+  const detail = source.detail ?? '';
+  const elsewhere = source.at !== undefined && source.at.path !== path;
+  switch (source.from) {
+    case 'code':
+      if (/: \w+, the default \S+ of /.test(detail)) return tag('model', 'model:type-default', 'data-flow');
+      if (/^branch /.test(detail)) return tag('model', 'model:default-branch', 'language-idiom');
+      return elsewhere ? tag('model', 'model:code-other-file', 'data-flow') : tag('model', 'model:code-in-file', 'framework-contract');
+    case 'config':
+      return tag('model', 'model:config', 'data-flow');
+    case 'env-default':
+      return tag('model', elsewhere ? 'model:env-default-other-file' : 'model:env-default', 'language-idiom');
+    case 'ui-default':
+      return tag('model', 'model:ui-default', 'data-flow');
+    case 'annotation':
+    case 'file':
+      return tag('model', `model:${source.from}`, 'framework-contract');
+    default:
+      return tag('model', `model:${source.from}`, 'fallback');
+  }
+}
+
+export function loopTags(loop: AgentLoopReport): SiteTag[] {
+  const rule = loop.rule && loop.rule in LOOP_RULES ? (loop.rule as keyof typeof LOOP_RULES) : undefined;
+  return [rule ? tag('loop', rule, LOOP_RULES[rule].kind) : tag('loop', `untagged (${loop.framework})`, 'fallback'), boundTag(loop)];
+}
+
+/** Where the loop's bound came from: its kind when not a plain count, else where the count was read. */
+export function boundTag(loop: AgentLoopReport): SiteTag {
+  if (!loop.bounded) return tag('bound', 'bound:unbounded', 'fallback');
+  switch (loop.boundKind) {
+    case 'cost-limit':
+    case 'parameter':
+      return tag('bound', `bound:${loop.boundKind}`, 'data-flow');
+    case 'counter':
+      return tag('bound', loop.boundAt ? 'bound:counter-other-place' : 'bound:counter', loop.boundAt ? 'data-flow' : 'language-idiom');
+    case 'recursion-limit':
+      return tag('bound', 'bound:recursion-limit', 'framework-contract');
+    default:
+      break;
+  }
+  if (loop.stepsFrom === 'framework-default') return tag('bound', 'bound:framework-default', 'framework-contract');
+  if (loop.stepsFrom === 'code') return tag('bound', loop.framework === 'hand-written' ? 'bound:loop-header' : 'bound:framework-option', loop.framework === 'hand-written' ? 'language-idiom' : 'framework-contract');
+  return tag('bound', `bound:${loop.stepsFrom}`, 'fallback');
+}
+
+/**
+ * Prompt rules by detection's reason (src/core/detect: `system of client.messages.create`, `part of …`,
+ * `assigned to SYSTEM_PROMPT`; src/core/repo: `… loaded by the code`, `… sent with the request at …`).
+ * First match wins; the order puts the most specific first.
+ */
+const PROMPT_RULES: readonly (readonly [RegExp, string, CensusKind])[] = [
+  [/^part of /, 'assembled-pieces', 'data-flow'],
+  [/, loaded by the code$/, 'loaded-config-file', 'data-flow'],
+  [/^read by the code at |^read at .* sent with the request there$/, 'loaded-whole-file', 'data-flow'],
+  [/^read from its folder by the code/, 'prompt-folder-by-key', 'data-flow'],
+  [/a settings table the code picks by name$/, 'settings-table', 'data-flow'],
+  [/^schema .* sent with a request at /, 'schema-sent-elsewhere', 'data-flow'],
+  [/sent with the request at /, 'text-passed-to-wrapper', 'data-flow'],
+  [/^added as a \w+ message by /, 'message-builder', 'data-flow'],
+  [/^data formatted into /, 'formatted-data', 'data-flow'],
+  [/^content of a message rebuilt from /, 'spread-messages', 'language-idiom'],
+  [/__repr__/, 'repr-text', 'language-idiom'],
+  [/joined into a prompt/, 'joined-items', 'language-idiom'],
+  [/DSPy signature/, 'dspy-signature', 'framework-contract'],
+  [/ in (agents|tasks)\.yaml$/, 'crewai-yaml', 'framework-contract'],
+  [/^(jinja template|\w+ template)$/, 'prompt-file-format', 'framework-contract'],
+  [/^file under prompts\//, 'prompts-folder', 'name-match'],
+  [/turn format/, 'turn-format', 'framework-contract'],
+  [/tool|schema|description/, 'tool-or-schema-description', 'framework-contract'],
+  [/prompt class/, 'prompt-class', 'name-match'],
+  [/^assigned to /, 'prompt-named-value', 'name-match'],
+  [/^returned by /, 'prompt-named-function', 'name-match'],
+  [/property$/, 'prompt-named-key', 'name-match'],
+  [/^return value of @/, 'decorated-return', 'framework-contract'],
+  [/message( parts)?$|result text$/, 'role-message', 'framework-contract'],
+  [/^([\w.]+|argument \d+) of \S+$/, 'sdk-argument', 'framework-contract'],
+];
+
+export function promptTags(prompt: PromptReport): SiteTag[] {
+  const reason = prompt.reason ?? '';
+  const hit = PROMPT_RULES.find(([test]) => test.test(reason));
+  return [hit ? tag('prompt', hit[1], hit[2]) : tag('prompt', reason ? 'other-reason' : 'no-reason', 'fallback')];
+}

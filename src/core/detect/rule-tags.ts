@@ -1,0 +1,54 @@
+/**
+ * Provenance tags: which rule produced a detected call or loop (`DetectedCall.rule`, `DetectedLoop.rule`,
+ * carried to `CallReport.rule` / `AgentLoopReport.rule`). Plain strings so that a DetectedFile stays
+ * structured-clonable; this table is where each tag is named and said what kind of rule it is, so that a
+ * census (bench/repos/census.ts) can ask which kinds of rule find sites on many repositories.
+ *
+ * Kinds:
+ * - `framework-contract`: an SDK's or framework's documented API (a request method, an agent's step option).
+ * - `data-flow`: a site or value followed through the repository's own code (call graph, types, parameters).
+ * - `language-idiom`: a construct of the language used the way applications use it (a loop, `partial`, recursion).
+ * - `name-match`: a value taken for a model because of its name (`self.llm.invoke`, `model(…)`).
+ */
+export type RuleKind = 'framework-contract' | 'data-flow' | 'language-idiom' | 'name-match';
+
+export interface RuleTag {
+  readonly kind: RuleKind;
+  /** What the rule recognises, in words. */
+  readonly about: string;
+}
+
+export const CALL_RULES = {
+  'sdk-call': { kind: 'framework-contract', about: 'an SDK or framework request method from the rule table (call-rules.ts, frameworks.ts)' },
+  'http-post': { kind: 'framework-contract', about: 'an HTTP post to an LLM endpoint path (http-requests.ts)' },
+  'binding-invoke': { kind: 'framework-contract', about: 'invoke/stream/embed on a model binding made in the file (requests.ts)' },
+  'model-object': { kind: 'framework-contract', about: 'a request on an SDK model object or chat session (model-objects.ts)' },
+  'legacy-chain': { kind: 'framework-contract', about: "LangChain's legacy chain run, or a request method passed as a callable (chain-requests.ts)" },
+  'dspy-predictor': { kind: 'framework-contract', about: 'a DSPy predictor called under an LM context (dspy.ts)' },
+  'bound-model-invoke': { kind: 'framework-contract', about: 'invoke on bind_tools/with_structured_output of a model made outside the file (model-uses.ts)' },
+  'model-named-value': { kind: 'name-match', about: 'invoke on, or a call of, a value named like a model made elsewhere (requests.ts, model-uses.ts)' },
+  'partial-request': { kind: 'language-idiom', about: 'a request function bound ahead with functools.partial, then called (partials.ts)' },
+  'typed-receiver': { kind: 'data-flow', about: "a method of the repository's own chat-model type, confirmed by its implementations (typed-requests.ts)" },
+  'py-chat-family': { kind: 'data-flow', about: "a call on the repository's own Python chat-model class family (repo/py-families.ts)" },
+  'agent-run-elsewhere': { kind: 'data-flow', about: 'an agent run in another file than its definition (repo/cross-file-runs.ts)' },
+  'prompt-file': { kind: 'framework-contract', about: 'a prompt file (.prompt, .prompty, Jinja, a file under prompts/) priced as one call (report/analyze.ts)' },
+} as const satisfies Record<string, RuleTag>;
+
+export const LOOP_RULES = {
+  'framework-agent': { kind: 'framework-contract', about: "a framework agent with its step option or the framework's default (code.ts)" },
+  'crew': { kind: 'framework-contract', about: 'a CrewAI crew run: its agents are steps of one task (agent-tasks.ts)' },
+  'agent-run-loop': { kind: 'language-idiom', about: 'a hand-written loop around agent runs (agent-tasks.ts)' },
+  'graph-cycle': { kind: 'framework-contract', about: 'a LangGraph graph with a cycle (graphs.ts)' },
+  'in-file-loop': { kind: 'language-idiom', about: 'a while/for loop around a request in the same file (loops.ts)' },
+  'call-graph-loop': { kind: 'data-flow', about: "a loop reaching a request through the repository's call graph (repo/loops.ts)" },
+  'recursion': { kind: 'data-flow', about: 'a function that calls itself with a depth parameter around a request (repo/recursion-loops.ts)' },
+  'agent-run-elsewhere': { kind: 'data-flow', about: 'an agent run in another file than its definition (repo/cross-file-runs.ts)' },
+} as const satisfies Record<string, RuleTag>;
+
+export type CallRuleTag = keyof typeof CALL_RULES;
+export type LoopRuleTag = keyof typeof LOOP_RULES;
+
+/** The tag of a call found through the rule table (code.ts): the rule's own tag, an HTTP endpoint, else an SDK request. */
+export function callRuleTag(rule: { readonly framework: string; readonly tag?: CallRuleTag }): CallRuleTag {
+  return rule.tag ?? (rule.framework === 'http' ? 'http-post' : 'sdk-call');
+}
