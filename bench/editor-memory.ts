@@ -7,7 +7,8 @@
  * rows), against the whole report the host kept before (read back from the scan's file, as Export does).
  * Then, each in a fresh process (nothing else loaded but the modules and the catalog), the host's
  * high-water mark (maxRSS) while it receives a scan's result, and what stays after a GC: summary
- * vs whole report. Last, each in a fresh process, the host typing into a file (a line added mid-file,
+ * vs whole report; and the Cost report's rows (report-memory.ts): every row received and posted to the
+ * view (before) against the header, the rows' index and one page (now). Last, each in a fresh process, the host typing into a file (a line added mid-file,
  * then a comment typed key by key, each version analysed, as the editor bench types): with no index,
  * with the folder's index in the host (before), and with the index in its own process (now), the host's
  * peak and settled RSS, and the index process's own.
@@ -30,6 +31,7 @@ import { WorkspaceRepository } from '../src/node/workspace-repo';
 import { defaultJobs } from '../src/node/detect-pool';
 import { IndexProcess } from '../src/node/index-process-client';
 import type { EditorIndex } from '../src/node/editor-index';
+import { reportHolding } from './report-memory';
 
 const ROOT = resolve(__dirname, '..', '..');
 
@@ -113,6 +115,8 @@ async function main(): Promise<void> {
     const what = keep === 'summary' ? 'summary kept (now)' : 'whole report received and kept, view rows built (before)';
     console.log(`  ${what.padEnd(60)} peak +${r.peakMb} MB (high-water before the scan +${r.startPeakMb}), after a GC +${r.settledMb} MB (heap +${r.heapMb} MB)`);
   }
+  console.log(`\nthe Cost report's rows in the host, before and after the view got them a page at a time (each in a fresh process; RSS over the process before the result):`);
+  for (const line of await reportHolding(folder, (reportFile) => scanRequest(folder, reportFile))) console.log(line);
   const typed = typingFile(folder);
   console.log(`\nthe host typing into ${typed} (${TYPED_KEYS} keys after a new line, each version analysed), each in a fresh process (RSS over the process with the modules, grammars and ranks loaded):`);
   for (const mode of ['alone', 'in-host', 'process'] as const) {

@@ -9,6 +9,7 @@ import type { Catalog } from '../core/catalog/types';
 import type { SiteScope } from '../core/report/types';
 import type { Assumptions } from '../core/workload';
 import type { ScanSummary } from './scan-summary';
+import { isReportRowIndex } from './report-rows';
 
 /** What the process needs to run `scanPaths`: its options, less the functions (the process has its own core). */
 export interface ScanRequest {
@@ -42,7 +43,7 @@ export interface ScanStart {
 /** Process → host. */
 export type ScanProcessMessage =
   | { readonly type: 'progress'; readonly done: number; readonly total: number; readonly current?: string }
-  /** What the host keeps: the view's rows and totals, the models named, and where the whole report is. */
+  /** What the host keeps: the view's header, its rows' index (the rows are in a file), the models named, and where the whole report is. */
   | { readonly type: 'result'; readonly summary: ScanSummary }
   /** One line that says what went wrong; the process exits after it. */
   | { readonly type: 'failed'; readonly message: string };
@@ -67,7 +68,7 @@ export function isScanProcessMessage(m: unknown): m is ScanProcessMessage {
 function isScanSummary(s: unknown): s is ScanSummary {
   if (!isRecord(s) || typeof s.reportFile !== 'string' || !Array.isArray(s.models) || !isCount(s.files) || !isCount(s.filesWithSites)) return false;
   const view = s.view;
-  return isRecord(view) && Array.isArray(view.sites) && isRecord(view.totals) && Array.isArray(view.folders);
+  return isRecord(view) && isCount(view.siteCount) && isRecord(view.totals) && Array.isArray(view.folders) && isReportRowIndex(s.rows) && s.rows.sites.offset.length === view.siteCount;
 }
 
 /** Why a `scan` message cannot be run, or undefined when it can. */

@@ -14,16 +14,17 @@ import { formatPrice } from '../../src/core/format';
 import { DEFAULT_ASSUMPTIONS } from '../../src/core/workload';
 import { buildCompareData } from '../../src/extension/webviews/compare/compute';
 import { subjectOfSite } from '../../src/extension/webviews/compare/source';
-import { reportData } from '../../src/extension/webviews/report/view-model';
 import { scanPaths } from '../../src/node/scan';
 import type { CompareData } from '../../src/webview/protocol/compare';
 import type { ReportData } from '../../src/webview/protocol/report';
-import { launch, withPage, ROOT, screenshot } from './harness';
+import { launch, withPage, ROOT, screenshot, type WebviewPage } from './harness';
+import { reportHost, type ReportHostFixture } from './report-host';
 
 describe('pages on examples/ (bundled catalog)', function () {
   this.timeout(60_000);
   let browser: Browser;
   let report: ReportData;
+  let fx: ReportHostFixture;
   let compare: CompareData;
 
   before(async () => {
@@ -33,7 +34,8 @@ describe('pages on examples/ (bundled catalog)', function () {
     const assumptions = { ...DEFAULT_ASSUMPTIONS, ...config };
     const catalog = getBundledCatalog();
     const scan = await scanPaths([examples], { catalog, assumptions, root: examples });
-    report = reportData(scan, ['examples'], 0);
+    fx = await reportHost(scan, ['examples'], 0);
+    report = fx.view;
     const top = report.sites.find((s) => s.kind === 'loop');
     assert.ok(top, 'examples/ has an agent loop');
     const file = scan.files.find((f) => f.path === top.path)!;
@@ -42,11 +44,14 @@ describe('pages on examples/ (bundled catalog)', function () {
     compare = buildCompareData(catalog, subject.workload, subject);
     browser = await launch();
   });
-  after(async () => browser?.close());
+  after(async () => {
+    await browser?.close();
+    fx?.dispose();
+  });
 
   it('the report shows the scan: every site, ranked, with the scan’s total', async () => {
-    await withPage(browser, { view: 'report', width: 420, height: 900 }, async (p) => {
-      await p.send({ type: 'report', data: report });
+    await withPage(browser, { view: 'report', width: 420, height: 900, host: (m: { type: string }, p: WebviewPage) => fx.host(m, p) }, async (p) => {
+      await p.send({ type: 'report', data: fx.header });
       await p.page.locator('[data-testid="sites"] tbody tr').first().waitFor();
       const rows = await p.page.locator('[data-testid="sites"] tbody tr[data-site-row]').count();
       assert.equal(rows, Math.min(50, report.sites.length));

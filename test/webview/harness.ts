@@ -39,6 +39,8 @@ export interface OpenOptions {
   readonly state?: unknown;
   readonly width?: number;
   readonly height?: number;
+  /** Sees every message the page posts, as the extension host would (the report's host answers queries with it). */
+  readonly host?: (message: { type: string; [k: string]: unknown }, page: WebviewPage) => void | Promise<void>;
 }
 
 export interface WebviewPage {
@@ -69,6 +71,9 @@ export async function openPage(browser: Browser, options: OpenOptions): Promise<
     if (!file.startsWith(ROOT) || !existsSync(file)) return route.fulfill({ status: 404, body: 'not found' });
     return route.fulfill({ contentType: TYPES[extname(file)] ?? 'application/octet-stream', body: readFileSync(file) });
   });
+  let self: WebviewPage | undefined;
+  const host = options.host;
+  if (host) await page.exposeFunction('__hostReceive', (m: { type: string }) => (self ? host(m, self) : undefined));
   await page.addInitScript(
     ({ state, bodyClass }) => {
       const w = window as unknown as Record<string, unknown>;
@@ -81,7 +86,12 @@ export async function openPage(browser: Browser, options: OpenOptions): Promise<
       document.addEventListener('securitypolicyviolation', (e: { violatedDirective: string; blockedURI: string }) => csp.push(`${e.violatedDirective} ${e.blockedURI}`));
       document.addEventListener('DOMContentLoaded', () => document.body.classList.add(bodyClass));
       w.acquireVsCodeApi = () => ({
-        postMessage: (m: unknown) => posted.push(JSON.parse(JSON.stringify(m))),
+        postMessage: (m: unknown) => {
+          posted.push(JSON.parse(JSON.stringify(m)));
+          const toHost = w.__hostReceive as ((m: unknown) => void) | undefined;
+          // On the next task, as a real host's answer would come.
+          if (toHost) setTimeout(() => toHost(JSON.parse(JSON.stringify(m))), 0);
+        },
         getState: () => saved,
         setState: (s: unknown) => {
           saved = JSON.parse(JSON.stringify(s));
@@ -90,8 +100,7 @@ export async function openPage(browser: Browser, options: OpenOptions): Promise<
     },
     { state: options.state, bodyClass: BODY_CLASS[theme] },
   );
-  await page.goto(`${ORIGIN}/page.html`);
-  return {
+  self = {
     page,
     consoleLines,
     posted: () => page.evaluate(() => (window as unknown as { __posted: { type: string }[] }).__posted.slice()),
@@ -100,6 +109,8 @@ export async function openPage(browser: Browser, options: OpenOptions): Promise<
     cspViolations: () => page.evaluate(() => (window as unknown as { __csp: string[] }).__csp.slice()),
     close: () => context.close(),
   };
+  await page.goto(`${ORIGIN}/page.html`);
+  return self;
 }
 
 function html(view: 'compare' | 'report', theme: Theme): string {

@@ -7,15 +7,17 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser } from 'playwright-core';
 import { signedUsd } from '../../src/core/diff';
-import { reportData } from '../../src/extension/webviews/report/view-model';
 import { siteDiffKey, type ReportData, type ReportDiffData, type ReportSiteView } from '../../src/webview/protocol/report';
-import { launch, withPage, ROOT, screenshot } from './harness';
+import { launch, withPage, ROOT, screenshot, type WebviewPage } from './harness';
 import { diffFixture } from './report-diff-fixture';
+import { reportHost, type ReportHostFixture } from './report-host';
 
 describe('Cost report vs HEAD', function () {
   this.timeout(90_000);
   let browser: Browser;
+  let fx: ReportHostFixture;
   let data: ReportData;
+  const report = { view: 'report' as const, host: (m: { type: string }, p: WebviewPage) => fx.host(m, p) };
   let diff: ReportDiffData;
   let outsideMessage: string;
   const site = (path: string, kind: ReportSiteView['kind']): ReportSiteView => {
@@ -30,12 +32,16 @@ describe('Cost report vs HEAD', function () {
     const fixture = await diffFixture();
     assert.ok(fixture.diff.ok, `the comparison ran: ${fixture.diff.ok ? '' : fixture.diff.message}`);
     assert.ok(!fixture.outside.ok);
-    data = reportData(fixture.report, ['app'], 100);
+    fx = await reportHost(fixture.report, ['app'], 100);
+    data = fx.view;
     diff = fixture.diff.data;
     outsideMessage = fixture.outside.message;
     browser = await launch();
   });
-  after(async () => browser?.close());
+  after(async () => {
+    await browser?.close();
+    fx?.dispose();
+  });
 
   it('the host keys every workspace site as the page does and marks what changed since HEAD', () => {
     const planner = diff.sites[siteDiffKey(site('src/agent/planner.ts', 'loop'))];
@@ -60,8 +66,8 @@ describe('Cost report vs HEAD', function () {
   });
 
   it('the page adds the vs HEAD column, marks changed and added rows, and lists removed sites apart', async () => {
-    await withPage(browser, { view: 'report', width: 300 }, async (p) => {
-      await p.send({ type: 'report', data });
+    await withPage(browser, { ...report, width: 300 }, async (p) => {
+      await p.send({ type: 'report', data: fx.header });
       await p.page.locator('[data-testid="sites"] tbody tr').first().waitFor();
       assert.equal(await p.page.locator('th', { hasText: 'vs HEAD' }).count(), 0, 'off until the host sends a comparison');
       await p.send({ type: 'diffing', ref: 'HEAD' });
@@ -98,8 +104,9 @@ describe('Cost report vs HEAD', function () {
   });
 
   it('a failed comparison says why and leaves the plain report as it was', async () => {
-    await withPage(browser, { view: 'report' }, async (p) => {
-      await p.send({ type: 'report', data });
+    await withPage(browser, report, async (p) => {
+      await p.send({ type: 'report', data: fx.header });
+      await p.page.locator('[data-testid="sites"] tbody tr[data-site-row]').first().waitFor();
       await p.send({ type: 'diffError', ref: 'HEAD', message: outsideMessage });
       assert.equal(await p.page.locator('[data-testid="diff-headline"]').textContent(), outsideMessage);
       assert.equal(await p.page.locator('th', { hasText: 'vs HEAD' }).count(), 0);

@@ -4,10 +4,11 @@ import { join } from 'node:path';
 import type { Browser } from 'playwright-core';
 import { formatPrice } from '../../src/core/format';
 import { formatFigure } from '../../src/core/format/estimate';
-import { reportData } from '../../src/extension/webviews/report/view-model';
 import type { ReportData, ReportSiteView } from '../../src/webview/protocol/report';
 import { launch, openPage, withPage, ROOT, screenshot, THEMES, type WebviewPage } from './harness';
 import { fixtureReport, WEIRD_PATH } from './report-fixture';
+import { reportHost, type ReportHostFixture } from './report-host';
+import { until } from './until';
 
 // Browser global, used only inside callbacks that run in the page (this file compiles without the DOM lib).
 declare const document: any; // eslint-disable-line @typescript-eslint/no-explicit-any
@@ -21,7 +22,11 @@ const rowKey = (s: ReportSiteView) => `${s.path}#${s.siteId}`;
 describe('Cost report page (headless Chromium)', function () {
   this.timeout(60_000);
   let browser: Browser;
+  let fx: ReportHostFixture;
+  /** Every row, as the host's view model builds them: what the page must show, a page at a time. */
   let data: ReportData;
+  /** The page with the host answering its queries. */
+  const report = { view: 'report' as const, host: (m: { type: string }, p: WebviewPage) => fx.host(m, p) };
   const site = (path: string, kind: ReportSiteView['kind']): ReportSiteView => {
     const found = data.sites.find((s) => s.path === path && s.kind === kind);
     assert.ok(found, `the fixture has a ${kind} in ${path}`);
@@ -29,10 +34,14 @@ describe('Cost report page (headless Chromium)', function () {
   };
   before(async () => {
     mkdirSync(join(ROOT, 'test-results', 'webview'), { recursive: true });
-    data = reportData(await fixtureReport(), ['app'], 1234);
+    fx = await reportHost(await fixtureReport(), ['app'], 1234);
+    data = fx.view;
     browser = await launch();
   });
-  after(async () => browser?.close());
+  after(async () => {
+    await browser?.close();
+    fx?.dispose();
+  });
 
   it('the host ranks sites by monthly cost with the core attribution, each with its scope (loop steps not counted twice)', () => {
     const ranked = data.sites.map((s) => [s.path, s.kind, s.scope]);
@@ -54,14 +63,14 @@ describe('Cost report page (headless Chromium)', function () {
   });
 
   it('shows progress while scanning, then the runtime sites under the headline and the other scopes apart; paths are text, not markup', async () => {
-    await withPage(browser, { view: 'report', width: 420 }, async (p) => {
+    await withPage(browser, { ...report, width: 420 }, async (p) => {
       assert.deepEqual(await p.posted(), [{ type: 'ready' }]);
       await p.send({ type: 'scanning', folders: ['app'] });
       await p.send({ type: 'progress', done: 3, total: 10, current: 'src/agent/planner.ts' });
       assert.equal(await p.page.locator('.status').textContent(), 'Scanning: 3 of 10 files — src/agent/planner.ts');
       assert.equal(await p.page.locator('progress').evaluate((e) => (e as { value: number }).value), 3);
       assert.ok(await p.page.locator('progress').isVisible());
-      await p.send({ type: 'report', data });
+      await p.send({ type: 'report', data: fx.header });
       await p.page.locator('[data-testid="sites"] tbody tr').first().waitFor();
       const runtime = data.sites.filter((s) => s.scope === 'runtime');
       assert.deepEqual(await headlineRows(p), runtime.map(rowKey));
@@ -96,26 +105,28 @@ describe('Cost report page (headless Chromium)', function () {
   });
 
   it('filters by text, model and kind across the groups', async () => {
-    await withPage(browser, { view: 'report' }, async (p) => {
-      await p.send({ type: 'report', data });
+    await withPage(browser, report, async (p) => {
+      await p.send({ type: 'report', data: fx.header });
+      await p.page.locator('[data-testid="sites"] tbody tr[data-site-row]').first().waitFor();
       await p.page.selectOption('#r-kind', 'loop');
-      assert.deepEqual(await headlineRows(p), [rowKey(site('src/agent/planner.ts', 'loop'))]);
+      await until(() => headlineRows(p), [rowKey(site('src/agent/planner.ts', 'loop'))]);
       assert.equal(await p.page.locator('details.scope-group').count(), 0, 'groups with no matching site are left out');
       await p.page.selectOption('#r-kind', '');
       await p.page.selectOption('#r-model', 'claude-sonnet-4-5');
-      assert.deepEqual(await headlineRows(p), []);
-      assert.deepEqual(await rowsIn(p, 'details[data-scope="instructions"]'), ['AGENTS.md#instructions']);
+      await until(() => headlineRows(p), []);
+      await until(() => rowsIn(p, 'details[data-scope="instructions"]'), ['AGENTS.md#instructions']);
       await p.page.selectOption('#r-model', '');
       await p.page.fill('#r-text', 'weird');
-      await p.page.waitForFunction(() => document.querySelectorAll('[data-testid="sites"] tbody tr[data-site-row]').length === 1);
+      await until(() => p.page.locator('[data-testid="sites"] tbody tr[data-site-row]').count(), 1);
       assert.deepEqual(await headlineRows(p), [rowKey(site(WEIRD_PATH, 'call'))]);
     });
   });
 
   it('keyboard: arrow keys move between the sites shown (a closed group is skipped), Enter asks the host to reveal one', async () => {
-    await withPage(browser, { view: 'report' }, async (p) => {
-      await p.send({ type: 'report', data });
+    await withPage(browser, report, async (p) => {
+      await p.send({ type: 'report', data: fx.header });
       const runtime = data.sites.filter((s) => s.scope === 'runtime');
+      await p.page.locator(`[data-site="${runtime[0].siteId}"]`).first().waitFor();
       await p.page.locator(`[data-site="${runtime[0].siteId}"]`).first().focus();
       await p.page.keyboard.press('ArrowDown');
       await p.page.keyboard.press('Enter');
@@ -131,7 +142,7 @@ describe('Cost report page (headless Chromium)', function () {
       await p.send({ type: 'scanning', folders: ['app'] });
       await p.send({ type: 'cancelled' });
       const test = site('tests/llm.test.ts', 'call');
-      assert.deepEqual(await p.posted(), [
+      assert.deepEqual((await p.posted()).filter((m) => m.type !== 'query'), [
         { type: 'ready' },
         { type: 'reveal', path: runtime[1].path, siteId: runtime[1].siteId },
         { type: 'reveal', path: runtime.at(-1)!.path, siteId: runtime.at(-1)!.siteId },
@@ -146,8 +157,8 @@ describe('Cost report page (headless Chromium)', function () {
   });
 
   it('one line per site at the default sidebar width (300 px), groups open', async () => {
-    await withPage(browser, { view: 'report', width: 300 }, async (p) => {
-      await p.send({ type: 'report', data });
+    await withPage(browser, { ...report, width: 300 }, async (p) => {
+      await p.send({ type: 'report', data: fx.header });
       await p.page.locator('[data-testid="sites"] tbody tr').first().waitFor();
       for (const summary of await p.page.locator('details.scope-group > summary').all()) await summary.click();
       const heights = await p.page.locator('[data-testid="sites"] tbody tr[data-site-row]').evaluateAll((rows) => rows.map((r) => r.getBoundingClientRect().height));
@@ -161,11 +172,13 @@ describe('Cost report page (headless Chromium)', function () {
   });
 
   it('comes back with its report, filters and open groups from the saved state', async () => {
-    const first = await openPage(browser, { view: 'report' });
+    const first = await openPage(browser, report);
     let saved: unknown;
     try {
-      await first.send({ type: 'report', data });
+      await first.send({ type: 'report', data: fx.header });
+      await first.page.locator('[data-testid="sites"] tbody tr[data-site-row]').first().waitFor();
       await first.page.selectOption('#r-kind', 'call');
+      await until(() => headlineRows(first), data.sites.filter((s) => s.scope === 'runtime' && s.kind === 'call').map(rowKey));
       await first.page.locator('[data-testid="scope-example"]').click();
       await first.page.waitForFunction(() => document.querySelector('details[data-scope="example"]')?.open === true);
       saved = await first.savedState();
@@ -195,8 +208,8 @@ describe('Cost report page (headless Chromium)', function () {
 
   for (const theme of THEMES) {
     it(`screenshot: ${theme} theme`, async () => {
-      await withPage(browser, { view: 'report', theme, width: 400, height: 800 }, async (p) => {
-        await p.send({ type: 'report', data });
+      await withPage(browser, { ...report, theme, width: 400, height: 800 }, async (p) => {
+        await p.send({ type: 'report', data: fx.header });
         await p.page.locator('[data-testid="sites"] tbody tr').first().waitFor();
         await screenshot(p, `report-${theme}`);
         assert.deepEqual(await p.cspViolations(), []);

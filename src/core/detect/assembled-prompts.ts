@@ -106,7 +106,8 @@ export class AssembledPrompts {
     return false;
   }
 
-  private visit(node: SyntaxNode, kind: PromptKind, reason: string, depth: number, seen: Set<string>, out: { ids: string[]; placeholders: string[] }): void {
+  /** `slot`: the value a `.replace(slot, value)` inserts, where a lone word (`"TypeScript"` picked in a switch) is a value, not written text. */
+  private visit(node: SyntaxNode, kind: PromptKind, reason: string, depth: number, seen: Set<string>, out: { ids: string[]; placeholders: string[] }, slot = false): void {
     if (depth > MAX_DEPTH || out.ids.length >= MAX_PIECES) return;
     const syntax = this.syntax;
     const n = unwrapParens(node);
@@ -114,7 +115,7 @@ export class AssembledPrompts {
       case 'string':
       case 'template_string':
       case 'concatenated_string': {
-        if (!hasWords(syntax, n)) return;
+        if (!hasWords(syntax, n) || (slot && !/\s/.test(n.text.slice(1, -1).trim()))) return;
         const r = this.prompts.promptsFrom(n, kind, CONFIDENCE.key, `part of ${reason}`);
         out.ids.push(...r.ids);
         out.placeholders.push(...r.placeholders);
@@ -127,8 +128,10 @@ export class AssembledPrompts {
       }
       case 'binary_operator':
       case 'binary_expression': {
-        if (n.childForFieldName('operator')?.text !== '+') return;
-        for (const side of [n.childForFieldName('left'), n.childForFieldName('right')]) if (side) this.visit(side, kind, reason, depth, seen, out);
+        const op = n.childForFieldName('operator')?.text;
+        // TypeScript `value || "No artifact found."`, `a ?? b`: either text is sent (Python's `or` is a boolean_operator).
+        if (op !== '+' && !(n.type === 'binary_expression' && (op === '||' || op === '??'))) return;
+        for (const side of [n.childForFieldName('left'), n.childForFieldName('right')]) if (side) this.visit(side, kind, reason, depth, seen, out, slot && op !== '+');
         return;
       }
       case 'list':
@@ -144,10 +147,10 @@ export class AssembledPrompts {
       case 'boolean_operator':
       case 'conditional_expression':
       case 'ternary_expression':
-        for (const c of n.namedChildren) if (c) this.visit(c, kind, reason, depth + 1, seen, out);
+        for (const c of n.namedChildren) if (c) this.visit(c, kind, reason, depth + 1, seen, out, slot);
         return;
       case 'identifier':
-        return this.visitName(n, kind, reason, depth, seen, out);
+        return this.visitName(n, kind, reason, depth, seen, out, slot);
       case 'call':
       case 'call_expression':
         // dedent`…`, dedent("…"): a literal given to a text helper.
@@ -172,7 +175,7 @@ export class AssembledPrompts {
   }
 
   /** A local variable: every value the function assigns or appends to it; a constant of the file: its text. */
-  private visitName(n: SyntaxNode, kind: PromptKind, reason: string, depth: number, seen: Set<string>, out: { ids: string[]; placeholders: string[] }): void {
+  private visitName(n: SyntaxNode, kind: PromptKind, reason: string, depth: number, seen: Set<string>, out: { ids: string[]; placeholders: string[] }, slot = false): void {
     const fn = enclosingFunction(n);
     const key = `${fn?.id ?? 'module'}:${n.text}`;
     if (seen.has(key)) return;
@@ -180,10 +183,10 @@ export class AssembledPrompts {
     const before = out.ids.length + out.placeholders.length;
     const values = fn ? this.assignmentsIn(fn).get(n.text) : undefined;
     if (values?.length) {
-      for (const v of values) this.visit(v, kind, reason, depth + 1, seen, out);
+      for (const v of values) this.visit(v, kind, reason, depth + 1, seen, out, slot);
     } else {
       const target = this.syntax.resolve(n);
-      if (target.id !== n.id && this.syntax.isTextLiteral(target)) this.visit(target, kind, reason, depth + 1, seen, out);
+      if (target.id !== n.id && this.syntax.isTextLiteral(target)) this.visit(target, kind, reason, depth + 1, seen, out, slot);
     }
     // A parameter, or a value computed by code of another module: its text is filled at run time.
     if (out.ids.length + out.placeholders.length === before) out.placeholders.push(n.text);
@@ -196,7 +199,7 @@ export class AssembledPrompts {
     if (receiver && KEEPS_TEXT.test(callee)) {
       // `text.replace(old, inserted)`: the inserted text is sent too.
       const inserted = /\.replace$/.test(callee) ? syntax.args(n).positional[1] : undefined;
-      if (inserted) this.visit(inserted, kind, reason, depth + 1, seen, out);
+      if (inserted) this.visit(inserted, kind, reason, depth + 1, seen, out, true);
       return this.visit(receiver, kind, reason, depth, seen, out);
     }
     if (receiver && /\.join$/.test(callee)) {

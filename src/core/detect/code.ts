@@ -12,7 +12,7 @@ import { linkAgentTasks } from './agent-tasks';
 import { findHandWrittenLoops, loopBound } from './loops';
 import { findGraphLoops } from './graphs';
 import { httpRequestOf } from './http-requests';
-import { foreignModelRule } from './model-uses';
+import { FOREIGN_MODEL_CALL, foreignModelBase, foreignModelRule } from './model-uses';
 import { findModelObjectRequests } from './model-objects';
 import { applyClientHosts } from './client-hosts';
 import { ModelValues } from './model-resolve';
@@ -138,7 +138,7 @@ export class CodeDetector {
     if (rule.role === 'prompts') return;
 
     const span = spanOf(node);
-    const modelNode = firstDefined(rule.modelKeys?.map(get)) ?? (rule.modelArg !== undefined ? a.positional[rule.modelArg] : undefined);
+    const modelNode = firstDefined(rule.modelKeys?.map(get)) ?? (rule.modelArg !== undefined ? a.positional[rule.modelArg] : rule === FOREIGN_MODEL_CALL ? foreignModelBase(syntax, node) : undefined);
     const model = modelNode ? this.values.resolve(modelNode) : undefined;
     const maxOutput = firstDefined(rule.maxOutputKeys?.map((k) => this.numberOf(get(k))));
     const toolsNode = firstDefined(rule.toolsKeys?.map(get)) ?? (rule.toolsArg !== undefined ? a.positional[rule.toolsArg] : undefined);

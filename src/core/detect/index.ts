@@ -8,6 +8,8 @@ import { mergeAnnotations, parseAnnotation } from './annotations';
 import { markCallContexts } from './call-context';
 import { CodeDetector } from './code';
 import { findSchemaPrompts, type SchemaFacts } from './schema-prompts';
+import { findZodSchemaFacts } from './zod-schema-facts';
+import { findSpliceFacts } from './splice-facts';
 import { findSchemaSenders, withSenderFacts } from './schema-senders';
 import { findMessageBuilders } from './message-builders';
 import { withToolClassFacts } from './tool-classes';
@@ -37,12 +39,17 @@ export { parseAnnotation } from './annotations';
  * definition written as an object, whose descriptions are prompts, may name nothing else). A package's
  * `from .engine import *` is parsed too: the repository pass follows names re-exported through it. So is a class
  * that sets a `description` attribute, or a dict that reads one (`"description": tool.description`): a tool whose
- * schema is built in another file (tool-classes.ts); and a call of a message factory (`Message.user_message(…)`).
+ * schema is built in another file (tool-classes.ts); a call of a message factory (`Message.user_message(…)`); and a zod
+ * schema with `.describe("…")` texts, which another file may send as a tool or structured output (zod-schema-facts.ts).
  */
-const HINTS = /openai|anthropic|genai|gemini|claude|llm|prompt|instruction|messages|model|agent|langchain|crewai|mastra|generateText|streamText|dspy|tokenomics|toolDescription|^from [\w.]+ import \*|^[ \t]+description\s*(?::[^=\n]*)?=|["']description["']\s*:\s*[A-Za-z_]\w*\.\w+\s*[,}]|(system|user|human)_?message\s*\(/im;
+const HINTS = /openai|anthropic|genai|gemini|claude|llm|prompt|instruction|messages|model|agent|langchain|crewai|mastra|generateText|streamText|dspy|tokenomics|toolDescription|^from [\w.]+ import \*|^[ \t]+description\s*(?::[^=\n]*)?=|["']description["']\s*:\s*[A-Za-z_]\w*\.\w+\s*[,}]|(system|user|human)_?message\s*\(|\bz\s*\.\s*\w+\([\s\S]{0,400}?\.describe\(\s*["'`]/im;
 
-/** A package's `__init__.py` that imports names: other files import them through it (`from app.tool import BaseTool`). */
+/**
+ * A package's `__init__.py` that imports names, or a TypeScript barrel that re-exports them (`export { X as Y } from "./x"`):
+ * other files import them through it (`from app.tool import BaseTool`, `import { Y } from "./agent"`).
+ */
 function isPackageReexport(path: string, text: string): boolean {
+  if (/\.[cm]?[jt]sx?$/.test(path)) return /^export\s+(\*|\{[^}]*\})\s+from\s/m.test(text);
   return /(^|\/)__init__\.py$/.test(path) && /^\s*from\s+\S+\s+import\s/m.test(text);
 }
 
@@ -95,14 +102,16 @@ async function detectCode(text: string, path: string, grammar: Grammar, opts: ty
     findReprPrompts(syntax, collected, sites);
     markCallContexts(syntax, collected, detector.found(), path, tree.rootNode);
     const typed = findTypedRequests(syntax, collected, tree.rootNode, sites, text);
-    const schemaFacts = findSchemaPrompts(syntax, collected, tree.rootNode, sites);
+    const schemaFacts = syntax.language === 'python' ? findSchemaPrompts(syntax, collected, tree.rootNode, sites) : findZodSchemaFacts(syntax, collected, tree.rootNode, sites);
     const issues: DetectIssue[] = [];
     if (tree.rootNode.hasError) issues.push(firstSyntaxError(tree.rootNode));
     const annotations = readAnnotations(collected.comments, issues);
     nameSites(sites, collected);
     const builders = [...findMessageBuilders(syntax, collected), ...findMessageFactories(syntax, collected)];
     const withSenders = withSenderFacts(withSchemaFacts(extractFacts(grammar === 'python', tree.rootNode, collected, [...sites.calls, ...typed]), schemaFacts), findSchemaSenders(syntax, collected, tree.rootNode));
-    const withBuilders = builders.length ? { ...withSenders, messageBuilders: builders } : withSenders;
+    const spliced = findSpliceFacts(syntax, collected, tree.rootNode, sites.calls);
+    const withSplices = spliced.splices.length || spliced.textConstants.length ? { ...withSenders, ...(spliced.splices.length ? { splices: spliced.splices } : {}), ...(spliced.textConstants.length ? { textConstants: spliced.textConstants } : {}) } : withSenders;
+    const withBuilders = builders.length ? { ...withSplices, messageBuilders: builders } : withSplices;
     let facts = withToolClassFacts(withTypeShapes(withBuilders, typed, grammar !== 'python' && DECLARES_TYPES.test(text), tree.rootNode), syntax, collected);
     const mentions = grammar === 'python' ? promptNameMentions(text) : undefined;
     if (mentions) facts = { ...facts, promptNameMentions: mentions };

@@ -47,7 +47,7 @@ function boundInvoke(syntax: LanguageSyntax, collected: Collected, node: SyntaxN
   if (!bound) return false;
   // `with_config` / `with_retry` wrap any runnable (a compiled graph too): only a model-named base counts then.
   const baseName = isCallNode(target) ? syntax.callee(target).split('.').pop() ?? '' : (syntax.name(target) ?? '');
-  if (!toolsBound && !MODEL_NAME.test(baseName) && !/chat_model|ChatModel/.test(baseName)) return false;
+  if (!toolsBound && !MODEL_NAME.test(baseName) && !/chat_model|ChatModel/.test(baseName) && !(isCallNode(target) && makesModel(baseName))) return false;
   if (!isCallNode(target)) return true; // an import or a parameter: made elsewhere
   // A factory of this file (`get_llm(config)`): the request finder follows it to the bindings it returns.
   if (syntax.lookup(syntax.callee(target), target)) return false;
@@ -58,6 +58,25 @@ function boundInvoke(syntax: LanguageSyntax, collected: Collected, node: SyntaxN
     firstArgIsModelString: () => false,
   });
   return rule === undefined;
+}
+
+/** The model a foreign `x.withConfig(…).invoke(…)` runs on: `x` under its wrappers (a factory call or a name), for the model's ref. */
+export function foreignModelBase(syntax: LanguageSyntax, node: SyntaxNode): SyntaxNode | undefined {
+  const receiver = syntax.receiver(node);
+  let target = receiver ? syntax.resolve(receiver) : undefined;
+  for (let i = 0; i < 4 && isCallNode(target) && BINDS_MODEL.test(syntax.callee(target)); i++) {
+    const inner = syntax.receiver(target);
+    target = inner ? syntax.resolve(inner) : undefined;
+  }
+  return target;
+}
+
+/** A helper whose name says it returns a model (`getModelFromConfig`, `load_llm`, `makeChatModel`), not its name or config (`getModelConfig`). */
+function makesModel(name: string): boolean {
+  const words = name.replace(/([a-z0-9])([A-Z])/g, '$1_$2').toLowerCase().split('_').filter(Boolean);
+  const cut = words.findIndex((w, i) => i > 0 && /^(from|for|by|with|of)$/.test(w));
+  const head = cut > 0 ? words.slice(0, cut) : words;
+  return head.length >= 2 && /^(get|load|make|create|build|init|new)$/.test(head[0]) && /^(model|llm)$/.test(head[head.length - 1]);
 }
 
 /** `model(messages)`: a model object called with a message list, not a function of this file. */

@@ -10,8 +10,6 @@ import type { StoredFile } from './store';
 
 type CallExpr = Extract<Expr, { k: 'call' }>;
 
-const PARSE = /(^|\.)parse_(known_)?args$/;
-
 /** `typer.Option(default, …)` / `Option(…)` imported from typer: the default expression, unless required (`...`). */
 export function typerOptionDefault(e: CallExpr, file: StoredFile | undefined): Expr | undefined {
   const segments = e.text.split('.');
@@ -24,15 +22,15 @@ export function typerOptionDefault(e: CallExpr, file: StoredFile | undefined): E
 }
 
 /** `args.model` where `args = parser.parse_args()` in the same function (or module): the `default=` of its `add_argument`. */
+const PARSES = /(^|\.)parse_(known_)?args$/;
+
 export function parsedArgDefault(e: Extract<Expr, { k: 'member' }>, fn: FunctionFact | undefined, file: StoredFile | undefined): Expr | undefined {
   if (!file || e.obj.k !== 'name') return undefined;
-  const held = fn?.locals[e.obj.v] ?? file.facts.values[e.obj.v];
-  // `args = parse_arguments()` where the file's helper builds the parser and parses the command line (a long
-  // helper's return is not kept: its `parse_args()` call says what it returns).
-  const helper = held?.k === 'call' && held.callee.k === 'name' ? file.functions.get(held.callee.v) : undefined;
-  const parsed = helper?.calls.find((c) => PARSE.test(c.callee))?.expr;
-  const holder = parsed?.k === 'call' ? parsed : held;
-  if (holder?.k !== 'call' || !PARSE.test(holder.text)) return undefined;
+  const holder = fn?.locals[e.obj.v] ?? file.facts.values[e.obj.v];
+  // `args = parse_arguments()`, a helper of the file that parses them (`return parser.parse_args()`).
+  const helper = holder?.k === 'call' && holder.callee.k === 'name' ? file.functions.get(holder.callee.v) : undefined;
+  const parsed = holder?.k === 'call' && (PARSES.test(holder.text) || Boolean(helper?.calls.some((c) => PARSES.test(c.callee))));
+  if (!parsed) return undefined;
   const wanted = e.prop;
   const scan = (calls: readonly CalleeFact[]): Expr | undefined => {
     for (const c of calls) {

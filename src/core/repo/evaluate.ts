@@ -8,19 +8,21 @@
  */
 import type { ClassFact, Expr, FunctionFact } from './facts';
 import { keyLine } from './config-files';
-import { isListMethod, pickItems } from './list-values';
 import { fromUserDir } from './user-config';
-import { clientField, factoryModelArg, isRequestBody, splatModelKeys, wrappedModel } from './model-flow';
+import { clientField } from './model-flow';
 import { dotenvValue, repositoryFile } from './repo-files';
-import { clientInputArg, joinedPath, loaderFileArg } from './eval-args';
+import { joinedPath } from './eval-args';
+import { evalCall } from './eval-calls';
+import { preferCodeDefault, runConfigField } from './run-config';
+import { spreadMember } from './spreads';
 import { decide } from './conditions';
 import { plainConstant } from './plain-constants';
 import type { RepoStore } from './store';
 import { setterCalls, setterCtx, type Receiver } from './instance-setters';
-import { parsedArgDefault, typerOptionDefault } from './cli-options';
+import { parsedArgDefault } from './cli-options';
 import { passingCallers } from './passed-args';
 import { closureOwner } from './closures';
-import { keyOf, laterAttr, propertyValue, refinedFallback, SAME_FILE } from './value-methods';
+import { laterAttr, propertyValue, refinedFallback } from './value-methods';
 import { enclosingMethod, entryFirst, firstOf, typeExpr, withVia, type Bound, type CallerLookup, type Ctx, type Inst, type Val } from './values';
 
 export type { Bound, CallerLookup, Ctx, Inst, Val, Via } from './values';
@@ -33,7 +35,7 @@ export class Evaluator {
   private active = new Set<string>();
 
   constructor(
-    private readonly store: RepoStore,
+    readonly store: RepoStore,
     private readonly callers: CallerLookup,
   ) {}
 
@@ -52,12 +54,12 @@ export class Evaluator {
         const key = e.k === 'member' ? e.prop : e.key;
         const obj = this.eval(e.obj, ctx, d);
         const option = obj || e.k !== 'member' ? undefined : parsedArgDefault(e, ctx.fn, this.store.get(ctx.path));
-        return obj ? this.member(obj, key, d) : option ? this.eval(option, ctx, d) : undefined;
+        return obj ? this.member(obj, key, d) : option ? this.eval(option, ctx, d) : runConfigField(e, ctx.path);
       }
       case 'or': {
         const taken = e.test ? decide(e.test, ctx, { store: this.store, value: (x, c) => this.eval(x, c, d) }) : undefined; // the branch the default configuration takes
         if (taken !== undefined) return this.eval(taken ? e.left : e.right, ctx, d);
-        return this.eval(e.left, ctx, d) ?? this.eval(e.right, ctx, d);
+        return preferCodeDefault(this.eval(e.left, ctx, d), () => this.eval(e.right, ctx, d));
       }
       case 'lookup': {
         const key = this.eval(e.key, ctx, d);
@@ -67,7 +69,7 @@ export class Evaluator {
       case 'env':
         return this.env(e.name, e.def, ctx, d);
       case 'dict':
-        return { t: 'dict', entries: e.entries, ctx };
+        return { t: 'dict', entries: e.entries, ctx, ...(e.spreads ? { spreads: e.spreads } : {}) };
       case 'list':
         return { t: 'list', items: e.items, ctx };
       case 'call':
@@ -84,7 +86,7 @@ export class Evaluator {
   }
 
   /** Guard against cycles (a value defined through itself across files). */
-  private once<T>(key: string, run: () => T | undefined): T | undefined {
+  once<T>(key: string, run: () => T | undefined): T | undefined {
     if (this.active.has(key)) return undefined;
     this.active.add(key);
     try {
@@ -222,7 +224,8 @@ export class Evaluator {
         return this.global(obj.path, key, d);
       case 'dict': {
         const e = obj.entries[key];
-        const v = e ? this.eval(e, obj.ctx, d) : undefined;
+        // A key not written in the literal: the objects spread into it, the last one first (`{ ...defaults, ...overrides }`).
+        const v = e ? this.eval(e, obj.ctx, d) : spreadMember(obj, key, (x) => this.eval(x, obj.ctx, d), (o) => this.member(o, key, d));
         return v && obj.via ? withVia(v, obj.via) : v;
       }
       case 'cfg': {
@@ -288,7 +291,7 @@ export class Evaluator {
   }
 
   /** A keyword passed inside a splatted dict (`Model(**kwargs)` with `kwargs = {"model": …}`). */
-  private splatted(kw: Readonly<Record<string, Expr>>, key: string, ctx: Ctx, d: number): Val | undefined {
+  splatted(kw: Readonly<Record<string, Expr>>, key: string, ctx: Ctx, d: number): Val | undefined {
     const splat = kw['**'];
     if (!splat || key === '**') return undefined;
     const dict = this.once(`**:${ctx.path}:${splat.line}:${key}`, () => this.eval(splat, ctx, d));
@@ -307,69 +310,7 @@ export class Evaluator {
   }
 
   private call(e: Extract<Expr, { k: 'call' }>, ctx: Ctx, d: number): Val | undefined {
-    const last = e.text.split('.').pop() ?? '';
-    if (last === 'Field' || last === 'field') return e.kw.default ? this.eval(e.kw.default, ctx, d) : e.args[0] ? this.eval(e.args[0], ctx, d) : undefined;
-    if (e.text === 'dict') return { t: 'dict', entries: e.kw, ctx };
-    if (last === 'get' && e.callee.k === 'member' && e.args[0]) {
-      // `cfg.get("model")`, and a key held by a name (`configs.get(config_name, configs["default"])`).
-      const key = e.args[0].k === 'str' ? e.args[0].v : keyOf(this.eval(e.args[0], ctx, d));
-      const obj = key === undefined ? undefined : propertyValue(this.eval(e.callee.obj, ctx, d), (r, c) => this.eval(r, c, d));
-      const hit = obj && key !== undefined ? this.member(obj, key, d) : undefined;
-      if (hit || e.args[0].k === 'str' || key !== undefined) return hit ?? (e.args[1] ? this.eval(e.args[1], ctx, d) : undefined);
-    }
-    // `path.open("rb")`, `path.read_text()` of a file or configuration the code reads: that file.
-    if (e.callee.k === 'member' && SAME_FILE.test(e.callee.prop)) {
-      const obj = this.eval(e.callee.obj, ctx, d);
-      if (obj?.t === 'cfg' || obj?.t === 'file') return obj;
-    }
-    if (isRequestBody(e)) return { t: 'client', path: ctx.path, line: e.line };
-    if (e.callee.k === 'member' && isListMethod(e.callee.prop)) {
-      const list = this.eval(e.callee.obj, ctx, d);
-      if (list?.t === 'list') {
-        // `MODELS.find((m) => !m.hidden)`, `MODELS.at(0)`: the item; `filter(…)`: the items kept (list-values.ts).
-        const items = pickItems(list.items, e.callee.prop, e.args);
-        if (!items) return undefined;
-        return e.callee.prop === 'filter' ? { t: 'list', items, ctx: list.ctx } : items[0] ? this.eval(items[0], list.ctx, d) : undefined;
-      }
-    }
-    const callee = this.eval(e.callee, ctx, d);
-    const option = callee ? undefined : typerOptionDefault(e, this.store.get(ctx.path));
-    if (option) return this.eval(option, ctx, d);
-    if (!callee) {
-      // `copy.deepcopy(config)`: the same value.
-      if (/^(copy\.)?(deep)?copy$/.test(e.text) && e.args[0]) return this.eval(e.args[0], ctx, d);
-      const inner = wrappedModel(e);
-      if (inner) return this.eval(inner, ctx, d);
-      const factory = factoryModelArg(e);
-      const splat = factory ? undefined : splatModelKeys(e);
-      const fromSplat = splat ? firstOf(splat, (k) => this.splatted(e.kw, k, ctx, d)) : undefined;
-      const v = factory ? this.eval(factory, ctx, d) : (fromSplat ?? this.loaderArg(e, ctx, d));
-      return v ?? this.clientArg(e, ctx, d);
-    }
-    if (callee.t === 'class') return { t: 'inst', path: callee.path, cls: callee.cls, args: e.args, kw: e.kw, ctx };
-    if (callee.t === 'fn') {
-      const fn = callee.fn;
-      const returns = fn.returns ? [fn.returns, ...(fn.moreReturns ?? [])] : [];
-      const bound = { args: e.args, kw: e.kw, ctx };
-      const v = this.once(`r:${callee.path}:${fn.name}:${e.line}:${ctx.path}`, () => {
-        for (const r of returns) {
-          const got = this.eval(r, { path: callee.path, fn, self: callee.self, bound }, d);
-          if (got) return got;
-        }
-        return undefined;
-      });
-      return v ?? this.clientArg(e, ctx, d);
-    }
-    return undefined;
-  }
-
-  private clientArg(e: Extract<Expr, { k: 'call' }>, ctx: Ctx, d: number): Val | undefined {
-    return clientInputArg(e, ctx.path, (a) => this.eval(a, ctx, d));
-  }
-
-  private loaderArg(e: Extract<Expr, { k: 'call' }>, ctx: Ctx, d: number): Val | undefined {
-    const file = loaderFileArg(e);
-    return file ? this.read(file, ctx, e.line, d) : undefined;
+    return evalCall(this, e, ctx, d);
   }
 
   private env(name: string, def: Expr | undefined, ctx: Ctx, d: number): Val | undefined {
@@ -381,7 +322,7 @@ export class Evaluator {
     return dotenvValue(this.store, name);
   }
 
-  private read(pathExpr: Expr, ctx: Ctx, line: number, d: number): Val | undefined {
+  read(pathExpr: Expr, ctx: Ctx, line: number, d: number): Val | undefined {
     const direct = this.eval(pathExpr, ctx, d);
     if (direct?.t === 'file' || direct?.t === 'cfg') return direct;
     const p = direct?.t === 'str' ? direct.v : this.pathOf(pathExpr, ctx, d);

@@ -8,7 +8,7 @@ import { setterFacts } from './setter-facts';
 import { lateImports, paramFallbacks } from './param-fallbacks';
 import { addWithAliases } from './py-locals';
 import type { Collected } from '../detect/syntax';
-import type { CalleeFact, ClassFact, Expr, FileFacts, FunctionFact, ImportFact, LoopFact, ParamFact } from './facts';
+import type { BranchTest, CalleeFact, ClassFact, Expr, FileFacts, FunctionFact, ImportFact, LoopFact, ParamFact } from './facts';
 import { comparisonsOf, exitGuards, loopShape, raiseGuards } from './extract-py-loops';
 import { isBranchCall } from './branch-calls';
 import { bucket, CALL_DEPTH, callFactsOf, LOCAL_DEPTH, notRepositoryCallee, INPUT_KEYS, loopFacts, namesIn, ownStatements, type DetectedCallSpot, type FunctionBucket, type LanguageFacts } from './extract-shared';
@@ -16,6 +16,7 @@ import { keepsModel } from './model-flow';
 import { runtimeReturns } from './returns';
 import { recursionOf } from './extract-recursion';
 import { dispatchTables, tableCalls } from './dispatch-tables';
+import { branchTestsOf } from './branch-tests-py';
 
 const MAX_DEPTH = 6;
 const RETURNS = new Set(['return_statement']);
@@ -25,6 +26,7 @@ const PY_NAMES = new Set(['identifier']);
 
 const PYTHON: LanguageFacts = {
   moreLocals: true,
+  branchTests: (node, fnNode) => branchTestsOf(node, fnNode, (n) => expr(n, 0)),
   calleeFact,
   loopHead,
   expr: (n, d) => expr(n, d),
@@ -91,7 +93,7 @@ export function extractPython(root: SyntaxNode, collected: Collected, detected: 
 }
 
 /** The model a detected call passes: its `model=` keyword (or equivalent). */
-function modelArg(call: SyntaxNode): { model?: Expr; receiver?: string; inputs?: string[] } {
+function modelArg(call: SyntaxNode): { model?: Expr; receiver?: string; inputs?: string[]; when?: BranchTest[] } {
   const args = call.childForFieldName('arguments');
   let model: Expr | undefined;
   const inputs: string[] = [];
@@ -105,7 +107,8 @@ function modelArg(call: SyntaxNode): { model?: Expr; receiver?: string; inputs?:
   }
   const fn = call.childForFieldName('function');
   const receiver = fn?.type === 'attribute' ? fn.childForFieldName('object')?.text : undefined;
-  return { model, receiver, inputs };
+  const when = branchTestsOf(call, undefined, (n) => expr(n, 0));
+  return { model, receiver, inputs, ...(when ? { when } : {}) };
 }
 
 function importFacts(node: SyntaxNode, out: ImportFact[]): void {
@@ -208,6 +211,7 @@ function functionFact(b: FunctionBucket, moduleTables: ReadonlyMap<string, Expr[
     ...(moreReturns.length ? { moreReturns } : {}),
     locals: b.locals,
     ...(b.moreLocals ? { moreLocals: b.moreLocals } : {}),
+    ...(b.localTests ? { localTests: b.localTests } : {}),
     calls: calls.map((c) => c.fact),
     loops: loopFacts(b.loops, calls, PYTHON),
     ...(returnType ? { returnType } : {}),

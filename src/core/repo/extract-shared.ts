@@ -6,7 +6,7 @@
 import type { SyntaxNode } from '../detect/parser';
 import { isGuardedCall } from './branch-calls';
 import type { Collected } from '../detect/syntax';
-import type { CallFact, CalleeFact, Expr, FunctionFact, LoopFact } from './facts';
+import type { BranchTest, CallFact, CalleeFact, Expr, FunctionFact, LoopFact } from './facts';
 
 /** A call detection reported, with its node (during detection only). */
 export interface DetectedCallSpot {
@@ -29,6 +29,8 @@ export interface FunctionBucket {
   readonly locals: Record<string, Expr>;
   /** Later assignments of a local (Python, a few each): alternatives when the first gives nothing. */
   moreLocals?: Record<string, Expr[]>;
+  /** The branch tests of each assignment of a local (first, then the later ones), where one is on a branch. */
+  localTests?: Record<string, (BranchTest[] | null)[]>;
   /** `self.x = …` / `this.x = …` in this method. */
   readonly selfAttrs: Record<string, Expr>;
   /** Later `self.x = …` of an attribute this method already set (`self.llm = llm` / `else: self.llm = create_llm(…)`): a few each. */
@@ -44,6 +46,8 @@ export interface LanguageFacts {
   expr(node: SyntaxNode, depth: number): Expr;
   /** Keep later assignments of a local as alternatives (FunctionFact.moreLocals). */
   readonly moreLocals?: boolean;
+  /** The branch tests an assignment runs under inside its function (Python: branch-tests-py.ts). */
+  branchTests?(node: SyntaxNode, fnNode: SyntaxNode): BranchTest[] | undefined;
   /** For an assignment declaration: the local name, or the attribute of `self`/`this` (module level: class fields are not names). */
   target(nameNode: SyntaxNode, moduleLevel: boolean): { local?: string; self?: string };
 }
@@ -93,16 +97,29 @@ export function bucket(collected: Collected, functions: FunctionBucket[], lang: 
     else if (t.local && f && t.local in f.locals) {
       if (lang.moreLocals) {
         const more = ((f.moreLocals ??= {})[t.local] ??= []);
-        if (more.length < MAX_MORE_LOCALS) more.push(lang.expr(d.value, LOCAL_DEPTH));
+        if (more.length < MAX_MORE_LOCALS) {
+          more.push(lang.expr(d.value, LOCAL_DEPTH));
+          noteTests(f, t.local, more.length, lang.branchTests?.(d.nameNode, f.node));
+        }
       }
       noteFileChoice(f, t.local, d.value);
     } else if (t.local && f) {
       f.locals[t.local] = lang.expr(d.value, LOCAL_DEPTH);
+      noteTests(f, t.local, 0, lang.branchTests?.(d.nameNode, f.node));
       noteFileChoice(f, t.local, d.value);
     }
     else if (t.local && !f) moduleValues[t.local] ??= lang.expr(d.value, 0);
   }
   return { moduleCalls, moduleLoops, moduleValues };
+}
+
+/** Records the branch tests of assignment number `index` of a local (0: the first), keeping the others' places. */
+function noteTests(f: FunctionBucket, name: string, index: number, tests: BranchTest[] | undefined): void {
+  const known = f.localTests?.[name];
+  if (!tests && !known) return;
+  const list = ((f.localTests ??= {})[name] ??= []);
+  while (list.length < index) list.push(null);
+  list[index] = tests ?? null;
 }
 
 /** A prompt or template file name written as a string literal. */
@@ -168,13 +185,13 @@ export function ownStatements(node: SyntaxNode, types: ReadonlySet<string>, limi
 export function callFactsOf(
   detected: readonly DetectedCallSpot[],
   functions: readonly FunctionFact[],
-  modelArg: (call: SyntaxNode) => { model?: Expr; receiver?: string; inputs?: string[] },
+  modelArg: (call: SyntaxNode) => { model?: Expr; receiver?: string; inputs?: string[]; when?: BranchTest[] },
 ): CallFact[] {
   return detected.map(({ id, node }) => {
     const line = node.startPosition.row + 1;
     const fn = enclosingFunction(functions, line);
-    const { model, receiver, inputs } = modelArg(node);
-    return { id, ...(fn ? { fn: fn.name } : {}), ...(model ? { model } : {}), ...(receiver ? { receiver } : {}), ...(inputs?.length ? { inputs } : {}), ...(isGuardedCall(node) ? { gated: true } : {}) };
+    const { model, receiver, inputs, when } = modelArg(node);
+    return { id, ...(fn ? { fn: fn.name } : {}), ...(model ? { model } : {}), ...(receiver ? { receiver } : {}), ...(inputs?.length ? { inputs } : {}), ...(isGuardedCall(node) ? { gated: true } : {}), ...(when ? { when } : {}) };
   });
 }
 

@@ -99,6 +99,9 @@ export function extractTexts(python: boolean, calls: readonly SyntaxNode[], assi
       continue;
     }
     const right = node.lastNamedChild;
+    // TypeScript `actionSchemas.search = z.object({…})`: a part added to a local object (spread later into what is sent).
+    const slot = !python && right?.type === 'call_expression' ? node.firstNamedChild : undefined;
+    if (slot?.type === 'member_expression' && slot.namedChildren[0]?.type === 'identifier' && !isSelfAttr(slot)) addFlow(slot.namedChildren[0].text, right, line);
     if (!right || !(TEXT_NODE.has(right.type) || CONTAINER.has(right.type))) continue;
     const left = node.firstNamedChild;
     if (left?.id === right.id) continue;

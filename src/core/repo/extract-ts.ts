@@ -199,8 +199,10 @@ function functionFact(b: FunctionBucket): FunctionFact {
   let returns: Expr | undefined;
   let moreReturns: Expr[] = [];
   if (body && body.type !== 'statement_block') returns = expr(body, 0);
-  else if (body && endLine - line <= MAX_RETURN_LINES) {
-    [returns, ...moreReturns] = runtimeReturns(ownStatements(body, RETURNS)).map((r) => expr(r.namedChildren[0]!, 0));
+  else if (body) {
+    // A long function's returns are kept only when it has one (`return await initChatModel(name, {…})` after the checks).
+    const own = runtimeReturns(ownStatements(body, RETURNS));
+    if (endLine - line <= MAX_RETURN_LINES || own.length === 1) [returns, ...moreReturns] = own.map((r) => expr(r.namedChildren[0]!, 0));
   }
   const recursion = recursionOf(fn, b.name, params, expr);
   const returnedObjects = body?.type === 'statement_block' && !returns ? returnedObjectsOf(ownStatements(body, RETURNS), expr) : [];
@@ -317,6 +319,7 @@ export function expr(raw: SyntaxNode, depth: number): Expr {
     }
     case 'object': {
       const entries: Record<string, Expr> = {};
+      const spreads: Expr[] = [];
       for (const p of node.namedChildren.slice(0, 60)) {
         if (p?.type === 'pair') {
           const keyNode = p.childForFieldName('key');
@@ -324,8 +327,9 @@ export function expr(raw: SyntaxNode, depth: number): Expr {
           const value = p.childForFieldName('value');
           if (key && value) entries[key] = expr(value, depth + 1);
         } else if (p?.type === 'shorthand_property_identifier') entries[p.text] = { k: 'name', v: p.text, line: p.startPosition.row + 1 };
+        else if (p?.type === 'spread_element' && p.namedChildren[0] && spreads.length < 8) spreads.push(expr(p.namedChildren[0], depth + 1));
       }
-      return { k: 'dict', entries, line };
+      return { k: 'dict', entries, line, ...(spreads.length ? { spreads } : {}) };
     }
     case 'array': {
       const items = node.namedChildren.filter((c) => c && c.type !== 'comment' && c.type !== 'spread_element').slice(0, MAX_LIST);

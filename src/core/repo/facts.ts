@@ -18,7 +18,8 @@ export type Expr =
   | { readonly k: 'call'; readonly callee: Expr; readonly text: string; readonly args: readonly Expr[]; readonly kw: Readonly<Record<string, Expr>>; readonly line: number }
   /** `os.getenv("MODEL", "gpt-4o")`, `process.env.MODEL ?? "gpt-4o"`. */
   | { readonly k: 'env'; readonly name: string; readonly def?: Expr; readonly line: number }
-  | { readonly k: 'dict'; readonly entries: Readonly<Record<string, Expr>>; readonly line: number }
+  /** `spreads`: objects spread into the literal (`{ ...base, key: v }`), TypeScript; a key written in the literal wins over them. */
+  | { readonly k: 'dict'; readonly entries: Readonly<Record<string, Expr>>; readonly line: number; readonly spreads?: readonly Expr[] }
   /** A TypeScript array literal (a list of model options): list-values.ts picks from it. */
   | { readonly k: 'list'; readonly items: readonly Expr[]; readonly line: number }
   /**
@@ -38,6 +39,17 @@ export type Expr =
 export type Cond =
   | { readonly k: 'truthy'; readonly e: Expr; readonly not?: boolean }
   | { readonly k: 'eq'; readonly left: Expr; readonly right: Expr; readonly not?: boolean };
+
+/**
+ * A test a Python statement runs under (branch-tests-py.ts): `x == "a"` / `x in ["a", "b"]` (`eq`, one of the
+ * values), `"a" in x` (`contains`, a substring), negated on `elif`/`else`; any other condition is `unknown`.
+ */
+export interface BranchTest {
+  readonly k: 'eq' | 'contains' | 'unknown';
+  readonly subject?: Expr;
+  readonly values?: readonly string[];
+  readonly not?: boolean;
+}
 
 export interface ImportFact {
   /** Local name bound in this file; `*` for `from m import *` (every public name of `m`). */
@@ -137,6 +149,8 @@ export interface FunctionFact {
   readonly locals: Readonly<Record<string, Expr>>;
   /** Python: later assignments of the same locals (other branches), tried in order when the first gives nothing. */
   readonly moreLocals?: Readonly<Record<string, readonly Expr[]>>;
+  /** Python: the branch tests of each assignment of a local (`locals` first, then `moreLocals`), where one is on a branch (branch-locals.ts). */
+  readonly localTests?: Readonly<Record<string, readonly (readonly BranchTest[] | null)[]>>;
   /** Locals given a file name on each of several branches (`template = "a.md"` / `"b.md"`): all of them, in order. */
   readonly fileChoices?: Readonly<Record<string, readonly string[]>>;
   readonly calls: readonly CalleeFact[];
@@ -192,6 +206,8 @@ export interface CallFact {
   readonly inputs?: readonly string[];
   /** Comes after an `if …: return` guard of its function: sent on some runs only (branch-calls.ts). */
   readonly gated?: boolean;
+  /** Python: the branch tests it is sent under in its function (branch-tests-py.ts), for a model the tests pick (branch-locals.ts). */
+  readonly when?: readonly BranchTest[];
 }
 
 /** The initial value of a UI state hook (`useState`, `useLocalStorage`): what the UI starts with before the user picks. */
@@ -308,4 +324,23 @@ export interface FileFacts {
   readonly typeShapes?: readonly TypeShapeFact[];
   /** Calls on a value of one of the repository's own types (detect/typed-requests.ts): requests once the repository confirms them. */
   readonly typedCalls?: readonly DetectedCall[];
+  /** TypeScript: `.replace(key, value)` chains filling a template in a function that sends a request (detect/splice-facts.ts). */
+  readonly splices?: readonly SpliceFact[];
+  /** TypeScript: module-level text constants of written words, which another module may splice into a prompt. */
+  readonly textConstants?: readonly TextConstantFact[];
+}
+
+/** `TEMPLATE.replace("{slot}", a ?? B).replace(…)`: the text it starts from, the slots it fills and the names it inserts. */
+export interface SpliceFact {
+  readonly root?: string;
+  readonly keys: readonly string[];
+  readonly inserted: readonly string[];
+  readonly line: number;
+}
+
+export interface TextConstantFact {
+  readonly name: string;
+  readonly line: number;
+  readonly endLine: number;
+  readonly text: string;
 }

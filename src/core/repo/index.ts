@@ -20,6 +20,7 @@ import { clearMajority, collectTypeDefaults, defaultSite, mainVariant, type Type
 import { collectUiDefaults, pickUiDefault } from './ui-defaults';
 import { vendorOf } from './vendor';
 import { schemaPromptsByFile, schemasOfCall } from './schema-prompts';
+import { splicedConstantsByFile } from './spliced-constants';
 import { builderPromptsByFile } from './message-builders';
 import { toolClassPromptsByFile } from './tool-classes';
 import { mentionIndex, unsentPromptIds } from './unsent-prompts';
@@ -29,6 +30,8 @@ import { heldPrompts, subclassIndex, type HeldPromptSources } from './held-promp
 import { RepoStore } from './store';
 import { TypedRequests } from './typed-requests';
 import { PyFamilies } from './py-families';
+import { LibraryRuns, orderedCallers } from './library-runs';
+import { branchModel } from './branch-locals';
 import type { LoadedPrompt, RepoHints, RepoLoop, ResolvedModel } from './types';
 import { entryPointFiles } from './entry-points';
 import { allSentTexts, largestGroup } from './sent-texts';
@@ -102,10 +105,14 @@ export class RepoIndex implements RepoHints {
   modelFor(path: string, call: DetectedCall): ResolvedModel | undefined {
     return this.memo(`m:${path}#${call.id}`, () => {
       if (call.id.endsWith('.f')) return this.pyFamilies().modelOf(path, call.id);
+      if (call.id.endsWith('.lib')) return this.libraryRuns().modelOf(path, call.id);
       if (call.id.endsWith('.run')) return runModelOf(this.agentRuns(), path, call.id, (p, c) => this.modelFor(p, c));
       const at = this.ctxOf(path, call.id);
       const expr = at?.model ?? (call.modelRef ? refExpr(call.modelRef.text, call.modelRef.kind, call.modelRef.line) : undefined);
       if (!at || !expr) return undefined;
+      // Sent on a branch of a wrapper switching on the model it is given: the callers' model that takes this branch.
+      const branched = at.ctx.fn ? branchModel(this.store.get(path)?.facts.calls.find((c) => c.id === call.id)?.when, expr, at.ctx, orderedCallers(this.graph.callers(path, at.ctx.fn.name).map((e) => ({ ...e.bound, line: e.line })), path), (e, c) => tryEval(this.evaluator, e, c)) : undefined;
+      if (branched) return branched;
       // A ref detection followed into another function of the file (`**params` built in a method): read it there.
       const ctx = !at.model && call.modelRef ? refCtx(this.store, path, call.modelRef.line, at.ctx) : at.ctx;
       const v = modelInstance(this.evaluator, tryEval(this.evaluator, expr, ctx));
@@ -136,7 +143,7 @@ export class RepoIndex implements RepoHints {
   private uiDefault(v: Extract<Val, { t: 'client' }>, vendor: string | undefined): ResolvedModel | undefined {
     const hit = pickUiDefault(this.memo('ui-defaults', () => collectUiDefaults(this.store, this.evaluator)), v.field, vendor);
     if (!hit) return undefined;
-    const field = v.field ? `${v.field} of the request body` : 'the request body';
+    const field = v.from === 'run-config' ? `configurable ${v.field} of the run's config` : v.field ? `${v.field} of the request body` : 'the request body';
     return { model: hit.model, source: { from: 'ui-default', at: hit.at, detail: `chosen in the UI (${field}, ${v.path}:${v.line}); default ${hit.name}` } };
   }
 
@@ -188,7 +195,14 @@ export class RepoIndex implements RepoHints {
 
   revealedCalls(path: string): readonly DetectedCall[] {
     const family = this.pyFamilies().revealed(path);
-    return family.length ? [...this.typedRequests().revealed(path), ...family] : this.typedRequests().revealed(path);
+    const library = this.libraryRuns().revealed(path);
+    const typed = this.typedRequests().revealed(path);
+    return family.length || library.length ? [...typed, ...family, ...library.filter((c) => !family.some((f) => f.line === c.line))] : typed;
+  }
+
+  /** Python calls on well-known library objects that send requests (library-runs.ts). */
+  private libraryRuns(): LibraryRuns {
+    return this.memo('library-runs', () => new LibraryRuns(this.store, this.evaluator, (p, fn) => this.graph.callers(p, fn).map((e) => ({ ...e.bound, line: e.line }))));
   }
 
   /** Python calls on the repository's own chat-model class family (py-families.ts). */
@@ -337,7 +351,10 @@ export class RepoIndex implements RepoHints {
   }
 
   revealedPrompts(path: string): readonly DetectedPrompt[] {
-    const schemas = this.memo('revealed', () => schemaPromptsByFile(this.store, this.evaluator)).get(path) ?? [];
+    const schemaHits = this.memo('revealed', () => schemaPromptsByFile(this.store, this.evaluator)).get(path) ?? [];
+    // Text constants another module splices into a sent prompt (spliced-constants.ts).
+    const spliced = this.memo('spliced', () => splicedConstantsByFile(this.store)).get(path) ?? [];
+    const schemas = spliced.length ? [...schemaHits, ...spliced] : schemaHits;
     // A text the file's own detection already reports (even in part) is not reported again.
     const own = [...schemas, ...(this.store.get(path)?.file.prompts ?? [])];
     const sent = (this.sent().prompts.get(path) ?? []).filter((p) => !own.some((q) => q.id === p.id || (q.line <= p.endLine && p.line <= q.endLine)));

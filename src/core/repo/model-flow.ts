@@ -67,6 +67,8 @@ export interface ClientValue {
   readonly line: number;
   readonly path: string;
   readonly field?: string;
+  /** `run-config`: a LangGraph run's `configurable` field (run-config.ts), not a request body. */
+  readonly from?: 'run-config';
 }
 
 export function clientField(v: ClientValue, key: string): ClientValue {

@@ -6,6 +6,7 @@
  * writes or the helper returns; a field that is not sent (`urlList`, `schema`, `model`) is not.
  */
 import type { Expr, FunctionFact } from './facts';
+import { dictParts } from './spreads';
 
 /** The value of field `name` in an object literal passed or returned; undefined for anything else. */
 export function fieldOf(obj: Expr | undefined, name: string): Expr | undefined {
@@ -20,8 +21,9 @@ export function passedField(arg: Expr | undefined, key: string | undefined): Exp
 
 /** The values of an object literal that carry text to the request: the field sent, or every field when it is unknown. */
 export function fieldsSent(obj: Extract<Expr, { k: 'dict' }>, key: string | undefined): Expr[] {
-  if (key !== undefined) return obj.entries[key] ? [obj.entries[key]] : [];
-  return Object.values(obj.entries);
+  // Objects spread into the literal (`{ think, ...actionSchemas }`) may hold the field, or every field (spreads.ts).
+  if (key !== undefined) return obj.entries[key] ? [obj.entries[key]] : [...(obj.spreads ?? [])];
+  return dictParts(obj);
 }
 
 /**

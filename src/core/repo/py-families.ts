@@ -32,6 +32,7 @@ import type { ResolvedModel } from './types';
 import { scopeOfPath } from '../report/scope';
 import { looksLikeModel } from './model-flow';
 import { HolderNames } from './py-family-holders';
+import { typedHolder } from './py-typed-holders';
 
 export interface ClassAt {
   readonly path: string;
@@ -222,7 +223,8 @@ export class PyFamilies {
           if (!this.requestMethods.has(method)) continue;
           const name = holderName(c.expr.callee.obj);
           if (!name) continue;
-          const held = holders.classOf(name, method);
+          // The name the repository assigns family objects to, else the receiver's annotation (py-typed-holders.ts).
+          const held = holders.classOf(name, method) ?? typedHolder(this.store, this, withSelf(c.expr.callee.obj), s.file.path, fn, method);
           if (!held || this.heldElse(c.expr.callee.obj, s.file.path, fn)) continue;
           taken.add(c.line);
           sites.push(this.site(s.file.path, fn, c.expr, method, held));
@@ -295,6 +297,13 @@ export class PyFamilies {
       }
     }
     return undefined;
+  }
+
+  /** The sending methods (`Class.method`) a call of `method` on an object of `cls` may end in. */
+  sendersFor(cls: string, method: string): ReadonlySet<string> {
+    const into = new Set<string>();
+    this.sendersOf(cls, method, into);
+    return into;
   }
 
   /** The class's own methods send the request (no subclass involved): a plain wrapper. */

@@ -10,6 +10,7 @@ import type { Evaluator } from './evaluate';
 import type { CallFact, SchemaFact, SchemaUseFact } from './facts';
 import type { RepoStore } from './store';
 import { senderUses, withNested } from './schema-senders';
+import { importedSchema } from './imported-schemas';
 
 export interface SchemaHit {
   readonly name: string;
@@ -28,7 +29,7 @@ function resolveSchema(store: RepoStore, evaluator: Evaluator, path: string, nam
   } catch {
     return undefined;
   }
-  if (v?.t !== 'class') return own ? { path, schema: own } : undefined;
+  if (v?.t !== 'class') return own ? { path, schema: own } : importedSchema(store, path, name);
   const schema = store.get(v.path)?.facts.schemas?.find((s) => s.name === v.cls.name);
   return schema ? { path: v.path, schema } : undefined;
 }

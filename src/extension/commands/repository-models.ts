@@ -11,9 +11,10 @@ import { looksLikeModel } from '../../core/detect/model-resolve';
 import type { RepoIndex } from '../../core/repo';
 import type { FileReport, ModelSource, SourceRef } from '../../core/report/types';
 
-/** One place that names a model. */
+/** One place that names a model; or, counted (`countMentions`), the first of `count` places. */
 export interface ModelMention extends SourceRef {
   readonly model: string;
+  readonly count?: number;
 }
 
 export interface RepositoryModel {
@@ -67,6 +68,24 @@ export function mentionsInIndex(index: RepoIndex): ModelMention[] {
   return out;
 }
 
+const earlier = (a: SourceRef, b: SourceRef): boolean => a.path.localeCompare(b.path) < 0 || (a.path === b.path && a.line < b.line);
+
+/**
+ * The mentions once per model as named, each with how many there were and the first place (by path
+ * and line): what `repositoryModels` makes of them is unchanged, and a workspace scan's thousands of
+ * mentions travel and stay as a few dozen.
+ */
+export function countMentions(mentions: Iterable<ModelMention>): ModelMention[] {
+  const byModel = new Map<string, { count: number; at: SourceRef }>();
+  for (const m of mentions) {
+    const seen = byModel.get(m.model);
+    const at = { path: m.path, line: m.line };
+    if (!seen) byModel.set(m.model, { count: m.count ?? 1, at });
+    else byModel.set(m.model, { count: seen.count + (m.count ?? 1), at: earlier(at, seen.at) ? at : seen.at });
+  }
+  return [...byModel.entries()].map(([model, v]) => ({ model, path: v.at.path, line: v.at.line, count: v.count }));
+}
+
 /**
  * The catalog ids of the mentions, most used first (then by id). A mention the catalog does not
  * know, or that is spelled like an identifier, is dropped.
@@ -80,8 +99,9 @@ export function repositoryModels(mentions: Iterable<ModelMention>, catalog: Cata
     const id = resolved.model.id;
     const seen = byId.get(id);
     const at = { path: m.path, line: m.line };
-    if (!seen) byId.set(id, { sites: 1, at });
-    else byId.set(id, { sites: seen.sites + 1, at: m.path.localeCompare(seen.at.path) < 0 || (m.path === seen.at.path && m.line < seen.at.line) ? at : seen.at });
+    const count = m.count ?? 1;
+    if (!seen) byId.set(id, { sites: count, at });
+    else byId.set(id, { sites: seen.sites + count, at: earlier(at, seen.at) ? at : seen.at });
   }
   return [...byId.entries()].map(([id, v]) => ({ id, ...v })).sort((a, b) => b.sites - a.sites || a.id.localeCompare(b.id));
 }

@@ -4,17 +4,21 @@
  * (src/extension/webviews/report); never imports vscode.
  *
  * The host scans the workspace with the core's `scanPaths` (the engine behind
- * `tokenomics scan`), turns the ScanReport into the rows below and sends them;
- * the page ranks, filters and pages them.
+ * `tokenomics scan`) and turns the ScanReport into the rows below (ranked by the core's
+ * monthly cost). The page gets the report's header (`ReportHeader`: totals, counts) and asks
+ * for the rows it shows a page at a time; filter, sort and paging run in the host
+ * (report-pages.ts), so a large workspace's rows are never all posted.
  *
  *   page → host  `ready`                      the page listens; the host flushes what it held
  *   page → host  `refresh` / `cancel`         start a new scan / stop the running one
  *   page → host  `reveal` {path, siteId}      open the site in an editor (only sites of the last report)
  *   page → host  `export` {format}            save the last report through a save dialog
  *   page → host  `diffOff`                    stop comparing with a revision (the title bar picks one)
+ *   page → host  `query` {query}              the rows of the pages shown (report-pages.ts)
  *   host → page  `scanning` {folders}         a scan started
  *   host → page  `progress` {done, total?, current?}
- *   host → page  `report` {data}              the finished report
+ *   host → page  `report` {data}              the finished report's header (totals, counts, models)
+ *   host → page  `rows` {data}                the rows a `query` asked for
  *   host → page  `cancelled` / `error` {message}
  *   host → page  `exported` {file}            where the export went (a name, for a notice)
  *   host → page  `diffing` {ref}              comparing the workspace with a revision (vs HEAD)
@@ -25,6 +29,9 @@
 import type { Price } from '../../core/cost/types';
 import type { SiteScope } from '../../core/report/types';
 import { isFiniteNumber, isNonEmptyString, isRecord } from './guards';
+import { isReportQuery, isReportRowsPage, type ReportQuery, type ReportRowsPage, type SiteSort } from './report-pages';
+
+export * from './report-pages';
 
 export const REPORT_VIEW_ID = 'tokenomics.report';
 export const EXPORT_FORMATS = ['markdown', 'csv', 'json'] as const;
@@ -117,18 +124,36 @@ export interface ReportData {
   readonly elapsedMs: number;
 }
 
+/**
+ * What the page gets of a report: everything but its rows (asked for a page at a time) and the
+ * per-file totals (the "By file" table is paged the same way).
+ */
+export type ReportHeader = Omit<ReportData, 'sites' | 'totals'> & {
+  readonly totals: Omit<ReportData['totals'], 'byFile'>;
+  /** Sites in the report, and files in the "By file" table. */
+  readonly siteCount: number;
+  readonly fileCount: number;
+  /** Every model a site names, sorted (the model filter's choices). */
+  readonly models: readonly string[];
+};
+
+/** A site row as the page gets it. */
+export type ReportSiteRows = ReportRowsPage<ReportSiteView>;
+
 export type ReportPageMessage =
   | { readonly type: 'ready' }
   | { readonly type: 'refresh' }
   | { readonly type: 'cancel' }
   | { readonly type: 'reveal'; readonly path: string; readonly siteId: string }
   | { readonly type: 'export'; readonly format: ExportFormat }
-  | { readonly type: 'diffOff' };
+  | { readonly type: 'diffOff' }
+  | { readonly type: 'query'; readonly query: ReportQuery };
 
 export type ReportHostMessage =
   | { readonly type: 'scanning'; readonly folders: readonly string[] }
   | { readonly type: 'progress'; readonly done: number; readonly total?: number; readonly current?: string }
-  | { readonly type: 'report'; readonly data: ReportData }
+  | { readonly type: 'report'; readonly data: ReportHeader }
+  | { readonly type: 'rows'; readonly data: ReportSiteRows }
   | { readonly type: 'cancelled' }
   | { readonly type: 'error'; readonly message: string }
   | { readonly type: 'exported'; readonly file: string }
@@ -146,10 +171,15 @@ export interface ReportUiState {
   /** Scope groups listed apart that the user opened, and their pages. */
   readonly open?: readonly SiteScope[];
   readonly pages?: Readonly<Partial<Record<SiteScope, number>>>;
+  /** The sites' order (the core's ranking unless the user picked a column), and the "By file" page. */
+  readonly sort?: SiteSort;
+  readonly filesPage?: number;
 }
 
 export interface ReportSavedState {
-  readonly data?: ReportData;
+  readonly data?: ReportHeader;
+  /** The rows last shown, so a restored page shows them before the host answers. */
+  readonly rows?: ReportSiteRows;
   readonly ui?: ReportUiState;
   readonly diff?: ReportDiffData;
 }
@@ -170,21 +200,34 @@ export function isReportPageMessage(value: unknown): value is ReportPageMessage 
       return isNonEmptyString(value.path) && isNonEmptyString(value.siteId, 512);
     case 'export':
       return isExportFormat(value.format);
+    case 'query':
+      return isReportQuery(value.query);
     default:
       return false;
   }
 }
 
-export function isReportData(value: unknown): value is ReportData {
+function isSiteRow(s: unknown): boolean {
+  return isRecord(s) && typeof s.siteId === 'string' && typeof s.path === 'string' && isFiniteNumber(s.line) && isRecord(s.monthly) && isRecord(s.perUnit);
+}
+
+export function isReportHeader(value: unknown): value is ReportHeader {
   return (
     isRecord(value) &&
     typeof value.root === 'string' &&
     Array.isArray(value.folders) &&
     isRecord(value.catalog) &&
     isRecord(value.totals) &&
-    Array.isArray(value.sites) &&
-    value.sites.every((s) => isRecord(s) && typeof s.siteId === 'string' && typeof s.path === 'string' && isFiniteNumber(s.line) && isRecord(s.monthly))
+    Array.isArray(value.totals.byModel) &&
+    isFiniteNumber(value.siteCount) &&
+    isFiniteNumber(value.fileCount) &&
+    Array.isArray(value.models) &&
+    value.models.every((m) => typeof m === 'string')
   );
+}
+
+export function isReportSiteRows(value: unknown): value is ReportSiteRows {
+  return isReportRowsPage(value, isSiteRow);
 }
 
 export function isReportHostMessage(value: unknown): value is ReportHostMessage {
@@ -195,7 +238,9 @@ export function isReportHostMessage(value: unknown): value is ReportHostMessage 
     case 'progress':
       return isFiniteNumber(value.done) && (value.total === undefined || isFiniteNumber(value.total)) && (value.current === undefined || typeof value.current === 'string');
     case 'report':
-      return isReportData(value.data);
+      return isReportHeader(value.data);
+    case 'rows':
+      return isReportSiteRows(value.data);
     case 'cancelled':
       return true;
     case 'error':
@@ -232,8 +277,9 @@ export function isReportDiffData(value: unknown): value is ReportDiffData {
 
 export function parseReportSavedState(value: unknown): ReportSavedState {
   if (!isRecord(value)) return {};
-  const data = isReportData(value.data) ? value.data : undefined;
+  const data = isReportHeader(value.data) ? value.data : undefined;
+  const rows = data && isReportSiteRows(value.rows) ? value.rows : undefined;
   const ui = isRecord(value.ui) ? (value.ui as unknown as ReportUiState) : undefined;
   const diff = isReportDiffData(value.diff) ? value.diff : undefined;
-  return { ...(data ? { data } : {}), ...(ui ? { ui } : {}), ...(diff ? { diff } : {}) };
+  return { ...(data ? { data } : {}), ...(rows ? { rows } : {}), ...(ui ? { ui } : {}), ...(diff ? { diff } : {}) };
 }

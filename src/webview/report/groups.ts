@@ -6,13 +6,14 @@
  */
 import { formatInteger, formatPrice } from '../../core/format';
 import type { SiteScope } from '../../core/report/types';
-import type { ReportData, ReportDiffData, ReportSiteView, ReportUiState } from '../protocol/report';
+import { DEFAULT_SITE_SORT, type ReportDiffData, type ReportHeader, type ReportSiteRows, type ReportSiteView, type ReportUiState, type SiteSortKey } from '../protocol/report';
 import { h } from '../shared/dom';
 import { removedTable, sitesTable } from './tables';
-import { groupSites, SCOPE_TITLE } from './view-model';
+import { SCOPE_TITLE } from './view-model';
 
 export interface GroupsHandlers {
   readonly onReveal: (s: ReportSiteView) => void;
+  readonly onSort: (key: SiteSortKey) => void;
   readonly onPage: (scope: SiteScope | 'headline', page: number) => void;
   readonly onToggle: (scope: SiteScope, open: boolean) => void;
 }
@@ -22,7 +23,7 @@ function count(n: number, noun: string): string {
 }
 
 /** "Tests · 2 sites · $9.05 a month": the figure is the core's total of the scope (every site, not only those the filters show). */
-function groupSummary(scope: SiteScope, shown: number, total: { readonly monthlyCost: ReportData['totals']['monthlyCost']; readonly sites: number } | undefined): HTMLElement {
+function groupSummary(scope: SiteScope, shown: number, total: { readonly monthlyCost: ReportHeader['totals']['monthlyCost']; readonly sites: number } | undefined): HTMLElement {
   const sites = total && total.sites !== shown ? `${formatInteger(shown)} of ${count(total.sites, 'site')}` : count(shown, 'site');
   return h(
     'summary',
@@ -33,19 +34,23 @@ function groupSummary(scope: SiteScope, shown: number, total: { readonly monthly
   );
 }
 
-export function siteGroups(data: ReportData, visible: readonly ReportSiteView[], ui: ReportUiState, diff: ReportDiffData | undefined, on: GroupsHandlers): HTMLElement[] {
-  const { headline, apart } = groupSites(data, visible);
+/** The groups of the host's page of rows (the headline first, then each other scope with a matching site). */
+export function siteGroups(data: ReportHeader, rows: ReportSiteRows, ui: ReportUiState, diff: ReportDiffData | undefined, on: GroupsHandlers): HTMLElement[] {
+  const sort = ui.sort ?? DEFAULT_SITE_SORT;
+  const headline = rows.groups.find((g) => g.group === 'headline') ?? { group: 'headline' as const, matched: 0, page: 0, pages: 1, rows: [] };
+  const apart = rows.groups.flatMap((g) => (g.group === 'headline' ? [] : [{ ...g, scope: g.group }]));
   const out: HTMLElement[] = [
     h('h2', { text: 'Sites by monthly cost' }),
-    sitesTable(headline, { page: ui.page, onPage: (p) => on.onPage('headline', p), onReveal: on.onReveal, diff, name: 'Sites in the total' }),
+    sitesTable(headline, { sort, onSort: on.onSort, onPage: (p) => on.onPage('headline', p), onReveal: on.onReveal, diff, name: 'Sites in the total' }),
   ];
   if (apart.length > 0) out.push(h('h2', { className: 'apart-title', text: 'Not in the total' }));
   for (const group of apart) {
+    const total = data.totals.byScope?.find((b) => b.scope === group.scope);
     const details = h(
       'details',
       { className: 'scope-group', attrs: { 'data-scope': group.scope, ...(ui.open?.includes(group.scope) ? { open: '' } : {}) } },
-      groupSummary(group.scope, group.sites.length, group.total),
-      sitesTable(group.sites, { page: ui.pages?.[group.scope] ?? 0, onPage: (p) => on.onPage(group.scope, p), onReveal: on.onReveal, diff, name: SCOPE_TITLE[group.scope] }),
+      groupSummary(group.scope, group.matched, total),
+      sitesTable(group, { sort, onSort: on.onSort, onPage: (p) => on.onPage(group.scope, p), onReveal: on.onReveal, diff, name: SCOPE_TITLE[group.scope] }),
     );
     details.addEventListener('toggle', () => on.onToggle(group.scope, details.open));
     out.push(details);

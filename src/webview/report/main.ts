@@ -1,19 +1,23 @@
 /**
  * Cost report page (sidebar). Shows the workspace scan the host ran with the
  * core's scanPaths: sites ranked by projected monthly cost, totals by model and
- * by file, filters, progress while scanning. Refresh, cancel and export are the
- * view's title-bar actions. Clicking a site (or Enter on it; arrow keys move
- * between sites) asks the host to reveal it. State survives hiding and reloads.
+ * by file, filters, sortable columns, progress while scanning. The host sends the
+ * report's header and, for each filter, sort or page the user picks, the rows of
+ * the pages shown (report-pages.ts): a large workspace's rows never all come here.
+ * Refresh, cancel and export are the view's title-bar actions. Clicking a site (or
+ * Enter on it; arrow keys move between sites) asks the host to reveal it. State
+ * survives hiding and reloads.
  */
 import { formatDuration, formatInteger, formatPrice } from '../../core/format';
 import {
   isReportHostMessage,
   parseReportSavedState,
-  type ReportData,
   type ReportDiffData,
+  type ReportHeader,
   type ReportHostMessage,
   type ReportPageMessage,
   type ReportSavedState,
+  type ReportSiteRows,
   type ReportUiState,
 } from '../protocol/report';
 import type { SiteScope } from '../../core/report/types';
@@ -21,14 +25,18 @@ import { button, byId, debounce, fill, h } from '../shared/dom';
 import { PageBridge } from '../shared/vscode-api';
 import { siteGroups } from './groups';
 import { byFileTable, byModelTable, rowNavigation } from './tables';
-import { filterSites, headlineScopes, modelsOf, normalizeReportUi, SCOPE_TITLE } from './view-model';
+import { headlineScopes, nextSiteSort, normalizeReportUi, queryFor, SCOPE_TITLE } from './view-model';
 
 function plural(n: number, noun: string): string {
   return `${formatInteger(n)} ${noun}${n === 1 ? '' : 's'}`;
 }
 
 class ReportPage {
-  private data?: ReportData;
+  private data?: ReportHeader;
+  /** The rows of the pages shown, as the host last sent them. */
+  private rows?: ReportSiteRows;
+  /** The last query sent: a reply to an older one is dropped. */
+  private queryId = 0;
   private diff?: ReportDiffData;
   /** While a comparison runs or after it failed: said in the diff line. */
   private diffNote?: { readonly ref: string; readonly text: string; readonly error: boolean };
@@ -50,6 +58,7 @@ class ReportPage {
     const saved = parseReportSavedState(this.bridge.savedState());
     this.ui = normalizeReportUi(saved.ui);
     this.data = saved.data;
+    this.rows = saved.rows;
     this.diff = saved.diff;
     const setText = debounce(() => this.setUi({ text: this.text.value, page: 0, pages: {} }), 200);
     this.text.addEventListener('input', setText);
@@ -101,6 +110,12 @@ class ReportPage {
         this.data = m.data;
         this.status.textContent = `Scanned ${formatInteger(m.data.totals.files)} files in ${formatDuration(m.data.elapsedMs)}.`;
         this.render();
+        this.query();
+        return;
+      case 'rows':
+        if (m.data.id !== this.queryId) return; // an answer to a query the user has moved on from
+        this.rows = m.data;
+        this.render();
         return;
       case 'cancelled':
         this.setScanning(false);
@@ -141,9 +156,16 @@ class ReportPage {
     this.progress.hidden = !scanning;
   }
 
+  /** Filters, sort and pages changed: the host sends the rows they show. */
   private setUi(patch: Partial<ReportUiState>): void {
     this.ui = normalizeReportUi({ ...this.ui, ...patch });
     this.render();
+    this.query();
+  }
+
+  private query(): void {
+    if (!this.data) return;
+    this.bridge.post({ type: 'query', query: queryFor(this.ui, ++this.queryId) });
   }
 
   /** Opening or closing a group only needs remembering: the details element already shows it. */
@@ -157,7 +179,7 @@ class ReportPage {
   }
 
   private save(): void {
-    this.bridge.saveState({ data: this.data, ui: this.ui, ...(this.diff ? { diff: this.diff } : {}) } satisfies ReportSavedState);
+    this.bridge.saveState({ data: this.data, ...(this.rows ? { rows: this.rows } : {}), ui: this.ui, ...(this.diff ? { diff: this.diff } : {}) } satisfies ReportSavedState);
   }
 
   /** "vs HEAD: LLM cost +$12 a month (+3%)", or what is happening, with a way to turn it off. */
@@ -209,26 +231,52 @@ class ReportPage {
         data.skipped > 0 ? ` · ${plural(data.skipped, 'file')} skipped` : '',
       ),
     );
-    const models = modelsOf(data.sites);
+    const models = data.models;
     this.model.replaceChildren(h('option', { text: 'All models', attrs: { value: '' } }), ...models.map((m) => h('option', { text: m, attrs: { value: m } })));
     this.model.value = models.includes(this.ui.model) ? this.ui.model : '';
     this.kind.value = this.ui.kind;
     if (document.activeElement !== this.text) this.text.value = this.ui.text;
-    const visible = filterSites(data.sites, this.ui);
+    const rows = this.rows;
+    if (!rows) {
+      fill(this.sites, h('p', { className: 'muted', text: 'Loading the sites…' }));
+      fill(this.totals, h('details', { className: 'totals', attrs: { open: '' } }, h('summary', { text: 'By model' }), byModelTable(data)));
+      return;
+    }
+    // A pager or sort button used with the keyboard keeps the focus when its table is drawn again.
+    const focused = focusedControl(this.sites);
     fill(
       this.sites,
-      ...siteGroups(data, visible, this.ui, this.diff, {
+      ...siteGroups(data, rows, this.ui, this.diff, {
         onReveal: (s) => this.bridge.post({ type: 'reveal', path: s.path, siteId: s.siteId }),
+        onSort: (key) => this.setUi({ sort: nextSiteSort(this.ui.sort!, key), page: 0, pages: {} }),
         onPage: (scope, page) => this.setUi(scope === 'headline' ? { page } : { pages: { ...this.ui.pages, [scope]: page } }),
         onToggle: (scope, open) => this.setOpen(scope, open),
       }),
     );
+    refocus(this.sites, focused);
     fill(
       this.totals,
       h('details', { className: 'totals', attrs: { open: '' } }, h('summary', { text: 'By model' }), byModelTable(data)),
-      h('details', { className: 'totals' }, h('summary', { text: 'By file' }), byFileTable(data)),
+      h('details', { className: 'totals', attrs: this.ui.filesPage ? { open: '' } : {} }, h('summary', { text: 'By file' }), byFileTable(rows.files, (filesPage) => this.setUi({ filesPage }))),
     );
   }
+}
+
+/** The pager or sort button that has the focus inside `root`, by its group and what it does. */
+function focusedControl(root: HTMLElement): string | undefined {
+  const el = document.activeElement;
+  if (!(el instanceof HTMLElement) || !root.contains(el)) return undefined;
+  const group = el.closest('[data-group]')?.getAttribute('data-group');
+  const control = el.getAttribute('data-pager') !== null ? `[data-pager="${el.getAttribute('data-pager')}"]` : el.getAttribute('data-sort') !== null ? `[data-sort="${el.getAttribute('data-sort')}"]` : undefined;
+  return group && control ? `[data-group="${group}"] ${control}` : undefined;
+}
+
+function refocus(root: HTMLElement, selector: string | undefined): void {
+  if (!selector) return;
+  const target = root.querySelector<HTMLButtonElement>(selector);
+  if (target && !target.disabled) target.focus();
+  // Next on the last page is disabled: the first row of the page is the place to go on from.
+  else root.querySelector<HTMLButtonElement>(`${selector.split(' ')[0]} button[data-site]`)?.focus();
 }
 
 new ReportPage(byId('app'));

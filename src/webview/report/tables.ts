@@ -2,17 +2,15 @@
 import { formatInteger, formatPrice, formatTokens, formatUsd } from '../../core/format';
 import { formatFigure } from '../../core/format/estimate';
 import { signedUsd } from '../../core/diff/render';
-import { siteDiffKey, type ReportData, type ReportDiffData, type ReportSiteDelta, type ReportSiteView } from '../protocol/report';
+import { siteDiffKey, type ReportDiffData, type ReportFileRow, type ReportGroupPage, type ReportHeader, type ReportSiteDelta, type ReportSiteView, type SiteSort, type SiteSortKey } from '../protocol/report';
 import { button, h } from '../shared/dom';
-import { headerRow, pageOf, pager, type Column } from '../shared/table';
+import { headerRow, pager, type Column } from '../shared/table';
 
-export const SITES_PAGE_SIZE = 50;
-
-function siteColumns(diff: ReportDiffData | undefined): Column<never>[] {
+function siteColumns(diff: ReportDiffData | undefined): Column<SiteSortKey>[] {
   return [
-    { label: 'Site' },
-    { label: '$/month', numeric: true, title: 'projected at the site’s calls per day × 30 days' },
-    { label: 'Per unit', numeric: true, title: 'one call, one agent task, or one coding-agent request' },
+    { key: 'site', label: 'Site' },
+    { key: 'cost', label: '$/month', numeric: true, title: 'projected at the site’s calls per day × 30 days' },
+    { key: 'perUnit', label: 'Per unit', numeric: true, title: 'one call, one agent task, or one coding-agent request' },
     ...(diff ? [{ label: `vs ${diff.ref}`, numeric: true, title: `monthly cost now minus at ${diff.ref} (${diff.commit})` }] : []),
   ];
 }
@@ -64,7 +62,8 @@ function deltaCell(d: ReportSiteDelta | undefined, ref: string): HTMLTableCellEl
 }
 
 export interface SitesTableOptions {
-  readonly page: number;
+  readonly sort: SiteSort;
+  readonly onSort: (key: SiteSortKey) => void;
   readonly onPage: (page: number) => void;
   readonly onReveal: (s: ReportSiteView) => void;
   /** The comparison with a revision, when one is on: adds the "vs REF" column and marks changed rows. */
@@ -73,12 +72,11 @@ export interface SitesTableOptions {
   readonly name: string;
 }
 
-/** One line per site: kind badge, file name, folder (muted, cut with an ellipsis), figures right-aligned. */
-export function sitesTable(sites: readonly ReportSiteView[], options: SitesTableOptions): HTMLElement {
+/** One line per site: kind badge, file name, folder (muted, cut with an ellipsis), figures right-aligned. One page of the group, as the host sent it. */
+export function sitesTable(group: ReportGroupPage<ReportSiteView>, options: SitesTableOptions): HTMLElement {
   const { diff, onReveal } = options;
-  const slice = pageOf(sites, options.page, SITES_PAGE_SIZE);
   const body = h('tbody');
-  for (const s of slice.items) {
+  for (const s of group.rows) {
     const d = diff?.sites[siteDiffKey(s)];
     const change = d && d.change !== 'unchanged' ? d.change : undefined;
     const { name, folder } = splitPath(s.path);
@@ -100,11 +98,11 @@ export function sitesTable(sites: readonly ReportSiteView[], options: SitesTable
     );
   }
   const columns = siteColumns(diff);
-  if (sites.length === 0) body.append(h('tr', {}, h('td', { className: 'empty', text: 'No site matches.', attrs: { colspan: String(columns.length) } })));
-  const caption = `${options.name} ranked by projected monthly cost; arrow keys move between sites, Enter opens one`;
-  const table = h('table', { className: `grid sites${diff ? ' with-diff' : ''}`, attrs: { 'data-testid': 'sites' } }, h('caption', { className: 'sr-only', text: caption }), h('thead', {}, headerRow(columns, undefined, () => undefined)), body);
-  const wrap = h('div', { className: 'table-wrap' }, table);
-  const nav = pager(slice, sites.length, options.onPage, options.name);
+  if (group.matched === 0) body.append(h('tr', {}, h('td', { className: 'empty', text: 'No site matches.', attrs: { colspan: String(columns.length) } })));
+  const caption = `${options.name}; column headers sort; arrow keys move between sites, Enter opens one`;
+  const table = h('table', { className: `grid sites${diff ? ' with-diff' : ''}`, attrs: { 'data-testid': 'sites' } }, h('caption', { className: 'sr-only', text: caption }), h('thead', {}, headerRow(columns, options.sort, options.onSort)), body);
+  const wrap = h('div', { className: 'table-wrap', attrs: { 'data-group': group.group } }, table);
+  const nav = pager({ items: group.rows, page: group.page, pages: group.pages }, group.matched, options.onPage, options.name);
   if (nav) wrap.append(nav);
   return wrap;
 }
@@ -127,12 +125,15 @@ export function removedTable(diff: ReportDiffData): HTMLElement {
   return h('table', { className: 'grid sites removed', attrs: { 'data-testid': 'removed' } }, h('thead', {}, headerRow<never>([{ label: 'Site' }, { label: `vs ${diff.ref}`, numeric: true }], undefined, () => undefined)), body);
 }
 
-export function byModelTable(data: ReportData): HTMLElement {
+export function byModelTable(data: ReportHeader): HTMLElement {
   const body = h('tbody', {}, ...data.totals.byModel.map((m) => h('tr', {}, h('td', { text: m.model }), h('td', { className: 'num', text: String(m.sites) }), h('td', { className: 'num', text: formatPrice(m.monthlyCost) }))));
   return h('table', { className: 'grid', attrs: { 'data-testid': 'by-model' } }, h('thead', {}, headerRow<never>([{ label: 'Model' }, { label: 'Sites', numeric: true }, { label: '$/month', numeric: true }], undefined, () => undefined)), body);
 }
 
-export function byFileTable(data: ReportData): HTMLElement {
-  const body = h('tbody', {}, ...data.totals.byFile.map((f) => h('tr', {}, h('td', { text: f.path }), h('td', { className: 'num', text: formatPrice(f.monthlyCost) }))));
-  return h('table', { className: 'grid', attrs: { 'data-testid': 'by-file' } }, h('thead', {}, headerRow<never>([{ label: 'File' }, { label: '$/month', numeric: true }], undefined, () => undefined)), body);
+/** A page of the core's per-file totals, most expensive first. */
+export function byFileTable(files: { readonly page: number; readonly pages: number; readonly count: number; readonly rows: readonly ReportFileRow[] }, onPage: (page: number) => void): HTMLElement {
+  const body = h('tbody', {}, ...files.rows.map((f) => h('tr', {}, h('td', { text: f.path }), h('td', { className: 'num', text: formatPrice(f.monthlyCost) }))));
+  const table = h('table', { className: 'grid', attrs: { 'data-testid': 'by-file' } }, h('thead', {}, headerRow<never>([{ label: 'File' }, { label: '$/month', numeric: true }], undefined, () => undefined)), body);
+  const nav = pager({ items: files.rows, page: files.page, pages: files.pages }, files.count, onPage, 'Files');
+  return nav ? h('div', { className: 'table-wrap' }, table, nav) : table;
 }

@@ -1,8 +1,11 @@
-/** Filtering and grouping of the report's sites (already ranked by the host) and normalising saved UI state. */
+/**
+ * The page's own state: its filters, sort and pages (normalised from a saved state), and the query
+ * that asks the host for the rows they show (the host filters, sorts and pages: report-pages.ts).
+ */
 import type { SiteScope } from '../../core/report/types';
-import type { ReportData, ReportSiteView, ReportUiState, SiteKind } from '../protocol/report';
+import { DEFAULT_SITE_SORT, isSiteSort, type ReportHeader, type ReportQuery, type ReportUiState, type SiteKind, type SiteSort, type SiteSortKey } from '../protocol/report';
 
-export const DEFAULT_REPORT_UI: ReportUiState = { text: '', model: '', kind: '', page: 0, open: [], pages: {} };
+export const DEFAULT_REPORT_UI: ReportUiState = { text: '', model: '', kind: '', page: 0, open: [], pages: {}, sort: DEFAULT_SITE_SORT, filesPage: 0 };
 
 const KINDS: readonly SiteKind[] = ['call', 'loop', 'instructions'];
 
@@ -38,47 +41,22 @@ export function normalizeReportUi(value: Partial<ReportUiState> | undefined): Re
     page: pageNumber(value.page),
     open: Array.isArray(value.open) ? [...new Set(value.open.filter(isScope))] : [],
     pages,
+    sort: isSiteSort(value.sort) ? value.sort : DEFAULT_SITE_SORT,
+    filesPage: pageNumber(value.filesPage),
   };
 }
 
-export function filterSites(sites: readonly ReportSiteView[], ui: ReportUiState): ReportSiteView[] {
-  const needle = ui.text.trim().toLowerCase();
-  return sites.filter(
-    (s) =>
-      (ui.kind === '' || s.kind === ui.kind) &&
-      (ui.model === '' || s.model === ui.model) &&
-      (needle === '' || s.path.toLowerCase().includes(needle) || (s.model ?? '').toLowerCase().includes(needle) || s.framework.toLowerCase().includes(needle)),
-  );
+/** The host query for what the page shows under `ui`. */
+export function queryFor(ui: ReportUiState, id: number): ReportQuery {
+  return { id, text: ui.text, model: ui.model, kind: ui.kind, sort: ui.sort ?? DEFAULT_SITE_SORT, pages: { ...ui.pages, headline: ui.page }, filesPage: ui.filesPage ?? 0 };
 }
 
-export function modelsOf(sites: readonly ReportSiteView[]): string[] {
-  return [...new Set(sites.flatMap((s) => (s.model ? [s.model] : [])))].sort();
+/** A column header chosen: the same one flips its direction; a new one starts most expensive (or A→Z for the site) first. */
+export function nextSiteSort(current: SiteSort, key: SiteSortKey): SiteSort {
+  return current.key === key ? { key, descending: !current.descending } : { key, descending: key !== 'site' };
 }
 
 /** The scopes whose sites make the headline total (`runtime` unless the scan included others). */
-export function headlineScopes(data: ReportData): readonly SiteScope[] {
+export function headlineScopes(data: ReportHeader): readonly SiteScope[] {
   return data.totals.scopes && data.totals.scopes.length > 0 ? data.totals.scopes : ['runtime'];
-}
-
-export interface SiteGroup {
-  readonly scope: SiteScope;
-  readonly sites: readonly ReportSiteView[];
-  /** The scope's monthly cost and site count from the core's totals (all its sites, not only those shown). */
-  readonly total?: NonNullable<ReportData['totals']['byScope']>[number];
-}
-
-/**
- * The sites split into the headline (the scopes the total counts, ranked together) and one group
- * per other scope, in the core's scope order, each ranked as the host ranked them. Empty groups
- * are left out; the headline group is always there.
- */
-export function groupSites(data: ReportData, sites: readonly ReportSiteView[]): { readonly headline: readonly ReportSiteView[]; readonly apart: readonly SiteGroup[] } {
-  const inHeadline = new Set(headlineScopes(data));
-  const headline = sites.filter((s) => inHeadline.has(s.scope ?? 'runtime'));
-  const apart = SCOPE_ORDER.filter((scope) => !inHeadline.has(scope)).flatMap((scope) => {
-    const of = sites.filter((s) => (s.scope ?? 'runtime') === scope);
-    const total = data.totals.byScope?.find((b) => b.scope === scope);
-    return of.length > 0 ? [{ scope, sites: of, ...(total ? { total } : {}) }] : [];
-  });
-  return { headline, apart };
 }

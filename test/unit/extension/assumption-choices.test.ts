@@ -4,7 +4,7 @@ import { getBundledCatalog, resolveModel } from '../../../src/core/catalog';
 import { DEFAULT_ASSUMPTIONS } from '../../../src/core/workload';
 import { WorkspaceRepository } from '../../../src/extension/core-api';
 import { assumptionChoices, validateCount } from '../../../src/extension/commands/assumption-choices';
-import { mentionsInIndex, mentionsInReport, repositoryModels } from '../../../src/extension/commands/repository-models';
+import { countMentions, mentionsInIndex, mentionsInReport, repositoryModels } from '../../../src/extension/commands/repository-models';
 import { scanPaths } from '../../../src/node/scan';
 import { analysed, CATALOG, ONE_CALL, UNBOUNDED_LOOP } from './analysed';
 
@@ -43,6 +43,25 @@ describe('extension/set an assumption (core-built reports)', () => {
     assert.deepEqual(repositoryModels(noise, catalog), []);
     const loop = await analysed(UNBOUNDED_LOOP);
     assert.deepEqual(mentionsInReport(loop), [], 'the loop is priced on the default model: not a model the repository names');
+  });
+
+  it('counted mentions (what a workspace scan sends the host) offer the same models, counts and places as every mention', () => {
+    const catalog = getBundledCatalog();
+    const mentions = [
+      { model: 'gpt-4.1', path: 'b.py', line: 9 },
+      { model: 'gpt-4.1', path: 'a.py', line: 30 },
+      { model: 'gpt-4.1', path: 'a.py', line: 4 },
+      { model: 'gpt-4o-mini', path: 'c.ts', line: 2 },
+      { model: 'gpt-4.1', path: 'c.ts', line: 1 },
+      { model: 'openai/gpt-4.1', path: '0.ts', line: 7 },
+      { model: 'MODEL_NAME', path: 'a.py', line: 1 },
+    ];
+    const counted = countMentions(mentions);
+    assert.deepEqual(counted.find((m) => m.model === 'gpt-4.1'), { model: 'gpt-4.1', path: 'a.py', line: 4, count: 4 });
+    assert.equal(counted.length, 4);
+    assert.deepEqual(repositoryModels(counted, catalog), repositoryModels(mentions, catalog));
+    // Counting twice (the picker adds the scan's counted mentions to the file's own) keeps the counts.
+    assert.deepEqual(repositoryModels(countMentions([...counted, ...mentions.slice(0, 2)]), catalog), repositoryModels([...mentions, ...mentions.slice(0, 2)], catalog));
   });
 
   it('accepts only positive whole numbers', () => {

@@ -12,8 +12,10 @@ import { scanPaths, type ScanProgress } from '../../../src/node/scan';
 import { scanProcessScript, startScanProcess } from '../../../src/node/scan-process-client';
 import { isScanProcessMessage, oneLine, scanRequestProblem, type ScanRequest } from '../../../src/node/scan-process-protocol';
 import { readReportFile, type ScanSummary } from '../../../src/node/scan-summary';
-import { mentionsInReport } from '../../../src/extension/commands/repository-models';
-import { reportData } from '../../../src/extension/webviews/report/view-model';
+import { countMentions, mentionsInReport } from '../../../src/extension/commands/repository-models';
+import { modelsOfSites, reportData } from '../../../src/extension/webviews/report/view-model';
+import { reportHeader } from '../../../src/node/report-rows';
+import { ReportRowStore } from '../../../src/node/report-row-store';
 import { runReportScan } from '../../../src/extension/webviews/report/scan-launch';
 import { ScanRun } from '../../../src/extension/webviews/report/scan-run';
 import { TEST_ASSUMPTIONS, TEST_CATALOG } from './catalog-fixture';
@@ -63,13 +65,16 @@ describe('scan process: message contract', () => {
   it('accepts the three messages the process sends and nothing else', () => {
     assert.ok(isScanProcessMessage({ type: 'progress', done: 3, total: 10, current: 'a.ts' }));
     assert.ok(isScanProcessMessage({ type: 'failed', message: 'x' }));
-    const summary = { view: { sites: [], totals: {}, folders: [] }, models: [], reportFile: '/tmp/r.json', files: 0, filesWithSites: 0 };
+    const rows = { rowsFile: '/tmp/r.rows.jsonl', sites: Object.fromEntries(['offset', 'length', 'siteId', 'path', 'line', 'column', 'kind', 'scope', 'model', 'framework', 'monthlyUsd', 'perUnitUsd'].map((c) => [c, [] as unknown[]])), paths: [], models: [], frameworks: [], files: { offset: [], length: [] } };
+    const summary = { view: { siteCount: 0, totals: {}, folders: [] }, rows, models: [], reportFile: '/tmp/r.json', files: 0, filesWithSites: 0 };
     assert.ok(isScanProcessMessage({ type: 'result', summary }));
     const noFile = { ...summary, reportFile: undefined };
-    const noRows = { ...summary, view: { totals: {}, folders: [] } };
+    const noRows = { ...summary, rows: undefined };
+    // The rows' index must cover every site the header counts.
+    const shortIndex = { ...summary, view: { ...summary.view, siteCount: 3 } };
     // The whole report is never what the process sends.
     const wholeReport = { type: 'result', report: { files: [], totals: {} } };
-    for (const bad of [null, 'progress', { type: 'progress', done: -1, total: 2 }, { type: 'progress', done: 1.5, total: 2 }, wholeReport, { type: 'result', summary: noFile }, { type: 'result', summary: noRows }, { type: 'failed' }, { type: 'scan' }]) {
+    for (const bad of [null, 'progress', { type: 'progress', done: -1, total: 2 }, { type: 'progress', done: 1.5, total: 2 }, wholeReport, { type: 'result', summary: noFile }, { type: 'result', summary: noRows }, { type: 'result', summary: shortIndex }, { type: 'failed' }, { type: 'scan' }]) {
       assert.equal(isScanProcessMessage(bad), false, JSON.stringify(bad));
     }
   });
@@ -111,9 +116,11 @@ describe('scan process: lifecycle', function () {
     const inProcess = await scanPaths([EXAMPLES], { ...request(EXAMPLES), resolveModel });
     assert.ok(inProcess.files.length >= 4);
     assert.equal(comparable(await readReportFile(summary.reportFile)), comparable(inProcess));
-    // What the host keeps is the view's data and the models, built by the same functions from the same report.
-    assert.deepEqual(summary.view, JSON.parse(JSON.stringify(reportData(inProcess, ['examples'], 0))));
-    assert.deepEqual(summary.models, inProcess.files.flatMap((f) => mentionsInReport(f)));
+    // What the host keeps is the view's header, its rows' index and the models, built by the same functions from the same report.
+    const view = JSON.parse(JSON.stringify(reportData(inProcess, ['examples'], 0))) as ReturnType<typeof reportData>;
+    assert.deepEqual(summary.view, reportHeader(view, modelsOfSites(view.sites)));
+    assert.deepEqual(await new ReportRowStore(summary.rows).allRows(), view.sites, 'the rows file holds the view’s rows, in its order');
+    assert.deepEqual(summary.models, countMentions(inProcess.files.flatMap((f) => mentionsInReport(f))));
     assert.ok(summary.models.length > 0, 'examples/ names models');
     assert.deepEqual([summary.files, summary.filesWithSites], [inProcess.totals.files, inProcess.files.length]);
     assert.ok(seen.length > 0 && seen.at(-1)!.done === seen.at(-1)!.total, 'the final count arrives');
@@ -127,7 +134,8 @@ describe('scan process: lifecycle', function () {
     const inProcess = await scanPaths([dir], { ...request(dir, { jobs: 0 }), resolveModel });
     assert.equal(inProcess.files.length, 60);
     assert.equal(comparable(await readReportFile(summary.reportFile)), comparable(inProcess));
-    assert.equal(summary.view.sites.length, 60);
+    assert.equal(summary.view.siteCount, 60);
+    assert.equal((await new ReportRowStore(summary.rows).allRows()).length, 60);
   });
 
   it('Cancel kills the process: the outcome is cancelled, no report, the process is gone', async () => {

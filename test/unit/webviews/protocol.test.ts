@@ -4,7 +4,7 @@ import { commonRoot } from '../../../src/extension/webviews/report/provider-path
 import { blankSubject, subjectOfSite } from '../../../src/extension/webviews/compare/source';
 import { DEFAULT_ASSUMPTIONS } from '../../../src/core/workload';
 import { isComparePageMessage, isCompareHostMessage, parseWorkload } from '../../../src/webview/protocol/compare';
-import { isReportPageMessage } from '../../../src/webview/protocol/report';
+import { isReportHostMessage, isReportPageMessage } from '../../../src/webview/protocol/report';
 import { fixtureReport } from '../../webview/report-fixture';
 
 const workload = { inputTokens: 1000, cachedInputTokens: 0, outputTokens: 500, reasoningTokens: 0, steps: 1, toolResultTokens: 0, caching: true, batch: false, callsPerDay: 100 };
@@ -44,6 +44,32 @@ describe('webview protocol', () => {
     assert.ok(isReportPageMessage({ type: 'export', format: 'csv' }));
     assert.ok(!isReportPageMessage({ type: 'export', format: 'sarif' }));
     assert.ok(!isReportPageMessage({ type: 'reveal', path: '', siteId: 'x' }));
+    const query = { id: 3, text: 'agent', model: '', kind: 'call', sort: { key: 'perUnit', descending: false }, pages: { headline: 2, test: 1 }, filesPage: 0 };
+    assert.ok(isReportPageMessage({ type: 'query', query }));
+    for (const bad of [
+      { ...query, id: 0 },
+      { ...query, pages: { headline: -1 } },
+      { ...query, pages: { elsewhere: 1 } },
+      { ...query, pages: { headline: 1.5 } },
+      { ...query, sort: { key: 'path', descending: true } },
+      { ...query, kind: 'function' },
+      { ...query, text: 'x'.repeat(201) },
+      { ...query, filesPage: undefined },
+    ]) {
+      assert.ok(!isReportPageMessage({ type: 'query', query: bad }), JSON.stringify(bad).slice(0, 120));
+    }
+  });
+
+  it('host → page: the report is a header (no rows), the rows come as a page', () => {
+    const header = { root: '.', folders: ['app'], catalog: { asOf: '2026-01-01', source: 'x' }, totals: { files: 1, prompts: 0, calls: 0, agentLoops: 0, monthlyCost: { kind: 'priced', usd: 0 }, byModel: [] }, siteCount: 0, fileCount: 0, models: [], skipped: 0, diagnostics: 0, budgetExceeded: 0, elapsedMs: 1 };
+    assert.ok(isReportHostMessage({ type: 'report', data: header }));
+    assert.ok(!isReportHostMessage({ type: 'report', data: { ...header, siteCount: undefined } }), 'a report of the old shape (every row, no counts) is dropped');
+    const row = { siteId: 'c1', kind: 'call', path: 'a.ts', line: 3, column: 1, framework: 'openai', perUnit: { kind: 'priced', usd: 1 }, unit: 'call', monthly: { kind: 'priced', usd: 30 }, inputTokens: 10, notes: [] };
+    const rows = { id: 2, groups: [{ group: 'headline', matched: 1, page: 0, pages: 1, rows: [row] }], files: { page: 0, pages: 1, count: 1, rows: [{ path: 'a.ts', monthlyCost: { kind: 'priced', usd: 30 } }] } };
+    assert.ok(isReportHostMessage({ type: 'rows', data: rows }));
+    assert.ok(!isReportHostMessage({ type: 'rows', data: { ...rows, id: undefined } }));
+    assert.ok(!isReportHostMessage({ type: 'rows', data: { ...rows, groups: [{ ...rows.groups[0], rows: [{ ...row, monthly: undefined }] }] } }));
+    assert.ok(!isReportHostMessage({ type: 'rows', data: { ...rows, groups: [{ ...rows.groups[0], group: 'other' }] } }));
   });
 });
 

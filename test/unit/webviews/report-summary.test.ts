@@ -19,7 +19,9 @@ import { runReportScan } from '../../../src/extension/webviews/report/scan-launc
 import { ScanRun } from '../../../src/extension/webviews/report/scan-run';
 import type { ScanRequest } from '../../../src/node/scan-process-protocol';
 import { readReportFile, type ScanSummary } from '../../../src/node/scan-summary';
-import type { ExportFormat } from '../../../src/webview/protocol/report';
+import { ReportRowStore } from '../../../src/node/report-row-store';
+import { rowsFileFor } from '../../../src/node/report-rows';
+import type { ExportFormat, ReportSiteView } from '../../../src/webview/protocol/report';
 
 const ROOT = join(__dirname, '..', '..', '..', '..');
 const CLI = join(ROOT, 'dist', 'cli.js');
@@ -75,10 +77,12 @@ describe('Cost report: what the host keeps of a scan', function () {
   this.timeout(90_000);
   const files = new ReportFiles();
   let summary: ScanSummary;
+  let sites: ReportSiteView[];
   before(async () => {
     const got = await runReportScan(hostRequest(files.next()), new ScanRun(), { progress: () => {} });
     assert.ok(got, 'the scan process returned a summary');
     summary = got;
+    sites = await new ReportRowStore(summary.rows).allRows();
   });
   after(() => files.dispose());
 
@@ -91,9 +95,10 @@ describe('Cost report: what the host keeps of a scan', function () {
       return k;
     };
     const cliRows = new Map(lines.slice(1).map((l) => csvFields(l)).map((f) => [f[col('site')], f] as const));
-    assert.ok(summary.view.sites.length >= 5, `examples/ has several sites (${summary.view.sites.length})`);
-    assert.equal(summary.view.sites.length, cliRows.size, 'the same sites');
-    for (const row of summary.view.sites) {
+    assert.ok(sites.length >= 5, `examples/ has several sites (${sites.length})`);
+    assert.equal(sites.length, cliRows.size, 'the same sites');
+    assert.equal(summary.view.siteCount, sites.length);
+    for (const row of sites) {
       const site = `${row.path}:${row.line}`;
       const f = cliRows.get(site);
       assert.ok(f, `${site} is in the CLI's report`);
@@ -124,6 +129,7 @@ describe('Cost report: what the host keeps of a scan', function () {
     const other = await runReportScan(hostRequest(files.next()), new ScanRun(), { progress: () => {}, script: null });
     assert.ok(other);
     assert.deepEqual({ ...other.view, elapsedMs: 0 }, { ...summary.view, elapsedMs: 0 });
+    assert.deepEqual(await new ReportRowStore(other.rows).allRows(), sites);
     assert.deepEqual(other.models, summary.models);
     const strip = (r: object) => JSON.stringify({ ...r, timing: undefined });
     assert.equal(strip(await readReportFile(other.reportFile)), strip(await readReportFile(summary.reportFile)));
@@ -150,11 +156,12 @@ describe('Cost report: the files that hold whole reports', () => {
       assert.equal(new Set([a, b, c]).size, 3);
       assert.equal(statSync(join(a, '..')).mode & 0o777, 0o700, 'a private folder');
       for (const f of [a, b, c]) writeFileSync(f, '{}');
+      for (const f of [a, b, c]) writeFileSync(rowsFileFor(f), '{}\n');
       files.keep(a);
       files.discard(b);
-      assert.deepEqual([existsSync(a), existsSync(b)], [true, false]);
+      assert.deepEqual([existsSync(a), existsSync(b), existsSync(rowsFileFor(b))], [true, false, false], 'a discarded report goes with its rows');
       files.keep(c);
-      assert.deepEqual([existsSync(a), existsSync(c)], [false, true], 'the report shown before is deleted');
+      assert.deepEqual([existsSync(a), existsSync(rowsFileFor(a)), existsSync(c), existsSync(rowsFileFor(c))], [false, false, true, true], 'the report shown before is deleted, its rows too');
       files.discard(c);
       assert.ok(existsSync(c), 'the shown report is never discarded');
       files.dispose();

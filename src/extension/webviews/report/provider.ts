@@ -2,17 +2,29 @@
  * Host of the "Cost report" sidebar view: scans the workspace folders with the
  * core's `scanPaths` (the engine of `tokenomics scan`), streams progress, can be
  * cancelled, reveals a site in the editor, and exports the last report. It keeps
- * the report's summary (the rows the view shows), never the whole report: that
- * stays in a file (report-files.ts) until Export reads it back.
+ * the report's header (totals, counts) and a compact index of its rows, never the
+ * rows themselves nor the whole report: the rows are in a file the view's queries
+ * read a page at a time (report-row-store.ts), the whole report in another until
+ * Export reads it back (report-files.ts).
  */
 import * as vscode from 'vscode';
 import { isAbsolute, resolve, sep } from 'node:path';
 import { oneLine, type ScanRequest } from '../../../node/scan-process-protocol';
 import { defaultJobs } from '../../../node/detect-pool';
-import { readReportFile, type ScanSummary } from '../../../node/scan-summary';
+import { readReportFile } from '../../../node/scan-summary';
+import { ReportRowStore } from '../../../node/report-row-store';
 import { resolveModel } from '../../core-api';
 import type { TokenomicsContext } from '../../context';
-import { isReportPageMessage, REPORT_VIEW_ID, type ExportFormat, type ReportDiffData, type ReportHostMessage, type ReportPageMessage } from '../../../webview/protocol/report';
+import {
+  isReportPageMessage,
+  REPORT_VIEW_ID,
+  type ExportFormat,
+  type ReportDiffData,
+  type ReportHeader,
+  type ReportHostMessage,
+  type ReportPageMessage,
+  type ReportQuery,
+} from '../../../webview/protocol/report';
 import { htmlFor, webviewOptions } from '../assets';
 import { HostBridge } from '../host-bridge';
 import { EXPORT_EXTENSIONS, renderExport } from './export';
@@ -29,7 +41,8 @@ export class ReportViewHost implements vscode.WebviewViewProvider, vscode.Dispos
   private view?: vscode.WebviewView;
   private bridge?: HostBridge<ReportPageMessage, ReportHostMessage>;
   private cancelFlag?: ScanRun;
-  private last?: { summary: ScanSummary; root: string; elapsedMs: number };
+  /** The shown report: its header, its rows' index, where the whole report is. */
+  private last?: { view: ReportHeader; store: ReportRowStore; reportFile: string; root: string; elapsedMs: number };
   private readonly reportFiles = new ReportFiles();
   private readonly disposables: vscode.Disposable[] = [];
 
@@ -74,7 +87,7 @@ export class ReportViewHost implements vscode.WebviewViewProvider, vscode.Dispos
         // First show, or after a reload of the window or a settings change: scan. Shown again: the last report.
         if ((!this.last || this.stale) && !this.cancelFlag) void this.scan();
         else if (this.last) {
-          this.bridge?.post({ type: 'report', data: { ...this.last.summary.view, folders: this.folders().map((f) => f.name), elapsedMs: this.last.elapsedMs } });
+          this.bridge?.post({ type: 'report', data: { ...this.last.view, folders: this.folders().map((f) => f.name), elapsedMs: this.last.elapsedMs } });
           if (this.lastDiff) this.bridge?.post({ type: 'diff', data: this.lastDiff });
         }
         if (!this.diffRef) this.bridge?.post({ type: 'diffCleared' });
@@ -94,6 +107,21 @@ export class ReportViewHost implements vscode.WebviewViewProvider, vscode.Dispos
       case 'export':
         void this.export(m.format);
         return;
+      case 'query':
+        void this.answer(m.query);
+        return;
+    }
+  }
+
+  /** The rows of the pages the view shows, read from the shown report's rows file. */
+  private async answer(query: ReportQuery): Promise<void> {
+    const last = this.last;
+    if (!last) return;
+    try {
+      const data = await last.store.query(query, last.view.totals.scopes ?? []);
+      if (this.last === last) this.bridge?.post({ type: 'rows', data });
+    } catch (err) {
+      this.ctx.log.warn(`Cost report: reading rows from ${last.store.rowsFile} failed`, err);
     }
   }
 
@@ -153,7 +181,8 @@ export class ReportViewHost implements vscode.WebviewViewProvider, vscode.Dispos
       }
       if (this.cancelFlag !== flag) return; // superseded by a newer scan
       const elapsed = Date.now() - started;
-      this.last = { summary, root, elapsedMs: elapsed };
+      // The rows' index goes into typed arrays; the summary's own arrays are dropped with it.
+      this.last = { view: summary.view, store: new ReportRowStore(summary.rows), reportFile: summary.reportFile, root, elapsedMs: elapsed };
       this.reportFiles.keep(reportFile);
       shown = true;
       this.ctx.lastWorkspaceModels = summary.models;
@@ -252,7 +281,7 @@ export class ReportViewHost implements vscode.WebviewViewProvider, vscode.Dispos
   /** Opens a site of the last report; paths that are not in it, or leave the root, are refused. */
   private async reveal(path: string, siteId: string): Promise<void> {
     const last = this.last;
-    const site = last?.summary.view.sites.find((s) => s.path === path && s.siteId === siteId);
+    const site = last?.store.find(path, siteId);
     if (!last || !site) {
       this.ctx.log.warn(`Cost report: refused to reveal ${path}#${siteId}: not in the last report`);
       return;
@@ -296,9 +325,9 @@ export class ReportViewHost implements vscode.WebviewViewProvider, vscode.Dispos
     let text: string;
     try {
       // The whole report is read back from its file only now, rendered, and dropped.
-      text = renderExport(await readReportFile(last.summary.reportFile), chosen);
+      text = renderExport(await readReportFile(last.reportFile), chosen);
     } catch (err) {
-      this.ctx.log.error(`Cost report: reading the last report back from ${last.summary.reportFile} failed`, err);
+      this.ctx.log.error(`Cost report: reading the last report back from ${last.reportFile} failed`, err);
       void vscode.window.showErrorMessage('Tokenomics: the last report could not be read back for export (its temporary file is gone). Refresh the report and export again.');
       return;
     }

@@ -1,5 +1,5 @@
 /**
- * The files that hold the Cost report's whole reports (scan-summary.ts): one private temporary
+ * The files that hold the Cost report's whole reports and their rows (scan-summary.ts): one private temporary
  * folder per view host, one file per scan, only the shown report's file kept. A scan that is
  * cancelled, superseded or fails has its file deleted (its process may have written part of it);
  * the folder goes when the host is disposed. A window that was killed never disposes its host: its
@@ -9,6 +9,7 @@
 import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { rowsFileFor } from '../../../node/report-rows';
 
 export class ReportFiles {
   private folder?: string;
@@ -75,6 +76,8 @@ function alive(pid: number): boolean {
   }
 }
 
+/** A report's file and the file of its view's rows (report-rows.ts) beside it. */
 function remove(file: string): void {
   rmSync(file, { force: true });
+  rmSync(rowsFileFor(file), { force: true });
 }

@@ -37,6 +37,11 @@ export function rankSites(sites: readonly ReportSiteView[]): ReportSiteView[] {
   return [...sites].sort((a, b) => usd(b) - usd(a) || a.path.localeCompare(b.path) || a.line - b.line);
 }
 
+/** Every model a site names, sorted: the view's model filter. */
+export function modelsOfSites(sites: readonly ReportSiteView[]): string[] {
+  return [...new Set(sites.flatMap((s) => (s.model ? [s.model] : [])))].sort();
+}
+
 /** What `scanPaths` adds to the contract's totals (optional: a plain ScanReport works too). */
 type ScanTotalsExtra = { readonly totals: { readonly pricedMonthlyCost?: Price; readonly unpricedSites?: number } };
 

@@ -1,0 +1,88 @@
+/**
+ * Facts for texts spliced into a prompt template (repo/spliced-constants.ts), TypeScript:
+ *
+ * - `TEMPLATE.replace("{slot}", hasX ? A : B).replace("{other}", value ?? C)` written in a function that sends a
+ *   request: the text it starts from, the slots it fills, and the names it inserts (through `||`, `??` and
+ *   ternaries). The names may be constants of another module that no rule reads as a prompt.
+ * - The module's own text constants of written words (`export const OPTIONS = \`- 'rewrite': …\``), whose text
+ *   another module may splice that way.
+ */
+import type { SpliceFact, TextConstantFact } from '../repo/facts';
+import type { SyntaxNode } from './parser';
+import type { Collected, LanguageSyntax } from './syntax';
+import { render } from './text';
+import type { DetectedCall } from './types';
+
+const REPLACE = /\.(replace|replaceAll)$/;
+const WRITTEN = /[A-Za-z]{2,}\s+[A-Za-z]{2,}/;
+const MAX_CONSTANTS = 60;
+const MAX_TEXT = 8000;
+const FUNCTION = /^(function_declaration|function_expression|arrow_function|method_definition|function|generator_function_declaration)$/;
+
+export interface SpliceFacts {
+  readonly splices: SpliceFact[];
+  readonly textConstants: TextConstantFact[];
+}
+
+export function findSpliceFacts(syntax: LanguageSyntax, collected: Collected, root: SyntaxNode, calls: readonly DetectedCall[]): SpliceFacts {
+  const out: SpliceFacts = { splices: [], textConstants: [] };
+  if (syntax.language !== 'typescript') return out;
+  const requests = calls.filter((c) => c.role !== 'binding');
+  for (const call of requests.length ? collected.calls : []) {
+    if (!REPLACE.test(syntax.callee(call)) || isInnerLink(syntax, call)) continue;
+    const fn = enclosingFunction(call);
+    if (!fn || !requests.some((r) => fn.startPosition.row < r.line && r.line <= fn.endPosition.row + 1)) continue;
+    const fact = chainOf(syntax, call);
+    if (fact.inserted.length || fact.root) out.splices.push(fact);
+  }
+  for (const stmt of root.namedChildren) {
+    const decl = stmt?.type === 'export_statement' ? stmt.childForFieldName('declaration') : stmt;
+    if (decl?.type !== 'lexical_declaration') continue;
+    for (const d of decl.namedChildren) {
+      const name = d?.type === 'variable_declarator' ? d.childForFieldName('name') : undefined;
+      const value = d?.childForFieldName('value');
+      if (!d || name?.type !== 'identifier' || !value || (value.type !== 'string' && value.type !== 'template_string')) continue;
+      const text = render(syntax.text(value)).text;
+      if (!WRITTEN.test(text) || out.textConstants.length >= MAX_CONSTANTS) continue;
+      out.textConstants.push({ name: name.text, line: value.startPosition.row + 1, endLine: value.endPosition.row + 1, text: text.slice(0, MAX_TEXT) });
+    }
+  }
+  return out;
+}
+
+/** A `.replace` whose result is itself replaced again (`a.replace(…).replace(…)`): the outer link stands for the chain. */
+function isInnerLink(syntax: LanguageSyntax, call: SyntaxNode): boolean {
+  const parent = call.parent;
+  return parent?.type === 'member_expression' && parent.parent?.type === 'call_expression' && REPLACE.test(syntax.callee(parent.parent));
+}
+
+function chainOf(syntax: LanguageSyntax, outer: SyntaxNode): SpliceFact {
+  const keys: string[] = [];
+  const inserted: string[] = [];
+  let cur: SyntaxNode | undefined = outer;
+  for (let i = 0; i < 12 && cur && cur.type === 'call_expression' && REPLACE.test(syntax.callee(cur)); i++) {
+    const [key, value] = syntax.args(cur).positional;
+    const k = key ? syntax.stringConstant(key) : undefined;
+    if (k) keys.push(k);
+    if (value) namesIn(value, inserted);
+    cur = syntax.receiver(cur);
+    while (cur?.type === 'parenthesized_expression' && cur.namedChildren[0]) cur = cur.namedChildren[0];
+  }
+  return { ...(cur?.type === 'identifier' ? { root: cur.text } : {}), keys, inserted, line: outer.startPosition.row + 1 };
+}
+
+function namesIn(node: SyntaxNode, out: string[]): void {
+  const n = node.type === 'parenthesized_expression' && node.namedChildren[0] ? node.namedChildren[0] : node;
+  if (n.type === 'identifier') {
+    if (!out.includes(n.text)) out.push(n.text);
+  } else if (n.type === 'binary_expression' && /^(\|\||\?\?)$/.test(n.childForFieldName('operator')?.text ?? '')) {
+    for (const side of [n.childForFieldName('left'), n.childForFieldName('right')]) if (side) namesIn(side, out);
+  } else if (n.type === 'ternary_expression') {
+    for (const side of [n.childForFieldName('consequence'), n.childForFieldName('alternative')]) if (side) namesIn(side, out);
+  }
+}
+
+function enclosingFunction(node: SyntaxNode): SyntaxNode | undefined {
+  for (let n = node.parent; n; n = n.parent) if (FUNCTION.test(n.type)) return n;
+  return undefined;
+}

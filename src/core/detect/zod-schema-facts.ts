@@ -1,0 +1,140 @@
+/**
+ * zod schemas sent as structured output or tools, wherever the schema is declared. LangChain JS turns
+ * `model.withStructuredOutput(Schema)` and `model.bindTools([{ name, description, schema: Schema }])` into a
+ * function definition, and the AI SDK does the same with `generateObject({ schema })` / `tool({ parameters })`:
+ * each `.describe("…")` text of the schema is read by the model with every request.
+ *
+ * In this file: a schema named at such a place and declared here has its descriptions registered as
+ * tool-description prompts (a list of tools in an array, or the schema as the first argument, which the
+ * object-literal rule of zod-prompts.ts does not see). Across files: an imported schema named there is a
+ * use, and each module-level zod schema with descriptions is a schema another file may send; the
+ * repository pass (repo/schema-prompts.ts) joins the two, as it does for Python's pydantic classes.
+ *
+ * A zod schema nothing sends (form validation, an env parser) is not a prompt: only a use reveals it.
+ */
+import type { SchemaFact, SchemaUseFact } from '../repo/facts';
+import type { SyntaxNode } from './parser';
+import { CONFIDENCE } from './prompt-reader';
+import { spanOf, type SiteRegistry } from './sites';
+import type { Collected, LanguageSyntax } from './syntax';
+import { literalLength, render, type TextValue } from './text';
+
+/** Methods whose first argument is a schema or a list of tools. */
+const SCHEMA_METHOD = /(^|\.)(withStructuredOutput|bindTools|with_structured_output|bind_tools)$/;
+/** Keys of a tool or request object whose value is a schema. */
+const SCHEMA_KEYS = ['schema', 'parameters', 'inputSchema', 'input_schema', 'outputSchema', 'argsSchema'];
+/** Longest schema text kept. */
+const MAX_SCHEMA_CHARS = 6000;
+
+export interface ZodSchemaFacts {
+  readonly uses: SchemaUseFact[];
+  readonly schemas: SchemaFact[];
+}
+
+export function findZodSchemaFacts(syntax: LanguageSyntax, collected: Collected, root: SyntaxNode, sites: SiteRegistry): ZodSchemaFacts {
+  const out: ZodSchemaFacts = { uses: [], schemas: [] };
+  if (syntax.language !== 'typescript') return out;
+  for (const call of collected.calls) {
+    const places = schemaPlaces(syntax, call);
+    if (!places.length) continue;
+    const imported: string[] = [];
+    for (const place of places) {
+      if (place.type === 'identifier' && collected.imports.has(place.text)) {
+        if (!imported.includes(place.text)) imported.push(place.text);
+        continue;
+      }
+      const schema = syntax.resolve(place);
+      if (!isZod(schema)) continue;
+      for (const arg of describedTexts(syntax, schema)) sites.addPrompt(arg, syntax.text(arg), 'tool-description', CONFIDENCE.tool, `schema description sent with ${syntax.callee(call).split('.').pop()}`);
+    }
+    if (imported.length) out.uses.push({ names: imported, line: call.startPosition.row + 1, endLine: call.endPosition.row + 1, ...enclosing(call) });
+  }
+  for (const decl of root.text.includes('.describe') ? moduleDeclarations(root) : []) {
+    const name = decl.childForFieldName('name');
+    const value = decl.childForFieldName('value');
+    if (name?.type !== 'identifier' || !value || !isZod(value)) continue;
+    const texts = describedTexts(syntax, value).map((n) => render(syntax.text(n)).text);
+    if (!texts.length) continue;
+    const holder = decl.parent ?? decl;
+    out.schemas.push({ name: name.text, ...spanOf(holder), text: [name.text, ...texts].join('\n').slice(0, MAX_SCHEMA_CHARS) });
+  }
+  return out;
+}
+
+/** The nodes a call puts where a schema goes: the first argument of `withStructuredOutput`, the tools of `bindTools`, `schema:` keys of its object arguments. */
+function schemaPlaces(syntax: LanguageSyntax, call: SyntaxNode): SyntaxNode[] {
+  const args = syntax.args(call);
+  const places: SyntaxNode[] = [];
+  const fromObject = (node: SyntaxNode): void => {
+    if (node.type !== 'object') return;
+    const entries = syntax.entries(node);
+    for (const key of SCHEMA_KEYS) {
+      const v = entries?.get(key);
+      if (v) places.push(v);
+    }
+  };
+  if (SCHEMA_METHOD.test(syntax.callee(call))) {
+    const first = args.positional[0];
+    const items = first?.type === 'array' ? (syntax.items(first) ?? []) : first ? [first] : [];
+    for (const item of items.slice(0, 30)) {
+      if (item.type === 'object') fromObject(item);
+      else places.push(item);
+    }
+  }
+  for (const a of args.positional.slice(0, 3)) fromObject(a);
+  return places;
+}
+
+/** A zod chain: `z.object({…}).describe("…")`, `z.array(…)`. */
+function isZod(node: SyntaxNode): boolean {
+  return node.type === 'call_expression' && /^z\s*\./.test(node.text);
+}
+
+/** The literal texts of the schema's `.describe("…")` calls that read as prose. */
+function describedTexts(syntax: LanguageSyntax, schema: SyntaxNode): SyntaxNode[] {
+  const out: SyntaxNode[] = [];
+  for (const call of schema.descendantsOfType('call_expression').slice(0, 400)) {
+    if (!call || !/\.describe$/.test(syntax.callee(call)) || !/^z\./.test(syntax.callee(call))) continue;
+    const arg = syntax.args(call).positional[0];
+    if (arg && syntax.isTextLiteral(arg) && prose(syntax.text(arg))) out.push(arg);
+  }
+  return out;
+}
+
+function prose(text: TextValue): boolean {
+  return literalLength(text) >= 8 && text.parts.some((p) => typeof p === 'string' && /\S\s+\S/.test(p));
+}
+
+/** `const X = …` / `export const X = …` at the top of the module. */
+function moduleDeclarations(root: SyntaxNode): SyntaxNode[] {
+  const out: SyntaxNode[] = [];
+  for (const stmt of root.namedChildren) {
+    const decl = stmt?.type === 'export_statement' ? stmt.childForFieldName('declaration') : stmt;
+    if (decl?.type !== 'lexical_declaration' && decl?.type !== 'variable_declaration') continue;
+    for (const d of decl.namedChildren) if (d?.type === 'variable_declarator') out.push(d);
+  }
+  return out;
+}
+
+/** The declared function a use is written in (`Class.method` for methods), and the variable the configured model goes to. */
+function enclosing(call: SyntaxNode): { fn?: string; target?: string } {
+  let target: string | undefined;
+  for (let n = call.parent; n; n = n.parent) {
+    if (!target && n.type === 'variable_declarator' && n.childForFieldName('name')?.type === 'identifier') target = n.childForFieldName('name')!.text;
+    if (!target && n.type === 'assignment_expression' && n.childForFieldName('left')?.type === 'identifier') target = n.childForFieldName('left')!.text;
+    const fn = functionName(n);
+    if (fn) return { fn, ...(target ? { target } : {}) };
+  }
+  return target ? { target } : {};
+}
+
+function functionName(n: SyntaxNode): string | undefined {
+  if (n.type === 'function_declaration' || n.type === 'generator_function_declaration') return n.childForFieldName('name')?.text;
+  if (n.type === 'method_definition') {
+    const cls = n.parent?.parent?.childForFieldName('name')?.text;
+    const name = n.childForFieldName('name')?.text;
+    return name ? (cls ? `${cls}.${name}` : name) : undefined;
+  }
+  if ((n.type === 'arrow_function' || n.type === 'function_expression' || n.type === 'function') && n.parent?.type === 'variable_declarator') return n.parent.childForFieldName('name')?.text;
+  return undefined;
+}

@@ -1,0 +1,99 @@
+/**
+ * What a call evaluates to, for the evaluator (evaluate.ts): a pydantic `Field(default=…)`, a dict's
+ * `.get(key, default)`, a file a loader reads, a list pick (`MODELS.find(…)`), an exact string
+ * operation (string-ops.ts), a constructed instance, what a repository function returns for the
+ * arguments given, and the model an SDK factory names. Split from evaluate.ts along the call seam.
+ */
+import type { Expr } from './facts';
+import { clientInputArg, loaderFileArg } from './eval-args';
+import { isListMethod, pickItems } from './list-values';
+import { factoryModelArg, isRequestBody, splatModelKeys, wrappedModel } from './model-flow';
+import { typerOptionDefault } from './cli-options';
+import { preferCodeDefault } from './run-config';
+import { stringOp } from './string-ops';
+import type { RepoStore } from './store';
+import { keyOf, propertyValue, SAME_FILE } from './value-methods';
+import { firstOf, type Ctx, type Val } from './values';
+
+type CallExpr = Extract<Expr, { k: 'call' }>;
+
+/** The evaluator's steps a call's value is built from. */
+export interface CallHost {
+  readonly store: RepoStore;
+  eval(e: Expr, ctx: Ctx, depth?: number): Val | undefined;
+  member(obj: Val, key: string, d: number): Val | undefined;
+  once<T>(key: string, run: () => T | undefined): T | undefined;
+  splatted(kw: Readonly<Record<string, Expr>>, key: string, ctx: Ctx, d: number): Val | undefined;
+  read(pathExpr: Expr, ctx: Ctx, line: number, d: number): Val | undefined;
+}
+
+export function evalCall(h: CallHost, e: CallExpr, ctx: Ctx, d: number): Val | undefined {
+  const last = e.text.split('.').pop() ?? '';
+  if (last === 'Field' || last === 'field') return e.kw.default ? h.eval(e.kw.default, ctx, d) : e.args[0] ? h.eval(e.args[0], ctx, d) : undefined;
+  if (e.text === 'dict') return { t: 'dict', entries: e.kw, ctx };
+  if (last === 'get' && e.callee.k === 'member' && e.args[0]) {
+    // `cfg.get("model")`, and a key held by a name (`configs.get(config_name, configs["default"])`).
+    const key = e.args[0].k === 'str' ? e.args[0].v : keyOf(h.eval(e.args[0], ctx, d));
+    const obj = key === undefined ? undefined : propertyValue(h.eval(e.callee.obj, ctx, d), (r, c) => h.eval(r, c, d));
+    const hit = obj && key !== undefined ? h.member(obj, key, d) : undefined;
+    const fallback = e.args[1];
+    if (hit || e.args[0].k === 'str' || key !== undefined) return preferCodeDefault(hit, fallback && (() => h.eval(fallback, ctx, d)));
+  }
+  // `path.open("rb")`, `path.read_text()` of a file or configuration the code reads: that file.
+  if (e.callee.k === 'member' && SAME_FILE.test(e.callee.prop)) {
+    const obj = h.eval(e.callee.obj, ctx, d);
+    if (obj?.t === 'cfg' || obj?.t === 'file') return obj;
+  }
+  if (isRequestBody(e)) return { t: 'client', path: ctx.path, line: e.line };
+  if (e.callee.k === 'member' && isListMethod(e.callee.prop)) {
+    const list = h.eval(e.callee.obj, ctx, d);
+    if (list?.t === 'list') {
+      // `MODELS.find((m) => !m.hidden)`, `MODELS.at(0)`: the item; `filter(…)`: the items kept (list-values.ts).
+      const items = pickItems(list.items, e.callee.prop, e.args);
+      if (!items) return undefined;
+      return e.callee.prop === 'filter' ? { t: 'list', items, ctx: list.ctx } : items[0] ? h.eval(items[0], list.ctx, d) : undefined;
+    }
+  }
+  // `name.replace("azure/", "")`, `id.trim()`: computed exactly, or not at all (string-ops.ts).
+  const op = stringOp(e, ctx.path, (x) => h.eval(x, ctx, d));
+  if (op.handled) return op.value;
+  const callee = h.eval(e.callee, ctx, d);
+  const option = callee ? undefined : typerOptionDefault(e, h.store.get(ctx.path));
+  if (option) return h.eval(option, ctx, d);
+  if (!callee) {
+    // `copy.deepcopy(config)`: the same value.
+    if (/^(copy\.)?(deep)?copy$/.test(e.text) && e.args[0]) return h.eval(e.args[0], ctx, d);
+    const inner = wrappedModel(e);
+    if (inner) return h.eval(inner, ctx, d);
+    const factory = factoryModelArg(e);
+    const splat = factory ? undefined : splatModelKeys(e);
+    const fromSplat = splat ? firstOf(splat, (k) => h.splatted(e.kw, k, ctx, d)) : undefined;
+    const v = factory ? h.eval(factory, ctx, d) : (fromSplat ?? loaderArg(h, e, ctx, d));
+    return v ?? clientArg(h, e, ctx, d);
+  }
+  if (callee.t === 'class') return { t: 'inst', path: callee.path, cls: callee.cls, args: e.args, kw: e.kw, ctx };
+  if (callee.t === 'fn') {
+    const fn = callee.fn;
+    // A long builder's returns are not kept, only the object literals it returns (`{ modelName, provider }`): read those.
+    const returns = fn.returns ? [fn.returns, ...(fn.moreReturns ?? [])] : (fn.returnedObjects ?? []);
+    const bound = { args: e.args, kw: e.kw, ctx };
+    const v = h.once(`r:${callee.path}:${fn.name}:${e.line}:${ctx.path}`, () => {
+      for (const r of returns) {
+        const got = h.eval(r, { path: callee.path, fn, self: callee.self, bound }, d);
+        if (got) return got;
+      }
+      return undefined;
+    });
+    return v ?? clientArg(h, e, ctx, d);
+  }
+  return undefined;
+}
+
+function clientArg(h: CallHost, e: CallExpr, ctx: Ctx, d: number): Val | undefined {
+  return clientInputArg(e, ctx.path, (a) => h.eval(a, ctx, d));
+}
+
+function loaderArg(h: CallHost, e: CallExpr, ctx: Ctx, d: number): Val | undefined {
+  const file = loaderFileArg(e);
+  return file ? h.read(file, ctx, e.line, d) : undefined;
+}

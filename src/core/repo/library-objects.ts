@@ -1,0 +1,87 @@
+/**
+ * Well-known Python library objects whose methods send model requests, and how each binds its model. An
+ * application that drives such a library (aider's `Coder`, a LlamaIndex LLM, an AutoGen agent) asks the
+ * model where it calls the method (`coder.run(prompt)`), often in another file than the one that built
+ * the object; building it sends nothing (a binding, not a call). library-runs.ts finds those calls by
+ * following the receiver back to a builder of this table, imported from the library's module.
+ *
+ * Only libraries detection does not already price are listed here: agent frameworks whose constructor is
+ * reported as an agent definition (smolagents, pydantic-ai, CrewAI, the Agents SDK) and LangChain chat models
+ * (`invoke` on a binding) have their own rules; listing them again would count their requests twice.
+ *
+ * Each entry names, by the builder's fully qualified name (its import module, the imported name, the
+ * attribute path written after it):
+ * - `builder`: what builds the object;
+ * - `methods`: the methods of the built object that send a request (one request per call, as priced);
+ * - `model`: where the builder takes its model: a keyword or position, optionally wrapped in a model object
+ *   of the same library (aider's `Model("gpt-4o")`, AutoGen's `OpenAIChatCompletionClient(model=…)`), whose own
+ *   keyword or position then holds the id.
+ * Sources: each library's public documentation (aider "Scripting aider", LlamaIndex "Using LLMs", AutoGen
+ * AgentChat "Agents", Haystack "Generators", Agno "Agents").
+ */
+
+export interface ModelSlot {
+  readonly kw: readonly string[];
+  readonly arg?: number;
+}
+
+export interface LibraryObject {
+  /** Reported as the call's framework. */
+  readonly library: string;
+  /** The builder by its qualified name (`aider.coders.Coder.create`). */
+  readonly builder: RegExp;
+  readonly methods: RegExp;
+  readonly model: ModelSlot & {
+    /** A model object the slot holds, built by this qualified name, with its own slot for the id. */
+    readonly via?: { readonly builder: RegExp } & ModelSlot;
+  };
+}
+
+export const LIBRARY_OBJECTS: readonly LibraryObject[] = [
+  {
+    // `coder = Coder.create(main_model=Model("gpt-4o"), fnames=…)`; `coder.run("make it so")` sends the request
+    // (with aider's own edit/reflection rounds). `Model` lives in `aider.models`.
+    library: 'aider',
+    builder: /^aider\.coders(\.\w+)*\.Coder(\.create)?$/,
+    methods: /^run$/,
+    model: { kw: ['main_model'], via: { builder: /^aider\.models(\.\w+)*\.Model$/, kw: ['model'], arg: 0 } },
+  },
+  {
+    // `llm = OpenAI(model="gpt-4o-mini")` from `llama_index.llms.openai`; `llm.complete(…)`, `await llm.achat(…)`.
+    library: 'llama-index',
+    builder: /^llama_index\.llms\.\w+(\.\w+)*\.[A-Z]\w*$/,
+    methods: /^(a?complete|a?chat|stream_complete|stream_chat|astream_complete|astream_chat|a?predict|a?structured_predict)$/,
+    model: { kw: ['model', 'model_name'] },
+  },
+  {
+    // `AssistantAgent("writer", model_client=OpenAIChatCompletionClient(model="gpt-4o"))`; `await agent.run(task=…)`.
+    library: 'autogen',
+    builder: /^autogen_agentchat\.agents(\.\w+)*\.AssistantAgent$/,
+    methods: /^(run|run_stream|on_messages|on_messages_stream)$/,
+    model: { kw: ['model_client'], via: { builder: /^autogen_ext\.models(\.\w+)*\.[A-Z]\w*Client$/, kw: ['model'] } },
+  },
+  {
+    // A model client used directly: `await client.create(messages)`.
+    library: 'autogen',
+    builder: /^autogen_ext\.models(\.\w+)*\.[A-Z]\w*Client$/,
+    methods: /^(create|create_stream)$/,
+    model: { kw: ['model'] },
+  },
+  {
+    // `OpenAIGenerator(model="gpt-4o-mini")`, `OpenAIChatGenerator(…)`; `generator.run(prompt=…)` / `(messages=…)`.
+    library: 'haystack',
+    builder: /^(haystack|haystack_integrations)\.components\.generators(\.\w+)*\.[A-Z]\w*Generator$/,
+    methods: /^(run|run_async)$/,
+    model: { kw: ['model'] },
+  },
+  {
+    // `Agent(model=OpenAIChat(id="gpt-4o"))` from `agno.agent` (formerly `phi.agent`); `agent.run(…)`, `agent.print_response(…)`.
+    library: 'agno',
+    builder: /^(agno|phi)\.agent(\.\w+)*\.Agent$/,
+    methods: /^(a?run|a?print_response)$/,
+    model: { kw: ['model'], via: { builder: /^(agno|phi)\.models(\.\w+)*\.[A-Z]\w*$/, kw: ['id'] } },
+  },
+];
+
+/** Every method name some entry sends with: a call of another name is never looked at. */
+export const LIBRARY_METHODS = new RegExp(LIBRARY_OBJECTS.map((o) => `(?:${o.methods.source})`).join('|'));

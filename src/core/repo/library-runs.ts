@@ -1,0 +1,256 @@
+/**
+ * Python: requests sent through a well-known library object (library-objects.ts): `coder.run(prompt)` on an
+ * aider `Coder`, `llm.complete(…)` on a LlamaIndex LLM. The call is the site, priced on the model the object
+ * was built with; the builder (`Coder.create(main_model=Model(model))`) is a binding and sends nothing.
+ *
+ * The receiver is followed back to where its value is built, across functions and files: locals (the branch
+ * the default configuration takes, where the assignments are conditional), parameters (what the bound or the
+ * repository's callers pass), `self.x` attributes, module values and imports, and helpers returning the
+ * object. It must end at a builder of the table imported from the library itself: a module of the repository
+ * of the same name (the library's own source) is the repository's code, whose requests detection sees, and an
+ * object of any other class with a method of that name (`subprocess.run`, a job's `run`) is no request.
+ *
+ * Built once per repository generation; only calls of the table's method names are looked at, each followed
+ * a bounded number of hops.
+ */
+import type { DetectedCall } from '../detect/types';
+import type { Expr, FunctionFact } from './facts';
+import type { Evaluator } from './evaluate';
+import { exprText } from './extract';
+import { closureOwner } from './closures';
+import { looksLikeModel } from './model-flow';
+import { LIBRARY_METHODS, LIBRARY_OBJECTS, type LibraryObject, type ModelSlot } from './library-objects';
+import { pickAssignment } from './branch-locals';
+import { mainVariant } from './type-defaults';
+import type { RepoStore } from './store';
+import type { ResolvedModel } from './types';
+import { attempt, entryFirst, type Bound, type CallerLookup, type Ctx } from './values';
+
+type CallExpr = Extract<Expr, { k: 'call' }>;
+
+interface Built {
+  /** The table's entry; absent for a model object matched by its own builder name (`only`). */
+  readonly entry?: LibraryObject;
+  readonly call: CallExpr;
+  readonly ctx: Ctx;
+}
+
+interface LibrarySite {
+  readonly call: DetectedCall;
+  readonly built: Built;
+}
+
+const MAX_HOPS = 10;
+const MAX_CALLERS = 8;
+const MAX_SITES = 400;
+
+export class LibraryRuns {
+  private readonly byFile = new Map<string, LibrarySite[]>();
+
+  constructor(
+    private readonly store: RepoStore,
+    private readonly evaluator: Evaluator,
+    private readonly callers: CallerLookup,
+  ) {
+    let count = 0;
+    for (const s of this.store.files()) {
+      if (s.file.language !== 'python') continue;
+      const taken = new Set(s.file.calls.map((c) => c.line));
+      const sites: LibrarySite[] = [];
+      const scopes: { fn?: FunctionFact; calls: FunctionFact['calls'] }[] = [{ calls: s.facts.moduleCalls }, ...[...s.functions.values()].map((fn) => ({ fn, calls: fn.calls }))];
+      for (const { fn, calls } of scopes) {
+        for (const c of calls) {
+          if (c.expr.k !== 'call' || c.expr.callee.k !== 'member' || taken.has(c.line) || !LIBRARY_METHODS.test(c.expr.callee.prop)) continue;
+          const method = c.expr.callee.prop;
+          const built = this.origin(withSelf(c.expr.callee.obj), { path: s.file.path, fn }, 0);
+          if (!built?.entry || !built.entry.methods.test(method)) continue;
+          taken.add(c.line);
+          sites.push({ call: siteCall(c.expr, built.entry), built });
+          if (++count >= MAX_SITES) break;
+        }
+      }
+      if (sites.length) this.byFile.set(s.file.path, sites);
+      if (count >= MAX_SITES) break;
+    }
+  }
+
+  revealed(path: string): readonly DetectedCall[] {
+    return (this.byFile.get(path) ?? []).map((s) => s.call);
+  }
+
+  /** The model the object was built with, under the default configuration. */
+  modelOf(path: string, callId: string): ResolvedModel | undefined {
+    const site = this.byFile.get(path)?.find((s) => s.call.id === callId);
+    if (!site) return undefined;
+    const { entry, call, ctx } = site.built;
+    if (!entry) return undefined;
+    let slot = argAt(call, entry.model);
+    let slotCtx = ctx;
+    if (slot && entry.model.via) {
+      // The slot holds a model object of the library (`main_model=main_model`, built on a branch as `Model(model)`).
+      const inner = this.origin(slot, ctx, 0, entry.model.via.builder);
+      if (inner) [slot, slotCtx] = [argAt(inner.call, entry.model.via), inner.ctx];
+      else if (slot.k !== 'str') slot = undefined;
+    }
+    if (!slot) return undefined;
+    const v = attempt(() => this.evaluator.eval(slot!, slotCtx));
+    if (v?.t !== 'str' || !looksLikeModel(v.v)) return undefined;
+    return { model: v.v, source: { from: v.via === 'code' ? 'code' : v.via, at: v.at, detail: `${entry.library} ${exprText(call.callee)}(…) built at ${ctx.path}:${call.line}: ${exprText(slot)} → ${JSON.stringify(v.v)}` } };
+  }
+
+  /**
+   * Where the value of `e` is built by a builder of the table (or, with `only`, by a builder of that qualified
+   * name): the call and the context it is written in.
+   */
+  private origin(e: Expr, ctx: Ctx, hops: number, only?: RegExp): Built | undefined {
+    if (hops > MAX_HOPS) return undefined;
+    const next = hops + 1;
+    switch (e.k) {
+      case 'call': {
+        const name = this.qualified(e.callee, ctx.path);
+        if (name) {
+          if (only) return only.test(name) ? { call: e, ctx } : undefined;
+          const entry = LIBRARY_OBJECTS.find((o) => o.builder.test(name));
+          return entry ? { entry, call: e, ctx } : undefined;
+        }
+        // A helper of the repository returning the object.
+        const callee = attempt(() => this.evaluator.eval(e.callee, ctx));
+        if (callee?.t !== 'fn') return undefined;
+        const bound: Bound = { args: e.args, kw: e.kw, ctx };
+        for (const r of [callee.fn.returns, ...(callee.fn.moreReturns ?? [])]) {
+          const hit = r ? this.origin(r, { path: callee.path, fn: callee.fn, bound }, next, only) : undefined;
+          if (hit) return hit;
+        }
+        return undefined;
+      }
+      case 'or':
+        return this.origin(e.left, ctx, next, only) ?? this.origin(e.right, ctx, next, only);
+      case 'name':
+        return this.name(e.v, ctx, next, only);
+      case 'member':
+        return e.obj.k === 'name' && e.obj.v === 'self' ? this.selfAttr(e.prop, ctx, next, only) : undefined;
+      default:
+        return undefined;
+    }
+  }
+
+  private name(name: string, ctx: Ctx, hops: number, only?: RegExp): Built | undefined {
+    const fn = ctx.fn;
+    if (fn) {
+      const assigned = [fn.locals[name], ...(fn.moreLocals?.[name] ?? [])].filter((x): x is Expr => Boolean(x));
+      if (assigned.length) {
+        // Assigned on exclusive branches: the one the default configuration takes, else the first that leads somewhere.
+        const picked = pickAssignment(fn, name, assigned, (x) => attempt(() => this.evaluator.eval(x, ctx)));
+        for (const a of picked) {
+          const hit = this.origin(a, ctx, hops, only);
+          if (hit) return hit;
+        }
+        return undefined;
+      }
+      const index = fn.params.findIndex((p) => p.name === name);
+      if (index >= 0) return this.param(fn, index, ctx, hops, only);
+      const owner = closureOwner(this.store.get(ctx.path)?.functions ?? new Map(), fn, name);
+      if (owner) return this.name(name, { path: ctx.path, fn: owner }, hops + 1, only);
+    }
+    return this.global(ctx.path, name, hops, only);
+  }
+
+  private param(fn: FunctionFact, index: number, ctx: Ctx, hops: number, only?: RegExp): Built | undefined {
+    const p = fn.params[index];
+    const fromBound = (b: Bound): Built | undefined => {
+      const arg = b.kw[p.name] ?? b.args[index];
+      return arg ? this.origin(arg, b.ctx, hops + 1, only) : undefined;
+    };
+    if (ctx.bound) return fromBound(ctx.bound) ?? (p.default ? this.origin(p.default, ctx, hops + 1, only) : undefined);
+    for (const b of orderedCallers(this.callers(ctx.path, fn.name), ctx.path).slice(0, MAX_CALLERS)) {
+      const hit = fromBound(b);
+      if (hit) return hit;
+    }
+    return p.default ? this.origin(p.default, ctx, hops + 1, only) : undefined;
+  }
+
+  private selfAttr(prop: string, ctx: Ctx, hops: number, only?: RegExp): Built | undefined {
+    const stored = this.store.get(ctx.path);
+    const clsName = ctx.fn?.name.includes('.') ? ctx.fn.name.split('.')[0] : undefined;
+    const cls = clsName ? stored?.classes.get(clsName) : undefined;
+    const attr = cls?.attrs[prop];
+    if (!stored || !cls || !attr) return undefined;
+    const at = { path: ctx.path, fn: attr.fn ? stored.functions.get(attr.fn) : undefined };
+    for (const e of [attr.expr, ...(cls.moreAttrs?.[prop] ?? [])]) {
+      const hit = this.origin(e, at, hops + 1, only);
+      if (hit) return hit;
+    }
+    return undefined;
+  }
+
+  private global(path: string, name: string, hops: number, only?: RegExp): Built | undefined {
+    const file = this.store.get(path);
+    if (!file || hops > MAX_HOPS) return undefined;
+    const value = file.facts.values[name];
+    if (value) return this.origin(value, { path }, hops + 1, only);
+    const imp = file.facts.imports.find((i) => i.local === name && i.name);
+    const target = imp ? this.store.modules.resolve(path, imp.module) : undefined;
+    return target ? this.global(target, imp!.name!, hops + 1, only) : undefined;
+  }
+
+  /**
+   * A callee's fully qualified name where its head is imported from a module outside the repository
+   * (`Coder.create` with `from aider.coders import Coder` → `aider.coders.Coder.create`); undefined otherwise.
+   */
+  private qualified(callee: Expr, path: string): string | undefined {
+    const parts: string[] = [];
+    let e = callee;
+    while (e.k === 'member') {
+      parts.unshift(e.prop);
+      e = e.obj;
+    }
+    if (e.k !== 'name') return undefined;
+    const file = this.store.get(path);
+    const imp = file?.facts.imports.find((i) => i.local === e.v) ?? file?.facts.lateImports?.find((i) => i.local === (e as { v: string }).v);
+    if (!imp || imp.local === '*' || imp.module.startsWith('.') || this.store.modules.resolve(path, imp.module)) return undefined;
+    return [imp.module, ...(imp.name ? [imp.name] : []), ...parts].join('.');
+  }
+}
+
+/**
+ * The callers to follow first: the application's own (entryFirst), of those the default variant's (not
+ * `experimental/`'s), and a module's own `if __name__ == "__main__":` block (that module run alone) after the
+ * functions and other modules that call it as part of the application.
+ */
+export function orderedCallers(callers: readonly Bound[], path: string): readonly Bound[] {
+  const ordered = entryFirst(callers, path);
+  const main = mainVariant(ordered, (b) => b.ctx.path);
+  const all = [...main, ...ordered.filter((b) => !main.includes(b))];
+  const standalone = (b: Bound): boolean => !b.ctx.fn && b.ctx.path === path;
+  return [...all.filter((b) => !standalone(b)), ...all.filter(standalone)];
+}
+
+/** The builder's model argument: its keyword, else its position. */
+function argAt(call: CallExpr, slot: ModelSlot): Expr | undefined {
+  for (const k of slot.kw) if (call.kw[k]) return call.kw[k];
+  return slot.arg !== undefined ? call.args[slot.arg] : undefined;
+}
+
+function siteCall(expr: CallExpr, entry: LibraryObject): DetectedCall {
+  const inputs = [...expr.args, ...Object.values(expr.kw)].flatMap((a) => (a.k === 'name' || a.k === 'member' ? [exprText(a)] : []));
+  return {
+    id: `c${expr.line}.lib`,
+    line: expr.line,
+    column: 1,
+    endLine: expr.line,
+    endColumn: 1,
+    framework: entry.library,
+    callee: exprText(expr.callee),
+    promptIds: [],
+    tools: [],
+    agent: false,
+    inputPlaceholders: inputs.slice(0, 4),
+    rule: 'library-object',
+  };
+}
+
+/** Call facts keep a deep `self` as unknown text: the name again. */
+function withSelf(e: Expr): Expr {
+  if (e.k === 'unknown' && e.text === 'self') return { k: 'name', v: 'self', line: e.line };
+  return e.k === 'member' ? { ...e, obj: withSelf(e.obj) } : e;
+}

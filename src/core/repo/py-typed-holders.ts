@@ -1,0 +1,65 @@
+/**
+ * Python: a receiver of the repository's chat-model class family known by its annotation. Where the object is
+ * built by a registry lookup the repository pass cannot follow (`ProviderRegistry.get_provider(name)(config)`,
+ * a plugin loader) it is still declared: `def _invoke(self, provider: ModelProvider, …)`, a closure inside that
+ * method calling `provider.call_model(…)`, or `self.llm: BaseLLM` on the class. An annotation naming a family
+ * class whose request a subclass decides (an abstract provider base) makes the call a site of the family, as
+ * a name the repository assigns from a family producer does (py-family-holders.ts).
+ *
+ * Traps kept out: an annotation naming a class outside the family (a store, a tool), one naming a single
+ * concrete class whose own methods send (a wrapper: its callers are its uses, graph.ts), and an interface with
+ * one sending implementation (`AgentService` fronting `OpenAIAgentService` beside a mock): a wrapper as well.
+ */
+import type { Expr, FunctionFact } from './facts';
+import type { ClassAt, PyFamilies } from './py-families';
+import type { RepoStore } from './store';
+import { enclosingFunction } from './closures';
+import { enclosingMethod } from './values';
+
+const MAX_LEVELS = 4;
+
+export function typedHolder(
+  store: RepoStore,
+  families: PyFamilies,
+  receiver: Expr,
+  path: string,
+  fn: FunctionFact,
+  method: string,
+): { cls?: ClassAt; roots: string[] } | undefined {
+  const type = declaredType(store, receiver, path, fn);
+  const name = type ? bareType(type) : undefined;
+  const at = name ? families.classAt(name) : undefined;
+  if (!at || !families.reaches(name!, method) || families.sendsItself(name!, method)) return undefined;
+  // Providers of one interface: two classes or more send on it. With one sending implementation (beside mocks
+  // and stubs that send nothing) the interface only fronts that class: a wrapper, whose own request is the site.
+  const owners = new Set([...families.sendersFor(name!, method)].map((s) => s.split('.')[0]));
+  return owners.size >= 2 ? { roots: [name!] } : undefined;
+}
+
+/** The annotation of a receiver: a parameter of the function or of one it is written in, or an attribute of the method's class. */
+function declaredType(store: RepoStore, receiver: Expr, path: string, fn: FunctionFact): string | undefined {
+  const functions = store.get(path)?.functions;
+  if (!functions) return undefined;
+  if (receiver.k === 'name') {
+    let f: FunctionFact | undefined = fn;
+    for (let level = 0; f && level < MAX_LEVELS; level++, f = enclosingFunction(functions, f)) {
+      // Assigned in the body: its value decides, not an annotation of an outer name.
+      if (f.locals[receiver.v]) return undefined;
+      const p = f.params.find((q) => q.name === receiver.v);
+      if (p) return p.type;
+    }
+    return undefined;
+  }
+  if (receiver.k === 'member' && receiver.obj.k === 'name' && receiver.obj.v === 'self') {
+    const owner = fn.name.includes('.') ? fn : enclosingMethod(functions.values(), fn);
+    const cls = owner ? store.get(path)?.classes.get(owner.name.split('.')[0]) : undefined;
+    return cls?.attrTypes?.[receiver.prop];
+  }
+  return undefined;
+}
+
+/** `ModelProvider`, `providers.ModelProvider`, `"ModelProvider"`, `Optional[ModelProvider]`, `ModelProvider | None` → `ModelProvider`. */
+function bareType(type: string): string | undefined {
+  const text = type.replace(/^["']|["']$/g, '').replace(/\s*\|\s*None$|^Optional\[(.*)\]$/, '$1').trim();
+  return /^([A-Za-z_]\w*\.)*[A-Z]\w*$/.test(text) ? text.split('.').pop() : undefined;
+}
