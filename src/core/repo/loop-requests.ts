@@ -40,7 +40,10 @@ export class LoopRequests {
         this.add(`${f.file.path}#${c.fn}`, c.id, !c.gated);
       }
       const shown = revealed?.(f.file.path) ?? [];
-      if (!shown.length) continue;
+      if (!shown.length) {
+        this.addHanded(f.file.path, f.functions);
+        continue;
+      }
       const at = new Map<string, { line: number; callee: string }>();
       for (const call of shown) {
         // Embedding requests retrieve; a loop over them walks data, it does not drive a model.
@@ -50,6 +53,22 @@ export class LoopRequests {
         if (fn) this.add(`${f.file.path}#${fn.name}`, call.id, true);
       }
       if (at.size) this.revealedAt.set(f.file.path, at);
+      this.addHanded(f.file.path, f.functions);
+    }
+  }
+
+  /**
+   * A closure handed to a call of its enclosing function (`self._execute_with_retry(node, policy, _call_provider)`)
+   * is run by what it is handed to: its requests are sent by the enclosing function too.
+   */
+  private addHanded(path: string, functions: ReadonlyMap<string, FunctionFact>): void {
+    const nested = [...functions.values()].filter((fn) => !fn.name.includes('.') && this.any.has(`${path}#${fn.name}`));
+    for (const fn of nested) {
+      let outer: FunctionFact | undefined;
+      for (const o of functions.values()) if (o !== fn && o.line <= fn.line && fn.endLine <= o.endLine && (o.line < fn.line || fn.endLine < o.endLine) && (!outer || o.line >= outer.line)) outer = o;
+      const handed = outer?.calls.find((c) => c.expr.k === 'call' && [...c.expr.args, ...Object.values(c.expr.kw)].some((a) => a.k === 'name' && a.v === fn.name));
+      if (!outer || !handed) continue;
+      for (const id of this.any.get(`${path}#${fn.name}`) ?? []) this.add(`${path}#${outer.name}`, id, !handed.branch && (this.sure.get(`${path}#${fn.name}`) ?? []).includes(id));
     }
   }
 

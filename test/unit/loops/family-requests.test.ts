@@ -2,7 +2,7 @@
  * Loops whose requests only the repository reveals (repo/loop-requests.ts): calls on the repository's own
  * chat-model class family (`self.llm.gen(…)` after `self.llm = LLMCreator.create_llm()`) are requests like any
  * detected one — sent in a loop's body, or reached from it through the call graph (here through a dispatch
- * table, repo/dispatch-tables.ts). Bounds: a counter's exit guard whose own branch sends a last request counts
+ * table, repo/dispatch-tables.ts, or through a closure handed to a retry helper). Bounds: a counter's exit guard whose own branch sends a last request counts
  * that pass. Traps: a walk over data, samples of one unchanged request, a retry, a table of strings.
  */
 import * as assert from 'node:assert/strict';
@@ -32,10 +32,17 @@ describe('loops: requests on the repository’s own chat-model class family', ()
   });
 
   it('a node loop reaching a family request through a dispatch table runs MAX_STEPS = 30 passes', () => {
-    const loop = file(r, 'app/engine.py').agentLoops.find((l) => l.line === 18);
+    const loop = file(r, 'app/engine.py').agentLoops.find((l) => l.line === 19);
     assert.ok(loop, `engine loop found (have ${file(r, 'app/engine.py').agentLoops.map((l) => l.line).join(', ')})`);
     assert.equal(loop.maxSteps, 30);
-    assert.deepEqual(loop.stepSites, [{ path: 'app/engine.py', line: 8 }]);
+    assert.deepEqual(loop.stepSites, [{ path: 'app/engine.py', line: 9 }]);
+  });
+
+  it('a loop whose request sits in a closure handed to a retry helper (run by a retry library) sends it each pass', () => {
+    const loop = file(r, 'app/engine.py').agentLoops.find((l) => l.line === 57);
+    assert.ok(loop, 'conversation loop found');
+    assert.equal(loop.maxSteps, 6);
+    assert.deepEqual(loop.stepSites, [{ path: 'app/engine.py', line: 51 }]);
   });
 
   it('traps: a walk over documents, samples of one unchanged request, a retry, a loop over a table of strings', () => {
