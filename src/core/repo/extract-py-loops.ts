@@ -40,9 +40,27 @@ export function exitGuards(body: SyntaxNode, expr: ExprOf): Limit[] {
   for (const stmt of ownStatements(body, IFS, 400)) {
     const cond = stmt.childForFieldName('condition');
     const then = stmt.childForFieldName('consequence');
-    if (cond && then && ownStatements(then, EXITS, 50).length) out.push(...comparisonsOf(cond, expr));
+    if (cond && then && leavesLoop(then)) out.push(...comparisonsOf(cond, expr).map((c) => ({ ...c, branchEnd: then.endPosition.row + 1 })));
   }
   return out;
+}
+
+const LOOPS = new Set(['for_statement', 'while_statement']);
+
+function sameNode(a: SyntaxNode, b: SyntaxNode): boolean {
+  return a.startIndex === b.startIndex && a.endIndex === b.endIndex && a.type === b.type;
+}
+
+/**
+ * The branch leaves the loop it is written in: a `return` or `raise` anywhere in it, or a `break` not inside a
+ * loop of its own (`if n > 1: for j in range(n): … break` leaves only the inner loop).
+ */
+function leavesLoop(branch: SyntaxNode): boolean {
+  return ownStatements(branch, EXITS, 50).some((exit) => {
+    if (exit.type !== 'break_statement') return true;
+    for (let p = exit.parent; p && p.startIndex >= branch.startIndex && !sameNode(p, branch); p = p.parent) if (LOOPS.has(p.type)) return false;
+    return true;
+  });
 }
 
 /** Comparisons in the `if`s of a function body whose branch raises. */
@@ -110,7 +128,7 @@ function budgetSpentLines(body: SyntaxNode, counters: ReadonlySet<string>): numb
   for (const stmt of ownStatements(body, IFS, 400)) {
     const cond = stmt.childForFieldName('condition');
     const then = stmt.childForFieldName('consequence');
-    if (!cond || !then || !ownStatements(then, EXITS, 50).length) continue;
+    if (!cond || !then || !leavesLoop(then)) continue;
     const comparisons = cond.type === 'comparison_operator' ? [cond] : cond.descendantsOfType('comparison_operator');
     if (!comparisons.some((c) => c?.namedChildren.some((n) => n && counters.has(n.text)))) continue;
     for (const call of then.descendantsOfType('call')) if (call && lines.size < MAX_RECOVERY_LINES) lines.add(call.startPosition.row + 1);

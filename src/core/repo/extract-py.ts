@@ -15,6 +15,7 @@ import { bucket, CALL_DEPTH, callFactsOf, LOCAL_DEPTH, notRepositoryCallee, INPU
 import { keepsModel } from './model-flow';
 import { runtimeReturns } from './returns';
 import { recursionOf } from './extract-recursion';
+import { dispatchTables, tableCalls } from './dispatch-tables';
 import { branchTestsOf } from './branch-tests-py';
 
 const MAX_DEPTH = 6;
@@ -56,7 +57,8 @@ export function extractPython(root: SyntaxNode, collected: Collected, detected: 
   }
   const module = bucket(collected, buckets, PYTHON);
   addWithAliases(root, buckets, expr, LOCAL_DEPTH);
-  const functions = buckets.map(functionFact);
+  const moduleTables = dispatchTables(root, expr);
+  const functions = buckets.map((b) => functionFact(b, moduleTables));
   const imports: ImportFact[] = [];
   const values: Record<string, Expr> = { ...module.moduleValues };
   const classes: ClassFact[] = [];
@@ -168,7 +170,7 @@ function classFact(node: SyntaxNode, buckets: readonly FunctionBucket[]): ClassF
   return { name, line: node.startPosition.row + 1, bases, attrs, ...setterFacts(name, buckets), ...(Object.keys(attrTypes).length ? { attrTypes } : {}), ...(Object.keys(moreAttrs).length ? { moreAttrs } : {}) };
 }
 
-function functionFact(b: FunctionBucket): FunctionFact {
+function functionFact(b: FunctionBucket, moduleTables: ReadonlyMap<string, Expr[]>): FunctionFact {
   const def = b.node;
   const params: ParamFact[] = [];
   for (const p of def.childForFieldName('parameters')?.namedChildren ?? []) {
@@ -197,6 +199,9 @@ function functionFact(b: FunctionBucket): FunctionFact {
   const guards = body ? raiseGuards(body, expr) : [];
   const selfRefs = b.className && body ? selfAttributeReads(body) : [];
   const recursion = recursionOf(def, b.name, params, expr);
+  // Calls through a dispatch table (`handlers.get(kind)(x)`) call each of its functions (dispatch-tables.ts).
+  const dispatched = tableCalls(b.calls, b.locals, dispatchTables(body, expr), moduleTables);
+  const calls = dispatched.length ? [...b.calls, ...dispatched].sort((x, y) => x.node.startIndex - y.node.startIndex) : b.calls;
   return {
     name: b.name,
     line,
@@ -207,8 +212,8 @@ function functionFact(b: FunctionBucket): FunctionFact {
     locals: b.locals,
     ...(b.moreLocals ? { moreLocals: b.moreLocals } : {}),
     ...(b.localTests ? { localTests: b.localTests } : {}),
-    calls: b.calls.map((c) => c.fact),
-    loops: loopFacts(b.loops, b.calls, PYTHON),
+    calls: calls.map((c) => c.fact),
+    loops: loopFacts(b.loops, calls, PYTHON),
     ...(returnType ? { returnType } : {}),
     ...(guards.length ? { guards } : {}),
     ...(selfRefs.length ? { selfRefs } : {}),
@@ -261,6 +266,7 @@ function calleeFact(call: SyntaxNode): CalleeFact | undefined {
 function loopHead(loop: SyntaxNode): Omit<LoopFact, 'calls' | 'line' | 'column' | 'endLine' | 'endColumn'> {
   const limits: LoopFact['limits'][number][] = [];
   let rangeEnd: Expr | undefined;
+  let rangeOffset = 0;
   const overData = false;
   if (loop.type === 'for_statement') {
     const right = loop.childForFieldName('right');
@@ -270,7 +276,8 @@ function loopHead(loop: SyntaxNode): Omit<LoopFact, 'calls' | 'line' | 'column' 
       const end = args.length >= 2 ? args[1] : args[0];
       // `range(len(items))` walks data by index.
       if (end?.type === 'call' && end.childForFieldName('function')?.text === 'len') return { kind: 'for', overData: true, limits };
-      if (end) rangeEnd = expr(end, 0);
+      const counted = end ? rangeCount(end, args.length >= 2 ? (args[0] ?? undefined) : undefined) : undefined;
+      if (counted) [rangeEnd, rangeOffset] = [expr(counted.end, 0), counted.offset];
     } else if (!callee || !/(^|\.)count$/.test(callee)) return { kind: 'for', overData: true, limits };
   } else {
     const condition = loop.childForFieldName('condition');
@@ -278,7 +285,17 @@ function loopHead(loop: SyntaxNode): Omit<LoopFact, 'calls' | 'line' | 'column' 
   }
   const body = loop.childForFieldName('body');
   if (body) limits.push(...exitGuards(body, expr));
-  return { kind: loop.type === 'for_statement' ? 'for' : 'while', rangeEnd, overData, limits, ...(body ? loopShape(body) : {}) };
+  return { kind: loop.type === 'for_statement' ? 'for' : 'while', rangeEnd, ...(rangeOffset ? { rangeOffset } : {}), overData, limits, ...(body ? loopShape(body) : {}) };
+}
+
+/** `range(end)`, `range(n - 1)`, `range(1, n + 1)`: the expression counted and the passes beyond its value. */
+function rangeCount(end: SyntaxNode, start: SyntaxNode | undefined): { end: SyntaxNode; offset: number } {
+  // A start the code computes is not known: counted from 0, as if it were.
+  const from = start?.type === 'integer' ? Number(start.text) : 0;
+  const [left, right] = [end.childForFieldName('left'), end.childForFieldName('right')];
+  const op = end.type === 'binary_operator' ? end.childForFieldName('operator')?.text : undefined;
+  if ((op === '+' || op === '-') && left && right?.type === 'integer' && left.type !== 'integer') return { end: left, offset: (op === '-' ? -1 : 1) * Number(right.text) - from };
+  return { end, offset: -from };
 }
 
 const ENV = /^(os\.)?(getenv|environ\.get)$/;

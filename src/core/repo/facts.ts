@@ -92,10 +92,21 @@ export interface LoopFact {
   readonly kind: 'while' | 'for';
   /** `range(n)` end of a for loop. */
   readonly rangeEnd?: Expr;
+  /** Passes beyond `rangeEnd`'s value: `range(n - 1)` → −1, `range(1, n)` → −1, `range(1, n + 1)` → 0. */
+  readonly rangeOffset?: number;
   /** A `for x in items` over data: not a step loop. */
   readonly overData?: boolean;
   /** Comparisons that end the loop: from the header (`while i < n`) and guards in the body (`if cost > limit: break`). */
-  readonly limits: readonly { readonly left: string; readonly op: string; readonly right: Expr; readonly leftExpr?: Expr; readonly line?: number; readonly head?: boolean }[];
+  readonly limits: readonly {
+    readonly left: string;
+    readonly op: string;
+    readonly right: Expr;
+    readonly leftExpr?: Expr;
+    readonly line?: number;
+    readonly head?: boolean;
+    /** Last line of an exit guard's branch (`if n >= cap: …; break`): a request sent there is the last pass's. */
+    readonly branchEnd?: number;
+  }[];
   /** Calls in the body (not of nested functions). */
   readonly calls: readonly CalleeFact[];
   /** What the body changes: assigned names and attributes (`history`, `self.count`), receivers of `x.append(…)`-style calls. */

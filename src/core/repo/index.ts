@@ -225,7 +225,7 @@ export class RepoIndex implements RepoHints {
   }
 
   private loops(): RepoLoop[] {
-    return this.memo('loops', () => [...findRepoLoops(this.store, this.graph, this.evaluator), ...this.agentRuns().loops]);
+    return this.memo('loops', () => [...findRepoLoops(this.store, this.graph, this.evaluator, (p) => this.revealedCalls(p)), ...this.agentRuns().loops]);
   }
 
   runsElsewhere(path: string): ReadonlyMap<string, string> | undefined {

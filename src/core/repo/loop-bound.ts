@@ -2,7 +2,8 @@
  * A repository loop's bound. Passes are counted from the code: `range(n)`; a header `while i < n`
  * (n − start passes); an exit guard `if i >= n: break` counted from the counter's start value, one
  * pass fewer when the counter is raised before the guard, one more when the guard comes after the
- * step's request (the request of the last pass is sent before the check). Limits are followed to
+ * step's request (the request of the last pass is sent before the check) or when the guard's own branch
+ * sends a request before leaving (a last, tool-less answer at the cap). Limits are followed to
  * their values (parameters and their defaults, class attributes, config defaults). A cost limit —
  * in the loop, or a guard that raises in a function the step runs through — bounds the loop at
  * what it buys (pricing divides it by the cost per step); a cost limit whose value the code does
@@ -36,7 +37,7 @@ export interface Chain {
 
 type Ctx = { readonly path: string; readonly fn?: FunctionFact };
 
-export function loopBound(ev: Evaluator, dispatch: Dispatch, ctx: Ctx, loop: LoopFact, stepLine: number | undefined, chain: readonly Chain[], store?: RepoStore): LoopBound {
+export function loopBound(ev: Evaluator, dispatch: Dispatch, ctx: Ctx, loop: LoopFact, stepLine: number | undefined, chain: readonly Chain[], store?: RepoStore, stepLines: readonly number[] = []): LoopBound {
   const num = (e: Expr, c: Ctx): { v: number; at: SourceRef } | undefined => {
     // `self.max_steps` in an abstract base's loop: what its concrete subclasses hold (abstract-bounds.ts).
     const concrete = c === ctx && store ? concreteSelfValue(store, ev, dispatch, c, loop, e) : undefined;
@@ -57,7 +58,9 @@ export function loopBound(ev: Evaluator, dispatch: Dispatch, ctx: Ctx, loop: Loo
   };
   if (loop.rangeEnd) {
     const v = num(loop.rangeEnd, ctx);
-    if (v && v.v > 0) return { maxSteps: v.v, option: `range(${exprText(loop.rangeEnd)})`, boundKind: loop.rangeEnd.k === 'num' ? 'steps' : 'parameter', boundAt: v.at, costBounded: false };
+    const off = loop.rangeOffset ?? 0;
+    const shown = off ? `${exprText(loop.rangeEnd)} ${off < 0 ? '−' : '+'} ${Math.abs(off)}` : exprText(loop.rangeEnd);
+    if (v && v.v + off > 0) return { maxSteps: v.v + off, option: `range(${shown})`, boundKind: loop.rangeEnd.k === 'num' ? 'steps' : 'parameter', boundAt: v.at, costBounded: false };
   }
   let cost: { usd?: number; at?: SourceRef } | undefined;
   for (const limit of loop.limits) {
@@ -68,10 +71,10 @@ export function loopBound(ev: Evaluator, dispatch: Dispatch, ctx: Ctx, loop: Loo
       continue;
     }
     const v = num(limit.right, ctx);
-    const down = v ? countdown(limit, v.v, ctx, num, loop, stepLine) : undefined;
+    const down = v ? countdown(limit, v.v, ctx, num, loop, stepLine, stepLines) : undefined;
     if (down) return down;
     if (!v || v.v <= 0) continue;
-    const steps = passes(limit, v.v, startOf(limit, v.v, ctx, num), loop, stepLine);
+    const steps = passes(limit, v.v, startOf(limit, v.v, ctx, num), loop, stepLine, stepLines);
     if (steps === undefined) continue;
     return {
       maxSteps: steps,
@@ -97,7 +100,7 @@ function startOf(limit: LoopFact['limits'][number], max: number, ctx: Ctx, num: 
  * and compared with a floor (`if remaining == 0: raise`, `while remaining > 0`). The passes are its start
  * minus the floor, one fewer when it is lowered before the guard, one more when the guard follows the request.
  */
-function countdown(limit: LoopFact['limits'][number], floor: number, ctx: Ctx, num: (e: Expr, c: Ctx) => { v: number; at: SourceRef } | undefined, loop: LoopFact, stepLine: number | undefined): LoopBound | undefined {
+function countdown(limit: LoopFact['limits'][number], floor: number, ctx: Ctx, num: (e: Expr, c: Ctx) => { v: number; at: SourceRef } | undefined, loop: LoopFact, stepLine: number | undefined, stepLines: readonly number[]): LoopBound | undefined {
   const lowered = loop.decrements?.find((d) => d.name === limit.left);
   if (!lowered || loop.increments?.some((i) => i.name === limit.left) || !limit.leftExpr || limit.leftExpr.k !== 'name') return undefined;
   const start = num(limit.leftExpr, ctx);
@@ -110,12 +113,12 @@ function countdown(limit: LoopFact['limits'][number], floor: number, ctx: Ctx, n
   else if (limit.op === '<') stopAt = span + 1;
   else return undefined;
   if (limit.line !== undefined && lowered.line < limit.line) stopAt -= 1;
-  const afterStep = stepLine !== undefined && limit.line !== undefined && limit.line > stepLine;
+  const afterStep = (stepLine !== undefined && limit.line !== undefined && limit.line > stepLine) || sentOnLeaving(limit, stepLines);
   return bound(stopAt + (afterStep ? 1 : 0));
 }
 
 /** Passes through the body before the comparison stops the loop. */
-function passes(limit: LoopFact['limits'][number], max: number, start: number, loop: LoopFact, stepLine: number | undefined): number | undefined {
+function passes(limit: LoopFact['limits'][number], max: number, start: number, loop: LoopFact, stepLine: number | undefined, stepLines: readonly number[]): number | undefined {
   if (limit.head) {
     if (limit.op === '<') return Math.max(1, max - start);
     if (limit.op === '<=') return Math.max(1, max - start + 1);
@@ -128,8 +131,14 @@ function passes(limit: LoopFact['limits'][number], max: number, start: number, l
   else return undefined;
   const raised = loop.increments?.find((i) => i.name === limit.left);
   if (raised && limit.line !== undefined && raised.line < limit.line) stopAt -= 1;
-  const afterStep = stepLine !== undefined && limit.line !== undefined && limit.line > stepLine;
+  const afterStep = (stepLine !== undefined && limit.line !== undefined && limit.line > stepLine) || sentOnLeaving(limit, stepLines);
   return Math.max(1, stopAt + (afterStep ? 1 : 0));
+}
+
+/** The guard's own branch sends a request before leaving (`if n >= cap: final = ask(…); break`): the last pass's step. */
+function sentOnLeaving(limit: LoopFact['limits'][number], stepLines: readonly number[]): boolean {
+  const { line, branchEnd } = limit;
+  return line !== undefined && branchEnd !== undefined && stepLines.some((l) => l > line && l <= branchEnd);
 }
 
 /** A cost compared with a limit in a function the step runs through, whose branch raises. */

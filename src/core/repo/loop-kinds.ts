@@ -6,12 +6,13 @@
  *   found in the answer) re-asks the model with feedback: a requery loop, an agent loop;
  * - **samples** of one request: every call that reaches the request passes only inputs the loop never
  *   changes (`for _ in range(n): out.append(query(messages))`);
+ * - a **worker over a queue**: each pass takes the next item (`job = queue.get()`), a task of its own;
  * - an **interactive REPL**: a call of its own in the body (not the one reaching the request) reads the
  *   user's input, or a client's next message on a websocket — one iteration per user message, each a task
  *   of its own. A read inside an exception handler (asking whether to switch models after an error) is
  *   recovery, not the loop's main path.
  */
-import type { Expr, FunctionFact, LoopFact } from './facts';
+import type { CalleeFact, Expr, FunctionFact, LoopFact } from './facts';
 import type { Evaluator } from './evaluate';
 import type { CallGraph, Edge } from './graph';
 import { changedThroughMethods } from './mutating-methods';
@@ -20,7 +21,7 @@ import { changedThroughMethods } from './mutating-methods';
 const USER_INPUT = /^(input|raw_input|getpass|getpass\.getpass|click\.prompt|typer\.prompt|Prompt\.ask|Confirm\.ask|readline\.readline)$|(^|\.)(prompt_session|session)\.prompt(_async)?$|sys\.stdin\.(readline|read)$|^questionary\.|(^|\.)(websocket|ws)\.(receive_text|receive_json|receive|recv)$/;
 const INPUT_HOPS = 3;
 
-export type NotAgentLoop = 'retry' | 'samples' | 'repl';
+export type NotAgentLoop = 'retry' | 'samples' | 'repl' | 'queue';
 
 export interface LoopSteps {
   /** Edges out of the loop body that reach a request. */
@@ -34,12 +35,21 @@ export function notAgentLoop(ev: Evaluator, graph: CallGraph, store: { get(path:
   if (isSampling(loop, steps.stepEdges, () => changedThroughMethods([...steps.stepEdges, ...steps.otherEdges], { outgoing: (p, f) => graph.outgoing(p, f), fn: (p, f) => store.get(p)?.functions.get(f) }))) return 'samples';
   // A read on the main path makes a REPL; one in an exception handler only asks what to do after a failure.
   const recovery = new Set(loop.recoveryLines ?? []);
+  if (loop.calls.some((c) => takesFromQueue(c) && !recovery.has(c.line))) return 'queue';
   if (loop.calls.some((c) => USER_INPUT.test(c.callee) && !recovery.has(c.line))) return 'repl';
   const stepLines = new Set(steps.stepEdges.map((e) => e.line));
   // A call of its own: one on a line that does not also reach the request.
   const own = steps.otherEdges.filter((e) => !stepLines.has(e.line) && !recovery.has(e.line));
   if (own.some((e) => readsInput(graph, store, e.target, INPUT_HOPS))) return 'repl';
   return undefined;
+}
+
+/**
+ * `item = jobs.get()` / `await queue.get()`: a zero-argument `get` takes the next item of a queue (a dict's `get`
+ * needs a key). A worker looping over a queue runs one task per item, not steps of one task.
+ */
+function takesFromQueue(c: CalleeFact): boolean {
+  return /\.get(_nowait)?$/.test(c.callee) && c.expr.k === 'call' && c.expr.args.length === 0 && Object.keys(c.expr.kw).length === 0;
 }
 
 function isRetry(ev: Evaluator, path: string, fn: FunctionFact | undefined, loop: LoopFact): boolean {
@@ -64,14 +74,22 @@ function isSampling(loop: LoopFact, stepEdges: readonly Edge[], alsoChanged: () 
   return sendsUnchanged(stepEdges, changed);
 }
 
+/**
+ * Every call passes only what the loop never changes: names and attributes it does not assign (at least one),
+ * and constants (`model="gpt-4o"`, `tools=None`).
+ */
 function sendsUnchanged(stepEdges: readonly Edge[], changed: ReadonlySet<string>): boolean {
   return stepEdges.every((e) => {
-    const inputs = [...e.bound.args, ...Object.values(e.bound.kw)];
+    const inputs = [...e.bound.args, ...Object.values(e.bound.kw)].filter((a) => !isConstant(a));
     return inputs.length > 0 && inputs.every((a) => {
       const root = rootOf(a);
       return root !== undefined && !changed.has(root) && ![...changed].some((c) => c.startsWith(`${root}.`) || root.startsWith(`${c}.`));
     });
   });
+}
+
+function isConstant(e: Expr): boolean {
+  return e.k === 'str' || e.k === 'num' || (e.k === 'unknown' && /^(None|True|False|null|undefined|true|false)$/.test(e.text));
 }
 
 /** `messages`, `self.history`: the name or attribute path an argument reads; undefined for anything computed. */

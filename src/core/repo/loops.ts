@@ -6,7 +6,7 @@
  * loop-bound.ts: counters and their start, parameters and their defaults, cost limits in the loop or
  * in a function the step runs through.
  */
-import type { DetectedFile } from '../detect/types';
+import type { DetectedFile, DetectedLoop } from '../detect/types';
 import type { SourceRef } from '../report/types';
 import type { FunctionFact, LoopFact } from './facts';
 import type { Evaluator } from './evaluate';
@@ -18,13 +18,18 @@ import { recursionLoops } from './recursion-loops';
 import type { RepoStore } from './store';
 import type { RepoLoop } from './types';
 import { innerLoopsOf, withoutTaskLoops, type Candidate, type LoopSpan, type Passage } from './task-loops';
+import { LoopRequests, type RevealedLookup, type StepRequest } from './loop-requests';
 
 const MAX_HOPS = 8;
 
-export function findRepoLoops(store: RepoStore, graph: CallGraph, ev: Evaluator): RepoLoop[] {
-  const requests = { any: requestsByFunction(store, false), sure: requestsByFunction(store, true) };
+/** Where a loop is written: a loop of the facts, or one the file's detection reports. */
+type Span = { readonly line: number; readonly endLine: number };
+
+export function findRepoLoops(store: RepoStore, graph: CallGraph, ev: Evaluator, revealed?: RevealedLookup): RepoLoop[] {
+  const requests = new LoopRequests(store, revealed);
   const dispatch = new Dispatch(store, ev);
   const candidates: Candidate<Reached>[] = [];
+  const nested = new Map<LoopFact, Span[]>();
   for (const f of store.files()) {
     const path = f.file.path;
     const scopes: { fn?: FunctionFact; loops: readonly LoopFact[] }[] = [{ loops: f.facts.moduleLoops }, ...f.facts.functions.map((fn) => ({ fn, loops: fn.loops }))];
@@ -32,48 +37,44 @@ export function findRepoLoops(store: RepoStore, graph: CallGraph, ev: Evaluator)
       const found: { loop: LoopFact; reached: Reached }[] = [];
       for (const loop of loops) {
         if (loop.overData || f.file.loops.some((l) => l.line === loop.line)) continue;
+        // A loop around a detected request is the file's detection's to take (it did not: no tool handling in it).
         if (directRequest(f.file, loop)) continue;
-        const reached = reach(store, graph, requests, path, fn, loop);
+        // A request only the repository reveals, sent by the body itself (loop-requests.ts); else what the body reaches.
+        const own = requests.inBody(path, loop);
+        const reached = own.length ? sentInBody(store, graph, requests, path, fn, loop, own) : reach(store, graph, requests, path, fn, loop);
         if (!reached.steps.length) continue;
         if (notAgentLoop(ev, graph, store, path, fn, loop, reached)) continue;
         found.push({ loop, reached });
       }
-      // Innermost loops only: an outer loop around an agent loop runs tasks, not steps.
+      // An outer loop around an agent loop runs tasks, not steps — unless it sends a request of its own outside
+      // the inner loops (one idea per pass, then rounds of reflection on it): then the inner loops run inside its steps.
+      // Loops the file's detection took count as inner loops too.
+      const spans: Span[] = [...found.map((o) => o.loop), ...f.file.loops];
       for (const { loop, reached } of found) {
-        if (found.some((o) => o.loop !== loop && o.loop.line >= loop.line && o.loop.endLine <= loop.endLine)) continue;
+        const inside = spans.filter((o) => o !== loop && o.line >= loop.line && o.endLine <= loop.endLine && (o.line > loop.line || o.endLine < loop.endLine));
+        if (inside.length && !reached.stepEdges.some((e) => !inside.some((o) => o.line <= e.line && e.line <= o.endLine))) continue;
+        if (inside.length) nested.set(loop, inside);
         candidates.push({ path, fn, loop, reached });
       }
     }
   }
-  const priced = candidates.map((c) => ({ ...c, repoLoop: priceable(ev, dispatch, c.path, c.fn, c.loop, c.reached, store) }));
+  const priced = candidates.map((c) => ({ ...c, repoLoop: priceable(ev, dispatch, c.path, c.fn, c.loop, c.reached, store, requests) }));
   const kept = withoutTaskLoops(priced.map((c) => ({ ...c, runsToEnd: c.repoLoop.loop.unbounded })));
   // Loops run inside each step of another (found here or by detection): steps of that loop's task.
   const found = new Map<string, LoopSpan[]>();
   for (const c of kept) found.set(c.path, [...(found.get(c.path) ?? []), { path: c.path, line: c.loop.line, endLine: c.loop.endLine }]);
   const loopsIn = (path: string): LoopSpan[] => [...(found.get(path) ?? []), ...(store.get(path)?.file.loops ?? []).map((l) => ({ path, line: l.line, endLine: l.endLine }))];
   const inner = innerLoopsOf(kept, loopsIn);
+  for (const c of kept) {
+    // Inner loops of its own function: those kept here, and those the file's detection reports.
+    const reported = (l: Span): boolean => kept.some((k) => k.path === c.path && k.loop === l) || (store.get(c.path)?.file.loops ?? []).includes(l as DetectedLoop);
+    const own = (nested.get(c.loop) ?? []).filter(reported).map((l) => ({ path: c.path, line: l.line, hops: 0 }));
+    if (own.length) inner.set(c, [...own, ...(inner.get(c) ?? []).filter((i) => !own.some((o) => o.line === i.line && o.path === i.path))]);
+  }
   const loops = kept.map((c) => (inner.has(c) ? { ...c.repoLoop, innerLoops: inner.get(c)! } : c.repoLoop));
   // Functions that call themselves level by level (recursion-loops.ts), where no loop is reported already.
   const taken = (path: string, line: number, endLine: number): boolean => loops.some((l) => l.path === path && l.loop.line === line) || (store.get(path)?.file.loops ?? []).some((l) => l.line >= line && l.endLine <= endLine);
-  return [...loops, ...recursionLoops(store, ev, (path, fn, body) => reach(store, graph, requests, path, fn, body), taken)];
-}
-
-/** Requests detection found, by `path#function`; `sure`: those not after an early-return guard of their function. */
-function requestsByFunction(store: RepoStore, sure: boolean): Map<string, string[]> {
-  const out = new Map<string, string[]>();
-  for (const f of store.files()) {
-    for (const c of f.facts.calls) {
-      const call = f.file.calls.find((x) => x.id === c.id);
-      if (!call || call.agent || !c.fn || (sure && c.gated)) continue;
-      const key = `${f.file.path}#${c.fn}`;
-      out.set(key, [...(out.get(key) ?? []), c.id]);
-    }
-  }
-  return out;
-}
-
-function directRequest(file: DetectedFile, loop: LoopFact): boolean {
-  return file.calls.some((c) => !c.agent && c.line >= loop.line && c.line <= loop.endLine);
+  return [...loops, ...recursionLoops(store, ev, (path, fn, body) => reach(store, graph, requests, path, fn, body), taken, requests)];
 }
 
 interface Reached {
@@ -152,7 +153,7 @@ function search(store: RepoStore, graph: CallGraph, requests: ReadonlyMap<string
  * condition (a judge when the task is done) is the step only when nothing else is reached, and is otherwise
  * kept aside as sent on some passes.
  */
-function reach(store: RepoStore, graph: CallGraph, requests: { readonly any: ReadonlyMap<string, string[]>; readonly sure: ReadonlyMap<string, string[]> }, path: string, fn: FunctionFact | undefined, loop: LoopFact): Reached {
+function reach(store: RepoStore, graph: CallGraph, requests: LoopRequests, path: string, fn: FunctionFact | undefined, loop: LoopFact): Reached {
   const lines = new Set(loop.calls.map((c) => c.line));
   const bodyEdges = graph.outgoing(path, fn?.name).filter((e) => lines.has(e.line));
   const every = search(store, graph, requests.sure, bodyEdges, true);
@@ -197,12 +198,40 @@ function reach(store: RepoStore, graph: CallGraph, requests: { readonly any: Rea
   return { steps, sometimes, stepEdges: [...stepEdges], otherEdges: bodyEdges.filter((e) => !stepEdges.has(e)), chain, through };
 }
 
-function priceable(ev: Evaluator, dispatch: Dispatch, path: string, fn: FunctionFact | undefined, loop: LoopFact, reached: Reached, store: RepoStore): RepoLoop {
+function directRequest(file: DetectedFile, loop: LoopFact): boolean {
+  return file.calls.some((c) => !c.agent && c.line >= loop.line && c.line <= loop.endLine);
+}
+
+/**
+ * A loop whose body sends revealed requests itself: they are its steps. The calls carrying them stand for the
+ * edges to a request (what the sampling and REPL checks read); the body's other calls are its own, and the
+ * functions they call are where a cost check may stop it.
+ */
+function sentInBody(store: RepoStore, graph: CallGraph, requests: LoopRequests, path: string, fn: FunctionFact | undefined, loop: LoopFact, own: readonly StepRequest[]): Reached {
+  const lines = new Set(loop.calls.map((c) => c.line));
+  const bodyEdges = graph.outgoing(path, fn?.name).filter((e) => lines.has(e.line));
+  const stepCalls = own.map((s) => ({ s, call: requests.callIn(loop, s) }));
+  const stepEdges: Edge[] = [];
+  for (const { s, call } of stepCalls) {
+    if (!call || call.expr.k !== 'call') continue;
+    stepEdges.push({ path, from: fn?.name, line: call.line, callee: call.callee, bound: { args: call.expr.args, kw: call.expr.kw, ctx: { path, fn } }, target: { path, fn: `<request ${s.callId}>` } });
+  }
+  const stepLines = new Set(stepEdges.map((e) => e.line));
+  const otherEdges = bodyEdges.filter((e) => !stepLines.has(e.line));
+  const chain: Chain[] = [];
+  for (const e of otherEdges) {
+    const target = store.get(e.target.path)?.functions.get(e.target.fn);
+    if (target && !chain.some((c) => c.fn === target)) chain.push({ path: e.target.path, fn: target });
+  }
+  return { steps: [...own], sometimes: [], stepEdges, otherEdges, chain, through: [] };
+}
+
+function priceable(ev: Evaluator, dispatch: Dispatch, path: string, fn: FunctionFact | undefined, loop: LoopFact, reached: Reached, store: RepoStore, requests: LoopRequests): RepoLoop {
   const steps = reached.steps;
   const stepLine = reached.stepEdges.length ? Math.min(...reached.stepEdges.map((e) => e.line)) : undefined;
-  const bound = loopBound(ev, dispatch, { path, fn }, loop, stepLine, reached.chain, store);
+  const bound = loopBound(ev, dispatch, { path, fn }, loop, stepLine, reached.chain, store, reached.stepEdges.map((e) => e.line));
   const id = `l${loop.line}.${loop.column}`;
-  const siteOf = (s: { path: string; callId: string }): SourceRef => ({ path: s.path, line: store.get(s.path)?.file.calls.find((c) => c.id === s.callId)?.line ?? 1 });
+  const siteOf = (s: StepRequest): SourceRef => ({ path: s.path, line: requests.lineOf(s) });
   const stepSites = steps.map(siteOf);
   const sometimesSites = reached.sometimes.map(siteOf);
   return {

@@ -14,6 +14,7 @@ import type { Evaluator } from './evaluate';
 import type { RepoStore } from './store';
 import type { RepoLoop } from './types';
 import { exprText } from './extract';
+import type { LoopRequests } from './loop-requests';
 
 /** The requests one pass of a function's body reaches (loops.ts's search from the body's calls). */
 export type ReachFrom = (path: string, fn: FunctionFact, body: LoopFact) => { steps: readonly { path: string; callId: string }[]; stepLine?: number };
@@ -21,7 +22,7 @@ export type ReachFrom = (path: string, fn: FunctionFact, body: LoopFact) => { st
 /** Past this many levels the count is not believed (a limit read wrong, a counter moving away from it). */
 const MAX_LEVELS = 1000;
 
-export function recursionLoops(store: RepoStore, ev: Evaluator, reachFrom: ReachFrom, taken: (path: string, line: number, endLine: number) => boolean): RepoLoop[] {
+export function recursionLoops(store: RepoStore, ev: Evaluator, reachFrom: ReachFrom, taken: (path: string, line: number, endLine: number) => boolean, requests: Pick<LoopRequests, 'ownOf' | 'lineOf'>): RepoLoop[] {
   const out: RepoLoop[] = [];
   for (const f of store.files()) {
     const path = f.file.path;
@@ -32,10 +33,11 @@ export function recursionLoops(store: RepoStore, ev: Evaluator, reachFrom: Reach
       if (!bound) continue;
       // One pass is the body without the call to itself: what each level sends.
       const body: LoopFact = { line: fn.line, column: 0, endLine: fn.endLine, endColumn: 0, kind: 'while', limits: [], calls: fn.calls.filter((c) => c.line !== rec.line) };
-      const direct = f.facts.calls.filter((c) => c.fn === fn.name && f.file.calls.some((d) => d.id === c.id && !d.agent)).map((c) => ({ path, callId: c.id }));
+      // The requests it sends itself (detected, or revealed by the repository), else those its body reaches.
+      const direct = requests.ownOf(path, fn.name);
       const steps = direct.length ? direct : reachFrom(path, fn, body).steps;
       if (!steps.length) continue;
-      const siteOf = (s: { path: string; callId: string }): SourceRef => ({ path: s.path, line: store.get(s.path)?.file.calls.find((c) => c.id === s.callId)?.line ?? 1 });
+      const siteOf = (s: { path: string; callId: string }): SourceRef => ({ path: s.path, line: requests.lineOf(s) });
       out.push({
         path,
         loop: {

@@ -61,9 +61,14 @@ export type CallerLookup = (path: string, fnName: string) => readonly Bound[];
  * `model="whisper-2"`), not the repository's configuration.
  */
 export function entryFirst(callers: readonly Bound[], fnPath?: string): readonly Bound[] {
-  if (!callers.some((b) => scopeOfPath(b.ctx.path) !== 'runtime')) return callers;
+  // A module's own top-level code calling its function (an `if __name__ == "__main__":` demo) is run by hand;
+  // where other files call it too, they are the application.
+  const ownDemo = (b: Bound): boolean => fnPath !== undefined && b.ctx.path === fnPath && b.ctx.fn === undefined;
+  const runtime = callers.filter((b) => scopeOfPath(b.ctx.path) === 'runtime');
+  const ordered = runtime.some(ownDemo) && runtime.some((b) => !ownDemo(b)) ? [...runtime.filter((b) => !ownDemo(b)), ...runtime.filter(ownDemo)] : runtime;
+  if (ordered.length === callers.length) return ordered === runtime ? callers : ordered;
   const tests = fnPath !== undefined && scopeOfPath(fnPath) !== 'test' ? [] : callers.filter((b) => scopeOfPath(b.ctx.path) === 'test');
-  return [...callers.filter((b) => scopeOfPath(b.ctx.path) === 'runtime'), ...callers.filter((b) => !['runtime', 'test'].includes(scopeOfPath(b.ctx.path))), ...tests];
+  return [...ordered, ...callers.filter((b) => !['runtime', 'test'].includes(scopeOfPath(b.ctx.path))), ...tests];
 }
 
 export function typeExpr(type: string, line: number): Expr {
