@@ -155,3 +155,39 @@ function attemptShape(body: SyntaxNode): Pick<LoopFact, 'attempt'> {
   }
   return { attempt: { again } };
 }
+
+/** What a loop's header and body say about its passes: a counted `range`, data walked, the limits it checks. */
+export function loopHead(loop: SyntaxNode, expr: ExprOf): Omit<LoopFact, 'calls' | 'line' | 'column' | 'endLine' | 'endColumn'> {
+  const limits: LoopFact['limits'][number][] = [];
+  let rangeEnd: Expr | undefined;
+  let rangeOffset = 0;
+  const overData = false;
+  if (loop.type === 'for_statement') {
+    const right = loop.childForFieldName('right');
+    const callee = right?.type === 'call' ? right.childForFieldName('function')?.text : undefined;
+    if (callee === 'range' && right) {
+      const args = right.childForFieldName('arguments')?.namedChildren.filter((c) => c && c.type !== 'comment') ?? [];
+      const end = args.length >= 2 ? args[1] : args[0];
+      // `range(len(items))` walks data by index.
+      if (end?.type === 'call' && end.childForFieldName('function')?.text === 'len') return { kind: 'for', overData: true, limits };
+      const counted = end ? rangeCount(end, args.length >= 2 ? (args[0] ?? undefined) : undefined) : undefined;
+      if (counted) [rangeEnd, rangeOffset] = [expr(counted.end, 0), counted.offset];
+    } else if (!callee || !/(^|\.)count$/.test(callee)) return { kind: 'for', overData: true, limits };
+  } else {
+    const condition = loop.childForFieldName('condition');
+    if (condition) limits.push(...comparisonsOf(condition, expr, true));
+  }
+  const body = loop.childForFieldName('body');
+  if (body) limits.push(...exitGuards(body, expr));
+  return { kind: loop.type === 'for_statement' ? 'for' : 'while', rangeEnd, ...(rangeOffset ? { rangeOffset } : {}), overData, limits, ...(body ? loopShape(body) : {}) };
+}
+
+/** `range(end)`, `range(n - 1)`, `range(1, n + 1)`: the expression counted and the passes beyond its value. */
+function rangeCount(end: SyntaxNode, start: SyntaxNode | undefined): { end: SyntaxNode; offset: number } {
+  // A start the code computes is not known: counted from 0, as if it were.
+  const from = start?.type === 'integer' ? Number(start.text) : 0;
+  const [left, right] = [end.childForFieldName('left'), end.childForFieldName('right')];
+  const op = end.type === 'binary_operator' ? end.childForFieldName('operator')?.text : undefined;
+  if ((op === '+' || op === '-') && left && right?.type === 'integer' && left.type !== 'integer') return { end: left, offset: (op === '-' ? -1 : 1) * Number(right.text) - from };
+  return { end, offset: -from };
+}

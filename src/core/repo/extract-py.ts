@@ -9,7 +9,7 @@ import { lateImports, paramFallbacks } from './param-fallbacks';
 import { addWithAliases } from './py-locals';
 import type { Collected } from '../detect/syntax';
 import type { BranchTest, CalleeFact, ClassFact, Expr, FileFacts, FunctionFact, ImportFact, LoopFact, ParamFact } from './facts';
-import { comparisonsOf, exitGuards, loopShape, raiseGuards } from './extract-py-loops';
+import { comparisonsOf, loopHead, raiseGuards } from './extract-py-loops';
 import { isBranchCall } from './branch-calls';
 import { bucket, CALL_DEPTH, callFactsOf, LOCAL_DEPTH, notRepositoryCallee, INPUT_KEYS, loopFacts, namesIn, ownStatements, type DetectedCallSpot, type FunctionBucket, type LanguageFacts } from './extract-shared';
 import { keepsModel } from './model-flow';
@@ -28,7 +28,7 @@ const PYTHON: LanguageFacts = {
   moreLocals: true,
   branchTests: (node, fnNode) => branchTestsOf(node, fnNode, (n) => expr(n, 0)),
   calleeFact,
-  loopHead,
+  loopHead: (loop) => loopHead(loop, expr),
   expr: (n, d) => expr(n, d),
   target(nameNode, moduleLevel) {
     const type = nameNode.type;
@@ -261,41 +261,6 @@ function calleeFact(call: SyntaxNode): CalleeFact | undefined {
   const callee = (fn?.text ?? '').replace(/\s+/g, '');
   if (notRepositoryCallee(callee)) return undefined;
   return { callee, expr: expr(call, CALL_DEPTH), line: call.startPosition.row + 1, ...(isBranchCall(call) ? { branch: true } : {}) };
-}
-
-function loopHead(loop: SyntaxNode): Omit<LoopFact, 'calls' | 'line' | 'column' | 'endLine' | 'endColumn'> {
-  const limits: LoopFact['limits'][number][] = [];
-  let rangeEnd: Expr | undefined;
-  let rangeOffset = 0;
-  const overData = false;
-  if (loop.type === 'for_statement') {
-    const right = loop.childForFieldName('right');
-    const callee = right?.type === 'call' ? right.childForFieldName('function')?.text : undefined;
-    if (callee === 'range' && right) {
-      const args = right.childForFieldName('arguments')?.namedChildren.filter((c) => c && c.type !== 'comment') ?? [];
-      const end = args.length >= 2 ? args[1] : args[0];
-      // `range(len(items))` walks data by index.
-      if (end?.type === 'call' && end.childForFieldName('function')?.text === 'len') return { kind: 'for', overData: true, limits };
-      const counted = end ? rangeCount(end, args.length >= 2 ? (args[0] ?? undefined) : undefined) : undefined;
-      if (counted) [rangeEnd, rangeOffset] = [expr(counted.end, 0), counted.offset];
-    } else if (!callee || !/(^|\.)count$/.test(callee)) return { kind: 'for', overData: true, limits };
-  } else {
-    const condition = loop.childForFieldName('condition');
-    if (condition) limits.push(...comparisonsOf(condition, expr, true));
-  }
-  const body = loop.childForFieldName('body');
-  if (body) limits.push(...exitGuards(body, expr));
-  return { kind: loop.type === 'for_statement' ? 'for' : 'while', rangeEnd, ...(rangeOffset ? { rangeOffset } : {}), overData, limits, ...(body ? loopShape(body) : {}) };
-}
-
-/** `range(end)`, `range(n - 1)`, `range(1, n + 1)`: the expression counted and the passes beyond its value. */
-function rangeCount(end: SyntaxNode, start: SyntaxNode | undefined): { end: SyntaxNode; offset: number } {
-  // A start the code computes is not known: counted from 0, as if it were.
-  const from = start?.type === 'integer' ? Number(start.text) : 0;
-  const [left, right] = [end.childForFieldName('left'), end.childForFieldName('right')];
-  const op = end.type === 'binary_operator' ? end.childForFieldName('operator')?.text : undefined;
-  if ((op === '+' || op === '-') && left && right?.type === 'integer' && left.type !== 'integer') return { end: left, offset: (op === '-' ? -1 : 1) * Number(right.text) - from };
-  return { end, offset: -from };
 }
 
 const ENV = /^(os\.)?(getenv|environ\.get)$/;

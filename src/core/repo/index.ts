@@ -25,7 +25,8 @@ import { builderPromptsByFile } from './message-builders';
 import { toolClassPromptsByFile } from './tool-classes';
 import { toolFunctionPromptsByFile } from './tool-functions';
 import { mentionIndex, unsentPromptIds } from './unsent-prompts';
-import { configPrompts, loadedPromptFile, PROMPT_PATH, referencedFiles, wholeFilePrompt } from './loaded-files';
+import { referencedFiles } from './loaded-files';
+import { collectLoadedPromptFiles, withoutOverlaps } from './loaded-prompt-files';
 import { findAgentRuns, runModelOf, type AgentRuns } from './cross-file-runs';
 import { heldPrompts, subclassIndex, type HeldPromptSources } from './held-prompts';
 import { RepoStore } from './store';
@@ -37,7 +38,6 @@ import type { LoadedPrompt, RepoHints, RepoLoop, ResolvedModel } from './types';
 import { entryPointFiles } from './entry-points';
 import { allSentTexts, largestGroup } from './sent-texts';
 import { promptDirFiles } from './prompt-dirs';
-import { settingsPromptFiles } from './settings-prompts';
 import { scopeOfPath } from '../report/scope';
 
 export type { RepoHints, RepoLoop, ResolvedModel, LoadedPrompt } from './types';
@@ -49,7 +49,6 @@ export interface RepoIndexHost {
 }
 
 /** Files read by the code that hold user-facing text rather than prompts (translations). */
-const NOT_PROMPT_DIR = /(^|\/)(locales?|i18n|translations?|lang)\//i;
 
 export class RepoIndex implements RepoHints {
   readonly store = new RepoStore();
@@ -356,59 +355,32 @@ export class RepoIndex implements RepoHints {
     // Text constants another module splices into a sent prompt (spliced-constants.ts).
     const spliced = this.memo('spliced', () => splicedConstantsByFile(this.store)).get(path) ?? [];
     const schemas = spliced.length ? [...schemaHits, ...spliced] : schemaHits;
-    // A text the file's own detection already reports (even in part) is not reported again.
-    const own = [...schemas, ...(this.store.get(path)?.file.prompts ?? [])];
-    const sent = (this.sent().prompts.get(path) ?? []).filter((p) => !own.some((q) => q.id === p.id || (q.line <= p.endLine && p.line <= q.endLine)));
-    // Texts added to a conversation through the repository's own message methods (message-builders.ts).
-    const taken = [...own, ...sent];
-    const built = (this.memo('built', () => builderPromptsByFile(this.store)).get(path) ?? []).filter((p) => !taken.some((q) => q.id === p.id || (q.line <= p.endLine && p.line <= q.endLine)));
-    // Attributes of tool classes that a base class's schema builder sends (tool-classes.ts).
-    const tools = (this.memo('tool-classes', () => toolClassPromptsByFile(this.store, this.evaluator)).get(path) ?? []).filter((p) => ![...taken, ...built].some((q) => q.id === p.id || (q.line <= p.endLine && p.line <= q.endLine)));
-    // Functions handed to the model as tools by their signature and docstring (tool-functions.ts).
-    const fns = (this.memo('tool-functions', () => toolFunctionPromptsByFile(this.store, (p) => this.fileText(p))).get(path) ?? []).filter((p) => ![...taken, ...built, ...tools].some((q) => q.id === p.id || (q.line <= p.endLine && p.line <= q.endLine)));
-    return sent.length || built.length || tools.length || fns.length ? [...schemas, ...sent, ...built, ...tools, ...fns] : schemas;
+    return withoutOverlaps(schemas, this.store.get(path)?.file.prompts ?? [], [
+      // Texts passed to the wrappers a request sits in (sent-texts.ts).
+      this.sent().prompts.get(path) ?? [],
+      // Texts added to a conversation through the repository's own message methods (message-builders.ts).
+      this.memo('built', () => builderPromptsByFile(this.store)).get(path) ?? [],
+      // Attributes of tool classes that a base class's schema builder sends (tool-classes.ts).
+      this.memo('tool-classes', () => toolClassPromptsByFile(this.store, this.evaluator)).get(path) ?? [],
+      // Functions handed to the model as tools by their signature and docstring (tool-functions.ts).
+      this.memo('tool-functions', () => toolFunctionPromptsByFile(this.store, (p) => this.fileText(p))).get(path) ?? [],
+    ]);
   }
 
   /**
-   * Files of prompts the code loads at run time that detection does not read as prompt files: the text
-   * files requests send, and configuration files the code names whose prompt-named keys hold templates.
-   * Each is reported with its prompts (priced where they are sent; the file adds no cost of its own).
+   * Files of prompts the code loads at run time that detection does not read as prompt files
+   * (loaded-prompt-files.ts); each is reported with its prompts, priced where they are sent.
    */
   loadedPromptFiles(): readonly DetectedFile[] {
-    return this.memo('loaded-files', () => {
-      const out = new Map<string, DetectedFile>();
-      const add = (path: string, prompts: readonly (DetectedPrompt | undefined)[]): void => {
-        const found = prompts.filter((p): p is DetectedPrompt => Boolean(p));
-        if (found.length && !this.store.get(path) && !out.has(path) && !NOT_PROMPT_DIR.test(path)) out.set(path, loadedPromptFile(path, found));
-      };
-      for (const stored of this.store.files()) {
-        for (const call of stored.file.calls) {
-          for (const l of this.loadedPrompts(stored.file.path, call)) {
-            // Tool schemas and texts held in code files are reported where they are written.
-            if (l.asTool || this.store.get(l.path)) continue;
-            const doc = this.store.config(l.path);
-            add(l.path, doc ? configPrompts(l.path, doc.text) : [wholeFilePrompt(l.path, l.text, `read at ${l.from.path}:${l.from.line} and sent with the request there`)]);
-          }
-        }
-      }
-      // Prompt files of a folder the code reads whole, picked by key by any caller of a request (sent-texts.ts).
-      for (const groups of this.sent().byCall.values()) {
-        for (const f of groups.flatMap((g) => g.files)) {
-          const text = this.fileText(f.path);
-          if (text !== undefined) add(f.path, [wholeFilePrompt(f.path, text, `read from its folder by the code and picked by key "${f.key}" at ${f.from.path}:${f.from.line}`)]);
-        }
-      }
-      for (const [path, v] of this.referenced()) {
-        if (v.t === 'cfg') add(path, configPrompts(path, v.doc.text));
-        else if (v.t === 'file' && PROMPT_PATH.test(path)) {
-          const text = this.store.text(path) ?? this.host.readText?.(path);
-          if (text !== undefined) add(path, [wholeFilePrompt(path, text, `read by the code at ${v.from.path}:${v.from.line}`)]);
-        }
-      }
-      // Prompt tables of TOML settings files the code picks by name (settings-prompts.ts).
-      for (const [path, prompts] of settingsPromptFiles(this.store)) add(path, prompts);
-      return [...out.values()];
-    });
+    return this.memo('loaded-files', () =>
+      collectLoadedPromptFiles({
+        store: this.store,
+        fileText: (p) => this.fileText(p),
+        loadedPrompts: (p, call) => this.loadedPrompts(p, call),
+        sentGroups: () => this.sent().byCall.values(),
+        referenced: () => this.referenced(),
+      }),
+    );
   }
 
   importedPrompt = (fromPath: string, module: string, name: string): DetectedPrompt | undefined => importedPromptOf(this.store, fromPath, module, name);

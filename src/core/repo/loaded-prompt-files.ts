@@ -1,0 +1,80 @@
+/**
+ * Prompts the repository pass reveals beyond a file's own detection: the files of prompts the code
+ * loads at run time, and the merge of several rules' prompts for one file without reporting a text twice.
+ * Split from index.ts so the index stays a router of cross-file questions.
+ */
+import type { DetectedCall, DetectedFile, DetectedPrompt } from '../detect/types';
+import type { Val } from './evaluate';
+import { configPrompts, loadedPromptFile, PROMPT_PATH, wholeFilePrompt } from './loaded-files';
+import type { SentGroup } from './sent-texts';
+import { settingsPromptFiles } from './settings-prompts';
+import type { RepoStore } from './store';
+import type { LoadedPrompt } from './types';
+
+/** Translations are read by the code too, but they are shown to users, not sent to a model. */
+const NOT_PROMPT_DIR = /(^|\/)(locales?|i18n|translations?|lang)\//i;
+
+export interface LoadedFileSources {
+  readonly store: RepoStore;
+  readonly fileText: (path: string) => string | undefined;
+  readonly loadedPrompts: (path: string, call: DetectedCall) => readonly LoadedPrompt[];
+  /** The texts and prompt files callers pass to each request's wrappers (sent-texts.ts). */
+  readonly sentGroups: () => Iterable<readonly SentGroup[]>;
+  /** Files the code names, with what it reads them as (loaded-files.ts). */
+  readonly referenced: () => ReadonlyMap<string, Val>;
+}
+
+/**
+ * Files of prompts the code loads at run time that detection does not read as prompt files: the text
+ * files requests send, and configuration files the code names whose prompt-named keys hold templates.
+ * Each is reported with its prompts (priced where they are sent; the file adds no cost of its own).
+ */
+export function collectLoadedPromptFiles(src: LoadedFileSources): DetectedFile[] {
+  const out = new Map<string, DetectedFile>();
+  const add = (path: string, prompts: readonly (DetectedPrompt | undefined)[]): void => {
+    const found = prompts.filter((p): p is DetectedPrompt => Boolean(p));
+    if (found.length && !src.store.get(path) && !out.has(path) && !NOT_PROMPT_DIR.test(path)) out.set(path, loadedPromptFile(path, found));
+  };
+  for (const stored of src.store.files()) {
+    for (const call of stored.file.calls) {
+      for (const l of src.loadedPrompts(stored.file.path, call)) {
+        // Tool schemas and texts held in code files are reported where they are written.
+        if (l.asTool || src.store.get(l.path)) continue;
+        const doc = src.store.config(l.path);
+        add(l.path, doc ? configPrompts(l.path, doc.text) : [wholeFilePrompt(l.path, l.text, `read at ${l.from.path}:${l.from.line} and sent with the request there`)]);
+      }
+    }
+  }
+  // Prompt files of a folder the code reads whole, picked by key by any caller of a request (sent-texts.ts).
+  for (const groups of src.sentGroups()) {
+    for (const f of groups.flatMap((g) => g.files)) {
+      const text = src.fileText(f.path);
+      if (text !== undefined) add(f.path, [wholeFilePrompt(f.path, text, `read from its folder by the code and picked by key "${f.key}" at ${f.from.path}:${f.from.line}`)]);
+    }
+  }
+  for (const [path, v] of src.referenced()) {
+    if (v.t === 'cfg') add(path, configPrompts(path, v.doc.text));
+    else if (v.t === 'file' && PROMPT_PATH.test(path)) {
+      const text = src.fileText(path);
+      if (text !== undefined) add(path, [wholeFilePrompt(path, text, `read by the code at ${v.from.path}:${v.from.line}`)]);
+    }
+  }
+  // Prompt tables of TOML settings files the code picks by name (settings-prompts.ts).
+  for (const [path, prompts] of settingsPromptFiles(src.store)) add(path, prompts);
+  return [...out.values()];
+}
+
+/**
+ * `first`, then each later rule's prompts that neither the file's own detection (`own`) nor an earlier
+ * list already reports (by id, or by overlapping lines: a text reported even in part is not reported again).
+ */
+export function withoutOverlaps(first: readonly DetectedPrompt[], own: readonly DetectedPrompt[], later: readonly (readonly DetectedPrompt[])[]): readonly DetectedPrompt[] {
+  const taken: DetectedPrompt[] = [...first, ...own];
+  const added: DetectedPrompt[] = [];
+  for (const list of later) {
+    const fresh = list.filter((p) => !taken.some((q) => q.id === p.id || (q.line <= p.endLine && p.line <= q.endLine)));
+    added.push(...fresh);
+    taken.push(...fresh);
+  }
+  return added.length ? [...first, ...added] : first;
+}
