@@ -32,6 +32,7 @@ import { defaultJobs } from '../src/node/detect-pool';
 import { IndexProcess } from '../src/node/index-process-client';
 import type { EditorIndex } from '../src/node/editor-index';
 import { reportHolding } from './report-memory';
+import { mb, settle } from './memory-util';
 
 const ROOT = resolve(__dirname, '..', '..');
 
@@ -43,15 +44,6 @@ interface Step {
   readonly externalMb: number;
 }
 
-const mb = (bytes: number): number => Math.round((bytes / 1048576) * 10) / 10;
-
-async function settle(): Promise<void> {
-  const gc = (globalThis as { gc?: () => void }).gc;
-  for (let i = 0; i < 3; i++) {
-    gc?.();
-    await new Promise((r) => setTimeout(r, 50));
-  }
-}
 
 async function main(): Promise<void> {
   if (!(globalThis as { gc?: unknown }).gc) throw new Error('run with node --expose-gc');

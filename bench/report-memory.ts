@@ -22,6 +22,7 @@ import { startScanProcess } from '../src/node/scan-process-client';
 import type { ScanRequest } from '../src/node/scan-process-protocol';
 import { readReportFile, type ScanSummary } from '../src/node/scan-summary';
 import { DEFAULT_SITE_SORT } from '../src/webview/protocol/report';
+import { mb, settle } from './memory-util';
 
 type Mode = 'before' | 'now';
 
@@ -34,15 +35,6 @@ interface Held {
   readonly postedBytes: number;
 }
 
-const mb = (bytes: number): number => Math.round((bytes / 1048576) * 10) / 10;
-
-async function settle(): Promise<void> {
-  const gc = (globalThis as { gc?: () => void }).gc;
-  for (let i = 0; i < 3; i++) {
-    gc?.();
-    await new Promise((r) => setTimeout(r, 50));
-  }
-}
 
 /** Lines for the bench's output: sizes, then the host's memory for each shape. */
 export async function reportHolding(folder: string, request: (reportFile: string) => ScanRequest): Promise<string[]> {
