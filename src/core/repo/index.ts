@@ -48,8 +48,6 @@ export interface RepoIndexHost {
   readonly readText?: (path: string) => string | undefined;
 }
 
-/** Files read by the code that hold user-facing text rather than prompts (translations). */
-
 export class RepoIndex implements RepoHints {
   readonly store = new RepoStore();
   private readonly graph: CallGraph;
@@ -111,7 +109,8 @@ export class RepoIndex implements RepoHints {
       const expr = at?.model ?? (call.modelRef ? refExpr(call.modelRef.text, call.modelRef.kind, call.modelRef.line) : undefined);
       if (!at || !expr) return undefined;
       // Sent on a branch of a wrapper switching on the model it is given: the callers' model that takes this branch.
-      const branched = at.ctx.fn ? branchModel(this.store.get(path)?.facts.calls.find((c) => c.id === call.id)?.when, expr, at.ctx, orderedCallers(this.graph.callers(path, at.ctx.fn.name).map((e) => ({ ...e.bound, line: e.line })), path), (e, c) => tryEval(this.evaluator, e, c)) : undefined;
+      const when = at.ctx.fn ? this.store.get(path)?.facts.calls.find((c) => c.id === call.id)?.when : undefined;
+      const branched = when?.length && at.ctx.fn ? branchModel(when, expr, at.ctx, orderedCallers(this.graph.callers(path, at.ctx.fn.name).map((e) => ({ ...e.bound, line: e.line })), path), (e, c) => tryEval(this.evaluator, e, c)) : undefined;
       if (branched) return branched;
       // A ref detection followed into another function of the file (`**params` built in a method): read it there.
       const ctx = !at.model && call.modelRef ? refCtx(this.store, path, call.modelRef.line, at.ctx) : at.ctx;
