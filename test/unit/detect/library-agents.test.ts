@@ -1,0 +1,78 @@
+/**
+ * Library agent factories (frameworks.ts LIBRARY_AGENT_FACTORIES): a call that builds a tool-calling agent the
+ * library runs is the request site and the agent loop, bounded by the graph's recursion limit. Deep Agents'
+ * `create_deep_agent` / the managed runtime's `define_deep_agent` join LangGraph's `create_react_agent` and
+ * LangChain's `create_agent`. Traps: a same-named factory of the application's own, LangChain's
+ * `create_tool_calling_agent` (one step for an AgentExecutor).
+ */
+import * as assert from 'node:assert/strict';
+import { detectFile } from '../../../src/core/detect';
+
+describe('detect: library agent factories', () => {
+  it('define_deep_agent(model=…) from a Deep Agents package: one agent call on its model, a LangGraph-bounded loop', async () => {
+    const src = [
+      'from managed_deepagents import define_deep_agent',
+      'from tools import search',
+      '',
+      'agent = define_deep_agent(',
+      '    name="docs",',
+      '    model="google_genai:gemini-2.5-flash",',
+      '    tools=[search],',
+      ')',
+      '',
+    ].join('\n');
+    const f = await detectFile(src, 'agent.py');
+    assert.deepEqual(
+      f.calls.map((c) => [c.line, c.framework, c.model, c.agent]),
+      [[4, 'deepagents', 'google_genai:gemini-2.5-flash', true]],
+    );
+    assert.deepEqual(
+      f.loops.map((l) => [l.line, l.framework, l.callId, l.unbounded]),
+      [[4, 'deepagents', f.calls[0].id, false]],
+    );
+  });
+
+  it('create_deep_agent with a system prompt and a recursion limit set on the returned graph', async () => {
+    const src = [
+      'from deepagents import create_deep_agent',
+      '',
+      'agent = create_deep_agent(',
+      '    model="anthropic:claude-sonnet-4-5",',
+      '    tools=[],',
+      '    system_prompt="You are a careful researcher. Plan, then search.",',
+      ')',
+      'result = agent.invoke({"messages": []}, config={"recursion_limit": 40})',
+      '',
+    ].join('\n');
+    const f = await detectFile(src, 'research.py');
+    const agent = f.calls.find((c) => c.agent);
+    assert.ok(agent, 'the deep agent is a call');
+    assert.equal(agent.model, 'anthropic:claude-sonnet-4-5');
+    assert.ok(f.prompts.some((p) => p.line === 6 && p.kind === 'system'), 'system_prompt is the agent’s system prompt');
+    assert.deepEqual(
+      f.loops.map((l) => [l.line, l.maxSteps, l.stepOption]),
+      [[3, 40, 'recursion_limit']],
+    );
+  });
+
+  it('traps: an application’s own create_deep_agent, LangChain’s create_tool_calling_agent', async () => {
+    const own = [
+      'from app.factory import create_deep_agent',
+      '',
+      'agent = create_deep_agent(model="gpt-4o")',
+      '',
+    ].join('\n');
+    const f = await detectFile(own, 'main.py');
+    assert.ok(!f.calls.some((c) => c.agent), 'a factory of the application’s own module is not the library’s');
+    assert.equal(f.loops.length, 0);
+    const step = [
+      'from langchain.agents import create_tool_calling_agent',
+      '',
+      'runnable = create_tool_calling_agent(llm, tools, prompt)',
+      '',
+    ].join('\n');
+    const g = await detectFile(step, 'step.py');
+    assert.ok(!g.calls.some((c) => c.agent), 'one agent step for an AgentExecutor, not a loop');
+    assert.equal(g.loops.length, 0);
+  });
+});
