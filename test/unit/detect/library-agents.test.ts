@@ -7,6 +7,10 @@
  */
 import * as assert from 'node:assert/strict';
 import { detectFile } from '../../../src/core/detect';
+import { analyzeFile } from '../../../src/core/report/analyze';
+import { TEST_ASSUMPTIONS, TEST_CATALOG } from '../report/catalog-fixture';
+
+const env = { catalog: TEST_CATALOG, assumptions: TEST_ASSUMPTIONS };
 
 describe('detect: library agent factories', () => {
   it('define_deep_agent(model=…) from a Deep Agents package: one agent call on its model, a LangGraph-bounded loop', async () => {
@@ -74,5 +78,17 @@ describe('detect: library agent factories', () => {
     const g = await detectFile(step, 'step.py');
     assert.ok(!g.calls.some((c) => c.agent), 'one agent step for an AgentExecutor, not a loop');
     assert.equal(g.loops.length, 0);
+  });
+
+  it('report: a LangGraph-built agent its file does not run is served as it is — the definition is the request, priced as its loop’s steps; an Agents SDK agent stays a binding', async () => {
+    const served = ['from deepagents import create_deep_agent', '', 'agent = create_deep_agent(model="gpt-4.1", tools=[lookup])', ''].join('\n');
+    const r = await analyzeFile(served, 'graph.py', undefined, env);
+    const call = r.calls.find((c) => c.line === 3);
+    assert.ok(call, 'the definition is listed');
+    assert.equal(call.role, undefined, 'a request, not a binding');
+    assert.equal(call.stepOf, r.agentLoops[0]?.id, 'billed as the steps of its loop, not on its own');
+    const sdk = ['from agents import Agent', '', 'agent = Agent(name="x", instructions="Answer.", model="gpt-4.1", tools=[lookup])', ''].join('\n');
+    const s = await analyzeFile(sdk, 'agents.py', undefined, env);
+    assert.equal(s.calls.find((c) => c.line === 3)?.role, 'binding', 'an Agents SDK agent is run by Runner.run: its definition sends nothing');
   });
 });
