@@ -134,7 +134,8 @@ export function classifyCall(callee: string, ctx: CallContext): CallRule | undef
   }
   const factory = libraryAgentFactory(last, module);
   if (factory) return factory;
-  if (/^AgentExecutor(\.from_agent_and_tools)?$/.test(callee)) return LANGCHAIN_EXECUTOR;
+  // LangChain's executor takes its agent and tools by keyword; an application's own `AgentExecutor()` class is not it.
+  if (/^AgentExecutor(\.from_agent_and_tools)?$/.test(callee) && (module?.startsWith('langchain') || (module === undefined && (ctx.argNames().has('agent') || ctx.argNames().has('tools'))))) return LANGCHAIN_EXECUTOR;
   if (/^(SystemMessage|SystemMessagePromptTemplate\.from_template|SystemMessagePromptTemplate\.fromTemplate)$/.test(callee)) return MESSAGE_CLASS('system');
   if (/^(HumanMessage|HumanMessagePromptTemplate\.from_template|HumanMessagePromptTemplate\.fromTemplate)$/.test(callee)) return MESSAGE_CLASS('user-template');
   if (/^(PromptTemplate|ChatPromptTemplate)(\.(from_template|fromTemplate))?$/.test(callee)) return TEMPLATE_CLASS;

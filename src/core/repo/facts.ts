@@ -166,6 +166,19 @@ export interface FunctionFact {
   readonly selfRefs?: readonly { readonly holder: string; readonly field: string; readonly line: number }[];
   /** It calls itself with a level counter (extract-recursion.ts): a recursion that recursion-loops.ts may price as a loop. */
   readonly recursion?: RecursionFact;
+  /** Python: tests that make it leave early, comparing with a limit or calling a helper that does (extract-exits.ts). */
+  readonly exitTests?: readonly ExitTest[];
+}
+
+/** A test whose branch leaves the function: a comparison (`op`, both sides), or a call in the test (`call`, its callee). */
+export interface ExitTest {
+  readonly line: number;
+  readonly op?: string;
+  readonly left?: Expr;
+  readonly right?: Expr;
+  readonly leftText?: string;
+  readonly rightText?: string;
+  readonly call?: string;
 }
 
 /** A function calling itself with parameter `param` moved by `step` per level, stopped by `param`/its next value `op` `limit`. */

@@ -80,6 +80,19 @@ describe('detect: library agent factories', () => {
     assert.equal(g.loops.length, 0);
   });
 
+  it('LangChain’s AgentExecutor(agent=…, tools=…) is an agent; an application’s own AgentExecutor().execute_next_step(…) is not', async () => {
+    const lc = ['from langchain.agents import AgentExecutor', '', 'executor = AgentExecutor(agent=agent, tools=tools, max_iterations=8)', ''].join('\n');
+    const f = await detectFile(lc, 'chain.py');
+    assert.deepEqual(
+      f.loops.map((l) => [l.line, l.framework, l.maxSteps]),
+      [[3, 'langchain', 8]],
+    );
+    const own = ['def execute_agent(run_id):', '    from app.jobs.agent_executor import AgentExecutor', '', '    AgentExecutor().execute_next_step(agent_execution_id=run_id)', ''].join('\n');
+    const g = await detectFile(own, 'worker.py');
+    assert.deepEqual(g.calls, [], 'a job runner of the application, not a model call');
+    assert.deepEqual(g.loops, []);
+  });
+
   it('report: a LangGraph-built agent its file does not run is served as it is — the definition is the request, priced as its loop’s steps; an Agents SDK agent stays a binding', async () => {
     const served = ['from deepagents import create_deep_agent', '', 'agent = create_deep_agent(model="gpt-4.1", tools=[lookup])', ''].join('\n');
     const r = await analyzeFile(served, 'graph.py', undefined, env);
