@@ -6,8 +6,12 @@
  * Traps: a task enqueued once from elsewhere, a job that enqueues another function once.
  */
 import * as assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { analyzeText, WorkspaceRepository } from '../../../src/extension/core-api';
+import { DEFAULT_ASSUMPTIONS } from '../../../src/core/workload';
 import type { ScanResult } from '../../../src/node/scan';
-import { file, scan } from '../repo/fixture-scan';
+import { catalog, file, REPOS, scan } from '../repo/fixture-scan';
 
 describe('loops: tasks that re-enqueue themselves', () => {
   let r: ScanResult;
@@ -39,5 +43,15 @@ describe('loops: tasks that re-enqueue themselves', () => {
       assert.deepEqual(f?.agentLoops.map((l) => l.line) ?? [], [], path);
     }
     assert.ok(!file(r, 'app/critique.py').agentLoops.some((l) => l.line === 20), 'publish_later enqueues the critique once');
+  });
+
+  it('the editor reports the same loop for the open file as the scan', async () => {
+    const dir = join(REPOS, 'loops-task-requeue');
+    const workspace = new WorkspaceRepository(dir);
+    await workspace.index();
+    const text = readFileSync(join(dir, 'app', 'executor.py'), 'utf8');
+    const edited = await analyzeText(text, 'app/executor.py', 'python', { catalog, assumptions: DEFAULT_ASSUMPTIONS }, workspace);
+    const shape = (l: { line: number; maxSteps: number; bounded: boolean; boundAt?: unknown }) => [l.line, l.maxSteps, l.bounded, l.boundAt];
+    assert.deepEqual(edited.agentLoops.map(shape), file(r, 'app/executor.py').agentLoops.map(shape));
   });
 });
