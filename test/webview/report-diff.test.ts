@@ -12,6 +12,7 @@ import { siteDiffKey, type ReportData, type ReportSiteView } from '../../src/web
 import { launch, withPage, ROOT, screenshot, type WebviewPage } from './harness';
 import { diffFixture } from './report-diff-fixture';
 import { reportHost, type ReportHostFixture } from './report-host';
+import { until } from './until';
 
 describe('Cost report vs HEAD', function () {
   this.timeout(90_000);
@@ -80,7 +81,8 @@ describe('Cost report vs HEAD', function () {
       await p.page.locator('th', { hasText: 'vs HEAD' }).first().waitFor();
       const planner = site('src/agent/planner.ts', 'loop');
       const delta = diff.sites[siteDiffKey(planner)].monthlyDelta!;
-      assert.equal(await p.page.locator(row(planner)).getAttribute('data-change'), 'changed');
+      // The deltas come with the rows the page asks for again once it has the summary.
+      await until(() => p.page.locator(row(planner)).getAttribute('data-change'), 'changed');
       assert.equal(await p.page.locator(`${row(planner)} td.delta`).textContent(), signedUsd(delta));
       const added = site('src/summarize.ts', 'call');
       assert.equal(await p.page.locator(row(added)).getAttribute('data-change'), 'added');
