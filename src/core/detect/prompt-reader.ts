@@ -17,6 +17,8 @@ import { splicedTexts } from './spliced-parts';
 export const CONFIDENCE = { position: 0.95, message: 0.9, tool: 0.85, key: 0.8, decorated: 0.9, named: 0.65, namedFunction: 0.6 };
 /** Shortest text a name alone makes a prompt. */
 export const MIN_NAMED_LITERAL = 20;
+/** A web address alone (`https://example.com/articles/{id}`). */
+const URL_ONLY = /^\s*(https?|wss?):\/\/\S*\s*$/i;
 /** Helpers that turn data into prompt text. */
 const SERIALIZER = /(^|\.)(format_as_xml|formatAsXml|dumps|dump|stringify|to_json|toJSON|pformat)$/;
 
@@ -163,6 +165,8 @@ export class PromptReader {
       else if (target.type === 'conditional_expression') target = target.namedChildren[0] ?? target;
       // `user = f"{system}\n\n{user}"`: a text that only joins other values writes nothing of its own.
       if (!syntax.isTextLiteral(target) || isAssembly(target) || literalLength(syntax.text(target)) < MIN_NAMED_LITERAL) continue;
+      // `{PRICING_URL}`, `{support_url}`: a web address is where something is, not text written for the model.
+      if (URL_ONLY.test(render(syntax.text(target)).text)) continue;
       this.sites.addPrompt(target, syntax.text(target), kind === 'system' ? 'system' : 'other', CONFIDENCE.key, `part of ${reason}`);
     }
     // Dict entries spliced in (`{tips["Abstract"]}`) and constants concatenated (`"…" + error_list`): spliced-parts.ts.

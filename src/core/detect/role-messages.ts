@@ -21,12 +21,19 @@ export function roleKeywordMessage(syntax: LanguageSyntax, prompts: PromptReader
   if (!roleText) return;
   const name = callee.split('.').pop() ?? callee;
   if (/^(tool|function)$/.test(roleText)) {
-    if (hasWrittenText(syntax, content) && writesWords(syntax, content)) prompts.promptsFrom(content, 'other', CONFIDENCE.key, `${roleText} result text of ${name}`);
+    // A short template (`f"Tool {name} error: {exc}"`) is written for the model too: its words frame the values.
+    if ((hasWrittenText(syntax, content) || isTemplate(syntax, content)) && writesWords(syntax, content)) prompts.promptsFrom(content, 'other', CONFIDENCE.key, `${roleText} result text of ${name}`);
     return;
   }
   // Assistant messages the code synthesizes (an error reported as the answer) often end a run: nothing reads them after.
   const kind = roleText === 'assistant' ? undefined : kindOfRole(roleText);
   if (kind) prompts.promptsFrom(content, kind, CONFIDENCE.message, `${roleText} message of ${name}`);
+}
+
+/** A text literal with values spliced in (an f-string with an interpolation). */
+function isTemplate(syntax: LanguageSyntax, node: SyntaxNode): boolean {
+  const target = syntax.resolve(node);
+  return syntax.isTextLiteral(target) && target.descendantsOfType('interpolation').length > 0;
 }
 
 /**
