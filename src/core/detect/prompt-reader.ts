@@ -247,9 +247,18 @@ function isAssembly(node: SyntaxNode): boolean {
   for (const c of node.namedChildren) {
     if (!c) continue;
     if (c.type === 'template_substitution' || c.type === 'interpolation') substitutions++;
-    else if ((c.type === 'string_fragment' || c.type === 'string_content') && !/^[\s\p{P}]*$/u.test(c.text.replace(/\\[nrt]/g, ''))) return false;
+    else if ((c.type === 'string_fragment' || c.type === 'string_content') && !/^[\s\p{P}]*$/u.test(c.text.replace(/\\[nrt]/g, '')) && !isLabelFragment(c.text)) return false;
   }
   return substitutions > 0;
+}
+
+/**
+ * `\n\nUser request: ` between `{instruction}` and `{content}`: short labels, one per line, that name the values
+ * after them. A template made of such labels and values declared elsewhere writes no prompt of its own.
+ */
+function isLabelFragment(text: string): boolean {
+  const lines = text.replace(/\\[nrt]/g, '\n').split('\n').map((l) => l.trim()).filter(Boolean);
+  return lines.length > 0 && lines.every((l) => /^[A-Z][A-Za-z]*(?: [A-Za-z]+){0,2}:$/.test(l));
 }
 
 export function isFunctionLike(n: SyntaxNode): boolean {

@@ -65,12 +65,22 @@ def results(tool_name, exc, data):
     out.append(Message(role=MessageRole.TOOL, content=f"Error: {exc}"))
     out.append(Message(role=MessageRole.TOOL, content=data))
     return out
+
+
+def refused(tool_name, skill):
+    error_msg = f"Tool '{tool_name}' is not allowed by the active skill {skill}."
+    log(error_msg)
+    return Message(role=MessageRole.TOOL, content=f"Error: {error_msg}")
 `,
       'executor.py',
     );
     assert.deepEqual(
       f.prompts.map((p) => [p.line, p.kind]),
-      [[4, 'other']],
+      [
+        [4, 'other'],
+        [11, 'other'],
+      ],
+      'the label around the spliced message (13) is not reported; the message written into the local is',
     );
   });
 
@@ -90,6 +100,29 @@ export async function write(num: number) {
     assert.deepEqual(
       f.prompts.map((p) => p.line),
       [3],
+    );
+  });
+
+  it('a template of an instruction written elsewhere and a short label before the value is reported at the instruction; one with words of its own is a prompt', async () => {
+    const f = await detectFile(
+      `from openai import OpenAI
+
+client = OpenAI()
+
+def classify(content):
+    instruction = (
+        "Classify this user query for the documentation assistant. "
+        "Return the decision and one sentence explaining why."
+    )
+    client.chat.completions.create(model="gpt-4o", messages=[{"role": "user", "content": f"{instruction}\\n\\nUser query: {content}"}])
+    return client.chat.completions.create(model="gpt-4o", messages=[{"role": "user", "content": f"{instruction}\\n\\nThen rewrite the query in one line: {content}"}])
+`,
+      'classify.py',
+    );
+    assert.deepEqual(
+      f.prompts.map((p) => p.line),
+      [7, 11],
+      'the instruction (7) and the template with its own sentence (11); not the labelled join (10)',
     );
   });
 });
