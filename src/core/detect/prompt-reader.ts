@@ -140,7 +140,7 @@ export class PromptReader {
         if (depth < 2) ids.push(...this.assembledParts(target, kind, reason, depth + 1));
         continue;
       }
-      if (literalLength(syntax.text(target)) < MIN_NAMED_LITERAL) continue;
+      if (literalLength(syntax.text(target)) < MIN_NAMED_LITERAL || URL_ONLY.test(render(syntax.text(target)).text)) continue;
       const id = this.sites.addPrompt(target, syntax.text(target), kind, CONFIDENCE.key, `part of ${reason}`);
       if (id) ids.push(id);
     }

@@ -47,12 +47,19 @@ PRICING_URL = "https://example.com/pricing/plans"
 def pricing() -> str:
     """Tell the user where the prices are."""
     return f"Error: could not fetch the page. Direct the user to {PRICING_URL} for current pricing."
+
+@tool
+def article(slug: str, title: str) -> str:
+    """Read one article of the knowledge base."""
+    url = f"https://example.com/articles/{slug}"
+    return f"Title: {title}\\nURL: {url}\\nContent:\\n{load(slug)}"
 `,
       'pricing.py',
     );
     assert.deepEqual(
       f.prompts.map((p) => p.line),
-      [7, 8],
+      [7, 8, 12, 14],
+      'the labelled article template (14) is the tool result, not the address it splices (13)',
     );
   });
 
