@@ -350,6 +350,8 @@ export interface FileFacts {
   readonly typedCalls?: readonly DetectedCall[];
   /** TypeScript: `.replace(key, value)` chains filling a template in a function that sends a request (detect/splice-facts.ts). */
   readonly splices?: readonly SpliceFact[];
+  /** TypeScript: `${getPrompts().businessContext}` in a template: a property of what a function returns, spliced in (spliced-constants.ts). */
+  readonly calledSplices?: readonly CalledSpliceFact[];
   /** TypeScript: module-level text constants of written words, which another module may splice into a prompt. */
   readonly textConstants?: readonly TextConstantFact[];
 }
@@ -359,6 +361,13 @@ export interface SpliceFact {
   readonly root?: string;
   readonly keys: readonly string[];
   readonly inserted: readonly string[];
+  readonly line: number;
+}
+
+/** `${getPrompts().businessContext}`: the function called without arguments and the property of its result spliced in. */
+export interface CalledSpliceFact {
+  readonly fn: string;
+  readonly prop: string;
   readonly line: number;
 }
 
