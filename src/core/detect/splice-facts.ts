@@ -58,8 +58,9 @@ export function findSpliceFacts(syntax: LanguageSyntax, collected: Collected, ro
 /** `${getPrompts().businessContext}`: a call of a named function without arguments whose property is spliced into a template. */
 function calledSplice(call: SyntaxNode): CalledSpliceFact | undefined {
   const fn = call.childForFieldName('function');
-  const member = call.parent;
   if (fn?.type !== 'identifier' || call.childForFieldName('arguments')?.namedChildCount !== 0) return undefined;
+  // A node's parent costs a walk from the root in tree-sitter: asked only of calls without arguments.
+  const member = call.parent;
   if (member?.type !== 'member_expression' || member.parent?.type !== 'template_substitution') return undefined;
   const prop = member.childForFieldName('property');
   return prop ? { fn: fn.text, prop: prop.text, line: call.startPosition.row + 1 } : undefined;
