@@ -30,3 +30,12 @@ describe('models followed through unpacking, loop targets, binding invokes and L
     assert.deepEqual(calls.map((c) => [c.line, c.modelResolved]), [[11, 'gpt-4o-mini']]);
   });
 });
+
+describe('a LangChain pipe with retry and fallbacks is the same binding (Python)', () => {
+  it('(init_chat_model(…) | RunnableLambda(check)).with_retry().with_fallbacks([…]) handed to a constructor: the primary model', async () => {
+    const r = await scan('py-unpacked-models');
+    const calls = file(r, 'app/summary.py').calls;
+    assert.deepEqual(calls.map((c) => [c.line, c.model]), [[6, 'google_genai:gemini-2.0-flash']]);
+    assert.deepEqual(calls[0].modelSource?.at, { path: 'app/retrying.py', line: 17 });
+  });
+});
