@@ -40,7 +40,8 @@ export function typedHolder(
   return owners.size === 1 && workingOverrides(families, name!, method) >= 2 ? { roots: [name!] } : undefined;
 }
 
-const STAND_IN = /mock|fake|stub|dummy|test|echo|noop|null/i;
+/** Stand-ins named so (`MockLLM`, `FakeProvider`, `test_llm`), not words that merely contain the letters (`LatestModel`). */
+const STAND_IN = /(Mock|Fake|Stub|Dummy|Test|Echo|NoOp|Noop|Null)(?![a-z])|^(mock|fake|stub|dummy|test|echo|noop|null)/;
 
 /** Runtime subclasses (not stand-ins) whose own version of the method calls something. */
 function workingOverrides(families: PyFamilies, base: string, method: string): number {

@@ -20,9 +20,12 @@ describe("requests on a chat-model family object injected through a constructor 
     assert.deepEqual(file(r, 'backends/hosted.py').calls.map((c) => c.role), ['implementation']);
   });
 
-  it('traps: an injected plain store with a method of the same name, and an abstract base whose implementations send nothing', async () => {
+  it('traps: an injected plain store with a method of the same name, an abstract base whose implementations send nothing, one provider beside a stand-in', async () => {
     const r = await scan('py-injected-family');
-    for (const path of ['app/cache.py', 'app/reports.py', 'app/jobs.py']) {
+    // gallery.py: an abstract base with one provider and a stand-in (FakeVision calls something too, but is named a
+    // stand-in): a wrapper, whose own request (vision.py:15) is the site.
+    assert.deepEqual(file(r, 'backends/vision.py').calls.map((c) => [c.line, c.role]), [[15, undefined]]);
+    for (const path of ['app/cache.py', 'app/reports.py', 'app/jobs.py', 'app/gallery.py']) {
       assert.deepEqual(r.files.find((f) => f.path === path)?.calls.map((c) => c.line) ?? [], [], path);
     }
   });
