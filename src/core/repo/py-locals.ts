@@ -35,8 +35,11 @@ export function addUnpackedLocals(root: SyntaxNode, buckets: readonly FunctionBu
   const bind = (node: SyntaxNode, name: string, value: Expr): void => {
     let owner: FunctionBucket | undefined;
     for (const b of buckets) if (b.node.startIndex <= node.startIndex && node.endIndex <= b.node.endIndex && (!owner || b.node.startIndex >= owner.node.startIndex)) owner = b;
-    if (owner) owner.locals[name] ??= value;
-    else if (!insideClassBody(node)) values[name] ??= value;
+    // A parameter rebound by a loop or an unpacking (`for msg in history: print(msg)` after the request) keeps its
+    // callers' value: the body's own rebinding mostly comes after the uses a request makes of it.
+    if (owner) {
+      if (!paramNames(owner.node).has(name)) owner.locals[name] ??= value;
+    } else if (!insideClassBody(node)) values[name] ??= value;
   };
   const unpack = (at: SyntaxNode, pattern: SyntaxNode, value: Expr): void => {
     const line = pattern.startPosition.row + 1;
@@ -84,4 +87,20 @@ function firstItem(iterable: SyntaxNode, expr: ExprOf, depth: number): { value: 
 function insideClassBody(node: SyntaxNode): boolean {
   const block = node.parent?.parent;
   return block?.type === 'block' && block.parent?.type === 'class_definition';
+}
+
+const paramMemo = new WeakMap<SyntaxNode, Set<string>>();
+
+/** The names a function's parameters bind (`self`, `msg`, `*args`, `model="x"`, `llm: BaseLlm`). */
+function paramNames(fn: SyntaxNode): Set<string> {
+  let names = paramMemo.get(fn);
+  if (names) return names;
+  names = new Set<string>();
+  for (const p of fn.childForFieldName('parameters')?.namedChildren ?? []) {
+    if (!p) continue;
+    const id = p.type === 'identifier' ? p : (p.childForFieldName('name') ?? p.namedChildren.find((c) => c?.type === 'identifier'));
+    if (id?.type === 'identifier') names.add(id.text);
+  }
+  paramMemo.set(fn, names);
+  return names;
 }

@@ -2,7 +2,7 @@ import * as assert from 'node:assert/strict';
 import { file, scan } from './fixture-scan';
 
 describe('models followed through unpacking, loop targets, binding invokes and LCEL pipes (Python)', () => {
-  it('`client, model = create_client(NAME)` binds model to item 1 of the returned tuple: the request its callers reach is on NAME', async () => {
+  it('`client, model = create_client(NAME)` binds model to item 1 of the returned tuple: the request its callers reach is on NAME (a later loop rebinding the parameter is no value of it)', async () => {
     const r = await scan('py-unpacked-models');
     const calls = file(r, 'app/ask.py').calls;
     assert.deepEqual(calls.map((c) => [c.line, c.modelResolved]), [[2, 'claude-3-5-sonnet']]);
