@@ -7,6 +7,7 @@ import type { SyntaxNode } from '../detect/parser';
 import { setterFacts } from './setter-facts';
 import { lateImports, paramFallbacks } from './param-fallbacks';
 import { addUnpackedLocals, addWithAliases } from './py-locals';
+import { pipedModel } from './py-pipes';
 import type { Collected } from '../detect/syntax';
 import type { BranchTest, CalleeFact, ClassFact, Expr, FileFacts, FunctionFact, ImportFact, LoopFact, ParamFact } from './facts';
 import { comparisonsOf, loopHead, raiseGuards } from './extract-py-loops';
@@ -393,25 +394,4 @@ function callExpr(node: SyntaxNode, depth: number, line: number): Expr {
   // `profile.get("llm", {}).get("model", "x")`: a chain of dict reads costs no depth either (its root is the config).
   if (receiver && /\.get$/.test(text)) return { k: 'call', callee: { k: 'member', obj: expr(receiver, depth), prop: 'get', line }, text, args, kw, line };
   return { k: 'call', callee: fn ? expr(fn, depth + 1) : { k: 'unknown', text: '', line }, text, args, kw, line };
-}
-
-/** LCEL steps that are not the model: prompts, parsers, plain functions wrapped as runnables. */
-const NOT_MODEL_STEP = /(^|\.)(\w*Prompt\w*|\w*prompt|\w*Parser|\w*parser|Runnable(Lambda|Passthrough|Parallel|Map)|itemgetter|lambda\b)/;
-
-/**
- * `init_chat_model(…) | RunnableLambda(check)`, `prompt | llm | parser`: a LangChain pipe whose other steps are prompts,
- * parsers or plain runnables runs the one remaining step's model. Only a pipe with such a step is read (a `|` of two
- * dicts or flags is not a chain), and only when exactly one step remains.
- */
-function pipedModel(node: SyntaxNode): SyntaxNode | undefined {
-  const steps: SyntaxNode[] = [];
-  const flatten = (n: SyntaxNode, depth: number): void => {
-    const u = n.type === 'parenthesized_expression' && n.namedChildren[0] ? n.namedChildren[0] : n;
-    if (depth < 8 && u.type === 'binary_operator' && u.childForFieldName('operator')?.text === '|') {
-      for (const side of [u.childForFieldName('left'), u.childForFieldName('right')]) if (side) flatten(side, depth + 1);
-    } else steps.push(u);
-  };
-  flatten(node, 0);
-  const rest = steps.filter((s) => !NOT_MODEL_STEP.test(s.type === 'call' ? (s.childForFieldName('function')?.text ?? '') : s.text));
-  return rest.length === 1 && rest.length < steps.length ? rest[0] : undefined;
 }
