@@ -152,6 +152,13 @@ function fillModelRefs(calls: Mutable<DetectedCall>[], facts: FileFacts): void {
     const ref = valueRefOf(fact.model, fact.fn, fn?.params.map((p) => p.name) ?? []);
     if (ref) call.modelRef = ref;
   }
+  // An invoke of a binding made in the file copied the binding's model before its ref was known: the same ref,
+  // read where the binding is written (`self.llm = init_chat_model(model=model)` in `__init__`).
+  for (const call of calls) {
+    if (call.model || call.modelRef || !call.bindingId) continue;
+    const ref = calls.find((c) => c.id === call.bindingId)?.modelRef;
+    if (ref) call.modelRef = ref;
+  }
 }
 
 /** Prompts that are the value of a declaration get its name. */

@@ -128,7 +128,7 @@ export class RequestFinder {
 
   /** `self.llm.ainvoke(…)` on a model made in another file: a request; its model is followed by the repository pass. */
   private addForeignRequest(node: SyntaxNode, callee: string, receiver: SyntaxNode, wrap: Wrapping): void {
-    const base = this.baseOf(receiver);
+    const base = this.pipedModel(this.baseOf(receiver)) ?? this.baseOf(receiver);
     const name = this.syntax.name(base) ?? '';
     if (!MODEL_NAME.test(name) || NOT_MODEL.test(name)) return;
     const target = this.syntax.resolve(base);
@@ -165,6 +165,28 @@ export class RequestFinder {
     if (!this.sites.addCall(call)) return;
     this.calls.push({ node, rule: REQUEST_RULE, call, args });
     this.siteNodes.add(node.id);
+  }
+
+  /**
+   * The one model-named operand of an LCEL pipe the receiver is (`chain = prompt | model | parser`, `(prompt | llm)`):
+   * the chain sends its request on that model. None when no operand, or more than one, is named like a model.
+   */
+  private pipedModel(receiver: SyntaxNode): SyntaxNode | undefined {
+    const chain = this.syntax.resolve(receiver);
+    if (chain.type !== 'binary_operator' || chain.childForFieldName('operator')?.text !== '|') return undefined;
+    const operands: SyntaxNode[] = [];
+    const flatten = (n: SyntaxNode, depth: number): void => {
+      const u = unwrap(n);
+      if (depth < 8 && u.type === 'binary_operator' && u.childForFieldName('operator')?.text === '|') {
+        for (const side of [u.childForFieldName('left'), u.childForFieldName('right')]) if (side) flatten(side, depth + 1);
+      } else operands.push(this.baseOf(u));
+    };
+    flatten(chain, 0);
+    const models = operands.filter((o) => {
+      const name = this.syntax.name(o) ?? '';
+      return MODEL_NAME.test(name) && !NOT_MODEL.test(name);
+    });
+    return models.length === 1 ? models[0] : undefined;
   }
 
   /** The model object under runnable wrappers: `llm` in `llm.bind_tools(T).with_retry()`. */

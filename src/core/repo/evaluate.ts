@@ -27,7 +27,12 @@ import { enclosingMethod, entryFirst, firstOf, typeExpr, withVia, type Bound, ty
 
 export type { Bound, CallerLookup, Ctx, Inst, Val, Via } from './values';
 
-const MAX_DEPTH = 14;
+/**
+ * How deep one evaluation follows. 15 (was 14): a model injected into a constructor from a module value that a
+ * helper builds through another helper (`summary_model=init_retry_fallback_model(DEFAULT.id)` → `_init_retrying_model(model)`
+ * → `init_chat_model(model=model) | …`) needs one level more; each level costs DocsGPT's scan a few percent of CPU.
+ */
+const MAX_DEPTH = 15;
 const NO_FUNCTIONS: ReadonlyMap<string, FunctionFact> = new Map();
 const SETTINGS = /(BaseSettings|BaseModel|Settings|Config|Configuration)$/;
 

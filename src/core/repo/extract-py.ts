@@ -6,7 +6,8 @@
 import type { SyntaxNode } from '../detect/parser';
 import { setterFacts } from './setter-facts';
 import { lateImports, paramFallbacks } from './param-fallbacks';
-import { addWithAliases } from './py-locals';
+import { addUnpackedLocals, addWithAliases } from './py-locals';
+import { pipedModel } from './py-pipes';
 import type { Collected } from '../detect/syntax';
 import type { BranchTest, CalleeFact, ClassFact, Expr, FileFacts, FunctionFact, ImportFact, LoopFact, ParamFact } from './facts';
 import { comparisonsOf, loopHead, raiseGuards } from './extract-py-loops';
@@ -62,6 +63,7 @@ export function extractPython(root: SyntaxNode, collected: Collected, detected: 
   const functions = buckets.map((b) => functionFact(b, moduleTables));
   const imports: ImportFact[] = [];
   const values: Record<string, Expr> = { ...module.moduleValues };
+  addUnpackedLocals(root, buckets, expr, LOCAL_DEPTH, values);
   const classes: ClassFact[] = [];
   const visitBlock = (block: SyntaxNode, depth: number): void => {
     if (depth > 4) return;
@@ -301,7 +303,7 @@ export function expr(node: SyntaxNode, depth: number): Expr {
     case 'subscript': {
       const obj = node.childForFieldName('value');
       const key = node.childForFieldName('subscript');
-      const k = key?.type === 'string' ? expr(key, depth + 1) : undefined;
+      const k = key?.type === 'string' ? expr(key, depth + 1) : key?.type === 'integer' && /^\d+$/.test(key.text) ? { k: 'str' as const, v: key.text, line } : undefined;
       if (obj?.text === 'os.environ' && k?.k === 'str') return { k: 'env', name: k.v, line };
       return obj && k?.k === 'str' ? { k: 'index', obj: expr(obj, depth + 1), key: k.v, line } : unknown();
     }
@@ -321,6 +323,10 @@ export function expr(node: SyntaxNode, depth: number): Expr {
       const left = node.childForFieldName('left');
       const right = node.childForFieldName('right');
       if (op === '/' && left && right) return { k: 'path', parts: [expr(left, depth + 1), expr(right, depth + 1)], line };
+      if (op === '|') {
+        const model = pipedModel(node);
+        if (model) return expr(model, depth + 1);
+      }
       return unknown();
     }
     case 'dictionary': {
@@ -333,6 +339,14 @@ export function expr(node: SyntaxNode, depth: number): Expr {
         if (k?.k === 'str' && value) entries[k.v] = expr(value, depth + 1);
       }
       return { k: 'dict', entries, line };
+    }
+    case 'list':
+    case 'tuple':
+    case 'expression_list': {
+      // `return client, model` and `[(name, llm)]`: items read by position (an unpacking, a loop's first pass).
+      const items = node.namedChildren.filter((c) => c && c.type !== 'comment');
+      if (items.length > 20 || items.some((c) => c!.type === 'list_splat' || c!.type === 'list_comprehension')) return unknown();
+      return { k: 'list', items: items.map((c) => expr(c!, depth + 1)), line };
     }
     case 'call':
       return callExpr(node, depth, line);

@@ -32,6 +32,7 @@ import { heldPrompts, subclassIndex, type HeldPromptSources } from './held-promp
 import { RepoStore } from './store';
 import { TypedRequests } from './typed-requests';
 import { PyFamilies } from './py-families';
+import { BranchSites } from './branch-sites';
 import { LibraryRuns, orderedCallers } from './library-runs';
 import { branchModel } from './branch-locals';
 import type { LoadedPrompt, RepoHints, RepoLoop, ResolvedModel } from './types';
@@ -104,6 +105,7 @@ export class RepoIndex implements RepoHints {
   modelFor(path: string, call: DetectedCall): ResolvedModel | undefined {
     return this.memo(`m:${path}#${call.id}`, () => {
       if (call.id.endsWith('.f')) return this.pyFamilies().modelOf(path, call.id);
+      if (call.id.endsWith('.br')) return this.branchSites().modelOf(path, call.id);
       if (call.id.endsWith('.lib')) return this.libraryRuns().modelOf(path, call.id);
       if (call.id.endsWith('.run')) return runModelOf(this.agentRuns(), path, call.id, (p, c) => this.modelFor(p, c));
       const at = this.ctxOf(path, call.id);
@@ -197,7 +199,9 @@ export class RepoIndex implements RepoHints {
     const family = this.pyFamilies().revealed(path);
     const library = this.libraryRuns().revealed(path);
     const typed = this.typedRequests().revealed(path);
-    return family.length || library.length ? [...typed, ...family, ...library.filter((c) => !family.some((f) => f.line === c.line))] : typed;
+    const branches = this.branchSites().revealed(path);
+    const all = family.length || library.length ? [...typed, ...family, ...library.filter((c) => !family.some((f) => f.line === c.line))] : typed;
+    return branches.length ? [...all, ...branches] : all;
   }
 
   /** Python calls on well-known library objects that send requests (library-runs.ts). */
@@ -206,6 +210,10 @@ export class RepoIndex implements RepoHints {
   }
 
   /** Python calls on the repository's own chat-model class family (py-families.ts). */
+  private branchSites(): BranchSites {
+    return this.memo('branch-sites', () => new BranchSites(this.store, this.evaluator, (p, fn) => this.graph.callers(p, fn).map((e) => ({ ...e.bound, line: e.line }))));
+  }
+
   private pyFamilies(): PyFamilies {
     return this.memo('py-families', () => new PyFamilies(this.store, this.evaluator, (p, fn) => this.graph.callers(p, fn).map((e) => ({ ...e.bound, line: e.line }))));
   }

@@ -33,6 +33,7 @@ import { scopeOfPath } from '../report/scope';
 import { looksLikeModel } from './model-flow';
 import { HolderNames } from './py-family-holders';
 import { typedHolder } from './py-typed-holders';
+import { InjectedHolders } from './py-injected-holders';
 
 export interface ClassAt {
   readonly path: string;
@@ -208,6 +209,7 @@ export class PyFamilies {
 
   private findSites(): void {
     const holders = (this.holders = new HolderNames(this.store, this.evaluator, this.callers, this, this.family));
+    const injected = new InjectedHolders(this.store, this.callers, holders);
     let count = 0;
     for (const s of this.store.files()) {
       if (s.file.language !== 'python') continue;
@@ -223,11 +225,14 @@ export class PyFamilies {
           if (!this.requestMethods.has(method)) continue;
           const name = holderName(c.expr.callee.obj);
           if (!name) continue;
-          // The name the repository assigns family objects to, else the receiver's annotation (py-typed-holders.ts).
-          const held = holders.classOf(name, method) ?? typedHolder(this.store, this, withSelf(c.expr.callee.obj), s.file.path, fn, method);
+          // The name the repository assigns family objects to, else the receiver's annotation (py-typed-holders.ts),
+          // else what the callers of its class's constructor inject (py-injected-holders.ts).
+          const receiver = withSelf(c.expr.callee.obj);
+          const named = holders.classOf(name, method) ?? typedHolder(this.store, this, receiver, s.file.path, fn, method);
+          const held = named ?? injected.held(receiver, s.file.path, fn, method);
           if (!held || this.heldElse(c.expr.callee.obj, s.file.path, fn)) continue;
           taken.add(c.line);
-          sites.push(this.site(s.file.path, fn, c.expr, method, held));
+          sites.push(this.site(s.file.path, fn, c.expr, method, held, named ? 'py-chat-family' : 'py-family-injected'));
           if (++count >= MAX_SITES) break;
         }
       }
@@ -242,7 +247,7 @@ export class PyFamilies {
     return (v?.t === 'inst' && !this.family.has(v.cls.name)) || v?.t === 'str' || v?.t === 'dict';
   }
 
-  private site(path: string, fn: FunctionFact, expr: Extract<Expr, { k: 'call' }>, method: string, held: { cls?: ClassAt; roots: string[] }): FamilySite {
+  private site(path: string, fn: FunctionFact, expr: Extract<Expr, { k: 'call' }>, method: string, held: { cls?: ClassAt; roots: string[] }, rule: 'py-chat-family' | 'py-family-injected'): FamilySite {
     const cls = held.cls;
     const callee = exprText(expr.callee);
     // Every family request the call may end in (the picked class's and the other providers'): listed, not billed.
@@ -261,7 +266,7 @@ export class PyFamilies {
       promptIds: [],
       tools: [],
       agent: false,
-      rule: 'py-chat-family',
+      rule,
       inputPlaceholders: [],
       receiverType: { type: cls?.cls.name ?? 'chat model', path: [], method },
       ...(embedding ? { kind: 'embedding' as const } : {}),
@@ -304,6 +309,24 @@ export class PyFamilies {
     const into = new Set<string>();
     this.sendersOf(cls, method, into);
     return into;
+  }
+
+  /** Descendants of `cls` that define `method` themselves, with where (py-typed-holders.ts counts providers by them). */
+  overridesOf(cls: string, method: string): { at: ClassAt; fn: FunctionFact }[] {
+    const out: { at: ClassAt; fn: FunctionFact }[] = [];
+    const seen = new Set<string>([cls]);
+    const queue = [cls];
+    while (queue.length && out.length < 40) {
+      for (const c of this.children.get(queue.shift()!) ?? []) {
+        if (seen.has(c)) continue;
+        seen.add(c);
+        queue.push(c);
+        const at = this.classes.get(c);
+        const fn = at ? this.store.get(at.path)?.functions.get(`${c}.${method}`) : undefined;
+        if (at && fn) out.push({ at, fn });
+      }
+    }
+    return out;
   }
 
   /** The class's own methods send the request (no subclass involved): a plain wrapper. */

@@ -68,10 +68,21 @@ export class HolderNames {
     return found;
   }
 
+  /**
+   * The family class an expression written at `ctx` builds when `method` is one of its request methods (the same
+   * tests as a name's assignments): an argument a caller passes for an injected parameter (py-injected-holders.ts).
+   */
+  builtAt(e: Expr, ctx: { path: string; fn?: FunctionFact }, method: string): { cls?: ClassAt; roots: string[] } | undefined {
+    const produced = e.k === 'call' ? this.produced(e, ctx) : undefined;
+    if (!produced || !produced.roots.some((r) => this.families.reaches(r, method))) return undefined;
+    if (produced.roots.length === 1 && this.families.sendsItself(produced.roots[0], method)) return undefined;
+    return { cls: produced.picked, roots: produced.roots };
+  }
+
   /** What a call expression builds: family classes it may return, and the one picked under the defaults. */
-  private produced(e: Expr): { roots: string[]; picked?: ClassAt } | undefined {
+  private produced(e: Expr, at?: { path: string; fn?: FunctionFact }): { roots: string[]; picked?: ClassAt } | undefined {
     if (e.k !== 'call') return undefined;
-    const ctx = this.where.get(e);
+    const ctx = at ?? this.where.get(e);
     if (!ctx) return undefined;
     const callee = attempt(() => this.evaluator.eval(e.callee, ctx));
     if (callee?.t === 'class' && this.family.has(callee.cls.name)) return { roots: [callee.cls.name], picked: this.families.classAt(callee.cls.name) };

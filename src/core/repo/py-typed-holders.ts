@@ -15,6 +15,7 @@ import type { ClassAt, PyFamilies } from './py-families';
 import type { RepoStore } from './store';
 import { enclosingFunction } from './closures';
 import { enclosingMethod } from './values';
+import { scopeOfPath } from '../report/scope';
 
 const MAX_LEVELS = 4;
 
@@ -33,7 +34,18 @@ export function typedHolder(
   // Providers of one interface: two classes or more send on it. With one sending implementation (beside mocks
   // and stubs that send nothing) the interface only fronts that class: a wrapper, whose own request is the site.
   const owners = new Set([...families.sendersFor(name!, method)].map((s) => s.split('.')[0]));
-  return owners.size >= 2 ? { roots: [name!] } : undefined;
+  if (owners.size >= 2) return { roots: [name!] };
+  // Providers whose own request the SDK table does not know (a legacy SDK, a self-hosted runtime) still override the
+  // method with a body that calls out: an abstract base with several such implementations is a provider family.
+  return owners.size === 1 && workingOverrides(families, name!, method) >= 2 ? { roots: [name!] } : undefined;
+}
+
+/** Stand-ins named so (`MockLLM`, `FakeProvider`, `test_llm`), not words that merely contain the letters (`LatestModel`). */
+const STAND_IN = /(Mock|Fake|Stub|Dummy|Test|Echo|NoOp|Noop|Null)(?![a-z])|^(mock|fake|stub|dummy|test|echo|noop|null)/;
+
+/** Runtime subclasses (not stand-ins) whose own version of the method calls something. */
+function workingOverrides(families: PyFamilies, base: string, method: string): number {
+  return families.overridesOf(base, method).filter((o) => !STAND_IN.test(o.at.cls.name) && scopeOfPath(o.at.path) === 'runtime' && o.fn.calls.length > 0).length;
 }
 
 /** The annotation of a receiver: a parameter of the function or of one it is written in, or an attribute of the method's class. */
