@@ -13,6 +13,20 @@ export function spanOf(node: SyntaxNode): Span {
   };
 }
 
+/**
+ * Where a request is anchored: its span, except that a method chain written over several lines
+ * (`model\n  .withConfig({…})\n  .invoke([…])`) starts at the line of the request method itself, the line a reader
+ * (and a label) points at; the span still ends where the call does.
+ */
+export function requestSpanOf(node: SyntaxNode): Span {
+  const span = spanOf(node);
+  const fn = node.childForFieldName('function');
+  const method = fn && (fn.type === 'member_expression' || fn.type === 'attribute') ? fn.childForFieldName(fn.type === 'attribute' ? 'attribute' : 'property') : undefined;
+  if (!method || method.startPosition.row === node.startPosition.row) return span;
+  // The `.` before the method name starts its line (`  .invoke(`): anchor there.
+  return { ...span, line: method.startPosition.row + 1, column: Math.max(1, method.startPosition.column) };
+}
+
 export type Mutable<T> = { -readonly [K in keyof T]: T[K] };
 
 export interface PromptEntry {
