@@ -82,6 +82,20 @@ export interface CalleeFact {
   readonly line: number;
   /** Made only on some runs of its function: in an `if`/`else`/`except`/`case` branch (branch-calls.ts). */
   readonly branch?: boolean;
+  /** TypeScript: the condition of the innermost `if` it is written under, negated in the `else` (route-sends-ts.ts). */
+  readonly test?: Cond;
+}
+
+/** `fetch('/api/x', { body: JSON.stringify(obj) })`: a request to the app's own server route (route-sends-ts.ts). */
+export interface RouteSendFact {
+  /** The path as written, without its query string or trailing slash. */
+  readonly url: string;
+  readonly line: number;
+  /** The HTTP method (`POST` where a body is sent and none is written, else `GET`). */
+  readonly method: string;
+  readonly fn?: string;
+  /** The object sent as the request body, where it is JSON. */
+  readonly body?: Expr;
 }
 
 export interface LoopFact {
@@ -318,6 +332,8 @@ export interface FileFacts {
   readonly calls: readonly CallFact[];
   /** UI state hooks' initial values (TypeScript/JSX), for a model the user picks in the UI. */
   readonly stateDefaults?: readonly StateDefault[];
+  /** TypeScript: requests to the app's own server routes (route-sends-ts.ts, route-callers.ts). */
+  readonly routeSends?: readonly RouteSendFact[];
   readonly schemaUses?: readonly SchemaUseFact[];
   readonly schemas?: readonly SchemaFact[];
   readonly schemaSenders?: readonly SchemaSenderFact[];
