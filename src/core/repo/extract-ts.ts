@@ -11,7 +11,7 @@ import type { CalleeFact, ClassFact, Expr, FileFacts, FunctionFact, ImportFact, 
 import { addDestructuredLocals } from './destructure';
 import { keepsModel } from './model-flow';
 import { runtimeReturns } from './returns';
-import { isBranchCall } from './branch-calls';
+import { isBranchCall, isGuardedCall } from './branch-calls';
 import { bucket, CALL_DEPTH, LOCAL_DEPTH, callFactsOf, notRepositoryCallee, INPUT_KEYS, loopFacts, namesIn, ownStatements, type DetectedCallSpot, type FunctionBucket, type LanguageFacts } from './extract-shared';
 import { annotatedClass, classHolders } from './ts-holders';
 import { returnedObjectsOf, SENT_SCHEMA_KEYS, tsCondition } from './ts-conditions';
@@ -226,7 +226,7 @@ function calleeFact(call: SyntaxNode): CalleeFact | undefined {
   const callee = (fn?.text ?? '').replace(/\s+/g, '');
   if (notRepositoryCallee(callee)) return undefined;
   const branch = isBranchCall(call);
-  const test = branch ? ifTestOf(call, expr) : undefined;
+  const test = branch || isGuardedCall(call) ? ifTestOf(call, expr) : undefined;
   return { callee, expr: expr(call, CALL_DEPTH), line: call.startPosition.row + 1, ...(branch ? { branch: true } : {}), ...(test ? { test } : {}) };
 }
 

@@ -67,17 +67,39 @@ export function routeSendsOf(calls: readonly SyntaxNode[], functions: readonly F
 
 const FUNCTIONS = /^(function_declaration|function_expression|arrow_function|method_definition|generator_function_declaration|function)$/;
 
-/** The condition of the innermost `if` the call is written under, inside its own function; negated in the `else`. */
+/**
+ * The condition of the innermost `if` the call is written under, inside its own function; negated in the `else`,
+ * and negated after an `if (…) return …;` guard earlier in the same block (`if (structured) return a(); return b();`).
+ */
 export function ifTestOf(call: SyntaxNode, exprOf: ExprOf): Cond | undefined {
   let child = call;
   for (let node = call.parent; node && !FUNCTIONS.test(node.type); child = node, node = node.parent) {
+    if (node.type === 'statement_block') {
+      const guard = earlierGuard(child);
+      if (guard) return negated(guard, exprOf);
+      continue;
+    }
     if (node.type !== 'if_statement') continue;
     const condition = node.childForFieldName('condition');
     if (!condition || child.id === condition.id) return undefined;
-    const test = tsCondition(condition, 0, exprOf);
-    if (!test) return undefined;
     const inElse = node.childForFieldName('alternative')?.id === child.id;
-    return inElse ? { ...test, not: !test.not } : test;
+    return inElse ? negated(condition, exprOf) : tsCondition(condition, 0, exprOf);
+  }
+  return undefined;
+}
+
+function negated(condition: SyntaxNode, exprOf: ExprOf): Cond | undefined {
+  const test = tsCondition(condition, 0, exprOf);
+  return test ? { ...test, not: !test.not } : undefined;
+}
+
+/** The condition of the nearest `if (…) { …; return …; }` (no `else`) before this statement in its block. */
+function earlierGuard(statement: SyntaxNode): SyntaxNode | undefined {
+  for (let prev = statement.previousNamedSibling; prev; prev = prev.previousNamedSibling) {
+    if (prev.type !== 'if_statement' || prev.childForFieldName('alternative')) continue;
+    const then = prev.childForFieldName('consequence');
+    const last = then?.type === 'statement_block' ? then.lastNamedChild : then;
+    if (last && (last.type === 'return_statement' || last.type === 'throw_statement')) return prev.childForFieldName('condition') ?? undefined;
   }
   return undefined;
 }

@@ -23,6 +23,13 @@ describe('repository model: the app’s own API route and the browser code that 
     assert.match(answer.modelSource?.detail ?? '', /\/api\/llm/);
   });
 
+  it('after an if (…) { return … } guard the request takes the senders that fail the guard (query string and trailing slash ignored)', () => {
+    const [streamed, whole] = requests(r, 'app/api/summarize/route.ts');
+    assert.deepEqual([streamed.line, streamed.modelResolved], [14, 'claude-sonnet-4-5'], 'the sender that writes stream: true');
+    assert.deepEqual([whole.line, whole.modelResolved], [19, 'claude-haiku-4-5'], 'the sender without stream, its model a constant');
+    assert.deepEqual(whole.modelSource?.at, { path: 'lib/summary.ts', line: 1 });
+  });
+
   it('a while (true) tool loop reaching the request only through fetch to the app’s own route is an agent loop, unbounded', () => {
     const loops = file(r, 'lib/planner.ts').agentLoops;
     assert.deepEqual(loops.map((l) => [l.line, l.bounded]), [[15, false]]);
