@@ -3,6 +3,7 @@ import type { PromptKind, Span } from '../report/types';
 import type { SyntaxNode } from './parser';
 import { render, type TextValue } from './text';
 import type { AnnotationValues, DetectedCall, DetectedLoop, DetectedPrompt } from './types';
+import type { GraphCycleFact } from '../repo/facts';
 
 export function spanOf(node: SyntaxNode): Span {
   return {
@@ -42,6 +43,8 @@ export class SiteRegistry {
   readonly prompts = new Map<string, PromptEntry>();
   readonly calls: Mutable<DetectedCall>[] = [];
   readonly loops: Mutable<DetectedLoop>[] = [];
+  /** LangGraph cycles whose nodes are other files' functions, for the repository pass (graphs.ts). */
+  readonly graphCycles: GraphCycleFact[] = [];
   truncated = false;
 
   constructor(private readonly maxSites: number) {}

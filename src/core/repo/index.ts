@@ -40,6 +40,7 @@ import { allSentTexts, largestGroup } from './sent-texts';
 import { promptDirFiles } from './prompt-dirs';
 import { scopeOfPath } from '../report/scope';
 import { routeIndex, routeModel } from './route-callers';
+import { graphCycleLoops } from './graph-cycles';
 
 export type { RepoHints, RepoLoop, ResolvedModel, LoadedPrompt } from './types';
 export { isConfigPath } from './config-files';
@@ -231,7 +232,7 @@ export class RepoIndex implements RepoHints {
   }
 
   private loops(): RepoLoop[] {
-    return this.memo('loops', () => [...findRepoLoops(this.store, this.graph, this.evaluator, (p) => this.revealedCalls(p)), ...this.agentRuns().loops]);
+    return this.memo('loops', () => [...findRepoLoops(this.store, this.graph, this.evaluator, (p) => this.revealedCalls(p)), ...this.agentRuns().loops, ...graphCycleLoops(this.store, this.graph, this.evaluator)]);
   }
 
   runsElsewhere(path: string): ReadonlyMap<string, string> | undefined {
