@@ -31,6 +31,8 @@ import { WorkspaceRepository } from '../src/node/workspace-repo';
 import { defaultJobs } from '../src/node/detect-pool';
 import { IndexProcess } from '../src/node/index-process-client';
 import type { EditorIndex } from '../src/node/editor-index';
+import { DEFAULT_IN_HOST_MAX_FILES, PlacedIndex } from '../src/node/index-placement';
+import type { WalkResult } from '../src/node/walk';
 import { reportHolding } from './report-memory';
 import { mb, settle } from './memory-util';
 
@@ -111,9 +113,9 @@ async function main(): Promise<void> {
   for (const line of await reportHolding(folder, (reportFile) => scanRequest(folder, reportFile))) console.log(line);
   const typed = typingFile(folder);
   console.log(`\nthe host typing into ${typed} (${TYPED_KEYS} keys after a new line, each version analysed), each in a fresh process (RSS over the process with the modules, grammars and ranks loaded):`);
-  for (const mode of ['alone', 'in-host', 'process'] as const) {
+  for (const mode of ['alone', 'in-host', 'process', 'placed'] as const) {
     const r = await typeInFreshProcess(folder, typed, mode);
-    const what = { alone: 'no repository index', 'in-host': 'the index in the host (before)', process: 'the index in its own process (now)' }[mode];
+    const what = { alone: 'no repository index', 'in-host': 'the index in the host', process: 'the index in its own process', placed: `placed by the folder's size (${r.place ?? '?'})` }[mode];
     const proc = r.indexProcessMb === undefined ? '' : `; the index process ${r.indexProcessMb} MB`;
     console.log(`  ${what.padEnd(40)} host: with the index built ${signed(r.builtMb)} MB, peak while typing ${signed(r.peakMb)} MB (high-water, build included, ${signed(r.highWaterMb)}), after a GC ${signed(r.settledMb)} MB (heap ${signed(r.heapMb)} MB); analysis median ${r.medianMs} ms${proc}`);
   }
@@ -145,9 +147,13 @@ interface Typed {
   readonly heapMb: number;
   readonly medianMs: number;
   readonly indexProcessMb?: number;
+  /** Where the placed index went (index-placement.ts). */
+  readonly place?: string;
 }
 
-function typeInFreshProcess(folder: string, rel: string, mode: 'alone' | 'in-host' | 'process'): Promise<Typed> {
+type TypingMode = 'alone' | 'in-host' | 'process' | 'placed';
+
+function typeInFreshProcess(folder: string, rel: string, mode: TypingMode): Promise<Typed> {
   return new Promise((resolvePromise, reject) => {
     const child = fork(__filename, ['--type', mode, folder, rel], { execArgv: ['--expose-gc'] });
     child.once('message', (m) => resolvePromise(m as Typed));
@@ -156,7 +162,7 @@ function typeInFreshProcess(folder: string, rel: string, mode: 'alone' | 'in-hos
 }
 
 /** In a fresh process: the editor's analyses of a file being typed into, with the index where `mode` says. */
-async function typeInto(folder: string, rel: string, mode: 'alone' | 'in-host' | 'process'): Promise<void> {
+async function typeInto(folder: string, rel: string, mode: TypingMode): Promise<void> {
   const catalog = getBundledCatalog();
   const env = { catalog, assumptions: configToAssumptions(DEFAULT_CONFIG) };
   const abs = existsInFolder(folder, rel) ? join(folder, rel) : join(ROOT, 'examples', rel);
@@ -165,7 +171,12 @@ async function typeInto(folder: string, rel: string, mode: 'alone' | 'in-host' |
   await analyzeText(text, rel, '', env);
   await settle();
   const before = process.memoryUsage();
-  const index: EditorIndex | undefined = mode === 'alone' ? undefined : mode === 'in-host' ? new WorkspaceRepository(folder, { jobs: defaultJobs('editor') }) : new IndexProcess(folder, { exclude: [], maxFileBytes: 1024 * 1024, jobs: defaultJobs('editor') });
+  const options = { exclude: [], maxFileBytes: 1024 * 1024, jobs: defaultJobs('editor') };
+  const inHost = (walked?: WalkResult) => new WorkspaceRepository(folder, { ...options, minFilesForWorkers: 1, ...(walked ? { walked } : {}) });
+  const inProcess = () => new IndexProcess(folder, options);
+  // `placed`: as the editor places it (engine.ts), with the setting's default.
+  const index: EditorIndex | undefined =
+    mode === 'alone' ? undefined : mode === 'in-host' ? inHost() : mode === 'process' ? inProcess() : new PlacedIndex(folder, { ...options, inHostMaxFiles: DEFAULT_IN_HOST_MAX_FILES, inHost, inProcess });
   await index?.index();
   await settle();
   const builtRss = process.memoryUsage().rss;
@@ -182,7 +193,8 @@ async function typeInto(folder: string, rel: string, mode: 'alone' | 'in-host' |
     peak = Math.max(peak, process.memoryUsage().rss);
   }
   const highWater = process.resourceUsage().maxRSS * 1024;
-  const processMb = index instanceof IndexProcess && index.pid ? procRssMb(index.pid) : undefined;
+  const pid = index instanceof IndexProcess || index instanceof PlacedIndex ? index.pid : undefined;
+  const processMb = pid ? procRssMb(pid) : undefined;
   await settle();
   const after = process.memoryUsage();
   times.sort((a, b) => a - b);
@@ -194,6 +206,7 @@ async function typeInto(folder: string, rel: string, mode: 'alone' | 'in-host' |
     heapMb: mb(after.heapUsed - before.heapUsed),
     medianMs: Math.round(times[Math.floor(times.length / 2)]),
     ...(processMb !== undefined ? { indexProcessMb: processMb } : {}),
+    ...(index instanceof PlacedIndex ? { place: index.place } : {}),
   });
   index?.dispose();
 }
@@ -270,7 +283,7 @@ const entry = (): Promise<void> =>
   process.argv[2] === '--receive'
     ? receive(resolve(process.argv[4]), process.argv[3] as 'summary' | 'whole')
     : process.argv[2] === '--type'
-      ? typeInto(resolve(process.argv[4]), process.argv[5], process.argv[3] as 'alone' | 'in-host' | 'process')
+      ? typeInto(resolve(process.argv[4]), process.argv[5], process.argv[3] as TypingMode)
       : main();
 if (require.main === module) entry().then(
   () => process.exit(0),

@@ -10,6 +10,7 @@
  * in docs/editor.md.
  */
 import { DEFAULT_CONFIG } from './core-api';
+import { DEFAULT_IN_HOST_MAX_FILES } from '../node/index-placement';
 
 /** Editor-only switches: which surfaces are on. Not part of the core config (the CLI has no hover). */
 export const EDITOR_DEFAULTS = {
@@ -21,11 +22,43 @@ export const EDITOR_DEFAULTS = {
 
 export type EditorKey = keyof typeof EDITOR_DEFAULTS;
 
+/**
+ * Editor-only limits, read on their own (`ExtensionConfig.inHostIndexMaxFiles`), never by the core's
+ * loader (the CLI has no repository index process). `repositoryIndex.inHostMaxFiles`: a workspace folder
+ * of at most this many code files has its repository index in the extension host, a larger one in a
+ * process of its own (src/node/index-placement.ts); 0 puts every folder's in its own process.
+ */
+export const EDITOR_LIMITS = {
+  'repositoryIndex.inHostMaxFiles': DEFAULT_IN_HOST_MAX_FILES,
+} as const;
+
+/** Beyond this the host would hold a large folder's index: the setting is capped here. */
+export const IN_HOST_MAX_FILES_CAP = 5_000;
+
+/**
+ * The setting's value as the editor uses it: a whole number of files from 0 to the cap; anything
+ * else is the default, with a one-line issue saying why (logged once by the caller).
+ */
+export function normalizeInHostMaxFiles(value: unknown): { readonly value: number; readonly issue?: string } {
+  const fallback = EDITOR_LIMITS['repositoryIndex.inHostMaxFiles'];
+  if (value === undefined) return { value: fallback };
+  if (typeof value !== 'number' || !Number.isInteger(value) || value < 0) {
+    return { value: fallback, issue: `tokenomics.repositoryIndex.inHostMaxFiles must be a whole number of files (0 or more); using ${fallback}` };
+  }
+  if (value > IN_HOST_MAX_FILES_CAP) return { value: IN_HOST_MAX_FILES_CAP, issue: `tokenomics.repositoryIndex.inHostMaxFiles is at most ${IN_HOST_MAX_FILES_CAP}; using ${IN_HOST_MAX_FILES_CAP}` };
+  return { value };
+}
+
 /** Settings a workspace may not set while untrusted (package.json `capabilities.untrustedWorkspaces.restrictedConfigurations`). */
 export const RESTRICTED_KEYS = ['customModels', 'priceOverrides'] as const;
 
-/** Every `tokenomics.*` key the manifest declares: the core config's keys and the editor's switches. */
+/** Every `tokenomics.*` key the manifest declares: the core config's keys, the editor's switches and its limits. */
 export function settingKeys(): string[] {
+  return [...loaderKeys(), ...Object.keys(EDITOR_LIMITS)];
+}
+
+/** The keys the core's loader reads (`loadEnvironment`): the editor's limits are read apart. */
+export function loaderKeys(): string[] {
   return [...Object.keys(DEFAULT_CONFIG), ...Object.keys(EDITOR_DEFAULTS)];
 }
 

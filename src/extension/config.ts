@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
 import type { Catalog } from '../core/catalog/types';
 import type { Assumptions } from '../core/workload';
-import { collectRaw, settingKeys, EDITOR_DEFAULTS } from './config-read';
+import { collectRaw, loaderKeys, normalizeInHostMaxFiles, EDITOR_DEFAULTS } from './config-read';
 import { DEFAULT_SURFACES, getBundledCatalog, loadEnvironment, type SurfaceSwitches, type TokenomicsConfig } from './core-api';
 
 /** The typed settings every surface reads, and the catalog they price with. */
@@ -65,6 +65,17 @@ export class ExtensionConfig {
   }
 
   /**
+   * `tokenomics.repositoryIndex.inHostMaxFiles` for the folder of `resource`: up to how many code files
+   * its repository index is built in the extension host (index-placement.ts). A bad value is the default,
+   * logged once.
+   */
+  inHostIndexMaxFiles(resource?: vscode.Uri): number {
+    const { value, issue } = normalizeInHostMaxFiles(vscode.workspace.getConfiguration('tokenomics', resource).get<unknown>('repositoryIndex.inHostMaxFiles'));
+    if (issue) this.once(`issue:inHostMaxFiles:${issue}`, () => this.log.warn(`Settings: ${issue}`));
+    return value;
+  }
+
+  /**
    * The workspace `tokenomics.json` (undefined when absent or untrusted). Returns whether it
    * differs from what was known: only then do the catalog and the analyses need a reload.
    */
@@ -82,7 +93,7 @@ export class ExtensionConfig {
   private read(resource: vscode.Uri | undefined): EditorSettings {
     const section = vscode.workspace.getConfiguration('tokenomics', resource);
     const trusted = vscode.workspace.isTrusted;
-    const { raw, ignored } = collectRaw(settingKeys(), (k) => section.inspect(k), trusted);
+    const { raw, ignored } = collectRaw(loaderKeys(), (k) => section.inspect(k), trusted);
     for (const key of ignored) this.once(`untrusted:${key}`, () => this.log.warn(`Workspace is not trusted: ignoring the workspace value of tokenomics.${key}.`));
     // The loader the CLI uses too: the editor analyses with exactly what `tokenomics scan` would.
     const env = loadEnvironment({ baseCatalog: getBundledCatalog(), settings: raw, ...(this.workspaceFile ? { file: this.workspaceFile } : {}) });

@@ -14,6 +14,7 @@ import { pickAlternatives, type Alternative } from './hover/pick-alternatives';
 
 export { getBundledCatalog, resolveModel } from '../core/catalog';
 export { applyOverrides } from '../core/catalog/overrides';
+export { catalogIndex, isCatalogIndexed } from '../core/catalog/lookup';
 export { DEFAULT_CONFIG, DEFAULT_SURFACES, configToAssumptions, loadEnvironment, normalizeConfig, parseConfigFile, type SurfaceSwitches, type TokenomicsConfig } from '../core/config';
 export type { Alternative } from './hover/pick-alternatives';
 // What the warm-up after activation loads ahead of the first analysis (src/extension/analysis/warmup.ts).

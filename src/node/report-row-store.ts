@@ -19,7 +19,9 @@ import {
   type ReportSiteView,
   type SiteGroupKey,
   type SiteSort,
+  siteDiffKey,
 } from '../webview/protocol/report';
+import type { ReportRowDeltas } from './report-row-deltas';
 import { ROW_KINDS, ROW_SCOPES, type ReportRowIndex } from './report-rows';
 
 /** Rows are listed apart in this order (the core's scope order). */
@@ -59,7 +61,7 @@ export class ReportRowStore {
   /** Lower-cased paths, models and frameworks for the text filter; made on the first text filter. */
   private lowered?: { readonly paths: readonly string[]; readonly models: readonly string[]; readonly frameworks: readonly string[] };
   /** The last order asked for (a sort is kept while the user pages or filters). */
-  private ordered?: { readonly key: string; readonly order: Uint32Array };
+  private ordered?: { readonly key: string; readonly deltas?: ReportRowDeltas; readonly order: Uint32Array };
 
   constructor(index: ReportRowIndex) {
     const s = index.sites;
@@ -92,15 +94,23 @@ export class ReportRowStore {
     return undefined;
   }
 
-  /** The rows of the pages `query` asks for, with each group's count of matching sites. */
-  async query(query: Omit<ReportQuery, 'id'> & { readonly id?: number }, headlineScopes: readonly SiteScope[]): Promise<ReportSiteRows> {
+  /** Row `row`'s key in a comparison with a revision (`siteDiffKey`: path, line, kind). */
+  diffKey(row: number): string {
+    return siteDiffKey({ path: this.paths[this.path[row]], line: this.line[row], kind: ROW_KINDS[this.kind[row]] });
+  }
+
+  /**
+   * The rows of the pages `query` asks for, with each group's count of matching sites; while the view
+   * compares with a revision (`deltas`, built on this store's rows), the deltas of those rows only.
+   */
+  async query(query: Omit<ReportQuery, 'id'> & { readonly id?: number }, headlineScopes: readonly SiteScope[], deltas?: ReportRowDeltas): Promise<ReportSiteRows> {
     const inHeadline = new Set(headlineScopes.length > 0 ? headlineScopes : ['runtime']);
     const groupOf = (i: number): SiteGroupKey => {
       const scope = ROW_SCOPES[this.scope[i]];
       return inHeadline.has(scope) ? 'headline' : scope;
     };
     const members = new Map<SiteGroupKey, number[]>([['headline', []]]);
-    for (const i of this.order(query.sort ?? DEFAULT_SITE_SORT)) {
+    for (const i of this.order(query.sort ?? DEFAULT_SITE_SORT, deltas)) {
       if (!this.matches(i, query)) continue;
       const group = groupOf(i);
       let list = members.get(group);
@@ -126,7 +136,8 @@ export class ReportRowStore {
         groups.push({ group: g.group, matched: g.matched, page: g.page, pages: g.pages, rows });
       }
       const files = await Promise.all(fileIndices.map((i) => readLine<ReportFileRow>(handle, this.fileOffset[i], this.fileLength[i])));
-      return { id: query.id ?? 1, groups, files: { page: filesPage, pages: filePages, count: this.fileOffset.length, rows: files } };
+      const diff = deltas?.pageDiff(picked.flatMap((g) => g.indices), (i) => this.diffKey(i), query.removedPage);
+      return { id: query.id ?? 1, groups, files: { page: filesPage, pages: filePages, count: this.fileOffset.length, rows: files }, ...(diff ? { diff } : {}) };
     } finally {
       await handle.close();
     }
@@ -145,29 +156,40 @@ export class ReportRowStore {
 
   /**
    * Row indices in the order asked for. The rows file is in the core's ranking (monthly cost, most
-   * expensive first, unpriced last), which breaks every tie. Unpriced rows stay last in both directions.
+   * expensive first, unpriced last), which breaks every tie. Unpriced rows stay last in both directions;
+   * so do rows with no delta when sorted by it. Without a comparison the delta column is the ranking.
    */
-  private order(sort: SiteSort): Uint32Array {
+  private order(asked: SiteSort, deltas: ReportRowDeltas | undefined): Uint32Array {
+    const sort = asked.key === 'delta' && !deltas ? DEFAULT_SITE_SORT : asked;
     const key = `${sort.key}:${sort.descending}`;
-    if (this.ordered?.key === key) return this.ordered.order;
+    if (this.ordered?.key === key && (sort.key !== 'delta' || this.ordered.deltas === deltas)) return this.ordered.order;
     const order = new Uint32Array(this.count);
     for (let i = 0; i < this.count; i++) order[i] = i;
     if (!(sort.key === 'cost' && sort.descending)) {
       const sign = sort.descending ? -1 : 1;
-      const byUsd = (values: Float64Array) => (a: number, b: number) => {
-        const [x, y] = [values[a], values[b]];
-        if ((x < 0) !== (y < 0)) return x < 0 ? 1 : -1;
-        return sign * (x - y) || a - b;
+      const byUsd = (figure: (row: number) => number) => (a: number, b: number) => {
+        const [x, y] = [figure(a), figure(b)];
+        const [xLast, yLast] = [x < 0 || Number.isNaN(x), y < 0 || Number.isNaN(y)];
+        if (xLast !== yLast) return xLast ? 1 : -1;
+        return (xLast ? 0 : sign * (x - y)) || a - b;
+      };
+      // A delta may be negative (cheaper than at the revision): only an unknown one goes last.
+      const byDelta = (a: number, b: number): number => {
+        const [x, y] = [deltas!.sortFigure(a), deltas!.sortFigure(b)];
+        if (Number.isNaN(x) !== Number.isNaN(y)) return Number.isNaN(x) ? 1 : -1;
+        return (Number.isNaN(x) ? 0 : sign * (x - y)) || a - b;
       };
       const compare =
         sort.key === 'cost'
-          ? byUsd(this.monthlyUsd)
+          ? byUsd((i) => this.monthlyUsd[i])
           : sort.key === 'perUnit'
-            ? byUsd(this.perUnitUsd)
-            : (a: number, b: number) => sign * (this.paths[this.path[a]].localeCompare(this.paths[this.path[b]]) || this.line[a] - this.line[b]) || a - b;
+            ? byUsd((i) => this.perUnitUsd[i])
+            : sort.key === 'delta'
+              ? byDelta
+              : (a: number, b: number) => sign * (this.paths[this.path[a]].localeCompare(this.paths[this.path[b]]) || this.line[a] - this.line[b]) || a - b;
       order.sort(compare);
     }
-    this.ordered = { key, order };
+    this.ordered = { key, ...(sort.key === 'delta' ? { deltas } : {}), order };
     return order;
   }
 

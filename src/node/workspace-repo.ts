@@ -19,7 +19,7 @@ import { buildRepository } from './repo-pass';
 import { DetectPool, workerScript } from './detect-pool';
 import { DEFAULT_MAX_FILE_BYTES, MIN_FILES_FOR_WORKERS } from './scan';
 import { detectInThread, detectInWorkers } from './scan-detect';
-import { walkPaths } from './walk';
+import { walkPaths, type WalkResult } from './walk';
 
 export interface WorkspaceRepoOptions {
   readonly exclude?: readonly string[];
@@ -28,6 +28,8 @@ export interface WorkspaceRepoOptions {
   readonly jobs?: number;
   /** Below this many files the build stays on the calling thread (default: the scan's threshold). */
   readonly minFilesForWorkers?: number;
+  /** The folder's listing when the caller walked it already (index-placement.ts): not walked again. */
+  readonly walked?: WalkResult;
 }
 
 export class WorkspaceRepository implements EditorIndex {
@@ -104,7 +106,7 @@ export class WorkspaceRepository implements EditorIndex {
    * is indexed. Binary and oversized files are skipped as a scan skips them.
    */
   private async build(): Promise<RepoIndex> {
-    const walked = await walkPaths(this.root, [this.root], { exclude: this.options.exclude, respectGitignore: true });
+    const walked = this.options.walked ?? (await walkPaths(this.root, [this.root], { exclude: this.options.exclude, respectGitignore: true }));
     const input = { root: this.root, files: walked.files, maxBytes: this.options.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES, detectOptions: {} };
     const jobs = this.options.jobs ?? 0;
     const script = jobs >= 1 && walked.files.length >= (this.options.minFilesForWorkers ?? MIN_FILES_FOR_WORKERS) ? workerScript() : undefined;

@@ -7,10 +7,12 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser } from 'playwright-core';
 import { signedUsd } from '../../src/core/diff';
-import { siteDiffKey, type ReportData, type ReportDiffData, type ReportSiteView } from '../../src/webview/protocol/report';
+import type { ReportDiffSites } from '../../src/node/report-row-deltas';
+import { siteDiffKey, type ReportData, type ReportSiteView } from '../../src/webview/protocol/report';
 import { launch, withPage, ROOT, screenshot, type WebviewPage } from './harness';
 import { diffFixture } from './report-diff-fixture';
 import { reportHost, type ReportHostFixture } from './report-host';
+import { until } from './until';
 
 describe('Cost report vs HEAD', function () {
   this.timeout(90_000);
@@ -18,7 +20,7 @@ describe('Cost report vs HEAD', function () {
   let fx: ReportHostFixture;
   let data: ReportData;
   const report = { view: 'report' as const, host: (m: { type: string }, p: WebviewPage) => fx.host(m, p) };
-  let diff: ReportDiffData;
+  let diff: ReportDiffSites;
   let outsideMessage: string;
   const site = (path: string, kind: ReportSiteView['kind']): ReportSiteView => {
     const found = data.sites.find((s) => s.path === path && s.kind === kind);
@@ -56,9 +58,12 @@ describe('Cost report vs HEAD', function () {
     );
     // Every site of the view has its entry: the view's scan and the comparison's head agree.
     for (const s of data.sites) assert.ok(diff.sites[siteDiffKey(s)], `${siteDiffKey(s)} is in the comparison`);
-    assert.equal(diff.ref, 'HEAD');
-    assert.match(diff.commit, /^[0-9a-f]{7}$/);
-    assert.match(diff.headline, /^LLM cost [+−]\$/);
+    assert.equal(diff.summary.ref, 'HEAD');
+    assert.match(diff.summary.commit, /^[0-9a-f]{7}$/);
+    assert.match(diff.summary.headline, /^LLM cost [+−]\$/);
+    const tally = (change: string) => Object.values(diff.sites).filter((d) => d.change === change).length;
+    assert.deepEqual(diff.summary.counts, { added: tally('added'), changed: tally('changed'), unchanged: tally('unchanged'), removed: 1 });
+    assert.equal(tally('added'), 1);
   });
 
   it('outside a git repository the comparison is one clear sentence', () => {
@@ -72,11 +77,12 @@ describe('Cost report vs HEAD', function () {
       assert.equal(await p.page.locator('th', { hasText: 'vs HEAD' }).count(), 0, 'off until the host sends a comparison');
       await p.send({ type: 'diffing', ref: 'HEAD' });
       assert.equal(await p.page.locator('[data-testid="diff-headline"]').textContent(), 'Comparing with HEAD…');
-      await p.send({ type: 'diff', data: diff });
+      await p.send({ type: 'diff', data: fx.compare(diff) });
       await p.page.locator('th', { hasText: 'vs HEAD' }).first().waitFor();
       const planner = site('src/agent/planner.ts', 'loop');
       const delta = diff.sites[siteDiffKey(planner)].monthlyDelta!;
-      assert.equal(await p.page.locator(row(planner)).getAttribute('data-change'), 'changed');
+      // The deltas come with the rows the page asks for again once it has the summary.
+      await until(() => p.page.locator(row(planner)).getAttribute('data-change'), 'changed');
       assert.equal(await p.page.locator(`${row(planner)} td.delta`).textContent(), signedUsd(delta));
       const added = site('src/summarize.ts', 'call');
       assert.equal(await p.page.locator(row(added)).getAttribute('data-change'), 'added');
@@ -84,7 +90,7 @@ describe('Cost report vs HEAD', function () {
       const same = site('src/lib/llm.ts', 'call');
       assert.equal(await p.page.locator(row(same)).getAttribute('data-change'), null);
       assert.equal(await p.page.locator(`${row(same)} td.delta`).textContent(), '=');
-      assert.equal(await p.page.locator('[data-testid="diff-headline"]').textContent(), `vs HEAD (${diff.commit}): ${diff.headline}`);
+      assert.equal(await p.page.locator('[data-testid="diff-headline"]').textContent(), `vs HEAD (${diff.summary.commit}): ${diff.summary.headline}`);
       assert.equal(await p.page.locator('[data-testid="removed-summary"]').textContent(), 'Removed since HEAD · 1 site');
       await p.page.locator('[data-testid="removed-summary"]').click();
       const removedBase = diff.removed[0].monthlyBase!;
@@ -96,6 +102,7 @@ describe('Cost report vs HEAD', function () {
       await screenshot(p, 'report-vs-head-300px');
       await p.page.locator('[data-testid="diff-off"]').click();
       assert.deepEqual((await p.posted()).at(-1), { type: 'diffOff' });
+      fx.compare(undefined);
       await p.send({ type: 'diffCleared' });
       assert.equal(await p.page.locator('th', { hasText: 'vs HEAD' }).count(), 0);
       assert.equal(await p.page.locator('[data-testid="diff-headline"]').count(), 0);

@@ -15,7 +15,7 @@ export const MANY_RUNTIME = 130;
 export const MANY_TESTS = 60;
 const MODELS = ['gpt-4.1', 'gpt-4.1-mini', 'claude-sonnet-4-5'];
 
-function call(i: number, model: string): string {
+export function manyCall(i: number, model: string): string {
   return [
     "import OpenAI from 'openai';",
     'const client = new OpenAI();',
@@ -25,19 +25,24 @@ function call(i: number, model: string): string {
   ].join('\n');
 }
 
-function write(root: string, rel: string, text: string): void {
+export function write(root: string, rel: string, text: string): void {
   mkdirSync(dirname(join(root, rel)), { recursive: true });
   writeFileSync(join(root, rel), text);
 }
 
 let built: Promise<ScanResult> | undefined;
 
+/** The fixture's files, written into `dir`. */
+export function writeManySites(dir: string): void {
+  for (let i = 0; i < MANY_RUNTIME; i++) write(dir, `src/pkg${i % 7}/agent${i}.ts`, manyCall(i, MODELS[i % MODELS.length]));
+  for (let i = 0; i < MANY_TESTS; i++) write(dir, `tests/agent${i}.test.ts`, manyCall(1000 + i, 'gpt-4.1-mini'));
+  write(dir, 'src/mystery.ts', manyCall(9999, 'mystery-9'));
+}
+
 async function build(): Promise<ScanResult> {
   const dir = mkdtempSync(join(tmpdir(), 'tokenomics-report-many-'));
   try {
-    for (let i = 0; i < MANY_RUNTIME; i++) write(dir, `src/pkg${i % 7}/agent${i}.ts`, call(i, MODELS[i % MODELS.length]));
-    for (let i = 0; i < MANY_TESTS; i++) write(dir, `tests/agent${i}.test.ts`, call(1000 + i, 'gpt-4.1-mini'));
-    write(dir, 'src/mystery.ts', call(9999, 'mystery-9'));
+    writeManySites(dir);
     const report = await scanPaths([dir], { catalog: getBundledCatalog(), assumptions: DEFAULT_ASSUMPTIONS, resolveModel, root: dir, cwd: dir });
     return { ...report, root: '.' };
   } finally {

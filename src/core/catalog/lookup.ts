@@ -35,6 +35,11 @@ export function catalogIndex(catalog: Catalog): CatalogIndex {
   return index;
 }
 
+/** Whether `catalog`'s lookup index is built (the editor's warm-up builds it before the first price). */
+export function isCatalogIndexed(catalog: Catalog): boolean {
+  return indexes.has(catalog);
+}
+
 function buildIndex(catalog: Catalog): CatalogIndex {
   const models = new Map<string, ModelEntry>();
   const keys = new Map<string, ModelKey>();

@@ -20,7 +20,7 @@ const MAX_DEPTH = 8;
 /** Pieces registered for one message at most (a very long assembly is priced on its first pieces). */
 const MAX_PIECES = 60;
 /** Methods that keep their receiver's text (`text.strip()`, `"…".format(x)`). */
-const KEEPS_TEXT = /\.(strip|lstrip|rstrip|trim|trimStart|trimEnd|format|format_map|replace|lower|upper|encode|decode)$/;
+const KEEPS_TEXT = /\.(strip|lstrip|rstrip|trim|trimStart|trimEnd|format|format_map|replace|replaceAll|lower|upper|encode|decode)$/;
 /**
  * A written piece: a word (four letters or more), two words, or an XML-like tag the model reads
  * (`<agent_state>`); a command prefix (`"wtf " + args`) or a separator is not.
@@ -198,7 +198,7 @@ export class AssembledPrompts {
     const receiver = syntax.receiver(n);
     if (receiver && KEEPS_TEXT.test(callee)) {
       // `text.replace(old, inserted)`: the inserted text is sent too.
-      const inserted = /\.replace$/.test(callee) ? syntax.args(n).positional[1] : undefined;
+      const inserted = /\.(replace|replaceAll)$/.test(callee) ? syntax.args(n).positional[1] : undefined;
       if (inserted) this.visit(inserted, kind, reason, depth + 1, seen, out, true);
       return this.visit(receiver, kind, reason, depth, seen, out);
     }

@@ -165,6 +165,17 @@ export const LANGGRAPH_AGENT: CallRule = {
 };
 // LangChain v1 `create_agent` runs on LangGraph: its recursion limit applies.
 export const LANGCHAIN_AGENT: CallRule = { ...LANGGRAPH_AGENT, framework: 'langchain', defaultsKey: 'langgraph' };
+// Deep Agents (`create_deep_agent`, the managed runtime's `define_deep_agent`) build a LangGraph tool-calling
+// agent: the returned graph is the agent, its recursion limit applies. The model and prompt are given by keyword
+// (the positional order changed between releases: tools first, then model first).
+export const DEEP_AGENT: CallRule = {
+  ...LANGGRAPH_AGENT,
+  framework: 'deepagents',
+  defaultsKey: 'langgraph',
+  modelArg: undefined,
+  toolsArg: undefined,
+  promptKeys: { ...LANGGRAPH_AGENT.promptKeys, instructions: 'system' },
+};
 export const LANGCHAIN_EXECUTOR: CallRule = {
   framework: 'langchain',
   role: 'agent',

@@ -8,6 +8,7 @@ import {
   CLAUDE_AGENT,
   CREWAI_AGENT,
   CREWAI_TASK,
+  DEEP_AGENT,
   EMBEDDING_CALL,
   TRANSCRIPTION_CALL,
   GOOGLE,
@@ -133,9 +134,10 @@ export function classifyCall(callee: string, ctx: CallContext): CallRule | undef
   if (LANGCHAIN_CHAT_CLASS.test(last) || /^(init_chat_model|initChatModel)$/.test(last)) {
     return { ...LANGCHAIN_MODEL, providerHint: providerOfClass(last) };
   }
-  if (/^(create_react_agent|createReactAgent)$/.test(last)) return LANGGRAPH_AGENT;
-  if (/^(create_agent|createAgent)$/.test(last) && (module?.startsWith('langchain') || module?.startsWith('langgraph'))) return LANGCHAIN_AGENT;
-  if (/^AgentExecutor(\.from_agent_and_tools)?$/.test(callee)) return LANGCHAIN_EXECUTOR;
+  const factory = libraryAgentFactory(last, module);
+  if (factory) return factory;
+  // LangChain's executor takes its agent and tools by keyword; an application's own `AgentExecutor()` class is not it.
+  if (/^AgentExecutor(\.from_agent_and_tools)?$/.test(callee) && (module?.startsWith('langchain') || (module === undefined && (ctx.argNames().has('agent') || ctx.argNames().has('tools'))))) return LANGCHAIN_EXECUTOR;
   if (/^(SystemMessage|SystemMessagePromptTemplate\.from_template|SystemMessagePromptTemplate\.fromTemplate)$/.test(callee)) return MESSAGE_CLASS('system');
   if (/^(HumanMessage|HumanMessagePromptTemplate\.from_template|HumanMessagePromptTemplate\.fromTemplate)$/.test(callee)) return MESSAGE_CLASS('user-template');
   if (/^(PromptTemplate|ChatPromptTemplate)(\.(from_template|fromTemplate))?$/.test(callee)) return TEMPLATE_CLASS;
@@ -164,6 +166,24 @@ export function classifyCall(callee: string, ctx: CallContext): CallRule | undef
   // `Agent.create({…})`: the OpenAI Agents SDK's typed factory, the same definition as `new Agent({…})`.
   if (segments.length === 2 && root === 'Agent' && last === 'create') return agentRule(module, ctx);
   return undefined;
+}
+
+/**
+ * Library agent factories: a call that builds a tool-calling agent the library runs (model node <-> tools until
+ * the model stops, bounded by the graph's recursion limit). The returned agent is the request site and the loop.
+ * `module`: the library the name must be imported from, where the name alone is not specific (LangChain's
+ * `create_tool_calling_agent` builds one step for an `AgentExecutor`, so only these factories are listed).
+ */
+const LIBRARY_AGENT_FACTORIES: readonly { readonly name: RegExp; readonly module?: RegExp; readonly rule: CallRule }[] = [
+  { name: /^(create_react_agent|createReactAgent)$/, rule: LANGGRAPH_AGENT },
+  { name: /^(create_agent|createAgent)$/, module: /^(langchain|langgraph)/, rule: LANGCHAIN_AGENT },
+  // `deepagents`, `managed_deepagents`, `deepagents-js`: the Deep Agents packages.
+  { name: /^((async_)?(create|define)_deep_agent|(create|define)DeepAgent)$/, module: /(^|[._/@-])deepagents/, rule: DEEP_AGENT },
+];
+
+function libraryAgentFactory(name: string, module: string | undefined): CallRule | undefined {
+  const m = module?.split('#')[0];
+  return LIBRARY_AGENT_FACTORIES.find((f) => f.name.test(name) && (!f.module || (m !== undefined && f.module.test(m))))?.rule;
 }
 
 function hasAll(names: ReadonlySet<string>, keys: readonly string[]): boolean {

@@ -15,6 +15,7 @@ import type { CallArgs, Collected, LanguageSyntax } from './syntax';
 import { literalLength } from './text';
 import { defaultText, nameLedConcatenation, splicedTexts } from './spliced-parts';
 import { joinedListPieces } from './joined-returns';
+import { returnedToolTemplates } from './tool-results';
 
 const PROMPT_KEYS: Readonly<Record<string, PromptKind>> = {
   system: 'system',
@@ -126,6 +127,8 @@ export class PromptPlaces {
     const syntax = this.syntax;
     const decorators = node.namedChildren.filter((c) => c?.type === 'decorator').map((c) => c!.text.replace(/^@/, '').replace(/\(.*$/s, ''));
     if (decorators.some((d) => TOOL_DECORATOR.test(d))) {
+      // `return f"Error: … Direct the user to {url}."`: the tool result sent back to the model (tool-results.ts).
+      for (const t of returnedToolTemplates(syntax, node)) this.prompts.promptsFrom(t, 'other', CONFIDENCE.key, `text returned by @${decorators[0]} function: the tool result sent back to the model`);
       // `@tool(description_override="…")` replaces the docstring.
       for (const dec of node.namedChildren) {
         const call = dec?.type === 'decorator' ? dec.namedChildren[0] : undefined;

@@ -17,6 +17,8 @@ import { splicedTexts } from './spliced-parts';
 export const CONFIDENCE = { position: 0.95, message: 0.9, tool: 0.85, key: 0.8, decorated: 0.9, named: 0.65, namedFunction: 0.6 };
 /** Shortest text a name alone makes a prompt. */
 export const MIN_NAMED_LITERAL = 20;
+/** A web address alone (`https://example.com/articles/{id}`). */
+const URL_ONLY = /^\s*(https?|wss?):\/\/\S*\s*$/i;
 /** Helpers that turn data into prompt text. */
 const SERIALIZER = /(^|\.)(format_as_xml|formatAsXml|dumps|dump|stringify|to_json|toJSON|pformat)$/;
 
@@ -138,7 +140,7 @@ export class PromptReader {
         if (depth < 2) ids.push(...this.assembledParts(target, kind, reason, depth + 1));
         continue;
       }
-      if (literalLength(syntax.text(target)) < MIN_NAMED_LITERAL) continue;
+      if (literalLength(syntax.text(target)) < MIN_NAMED_LITERAL || URL_ONLY.test(render(syntax.text(target)).text)) continue;
       const id = this.sites.addPrompt(target, syntax.text(target), kind, CONFIDENCE.key, `part of ${reason}`);
       if (id) ids.push(id);
     }
@@ -163,6 +165,8 @@ export class PromptReader {
       else if (target.type === 'conditional_expression') target = target.namedChildren[0] ?? target;
       // `user = f"{system}\n\n{user}"`: a text that only joins other values writes nothing of its own.
       if (!syntax.isTextLiteral(target) || isAssembly(target) || literalLength(syntax.text(target)) < MIN_NAMED_LITERAL) continue;
+      // `{PRICING_URL}`, `{support_url}`: a web address is where something is, not text written for the model.
+      if (URL_ONLY.test(render(syntax.text(target)).text)) continue;
       this.sites.addPrompt(target, syntax.text(target), kind === 'system' ? 'system' : 'other', CONFIDENCE.key, `part of ${reason}`);
     }
     // Dict entries spliced in (`{tips["Abstract"]}`) and constants concatenated (`"…" + error_list`): spliced-parts.ts.
@@ -243,9 +247,18 @@ function isAssembly(node: SyntaxNode): boolean {
   for (const c of node.namedChildren) {
     if (!c) continue;
     if (c.type === 'template_substitution' || c.type === 'interpolation') substitutions++;
-    else if ((c.type === 'string_fragment' || c.type === 'string_content') && !/^[\s\p{P}]*$/u.test(c.text.replace(/\\[nrt]/g, ''))) return false;
+    else if ((c.type === 'string_fragment' || c.type === 'string_content') && !/^[\s\p{P}]*$/u.test(c.text.replace(/\\[nrt]/g, '')) && !isLabelFragment(c.text)) return false;
   }
   return substitutions > 0;
+}
+
+/**
+ * `\n\nUser request: ` between `{instruction}` and `{content}`: short labels, one per line, that name the values
+ * after them. A template made of such labels and values declared elsewhere writes no prompt of its own.
+ */
+function isLabelFragment(text: string): boolean {
+  const lines = text.replace(/\\[nrt]/g, '\n').split('\n').map((l) => l.trim()).filter(Boolean);
+  return lines.length > 0 && lines.every((l) => /^[A-Z][A-Za-z]*(?: [A-Za-z]+){0,2}:$/.test(l));
 }
 
 export function isFunctionLike(n: SyntaxNode): boolean {

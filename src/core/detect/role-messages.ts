@@ -21,12 +21,35 @@ export function roleKeywordMessage(syntax: LanguageSyntax, prompts: PromptReader
   if (!roleText) return;
   const name = callee.split('.').pop() ?? callee;
   if (/^(tool|function)$/.test(roleText)) {
-    if (hasWrittenText(syntax, content) && writesWords(syntax, content)) prompts.promptsFrom(content, 'other', CONFIDENCE.key, `${roleText} result text of ${name}`);
+    // A short template (`f"Tool {name} error: {exc}"`) is written for the model too: its words frame the values.
+    const written = (n: SyntaxNode): boolean => (hasWrittenText(syntax, n) || isTemplate(syntax, n)) && writesWords(syntax, n);
+    if (written(content)) prompts.promptsFrom(content, 'other', CONFIDENCE.key, `${roleText} result text of ${name}`);
+    // `content=f"Error: {error_msg}"`: the label adds nothing, the message the function wrote into the local is the text.
+    else for (const local of splicedLocals(syntax, content)) if (written(local)) prompts.promptsFrom(local, 'other', CONFIDENCE.key, `${roleText} result text of ${name}, spliced in`);
     return;
   }
   // Assistant messages the code synthesizes (an error reported as the answer) often end a run: nothing reads them after.
   const kind = roleText === 'assistant' ? undefined : kindOfRole(roleText);
   if (kind) prompts.promptsFrom(content, kind, CONFIDENCE.message, `${roleText} message of ${name}`);
+}
+
+/** The text literals a template splices in by name (`f"Error: {error_msg}"` → what `error_msg` was assigned). */
+function splicedLocals(syntax: LanguageSyntax, node: SyntaxNode): SyntaxNode[] {
+  const target = syntax.resolve(node);
+  if (!syntax.isTextLiteral(target)) return [];
+  const out: SyntaxNode[] = [];
+  for (const sub of target.descendantsOfType('interpolation').slice(0, 5)) {
+    const expr = sub?.namedChildren[0];
+    const value = expr?.type === 'identifier' ? syntax.resolve(expr) : undefined;
+    if (value && value.id !== expr!.id && syntax.isTextLiteral(value)) out.push(value);
+  }
+  return out;
+}
+
+/** A text literal with values spliced in (an f-string with an interpolation). */
+function isTemplate(syntax: LanguageSyntax, node: SyntaxNode): boolean {
+  const target = syntax.resolve(node);
+  return syntax.isTextLiteral(target) && target.descendantsOfType('interpolation').length > 0;
 }
 
 /**

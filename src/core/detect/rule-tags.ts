@@ -44,6 +44,7 @@ export const LOOP_RULES = {
   'in-file-loop': { kind: 'language-idiom', about: 'a while/for loop around a request in the same file (loops.ts)' },
   'call-graph-loop': { kind: 'data-flow', about: "a loop reaching a request through the repository's call graph (repo/loops.ts)" },
   'recursion': { kind: 'data-flow', about: 'a function that calls itself with a depth parameter around a request (repo/recursion-loops.ts)' },
+  'task-requeue': { kind: 'data-flow', about: 'a queued task that re-enqueues itself after a pass reaching a request, bounded by a count against a limit (repo/requeue-loops.ts)' },
   'agent-run-elsewhere': { kind: 'data-flow', about: 'an agent run in another file than its definition (repo/cross-file-runs.ts)' },
 } as const satisfies Record<string, RuleTag>;
 

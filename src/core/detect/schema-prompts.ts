@@ -19,6 +19,8 @@ import { literal, render } from './text';
 const SCHEMA_METHOD = /(^|\.)(with_structured_output|withStructuredOutput|bind_tools|bindTools|as_structured_llm|structured_predict|astructured_predict)$/;
 /** Keyword arguments that send a schema with the request. */
 const SCHEMA_KEYWORDS = ['response_format', 'response_model', 'output_type', 'result_type', 'text_format', 'output_schema', 'args_schema', 'output_pydantic', 'output_cls', 'tools'];
+/** Class attributes that hold a schema the class's framework sends (not `tools`: a class's tool list is not one schema). */
+const CLASS_SCHEMA_ATTRS = new Set(SCHEMA_KEYWORDS.filter((k) => k !== 'tools'));
 /** Bases of classes that may be sent as a schema from another file (kept in the facts). */
 const SCHEMA_BASE = /\b(BaseModel|TypedDict|Schema|BaseTool|LanceModel|Document)\b/;
 /** Longest schema text kept (a schema longer than this is priced on its first part). */
@@ -46,11 +48,35 @@ export function findSchemaPrompts(syntax: LanguageSyntax, collected: Collected, 
       if (cls && text) sites.addPrompt(cls, literal(text), 'tool-description', CONFIDENCE.tool, `schema ${name} sent with ${callee.split('.').pop()}`);
     }
   }
+  // `args_schema: Type[SearchInput] = SearchInput` in a tool class body: the tool framework sends the class as the tool's schema.
+  for (const use of classAttributeUses(collected)) {
+    out.uses.push({ names: [use.name], line: use.line, endLine: use.line });
+    const cls = classesOf().get(use.name);
+    const text = cls ? schemaText(syntax, cls) : undefined;
+    if (cls && text) sites.addPrompt(cls, literal(text), 'tool-description', CONFIDENCE.tool, `schema ${use.name} set as ${use.attr} of a tool class`);
+  }
   // Classes another file can import are the module's own (no second walk of the whole tree).
   for (const [name, cls] of classes ?? topLevelClasses(root)) {
     if (!SCHEMA_BASE.test(cls.childForFieldName('superclasses')?.text ?? '')) continue;
     const text = schemaText(syntax, cls);
     if (text) out.schemas.push({ name, ...spanOf(cls), text });
+  }
+  return out;
+}
+
+/**
+ * Class attributes that name the schema a framework sends for the class (`args_schema = Model` on a LangChain /
+ * CrewAI style tool class, `response_format = Model`): the value must be a class name, so `args_schema: Type[BaseModel] = None`
+ * on the base class and `response_format = "json"` on a settings class are not uses.
+ */
+function classAttributeUses(collected: Collected): { name: string; attr: string; line: number }[] {
+  const out: { name: string; attr: string; line: number }[] = [];
+  for (const node of collected.assigned ?? []) {
+    if (node.type !== 'assignment' || node.parent?.parent?.parent?.type !== 'class_definition') continue;
+    const attr = node.childForFieldName('left');
+    const right = node.childForFieldName('right');
+    if (attr?.type !== 'identifier' || !CLASS_SCHEMA_ATTRS.has(attr.text) || right?.type !== 'identifier' || !/^[A-Z]/.test(right.text)) continue;
+    out.push({ name: right.text, attr: attr.text, line: node.startPosition.row + 1 });
   }
   return out;
 }

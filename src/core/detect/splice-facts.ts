@@ -7,7 +7,7 @@
  * - The module's own text constants of written words (`export const OPTIONS = \`- 'rewrite': …\``), whose text
  *   another module may splice that way.
  */
-import type { SpliceFact, TextConstantFact } from '../repo/facts';
+import type { CalledSpliceFact, SpliceFact, TextConstantFact } from '../repo/facts';
 import type { SyntaxNode } from './parser';
 import type { Collected, LanguageSyntax } from './syntax';
 import { render } from './text';
@@ -22,11 +22,16 @@ const FUNCTION = /^(function_declaration|function_expression|arrow_function|meth
 export interface SpliceFacts {
   readonly splices: SpliceFact[];
   readonly textConstants: TextConstantFact[];
+  readonly calledSplices: CalledSpliceFact[];
 }
 
 export function findSpliceFacts(syntax: LanguageSyntax, collected: Collected, root: SyntaxNode, calls: readonly DetectedCall[]): SpliceFacts {
-  const out: SpliceFacts = { splices: [], textConstants: [] };
+  const out: SpliceFacts = { splices: [], textConstants: [], calledSplices: [] };
   if (syntax.language !== 'typescript') return out;
+  for (const call of collected.calls) {
+    const fact = calledSplice(call);
+    if (fact && out.calledSplices.length < MAX_CONSTANTS) out.calledSplices.push(fact);
+  }
   const requests = calls.filter((c) => c.role !== 'binding');
   for (const call of requests.length ? collected.calls : []) {
     if (!REPLACE.test(syntax.callee(call)) || isInnerLink(syntax, call)) continue;
@@ -48,6 +53,16 @@ export function findSpliceFacts(syntax: LanguageSyntax, collected: Collected, ro
     }
   }
   return out;
+}
+
+/** `${getPrompts().businessContext}`: a call of a named function without arguments whose property is spliced into a template. */
+function calledSplice(call: SyntaxNode): CalledSpliceFact | undefined {
+  const fn = call.childForFieldName('function');
+  const member = call.parent;
+  if (fn?.type !== 'identifier' || call.childForFieldName('arguments')?.namedChildCount !== 0) return undefined;
+  if (member?.type !== 'member_expression' || member.parent?.type !== 'template_substitution') return undefined;
+  const prop = member.childForFieldName('property');
+  return prop ? { fn: fn.text, prop: prop.text, line: call.startPosition.row + 1 } : undefined;
 }
 
 /** A `.replace` whose result is itself replaced again (`a.replace(…).replace(…)`): the outer link stands for the chain. */

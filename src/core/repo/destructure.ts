@@ -49,8 +49,8 @@ export function addDestructuredLocals(root: SyntaxNode, buckets: readonly Functi
   return states;
 }
 
-/** Initial values read: literals, names, attribute paths, and picks from a list (list-values.ts). */
-const STATE_INIT = new Set(['string', 'object', 'identifier', 'member_expression', 'binary_expression', 'call_expression', 'subscript_expression']);
+/** Initial values read: literals (a number: a limit the UI sets, requeue-loops.ts), names, attribute paths, and picks from a list (list-values.ts). */
+const STATE_INIT = new Set(['string', 'number', 'object', 'identifier', 'member_expression', 'binary_expression', 'call_expression', 'subscript_expression']);
 
 function stateDefault(pattern: SyntaxNode, value: SyntaxNode, expr: (n: SyntaxNode, depth: number) => Expr): StateDefault | undefined {
   const name = pattern.namedChildren[0];

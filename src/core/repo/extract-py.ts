@@ -15,6 +15,7 @@ import { bucket, CALL_DEPTH, callFactsOf, LOCAL_DEPTH, notRepositoryCallee, INPU
 import { keepsModel } from './model-flow';
 import { runtimeReturns } from './returns';
 import { recursionOf } from './extract-recursion';
+import { exitTestsOf } from './extract-exits';
 import { dispatchTables, tableCalls } from './dispatch-tables';
 import { branchTestsOf } from './branch-tests-py';
 
@@ -199,6 +200,7 @@ function functionFact(b: FunctionBucket, moduleTables: ReadonlyMap<string, Expr[
   const guards = body ? raiseGuards(body, expr) : [];
   const selfRefs = b.className && body ? selfAttributeReads(body) : [];
   const recursion = recursionOf(def, b.name, params, expr);
+  const exitTests = body ? exitTestsOf(body, expr) : [];
   // Calls through a dispatch table (`handlers.get(kind)(x)`) call each of its functions (dispatch-tables.ts).
   const dispatched = tableCalls(b.calls, b.locals, dispatchTables(body, expr), moduleTables);
   const calls = dispatched.length ? [...b.calls, ...dispatched].sort((x, y) => x.node.startIndex - y.node.startIndex) : b.calls;
@@ -218,6 +220,7 @@ function functionFact(b: FunctionBucket, moduleTables: ReadonlyMap<string, Expr[
     ...(guards.length ? { guards } : {}),
     ...(selfRefs.length ? { selfRefs } : {}),
     ...(recursion ? { recursion } : {}),
+    ...(exitTests.length ? { exitTests } : {}),
     ...(b.fileChoices ? { fileChoices: b.fileChoices } : {}),
   };
 }

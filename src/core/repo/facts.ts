@@ -197,6 +197,19 @@ export interface FunctionFact {
   readonly selfRefs?: readonly { readonly holder: string; readonly field: string; readonly line: number }[];
   /** It calls itself with a level counter (extract-recursion.ts): a recursion that recursion-loops.ts may price as a loop. */
   readonly recursion?: RecursionFact;
+  /** Python: tests that make it leave early, comparing with a limit or calling a helper that does (extract-exits.ts). */
+  readonly exitTests?: readonly ExitTest[];
+}
+
+/** A test whose branch leaves the function: a comparison (`op`, both sides), or a call in the test (`call`, its callee). */
+export interface ExitTest {
+  readonly line: number;
+  readonly op?: string;
+  readonly left?: Expr;
+  readonly right?: Expr;
+  readonly leftText?: string;
+  readonly rightText?: string;
+  readonly call?: string;
 }
 
 /** A function calling itself with parameter `param` moved by `step` per level, stopped by `param`/its next value `op` `limit`. */
@@ -372,6 +385,8 @@ export interface FileFacts {
   readonly typedCalls?: readonly DetectedCall[];
   /** TypeScript: `.replace(key, value)` chains filling a template in a function that sends a request (detect/splice-facts.ts). */
   readonly splices?: readonly SpliceFact[];
+  /** TypeScript: `${getPrompts().businessContext}` in a template: a property of what a function returns, spliced in (spliced-constants.ts). */
+  readonly calledSplices?: readonly CalledSpliceFact[];
   /** TypeScript: module-level text constants of written words, which another module may splice into a prompt. */
   readonly textConstants?: readonly TextConstantFact[];
 }
@@ -381,6 +396,13 @@ export interface SpliceFact {
   readonly root?: string;
   readonly keys: readonly string[];
   readonly inserted: readonly string[];
+  readonly line: number;
+}
+
+/** `${getPrompts().businessContext}`: the function called without arguments and the property of its result spliced in. */
+export interface CalledSpliceFact {
+  readonly fn: string;
+  readonly prop: string;
   readonly line: number;
 }
 

@@ -36,6 +36,7 @@ import { LibraryRuns, orderedCallers } from './library-runs';
 import { branchModel } from './branch-locals';
 import type { LoadedPrompt, RepoHints, RepoLoop, ResolvedModel } from './types';
 import { entryPointFiles } from './entry-points';
+import { runtimeImportedTests } from './imported-tests';
 import { allSentTexts, largestGroup } from './sent-texts';
 import { promptDirFiles } from './prompt-dirs';
 import { scopeOfPath } from '../report/scope';
@@ -351,7 +352,8 @@ export class RepoIndex implements RepoHints {
   }
 
   scopeOf(path: string, kind?: string): SiteScope {
-    return scopeOfPath(path, kind, this.memo('entry-points', () => entryPointFiles(this.store)));
+    // Files the repository runs whatever their path says: installed commands, and test-named modules runtime code imports.
+    return scopeOfPath(path, kind, this.memo('entry-points', () => new Set([...entryPointFiles(this.store), ...runtimeImportedTests(this.store)])));
   }
 
   unsentPrompts(path: string): ReadonlySet<string> {

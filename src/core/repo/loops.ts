@@ -15,6 +15,7 @@ import { Dispatch } from './dispatch';
 import { loopBound, type Chain } from './loop-bound';
 import { notAgentLoop } from './loop-kinds';
 import { recursionLoops } from './recursion-loops';
+import { requeueLoops } from './requeue-loops';
 import type { RepoStore } from './store';
 import type { RepoLoop } from './types';
 import { innerLoopsOf, withoutTaskLoops, type Candidate, type LoopSpan, type Passage } from './task-loops';
@@ -74,7 +75,11 @@ export function findRepoLoops(store: RepoStore, graph: CallGraph, ev: Evaluator,
   const loops = kept.map((c) => (inner.has(c) ? { ...c.repoLoop, innerLoops: inner.get(c)! } : c.repoLoop));
   // Functions that call themselves level by level (recursion-loops.ts), where no loop is reported already.
   const taken = (path: string, line: number, endLine: number): boolean => loops.some((l) => l.path === path && l.loop.line === line) || (store.get(path)?.file.loops ?? []).some((l) => l.line >= line && l.endLine <= endLine);
-  return [...loops, ...recursionLoops(store, ev, (path, fn, body) => reach(store, graph, requests, path, fn, body), taken, requests)];
+  const reachFrom = (path: string, fn: FunctionFact, body: LoopFact) => reach(store, graph, requests, path, fn, body);
+  const recursions = recursionLoops(store, ev, reachFrom, taken, requests);
+  // Tasks that re-enqueue themselves (requeue-loops.ts), where no loop is reported already.
+  const takenToo = (path: string, line: number, endLine: number): boolean => taken(path, line, endLine) || recursions.some((l) => l.path === path && l.loop.line === line);
+  return [...loops, ...recursions, ...requeueLoops(store, graph, ev, reachFrom, takenToo, requests)];
 }
 
 interface Reached {

@@ -6,6 +6,9 @@
  * is a known prompt, or when its text holds the very slot being replaced (`{artifact}`); the inserted constants
  * (through `a || b`, `a ?? b` and ternaries) and such a template are prompts of the module that writes them.
  *
+ * The same holds for an imported constant spliced by name into a prompt the module reports
+ * (`\`Use the following criteria:\n${GROUP_BY_CONTENT_CRITERIA}\``): its text is part of that prompt.
+ *
  * Only a chain in a function that itself sends a request counts (a UI string filled the same way sends nothing),
  * and only texts of two words or more (not an id, a key or a separator).
  */
@@ -14,6 +17,7 @@ import type { RepoStore } from './store';
 
 const MAX_REEXPORTS = 4;
 const WRITTEN = /[A-Za-z]{2,}\s+[A-Za-z]{2,}/;
+const IDENTIFIER = /^[A-Za-z_$][\w$]*$/;
 
 interface Constant {
   readonly path: string;
@@ -56,8 +60,51 @@ export function splicedConstantsByFile(store: RepoStore): Map<string, DetectedPr
         if (c) add(c, path, chain.line);
       }
     }
+    // `${getPrompts().businessContext}` in a prompt: the constant each object the function returns holds under that key.
+    for (const splice of stored.facts.calledSplices ?? []) {
+      const prompt = stored.file.prompts.find((p) => p.line <= splice.line && splice.line <= p.endLine);
+      if (prompt) for (const c of returnedConstants(store, path, splice.fn, splice.prop)) add(c, path, splice.line);
+    }
+    // `${GROUP_BY_CONTENT_CRITERIA}` in a prompt this module sends: the imported constant is spliced in whole.
+    for (const prompt of stored.file.prompts) {
+      for (const name of prompt.placeholders) {
+        if (!IDENTIFIER.test(name) || !stored.facts.imports.some((i) => i.local === name && i.name !== undefined)) continue;
+        const c = constantOf(store, path, name);
+        if (c) add(c, path, prompt.line);
+      }
+    }
   }
   return out;
+}
+
+/** The text constants a function's returned object literals hold under `prop` (every return: each branch may run). */
+function returnedConstants(store: RepoStore, fromPath: string, fn: string, prop: string): Constant[] {
+  const at = functionDeclaration(store, fromPath, fn) ?? declaration(store, fromPath, fn);
+  const fact = at && store.get(at.path)?.facts.functions.find((f) => f.name === at.name);
+  const out: Constant[] = [];
+  for (const returned of fact ? [fact.returns, ...(fact.moreReturns ?? [])] : []) {
+    const value = returned?.k === 'dict' ? returned.entries[prop] : undefined;
+    const c = value?.k === 'name' ? constantOf(store, at!.path, value.v) : undefined;
+    if (c && !out.some((o) => o.path === c.path && o.line === c.line)) out.push(c);
+  }
+  return out;
+}
+
+/** A function declared in this module or imported from another (functions are not module values). */
+function functionDeclaration(store: RepoStore, fromPath: string, name: string): { path: string; name: string } | undefined {
+  let at = fromPath;
+  let wanted = name;
+  for (let hop = 0; hop <= MAX_REEXPORTS; hop++) {
+    const stored = store.get(at);
+    if (!stored) return undefined;
+    if (stored.facts.functions.some((f) => f.name === wanted)) return { path: at, name: wanted };
+    const imp = stored.facts.imports.find((i) => i.local === wanted && i.name !== undefined);
+    const target = imp ? store.modules.resolve(at, imp.module) : undefined;
+    if (!imp || !target) return undefined;
+    at = target;
+    wanted = imp.name!;
+  }
+  return undefined;
 }
 
 /** A name that stands for a prompt detection already reports in the module that writes it. */

@@ -1,7 +1,8 @@
 /**
- * Prompt constants nothing sends: `TOOL_ERROR_PROMPT = """…"""` at module level in a Python file, a name that no
- * file of the repository mentions again (not its own file, not an import, not a use). A text no code reads is
- * not part of any request, however much it reads like a prompt; reporting it adds tokens the bill never has.
+ * Prompt constants nothing sends: `TOOL_ERROR_PROMPT = """…"""` at module level in a Python file,
+ * `export const REFLECTION_PROMPT = \`…\`` in a TypeScript one, a name that no file of the repository mentions
+ * again (not its own file, not an import, not a use). A text no code reads is not part of any request, however
+ * much it reads like a prompt; reporting it adds tokens the bill never has.
  *
  * Only names that contain `prompt` or `instruction` are judged: a file that mentions such a name is always
  * parsed (detection's hint words include both), so its mentions are counted; a name of another shape may be used
@@ -54,7 +55,7 @@ export function mentionIndex(store: RepoStore): Map<string, { path: string; coun
 export function unsentPromptIds(store: RepoStore, evaluator: Evaluator, index: ReadonlyMap<string, readonly { path: string; count: number }[]>, path: string): Set<string> {
   const out = new Set<string>();
   const stored = store.get(path);
-  if (!stored || stored.file.language !== 'python' || !stored.facts.promptNameMentions) return out;
+  if (!stored || !stored.facts.promptNameMentions) return out;
   for (const p of stored.file.prompts) {
     const name = p.name;
     if (!name || !JUDGED_NAME.test(name) || !(name in stored.facts.values)) continue;

@@ -48,10 +48,17 @@ export function expandAgentRuns(file: DetectedFile): DetectedFile {
     // `streamText({ tools, stopWhen })` sends the requests itself: it stays a request, priced as its loop's steps.
     if (sendsItself(c)) calls.push(c);
     // Defined here, run elsewhere (or a framework with no run call): the definition is still a binding; its loop prices the task.
-    else calls.push(loop ? { ...c, role: 'binding' } : c);
+    // A LangGraph agent graph the file does not run is served as it is (a LangGraph or managed runtime starts each run):
+    // its requests are inside the library, so the definition stands for them, priced as its loop's steps.
+    else calls.push(loop && !servedGraph(loop) ? { ...c, role: 'binding' } : c);
   }
   const loops = file.loops.filter((l) => !dropped.has(l.id)).map((l) => moved.get(l.id) ?? l);
   return { ...file, calls, loops };
+}
+
+/** A LangGraph-built agent (`create_react_agent`, LangChain's `create_agent`, Deep Agents): a graph a runtime can serve. */
+function servedGraph(loop: DetectedLoop): boolean {
+  return loop.framework === 'langgraph' || loop.defaultsKey === 'langgraph';
 }
 
 /** An AI SDK request with a step limit (`generateText`/`streamText` with `stopWhen`/`maxSteps`): the tool loop runs inside the call. */

@@ -15,8 +15,18 @@ const BENCH_DIR = /(^|\/)(bench|benchmarks?|evals?|scripts)\//i;
 const NOTEBOOK = /\.(ipynb)$/i;
 
 /**
+ * A Python module that is a test only by its file name (`test_*.py`, `*_test.py`), not by a test folder: a
+ * runtime module may happen to carry such a name (a `write_test.py` tool), which the repository's imports tell.
+ */
+export function pythonTestByNameOnly(path: string): boolean {
+  const p = path.replace(/\\/g, '/');
+  return /(^|\/)(test_[^/]+|[^/]+_test)\.py$/i.test(p) && !TEST_DIR.test(p);
+}
+
+/**
  * `entryPoints`: files the repository declares as installed commands (see repo/entry-points.ts); they run for
- * users wherever they sit, so a `scripts/` or `examples/` folder does not take them out of the runtime.
+ * users wherever they sit, so a `scripts/` or `examples/` folder does not take them out of the runtime; so do modules
+ * named like tests that the application's runtime code imports (repo/imported-tests.ts).
  */
 export function scopeOfPath(path: string, kind?: string, entryPoints?: ReadonlySet<string>): SiteScope {
   if (kind === 'instructions') return 'instructions';

@@ -5,6 +5,8 @@ import { WorkspaceRepository } from '../core-api';
 import { defaultJobs } from '../../node/detect-pool';
 import type { EditorIndex } from '../../node/editor-index';
 import { IndexProcess, indexProcessScript } from '../../node/index-process-client';
+import { PlacedIndex } from '../../node/index-placement';
+import type { WalkResult } from '../../node/walk';
 import { sinceActivation } from '../activation-clock';
 import type { Analyzer } from './document-analysis';
 import { skipReason } from './skip';
@@ -54,8 +56,9 @@ export function createAnalyzer(config: ExtensionConfig, catalog: CatalogHolder, 
 }
 
 /**
- * The workspace folders' repository indexes (workspace-indexes.ts), each in an index process of its
- * own (index-process-client.ts: built there in worker threads, and every analysis with it runs there,
+ * The workspace folders' repository indexes (workspace-indexes.ts): a small folder's in the host, a
+ * larger one's in an index process of its own (index-placement.ts decides from the folder's listing;
+ * index-process-client.ts: built there in worker threads, and every analysis with it runs there,
  * so neither the index nor the garbage of its cross-file answers stays in the extension host), kept
  * current from file-system events, so that the editor follows imports, helpers and loaded prompts
  * across files the way a scan does. Without the process script (a bare source checkout) the index is
@@ -75,15 +78,26 @@ export class WorkspaceRepos implements vscode.Disposable {
       (root) => {
         const settings = config.settings(vscode.Uri.file(root));
         const options = { exclude: settings.config.exclude, maxFileBytes: settings.config.maxFileSizeKb * 1024, jobs: defaultJobs('editor') };
-        if (indexProcessScript()) {
-          const index = new IndexProcess(root, options, (why) => log.warn(`Repository index of ${root}: ${why}; documents are analysed one file at a time`));
-          void index.index().catch(() => undefined);
-          log.info(`Repository index of ${root}: building in its own process (pid ${index.pid ?? '?'}), ${sinceActivation()} ms after activation`);
-          return index;
-        }
-        log.info(`Repository index of ${root}: building in worker threads, ${sinceActivation()} ms after activation`);
         // Always in workers, however small the folder: this thread is the one the user types on.
-        return new WorkspaceRepository(root, { ...options, minFilesForWorkers: 1 });
+        const inHost = (walked?: WalkResult) => new WorkspaceRepository(root, { ...options, minFilesForWorkers: 1, ...(walked ? { walked } : {}) });
+        if (!indexProcessScript()) {
+          log.info(`Repository index of ${root}: building in worker threads, ${sinceActivation()} ms after activation`);
+          return inHost();
+        }
+        // A small folder's index stays in the host (its process would cost more than the index); a larger one gets a process.
+        const index: PlacedIndex = new PlacedIndex(root, {
+          ...options,
+          inHostMaxFiles: config.inHostIndexMaxFiles(vscode.Uri.file(root)),
+          inHost,
+          inProcess: () => new IndexProcess(root, options, (why) => log.warn(`Repository index of ${root}: ${why}; documents are analysed one file at a time`)),
+          placed: (place, size) => {
+            const counted = Number.isNaN(size.files) ? 'tokenomics.repositoryIndex.inHostMaxFiles is 0' : `${size.files} code files${Number.isNaN(size.bytes) ? '' : `, ${Math.round(size.bytes / 1024)} KB`}`;
+            const where = place === 'host' ? 'in the extension host, in worker threads' : `in its own process (pid ${index.pid ?? '?'})`;
+            log.info(`Repository index of ${root}: building ${where} (${counted}), ${sinceActivation()} ms after activation`);
+          },
+        });
+        void index.index().catch(() => undefined);
+        return index;
       },
       {
         built: (root, ms) => {

@@ -18,7 +18,7 @@ export function grammarsOfOpenDocuments(documents: readonly vscode.TextDocument[
 
 /**
  * Right after activation (never inside it): the open documents' grammars, the tokenizer ranks and
- * the catalog, in parallel (see warm.ts); the other grammars once the cold start is over (`later`:
+ * the catalog with its lookup index, in parallel (see warm.ts); the other grammars once the cold start is over (`later`:
  * the first lens was answered, cold-start.ts), so a later file of another language finds its
  * grammar ready and the first lens request does not compete with their compiles. Every load is the same
  * once-per-process load the first analysis would do. Returns a disposable that cancels what has not

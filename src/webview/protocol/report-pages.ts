@@ -17,8 +17,12 @@ import { isFiniteNumber, isRecord, isRequestId } from './guards';
 /** Rows per page of each table. */
 export const SITES_PAGE_SIZE = 50;
 
-export const SITE_SORT_KEYS = ['cost', 'perUnit', 'site'] as const;
-/** `cost` is the core's ranking (monthly cost, unpriced last); `perUnit` the cost of one unit; `site` path then line. */
+export const SITE_SORT_KEYS = ['cost', 'perUnit', 'site', 'delta'] as const;
+/**
+ * `cost` is the core's ranking (monthly cost, unpriced last); `perUnit` the cost of one unit; `site` path then line;
+ * `delta` the change of monthly cost since the compared revision (the core's diff; sites without a figure last, the
+ * core's ranking when no comparison is on).
+ */
 export type SiteSortKey = (typeof SITE_SORT_KEYS)[number];
 
 export interface SiteSort {
@@ -46,6 +50,8 @@ export interface ReportQuery {
   readonly pages: Readonly<Partial<Record<SiteGroupKey, number>>>;
   /** The page of the "By file" table. */
   readonly filesPage: number;
+  /** The page of the "Removed since REF" table, while a comparison is on (0 when absent). */
+  readonly removedPage?: number;
 }
 
 /** One group's page: its rows (`ReportSiteView`, as the host built them) and how many of its sites match the filter. */
@@ -68,6 +74,41 @@ export interface ReportRowsPage<Row> {
   readonly groups: readonly ReportGroupPage<Row>[];
   /** The "By file" table's page (the core's per-file totals, most expensive first). */
   readonly files: { readonly page: number; readonly pages: number; readonly count: number; readonly rows: readonly ReportFileRow[] };
+  /**
+   * While the view compares with a revision: how each row of these pages differs from it, keyed by
+   * `siteDiffKey` (only the rows sent, never the whole workspace's), and a page of the sites it removed.
+   */
+  readonly diff?: {
+    /** The revision these deltas are against (a reply to an older comparison is recognised by it). */
+    readonly ref: string;
+    readonly deltas: Readonly<Record<string, ReportSiteDelta>>;
+    readonly removed: { readonly page: number; readonly pages: number; readonly count: number; readonly rows: readonly ReportRemovedSite[] };
+  };
+}
+
+/** How a site differs from the compared revision (the core's diff engine, `tokenomics diff`). */
+export interface ReportSiteDelta {
+  readonly change: 'added' | 'changed' | 'unchanged';
+  /** Head minus base monthly cost in US dollars; null when either side is unpriced. */
+  readonly monthlyDelta: number | null;
+  /** The base's monthly cost; null for an added or unpriced site. */
+  readonly monthlyBase: number | null;
+  /** Why it changed, in the diff engine's words (`model swap gpt-4o-mini → gpt-4.1`). */
+  readonly reasons: readonly string[];
+}
+
+/** A site the compared revision had and the workspace no longer has. */
+export interface ReportRemovedSite {
+  readonly path: string;
+  readonly line: number;
+  readonly kind: 'call' | 'loop' | 'instructions';
+  readonly monthlyBase: number | null;
+  readonly reasons: readonly string[];
+}
+
+/** The key of a site in a page's `diff.deltas`. */
+export function siteDiffKey(site: { readonly path: string; readonly line: number; readonly kind: string }): string {
+  return `${site.path}:${site.line}:${site.kind}`;
 }
 
 function isPageNumber(value: unknown): value is number {
@@ -90,7 +131,25 @@ export function isReportQuery(value: unknown): value is ReportQuery {
     isSiteSort(value.sort) &&
     isRecord(value.pages) &&
     Object.entries(value.pages).every(([group, page]) => (group === 'headline' || (SCOPES as readonly string[]).includes(group)) && isPageNumber(page)) &&
-    isPageNumber(value.filesPage)
+    isPageNumber(value.filesPage) &&
+    (value.removedPage === undefined || isPageNumber(value.removedPage))
+  );
+}
+
+function isSiteDelta(d: unknown): boolean {
+  return isRecord(d) && (d.change === 'added' || d.change === 'changed' || d.change === 'unchanged') && (d.monthlyDelta === null || isFiniteNumber(d.monthlyDelta)) && Array.isArray(d.reasons);
+}
+
+function isRowsDiff(value: unknown): boolean {
+  if (!isRecord(value) || typeof value.ref !== 'string' || !isRecord(value.deltas) || !isRecord(value.removed)) return false;
+  const removed = value.removed;
+  return (
+    Object.values(value.deltas).every(isSiteDelta) &&
+    isPageNumber(removed.page) &&
+    isFiniteNumber(removed.pages) &&
+    isPageNumber(removed.count) &&
+    Array.isArray(removed.rows) &&
+    removed.rows.every((r) => isRecord(r) && typeof r.path === 'string' && isFiniteNumber(r.line) && Array.isArray(r.reasons))
   );
 }
 
@@ -98,6 +157,7 @@ export function isReportRowsPage(value: unknown, isRow: (row: unknown) => boolea
   if (!isRecord(value) || !isRequestId(value.id) || !Array.isArray(value.groups) || !isRecord(value.files)) return false;
   const files = value.files;
   return (
+    (value.diff === undefined || isRowsDiff(value.diff)) &&
     value.groups.every((g) => isRecord(g) && (g.group === 'headline' || (SCOPES as readonly unknown[]).includes(g.group)) && isPageNumber(g.matched) && isPageNumber(g.page) && isFiniteNumber(g.pages) && Array.isArray(g.rows) && g.rows.every(isRow)) &&
     isPageNumber(files.page) &&
     isFiniteNumber(files.pages) &&

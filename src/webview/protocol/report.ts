@@ -22,7 +22,7 @@
  *   host → page  `cancelled` / `error` {message}
  *   host → page  `exported` {file}            where the export went (a name, for a notice)
  *   host → page  `diffing` {ref}              comparing the workspace with a revision (vs HEAD)
- *   host → page  `diff` {data}                each site's monthly delta against that revision
+ *   host → page  `diff` {data}                the comparison's summary (each row's delta comes with its page)
  *   host → page  `diffError` {ref, message}   the comparison failed (not a git repository, unknown ref)
  *   host → page  `diffCleared`                the comparison is off
  */
@@ -63,18 +63,11 @@ export interface ReportSiteView {
   readonly scope?: SiteScope;
 }
 
-/** How a site differs from the compared revision (the core's diff engine, `tokenomics diff`). */
-export interface ReportSiteDelta {
-  readonly change: 'added' | 'changed' | 'unchanged';
-  /** Head minus base monthly cost in US dollars; null when either side is unpriced. */
-  readonly monthlyDelta: number | null;
-  /** The base's monthly cost; null for an added or unpriced site. */
-  readonly monthlyBase: number | null;
-  /** Why it changed, in the diff engine's words (`model swap gpt-4o-mini → gpt-4.1`). */
-  readonly reasons: readonly string[];
-}
-
-/** The workspace against a revision: keyed by a site's `path:line:kind` in the workspace report. */
+/**
+ * The workspace against a revision, as the page gets it: the comparison's summary. How each site
+ * differs comes with the rows of each page (`ReportRowsPage.diff`): a large workspace's deltas are
+ * never all posted.
+ */
 export interface ReportDiffData {
   /** The revision as picked (`HEAD`, `main`). */
   readonly ref: string;
@@ -84,14 +77,8 @@ export interface ReportDiffData {
   readonly delta: { readonly usd: number; readonly percent: number | null };
   /** The core's headline for it: `LLM cost +$412 a month (+18%)` or `No change to LLM cost`. */
   readonly headline: string;
-  readonly sites: Readonly<Record<string, ReportSiteDelta>>;
-  /** Sites the revision had and the workspace no longer has. */
-  readonly removed: readonly { readonly path: string; readonly line: number; readonly kind: SiteKind; readonly monthlyBase: number | null; readonly reasons: readonly string[] }[];
-}
-
-/** The key of a site in `ReportDiffData.sites`. */
-export function siteDiffKey(site: { readonly path: string; readonly line: number; readonly kind: SiteKind }): string {
-  return `${site.path}:${site.line}:${site.kind}`;
+  /** How many of the workspace's sites were added, changed or kept since the revision, and how many it had that are gone. */
+  readonly counts: { readonly added: number; readonly changed: number; readonly unchanged: number; readonly removed: number };
 }
 
 export interface ReportData {
@@ -174,6 +161,8 @@ export interface ReportUiState {
   /** The sites' order (the core's ranking unless the user picked a column), and the "By file" page. */
   readonly sort?: SiteSort;
   readonly filesPage?: number;
+  /** The page of the "Removed since REF" table. */
+  readonly removedPage?: number;
 }
 
 export interface ReportSavedState {
@@ -268,10 +257,8 @@ export function isReportDiffData(value: unknown): value is ReportDiffData {
     isRecord(value.delta) &&
     isFiniteNumber(value.delta.usd) &&
     typeof value.headline === 'string' &&
-    isRecord(value.sites) &&
-    Object.values(value.sites).every((d) => isRecord(d) && (d.change === 'added' || d.change === 'changed' || d.change === 'unchanged') && Array.isArray(d.reasons)) &&
-    Array.isArray(value.removed) &&
-    value.removed.every((r) => isRecord(r) && typeof r.path === 'string' && isFiniteNumber(r.line))
+    isRecord(value.counts) &&
+    ['added', 'changed', 'unchanged', 'removed'].every((k) => isFiniteNumber((value.counts as Record<string, unknown>)[k]))
   );
 }
 

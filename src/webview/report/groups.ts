@@ -16,6 +16,7 @@ export interface GroupsHandlers {
   readonly onSort: (key: SiteSortKey) => void;
   readonly onPage: (scope: SiteScope | 'headline', page: number) => void;
   readonly onToggle: (scope: SiteScope, open: boolean) => void;
+  readonly onRemovedPage: (page: number) => void;
 }
 
 function count(n: number, noun: string): string {
@@ -37,11 +38,14 @@ function groupSummary(scope: SiteScope, shown: number, total: { readonly monthly
 /** The groups of the host's page of rows (the headline first, then each other scope with a matching site). */
 export function siteGroups(data: ReportHeader, rows: ReportSiteRows, ui: ReportUiState, diff: ReportDiffData | undefined, on: GroupsHandlers): HTMLElement[] {
   const sort = ui.sort ?? DEFAULT_SITE_SORT;
+  // The rows' deltas count only when they are against the revision the page compares with now.
+  const rowsDiff = diff && rows.diff?.ref === diff.ref ? rows.diff : undefined;
+  const deltas = rowsDiff?.deltas;
   const headline = rows.groups.find((g) => g.group === 'headline') ?? { group: 'headline' as const, matched: 0, page: 0, pages: 1, rows: [] };
   const apart = rows.groups.flatMap((g) => (g.group === 'headline' ? [] : [{ ...g, scope: g.group }]));
   const out: HTMLElement[] = [
     h('h2', { text: 'Sites by monthly cost' }),
-    sitesTable(headline, { sort, onSort: on.onSort, onPage: (p) => on.onPage('headline', p), onReveal: on.onReveal, diff, name: 'Sites in the total' }),
+    sitesTable(headline, { sort, onSort: on.onSort, onPage: (p) => on.onPage('headline', p), onReveal: on.onReveal, diff, deltas, name: 'Sites in the total' }),
   ];
   if (apart.length > 0) out.push(h('h2', { className: 'apart-title', text: 'Not in the total' }));
   for (const group of apart) {
@@ -50,18 +54,18 @@ export function siteGroups(data: ReportHeader, rows: ReportSiteRows, ui: ReportU
       'details',
       { className: 'scope-group', attrs: { 'data-scope': group.scope, ...(ui.open?.includes(group.scope) ? { open: '' } : {}) } },
       groupSummary(group.scope, group.matched, total),
-      sitesTable(group, { sort, onSort: on.onSort, onPage: (p) => on.onPage(group.scope, p), onReveal: on.onReveal, diff, name: SCOPE_TITLE[group.scope] }),
+      sitesTable(group, { sort, onSort: on.onSort, onPage: (p) => on.onPage(group.scope, p), onReveal: on.onReveal, diff, deltas, name: SCOPE_TITLE[group.scope] }),
     );
     details.addEventListener('toggle', () => on.onToggle(group.scope, details.open));
     out.push(details);
   }
-  if (diff && diff.removed.length > 0) {
+  if (diff && rowsDiff && rowsDiff.removed.count > 0) {
     out.push(
       h(
         'details',
-        { className: 'scope-group', attrs: { 'data-scope': 'removed' } },
-        h('summary', { attrs: { 'data-testid': 'removed-summary' } }, h('span', { className: 'group-title', text: `Removed since ${diff.ref}` }), h('span', { className: 'muted', text: ` · ${count(diff.removed.length, 'site')}` })),
-        removedTable(diff),
+        { className: 'scope-group', attrs: { 'data-scope': 'removed', ...(ui.removedPage ? { open: '' } : {}) } },
+        h('summary', { attrs: { 'data-testid': 'removed-summary' } }, h('span', { className: 'group-title', text: `Removed since ${diff.ref}` }), h('span', { className: 'muted', text: ` · ${count(rowsDiff.removed.count, 'site')}` })),
+        removedTable(diff, rowsDiff.removed, on.onRemovedPage),
       ),
     );
   }

@@ -10,6 +10,7 @@
  */
 import { formatDuration, formatInteger, formatPrice } from '../../core/format';
 import {
+  DEFAULT_SITE_SORT,
   isReportHostMessage,
   parseReportSavedState,
   type ReportDiffData,
@@ -134,9 +135,10 @@ class ReportPage {
         this.render();
         return;
       case 'diff':
+        // The summary only: the rows shown are asked for again, with their deltas.
         this.diff = m.data;
         this.diffNote = undefined;
-        this.render();
+        this.setUi({ removedPage: 0 });
         return;
       case 'diffError':
         this.diff = undefined;
@@ -146,7 +148,9 @@ class ReportPage {
       case 'diffCleared':
         this.diff = undefined;
         this.diffNote = undefined;
-        this.render();
+        // Sorted by the delta column, which is gone: back to the core's ranking.
+        if (this.ui.sort?.key === 'delta') this.setUi({ sort: DEFAULT_SITE_SORT, page: 0, pages: {} });
+        else this.render();
         return;
     }
   }
@@ -251,6 +255,7 @@ class ReportPage {
         onSort: (key) => this.setUi({ sort: nextSiteSort(this.ui.sort!, key), page: 0, pages: {} }),
         onPage: (scope, page) => this.setUi(scope === 'headline' ? { page } : { pages: { ...this.ui.pages, [scope]: page } }),
         onToggle: (scope, open) => this.setOpen(scope, open),
+        onRemovedPage: (removedPage) => this.setUi({ removedPage }),
       }),
     );
     refocus(this.sites, focused);

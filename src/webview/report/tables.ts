@@ -2,7 +2,7 @@
 import { formatInteger, formatPrice, formatTokens, formatUsd } from '../../core/format';
 import { formatFigure } from '../../core/format/estimate';
 import { signedUsd } from '../../core/diff/render';
-import { siteDiffKey, type ReportDiffData, type ReportFileRow, type ReportGroupPage, type ReportHeader, type ReportSiteDelta, type ReportSiteView, type SiteSort, type SiteSortKey } from '../protocol/report';
+import { siteDiffKey, type ReportDiffData, type ReportFileRow, type ReportGroupPage, type ReportHeader, type ReportRemovedSite, type ReportSiteDelta, type ReportSiteView, type SiteSort, type SiteSortKey } from '../protocol/report';
 import { button, h } from '../shared/dom';
 import { headerRow, pager, type Column } from '../shared/table';
 
@@ -11,7 +11,7 @@ function siteColumns(diff: ReportDiffData | undefined): Column<SiteSortKey>[] {
     { key: 'site', label: 'Site' },
     { key: 'cost', label: '$/month', numeric: true, title: 'projected at the site’s calls per day × 30 days' },
     { key: 'perUnit', label: 'Per unit', numeric: true, title: 'one call, one agent task, or one coding-agent request' },
-    ...(diff ? [{ label: `vs ${diff.ref}`, numeric: true, title: `monthly cost now minus at ${diff.ref} (${diff.commit})` }] : []),
+    ...(diff ? [{ key: 'delta' as const, label: `vs ${diff.ref}`, numeric: true, title: `monthly cost now minus at ${diff.ref} (${diff.commit})` }] : []),
   ];
 }
 
@@ -68,16 +68,18 @@ export interface SitesTableOptions {
   readonly onReveal: (s: ReportSiteView) => void;
   /** The comparison with a revision, when one is on: adds the "vs REF" column and marks changed rows. */
   readonly diff?: ReportDiffData;
+  /** How the rows of this page differ from it, as the host sent them with the page (keyed by `siteDiffKey`). */
+  readonly deltas?: Readonly<Record<string, ReportSiteDelta>>;
   /** Names the table for screen readers and its pager. */
   readonly name: string;
 }
 
 /** One line per site: kind badge, file name, folder (muted, cut with an ellipsis), figures right-aligned. One page of the group, as the host sent it. */
 export function sitesTable(group: ReportGroupPage<ReportSiteView>, options: SitesTableOptions): HTMLElement {
-  const { diff, onReveal } = options;
+  const { diff, deltas, onReveal } = options;
   const body = h('tbody');
   for (const s of group.rows) {
-    const d = diff?.sites[siteDiffKey(s)];
+    const d = diff ? deltas?.[siteDiffKey(s)] : undefined;
     const change = d && d.change !== 'unchanged' ? d.change : undefined;
     const { name, folder } = splitPath(s.path);
     const location = button('', () => onReveal(s), { className: 'link site-link', attrs: { 'data-site': s.siteId, 'aria-label': `Open ${s.path} line ${s.line}` } });
@@ -107,12 +109,12 @@ export function sitesTable(group: ReportGroupPage<ReportSiteView>, options: Site
   return wrap;
 }
 
-/** Sites the compared revision had and the workspace no longer has: not clickable (nothing to open). */
-export function removedTable(diff: ReportDiffData): HTMLElement {
+/** A page of the sites the compared revision had and the workspace no longer has: not clickable (nothing to open). */
+export function removedTable(diff: ReportDiffData, removed: { readonly page: number; readonly pages: number; readonly count: number; readonly rows: readonly ReportRemovedSite[] }, onPage: (page: number) => void): HTMLElement {
   const body = h(
     'tbody',
     {},
-    ...diff.removed.map((r) => {
+    ...removed.rows.map((r) => {
       const { name, folder } = splitPath(r.path);
       return h(
         'tr',
@@ -122,7 +124,9 @@ export function removedTable(diff: ReportDiffData): HTMLElement {
       );
     }),
   );
-  return h('table', { className: 'grid sites removed', attrs: { 'data-testid': 'removed' } }, h('thead', {}, headerRow<never>([{ label: 'Site' }, { label: `vs ${diff.ref}`, numeric: true }], undefined, () => undefined)), body);
+  const table = h('table', { className: 'grid sites removed', attrs: { 'data-testid': 'removed' } }, h('thead', {}, headerRow<never>([{ label: 'Site' }, { label: `vs ${diff.ref}`, numeric: true }], undefined, () => undefined)), body);
+  const nav = pager({ items: removed.rows, page: removed.page, pages: removed.pages }, removed.count, onPage, `Removed since ${diff.ref}`);
+  return nav ? h('div', { className: 'table-wrap', attrs: { 'data-group': 'removed' } }, table, nav) : table;
 }
 
 export function byModelTable(data: ReportHeader): HTMLElement {

@@ -5,7 +5,7 @@
 import type { SiteScope } from '../../core/report/types';
 import { DEFAULT_SITE_SORT, isSiteSort, type ReportHeader, type ReportQuery, type ReportUiState, type SiteKind, type SiteSort, type SiteSortKey } from '../protocol/report';
 
-export const DEFAULT_REPORT_UI: ReportUiState = { text: '', model: '', kind: '', page: 0, open: [], pages: {}, sort: DEFAULT_SITE_SORT, filesPage: 0 };
+export const DEFAULT_REPORT_UI: ReportUiState = { text: '', model: '', kind: '', page: 0, open: [], pages: {}, sort: DEFAULT_SITE_SORT, filesPage: 0, removedPage: 0 };
 
 const KINDS: readonly SiteKind[] = ['call', 'loop', 'instructions'];
 
@@ -43,12 +43,13 @@ export function normalizeReportUi(value: Partial<ReportUiState> | undefined): Re
     pages,
     sort: isSiteSort(value.sort) ? value.sort : DEFAULT_SITE_SORT,
     filesPage: pageNumber(value.filesPage),
+    removedPage: pageNumber(value.removedPage),
   };
 }
 
 /** The host query for what the page shows under `ui`. */
 export function queryFor(ui: ReportUiState, id: number): ReportQuery {
-  return { id, text: ui.text, model: ui.model, kind: ui.kind, sort: ui.sort ?? DEFAULT_SITE_SORT, pages: { ...ui.pages, headline: ui.page }, filesPage: ui.filesPage ?? 0 };
+  return { id, text: ui.text, model: ui.model, kind: ui.kind, sort: ui.sort ?? DEFAULT_SITE_SORT, pages: { ...ui.pages, headline: ui.page }, filesPage: ui.filesPage ?? 0, removedPage: ui.removedPage ?? 0 };
 }
 
 /** A column header chosen: the same one flips its direction; a new one starts most expensive (or A→Z for the site) first. */

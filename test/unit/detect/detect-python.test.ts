@@ -48,7 +48,8 @@ describe('detect: Python', () => {
 
   it('reads the OpenAI Agents SDK: max_turns given to Runner.run, the run input, function_tool docstrings', async () => {
     const f = await detectFixture('agents_sdk.py');
-    assert.deepEqual(promptLines(f), ['7:tool-description', '13:instructions', '20:user-template']);
+    // 8: the f-string the tool returns is the tool result sent back to the model (tool-results.ts).
+    assert.deepEqual(promptLines(f), ['7:tool-description', '8:other', '13:instructions', '20:user-template']);
     assert.deepEqual([f.calls[0].framework, f.calls[0].model, f.calls[0].tools], ['openai-agents', 'gpt-4.1-mini', ['get_weather']]);
     assert.deepEqual(
       f.loops.map((l) => [l.framework, l.maxSteps, l.stepOption]),

@@ -2,7 +2,7 @@ import * as assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { ALL_COMMAND_IDS } from '../../../src/extension/commands/ids';
-import { EDITOR_DEFAULTS, RESTRICTED_KEYS, settingKeys } from '../../../src/extension/config-read';
+import { EDITOR_DEFAULTS, EDITOR_LIMITS, RESTRICTED_KEYS, settingKeys } from '../../../src/extension/config-read';
 import { DEFAULT_CONFIG } from '../../../src/extension/core-api';
 
 const ROOT = join(__dirname, '..', '..', '..', '..');
@@ -15,8 +15,8 @@ function jsonType(value: unknown): string {
   return typeof value === 'number' ? 'number' : typeof value;
 }
 
-/** The typed defaults: the core config's plus the editor's switches. */
-const defaults: Record<string, unknown> = { ...DEFAULT_CONFIG, ...EDITOR_DEFAULTS };
+/** The typed defaults: the core config's plus the editor's switches and limits. */
+const defaults: Record<string, unknown> = { ...DEFAULT_CONFIG, ...EDITOR_DEFAULTS, ...EDITOR_LIMITS };
 
 describe('extension/package.json declares the typed settings (one source of truth)', () => {
   it('declares exactly the keys of the typed defaults', () => {

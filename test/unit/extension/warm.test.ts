@@ -1,6 +1,8 @@
 import assert from 'node:assert/strict';
 import { parserFor } from '../../../src/core/detect/parser';
 import { isEncodingLoaded } from '../../../src/core/tokenize';
+import { getBundledCatalog } from '../../../src/core/catalog';
+import { isCatalogIndexed } from '../../../src/core/catalog/lookup';
 import { ALL_GRAMMARS, DEFAULT_LOADERS, remainingGrammars, warmInParallel, type WarmLoaders } from '../../../src/extension/analysis/warm';
 
 describe('warm-up after activation', () => {
@@ -35,11 +37,15 @@ describe('warm-up after activation', () => {
     assert.equal(timings.error, boom);
   });
 
-  it('leaves the real grammar and the o200k_base ranks loaded for the first analysis', async function () {
+  it('leaves the real grammar, the o200k_base ranks and the catalog’s lookup index loaded for the first analysis', async function () {
     this.timeout(60_000);
     let catalogBuilt = 0;
-    await warmInParallel(['typescript'], DEFAULT_LOADERS(() => catalogBuilt++));
+    // A catalog object of its own (as the editor's, with the user's overrides): its index is not built yet.
+    const catalog = { ...getBundledCatalog() };
+    assert.equal(isCatalogIndexed(catalog), false);
+    await warmInParallel(['typescript'], DEFAULT_LOADERS(() => (catalogBuilt++, catalog)));
     assert.equal(catalogBuilt, 1);
+    assert.equal(isCatalogIndexed(catalog), true, 'the first price finds the lookup index built');
     assert.ok(isEncodingLoaded('o200k_base'));
     // The parser is cached: asking again gives the same instance without loading.
     assert.equal(await parserFor('typescript'), await parserFor('typescript'));

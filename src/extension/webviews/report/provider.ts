@@ -13,13 +13,13 @@ import { oneLine, type ScanRequest } from '../../../node/scan-process-protocol';
 import { defaultJobs } from '../../../node/detect-pool';
 import { readReportFile } from '../../../node/scan-summary';
 import { ReportRowStore } from '../../../node/report-row-store';
+import { ReportRowDeltas } from '../../../node/report-row-deltas';
 import { resolveModel } from '../../core-api';
 import type { TokenomicsContext } from '../../context';
 import {
   isReportPageMessage,
   REPORT_VIEW_ID,
   type ExportFormat,
-  type ReportDiffData,
   type ReportHeader,
   type ReportHostMessage,
   type ReportPageMessage,
@@ -51,7 +51,8 @@ export class ReportViewHost implements vscode.WebviewViewProvider, vscode.Dispos
 
   /** The revision the view compares with ("vs HEAD"); off unless the user picked one. */
   private diffRef?: string;
-  private lastDiff?: ReportDiffData;
+  /** The comparison with `diffRef`, in columns aligned with the shown report's rows (sent with each page). */
+  private lastDiff?: ReportRowDeltas;
   /** Bumped by every comparison and scan: a late result of an older one is dropped. */
   private diffGeneration = 0;
 
@@ -88,7 +89,7 @@ export class ReportViewHost implements vscode.WebviewViewProvider, vscode.Dispos
         if ((!this.last || this.stale) && !this.cancelFlag) void this.scan();
         else if (this.last) {
           this.bridge?.post({ type: 'report', data: { ...this.last.view, folders: this.folders().map((f) => f.name), elapsedMs: this.last.elapsedMs } });
-          if (this.lastDiff) this.bridge?.post({ type: 'diff', data: this.lastDiff });
+          if (this.lastDiff) this.bridge?.post({ type: 'diff', data: this.lastDiff.summary });
         }
         if (!this.diffRef) this.bridge?.post({ type: 'diffCleared' });
         return;
@@ -118,7 +119,7 @@ export class ReportViewHost implements vscode.WebviewViewProvider, vscode.Dispos
     const last = this.last;
     if (!last) return;
     try {
-      const data = await last.store.query(query, last.view.totals.scopes ?? []);
+      const data = await last.store.query(query, last.view.totals.scopes ?? [], this.lastDiff);
       if (this.last === last) this.bridge?.post({ type: 'rows', data });
     } catch (err) {
       this.ctx.log.warn(`Cost report: reading rows from ${last.store.rowsFile} failed`, err);
@@ -183,6 +184,8 @@ export class ReportViewHost implements vscode.WebviewViewProvider, vscode.Dispos
       const elapsed = Date.now() - started;
       // The rows' index goes into typed arrays; the summary's own arrays are dropped with it.
       this.last = { view: summary.view, store: new ReportRowStore(summary.rows), reportFile: summary.reportFile, root, elapsedMs: elapsed };
+      // The comparison's columns were aligned with the previous report's rows: it runs again below.
+      this.lastDiff = undefined;
       this.reportFiles.keep(reportFile);
       shown = true;
       this.ctx.lastWorkspaceModels = summary.models;
@@ -263,14 +266,18 @@ export class ReportViewHost implements vscode.WebviewViewProvider, vscode.Dispos
         maxFileBytes,
       );
       if (generation !== this.diffGeneration) return;
+      const last = this.last;
       if (!result.ok) {
         this.ctx.log.info(`Cost report: ${result.message}`);
         this.bridge?.post({ type: 'diffError', ref, message: result.message });
         return;
       }
-      this.lastDiff = result.data;
-      this.ctx.log.info(`Cost report: compared with ${ref} (${result.data.commit}) in ${Date.now() - started} ms: ${result.data.headline}`);
-      this.bridge?.post({ type: 'diff', data: result.data });
+      if (!last) return;
+      // Kept as columns of the shown rows; the page gets the summary and asks for its rows again (with their deltas).
+      this.lastDiff = new ReportRowDeltas(result.data, last.store);
+      const summary = this.lastDiff.summary;
+      this.ctx.log.info(`Cost report: compared with ${ref} (${summary.commit}) in ${Date.now() - started} ms: ${summary.headline}`);
+      this.bridge?.post({ type: 'diff', data: summary });
     } catch (err) {
       if (generation !== this.diffGeneration) return;
       this.ctx.log.error(`Cost report: the comparison with ${ref} failed`, err);

@@ -8,13 +8,19 @@ import { headlineText, type DiffReport } from '../../../core/diff';
 import { GitError, gitText } from '../../../node/git/run';
 import { RepoError } from '../../../node/git/repo';
 import { diffRevisions, type SideScanOptions } from '../../../node/git/revisions';
-import { siteDiffKey, type ReportDiffData, type ReportSiteDelta } from '../../../webview/protocol/report';
+import type { ReportDiffSites } from '../../../node/report-row-deltas';
+import { siteDiffKey, type ReportRemovedSite, type ReportSiteDelta } from '../../../webview/protocol/report';
 
-/** The page's view of a diff: every site of the workspace keyed as the page keys its rows, and the removed ones. */
-export function reportDiffData(report: DiffReport, ref: string): ReportDiffData {
+/**
+ * The view's side of a diff: its summary (what the page gets), every site of the workspace keyed as
+ * the host keys its rows, and the removed ones (sent to the page a page at a time: report-row-deltas.ts).
+ */
+export function reportDiffSites(report: DiffReport, ref: string): ReportDiffSites {
   const sites: Record<string, ReportSiteDelta> = {};
-  const removed: ReportDiffData['removed'][number][] = [];
+  const removed: ReportRemovedSite[] = [];
+  const counts = { added: 0, changed: 0, unchanged: 0, removed: 0 };
   for (const s of report.sites) {
+    counts[s.change]++;
     if (s.change === 'removed') {
       removed.push({ path: s.path, line: s.line, kind: s.kind, monthlyBase: s.monthly.base, reasons: s.reasons });
       continue;
@@ -22,16 +28,19 @@ export function reportDiffData(report: DiffReport, ref: string): ReportDiffData 
     sites[siteDiffKey(s)] = { change: s.change, monthlyDelta: s.monthly.delta, monthlyBase: s.monthly.base, reasons: s.reasons };
   }
   return {
-    ref,
-    commit: (report.base.commit ?? '').slice(0, 7),
-    delta: { usd: report.delta.monthlyCost.usd, percent: report.delta.percent },
-    headline: headlineText(report),
+    summary: {
+      ref,
+      commit: (report.base.commit ?? '').slice(0, 7),
+      delta: { usd: report.delta.monthlyCost.usd, percent: report.delta.percent },
+      headline: headlineText(report),
+      counts,
+    },
     sites,
     removed,
   };
 }
 
-export type RevisionDiffResult = { readonly ok: true; readonly data: ReportDiffData } | { readonly ok: false; readonly message: string };
+export type RevisionDiffResult = { readonly ok: true; readonly data: ReportDiffSites } | { readonly ok: false; readonly message: string };
 
 /**
  * Compares the folder `root` (as the view scanned it: working tree, untracked files included)
@@ -40,7 +49,7 @@ export type RevisionDiffResult = { readonly ok: true; readonly data: ReportDiffD
 export async function diffFolderWith(root: string, ref: string, settings: SideScanOptions, maxFileBytes: number): Promise<RevisionDiffResult> {
   try {
     const { report } = await diffRevisions({ dir: root, base: ref, path: root, maxFileBytes, includeUnchanged: true, settings: () => settings });
-    return { ok: true, data: reportDiffData(report, ref) };
+    return { ok: true, data: reportDiffSites(report, ref) };
   } catch (err) {
     if (err instanceof RepoError || err instanceof GitError) return { ok: false, message: userMessage(err.message, root, ref) };
     throw err;

@@ -1,0 +1,142 @@
+/**
+ * What the Cost report's "Compare with revision" posts to its view and keeps in the extension host,
+ * before and after the comparison came a page at a time (src/node/report-row-deltas.ts).
+ *
+ *   npm run compile-tests && node --expose-gc out/bench/report-diff-memory.js [files=10000]
+ *
+ * A generated workspace (bench/detect.ts's mix, as the editor bench's) is committed in a temporary git
+ * repository, then changed in the working tree (every third TypeScript agent moved to another model,
+ * every fifth Python agent deleted); the view's scan (`scanPaths`, summarised as the scan process
+ * summarises it) and the host's comparison with HEAD (`diffFolderWith`) run once. Then, each in a fresh
+ * process that starts from the comparison just built (as the host has it when the diff engine returns):
+ * before, the page's data with every site's delta kept and posted; now, the deltas kept as columns of the
+ * rows and the summary posted with the first page of rows and their deltas. Printed: the bytes posted,
+ * and the process's RSS right after the post and after a GC (heap), over the process before the post.
+ */
+import { execFileSync, fork } from 'node:child_process';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, unlinkSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { getBundledCatalog, resolveModel } from '../src/core/catalog';
+import { DEFAULT_ASSUMPTIONS } from '../src/core/workload';
+import { diffFolderWith } from '../src/extension/webviews/report/revision-diff';
+import { ReportRowDeltas, type ReportDiffSites } from '../src/node/report-row-deltas';
+import { ReportRowStore } from '../src/node/report-row-store';
+import type { ReportRowIndex } from '../src/node/report-rows';
+import { scanPaths } from '../src/node/scan';
+import { summarizeScan } from '../src/node/scan-summary';
+import { DEFAULT_SITE_SORT } from '../src/webview/protocol/report';
+import { generateWorkspace } from './detect';
+import { mb, settle } from './memory-util';
+
+type Mode = 'before' | 'now';
+
+interface Held {
+  readonly postedBytes: number;
+  readonly afterPostMb: number;
+  readonly settledMb: number;
+  readonly heapMb: number;
+}
+
+function git(dir: string, ...args: string[]): void {
+  execFileSync('git', ['-c', 'user.name=Bench', '-c', 'user.email=bench@example.invalid', '-c', 'commit.gpgsign=false', ...args], { cwd: dir, stdio: 'ignore' });
+}
+
+/** Every third TypeScript agent's model changed, every fifth Python agent deleted. */
+function changeWorkingTree(dir: string): void {
+  let ts = 0;
+  let py = 0;
+  for (const pkg of readdirSync(dir).filter((d) => d.startsWith('pkg'))) {
+    for (const name of readdirSync(join(dir, pkg))) {
+      const file = join(dir, pkg, name);
+      if (/^agent\d+\.ts$/.test(name) && ts++ % 3 === 0) writeFileSync(file, readFileSync(file, 'utf8').replace("openai('gpt-4.1-mini')", "openai('gpt-4.1')"));
+      if (/^agent\d+\.py$/.test(name) && py++ % 5 === 0) unlinkSync(file);
+    }
+  }
+}
+
+async function main(): Promise<void> {
+  const count = Number(process.argv[2]) || 10_000;
+  const dir = mkdtempSync(join(tmpdir(), 'tokenomics-diff-bench-'));
+  const out = mkdtempSync(join(tmpdir(), 'tokenomics-diff-bench-out-'));
+  try {
+    generateWorkspace(dir, count);
+    git(dir, 'init', '-q');
+    git(dir, 'add', '-A');
+    git(dir, 'commit', '-q', '-m', 'generated');
+    changeWorkingTree(dir);
+    const settings = { catalog: getBundledCatalog(), assumptions: DEFAULT_ASSUMPTIONS, resolveModel, respectGitignore: true };
+    let started = Date.now();
+    const report = await scanPaths([dir], { ...settings, root: dir, cwd: dir });
+    const summary = await summarizeScan({ ...report, root: '.' }, join(out, 'report.json'), ['bench']);
+    const scanMs = Date.now() - started;
+    started = Date.now();
+    const diff = await diffFolderWith(dir, 'HEAD', settings, 1024 * 1024);
+    if (!diff.ok) throw new Error(diff.message);
+    const diffMs = Date.now() - started;
+    writeFileSync(join(out, 'diff.json'), JSON.stringify(diff.data));
+    writeFileSync(join(out, 'rows.json'), JSON.stringify(summary.rows));
+    const c = diff.data.summary.counts;
+    console.log(`${count} generated files, ${summary.view.siteCount} site rows; vs HEAD: ${c.changed} changed, ${c.added} added, ${c.unchanged} unchanged, ${c.removed} removed (scan ${scanMs} ms, comparison ${diffMs} ms)`);
+    console.log(`the comparison in the host, each in a fresh process (RSS over the process holding the diff engine's result):`);
+    for (const mode of ['before', 'now'] as const) {
+      const r = await inFreshProcess(mode, out);
+      const what = mode === 'before' ? 'before: every delta kept and posted' : 'now: deltas as columns, summary + first page posted';
+      console.log(`  ${what.padEnd(54)} posted ${(r.postedBytes / 1e6).toFixed(3)} MB; RSS after the post +${r.afterPostMb} MB, after a GC +${r.settledMb} MB (heap +${r.heapMb} MB)`);
+    }
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+    rmSync(out, { recursive: true, force: true });
+  }
+}
+
+function inFreshProcess(mode: Mode, out: string): Promise<Held> {
+  return new Promise((resolvePromise, reject) => {
+    const child = fork(__filename, ['--hold', mode, out], { execArgv: ['--expose-gc'] });
+    child.once('message', (m) => resolvePromise(m as Held));
+    child.once('exit', (code) => (code === 0 ? undefined : reject(new Error(`holding ${mode} exited ${code}`))));
+  });
+}
+
+async function hold(mode: Mode, out: string): Promise<void> {
+  const store = new ReportRowStore(JSON.parse(readFileSync(join(out, 'rows.json'), 'utf8')) as ReportRowIndex);
+  let full: ReportDiffSites | undefined = JSON.parse(readFileSync(join(out, 'diff.json'), 'utf8')) as ReportDiffSites;
+  const query = { id: 1, text: '', model: '', kind: '' as const, sort: DEFAULT_SITE_SORT, pages: {}, filesPage: 0 };
+  await settle();
+  const start = process.memoryUsage();
+  let kept: unknown;
+  let posted: string[];
+  if (mode === 'before') {
+    // The page's data as the host built and kept it before: the summary with every site's delta and every removed site.
+    const { summary, sites, removed } = full;
+    const { counts: _counts, ...rest } = summary;
+    kept = { ...rest, sites, removed };
+    posted = [JSON.stringify({ type: 'diff', data: kept }), JSON.stringify({ type: 'rows', data: await store.query(query, []) })];
+  } else {
+    const deltas = new ReportRowDeltas(full, store);
+    kept = deltas;
+    posted = [JSON.stringify({ type: 'diff', data: deltas.summary }), JSON.stringify({ type: 'rows', data: await store.query(query, [], deltas) })];
+  }
+  full = undefined;
+  // VS Code's RPC to the renderer carries a message as bytes.
+  const buffers = posted.map((p) => Buffer.from(p));
+  const afterPost = process.memoryUsage().rss;
+  const postedBytes = buffers.reduce((n, b) => n + b.length, 0);
+  posted = [];
+  buffers.length = 0;
+  await settle();
+  const after = process.memoryUsage();
+  process.send?.({ postedBytes, afterPostMb: mb(afterPost - start.rss), settledMb: mb(after.rss - start.rss), heapMb: mb(after.heapUsed - start.heapUsed) } satisfies Held);
+  void kept;
+}
+
+if (require.main === module) {
+  const run = process.argv[2] === '--hold' ? hold(process.argv[3] as Mode, process.argv[4]) : main();
+  run.then(
+    () => process.exit(0),
+    (err) => {
+      console.error(err);
+      process.exit(1);
+    },
+  );
+}
