@@ -128,6 +128,18 @@ export const OPENAI_AGENTS: CallRule = {
   stepKeys: ['max_turns', 'maxTurns'],
   stepsAtRun: true,
 };
+/**
+ * OpenAI Agents SDK voice: a `RealtimeAgent` has no run loop of its own. It configures the conversation a realtime
+ * session holds (its instructions and handoff descriptions are prompts of that session); the session's request is
+ * `new RealtimeSession(agent, { model })` (REALTIME_SESSION), and its handoff targets are turns of that conversation.
+ */
+export const REALTIME_AGENT: CallRule = { framework: 'openai-agents', role: 'prompts', promptKeys: { instructions: 'instructions', handoff_description: 'tool-description', handoffDescription: 'tool-description' } };
+/**
+ * A realtime session: `new RealtimeSession(agent, { model })` (Agents SDK, connected by `session.connect()`) or
+ * `client.realtime.connect(model=…)` / `client.beta.realtime.connect(…)` (the OpenAI SDK). Every response of the
+ * conversation is billed on the session's model: one request site, where the session is opened.
+ */
+export const REALTIME_SESSION: CallRule = { framework: 'openai-agents', role: 'call', modelKeys: ['model'], toolsKeys: ['tools'], providerHint: 'openai' };
 export const OPENAI_AGENTS_RUN: CallRule = { framework: 'openai-agents', role: 'prompts', promptArgs: { 1: 'user-template' }, promptKeys: { input: 'user-template' } };
 export const CREWAI_AGENT: CallRule = {
   framework: 'crewai',

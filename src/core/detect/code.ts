@@ -31,7 +31,7 @@ import { toolSchemaPropertyDescriptions } from './json-schema-prompts';
 import { AssembledPrompts } from './assembled-prompts';
 import { spreadMessages } from './spread-messages';
 import { CONFIDENCE, PromptReader } from './prompt-reader';
-import { SiteRegistry, spanOf, type Mutable } from './sites';
+import { SiteRegistry, requestSpanOf, spanOf, type Mutable } from './sites';
 import type { CallArgs, Collected, LanguageSyntax } from './syntax';
 import type { DetectedCall } from './types';
 import { callRuleTag } from './rule-tags';
@@ -141,7 +141,7 @@ export class CodeDetector {
     if (rule.messagesArg !== undefined) take(a.positional[rule.messagesArg], 'user-template', `messages of ${callee}`);
     if (rule.role === 'prompts') return;
 
-    const span = spanOf(node);
+    const span = rule.role === 'call' ? requestSpanOf(node) : spanOf(node);
     const modelNode = firstDefined(rule.modelKeys?.map(get)) ?? (rule.modelArg !== undefined ? a.positional[rule.modelArg] : rule === FOREIGN_MODEL_CALL ? foreignModelBase(syntax, node) : undefined);
     const model = modelNode ? this.values.resolve(modelNode) : undefined;
     const maxOutput = firstDefined(rule.maxOutputKeys?.map((k) => this.numberOf(get(k))));

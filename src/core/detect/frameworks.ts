@@ -27,6 +27,8 @@ import {
   OPENAI_AGENTS_RUN,
   OPENAI_CHAT,
   OPENAI_RESPONSES,
+  REALTIME_AGENT,
+  REALTIME_SESSION,
   PYDANTIC_AI,
   SMOLAGENTS,
   TEMPLATE_CLASS,
@@ -157,9 +159,12 @@ export function classifyCall(callee: string, ctx: CallContext): CallRule | undef
   if (last === 'Task' && (agentFrameworkOf(module) === 'crewai' || (module === undefined && hasAll(ctx.argNames(), ['description', 'expected_output'])))) {
     return CREWAI_TASK;
   }
-  if (last === 'Agent' || last === 'RealtimeAgent') return agentRule(module, ctx);
+  // A realtime agent configures a session's conversation (its prompts); the session is the request (call-rules.ts).
+  if (last === 'RealtimeAgent' || (segments.length === 2 && root === 'RealtimeAgent' && last === 'create')) return REALTIME_AGENT;
+  if (last === 'RealtimeSession' || (segments.length > 2 && /(^|\.)realtime\.connect$/.test(callee))) return REALTIME_SESSION;
+  if (last === 'Agent') return agentRule(module, ctx);
   // `Agent.create({…})`: the OpenAI Agents SDK's typed factory, the same definition as `new Agent({…})`.
-  if (segments.length === 2 && /^(Agent|RealtimeAgent)$/.test(root) && last === 'create') return agentRule(module, ctx);
+  if (segments.length === 2 && root === 'Agent' && last === 'create') return agentRule(module, ctx);
   return undefined;
 }
 

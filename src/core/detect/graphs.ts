@@ -9,7 +9,8 @@
 import type { CallInfo } from './call-links';
 import { stateGraphOf } from './model-uses';
 import type { SyntaxNode } from './parser';
-import { spanOf, type SiteRegistry } from './sites';
+import { requestSpanOf, spanOf, type SiteRegistry } from './sites';
+import type { GraphCycleFact } from '../repo/facts';
 import { contains, type Collected, type LanguageSyntax } from './syntax';
 import type { ValueRef } from './types';
 
@@ -32,6 +33,9 @@ interface Graph {
   readonly edges: Map<string, Set<string>>;
   /** Routers of conditional edges, by source node. */
   readonly routers: Map<string, SyntaxNode>;
+  /** The builder call that adds each node's outgoing edges (the last one), and each node's function as written. */
+  readonly edgeCalls: Map<string, SyntaxNode>;
+  readonly nodeRefs: Map<string, string>;
 }
 
 export interface GraphLoopOptions {
@@ -45,7 +49,7 @@ export function findGraphLoops(syntax: LanguageSyntax, collected: Collected, sit
     const root = receiver ? stateGraphOf(syntax, syntax.resolve(receiver)) : undefined;
     if (!root) return undefined;
     let g = graphs.get(root.id);
-    if (!g) graphs.set(root.id, (g = { root, nodes: new Map(), edges: new Map(), routers: new Map() }));
+    if (!g) graphs.set(root.id, (g = { root, nodes: new Map(), edges: new Map(), routers: new Map(), edgeCalls: new Map(), nodeRefs: new Map() }));
     return g;
   };
   for (const call of collected.calls) {
@@ -69,8 +73,12 @@ export function findGraphLoops(syntax: LanguageSyntax, collected: Collected, sit
       return fn !== undefined && contains(fn, c.node);
     }));
     const priced = inCycle[0] ?? calls.find((c) => c.rule.role === 'call' && !c.call.agent) ?? calls.find((c) => c.call.role === 'binding');
-    // A cycle with no model request or binding in the file prices nothing here (the repository pass may link one).
-    if (!priced) continue;
+    // A cycle with no model request or binding in the file prices nothing here: the repository pass finds the
+    // requests its nodes (functions of other files) send (repo/graph-cycles.ts).
+    if (!priced) {
+      sites.graphCycles.push(...openCycles(syntax, g, cycle));
+      continue;
+    }
     const counter = counterBound(syntax, g, cycle);
     const bound = counter && 'value' in counter ? counter : recursionLimit(syntax, options);
     const boundRef = counter && 'ref' in counter && !bound ? { boundRef: { ref: counter.ref, offset: counter.offset } } : {};
@@ -121,6 +129,7 @@ function readBuilderCall(syntax: LanguageSyntax, g: Graph, call: SyntaxNode, cal
   };
   const edge = (from: string | undefined, to: string | undefined): void => {
     if (!from || !to) return;
+    g.edgeCalls.set(from, call);
     let set = g.edges.get(from);
     if (!set) g.edges.set(from, (set = new Set()));
     set.add(to);
@@ -131,6 +140,9 @@ function readBuilderCall(syntax: LanguageSyntax, g: Graph, call: SyntaxNode, cal
     const fnNode = named !== undefined ? args[1] : first;
     const name = named ?? (fnNode ? syntax.name(fnNode) : undefined);
     if (name) g.nodes.set(name, fnNode ? syntax.resolve(fnNode) : undefined);
+    // `humanNode<State, Update>`: the function without its type arguments.
+    const ref = fnNode?.text.replace(/<[\s\S]*$/, '').trim();
+    if (name && ref && /^[A-Za-z_$][\w$.]*$/.test(ref)) g.nodeRefs.set(name, ref);
   } else if (ADD_EDGE.test(callee)) {
     const sources = args[0] ? (syntax.items(args[0]) ?? [args[0]]) : [];
     for (const s of sources) edge(nameOf(s), nameOf(args[1]));
@@ -200,6 +212,44 @@ function addCommandEdges(syntax: LanguageSyntax, g: Graph): void {
     for (const t of targets) set.add(t);
     g.routers.set(name, fn);
   }
+}
+
+/**
+ * The cycles of a graph whose requests are in other files, one per group of nodes that reach each other (a condense
+ * cycle and a human-review cycle of one graph are two), anchored at the edge call that closes each, with the counter
+ * that bounds it.
+ */
+function openCycles(syntax: LanguageSyntax, g: Graph, cycle: ReadonlySet<string>): GraphCycleFact[] {
+  const out: GraphCycleFact[] = [];
+  const done = new Set<string>();
+  for (const start of cycle) {
+    if (done.has(start)) continue;
+    const group = new Set([...cycle].filter((n) => n === start || (reachesNode(g, start, n) && reachesNode(g, n, start))));
+    for (const n of group) done.add(n);
+    const closing = [...group].find((n) => [...(g.edges.get(n) ?? [])].some((t) => group.has(t)) && g.routers.has(n)) ?? [...group].find((n) => [...(g.edges.get(n) ?? [])].some((t) => group.has(t)));
+    const call = closing ? g.edgeCalls.get(closing) : undefined;
+    if (!call) continue;
+    const counter = counterBound(syntax, g, group);
+    out.push({
+      ...requestSpanOf(call),
+      nodes: [...group].map((name) => ({ name, ...(g.nodeRefs.has(name) ? { fn: g.nodeRefs.get(name) } : {}) })),
+      ...(counter && 'value' in counter ? { maxSteps: counter.value, stepOption: counter.option } : {}),
+    });
+  }
+  return out;
+}
+
+function reachesNode(g: Graph, from: string, target: string): boolean {
+  const seen = new Set<string>();
+  const stack = [...(g.edges.get(from) ?? [])];
+  while (stack.length) {
+    const n = stack.pop()!;
+    if (n === target) return true;
+    if (seen.has(n)) continue;
+    seen.add(n);
+    stack.push(...(g.edges.get(n) ?? []));
+  }
+  return false;
 }
 
 /** Nodes that lie on a cycle of the graph. */

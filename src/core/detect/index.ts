@@ -117,6 +117,7 @@ async function detectCode(text: string, path: string, grammar: Grammar, opts: ty
     facts = withToolFunctionHints(facts, text, grammar === 'python');
     const mentions = promptNameMentions(text);
     if (mentions) facts = { ...facts, promptNameMentions: mentions };
+    if (sites.graphCycles.length) facts = { ...facts, graphCycles: sites.graphCycles };
     fillModelRefs(sites.calls, facts);
     const result: DetectedFile = {
       path,

@@ -16,7 +16,7 @@ import { passedModelRef } from './passed-models';
 import { toolsFrom } from './model-values';
 import type { SyntaxNode } from './parser';
 import { CONFIDENCE, type PromptReader } from './prompt-reader';
-import { spanOf, type Mutable, type SiteRegistry } from './sites';
+import { requestSpanOf, type Mutable, type SiteRegistry } from './sites';
 import { contains, type Collected, type LanguageSyntax } from './syntax';
 import type { DetectedAlternative, DetectedCall } from './types';
 
@@ -97,7 +97,7 @@ export class RequestFinder {
         });
       });
     }
-    const span = spanOf(node);
+    const span = requestSpanOf(node);
     const args = this.syntax.args(node);
     const messages = this.messagesOf(node, args.positional[0] ?? args.named.get('input') ?? args.named.get('messages'), embed ? 'other' : 'user-template', callee);
     const needs = needsOf(wrap, b.needs);
@@ -142,7 +142,7 @@ export class RequestFinder {
     }
     const value = passed ? { ref: passed } : this.values.resolve(base);
     if (!value.model && !value.ref) return;
-    const span = spanOf(node);
+    const span = requestSpanOf(node);
     const args = this.syntax.args(node);
     const messages = this.messagesOf(node, args.positional[0] ?? args.named.get('input') ?? args.named.get('messages'), 'user-template', callee);
     const needs = needsOf(wrap, undefined);

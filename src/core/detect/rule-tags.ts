@@ -42,6 +42,7 @@ export const LOOP_RULES = {
   'crew': { kind: 'framework-contract', about: 'a CrewAI crew run: its agents are steps of one task (agent-tasks.ts)' },
   'agent-run-loop': { kind: 'language-idiom', about: 'a hand-written loop around agent runs (agent-tasks.ts)' },
   'graph-cycle': { kind: 'framework-contract', about: 'a LangGraph graph with a cycle (graphs.ts)' },
+  'graph-cycle-nodes': { kind: 'data-flow', about: "a LangGraph cycle of other files' node functions, reaching the requests they send; not through a node that waits for a person (repo/graph-cycles.ts)" },
   'in-file-loop': { kind: 'language-idiom', about: 'a while/for loop around a request in the same file (loops.ts)' },
   'call-graph-loop': { kind: 'data-flow', about: "a loop reaching a request through the repository's call graph (repo/loops.ts)" },
   'recursion': { kind: 'data-flow', about: 'a function that calls itself with a depth parameter around a request (repo/recursion-loops.ts)' },

@@ -3,6 +3,7 @@ import type { PromptKind, Span } from '../report/types';
 import type { SyntaxNode } from './parser';
 import { render, type TextValue } from './text';
 import type { AnnotationValues, DetectedCall, DetectedLoop, DetectedPrompt } from './types';
+import type { GraphCycleFact } from '../repo/facts';
 
 export function spanOf(node: SyntaxNode): Span {
   return {
@@ -11,6 +12,20 @@ export function spanOf(node: SyntaxNode): Span {
     endLine: node.endPosition.row + 1,
     endColumn: node.endPosition.column + 1,
   };
+}
+
+/**
+ * Where a request is anchored: its span, except that a method chain written over several lines
+ * (`model\n  .withConfig({…})\n  .invoke([…])`) starts at the line of the request method itself, the line a reader
+ * (and a label) points at; the span still ends where the call does.
+ */
+export function requestSpanOf(node: SyntaxNode): Span {
+  const span = spanOf(node);
+  const fn = node.childForFieldName('function');
+  const method = fn && (fn.type === 'member_expression' || fn.type === 'attribute') ? fn.childForFieldName(fn.type === 'attribute' ? 'attribute' : 'property') : undefined;
+  if (!method || method.startPosition.row === node.startPosition.row) return span;
+  // The `.` before the method name starts its line (`  .invoke(`): anchor there.
+  return { ...span, line: method.startPosition.row + 1, column: Math.max(1, method.startPosition.column) };
 }
 
 export type Mutable<T> = { -readonly [K in keyof T]: T[K] };
@@ -28,6 +43,8 @@ export class SiteRegistry {
   readonly prompts = new Map<string, PromptEntry>();
   readonly calls: Mutable<DetectedCall>[] = [];
   readonly loops: Mutable<DetectedLoop>[] = [];
+  /** LangGraph cycles whose nodes are other files' functions, for the repository pass (graphs.ts). */
+  readonly graphCycles: GraphCycleFact[] = [];
   truncated = false;
 
   constructor(private readonly maxSites: number) {}

@@ -11,11 +11,12 @@ import type { CalleeFact, ClassFact, Expr, FileFacts, FunctionFact, ImportFact, 
 import { addDestructuredLocals } from './destructure';
 import { keepsModel } from './model-flow';
 import { runtimeReturns } from './returns';
-import { isBranchCall } from './branch-calls';
+import { isBranchCall, isGuardedCall } from './branch-calls';
 import { bucket, CALL_DEPTH, LOCAL_DEPTH, callFactsOf, notRepositoryCallee, INPUT_KEYS, loopFacts, namesIn, ownStatements, type DetectedCallSpot, type FunctionBucket, type LanguageFacts } from './extract-shared';
 import { annotatedClass, classHolders } from './ts-holders';
 import { returnedObjectsOf, SENT_SCHEMA_KEYS, tsCondition } from './ts-conditions';
 import { recursionOf } from './extract-recursion';
+import { ifTestOf, routeSendsOf } from './route-sends-ts';
 
 const TS_NAMES = new Set(['identifier', 'shorthand_property_identifier']);
 
@@ -86,7 +87,8 @@ export function extractTypeScript(root: SyntaxNode, collected: Collected, detect
     }
   }
   const calls = callFactsOf(detected, functions, modelArg);
-  return { imports, exports, values, functions, classes, moduleCalls: module.moduleCalls, moduleLoops: loopFacts(module.moduleLoops, [], TS), calls, ...(stateDefaults.length ? { stateDefaults } : {}) };
+  const routeSends = routeSendsOf(collected.calls, functions, expr);
+  return { imports, exports, values, functions, classes, moduleCalls: module.moduleCalls, moduleLoops: loopFacts(module.moduleLoops, [], TS), calls, ...(stateDefaults.length ? { stateDefaults } : {}), ...(routeSends.length ? { routeSends } : {}) };
 }
 
 /**
@@ -116,9 +118,19 @@ function modelArg(call: SyntaxNode): { model?: Expr; receiver?: string; inputs?:
       } else if (p?.type === 'shorthand_property_identifier' && /^(model|modelName|modelId)$/.test(p.text)) model = { k: 'name', v: p.text, line: p.startPosition.row + 1 };
     }
   }
+  // `create({ ...body, stream: false })`: no model written, so the model is the spread object's (a proxy route passing on what its client sent).
+  model ??= spreadModel(args);
   const fn = call.childForFieldName('function');
   const receiver = fn?.type === 'member_expression' ? fn.childForFieldName('object')?.text : undefined;
   return { model, receiver, inputs };
+}
+
+/** The `model` of the last object spread into a request's options object (`{ ...(body as any), stream: false }`). */
+function spreadModel(args: SyntaxNode | null): Expr | undefined {
+  const options = args?.namedChildren.find((a) => a?.type === 'object');
+  const spreads = options?.namedChildren.filter((p) => p?.type === 'spread_element' && p.namedChildren[0]) ?? [];
+  const last = spreads[spreads.length - 1]?.namedChildren[0];
+  return last ? { k: 'member', obj: expr(last, 1), prop: 'model', line: last.startPosition.row + 1 } : undefined;
 }
 
 function importFacts(node: SyntaxNode, out: ImportFact[]): void {
@@ -213,7 +225,9 @@ function calleeFact(call: SyntaxNode): CalleeFact | undefined {
   const fn = call.childForFieldName('function') ?? call.childForFieldName('constructor');
   const callee = (fn?.text ?? '').replace(/\s+/g, '');
   if (notRepositoryCallee(callee)) return undefined;
-  return { callee, expr: expr(call, CALL_DEPTH), line: call.startPosition.row + 1, ...(isBranchCall(call) ? { branch: true } : {}) };
+  const branch = isBranchCall(call);
+  const test = branch || isGuardedCall(call) ? ifTestOf(call, expr) : undefined;
+  return { callee, expr: expr(call, CALL_DEPTH), line: call.startPosition.row + 1, ...(branch ? { branch: true } : {}), ...(test ? { test } : {}) };
 }
 
 const EXITS = new Set(['break_statement', 'return_statement', 'throw_statement']);

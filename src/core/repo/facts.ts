@@ -82,6 +82,37 @@ export interface CalleeFact {
   readonly line: number;
   /** Made only on some runs of its function: in an `if`/`else`/`except`/`case` branch (branch-calls.ts). */
   readonly branch?: boolean;
+  /** TypeScript: the condition of the innermost `if` it is written under, negated in the `else` (route-sends-ts.ts). */
+  readonly test?: Cond;
+}
+
+/**
+ * A LangGraph cycle whose nodes are functions of other files (no request in the graph's own file): detection
+ * (detect/graphs.ts) names the nodes, the repository pass (graph-cycles.ts) finds the requests they send.
+ */
+export interface GraphCycleFact {
+  /** The edge call that closes the cycle (`.addConditionalEdges("condense", route, […])`), anchored at its method. */
+  readonly line: number;
+  readonly column: number;
+  readonly endLine: number;
+  readonly endColumn: number;
+  /** Each node of the cycle: its name in the graph and the function as written (`condensePost`), when it is a name. */
+  readonly nodes: readonly { readonly name: string; readonly fn?: string }[];
+  /** A counter compared in a router of the cycle (`state.condenseCount <= 3` → 4). */
+  readonly maxSteps?: number;
+  readonly stepOption?: string;
+}
+
+/** `fetch('/api/x', { body: JSON.stringify(obj) })`: a request to the app's own server route (route-sends-ts.ts). */
+export interface RouteSendFact {
+  /** The path as written, without its query string or trailing slash. */
+  readonly url: string;
+  readonly line: number;
+  /** The HTTP method (`POST` where a body is sent and none is written, else `GET`). */
+  readonly method: string;
+  readonly fn?: string;
+  /** The object sent as the request body, where it is JSON. */
+  readonly body?: Expr;
 }
 
 export interface LoopFact {
@@ -331,6 +362,10 @@ export interface FileFacts {
   readonly calls: readonly CallFact[];
   /** UI state hooks' initial values (TypeScript/JSX), for a model the user picks in the UI. */
   readonly stateDefaults?: readonly StateDefault[];
+  /** LangGraph cycles of nodes written in other files (detect/graphs.ts, graph-cycles.ts). */
+  readonly graphCycles?: readonly GraphCycleFact[];
+  /** TypeScript: requests to the app's own server routes (route-sends-ts.ts, route-callers.ts). */
+  readonly routeSends?: readonly RouteSendFact[];
   readonly schemaUses?: readonly SchemaUseFact[];
   readonly schemas?: readonly SchemaFact[];
   readonly schemaSenders?: readonly SchemaSenderFact[];

@@ -12,6 +12,7 @@ import { BARE_BUILTINS } from './extract-shared';
 import { withPassedCalls } from './passed-callables';
 import { paramCall, resolveParamCalls, type ParamCall } from './late-edges';
 import { selfStubTargets } from './self-dispatch';
+import { routeEdges, routeIndex } from './route-callers';
 import type { RepoStore, StoredFile } from './store';
 
 export interface Edge {
@@ -87,6 +88,8 @@ export class CallGraph {
     this.byFrom = byFrom;
     this.byTarget = byTarget;
     this.addParamEdges();
+    // `fetch('/api/x', …)` runs the handler of the app's own route (route-callers.ts).
+    for (const edge of routeEdges(this.store, routeIndex(this.store))) this.addEdge(edge);
   }
 
   /**

@@ -41,6 +41,8 @@ import { runtimeImportedTests } from './imported-tests';
 import { allSentTexts, largestGroup } from './sent-texts';
 import { promptDirFiles } from './prompt-dirs';
 import { scopeOfPath } from '../report/scope';
+import { routeIndex, routeModel } from './route-callers';
+import { graphCycleLoops } from './graph-cycles';
 
 export type { RepoHints, RepoLoop, ResolvedModel, LoadedPrompt } from './types';
 export { isConfigPath } from './config-files';
@@ -119,7 +121,7 @@ export class RepoIndex implements RepoHints {
       const ctx = !at.model && call.modelRef ? refCtx(this.store, path, call.modelRef.line, at.ctx) : at.ctx;
       const v = modelInstance(this.evaluator, tryEval(this.evaluator, expr, ctx));
       if (v?.t === 'inst' && !v.ctx) return this.typeDefault(v.cls.name, expr);
-      return v?.t === 'client' ? this.uiDefault(v, vendorOf(call)) : modelOf(v, expr);
+      return v?.t === 'client' ? (this.routeModel(path, call, v) ?? this.uiDefault(v, vendorOf(call))) : modelOf(v, expr);
     });
   }
 
@@ -139,6 +141,13 @@ export class RepoIndex implements RepoHints {
     if (!hit || !pick) return undefined;
     const share = pick.count < found.length ? ` (${pick.count} of ${found.length} defaults of that type)` : '';
     return { model: hit.model.model, source: { ...hit.model.source, detail: `${exprText(expr)}: ${cls}, the default ${hit.site.param} of ${hit.site.fn} → ${JSON.stringify(hit.model.model)}${share}` } };
+  }
+
+  /** A model the client sends to a route of the app: what the route's senders write in the body (route-callers.ts). */
+  private routeModel(path: string, call: DetectedCall, v: Extract<Val, { t: 'client' }>): ResolvedModel | undefined {
+    const fn = this.store.get(path)?.facts.calls.find((c) => c.id === call.id)?.fn;
+    const host = { store: this.store, evaluator: this.evaluator, index: this.memo('routes', () => routeIndex(this.store)), callers: (p: string, f: string) => this.graph.callers(p, f) };
+    return routeModel(host, v, { path, fn, line: call.line, callee: call.callee });
   }
 
   /** A model the client sends: the UI's default (ui-defaults.ts). */
@@ -232,7 +241,7 @@ export class RepoIndex implements RepoHints {
   }
 
   private loops(): RepoLoop[] {
-    return this.memo('loops', () => [...findRepoLoops(this.store, this.graph, this.evaluator, (p) => this.revealedCalls(p)), ...this.agentRuns().loops]);
+    return this.memo('loops', () => [...findRepoLoops(this.store, this.graph, this.evaluator, (p) => this.revealedCalls(p)), ...this.agentRuns().loops, ...graphCycleLoops(this.store, this.graph, this.evaluator)]);
   }
 
   runsElsewhere(path: string): ReadonlyMap<string, string> | undefined {

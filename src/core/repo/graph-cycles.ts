@@ -1,0 +1,96 @@
+/**
+ * LangGraph cycles whose node functions live in other files (`.addNode("condensePost", condensePost)` with
+ * `condensePost` imported): detection names the cycle's nodes (detect/graphs.ts); here each node's function is
+ * followed to its file and the requests it sends, through the call graph, are the cycle's steps. The bound is the
+ * counter detection read in a router of the cycle (`state.condenseCount <= 3`: 4 passes), else LangGraph's
+ * recursion limit.
+ *
+ * Not agent loops: a cycle through a node that waits for a person (`interrupt(…)`, LangGraph's human-in-the-loop:
+ * one pass per answer, like a REPL), and a cycle whose node functions cannot all be followed (a node we cannot read
+ * might be that person).
+ */
+import type { DetectedLoop } from '../detect/types';
+import type { SourceRef } from '../report/types';
+import type { Evaluator } from './evaluate';
+import type { GraphCycleFact } from './facts';
+import type { CallGraph } from './graph';
+import type { RepoStore } from './store';
+import type { RepoLoop } from './types';
+
+const MAX_HOPS = 3;
+/** LangGraph's human-in-the-loop pause: a node calling it waits for a person's answer. */
+const WAITS_FOR_PERSON = /(^|\.)(interrupt|NodeInterrupt)$/;
+
+interface Fn {
+  readonly path: string;
+  readonly fn: string;
+}
+
+export function graphCycleLoops(store: RepoStore, graph: CallGraph, ev: Evaluator): RepoLoop[] {
+  const out: RepoLoop[] = [];
+  for (const f of store.files()) {
+    for (const cycle of f.facts.graphCycles ?? []) {
+      const loop = cycleLoop(store, graph, ev, f.file.path, cycle);
+      if (loop) out.push(loop);
+    }
+  }
+  return out;
+}
+
+function cycleLoop(store: RepoStore, graph: CallGraph, ev: Evaluator, path: string, cycle: GraphCycleFact): RepoLoop | undefined {
+  const starts: Fn[] = [];
+  for (const node of cycle.nodes) {
+    if (!node.fn) return undefined;
+    let v;
+    try {
+      v = ev.eval({ k: 'name', v: node.fn, line: cycle.line }, { path });
+    } catch {
+      v = undefined;
+    }
+    if (v?.t !== 'fn') return undefined;
+    starts.push({ path: v.path, fn: v.fn.name });
+  }
+  const steps: { path: string; callId: string; line: number }[] = [];
+  for (const fn of reachable(graph, starts)) {
+    const stored = store.get(fn.path);
+    const own = stored?.functions.get(fn.fn);
+    if (own?.calls.some((c) => WAITS_FOR_PERSON.test(c.callee))) return undefined;
+    for (const fact of stored?.facts.calls ?? []) {
+      if (fact.fn !== fn.fn) continue;
+      const call = stored!.file.calls.find((c) => c.id === fact.id);
+      if (call && !call.agent && call.role !== 'binding') steps.push({ path: fn.path, callId: call.id, line: call.line });
+    }
+  }
+  if (!steps.length) return undefined;
+  const loop: DetectedLoop = {
+    id: `l${cycle.line}.${cycle.column}`,
+    line: cycle.line,
+    column: cycle.column,
+    endLine: cycle.endLine,
+    endColumn: cycle.endColumn,
+    framework: 'langgraph',
+    ...(cycle.maxSteps !== undefined ? { maxSteps: cycle.maxSteps, stepOption: cycle.stepOption } : {}),
+    unbounded: false,
+    defaultsKey: 'langgraph',
+    rule: 'graph-cycle-nodes',
+  };
+  const stepSites: SourceRef[] = steps.map((s) => ({ path: s.path, line: s.line }));
+  return { path, loop, step: { path: steps[0].path, callId: steps[0].callId }, stepSites };
+}
+
+/** The node functions and the repository functions they call, a few hops deep. */
+function reachable(graph: CallGraph, starts: readonly Fn[]): Fn[] {
+  const seen = new Map<string, Fn>();
+  let frontier = [...starts];
+  for (let hop = 0; hop <= MAX_HOPS && frontier.length; hop++) {
+    const next: Fn[] = [];
+    for (const f of frontier) {
+      const key = `${f.path}#${f.fn}`;
+      if (seen.has(key)) continue;
+      seen.set(key, f);
+      for (const e of graph.outgoing(f.path, f.fn)) next.push(e.target);
+    }
+    frontier = next;
+  }
+  return [...seen.values()];
+}
