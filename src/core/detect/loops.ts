@@ -10,6 +10,7 @@ import { TOOL_HANDLING } from './frameworks';
 import { spanOf, type Mutable, type SiteRegistry } from './sites';
 import { contains, type Collected, type LanguageSyntax } from './syntax';
 import type { DetectedCall } from './types';
+import { requestFeedsCondition } from './request-fed-loops';
 
 interface FoundCall {
   readonly node: SyntaxNode;
@@ -34,15 +35,19 @@ export function findHandWrittenLoops(syntax: LanguageSyntax, collected: Collecte
   for (const loop of candidates) {
     if (chosen.some((c) => contains(loop, c))) continue;
     const body = loop.childForFieldName('body');
-    if (!body || !TOOL_HANDLING.test(body.text)) continue;
-    const call = callInside(syntax, loop, collected, modelCalls, wrappers, calls);
+    if (!body) continue;
+    const handlesTools = TOOL_HANDLING.test(body.text);
+    // Without tool handling, a while the request's output keeps going (request-fed-loops.ts) is an agent loop too.
+    const fed = handlesTools ? undefined : syntax.language === 'python' ? modelCalls.find((c) => requestFeedsCondition(loop, c.node)) : undefined;
+    if (!handlesTools && !fed) continue;
+    const call = fed ?? callInside(syntax, loop, collected, modelCalls, wrappers, calls);
     if (!call) continue;
     const bound = loopBound(syntax, loop);
     if (bound === 'not-a-loop') continue;
     chosen.push(loop);
     const span = spanOf(loop);
     const id = `l${span.line}.${span.column}`;
-    if (!sites.addLoop({ id, ...span, framework: 'hand-written', maxSteps: bound?.value, stepOption: bound?.option, unbounded: bound === undefined, callId: call.call.id, rule: 'in-file-loop' })) return;
+    if (!sites.addLoop({ id, ...span, framework: 'hand-written', maxSteps: bound?.value, stepOption: bound?.option, unbounded: bound === undefined, callId: call.call.id, rule: fed ? 'request-fed-loop' : 'in-file-loop' })) return;
     if (call.rule.role === 'call' && contains(loop, call.node)) call.call.usedBy ??= id;
   }
 }

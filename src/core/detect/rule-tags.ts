@@ -44,6 +44,7 @@ export const LOOP_RULES = {
   'graph-cycle': { kind: 'framework-contract', about: 'a LangGraph graph with a cycle (graphs.ts)' },
   'graph-cycle-nodes': { kind: 'data-flow', about: "a LangGraph cycle of other files' node functions, reaching the requests they send; not through a node that waits for a person (repo/graph-cycles.ts)" },
   'in-file-loop': { kind: 'language-idiom', about: 'a while/for loop around a request in the same file (loops.ts)' },
+  'request-fed-loop': { kind: 'data-flow', about: "a Python while whose condition the request inside it feeds (the model decides whether it goes on) (request-fed-loops.ts)" },
   'call-graph-loop': { kind: 'data-flow', about: "a loop reaching a request through the repository's call graph (repo/loops.ts)" },
   'recursion': { kind: 'data-flow', about: 'a function that calls itself with a depth parameter around a request (repo/recursion-loops.ts)' },
   'task-requeue': { kind: 'data-flow', about: 'a queued task that re-enqueues itself after a pass reaching a request, bounded by a count against a limit (repo/requeue-loops.ts)' },

@@ -17,7 +17,7 @@
  *   of the same library (aider's `Model("gpt-4o")`, AutoGen's `OpenAIChatCompletionClient(model=…)`), whose own
  *   keyword or position then holds the id.
  * Sources: each library's public documentation (aider "Scripting aider", LlamaIndex "Using LLMs", AutoGen
- * AgentChat "Agents", Haystack "Generators", Agno "Agents").
+ * AgentChat "Agents", Haystack "Generators", Agno "Agents", CAMEL "Agents").
  */
 
 export interface ModelSlot {
@@ -80,6 +80,14 @@ export const LIBRARY_OBJECTS: readonly LibraryObject[] = [
     builder: /^(agno|phi)\.agent(\.\w+)*\.Agent$/,
     methods: /^(a?run|a?print_response)$/,
     model: { kw: ['model'], via: { builder: /^(agno|phi)\.models(\.\w+)*\.[A-Z]\w*$/, kw: ['id'] } },
+  },
+  {
+    // camel: `agent = ChatAgent(sys_msg, model=ModelFactory.create(model_platform=…, model_type="gpt-4o"))`;
+    // `agent.step(msg)` / `await agent.astep(msg)` sends one request (with its tools). Source: CAMEL docs "Agents".
+    library: 'camel',
+    builder: /^camel\.agents(\.\w+)*\.ChatAgent$/,
+    methods: /^a?step$/,
+    model: { kw: ['model'], via: { builder: /^camel\.models(\.\w+)*\.ModelFactory\.create$/, kw: ['model_type'] } },
   },
 ];
 

@@ -150,4 +150,14 @@ describe('detect: Python', () => {
     assert.equal(f.calls.length, 1);
     assert.equal(f.loops.length, 0);
   });
+  it("a while the request's output keeps going (a flag and a queue fed from the parsed reply) is an unbounded agent loop; a while draining a queue is not", async () => {
+    const f = await detectFixture('request_fed_while.py');
+    const fed = f.calls.find((c) => c.line === 15);
+    assert.ok(fed, JSON.stringify(f.calls.map((c) => c.line)));
+    // explore's while (line 11) through the nested for; summarise_all's while (line 32) only pops its queue.
+    assert.deepEqual(
+      f.loops.map((l) => [l.line, l.unbounded, l.callId, l.rule]),
+      [[11, true, fed.id, 'request-fed-loop']],
+    );
+  });
 });

@@ -39,3 +39,14 @@ describe('requests through well-known library objects (Python)', () => {
     assert.deepEqual(site.modelSource?.at, { path: 'app/review.py', line: 12 });
   });
 });
+
+describe('camel ChatAgent requests (Python)', () => {
+  it("step/astep on a ChatAgent held in self are requests: the model from ModelFactory.create's model_type, else unresolved; a tracker's step is none", async () => {
+    const r = await scan('py-library-runs');
+    const calls = file(r, 'society/pair.py').calls;
+    // 20 planner.step (model from **kwargs: unknown), 22 critic.step (gpt-4o-mini), 25 planner.astep; 21 Tracker.step is the repository's own.
+    assert.deepEqual(calls.map((c) => c.line).sort((a, b) => a - b), [20, 22, 25]);
+    assert.equal(calls.find((c) => c.line === 22)?.modelResolved, 'gpt-4o-mini');
+    assert.ok(calls.every((c) => c.framework === 'camel'));
+  });
+});
