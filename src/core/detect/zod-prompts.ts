@@ -13,12 +13,24 @@ import { literalLength } from './text';
 const SCHEMA_KEYS = ['inputSchema', 'parameters', 'schema', 'outputSchema', 'input_schema', 'element'];
 
 export function zodDescriptions(syntax: LanguageSyntax, container: SyntaxNode, entries: ReadonlyMap<string, SyntaxNode>, prompts: PromptReader): void {
-  if (syntax.language !== 'typescript' || container.parent?.type !== 'arguments') return;
+  if (syntax.language !== 'typescript' || !(container.parent?.type === 'arguments' || isInlineTool(container))) return;
   for (const key of SCHEMA_KEYS) {
     const value = entries.get(key);
     if (!value) continue;
     zodSchemaDescriptions(syntax, value, key, prompts);
   }
+}
+
+/**
+ * An inline tool of a request's tool map (AI SDK v4 `tools: { search: { description, parameters: z.object(…) } }`):
+ * the tool object is the value of an entry of the object under a `tools` key, not an argument itself.
+ */
+function isInlineTool(container: SyntaxNode): boolean {
+  const entry = container.parent;
+  if (entry?.type !== 'pair' || entry.childForFieldName('value')?.id !== container.id) return false;
+  const map = entry.parent;
+  const holder = map?.type === 'object' ? map.parent : undefined;
+  return holder?.type === 'pair' && holder.childForFieldName('key')?.text.replace(/['"]/g, '') === 'tools';
 }
 
 /** Each `.describe("…")` text of a zod schema (the value or the declaration it names) as a tool-description prompt. */
@@ -27,7 +39,7 @@ export function zodSchemaDescriptions(syntax: LanguageSyntax, value: SyntaxNode,
   if (!schema.text.includes('.describe')) return;
   for (const call of schema.descendantsOfType('call_expression').slice(0, 400)) {
     if (!call) continue;
-    const callee = syntax.callee(call);
+    const callee = syntax.callee(call).replace(/\s+/g, '');
     if (!/\.describe$/.test(callee) || !/^z\./.test(callee)) continue;
     const arg = syntax.args(call).positional[0];
     if (!arg || !syntax.isTextLiteral(arg)) continue;

@@ -9,6 +9,7 @@ import type { Collected } from '../detect/syntax';
 import { PROVIDER_FACTORY } from '../detect/frameworks';
 import type { CalleeFact, ClassFact, Expr, FileFacts, FunctionFact, ImportFact, LoopFact, ParamFact } from './facts';
 import { addDestructuredLocals } from './destructure';
+import { addInlineParamDefaults } from './inline-param-defaults';
 import { keepsModel } from './model-flow';
 import { runtimeReturns } from './returns';
 import { isBranchCall, isGuardedCall } from './branch-calls';
@@ -58,6 +59,7 @@ export function extractTypeScript(root: SyntaxNode, collected: Collected, detect
   }
   const module = bucket(collected, buckets, TS);
   const stateDefaults = addDestructuredLocals(root, buckets, expr, LOCAL_DEPTH);
+  addInlineParamDefaults(root, buckets, expr, LOCAL_DEPTH);
   const functions = buckets.map(functionFact);
   const classes = classNodes.filter((c) => c.childForFieldName('name')).map((c) => classFact(c, buckets));
   const imports: ImportFact[] = [];
