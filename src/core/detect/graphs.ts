@@ -255,19 +255,7 @@ function reachesNode(g: Graph, from: string, target: string): boolean {
 /** Nodes that lie on a cycle of the graph. */
 function cycleNodes(g: Graph): Set<string> {
   const out = new Set<string>();
-  const reaches = (from: string, target: string): boolean => {
-    const seen = new Set<string>();
-    const stack = [...(g.edges.get(from) ?? [])];
-    while (stack.length) {
-      const n = stack.pop()!;
-      if (n === target) return true;
-      if (seen.has(n)) continue;
-      seen.add(n);
-      stack.push(...(g.edges.get(n) ?? []));
-    }
-    return false;
-  };
-  for (const n of g.edges.keys()) if (n !== '__start__' && reaches(n, n)) out.add(n);
+  for (const n of g.edges.keys()) if (n !== '__start__' && reachesNode(g, n, n)) out.add(n);
   return out;
 }
 
