@@ -26,7 +26,7 @@ import { toolClassPromptsByFile } from './tool-classes';
 import { toolFunctionPromptsByFile } from './tool-functions';
 import { mentionIndex, unsentPromptIds } from './unsent-prompts';
 import { referencedFiles } from './loaded-files';
-import { collectLoadedPromptFiles, withoutOverlaps } from './loaded-prompt-files';
+import { collectLoadedPromptFiles, filesNamedByInputs, withoutOverlaps } from './loaded-prompt-files';
 import { findAgentRuns, runModelOf, type AgentRuns } from './cross-file-runs';
 import { heldPrompts, subclassIndex, type HeldPromptSources } from './held-prompts';
 import { RepoStore } from './store';
@@ -299,14 +299,8 @@ export class RepoIndex implements RepoHints {
       if (!at) return [];
       const out: LoadedPrompt[] = [];
       const fact = this.store.get(path)?.facts.calls.find((c) => c.id === call.id);
-      for (const name of new Set([...call.inputPlaceholders, ...(fact?.inputs ?? [])])) {
-        if (!/^[A-Za-z_$][\w$]*(\.[A-Za-z_$][\w$]*)*$/.test(name)) continue;
-        const v = tryEval(this.evaluator, refExpr(name, 'member', call.line), at.ctx);
-        if (v?.t === 'file') {
-          const text = this.store.text(v.path) ?? this.host.readText?.(v.path);
-          if (text !== undefined && !out.some((o) => o.path === v.path)) out.push({ name, path: v.path, text, from: v.from });
-        } else if (v?.t === 'str' && v.via === 'config' && v.v.length >= 40) out.push({ name, path: v.at.path, text: v.v, from: v.at });
-      }
+      const names = new Set([...call.inputPlaceholders, ...(fact?.inputs ?? [])]);
+      out.push(...filesNamedByInputs(names, call.line, (e) => tryEval(this.evaluator, e, at.ctx), (p) => this.store.text(p) ?? this.host.readText?.(p)));
       // Prompts held by instance attributes of the classes that build this request's messages (held-prompts.ts).
       if (fact?.fn && !call.agent) {
         for (const held of heldPrompts(this.heldSources(), path, fact.fn)) if (!out.some((o) => o.path === held.path && o.line === held.line)) out.push(held);

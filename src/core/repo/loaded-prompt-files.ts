@@ -5,6 +5,8 @@
  */
 import type { DetectedCall, DetectedFile, DetectedPrompt } from '../detect/types';
 import type { Val } from './evaluate';
+import type { Expr } from './facts';
+import { refExpr } from './resolved-models';
 import { configPrompts, loadedPromptFile, PROMPT_PATH, wholeFilePrompt } from './loaded-files';
 import type { SentGroup } from './sent-texts';
 import { settingsPromptFiles } from './settings-prompts';
@@ -77,4 +79,26 @@ export function withoutOverlaps(first: readonly DetectedPrompt[], own: readonly 
     taken.push(...fresh);
   }
   return added.length ? [...first, ...added] : first;
+}
+
+/**
+ * The files (and long config strings) a request's input names evaluate to: `open(PROMPT_PATH).read()` held in a
+ * name the request sends. Each file once.
+ */
+export function filesNamedByInputs(
+  names: Iterable<string>,
+  line: number,
+  evaluate: (e: Expr) => Val | undefined,
+  readText: (path: string) => string | undefined,
+): LoadedPrompt[] {
+  const out: LoadedPrompt[] = [];
+  for (const name of names) {
+    if (!/^[A-Za-z_$][\w$]*(\.[A-Za-z_$][\w$]*)*$/.test(name)) continue;
+    const v = evaluate(refExpr(name, 'member', line));
+    if (v?.t === 'file') {
+      const text = readText(v.path);
+      if (text !== undefined && !out.some((o) => o.path === v.path)) out.push({ name, path: v.path, text, from: v.from });
+    } else if (v?.t === 'str' && v.via === 'config' && v.v.length >= 40) out.push({ name, path: v.at.path, text: v.v, from: v.at });
+  }
+  return out;
 }

@@ -92,19 +92,7 @@ function returnedConstants(store: RepoStore, fromPath: string, fn: string, prop:
 
 /** A function declared in this module or imported from another (functions are not module values). */
 function functionDeclaration(store: RepoStore, fromPath: string, name: string): { path: string; name: string } | undefined {
-  let at = fromPath;
-  let wanted = name;
-  for (let hop = 0; hop <= MAX_REEXPORTS; hop++) {
-    const stored = store.get(at);
-    if (!stored) return undefined;
-    if (stored.facts.functions.some((f) => f.name === wanted)) return { path: at, name: wanted };
-    const imp = stored.facts.imports.find((i) => i.local === wanted && i.name !== undefined);
-    const target = imp ? store.modules.resolve(at, imp.module) : undefined;
-    if (!imp || !target) return undefined;
-    at = target;
-    wanted = imp.name!;
-  }
-  return undefined;
+  return followImports(store, fromPath, name, (stored, wanted) => stored.facts.functions.some((f) => f.name === wanted));
 }
 
 /** A name that stands for a prompt detection already reports in the module that writes it. */
@@ -125,12 +113,22 @@ function constantOf(store: RepoStore, fromPath: string, name: string): Constant 
 
 /** The module and name a name is declared under: here, or where its import leads (re-exports followed). */
 function declaration(store: RepoStore, fromPath: string, name: string): { path: string; name: string } | undefined {
+  return followImports(store, fromPath, name, (stored, wanted) => stored.facts.values[wanted] !== undefined);
+}
+
+/** Follows a name through imports and re-exports to the first module where `declares` holds. */
+function followImports(
+  store: RepoStore,
+  fromPath: string,
+  name: string,
+  declares: (stored: NonNullable<ReturnType<RepoStore['get']>>, name: string) => boolean,
+): { path: string; name: string } | undefined {
   let at = fromPath;
   let wanted = name;
   for (let hop = 0; hop <= MAX_REEXPORTS; hop++) {
     const stored = store.get(at);
     if (!stored) return undefined;
-    if (stored.facts.values[wanted] !== undefined) return { path: at, name: wanted };
+    if (declares(stored, wanted)) return { path: at, name: wanted };
     const imp = stored.facts.imports.find((i) => i.local === wanted && i.name !== undefined);
     const target = imp ? store.modules.resolve(at, imp.module) : undefined;
     if (!imp || !target) return undefined;
