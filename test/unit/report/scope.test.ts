@@ -10,7 +10,14 @@ const LABELS = join(__dirname, '..', '..', '..', '..', 'bench', 'repos', 'labels
  * held-out corpus, listed with why they are runtime. An entry must still be misscoped (the test says
  * so when the rules get it right, so the entry is dropped then).
  */
-const RUNTIME_SCOPE_MISSES = new Map<string, string>([]);
+const TASKWEAVER_EXAMPLES_WHY =
+  "TaskWeaver's few-shot conversations: Role.role_load_example reads every enabled *.yaml of the app dir's examples/<role>_examples/ (misc/example.py:26-29, use_example true by default) and the role sends them as chat messages with each request";
+const RUNTIME_SCOPE_MISSES = new Map<string, string>([
+  ['microsoft+TaskWeaver.json:project/examples/planner_examples/example-planner-default-1.yaml', TASKWEAVER_EXAMPLES_WHY],
+  ['microsoft+TaskWeaver.json:project/examples/planner_examples/example-planner-default-2.yaml', TASKWEAVER_EXAMPLES_WHY],
+  ['microsoft+TaskWeaver.json:project/examples/code_generator_examples/example-codeinterpreter-default-1.yaml', TASKWEAVER_EXAMPLES_WHY],
+  ['microsoft+TaskWeaver.json:project/examples/code_generator_examples/example-codeinterpreter-default-2.yaml', TASKWEAVER_EXAMPLES_WHY],
+]);
 
 /**
  * Labeled files whose path alone says they are not runtime, but which the repository pass puts in the runtime
