@@ -92,6 +92,8 @@ export class ReportViewHost implements vscode.WebviewViewProvider, vscode.Dispos
         else if (this.last) {
           this.bridge?.post({ type: 'report', data: { ...this.last.view, folders: this.folders().map((f) => f.name), elapsedMs: this.last.elapsedMs } });
           if (this.lastDiff) this.bridge?.post({ type: 'diff', data: this.lastDiff.summary });
+          // A comparison stopped when the view closed (its process killed) runs again now.
+          else if (this.diffRef && !this.diffRun && !this.cancelFlag) void this.runDiff(this.diffRef);
         }
         if (!this.diffRef) this.bridge?.post({ type: 'diffCleared' });
         return;
