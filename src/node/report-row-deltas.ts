@@ -8,12 +8,14 @@
  * No `vscode`.
  */
 import {
+  isReportDiffData,
   SITES_PAGE_SIZE,
   type ReportDiffData,
   type ReportRemovedSite,
   type ReportRowsPage,
   type ReportSiteDelta,
 } from '../webview/protocol/report';
+import { isFiniteNumber, isRecord } from '../webview/protocol/guards';
 
 /** The comparison as the host gets it from the diff engine: its summary, every workspace site's delta, the removed sites. */
 export interface ReportDiffSites {
@@ -25,6 +27,18 @@ export interface ReportDiffSites {
 }
 
 const CHANGES = ['added', 'changed', 'unchanged'] as const;
+
+const isFigure = (v: unknown): boolean => v === null || isFiniteNumber(v);
+const isReasons = (v: unknown): boolean => Array.isArray(v) && v.every((r) => typeof r === 'string');
+
+/** Whether `v` (a message from the scan process) is a comparison the host can page: every delta and removed site well formed. */
+export function isReportDiffSites(v: unknown): v is ReportDiffSites {
+  if (!isRecord(v) || !isReportDiffData(v.summary) || !isFigure(v.summary.delta.percent) || !isRecord(v.sites) || !Array.isArray(v.removed)) return false;
+  const siteOk = (d: unknown): boolean => isRecord(d) && (CHANGES as readonly unknown[]).includes(d.change) && isFigure(d.monthlyDelta) && isFigure(d.monthlyBase) && isReasons(d.reasons);
+  const removedOk = (r: unknown): boolean =>
+    isRecord(r) && typeof r.path === 'string' && Number.isInteger(r.line) && (r.kind === 'call' || r.kind === 'loop' || r.kind === 'instructions') && isFigure(r.monthlyBase) && isReasons(r.reasons);
+  return Object.values(v.sites).every(siteOk) && v.removed.every(removedOk) && v.summary.counts.removed === v.removed.length;
+}
 const NONE = 255;
 
 /** What the deltas need of the row store: how many rows, and each row's key. */

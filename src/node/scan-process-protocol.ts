@@ -1,15 +1,20 @@
 /**
- * The one contract between an editor host and the scan process it forks (src/node/scan-process.ts):
- * the host sends one `scan` request, the process streams `progress` and ends with one `result` or
- * one `failed`, then exits. Plain data only (it crosses the IPC channel as JSON). The host checks
- * every message it receives with `isScanProcessMessage`; the process checks its request with
- * `scanRequestProblem`, so a malformed one gets a clear answer instead of a crash.
+ * The one contract between an editor host and the scan process it forks (src/node/scan-process.ts).
+ * The host sends one request and the process exits after its answer:
+ *   - `scan` (the Cost report's scan): `progress` messages, then one `result` or one `failed`;
+ *   - `diff` (the report's "Compare with revision"): one `diff-result`, one `diff-refused` (git
+ *     said no: not a repository, an unknown revision) or one `failed`.
+ * Plain data only (it crosses the IPC channel as JSON). The host checks every message it receives
+ * with `isScanProcessMessage` (and that it answers the request it sent); the process checks its
+ * request with `scanRequestProblem` / `diffRequestProblem`, so a malformed one gets a clear answer
+ * instead of a crash.
  */
 import type { Catalog } from '../core/catalog/types';
 import type { SiteScope } from '../core/report/types';
 import type { Assumptions } from '../core/workload';
 import type { ScanSummary } from './scan-summary';
 import { isReportRowIndex } from './report-rows';
+import { isReportDiffSites, type ReportDiffSites } from './report-row-deltas';
 
 /** What the process needs to run `scanPaths`: its options, less the functions (the process has its own core). */
 export interface ScanRequest {
@@ -40,13 +45,39 @@ export interface ScanStart {
   readonly request: ScanRequest;
 }
 
+/**
+ * What the process needs to compare a folder with a revision as `tokenomics diff <ref> --path <root>`
+ * does (`diffRevisions`): both sides scanned with these settings, the working tree against `ref`.
+ */
+export interface DiffRequest {
+  /** The folder compared (the report's scanned root); only it is compared, also when the repository is larger. */
+  readonly root: string;
+  /** `HEAD`, a branch, a tag, or any revision git knows. */
+  readonly ref: string;
+  readonly exclude: readonly string[];
+  readonly maxFileBytes: number;
+  readonly respectGitignore: boolean;
+  // No worker count: the diff detects on one thread, as it shares each unchanged file's detection between both sides.
+  readonly catalog: Catalog;
+  readonly assumptions: Assumptions;
+}
+
+export interface DiffStart {
+  readonly type: 'diff';
+  readonly request: DiffRequest;
+}
+
 /** Process → host. */
 export type ScanProcessMessage =
   | { readonly type: 'progress'; readonly done: number; readonly total: number; readonly current?: string }
   /** What the host keeps: the view's header, its rows' index (the rows are in a file), the models named, and where the whole report is. */
   | { readonly type: 'result'; readonly summary: ScanSummary }
   /** One line that says what went wrong; the process exits after it. */
-  | { readonly type: 'failed'; readonly message: string };
+  | { readonly type: 'failed'; readonly message: string }
+  /** The comparison as the view keeps it: its summary, every workspace site's delta, the removed sites. */
+  | { readonly type: 'diff-result'; readonly data: ReportDiffSites }
+  /** Git refused the comparison (its words, e.g. `unknown revision 'x'`); the host says it in the view's words. */
+  | { readonly type: 'diff-refused'; readonly message: string };
 
 const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 const isCount = (v: unknown): v is number => typeof v === 'number' && Number.isInteger(v) && v >= 0;
@@ -59,7 +90,10 @@ export function isScanProcessMessage(m: unknown): m is ScanProcessMessage {
     case 'result':
       return isScanSummary(m.summary);
     case 'failed':
+    case 'diff-refused':
       return typeof m.message === 'string';
+    case 'diff-result':
+      return isReportDiffSites(m.data);
     default:
       return false;
   }
@@ -84,6 +118,20 @@ export function scanRequestProblem(m: unknown): string | undefined {
   if (!isCount(r.maxFileBytes) || !isCount(r.jobs) || typeof r.respectGitignore !== 'boolean') return 'the scan request has no limits';
   if (!isRecord(r.catalog) || !Array.isArray(r.catalog.models) || !Array.isArray(r.catalog.offerings)) return 'the scan request has no catalog';
   if (!isRecord(r.assumptions)) return 'the scan request has no assumptions';
+  return undefined;
+}
+
+/** Why a `diff` message cannot be run, or undefined when it can. */
+export function diffRequestProblem(m: unknown): string | undefined {
+  if (!isRecord(m) || m.type !== 'diff') return 'expected a diff request';
+  const r = m.request;
+  if (!isRecord(r)) return 'the diff request has no options';
+  if (typeof r.root !== 'string' || r.root === '') return 'the diff request names no folder';
+  if (typeof r.ref !== 'string' || r.ref.trim() === '') return 'the diff request names no revision';
+  if (!Array.isArray(r.exclude) || !r.exclude.every((g) => typeof g === 'string')) return 'the diff request has no exclude list';
+  if (!isCount(r.maxFileBytes) || typeof r.respectGitignore !== 'boolean') return 'the diff request has no limits';
+  if (!isRecord(r.catalog) || !Array.isArray(r.catalog.models) || !Array.isArray(r.catalog.offerings)) return 'the diff request has no catalog';
+  if (!isRecord(r.assumptions)) return 'the diff request has no assumptions';
   return undefined;
 }
 

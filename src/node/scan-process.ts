@@ -4,13 +4,16 @@
  * (walk, detection worker pool, repository pass, pricing) and exits, so the memory the scan used
  * goes back to the operating system instead of staying in the extension host, and so does the work of
  * summing the report up: the host receives only what the view shows, the whole report is written to
- * the file the request names (scan-summary.ts). Messages are the
- * contract in `scan-process-protocol.ts`. Loaded without an IPC channel (not forked), it does nothing.
+ * the file the request names (scan-summary.ts). The report's "Compare with revision" runs here too
+ * (a `diff` request: both sides exported from git and scanned, revision-compare.ts), for the same
+ * reasons. Messages are the contract in `scan-process-protocol.ts`. Loaded without an IPC channel
+ * (not forked), it does nothing.
  */
 import { resolveModel } from '../core/catalog';
 import { scanPaths, type ScanProgress } from './scan';
 import { summarizeScan } from './scan-summary';
-import { oneLine, scanRequestProblem, type ScanProcessMessage, type ScanStart } from './scan-process-protocol';
+import { diffRequestProblem, oneLine, scanRequestProblem, type DiffStart, type ScanProcessMessage, type ScanStart } from './scan-process-protocol';
+import { compareFolder } from './revision-compare';
 import { lowerOwnThreads } from './scan-priority';
 
 /**
@@ -27,7 +30,23 @@ function send(message: ScanProcessMessage): Promise<void> {
   });
 }
 
-async function run(message: unknown): Promise<ScanProcessMessage> {
+/** One request, one answer: a comparison when the host asked for one, a scan otherwise (a malformed request is answered as a scan's). */
+function run(message: unknown): Promise<ScanProcessMessage> {
+  const isDiff = typeof message === 'object' && message !== null && (message as { type?: unknown }).type === 'diff';
+  return isDiff ? runDiff(message) : runScan(message);
+}
+
+async function runDiff(message: unknown): Promise<ScanProcessMessage> {
+  const problem = diffRequestProblem(message);
+  if (problem) return { type: 'failed', message: problem };
+  try {
+    return await compareFolder((message as DiffStart).request);
+  } catch (err) {
+    return { type: 'failed', message: oneLine(err) };
+  }
+}
+
+async function runScan(message: unknown): Promise<ScanProcessMessage> {
   const problem = scanRequestProblem(message);
   if (problem) return { type: 'failed', message: problem };
   const { request } = message as ScanStart;
@@ -70,7 +89,7 @@ if (process.send) {
   process.once('message', (message: unknown) => {
     void run(message).then(async (reply) => {
       await send(reply);
-      process.exit(reply.type === 'result' ? 0 : 1);
+      process.exit(reply.type === 'failed' ? 1 : 0);
     });
   });
 }

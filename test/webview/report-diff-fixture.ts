@@ -55,9 +55,12 @@ async function build(): Promise<DiffFixture> {
     unlinkSync(join(dir, 'examples', 'quickstart.ts'));
     const settings = { catalog: getBundledCatalog(), assumptions: DEFAULT_ASSUMPTIONS, resolveModel, respectGitignore: true };
     const report = await scanPaths([dir], { ...settings, root: dir, cwd: dir });
-    const diff = await diffFolderWith(dir, 'HEAD', settings, 1024 * 1024);
+    const request = { catalog: settings.catalog, assumptions: settings.assumptions, exclude: [], maxFileBytes: 1024 * 1024, respectGitignore: true, ref: 'HEAD' };
+    // As the host runs it: in the scan process (out/src/node/scan-process.js).
+    const diff = await diffFolderWith({ ...request, root: dir });
     cpSync(APP_WORKSPACE, outsideDir, { recursive: true });
-    const outside = await diffFolderWith(outsideDir, 'HEAD', settings, 1024 * 1024);
+    const outside = await diffFolderWith({ ...request, root: outsideDir });
+    if (!diff || !outside) throw new Error('a comparison nobody stopped came back stopped');
     return { report: { ...report, root: '.' }, diff, outside };
   } finally {
     rmSync(dir, { recursive: true, force: true });

@@ -43,8 +43,8 @@ async function build(): Promise<ManyDiffFixture> {
     for (let i = 0; i < MANY_ADDED; i++) write(dir, `src/added/new${i}.ts`, manyCall(5000 + i, 'gpt-4.1'));
     const settings = { catalog: getBundledCatalog(), assumptions: DEFAULT_ASSUMPTIONS, resolveModel, respectGitignore: true };
     const report = await scanPaths([dir], { ...settings, root: dir, cwd: dir });
-    const diff = await diffFolderWith(dir, 'HEAD', settings, 1024 * 1024);
-    if (!diff.ok) throw new Error(diff.message);
+    const diff = await diffFolderWith({ root: dir, ref: 'HEAD', catalog: settings.catalog, assumptions: settings.assumptions, exclude: [], maxFileBytes: 1024 * 1024, respectGitignore: true });
+    if (!diff?.ok) throw new Error(diff?.message ?? 'the comparison was stopped');
     return { report: { ...report, root: '.' }, diff: diff.data };
   } finally {
     rmSync(dir, { recursive: true, force: true });

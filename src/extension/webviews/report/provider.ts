@@ -14,7 +14,6 @@ import { defaultJobs } from '../../../node/detect-pool';
 import { readReportFile } from '../../../node/scan-summary';
 import { ReportRowStore } from '../../../node/report-row-store';
 import { ReportRowDeltas } from '../../../node/report-row-deltas';
-import { resolveModel } from '../../core-api';
 import type { TokenomicsContext } from '../../context';
 import {
   isReportPageMessage,
@@ -30,7 +29,7 @@ import { HostBridge } from '../host-bridge';
 import { EXPORT_EXTENSIONS, renderExport } from './export';
 import { ReportFiles } from './report-files';
 import { commonRoot } from './provider-paths';
-import { diffFolderWith, revisionsToOffer } from './revision-diff';
+import { ComparisonRun, diffFolderWith, revisionsToOffer } from './revision-diff';
 import { runReportScan } from './scan-launch';
 import { ScanRun } from './scan-run';
 
@@ -55,6 +54,8 @@ export class ReportViewHost implements vscode.WebviewViewProvider, vscode.Dispos
   private lastDiff?: ReportRowDeltas;
   /** Bumped by every comparison and scan: a late result of an older one is dropped. */
   private diffGeneration = 0;
+  /** The comparison running in its scan process: stopped (killed) by a newer one, Stop comparing, the view closing. */
+  private diffRun?: ComparisonRun;
 
   constructor(private readonly ctx: TokenomicsContext) {
     this.diffRef = ctx.extension.workspaceState.get<string>(DIFF_REF_KEY) || undefined;
@@ -76,6 +77,7 @@ export class ReportViewHost implements vscode.WebviewViewProvider, vscode.Dispos
     view.onDidDispose(() => {
       if (this.view !== view) return;
       this.cancelFlag?.supersede();
+      this.stopDiff('the view closed');
       this.bridge?.dispose();
       this.bridge = undefined;
       this.view = undefined;
@@ -90,6 +92,8 @@ export class ReportViewHost implements vscode.WebviewViewProvider, vscode.Dispos
         else if (this.last) {
           this.bridge?.post({ type: 'report', data: { ...this.last.view, folders: this.folders().map((f) => f.name), elapsedMs: this.last.elapsedMs } });
           if (this.lastDiff) this.bridge?.post({ type: 'diff', data: this.lastDiff.summary });
+          // A comparison stopped when the view closed (its process killed) runs again now.
+          else if (this.diffRef && !this.diffRun && !this.cancelFlag) void this.runDiff(this.diffRef);
         }
         if (!this.diffRef) this.bridge?.post({ type: 'diffCleared' });
         return;
@@ -214,6 +218,7 @@ export class ReportViewHost implements vscode.WebviewViewProvider, vscode.Dispos
     await this.ctx.extension.workspaceState.update(DIFF_REF_KEY, this.diffRef);
     this.lastDiff = undefined;
     this.diffGeneration++;
+    this.stopDiff(this.diffRef ? `now comparing with ${this.diffRef}` : 'comparing turned off');
     if (!this.diffRef) {
       this.bridge?.post({ type: 'diffCleared' });
       return;
@@ -248,23 +253,25 @@ export class ReportViewHost implements vscode.WebviewViewProvider, vscode.Dispos
     else await this.compareWith(chosen.off ? undefined : chosen.ref);
   }
 
-  /** The workspace against `ref` with the core's diff engine, on the settings the report was scanned with. */
+  /** The workspace against `ref` with the core's diff engine, in a scan process, on the settings the report was scanned with. */
   private async runDiff(ref: string): Promise<void> {
     const folders = this.folders();
     if (folders.length === 0) return;
     const generation = ++this.diffGeneration;
+    this.stopDiff(`a newer comparison with ${ref}`);
+    const run = (this.diffRun = new ComparisonRun(ref));
     const root = commonRoot(folders.map((f) => f.uri.fsPath));
     const settings = this.ctx.config.settings(folders[0].uri);
     const maxFileBytes = settings.config.maxFileSizeKb * 1024;
     this.bridge?.post({ type: 'diffing', ref });
     const started = Date.now();
     try {
-      const result = await diffFolderWith(
-        root,
-        ref,
-        { catalog: this.ctx.catalog.current(), assumptions: settings.assumptions, resolveModel, exclude: settings.config.exclude, maxFileBytes, respectGitignore: true, jobs: defaultJobs('editor') },
-        maxFileBytes,
-      );
+      const request = { root, ref, catalog: this.ctx.catalog.current(), assumptions: settings.assumptions, exclude: settings.config.exclude ?? [], maxFileBytes, respectGitignore: true };
+      const result = await diffFolderWith(request, run, { started: (pid, priority) => this.ctx.log.info(`Cost report: scan process ${pid ?? '(no id)'} started to compare with ${ref}, ${priority}`) });
+      if (!result) {
+        this.ctx.log.info(run.stoppedLine());
+        return;
+      }
       if (generation !== this.diffGeneration) return;
       const last = this.last;
       if (!result.ok) {
@@ -282,7 +289,16 @@ export class ReportViewHost implements vscode.WebviewViewProvider, vscode.Dispos
       if (generation !== this.diffGeneration) return;
       this.ctx.log.error(`Cost report: the comparison with ${ref} failed`, err);
       this.bridge?.post({ type: 'diffError', ref, message: `The comparison with ${ref} failed; see the Tokenomics log.` });
+    } finally {
+      if (this.diffRun === run) this.diffRun = undefined;
     }
+  }
+
+  /** Kills the running comparison's process, and says so in the log. */
+  private stopDiff(why: string): void {
+    const run = this.diffRun;
+    this.diffRun = undefined;
+    if (run?.stop()) this.ctx.log.info(`Cost report: stopping the comparison with ${run.ref} (${why}): its process is killed`);
   }
 
   /** Opens a site of the last report; paths that are not in it, or leave the root, are refused. */
@@ -365,6 +381,7 @@ export class ReportViewHost implements vscode.WebviewViewProvider, vscode.Dispos
 
   dispose(): void {
     this.cancel();
+    this.stopDiff('the extension stopped');
     this.reportFiles.dispose();
     this.bridge?.dispose();
     for (const d of this.disposables) d.dispose();

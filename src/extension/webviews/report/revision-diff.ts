@@ -1,59 +1,81 @@
 /**
- * The Cost report's "vs REF" column: the workspace folder against a revision with the core's diff
- * engine (`diffRevisions`, the engine of `tokenomics diff`), turned into what the page shows. No
- * vscode: the host passes the scan settings it scanned with, so both columns agree. A folder that
- * is not in a git repository, or a revision git does not know, is a one-line message.
+ * The Cost report's "vs REF" column, as the host launches it: the workspace folder against a
+ * revision, compared in a scan process (revision-compare.ts runs `diffRevisions`, the engine of
+ * `tokenomics diff`, there), so exporting and scanning both sides never runs on the extension
+ * host's thread. The host forks, checks the answer, and says git's refusals in the view's words: a
+ * folder that is not in a git repository, or a revision git does not know, is a one-line message.
+ * On this thread only when the process script is not beside the bundle (sources run by tests).
+ * No vscode: the host passes the scan settings it scanned with, so both columns agree.
  */
-import { headlineText, type DiffReport } from '../../../core/diff';
-import { GitError, gitText } from '../../../node/git/run';
-import { RepoError } from '../../../node/git/repo';
-import { diffRevisions, type SideScanOptions } from '../../../node/git/revisions';
+import { gitText } from '../../../node/git/run';
 import type { ReportDiffSites } from '../../../node/report-row-deltas';
-import { siteDiffKey, type ReportRemovedSite, type ReportSiteDelta } from '../../../webview/protocol/report';
-
-/**
- * The view's side of a diff: its summary (what the page gets), every site of the workspace keyed as
- * the host keys its rows, and the removed ones (sent to the page a page at a time: report-row-deltas.ts).
- */
-export function reportDiffSites(report: DiffReport, ref: string): ReportDiffSites {
-  const sites: Record<string, ReportSiteDelta> = {};
-  const removed: ReportRemovedSite[] = [];
-  const counts = { added: 0, changed: 0, unchanged: 0, removed: 0 };
-  for (const s of report.sites) {
-    counts[s.change]++;
-    if (s.change === 'removed') {
-      removed.push({ path: s.path, line: s.line, kind: s.kind, monthlyBase: s.monthly.base, reasons: s.reasons });
-      continue;
-    }
-    sites[siteDiffKey(s)] = { change: s.change, monthlyDelta: s.monthly.delta, monthlyBase: s.monthly.base, reasons: s.reasons };
-  }
-  return {
-    summary: {
-      ref,
-      commit: (report.base.commit ?? '').slice(0, 7),
-      delta: { usd: report.delta.monthlyCost.usd, percent: report.delta.percent },
-      headline: headlineText(report),
-      counts,
-    },
-    sites,
-    removed,
-  };
-}
+import { compareFolder } from '../../../node/revision-compare';
+import { scanProcessScript, startDiffProcess, type DiffProcessOutcome } from '../../../node/scan-process-client';
+import type { DiffRequest } from '../../../node/scan-process-protocol';
 
 export type RevisionDiffResult = { readonly ok: true; readonly data: ReportDiffSites } | { readonly ok: false; readonly message: string };
 
-/**
- * Compares the folder `root` (as the view scanned it: working tree, untracked files included)
- * with `ref`. Only `root` is compared, also when the repository is larger.
- */
-export async function diffFolderWith(root: string, ref: string, settings: SideScanOptions, maxFileBytes: number): Promise<RevisionDiffResult> {
-  try {
-    const { report } = await diffRevisions({ dir: root, base: ref, path: root, maxFileBytes, includeUnchanged: true, settings: () => settings });
-    return { ok: true, data: reportDiffSites(report, ref) };
-  } catch (err) {
-    if (err instanceof RepoError || err instanceof GitError) return { ok: false, message: userMessage(err.message, root, ref) };
-    throw err;
+/** A comparison under way, as the host stops it (a newer comparison, Stop comparing, the view closed). */
+export class ComparisonRun {
+  private stoppedAt?: number;
+  private stopWork?: () => void;
+
+  constructor(
+    readonly ref: string,
+    private readonly now: () => number = Date.now,
+  ) {}
+
+  get stopped(): boolean {
+    return this.stoppedAt !== undefined;
   }
+
+  /** Registers what stops the comparison's work now (kills its process); run at once when it was already stopped. */
+  onStop(stop: () => void): void {
+    this.stopWork = stop;
+    if (this.stopped) stop();
+  }
+
+  /** Stops the comparison; false when it already was. */
+  stop(): boolean {
+    if (this.stopped) return false;
+    this.stoppedAt = this.now();
+    this.stopWork?.();
+    return true;
+  }
+
+  /** The log line once the stopped comparison has returned: how long after the request its process was gone. */
+  stoppedLine(): string {
+    return `Cost report: the comparison with ${this.ref} was stopped; its process exited ${this.now() - (this.stoppedAt ?? this.now())} ms after the request`;
+  }
+}
+
+export interface RevisionDiffHooks {
+  /** The process started (its id and the priority it runs at, for the log). */
+  readonly started?: (pid: number | undefined, priority: string) => void;
+  /** Overrides the process script (tests); `null` compares on this thread. */
+  readonly script?: string | null;
+}
+
+/**
+ * Compares the folder `request.root` (as the view scanned it: working tree, untracked files
+ * included) with `request.ref`. Only that folder is compared, also when the repository is larger.
+ * Undefined when `run` was stopped; rejects with a one-line Error when the comparison failed.
+ */
+export async function diffFolderWith(request: DiffRequest, run = new ComparisonRun(request.ref), hooks: RevisionDiffHooks = {}): Promise<RevisionDiffResult | undefined> {
+  const script = hooks.script === null ? undefined : (hooks.script ?? scanProcessScript());
+  let outcome: DiffProcessOutcome;
+  if (!script) {
+    const answer = await compareFolder(request);
+    outcome = answer.type === 'diff-result' ? { kind: 'diff', data: answer.data } : { kind: 'refused', message: answer.message };
+  } else {
+    const diff = startDiffProcess(request, script);
+    hooks.started?.(diff.pid, diff.priority);
+    run.onStop(() => diff.cancel());
+    outcome = await diff.outcome;
+  }
+  if (run.stopped || outcome.kind === 'cancelled') return undefined;
+  if (outcome.kind === 'refused') return { ok: false, message: userMessage(outcome.message, request.root, request.ref) };
+  return { ok: true, data: outcome.data };
 }
 
 function userMessage(message: string, root: string, ref: string): string {
