@@ -36,6 +36,10 @@ interface Graph {
   /** The builder call that adds each node's outgoing edges (the last one), and each node's function as written. */
   readonly edgeCalls: Map<string, SyntaxNode>;
   readonly nodeRefs: Map<string, string>;
+  /** Nodes built by a factory picked from a table (`factories[spec.key]()`): the factory calls it may be. */
+  readonly nodeChoices: Map<string, string[]>;
+  /** Nodes that run the tools the model asked for (a prebuilt `ToolNode`): no request, no person waited for. */
+  readonly toolNodes: Set<string>;
 }
 
 export interface GraphLoopOptions {
@@ -49,7 +53,7 @@ export function findGraphLoops(syntax: LanguageSyntax, collected: Collected, sit
     const root = receiver ? stateGraphOf(syntax, syntax.resolve(receiver)) : undefined;
     if (!root) return undefined;
     let g = graphs.get(root.id);
-    if (!g) graphs.set(root.id, (g = { root, nodes: new Map(), edges: new Map(), routers: new Map(), edgeCalls: new Map(), nodeRefs: new Map() }));
+    if (!g) graphs.set(root.id, (g = { root, nodes: new Map(), edges: new Map(), routers: new Map(), edgeCalls: new Map(), nodeRefs: new Map(), nodeChoices: new Map(), toolNodes: new Set() }));
     return g;
   };
   for (const call of collected.calls) {
@@ -60,10 +64,14 @@ export function findGraphLoops(syntax: LanguageSyntax, collected: Collected, sit
   }
   const loopByGraph = new Map<number, string>();
   const compiled: { call: SyntaxNode; graph: Graph }[] = [];
+  const built: { call: SyntaxNode; graph: Graph }[] = [];
   for (const call of collected.calls) {
     if (!/\.compile$/.test(syntax.callee(call))) continue;
     const g = graphOf(call);
-    if (!g) continue;
+    if (g) built.push({ call, graph: g });
+  }
+  built.push(...returnedBuilders(syntax, graphs, built));
+  for (const { call, graph: g } of built) {
     compiled.push({ call, graph: g });
     addCommandEdges(syntax, g);
     const cycle = cycleNodes(g);
@@ -103,6 +111,23 @@ export function findGraphLoops(syntax: LanguageSyntax, collected: Collected, sit
   linkSubgraphs(syntax, sites, compiled, loopByGraph);
 }
 
+/**
+ * A builder its function returns uncompiled (`def setup_graph(self): workflow = StateGraph(…); …; return workflow`):
+ * the caller compiles it (`self.graph = self.graph_setup.setup_graph().compile()`), so its cycles run as those of
+ * a graph compiled here. Anchored at the returned value.
+ */
+function returnedBuilders(syntax: LanguageSyntax, graphs: ReadonlyMap<number, Graph>, compiled: readonly { graph: Graph }[]): { call: SyntaxNode; graph: Graph }[] {
+  const out: { call: SyntaxNode; graph: Graph }[] = [];
+  for (const g of graphs.values()) {
+    if (compiled.some((c) => c.graph === g)) continue;
+    let fn: SyntaxNode | null = g.root.parent;
+    while (fn && !/^(function_definition|function_declaration|method_definition|arrow_function|function_expression)$/.test(fn.type)) fn = fn.parent;
+    const returned = fn ? syntax.returns(fn).find((r) => stateGraphOf(syntax, syntax.resolve(r))?.id === g.root.id) : undefined;
+    if (returned) out.push({ call: returned, graph: g });
+  }
+  return out;
+}
+
 /** A compiled graph used as a node of another graph's cycle is a step of that loop, not a task of its own. */
 function linkSubgraphs(syntax: LanguageSyntax, sites: SiteRegistry, compiled: readonly { call: SyntaxNode; graph: Graph }[], loopByGraph: ReadonlyMap<number, string>): void {
   for (const parent of compiled) {
@@ -121,12 +146,7 @@ function linkSubgraphs(syntax: LanguageSyntax, sites: SiteRegistry, compiled: re
 
 function readBuilderCall(syntax: LanguageSyntax, g: Graph, call: SyntaxNode, callee: string): void {
   const args = syntax.args(call).positional;
-  const nameOf = (n: SyntaxNode | undefined): string | undefined => {
-    if (!n) return undefined;
-    if (START_NAMES.test(n.text)) return '__start__';
-    if (END_NAMES.test(n.text)) return '__end__';
-    return syntax.stringConstant(n) ?? (n.type === 'identifier' ? n.text : undefined);
-  };
+  const nameOf = (n: SyntaxNode | undefined): string | undefined => (n ? nodeName(syntax, n) : undefined);
   const edge = (from: string | undefined, to: string | undefined): void => {
     if (!from || !to) return;
     g.edgeCalls.set(from, call);
@@ -136,13 +156,16 @@ function readBuilderCall(syntax: LanguageSyntax, g: Graph, call: SyntaxNode, cal
   };
   if (ADD_NODE.test(callee)) {
     const first = args[0];
-    const named = first ? syntax.stringConstant(first) : undefined;
+    const named = first ? (syntax.stringConstant(first) ?? (args.length > 1 ? nameOf(first) : undefined)) : undefined;
     const fnNode = named !== undefined ? args[1] : first;
     const name = named ?? (fnNode ? syntax.name(fnNode) : undefined);
     if (name) g.nodes.set(name, fnNode ? syntax.resolve(fnNode) : undefined);
     // `humanNode<State, Update>`: the function without its type arguments.
     const ref = fnNode?.text.replace(/<[\s\S]*$/, '').trim();
     if (name && ref && /^[A-Za-z_$][\w$.]*$/.test(ref)) g.nodeRefs.set(name, ref);
+    const choices = fnNode ? factoryChoices(syntax, fnNode) : undefined;
+    if (name && choices?.length) g.nodeChoices.set(name, choices);
+    if (name && fnNode && isToolNode(syntax, fnNode)) g.toolNodes.add(name);
   } else if (ADD_EDGE.test(callee)) {
     const sources = args[0] ? (syntax.items(args[0]) ?? [args[0]]) : [];
     for (const s of sources) edge(nameOf(s), nameOf(args[1]));
@@ -163,13 +186,49 @@ function readBuilderCall(syntax: LanguageSyntax, g: Graph, call: SyntaxNode, cal
   }
 }
 
+/**
+ * `factories[spec.key]()` with `factories = {"market": lambda: create_market_analyst(llm), …}`: a node built by one of
+ * a table's factories, picked per loop pass. The calls the table's lambdas make, as written.
+ */
+function factoryChoices(syntax: LanguageSyntax, fnNode: SyntaxNode): string[] | undefined {
+  const picked = fnNode.type === 'call' ? fnNode.childForFieldName('function') : undefined;
+  const table = picked?.type === 'subscript' ? picked.childForFieldName('value') : undefined;
+  const entries = table ? syntax.entries(syntax.resolve(table)) : undefined;
+  if (!entries) return undefined;
+  const out: string[] = [];
+  for (const v of entries.values()) {
+    const body = v.type === 'lambda' ? v.childForFieldName('body') : undefined;
+    if (body?.type === 'call' && /^[A-Za-z_][\w.]*$/.test(body.childForFieldName('function')?.text ?? '')) out.push(body.text);
+  }
+  return out.length === entries.size ? out : undefined;
+}
+
+/** A prebuilt `ToolNode(tools)`, or one taken from a table of them (`self.tool_nodes[key]`). */
+function isToolNode(syntax: LanguageSyntax, fnNode: SyntaxNode): boolean {
+  const v = syntax.resolve(fnNode);
+  if (/^(\w+\.)*ToolNode\s*\(/.test(v.text)) return true;
+  return (v.type === 'subscript' || v.type === 'attribute') && /(^|\.)tool_?nodes\b/i.test(v.text);
+}
+
+/** A node's name as an edge call writes it: a string, START/END, or the attribute that holds it. */
+function nodeName(syntax: LanguageSyntax, n: SyntaxNode): string | undefined {
+  if (START_NAMES.test(n.text)) return '__start__';
+  if (END_NAMES.test(n.text)) return '__end__';
+  const s = syntax.stringConstant(n);
+  if (s !== undefined) return s;
+  // Names held in attributes, as a `for spec in specs:` loop adds one node per spec (`current = spec.agent_node`).
+  const v = n.type === 'identifier' ? syntax.resolve(n) : n;
+  if (v.type === 'attribute' || v.type === 'member_expression') return v.text.replace(/\s+/g, '');
+  return n.type === 'identifier' ? n.text : undefined;
+}
+
 /** Where a conditional edge may go: its path map (dict values or list), else the strings its router returns. */
 function conditionalTargets(syntax: LanguageSyntax, router: SyntaxNode, routerFn: SyntaxNode, pathMap: SyntaxNode | undefined): string[] {
   if (pathMap) {
     const entries = syntax.entries(pathMap);
-    if (entries) return [...entries.values()].map((v) => (END_NAMES.test(v.text) ? '__end__' : (syntax.stringConstant(v) ?? v.text)));
+    if (entries) return [...entries.values()].map((v) => nodeName(syntax, v) ?? v.text);
     const items = syntax.items(pathMap);
-    if (items) return items.map((v) => (END_NAMES.test(v.text) ? '__end__' : (syntax.stringConstant(v) ?? v.text)));
+    if (items) return items.map((v) => nodeName(syntax, v) ?? v.text);
   }
   if (/^(tools_condition|toolsCondition)$/.test(router.text)) return ['tools', '__end__'];
   const out: string[] = [];
@@ -230,10 +289,18 @@ function openCycles(syntax: LanguageSyntax, g: Graph, cycle: ReadonlySet<string>
     const call = closing ? g.edgeCalls.get(closing) : undefined;
     if (!call) continue;
     const counter = counterBound(syntax, g, group);
+    // A router written as an attribute (`self.logic.should_continue`) resolves to itself here: its function is elsewhere.
+    const routers = [...new Set([...group].map((n) => g.routers.get(n)).filter((r) => r && /^(attribute|member_expression)$/.test(r.type)).map((r) => r!.text.replace(/\s+/g, '')))];
     out.push({
       ...requestSpanOf(call),
-      nodes: [...group].map((name) => ({ name, ...(g.nodeRefs.has(name) ? { fn: g.nodeRefs.get(name) } : {}) })),
+      nodes: [...group].map((name) => ({
+        name,
+        ...(g.nodeRefs.has(name) ? { fn: g.nodeRefs.get(name) } : {}),
+        ...(g.nodeChoices.has(name) ? { choices: g.nodeChoices.get(name) } : {}),
+        ...(g.toolNodes.has(name) ? { tools: true } : {}),
+      })),
       ...(counter && 'value' in counter ? { maxSteps: counter.value, stepOption: counter.option } : {}),
+      ...(routers.length ? { routers } : {}),
     });
   }
   return out;

@@ -89,6 +89,15 @@ export interface CalleeFact {
   readonly test?: Cond;
 }
 
+export interface GraphCycleNode {
+  readonly name: string;
+  readonly fn?: string;
+  /** Built by one of a table's factories (`factories[spec.key]()`): each factory call as written. */
+  readonly choices?: readonly string[];
+  /** Runs the tools the model asked for (a prebuilt `ToolNode`): sends no request and waits for no one. */
+  readonly tools?: boolean;
+}
+
 /**
  * A LangGraph cycle whose nodes are functions of other files (no request in the graph's own file): detection
  * (detect/graphs.ts) names the nodes, the repository pass (graph-cycles.ts) finds the requests they send.
@@ -100,10 +109,15 @@ export interface GraphCycleFact {
   readonly endLine: number;
   readonly endColumn: number;
   /** Each node of the cycle: its name in the graph and the function as written (`condensePost`), when it is a name. */
-  readonly nodes: readonly { readonly name: string; readonly fn?: string }[];
+  readonly nodes: readonly GraphCycleNode[];
   /** A counter compared in a router of the cycle (`state.condenseCount <= 3` → 4). */
   readonly maxSteps?: number;
   readonly stepOption?: string;
+  /**
+   * Routers of the cycle's conditional edges that are not functions of this file (`self.conditional_logic.should_continue_debate`,
+   * a method of another object): the repository pass follows each to its function and reads the counter it compares.
+   */
+  readonly routers?: readonly string[];
 }
 
 /** `fetch('/api/x', { body: JSON.stringify(obj) })`: a request to the app's own server route (route-sends-ts.ts). */

@@ -11,8 +11,11 @@
  */
 import type { DetectedLoop } from '../detect/types';
 import type { SourceRef } from '../report/types';
-import type { Evaluator } from './evaluate';
-import type { GraphCycleFact } from './facts';
+import type { Evaluator, Val } from './evaluate';
+import { tryEval } from './eval-args';
+import type { FunctionFact, GraphCycleFact } from './facts';
+import { routerBound } from './graph-routers';
+import { refExpr } from './resolved-models';
 import type { CallGraph } from './graph';
 import type { RepoStore } from './store';
 import type { RepoLoop } from './types';
@@ -39,16 +42,19 @@ export function graphCycleLoops(store: RepoStore, graph: CallGraph, ev: Evaluato
 
 function cycleLoop(store: RepoStore, graph: CallGraph, ev: Evaluator, path: string, cycle: GraphCycleFact): RepoLoop | undefined {
   const starts: Fn[] = [];
+  // Node functions may be locals of the function that builds the graph (`bull = create_bull(llm)`): evaluated there.
+  const builder = innermostFunction(store, path, cycle.line);
   for (const node of cycle.nodes) {
-    if (!node.fn) return undefined;
-    let v;
-    try {
-      v = ev.eval({ k: 'name', v: node.fn, line: cycle.line }, { path });
-    } catch {
-      v = undefined;
+    if (node.tools) continue; // a prebuilt tool node: the tools run, no request is sent there
+    // A node built by a table's factory is any of them (one per pass of the loop that adds it): all are followed.
+    const refs = node.fn ? [refExpr(node.fn, 'name', cycle.line)] : (node.choices ?? []).map((c) => refExpr(c, 'call', cycle.line));
+    if (!refs.length) return undefined;
+    for (const ref of refs) {
+      const v = tryEval(ev, ref, { path, fn: builder });
+      const fns = v?.t === 'fn' ? [{ path: v.path, fn: v.fn.name }] : ref.k === 'call' ? factoryClosures(store, tryEval(ev, ref.callee, { path, fn: builder })) : [];
+      if (!fns.length) return undefined;
+      starts.push(...fns);
     }
-    if (v?.t !== 'fn') return undefined;
-    starts.push({ path: v.path, fn: v.fn.name });
   }
   const steps: { path: string; callId: string; line: number }[] = [];
   for (const fn of reachable(graph, starts)) {
@@ -62,6 +68,8 @@ function cycleLoop(store: RepoStore, graph: CallGraph, ev: Evaluator, path: stri
     }
   }
   if (!steps.length) return undefined;
+  const routed = cycle.maxSteps === undefined && cycle.routers ? routerBound(ev, cycle.routers, { path, fn: builder, line: cycle.line }) : undefined;
+  const bound = routed ? { maxSteps: routed.steps, stepOption: routed.option } : cycle.maxSteps !== undefined ? { maxSteps: cycle.maxSteps, stepOption: cycle.stepOption } : {};
   const loop: DetectedLoop = {
     id: `l${cycle.line}.${cycle.column}`,
     line: cycle.line,
@@ -69,13 +77,30 @@ function cycleLoop(store: RepoStore, graph: CallGraph, ev: Evaluator, path: stri
     endLine: cycle.endLine,
     endColumn: cycle.endColumn,
     framework: 'langgraph',
-    ...(cycle.maxSteps !== undefined ? { maxSteps: cycle.maxSteps, stepOption: cycle.stepOption } : {}),
+    ...bound,
     unbounded: false,
     defaultsKey: 'langgraph',
     rule: 'graph-cycle-nodes',
   };
   const stepSites: SourceRef[] = steps.map((s) => ({ path: s.path, line: s.line }));
   return { path, loop, step: { path: steps[0].path, callId: steps[0].callId }, stepSites };
+}
+
+/**
+ * The node functions a factory builds (`def create_analyst(llm): def analyst_node(state): …; return analyst_node`):
+ * the functions written inside it. Read from the factory's span, as a long factory's return is not kept as a value.
+ */
+function factoryClosures(store: RepoStore, factory: Val | undefined): Fn[] {
+  if (factory?.t !== 'fn') return [];
+  const { line, endLine } = factory.fn;
+  const inner = [...(store.get(factory.path)?.functions.values() ?? [])].filter((f) => f !== factory.fn && line < f.line && f.endLine <= endLine);
+  return inner.map((f) => ({ path: factory.path, fn: f.name }));
+}
+
+function innermostFunction(store: RepoStore, path: string, line: number): FunctionFact | undefined {
+  let fn: FunctionFact | undefined;
+  for (const f of store.get(path)?.functions.values() ?? []) if (f.line <= line && line <= f.endLine && (!fn || f.line >= fn.line)) fn = f;
+  return fn;
 }
 
 /** The node functions and the repository functions they call, a few hops deep. */
