@@ -47,6 +47,14 @@ export function envSet(store: RepoStore, name: string, fromPath: string): boolea
   return empty ? undefined : false;
 }
 
+/**
+ * Whether a fresh checkout leaves an environment variable unset: no `.env` example writes it, or the
+ * repository ships none at all (env-pickers.ts: a provider picker's guarded branches, not a general rule).
+ */
+export function envUnsetByDefault(store: RepoStore, name: string, fromPath: string): boolean {
+  return dotenvDocsAbove(store, fromPath).length === 0 || envSet(store, name, fromPath) === false;
+}
+
 /** The `.env` examples in the reading file's directory or one above it (a monorepo's other packages do not count). */
 function dotenvDocsAbove(store: RepoStore, fromPath: string): ConfigDoc[] {
   const docs: ConfigDoc[] = [];
