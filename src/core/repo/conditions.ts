@@ -69,6 +69,9 @@ function dotenvDocsAbove(store: RepoStore, fromPath: string): ConfigDoc[] {
   return docs;
 }
 
+/** Calls that answer yes or no rather than build a value. */
+const PREDICATE_CALL = /(^|\.)(includes|startsWith|endsWith|has|test|some|every|match|(is|has|can|should)[A-Z_]\w*)$/;
+
 const FALSY_WORDS = new Set(['undefined', 'null', 'false', 'None', 'False']);
 
 function truthy(e: Expr, ctx: Ctx, hooks: CondHooks, hops: number): boolean | undefined {
@@ -91,8 +94,10 @@ function truthy(e: Expr, ctx: Ctx, hooks: CondHooks, hops: number): boolean | un
       const left = truthy(e.left, ctx, hooks, hops + 1);
       return left === false ? truthy(e.right, ctx, hooks, hops + 1) : left;
     }
-    // A client or model built by a call, an object or array literal: a value, so truthy.
+    // A predicate's answer (`list.includes(id)`, `id.startsWith('anthropic/')`) is not known here.
     case 'call':
+      return PREDICATE_CALL.test(e.text) ? undefined : true;
+    // A client or model built by a call, an object or array literal: a value, so truthy.
     case 'dict':
     case 'list':
       return true;

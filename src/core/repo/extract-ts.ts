@@ -13,7 +13,7 @@ import { addInlineParamDefaults } from './inline-param-defaults';
 import { keepsModel } from './model-flow';
 import { runtimeReturns, testOnly } from './returns';
 import { pickerReturns } from './env-pickers';
-import { postedModel } from './posted-payloads';
+import { optionsVariableModel, postedModel } from './posted-payloads';
 import { isBranchCall, isGuardedCall } from './branch-calls';
 import { bucket, CALL_DEPTH, LOCAL_DEPTH, callFactsOf, notRepositoryCallee, INPUT_KEYS, loopFacts, namesIn, ownStatements, type DetectedCallSpot, type FunctionBucket, type LanguageFacts } from './extract-shared';
 import { annotatedClass, classHolders } from './ts-holders';
@@ -123,7 +123,7 @@ function modelArg(call: SyntaxNode): { model?: Expr; receiver?: string; inputs?:
     }
   }
   // `create({ ...body, stream: false })`: no model written, so the model is the spread object's (a proxy route passing on what its client sent).
-  model ??= postedModel(call, expr) ?? spreadModel(args);
+  model ??= postedModel(call, expr) ?? spreadModel(args) ?? optionsVariableModel(args);
   const fn = call.childForFieldName('function');
   const receiver = fn?.type === 'member_expression' ? fn.childForFieldName('object')?.text : undefined;
   return { model, receiver, inputs };

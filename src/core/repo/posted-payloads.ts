@@ -91,3 +91,17 @@ export function postedModel(call: SyntaxNode, exprOf: ExprOf): Expr | undefined 
   const line = payload.startPosition.row + 1;
   return { k: 'member', obj: { k: 'name', v: payload.text, line }, prop: 'model', line };
 }
+
+/**
+ * `streamText(streamOptions)`, `client.chat.completions.create(params)`: the request's options are one object
+ * built before the call (`const streamOptions: any = { model: provider(id), messages }`, later fields set on it);
+ * its `model` is what the request runs on.
+ */
+export function optionsVariableModel(args: SyntaxNode | null): Expr | undefined {
+  const list = args?.namedChildren.filter((a): a is SyntaxNode => Boolean(a) && a!.type !== 'comment') ?? [];
+  if (list.length !== 1) return undefined;
+  const only = unwrap(list[0]);
+  if (only.type !== 'identifier') return undefined;
+  const line = only.startPosition.row + 1;
+  return { k: 'member', obj: { k: 'name', v: only.text, line }, prop: 'model', line };
+}
