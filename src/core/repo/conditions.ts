@@ -47,6 +47,14 @@ export function envSet(store: RepoStore, name: string, fromPath: string): boolea
   return empty ? undefined : false;
 }
 
+/**
+ * Whether a fresh checkout leaves an environment variable unset: no `.env` example writes it, or the
+ * repository ships none at all (env-pickers.ts: a provider picker's guarded branches, not a general rule).
+ */
+export function envUnsetByDefault(store: RepoStore, name: string, fromPath: string): boolean {
+  return dotenvDocsAbove(store, fromPath).length === 0 || envSet(store, name, fromPath) === false;
+}
+
 /** The `.env` examples in the reading file's directory or one above it (a monorepo's other packages do not count). */
 function dotenvDocsAbove(store: RepoStore, fromPath: string): ConfigDoc[] {
   const docs: ConfigDoc[] = [];
@@ -60,6 +68,9 @@ function dotenvDocsAbove(store: RepoStore, fromPath: string): ConfigDoc[] {
   }
   return docs;
 }
+
+/** Calls that answer yes or no rather than build a value. */
+const PREDICATE_CALL = /(^|\.)(includes|startsWith|endsWith|has|test|some|every|match|(is|has|can|should)[A-Z_]\w*)$/;
 
 const FALSY_WORDS = new Set(['undefined', 'null', 'false', 'None', 'False']);
 
@@ -83,8 +94,10 @@ function truthy(e: Expr, ctx: Ctx, hooks: CondHooks, hops: number): boolean | un
       const left = truthy(e.left, ctx, hooks, hops + 1);
       return left === false ? truthy(e.right, ctx, hooks, hops + 1) : left;
     }
-    // A client or model built by a call, an object or array literal: a value, so truthy.
+    // A predicate's answer (`list.includes(id)`, `id.startsWith('anthropic/')`) is not known here.
     case 'call':
+      return PREDICATE_CALL.test(e.text) ? undefined : true;
+    // A client or model built by a call, an object or array literal: a value, so truthy.
     case 'dict':
     case 'list':
       return true;

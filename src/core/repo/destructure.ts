@@ -58,11 +58,27 @@ function stateDefault(pattern: SyntaxNode, value: SyntaxNode, expr: (n: SyntaxNo
   const hook = value.childForFieldName('function')?.text ?? '';
   if (!STATE_HOOK.test(hook)) return undefined;
   const args = (value.childForFieldName('arguments')?.namedChildren ?? []).filter((a): a is SyntaxNode => Boolean(a) && a!.type !== 'comment');
-  const init = /State$/.test(hook) && !/Storage|Persist|Stored/.test(hook) ? args[0] : (args[1] ?? args[0]);
+  const written = /State$/.test(hook) && !/Storage|Persist|Stored/.test(hook) ? args[0] : (args[1] ?? args[0]);
+  const lazy = written ? lazyInitial(written) : undefined;
+  if (lazy) return { name: name.text, value: expr(lazy, 1), line: value.startPosition.row + 1 };
+  const init = written;
   if (!init || !STATE_INIT.has(init.type)) return undefined;
   // A pick from an options list (`MODELS.find((m) => !m.hidden)?.value || MODELS[0].value`) is read a little deeper.
   const pick = init.type === 'binary_expression' || init.type === 'call_expression' || init.type === 'subscript_expression';
   return { name: name.text, value: expr(init, pick ? 1 : 2), line: value.startPosition.row + 1 };
+}
+
+/**
+ * A lazy initial value (`useState(() => { const p = params.get('model'); return ok(p) ? p : config.defaultModel; })`):
+ * what the function returns, its expression body or the last return of its own block.
+ */
+function lazyInitial(init: SyntaxNode): SyntaxNode | undefined {
+  if (init.type !== 'arrow_function' && init.type !== 'function_expression' && init.type !== 'function') return undefined;
+  const body = init.childForFieldName('body');
+  if (!body) return undefined;
+  if (body.type !== 'statement_block') return body;
+  const returns = body.namedChildren.filter((c) => c?.type === 'return_statement');
+  return returns[returns.length - 1]?.namedChildren[0] ?? undefined;
 }
 
 function innermost(buckets: readonly FunctionBucket[], start: number, end: number): FunctionBucket | undefined {

@@ -11,6 +11,7 @@ import { factoryModelArg, isRequestBody, splatModelKeys, wrappedModel } from './
 import { typerOptionDefault } from './cli-options';
 import { preferCodeDefault } from './run-config';
 import { stringOp } from './string-ops';
+import { returnsInDefaultOrder } from './env-pickers';
 import type { RepoStore } from './store';
 import { keyOf, propertyValue, SAME_FILE } from './value-methods';
 import { firstOf, type Ctx, type Val } from './values';
@@ -75,7 +76,7 @@ export function evalCall(h: CallHost, e: CallExpr, ctx: Ctx, d: number): Val | u
   if (callee.t === 'fn') {
     const fn = callee.fn;
     // A long builder's returns are not kept, only the object literals it returns (`{ modelName, provider }`): read those.
-    const returns = fn.returns ? [fn.returns, ...(fn.moreReturns ?? [])] : (fn.returnedObjects ?? []);
+    const returns = returnsInDefaultOrder(fn, callee.path, h.store);
     const bound = { args: e.args, kw: e.kw, ctx };
     const v = h.once(`r:${callee.path}:${fn.name}:${e.line}:${ctx.path}`, () => {
       for (const r of returns) {

@@ -11,7 +11,9 @@ import type { CalleeFact, ClassFact, Expr, FileFacts, FunctionFact, ImportFact, 
 import { addDestructuredLocals } from './destructure';
 import { addInlineParamDefaults } from './inline-param-defaults';
 import { keepsModel } from './model-flow';
-import { runtimeReturns } from './returns';
+import { runtimeReturns, testOnly } from './returns';
+import { pickerReturns } from './env-pickers';
+import { optionsVariableModel, postedModel } from './posted-payloads';
 import { isBranchCall, isGuardedCall } from './branch-calls';
 import { bucket, CALL_DEPTH, LOCAL_DEPTH, callFactsOf, notRepositoryCallee, INPUT_KEYS, loopFacts, namesIn, ownStatements, type DetectedCallSpot, type FunctionBucket, type LanguageFacts } from './extract-shared';
 import { annotatedClass, classHolders } from './ts-holders';
@@ -121,7 +123,7 @@ function modelArg(call: SyntaxNode): { model?: Expr; receiver?: string; inputs?:
     }
   }
   // `create({ ...body, stream: false })`: no model written, so the model is the spread object's (a proxy route passing on what its client sent).
-  model ??= spreadModel(args);
+  model ??= postedModel(call, expr) ?? spreadModel(args) ?? optionsVariableModel(args);
   const fn = call.childForFieldName('function');
   const receiver = fn?.type === 'member_expression' ? fn.childForFieldName('object')?.text : undefined;
   return { model, receiver, inputs };
@@ -212,15 +214,19 @@ function functionFact(b: FunctionBucket): FunctionFact {
   const body = fn.childForFieldName('body');
   let returns: Expr | undefined;
   let moreReturns: Expr[] = [];
+  let returnGuards: (string[] | null)[] | undefined;
   if (body && body.type !== 'statement_block') returns = expr(body, 0);
   else if (body) {
     // A long function's returns are kept only when it has one (`return await initChatModel(name, {…})` after the checks).
-    const own = runtimeReturns(ownStatements(body, RETURNS));
-    if (endLine - line <= MAX_RETURN_LINES || own.length === 1) [returns, ...moreReturns] = own.map((r) => expr(r.namedChildren[0]!, 0));
+    const all = ownStatements(body, RETURNS);
+    const picker = pickerReturns(all.filter((r) => r.namedChildren[0] && !testOnly(r)), b.locals);
+    const own = picker?.returns ?? runtimeReturns(all);
+    if (picker || endLine - line <= MAX_RETURN_LINES || own.length === 1) [returns, ...moreReturns] = own.map((r) => expr(r.namedChildren[0]!, 0));
+    if (picker) returnGuards = picker.guards;
   }
   const recursion = recursionOf(fn, b.name, params, expr);
   const returnedObjects = body?.type === 'statement_block' && !returns ? returnedObjectsOf(ownStatements(body, RETURNS), expr) : [];
-  return { name: b.name, line, endLine, params, returns, ...(moreReturns.length ? { moreReturns } : {}), ...(returnedObjects.length ? { returnedObjects } : {}), locals: b.locals, calls: b.calls.map((c) => c.fact), loops: loopFacts(b.loops, b.calls, TS), ...(recursion ? { recursion } : {}) };
+  return { name: b.name, line, endLine, params, returns, ...(moreReturns.length ? { moreReturns } : {}), ...(returnGuards ? { returnGuards } : {}), ...(returnedObjects.length ? { returnedObjects } : {}), locals: b.locals, calls: b.calls.map((c) => c.fact), loops: loopFacts(b.loops, b.calls, TS), ...(recursion ? { recursion } : {}) };
 }
 
 function calleeFact(call: SyntaxNode): CalleeFact | undefined {

@@ -188,6 +188,11 @@ export interface FunctionFact {
   /** The later returns (not test-only), tried in order when `returns` gives nothing. */
   readonly moreReturns?: readonly Expr[];
   /**
+   * TypeScript provider pickers: per return (`returns`, then `moreReturns`), the environment variables whose
+   * presence its `if` needs, null for the fall-through (env-pickers.ts orders them by the default configuration).
+   */
+  readonly returnGuards?: readonly (readonly string[] | null)[];
+  /**
    * A function too long to be read as a value helper: the object literals and zod schemas it returns (a prompt
    * builder's `return { system: sections.join('\n\n'), urlList }`, a schema builder's `case 'x': return z.object(…)`),
    * read only for the texts they carry (options-fields.ts).

@@ -75,7 +75,10 @@ export function clientField(v: ClientValue, key: string): ClientValue {
   return { ...v, field: v.field ? `${v.field}.${key}` : key };
 }
 
-/** A string that may be a model id (`gpt-4o`, `anthropic/claude-haiku-4.5`, `llama3.2`), not a key or a sentence. */
+/**
+ * A string that may be a model id (`gpt-4o`, `anthropic/claude-haiku-4.5`, `llama3.2`, an embedding model named
+ * without a version: `mxbai-embed-large`, `nomic-embed-text`), not a key or a sentence.
+ */
 export function looksLikeModel(s: string): boolean {
-  return /^[\w.:/@-]{2,120}$/.test(s) && /[a-z]/i.test(s) && /\d|gpt|claude|gemini|llama|mistral|sonnet|opus|haiku|o\d/i.test(s);
+  return /^[\w.:/@-]{2,120}$/.test(s) && /[a-z]/i.test(s) && /\d|gpt|claude|gemini|llama|mistral|sonnet|opus|haiku|o\d|\w-embed-\w/i.test(s);
 }

@@ -216,7 +216,7 @@ function senderContexts(host: RouteModelHost, send: { path: string; fact: RouteS
 }
 
 /** The model a route's request runs on, from what the route's senders write in the body (see the file comment). */
-export function routeModel(host: RouteModelHost, client: ClientValue, request: { path: string; fn?: string; line: number; callee: string }): ResolvedModel | undefined {
+export function routeModel(host: RouteModelHost, client: ClientValue, request: { path: string; fn?: string; line: number; callee: string }, hops = 0): ResolvedModel | undefined {
   if (client.from || !client.field || client.path !== request.path) return undefined;
   const sends = host.index.senders.get(client.path);
   if (!sends?.length) return undefined;
@@ -236,10 +236,13 @@ export function routeModel(host: RouteModelHost, client: ClientValue, request: {
   const votes = new Map<string, { count: number; at: { path: string; line: number } }>();
   for (const { send, ctx } of taking) {
     const got = fieldOf(host.evaluator, send.fact.body!, ctx, client.field.split('.'));
-    if (got.k !== 'val' || got.v.t !== 'str') return undefined;
-    const vote = votes.get(got.v.v);
+    // A route passing on what its own client sent (`fetch(`${APP_URL}/api/plan`, { body: JSON.stringify({ model }) })`): that route's senders.
+    const forwarded = got.k === 'val' && got.v.t === 'client' && hops < MAX_HOPS ? routeModel(host, got.v, { path: send.path, fn: send.fact.fn, line: send.fact.line, callee: 'fetch' }, hops + 1) : undefined;
+    const sent = forwarded ? { v: forwarded.model, at: forwarded.source.at ?? { path: send.path, line: send.fact.line } } : got.k === 'val' && got.v.t === 'str' ? got.v : undefined;
+    if (!sent) return undefined;
+    const vote = votes.get(sent.v);
     if (vote) vote.count++;
-    else votes.set(got.v.v, { count: 1, at: got.v.at });
+    else votes.set(sent.v, { count: 1, at: sent.at });
   }
   const ranked = [...votes.entries()].sort((a, b) => b[1].count - a[1].count);
   if (ranked.length > 1 && ranked[0][1].count === ranked[1][1].count) return undefined;

@@ -26,12 +26,22 @@ function unwrap(node: SyntaxNode): SyntaxNode {
   return n;
 }
 
-/** A path on the page's own origin (`/api/chat`, `/api/chat?stream=1`), as written in a plain string. */
+/**
+ * The app's own origin written before a path: a server route calling another route of the same app
+ * (`${process.env.NEXT_PUBLIC_APP_URL || 'http://localhost:3000'}/api/x`, `${origin}/api/x`). An LLM
+ * provider's base URL (`${config.url}/v1/chat`, `${OPENAI_BASE_URL}`) does not name the app.
+ */
+const APP_ORIGIN = /^\$\{[^}]*\b(NEXT_PUBLIC_\w*URL|\w*APP_URL|\w*SITE_URL|VERCEL_URL|NEXTAUTH_URL|origin|localhost)\b[^}]*\}|^https?:\/\/(localhost|127\.0\.0\.1)(:\d+)?(?=\/)/;
+
+/** A path on the page's own origin (`/api/chat`, `/api/chat?stream=1`), as written in a plain string or after the app's origin. */
 function ownPath(node: SyntaxNode | undefined): string | undefined {
   if (!node) return undefined;
   const n = unwrap(node);
-  const text = n.type === 'string' ? n.text.slice(1, -1) : n.type === 'template_string' && !n.namedChildren.some((c) => c?.type === 'template_substitution') ? n.text.slice(1, -1) : undefined;
-  if (!text || !/^\/[\w\-./[\]]*(\?.*)?$/.test(text) || text.startsWith('//')) return undefined;
+  const subs = n.type === 'template_string' ? n.namedChildren.filter((c) => c?.type === 'template_substitution') : [];
+  const written = n.type === 'string' ? n.text.slice(1, -1) : n.type === 'template_string' && subs.length <= 1 ? n.text.slice(1, -1) : undefined;
+  const text = written?.replace(APP_ORIGIN, '');
+  if (!text || (subs.length && text === written) || /\$\{/.test(text)) return undefined;
+  if (!/^\/[\w\-./[\]]*(\?.*)?$/.test(text) || text.startsWith('//')) return undefined;
   return text.replace(/\?.*$/, '').replace(/\/+$/, '') || '/';
 }
 
