@@ -56,7 +56,8 @@ export function refinedFallback(fn: FunctionFact, name: string, fallback: Expr, 
     if (later === fallback || !mentions(later, name)) continue;
     // On a branch of its own (`elif isinstance(config, dict): config = Config(**config)`): what runs for a value the
     // caller passed, beside the `if config is None:` fallback, not after it (tests list `locals` first, then these).
-    if (tests?.[i + 1]) continue;
+    // Under the same tests as the first assignment (both inside `if not hasattr(self, "client"):`) it follows it.
+    if (tests?.[i + 1] && JSON.stringify(tests[i + 1]) !== JSON.stringify(tests[0])) continue;
     const v = evaluate(substitute(later, name, fallback));
     if (v) return v;
   }
