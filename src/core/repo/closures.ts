@@ -5,6 +5,11 @@
  * does, before the module's names — Python's and JavaScript's lexical scoping. This is how a factory
  * method hands out a request function: `llm = self.get_llm(); await llm(convo)` runs the closure, whose
  * `llm_client(…)` is the client instance the factory built.
+ *
+ * A closure factory (`def create_critic(llm): def node(state): llm.invoke(…); return node`) is the other case:
+ * the free name is the factory's parameter, so the closure holds whatever each caller of the factory passed.
+ * `closureParam` finds that parameter; the evaluator takes the callers' argument only when they all agree
+ * (passed-args.ts agreedArgument), since two callers passing two models build two closures.
  */
 import type { FunctionFact } from './facts';
 
@@ -48,6 +53,19 @@ export function closureOwner(functions: ReadonlyMap<string, FunctionFact>, fn: F
   for (let level = 0; outer && level < MAX_LEVELS; level++) {
     if (outer.params.some((p) => p.name === name)) return undefined;
     if (outer.locals[name]) return outer;
+    outer = enclosingFunction(functions, outer);
+  }
+  return undefined;
+}
+
+/** The enclosing function (closure factory) that takes `name` as a parameter, and its index; undefined when a nearer scope binds it. */
+export function closureParam(functions: ReadonlyMap<string, FunctionFact>, fn: FunctionFact, name: string): { owner: FunctionFact; index: number } | undefined {
+  if (fn.locals[name] || fn.params.some((p) => p.name === name)) return undefined;
+  let outer = enclosingFunction(functions, fn);
+  for (let level = 0; outer && level < MAX_LEVELS; level++) {
+    const index = outer.params.findIndex((p) => p.name === name);
+    if (index >= 0) return { owner: outer, index };
+    if (outer.locals[name]) return undefined;
     outer = enclosingFunction(functions, outer);
   }
   return undefined;

@@ -20,8 +20,9 @@ import { plainConstant } from './plain-constants';
 import type { RepoStore } from './store';
 import { setterCalls, setterCtx, type Receiver } from './instance-setters';
 import { parsedArgDefault } from './cli-options';
-import { passingCallers } from './passed-args';
-import { closureOwner } from './closures';
+import { agreedArgument, passingCallers } from './passed-args';
+import { closureOwner, closureParam } from './closures';
+import { modelInstance } from './resolved-models';
 import { laterAttr, propertyValue, refinedFallback } from './value-methods';
 import { enclosingMethod, entryFirst, firstOf, typeExpr, withVia, type Bound, type CallerLookup, type Ctx, type Inst, type Val } from './values';
 
@@ -130,9 +131,13 @@ export class Evaluator {
       }
       const index = fn.params.findIndex((p) => p.name === name);
       if (index >= 0) return this.param(fn, index, ctx, d);
+      if (name === fn.kwargs) return extraKeywords(fn, boundOf(fn, ctx));
       // A closure's free name: bound by the function it is written in (closures.ts).
       const owner = closureOwner(this.store.get(ctx.path)?.functions ?? NO_FUNCTIONS, fn, name);
       if (owner) return this.name(name, { path: ctx.path, fn: owner, ...(ctx.self ? { self: ctx.self } : {}) }, d);
+      // A closure factory's parameter: what the factory's callers agree on passing (passed-args.ts).
+      const factory = closureParam(this.store.get(ctx.path)?.functions ?? NO_FUNCTIONS, fn, name);
+      if (factory) return this.factoryArg(factory.owner, factory.index, ctx.path, d);
     }
     return this.global(ctx.path, name, d);
   }
@@ -140,15 +145,8 @@ export class Evaluator {
   /** A parameter: what the bound caller passes, else its default, else what the repository's callers pass. */
   private param(fn: FunctionFact, index: number, ctx: Ctx, d: number): Val | undefined {
     const p = fn.params[index];
-    const bound = ctx.bound ?? (ctx.self?.ctx && /\.(__init__|constructor)$/.test(fn.name) ? { args: ctx.self.args, kw: ctx.self.kw, ctx: ctx.self.ctx } : undefined);
-    const fromBound = (b: Bound): Val | undefined => {
-      let arg: Expr | undefined;
-      if (p.fromObject !== undefined) {
-        const obj = b.args[p.fromObject];
-        arg = obj?.k === 'dict' ? obj.entries[p.name] : undefined;
-      } else arg = b.kw[p.name] ?? b.args[fn.params.slice(0, index).filter((q) => q.fromObject === undefined).length];
-      return arg ? this.eval(arg, b.ctx, d) : this.splatted(b.kw, p.name, b.ctx, d);
-    };
+    const bound = boundOf(fn, ctx);
+    const fromBound = (b: Bound): Val | undefined => this.boundArg(fn, index, b, d);
     if (bound) {
       const v = fromBound(bound);
       if (v) return v;
@@ -178,6 +176,26 @@ export class Evaluator {
       const cls = p.type ? this.eval(typeExpr(p.type, fn.line), ctx, d) : undefined;
       return cls?.t === 'class' ? { t: 'inst', path: cls.path, cls: cls.cls, args: [], kw: {} } : undefined;
     });
+  }
+
+  /** The argument a caller binds to parameter `index` of `fn` (by keyword, position, dict field or `**kwargs`). */
+  private boundArg(fn: FunctionFact, index: number, b: Bound, d: number): Val | undefined {
+    const p = fn.params[index];
+    let arg: Expr | undefined;
+    if (p.fromObject !== undefined) {
+      const obj = b.args[p.fromObject];
+      arg = obj?.k === 'dict' ? obj.entries[p.name] : undefined;
+    } else arg = b.kw[p.name] ?? b.args[fn.params.slice(0, index).filter((q) => q.fromObject === undefined).length];
+    return arg ? this.eval(arg, b.ctx, d) : this.splatted(b.kw, p.name, b.ctx, d);
+  }
+
+  /** A closure factory's parameter read from inside the closure: the argument the factory's callers agree on. */
+  private factoryArg(fn: FunctionFact, index: number, path: string, d: number): Val | undefined {
+    const modelKey = (v: Val): string | undefined => {
+      const m = modelInstance(this, v);
+      return m?.t === 'str' ? m.v : undefined;
+    };
+    return this.once(`c:${path}:${fn.name}:${fn.params[index].name}`, () => agreedArgument(this.callers(path, fn.name), (b) => this.boundArg(fn, index, b, d), modelKey));
   }
 
   /** A module-level name of a file: constant, function, class, or import. */
@@ -341,4 +359,16 @@ export class Evaluator {
   private fileVal(p: string, ctx: Ctx, line: number, userDir = false): Val | undefined {
     return repositoryFile(this.store, p, { path: ctx.path, line }, userDir);
   }
+}
+
+/** The call bound to `fn`: the one the context carries, else for a constructor the construction of `self`. */
+function boundOf(fn: FunctionFact, ctx: Ctx): Bound | undefined {
+  return ctx.bound ?? (ctx.self?.ctx && /\.(__init__|constructor)$/.test(fn.name) ? { args: ctx.self.args, kw: ctx.self.kw, ctx: ctx.self.ctx } : undefined);
+}
+
+/** `**kwargs` of a bound call (py-params.ts): the keywords it passes that no named parameter takes. */
+function extraKeywords(fn: FunctionFact, bound: Bound | undefined): Val | undefined {
+  if (!bound) return undefined;
+  const entries = Object.fromEntries(Object.entries(bound.kw).filter(([k]) => k !== '**' && !fn.params.some((p) => p.name === k)));
+  return { t: 'dict', entries, ctx: bound.ctx, ...(bound.kw['**'] ? { spreads: [bound.kw['**']] } : {}) };
 }

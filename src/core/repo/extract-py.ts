@@ -9,7 +9,8 @@ import { lateImports, paramFallbacks } from './param-fallbacks';
 import { addUnpackedLocals, addWithAliases } from './py-locals';
 import { pipedModel } from './py-pipes';
 import type { Collected } from '../detect/syntax';
-import type { BranchTest, CalleeFact, ClassFact, Expr, FileFacts, FunctionFact, ImportFact, LoopFact, ParamFact } from './facts';
+import type { BranchTest, CalleeFact, ClassFact, Expr, FileFacts, FunctionFact, ImportFact, LoopFact } from './facts';
+import { pythonParams } from './py-params';
 import { comparisonsOf, loopHead, raiseGuards } from './extract-py-loops';
 import { isBranchCall } from './branch-calls';
 import { bucket, CALL_DEPTH, callFactsOf, LOCAL_DEPTH, notRepositoryCallee, INPUT_KEYS, loopFacts, namesIn, ownStatements, type DetectedCallSpot, type FunctionBucket, type LanguageFacts } from './extract-shared';
@@ -175,21 +176,7 @@ function classFact(node: SyntaxNode, buckets: readonly FunctionBucket[]): ClassF
 
 function functionFact(b: FunctionBucket, moduleTables: ReadonlyMap<string, Expr[]>): FunctionFact {
   const def = b.node;
-  const params: ParamFact[] = [];
-  for (const p of def.childForFieldName('parameters')?.namedChildren ?? []) {
-    if (!p) continue;
-    if (p.type === 'identifier') params.push({ name: p.text });
-    else if (p.type === 'typed_parameter') {
-      const id = p.namedChildren.find((c) => c?.type === 'identifier');
-      const type = paramType(p.childForFieldName('type'));
-      if (id) params.push({ name: id.text, ...(type ? { type } : {}) });
-    } else if (p.type === 'default_parameter' || p.type === 'typed_default_parameter') {
-      const n = p.childForFieldName('name');
-      const v = p.childForFieldName('value');
-      const type = paramType(p.childForFieldName('type'));
-      if (n) params.push({ name: n.text, default: v ? expr(v, 0) : undefined, ...(type ? { type } : {}) });
-    }
-  }
+  const { params, kwargs } = pythonParams(def, (n) => expr(n, 0));
   if (b.className && params.length && (params[0].name === 'self' || params[0].name === 'cls')) params.shift();
   const line = def.startPosition.row + 1;
   const endLine = def.endPosition.row + 1;
@@ -211,6 +198,7 @@ function functionFact(b: FunctionBucket, moduleTables: ReadonlyMap<string, Expr[
     line,
     endLine,
     params,
+    ...(kwargs ? { kwargs } : {}),
     returns,
     ...(moreReturns.length ? { moreReturns } : {}),
     locals: b.locals,
@@ -244,21 +232,6 @@ function selfAttributeReads(body: SyntaxNode): { holder: string; field: string; 
     if (out.length >= MAX_SELF_REFS) break;
   }
   return out;
-}
-
-/**
- * A parameter's annotation: a plain class (`LLMConfig`, `config.LLMConfig`, `LLMConfig | None`) as its
- * name, so its defaults can be read; anything else (`Union[A, B]`, `list[Model]`) as written, for the
- * call graph to pick the classes out of.
- */
-function paramType(node: SyntaxNode | null | undefined): string | undefined {
-  return classType(node) ?? node?.text;
-}
-
-/** A plain class annotation (`LLMConfig`, `config.LLMConfig`, `LLMConfig | None`): its name; not builtins or generics. */
-function classType(node: SyntaxNode | null | undefined): string | undefined {
-  const text = node?.text.replace(/\s*\|\s*None$|^Optional\[(.*)\]$/, '$1').trim();
-  return text && /^([A-Za-z_]\w*\.)*[A-Z]\w*$/.test(text) && !/^(Any|Dict|List|Callable|Optional|Union|Type)$/.test(text) ? text : undefined;
 }
 
 function calleeFact(call: SyntaxNode): CalleeFact | undefined {

@@ -183,6 +183,8 @@ export interface FunctionFact {
   readonly line: number;
   readonly endLine: number;
   readonly params: readonly ParamFact[];
+  /** Python: the name of its `**kwargs` parameter, the keywords a caller passes beyond the named ones (py-params.ts). */
+  readonly kwargs?: string;
   /** What the function returns (the first return statement's expression that is not test-only, see returns.ts). */
   readonly returns?: Expr;
   /** The later returns (not test-only), tried in order when `returns` gives nothing. */

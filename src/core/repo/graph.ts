@@ -190,7 +190,7 @@ export class CallGraph {
           const call = c.expr;
           const ctx = { path, fn: from };
           const before = edges.length;
-          for (const target of this.targets(ev, dispatch, call.callee, c, ctx, short, methods)) {
+          for (const target of this.targets(ev, dispatch, call.callee, c, ctx, short, methods, attrNames)) {
             edges.push({ path, from: from?.name, line: c.line, callee: c.callee, bound: { args: call.args, kw: call.kw, ctx }, target, ...(c.branch ? { branch: true } : {}) });
           }
           // Through a parameter: what it holds comes from the callers, known once the first edges are built.
@@ -204,7 +204,7 @@ export class CallGraph {
     }
   }
 
-  private targets(ev: Evaluator, dispatch: Dispatch, callee: Expr, fact: CalleeFact, ctx: { path: string; fn?: FunctionFact }, short: string, methods: ReadonlyMap<string, { path: string; fn: string }[]>): { path: string; fn: string }[] {
+  private targets(ev: Evaluator, dispatch: Dispatch, callee: Expr, fact: CalleeFact, ctx: { path: string; fn?: FunctionFact }, short: string, methods: ReadonlyMap<string, { path: string; fn: string }[]>, attrNames: ReadonlySet<string>): { path: string; fn: string }[] {
     callee = revived(callee);
     let v;
     try {
@@ -228,7 +228,10 @@ export class CallGraph {
     const candidates = methods.get(short) ?? [];
     // A method named like a builtin function (`ai.next(…)`) is as common a name as `send`.
     const common = COMMON.has(short) || BARE_BUILTINS.has(short);
-    const unique = callee.k === 'member' && !common && short.length >= 4 && candidates.length > 0 && candidates.length <= 2;
+    // `self._client.chat.completions.create(…)`: a receiver reached through an attribute no repository class sets is
+    // a library's namespace object (an SDK client's), not one of the classes defining a method of that name.
+    const foreign = full.k === 'member' && full.obj.k === 'member' && !attrNames.has(full.obj.prop);
+    const unique = callee.k === 'member' && !common && !foreign && short.length >= 4 && candidates.length > 0 && candidates.length <= 2;
     if (unique) return candidates;
     // A common name (`send`, `run`) only on an attribute of the object itself or a typed parameter: its class is written down.
     return full.k === 'member' && candidates.length && (!common || typedHolder(full.obj, ctx.fn)) ? dispatch.methodsOn(full.obj, full.prop, ctx) : [];

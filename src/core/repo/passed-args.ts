@@ -12,7 +12,7 @@
 import { scopeOfPath } from '../report/scope';
 import type { Expr, FunctionFact, ParamFact } from './facts';
 import type { RepoStore } from './store';
-import type { Bound } from './values';
+import type { Bound, Val } from './values';
 
 /** The caller bindings that pass the parameter, or undefined when the default stays (no caller passes it, or one omits it by choice). */
 export function passingCallers(store: RepoStore, fn: FunctionFact, index: number, callers: readonly (Bound & { readonly line?: number })[]): readonly Bound[] | undefined {
@@ -50,4 +50,28 @@ function callAt(e: Expr, line: number, whole: boolean): boolean {
   if (e.k === 'call') return e.line === line;
   if (!whole && e.k === 'or') return callAt(e.right, line, false);
   return false;
+}
+
+/** How many callers of a closure factory are checked for agreement; more is not one answer we can vouch for. */
+const MAX_FACTORY_CALLERS = 8;
+
+/**
+ * A closure factory's parameter (closures.ts closureParam): the argument its runtime callers pass, when one caller
+ * passes it or all of them pass the same model (`create_bull(self.quick_llm)`, `create_bear(self.quick_llm)`).
+ * Callers that disagree (`build_judge(fast)` and `build_judge(slow)`), or one whose argument cannot be followed,
+ * leave it open: the closure runs on either, so the site keeps its own reading ("chosen at run time").
+ * `modelKey` reduces a value to the model it stands for (an LM instance to the id it was built with).
+ */
+export function agreedArgument(callers: readonly Bound[], argOf: (b: Bound) => Val | undefined, modelKey: (v: Val) => string | undefined): Val | undefined {
+  const runtime = callers.filter((b) => scopeOfPath(b.ctx.path) === 'runtime');
+  if (!runtime.length || runtime.length > MAX_FACTORY_CALLERS) return undefined;
+  const values: Val[] = [];
+  for (const b of runtime) {
+    const v = argOf(b);
+    if (!v) return undefined;
+    values.push(v);
+  }
+  if (values.length === 1) return values[0];
+  const keys = values.map(modelKey);
+  return keys[0] !== undefined && keys.every((k) => k === keys[0]) ? values[0] : undefined;
 }

@@ -58,9 +58,9 @@ export class HolderNames {
     for (const e of this.names.get(name) ?? []) {
       const produced = this.produced(e);
       if (!produced || !produced.roots.some((r) => this.families.reaches(r, method))) continue;
-      // One concrete class whose own methods send the request: a wrapper, whose callers are its uses (graph.ts), not
-      // a chat-model object whose request a subclass or a factory's pick decides.
-      if (produced.roots.length === 1 && this.families.sendsItself(produced.roots[0], method)) continue;
+      // One concrete class: a wrapper, whose callers are its uses (graph.ts), not a chat-model object whose request
+      // a subclass or a factory's pick decides (wrapperClass).
+      if (produced.roots.length === 1 && wrapperClass(this.families, produced.roots[0], method)) continue;
       found = { cls: produced.picked, roots: produced.roots };
       if (produced.picked) break;
     }
@@ -75,7 +75,7 @@ export class HolderNames {
   builtAt(e: Expr, ctx: { path: string; fn?: FunctionFact }, method: string): { cls?: ClassAt; roots: string[] } | undefined {
     const produced = e.k === 'call' ? this.produced(e, ctx) : undefined;
     if (!produced || !produced.roots.some((r) => this.families.reaches(r, method))) return undefined;
-    if (produced.roots.length === 1 && this.families.sendsItself(produced.roots[0], method)) return undefined;
+    if (produced.roots.length === 1 && wrapperClass(this.families, produced.roots[0], method)) return undefined;
     return { cls: produced.picked, roots: produced.roots };
   }
 
@@ -160,4 +160,15 @@ function stringAttrs(cls: ClassFact | undefined): string[] {
 
 function ctorOf(functions: ReadonlyMap<string, FunctionFact>, cls: string): FunctionFact | undefined {
   return functions.get(`${cls}.__init__`);
+}
+
+/**
+ * A class built by name whose `method` is a wrapper's: its own methods send the request, or only one class's
+ * override sends it (`BrowserAgent._execute_action`, which a `BrowserAgentV2` variant makes send for one action
+ * kind): the variant of one wrapper, whose calls are uses of the requests inside it. A family whose pick decides
+ * the request has two sending classes or more (an abstract base and its providers, as py-typed-holders.ts counts).
+ */
+function wrapperClass(families: PyFamilies, cls: string, method: string): boolean {
+  if (families.sendsItself(cls, method)) return true;
+  return new Set([...families.sendersFor(cls, method)].map((s) => s.split('.')[0])).size < 2;
 }

@@ -51,8 +51,13 @@ export function laterAttr(
  * the fallback. Undefined when there is no such refinement or it does not resolve.
  */
 export function refinedFallback(fn: FunctionFact, name: string, fallback: Expr, evaluate: (e: Expr) => Val | undefined): Val | undefined {
-  for (const later of fn.moreLocals?.[name] ?? []) {
+  const tests = fn.localTests?.[name];
+  for (const [i, later] of (fn.moreLocals?.[name] ?? []).entries()) {
     if (later === fallback || !mentions(later, name)) continue;
+    // On a branch of its own (`elif isinstance(config, dict): config = Config(**config)`): what runs for a value the
+    // caller passed, beside the `if config is None:` fallback, not after it (tests list `locals` first, then these).
+    // Under the same tests as the first assignment (both inside `if not hasattr(self, "client"):`) it follows it.
+    if (tests?.[i + 1] && JSON.stringify(tests[i + 1]) !== JSON.stringify(tests[0])) continue;
     const v = evaluate(substitute(later, name, fallback));
     if (v) return v;
   }
