@@ -224,8 +224,9 @@ export class AssembledPrompts {
     if (receiver && /\.join$/.test(callee)) {
       // Python `"\\n".join(parts)`: the items; TypeScript `parts.join("\\n")`: the array.
       const list = syntax.language === 'python' ? syntax.args(n).positional[0] : receiver;
-      // A local list the function fills (`lines = [...]`, then `lines.push(…)` in branches): its initial items and every pushed value.
-      if (list && this.filledLocally(list)) return this.visit(list, kind, reason, depth, seen, out);
+      // TypeScript: a local list the function fills (`lines = [...]`, then `lines.push(…)` in branches): its initial items and every
+      // pushed value. (Python's appended lists are left to joined-returns.ts: read here, their short headers (`f"--- Step {i} ---"`) fired.)
+      if (list && syntax.language !== 'python' && this.filledLocally(list)) return this.visit(list, kind, reason, depth, seen, out);
       for (const item of (list && syntax.items(list)?.slice(0, 30)) ?? (list ? [list] : [])) this.visit(item, kind, reason, depth + 1, seen, out);
       return;
     }

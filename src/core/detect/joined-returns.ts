@@ -58,5 +58,5 @@ export function returnedAssembly(syntax: LanguageSyntax, prompts: PromptReader, 
     return;
   }
   const receiver = returned.type === 'call_expression' && /\.join$/.test(syntax.callee(returned)) ? syntax.receiver(returned) : undefined;
-  if (receiver?.type === 'identifier') prompts.assembledPieces(returned, kind, reason);
+  if (receiver?.type === 'identifier') prompts.assembledPieces(returned, kind, `the list ${fnName}() returns`);
 }
