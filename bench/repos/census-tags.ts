@@ -89,6 +89,8 @@ export function boundTag(loop: AgentLoopReport): SiteTag {
  * First match wins; the order puts the most specific first.
  */
 const PROMPT_RULES: readonly (readonly [RegExp, string, CensusKind])[] = [
+  // Before assembled-pieces: the texts a prompt-named builder pushes into the list it returns joined (joined-returns.ts).
+  [/^part of the list \S+\(\) returns$/, 'prompt-named-list-builder', 'name-match'],
   [/^part of /, 'assembled-pieces', 'data-flow'],
   [/, loaded by the code$/, 'loaded-config-file', 'data-flow'],
   [/^read by the code at |^read at .* sent with the request there$/, 'loaded-whole-file', 'data-flow'],

@@ -18,7 +18,7 @@ import type { CallArgs, LanguageSyntax } from './syntax';
 /** How many hops (variable → its assignments, call → returned value) are followed from the message. */
 const MAX_DEPTH = 8;
 /** Pieces registered for one message at most (a very long assembly is priced on its first pieces). */
-const MAX_PIECES = 60;
+const MAX_PIECES = 100;
 /** Methods that keep their receiver's text (`text.strip()`, `"…".format(x)`). */
 const KEEPS_TEXT = /\.(strip|lstrip|rstrip|trim|trimStart|trimEnd|format|format_map|replace|replaceAll|lower|upper|encode|decode)$/;
 /**
@@ -131,7 +131,17 @@ export class AssembledPrompts {
         const op = n.childForFieldName('operator')?.text;
         // TypeScript `value || "No artifact found."`, `a ?? b`: either text is sent (Python's `or` is a boolean_operator).
         if (op !== '+' && !(n.type === 'binary_expression' && (op === '||' || op === '??'))) return;
-        for (const side of [n.childForFieldName('left'), n.childForFieldName('right')]) if (side) this.visit(side, kind, reason, depth, seen, out, slot && op !== '+');
+        // Written sides first: a long assembly on one side must not use up the pieces before the text written beside it.
+        const sides = [n.childForFieldName('left'), n.childForFieldName('right')].filter((c): c is SyntaxNode => Boolean(c));
+        sides.sort((a, b) => Number(isWrittenLiteral(syntax, b)) - Number(isWrittenLiteral(syntax, a)));
+        for (const side of sides) this.visit(side, kind, reason, depth, seen, out, slot && op !== '+');
+        return;
+      }
+      case 'spread_element':
+      case 'list_splat': {
+        // `lines.push(...helperLines(x))`: the spread list's items.
+        const inner = n.namedChildren[0];
+        if (inner) this.visit(inner, kind, reason, depth, seen, out);
         return;
       }
       case 'list':
@@ -162,10 +172,19 @@ export class AssembledPrompts {
           return;
         }
         return this.visitCall(n, kind, reason, depth, seen, out);
+      case 'subscript':
+      case 'subscript_expression': {
+        // `instructions[editType]`: a local table of texts picked by key sends one of its values.
+        const table = this.localTable(n);
+        if (table) {
+          for (const value of table) this.visit(value, kind, reason, depth + 1, seen, out);
+          return;
+        }
+        out.placeholders.push(n.text);
+        return;
+      }
       case 'attribute':
       case 'member_expression':
-      case 'subscript':
-      case 'subscript_expression':
         // A value the code fills (`self.task`, `state["plan"]`): sized by assumption.
         out.placeholders.push(n.text);
         return;
@@ -205,6 +224,9 @@ export class AssembledPrompts {
     if (receiver && /\.join$/.test(callee)) {
       // Python `"\\n".join(parts)`: the items; TypeScript `parts.join("\\n")`: the array.
       const list = syntax.language === 'python' ? syntax.args(n).positional[0] : receiver;
+      // TypeScript: a local list the function fills (`lines = [...]`, then `lines.push(…)` in branches): its initial items and every
+      // pushed value. (Python's appended lists are left to joined-returns.ts: read here, their short headers (`f"--- Step {i} ---"`) fired.)
+      if (list && syntax.language !== 'python' && this.filledLocally(list)) return this.visit(list, kind, reason, depth, seen, out);
       for (const item of (list && syntax.items(list)?.slice(0, 30)) ?? (list ? [list] : [])) this.visit(item, kind, reason, depth + 1, seen, out);
       return;
     }
@@ -224,21 +246,42 @@ export class AssembledPrompts {
     for (const a of syntax.args(n).positional.slice(0, 3)) if (a.type === 'identifier') this.visit(a, kind, reason, depth, seen, out);
   }
 
+  /** The values of an object or dict literal a local name is assigned, when a subscript reads that name. */
+  private localTable(n: SyntaxNode): SyntaxNode[] | undefined {
+    const obj = n.childForFieldName('object') ?? n.childForFieldName('value');
+    const fn = obj?.type === 'identifier' ? enclosingFunction(obj) : undefined;
+    const values = fn && obj ? this.assignmentsIn(fn).get(obj.text) : undefined;
+    if (values?.length !== 1) return undefined;
+    const table = unwrapParens(values[0]!);
+    if (table.type !== 'object' && table.type !== 'dictionary') return undefined;
+    return table.namedChildren.slice(0, 30).map((pair) => pair?.type === 'pair' ? pair.childForFieldName('value') : null).filter((v): v is SyntaxNode => Boolean(v));
+  }
+
+  /** A local name with values pushed into it after its declaration (more than one value in its function). */
+  private filledLocally(node: SyntaxNode): boolean {
+    return this.reassigned(node);
+  }
+
   private assignmentsIn(fn: SyntaxNode): Map<string, SyntaxNode[]> {
     let map = this.assignments.get(fn.id);
     if (map) return map;
     map = new Map();
     for (const a of fn.descendantsOfType([...ASSIGNMENT, 'call', 'call_expression'])) {
-      if (!a || enclosingFunction(a)?.id !== fn.id) continue;
+      if (!a) continue;
+      const owner = enclosingFunction(a);
       if (a.type === 'call' || a.type === 'call_expression') {
+        // A push in a callback (`items.forEach((x) => lines.push(…))`) fills the list of the function around it.
+        if (owner?.id !== fn.id && !callbackOf(owner, fn)) continue;
         // `parts.append(f"…")`, `lines.push(\`…\`)`: a list the text is later joined from.
         const target = a.childForFieldName('function');
         const obj = target?.childForFieldName('object');
         const method = target?.childForFieldName('attribute') ?? target?.childForFieldName('property');
-        const value = method && /^(append|extend|push|unshift)$/.test(method.text) ? this.syntax.args(a).positional[0] : undefined;
-        if (obj?.type === 'identifier' && value) map.set(obj.text, [...(map.get(obj.text) ?? []), value]);
+        // `lines.push(a, b)` adds every argument.
+        const values = method && /^(append|extend|push|unshift)$/.test(method.text) ? this.syntax.args(a).positional.slice(0, 12) : [];
+        if (obj?.type === 'identifier' && values.length) map.set(obj.text, [...(map.get(obj.text) ?? []), ...values]);
         continue;
       }
+      if (owner?.id !== fn.id) continue;
       const left = a.childForFieldName('left') ?? a.childForFieldName('name');
       const right = a.childForFieldName('right') ?? a.childForFieldName('value');
       if (left?.type !== 'identifier' || !right) continue;
@@ -277,4 +320,13 @@ function unwrapParens(node: SyntaxNode): SyntaxNode {
 function enclosingFunction(node: SyntaxNode): SyntaxNode | undefined {
   for (let p = node.parent; p; p = p.parent) if (isFunctionLike(p) && p.type !== 'decorated_definition') return p;
   return undefined;
+}
+
+/** Whether `inner` is an anonymous callback nested (through other callbacks) directly in `fn`. */
+function callbackOf(inner: SyntaxNode | undefined, fn: SyntaxNode): boolean {
+  for (let f = inner, i = 0; f && i < 4; f = enclosingFunction(f), i++) {
+    if (f.id === fn.id) return true;
+    if (f.type !== 'arrow_function' && f.type !== 'function_expression' && f.type !== 'lambda') return false;
+  }
+  return false;
 }

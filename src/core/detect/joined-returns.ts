@@ -4,7 +4,9 @@
  * (`parts.append("\n".join(["You have access to Agent Skills.", …]))`) are the prompt's pieces, each reported
  * where it is written. Values appended (`parts.append(node.role)`) bring no text of their own.
  */
+import type { PromptKind } from '../report/types';
 import type { SyntaxNode } from './parser';
+import { CONFIDENCE, type PromptReader } from './prompt-reader';
 import type { LanguageSyntax } from './syntax';
 
 /** Appends looked at per function. */
@@ -38,4 +40,23 @@ export function joinedListPieces(syntax: LanguageSyntax, fn: SyntaxNode, returne
     if (arg && syntax.isTextLiteral(arg) && syntax.text(arg).parts.some((p) => typeof p === 'string' && WORDS.test(p))) out.push(arg);
   }
   return out;
+}
+
+/**
+ * TypeScript: a prompt-named function (`buildSystemPrompt`, `getEditExamplesPrompt`) that returns a list it fills
+ * (`sections.push(…)` in branches, then `return sections.join("\n\n")`) or a text constant of its module: the pushed
+ * texts (and what the local helpers pushed there return) or the constant are the prompt, each reported where written.
+ */
+export function returnedAssembly(syntax: LanguageSyntax, prompts: PromptReader, fnName: string, returned: SyntaxNode, kind: PromptKind): void {
+  if (syntax.language === 'python') return;
+  const reason = `returned by ${fnName}()`;
+  if (returned.type === 'identifier') {
+    const target = syntax.resolve(returned);
+    if (target.id !== returned.id && syntax.isTextLiteral(target) && syntax.text(target).parts.some((p) => typeof p === 'string' && WORDS.test(p))) {
+      prompts.promptsFrom(target, kind, CONFIDENCE.namedFunction, reason);
+    }
+    return;
+  }
+  const receiver = returned.type === 'call_expression' && /\.join$/.test(syntax.callee(returned)) ? syntax.receiver(returned) : undefined;
+  if (receiver?.type === 'identifier') prompts.assembledPieces(returned, kind, `the list ${fnName}() returns`);
 }

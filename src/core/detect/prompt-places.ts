@@ -14,7 +14,7 @@ import { CONFIDENCE, isFunctionLike, kindFromName, MIN_NAMED_LITERAL, type Promp
 import type { CallArgs, Collected, LanguageSyntax } from './syntax';
 import { literalLength } from './text';
 import { defaultText, nameLedConcatenation, splicedTexts } from './spliced-parts';
-import { joinedListPieces } from './joined-returns';
+import { joinedListPieces, returnedAssembly } from './joined-returns';
 import { returnedToolTemplates } from './tool-results';
 
 const PROMPT_KEYS: Readonly<Record<string, PromptKind>> = {
@@ -189,6 +189,7 @@ export class PromptPlaces {
         } else {
           // `if not parts: return None` … `return "\n\n".join(parts)`: the pieces of every returned join.
           for (const piece of syntax.returns(d.value).slice(0, 5).flatMap((r) => joinedListPieces(syntax, d.value, r))) this.prompts.promptsFrom(piece, kind, CONFIDENCE.namedFunction, `joined into the text ${d.name}() returns`);
+          for (const r of syntax.returns(d.value).slice(0, 5)) returnedAssembly(syntax, this.prompts, d.name, r, kind);
         }
         continue;
       }

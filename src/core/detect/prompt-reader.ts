@@ -156,6 +156,11 @@ export class PromptReader {
         this.serializedData(syntax.args(expr).positional[0], reason);
         continue;
       }
+      // `${parts.join('\n')}`: a list the function fills and splices in, each pushed text a piece (assembled-prompts.ts).
+      if (isCallNode(expr) && /\.join$/.test(syntax.callee(expr)) && syntax.receiver(expr)?.type === 'identifier') {
+        this.pieces?.(expr, kind === 'system' ? 'system' : 'other', reason);
+        continue;
+      }
       if (expr?.type !== 'identifier') continue;
       let target = syntax.resolve(expr);
       // A local that starts empty and is built in steps (`ctx = ""`, then `ctx = "…"`, `ctx += f"…"` under an `if`): each written piece.
