@@ -269,12 +269,12 @@ export function allSentTexts(src: SentSources, isUse: (path: string, callId: str
 }
 
 /**
- * `details.append(f"Exchange: {exchange}")`: a value under a one- or two-word label, added to a local that a prompt
- * is later built from. It is sent (and priced with its group), but it is data the code fills in, not text written
+ * `details.append(f"Exchange: {exchange}")`: a value under a one- or two-word label, appended to a list that a
+ * prompt is later built from (a whole message `result = f"User response: {reply}"` stays a prompt). It is sent (and priced with its group), but it is data the code fills in, not text written
  * for the model.
  */
 function isFieldLine(fact: TextFact): boolean {
-  if (!('local' in fact.at) || !fact.placeholders.length) return false;
+  if (!('local' in fact.at) || !fact.at.appended || !fact.placeholders.length) return false;
   const written = fact.text.replace(/\{[^{}]*\}/g, ' ');
   return /^\s*[A-Za-z][\w ]{0,40}:[^A-Za-z]*$/.test(written) && (written.match(/[A-Za-z]{2,}/g) ?? []).length <= 2;
 }
