@@ -110,6 +110,7 @@ const PROMPT_RULES: readonly (readonly [RegExp, string, CensusKind])[] = [
   [/turn format/, 'turn-format', 'framework-contract'],
   [/tool|schema|description/, 'tool-or-schema-description', 'framework-contract'],
   [/prompt class/, 'prompt-class', 'name-match'],
+  [/the helper that builds /, 'helper-built-template', 'language-idiom'],
   [/^assigned to /, 'prompt-named-value', 'name-match'],
   [/^returned by /, 'prompt-named-function', 'name-match'],
   [/property$/, 'prompt-named-key', 'name-match'],

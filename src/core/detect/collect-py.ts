@@ -52,7 +52,7 @@ export function collectPython(tree: SyntaxTree): Collected {
       case 'assignment': {
         assigned.push(node);
         const left = node.childForFieldName('left');
-        const right = node.childForFieldName('right');
+        const right = loneTupleItem(node.childForFieldName('right'));
         if (left?.type === 'identifier' && right) out.declarations.push({ name: left.text, nameNode: left, value: right, isFunction: false });
         else if (left?.type === 'subscript' && right && left.childForFieldName('subscript')?.type === 'string') contentAssignments.push(node);
         else if (left?.type === 'attribute' && right) {
@@ -102,4 +102,14 @@ function collectImport(node: SyntaxNode, imports: Map<string, string>): void {
       if (alias && name) imports.set(alias.text, name.text);
     } else imports.set(c.text.split('.')[0], c.text);
   }
+}
+
+/**
+ * `system_message = ("You are …" + " Use the tools …",)`: a stray trailing comma makes a one-item tuple, which a
+ * template formats as its item's text (in parentheses); the item is what the declaration holds.
+ */
+function loneTupleItem(value: SyntaxNode | null): SyntaxNode | null {
+  if (value?.type !== 'tuple') return value;
+  const items = value.namedChildren.filter((c) => c?.type !== 'comment');
+  return items.length === 1 && items[0] && (items[0].type === 'string' || items[0].type === 'concatenated_string' || items[0].type === 'binary_operator') ? items[0] : value;
 }

@@ -16,6 +16,7 @@ import { literalLength } from './text';
 import { defaultText, nameLedConcatenation, splicedTexts } from './spliced-parts';
 import { joinedListPieces, returnedAssembly } from './joined-returns';
 import { returnedToolTemplates } from './tool-results';
+import { builtTemplate } from './built-templates';
 
 const PROMPT_KEYS: Readonly<Record<string, PromptKind>> = {
   system: 'system',
@@ -194,6 +195,12 @@ export class PromptPlaces {
         continue;
       }
       if (!syntax.isTextLiteral(d.value) && !isUnusedLocal(d.nameNode) && this.nameLedConcatenation(d.name, d.value, kind)) continue;
+      const built = isUnusedLocal(d.nameNode) ? undefined : builtTemplate(syntax, d.value);
+      if (built) {
+        for (const body of built.bodies) this.prompts.wholeText(body, kind, CONFIDENCE.named, `returned by the helper that builds ${d.name}`);
+        for (const text of built.passed) this.prompts.promptsFrom(text, kind, CONFIDENCE.named, `passed to the helper that builds ${d.name}`);
+        continue;
+      }
       // `self.reflection_prompt = config.reflection_prompt or "Reflect on …"`: the text used when nothing is configured.
       const fallback = defaultText(syntax, d.value);
       if (fallback) {

@@ -16,9 +16,9 @@ import type { Collected, LanguageSyntax } from './syntax';
 import { literal, render } from './text';
 
 /** Methods whose first argument is a schema (or a list of tools that may hold schemas). */
-const SCHEMA_METHOD = /(^|\.)(with_structured_output|withStructuredOutput|bind_tools|bindTools|as_structured_llm|structured_predict|astructured_predict)$/;
+export const SCHEMA_METHOD = /(^|\.)(with_structured_output|withStructuredOutput|bind_tools|bindTools|as_structured_llm|structured_predict|astructured_predict)$/;
 /** Keyword arguments that send a schema with the request. */
-const SCHEMA_KEYWORDS = ['response_format', 'response_model', 'output_type', 'result_type', 'text_format', 'output_schema', 'args_schema', 'output_pydantic', 'output_cls', 'tools'];
+export const SCHEMA_KEYWORDS = ['response_format', 'response_model', 'output_type', 'result_type', 'text_format', 'output_schema', 'args_schema', 'output_pydantic', 'output_cls', 'tools'];
 /** Class attributes that hold a schema the class's framework sends (not `tools`: a class's tool list is not one schema). */
 const CLASS_SCHEMA_ATTRS = new Set(SCHEMA_KEYWORDS.filter((k) => k !== 'tools'));
 /** Bases of classes that may be sent as a schema from another file (kept in the facts). */

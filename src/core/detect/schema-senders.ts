@@ -6,11 +6,16 @@
  * written into a text) and the classes a schema class nests (`steps: list[Step]`): pydantic's
  * `model_json_schema()` includes every nested model, so a nested class's descriptions are sent too.
  *
+ * A parameter handed on to the structured-output binding itself is a sender too: `def bind_structured(llm, schema,
+ * name): return llm.with_structured_output(schema)` makes every `bind_structured(llm, Plan, "…")` of the
+ * repository send `Plan`, wherever the helper and the schemas live.
+ *
  * A parameter whose schema is only returned, stored, dumped to a file or logged is not a sender: a JSON
  * parser that validates against `spec.model_json_schema()` sends nothing. Python only.
  */
 import type { SchemaRefs, SchemaSenderFact } from '../repo/facts';
 import type { SyntaxNode } from './parser';
+import { SCHEMA_KEYWORDS, SCHEMA_METHOD } from './schema-prompts';
 import type { Collected, LanguageSyntax } from './syntax';
 
 /** The calls that give a pydantic model's JSON schema (v2 and v1 names). */
@@ -32,19 +37,37 @@ export interface SenderFacts {
 export function findSchemaSenders(syntax: LanguageSyntax, collected: Collected, root: SyntaxNode): SenderFacts {
   const out: SenderFacts = { senders: [], refs: {} };
   if (syntax.language !== 'python') return out;
+  const add = (def: SyntaxNode, param: string): void => {
+    const index = paramIndex(def, param);
+    const name = def.childForFieldName('name')?.text;
+    if (index !== undefined && name && !out.senders.some((s) => s.fn === name && s.param === index)) out.senders.push({ fn: name, param: index, line: def.startPosition.row + 1 });
+  };
   for (const call of collected.calls) {
+    const bound = boundParameter(syntax, call);
+    const owner = bound ? enclosingFunction(call) : undefined;
+    if (bound && owner) add(owner, bound);
     const fn = call.childForFieldName('function');
     if (fn?.type !== 'attribute' || !SCHEMA_DUMP.test(fn.childForFieldName('attribute')?.text ?? '')) continue;
     const receiver = schemaOwner(fn.childForFieldName('object'));
     const def = receiver ? enclosingFunction(call) : undefined;
     if (!receiver || !def) continue;
-    const index = paramIndex(def, receiver.text);
-    const name = def.childForFieldName('name')?.text;
-    if (index === undefined || !name || out.senders.some((s) => s.fn === name && s.param === index)) continue;
-    if (writtenIntoText(call, def)) out.senders.push({ fn: name, param: index, line: def.startPosition.row + 1 });
+    if (writtenIntoText(call, def)) add(def, receiver.text);
   }
   collectRefs(root, out.refs);
   return out;
+}
+
+/**
+ * The identifier a structured-output binding is handed as its schema: `llm.with_structured_output(schema)`,
+ * `response_format=schema`. Not `tools` nor `bind_tools`: a parameter of tools is a list callers build, not one class.
+ */
+function boundParameter(syntax: LanguageSyntax, call: SyntaxNode): string | undefined {
+  const callee = syntax.callee(call);
+  const args = syntax.args(call);
+  const values: (SyntaxNode | undefined)[] = [];
+  if (SCHEMA_METHOD.test(callee) && !/bind_?tools$/i.test(callee)) values.push(args.positional[0] ?? args.named.get('schema'));
+  for (const key of SCHEMA_KEYWORDS) if (key !== 'tools') values.push(args.named.get(key));
+  return values.find((v) => v?.type === 'identifier')?.text;
 }
 
 /** `model` in `model.model_json_schema()`, and in `TypeAdapter(model).json_schema()`. */

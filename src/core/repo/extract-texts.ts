@@ -57,7 +57,7 @@ export function extractTexts(python: boolean, calls: readonly SyntaxNode[], assi
         const into = rootName(receiver);
         addFlow(into, args, line);
         // `sections.push(\`<context>…\`)`, `knowledge.push({ question: "…" })`: the texts go into the list, read where it is sent.
-        for (const a of args.namedChildren) if (a && a.type !== 'comment' && a.type !== 'keyword_argument') pushContained(a, python, (n) => push(n, { local: into }));
+        for (const a of args.namedChildren) if (a && a.type !== 'comment' && a.type !== 'keyword_argument') pushContained(a, python, (n) => push(n, { local: into, appended: true }));
         continue;
       }
     }

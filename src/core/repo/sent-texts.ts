@@ -185,6 +185,8 @@ export function sentTexts(src: SentSources, path: string, fn: string, inputs: re
           // other caller of the function passes.
           if (targetFn.returns?.k === 'name') carry(edge.target.path, targetFn.name, targetFn.returns.v, MAX_HOPS, g, key);
           else for (const r of returnedObjects(targetFn)) follow(edge.target.path, targetFn, r, MAX_HOPS, g, 0, key);
+          // `if cached: return cached` … `return build_context(ticker)`: a later return that builds the text elsewhere.
+          for (const r of targetFn.moreReturns ?? []) if (r.k === 'call' || r.k === 'name') follow(edge.target.path, targetFn, r, hops + 1, g, depth + 1, key);
         }
         return;
       }
@@ -254,6 +256,7 @@ export function allSentTexts(src: SentSources, isUse: (path: string, callId: str
       byCall.set(`${path}#${fact.id}`, groups);
       for (const g of groups) {
         for (const t of g.texts) {
+          if (isFieldLine(t.fact)) continue;
           const list = prompts.get(t.path) ?? [];
           const p = sentPrompt(t.path, t.fact, { path, line: call.line });
           if (!list.some((q) => q.id === p.id)) list.push(p);
@@ -263,6 +266,17 @@ export function allSentTexts(src: SentSources, isUse: (path: string, callId: str
     }
   }
   return { byCall, prompts };
+}
+
+/**
+ * `details.append(f"Exchange: {exchange}")`: a value under a one- or two-word label, appended to a list that a
+ * prompt is later built from (a whole message `result = f"User response: {reply}"` stays a prompt). It is sent (and priced with its group), but it is data the code fills in, not text written
+ * for the model.
+ */
+function isFieldLine(fact: TextFact): boolean {
+  if (!('local' in fact.at) || !fact.at.appended || !fact.placeholders.length) return false;
+  const written = fact.text.replace(/\{[^{}]*\}/g, ' ');
+  return /^\s*[A-Za-z][\w ]{0,40}:[^A-Za-z]*$/.test(written) && (written.match(/[A-Za-z]{2,}/g) ?? []).length <= 2;
 }
 
 /** The group a request is priced on: the one with the most text (each caller sends its own). */

@@ -3,7 +3,8 @@
 /** Where a text is written, for the pass to find it from a call, a function or a local. */
 export type TextPlace =
   | { readonly call: string; readonly callLine: number; readonly arg: number | string }
-  | { readonly local: string }
+  /** `appended`: added to a list (`parts.append(…)`), one item among others, not the local's whole value. */
+  | { readonly local: string; readonly appended?: true }
   | { readonly returned: true };
 
 export interface TextFact {
