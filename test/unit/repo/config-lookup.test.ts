@@ -3,12 +3,11 @@
  * override with a default): the key the caller passes is followed into the JSON file (Expr `lookup`).
  */
 import * as assert from 'node:assert/strict';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
+import { rmSync } from 'node:fs';
 import { getBundledCatalog, resolveModel } from '../../../src/core/catalog';
 import { DEFAULT_ASSUMPTIONS } from '../../../src/core/workload';
 import { scanPaths, type ScanResult } from '../../../src/node/scan';
+import { writeWorkspace } from './fixture-scan';
 
 const SETTINGS = JSON.stringify(
   {
@@ -55,14 +54,7 @@ export async function anyTask(task: string, doc: string) {
 }
 `;
 
-function workspace(files: Record<string, string>): string {
-  const dir = mkdtempSync(join(tmpdir(), 'tokenomics-config-lookup-'));
-  for (const [rel, content] of Object.entries(files)) {
-    mkdirSync(dirname(join(dir, rel)), { recursive: true });
-    writeFileSync(join(dir, rel), content);
-  }
-  return dir;
-}
+const workspace = (files: Record<string, string>): string => writeWorkspace(files, 'tokenomics-config-lookup-');
 
 function callIn(r: ScanResult, fn: string) {
   const f = r.files.find((x) => x.path === 'app.ts');

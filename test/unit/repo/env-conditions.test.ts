@@ -4,13 +4,13 @@
  * with the variable written empty ("fill in yours"), both branches stay candidates as before.
  */
 import * as assert from 'node:assert/strict';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
+import { rmSync } from 'node:fs';
+import { join } from 'node:path';
 import { getBundledCatalog, resolveModel } from '../../../src/core/catalog';
 import type { ScanResult } from '../../../src/node/scan';
 import { scanPaths } from '../../../src/node/scan';
 import { DEFAULT_ASSUMPTIONS } from '../../../src/core/workload';
+import { writeWorkspace } from './fixture-scan';
 
 const PROVIDERS = `import { createAnthropic } from '@ai-sdk/anthropic';
 import { createOpenAI } from '@ai-sdk/openai';
@@ -46,14 +46,7 @@ export async function draft(topic: string) {
 }
 `;
 
-function workspace(files: Record<string, string>): string {
-  const dir = mkdtempSync(join(tmpdir(), 'tokenomics-env-cond-'));
-  for (const [rel, content] of Object.entries(files)) {
-    mkdirSync(dirname(join(dir, rel)), { recursive: true });
-    writeFileSync(join(dir, rel), content);
-  }
-  return dir;
-}
+const workspace = (files: Record<string, string>): string => writeWorkspace(files, 'tokenomics-env-cond-');
 
 async function scan(dir: string): Promise<ScanResult> {
   return scanPaths([dir], { catalog: getBundledCatalog(), assumptions: DEFAULT_ASSUMPTIONS, resolveModel, root: dir, cwd: dir });

@@ -5,13 +5,13 @@
  * followed to the config object (src/core/repo/posted-payloads.ts).
  */
 import * as assert from 'node:assert/strict';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
+import { rmSync } from 'node:fs';
+import { join } from 'node:path';
 import { getBundledCatalog, resolveModel } from '../../../src/core/catalog';
 import type { ScanResult } from '../../../src/node/scan';
 import { scanPaths } from '../../../src/node/scan';
 import { DEFAULT_ASSUMPTIONS } from '../../../src/core/workload';
+import { writeWorkspace } from './fixture-scan';
 
 /** A picker long enough (the notes in its first branch) that it is not read as a short value helper. */
 function picker(firstGuard: string): string {
@@ -61,14 +61,7 @@ export async function greet(name: string) {
 }
 `;
 
-function workspace(files: Record<string, string>): string {
-  const dir = mkdtempSync(join(tmpdir(), 'tokenomics-env-picker-'));
-  for (const [rel, content] of Object.entries(files)) {
-    mkdirSync(dirname(join(dir, rel)), { recursive: true });
-    writeFileSync(join(dir, rel), content);
-  }
-  return dir;
-}
+const workspace = (files: Record<string, string>): string => writeWorkspace(files, 'tokenomics-env-picker-');
 
 async function models(files: Record<string, string>): Promise<{ chat?: string; embedding?: string; dir: string }> {
   const dir = workspace(files);

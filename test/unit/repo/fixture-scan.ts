@@ -1,6 +1,8 @@
 /** Scanning a fixture repository under test/fixtures/repos as `tokenomics scan` does, and finding one file's report in it. */
 import * as assert from 'node:assert/strict';
-import { join } from 'node:path';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
 import { getBundledCatalog, resolveModel } from '../../../src/core/catalog';
 import type { FileReport } from '../../../src/core/report/types';
 import { DEFAULT_ASSUMPTIONS } from '../../../src/core/workload';
@@ -18,4 +20,24 @@ export function file(r: ScanResult, path: string): FileReport {
   const f = r.files.find((x) => x.path === path);
   assert.ok(f, `${path} reported (have ${r.files.map((x) => x.path).join(', ')})`);
   return f;
+}
+
+/** Writes `files` (relative path → text) into a new temporary folder and returns it; the caller removes it. */
+export function writeWorkspace(files: Record<string, string>, prefix = 'tokenomics-workspace-'): string {
+  const dir = mkdtempSync(join(tmpdir(), prefix));
+  for (const [rel, content] of Object.entries(files)) {
+    mkdirSync(dirname(join(dir, rel)), { recursive: true });
+    writeFileSync(join(dir, rel), content);
+  }
+  return dir;
+}
+
+/** Scans `files` as a whole repository in a temporary folder, as `tokenomics scan` does there, and removes the folder. */
+export async function scanTree(files: Record<string, string>): Promise<ScanResult> {
+  const dir = writeWorkspace(files);
+  try {
+    return await scanPaths([dir], { catalog, assumptions: DEFAULT_ASSUMPTIONS, resolveModel, root: dir, cwd: dir });
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
 }

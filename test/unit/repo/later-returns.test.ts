@@ -4,12 +4,7 @@
  * the repository's request wrapper: its pieces are prompts of the module that writes them; label-and-value lines appended on the way are not.
  */
 import * as assert from 'node:assert/strict';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
-import { getBundledCatalog, resolveModel } from '../../../src/core/catalog';
-import { DEFAULT_ASSUMPTIONS } from '../../../src/core/workload';
-import { scanPaths, type ScanResult } from '../../../src/node/scan';
+import { scanTree } from './fixture-scan';
 
 const CONTEXT = `"""The instrument context every agent reads in its prompt."""
 
@@ -60,19 +55,6 @@ def analyze(state):
     messages = [{"role": "user", "content": f"Write a short report on the market. {context}"}]
     return ask(messages)
 `;
-
-async function scanTree(files: Record<string, string>): Promise<ScanResult> {
-  const dir = mkdtempSync(join(tmpdir(), 'later-returns-'));
-  try {
-    for (const [path, text] of Object.entries(files)) {
-      mkdirSync(dirname(join(dir, path)), { recursive: true });
-      writeFileSync(join(dir, path), text);
-    }
-    return await scanPaths([dir], { catalog: getBundledCatalog(), assumptions: DEFAULT_ASSUMPTIONS, resolveModel, root: dir });
-  } finally {
-    rmSync(dir, { recursive: true, force: true });
-  }
-}
 
 describe('texts a helper returns from a later return, spliced into a sent message', () => {
   it('the pieces of the built text are prompts; the label-and-value line and a text only printed are not', async () => {

@@ -5,12 +5,12 @@
  * (src/core/repo/options-fields.ts, sent-texts.ts, extract-texts.ts).
  */
 import * as assert from 'node:assert/strict';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
+import { rmSync } from 'node:fs';
+import { join } from 'node:path';
 import { getBundledCatalog, resolveModel } from '../../../src/core/catalog';
 import { DEFAULT_ASSUMPTIONS } from '../../../src/core/workload';
 import { scanPaths, type ScanResult } from '../../../src/node/scan';
+import { writeWorkspace } from './fixture-scan';
 
 const GENERATOR = `import { generateText } from 'ai';
 import { openai } from '@ai-sdk/openai';
@@ -75,14 +75,7 @@ export async function research() {
 }
 `;
 
-function workspace(files: Record<string, string>): string {
-  const dir = mkdtempSync(join(tmpdir(), 'tokenomics-options-fields-'));
-  for (const [rel, content] of Object.entries(files)) {
-    mkdirSync(dirname(join(dir, rel)), { recursive: true });
-    writeFileSync(join(dir, rel), content);
-  }
-  return dir;
-}
+const workspace = (files: Record<string, string>): string => writeWorkspace(files, 'tokenomics-options-fields-');
 
 function promptTexts(r: ScanResult, path: string): string[] {
   return (r.files.find((f) => f.path === path)?.prompts ?? []).map((p) => p.preview);

@@ -3,12 +3,12 @@
  * `schema` key is followed to the builder (options-fields.ts), whose `.describe(…)` texts the model reads.
  */
 import * as assert from 'node:assert/strict';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
+import { rmSync } from 'node:fs';
+import { join } from 'node:path';
 import { getBundledCatalog, resolveModel } from '../../../src/core/catalog';
 import { DEFAULT_ASSUMPTIONS } from '../../../src/core/workload';
 import { scanPaths, type ScanResult } from '../../../src/node/scan';
+import { writeWorkspace } from './fixture-scan';
 
 const WRAPPER = `import { generateObject } from 'ai';
 import { openai } from '@ai-sdk/openai';
@@ -68,14 +68,7 @@ export function validateSignup(body: unknown) {
 }
 `;
 
-function workspace(files: Record<string, string>): string {
-  const dir = mkdtempSync(join(tmpdir(), 'tokenomics-schema-builders-'));
-  for (const [rel, content] of Object.entries(files)) {
-    mkdirSync(dirname(join(dir, rel)), { recursive: true });
-    writeFileSync(join(dir, rel), content);
-  }
-  return dir;
-}
+const workspace = (files: Record<string, string>): string => writeWorkspace(files, 'tokenomics-schema-builders-');
 
 describe('repository model: zod schemas from a schema-builder method, sent through a wrapper', () => {
   let dir = '';

@@ -4,13 +4,8 @@
  * its docstring and field descriptions are a tool-description prompt of the file that declares it.
  */
 import * as assert from 'node:assert/strict';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
-import { getBundledCatalog, resolveModel } from '../../../src/core/catalog';
 import { detectFile } from '../../../src/core/detect';
-import { DEFAULT_ASSUMPTIONS } from '../../../src/core/workload';
-import { scanPaths, type ScanResult } from '../../../src/node/scan';
+import { scanTree } from './fixture-scan';
 
 const WRAPPER = `from typing import Any
 
@@ -49,19 +44,6 @@ def review(plan: str):
     row = check_shape({"key": plan}, StoredRow)
     return ask(structured, "Review this plan: " + plan), row
 `;
-
-async function scanTree(files: Record<string, string>): Promise<ScanResult> {
-  const dir = mkdtempSync(join(tmpdir(), 'structured-wrappers-'));
-  try {
-    for (const [path, text] of Object.entries(files)) {
-      mkdirSync(dirname(join(dir, path)), { recursive: true });
-      writeFileSync(join(dir, path), text);
-    }
-    return await scanPaths([dir], { catalog: getBundledCatalog(), assumptions: DEFAULT_ASSUMPTIONS, resolveModel, root: dir });
-  } finally {
-    rmSync(dir, { recursive: true, force: true });
-  }
-}
 
 describe('schemas sent through a structured-output wrapper of the repository', () => {
   it('a parameter handed to with_structured_output makes its function a sender; one only validated against is not', async () => {
