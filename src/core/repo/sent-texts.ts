@@ -120,8 +120,8 @@ export function sentTexts(src: SentSources, path: string, fn: string, inputs: re
     if (Object.hasOwn(fact.locals, name)) for (const local of [fact.locals[name], ...(fact.moreLocals?.[name] ?? [])]) if (local) follow(p, fact, local, hops, g, 0, key);
     const index = fact.params.findIndex((q) => q.name === name);
     // `task = f"{_QUOTING_HINT}\n{task}"`: a module constant spliced into the text sent (a nudge put in front of the
-    // first user message); its text is sent with it.
-    if (index < 0 && !Object.hasOwn(fact.locals, name) && MODULE_CONSTANT.test(name)) reveal(g, p, idx.byLocal.get(`#${name}`));
+    // first user message); its text is sent with it. A one-word value (`TOOL_NAME = 'researchPlanner'`) is an id, not text.
+    if (index < 0 && !Object.hasOwn(fact.locals, name) && MODULE_CONSTANT.test(name)) reveal(g, p, idx.byLocal.get(`#${name}`)?.filter((t) => /\S\s+\S/.test(t.text)));
     if (index < 0 || hops >= MAX_HOPS) return;
     const param = fact.params[index];
     const position = fact.params.slice(0, index).filter((q) => q.fromObject === undefined).length;
