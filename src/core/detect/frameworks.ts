@@ -251,7 +251,11 @@ export const MODEL_ARG_KEYS = MODEL_KEYS;
 
 /** Variable / function names that say "this text is a prompt". */
 export const PROMPT_NAME = /prompt|instruction|(system|human|user)_?(message|msg)|(system|human|user)message|^system$|persona|backstory|preamble|template|^examples$|few_?shot/i;
-export const NOT_PROMPT_NAME = /(name|id|ids|key|path|file|files|dir|url|version|count|tokens|len|length|type|label|title|button|color|style|class|regex|pattern|schema|format|ext|suffix|prefix_len|limit)$/i;
+/**
+ * Names of values that are not prompt text. `approval_prompt`, `confirm_prompt`: the question a person is asked
+ * (`Do you approve? (yes/no)`, shown in a terminal or an input request), a prompt in the shell's sense.
+ */
+export const NOT_PROMPT_NAME = /(name|id|ids|key|path|file|files|dir|url|version|count|tokens|len|length|type|label|title|button|color|style|class|regex|pattern|schema|format|ext|suffix|prefix_len|limit|(approval|confirm|confirmation|permission|consent|password)_?prompt)$/i;
 
 /** Text in a loop body that says it handles tool calls. */
 export const TOOL_HANDLING = /tool_calls|toolCalls|tool_use|tool_result|toolResults|stop_reason|stopReason|finish_reason|finishReason|function_call|functionCall|tool_call_id|toolCallId|function_response|functionResponse/;

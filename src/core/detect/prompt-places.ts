@@ -17,6 +17,7 @@ import { defaultText, nameLedConcatenation, splicedTexts } from './spliced-parts
 import { joinedListPieces, returnedAssembly } from './joined-returns';
 import { returnedToolTemplates } from './tool-results';
 import { builtTemplate } from './built-templates';
+import { onlyAskedOfPerson } from './person-prompts';
 
 const PROMPT_KEYS: Readonly<Record<string, PromptKind>> = {
   system: 'system',
@@ -182,6 +183,8 @@ export class PromptPlaces {
       }
       if (/^tools$|_tools$/i.test(d.name) && syntax.items(d.value)) this.toolDocstrings(d.value);
       if (!PROMPT_NAME.test(d.name) || NOT_PROMPT_NAME.test(d.name)) continue;
+      // `prompt = f"… Continue?"` handed only to `input(prompt)` / `InputRequest(prompt=prompt)`: asked of a person.
+      if (!d.isFunction && onlyAskedOfPerson(d.nameNode, isFunctionLike)) continue;
       const kind = kindFromName(d.name);
       if (d.isFunction) {
         const returned = syntax.returns(d.value)[0];

@@ -71,7 +71,9 @@ export function extractTexts(python: boolean, calls: readonly SyntaxNode[], assi
         if (value && TEXT_NODE.has(value.type)) found.push({ node: value, arg: a.firstNamedChild?.text ?? '' });
       } else if (type === 'comment') continue;
       else {
+        const each = type === 'call' ? joinedItemText(a) : undefined;
         if (TEXT_NODE.has(type)) found.push({ node: a, arg: index });
+        else if (each) found.push({ node: each, arg: index });
         index++;
       }
     }
@@ -102,15 +104,31 @@ export function extractTexts(python: boolean, calls: readonly SyntaxNode[], assi
     // TypeScript `actionSchemas.search = z.object({…})`: a part added to a local object (spread later into what is sent).
     const slot = !python && right?.type === 'call_expression' ? node.firstNamedChild : undefined;
     if (slot?.type === 'member_expression' && slot.namedChildren[0]?.type === 'identifier' && !isSelfAttr(slot)) addFlow(slot.namedChildren[0].text, right, line);
-    if (!right || !(TEXT_NODE.has(right.type) || CONTAINER.has(right.type))) continue;
+    const each = python && right?.type === 'call' ? joinedItemText(right) : undefined;
+    if (!right || !(TEXT_NODE.has(right.type) || CONTAINER.has(right.type) || each)) continue;
     const left = node.firstNamedChild;
     if (left?.id === right.id) continue;
     if (!left || !(left.type === 'identifier' || isSelfAttr(left))) continue;
     const into = left.type === 'identifier' ? left.text : rootName(left);
-    pushContained(right, python, (n) => push(n, { local: into }));
+    pushContained(each ?? right, python, (n) => push(n, { local: into }));
     addFlow(into, right, line);
   }
   return { ...(texts.length ? { texts } : {}), ...(flows.length ? { flows } : {}), ...(keyReads.length ? { keyReads } : {}) };
+}
+
+/**
+ * `"\n".join(f"<tool_response>{r}</tool_response>" for r in results)`: the text each item is wrapped in, written once
+ * and repeated per item (tool results put in tags and sent back as the next user message). Python only.
+ */
+function joinedItemText(call: SyntaxNode): SyntaxNode | undefined {
+  const fn = call.firstNamedChild;
+  if (fn?.type !== 'attribute' || fn.lastNamedChild?.text !== 'join' || fn.firstNamedChild?.type !== 'string') return undefined;
+  const args = call.lastNamedChild;
+  // `sep.join(x for x in xs)` puts the generator in place of the argument list; `sep.join([… for …])` inside it.
+  const comprehension = args?.type === 'generator_expression' ? args : args?.namedChildren.length === 1 ? args.namedChildren[0] : undefined;
+  if (comprehension?.type !== 'generator_expression' && comprehension?.type !== 'list_comprehension') return undefined;
+  const body = comprehension.firstNamedChild;
+  return body && (body.type === 'string' || body.type === 'concatenated_string') ? body : undefined;
 }
 
 /** Nodes that may be a text written in the code. */

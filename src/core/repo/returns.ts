@@ -14,9 +14,23 @@ const IF_TYPES = new Set(['if_statement']);
 const FUNCTION_TYPES = /^(function_definition|function_declaration|arrow_function|function_expression|function|method_definition|lambda)$/;
 const MAX_RETURNS = 4;
 
-/** The returns of `statements` (in source order) that are not test-only, at most a few. */
+/** A return that gives no value (`return None` in a guard): it does not count towards the few returns read. */
+const NO_VALUE = /^(None|null|undefined)$/;
+
+/**
+ * The returns of `statements` (in source order) that are not test-only, up to a few that give a value: guards that
+ * `return None` (five of them before `return user_msg("\n".join(parts))`) are kept but do not use up the count.
+ */
 export function runtimeReturns(statements: readonly SyntaxNode[]): SyntaxNode[] {
-  return statements.filter((r) => r.namedChildren[0] && !testOnly(r)).slice(0, MAX_RETURNS);
+  const out: SyntaxNode[] = [];
+  let valued = 0;
+  for (const r of statements) {
+    const value = r.namedChildren[0];
+    if (!value || testOnly(r)) continue;
+    out.push(r);
+    if (!NO_VALUE.test(value.text) && ++valued >= MAX_RETURNS) break;
+  }
+  return out;
 }
 
 /** Whether the node sits in the taken branch of an `if` whose condition checks for tests (not in its `else`). */

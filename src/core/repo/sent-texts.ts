@@ -24,6 +24,8 @@ import { fieldOf, fieldsSent, keepsArgument, passedField, returnedObjects } from
 /** Calls between the request and the text: the request's function, its wrappers, their callers. */
 const MAX_HOPS = 5;
 const MAX_VISITS = 400;
+/** An upper-case module-level name (`_PATH_HINT`, `RETRY_NOTE`): a constant by Python and JavaScript convention. */
+const MODULE_CONSTANT = /^_*[A-Z][A-Z0-9]*(_[A-Z0-9]+)+$|^_*[A-Z]{2,}[A-Z0-9]*$/;
 /** A formatted text literal kept as source: `f"…{x}…"`, a template literal. */
 const FORMATTED = /^(f|rf|fr|F|Rf|fR)?("|'|`)/;
 
@@ -117,6 +119,9 @@ export function sentTexts(src: SentSources, path: string, fn: string, inputs: re
     }
     if (Object.hasOwn(fact.locals, name)) for (const local of [fact.locals[name], ...(fact.moreLocals?.[name] ?? [])]) if (local) follow(p, fact, local, hops, g, 0, key);
     const index = fact.params.findIndex((q) => q.name === name);
+    // `task = f"{_QUOTING_HINT}\n{task}"`: a module constant spliced into the text sent (a nudge put in front of the
+    // first user message); its text is sent with it. A one-word value (`TOOL_NAME = 'researchPlanner'`) is an id, not text.
+    if (index < 0 && !Object.hasOwn(fact.locals, name) && MODULE_CONSTANT.test(name)) reveal(g, p, idx.byLocal.get(`#${name}`)?.filter((t) => /\S\s+\S/.test(t.text)));
     if (index < 0 || hops >= MAX_HOPS) return;
     const param = fact.params[index];
     const position = fact.params.slice(0, index).filter((q) => q.fromObject === undefined).length;
