@@ -105,6 +105,8 @@ function truthy(e: Expr, ctx: Ctx, hooks: CondHooks, hops: number): boolean | un
       return FALSY_WORDS.has(e.text) ? false : e.text === 'true' || e.text === 'True' ? true : undefined;
     case 'name': {
       if (FALSY_WORDS.has(e.v)) return false;
+      const passed = boundParam(e.v, ctx);
+      if (passed) return truthy(passed.e, passed.ctx, hooks, hops + 1);
       const bound = binding(e.v, ctx, hooks.store);
       return bound ? truthy(bound.e, bound.ctx, hooks, hops + 1) : undefined;
     }
@@ -125,6 +127,26 @@ function equal(left: Expr, right: Expr, ctx: Ctx, hooks: CondHooks): boolean | u
   const unset = (e: Expr): boolean => e.k === 'env' && !e.def && envSet(hooks.store, e.name, ctx.path) === false;
   if ((unset(left) && typeof b === 'string' && b) || (unset(right) && typeof a === 'string' && a)) return false;
   return undefined;
+}
+
+/**
+ * A flag parameter read under a call the context binds (`customModel(id, true)` → `forReasoning ? a : b`): the
+ * argument the call passes, else the parameter's default when the call leaves it out. Without a bound call the
+ * callers may pass either, so the branch stays undecided.
+ */
+function boundParam(name: string, ctx: Ctx): { e: Expr; ctx: Ctx } | undefined {
+  const fn = ctx.fn;
+  const b = ctx.bound;
+  const index = fn?.params.findIndex((p) => p.name === name) ?? -1;
+  if (!fn || !b || index < 0) return undefined;
+  const p = fn.params[index];
+  if (p.fromObject !== undefined || p.fallback) return undefined;
+  const position = fn.params.slice(0, index).filter((q) => q.fromObject === undefined).length;
+  // A spread argument (`f(...args)`, `**kw`) may fill it: not known.
+  if (b.kw['**'] || b.args.some((a, i) => i <= position && a.k === 'unknown' && a.text.startsWith('...'))) return undefined;
+  const arg = b.kw[p.name] ?? b.args[position];
+  if (arg) return { e: arg, ctx: b.ctx };
+  return p.default ? { e: p.default, ctx } : undefined;
 }
 
 /** The expression a plain name is bound to: a local of the function, else a module constant (imports followed). */

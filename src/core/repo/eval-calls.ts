@@ -7,6 +7,7 @@
 import type { Expr } from './facts';
 import { clientInputArg, loaderFileArg } from './eval-args';
 import { isListMethod, pickItems } from './list-values';
+import { pickByKey } from './client-picks';
 import { factoryModelArg, isRequestBody, splatModelKeys, wrappedModel } from './model-flow';
 import { typerOptionDefault } from './cli-options';
 import { preferCodeDefault } from './run-config';
@@ -51,7 +52,8 @@ export function evalCall(h: CallHost, e: CallExpr, ctx: Ctx, d: number): Val | u
     if (list?.t === 'list') {
       // `MODELS.find((m) => !m.hidden)`, `MODELS.at(0)`: the item; `filter(…)`: the items kept (list-values.ts).
       const items = pickItems(list.items, e.callee.prop, e.args);
-      if (!items) return undefined;
+      // `models.find((m) => m.id === modelId)`: the option a key picks, or the client's pick of one (client-picks.ts).
+      if (!items) return e.callee.prop === 'find' ? pickByKey(list.items, list.ctx, e.args[0], ctx, (x, c) => h.eval(x, c, d)) : undefined;
       return e.callee.prop === 'filter' ? { t: 'list', items, ctx: list.ctx } : items[0] ? h.eval(items[0], list.ctx, d) : undefined;
     }
   }

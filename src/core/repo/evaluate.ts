@@ -10,6 +10,7 @@ import type { ClassFact, Expr, FunctionFact } from './facts';
 import { keyLine } from './config-files';
 import { fromUserDir } from './user-config';
 import { clientField } from './model-flow';
+import { readPicked } from './client-picks';
 import { dotenvValue, repositoryFile } from './repo-files';
 import { joinedPath } from './eval-args';
 import { evalCall } from './eval-calls';
@@ -268,7 +269,7 @@ export class Evaluator {
       case 'class':
         return this.attr(obj, key, d);
       case 'client':
-        return clientField(obj, key);
+        return readPicked(obj, key) ?? clientField(obj, key);
       default:
         return undefined;
     }

@@ -1,9 +1,8 @@
 /**
- * The repository model: one index of the workspace's files (facts from detection,
- * configuration, prompt files), and the cross-file answers pricing asks for —
- * a call's model, a wrapper's uses, loops through the call graph, prompts loaded
- * at run time, imported prompt constants. Built once per scan (or lazily for the
- * editor) and updated per changed file; answers are cached per generation.
+ * The repository model: one index of the workspace's files (facts from detection, configuration, prompt files),
+ * and the cross-file answers pricing asks for — a call's model, a wrapper's uses, loops through the call graph,
+ * prompts loaded at run time, imported prompt constants. Built once per scan (or lazily for the editor) and
+ * updated per changed file; answers are cached per generation.
  */
 import type { DetectedCall, DetectedFile, DetectedLoop, DetectedPrompt } from '../detect/types';
 import type { CallReport, CallUse, FileReport, SiteScope, SourceRef } from '../report/types';
@@ -42,6 +41,7 @@ import { allSentTexts, largestGroup } from './sent-texts';
 import { promptDirFiles } from './prompt-dirs';
 import { scopeOfPath } from '../report/scope';
 import { routeIndex, routeModel } from './route-callers';
+import { keyedField } from './client-picks';
 import { graphCycleLoops } from './graph-cycles';
 
 export type { RepoHints, RepoLoop, ResolvedModel, LoadedPrompt } from './types';
@@ -121,7 +121,7 @@ export class RepoIndex implements RepoHints {
       const ctx = !at.model && call.modelRef ? refCtx(this.store, path, call.modelRef.line, at.ctx) : at.ctx;
       const v = modelInstance(this.evaluator, tryEval(this.evaluator, expr, ctx));
       if (v?.t === 'inst' && !v.ctx) return this.typeDefault(v.cls.name, expr);
-      return v?.t === 'client' ? (this.routeModel(path, call, v) ?? this.uiDefault(v, vendorOf(call))) : modelOf(v, expr);
+      return v?.t === 'client' ? keyedField(v, this.routeModel(path, call, v) ?? this.uiDefault(v, vendorOf(call)), (x, c) => tryEval(this.evaluator, x, c)) : modelOf(v, expr);
     });
   }
 

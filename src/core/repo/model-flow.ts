@@ -9,6 +9,7 @@
  *   `await request.formData()`) holds what the client sends, e.g. the model the user picked in the
  *   UI; a value computed from it by code we cannot follow (`schema.parse(body)`) is still client input.
  */
+import type { ClientPick } from './client-picks';
 import type { Expr } from './facts';
 
 type CallExpr = Extract<Expr, { k: 'call' }>;
@@ -69,6 +70,8 @@ export interface ClientValue {
   readonly field?: string;
   /** `run-config`: a LangGraph run's `configurable` field (run-config.ts), not a request body. */
   readonly from?: 'run-config';
+  /** An option of a list the client's value picks by key (client-picks.ts). */
+  readonly pick?: ClientPick;
 }
 
 export function clientField(v: ClientValue, key: string): ClientValue {

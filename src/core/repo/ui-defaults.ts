@@ -74,7 +74,11 @@ export function pickUiDefault(all: readonly UiDefault[], field: string | undefin
   const wanted = words(field ?? '');
   const score = (c: UiDefault): number => words(c.name).filter((w) => wanted.includes(w)).length * 2 + (c.kind === 'constant' ? 1 : 0);
   const best = Math.max(...candidates.map(score));
-  const top = candidates.filter((c) => score(c) === best);
+  const scored = candidates.filter((c) => score(c) === best);
+  // Equal matches (`modelId` against DEFAULT_MODEL_NAME and DEFAULT_REASONING_MODEL_NAME): the name that says no more than the field.
+  const extra = (c: UiDefault): number => words(c.name).filter((w) => !wanted.includes(w)).length;
+  const fewest = Math.min(...scored.map(extra));
+  const top = new Set(scored.map((c) => c.model)).size === 1 ? scored : scored.filter((c) => extra(c) === fewest);
   return new Set(top.map((c) => c.model)).size === 1 ? top[0] : undefined;
 }
 
