@@ -14,6 +14,7 @@
 import type { ConfigDoc } from './config-files';
 import type { Cond, Expr } from './facts';
 import { dirOf } from './modules';
+import { isNone, isNullish } from './none-tests';
 import type { RepoStore } from './store';
 import type { Ctx, Val } from './values';
 
@@ -28,7 +29,7 @@ const DOTENV = /(^|\/)\.env(\.[\w-]+)?$/i;
 
 /** true: the `left` branch runs; false: the `right` one; undefined: the configuration does not say. */
 export function decide(c: Cond, ctx: Ctx, hooks: CondHooks, hops = 0): boolean | undefined {
-  const got = c.k === 'truthy' ? truthy(c.e, ctx, hooks, hops) : equal(c.left, c.right, ctx, hooks);
+  const got = c.k === 'truthy' ? truthy(c.e, ctx, hooks, hops) : c.k === 'none' ? isNone(c.e, ctx, hooks) : equal(c.left, c.right, ctx, hooks);
   return got === undefined ? undefined : c.not ? !got : got;
 }
 
@@ -116,6 +117,9 @@ function truthy(e: Expr, ctx: Ctx, hooks: CondHooks, hops: number): boolean | un
 }
 
 function equal(left: Expr, right: Expr, ctx: Ctx, hooks: CondHooks): boolean | undefined {
+  // `limit === undefined ? 10 : limit`, `x == null`: a None test (none-tests.ts), decided by what the other side holds.
+  if (isNullish(right) && !isNullish(left)) return isNone(left, ctx, hooks);
+  if (isNullish(left) && !isNullish(right)) return isNone(right, ctx, hooks);
   const literal = (e: Expr): string | number | undefined => {
     const v = hooks.value(e, ctx);
     return v?.t === 'str' || v?.t === 'num' ? v.v : undefined;

@@ -8,6 +8,7 @@ import { setterFacts } from './setter-facts';
 import { lateImports, paramFallbacks } from './param-fallbacks';
 import { addUnpackedLocals, addWithAliases } from './py-locals';
 import { pipedModel } from './py-pipes';
+import { pyNoneTest } from './none-tests';
 import type { Collected } from '../detect/syntax';
 import type { BranchTest, CalleeFact, ClassFact, Expr, FileFacts, FunctionFact, ImportFact, LoopFact } from './facts';
 import { pythonParams } from './py-params';
@@ -288,8 +289,10 @@ export function expr(node: SyntaxNode, depth: number): Expr {
         : unknown();
     }
     case 'conditional_expression': {
-      const [a, , b] = node.namedChildren;
-      return a && b ? { k: 'or', left: expr(a, depth + 1), right: expr(b, depth + 1), line } : unknown();
+      const [a, test, b] = node.namedChildren;
+      // `limit if limit is not None else default`: the branch the None test takes is followed (none-tests.ts).
+      const none = test ? pyNoneTest(test, (n) => expr(n, depth + 1)) : undefined;
+      return a && b ? { k: 'or', left: expr(a, depth + 1), right: expr(b, depth + 1), line, ...(none ? { test: none } : {}) } : unknown();
     }
     case 'binary_operator': {
       const op = node.childForFieldName('operator')?.text;

@@ -38,10 +38,12 @@ export type Expr =
   | { readonly k: 'path'; readonly parts: readonly Expr[]; readonly line: number }
   | { readonly k: 'unknown'; readonly text: string; readonly line: number };
 
-/** A branch condition as far as the default configuration can decide it: a value's truthiness or an equality. */
+/** A branch condition as far as the default configuration can decide it: a value's truthiness, an equality or a None test. */
 export type Cond =
   | { readonly k: 'truthy'; readonly e: Expr; readonly not?: boolean }
-  | { readonly k: 'eq'; readonly left: Expr; readonly right: Expr; readonly not?: boolean };
+  | { readonly k: 'eq'; readonly left: Expr; readonly right: Expr; readonly not?: boolean }
+  /** Python `x is None` (`not`: `x is not None`), none-tests.ts. */
+  | { readonly k: 'none'; readonly e: Expr; readonly not?: boolean };
 
 /**
  * A test a Python statement runs under (branch-tests-py.ts): `x == "a"` / `x in ["a", "b"]` (`eq`, one of the
