@@ -50,6 +50,8 @@ function flagsOf(node: SyntaxNode): CallFlags {
 const CALLS = ['call', 'call_expression', 'new_expression'];
 /** Nodes the marks start afresh in: a loop, function, class or module. */
 const SCOPES = ['for_statement', 'while_statement', 'for_in_statement', 'do_statement', 'function_definition', 'lambda', 'class_definition', 'module', 'function_declaration', 'function_expression', 'arrow_function', 'method_definition', 'class_declaration', 'program', 'generator_function_declaration'];
+/** Loops whose header runs once before the passes (a `for … in` iterable). */
+const HEADED_LOOPS = ['for_statement', 'for_in_statement'];
 /** Blocks that run only when a condition holds or an exception was raised. */
 const BRANCH_PARENTS = ['elif_clause', 'else_clause', 'except_clause', 'except_group_clause', 'case_clause', 'catch_clause', 'switch_case', 'switch_default'];
 const BLOCKS = ['block', 'statement_block', 'module', 'program'];
@@ -95,7 +97,9 @@ function walkTree(root: SyntaxNode): CallFlags {
     if (!node) continue;
     const type = node.type;
     if (CALLS.includes(type)) add(node, Kind.Call);
-    if (SCOPES.includes(type)) add(node, Kind.Scope);
+    // A `for` header's iterable is evaluated once, where the loop stands (`if cmd: for r in handle(cmd):` runs
+    // `handle` on some runs only): the marks start afresh in the body.
+    if (SCOPES.includes(type)) add(HEADED_LOOPS.includes(type) ? (node.childForFieldName('body') ?? node) : node, Kind.Scope);
     if (BRANCH_PARENTS.includes(type)) add(node, Kind.Branch);
     if (type === 'if_statement') {
       const condition = node.childForFieldName('condition');

@@ -173,6 +173,8 @@ export class CallGraph {
         for (const a of Object.keys(c.attrs)) attrNames.add(a);
       }
     }
+    // A function imported under another name (`from .openai_backend import stream as stream_openai`) is called by that name.
+    for (const f of current.values()) for (const imp of f.facts.imports) if (imp.name && imp.local !== imp.name && names.has(imp.name)) names.add(imp.local);
     const ev = this.evaluator();
     const dispatch = new Dispatch(this.store, ev);
     for (const [path, f] of current) {
