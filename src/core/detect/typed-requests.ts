@@ -19,7 +19,9 @@ import type { Collected, LanguageSyntax } from './syntax';
 import type { DetectedCall, TypedReceiver } from './types';
 
 /** Method names that ask a model for an answer. */
-export const ASKS_MODEL = /^(generate|stream)(Text|Object|Content|Completion|Chat|Response|Message)?$|^(chat|chatCompletion|complete|completion|createCompletion|createChatCompletion|sendMessage|askModel|ask)$/;
+// `generate…`/`stream…` with any suffix (`generateCommitMessage`): the repository pass keeps only methods the type's
+// implementations send a request in, so a wider name list adds candidates, never requests.
+export const ASKS_MODEL = /^(generate|stream)([A-Z]\w*)?$|^(chat|chatCompletion|complete|completion|createCompletion|createChatCompletion|sendMessage|askModel|ask)$/;
 
 /** The same names as called in source text (`.generateObject<T>(`, `.chat(`). */
 const ASKS_MODEL_IN_TEXT = /\.(generate|stream|chat|complete|completion|createCompletion|createChatCompletion|sendMessage|askModel|ask)\w*\s*[<(]/;
@@ -64,6 +66,8 @@ export function findTypedRequests(syntax: LanguageSyntax, collected: Collected, 
     const typed = receiver ? receiverType(receiver) : undefined;
     if (!typed || !receiver) continue;
     const module = collected.imports.get(typed.type)?.split('#')[0];
+    // A factory's result (`const engine = getEngine()`) is typed by the factory's declared return: an imported
+    // or file-local function of the project, looked up by the repository pass.
     if (module ? !isProjectModule(module) : !declared.has(typed.type)) continue;
     const call: DetectedCall = {
       id,
@@ -99,7 +103,7 @@ function calledMember(call: SyntaxNode): SyntaxNode | undefined {
 /** Types, interfaces and classes declared in this file (a receiver typed with one of them is the project's own). */
 function declaredTypes(root: SyntaxNode): Set<string> {
   const out = new Set<string>();
-  for (const n of root.descendantsOfType(['type_alias_declaration', 'interface_declaration', 'class_declaration', 'abstract_class_declaration'])) {
+  for (const n of root.descendantsOfType(['type_alias_declaration', 'interface_declaration', 'class_declaration', 'abstract_class_declaration', 'function_declaration'])) {
     const name = n?.childForFieldName('name')?.text;
     if (name) out.add(name);
   }
@@ -137,7 +141,7 @@ export function receiverType(receiver: SyntaxNode): Omit<TypedReceiver, 'method'
   }
   if (n.type !== 'identifier') return undefined;
   const head = declarationOf(n);
-  return head ? { type: head.type, path: [...head.path, ...path] } : undefined;
+  return head ? { type: head.type, path: [...head.path, ...path], ...(head.factory ? { factory: true } : {}) } : undefined;
 }
 
 function enclosingClass(n: SyntaxNode): string | undefined {
@@ -148,7 +152,7 @@ function enclosingClass(n: SyntaxNode): string | undefined {
 }
 
 /** The type of an identifier: a typed parameter or local of an enclosing function, or a parameter typed by its object's declared type. */
-function declarationOf(id: SyntaxNode): { type: string; path: string[] } | undefined {
+function declarationOf(id: SyntaxNode): { type: string; path: string[]; factory?: boolean } | undefined {
   for (let p = id.parent; p; p = p.parent) {
     if (!FUNCTIONS.has(p.type)) continue;
     const params = paramsOf(p);
@@ -160,7 +164,7 @@ function declarationOf(id: SyntaxNode): { type: string; path: string[] } | undef
       return holder ? { type: holder.type, path: [`${holder.key}#${index}`] } : undefined;
     }
     const local = typedLocal(p, id);
-    if (local) return { type: local, path: [] };
+    if (local) return { type: local.type, path: [], ...(local.factory ? { factory: true } : {}) };
   }
   return undefined;
 }
@@ -177,16 +181,28 @@ function paramName(param: SyntaxNode): string | undefined {
   return pattern?.type === 'identifier' ? pattern.text : undefined;
 }
 
-/** `const x: T = …` in the function's own body, before the use. */
-function typedLocal(fn: SyntaxNode, id: SyntaxNode): string | undefined {
+/**
+ * `const x: T = …` in the function's own body, before the use; else `const x = factory(…)` (or `await factory(…)`):
+ * the type is the factory's declared return, which the repository pass reads (`factory`).
+ */
+function typedLocal(fn: SyntaxNode, id: SyntaxNode): { type: string; factory?: boolean } | undefined {
   const body = fn.childForFieldName('body');
   if (!body) return undefined;
   for (const d of body.descendantsOfType('variable_declarator')) {
     if (!d || d.startIndex > id.startIndex || d.childForFieldName('name')?.text !== id.text) continue;
     const type = typeNameOf(d.childForFieldName('type'));
-    if (type) return type;
+    if (type) return { type };
+    const factory = factoryName(d.childForFieldName('value'));
+    if (factory) return { type: factory, factory: true };
   }
   return undefined;
+}
+
+/** The plain function a value calls: `getEngine()`, `await createClient(cfg)`; not a method or a constructor. */
+function factoryName(value: SyntaxNode | null): string | undefined {
+  const call = value?.type === 'await_expression' ? value.namedChildren[0] : value;
+  const callee = call?.type === 'call_expression' ? call.childForFieldName('function') : undefined;
+  return callee?.type === 'identifier' ? callee.text : undefined;
 }
 
 /** A function written as a property of an object literal declared with a type: `const w: Widget = { execute: (input) => … }`. */

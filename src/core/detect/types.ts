@@ -129,6 +129,8 @@ export interface TypedReceiver {
   readonly method: string;
   /** The project module the head type is imported from, when it is not declared in the file. */
   readonly module?: string;
+  /** `type` names a function whose declared return is the head's type (`const engine = getEngine()`). */
+  readonly factory?: boolean;
 }
 
 /**

@@ -62,7 +62,11 @@ export function extractTypeScript(root: SyntaxNode, collected: Collected, detect
   const module = bucket(collected, buckets, TS);
   const stateDefaults = addDestructuredLocals(root, buckets, expr, LOCAL_DEPTH);
   addInlineParamDefaults(root, buckets, expr, LOCAL_DEPTH);
-  const functions = buckets.map(functionFact);
+  // The declared return type (`getEngine(…): AiEngine`) says what a factory's callers hold (typed-requests.ts).
+  const functions = buckets.map((b) => {
+    const returnType = b.node.childForFieldName('return_type')?.text.replace(/^:\s*/, '');
+    return returnType ? { ...functionFact(b), returnType } : functionFact(b);
+  });
   const classes = classNodes.filter((c) => c.childForFieldName('name')).map((c) => classFact(c, buckets));
   const imports: ImportFact[] = [];
   const exports: string[] = [];

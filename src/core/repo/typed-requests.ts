@@ -7,6 +7,10 @@
  * implementation (model-invokes.ts lists them, not billed). A type whose classes hold no request in that
  * method (a store, a search client typed the same way) keeps its calls out.
  *
+ * A receiver held from a factory (`const engine = getEngine()`) takes the factory's declared return type
+ * (`getEngine(config = getConfig()): AiEngine`, a provider switch returning `new OpenAiEngine(…)`,
+ * `new AnthropicEngine(…)`…): the interface its engines implement, confirmed like any declared type.
+ *
  * Built once per repository generation: one pass over the files' facts, then each candidate walks at most
  * a few members and the subclass tree of one type.
  */
@@ -22,6 +26,8 @@ export class TypedRequests {
   private readonly sending = new Map<string, Set<string>>();
   /** Type → the classes and interfaces that extend or implement it. */
   private readonly children = new Map<string, Set<string>>();
+  /** Module-level function → the return types it is declared with (one name may be declared in several files). */
+  private readonly returnTypes = new Map<string, Set<string>>();
 
   constructor(store: RepoStore) {
     for (const s of store.files()) {
@@ -30,6 +36,7 @@ export class TypedRequests {
         for (const b of shape.bases) addTo(this.children, plain(b), shape.name);
       }
       for (const c of s.facts.classes) for (const b of c.bases) addTo(this.children, plain(b), c.name);
+      if (s.file.language === 'typescript') for (const fn of s.functions.values()) if (fn.returnType && !fn.name.includes('.')) addTo(this.returnTypes, fn.name, returned(fn.returnType));
       const requests = new Map(s.file.calls.map((c) => [c.id, c]));
       for (const fact of s.facts.calls) {
         const call = requests.get(fact.id);
@@ -64,12 +71,19 @@ export class TypedRequests {
 
   /** The class (or interface) the receiver is, when its members lead to one of the repository's chat-model types. */
   confirms(typed: TypedReceiver): string | undefined {
-    let type: string | undefined = typed.type;
+    let type: string | undefined = typed.factory ? this.declaredReturn(typed.type) : typed.type;
+    if (!type) return undefined;
     for (const member of typed.path) {
       type = this.memberType(type, member, 0);
       if (!type) return undefined;
     }
     return this.sends(type, typed.method) ? type : undefined;
+  }
+
+  /** The one type a factory of that name is declared to return: several declarations that disagree say nothing. */
+  private declaredReturn(factory: string): string | undefined {
+    const types = this.returnTypes.get(factory);
+    return types?.size === 1 ? [...types][0] : undefined;
   }
 
   /** A member's declared type, on the type itself or a type it extends. */
@@ -117,6 +131,12 @@ export class TypedRequests {
 /** A request the repository's code sends itself (an SDK or framework call), not another typed candidate. */
 function isOwnRequest(call: DetectedCall): boolean {
   return !call.agent && call.role !== 'binding' && !call.receiverType;
+}
+
+/** What a factory's callers hold: `Promise<AiEngine | null>` (an async factory, awaited) → `AiEngine`. */
+function returned(annotation: string): string {
+  const awaited = /^Promise<([^]*)>$/.exec(annotation.trim())?.[1] ?? annotation;
+  return plain(awaited.replace(/\s*\|\s*(null|undefined)\b/g, ''));
 }
 
 /** `BaseLLM<Config>` → `BaseLLM`; `ns.Model` → `Model`. */
