@@ -99,7 +99,7 @@ export class FrontClasses {
     const inside = [...functions.values()].filter((f) => f === method || (f.line > method.line && f.endLine <= method.endLine));
     for (const f of inside) {
       for (const c of f.calls) {
-        if (c.expr.k !== 'call' || c.expr.callee.k !== 'member' || !requestMethods.has(c.expr.callee.prop)) continue;
+        if (c.expr.k !== 'call' || c.expr.callee.k !== 'member' || !requestMethods.has(c.expr.callee.prop) || !passedThrough(c.expr, method)) continue;
         const attr = ownAttribute(c.expr.callee.obj, f, functions);
         if (!attr) continue;
         const self: Expr = { k: 'member', obj: { k: 'name', v: 'self', line: c.line }, prop: attr, line: c.line };
@@ -109,6 +109,18 @@ export class FrontClasses {
     }
     return undefined;
   }
+}
+
+/**
+ * The call hands on what the method was given (`chat_completion(messages, stream, **kwargs)` of its own parameters):
+ * a front adds nothing of its own. A method that builds the messages itself (`messages = [system, question]`) is
+ * where the application asks: its own call is the site (py-families.ts), its callers are uses.
+ */
+function passedThrough(call: Extract<Expr, { k: 'call' }>, method: FunctionFact): boolean {
+  const params = new Set([...method.params.map((p) => p.name), ...(method.kwargs ? [method.kwargs] : [])]);
+  const args = [...call.args, ...Object.values(call.kw)];
+  const first = call.args[0] ?? Object.values(call.kw)[0];
+  return first?.k === 'name' && params.has(first.v) && args.every((a) => a.k === 'name' && params.has(a.v));
 }
 
 /** `self.x`, or a local (of the function or one it is written in) assigned `self.x` on some branch: `x`. */
