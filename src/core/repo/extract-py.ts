@@ -163,13 +163,15 @@ function classFact(node: SyntaxNode, buckets: readonly FunctionBucket[]): ClassF
     for (const [attr, value] of Object.entries(b.selfAttrs)) if (!(attr in attrs)) attrs[attr] = { expr: value, fn: b.name };
     else (moreAttrs[attr] ??= []).push(value);
     for (const [attr, values] of Object.entries(b.moreSelfAttrs ?? {})) (moreAttrs[attr] ??= []).push(...values);
-    // `self._agent: DefaultAgent | None = None` in the constructor: the annotation says what it will hold.
-    if (b.name.endsWith('.__init__')) {
-      for (const a of b.node.descendantsOfType('assignment')) {
-        const left = a?.childForFieldName('left');
-        const type = a?.childForFieldName('type')?.text;
-        if (type && left?.type === 'attribute' && left.childForFieldName('object')?.text === 'self') attrTypes[left.childForFieldName('attribute')?.text ?? ''] ??= type;
-      }
+  }
+  // `self._agent: DefaultAgent | None = None`: the annotation says what it will hold, the constructor's first, then a
+  // setter method's (`self.completion_service: CompletionService = self.injector.get(svc)` in `_set_completion_service`).
+  const ordered = buckets.filter((b) => b.className === name).sort((a, b) => Number(b.name.endsWith('.__init__')) - Number(a.name.endsWith('.__init__')));
+  for (const b of ordered) {
+    for (const a of b.node.descendantsOfType('assignment')) {
+      const left = a?.childForFieldName('left');
+      const type = a?.childForFieldName('type')?.text;
+      if (type && left?.type === 'attribute' && left.childForFieldName('object')?.text === 'self') attrTypes[left.childForFieldName('attribute')?.text ?? ''] ??= type;
     }
   }
   return { name, line: node.startPosition.row + 1, bases, attrs, ...setterFacts(name, buckets), ...(Object.keys(attrTypes).length ? { attrTypes } : {}), ...(Object.keys(moreAttrs).length ? { moreAttrs } : {}) };

@@ -26,7 +26,7 @@ import type { DetectedCall } from '../detect/types';
 import type { ClassFact, Expr, FunctionFact } from './facts';
 import type { Evaluator } from './evaluate';
 import { exprText } from './extract';
-import { attempt, type CallerLookup, type Val } from './values';
+import { attempt, type CallerLookup } from './values';
 import type { RepoStore } from './store';
 import type { ResolvedModel } from './types';
 import { scopeOfPath } from '../report/scope';
@@ -34,6 +34,7 @@ import { looksLikeModel } from './model-flow';
 import { HolderNames } from './py-family-holders';
 import { typedHolder } from './py-typed-holders';
 import { InjectedHolders } from './py-injected-holders';
+import { FrontClasses } from './py-front-classes';
 
 export interface ClassAt {
   readonly path: string;
@@ -210,6 +211,7 @@ export class PyFamilies {
   private findSites(): void {
     const holders = (this.holders = new HolderNames(this.store, this.evaluator, this.callers, this, this.family));
     const injected = new InjectedHolders(this.store, this.callers, holders);
+    const fronts = new FrontClasses(this.store, this, holders, this.requestMethods);
     let count = 0;
     for (const s of this.store.files()) {
       if (s.file.language !== 'python') continue;
@@ -218,21 +220,22 @@ export class PyFamilies {
       for (const fn of s.functions.values()) {
         // Inside the family itself (a fallback model's request): the implementation, not a site.
         const owner = fn.name.includes('.') ? fn.name.split('.')[0] : undefined;
-        if (owner && this.family.has(owner)) continue;
+        if (owner && (this.family.has(owner) || fronts.heldBy(owner, fn.name.split('.')[1] ?? ''))) continue;
         for (const c of fn.calls) {
           if (c.expr.k !== 'call' || c.expr.callee.k !== 'member' || taken.has(c.line)) continue;
           const method = c.expr.callee.prop;
-          if (!this.requestMethods.has(method)) continue;
           const name = holderName(c.expr.callee.obj);
-          if (!name) continue;
+          if (!name || !(this.requestMethods.has(method) || fronts.methods.has(method))) continue;
           // The name the repository assigns family objects to, else the receiver's annotation (py-typed-holders.ts),
-          // else what the callers of its class's constructor inject (py-injected-holders.ts).
+          // else what the callers of its class's constructor inject (py-injected-holders.ts), else a front class
+          // declared to be held that hands the request on to the family (py-front-classes.ts).
           const receiver = withSelf(c.expr.callee.obj);
-          const named = holders.classOf(name, method) ?? typedHolder(this.store, this, receiver, s.file.path, fn, method);
-          const held = named ?? injected.held(receiver, s.file.path, fn, method);
-          if (!held || this.heldElse(c.expr.callee.obj, s.file.path, fn)) continue;
+          const named = this.requestMethods.has(method) ? holders.classOf(name, method) ?? typedHolder(this.store, this, receiver, s.file.path, fn, method) : undefined;
+          const held = named ?? (this.requestMethods.has(method) ? injected.held(receiver, s.file.path, fn, method) : undefined);
+          const front = held ? undefined : fronts.held(receiver, s.file.path, fn, method);
+          if (!(held ?? front) || this.heldElse(c.expr.callee.obj, s.file.path, fn, front?.front)) continue;
           taken.add(c.line);
-          sites.push(this.site(s.file.path, fn, c.expr, method, held, named ? 'py-chat-family' : 'py-family-injected'));
+          sites.push(this.site(s.file.path, fn, c.expr, method, (held ?? front)!, named ? 'py-chat-family' : front ? 'py-family-front' : 'py-family-injected'));
           if (++count >= MAX_SITES) break;
         }
       }
@@ -242,17 +245,17 @@ export class PyFamilies {
   }
 
   /** The receiver is known, where it is written, to hold an object of a class outside the family: not this site. */
-  private heldElse(receiver: Expr, path: string, fn: FunctionFact): boolean {
+  private heldElse(receiver: Expr, path: string, fn: FunctionFact, front?: string): boolean {
     const v = attempt(() => this.evaluator.eval(withSelf(receiver), { path, fn }));
-    return (v?.t === 'inst' && !this.family.has(v.cls.name)) || v?.t === 'str' || v?.t === 'dict';
+    return (v?.t === 'inst' && !this.family.has(v.cls.name) && v.cls.name !== front) || v?.t === 'str' || v?.t === 'dict';
   }
 
-  private site(path: string, fn: FunctionFact, expr: Extract<Expr, { k: 'call' }>, method: string, held: { cls?: ClassAt; roots: string[] }, rule: 'py-chat-family' | 'py-family-injected'): FamilySite {
+  private site(path: string, fn: FunctionFact, expr: Extract<Expr, { k: 'call' }>, method: string, held: { cls?: ClassAt; roots: string[]; front?: string; via?: string }, rule: 'py-chat-family' | 'py-family-injected' | 'py-family-front'): FamilySite {
     const cls = held.cls;
     const callee = exprText(expr.callee);
     // Every family request the call may end in (the picked class's and the other providers'): listed, not billed.
     const senders = new Set<string>();
-    for (const r of held.roots) this.sendersOf(r, method, senders);
+    for (const r of held.roots) this.sendersOf(r, held.via ?? method, senders);
     for (const s of senders) this.implementing.add(s);
     const embedding = senders.size > 0 && [...senders].every((s) => this.embedding.has(s) && !this.chat.has(s));
     const call: DetectedCall = {
@@ -268,7 +271,7 @@ export class PyFamilies {
       agent: false,
       rule,
       inputPlaceholders: [],
-      receiverType: { type: cls?.cls.name ?? 'chat model', path: [], method },
+      receiverType: { type: held.front ?? cls?.cls.name ?? 'chat model', path: [], method },
       ...(embedding ? { kind: 'embedding' as const } : {}),
     };
     return { call, cls, method, expr, ctx: { path, fn } };
@@ -357,8 +360,6 @@ export class PyFamilies {
     return this.classes.values();
   }
 }
-
-
 
 /** Methods a method names on its own object: `self.x(…)`, `super().x(…)`, and string arguments naming one (`getattr` dispatch). */
 function selfReferences(fn: FunctionFact): { own: string[]; supers: string[] } {

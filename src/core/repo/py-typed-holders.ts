@@ -71,7 +71,7 @@ function declaredType(store: RepoStore, receiver: Expr, path: string, fn: Functi
 }
 
 /** `ModelProvider`, `providers.ModelProvider`, `"ModelProvider"`, `Optional[ModelProvider]`, `ModelProvider | None` → `ModelProvider`. */
-function bareType(type: string): string | undefined {
+export function bareType(type: string): string | undefined {
   const text = type.replace(/^["']|["']$/g, '').replace(/\s*\|\s*None$|^Optional\[(.*)\]$/, '$1').trim();
   return /^([A-Za-z_]\w*\.)*[A-Z]\w*$/.test(text) ? text.split('.').pop() : undefined;
 }
