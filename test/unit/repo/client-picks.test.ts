@@ -5,13 +5,13 @@
  * says no more than the field (DEFAULT_MODEL_NAME, not DEFAULT_REASONING_MODEL_NAME: ui-defaults.ts).
  */
 import * as assert from 'node:assert/strict';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
+import { rmSync } from 'node:fs';
+import { join } from 'node:path';
 import { getBundledCatalog, resolveModel } from '../../../src/core/catalog';
 import type { ScanResult } from '../../../src/node/scan';
 import { scanPaths } from '../../../src/node/scan';
 import { DEFAULT_ASSUMPTIONS } from '../../../src/core/workload';
+import { writeWorkspace } from './fixture-scan';
 
 const OPTIONS = `export const models = [
   { id: 'gpt-4o', label: 'Standard', apiIdentifier: 'gpt-4.1' },
@@ -42,14 +42,7 @@ export async function POST(request: Request) {
 }
 `;
 
-function workspace(files: Record<string, string>): string {
-  const dir = mkdtempSync(join(tmpdir(), 'tokenomics-client-picks-'));
-  for (const [rel, content] of Object.entries(files)) {
-    mkdirSync(dirname(join(dir, rel)), { recursive: true });
-    writeFileSync(join(dir, rel), content);
-  }
-  return dir;
-}
+const workspace = (files: Record<string, string>): string => writeWorkspace(files, 'tokenomics-client-picks-');
 
 function modelOn(r: ScanResult, text: string): string | undefined {
   const f = r.files.find((x) => x.path === 'app/route.ts');

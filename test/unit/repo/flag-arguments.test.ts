@@ -4,13 +4,13 @@
  * the parameter's default where the call leaves it out (src/core/repo/conditions.ts `boundParam`).
  */
 import * as assert from 'node:assert/strict';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
+import { rmSync } from 'node:fs';
+import { join } from 'node:path';
 import { getBundledCatalog, resolveModel } from '../../../src/core/catalog';
 import type { ScanResult } from '../../../src/node/scan';
 import { scanPaths } from '../../../src/node/scan';
 import { DEFAULT_ASSUMPTIONS } from '../../../src/core/workload';
+import { writeWorkspace } from './fixture-scan';
 
 const HELPER = `import { openai } from '@ai-sdk/openai';
 
@@ -42,14 +42,7 @@ export async function relay(text: string, flag: boolean) {
 }
 `;
 
-function workspace(files: Record<string, string>): string {
-  const dir = mkdtempSync(join(tmpdir(), 'tokenomics-flag-args-'));
-  for (const [rel, content] of Object.entries(files)) {
-    mkdirSync(dirname(join(dir, rel)), { recursive: true });
-    writeFileSync(join(dir, rel), content);
-  }
-  return dir;
-}
+const workspace = (files: Record<string, string>): string => writeWorkspace(files, 'tokenomics-flag-args-');
 
 function modelIn(r: ScanResult, fn: string): string | undefined {
   const f = r.files.find((x) => x.path === 'app.ts');
