@@ -26,22 +26,26 @@ export function pickLoop(report, preferPath) {
   return loops.find((l) => l.file.path === preferPath) ?? loops.sort((a, b) => COST(b.site.costPerTask) * b.site.workload.callsPerDay - COST(a.site.costPerTask) * a.site.workload.callsPerDay)[0];
 }
 
-/** Quick Open on a relative path; resolves when its tab is the active one. */
-export async function openPath(page, path) {
+/**
+ * Quick Open on a relative path; resolves when its tab is the active one and, unless `textLines` is
+ * false (a binary file shows none), when its text is on screen. The whole step is tried again if it
+ * stalls: on a loaded machine the file search can lag, and Quick Open has once stayed closed for 30 s.
+ */
+export async function openPath(page, path, { textLines = true } = {}) {
   const base = path.split('/').pop();
   const input = page.locator('.quick-input-widget input');
   const row = page.locator('.quick-input-widget .quick-input-list .monaco-list-row').filter({ hasText: base }).first();
   let lastError;
   for (let attempt = 0; attempt < 3; attempt += 1) {
-    await page.keyboard.press('Escape');
-    await page.keyboard.press('Control+P');
-    await input.waitFor({ state: 'visible' });
-    await input.fill(path);
     try {
+      await page.keyboard.press('Escape');
+      await page.keyboard.press('Control+P');
+      await input.waitFor({ state: 'visible', timeout: 15_000 });
+      await input.fill(path);
       await waitFor(async () => (await row.innerText()).includes(base), { timeout: 15_000, what: `${base} in Quick Open` });
       await row.click();
       await page.locator(`.tabs-container .tab.active[aria-label*="${base}"]`).waitFor({ timeout: 15_000 });
-      await editorLines(page).first().waitFor({ timeout: 15_000 });
+      if (textLines) await editorLines(page).first().waitFor({ timeout: 15_000 });
       return;
     } catch (err) {
       lastError = err;

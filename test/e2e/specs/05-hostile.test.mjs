@@ -9,38 +9,13 @@ import { join } from 'node:path';
 import { session } from '../lib/current.mjs';
 import { buildHostileWorkspace, hashTree } from '../lib/hostile-workspace.mjs';
 import { editorLines, findFrameWith, openWorkbench, plain, runCommand, waitFor } from '../lib/workbench.mjs';
+import { openPath } from '../lib/walkthrough.mjs';
 
 const SITE_ROWS = '[data-testid="sites"] tbody tr[data-site-row]';
 
 function dollars(text) {
   const m = text.match(/\$(\d[\d,]*(?:\.\d+)?)/);
   return m ? Number(m[1].replace(/,/g, '')) : undefined;
-}
-
-/**
- * Quick Open on a path; resolves when its tab is active (binary files show no text lines). Asked
- * again if the list has not filtered down to the file in time (file search can lag on a busy machine).
- */
-async function openPath(page, path) {
-  const base = path.split('/').pop();
-  const input = page.locator('.quick-input-widget input');
-  const row = page.locator('.quick-input-widget .quick-input-list .monaco-list-row').filter({ hasText: base }).first();
-  let lastError;
-  for (let attempt = 0; attempt < 3; attempt += 1) {
-    await page.keyboard.press('Escape');
-    await page.keyboard.press('Control+P');
-    await input.waitFor({ state: 'visible' });
-    await input.fill(path);
-    try {
-      await row.waitFor({ timeout: 15_000 });
-      await row.click();
-      await page.locator(`.tabs-container .tab.active[aria-label*="${base}"]`).waitFor({ timeout: 15_000 });
-      return;
-    } catch (err) {
-      lastError = err;
-    }
-  }
-  throw new Error(`could not open ${path} with Quick Open: ${lastError?.message}`);
 }
 
 /** Every toast seen while the window is open, polled so that short-lived ones are caught too. */
@@ -128,13 +103,13 @@ describe('hostile workspace (own window)', function () {
 
   it('opens every hostile file with no error notification', async function () {
     for (const path of files) {
-      await openPath(page, path);
+      await openPath(page, path, { textLines: false });
       assertNoBadToast(await toasts.seen(), `after opening ${path}`);
     }
   });
 
   it('the hover over a prompt full of markup renders it inert: no image, no command link', async function () {
-    await openPath(page, 'hostile/prompt-injection.ts');
+    await openPath(page, 'hostile/prompt-injection.ts', { textLines: false });
     // The hover counts the markup as prompt text (it never echoes the prompt itself; an unknown
     // model falls back to the default one), and nothing in it became an element or a link.
     const prompt = await inertHover('Hostile prompt says', (t) => /[\d,]+ tokens/.test(t));
