@@ -55,8 +55,8 @@ describe('bundle files loaded at run time', () => {
     assert.ok(readFileSync(join(DIST, 'extension.js'), 'utf8').length < 20_000);
   });
 
-    it('the scripts the extension starts by file name (detection workers, the scan and index processes) are built and shipped', () => {
-    for (const file of ['detect-worker.js', 'scan-process.js', 'index-process.js']) {
+    it('the scripts the extension loads or starts by file name (its main bundle, detection workers, the scan and index processes) are built and shipped', () => {
+    for (const file of ['extension-main.js', 'detect-worker.js', 'scan-process.js', 'index-process.js']) {
       assert.ok(existsSync(join(DIST, file)), `dist/${file} is built`);
       assert.ok(shipped(file), `dist/${file} is re-included by .vscodeignore`);
     }
