@@ -3,7 +3,7 @@
 // as separate files so stack traces in the log still map to sources); `--watch`
 // rebuilds on change. Type-checking is separate: `npm run typecheck`.
 import * as esbuild from 'esbuild';
-import { copyFileSync, existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 
 const production = process.argv.includes('--production');
@@ -33,9 +33,31 @@ const ranksBesideBundle = {
 };
 const rankBundles = RANK_ENCODINGS.map((encoding) => ({ entryPoints: [`node_modules/js-tiktoken/dist/ranks/${encoding}.cjs`], outfile: `dist/tiktoken-${encoding}.js`, sourcemap: false }));
 
+/**
+ * The parser runtime's two `await import()` of Node built-ins become static imports: the extension's main
+ * bundle is compiled by src/extension/code-cache.ts with a V8 code cache, and on Node 20 (VS Code 1.100's
+ * host) a script compiled from cached data loses the callback `import()` needs ("A dynamic import
+ * callback was not specified"). A built-in is the same module either way.
+ */
+const noDynamicImports = {
+  name: 'no-dynamic-imports',
+  setup(build) {
+    build.onLoad({ filter: /tree-sitter-wasm[\\/]wasm[\\/]tree-sitter\.js$/ }, (args) => {
+      const text = readFileSync(args.path, 'utf8');
+      // Static imports of the same built-ins (the runtime declares a `require` of its own, so a call by that name would not do).
+      const names = { module: '__treeSitterModule', 'fs/promises': '__treeSitterFsPromises' };
+      const rewritten = text.replace(/await import\("(module|fs\/promises)"\)/g, (_m, id) => names[id]);
+      const header = Object.entries(names).map(([id, name]) => `import * as ${name} from "${id}";`).join('\n');
+      return { contents: `${header}\n${rewritten}`, loader: 'js' };
+    });
+  },
+};
+
 /** Node-side bundles: the extension (vscode is provided by the host) and the CLI. */
 const nodeBundles = [
+  // The extension's entry, a few KB: it loads the main bundle beside it with a V8 code cache (src/extension/code-cache.ts).
   { entryPoints: ['src/extension.ts'], outfile: 'dist/extension.js', external: ['vscode'] },
+  { entryPoints: ['src/extension-main.ts'], outfile: 'dist/extension-main.js', external: ['vscode'] },
   { entryPoints: ['src/cli/main.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' } },
   // Detection workers of workspace scans (src/node/detect-pool.ts finds it next to the bundle).
   { entryPoints: ['src/node/detect-worker.ts'], outfile: 'dist/detect-worker.js' },
@@ -45,7 +67,7 @@ const nodeBundles = [
   { entryPoints: ['src/node/index-process.ts'], outfile: 'dist/index-process.js' },
 // mainFields: jsonc-parser's `main` is a UMD wrapper whose requires esbuild cannot follow; its `module`
 // build bundles cleanly. No other dependency of the node bundles has a `module` field.
-].map((b) => ({ ...common, platform: 'node', format: 'cjs', target: 'node20', mainFields: ['module', 'main'], plugins: [ranksBesideBundle], ...b }))
+].map((b) => ({ ...common, platform: 'node', format: 'cjs', target: 'node20', mainFields: ['module', 'main'], plugins: [ranksBesideBundle, noDynamicImports], ...b }))
   .concat(rankBundles.map((b) => ({ ...common, platform: 'node', format: 'cjs', target: 'node20', ...b })));
 
 /** Browser-side bundles: webview page scripts (no vscode, no node). */

@@ -35,7 +35,7 @@ export default tseslint.config(
     rules: { '@typescript-eslint/no-restricted-imports': rule([NO_VSCODE], [NO_PRICING]) },
   },
   {
-    files: ['src/extension/**/*.ts', 'src/extension.ts'],
+    files: ['src/extension/**/*.ts', 'src/extension.ts', 'src/extension-main.ts'],
     rules: { '@typescript-eslint/no-restricted-imports': rule([], [NO_PRICING, NO_CLI]) },
   },
   {

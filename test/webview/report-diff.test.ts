@@ -120,4 +120,26 @@ describe('Cost report vs HEAD', function () {
       assert.equal(await p.page.locator('[data-testid="sites"]').first().locator('tbody tr[data-site-row]').count(), data.sites.filter((s) => s.scope === 'runtime').length);
     });
   });
+
+  it('a comparison a new scan stopped never stays at "Comparing…": it waits for the scan, then offers to compare again', async () => {
+    await withPage(browser, report, async (p) => {
+      await p.send({ type: 'report', data: fx.header });
+      await p.page.locator('[data-testid="sites"] tbody tr[data-site-row]').first().waitFor();
+      await p.send({ type: 'diffing', ref: 'HEAD' });
+      await p.send({ type: 'scanning', folders: ['app'] });
+      await p.send({ type: 'diffStopped', ref: 'HEAD', message: 'The comparison with HEAD was stopped: a new scan started.' });
+      const headline = p.page.locator('[data-testid="diff-headline"]');
+      assert.equal(await headline.textContent(), 'The comparison with HEAD was stopped: a new scan started. It runs again when the scan ends.');
+      assert.equal(await p.page.locator('[data-testid="diff-again"]').count(), 0, 'the scan compares again when its report is shown');
+      // The scan is cancelled: no report, so nothing would compare again but the user.
+      await p.send({ type: 'cancelled' });
+      assert.equal(await headline.textContent(), 'The comparison with HEAD was stopped: a new scan started.');
+      await p.page.locator('[data-testid="diff-again"]').click();
+      await until(async () => (await p.posted()).at(-1)?.type, 'diffAgain');
+      // The host compares again: the page says so, and the button is gone.
+      await p.send({ type: 'diffing', ref: 'HEAD' });
+      assert.equal(await headline.textContent(), 'Comparing with HEAD…');
+      assert.equal(await p.page.locator('[data-testid="diff-again"]').count(), 0);
+    });
+  });
 });

@@ -14,6 +14,7 @@
  *   page → host  `reveal` {path, siteId}      open the site in an editor (only sites of the last report)
  *   page → host  `export` {format}            save the last report through a save dialog
  *   page → host  `diffOff`                    stop comparing with a revision (the title bar picks one)
+ *   page → host  `diffAgain`                  run the comparison a new scan stopped again
  *   page → host  `query` {query}              the rows of the pages shown (report-pages.ts)
  *   host → page  `scanning` {folders}         a scan started
  *   host → page  `progress` {done, total?, current?}
@@ -24,6 +25,8 @@
  *   host → page  `diffing` {ref}              comparing the workspace with a revision (vs HEAD)
  *   host → page  `diff` {data}                the comparison's summary (each row's delta comes with its page)
  *   host → page  `diffError` {ref, message}   the comparison failed (not a git repository, unknown ref)
+ *   host → page  `diffStopped` {ref, message} a new scan stopped the comparison (its process killed): never
+ *                                             left at "Comparing…"; it runs again after the scan, or on `diffAgain`
  *   host → page  `diffCleared`                the comparison is off
  */
 import type { Price } from '../../core/cost/types';
@@ -134,6 +137,7 @@ export type ReportPageMessage =
   | { readonly type: 'reveal'; readonly path: string; readonly siteId: string }
   | { readonly type: 'export'; readonly format: ExportFormat }
   | { readonly type: 'diffOff' }
+  | { readonly type: 'diffAgain' }
   | { readonly type: 'query'; readonly query: ReportQuery };
 
 export type ReportHostMessage =
@@ -147,6 +151,7 @@ export type ReportHostMessage =
   | { readonly type: 'diffing'; readonly ref: string }
   | { readonly type: 'diff'; readonly data: ReportDiffData }
   | { readonly type: 'diffError'; readonly ref: string; readonly message: string }
+  | { readonly type: 'diffStopped'; readonly ref: string; readonly message: string }
   | { readonly type: 'diffCleared' };
 
 export interface ReportUiState {
@@ -184,6 +189,7 @@ export function isReportPageMessage(value: unknown): value is ReportPageMessage 
     case 'refresh':
     case 'cancel':
     case 'diffOff':
+    case 'diffAgain':
       return true;
     case 'reveal':
       return isNonEmptyString(value.path) && isNonEmptyString(value.siteId, 512);
@@ -241,6 +247,7 @@ export function isReportHostMessage(value: unknown): value is ReportHostMessage 
     case 'diff':
       return isReportDiffData(value.data);
     case 'diffError':
+    case 'diffStopped':
       return isNonEmptyString(value.ref) && isNonEmptyString(value.message);
     case 'diffCleared':
       return true;

@@ -39,8 +39,10 @@ class ReportPage {
   /** The last query sent: a reply to an older one is dropped. */
   private queryId = 0;
   private diff?: ReportDiffData;
-  /** While a comparison runs or after it failed: said in the diff line. */
-  private diffNote?: { readonly ref: string; readonly text: string; readonly error: boolean };
+  /** While a comparison runs, after it failed, or after a new scan stopped it: said in the diff line. */
+  private diffNote?: { readonly ref: string; readonly text: string; readonly error: boolean; readonly stopped?: boolean };
+  /** A scan is running (a comparison a scan stopped runs again when it ends, so "Compare again" waits). */
+  private scanning = false;
   private ui: ReportUiState;
   private readonly bridge: PageBridge<ReportHostMessage, ReportPageMessage>;
   private readonly progress = h('progress', { attrs: { max: '1', 'aria-label': 'Scan progress' } });
@@ -145,6 +147,12 @@ class ReportPage {
         this.diffNote = { ref: m.ref, text: m.message, error: true };
         this.render();
         return;
+      case 'diffStopped':
+        // Never left at "Comparing…": the scan compares again when it ends, or the user does if it does not.
+        this.diff = undefined;
+        this.diffNote = { ref: m.ref, text: m.message, error: false, stopped: true };
+        this.render();
+        return;
       case 'diffCleared':
         this.diff = undefined;
         this.diffNote = undefined;
@@ -158,6 +166,8 @@ class ReportPage {
   /** Refresh, Cancel and Export are in the view's title bar (contributed commands), not repeated here. */
   private setScanning(scanning: boolean): void {
     this.progress.hidden = !scanning;
+    this.scanning = scanning;
+    if (this.diffNote?.stopped) this.renderDiffLine();
   }
 
   /** Filters, sort and pages changed: the host sends the rows they show. */
@@ -194,11 +204,14 @@ class ReportPage {
       fill(this.diffLine);
       return;
     }
-    const text = d ? `vs ${d.ref} (${d.commit}): ${d.headline}` : note!.text;
+    const stopped = !d && note?.stopped;
+    const text = d ? `vs ${d.ref} (${d.commit}): ${d.headline}` : stopped && this.scanning ? `${note!.text} It runs again when the scan ends.` : note!.text;
     fill(
       this.diffLine,
       h('span', { className: note?.error ? 'diff-error' : d && d.delta.usd > 0.005 ? 'delta-up' : d && d.delta.usd < -0.005 ? 'delta-down' : 'muted', text, attrs: { 'data-testid': 'diff-headline' } }),
       ' ',
+      // The scan that stopped it ended without a report (cancelled, failed): nothing runs it again but the user.
+      ...(stopped && !this.scanning ? [button('Compare again', () => this.bridge.post({ type: 'diffAgain' }), { className: 'link', attrs: { 'data-testid': 'diff-again' } }), ' '] : []),
       button('Stop comparing', () => this.bridge.post({ type: 'diffOff' }), { className: 'link', attrs: { 'data-testid': 'diff-off' } }),
     );
   }

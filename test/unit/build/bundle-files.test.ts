@@ -28,18 +28,18 @@ function shipped(file: string): boolean {
 
 describe('bundle files loaded at run time', () => {
   it('keeps the tokenizer rank tables out of the extension bundle and ships them beside it', () => {
-    assert.ok(existsSync(join(DIST, 'extension.js')), 'dist/extension.js is missing: run `npm run build` first');
-    const requires = relativeRequires('extension.js');
+    assert.ok(existsSync(join(DIST, 'extension-main.js')), 'dist/extension-main.js is missing: run `npm run build` first');
+    const requires = relativeRequires('extension-main.js');
     assert.ok(requires.includes('tiktoken-o200k_base.js') && requires.includes('tiktoken-cl100k_base.js'), `required beside the bundle: ${requires.join(', ')}`);
     // Inlined, the 2.3 MB table was read on every load of the extension, before the first lens.
     // eslint-disable-next-line @typescript-eslint/no-require-imports
     const o200k = require(join(DIST, 'tiktoken-o200k_base.js')) as { default?: { bpe_ranks: string }; bpe_ranks?: string };
     const sample = (o200k.default?.bpe_ranks ?? o200k.bpe_ranks ?? '').slice(0, 200);
     assert.equal(sample.length, 200);
-    assert.ok(!readFileSync(join(DIST, 'extension.js'), 'utf8').includes(sample), 'the extension bundle holds no rank table');
+    assert.ok(!readFileSync(join(DIST, 'extension-main.js'), 'utf8').includes(sample), 'the extension bundle holds no rank table');
   });
 
-  for (const bundle of ['extension.js', 'cli.js', 'detect-worker.js', 'scan-process.js', 'index-process.js']) {
+  for (const bundle of ['extension.js', 'extension-main.js', 'cli.js', 'detect-worker.js', 'scan-process.js', 'index-process.js']) {
     it(`${bundle}: every file it requires from beside itself is built and shipped`, () => {
       for (const file of relativeRequires(bundle)) {
         assert.ok(existsSync(join(DIST, file)), `dist/${file} (required by ${bundle}) is built`);
@@ -48,8 +48,15 @@ describe('bundle files loaded at run time', () => {
     });
   }
 
-  it('the scripts the extension starts by file name (detection workers, the scan and index processes) are built and shipped', () => {
-    for (const file of ['detect-worker.js', 'scan-process.js', 'index-process.js']) {
+  it('the main bundle, compiled with a code cache, has no import(): Node 20 cannot run one from cached code', () => {
+    const text = readFileSync(join(DIST, 'extension-main.js'), 'utf8');
+    assert.deepEqual(text.match(/\bimport\(\s*["'`]/g) ?? [], []);
+    // The entry VS Code loads is only the loader.
+    assert.ok(readFileSync(join(DIST, 'extension.js'), 'utf8').length < 20_000);
+  });
+
+    it('the scripts the extension loads or starts by file name (its main bundle, detection workers, the scan and index processes) are built and shipped', () => {
+    for (const file of ['extension-main.js', 'detect-worker.js', 'scan-process.js', 'index-process.js']) {
       assert.ok(existsSync(join(DIST, file)), `dist/${file} is built`);
       assert.ok(shipped(file), `dist/${file} is re-included by .vscodeignore`);
     }
@@ -73,7 +80,7 @@ describe('bundle files loaded at run time', () => {
       assert.ok((read?.table.size ?? 0) > 90_000);
     }
     // The bundles look for them by name beside themselves.
-    for (const bundle of ['extension.js', 'scan-process.js', 'cli.js']) assert.match(readFileSync(join(DIST, bundle), 'utf8'), /\.ranks`/, bundle);
+    for (const bundle of ['extension-main.js', 'scan-process.js', 'cli.js']) assert.match(readFileSync(join(DIST, bundle), 'utf8'), /\.ranks`/, bundle);
   });
 });
 

@@ -71,6 +71,13 @@ describe('webview protocol', () => {
     assert.ok(!isReportHostMessage({ type: 'rows', data: { ...rows, groups: [{ ...rows.groups[0], rows: [{ ...row, monthly: undefined }] }] } }));
     assert.ok(!isReportHostMessage({ type: 'rows', data: { ...rows, groups: [{ ...rows.groups[0], group: 'other' }] } }));
   });
+
+  it('a comparison a new scan stopped: the host says which and why, the page can ask for it again', () => {
+    assert.ok(isReportHostMessage({ type: 'diffStopped', ref: 'HEAD', message: 'The comparison with HEAD was stopped: a new scan started.' }));
+    assert.ok(!isReportHostMessage({ type: 'diffStopped', ref: 'HEAD' }));
+    assert.ok(!isReportHostMessage({ type: 'diffStopped', ref: '', message: 'x' }));
+    assert.ok(isReportPageMessage({ type: 'diffAgain' }));
+  });
 });
 
 describe('webview page shell', () => {

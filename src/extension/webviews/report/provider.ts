@@ -9,11 +9,10 @@
  */
 import * as vscode from 'vscode';
 import { isAbsolute, resolve, sep } from 'node:path';
-import { oneLine, type ScanRequest } from '../../../node/scan-process-protocol';
+import { oneLine, type DiffRequest, type ScanRequest } from '../../../node/scan-process-protocol';
 import { defaultJobs } from '../../../node/detect-pool';
 import { readReportFile } from '../../../node/scan-summary';
 import { ReportRowStore } from '../../../node/report-row-store';
-import { ReportRowDeltas } from '../../../node/report-row-deltas';
 import type { TokenomicsContext } from '../../context';
 import {
   isReportPageMessage,
@@ -29,7 +28,8 @@ import { HostBridge } from '../host-bridge';
 import { EXPORT_EXTENSIONS, renderExport } from './export';
 import { ReportFiles } from './report-files';
 import { commonRoot } from './provider-paths';
-import { ComparisonRun, diffFolderWith, revisionsToOffer } from './revision-diff';
+import { ReportComparison } from './comparison';
+import { revisionsToOffer } from './revision-diff';
 import { runReportScan } from './scan-launch';
 import { ScanRun } from './scan-run';
 
@@ -50,15 +50,18 @@ export class ReportViewHost implements vscode.WebviewViewProvider, vscode.Dispos
 
   /** The revision the view compares with ("vs HEAD"); off unless the user picked one. */
   private diffRef?: string;
-  /** The comparison with `diffRef`, in columns aligned with the shown report's rows (sent with each page). */
-  private lastDiff?: ReportRowDeltas;
-  /** Bumped by every comparison and scan: a late result of an older one is dropped. */
-  private diffGeneration = 0;
-  /** The comparison running in its scan process: stopped (killed) by a newer one, Stop comparing, the view closing. */
-  private diffRun?: ComparisonRun;
+  /** The comparison with `diffRef`: its columns aligned with the shown report's rows, the one running. */
+  private readonly comparison: ReportComparison;
 
   constructor(private readonly ctx: TokenomicsContext) {
     this.diffRef = ctx.extension.workspaceState.get<string>(DIFF_REF_KEY) || undefined;
+    this.comparison = new ReportComparison({
+      post: (m) => this.bridge?.post(m),
+      info: (line) => ctx.log.info(line),
+      error: (line, err) => ctx.log.error(line, err),
+      request: (ref) => this.diffRequest(ref),
+      shownRows: () => this.last?.store,
+    });
     this.disposables.push(
       ctx.onDidRefresh(() => {
         if (!this.last) return;
@@ -77,7 +80,7 @@ export class ReportViewHost implements vscode.WebviewViewProvider, vscode.Dispos
     view.onDidDispose(() => {
       if (this.view !== view) return;
       this.cancelFlag?.supersede();
-      this.stopDiff('the view closed');
+      this.comparison.stop('the view closed');
       this.bridge?.dispose();
       this.bridge = undefined;
       this.view = undefined;
@@ -91,14 +94,19 @@ export class ReportViewHost implements vscode.WebviewViewProvider, vscode.Dispos
         if ((!this.last || this.stale) && !this.cancelFlag) void this.scan();
         else if (this.last) {
           this.bridge?.post({ type: 'report', data: { ...this.last.view, folders: this.folders().map((f) => f.name), elapsedMs: this.last.elapsedMs } });
-          if (this.lastDiff) this.bridge?.post({ type: 'diff', data: this.lastDiff.summary });
+          const deltas = this.comparison.deltas;
+          if (deltas) this.bridge?.post({ type: 'diff', data: deltas.summary });
           // A comparison stopped when the view closed (its process killed) runs again now.
-          else if (this.diffRef && !this.diffRun && !this.cancelFlag) void this.runDiff(this.diffRef);
+          else if (this.diffRef && !this.comparison.isRunning && !this.cancelFlag) void this.comparison.compare(this.diffRef);
         }
         if (!this.diffRef) this.bridge?.post({ type: 'diffCleared' });
         return;
       case 'diffOff':
         void this.compareWith(undefined);
+        return;
+      case 'diffAgain':
+        // A scan running now compares again when its report is shown.
+        if (this.diffRef && this.last && !this.cancelFlag && !this.comparison.isRunning) void this.comparison.compare(this.diffRef);
         return;
       case 'refresh':
         void this.scan();
@@ -123,7 +131,7 @@ export class ReportViewHost implements vscode.WebviewViewProvider, vscode.Dispos
     const last = this.last;
     if (!last) return;
     try {
-      const data = await last.store.query(query, last.view.totals.scopes ?? [], this.lastDiff);
+      const data = await last.store.query(query, last.view.totals.scopes ?? [], this.comparison.deltas);
       if (this.last === last) this.bridge?.post({ type: 'rows', data });
     } catch (err) {
       this.ctx.log.warn(`Cost report: reading rows from ${last.store.rowsFile} failed`, err);
@@ -149,6 +157,8 @@ export class ReportViewHost implements vscode.WebviewViewProvider, vscode.Dispos
     const paths = folders.map((f) => f.uri.fsPath);
     const root = commonRoot(paths);
     const settings = this.ctx.config.settings(folders[0].uri);
+    // A comparison still running is of the report this scan replaces: stopped, and the page told.
+    this.comparison.scanStarted();
     this.bridge?.post({ type: 'scanning', folders: folders.map((f) => f.name) });
     // The title bar shows Cancel instead of Refresh while a scan runs.
     void vscode.commands.executeCommand('setContext', 'tokenomics.report.scanning', true);
@@ -189,14 +199,14 @@ export class ReportViewHost implements vscode.WebviewViewProvider, vscode.Dispos
       // The rows' index goes into typed arrays; the summary's own arrays are dropped with it.
       this.last = { view: summary.view, store: new ReportRowStore(summary.rows), reportFile: summary.reportFile, root, elapsedMs: elapsed };
       // The comparison's columns were aligned with the previous report's rows: it runs again below.
-      this.lastDiff = undefined;
+      this.comparison.clear();
       this.reportFiles.keep(reportFile);
       shown = true;
       this.ctx.lastWorkspaceModels = summary.models;
       this.ctx.log.info(`Cost report: ${summary.files} files, ${summary.filesWithSites} with sites, in ${elapsed} ms`);
       this.bridge?.post({ type: 'report', data: { ...summary.view, elapsedMs: elapsed } });
       // The comparison runs after the plain report is on screen, never before it.
-      if (this.diffRef) void this.runDiff(this.diffRef);
+      if (this.diffRef) void this.comparison.compare(this.diffRef);
     } catch (err) {
       this.ctx.log.error('Cost report: the workspace scan failed', err);
       this.bridge?.post({ type: 'error', message: `The workspace scan failed: ${oneLine(err)}. See the Tokenomics log for details.` });
@@ -216,14 +226,13 @@ export class ReportViewHost implements vscode.WebviewViewProvider, vscode.Dispos
   async compareWith(ref: string | undefined): Promise<void> {
     this.diffRef = ref?.trim() || undefined;
     await this.ctx.extension.workspaceState.update(DIFF_REF_KEY, this.diffRef);
-    this.lastDiff = undefined;
-    this.diffGeneration++;
-    this.stopDiff(this.diffRef ? `now comparing with ${this.diffRef}` : 'comparing turned off');
+    this.comparison.clear();
+    this.comparison.stop(this.diffRef ? `now comparing with ${this.diffRef}` : 'comparing turned off');
     if (!this.diffRef) {
       this.bridge?.post({ type: 'diffCleared' });
       return;
     }
-    if (this.last && !this.cancelFlag) await this.runDiff(this.diffRef);
+    if (this.last && !this.cancelFlag) await this.comparison.compare(this.diffRef);
     else if (!this.cancelFlag) await this.scan();
   }
 
@@ -253,52 +262,13 @@ export class ReportViewHost implements vscode.WebviewViewProvider, vscode.Dispos
     else await this.compareWith(chosen.off ? undefined : chosen.ref);
   }
 
-  /** The workspace against `ref` with the core's diff engine, in a scan process, on the settings the report was scanned with. */
-  private async runDiff(ref: string): Promise<void> {
+  /** The comparison's request: the workspace folders' root against `ref`, on the settings the report was scanned with. */
+  private diffRequest(ref: string): DiffRequest | undefined {
     const folders = this.folders();
-    if (folders.length === 0) return;
-    const generation = ++this.diffGeneration;
-    this.stopDiff(`a newer comparison with ${ref}`);
-    const run = (this.diffRun = new ComparisonRun(ref));
-    const root = commonRoot(folders.map((f) => f.uri.fsPath));
+    if (folders.length === 0) return undefined;
     const settings = this.ctx.config.settings(folders[0].uri);
-    const maxFileBytes = settings.config.maxFileSizeKb * 1024;
-    this.bridge?.post({ type: 'diffing', ref });
-    const started = Date.now();
-    try {
-      const request = { root, ref, catalog: this.ctx.catalog.current(), assumptions: settings.assumptions, exclude: settings.config.exclude ?? [], maxFileBytes, respectGitignore: true };
-      const result = await diffFolderWith(request, run, { started: (pid, priority) => this.ctx.log.info(`Cost report: scan process ${pid ?? '(no id)'} started to compare with ${ref}, ${priority}`) });
-      if (!result) {
-        this.ctx.log.info(run.stoppedLine());
-        return;
-      }
-      if (generation !== this.diffGeneration) return;
-      const last = this.last;
-      if (!result.ok) {
-        this.ctx.log.info(`Cost report: ${result.message}`);
-        this.bridge?.post({ type: 'diffError', ref, message: result.message });
-        return;
-      }
-      if (!last) return;
-      // Kept as columns of the shown rows; the page gets the summary and asks for its rows again (with their deltas).
-      this.lastDiff = new ReportRowDeltas(result.data, last.store);
-      const summary = this.lastDiff.summary;
-      this.ctx.log.info(`Cost report: compared with ${ref} (${summary.commit}) in ${Date.now() - started} ms: ${summary.headline}`);
-      this.bridge?.post({ type: 'diff', data: summary });
-    } catch (err) {
-      if (generation !== this.diffGeneration) return;
-      this.ctx.log.error(`Cost report: the comparison with ${ref} failed`, err);
-      this.bridge?.post({ type: 'diffError', ref, message: `The comparison with ${ref} failed; see the Tokenomics log.` });
-    } finally {
-      if (this.diffRun === run) this.diffRun = undefined;
-    }
-  }
-
-  /** Kills the running comparison's process, and says so in the log. */
-  private stopDiff(why: string): void {
-    const run = this.diffRun;
-    this.diffRun = undefined;
-    if (run?.stop()) this.ctx.log.info(`Cost report: stopping the comparison with ${run.ref} (${why}): its process is killed`);
+    const root = commonRoot(folders.map((f) => f.uri.fsPath));
+    return { root, ref, catalog: this.ctx.catalog.current(), assumptions: settings.assumptions, exclude: settings.config.exclude ?? [], maxFileBytes: settings.config.maxFileSizeKb * 1024, respectGitignore: true };
   }
 
   /** Opens a site of the last report; paths that are not in it, or leave the root, are refused. */
@@ -381,7 +351,7 @@ export class ReportViewHost implements vscode.WebviewViewProvider, vscode.Dispos
 
   dispose(): void {
     this.cancel();
-    this.stopDiff('the extension stopped');
+    this.comparison.stop('the extension stopped');
     this.reportFiles.dispose();
     this.bridge?.dispose();
     for (const d of this.disposables) d.dispose();
