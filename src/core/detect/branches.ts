@@ -26,6 +26,7 @@ export function armsOf(node: SyntaxNode): Arm[] {
   const out: Arm[] = [];
   let child = node;
   for (let a = node.parent; a; child = a, a = a.parent) {
+    if (a.type === 'block' || a.type === 'statement_block') out.push(...guardsBefore(a, child));
     if (a.type === 'if_statement') {
       if (a.childForFieldName('condition')?.id === child.id) continue;
       if (child.type === 'elif_clause') out.push({ group: a.id, arm: child.id, condition: child.childForFieldName('condition') ?? undefined });
@@ -46,6 +47,26 @@ export function armsOf(node: SyntaxNode): Arm[] {
       if (fn) out.push({ group: -fn.id - 1, arm: a.id });
     }
     if (FUNCTIONS.has(a.type) && a.type !== 'lambda' && a.type !== 'arrow_function') break;
+  }
+  return out;
+}
+
+const LEAVING = new Set(['return_statement', 'raise_statement', 'throw_statement']);
+
+/**
+ * A guard clause is an if without else whose body always leaves (`if not stream: r = create(…); return r`): the
+ * code after it in the same block is its implicit else (`r = create(…, stream=True)`), so the two exclude each other.
+ * The fall-through arm has no condition, like an else, so it is the default when nothing else decides.
+ */
+function guardsBefore(block: SyntaxNode, child: SyntaxNode): Arm[] {
+  const out: Arm[] = [];
+  for (const s of block.namedChildren) {
+    if (!s || s.startIndex >= child.startIndex) break;
+    if (s.type !== 'if_statement' || s.childForFieldName('alternative')) continue;
+    const body = s.childForFieldName('consequence');
+    const statements = body?.type === 'block' || body?.type === 'statement_block' ? body.namedChildren.filter((c) => c && c.type !== 'comment') : [body];
+    const last = statements[statements.length - 1];
+    if (last && LEAVING.has(last.type)) out.push({ group: s.id, arm: -s.id - 1 });
   }
   return out;
 }

@@ -116,4 +116,58 @@ export async function complete(useClaude: boolean, prompt: string) {
     assert.equal(sdk.length, 1, 'one site for the two exclusive requests');
     assert.deepEqual([sdk[0].model, sdk[0].alternatives?.map((a) => [a.model, a.condition])], ['gpt-4.1-nano', [['claude-haiku-4-5', 'useClaude']]]);
   });
+  it('a guard clause that returns makes the code after it its else: a non-streaming and a streaming request are one site', async () => {
+    const src = `from openai import AsyncOpenAI
+
+client = AsyncOpenAI()
+
+async def ask(messages, stream: bool = True):
+    params = {"model": "gpt-4o", "messages": messages}
+    if not stream:
+        response = await client.chat.completions.create(**params, stream=False)
+        # the whole answer at once
+        return response.choices[0].message.content
+    response = await client.chat.completions.create(**params, stream=True)
+    return "".join([c.choices[0].delta.content or "" async for c in response])
+`;
+    const f = await detectFile(src, 'llm.py');
+    const requests = f.calls.filter((c) => c.role !== 'binding');
+    assert.deepEqual(requests.map((c) => c.line), [11], 'the fall-through (streaming) branch keeps the site');
+    assert.deepEqual(requests[0].alternatives?.map((a) => [a.line, a.condition]), [[8, 'not stream']]);
+  });
+
+  it('an if without else whose body does not leave runs before the code after it: two requests stay two sites', async () => {
+    const src = `from openai import OpenAI
+
+client = OpenAI()
+
+def review(code, strict=False):
+    if strict:
+        draft = client.chat.completions.create(model="gpt-4o", messages=[{"role": "user", "content": code}])
+        code = draft.choices[0].message.content
+    final = client.chat.completions.create(model="gpt-4o", messages=[{"role": "user", "content": code}])
+    return final.choices[0].message.content
+`;
+    const f = await detectFile(src, 'review.py');
+    assert.deepEqual(f.calls.filter((c) => c.role !== 'binding').map((c) => [c.line, c.alternatives?.length ?? 0]), [[7, 0], [9, 0]]);
+  });
+
+  it('TypeScript: an early return in an if makes the request after it the other branch', async () => {
+    const src = `import OpenAI from 'openai';
+const openai = new OpenAI();
+
+export async function answer(prompt: string, stream = false) {
+  if (stream) {
+    const s = await openai.chat.completions.create({ model: 'gpt-4o', messages: [{ role: 'user', content: prompt }], stream: true });
+    return s;
+  }
+  const r = await openai.chat.completions.create({ model: 'gpt-4o', messages: [{ role: 'user', content: prompt }] });
+  return r.choices[0].message.content;
+}
+`;
+    const f = await detectFile(src, 'answer.ts');
+    const requests = f.calls.filter((c) => c.role !== 'binding');
+    assert.deepEqual(requests.map((c) => c.line), [9]);
+    assert.deepEqual(requests[0].alternatives?.map((a) => a.line), [6]);
+  });
 });
