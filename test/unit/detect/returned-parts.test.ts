@@ -1,4 +1,5 @@
 import * as assert from 'node:assert/strict';
+import { promptTags } from '../../../bench/repos/census-tags';
 import { detectFile } from '../../../src/core/detect';
 
 const lines = async (src: string, path: string): Promise<number[]> => (await detectFile(src, path)).prompts.map((p) => p.line).sort((a, b) => a - b);
@@ -28,6 +29,11 @@ describe('texts a builder function of the file returns, spliced into a prompt th
     const found = await lines(ts, 'commit.ts');
     assert.ok(found.includes(5), `the custom-instructions block (have ${found})`);
     assert.ok(found.includes(8), `the scope rule's choices (have ${found})`);
+  });
+
+  it('the census tags the fragments with their rule', async () => {
+    const fragment = (await detectFile(ts, 'commit.ts')).prompts.find((p) => p.line === 5);
+    assert.equal(fragment && promptTags(fragment as never)[0].tag, 'spliced-builder-return');
   });
 
   it('trap: a builder spliced into a log line, not into a prompt, is not a prompt', async () => {
