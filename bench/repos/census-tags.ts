@@ -92,6 +92,8 @@ const PROMPT_RULES: readonly (readonly [RegExp, string, CensusKind])[] = [
   // Before assembled-pieces: the texts a prompt-named builder pushes into the list it returns joined (joined-returns.ts).
   [/^part of the list \S+\(\) returns$/, 'prompt-named-list-builder', 'name-match'],
   [/^part of /, 'assembled-pieces', 'data-flow'],
+  // Before prompt-named-function and the description rule: a builder's return spliced by its call (returned-parts.ts).
+  [/^returned by a builder spliced into /, 'spliced-builder-return', 'data-flow'],
   [/, loaded by the code$/, 'loaded-config-file', 'data-flow'],
   [/^read by the code at |^read at .* sent with the request there$/, 'loaded-whole-file', 'data-flow'],
   [/^read from its folder by the code/, 'prompt-folder-by-key', 'data-flow'],

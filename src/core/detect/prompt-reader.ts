@@ -11,6 +11,7 @@ import type { SiteRegistry } from './sites';
 import type { LanguageSyntax } from './syntax';
 import { literal, literalLength, render } from './text';
 import { passedText } from './passed-texts';
+import { returnedParts } from './returned-parts';
 import { splicedTexts } from './spliced-parts';
 
 /** How sure a site is a prompt, by where it was found: an SDK position … a name only. */
@@ -132,6 +133,15 @@ export class PromptReader {
     for (const sub of node.namedChildren) {
       if (sub?.type !== 'template_substitution' && sub?.type !== 'interpolation') continue;
       const expr = sub.namedChildren[0];
+      // `${missionStatement}\n${descriptionGuideline}` with `descriptionGuideline = getDescriptionInstruction()`.
+      const returned = returnedParts(syntax, expr ?? undefined);
+      if (returned.length) {
+        for (const part of returned) {
+          const id = this.splicedPart(part, kind, reason);
+          if (id) ids.push(id);
+        }
+        continue;
+      }
       if (expr?.type !== 'identifier') continue;
       const target = syntax.resolve(expr);
       if (target.id === expr.id || !syntax.isTextLiteral(target)) continue;
@@ -161,6 +171,12 @@ export class PromptReader {
         this.pieces?.(expr, kind === 'system' ? 'system' : 'other', reason);
         continue;
       }
+      // `${buildInstructions(extra)}`, or `${guideline}` after `guideline = getGuideline()`: what the builder returns.
+      const returned = returnedParts(syntax, expr ?? undefined);
+      if (returned.length) {
+        for (const part of returned) this.splicedPart(part, kind, reason);
+        continue;
+      }
       if (expr?.type !== 'identifier') continue;
       let target = syntax.resolve(expr);
       // A local that starts empty and is built in steps (`ctx = ""`, then `ctx = "…"`, `ctx += f"…"` under an `if`): each written piece.
@@ -179,6 +195,14 @@ export class PromptReader {
       if (!syntax.isTextLiteral(target) || isAssembly(target) || literalLength(syntax.text(target)) < MIN_NAMED_LITERAL) continue;
       this.sites.addPrompt(target, syntax.text(target), kind === 'system' ? 'system' : 'other', CONFIDENCE.key, `entry or constant spliced into ${reason}`);
     }
+  }
+
+  /** A written fragment spliced into a prompt: a site of its own unless too short, a web address or only splices. */
+  private splicedPart(target: SyntaxNode, kind: PromptKind, reason: string): string | undefined {
+    const syntax = this.syntax;
+    if (!syntax.isTextLiteral(target) || isAssembly(target) || literalLength(syntax.text(target)) < MIN_NAMED_LITERAL) return undefined;
+    if (URL_ONLY.test(render(syntax.text(target)).text)) return undefined;
+    return this.sites.addPrompt(target, syntax.text(target), kind === 'system' ? 'system' : 'other', CONFIDENCE.key, `returned by a builder spliced into ${reason}`);
   }
 
   /**
