@@ -18,6 +18,7 @@ import { joinedListPieces, returnedAssembly } from './joined-returns';
 import { returnedToolTemplates } from './tool-results';
 import { builtTemplate } from './built-templates';
 import { onlyAskedOfPerson } from './person-prompts';
+import { unsentEarlierMessage } from './last-message-only';
 
 const PROMPT_KEYS: Readonly<Record<string, PromptKind>> = {
   system: 'system',
@@ -87,6 +88,8 @@ export class PromptPlaces {
     // its written arguments are sent back to the model with every later request.
     if (roleText && /^assistant$/i.test(roleText) && entries.has('tool_calls')) this.synthesizedToolCalls(entries.get('tool_calls')!);
     if (roleText && content && kindOfRole(roleText)) {
+      // `prompt: messages[messages.length - 1].content`: an earlier message of that list is never sent.
+      if (syntax.language !== 'python' && unsentEarlierMessage(node)) return;
       this.prompts.promptsFrom(content, kindOfRole(roleText)!, CONFIDENCE.message, `${roleText} message`);
       return;
     }

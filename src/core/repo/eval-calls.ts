@@ -9,6 +9,7 @@ import { clientInputArg, loaderFileArg } from './eval-args';
 import { isListMethod, pickItems } from './list-values';
 import { pickByKey } from './client-picks';
 import { factoryModelArg, isRequestBody, splatModelKeys, wrappedModel } from './model-flow';
+import { isProviderInstance } from './provider-instances';
 import { typerOptionDefault } from './cli-options';
 import { preferCodeDefault } from './run-config';
 import { stringOp } from './string-ops';
@@ -60,6 +61,8 @@ export function evalCall(h: CallHost, e: CallExpr, ctx: Ctx, d: number): Val | u
   // `name.replace("azure/", "")`, `id.trim()`: computed exactly, or not at all (string-ops.ts).
   const op = stringOp(e, ctx.path, (x) => h.eval(x, ctx, d));
   if (op.handled) return op.value;
+  // `togetherClientAISDK("openai/gpt-oss-20b")`: a provider instance the repository named itself, called with the id.
+  if (e.callee.k === 'name' && e.args[0] && isProviderInstance(h.store, ctx.path, e.callee.v, ctx.fn)) return h.eval(e.args[0], ctx, d);
   const callee = h.eval(e.callee, ctx, d);
   const option = callee ? undefined : typerOptionDefault(e, h.store.get(ctx.path));
   if (option) return h.eval(option, ctx, d);
