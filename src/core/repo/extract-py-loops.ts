@@ -7,6 +7,7 @@
 import type { SyntaxNode } from '../detect/parser';
 import type { Expr, LoopFact } from './facts';
 import { ownStatements } from './extract-shared';
+import { awaitedOf } from './extract-py-awaits';
 
 type ExprOf = (node: SyntaxNode, depth: number) => Expr;
 type Limit = LoopFact['limits'][number];
@@ -179,7 +180,7 @@ export function loopHead(loop: SyntaxNode, expr: ExprOf): Omit<LoopFact, 'calls'
   }
   const body = loop.childForFieldName('body');
   if (body) limits.push(...exitGuards(body, expr));
-  return { kind: loop.type === 'for_statement' ? 'for' : 'while', rangeEnd, ...(rangeOffset ? { rangeOffset } : {}), overData, limits, ...(body ? loopShape(body) : {}) };
+  return { kind: loop.type === 'for_statement' ? 'for' : 'while', rangeEnd, ...(rangeOffset ? { rangeOffset } : {}), overData, limits, ...(body ? loopShape(body) : {}), ...awaitedOf(loop) };
 }
 
 /** `range(end)`, `range(n - 1)`, `range(1, n + 1)`: the expression counted and the passes beyond its value. */

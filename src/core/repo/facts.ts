@@ -177,6 +177,16 @@ export interface LoopFact {
    * main path (an `input()` there asks the user what to do after a failure; it does not make a REPL).
    */
   readonly recoveryLines?: readonly number[];
+  /** Python: `while answer is None and tries < n`: the value the loop waits for and its body's data flow (extract-py-awaits.ts). */
+  readonly awaits?: LoopAwait;
+}
+
+/** A loop waiting for `name`: the body's assignments and calls in source order, each with the names it reads. */
+export interface LoopAwait {
+  readonly name: string;
+  readonly assigns: readonly { readonly line: number; readonly endLine: number; readonly targets: readonly string[]; readonly reads: readonly string[] }[];
+  /** `reads`: what the whole call reads, its callee's object included; `args`: what its arguments read. */
+  readonly calls: readonly { readonly line: number; readonly callee: string; readonly reads: readonly string[]; readonly args: readonly string[] }[];
 }
 
 export interface FunctionFact {

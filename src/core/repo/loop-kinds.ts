@@ -3,7 +3,8 @@
  * - a **retry** of one request: the body is a `try` that leaves the loop on success, and it goes round
  *   again after a back-off (`sleep`) or only on errors that are not the repository's own (network,
  *   rate limits, `Exception`). Going round again on the repository's own exceptions (a format error
- *   found in the answer) re-asks the model with feedback: a requery loop, an agent loop;
+ *   found in the answer) re-asks the model with feedback: a requery loop, an agent loop. Also a loop
+ *   waiting for the answer to parse (`while parsed is None and tries < n`, until-parsed.ts);
  * - **samples** of one request: every call that reaches the request passes only inputs the loop never
  *   changes (`for _ in range(n): out.append(query(messages))`);
  * - a **worker over a queue**: each pass takes the next item (`job = queue.get()`), a task of its own;
@@ -16,6 +17,7 @@ import type { CalleeFact, Expr, FunctionFact, LoopFact } from './facts';
 import type { Evaluator } from './evaluate';
 import type { CallGraph, Edge } from './graph';
 import { changedThroughMethods } from './mutating-methods';
+import { retriesUntilParsed } from './until-parsed';
 
 /** Reads what a person types: `input()`, a prompt_toolkit session's `prompt`, `click.prompt`, stdin. */
 const USER_INPUT = /^(input|raw_input|getpass|getpass\.getpass|click\.prompt|typer\.prompt|Prompt\.ask|Confirm\.ask|readline\.readline)$|(^|\.)(prompt_session|session)\.prompt(_async)?$|sys\.stdin\.(readline|read)$|^questionary\.|(^|\.)(websocket|ws)\.(receive_text|receive_json|receive|recv)$/;
@@ -31,7 +33,7 @@ export interface LoopSteps {
 }
 
 export function notAgentLoop(ev: Evaluator, graph: CallGraph, store: { get(path: string): { functions: ReadonlyMap<string, FunctionFact> } | undefined }, path: string, fn: FunctionFact | undefined, loop: LoopFact, steps: LoopSteps): NotAgentLoop | undefined {
-  if (isRetry(ev, path, fn, loop)) return 'retry';
+  if (isRetry(ev, path, fn, loop) || retriesUntilParsed(loop, steps.stepEdges)) return 'retry';
   if (isSampling(loop, steps.stepEdges, () => changedThroughMethods([...steps.stepEdges, ...steps.otherEdges], { outgoing: (p, f) => graph.outgoing(p, f), fn: (p, f) => store.get(p)?.functions.get(f) }))) return 'samples';
   // A read on the main path makes a REPL; one in an exception handler only asks what to do after a failure.
   const recovery = new Set(loop.recoveryLines ?? []);
