@@ -44,7 +44,8 @@ export function roleKeywordMessage(syntax: LanguageSyntax, prompts: PromptReader
   }
   // Assistant messages the code synthesizes (an error reported as the answer) often end a run: nothing reads them after.
   const kind = roleText === 'assistant' ? undefined : kindOfRole(roleText);
-  if (kind) prompts.promptsFrom(content, kind, CONFIDENCE.message, `${roleText} message of ${name}`);
+  const via = a.named.has('role') && a.named.has('content') ? '' : ', a role-first message builder';
+  if (kind) prompts.promptsFrom(content, kind, CONFIDENCE.message, `${roleText} message of ${name}${via}`);
 }
 
 /** The text literals a template splices in by name (`f"Error: {error_msg}"` → what `error_msg` was assigned). */
