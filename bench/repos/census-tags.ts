@@ -91,6 +91,7 @@ export function boundTag(loop: AgentLoopReport): SiteTag {
 const PROMPT_RULES: readonly (readonly [RegExp, string, CensusKind])[] = [
   // Before assembled-pieces: the texts a prompt-named builder pushes into the list it returns joined (joined-returns.ts).
   [/^part of the list \S+\(\) returns$/, 'prompt-named-list-builder', 'name-match'],
+  [/^part of .*, a role-first message builder$/, 'role-first-builder', 'language-idiom'],
   [/^part of /, 'assembled-pieces', 'data-flow'],
   // Before prompt-named-function and the description rule: a builder's return spliced by its call (returned-parts.ts).
   [/^returned by a builder spliced into /, 'spliced-builder-return', 'data-flow'],
@@ -110,6 +111,7 @@ const PROMPT_RULES: readonly (readonly [RegExp, string, CensusKind])[] = [
   [/^(jinja template|\w+ template)$/, 'prompt-file-format', 'framework-contract'],
   [/^file under prompts\//, 'prompts-folder', 'name-match'],
   [/turn format/, 'turn-format', 'framework-contract'],
+  [/builds its tool definition from its docstring/, 'self-described-tool-class', 'language-idiom'],
   [/tool|schema|description/, 'tool-or-schema-description', 'framework-contract'],
   [/prompt class/, 'prompt-class', 'name-match'],
   [/the helper that builds /, 'helper-built-template', 'language-idiom'],
@@ -117,6 +119,7 @@ const PROMPT_RULES: readonly (readonly [RegExp, string, CensusKind])[] = [
   [/^returned by /, 'prompt-named-function', 'name-match'],
   [/property$/, 'prompt-named-key', 'name-match'],
   [/^return value of @/, 'decorated-return', 'framework-contract'],
+  [/, a role-first message builder$/, 'role-first-builder', 'language-idiom'],
   [/message( parts)?$|result text$/, 'role-message', 'framework-contract'],
   [/^([\w.]+|argument \d+) of \S+$/, 'sdk-argument', 'framework-contract'],
 ];

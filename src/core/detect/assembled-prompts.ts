@@ -115,7 +115,7 @@ export class AssembledPrompts {
       case 'string':
       case 'template_string':
       case 'concatenated_string': {
-        if (!hasWords(syntax, n) || (slot && !/\s/.test(n.text.slice(1, -1).trim()))) return;
+        if (!hasWords(syntax, n) || ((slot || isParameterDefault(n)) && !/\s/.test(n.text.slice(1, -1).trim()))) return;
         const r = this.prompts.promptsFrom(n, kind, CONFIDENCE.key, `part of ${reason}`);
         out.ids.push(...r.ids);
         out.placeholders.push(...r.placeholders);
@@ -329,4 +329,9 @@ function callbackOf(inner: SyntaxNode | undefined, fn: SyntaxNode): boolean {
     if (f.type !== 'arrow_function' && f.type !== 'function_expression' && f.type !== 'lambda') return false;
   }
   return false;
+}
+
+/** `tool_format: ToolFormat = "markdown"`: a one-word default of a parameter is an option value, not written text. */
+function isParameterDefault(n: SyntaxNode): boolean {
+  return /^(default_parameter|typed_default_parameter|required_parameter|optional_parameter|assignment_pattern)$/.test(n.parent?.type ?? '');
 }

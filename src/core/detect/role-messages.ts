@@ -1,6 +1,9 @@
 /**
  * Messages built with a constructor of any class given a role and a content by keyword (Python):
- * `Message(role=MessageRole.TOOL, content=f"Tool {name} error: {exc}")`, `ChatMessage(role="system", content=…)`.
+ * `Message(role=MessageRole.TOOL, content=f"Tool {name} error: {exc}")`, `ChatMessage(role="system", content=…)`;
+ * and a repository's own message builder (its name says message) given the role first and the text second,
+ * by position or under another keyword: `Message("system", prompt)`, `format_chat_message(role="system",
+ * message="…")`, `self._create_message(MessageRole.USER, item, "TASK")`.
  * A repository's own message class carries the same `{role, content}` a dict message does (prompt-places.ts),
  * so its text is read the same way: by role, and for a tool result only a text the code writes (an error or
  * acknowledgement template), not data passed back.
@@ -11,15 +14,26 @@ import { CONFIDENCE, type PromptReader } from './prompt-reader';
 import type { SyntaxNode } from './parser';
 import type { CallArgs, LanguageSyntax } from './syntax';
 
+/** A callee named as a message builder (`Message`, `ChatMessage`, `format_chat_message`, `_create_message`, `make_msg`). */
+const MESSAGE_BUILDER = /(message|msg)$/i;
+
 export function roleKeywordMessage(syntax: LanguageSyntax, prompts: PromptReader, callee: string, args: () => CallArgs): void {
   if (syntax.language !== 'python') return;
   const a = args();
-  const role = a.named.get('role');
-  const content = a.named.get('content');
+  const name = callee.split('.').pop() ?? callee;
+  const builder = MESSAGE_BUILDER.test(name);
+  // A role-first builder: the role literal (or enum member) leads, the text follows it.
+  const first = builder && !a.named.has('role') ? a.positional[0] : undefined;
+  const firstRole = first ? prompts.roleOf(first) : undefined;
+  const positionalRole = firstRole && kindOfRole(firstRole) ? first : undefined;
+  const role = a.named.get('role') ?? positionalRole;
+  const content = a.named.get('content') ?? (builder ? (a.named.get('message') ?? a.named.get('text') ?? a.named.get('msg') ?? a.positional[positionalRole ? 1 : 0]) : undefined);
   if (!role || !content) return;
   const roleText = prompts.roleOf(role)?.toLowerCase();
   if (!roleText) return;
-  const name = callee.split('.').pop() ?? callee;
+  // `def get_prompt(prompt = "full")` … `Message("system", prompt)`: a one-word value reaching a builder is an option, not a text.
+  const resolved = builder ? syntax.stringConstant(syntax.resolve(content)) : undefined;
+  if (resolved !== undefined && !/\S\s+\S/.test(resolved.trim())) return;
   if (/^(tool|function)$/.test(roleText)) {
     // A short template (`f"Tool {name} error: {exc}"`) is written for the model too: its words frame the values.
     const written = (n: SyntaxNode): boolean => (hasWrittenText(syntax, n) || isTemplate(syntax, n)) && writesWords(syntax, n);
@@ -30,7 +44,8 @@ export function roleKeywordMessage(syntax: LanguageSyntax, prompts: PromptReader
   }
   // Assistant messages the code synthesizes (an error reported as the answer) often end a run: nothing reads them after.
   const kind = roleText === 'assistant' ? undefined : kindOfRole(roleText);
-  if (kind) prompts.promptsFrom(content, kind, CONFIDENCE.message, `${roleText} message of ${name}`);
+  const via = a.named.has('role') && a.named.has('content') ? '' : ', a role-first message builder';
+  if (kind) prompts.promptsFrom(content, kind, CONFIDENCE.message, `${roleText} message of ${name}${via}`);
 }
 
 /** The text literals a template splices in by name (`f"Error: {error_msg}"` → what `error_msg` was assigned). */

@@ -55,6 +55,12 @@ export function findSchemaPrompts(syntax: LanguageSyntax, collected: Collected, 
     const text = cls ? schemaText(syntax, cls) : undefined;
     if (cls && text) sites.addPrompt(cls, literal(text), 'tool-description', CONFIDENCE.tool, `schema ${use.name} set as ${use.attr} of a tool class`);
   }
+  // A class that writes its own tool definition: `"description": cls.__doc__` beside the fields' JSON schema.
+  for (const [name, cls] of classes ?? topLevelClasses(root)) {
+    if (!describesItselfAsTool(cls)) continue;
+    const text = schemaText(syntax, cls);
+    if (text) sites.addPrompt(cls, literal(text), 'tool-description', CONFIDENCE.tool, `${name} builds its tool definition from its docstring and fields`);
+  }
   // Classes another file can import are the module's own (no second walk of the whole tree).
   for (const [name, cls] of classes ?? topLevelClasses(root)) {
     if (!SCHEMA_BASE.test(cls.childForFieldName('superclasses')?.text ?? '')) continue;
@@ -125,6 +131,18 @@ function enclosing(call: SyntaxNode): { fn?: string; target?: string } {
     if (n.type === 'class_definition') break;
   }
   return { ...(fn ? { fn } : {}), ...(target ? { target } : {}) };
+}
+
+/**
+ * `def openai_schema(cls): … {"description": cls.__doc__, "parameters": {"properties": cls.model_json_schema()…}}`: a
+ * (pydantic) class whose own method turns its docstring and fields into the tool definition a request sends
+ * (shell_gpt's function modules). A docstring read for a help text (`description = cmd.__doc__`) has no schema beside it.
+ */
+function describesItselfAsTool(cls: SyntaxNode): boolean {
+  const body = cls.childForFieldName('body');
+  if (!body) return false;
+  const text = body.text;
+  return /["']description["']\s*:\s*(cls|self|self\.__class__)\.__doc__/.test(text) && /\b(cls|self)\.(model_json_schema|schema)\(\)/.test(text);
 }
 
 function topLevelClasses(root: SyntaxNode): Map<string, SyntaxNode> {

@@ -19,6 +19,11 @@ import type { RepoStore } from './store';
 
 /** Keys whose text value is a prompt or template the code sends. */
 const PROMPT_KEY = /prompt|template|instruction|^system$|system_?(message|msg)|persona|backstory|few_?shot|^examples?$|reminder/i;
+/**
+ * Generic text keys (`content: |-` under `version: 0.1`): a prompt only in a file whose own name says it holds a
+ * prompt (`compression_prompt.yaml`), where the one long text is the prompt whatever its key is called.
+ */
+const TEXT_KEY = /^(content|text|body|message)$/i;
 const NOT_PROMPT_KEY = /(_path|_file|_dir|_name|_id|_type|_class|_key|_url|_version|_format)$/i;
 /** A file name (or its folder) that says it holds a prompt; a `Dockerfile.j2` under templates/ does not. */
 const PROMPT_PATH = /(^|\/)prompts?\/[^/]+$|(^|\/)[^/]*(prompt|instruction|system_?(message|prompt)?|persona)[^/]*$|\.prompt$/i;
@@ -137,6 +142,7 @@ export function configPrompts(path: string, text: string): DetectedPrompt[] {
     return [];
   }
   const out: DetectedPrompt[] = [];
+  const promptKey = promptKeyOf(path);
   const push = (key: string, node: YamlNode, value: string): void => {
     if (out.length >= MAX_PROMPTS_PER_FILE || !node.range || !(isProse(value) || isTemplate(value))) return;
     const a = counter.linePos(node.range[0]);
@@ -149,7 +155,7 @@ export function configPrompts(path: string, text: string): DetectedPrompt[] {
       for (const item of node.items) walk(item.value, isScalar(item.key) ? String(item.key.value) : undefined, depth + 1);
     } else if (isSeq(node)) {
       for (const item of node.items) walk(item, key, depth + 1);
-    } else if (isScalar(node) && typeof node.value === 'string' && key && PROMPT_KEY.test(key) && !NOT_PROMPT_KEY.test(key)) {
+    } else if (isScalar(node) && typeof node.value === 'string' && key && promptKey(key)) {
       push(key, node as YamlNode, node.value);
     }
   };
@@ -162,9 +168,10 @@ function jsonLikePrompts(path: string, text: string): DetectedPrompt[] {
   const out: DetectedPrompt[] = [];
   const lines = text.split('\n');
   const re = /^\s*"?([\w.-]+)"?\s*[:=]\s*"((?:[^"\\]|\\.)*)"/;
+  const promptKey = promptKeyOf(path);
   lines.forEach((raw, i) => {
     const m = re.exec(raw);
-    if (!m || out.length >= MAX_PROMPTS_PER_FILE || !PROMPT_KEY.test(m[1]) || NOT_PROMPT_KEY.test(m[1])) return;
+    if (!m || out.length >= MAX_PROMPTS_PER_FILE || !promptKey(m[1])) return;
     let value: string;
     try {
       value = JSON.parse(`"${m[2]}"`) as string;
@@ -174,6 +181,12 @@ function jsonLikePrompts(path: string, text: string): DetectedPrompt[] {
     if (isProse(value)) out.push(prompt(`p${i + 1}.1`, { line: i + 1, column: 1, endLine: i + 1, endColumn: raw.length + 1 }, value, m[1], path));
   });
   return out;
+}
+
+/** Which keys of the configuration at `path` hold prompts: prompt-named keys, and generic text keys in a prompt-named file. */
+function promptKeyOf(path: string): (key: string) => boolean {
+  const promptFile = PROMPT_PATH.test(path);
+  return (key) => !NOT_PROMPT_KEY.test(key) && (PROMPT_KEY.test(key) || (promptFile && TEXT_KEY.test(key)));
 }
 
 function isProse(value: string): boolean {
