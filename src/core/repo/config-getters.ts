@@ -5,8 +5,10 @@
  * project ships for it (flat dotted keys, `{"llm.model": "…"}`, or nested tables, `llm: {model: …}`) holds what
  * runs; a key no file holds runs on the getter's default argument.
  *
- * Only a getter's shape counts (`get`, `_get`, `get_<type>`), with a key that reads like a configuration key, and
- * only when the files agree: two files holding different values for the key leave it to the default. A plain
+ * Only a getter's shape counts (`get_<type>`, `_get_<type>`, `getString`), with a key that reads like a configuration key, and only
+ * when the files agree: two files holding different values for the key leave it to the default. Only a namespaced
+ * key (`llm.model`) is looked up in the files: a bare one (`embedding_model`) names no section, and any data file
+ * (a test's fixture) may hold it. Files under test folders are never the shipped configuration. A plain
  * `.get(key, default)` is a dict read the evaluator already follows (eval-calls.ts).
  */
 import type { Expr } from './facts';
@@ -19,6 +21,8 @@ type CallExpr = Extract<Expr, { k: 'call' }>;
 /** `get_str`, `_get_int`, `getString`, `get_value`, `get_config`: a getter named for the type or kind it reads. */
 const TYPED_GETTER = /^_?get_?(str|string|int|integer|float|number|bool|boolean|enum|value|config|setting|option|path)$/i;
 const CONFIG_KEY = /^[A-Za-z_][\w-]*(\.[A-Za-z_][\w-]*)*$/;
+/** Test data and fixtures: never the configuration the application ships. */
+const TEST_PATH = /(^|\/)(tests?|testing|__tests__|fixtures?|test_data|testdata)\//i;
 
 /** The value at `key` in one parsed file: the flat dotted key, else the nested path. */
 function valueAt(data: unknown, key: string): unknown {
@@ -37,6 +41,7 @@ function valueAt(data: unknown, key: string): unknown {
 export function configFileValue(store: RepoStore, key: string): Val | undefined {
   let found: { v: string; doc: ConfigDoc } | undefined;
   for (const path of store.configPaths()) {
+    if (TEST_PATH.test(path)) continue;
     const doc = store.config(path);
     if (!doc) continue;
     const v = valueAt(doc.data, key);
@@ -61,7 +66,7 @@ export function typedGetterValue(e: CallExpr, store: RepoStore, evalIn: (x: Expr
     return v?.t === 'str' ? v.v : undefined;
   })();
   if (keyVal === undefined || !CONFIG_KEY.test(keyVal)) return undefined;
-  const fromFile = configFileValue(store, keyVal);
+  const fromFile = keyVal.includes('.') ? configFileValue(store, keyVal) : undefined;
   if (fromFile) return fromFile;
   const fallback = e.kw.default ?? e.args[1];
   return fallback ? evalIn(fallback) : undefined;

@@ -57,6 +57,16 @@ describe('a typed config getter on a source loaded at run time', () => {
     assert.equal(file(r, 'app/service.py').calls[0].model, 'gpt-4o');
   });
 
+  it('trap: a bare key is not looked up in the files (a test fixture holding it is no configuration)', async () => {
+    const r = await scanTree({
+      'app/source.py': SOURCE,
+      'app/service.py': service('self.src.get_str("model", "gpt-4o")'),
+      'tests/data/sample.yaml': 'model: all-mpnet-base-v2\n',
+      'settings.json': '{"model": "gpt-4o-mini"}\n',
+    });
+    assert.equal(file(r, 'app/service.py').calls[0].model, 'gpt-4o');
+  });
+
   it('trap: a method that is not a typed getter (get_answer) is not read from the settings file', async () => {
     const r = await scanTree({
       'app/source.py': SOURCE,
