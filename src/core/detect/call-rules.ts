@@ -28,7 +28,7 @@ export interface CallRule {
   /** `embedding`: an embedding request or binding (input tokens only). */
   readonly kind?: 'embedding' | 'transcription';
   /** Provenance tag of the calls this rule finds, when not the table's `sdk-call` (rule-tags.ts). */
-  readonly tag?: 'bound-model-invoke' | 'model-named-value';
+  readonly tag?: 'bound-model-invoke' | 'model-named-value' | 'aliased-request';
 }
 
 /** Nested option objects whose keys count as the call's own (`config={…}` in google-genai, `options` in the Claude Agent SDK). */

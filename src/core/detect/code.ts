@@ -9,7 +9,8 @@ import type { PromptKind } from '../report/types';
 import type { SyntaxNode } from './parser';
 import { AgentUses } from './agent-uses';
 import { CallLinker, type CallInfo } from './call-links';
-import { classifyCall, MODEL_ARG_KEYS as MODEL_KEYS, NESTED_OPTION_KEYS, PROVIDER_FACTORY, providerHintOf, type CallRule } from './frameworks';
+import { classifyCall, MODEL_ARG_KEYS as MODEL_KEYS, NESTED_OPTION_KEYS, PROVIDER_FACTORY, providerHintOf, type CallContext, type CallRule } from './frameworks';
+import { RequestAliases } from './aliased-requests';
 import { linkAgentTasks } from './agent-tasks';
 import { findHandWrittenLoops, loopBound } from './loops';
 import { findGraphLoops } from './graphs';
@@ -49,6 +50,7 @@ export class CodeDetector {
   private readonly agents: AgentUses;
   private readonly values: ModelValues;
   private readonly assembled: AssembledPrompts;
+  private readonly aliases: RequestAliases;
 
   constructor(
     private readonly syntax: LanguageSyntax,
@@ -61,6 +63,7 @@ export class CodeDetector {
     this.prompts.assembleWith((node, kind, reason) => this.assembled.piecesOf(node, kind, reason));
     this.agents = new AgentUses(syntax, collected, this.prompts);
     this.values = new ModelValues(syntax, collected.imports, (call, callee) => this.modelArgOf(call, callee));
+    this.aliases = new RequestAliases(collected, classifyCall);
   }
 
   run(): void {
@@ -94,17 +97,17 @@ export class CodeDetector {
     const callee = syntax.callee(node);
     let args: CallArgs | undefined;
     const getArgs = (): CallArgs => (args ??= syntax.args(node));
-    const rule =
-      classifyCall(callee, {
-        imports: this.collected.imports,
-        language: syntax.language,
-        argNames: () => new Set(getArgs().named.keys()),
-        firstArgIsModelString: () => {
-          const first = getArgs().positional[0];
-          const s = first ? syntax.stringConstant(first) : undefined;
-          return Boolean(s && /^[\w-]+:[\w.-]+$/.test(s));
-        },
-      }) ?? foreignModelRule(syntax, this.collected, node, callee);
+    const ctx: CallContext = {
+      imports: this.collected.imports,
+      language: syntax.language,
+      argNames: () => new Set(getArgs().named.keys()),
+      firstArgIsModelString: () => {
+        const first = getArgs().positional[0];
+        const s = first ? syntax.stringConstant(first) : undefined;
+        return Boolean(s && /^[\w-]+:[\w.-]+$/.test(s));
+      },
+    };
+    const rule = classifyCall(callee, ctx) ?? this.aliases.ruleOf(callee, ctx) ?? foreignModelRule(syntax, this.collected, node, callee);
     const http = rule ? undefined : httpRequestOf(syntax, node, callee);
     // A post to an LLM endpoint: the payload's keys are the request's options.
     if (http) args = { positional: [], named: (http.payload && syntax.entries(http.payload)) || new Map() };

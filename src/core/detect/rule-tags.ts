@@ -28,6 +28,7 @@ export const CALL_RULES = {
   'bound-model-invoke': { kind: 'framework-contract', about: 'invoke on bind_tools/with_structured_output of a model made outside the file (model-uses.ts)' },
   'model-named-value': { kind: 'name-match', about: 'invoke on, or a call of, a value named like a model made elsewhere (requests.ts, model-uses.ts)' },
   'partial-request': { kind: 'language-idiom', about: 'a request function bound ahead with functools.partial, then called (partials.ts)' },
+  'aliased-request': { kind: 'language-idiom', about: 'a request method bound to a name (`completion = client.chat.completions.create`), then called through it (aliased-requests.ts)' },
   'typed-receiver': { kind: 'data-flow', about: "a method of the repository's own chat-model type, confirmed by its implementations (typed-requests.ts)" },
   'py-chat-family': { kind: 'data-flow', about: "a call on the repository's own Python chat-model class family (repo/py-families.ts)" },
   'py-branch-site': { kind: 'data-flow', about: "a folded branch of a Python wrapper that an application caller's model takes (repo/branch-sites.ts)" },

@@ -11,6 +11,7 @@ import { pickByKey } from './client-picks';
 import { factoryModelArg, isRequestBody, splatModelKeys, wrappedModel } from './model-flow';
 import { isProviderInstance } from './provider-instances';
 import { typerOptionDefault } from './cli-options';
+import { typedGetterValue } from './config-getters';
 import { preferCodeDefault } from './run-config';
 import { stringOp } from './string-ops';
 import { returnsInDefaultOrder } from './env-pickers';
@@ -69,6 +70,9 @@ export function evalCall(h: CallHost, e: CallExpr, ctx: Ctx, d: number): Val | u
   if (!callee) {
     // `copy.deepcopy(config)`: the same value.
     if (/^(copy\.)?(deep)?copy$/.test(e.text) && e.args[0]) return h.eval(e.args[0], ctx, d);
+    // `self.src.get_str("llm.model", "gpt-4")` on a source loaded at run time: the shipped file's value, else the default.
+    const got = typedGetterValue(e, h.store, (x) => h.eval(x, ctx, d));
+    if (got) return got;
     const inner = wrappedModel(e);
     if (inner) return h.eval(inner, ctx, d);
     const factory = factoryModelArg(e);
