@@ -30,7 +30,11 @@ const FUNCTION_TYPES = /^(function_declaration|function_definition|arrow_functio
  */
 export function returnedParts(syntax: LanguageSyntax, expr: SyntaxNode | undefined): SyntaxNode[] {
   const fn = builderOf(syntax, expr);
-  if (!fn) return [];
+  return fn ? returnedTexts(syntax, fn) : [];
+}
+
+/** The written values a function returns: returned literals, both branches of a returned choice, a constant a branch names. */
+export function returnedTexts(syntax: LanguageSyntax, fn: SyntaxNode): SyntaxNode[] {
   const out: SyntaxNode[] = [];
   for (const returned of syntax.returns(fn).slice(0, MAX_RETURNS)) out.push(...choices(syntax, returned, 0));
   return out.filter((n) => (render(syntax.text(n)).literalText.replace(TAG, ' ').match(WORD) ?? []).length >= MIN_WORDS);

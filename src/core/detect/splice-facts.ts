@@ -6,8 +6,12 @@
  *   ternaries). The names may be constants of another module that no rule reads as a prompt.
  * - The module's own text constants of written words (`export const OPTIONS = \`- 'rewrite': …\``), whose text
  *   another module may splice that way.
+ * - The written texts each exported function returns (`return "No reflections found."`, a returned template),
+ *   and the functions whose call a `.replace` chain inserts (`.replace("{BODY}", formatBody(posts))`, or a local
+ *   holding `await getReflections(config)`): a builder imported from another module is read where it is written.
  */
-import type { CalledSpliceFact, SpliceFact, TextConstantFact } from '../repo/facts';
+import type { BuilderTextsFact, CalledSpliceFact, SpliceFact, TextConstantFact } from '../repo/facts';
+import { returnedTexts } from './returned-parts';
 import type { SyntaxNode } from './parser';
 import type { Collected, LanguageSyntax } from './syntax';
 import { render } from './text';
@@ -23,10 +27,11 @@ export interface SpliceFacts {
   readonly splices: SpliceFact[];
   readonly textConstants: TextConstantFact[];
   readonly calledSplices: CalledSpliceFact[];
+  readonly builderTexts: BuilderTextsFact[];
 }
 
 export function findSpliceFacts(syntax: LanguageSyntax, collected: Collected, root: SyntaxNode, calls: readonly DetectedCall[]): SpliceFacts {
-  const out: SpliceFacts = { splices: [], textConstants: [], calledSplices: [] };
+  const out: SpliceFacts = { splices: [], textConstants: [], calledSplices: [], builderTexts: [] };
   if (syntax.language !== 'typescript') return out;
   for (const call of collected.calls) {
     const fact = calledSplice(call);
@@ -42,6 +47,7 @@ export function findSpliceFacts(syntax: LanguageSyntax, collected: Collected, ro
   }
   for (const stmt of root.namedChildren) {
     const decl = stmt?.type === 'export_statement' ? stmt.childForFieldName('declaration') : stmt;
+    if (stmt?.type === 'export_statement' && decl) exportedBuilder(syntax, decl, out.builderTexts);
     if (decl?.type !== 'lexical_declaration') continue;
     for (const d of decl.namedChildren) {
       const name = d?.type === 'variable_declarator' ? d.childForFieldName('name') : undefined;
@@ -53,6 +59,18 @@ export function findSpliceFacts(syntax: LanguageSyntax, collected: Collected, ro
     }
   }
   return out;
+}
+
+/** `export function f() { return "…" }` / `export const f = () => …`: the written texts it returns, when it returns any. */
+function exportedBuilder(syntax: LanguageSyntax, decl: SyntaxNode, out: BuilderTextsFact[]): void {
+  const declarators = decl.type === 'lexical_declaration' ? decl.namedChildren.filter((d): d is SyntaxNode => d?.type === 'variable_declarator') : [decl];
+  for (const d of declarators) {
+    const fn = d.type === 'variable_declarator' ? d.childForFieldName('value') : d;
+    const name = d.childForFieldName('name');
+    if (!fn || name?.type !== 'identifier' || !FUNCTION.test(fn.type) || out.length >= MAX_CONSTANTS) continue;
+    const texts = returnedTexts(syntax, fn).map((n) => ({ name: name.text, line: n.startPosition.row + 1, endLine: n.endPosition.row + 1, text: render(syntax.text(n)).text.slice(0, MAX_TEXT) }));
+    if (texts.length) out.push({ fn: name.text, texts });
+  }
 }
 
 /** `${getPrompts().businessContext}`: a call of a named function without arguments whose property is spliced into a template. */
@@ -75,16 +93,18 @@ function isInnerLink(syntax: LanguageSyntax, call: SyntaxNode): boolean {
 function chainOf(syntax: LanguageSyntax, outer: SyntaxNode): SpliceFact {
   const keys: string[] = [];
   const inserted: string[] = [];
+  const called: string[] = [];
   let cur: SyntaxNode | undefined = outer;
   for (let i = 0; i < 12 && cur && cur.type === 'call_expression' && REPLACE.test(syntax.callee(cur)); i++) {
     const [key, value] = syntax.args(cur).positional;
     const k = key ? syntax.stringConstant(key) : undefined;
     if (k) keys.push(k);
     if (value) namesIn(value, inserted);
+    if (value) calledIn(syntax, value, called);
     cur = syntax.receiver(cur);
     while (cur?.type === 'parenthesized_expression' && cur.namedChildren[0]) cur = cur.namedChildren[0];
   }
-  return { ...(cur?.type === 'identifier' ? { root: cur.text } : {}), keys, inserted, line: outer.startPosition.row + 1 };
+  return { ...(cur?.type === 'identifier' ? { root: cur.text } : {}), keys, inserted, ...(called.length ? { calledInserted: called } : {}), line: outer.startPosition.row + 1 };
 }
 
 function namesIn(node: SyntaxNode, out: string[]): void {
@@ -96,6 +116,18 @@ function namesIn(node: SyntaxNode, out: string[]): void {
   } else if (n.type === 'ternary_expression') {
     for (const side of [n.childForFieldName('consequence'), n.childForFieldName('alternative')]) if (side) namesIn(side, out);
   }
+}
+
+/** `f(…)`, `await f(…)`, or a local bound to either: the plain function name called (a method is not a builder of text). */
+function calledIn(syntax: LanguageSyntax, node: SyntaxNode, out: string[]): void {
+  let n: SyntaxNode | undefined = node;
+  if (n.type === 'identifier') {
+    const bound = syntax.resolve(n);
+    n = bound.id === n.id ? undefined : bound;
+  }
+  while (n && (n.type === 'await_expression' || n.type === 'parenthesized_expression') && n.namedChildren[0]) n = n.namedChildren[0];
+  const callee = n?.type === 'call_expression' ? n.childForFieldName('function') : undefined;
+  if (callee?.type === 'identifier' && !out.includes(callee.text)) out.push(callee.text);
 }
 
 function enclosingFunction(node: SyntaxNode): SyntaxNode | undefined {

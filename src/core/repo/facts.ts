@@ -7,9 +7,9 @@
 
 import type { DetectedCall } from '../detect/types';
 import type { TextFacts } from './sent-types';
-import type { SchemaUseFact, SchemaFact, SchemaSenderFact, MessageBuilderFact, ToolSchemaBuilderFact, ToolClassFact, ToolFunctionHints, SchemaRefs, TypeShapeFact, SpliceFact, CalledSpliceFact, TextConstantFact } from './prompt-facts';
+import type { SchemaUseFact, SchemaFact, SchemaSenderFact, MessageBuilderFact, ToolSchemaBuilderFact, ToolClassFact, ToolFunctionHints, SchemaRefs, TypeShapeFact, SpliceFact, CalledSpliceFact, TextConstantFact, BuilderTextsFact } from './prompt-facts';
 
-export type { SchemaUseFact, SchemaFact, SchemaSenderFact, MessageBuilderFact, ToolSchemaBuilderFact, ToolClassFact, ToolFunctionHints, SchemaRefs, TypeShapeFact, SpliceFact, CalledSpliceFact, TextConstantFact } from './prompt-facts';
+export type { SchemaUseFact, SchemaFact, SchemaSenderFact, MessageBuilderFact, ToolSchemaBuilderFact, ToolClassFact, ToolFunctionHints, SchemaRefs, TypeShapeFact, SpliceFact, CalledSpliceFact, TextConstantFact, BuilderTextsFact } from './prompt-facts';
 
 /** An expression as far as the repository pass needs it; anything else is `unknown`. */
 export type Expr =
@@ -341,4 +341,6 @@ export interface FileFacts {
   readonly calledSplices?: readonly CalledSpliceFact[];
   /** TypeScript: module-level text constants of written words, which another module may splice into a prompt. */
   readonly textConstants?: readonly TextConstantFact[];
+  /** TypeScript: written texts the module's exported functions return, which another module may insert into a prompt. */
+  readonly builderTexts?: readonly BuilderTextsFact[];
 }

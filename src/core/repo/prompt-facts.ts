@@ -96,7 +96,15 @@ export interface SpliceFact {
   readonly root?: string;
   readonly keys: readonly string[];
   readonly inserted: readonly string[];
+  /** Functions whose call is inserted (`.replace("{BODY}", formatBody(posts))`, or a local holding `await f(…)`). */
+  readonly calledInserted?: readonly string[];
   readonly line: number;
+}
+
+/** The written texts an exported function returns (detect/returned-parts.ts), which another module may insert into a prompt by calling it. */
+export interface BuilderTextsFact {
+  readonly fn: string;
+  readonly texts: readonly TextConstantFact[];
 }
 
 /** `${getPrompts().businessContext}`: the function called without arguments and the property of its result spliced in. */

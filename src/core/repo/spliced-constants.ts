@@ -8,6 +8,8 @@
  *
  * The same holds for an imported constant spliced by name into a prompt the module reports
  * (`\`Use the following criteria:\n${GROUP_BY_CONTENT_CRITERIA}\``): its text is part of that prompt.
+ * And for a builder function another module writes, whose call such a chain inserts
+ * (`.replace("{BODY_POSTS}", formatBodyPostsForPrompt(posts))`): the written texts it returns are sent in the slot.
  *
  * Only a chain in a function that itself sends a request counts (a UI string filled the same way sends nothing),
  * and only texts of two words or more (not an id, a key or a separator).
@@ -59,6 +61,7 @@ export function splicedConstantsByFile(store: RepoStore): Map<string, DetectedPr
         const c = constantOf(store, path, name);
         if (c) add(c, path, chain.line);
       }
+      for (const fn of chain.calledInserted ?? []) for (const c of builderTextsOf(store, path, fn)) add(c, path, chain.line);
     }
     // `${getPrompts().businessContext}` in a prompt: the constant each object the function returns holds under that key.
     for (const splice of stored.facts.calledSplices ?? []) {
@@ -88,6 +91,16 @@ function returnedConstants(store: RepoStore, fromPath: string, fn: string, prop:
     if (c && !out.some((o) => o.path === c.path && o.line === c.line)) out.push(c);
   }
   return out;
+}
+
+/** The written texts a builder function returns, in the module that writes it (here or through imports), not yet prompts there. */
+function builderTextsOf(store: RepoStore, fromPath: string, fn: string): Constant[] {
+  const at = followImports(store, fromPath, fn, (stored, wanted) => Boolean(stored.facts.builderTexts?.some((b) => b.fn === wanted)));
+  const stored = at ? store.get(at.path) : undefined;
+  const fact = at && stored?.facts.builderTexts?.find((b) => b.fn === at.name);
+  return (fact?.texts ?? [])
+    .filter((t) => WRITTEN.test(t.text) && !stored!.file.prompts.some((p) => p.line <= t.endLine && t.line <= p.endLine))
+    .map((t) => ({ path: at!.path, name: at!.name, line: t.line, endLine: t.endLine, text: t.text }));
 }
 
 /** A function declared in this module or imported from another (functions are not module values). */
