@@ -95,6 +95,8 @@ const PROMPT_RULES: readonly (readonly [RegExp, string, CensusKind])[] = [
   [/^part of /, 'assembled-pieces', 'data-flow'],
   // Before prompt-named-function and the description rule: a builder's return spliced by its call (returned-parts.ts).
   [/^returned by a builder spliced into /, 'spliced-builder-return', 'data-flow'],
+  // What a tool returns is sent back as the tool message (tool-results.ts): `@tool` templates, `execute` fallbacks and documents.
+  [/^text returned by (@\S+ function|a tool's execute): the tool result/, 'tool-result-return', 'framework-contract'],
   [/, loaded by the code$/, 'loaded-config-file', 'data-flow'],
   [/^read by the code at |^read at .* sent with the request there$/, 'loaded-whole-file', 'data-flow'],
   [/^read from its folder by the code/, 'prompt-folder-by-key', 'data-flow'],

@@ -15,7 +15,7 @@ import type { CallArgs, Collected, LanguageSyntax } from './syntax';
 import { literalLength } from './text';
 import { defaultText, nameLedConcatenation, splicedTexts } from './spliced-parts';
 import { joinedListPieces, returnedAssembly } from './joined-returns';
-import { returnedToolTemplates } from './tool-results';
+import { returnedToolTemplates, toolExecuteResultTexts } from './tool-results';
 import { builtTemplate } from './built-templates';
 import { onlyAskedOfPerson } from './person-prompts';
 import { unsentEarlierMessage } from './last-message-only';
@@ -101,6 +101,7 @@ export class PromptPlaces {
     }
     zodDescriptions(syntax, node, entries, this.prompts);
     toolObjectPrompts(syntax, node, entries, this.prompts);
+    for (const t of toolExecuteResultTexts(syntax, entries)) this.prompts.promptsFrom(t, 'other', CONFIDENCE.key, 'text returned by a tool\'s execute: the tool result sent back to the model');
     const description = entries.get('description');
     if (description && TOOL_SCHEMA_KEYS.some((k) => entries.has(k)) && isTextish(syntax, description)) {
       this.prompts.promptsFrom(description, 'tool-description', CONFIDENCE.tool, 'tool description');

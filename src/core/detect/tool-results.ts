@@ -26,3 +26,46 @@ export function returnedToolTemplates(syntax: LanguageSyntax, fn: SyntaxNode): S
   }
   return out;
 }
+
+/** Fewest words of a fallback a TypeScript tool returns: `'Document not found'` is a status, not guidance. */
+const MIN_FALLBACK_WORDS = 6;
+/** Fewest words of a fixed text returned in place: a document the tool serves, longer than a one-sentence status. */
+const MIN_DOCUMENT_WORDS = 25;
+
+/**
+ * Fixed texts a TypeScript tool definition's `execute` returns: `tool({ description, parameters, execute })` (AI SDK,
+ * OpenAI Agents) sends what `execute` resolves to back to the model as the tool result, so a sentence written there
+ * for the model is prompt text: a document the tool serves (`return { policy: \`At Snowy Peak…\` }`) or the fallback
+ * given when the data is missing (`data: page.markdown ?? 'Could not get the page content, try search instead'`).
+ *
+ * Only fixed texts (no value filled in) are taken: a fallback of six words or more, or a text written in place of
+ * 25 words or more. An error label in front of a runtime value (`error: \`Failed to extract data: ${e}\``) reports
+ * the program's failure, a one-sentence status (`message: 'The document has been updated successfully.'`) reports
+ * what the tool did rather than give the model text to work from, and returned data (`{ orders: [...] }`) has none.
+ */
+export function toolExecuteResultTexts(syntax: LanguageSyntax, entries: ReadonlyMap<string, SyntaxNode>): SyntaxNode[] {
+  if (syntax.language !== 'typescript' || !entries.has('description')) return [];
+  const execute = entries.get('execute');
+  if (!execute || !/function|arrow_function|method/.test(execute.type)) return [];
+  const out: SyntaxNode[] = [];
+  for (const returned of syntax.returns(execute).slice(0, 20)) {
+    const values = syntax.entries(returned) ? [...syntax.entries(returned)!.values()] : [returned];
+    for (const value of values) {
+      const fallback = fallbackOf(value);
+      const text = fallback ?? value;
+      if (syntax.isTextLiteral(text) && isFixedText(syntax, text, fallback ? MIN_FALLBACK_WORDS : MIN_DOCUMENT_WORDS)) out.push(text);
+    }
+  }
+  return out;
+}
+
+/** The fallback of `x ?? '…'` / `x || '…'`: the text the model gets when the data it asked for is missing. */
+function fallbackOf(value: SyntaxNode): SyntaxNode | undefined {
+  if (value.type !== 'binary_expression' || !/^(\?\?|\|\|)$/.test(value.childForFieldName('operator')?.text ?? '')) return undefined;
+  return value.childForFieldName('right') ?? undefined;
+}
+
+function isFixedText(syntax: LanguageSyntax, text: SyntaxNode, minWords: number): boolean {
+  if (text.descendantsOfType(['template_substitution']).length) return false;
+  return (render(syntax.text(text)).literalText.match(WORD) ?? []).length >= minWords;
+}
