@@ -31,7 +31,9 @@ export function passedText(syntax: LanguageSyntax, call: SyntaxNode): SyntaxNode
   if (!/^[A-Za-z_$][\w$]*$/.test(name) || VERB_FIRST.test(name) || NAMED.test(name) || CONSTRUCTOR.test(name)) return undefined;
   // Helpers the syntax reads itself (`dedent(…)`, `.trim()`, `.join(…)`) keep their own reading.
   if (literalLength(syntax.text(call)) > 0) return undefined;
-  const first = syntax.args(call).positional[0];
+  const arg = syntax.args(call).positional[0];
+  // `removeExtraLineBreaks(userContent)` after `const userContent = \`…\``: the local's written text is handed over.
+  const first = arg?.type === 'identifier' ? syntax.resolve(arg) : arg;
   if (!first || !syntax.isTextLiteral(first)) return undefined;
   const text = syntax.text(first);
   if (literalLength(text) === 0) return undefined;

@@ -11,6 +11,7 @@ import type { SiteRegistry } from './sites';
 import type { LanguageSyntax } from './syntax';
 import { literal, literalLength, render } from './text';
 import { passedText } from './passed-texts';
+import { pushedItems } from './pushed-parts';
 import { returnedParts } from './returned-parts';
 import { splicedTexts } from './spliced-parts';
 
@@ -72,7 +73,8 @@ export class PromptReader {
     }
     const items = syntax.items(target);
     if (items) {
-      for (const item of items.slice(0, 200)) {
+      // `content.push({ type: "text", text: … })` after `const content = [...]`: the pushed items are sent too.
+      for (const item of [...items.slice(0, 200), ...pushedItems(syntax, node, target)]) {
         const r = this.messageOrText(item, kind, confidence, reason, depth + 1);
         ids.push(...r.ids);
         placeholders.push(...r.placeholders);
