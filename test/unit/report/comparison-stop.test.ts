@@ -19,6 +19,7 @@ import { summarizeScan } from '../../../src/node/scan-summary';
 import type { ReportHostMessage } from '../../../src/webview/protocol/report';
 import { makeRepo } from '../diff/git-fixture';
 import { TEST_ASSUMPTIONS, TEST_CATALOG } from './catalog-fixture';
+import { alive } from './process-alive';
 
 const AGENT = (i: number) => `import OpenAI from 'openai';
 const c = new OpenAI();
@@ -32,15 +33,6 @@ function requestFor(root: string) {
 /** What the page would show in its diff line after these messages: the last word on the comparison. */
 function diffLineAfter(posted: readonly ReportHostMessage[]): string | undefined {
   return posted.filter((m) => m.type.startsWith('diff')).at(-1)?.type;
-}
-
-function alive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch {
-    return false;
-  }
 }
 
 function recordingHost(extra: Partial<ComparisonHost> & Pick<ComparisonHost, 'request'>) {

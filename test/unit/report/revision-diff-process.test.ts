@@ -18,6 +18,7 @@ import { diffRequestProblem, isScanProcessMessage, type DiffRequest } from '../.
 import { siteDiffKey } from '../../../src/webview/protocol/report';
 import { agentSource, cli, makeRepo, writeFiles } from '../diff/git-fixture';
 import { TEST_CATALOG } from './catalog-fixture';
+import { alive } from './process-alive';
 
 const OTHER = `import OpenAI from 'openai';
 const c = new OpenAI();
@@ -28,15 +29,6 @@ export const ask = (q: string) => c.chat.completions.create({ model: 'gpt-4.1', 
 function request(root: string, ref = 'HEAD'): DiffRequest {
   const env = readEnvironment(TEST_CATALOG, join(root, 'tokenomics.json'), false);
   return { root, ref, catalog: env.catalog, assumptions: env.assumptions, exclude: [...env.config.exclude], maxFileBytes: 1024 * 1024, respectGitignore: true };
-}
-
-function alive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch {
-    return false;
-  }
 }
 
 const summary = { ref: 'HEAD', commit: 'abc1234', delta: { usd: -3, percent: -10 }, headline: 'LLM cost −$3.00 a month (−10%)', counts: { added: 1, changed: 0, unchanged: 0, removed: 1 } };

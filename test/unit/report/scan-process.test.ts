@@ -19,6 +19,7 @@ import { ReportRowStore } from '../../../src/node/report-row-store';
 import { runReportScan } from '../../../src/extension/webviews/report/scan-launch';
 import { ScanRun } from '../../../src/extension/webviews/report/scan-run';
 import { TEST_ASSUMPTIONS, TEST_CATALOG } from './catalog-fixture';
+import { alive } from './process-alive';
 
 const EXAMPLES = resolve(__dirname, '../../../../examples');
 
@@ -41,15 +42,6 @@ function summaryOf(outcome: { kind: string; summary?: ScanSummary }): ScanSummar
 function comparable(r: object): string {
   const { timing: _t, ...rest } = r as Record<string, unknown>;
   return JSON.stringify(rest);
-}
-
-function alive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch {
-    return false;
-  }
 }
 
 /** A workspace big enough that a scan is still running when the first progress arrives. */
