@@ -49,7 +49,8 @@ function isCallbackIn(call: SyntaxNode, scope: SyntaxNode): boolean {
 
 /**
  * A value the code writes: a text literal, a `{role, content}` message of a prompt role or a `{type: "text"}` part.
- * A model reply pushed back (`history.push(r.choices[0].message)`) or a tool result (`{ role: 'tool', … }`) is not.
+ * A model reply pushed back (`history.push(r.choices[0].message)`) or a tool result (`{ role: 'tool', … }`, or a user
+ * message whose content a comprehension gathers from the reply, as Anthropic's tool results are sent) is not.
  */
 function written(syntax: LanguageSyntax, value: SyntaxNode): boolean {
   if (syntax.isTextLiteral(value)) return true;
@@ -58,6 +59,9 @@ function written(syntax: LanguageSyntax, value: SyntaxNode): boolean {
   const role = entries.get('role');
   const type = entries.get('type');
   const constant = (n: SyntaxNode | undefined): string | undefined => (n ? syntax.stringConstant(syntax.resolve(n)) : undefined);
+  // A content list built by a comprehension (tool results gathered from the reply) replays what was produced.
+  const content = entries.get('content');
+  if (content && /comprehension|generator_expression/.test(content.type)) return false;
   if (role) return PROMPT_ROLE.test(constant(role) ?? '');
   return constant(type) === 'text';
 }

@@ -54,4 +54,22 @@ describe('messages and content parts pushed onto a list that is sent', () => {
     assert.ok(found.includes(6), `the appended part (have ${found})`);
     assert.ok(!found.includes(9), `the log line (have ${found})`);
   });
+
+  it('trap: a user message of tool results gathered by a comprehension adds no written input (the loop prices tool results)', async () => {
+    const py = [
+      'import anthropic',
+      'client = anthropic.Anthropic()',
+      'def run(question):',
+      '    messages = [{"role": "user", "content": f"Answer the research question: {question}"}]',
+      '    for _ in range(5):',
+      '        r = client.messages.create(model="claude-sonnet-4-5", max_tokens=512, messages=messages)',
+      '        if r.stop_reason != "tool_use":',
+      '            return r.content[0].text',
+      '        messages.append({"role": "assistant", "content": r.content})',
+      '        messages.append({"role": "user", "content": [{"type": "tool_result", "tool_use_id": b.id, "content": "…"} for b in r.content if b.type == "tool_use"]})',
+    ].join('\n');
+    const call = (await detectFile(py, 'agent.py')).calls[0];
+    assert.deepEqual(call.inputPlaceholders, [], 'no placeholder for the gathered tool results');
+    assert.equal(call.promptIds.length, 1, 'the question only');
+  });
 });
