@@ -21,6 +21,7 @@ const RUNTIME_SCOPE_MISSES = new Map<string, string>([
   ['microsoft+TaskWeaver.json:project/examples/code_generator_examples/example-codeinterpreter-default-2.yaml', TASKWEAVER_EXAMPLES_WHY],
   ['Codium-ai+AlphaCodium.json:alpha_codium/gen/stages/run_generate_ai_test.py', ALPHACODIUM_STAGE_WHY],
   ['Codium-ai+AlphaCodium.json:alpha_codium/gen/stages/indirect/run_validate_ai_test.py', ALPHACODIUM_STAGE_WHY],
+  ['mayooear+gpt4-pdf-chatbot-langchain.json:scripts/ingest-data.ts', 'the ingest command the README has users run first: package.json `"ingest": "tsx -r dotenv/config scripts/ingest-data.ts"` embeds the PDFs the chat route retrieves'],
 ]);
 
 /**
