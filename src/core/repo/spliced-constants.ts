@@ -68,6 +68,11 @@ export function splicedConstantsByFile(store: RepoStore): Map<string, DetectedPr
       const prompt = stored.file.prompts.find((p) => p.line <= splice.line && splice.line <= p.endLine);
       if (prompt) for (const c of returnedConstants(store, path, splice.fn, splice.prop)) add(c, path, splice.line);
     }
+    // `f"…{selected_stack}…"` with `selected_stack = build_stack_policy(stack)` imported: what the builder returns is sent there.
+    for (const splice of stored.facts.builderSplices ?? []) {
+      if (!stored.file.prompts.some((p) => p.line <= splice.line && splice.line <= p.endLine)) continue;
+      for (const c of builderTextsOf(store, path, splice.fn)) add(c, path, splice.line);
+    }
     // `${GROUP_BY_CONTENT_CRITERIA}` in a prompt this module sends: the imported constant is spliced in whole.
     for (const prompt of stored.file.prompts) {
       for (const name of prompt.placeholders) {
