@@ -3,7 +3,9 @@ import { promptTags } from '../../../bench/repos/census-tags';
 import { file, scanTree } from './fixture-scan';
 
 /** A policies module of text builders, and a message module that splices their calls into the user message it sends. */
-const POLICIES = `def build_image_policy(enabled):
+// Files without a hint of LLM use ("prompt", "model", …) are not parsed at all: the builder module names its purpose.
+const POLICIES = `"""Policy lines for the prompt."""
+def build_image_policy(enabled):
     if enabled:
         return (
             "Image generation is enabled for this request. Call generate_images for "
@@ -42,23 +44,23 @@ describe('a builder of another module whose call a sent template splices: its re
   it('Python: both texts the imported policy builder returns are prompts of the policies module', async () => {
     const r = await scanTree({ 'policies.py': POLICIES, 'messages.py': MESSAGES });
     const found = file(r, 'policies.py').prompts.map((p) => p.line);
-    assert.ok(found.includes(4), `the enabled policy (have ${found})`);
-    assert.ok(found.includes(7), `the disabled policy (have ${found})`);
+    assert.ok(found.includes(5), `the enabled policy (have ${found})`);
+    assert.ok(found.includes(8), `the disabled policy (have ${found})`);
   });
 
   it('traps: a builder spliced into a log line, and a builder returning one word, are no prompts', async () => {
     const r = await scanTree({ 'policies.py': POLICIES, 'messages.py': MESSAGES });
     const found = file(r, 'policies.py').prompts.map((p) => p.line);
-    assert.ok(!found.includes(11), `the log line (have ${found})`);
-    assert.ok(!found.includes(15), `the one-word choice (have ${found})`);
+    assert.ok(!found.includes(12), `the log line (have ${found})`);
+    assert.ok(!found.includes(16), `the one-word choice (have ${found})`);
   });
 
   it('TypeScript: an exported builder spliced by a template (no .replace chain)', async () => {
-    const rules = 'export function rulesBlock(strict: boolean): string {\n  return strict ? "Follow every rule below without exception, always." : "Use the rules below as loose guidance only.";\n}\n';
+    const rules = '/** Rule lines for the system prompt. */\nexport function rulesBlock(strict: boolean): string {\n  return strict ? "Follow every rule below without exception, always." : "Use the rules below as loose guidance only.";\n}\n';
     const send = 'import OpenAI from "openai";\nimport { rulesBlock } from "./rules";\nconst client = new OpenAI();\nexport async function ask(q: string, strict: boolean) {\n  const system = `You answer questions about the codebase.\\n${rulesBlock(strict)}`;\n  return client.chat.completions.create({ model: "gpt-4o", messages: [{ role: "system", content: system }, { role: "user", content: q }] });\n}\n';
     const r = await scanTree({ 'rules.ts': rules, 'ask.ts': send });
     const prompts = file(r, 'rules.ts').prompts;
-    assert.deepEqual(prompts.map((p) => p.line), [2]);
+    assert.deepEqual(prompts.map((p) => p.line), [3]);
     assert.ok(promptTags(prompts[0] as never).length > 0);
   });
 });
