@@ -95,6 +95,10 @@ const PROMPT_RULES: readonly (readonly [RegExp, string, CensusKind])[] = [
   [/^part of /, 'assembled-pieces', 'data-flow'],
   // Before prompt-named-function and the description rule: a builder's return spliced by its call (returned-parts.ts).
   [/^returned by a builder spliced into /, 'spliced-builder-return', 'data-flow'],
+  // An imported builder's call spliced by a template of a sent prompt (builder-splices.ts, repo/spliced-constants.ts).
+  [/ returns it: a builder spliced by a template of the prompt sent at /, 'imported-builder-splice', 'data-flow'],
+  // An entry of a table of texts that a joined list of lines splices in (joined-items.ts).
+  [/^table entry joined into /, 'joined-table-entry', 'data-flow'],
   // What a tool returns is sent back as the tool message (tool-results.ts): `@tool` templates, `execute` fallbacks and documents.
   [/^text returned by (@\S+ function|a tool's execute): the tool result/, 'tool-result-return', 'framework-contract'],
   [/, loaded by the code$/, 'loaded-config-file', 'data-flow'],

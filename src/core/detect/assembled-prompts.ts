@@ -14,6 +14,7 @@ import type { PromptKind } from '../report/types';
 import type { SyntaxNode } from './parser';
 import { CONFIDENCE, isFunctionLike, type PromptReader, type PromptRefs } from './prompt-reader';
 import type { CallArgs, LanguageSyntax } from './syntax';
+import { filteredList, tableTexts, unfilteredList } from './joined-items';
 
 /** How many hops (variable → its assignments, call → returned value) are followed from the message. */
 const MAX_DEPTH = 8;
@@ -175,7 +176,8 @@ export class AssembledPrompts {
       case 'subscript':
       case 'subscript_expression': {
         // `instructions[editType]`: a local table of texts picked by key sends one of its values.
-        const table = this.localTable(n);
+        // `TYPES[type]` of a module-level table of texts: the entries (joined-items.ts).
+        const table = this.localTable(n) ?? (tableTexts(syntax, n)?.length ? tableTexts(syntax, n) : undefined);
         if (table) {
           for (const value of table) this.visit(value, kind, reason, depth + 1, seen, out);
           return;
@@ -221,9 +223,13 @@ export class AssembledPrompts {
       if (inserted) this.visit(inserted, kind, reason, depth + 1, seen, out, true);
       return this.visit(receiver, kind, reason, depth, seen, out);
     }
+    // `[…].filter(Boolean)`, `filter(None, parts)`: the list minus its empty items.
+    const kept = filteredList(syntax, n);
+    if (kept) return this.visit(kept, kind, reason, depth, seen, out);
     if (receiver && /\.join$/.test(callee)) {
-      // Python `"\\n".join(parts)`: the items; TypeScript `parts.join("\\n")`: the array.
-      const list = syntax.language === 'python' ? syntax.args(n).positional[0] : receiver;
+      // Python `"\\n".join(parts)`: the items; TypeScript `parts.join("\\n")`: the array (through `.filter(…)`).
+      const joined = syntax.language === 'python' ? syntax.args(n).positional[0] : receiver;
+      const list = joined && unfilteredList(syntax, joined);
       // TypeScript: a local list the function fills (`lines = [...]`, then `lines.push(…)` in branches): its initial items and every
       // pushed value. (Python's appended lists are left to joined-returns.ts: read here, their short headers (`f"--- Step {i} ---"`) fired.)
       if (list && syntax.language !== 'python' && this.filledLocally(list)) return this.visit(list, kind, reason, depth, seen, out);

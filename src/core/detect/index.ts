@@ -111,7 +111,7 @@ async function detectCode(text: string, path: string, grammar: Grammar, opts: ty
     const builders = [...findMessageBuilders(syntax, collected), ...findMessageFactories(syntax, collected)];
     const withSenders = withSenderFacts(withSchemaFacts(extractFacts(grammar === 'python', tree.rootNode, collected, [...sites.calls, ...typed]), schemaFacts), findSchemaSenders(syntax, collected, tree.rootNode));
     const spliced = findSpliceFacts(syntax, collected, tree.rootNode, sites.calls);
-    const withSplices = { ...withSenders, ...(spliced.splices.length ? { splices: spliced.splices } : {}), ...(spliced.textConstants.length ? { textConstants: spliced.textConstants } : {}), ...(spliced.calledSplices.length ? { calledSplices: spliced.calledSplices } : {}), ...(spliced.builderTexts.length ? { builderTexts: spliced.builderTexts } : {}) };
+    const withSplices = { ...withSenders, ...(spliced.splices.length ? { splices: spliced.splices } : {}), ...(spliced.textConstants.length ? { textConstants: spliced.textConstants } : {}), ...(spliced.calledSplices.length ? { calledSplices: spliced.calledSplices } : {}), ...(spliced.builderTexts.length ? { builderTexts: spliced.builderTexts } : {}), ...(spliced.builderSplices.length ? { builderSplices: spliced.builderSplices } : {}) };
     const withBuilders = builders.length ? { ...withSplices, messageBuilders: builders } : withSplices;
     let facts = withToolClassFacts(withTypeShapes(withBuilders, typed, grammar !== 'python' && DECLARES_TYPES.test(text), tree.rootNode), syntax, collected);
     facts = withToolFunctionHints(facts, text, grammar === 'python');

@@ -8,6 +8,7 @@ import type { PromptKind } from '../report/types';
 import type { SyntaxNode } from './parser';
 import { CONFIDENCE, type PromptReader } from './prompt-reader';
 import type { LanguageSyntax } from './syntax';
+import { unfilteredList } from './joined-items';
 
 /** Appends looked at per function. */
 const MAX_APPENDS = 40;
@@ -57,6 +58,8 @@ export function returnedAssembly(syntax: LanguageSyntax, prompts: PromptReader, 
     }
     return;
   }
-  const receiver = returned.type === 'call_expression' && /\.join$/.test(syntax.callee(returned)) ? syntax.receiver(returned) : undefined;
-  if (receiver?.type === 'identifier') prompts.assembledPieces(returned, kind, `the list ${fnName}() returns`);
+  const joined = returned.type === 'call_expression' && /\.join$/.test(syntax.callee(returned)) ? syntax.receiver(returned) : undefined;
+  // `return [intro, TYPES[type], formatLine(type)].filter(Boolean).join("\n")`: a list written in place is read the same way.
+  const receiver = joined && unfilteredList(syntax, joined);
+  if (receiver?.type === 'identifier' || receiver?.type === 'array') prompts.assembledPieces(returned, kind, `the list ${fnName}() returns`);
 }

@@ -14,6 +14,7 @@ import { passedText } from './passed-texts';
 import { pushedItems } from './pushed-parts';
 import { returnedParts } from './returned-parts';
 import { splicedTexts } from './spliced-parts';
+import { joinedItemExprs, tableTexts } from './joined-items';
 
 /** How sure a site is a prompt, by where it was found: an SDK position … a name only. */
 export const CONFIDENCE = { position: 0.95, message: 0.9, tool: 0.85, key: 0.8, decorated: 0.9, named: 0.65, namedFunction: 0.6 };
@@ -162,8 +163,13 @@ export class PromptReader {
   /** Text declared elsewhere in the file and spliced into a prompt (`${categoriesContext}`) is a prompt site of its own. */
   private inlinedParts(node: SyntaxNode, kind: PromptKind, reason: string): void {
     const syntax = this.syntax;
-    for (const sub of node.descendantsOfType(['template_substitution', 'interpolation']).slice(0, 20)) {
-      const expr = sub?.namedChildren[0];
+    // `${x}` / `{x}` splices, and the items a joined list splices in (`[intro, TYPES[t], line(t)].join("\n")`: joined-items.ts).
+    const spliced = node.descendantsOfType(['template_substitution', 'interpolation']).slice(0, 20).map((sub) => sub?.namedChildren[0]);
+    for (const expr of [...spliced, ...joinedItemExprs(syntax, node)]) {
+      if (expr && (expr.type === 'subscript' || expr.type === 'subscript_expression') && !expr.parent?.type.match(/substitution|interpolation/)) {
+        for (const t of tableTexts(syntax, expr) ?? []) this.splicedPart(t, kind, reason, 'table entry joined into');
+        continue;
+      }
       if (isCallNode(expr) && SERIALIZER.test(syntax.callee(expr))) {
         this.serializedData(syntax.args(expr).positional[0], reason);
         continue;
@@ -200,11 +206,11 @@ export class PromptReader {
   }
 
   /** A written fragment spliced into a prompt: a site of its own unless too short, a web address or only splices. */
-  private splicedPart(target: SyntaxNode, kind: PromptKind, reason: string): string | undefined {
+  private splicedPart(target: SyntaxNode, kind: PromptKind, reason: string, how = 'returned by a builder spliced into'): string | undefined {
     const syntax = this.syntax;
     if (!syntax.isTextLiteral(target) || isAssembly(target) || literalLength(syntax.text(target)) < MIN_NAMED_LITERAL) return undefined;
     if (URL_ONLY.test(render(syntax.text(target)).text)) return undefined;
-    return this.sites.addPrompt(target, syntax.text(target), kind === 'system' ? 'system' : 'other', CONFIDENCE.key, `returned by a builder spliced into ${reason}`);
+    return this.sites.addPrompt(target, syntax.text(target), kind === 'system' ? 'system' : 'other', CONFIDENCE.key, `${how} ${reason}`);
   }
 
   /**

@@ -10,7 +10,8 @@
  *   and the functions whose call a `.replace` chain inserts (`.replace("{BODY}", formatBody(posts))`, or a local
  *   holding `await getReflections(config)`): a builder imported from another module is read where it is written.
  */
-import type { BuilderTextsFact, CalledSpliceFact, SpliceFact, TextConstantFact } from '../repo/facts';
+import type { BuilderSpliceFact, BuilderTextsFact, CalledSpliceFact, SpliceFact, TextConstantFact } from '../repo/facts';
+import { importedBuilderSplices, pythonBuilderTexts } from './builder-splices';
 import { returnedTexts } from './returned-parts';
 import type { SyntaxNode } from './parser';
 import type { Collected, LanguageSyntax } from './syntax';
@@ -28,10 +29,13 @@ export interface SpliceFacts {
   readonly textConstants: TextConstantFact[];
   readonly calledSplices: CalledSpliceFact[];
   readonly builderTexts: BuilderTextsFact[];
+  readonly builderSplices: BuilderSpliceFact[];
 }
 
 export function findSpliceFacts(syntax: LanguageSyntax, collected: Collected, root: SyntaxNode, calls: readonly DetectedCall[]): SpliceFacts {
-  const out: SpliceFacts = { splices: [], textConstants: [], calledSplices: [], builderTexts: [] };
+  const builderSplices = importedBuilderSplices(syntax, collected, root);
+  if (syntax.language === 'python') return { splices: [], textConstants: [], calledSplices: [], builderTexts: pythonBuilderTexts(syntax, root), builderSplices };
+  const out: SpliceFacts = { splices: [], textConstants: [], calledSplices: [], builderTexts: [], builderSplices };
   if (syntax.language !== 'typescript') return out;
   for (const call of collected.calls) {
     const fact = calledSplice(call);

@@ -7,9 +7,9 @@
 
 import type { DetectedCall } from '../detect/types';
 import type { TextFacts } from './sent-types';
-import type { SchemaUseFact, SchemaFact, SchemaSenderFact, MessageBuilderFact, ToolSchemaBuilderFact, ToolClassFact, ToolFunctionHints, SchemaRefs, TypeShapeFact, SpliceFact, CalledSpliceFact, TextConstantFact, BuilderTextsFact } from './prompt-facts';
+import type { SchemaUseFact, SchemaFact, SchemaSenderFact, MessageBuilderFact, ToolSchemaBuilderFact, ToolClassFact, ToolFunctionHints, SchemaRefs, TypeShapeFact, SpliceFact, CalledSpliceFact, TextConstantFact, BuilderTextsFact, BuilderSpliceFact } from './prompt-facts';
 
-export type { SchemaUseFact, SchemaFact, SchemaSenderFact, MessageBuilderFact, ToolSchemaBuilderFact, ToolClassFact, ToolFunctionHints, SchemaRefs, TypeShapeFact, SpliceFact, CalledSpliceFact, TextConstantFact, BuilderTextsFact } from './prompt-facts';
+export type { SchemaUseFact, SchemaFact, SchemaSenderFact, MessageBuilderFact, ToolSchemaBuilderFact, ToolClassFact, ToolFunctionHints, SchemaRefs, TypeShapeFact, SpliceFact, CalledSpliceFact, TextConstantFact, BuilderTextsFact, BuilderSpliceFact } from './prompt-facts';
 
 /** An expression as far as the repository pass needs it; anything else is `unknown`. */
 export type Expr =
@@ -343,4 +343,6 @@ export interface FileFacts {
   readonly textConstants?: readonly TextConstantFact[];
   /** TypeScript: written texts the module's exported functions return, which another module may insert into a prompt. */
   readonly builderTexts?: readonly BuilderTextsFact[];
+  /** Plain functions whose call a template splices, by line (detect/splice-facts.ts): builders another module may write. */
+  readonly builderSplices?: readonly BuilderSpliceFact[];
 }

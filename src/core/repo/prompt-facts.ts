@@ -107,6 +107,16 @@ export interface BuilderTextsFact {
   readonly texts: readonly TextConstantFact[];
 }
 
+/**
+ * `f"…{selected_stack}…"` with `selected_stack = build_stack_policy(stack)`, `\`…${formatRules(x)}\``: a plain function
+ * whose call a template splices (directly or through a local holding it), by the splice's line. The repository pass
+ * reads the function's returned texts where it is written when a reported prompt spans that line.
+ */
+export interface BuilderSpliceFact {
+  readonly fn: string;
+  readonly line: number;
+}
+
 /** `${getPrompts().businessContext}`: the function called without arguments and the property of its result spliced in. */
 export interface CalledSpliceFact {
   readonly fn: string;

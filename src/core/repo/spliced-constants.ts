@@ -32,7 +32,7 @@ interface Constant {
 /** Constants spliced into sent prompts, by the module that writes them. One pass over the script files' functions. */
 export function splicedConstantsByFile(store: RepoStore): Map<string, DetectedPrompt[]> {
   const out = new Map<string, DetectedPrompt[]>();
-  const add = (c: Constant, usedAt: string, line: number): void => {
+  const add = (c: Constant, usedAt: string, line: number, how = 'spliced into the prompt sent at'): void => {
     const list = out.get(c.path) ?? [];
     if (list.some((p) => p.line === c.line)) return;
     list.push({
@@ -45,7 +45,7 @@ export function splicedConstantsByFile(store: RepoStore): Map<string, DetectedPr
       text: c.text,
       placeholders: [],
       confidence: 0.8,
-      reason: `${c.name} spliced into the prompt sent at ${usedAt}:${line}`,
+      reason: `${c.name} ${how} ${usedAt}:${line}`,
       name: c.name,
     });
     out.set(c.path, list);
@@ -67,6 +67,11 @@ export function splicedConstantsByFile(store: RepoStore): Map<string, DetectedPr
     for (const splice of stored.facts.calledSplices ?? []) {
       const prompt = stored.file.prompts.find((p) => p.line <= splice.line && splice.line <= p.endLine);
       if (prompt) for (const c of returnedConstants(store, path, splice.fn, splice.prop)) add(c, path, splice.line);
+    }
+    // `f"…{selected_stack}…"` with `selected_stack = build_stack_policy(stack)` imported: what the builder returns is sent there.
+    for (const splice of stored.facts.builderSplices ?? []) {
+      if (!stored.file.prompts.some((p) => p.line <= splice.line && splice.line <= p.endLine)) continue;
+      for (const c of builderTextsOf(store, path, splice.fn)) add(c, path, splice.line, 'returns it: a builder spliced by a template of the prompt sent at');
     }
     // `${GROUP_BY_CONTENT_CRITERIA}` in a prompt this module sends: the imported constant is spliced in whole.
     for (const prompt of stored.file.prompts) {
