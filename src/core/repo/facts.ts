@@ -343,4 +343,8 @@ export interface FileFacts {
   readonly textConstants?: readonly TextConstantFact[];
   /** TypeScript: written texts the module's exported functions return, which another module may insert into a prompt. */
   readonly builderTexts?: readonly BuilderTextsFact[];
+  /** Python: functions the module hands to the agent as tools, registered or dispatched by name (detect/py-tool-returns.ts). */
+  readonly toolDispatch?: readonly string[];
+  /** Python: texts each module-level function returns as its result, sent back if it is a tool (repo/dispatched-tools.ts). */
+  readonly toolReturnTexts?: readonly BuilderTextsFact[];
 }
