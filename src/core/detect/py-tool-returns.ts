@@ -12,10 +12,12 @@
  * What each module-level function returns, for that pass: a text returned as is, or a text under a result key of
  * the object or dict it returns (`ToolExecutionResult(result={"error": "No input images are available."})`,
  * `XOutput(error="No file open. Use the open command first.")`, a local dict it fills and returns). Keys for the
- * user interface or logs (`summary`, `display`) are not result keys. Fixed texts need five words or more (a status
- * word is no text for the model); a template two written words, since the tool's failure report
- * (`f"Screenshot failed: {exc}"`) is exactly what the model reads back to decide its next step. Methods of tool
- * classes (`self.tool_map[name].execute()`) are dispatched at run time through an instance map and are not followed.
+ * user interface or logs (`summary`, `display`) are not result keys. Fixed texts need five words or more and
+ * templates four written words (as for `@tool` returns): a status (`"Sandbox is not available"`) or a label in front
+ * of a runtime error (`f"Screenshot failed: {exc}"`) reports the program's state rather than give the model text to
+ * work from (labels disagree on those between repositories; the earlier TypeScript round left them out too).
+ * Methods of tool classes (`self.tool_map[name].execute()`) are dispatched at run time through an instance map and
+ * are not followed.
  */
 import type { BuilderTextsFact } from '../repo/facts';
 import type { SyntaxNode } from './parser';
@@ -24,8 +26,8 @@ import { render } from './text';
 
 const WORD = /[A-Za-z]{2,}/g;
 const MIN_FIXED_WORDS = 5;
-/** A template needs two written words: the tool's own failure report (`f"Screenshot failed: {exc}"`) is what the model reads back. */
-const MIN_TEMPLATE_WORDS = 2;
+/** Written words of a template, as for `@tool` returns (tool-results.ts): `f"Failed to create '{name}': {err}"` labels a runtime error. */
+const MIN_TEMPLATE_WORDS = 4;
 /** Keys of a returned result whose text goes to the model. */
 const RESULT_KEY = /^(error|errors|result|results|content|output|observation|message|text|note|feedback|response)$/;
 /** Keywords handing a function to a tool object. */

@@ -86,12 +86,12 @@ describe('texts a Python tool function returns to the model (dispatched or regis
     assert.ok(lines.includes(19), `the result content of a local dict returned (got ${lines.join(', ')})`);
     assert.ok(lines.includes(23), `the error a returned dict is given (got ${lines.join(', ')})`);
     assert.ok(!lines.includes(12), `the summary shown in the UI is not sent (got ${lines.join(', ')})`);
-    assert.ok(lines.includes(17), `the failure report the model reads back (got ${lines.join(', ')})`);
+    assert.ok(!lines.includes(17), `a short label in front of an exception reports the program's failure (got ${lines.join(', ')})`);
   });
 
-  it('a one-word label in front of an exception is no text for the model', async () => {
-    const r = await scanTree({ 'tools/weather.py': WEATHER_TOOL.replace('f"Forecast failed: {exc}"', 'f"Error: {exc}"'), 'agent/runtime.py': RUNTIME });
-    assert.ok(!file(r, 'tools/weather.py').prompts.some((p) => p.line === 17));
+  it('a template written for the model (four words or more) is a tool result too', async () => {
+    const r = await scanTree({ 'tools/weather.py': WEATHER_TOOL.replace('f"Forecast failed: {exc}"', 'f"The forecast service failed ({exc}); answer from what you know."'), 'agent/runtime.py': RUNTIME });
+    assert.ok(file(r, 'tools/weather.py').prompts.some((p) => p.line === 17));
   });
 
   it('a helper with the same shape that no branch on a tool name returns adds no prompt (trap)', async () => {
