@@ -9,6 +9,7 @@ import { markCallContexts } from './call-context';
 import { CodeDetector } from './code';
 import { findSchemaPrompts, type SchemaFacts } from './schema-prompts';
 import { findZodSchemaFacts } from './zod-schema-facts';
+import { findToolReturnFacts } from './py-tool-returns';
 import { findSpliceFacts } from './splice-facts';
 import { findSchemaSenders, withSenderFacts } from './schema-senders';
 import { findMessageBuilders } from './message-builders';
@@ -112,7 +113,9 @@ async function detectCode(text: string, path: string, grammar: Grammar, opts: ty
     const withSenders = withSenderFacts(withSchemaFacts(extractFacts(grammar === 'python', tree.rootNode, collected, [...sites.calls, ...typed]), schemaFacts), findSchemaSenders(syntax, collected, tree.rootNode));
     const spliced = findSpliceFacts(syntax, collected, tree.rootNode, sites.calls);
     const withSplices = { ...withSenders, ...(spliced.splices.length ? { splices: spliced.splices } : {}), ...(spliced.textConstants.length ? { textConstants: spliced.textConstants } : {}), ...(spliced.calledSplices.length ? { calledSplices: spliced.calledSplices } : {}), ...(spliced.builderTexts.length ? { builderTexts: spliced.builderTexts } : {}), ...(spliced.builderSplices.length ? { builderSplices: spliced.builderSplices } : {}) };
-    const withBuilders = builders.length ? { ...withSplices, messageBuilders: builders } : withSplices;
+    const toolReturns = findToolReturnFacts(syntax, collected, tree.rootNode);
+    const withToolReturns = { ...withSplices, ...(toolReturns.dispatched.length ? { toolDispatch: toolReturns.dispatched } : {}), ...(toolReturns.returns.length ? { toolReturnTexts: toolReturns.returns } : {}) };
+    const withBuilders = builders.length ? { ...withToolReturns, messageBuilders: builders } : withToolReturns;
     let facts = withToolClassFacts(withTypeShapes(withBuilders, typed, grammar !== 'python' && DECLARES_TYPES.test(text), tree.rootNode), syntax, collected);
     facts = withToolFunctionHints(facts, text, grammar === 'python');
     const mentions = promptNameMentions(text);

@@ -19,6 +19,7 @@ import { returnedToolTemplates, toolExecuteResultTexts } from './tool-results';
 import { builtTemplate } from './built-templates';
 import { onlyAskedOfPerson } from './person-prompts';
 import { unsentEarlierMessage } from './last-message-only';
+import { textsAssignedToLocal } from './local-assignments';
 
 const PROMPT_KEYS: Readonly<Record<string, PromptKind>> = {
   system: 'system',
@@ -82,6 +83,8 @@ export class PromptPlaces {
     // acknowledgement template) is sent to the model like any prompt.
     if (roleText && /^(tool|function)$/i.test(roleText)) {
       if (content && hasWrittenText(syntax, content)) this.prompts.promptsFrom(content, 'other', CONFIDENCE.key, `${roleText} result text`);
+      // `"content": function_response`, the local set once per outcome (success, error): each text it is given.
+      for (const t of content?.type === 'identifier' ? textsAssignedToLocal(syntax, content) : []) if (hasWrittenText(syntax, t)) this.prompts.promptsFrom(t, 'other', CONFIDENCE.key, `${roleText} result text, assigned to ${content!.text}`);
       return;
     }
     // A tool call the code writes into the history (`{"role": "assistant", "tool_calls": [{"function": {"arguments": "…"}}]}`):

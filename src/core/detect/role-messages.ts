@@ -12,6 +12,7 @@ import { kindOfRole } from './frameworks';
 import { hasWrittenText } from './prompt-places';
 import { CONFIDENCE, type PromptReader } from './prompt-reader';
 import type { SyntaxNode } from './parser';
+import { textsAssignedToLocal } from './local-assignments';
 import type { CallArgs, LanguageSyntax } from './syntax';
 
 /** A callee named as a message builder (`Message`, `ChatMessage`, `format_chat_message`, `_create_message`, `make_msg`). */
@@ -57,6 +58,8 @@ function splicedLocals(syntax: LanguageSyntax, node: SyntaxNode): SyntaxNode[] {
     const expr = sub?.namedChildren[0];
     const value = expr?.type === 'identifier' ? syntax.resolve(expr) : undefined;
     if (value && value.id !== expr!.id && syntax.isTextLiteral(value)) out.push(value);
+    // The local set once per outcome (a guard's `error_msg = …` each): every text it is given in the function.
+    if (expr?.type === 'identifier') for (const t of textsAssignedToLocal(syntax, expr)) if (!out.some((o) => o.id === t.id)) out.push(t);
   }
   return out;
 }

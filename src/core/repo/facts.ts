@@ -345,4 +345,8 @@ export interface FileFacts {
   readonly builderTexts?: readonly BuilderTextsFact[];
   /** Plain functions whose call a template splices, by line (detect/splice-facts.ts): builders another module may write. */
   readonly builderSplices?: readonly BuilderSpliceFact[];
+  /** Python: functions the module hands to the agent as tools, registered or dispatched by name (detect/py-tool-returns.ts). */
+  readonly toolDispatch?: readonly string[];
+  /** Python: texts each module-level function returns as its result, sent back if it is a tool (repo/dispatched-tools.ts). */
+  readonly toolReturnTexts?: readonly BuilderTextsFact[];
 }

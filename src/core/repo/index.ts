@@ -22,7 +22,7 @@ import { schemaPromptsByFile, schemasOfCall } from './schema-prompts';
 import { splicedConstantsByFile } from './spliced-constants';
 import { builderPromptsByFile } from './message-builders';
 import { toolClassPromptsByFile } from './tool-classes';
-import { toolFunctionPromptsByFile } from './tool-functions';
+import { dispatchedToolPromptsByFile, toolFunctionPromptsByFile } from './tool-functions';
 import { mentionIndex, unsentPromptIds } from './unsent-prompts';
 import { referencedFiles } from './loaded-files';
 import { collectLoadedPromptFiles, filesNamedByInputs, withoutOverlaps } from './loaded-prompt-files';
@@ -374,8 +374,8 @@ export class RepoIndex implements RepoHints {
       this.memo('built', () => builderPromptsByFile(this.store)).get(path) ?? [],
       // Attributes of tool classes that a base class's schema builder sends (tool-classes.ts).
       this.memo('tool-classes', () => toolClassPromptsByFile(this.store, this.evaluator)).get(path) ?? [],
-      // Functions handed to the model as tools by their signature and docstring (tool-functions.ts).
-      this.memo('tool-functions', () => toolFunctionPromptsByFile(this.store, (p) => this.fileText(p))).get(path) ?? [],
+      // Functions handed to the model as tools by their signature and docstring (tool-functions.ts); what a dispatched tool returns (dispatched-tools.ts).
+      [...(this.memo('tool-functions', () => toolFunctionPromptsByFile(this.store, (p) => this.fileText(p))).get(path) ?? []), ...(this.memo('tool-returns', () => dispatchedToolPromptsByFile(this.store)).get(path) ?? [])],
     ]);
   }
 

@@ -135,7 +135,7 @@ function declaration(store: RepoStore, fromPath: string, name: string): { path: 
 }
 
 /** Follows a name through imports and re-exports to the first module where `declares` holds. */
-function followImports(
+export function followImports(
   store: RepoStore,
   fromPath: string,
   name: string,

@@ -16,6 +16,9 @@ import { annotatedDescriptions, scanTopLevelDefs, type PyDefScan } from '../dete
 import { isFrameworkMarker } from '../detect/tool-function-hints';
 import type { RepoStore } from './store';
 
+/** The texts those functions return as tool results, when a module registers or dispatches them (dispatched-tools.ts). */
+export { dispatchedToolPromptsByFile } from './dispatched-tools';
+
 /** Folders of tool modules followed at most, and modules read per folder. */
 const MAX_FOLDERS = 20;
 const MAX_MODULES = 100;
