@@ -37,7 +37,7 @@ export interface ZodSchemaFacts {
 export function findZodSchemaFacts(syntax: LanguageSyntax, collected: Collected, root: SyntaxNode, sites: SiteRegistry): ZodSchemaFacts {
   const out: ZodSchemaFacts = { uses: [], schemas: [], senders: [] };
   if (syntax.language !== 'typescript') return out;
-  const read = (call: SyntaxNode, places: readonly SchemaPlace[]): void => {
+  const read = (call: SyntaxNode, places: readonly SchemaPlace[], via?: string): void => {
     const imported: string[] = [];
     for (const { node: place } of places) {
       if (place.type === 'identifier' && collected.imports.has(place.text)) {
@@ -46,7 +46,7 @@ export function findZodSchemaFacts(syntax: LanguageSyntax, collected: Collected,
       }
       const schema = syntax.resolve(place);
       if (!isZod(schema)) continue;
-      for (const arg of describedTexts(syntax, schema)) sites.addPrompt(arg, syntax.text(arg), 'tool-description', CONFIDENCE.tool, `schema description sent with ${syntax.callee(call).split('.').pop()}`);
+      for (const arg of describedTexts(syntax, schema)) sites.addPrompt(arg, syntax.text(arg), 'tool-description', CONFIDENCE.tool, via ? `schema description passed to ${via}(), whose parameter reaches the request's schema` : `schema description sent with ${syntax.callee(call).split('.').pop()}`);
     }
     if (imported.length) out.uses.push({ names: imported, line: call.startPosition.row + 1, endLine: call.endPosition.row + 1, ...enclosing(call) });
   };
@@ -62,7 +62,7 @@ export function findZodSchemaFacts(syntax: LanguageSyntax, collected: Collected,
   // One function removed: the schemas this file's calls hand to its own senders (other files' calls: repo/schema-senders.ts).
   for (const call of collected.calls) {
     const places = senderArguments(syntax, [call], out.senders);
-    if (places.length) read(call, places);
+    if (places.length) read(call, places, syntax.callee(call).split('.').pop());
   }
   for (const decl of root.text.includes('.describe') ? moduleDeclarations(root) : []) {
     const name = decl.childForFieldName('name');

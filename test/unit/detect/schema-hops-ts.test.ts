@@ -56,6 +56,7 @@ describe('detect: TypeScript schemas one function away from the request, and too
     assert.deepEqual(f.facts?.schemaSenders?.map((s) => [s.fn, s.param]), [['askStructured', 2]]);
     const lines = f.prompts.filter((p) => p.kind === 'tool-description').map((p) => p.line);
     assert.deepEqual(lines, [6, 7], 'the verdict schema descriptions; never the signup form handed to the validator');
+    assert.match(f.prompts.find((p) => p.line === 6)?.reason ?? '', /^schema description passed to askStructured\(\), whose parameter reaches/);
   });
 
   it('repository: an imported schema handed to the helper of another file is a prompt of the file that declares it', async () => {
