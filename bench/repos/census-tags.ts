@@ -120,6 +120,9 @@ const PROMPT_RULES: readonly (readonly [RegExp, string, CensusKind])[] = [
   [/^file under prompts\//, 'prompts-folder', 'name-match'],
   [/turn format/, 'turn-format', 'framework-contract'],
   [/builds its tool definition from its docstring/, 'self-described-tool-class', 'language-idiom'],
+  // Where the schema or the tool goes decides (schema-hops-ts.ts, offered-tools.ts), not a key name.
+  [/^schema description passed to \S+\(\), whose parameter reaches/, 'schema-via-helper', 'data-flow'],
+  [/^description of a tool offered to the model$/, 'offered-tool-object', 'data-flow'],
   [/tool|schema|description/, 'tool-or-schema-description', 'framework-contract'],
   [/prompt class/, 'prompt-class', 'name-match'],
   [/the helper that builds /, 'helper-built-template', 'language-idiom'],

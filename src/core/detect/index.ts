@@ -104,13 +104,14 @@ async function detectCode(text: string, path: string, grammar: Grammar, opts: ty
     findReprPrompts(syntax, collected, sites);
     markCallContexts(syntax, collected, detector.found(), path, tree.rootNode);
     const typed = findTypedRequests(syntax, collected, tree.rootNode, sites, text);
-    const schemaFacts = syntax.language === 'python' ? findSchemaPrompts(syntax, collected, tree.rootNode, sites) : findZodSchemaFacts(syntax, collected, tree.rootNode, sites);
+    const zodFacts = syntax.language === 'python' ? undefined : findZodSchemaFacts(syntax, collected, tree.rootNode, sites);
+    const schemaFacts = zodFacts ?? findSchemaPrompts(syntax, collected, tree.rootNode, sites);
     const issues: DetectIssue[] = [];
     if (tree.rootNode.hasError) issues.push(firstSyntaxError(tree.rootNode));
     const annotations = readAnnotations(collected.comments, issues);
     nameSites(sites, collected);
     const builders = [...findMessageBuilders(syntax, collected), ...findMessageFactories(syntax, collected)];
-    const withSenders = withSenderFacts(withSchemaFacts(extractFacts(grammar === 'python', tree.rootNode, collected, [...sites.calls, ...typed]), schemaFacts), findSchemaSenders(syntax, collected, tree.rootNode));
+    const withSenders = withSenderFacts(withSchemaFacts(extractFacts(grammar === 'python', tree.rootNode, collected, [...sites.calls, ...typed]), schemaFacts), zodFacts ? { senders: zodFacts.senders, refs: {} } : findSchemaSenders(syntax, collected, tree.rootNode));
     const spliced = findSpliceFacts(syntax, collected, tree.rootNode, sites.calls);
     const withSplices = { ...withSenders, ...(spliced.splices.length ? { splices: spliced.splices } : {}), ...(spliced.textConstants.length ? { textConstants: spliced.textConstants } : {}), ...(spliced.calledSplices.length ? { calledSplices: spliced.calledSplices } : {}), ...(spliced.builderTexts.length ? { builderTexts: spliced.builderTexts } : {}), ...(spliced.builderSplices.length ? { builderSplices: spliced.builderSplices } : {}) };
     const toolReturns = findToolReturnFacts(syntax, collected, tree.rootNode);

@@ -9,6 +9,7 @@ import { kindOfRole, NOT_PROMPT_NAME, PROMPT_NAME } from './frameworks';
 import { findPromptClassAttributes } from './prompt-classes';
 import { zodDescriptions } from './zod-prompts';
 import { toolObjectPrompts } from './tool-objects';
+import { offeredToolPrompts } from './offered-tools';
 import { isObjectSchemaLiteral, toolSchemaPropertyDescriptions } from './json-schema-prompts';
 import { CONFIDENCE, isFunctionLike, kindFromName, MIN_NAMED_LITERAL, type PromptReader } from './prompt-reader';
 import type { CallArgs, Collected, LanguageSyntax } from './syntax';
@@ -104,6 +105,7 @@ export class PromptPlaces {
     }
     zodDescriptions(syntax, node, entries, this.prompts);
     toolObjectPrompts(syntax, node, entries, this.prompts);
+    offeredToolPrompts(syntax, node, entries, this.prompts);
     for (const t of toolExecuteResultTexts(syntax, entries)) this.prompts.promptsFrom(t, 'other', CONFIDENCE.key, 'text returned by a tool\'s execute: the tool result sent back to the model');
     const description = entries.get('description');
     if (description && TOOL_SCHEMA_KEYS.some((k) => entries.has(k)) && isTextish(syntax, description)) {

@@ -18,7 +18,13 @@ import { literal, render } from './text';
 /** Methods whose first argument is a schema (or a list of tools that may hold schemas). */
 export const SCHEMA_METHOD = /(^|\.)(with_structured_output|withStructuredOutput|bind_tools|bindTools|as_structured_llm|structured_predict|astructured_predict)$/;
 /** Keyword arguments that send a schema with the request. */
-export const SCHEMA_KEYWORDS = ['response_format', 'response_model', 'output_type', 'result_type', 'text_format', 'output_schema', 'args_schema', 'output_pydantic', 'output_cls', 'tools'];
+export const SCHEMA_KEYWORDS = ['response_format', 'response_schema', 'response_json_schema', 'response_model', 'output_type', 'result_type', 'text_format', 'output_schema', 'args_schema', 'output_pydantic', 'output_cls', 'tools'];
+/**
+ * Keywords whose value is a request's configuration object, itself holding the schema: Gemini's
+ * `config={"response_schema": Model}` / `generation_config={…}` (a dict; a `GenerateContentConfig(response_schema=…)`
+ * call is a call of its own and read as one).
+ */
+const CONFIG_KEYWORDS = ['config', 'generation_config', 'generate_content_config', 'model_kwargs', 'extra_body'];
 /** Class attributes that hold a schema the class's framework sends (not `tools`: a class's tool list is not one schema). */
 const CLASS_SCHEMA_ATTRS = new Set(SCHEMA_KEYWORDS.filter((k) => k !== 'tools'));
 /** Bases of classes that may be sent as a schema from another file (kept in the facts). */
@@ -100,16 +106,43 @@ function schemaNames(syntax: LanguageSyntax, call: SyntaxNode): string[] {
     const v = args.named.get(key);
     if (v) values.push(v);
   }
+  // The schema inside a config dict handed to the request (written in place or bound to a local first).
+  for (const key of CONFIG_KEYWORDS) {
+    const config = args.named.get(key);
+    const entries = config ? syntax.entries(config) : undefined;
+    for (const k of SCHEMA_KEYWORDS) {
+      const v = k === 'tools' ? undefined : entries?.get(k);
+      if (v) values.push(v);
+    }
+  }
   const names: string[] = [];
   for (const v of values) {
     const items = syntax.items(v) ?? [v];
     for (const item of items.slice(0, 30)) {
-      // `list[Model]`, `Optional[Model]`: the class inside.
-      const id = item.type === 'identifier' ? item : item.type === 'subscript' ? item.namedChildren.find((c) => c?.type === 'identifier' && /^[A-Z]/.test(c.text) && c.id !== item.namedChildren[0]?.id) : undefined;
-      if (id && /^[A-Z]/.test(id.text) && !names.includes(id.text)) names.push(id.text);
+      const name = schemaClassName(syntax, item);
+      if (name && !names.includes(name)) names.push(name);
     }
   }
   return names;
+}
+
+/**
+ * The class a schema place names: `Model`, `list[Model]` / `Optional[Model]` (the class inside), or a local bound to
+ * the class first (`schema = Model` … `response_format=schema`). A local bound to anything else (a dict, a
+ * parameter, a string) names no class.
+ */
+function schemaClassName(syntax: LanguageSyntax, item: SyntaxNode): string | undefined {
+  if (item.type === 'subscript') {
+    const inner = item.namedChildren.find((c) => c?.type === 'identifier' && /^[A-Z]/.test(c.text) && c.id !== item.namedChildren[0]?.id);
+    return inner?.text;
+  }
+  if (item.type !== 'identifier') return undefined;
+  if (/^[A-Z]/.test(item.text)) return item.text;
+  const bound = syntax.resolve(item);
+  // The binding must be the use's own function's (`schema = Model` there), not a name of another function.
+  if (bound.id === item.id || (bound.type !== 'class_definition' && functionOf(bound) !== functionOf(item))) return undefined;
+  if (bound.type === 'class_definition') return bound.childForFieldName('name')?.text;
+  return bound.type === 'identifier' && /^[A-Z]/.test(bound.text) ? bound.text : undefined;
 }
 
 /** The function a use is written in (`Class.method` for methods) and the variable the configured model goes to. */
@@ -192,4 +225,10 @@ export function schemaText(syntax: LanguageSyntax, cls: SyntaxNode): string | un
   if (!docText && !described) return undefined;
   const text = [name, docText, ...fields].filter(Boolean).join('\n');
   return text.length > MAX_SCHEMA_CHARS ? text.slice(0, MAX_SCHEMA_CHARS) : text;
+}
+
+/** The id of the function a node is written in (undefined at module level). */
+function functionOf(node: SyntaxNode): number | undefined {
+  for (let n = node.parent; n; n = n.parent) if (n.type === 'function_definition') return n.id;
+  return undefined;
 }

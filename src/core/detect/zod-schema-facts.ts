@@ -12,12 +12,13 @@
  *
  * A zod schema nothing sends (form validation, an env parser) is not a prompt: only a use reveals it.
  */
-import type { SchemaFact, SchemaUseFact } from '../repo/facts';
+import type { SchemaFact, SchemaSenderFact, SchemaUseFact } from '../repo/facts';
 import type { SyntaxNode } from './parser';
 import { CONFIDENCE } from './prompt-reader';
 import { spanOf, type SiteRegistry } from './sites';
 import type { Collected, LanguageSyntax } from './syntax';
 import { literalLength, render, type TextValue } from './text';
+import { objectPlaces, senderArguments, senderOf, unwrapConverted, type SchemaPlace } from './schema-hops-ts';
 
 /** Methods whose first argument is a schema or a list of tools. */
 const SCHEMA_METHOD = /(^|\.)(withStructuredOutput|bindTools|with_structured_output|bind_tools)$/;
@@ -29,25 +30,39 @@ const MAX_SCHEMA_CHARS = 6000;
 export interface ZodSchemaFacts {
   readonly uses: SchemaUseFact[];
   readonly schemas: SchemaFact[];
+  /** Functions whose parameter reaches a request's schema place (schema-hops-ts.ts); their callers send the schema. */
+  readonly senders: SchemaSenderFact[];
 }
 
 export function findZodSchemaFacts(syntax: LanguageSyntax, collected: Collected, root: SyntaxNode, sites: SiteRegistry): ZodSchemaFacts {
-  const out: ZodSchemaFacts = { uses: [], schemas: [] };
+  const out: ZodSchemaFacts = { uses: [], schemas: [], senders: [] };
   if (syntax.language !== 'typescript') return out;
-  for (const call of collected.calls) {
-    const places = schemaPlaces(syntax, call);
-    if (!places.length) continue;
+  const read = (call: SyntaxNode, places: readonly SchemaPlace[], via?: string): void => {
     const imported: string[] = [];
-    for (const place of places) {
+    for (const { node: place } of places) {
       if (place.type === 'identifier' && collected.imports.has(place.text)) {
         if (!imported.includes(place.text)) imported.push(place.text);
         continue;
       }
       const schema = syntax.resolve(place);
       if (!isZod(schema)) continue;
-      for (const arg of describedTexts(syntax, schema)) sites.addPrompt(arg, syntax.text(arg), 'tool-description', CONFIDENCE.tool, `schema description sent with ${syntax.callee(call).split('.').pop()}`);
+      for (const arg of describedTexts(syntax, schema)) sites.addPrompt(arg, syntax.text(arg), 'tool-description', CONFIDENCE.tool, via ? `schema description passed to ${via}(), whose parameter reaches the request's schema` : `schema description sent with ${syntax.callee(call).split('.').pop()}`);
     }
     if (imported.length) out.uses.push({ names: imported, line: call.startPosition.row + 1, endLine: call.endPosition.row + 1, ...enclosing(call) });
+  };
+  for (const call of collected.calls) {
+    const places = schemaPlaces(syntax, call);
+    if (!places.length) continue;
+    read(call, places);
+    for (const place of places) {
+      const sender = senderOf(place);
+      if (sender && !out.senders.some((s) => s.fn === sender.fn && s.param === sender.param)) out.senders.push(sender);
+    }
+  }
+  // One function removed: the schemas this file's calls hand to its own senders (other files' calls: repo/schema-senders.ts).
+  for (const call of collected.calls) {
+    const places = senderArguments(syntax, [call], out.senders);
+    if (places.length) read(call, places, syntax.callee(call).split('.').pop());
   }
   for (const decl of root.text.includes('.describe') ? moduleDeclarations(root) : []) {
     const name = decl.childForFieldName('name');
@@ -61,27 +76,23 @@ export function findZodSchemaFacts(syntax: LanguageSyntax, collected: Collected,
   return out;
 }
 
-/** The nodes a call puts where a schema goes: the first argument of `withStructuredOutput`, the tools of `bindTools`, `schema:` keys of its object arguments. */
-function schemaPlaces(syntax: LanguageSyntax, call: SyntaxNode): SyntaxNode[] {
+/**
+ * The nodes a call puts where a schema goes: the first argument of `withStructuredOutput`, the tools of `bindTools`,
+ * `schema:` keys of its object arguments and of their response-format objects, converters unwrapped.
+ */
+function schemaPlaces(syntax: LanguageSyntax, call: SyntaxNode): SchemaPlace[] {
   const args = syntax.args(call);
-  const places: SyntaxNode[] = [];
-  const fromObject = (node: SyntaxNode): void => {
-    if (node.type !== 'object') return;
-    const entries = syntax.entries(node);
-    for (const key of SCHEMA_KEYS) {
-      const v = entries?.get(key);
-      if (v) places.push(v);
-    }
-  };
-  if (SCHEMA_METHOD.test(syntax.callee(call))) {
+  const places: SchemaPlace[] = [];
+  const method = SCHEMA_METHOD.test(syntax.callee(call));
+  if (method) {
     const first = args.positional[0];
     const items = first?.type === 'array' ? (syntax.items(first) ?? []) : first ? [first] : [];
     for (const item of items.slice(0, 30)) {
-      if (item.type === 'object') fromObject(item);
-      else places.push(item);
+      if (item.type === 'object') places.push(...objectPlaces(syntax, item, SCHEMA_KEYS, true));
+      else places.push({ node: unwrapConverted(syntax, item), request: true });
     }
   }
-  for (const a of args.positional.slice(0, 3)) fromObject(a);
+  for (const a of args.positional.slice(0, 3)) places.push(...objectPlaces(syntax, a, SCHEMA_KEYS, method));
   return places;
 }
 
