@@ -35,6 +35,7 @@ export const CALL_RULES = {
   'py-family-injected': { kind: 'data-flow', about: "a call on a Python chat-model family object a constructor stores from its callers' argument (repo/py-injected-holders.ts)" },
   'py-family-front': { kind: 'data-flow', about: "a method call on a Python class declared (annotated, injected) to hold a front that hands the request to the chat-model family (repo/py-front-classes.ts)" },
   'agent-run-elsewhere': { kind: 'data-flow', about: 'an agent run in another file than its definition (repo/cross-file-runs.ts)' },
+  'foreign-client': { kind: 'data-flow', about: "a method of an object built by an unknown client library, handed a model and a conversation (or a model, on such a client) (repo/foreign-clients.ts)" },
   'library-object': { kind: 'framework-contract', about: "a send method on a well-known library's agent or model object traced to its builder (repo/library-runs.ts)" },
   'prompt-file': { kind: 'framework-contract', about: 'a prompt file (.prompt, .prompty, Jinja, a file under prompts/) priced as one call (report/analyze.ts)' },
 } as const satisfies Record<string, RuleTag>;

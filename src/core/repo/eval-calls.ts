@@ -18,6 +18,7 @@ import { returnsInDefaultOrder } from './env-pickers';
 import type { RepoStore } from './store';
 import { keyOf, propertyValue, SAME_FILE } from './value-methods';
 import { firstOf, type Ctx, type Val } from './values';
+import { contextVarValue } from './context-vars';
 
 type CallExpr = Extract<Expr, { k: 'call' }>;
 
@@ -35,6 +36,11 @@ export function evalCall(h: CallHost, e: CallExpr, ctx: Ctx, d: number): Val | u
   const last = e.text.split('.').pop() ?? '';
   if (last === 'Field' || last === 'field') return e.kw.default ? h.eval(e.kw.default, ctx, d) : e.args[0] ? h.eval(e.args[0], ctx, d) : undefined;
   if (e.text === 'dict') return { t: 'dict', entries: e.kw, ctx };
+  if (last === 'get' && e.callee.k === 'member' && e.args.length <= 1) {
+    // `SESSION.get()` on a context variable: the type it is declared to hold (context-vars.ts).
+    const held = contextVarValue(h.store, e, ctx, (x, c) => h.eval(x, c, d));
+    if (held) return held;
+  }
   if (last === 'get' && e.callee.k === 'member' && e.args[0]) {
     // `cfg.get("model")`, and a key held by a name (`configs.get(config_name, configs["default"])`).
     const key = e.args[0].k === 'str' ? e.args[0].v : keyOf(h.eval(e.args[0], ctx, d));

@@ -311,7 +311,15 @@ export class Evaluator {
         if (v) return mark(v);
       }
     }
-    return undefined;
+    return this.declaredType(cls, path, key, d);
+  }
+
+  /** A field declared with its type and no value to follow anywhere (`config: Config = attr.field()`): that type, with its defaults. */
+  private declaredType(cls: ClassFact, path: string, key: string, d: number): Val | undefined {
+    const declared = cls.attrTypes?.[key]?.replace(/^Optional\[(.*)\]$|\s*\|\s*None$/, '$1');
+    if (!declared || !/^[\w.]+$/.test(declared)) return undefined;
+    const c = this.once(`t:${path}:${cls.name}:${key}`, () => this.eval(typeExpr(declared, cls.line), { path }, d));
+    return c?.t === 'class' ? { t: 'inst', path: c.path, cls: c.cls, args: [], kw: {} } : undefined;
   }
 
   /** A keyword passed inside a splatted dict (`Model(**kwargs)` with `kwargs = {"model": …}`). */

@@ -94,7 +94,20 @@ export function extractPython(root: SyntaxNode, collected: Collected, detected: 
   visitBlock(root, 0);
   const calls = callFactsOf(detected, functions, (n) => modelArg(n));
   const late = lateImports(collected.imports, imports);
-  return { imports, ...(late.length ? { lateImports: late } : {}), values, functions, classes, moduleCalls: module.moduleCalls, moduleLoops: loopFacts(module.moduleLoops, [], PYTHON), calls };
+  const contextVars = contextVarsOf(root);
+  return { imports, ...(late.length ? { lateImports: late } : {}), values, ...(contextVars ? { contextVars } : {}), functions, classes, moduleCalls: module.moduleCalls, moduleLoops: loopFacts(module.moduleLoops, [], PYTHON), calls };
+}
+
+/** `SESSION: ContextVar[SessionContext] = ContextVar("…")` at module level: the name and the type its `.get()` returns. */
+function contextVarsOf(root: SyntaxNode): Record<string, string> | undefined {
+  let out: Record<string, string> | undefined;
+  for (const stmt of root.namedChildren) {
+    const a = stmt?.type === 'expression_statement' ? stmt.namedChildren[0] : undefined;
+    const name = a?.type === 'assignment' ? a.childForFieldName('left') : undefined;
+    const held = /^(?:contextvars\.)?ContextVar\[\s*["']?([\w.]+)["']?\s*\]$/.exec(a?.childForFieldName('type')?.text ?? '');
+    if (name?.type === 'identifier' && held) (out ??= {})[name.text] = held[1];
+  }
+  return out;
 }
 
 /** The model a detected call passes: its `model=` keyword (or equivalent). */

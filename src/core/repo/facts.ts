@@ -306,6 +306,8 @@ export interface FileFacts {
   readonly exports?: readonly string[];
   /** Top-level constants and assignments. */
   readonly values: Readonly<Record<string, Expr>>;
+  /** Python: module-level context variables and the type they hold (`CTX: ContextVar[Session] = ContextVar(…)` → `Session`). */
+  readonly contextVars?: Readonly<Record<string, string>>;
   readonly functions: readonly FunctionFact[];
   readonly classes: readonly ClassFact[];
   /** Calls at module level (scripts, `if __name__ == "__main__":`). */

@@ -161,11 +161,15 @@ export class CallGraph {
     const names = new Set<string>();
     const attrNames = new Set<string>();
     const methods = new Map<string, { path: string; fn: string }[]>();
+    const seen = new Set<string>();
     for (const f of current.values()) {
       for (const fn of f.facts.functions) {
         const short = fn.name.slice(fn.name.lastIndexOf('.') + 1);
         names.add(short);
-        if (fn.name.includes('.')) push(methods, short, { path: f.file.path, fn: fn.name });
+        // One method written several times under one name (`@overload` signatures, then the body) is one candidate.
+        const key = `${f.file.path}#${fn.name}`;
+        if (fn.name.includes('.') && !seen.has(key)) push(methods, short, { path: f.file.path, fn: fn.name });
+        seen.add(key);
       }
       // Attributes too: calling one that holds an instance (`self.writer(…)`) runs its `__call__`/`forward`.
       for (const c of f.facts.classes) {

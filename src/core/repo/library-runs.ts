@@ -20,6 +20,7 @@ import { exprText } from './extract';
 import { closureOwner } from './closures';
 import { looksLikeModel } from './model-flow';
 import { LIBRARY_METHODS, LIBRARY_OBJECTS, type LibraryObject, type ModelSlot } from './library-objects';
+import { foreignKind, libraryOf, sendsConversation, takesModel } from './foreign-clients';
 import { pickAssignment } from './branch-locals';
 import { mainVariant } from './type-defaults';
 import type { RepoStore } from './store';
@@ -38,7 +39,18 @@ interface Built {
 interface LibrarySite {
   readonly call: DetectedCall;
   readonly built: Built;
+  /** A client library the table does not know (foreign-clients.ts): the call's own model argument, where it is written. */
+  readonly own?: { readonly model: Expr; readonly ctx: Ctx };
 }
+
+/** A call with a `model=` not on a table method: a request where its receiver is built by a foreign client. */
+interface Pending {
+  readonly expr: CallExpr;
+  readonly ctx: Ctx;
+}
+
+/** Any builder imported from outside the repository. */
+const ANY_BUILDER = /./;
 
 const MAX_HOPS = 10;
 const MAX_CALLERS = 8;
@@ -53,6 +65,7 @@ export class LibraryRuns {
     private readonly callers: CallerLookup,
   ) {
     let count = 0;
+    const pending: Pending[] = [];
     for (const s of this.store.files()) {
       if (s.file.language !== 'python') continue;
       const taken = new Set(s.file.calls.map((c) => c.line));
@@ -60,17 +73,57 @@ export class LibraryRuns {
       const scopes: { fn?: FunctionFact; calls: FunctionFact['calls'] }[] = [{ calls: s.facts.moduleCalls }, ...[...s.functions.values()].map((fn) => ({ fn, calls: fn.calls }))];
       for (const { fn, calls } of scopes) {
         for (const c of calls) {
-          if (c.expr.k !== 'call' || c.expr.callee.k !== 'member' || taken.has(c.line) || !LIBRARY_METHODS.test(c.expr.callee.prop)) continue;
+          if (c.expr.k !== 'call' || c.expr.callee.k !== 'member' || taken.has(c.line)) continue;
+          if (!LIBRARY_METHODS.test(c.expr.callee.prop)) {
+            if (takesModel(c.expr)) pending.push({ expr: c.expr, ctx: { path: s.file.path, fn } });
+            continue;
+          }
           const method = c.expr.callee.prop;
           const built = this.origin(withSelf(c.expr.callee.obj), { path: s.file.path, fn }, 0);
           if (!built?.entry || !built.entry.methods.test(method)) continue;
           taken.add(c.line);
-          sites.push({ call: siteCall(c.expr, built.entry), built });
+          sites.push({ call: siteCall(c.expr, built.entry.library), built });
           if (++count >= MAX_SITES) break;
         }
       }
       if (sites.length) this.byFile.set(s.file.path, sites);
       if (count >= MAX_SITES) break;
+    }
+    this.foreignClients(pending, MAX_SITES - count);
+  }
+
+  /**
+   * Calls on objects of client libraries the table does not know (foreign-clients.ts): first those handing the
+   * object a model and a conversation, which make its builder a request client; then the other methods of that
+   * builder's objects given a model.
+   */
+  private foreignClients(pending: readonly Pending[], room: number): void {
+    const clients = new Set<string>();
+    const builderOf = (p: Pending): string | undefined => {
+      if (p.expr.callee.k !== 'member') return undefined;
+      const built = this.origin(withSelf(p.expr.callee.obj), p.ctx, 0, ANY_BUILDER);
+      return built ? this.qualified(built.call.callee, built.ctx.path) : undefined;
+    };
+    const later: { p: Pending; builder: string }[] = [];
+    const add = (p: Pending, builder: string): void => {
+      const site: LibrarySite = { call: foreignCall(p.expr, libraryOf(builder)), built: { call: p.expr, ctx: p.ctx }, own: { model: p.expr.kw.model, ctx: p.ctx } };
+      this.byFile.set(p.ctx.path, [...(this.byFile.get(p.ctx.path) ?? []), site]);
+    };
+    for (const p of pending) {
+      if (room <= 0) return;
+      const builder = builderOf(p);
+      if (!builder) continue;
+      if (!sendsConversation(p.expr)) {
+        later.push({ p, builder });
+        continue;
+      }
+      clients.add(builder);
+      add(p, builder);
+      room--;
+    }
+    for (const { p, builder } of later) {
+      if (room-- <= 0) return;
+      if (clients.has(builder)) add(p, builder);
     }
   }
 
@@ -82,6 +135,7 @@ export class LibraryRuns {
   modelOf(path: string, callId: string): ResolvedModel | undefined {
     const site = this.byFile.get(path)?.find((s) => s.call.id === callId);
     if (!site) return undefined;
+    if (site.own) return this.ownModel(site.own.model, site.own.ctx, site.call);
     const { entry, call, ctx } = site.built;
     if (!entry) return undefined;
     let slot = argAt(call, entry.model);
@@ -96,6 +150,26 @@ export class LibraryRuns {
     const v = attempt(() => this.evaluator.eval(slot!, slotCtx));
     if (v?.t !== 'str' || !looksLikeModel(v.v)) return undefined;
     return { model: v.v, source: { from: v.via === 'code' ? 'code' : v.via, at: v.at, detail: `${entry.library} ${exprText(call.callee)}(…) built at ${ctx.path}:${call.line}: ${exprText(slot)} → ${JSON.stringify(v.v)}` } };
+  }
+
+  /** The model a foreign client's call passes itself (`model=model`, followed to what the wrapper's callers pass). */
+  private ownModel(model: Expr, ctx: Ctx, call: DetectedCall): ResolvedModel | undefined {
+    const v = attempt(() => this.evaluator.eval(model, ctx));
+    if (v?.t !== 'str' || !looksLikeModel(v.v)) return this.libraryConstant(model, ctx.path, call);
+    return { model: v.v, source: { from: v.via === 'code' ? 'code' : v.via, at: v.at, detail: `${call.framework} ${call.callee}(…): ${exprText(model)} → ${JSON.stringify(v.v)}` } };
+  }
+
+  /**
+   * A model constant of the client library itself (`model=WHISPER_1` with `from spice.models import WHISPER_1`):
+   * its value is in the library, not the repository; such constants are the model's id in capitals, so the id
+   * is the name in lower case with hyphens (`whisper-1`).
+   */
+  private libraryConstant(model: Expr, path: string, call: DetectedCall): ResolvedModel | undefined {
+    if (model.k !== 'name' || !/^[A-Z][A-Z0-9_]*\d[A-Z0-9_]*$/.test(model.v)) return undefined;
+    const imp = this.store.get(path)?.facts.imports.find((i) => i.local === model.v && i.name);
+    if (!imp || libraryOf(imp.module) !== call.framework || this.store.modules.resolve(path, imp.module)) return undefined;
+    const id = model.v.toLowerCase().replace(/_/g, '-');
+    return looksLikeModel(id) ? { model: id, source: { from: 'code', at: { path, line: model.line }, detail: `${model.v} of ${imp.module} (the library's model constant) → ${JSON.stringify(id)}` } } : undefined;
   }
 
   /**
@@ -231,7 +305,7 @@ function argAt(call: CallExpr, slot: ModelSlot): Expr | undefined {
   return slot.arg !== undefined ? call.args[slot.arg] : undefined;
 }
 
-function siteCall(expr: CallExpr, entry: LibraryObject): DetectedCall {
+function siteCall(expr: CallExpr, library: string): DetectedCall {
   const inputs = [...expr.args, ...Object.values(expr.kw)].flatMap((a) => (a.k === 'name' || a.k === 'member' ? [exprText(a)] : []));
   return {
     id: `c${expr.line}.lib`,
@@ -239,7 +313,7 @@ function siteCall(expr: CallExpr, entry: LibraryObject): DetectedCall {
     column: 1,
     endLine: expr.line,
     endColumn: 1,
-    framework: entry.library,
+    framework: library,
     callee: exprText(expr.callee),
     promptIds: [],
     tools: [],
@@ -247,6 +321,11 @@ function siteCall(expr: CallExpr, entry: LibraryObject): DetectedCall {
     inputPlaceholders: inputs.slice(0, 4),
     rule: 'library-object',
   };
+}
+
+function foreignCall(expr: CallExpr, library: string): DetectedCall {
+  const kind = expr.callee.k === 'member' ? foreignKind(expr.callee.prop) : undefined;
+  return { ...siteCall(expr, library), rule: 'foreign-client', ...(kind ? { kind } : {}) };
 }
 
 /** Call facts keep a deep `self` as unknown text: the name again. */

@@ -78,10 +78,16 @@ function isSampling(loop: LoopFact, stepEdges: readonly Edge[], alsoChanged: () 
 
 /**
  * Every call passes only what the loop never changes: names and attributes it does not assign (at least one),
- * and constants (`model="gpt-4o"`, `tools=None`).
+ * and constants (`model="gpt-4o"`, `tools=None`). A call on an object the loop changes (`session.stream_turn(cb)`
+ * after `session.append_tool_results(…)` appended to the session's messages) sends that object's new state: the
+ * receiver is an input too, when the body changes that very object (not merely one of its fields' lists). Not the
+ * loop's own object (`self.request(prompt)` beside `self.log_usage(response)`): its methods keep records of the
+ * requests, they do not carry the conversation.
  */
 function sendsUnchanged(stepEdges: readonly Edge[], changed: ReadonlySet<string>): boolean {
   return stepEdges.every((e) => {
+    const receiver = e.callee.slice(0, Math.max(0, e.callee.lastIndexOf('.')));
+    if (receiver && !/^(self|this)$/.test(receiver) && changed.has(receiver)) return false;
     const inputs = [...e.bound.args, ...Object.values(e.bound.kw)].filter((a) => !isConstant(a));
     return inputs.length > 0 && inputs.every((a) => {
       const root = rootOf(a);
