@@ -5,6 +5,7 @@
 import * as esbuild from 'esbuild';
 import { copyFileSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
+import { resolve } from 'node:path';
 
 const production = process.argv.includes('--production');
 const watch = process.argv.includes('--watch');
@@ -53,11 +54,26 @@ const noDynamicImports = {
   },
 };
 
+/**
+ * The parser (src/core/detect/parser.ts with the tree-sitter runtime) is a file of its own beside the
+ * extension's bundles, `dist/parser.js`, that both the entry and the main bundle require: the entry
+ * starts loading the open documents' grammars with it before the 3 MB main bundle is compiled and run
+ * (src/extension.ts), and the main bundle then finds those loads under way in the same module.
+ */
+const PARSER_SOURCE = resolve('src/core/detect/parser');
+const parserBesideBundle = {
+  name: 'parser-beside-bundle',
+  setup(build) {
+    build.onResolve({ filter: /(^|\/)parser$/ }, (args) => (resolve(args.resolveDir, args.path) === PARSER_SOURCE ? { path: './parser.js', external: true } : undefined));
+  },
+};
+
 /** Node-side bundles: the extension (vscode is provided by the host) and the CLI. */
 const nodeBundles = [
   // The extension's entry, a few KB: it loads the main bundle beside it with a V8 code cache (src/extension/code-cache.ts).
-  { entryPoints: ['src/extension.ts'], outfile: 'dist/extension.js', external: ['vscode'] },
-  { entryPoints: ['src/extension-main.ts'], outfile: 'dist/extension-main.js', external: ['vscode'] },
+  { entryPoints: ['src/extension.ts'], outfile: 'dist/extension.js', external: ['vscode'], extraPlugins: [parserBesideBundle] },
+  { entryPoints: ['src/extension-main.ts'], outfile: 'dist/extension-main.js', external: ['vscode'], extraPlugins: [parserBesideBundle] },
+  { entryPoints: ['src/core/detect/parser.ts'], outfile: 'dist/parser.js' },
   { entryPoints: ['src/cli/main.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' } },
   // Detection workers of workspace scans (src/node/detect-pool.ts finds it next to the bundle).
   { entryPoints: ['src/node/detect-worker.ts'], outfile: 'dist/detect-worker.js' },
@@ -67,7 +83,7 @@ const nodeBundles = [
   { entryPoints: ['src/node/index-process.ts'], outfile: 'dist/index-process.js' },
 // mainFields: jsonc-parser's `main` is a UMD wrapper whose requires esbuild cannot follow; its `module`
 // build bundles cleanly. No other dependency of the node bundles has a `module` field.
-].map((b) => ({ ...common, platform: 'node', format: 'cjs', target: 'node20', mainFields: ['module', 'main'], plugins: [ranksBesideBundle, noDynamicImports], ...b }))
+].map(({ extraPlugins = [], ...b }) => ({ ...common, platform: 'node', format: 'cjs', target: 'node20', mainFields: ['module', 'main'], plugins: [...extraPlugins, ranksBesideBundle, noDynamicImports], ...b }))
   .concat(rankBundles.map((b) => ({ ...common, platform: 'node', format: 'cjs', target: 'node20', ...b })));
 
 /** Browser-side bundles: webview page scripts (no vscode, no node). */

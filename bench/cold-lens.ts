@@ -84,9 +84,10 @@ const ask = async () => {
   if (done || lenses.length === 0) return;
   done = true;
   const lensMs = performance.now();
-  // The first session writes its cache once the cold start is over: wait for it, untimed.
-  const finish = () => { process.stdout.write(JSON.stringify({ startMs, requireMs, activateMs, lensMs, lenses: lenses.length })); for (const d of context.subscriptions) try { d.dispose(); } catch {} process.exit(0); };
-  if (mode === 'first') setTimeout(finish, 3_500); else if (mode === 'node-cc') { Module.flushCompileCache?.(); finish(); } else finish();
+  // The first session writes its cache once the cold start is over and the host is quiet, or when it
+  // is deactivated: deactivated here after the cold start's settle time, untimed, as the editor does on close.
+  const finish = () => { process.stdout.write(JSON.stringify({ startMs, requireMs, activateMs, lensMs, lenses: lenses.length })); ext.deactivate?.(); for (const d of context.subscriptions) try { d.dispose(); } catch {} process.exit(0); };
+  if (mode === 'first') setTimeout(finish, 1_000); else if (mode === 'node-cc') { Module.flushCompileCache?.(); finish(); } else finish();
 };
 const waitForProvider = setInterval(() => { if (!provider) return; clearInterval(waitForProvider); provider.onDidChangeCodeLenses(() => void ask()); void ask(); }, 1);
 setTimeout(() => { process.stderr.write('no lens in 60 s'); process.exit(2); }, 60_000);

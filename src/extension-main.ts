@@ -1,12 +1,20 @@
 import * as vscode from 'vscode';
 import { markActivated } from './extension/activation-clock';
 import type { CachedLoad } from './extension/code-cache';
+import { writeWhenQuiet, type QuietWriter } from './extension/code-cache-writer';
 import { registerCommands } from './extension/commands';
 import { TokenomicsContext } from './extension/context';
 import { FEATURES } from './extension/features';
 
-/** After the cold start, the moment before the code cache is written: the lens's path has been compiled by then. */
-const CODE_CACHE_SAVE_DELAY_MS = 2_000;
+/** After the cold start, how long the host must be quiet before the code cache is written (code-cache-writer.ts). */
+const CODE_CACHE_QUIET_MS = 3_000;
+
+/** How the entry (src/extension.ts) loaded this bundle, and the grammars it started loading before. */
+export interface EntryLoad extends Pick<CachedLoad<unknown>, 'state' | 'loadMs' | 'save'> {
+  readonly earlyGrammars?: readonly string[];
+}
+
+let cacheWriter: QuietWriter | undefined;
 
 /**
  * Wiring only: the context object owns every lifetime. Heavy work (catalog,
@@ -14,21 +22,36 @@ const CODE_CACHE_SAVE_DELAY_MS = 2_000;
  * (src/extension.ts) loaded this bundle, with its code cache to write once the
  * first lens's code has run.
  */
-export function activate(context: vscode.ExtensionContext, load?: Pick<CachedLoad<unknown>, 'state' | 'loadMs' | 'save'>): void {
+export function activate(context: vscode.ExtensionContext, load?: EntryLoad): void {
   markActivated();
   try {
     const ctx = TokenomicsContext.create(context, FEATURES);
     registerCommands(ctx);
     if (load) {
-      ctx.log.info(`Bundle loaded in ${load.loadMs.toFixed(0)} ms, code cache ${load.state}`);
-      void ctx.coldStart.over.then(() => {
-        const timer = setTimeout(() => {
-          const written = load.save();
-          if (written) ctx.log.info(`Code cache written for the next session: ${written}`);
-        }, CODE_CACHE_SAVE_DELAY_MS);
-        timer.unref?.();
-        context.subscriptions.push({ dispose: () => clearTimeout(timer) });
-      });
+      const early = load.earlyGrammars?.length ? `; grammars ${load.earlyGrammars.join(', ')} loading since before it` : '';
+      ctx.log.info(`Bundle loaded in ${load.loadMs.toFixed(0)} ms, code cache ${load.state}${early}`);
+      if (load.state !== 'used' && load.state !== 'off') {
+        const writer = writeWhenQuiet({
+          after: ctx.coldStart.over,
+          quietMs: CODE_CACHE_QUIET_MS,
+          onActivity: (listener) => {
+            const events = [
+              vscode.workspace.onDidOpenTextDocument(listener),
+              vscode.workspace.onDidChangeTextDocument(listener),
+              vscode.window.onDidChangeActiveTextEditor(listener),
+              vscode.window.onDidChangeTextEditorSelection(listener),
+            ];
+            return { dispose: () => events.forEach((e) => e.dispose()) };
+          },
+          write: () => {
+            const started = performance.now();
+            const written = load.save();
+            if (written) ctx.log.info(`Code cache written for the next session in ${(performance.now() - started).toFixed(0)} ms: ${written}`);
+          },
+        });
+        cacheWriter = writer;
+        context.subscriptions.push({ dispose: () => writer.dispose() });
+      }
     }
   } catch (err) {
     void vscode.window.showErrorMessage('Tokenomics could not start; the extension host log (Developer: Show Logs) has the details.');
@@ -38,5 +61,8 @@ export function activate(context: vscode.ExtensionContext, load?: Pick<CachedLoa
 }
 
 export function deactivate(): void {
-  // Everything is disposed through context.subscriptions.
+  // No quiet moment came in the session: the next one still starts from the cache. Everything else
+  // is disposed through context.subscriptions (after this).
+  cacheWriter?.flush();
+  cacheWriter = undefined;
 }

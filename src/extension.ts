@@ -1,5 +1,8 @@
-import type * as vscode from 'vscode';
+import * as vscode from 'vscode';
+import { grammarsOfOpenDocuments } from './extension/analysis/open-grammars';
 import { requireWithCodeCache } from './extension/code-cache';
+// Built as `dist/parser.js` beside this entry and the main bundle, which share it (esbuild.config.mjs).
+import { parserFor } from './core/detect/parser';
 import type * as Main from './extension-main';
 
 /**
@@ -10,11 +13,16 @@ import type * as Main from './extension-main';
 let main: typeof Main | undefined;
 
 export function activate(context: vscode.ExtensionContext): void {
+  // The open documents' grammars first: their files are read and their wasm compiled while the main
+  // bundle compiles and runs on this thread, instead of after it (the first analysis waits for them).
+  // A failed load is retried, and reported, by the first analysis.
+  const earlyGrammars = grammarsOfOpenDocuments(vscode.workspace.textDocuments);
+  for (const grammar of earlyGrammars) parserFor(grammar).catch(() => undefined);
   // Where no cache folder can be named (a host without global storage on disk), a plain load.
   const cacheDir = context.globalStorageUri?.scheme === 'file' ? `${context.globalStorageUri.fsPath}/code-cache` : undefined;
   const load = requireWithCodeCache<typeof Main>(`${__dirname}/extension-main.js`, cacheDir, module);
   main = load.exports;
-  main.activate(context, load);
+  main.activate(context, { ...load, earlyGrammars });
 }
 
 export function deactivate(): void {

@@ -49,3 +49,33 @@ export function splitProbe(repo, logText, probe) {
     shownAfterAnswerMs: answered === undefined ? undefined : probe.shownAt - (path.openedAt + answered),
   };
 }
+
+/**
+ * What the extension logged of its own cold start, in one session's log: how the main bundle was
+ * loaded (its time and the code cache's state: created = none yet, used, rejected…), the warm-up
+ * after activation (grammars, ranks, catalog) and whether the cache was written.
+ */
+export function coldStartFigures(logText) {
+  const bundle = /Bundle loaded in (\d+) ms, code cache (\w+)/.exec(logText);
+  const warm = /Warm-up in (\d+) ms: grammars (\S+) (\d+) ms, o200k_base ranks (\d+) ms, catalog (\d+) ms/.exec(logText);
+  return {
+    bundleLoadMs: bundle ? Number(bundle[1]) : undefined,
+    codeCache: bundle?.[2],
+    warmUp: warm ? { totalMs: Number(warm[1]), grammars: warm[2], grammarsMs: Number(warm[3]), ranksMs: Number(warm[4]), catalogMs: Number(warm[5]) } : undefined,
+    codeCacheWritten: /Code cache written/.test(logText),
+  };
+}
+
+/** The split of a session's lens probes (cold: the session's first file; warm: later files) from its log. */
+export function lensFigures(repo, logText, cold, warm) {
+  const activatedAt = activationTime(logText);
+  return {
+    lensColdMs: cold.ms,
+    lensWarmMs: warm.map((w) => w.ms),
+    coldClickToActivationMs: activatedAt === undefined ? undefined : activatedAt - cold.clickedAt,
+    coldActivationToLensMs: activatedAt === undefined ? undefined : cold.shownAt - activatedAt,
+    lensColdPath: splitProbe(repo, logText, cold),
+    lensWarmPaths: warm.map((w) => splitProbe(repo, logText, w)),
+    ...coldStartFigures(logText),
+  };
+}

@@ -15,7 +15,8 @@ async function quickOpenRow(page, rel) {
   await input.waitFor({ state: 'visible' });
   await input.fill(rel);
   const first = page.locator('.quick-input-widget .quick-input-list .monaco-list-row').first();
-  await waitFor(async () => (await first.innerText()).includes(base), { what: `"${base}" at the top of Quick Open` });
+  // The file search (a ripgrep process) can take tens of seconds on a machine at load 30.
+  await waitFor(async () => (await first.innerText()).includes(base), { what: `"${base}" at the top of Quick Open`, timeout: 60_000 });
   return first;
 }
 
@@ -216,13 +217,15 @@ export function memorySampler(pid, everyMs = 100) {
 }
 
 /** The Tokenomics log channel's text (VS Code writes it under the user-data logs folder). */
-export function tokenomicsLog(userDataDir) {
+export function tokenomicsLog(userDataDir, since = 0) {
   const found = [];
   const walk = (dir) => {
     for (const name of readdirSync(dir)) {
       const p = join(dir, name);
-      if (statSync(p).isDirectory()) walk(p);
-      else if (/Tokenomics\.log$/.test(name)) found.push(p);
+      const stat = statSync(p);
+      if (stat.isDirectory()) walk(p);
+      // `since`: a reopened session's user data holds the earlier sessions' logs too, last written before it started.
+      else if (/Tokenomics\.log$/.test(name) && stat.mtimeMs >= since) found.push(p);
     }
   };
   try {

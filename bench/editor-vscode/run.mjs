@@ -11,7 +11,11 @@
 // ~/.cache/tokenomics-corpus. Prints one table with each target met / not met, the machine's load
 // beside it, and writes bench/results/editor-vscode.json. Timings are never asserted: the exit code
 // is 0 whenever the bench ran.
-// Options: --no-install, --no-package (reuse dist/tokenomics.vsix and out/), --only=small,generated,corpus
+// The small workspace's session is followed by a second one on the same user data (the editor
+// restarted: the code cache the first session wrote is used), lens probes only (sessions.mjs).
+// Options: --no-install, --no-package (reuse dist/tokenomics.vsix and out/), --only=small,generated,corpus;
+// --before=<a .vsix> [--rounds=N]: also N rounds of first and second sessions of that build and of this
+// one, lens probes only, printed as ratios to that build's first session (`--only=sessions` for those alone).
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
@@ -21,12 +25,16 @@ import { assertInstalled } from '../../test/e2e/lib/code-server.mjs';
 import { createSession } from '../../test/e2e/lib/session.mjs';
 import { PROBE_FILES, TYPING_FILE_LINES, corpusWorkspace, generatedWorkspace, smallWorkspace } from './workspaces.mjs';
 import { findExtensionHost, rssMb, focusLine, isScanning, memorySampler, openAt, openReportView, timeCancel, timeToPricedLens, tokenomicsLog, typeKeys, waitScanned } from './probes.mjs';
-import { activationTime, splitProbe } from './lens-path.mjs';
-import { renderResults, summarize } from './report.mjs';
+import { lensFigures } from './lens-path.mjs';
+import { renderResults, renderSessions, summarize } from './report.mjs';
+import { compareSessions, lensSession, removeSession, waitForLog } from './sessions.mjs';
 
 const repo = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const flags = new Set(process.argv.slice(2));
-const only = process.argv.find((a) => a.startsWith('--only='))?.slice(7).split(',');
+const option = (name) => process.argv.find((a) => a.startsWith(`--${name}=`))?.slice(name.length + 3);
+const only = option('only')?.split(',');
+const before = option('before');
+const rounds = Number(option('rounds') ?? 1);
 
 function step(label, command, args) {
   const started = Date.now();
@@ -74,13 +82,17 @@ async function measureBaseline(dir, resultsDir) {
   return out;
 }
 
-/** One session on one workspace: every probe, in the order a user would meet them. */
-async function measureWorkspace(ws, resultsDir) {
+/**
+ * One session on one workspace: every probe, in the order a user would meet them. `keep`: the
+ * session's folders stay, for a second session to reopen (returned as `out.session`, not serialised).
+ */
+async function measureWorkspace(ws, resultsDir, { keep = false } = {}) {
   const probe = ws.probe ?? PROBE_FILES;
   const out = { workspace: ws.name, note: ws.note, loadBefore: load() };
   const log = (m) => console.log(`[bench:editor] ${ws.name}: ${m}`);
   // Debug level: the extension logs each opened document's path to its first lens (lens-path.mjs).
-  const session = await createSession({ name: `bench-${ws.name}`, workspaceSource: ws.dir, vsix: join(repo, 'dist', 'tokenomics.vsix'), resultsDir, env: { LOG_LEVEL: 'debug' } });
+  const session = await createSession({ name: `bench-${ws.name}`, workspaceSource: ws.dir, vsix: join(repo, 'dist', 'tokenomics.vsix'), resultsDir, env: { LOG_LEVEL: 'debug' }, keep });
+  if (keep) Object.defineProperty(out, 'session', { value: session, enumerable: false });
   let memory;
   try {
     const { page } = session;
@@ -139,12 +151,9 @@ async function measureWorkspace(ws, resultsDir) {
     out.cancelLogged = /cancel/i.test(tokenomicsLog(session.userDataDir));
     log(`cancel: ${out.cancelMs?.toFixed(0) ?? '–'} ms to the view; logged: ${out.cancelLogged}`);
     // The lens probes' split, from the extension's log (written by now).
-    const text = tokenomicsLog(session.userDataDir);
-    const activatedAt = activationTime(text);
-    out.coldClickToActivationMs = activatedAt === undefined ? undefined : activatedAt - cold.clickedAt;
-    out.coldActivationToLensMs = activatedAt === undefined ? undefined : cold.shownAt - activatedAt;
-    out.lensColdPath = splitProbe(repo, text, cold);
-    out.lensWarmPaths = warm.map((w) => splitProbe(repo, text, w));
+    if (keep) await waitForLog(session.userDataDir, 0, /Code cache written|code cache used/, 20_000);
+    Object.assign(out, lensFigures(repo, tokenomicsLog(session.userDataDir), cold, warm));
+    log(`bundle loaded in ${out.bundleLoadMs ?? '–'} ms, code cache ${out.codeCache ?? '–'}; warm-up ${JSON.stringify(out.warmUp ?? '–')}`);
     log(`cold: ${out.coldClickToActivationMs ?? '–'} ms click → activation, ${out.coldActivationToLensMs ?? '–'} ms activation → lens`);
     log(`cold ${cold.rel}: ${JSON.stringify(out.lensColdPath ?? 'no lens path in the log')}`);
     for (const [k, w] of warm.entries()) log(`later ${w.rel}: ${JSON.stringify(out.lensWarmPaths[k] ?? 'no lens path in the log')}`);
@@ -171,6 +180,7 @@ async function main() {
   mkdirSync(resultsDir, { recursive: true });
   const scratch = mkdtempSync(join(tmpdir(), 'tokenomics-bench-editor-'));
   const results = [];
+  let sessionRuns;
   try {
     const makers = [
       ['baseline', (d) => ({ name: 'baseline', dir: d })],
@@ -178,6 +188,14 @@ async function main() {
       ['generated', (d) => generatedWorkspace(repo, d)],
       ['corpus', (d) => corpusWorkspace(repo, d)],
     ].filter(([name]) => !only || only.includes(name));
+    if (before && (!only || only.includes('sessions'))) {
+      const dir = join(scratch, 'sessions');
+      mkdirSync(dir, { recursive: true });
+      const ws = smallWorkspace(repo, dir);
+      const builds = [{ label: 'reference', vsix: resolve(before) }, { label: 'this build', vsix: join(repo, 'dist', 'tokenomics.vsix') }];
+      sessionRuns = await compareSessions({ repo, ws, builds, resultsDir, rounds, log: (m) => console.log(`[bench:editor] ${m}`) });
+      rmSync(dir, { recursive: true, force: true });
+    }
     for (const [name, make] of makers) {
       const dir = join(scratch, name);
       mkdirSync(dir, { recursive: true });
@@ -187,7 +205,24 @@ async function main() {
         continue;
       }
       try {
-        results.push(name === 'baseline' ? await measureBaseline(dir, resultsDir) : await measureWorkspace(ws, resultsDir));
+        if (name === 'baseline') results.push(await measureBaseline(dir, resultsDir));
+        else {
+          // The small workspace's user data is reopened: the same build's second session, its code cache present.
+          const measured = await measureWorkspace(ws, resultsDir, { keep: name === 'small' });
+          results.push(measured);
+          if (measured.session) {
+            try {
+              const { figures } = await lensSession({ repo, ws, vsix: join(repo, 'dist', 'tokenomics.vsix'), resultsDir, name: `bench-${name}-second`, reopen: measured.session });
+              measured.secondSession = figures;
+              console.log(`[bench:editor] ${name}, second session: click → lens ${figures.lensColdMs} ms, activation → lens ${figures.coldActivationToLensMs ?? '–'} ms, bundle ${figures.bundleLoadMs ?? '–'} ms (cache ${figures.codeCache ?? '–'})`);
+            } catch (err) {
+              console.error(`[bench:editor] ${name}, second session failed: ${err.stack || err}`);
+              measured.secondSession = { error: String(err.message || err) };
+            } finally {
+              removeSession(measured.session);
+            }
+          }
+        }
       } catch (err) {
         console.error(`[bench:editor] ${name} failed: ${err.stack || err}`);
         results.push({ workspace: name, note: ws.note, error: String(err.message || err) });
@@ -200,8 +235,9 @@ async function main() {
   }
   const summary = summarize(results);
   console.log(renderResults(summary, { cores: cpus().length, load: load() }));
+  if (sessionRuns) console.log(renderSessions(sessionRuns, { reference: before, rounds }));
   mkdirSync(join(repo, 'bench', 'results'), { recursive: true });
-  writeFileSync(join(repo, 'bench', 'results', 'editor-vscode.json'), `${JSON.stringify({ when: new Date().toISOString(), cores: cpus().length, codeServer: installed.version, summary, results }, null, 2)}\n`);
+  writeFileSync(join(repo, 'bench', 'results', 'editor-vscode.json'), `${JSON.stringify({ when: new Date().toISOString(), cores: cpus().length, codeServer: installed.version, summary, results, sessionRuns }, null, 2)}\n`);
 }
 
 main().then(

@@ -1,20 +1,10 @@
 import * as vscode from 'vscode';
 import type { CatalogHolder } from '../catalog-holder';
-import { classifyPath, type Grammar } from '../core-api';
 import { DOCUMENT_SELECTOR } from '../selector';
+import { grammarsOfOpenDocuments } from './open-grammars';
 import { DEFAULT_LOADERS, remainingGrammars, warmInParallel } from './warm';
 
-
-/** The grammars of the open documents the extension analyses (the one that activated it among them). */
-export function grammarsOfOpenDocuments(documents: readonly vscode.TextDocument[]): Grammar[] {
-  const found = new Set<Grammar>();
-  for (const d of documents) {
-    if (vscode.languages.match(DOCUMENT_SELECTOR, d) === 0) continue;
-    const c = classifyPath(d.uri.path, d.languageId);
-    if (c?.type === 'code') found.add(c.grammar);
-  }
-  return [...found];
-}
+export { grammarsOfOpenDocuments };
 
 /**
  * Right after activation (never inside it): the open documents' grammars, the tokenizer ranks and

@@ -17,16 +17,24 @@ import { openWorkbench } from './workbench.mjs';
  * @param {Record<string,string>} [o.env] extra environment for code-server and its extension host
  * @param {string} o.resultsDir    where logs go
  * @param {boolean} [o.openBrowser] false: start code-server only
+ * @param {boolean} [o.keep]       close() leaves the session's folders for a later session to reopen
+ * @param {object} [o.reopen]      an earlier session closed with `keep`: its user data and installed
+ *                                 extension are used again, as when a user restarts the editor (the
+ *                                 extension's global storage, its code cache among it, carries over); the
+ *                                 workspace is a fresh copy in a new folder, so no editor of the earlier
+ *                                 session is restored
  */
 export async function createSession(o) {
   const timings = {};
-  const root = mkdtempSync(join(tmpdir(), 'tokenomics-e2e-'));
-  const workspace = join(root, 'workspace');
+  const root = o.reopen?.root ?? mkdtempSync(join(tmpdir(), 'tokenomics-e2e-'));
+  const workspace = o.reopen ? mkdtempSync(join(root, 'workspace-')) : join(root, 'workspace');
   const userDataDir = join(root, 'user-data');
   const extensionsDir = join(root, 'extensions');
   cpSync(o.workspaceSource, workspace, { recursive: true });
-  mkdirSync(extensionsDir, { recursive: true });
-  writeUserSettings(userDataDir, o.settings);
+  if (!o.reopen) {
+    mkdirSync(extensionsDir, { recursive: true });
+    writeUserSettings(userDataDir, o.settings);
+  }
 
   const session = { root, workspace, userDataDir, extensionsDir, timings, server: undefined, browser: undefined, page: undefined };
   session.close = () => closeSession(session, o);
@@ -34,7 +42,7 @@ export async function createSession(o) {
     let t = Date.now();
     // Installed through code-server's CLI so extensions.json lists them: a folder merely copied
     // into the extensions dir is "marked as removed" at startup.
-    for (const vsix of [o.vsix, ...(o.extraVsix ?? [])]) {
+    for (const vsix of o.reopen ? [] : [o.vsix, ...(o.extraVsix ?? [])]) {
       await installExtension({ extensionsDir, userDataDir, vsix });
     }
     timings.installExtensionMs = Date.now() - t;
@@ -95,5 +103,5 @@ async function closeSession(session, o) {
   // The extension host's own logs are the first thing to read when a step fails.
   const logs = join(session.userDataDir, 'logs');
   if (existsSync(logs)) cpSync(logs, join(o.resultsDir, `vscode-logs-${o.name}`), { recursive: true });
-  if (!process.env.TOKENOMICS_E2E_KEEP) rmSync(session.root, { recursive: true, force: true });
+  if (!process.env.TOKENOMICS_E2E_KEEP && !o.keep) rmSync(session.root, { recursive: true, force: true });
 }
