@@ -137,7 +137,8 @@ export function classifyCall(callee: string, ctx: CallContext): CallRule | undef
   const factory = libraryAgentFactory(last, module);
   if (factory) return factory;
   // LangChain's executor takes its agent and tools by keyword; an application's own `AgentExecutor()` class is not it.
-  if (/^AgentExecutor(\.from_agent_and_tools)?$/.test(callee) && (module?.startsWith('langchain') || (module === undefined && (ctx.argNames().has('agent') || ctx.argNames().has('tools'))))) return LANGCHAIN_EXECUTOR;
+  // LangChain.js imports it from a scoped package (`@langchain/classic/agents`, `langchain/agents`).
+  if (/^AgentExecutor(\.from_agent_and_tools)?$/.test(callee) && (/^@?langchain\b/.test(module ?? '') || (module === undefined && (ctx.argNames().has('agent') || ctx.argNames().has('tools'))))) return LANGCHAIN_EXECUTOR;
   if (/^(SystemMessage|SystemMessagePromptTemplate\.from_template|SystemMessagePromptTemplate\.fromTemplate)$/.test(callee)) return MESSAGE_CLASS('system');
   if (/^(HumanMessage|HumanMessagePromptTemplate\.from_template|HumanMessagePromptTemplate\.fromTemplate)$/.test(callee)) return MESSAGE_CLASS('user-template');
   if (/^(PromptTemplate|ChatPromptTemplate)(\.(from_template|fromTemplate))?$/.test(callee)) return TEMPLATE_CLASS;
