@@ -160,7 +160,7 @@ export class CodeDetector {
       ...span,
       framework: rule.framework,
       callee,
-      model: model?.model,
+      model: model?.model ?? (modelNode ? undefined : rule.classDefaultModel),
       providerHint: model?.provider ?? rule.providerHint,
       maxOutputTokens: maxOutput,
       promptIds: unique(promptIds),

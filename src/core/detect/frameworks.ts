@@ -128,7 +128,8 @@ export function classifyCall(callee: string, ctx: CallContext): CallRule | undef
   if (/(^|\.)(embed_content|embedContent|batchEmbedContents)$/.test(callee) && segments.length > 1) return EMBEDDING_CALL('google', 'google');
   if (segments.length === 1 && /^(embed|embedMany)$/.test(last) && (module === 'ai' || module?.startsWith('ai#'))) return EMBEDDING_CALL('vercel-ai');
   if (/^(OpenAI|AzureOpenAI|GoogleGenerativeAI|VertexAI|Ollama|HuggingFace|HuggingFaceInference|Cohere|VoyageAI|Bedrock|MistralAI|FastEmbed|Nomic|Jina|Together|Fireworks)Embeddings$/.test(last)) {
-    return { ...LANGCHAIN_EMBEDDINGS, providerHint: providerOfClass(last) };
+    // `OpenAIEmbeddings()` with no model embeds on the class default of both LangChain ports (`model = "text-embedding-ada-002"`).
+    return { ...LANGCHAIN_EMBEDDINGS, providerHint: providerOfClass(last), ...(last === 'OpenAIEmbeddings' ? { classDefaultModel: 'text-embedding-ada-002' } : {}) };
   }
 
   if (LANGCHAIN_CHAT_CLASS.test(last) || /^(init_chat_model|initChatModel)$/.test(last)) {
