@@ -52,7 +52,7 @@ export class ForwardedPosts {
       const callee = this.syntax.callee(call);
       if (!senders.has(callee)) continue;
       const rule = this.endpointOf(call);
-      if (rule) this.follow(call, rule, undefined, 0);
+      if (rule) this.follow(call, { ...rule, tag: 'forwarded-post' }, undefined, 0);
     }
   }
 
