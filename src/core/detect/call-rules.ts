@@ -27,8 +27,10 @@ export interface CallRule {
   readonly providerHint?: string;
   /** `embedding`: an embedding request or binding (input tokens only). */
   readonly kind?: 'embedding' | 'transcription';
+  /** The model the library's class uses when the code passes none (LangChain's `OpenAIEmbeddings()`: `text-embedding-ada-002`). */
+  readonly classDefaultModel?: string;
   /** Provenance tag of the calls this rule finds, when not the table's `sdk-call` (rule-tags.ts). */
-  readonly tag?: 'bound-model-invoke' | 'model-named-value' | 'aliased-request';
+  readonly tag?: 'bound-model-invoke' | 'model-named-value' | 'aliased-request' | 'forwarded-post';
 }
 
 /** Nested option objects whose keys count as the call's own (`config={…}` in google-genai, `options` in the Claude Agent SDK). */

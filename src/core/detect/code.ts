@@ -15,6 +15,7 @@ import { linkAgentTasks } from './agent-tasks';
 import { findHandWrittenLoops, loopBound } from './loops';
 import { findGraphLoops } from './graphs';
 import { httpRequestOf } from './http-requests';
+import { ForwardedPosts } from './forwarded-posts';
 import { FOREIGN_MODEL_CALL, foreignModelBase, foreignModelRule } from './model-uses';
 import { findModelObjectRequests } from './model-objects';
 import { applyClientHosts } from './client-hosts';
@@ -51,6 +52,7 @@ export class CodeDetector {
   private readonly values: ModelValues;
   private readonly assembled: AssembledPrompts;
   private readonly aliases: RequestAliases;
+  private readonly forwarded: ForwardedPosts;
 
   constructor(
     private readonly syntax: LanguageSyntax,
@@ -64,6 +66,7 @@ export class CodeDetector {
     this.agents = new AgentUses(syntax, collected, this.prompts);
     this.values = new ModelValues(syntax, collected.imports, (call, callee) => this.modelArgOf(call, callee));
     this.aliases = new RequestAliases(collected, classifyCall);
+    this.forwarded = new ForwardedPosts(syntax, collected);
   }
 
   run(): void {
@@ -108,7 +111,7 @@ export class CodeDetector {
       },
     };
     const rule = classifyCall(callee, ctx) ?? this.aliases.ruleOf(callee, ctx) ?? foreignModelRule(syntax, this.collected, node, callee);
-    const http = rule ? undefined : httpRequestOf(syntax, node, callee);
+    const http = rule ? undefined : (httpRequestOf(syntax, node, callee) ?? this.forwarded.requestOf(node));
     // A post to an LLM endpoint: the payload's keys are the request's options.
     if (http) args = { positional: [], named: (http.payload && syntax.entries(http.payload)) || new Map() };
     if (!rule && !http) {
@@ -157,7 +160,7 @@ export class CodeDetector {
       ...span,
       framework: rule.framework,
       callee,
-      model: model?.model,
+      model: model?.model ?? (modelNode ? undefined : rule.classDefaultModel),
       providerHint: model?.provider ?? rule.providerHint,
       maxOutputTokens: maxOutput,
       promptIds: unique(promptIds),

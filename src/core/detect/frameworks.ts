@@ -128,7 +128,8 @@ export function classifyCall(callee: string, ctx: CallContext): CallRule | undef
   if (/(^|\.)(embed_content|embedContent|batchEmbedContents)$/.test(callee) && segments.length > 1) return EMBEDDING_CALL('google', 'google');
   if (segments.length === 1 && /^(embed|embedMany)$/.test(last) && (module === 'ai' || module?.startsWith('ai#'))) return EMBEDDING_CALL('vercel-ai');
   if (/^(OpenAI|AzureOpenAI|GoogleGenerativeAI|VertexAI|Ollama|HuggingFace|HuggingFaceInference|Cohere|VoyageAI|Bedrock|MistralAI|FastEmbed|Nomic|Jina|Together|Fireworks)Embeddings$/.test(last)) {
-    return { ...LANGCHAIN_EMBEDDINGS, providerHint: providerOfClass(last) };
+    // `OpenAIEmbeddings()` with no model embeds on the class default of both LangChain ports (`model = "text-embedding-ada-002"`).
+    return { ...LANGCHAIN_EMBEDDINGS, providerHint: providerOfClass(last), ...(last === 'OpenAIEmbeddings' ? { classDefaultModel: 'text-embedding-ada-002' } : {}) };
   }
 
   if (LANGCHAIN_CHAT_CLASS.test(last) || /^(init_chat_model|initChatModel)$/.test(last)) {
@@ -137,7 +138,8 @@ export function classifyCall(callee: string, ctx: CallContext): CallRule | undef
   const factory = libraryAgentFactory(last, module);
   if (factory) return factory;
   // LangChain's executor takes its agent and tools by keyword; an application's own `AgentExecutor()` class is not it.
-  if (/^AgentExecutor(\.from_agent_and_tools)?$/.test(callee) && (module?.startsWith('langchain') || (module === undefined && (ctx.argNames().has('agent') || ctx.argNames().has('tools'))))) return LANGCHAIN_EXECUTOR;
+  // LangChain.js imports it from a scoped package (`@langchain/classic/agents`, `langchain/agents`).
+  if (/^AgentExecutor(\.from_agent_and_tools)?$/.test(callee) && (/^@?langchain\b/.test(module ?? '') || (module === undefined && (ctx.argNames().has('agent') || ctx.argNames().has('tools'))))) return LANGCHAIN_EXECUTOR;
   if (/^(SystemMessage|SystemMessagePromptTemplate\.from_template|SystemMessagePromptTemplate\.fromTemplate)$/.test(callee)) return MESSAGE_CLASS('system');
   if (/^(HumanMessage|HumanMessagePromptTemplate\.from_template|HumanMessagePromptTemplate\.fromTemplate)$/.test(callee)) return MESSAGE_CLASS('user-template');
   if (/^(PromptTemplate|ChatPromptTemplate)(\.(from_template|fromTemplate))?$/.test(callee)) return TEMPLATE_CLASS;

@@ -56,17 +56,28 @@ export function httpRequestOf(syntax: LanguageSyntax, node: SyntaxNode, callee: 
   const text = urlText(syntax, url);
   // `fetch("/api/chat", …)`: a path on the page's own origin is the app's server route, not a provider's API.
   if (/^\/(?!\/)/.test(text)) return undefined;
-  const endpoint = ENDPOINTS.find((e) => e.test.test(text));
-  if (!endpoint) return undefined;
+  if (!ENDPOINTS.some((e) => e.test.test(text))) return undefined;
   if (callee === 'fetch') {
     const options = args.positional[1];
     const entries = options ? syntax.entries(options) : undefined;
     const method = entries?.get('method');
     if (!method || !/post/i.test(syntax.stringConstant(method) ?? method.text)) return undefined;
   }
-  const host = HOSTS.find(([re]) => re.test(text))?.[1];
+  const rule = endpointRule(text);
+  if (!rule) return undefined;
   const payload = payloadOf(syntax, callee, args.positional, args.named);
-  const rule: CallRule = {
+  return { rule, payload };
+}
+
+/**
+ * The request rule of a post to `url` (its literal parts), or undefined when the URL names no LLM endpoint.
+ * `host` is where the address comes in a separate piece (`https.request({ hostname, path })`).
+ */
+export function endpointRule(url: string, host = url): CallRule | undefined {
+  const endpoint = ENDPOINTS.find((e) => e.test.test(url));
+  if (!endpoint) return undefined;
+  const provider = HOSTS.find(([re]) => re.test(host))?.[1] ?? endpoint.providerHint;
+  return {
     framework: endpoint.framework,
     role: 'call',
     modelKeys: ['model'],
@@ -74,14 +85,18 @@ export function httpRequestOf(syntax: LanguageSyntax, node: SyntaxNode, callee: 
     messagesKeys: ['messages', 'input', 'contents'],
     toolsKeys: ['tools'],
     maxOutputKeys: MAX_OUTPUT,
-    ...(host ?? endpoint.providerHint ? { providerHint: host ?? endpoint.providerHint } : {}),
+    ...(provider ? { providerHint: provider } : {}),
     ...(endpoint.embedding ? { kind: 'embedding' as const } : {}),
   };
-  return { rule, payload };
+}
+
+/** Whether a text names an LLM provider's host (`api.openai.com`). */
+export function isProviderHost(text: string): boolean {
+  return HOSTS.some(([re]) => re.test(text));
 }
 
 /** The URL as far as the file knows it: literal parts of a constant, an f-string or a template, `${base}/v1/...`. */
-function urlText(syntax: LanguageSyntax, node: SyntaxNode): string {
+export function urlText(syntax: LanguageSyntax, node: SyntaxNode): string {
   const value = syntax.text(node);
   return value.parts.map((p) => (typeof p === 'string' ? p : '')).join('{}');
 }

@@ -22,6 +22,8 @@ import type { DetectedAlternative, DetectedCall } from './types';
 
 const INVOKE = /\.(invoke|ainvoke|stream|astream|batch|abatch|astream_events|streamEvents|predict|apredict)$/;
 const EMBED = /\.(embed_documents|embed_query|aembed_documents|aembed_query|embedDocuments|embedQuery)$/;
+/** A vector store built from texts: it embeds them all with the embeddings object it is handed (`FAISS.from_documents(docs, emb)`). */
+const STORE_FROM = /\.(fromDocuments|fromTexts|from_documents|from_texts|afrom_documents|afrom_texts)$/;
 /** Runnable wrappers around a model: what they add to the request. */
 const WRAPS = /\.(bind_tools|bindTools|with_structured_output|withStructuredOutput|with_config|withConfig|with_retry|withRetry|with_fallbacks|withFallbacks|bind|configurable_fields)$/;
 /** A name that says "this is a model object": `model`, `llm`, `self.chat_model`, `chatModel`. */
@@ -68,6 +70,10 @@ export class RequestFinder {
     for (const node of this.collected.calls) {
       if (this.siteNodes.has(node.id)) continue;
       const callee = this.syntax.callee(node);
+      if (STORE_FROM.test(callee)) {
+        this.storeEmbeddings(node, callee);
+        continue;
+      }
       const embed = EMBED.test(callee);
       if (!embed && !INVOKE.test(callee)) continue;
       const receiver = this.syntax.receiver(node);
@@ -76,6 +82,19 @@ export class RequestFinder {
       const found = this.bindingsOf(receiver, wrap, 0, new Set());
       if (found.length) this.addRequest(node, callee, found, wrap, embed);
       else if (!embed) this.addForeignRequest(node, callee, receiver, wrap);
+    }
+  }
+
+  /**
+   * `SupabaseVectorStore.fromDocuments(docs, new OpenAIEmbeddings(), …)`, `FAISS.from_texts(texts, embedding=emb)`: the
+   * store embeds every text through the embeddings binding it is handed, an embedding request on that binding's model.
+   */
+  private storeEmbeddings(node: SyntaxNode, callee: string): void {
+    const args = this.syntax.args(node);
+    const wrap: Wrapping = { tools: [], toolsBound: false, structured: false };
+    for (const arg of [...args.positional, ...args.named.values()]) {
+      const found = this.bindingsOf(arg, wrap, 0, new Set()).filter((f) => f.binding.call.kind === 'embedding');
+      if (found.length) return this.addRequest(node, callee, found, wrap, true);
     }
   }
 

@@ -21,6 +21,7 @@ export interface RuleTag {
 export const CALL_RULES = {
   'sdk-call': { kind: 'framework-contract', about: 'an SDK or framework request method from the rule table (call-rules.ts, frameworks.ts)' },
   'http-post': { kind: 'framework-contract', about: 'an HTTP post to an LLM endpoint path (http-requests.ts)' },
+  'forwarded-post': { kind: 'data-flow', about: "a request body handed through the file's helpers to one that posts it to an LLM endpoint (forwarded-posts.ts)" },
   'binding-invoke': { kind: 'framework-contract', about: 'invoke/stream/embed on a model binding made in the file (requests.ts)' },
   'model-object': { kind: 'framework-contract', about: 'a request on an SDK model object or chat session (model-objects.ts)' },
   'legacy-chain': { kind: 'framework-contract', about: "LangChain's legacy chain run, or a request method passed as a callable (chain-requests.ts)" },
