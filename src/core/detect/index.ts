@@ -107,7 +107,8 @@ async function detectCode(text: string, path: string, grammar: Grammar, opts: ty
     const zodFacts = syntax.language === 'python' ? undefined : findZodSchemaFacts(syntax, collected, tree.rootNode, sites);
     const schemaFacts = zodFacts ?? findSchemaPrompts(syntax, collected, tree.rootNode, sites);
     const issues: DetectIssue[] = [];
-    if (tree.rootNode.hasError) issues.push(firstSyntaxError(tree.rootNode));
+    const syntaxError = tree.rootNode.hasError ? firstSyntaxError(tree.rootNode) : undefined;
+    if (syntaxError) issues.push(syntaxError);
     const annotations = readAnnotations(collected.comments, issues);
     nameSites(sites, collected);
     const builders = [...findMessageBuilders(syntax, collected), ...findMessageFactories(syntax, collected)];
@@ -196,16 +197,28 @@ function bySpan(a: { line: number; column: number }, b: { line: number; column: 
   return a.line - b.line || a.column - b.column;
 }
 
-function firstSyntaxError(root: SyntaxNode): DetectIssue {
+function firstSyntaxError(root: SyntaxNode): DetectIssue | undefined {
   const stack: SyntaxNode[] = [root];
   let found: SyntaxNode | undefined;
+  let skipped = false;
   while (stack.length && !found) {
     const n = stack.pop()!;
-    if (n.isError || n.isMissing) found = n;
+    if ((n.isError || n.isMissing) && isBareAmpersandInJsxString(n)) skipped = true;
+    else if (n.isError || n.isMissing) found = n;
     else if (n.hasError) for (let i = n.childCount - 1; i >= 0; i--) stack.push(n.child(i)!);
   }
+  if (!found && skipped) return undefined;
   const span = found ? spanOf(found) : ORIGIN;
   return { ...span, code: 'parse-error', message: 'syntax error: results for this file may be incomplete' };
+}
+
+/**
+ * The tsx grammar reads `&` in a JSX attribute string as the start of an HTML entity and marks a bare one
+ * (`href="…?a=1&utm_source=x"`, valid TSX) as an error inside the string; the string itself parses, so this is
+ * no syntax error of the file.
+ */
+function isBareAmpersandInJsxString(n: SyntaxNode): boolean {
+  return n.isError && n.text.startsWith('&') && n.parent?.type === 'string' && n.parent.parent?.type === 'jsx_attribute';
 }
 
 function readAnnotations(comments: readonly SyntaxNode[], issues: DetectIssue[]): Annotation[] {

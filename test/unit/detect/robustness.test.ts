@@ -13,6 +13,22 @@ describe('detect: bad input', () => {
     assert.equal(f.issues[0].line, 4);
   });
 
+  it('a bare & in a JSX attribute string (a URL with a query) is valid TSX, not a syntax error; a real error still is', async () => {
+    const page = [
+      "import OpenAI from 'openai';",
+      'const client = new OpenAI();',
+      'export const Footer = () => (',
+      '  <a href="https://example.com/?utm_source=app&utm_medium=referral&utm_campaign=demo" target="_blank">powered by</a>',
+      ');',
+      "export const ask = (q: string) => client.chat.completions.create({ model: 'gpt-4o', messages: [{ role: 'user', content: q }] });",
+    ].join('\n');
+    const clean = await detectFile(page, 'Footer.tsx');
+    assert.deepEqual(clean.issues, []);
+    assert.equal(clean.calls.length, 1);
+    const broken = await detectFile(page.replace('target="_blank">', 'target="_blank"'), 'Footer.tsx');
+    assert.ok(broken.issues.some((i) => i.code === 'parse-error'), 'an unclosed tag is still reported');
+  });
+
   it('never throws on empty, binary-looking, unsupported or truncated input', async () => {
     for (const [text, path] of [
       ['', 'a.ts'],
