@@ -132,7 +132,7 @@ export class Evaluator {
       }
       const index = fn.params.findIndex((p) => p.name === name);
       if (index >= 0) return this.param(fn, index, ctx, d);
-      if (name === fn.kwargs) return extraKeywords(fn, boundOf(fn, ctx));
+      if (name === fn.kwargs) return extraKeywords(fn, boundOf(fn, ctx)) ?? (ctx.sentBody ? this.passedKeywords(fn, ctx) : undefined);
       // A closure's free name: bound by the function it is written in (closures.ts).
       const owner = closureOwner(this.store.get(ctx.path)?.functions ?? NO_FUNCTIONS, fn, name);
       if (owner) return this.name(name, { path: ctx.path, fn: owner, ...(ctx.self ? { self: ctx.self } : {}) }, d);
@@ -176,6 +176,19 @@ export class Evaluator {
       // `config: LLMConfig` that no caller's argument can be followed to: the class with its defaults.
       const cls = p.type ? this.eval(typeExpr(p.type, fn.line), ctx, d) : undefined;
       return cls?.t === 'class' ? { t: 'inst', path: cls.path, cls: cls.cls, args: [], kw: {} } : undefined;
+    });
+  }
+
+  /** `**kwargs` of a helper sending the body it is given, read with no call bound: what the first caller passing keywords passes. */
+  private passedKeywords(fn: FunctionFact, ctx: Ctx): Val | undefined {
+    return this.once(`k:${ctx.path}:${fn.name}`, () => {
+      for (const b of entryFirst(this.callers(ctx.path, fn.name), ctx.path).slice(0, 8)) {
+        // `super().send(**kwargs)` taken for a call of itself passes on the very keywords asked for: nothing learned.
+        if (b.ctx.path === ctx.path && b.ctx.fn?.name === fn.name) continue;
+        const v = extraKeywords(fn, b);
+        if (v?.t === 'dict' && (Object.keys(v.entries).length || v.spreads?.length)) return v;
+      }
+      return undefined;
     });
   }
 

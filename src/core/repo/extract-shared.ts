@@ -7,6 +7,7 @@ import type { SyntaxNode } from '../detect/parser';
 import { isGuardedCall } from './branch-calls';
 import type { Collected } from '../detect/syntax';
 import type { BranchTest, CallFact, CalleeFact, Expr, FunctionFact, LoopFact } from './facts';
+import { splattedBodyModel } from './body-models';
 
 /** A call detection reported, with its node (during detection only). */
 export interface DetectedCallSpot {
@@ -85,10 +86,13 @@ export function bucket(collected: Collected, functions: FunctionBucket[], lang: 
     if (f) f.loops.push(l);
     else moduleLoops.push(l);
   }
+  const shadows = new ShadowedParams();
   for (const d of collected.declarations) {
     if (d.isFunction) continue;
     const f = owner(d.nameNode.startIndex);
     const t = lang.target(d.nameNode, !f);
+    // `const payload = { text }` inside a callback of a helper whose parameter is `payload`: another binding, not the parameter's value.
+    if (t.local && f && shadows.shadows(f.node, d.nameNode, t.local)) continue;
     // Values inside functions are read a few levels deep only: enough for names, calls and literals.
     if (t.self && f && t.self in f.selfAttrs) {
       const more = ((f.moreSelfAttrs ??= {})[t.self] ??= []);
@@ -111,6 +115,39 @@ export function bucket(collected: Collected, functions: FunctionBucket[], lang: 
     else if (t.local && !f) moduleValues[t.local] ??= lang.expr(d.value, 0);
   }
   return { moduleCalls, moduleLoops, moduleValues };
+}
+
+/** Functions written inside a named function: their locals are folded into it, unless they shadow its parameters. */
+const INNER_FUNCTION = /^(arrow_function|function_expression|function|method_definition|generator_function|lambda|function_definition)$/;
+
+/**
+ * A declaration inside a closure of `fn` that reuses the name of one of `fn`'s parameters binds a new name in
+ * that closure only: read as `fn`'s local, it would hide the parameter from every use in `fn`'s own body.
+ */
+class ShadowedParams {
+  private readonly params = new Map<number, Set<string>>();
+
+  shadows(fn: SyntaxNode, nameNode: SyntaxNode, name: string): boolean {
+    if (!this.paramsOf(fn).has(name)) return false;
+    // Bounded: a declaration sits a few dozen levels under its function at most.
+    let hops = 0;
+    for (let p = nameNode.parent; p && p.id !== fn.id && hops < 200; p = p.parent, hops++) if (INNER_FUNCTION.test(p.type)) return true;
+    return false;
+  }
+
+  private paramsOf(fn: SyntaxNode): Set<string> {
+    let names = this.params.get(fn.id);
+    if (names) return names;
+    names = new Set<string>();
+    const single = fn.childForFieldName('parameter');
+    if (single?.type === 'identifier') names.add(single.text);
+    for (const p of fn.childForFieldName('parameters')?.namedChildren ?? []) {
+      const id = p?.type === 'identifier' ? p : (p?.childForFieldName('pattern') ?? p?.childForFieldName('name') ?? p?.namedChildren[0]);
+      if (id?.type === 'identifier') names.add(id.text);
+    }
+    this.params.set(fn.id, names);
+    return names;
+  }
 }
 
 /** Records the branch tests of assignment number `index` of a local (0: the first), keeping the others' places. */
@@ -191,7 +228,8 @@ export function callFactsOf(
     const line = node.startPosition.row + 1;
     const fn = enclosingFunction(functions, line);
     const { model, receiver, inputs, when } = modelArg(node);
-    return { id, ...(fn ? { fn: fn.name } : {}), ...(model ? { model } : {}), ...(receiver ? { receiver } : {}), ...(inputs?.length ? { inputs } : {}), ...(isGuardedCall(node) ? { gated: true } : {}), ...(when ? { when } : {}) };
+    const bodyModel = model ? undefined : splattedBodyModel(node);
+    return { id, ...(fn ? { fn: fn.name } : {}), ...(model ? { model } : {}), ...(bodyModel ? { bodyModel } : {}), ...(receiver ? { receiver } : {}), ...(inputs?.length ? { inputs } : {}), ...(isGuardedCall(node) ? { gated: true } : {}), ...(when ? { when } : {}) };
   });
 }
 

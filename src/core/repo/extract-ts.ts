@@ -14,6 +14,7 @@ import { keepsModel } from './model-flow';
 import { runtimeReturns, testOnly } from './returns';
 import { pickerReturns } from './env-pickers';
 import { optionsVariableModel, postedModel } from './posted-payloads';
+import { addParserTableDefaults } from './parser-tables';
 import { isBranchCall, isGuardedCall } from './branch-calls';
 import { bucket, CALL_DEPTH, LOCAL_DEPTH, callFactsOf, notRepositoryCallee, INPUT_KEYS, loopFacts, namesIn, ownStatements, type DetectedCallSpot, type FunctionBucket, type LanguageFacts } from './extract-shared';
 import { annotatedClass, classHolders } from './ts-holders';
@@ -62,6 +63,7 @@ export function extractTypeScript(root: SyntaxNode, collected: Collected, detect
   const module = bucket(collected, buckets, TS);
   const stateDefaults = addDestructuredLocals(root, buckets, expr, LOCAL_DEPTH);
   addInlineParamDefaults(root, buckets, expr, LOCAL_DEPTH);
+  addParserTableDefaults(collected, buckets, expr);
   // The declared return type (`getEngine(…): AiEngine`) says what a factory's callers hold (typed-requests.ts).
   const functions = buckets.map((b) => {
     const returnType = b.node.childForFieldName('return_type')?.text.replace(/^:\s*/, '');

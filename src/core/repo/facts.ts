@@ -288,6 +288,11 @@ export interface CallFact {
   readonly gated?: boolean;
   /** Python: the branch tests it is sent under in its function (branch-tests-py.ts), for a model the tests pick (branch-locals.ts). */
   readonly when?: readonly BranchTest[];
+  /**
+   * Python `acompletion(**kwargs)` naming no model: the `model` of the dict splatted in (a body a caller built and a
+   * helper sends), read only when neither the arguments nor detection name one (body-models.ts).
+   */
+  readonly bodyModel?: Expr;
 }
 
 /** The initial value of a UI state hook (`useState`, `useLocalStorage`): what the UI starts with before the user picks. */

@@ -97,11 +97,11 @@ export class RepoIndex implements RepoHints {
     return value;
   }
 
-  private ctxOf(path: string, callId: string): { ctx: Ctx; model?: Expr } | undefined {
+  private ctxOf(path: string, callId: string): { ctx: Ctx; model?: Expr; body?: Expr } | undefined {
     const stored = this.store.get(path);
     const fact = stored?.facts.calls.find((c) => c.id === callId);
     if (!stored || !fact) return undefined;
-    return { ctx: { path, fn: fact.fn ? stored.functions.get(fact.fn) : undefined }, model: fact.model };
+    return { ctx: { path, fn: fact.fn ? stored.functions.get(fact.fn) : undefined }, model: fact.model, body: fact.bodyModel };
   }
 
   modelFor(path: string, call: DetectedCall): ResolvedModel | undefined {
@@ -111,14 +111,14 @@ export class RepoIndex implements RepoHints {
       if (call.id.endsWith('.lib')) return this.libraryRuns().modelOf(path, call.id);
       if (call.id.endsWith('.run')) return runModelOf(this.agentRuns(), path, call.id, (p, c) => this.modelFor(p, c));
       const at = this.ctxOf(path, call.id);
-      const expr = at?.model ?? (call.modelRef ? refExpr(call.modelRef.text, call.modelRef.kind, call.modelRef.line) : undefined);
+      const expr = at?.model ?? (call.modelRef ? refExpr(call.modelRef.text, call.modelRef.kind, call.modelRef.line) : at?.body);
       if (!at || !expr) return undefined;
       // Sent on a branch of a wrapper switching on the model it is given: the callers' model that takes this branch.
       const when = at.ctx.fn ? this.store.get(path)?.facts.calls.find((c) => c.id === call.id)?.when : undefined;
       const branched = when?.length && at.ctx.fn ? branchModel(when, expr, at.ctx, orderedCallers(this.graph.callers(path, at.ctx.fn.name).map((e) => ({ ...e.bound, line: e.line })), path), (e, c) => tryEval(this.evaluator, e, c)) : undefined;
       if (branched) return branched;
       // A ref detection followed into another function of the file (`**params` built in a method): read it there.
-      const ctx = !at.model && call.modelRef ? refCtx(this.store, path, call.modelRef.line, at.ctx) : at.ctx;
+      const ctx = !at.model && call.modelRef ? refCtx(this.store, path, call.modelRef.line, at.ctx) : expr === at.body ? { ...at.ctx, sentBody: true } : at.ctx;
       const v = modelInstance(this.evaluator, tryEval(this.evaluator, expr, ctx));
       if (v?.t === 'inst' && !v.ctx) return this.typeDefault(v.cls.name, expr);
       return v?.t === 'client' ? keyedField(v, this.routeModel(path, call, v) ?? this.uiDefault(v, vendorOf(call)), (x, c) => tryEval(this.evaluator, x, c)) : modelOf(v, expr);

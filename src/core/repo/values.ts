@@ -50,6 +50,8 @@ export interface Ctx {
   readonly fn?: FunctionFact;
   readonly self?: Inst;
   readonly bound?: Bound;
+  /** A request body read where a helper sends it (body-models.ts): its unbound `**kwargs` are what its callers pass. */
+  readonly sentBody?: boolean;
 }
 
 /** Callers of a function or constructor (`Class.__init__`), with the arguments they pass. */
