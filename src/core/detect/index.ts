@@ -51,12 +51,14 @@ const HINTS = /openai|anthropic|genai|gemini|claude|llm|prompt|instruction|messa
  * other files import them through it (`from app.tool import BaseTool`, `import { Y } from "./agent"`).
  */
 /**
- * A `while` loop: in a file that names nothing of a model, it may still be an agent loop whose requests sit in
- * functions of other modules (a stage `while not passed_tests:` calling `run_initial_solve(self, problem)`, which
- * sends through a helper elsewhere). Only the repository pass can tell, so such files get their facts too (about
- * 1.4% more files on the tuning corpus; `for` loops are far commoner and mostly walk data, so they are not hinted).
+ * A `while` loop, or a result awaited back into what it was given (`problem = await fix(self, problem, error)`, a
+ * piece refined pass after pass in a loop over data): in a file that names nothing of a model, it may still be an
+ * agent loop whose requests sit in functions of other modules (a stage `while not passed_tests:` calling
+ * `run_initial_solve(self, problem)`, which sends through a helper elsewhere). Only the repository pass can tell, so
+ * such files get their facts too (about 1.4% more files on the tuning corpus; plain `for` loops are far commoner
+ * and mostly walk data, so they are not hinted).
  */
-const LOOP_HINT = /^[ \t]*while\b/m;
+const LOOP_HINT = /^[ \t]*while\b|^[ \t]+(\w+)\s*=\s*await\s+[\w.]+\([^)\n]*\b\1\b/m;
 
 function isPackageReexport(path: string, text: string): boolean {
   if (/\.[cm]?[jt]sx?$/.test(path)) return /^export\s+(\*|\{[^}]*\})\s+from\s/m.test(text);
