@@ -170,10 +170,10 @@ export function loopHead(loop: SyntaxNode, expr: ExprOf): Omit<LoopFact, 'calls'
       const args = right.childForFieldName('arguments')?.namedChildren.filter((c) => c && c.type !== 'comment') ?? [];
       const end = args.length >= 2 ? args[1] : args[0];
       // `range(len(items))` walks data by index.
-      if (end?.type === 'call' && end.childForFieldName('function')?.text === 'len') return { kind: 'for', overData: true, limits };
+      if (end?.type === 'call' && end.childForFieldName('function')?.text === 'len') return { kind: 'for', overData: true, limits, ...carriesOf(loop) };
       const counted = end ? rangeCount(end, args.length >= 2 ? (args[0] ?? undefined) : undefined) : undefined;
       if (counted) [rangeEnd, rangeOffset] = [expr(counted.end, 0), counted.offset];
-    } else if (!callee || !/(^|\.)count$/.test(callee)) return { kind: 'for', overData: true, limits };
+    } else if (!callee || !/(^|\.)count$/.test(callee)) return { kind: 'for', overData: true, limits, ...carriesOf(loop) };
   } else {
     const condition = loop.childForFieldName('condition');
     if (condition) limits.push(...comparisonsOf(condition, expr, true));
@@ -181,6 +181,30 @@ export function loopHead(loop: SyntaxNode, expr: ExprOf): Omit<LoopFact, 'calls'
   const body = loop.childForFieldName('body');
   if (body) limits.push(...exitGuards(body, expr));
   return { kind: loop.type === 'for_statement' ? 'for' : 'while', rangeEnd, ...(rangeOffset ? { rangeOffset } : {}), overData, limits, ...(body ? loopShape(body) : {}), ...awaitedOf(loop) };
+}
+
+/**
+ * Lines of a loop body's `x = f(…, x, …)` / `x, y = await f(…, x)`: the call is given what the last pass left in
+ * `x` and its result replaces it. A plain accumulation (`total = add(total, n)` is one too) is told apart by the
+ * repository pass, which keeps only those whose call reaches a request.
+ */
+function carriesOf(loop: SyntaxNode): Pick<LoopFact, 'carries'> {
+  const body = loop.childForFieldName('body');
+  if (!body) return {};
+  const lines: number[] = [];
+  for (const stmt of ownStatements(body, ASSIGNS, 400)) {
+    const a = stmt.namedChildren[0];
+    if (a?.type !== 'assignment') continue;
+    const left = a.childForFieldName('left');
+    let right = a.childForFieldName('right');
+    if (right?.type === 'await') right = right.namedChildren[0] ?? null;
+    if (!left || right?.type !== 'call') continue;
+    const names = new Set((left.type === 'pattern_list' || left.type === 'tuple_pattern' ? left.namedChildren : [left]).filter((n) => n?.type === 'identifier').map((n) => n!.text));
+    const args = right.childForFieldName('arguments')?.namedChildren ?? [];
+    const passed = args.some((x) => x && (names.has(x.text) || (x.type === 'keyword_argument' && names.has(x.childForFieldName('value')?.text ?? ''))));
+    if (passed && lines.length < 20) lines.push(a.startPosition.row + 1);
+  }
+  return lines.length ? { carries: lines } : {};
 }
 
 /** `range(end)`, `range(n - 1)`, `range(1, n + 1)`: the expression counted and the passes beyond its value. */

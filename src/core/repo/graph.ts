@@ -6,6 +6,7 @@
  */
 import type { CalleeFact, ClassFact, Expr, FunctionFact } from './facts';
 import type { Bound, Evaluator } from './evaluate';
+import { handedFunctionEdges } from './called-params';
 import { closureOwner } from './closures';
 import { Dispatch } from './dispatch';
 import { BARE_BUILTINS } from './extract-shared';
@@ -90,6 +91,10 @@ export class CallGraph {
     this.addParamEdges();
     // `fetch('/api/x', …)` runs the handler of the app's own route (route-callers.ts).
     for (const edge of routeEdges(this.store, routeIndex(this.store))) this.addEdge(edge);
+    // `send_inference(partial(self._run, …))` runs `self._run`: a function handed to a helper that calls it (called-params.ts).
+    const ev = this.evaluator();
+    const all = [...this.byFrom.values()].flat();
+    for (const edge of handedFunctionEdges(this.store, ev, new Dispatch(this.store, ev), all)) this.addEdge(edge);
   }
 
   /**

@@ -14,6 +14,7 @@ import type { CallGraph, Edge } from './graph';
 import { Dispatch } from './dispatch';
 import { loopBound, type Chain } from './loop-bound';
 import { notAgentLoop } from './loop-kinds';
+import { carriedStep, stepLoop } from './carried-items';
 import { recursionLoops } from './recursion-loops';
 import { requeueLoops } from './requeue-loops';
 import type { RepoStore } from './store';
@@ -37,13 +38,13 @@ export function findRepoLoops(store: RepoStore, graph: CallGraph, ev: Evaluator,
     for (const { fn, loops } of scopes) {
       const found: { loop: LoopFact; reached: Reached }[] = [];
       for (const loop of loops) {
-        if (loop.overData || f.file.loops.some((l) => l.line === loop.line)) continue;
+        if (!stepLoop(loop) || f.file.loops.some((l) => l.line === loop.line)) continue;
         // A loop around a detected request is the file's detection's to take (it did not: no tool handling in it).
         if (directRequest(f.file, loop)) continue;
         // A request only the repository reveals, sent by the body itself (loop-requests.ts); else what the body reaches.
         const own = requests.inBody(path, loop);
         const reached = own.length ? sentInBody(store, graph, requests, path, fn, loop, own) : reach(store, graph, requests, path, fn, loop);
-        if (!reached.steps.length) continue;
+        if (!reached.steps.length || !carriedStep(loop, reached.stepEdges.map((e) => e.line))) continue;
         if (notAgentLoop(ev, graph, store, path, fn, loop, reached)) continue;
         found.push({ loop, reached });
       }
@@ -249,7 +250,8 @@ function priceable(ev: Evaluator, dispatch: Dispatch, path: string, fn: Function
       endColumn: loop.endColumn,
       framework: 'hand-written',
       ...(bound.maxSteps !== undefined ? { maxSteps: bound.maxSteps, stepOption: bound.option } : {}),
-      unbounded: bound.maxSteps === undefined && !bound.costBounded,
+      // A loop over data ends with its list (carried-items.ts).
+      unbounded: bound.maxSteps === undefined && !bound.costBounded && !loop.overData,
       // A step in another file is named by stepSites; a call id is only meaningful within the loop's file.
       ...(steps[0].path === path ? { callId: steps[0].callId } : {}),
       rule: 'call-graph-loop',
