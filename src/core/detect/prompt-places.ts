@@ -13,7 +13,7 @@ import { offeredToolPrompts } from './offered-tools';
 import { isObjectSchemaLiteral, toolSchemaPropertyDescriptions } from './json-schema-prompts';
 import { CONFIDENCE, isFunctionLike, kindFromName, MIN_NAMED_LITERAL, type PromptReader } from './prompt-reader';
 import type { CallArgs, Collected, LanguageSyntax } from './syntax';
-import { literalLength } from './text';
+import { literalLength, type TextValue } from './text';
 import { defaultText, nameLedConcatenation, splicedTexts } from './spliced-parts';
 import { joinedListPieces, returnedAssembly } from './joined-returns';
 import { returnedToolTemplates, toolExecuteResultTexts } from './tool-results';
@@ -197,8 +197,9 @@ export class PromptPlaces {
       const kind = kindFromName(d.name);
       if (d.isFunction) {
         const returned = syntax.returns(d.value)[0];
+        // `def choose_prompt(): return "code_contests_prompts_solve_direct"`: a key the caller hands to a loader, not a text.
         if (returned && syntax.isTextLiteral(returned) && literalLength(syntax.text(returned)) >= MIN_NAMED_LITERAL) {
-          this.prompts.promptsFrom(returned, kind, CONFIDENCE.namedFunction, `returned by ${d.name}()`);
+          if (hasSpace(syntax.text(returned))) this.prompts.promptsFrom(returned, kind, CONFIDENCE.namedFunction, `returned by ${d.name}()`);
         } else {
           // `if not parts: return None` … `return "\n\n".join(parts)`: the pieces of every returned join.
           for (const piece of syntax.returns(d.value).slice(0, 5).flatMap((r) => joinedListPieces(syntax, d.value, r))) this.prompts.promptsFrom(piece, kind, CONFIDENCE.namedFunction, `joined into the text ${d.name}() returns`);
@@ -222,7 +223,7 @@ export class PromptPlaces {
       if (!syntax.isTextLiteral(d.value) || isUnusedLocal(d.nameNode)) continue;
       const value = syntax.text(d.value);
       // Flags and ids (`PROMPT_CACHING_BETA = "prompt-caching-2024-07-31"`) have no spaces; prompts do.
-      if (literalLength(value) < MIN_NAMED_LITERAL || !value.parts.some((p) => typeof p === 'string' && /\s/.test(p.trim()))) continue;
+      if (literalLength(value) < MIN_NAMED_LITERAL || !hasSpace(value)) continue;
       this.prompts.promptsFrom(d.value, kind, CONFIDENCE.named, `assigned to ${d.name}`);
     }
   }
@@ -266,4 +267,9 @@ function isUnusedLocal(nameNode: SyntaxNode): boolean {
   if (!fn) return false;
   const name = nameNode.text;
   return !fn.descendantsOfType(['identifier', 'shorthand_property_identifier']).some((id) => id && id.text === name && id.id !== nameNode.id);
+}
+
+/** Written words have spaces between them; flags, ids and keys (`prompt-caching-2024-07-31`) have none. */
+function hasSpace(value: TextValue): boolean {
+  return value.parts.some((p) => typeof p === 'string' && /\s/.test(p.trim()));
 }

@@ -152,3 +152,14 @@ export function decodeEscape(seq: string): string {
   if (c === '\n' || c === '\r') return '';
   return seq.slice(1);
 }
+
+/**
+ * One token with no space that is shaped like a name the program uses, not words a model reads: a model id
+ * (`qwen2.5-vl-72b-instruct`), a dotted package or module (`operate.models.weights`), a file or MIME type
+ * (`best.pt`, `image/png`), a settings key (`code_contests_prompts_solve_direct`). Placeholders count as one
+ * segment (`{name}-preview`). A capitalised word or a word with end punctuation (`Continue.`) is not one.
+ */
+export function isIdLikeText(text: string): boolean {
+  const t = text.trim().replace(/\{[^{}]*\}/g, 'x');
+  return /^[\w@+]+(?:[./-][\w@+]+)+$/.test(t) || /^[A-Za-z]\w*_\w+$/.test(t);
+}

@@ -8,6 +8,7 @@
  * the code reads whole. Detection alone cannot tell which of these are prompts: only the call graph can.
  */
 import type { SyntaxNode } from '../detect/parser';
+import { isIdLikeText } from '../detect/text';
 import type { FunctionFact } from './facts';
 import type { KeyRead, NameFlow, TextFact, TextFacts, TextPlace } from './sent-types';
 
@@ -39,7 +40,8 @@ export function extractTexts(python: boolean, calls: readonly SyntaxNode[], assi
   };
   const push = (node: SyntaxNode, at: TextPlace): void => {
     const t = textOf(node, python, 0);
-    if (!t || t.literal < MIN_LITERAL || URL_ONLY.test(t.text) || OPTION_WORD.test(t.text)) return;
+    // An id (`model="qwen2.5-vl-72b-instruct"`, `resource_filename("pkg.weights", …)`, `"image/png"`) is not text.
+    if (!t || t.literal < MIN_LITERAL || URL_ONLY.test(t.text) || OPTION_WORD.test(t.text) || isIdLikeText(t.text)) return;
     const line = node.startPosition.row + 1;
     texts.push({ line, column: node.startPosition.column + 1, endLine: node.endPosition.row + 1, endColumn: node.endPosition.column + 1, text: t.text, placeholders: t.placeholders, fn: fnAt(line), at });
   };

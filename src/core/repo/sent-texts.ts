@@ -157,7 +157,7 @@ export function sentTexts(src: SentSources, path: string, fn: string, inputs: re
         return follow(p, fact, e.right, hops, g, depth + 1);
       case 'call': {
         const stored = src.store.get(p);
-        if (!stored) return;
+        if (!stored || isRequestAt(stored, e.line, e.text)) return;
         // Texts written as its arguments (`Prompt(f"…")`, `HumanMessage(content="…")`), and the names it is given;
         // for a repository function, only those its result is built from (carried-args.ts), and never those a
         // helper that returns something else is handed (`askQuestion("Your answer: ")`, options-fields.ts).
@@ -238,6 +238,15 @@ export function sentPrompt(path: string, fact: TextFact, reached: SourceRef): De
     confidence: 0.8,
     reason: `${where} (${path}), sent with the request at ${reached.path}:${reached.line}`,
   };
+}
+
+/**
+ * `response = client.messages.create(model="claude-3-opus-20240229", system=f"…")` … `messages.append({"content":
+ * response.content[0].text})`: a model request's result is the model's answer. What the request itself is given (its
+ * model id, its own prompt, which detection reports at it) is not in that answer, so nothing is followed into it.
+ */
+function isRequestAt(stored: StoredFile, line: number, callee: string): boolean {
+  return stored.file.calls.some((c) => !c.agent && c.line === line && c.callee.replace(/\s+/g, '') === callee.replace(/\s+/g, ''));
 }
 
 function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
