@@ -98,8 +98,10 @@ export class RequestFinder {
       if (found.length) this.addRequest(node, callee, found, wrap, embed);
       else if (!embed) this.addForeignRequest(node, callee, receiver, wrap);
     }
-    // Chains returned or exported run elsewhere: their model steps no run here reached are requests at the step.
-    for (const root of this.lcel.escaping(this.collected)) this.addSteps(this.lcel.stepsOf(root) ?? [], undefined);
+    // Chains returned or exported run elsewhere: their model steps no run here reached are requests at the step. A
+    // step that nothing feeds (`(init_chat_model(m) | RunnableLambda(check)).with_retry()`) makes a model wrapper,
+    // called like a model where it runs: no chain of its own.
+    for (const root of this.lcel.escaping(this.collected)) this.addSteps((this.lcel.stepsOf(root) ?? []).filter((s) => s.input), undefined);
   }
 
   /** Each model step of a chain as a request at the step, on its model, sent what the step before it makes. */

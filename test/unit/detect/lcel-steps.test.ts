@@ -99,11 +99,11 @@ describe('detect: LCEL model steps', () => {
     assert.ok(requests.every(([, , rule]) => rule === 'binding-invoke'));
   });
 
-  it('Python: a chain a function returns (pipe with a map step) is a request at its model step; a returned model is not', async () => {
+  it('Python: a chain a function returns (pipe with a map step) is a request at its model step; a returned model, or a model wrapper (a model step nothing feeds), is not', async () => {
     const src = [
       'from langchain_openai import ChatOpenAI',
       'from langchain_core.output_parsers import StrOutputParser',
-      'from langchain_core.runnables import RunnableParallel, RunnablePassthrough',
+      'from langchain_core.runnables import RunnableLambda, RunnableParallel, RunnablePassthrough',
       '',
       'def build_chain(prompt, retriever):',
       '    llm = ChatOpenAI(model="gpt-4o-mini")',
@@ -115,6 +115,9 @@ describe('detect: LCEL model steps', () => {
       '',
       'def flags(a, b):',
       '    return a | b',
+      '',
+      'def retrying_model(name):',
+      '    return (ChatOpenAI(model=name) | RunnableLambda(check)).with_retry(stop_after_attempt=3)',
       '',
     ].join('\n');
     assert.deepEqual(await requestsOf(src, 'app/chains.py'), [[8, 'gpt-4o-mini', 'lcel-model-step']]);
