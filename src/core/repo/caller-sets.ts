@@ -23,7 +23,8 @@ export function fieldSetBefore(fn: FunctionFact | undefined, arg: Expr, line: nu
  */
 export function withFieldSet(object: Val | undefined, set: FieldSetFact, value: Val | undefined): Val | undefined {
   if (value?.t !== 'str') return object;
-  if (object?.t !== 'inst') return value;
-  const sets: Inst['sets'] = { ...object.sets, [set.field]: value };
+  const model: Val = { ...value, detail: `${set.holder}.${set.field} = ${JSON.stringify(value.v)} before the call that hands ${set.holder} on` };
+  if (object?.t !== 'inst') return model;
+  const sets: Inst['sets'] = { ...object.sets, [set.field]: model };
   return { ...object, sets };
 }

@@ -37,6 +37,7 @@ describe('repository: a model switched on an object before it is handed on', () 
     const request = file(r, 'app/helpers.py').calls.find((c) => c.role !== 'binding' && c.line === 5);
     assert.equal(request?.modelResolved, 'gpt-4o');
     assert.deepEqual(request?.modelSource?.at, { path: 'app/service.py', line: 9 });
+    assert.match(request?.modelSource?.detail ?? '', /self\.llm\.model_name = "gpt-4o" before the call that hands self\.llm on/);
   });
 
   it('look-alikes: a switch under a branch, or written after the call, leaves the model the object was built with', async () => {
