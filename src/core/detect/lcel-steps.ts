@@ -6,8 +6,8 @@
  * - a run that reaches one model step stays the request at the run's line (`chain.invoke(…)`, the common case);
  * - a run that reaches several (a standalone-question step and an answer step nested in one sequence, through map
  *   steps `{question: questionChain, …}` and nested sequences) is one request per step, at the step;
- * - a chain that leaves the function building it (returned by a factory, exported) is run somewhere this file does
- *   not see: each of its model steps no run of the file reached is a request at the step.
+ * - a chain that leaves the function building it (returned by a factory, exported, a Python module-level name) is run
+ *   somewhere this file does not see: each of its model steps no run of the file reached is a request at the step.
  *
  * Steps are followed through names, fields, nested sequences, map steps (object literals, `RunnableMap`,
  * `RunnableParallel`), runnable wrappers (`.withRetry()`, `.with_fallbacks(…)`) and local factories; a name with
@@ -175,8 +175,14 @@ function flattenPipe(n: SyntaxNode, out: SyntaxNode[], depth: number): void {
   } else out.push(n);
 }
 
-/** `export const chain = …`: the declaration's name is under an export statement of the module. */
+/**
+ * `export const chain = …`: the declaration's name is under an export statement of the module. In Python every
+ * module-level name can be imported: `chain = prompt | llm` at the top of a module.
+ */
 function isExported(nameNode: SyntaxNode): boolean {
+  if (nameNode.type === 'identifier' && nameNode.parent?.type === 'assignment' && nameNode.parent.parent?.type === 'expression_statement') {
+    return nameNode.parent.parent.parent?.type === 'module';
+  }
   let n: SyntaxNode | null = nameNode.parent;
   for (let i = 0; n && i < 4; i++, n = n.parent) {
     if (n.type === 'export_statement') return true;

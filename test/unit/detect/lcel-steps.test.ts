@@ -99,7 +99,7 @@ describe('detect: LCEL model steps', () => {
     assert.ok(requests.every(([, , rule]) => rule === 'binding-invoke'));
   });
 
-  it('Python: a chain a function returns (pipe with a map step) is a request at its model step; a returned model, or a model wrapper (a model step nothing feeds), is not', async () => {
+  it('Python: a chain a function returns (pipe with a map step) or a module-level chain is a request at its model step; a returned model, or a model wrapper (a model step nothing feeds), is not', async () => {
     const src = [
       'from langchain_openai import ChatOpenAI',
       'from langchain_core.output_parsers import StrOutputParser',
@@ -116,10 +116,15 @@ describe('detect: LCEL model steps', () => {
       'def flags(a, b):',
       '    return a | b',
       '',
+      'summarize = PROMPT | ChatOpenAI(model="gpt-4.1-mini") | StrOutputParser()',
+      '',
       'def retrying_model(name):',
       '    return (ChatOpenAI(model=name) | RunnableLambda(check)).with_retry(stop_after_attempt=3)',
       '',
     ].join('\n');
-    assert.deepEqual(await requestsOf(src, 'app/chains.py'), [[8, 'gpt-4o-mini', 'lcel-model-step']]);
+    assert.deepEqual(await requestsOf(src, 'app/chains.py'), [
+      [8, 'gpt-4o-mini', 'lcel-model-step'],
+      [16, 'gpt-4.1-mini', 'lcel-model-step'],
+    ]);
   });
 });
