@@ -44,6 +44,8 @@ export function modelTag(call: CallReport, path: string): SiteTag {
       if (/^branch /.test(detail)) return tag('model', 'model:default-branch', 'language-idiom');
       // A proxy route's request on what the browser code fetching the route sends (repo/route-callers.ts).
       if (/^sent in the request body to /.test(detail)) return tag('model', 'model:route-senders', 'data-flow');
+      // A model field the caller set on the object it hands on (repo/caller-sets.ts).
+      if (/ before the call that hands \S+ on$/.test(detail)) return tag('model', 'model:caller-set', 'data-flow');
       return elsewhere ? tag('model', 'model:code-other-file', 'data-flow') : tag('model', 'model:code-in-file', 'framework-contract');
     case 'config':
       return tag('model', 'model:config', 'data-flow');

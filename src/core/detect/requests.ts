@@ -11,6 +11,7 @@ import type { PromptKind, SiteNeeds } from '../report/types';
 import { chooseDefault, enclosingFunction, exclusive } from './branches';
 import type { CallInfo } from './call-links';
 import type { CallRule } from './frameworks';
+import { isFunctionLike, LcelSteps, unwrap, type ModelStep } from './lcel-steps';
 import type { ModelValues } from './model-resolve';
 import { passedModelRef } from './passed-models';
 import { toolsFrom } from './model-values';
@@ -48,6 +49,9 @@ interface Wrapping {
 export class RequestFinder {
   private readonly byNode = new Map<number, CallInfo>();
   private readonly siteNodes = new Set<number>();
+  /** LCEL model steps already a request, or run at a request of their chain's run. */
+  private readonly reachedSteps = new Set<number>();
+  private readonly lcel: LcelSteps;
 
   constructor(
     private readonly syntax: LanguageSyntax,
@@ -64,6 +68,10 @@ export class RequestFinder {
       if (c.call.role === 'binding') this.byNode.set(c.node.id, c);
     }
     for (const [id, c] of merged) if (c.call.role === 'binding') this.byNode.set(id, c);
+    this.lcel = new LcelSteps(syntax, {
+      valuesOf: (n) => this.valuesOf(n),
+      isModel: (n) => this.modelsOf(n, { tools: [], toolsBound: false, structured: false }).length > 0,
+    });
   }
 
   run(): void {
@@ -78,11 +86,45 @@ export class RequestFinder {
       if (!embed && !INVOKE.test(callee)) continue;
       const receiver = this.syntax.receiver(node);
       if (!receiver) continue;
+      const steps = embed ? undefined : this.lcel.stepsOf(receiver);
+      // A chain with several model steps sends one request per step (lcel-steps.ts); with one, the run is its request.
+      if (steps && steps.length > 1) {
+        this.addSteps(steps, callee);
+        continue;
+      }
+      for (const s of steps ?? []) this.reachedSteps.add(s.node.id);
       const wrap: Wrapping = { tools: [], toolsBound: false, structured: false };
       const found = this.bindingsOf(receiver, wrap, 0, new Set());
       if (found.length) this.addRequest(node, callee, found, wrap, embed);
       else if (!embed) this.addForeignRequest(node, callee, receiver, wrap);
     }
+    // Chains returned or exported run elsewhere: their model steps no run here reached are requests at the step. A
+    // step that nothing feeds (`(init_chat_model(m) | RunnableLambda(check)).with_retry()`) makes a model wrapper,
+    // called like a model where it runs: no chain of its own.
+    for (const root of this.lcel.escaping(this.collected)) this.addSteps((this.lcel.stepsOf(root) ?? []).filter((s) => s.input), undefined);
+  }
+
+  /** Each model step of a chain as a request at the step, on its model, sent what the step before it makes. */
+  private addSteps(steps: readonly ModelStep[], run: string | undefined): void {
+    for (const step of steps) {
+      if (this.reachedSteps.has(step.node.id)) continue;
+      this.reachedSteps.add(step.node.id);
+      const wrap: Wrapping = { tools: [], toolsBound: false, structured: false };
+      const found = this.modelsOf(step.node, wrap);
+      if (found.length) this.addRequest(step.node, run ?? `${this.syntax.name(step.node) ?? 'model'} step`, found, wrap, false, step);
+    }
+  }
+
+  /** The chat-model bindings (no embeddings, no agents) an expression may be. */
+  private modelsOf(node: SyntaxNode, wrap: Wrapping): Found[] {
+    return this.bindingsOf(node, wrap, 0, new Set()).filter((f) => f.binding.call.kind !== 'embedding' && !f.binding.call.agent);
+  }
+
+  /** The values a name or a field may hold where it is used. */
+  private valuesOf(n: SyntaxNode): SyntaxNode[] {
+    if (n.type === 'identifier' || n.type === 'shorthand_property_identifier') return this.declarationsFor(n);
+    const field = this.syntax.name(n);
+    return field ? this.collected.declarations.filter((d) => d.name === field && !d.isFunction && !contains(d.value, n)).map((d) => d.value) : [];
   }
 
   /**
@@ -98,7 +140,7 @@ export class RequestFinder {
     }
   }
 
-  private addRequest(node: SyntaxNode, callee: string, found: readonly Found[], wrap: Wrapping, embed: boolean): void {
+  private addRequest(node: SyntaxNode, callee: string, found: readonly Found[], wrap: Wrapping, embed: boolean, step?: ModelStep): void {
     const unique = found.filter((f, i) => found.findIndex((g) => g.binding === f.binding) === i);
     const choice = unique.length > 1 && unique.some((f, i) => unique.some((g, j) => j > i && exclusive(f.via, g.via))) ? chooseDefault(this.syntax, unique.map((f) => f.via)) : undefined;
     const chosen = unique[choice?.chosen ?? unique.length - 1];
@@ -118,7 +160,8 @@ export class RequestFinder {
     }
     const span = requestSpanOf(node);
     const args = this.syntax.args(node);
-    const messages = this.messagesOf(node, args.positional[0] ?? args.named.get('input') ?? args.named.get('messages'), embed ? 'other' : 'user-template', callee);
+    const input = step ? step.input : (args.positional[0] ?? args.named.get('input') ?? args.named.get('messages'));
+    const messages = this.messagesOf(node, input, embed ? 'other' : 'user-template', callee);
     const needs = needsOf(wrap, b.needs);
     const call: Mutable<DetectedCall> = {
       id: `c${span.line}.${span.column}`,
@@ -133,7 +176,7 @@ export class RequestFinder {
       promptIds: messages.ids,
       tools: wrap.tools.length ? wrap.tools : b.tools,
       agent: false,
-      rule: 'binding-invoke',
+      rule: step ? 'lcel-model-step' : 'binding-invoke',
       inputPlaceholders: messages.placeholders,
       bindingId: b.id,
       ...(embed || b.kind === 'embedding' ? { kind: 'embedding' as const } : {}),
@@ -336,20 +379,4 @@ function needsOf(wrap: Wrapping, base: SiteNeeds | undefined): SiteNeeds | undef
   if (wrap.toolsBound) needs.tools = true;
   if (wrap.structured) needs.structuredOutput = true;
   return Object.keys(needs).length ? needs : undefined;
-}
-
-function unwrap(node: SyntaxNode): SyntaxNode {
-  let n = node;
-  for (let i = 0; i < 6; i++) {
-    if (['parenthesized_expression', 'await', 'await_expression', 'as_expression', 'non_null_expression'].includes(n.type)) {
-      const inner = n.namedChildren.find((c) => c && c.type !== 'comment' && !c.type.endsWith('type'));
-      if (!inner) return n;
-      n = inner;
-    } else return n;
-  }
-  return n;
-}
-
-function isFunctionLike(n: SyntaxNode): boolean {
-  return ['function_definition', 'decorated_definition', 'lambda', 'function_declaration', 'arrow_function', 'function_expression', 'function', 'method_definition'].includes(n.type);
 }

@@ -23,6 +23,7 @@ export const CALL_RULES = {
   'http-post': { kind: 'framework-contract', about: 'an HTTP post to an LLM endpoint path (http-requests.ts)' },
   'forwarded-post': { kind: 'data-flow', about: "a request body handed through the file's helpers to one that posts it to an LLM endpoint (forwarded-posts.ts)" },
   'binding-invoke': { kind: 'framework-contract', about: 'invoke/stream/embed on a model binding made in the file (requests.ts)' },
+  'lcel-model-step': { kind: 'framework-contract', about: 'a model step of an LCEL chain: one of several its run reaches, or of a chain returned or exported to run elsewhere (lcel-steps.ts)' },
   'model-object': { kind: 'framework-contract', about: 'a request on an SDK model object or chat session (model-objects.ts)' },
   'legacy-chain': { kind: 'framework-contract', about: "LangChain's legacy chain run, or a request method passed as a callable (chain-requests.ts)" },
   'dspy-predictor': { kind: 'framework-contract', about: 'a DSPy predictor called under an LM context (dspy.ts)' },

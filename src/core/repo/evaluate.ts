@@ -24,6 +24,7 @@ import { parsedArgDefault } from './cli-options';
 import { agreedArgument, passingCallers } from './passed-args';
 import { closureOwner, closureParam } from './closures';
 import { modelInstance } from './resolved-models';
+import { fieldSetBefore, withFieldSet } from './caller-sets';
 import { laterAttr, propertyValue, refinedFallback } from './value-methods';
 import { enclosingMethod, entryFirst, firstOf, typeExpr, withVia, type Bound, type CallerLookup, type Ctx, type Inst, type Val } from './values';
 
@@ -200,7 +201,9 @@ export class Evaluator {
       const obj = b.args[p.fromObject];
       arg = obj?.k === 'dict' ? obj.entries[p.name] : undefined;
     } else arg = b.kw[p.name] ?? b.args[fn.params.slice(0, index).filter((q) => q.fromObject === undefined).length];
-    return arg ? this.eval(arg, b.ctx, d) : this.splatted(b.kw, p.name, b.ctx, d);
+    if (!arg) return this.splatted(b.kw, p.name, b.ctx, d);
+    const set = fieldSetBefore(b.ctx.fn, arg, b.line);
+    return set ? withFieldSet(this.eval(arg, b.ctx, d), set, this.eval(set.value, b.ctx, d)) : this.eval(arg, b.ctx, d);
   }
 
   /** A closure factory's parameter read from inside the closure: the argument the factory's callers agree on. */
@@ -293,6 +296,7 @@ export class Evaluator {
     const { cls, path } = obj;
     const settings = SETTINGS.test(cls.name) || cls.bases.some((b) => SETTINGS.test(b));
     const mark = (v: Val | undefined): Val | undefined => (v && settings ? withVia(v, 'config') : v);
+    if (obj.t === 'inst' && obj.sets?.[key]) return obj.sets[key];
     if (obj.t === 'inst' && obj.ctx && obj.kw[key]) {
       const v = this.eval(obj.kw[key], obj.ctx, d);
       if (v) return v;

@@ -21,6 +21,7 @@ import { recursionOf } from './extract-recursion';
 import { exitTestsOf } from './extract-exits';
 import { dispatchTables, tableCalls } from './dispatch-tables';
 import { branchTestsOf } from './branch-tests-py';
+import { modelFieldSets, selfAttributeReads } from './py-body-facts';
 
 const MAX_DEPTH = 6;
 const RETURNS = new Set(['return_statement']);
@@ -204,6 +205,7 @@ function functionFact(b: FunctionBucket, moduleTables: ReadonlyMap<string, Expr[
   const returnType = def.childForFieldName('return_type')?.text;
   const guards = body ? raiseGuards(body, expr) : [];
   const selfRefs = b.className && body ? selfAttributeReads(body) : [];
+  const fieldSets = body ? modelFieldSets(body, expr) : [];
   const recursion = recursionOf(def, b.name, params, expr);
   const exitTests = body ? exitTestsOf(body, expr) : [];
   // Calls through a dispatch table (`handlers.get(kind)(x)`) call each of its functions (dispatch-tables.ts).
@@ -225,29 +227,11 @@ function functionFact(b: FunctionBucket, moduleTables: ReadonlyMap<string, Expr[
     ...(returnType ? { returnType } : {}),
     ...(guards.length ? { guards } : {}),
     ...(selfRefs.length ? { selfRefs } : {}),
+    ...(fieldSets.length ? { fieldSets } : {}),
     ...(recursion ? { recursion } : {}),
     ...(exitTests.length ? { exitTests } : {}),
     ...(b.fileChoices ? { fileChoices: b.fileChoices } : {}),
   };
-}
-
-const MAX_SELF_REFS = 120;
-
-/** `self.<holder>.<field>` reads in a method body, each pair once (bounded: a method is read once per file version). */
-function selfAttributeReads(body: SyntaxNode): { holder: string; field: string; line: number }[] {
-  const out: { holder: string; field: string; line: number }[] = [];
-  const seen = new Set<string>();
-  for (const n of body.descendantsOfType('attribute')) {
-    const inner = n?.childForFieldName('object');
-    if (!n || inner?.type !== 'attribute' || inner.childForFieldName('object')?.text !== 'self') continue;
-    const holder = inner.childForFieldName('attribute')?.text;
-    const field = n.childForFieldName('attribute')?.text;
-    if (!holder || !field || seen.has(`${holder}.${field}`)) continue;
-    seen.add(`${holder}.${field}`);
-    out.push({ holder, field, line: n.startPosition.row + 1 });
-    if (out.length >= MAX_SELF_REFS) break;
-  }
-  return out;
 }
 
 function calleeFact(call: SyntaxNode): CalleeFact | undefined {

@@ -236,6 +236,8 @@ export interface FunctionFact {
    * line of each: texts an instance attribute holds, which held-prompts.ts links to the request they are sent with.
    */
   readonly selfRefs?: readonly { readonly holder: string; readonly field: string; readonly line: number }[];
+  /** Model fields set on a held object by a statement of the body (`self.model.model_name = "…"`), py-body-facts.ts. */
+  readonly fieldSets?: readonly FieldSetFact[];
   /** It calls itself with a level counter (extract-recursion.ts): a recursion that recursion-loops.ts may price as a loop. */
   readonly recursion?: RecursionFact;
   /** Python: tests that make it leave early, comparing with a limit or calling a helper that does (extract-exits.ts). */
@@ -243,6 +245,14 @@ export interface FunctionFact {
 }
 
 /** A test whose branch leaves the function: a comparison (`op`, both sides), or a call in the test (`call`, its callee). */
+export interface FieldSetFact {
+  /** The object as written (`self.model`, `llm`). */
+  readonly holder: string;
+  readonly field: string;
+  readonly value: Expr;
+  readonly line: number;
+}
+
 export interface ExitTest {
   readonly line: number;
   readonly op?: string;

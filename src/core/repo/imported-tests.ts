@@ -2,7 +2,8 @@
  * Modules named like tests that the application runs: a file matches pytest's `test_*.py` / `*_test.py` pattern
  * by its name alone (not by a test folder), and a runtime module of the repository imports it (`from
  * app.tools.write_test import WriteTestTool`). Its name is a coincidence (a tool that writes tests); what
- * imports it says it runs. A test file imported only by other tests (a shared test helper) stays a test.
+ * imports it says it runs, and so does what such a module imports in turn. A test file imported only by other
+ * tests (a shared test helper) stays a test.
  *
  * Only imports whose last part is named like a test are resolved, so the pass is one walk over the imports.
  */
@@ -12,16 +13,23 @@ import type { RepoStore } from './store';
 
 const TEST_NAME = /^test_|_test$/i;
 
-/** Paths of test-named Python modules that runtime code of the repository imports. */
+/**
+ * Paths of test-named Python modules that runtime code of the repository imports, directly or through another such
+ * module (a stage `run_generate_ai_test.py` imported by the flow, importing `run_validate_ai_test.py` in turn).
+ */
 export function runtimeImportedTests(store: RepoStore): ReadonlySet<string> {
   const out = new Set<string>();
-  for (const f of store.files()) {
+  const importers = [...store.files()].filter((f) => f.file.language === 'python' && scopeOfPath(f.file.path, f.file.kind) === 'runtime');
+  for (let i = 0; i < importers.length; i++) {
+    const f = importers[i];
     const from = f.file.path;
-    if (f.file.language !== 'python' || scopeOfPath(from, f.file.kind) !== 'runtime') continue;
     for (const imp of [...f.facts.imports, ...(f.facts.lateImports ?? [])]) {
       for (const spec of candidates(imp)) {
         const target = store.modules.resolve(from, spec);
-        if (target && target !== from && pythonTestByNameOnly(target)) out.add(target);
+        if (!target || target === from || out.has(target) || !pythonTestByNameOnly(target)) continue;
+        out.add(target);
+        const stored = store.get(target);
+        if (stored) importers.push(stored);
       }
     }
   }

@@ -35,8 +35,7 @@ import { BranchSites } from './branch-sites';
 import { LibraryRuns, orderedCallers } from './library-runs';
 import { branchModel } from './branch-locals';
 import type { LoadedPrompt, RepoHints, RepoLoop, ResolvedModel } from './types';
-import { entryPointFiles } from './entry-points';
-import { runtimeImportedTests } from './imported-tests';
+import { filesRunAnyway } from './runs-anyway';
 import { allSentTexts, largestGroup } from './sent-texts';
 import { promptDirFiles } from './prompt-dirs';
 import { scopeOfPath } from '../report/scope';
@@ -355,7 +354,7 @@ export class RepoIndex implements RepoHints {
 
   scopeOf(path: string, kind?: string): SiteScope {
     // Files the repository runs whatever their path says: installed commands, and test-named modules runtime code imports.
-    return scopeOfPath(path, kind, this.memo('entry-points', () => new Set([...entryPointFiles(this.store), ...runtimeImportedTests(this.store)])));
+    return scopeOfPath(path, kind, filesRunAnyway(this.store));
   }
 
   unsentPrompts(path: string): ReadonlySet<string> {

@@ -11,7 +11,11 @@ import type { ResolvedModel } from './types';
 
 /** A repository class that wraps an LM (`LitellmModel(model="gpt-4o", …)`): the model it was built with. */
 export function modelInstance(evaluator: Evaluator, v: Val | undefined): Val | undefined {
-  if (v?.t !== 'inst' || !v.ctx) return v;
+  if (v?.t !== 'inst') return v;
+  // A model a caller set on the object before handing it on wins over what it was built with (caller-sets.ts).
+  const set = ['model', 'model_name', 'model_id', 'deployment_name'].map((k) => v.sets?.[k]).find((s) => s?.t === 'str');
+  if (set) return set;
+  if (!v.ctx) return v;
   for (const key of ['model', 'model_name', 'model_id']) {
     let got: Val | undefined;
     try {

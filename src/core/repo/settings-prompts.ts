@@ -15,6 +15,7 @@ import { literal, render } from '../detect/text';
 import type { Expr, FileFacts } from './facts';
 import type { RepoStore } from './store';
 import { scopeOfPath } from '../report/scope';
+import { filesRunAnyway } from './runs-anyway';
 
 const PROMPTISH = /prompt|template|instruction|^system$|^user$|persona/i;
 const NOT_PROMPT_KEY = /(_path|_file|_dir|_name|_id|_type|_class|_key|_url|_version|_format)$/i;
@@ -174,8 +175,9 @@ export function settingsPromptFiles(store: RepoStore): Map<string, DetectedPromp
   }
   if (!candidates.length) return out;
   const reads = { chains: new Set<string>(), strings: new Set<string>() };
+  const runAnyway = filesRunAnyway(store);
   for (const stored of store.files()) {
-    if (scopeOfPath(stored.file.path) === 'test' || !stored.facts) continue;
+    if (scopeOfPath(stored.file.path, undefined, runAnyway) === 'test' || !stored.facts) continue;
     const r = tableReads(stored.facts);
     for (const c of r.chains) reads.chains.add(c);
     for (const s of r.strings) reads.strings.add(s);

@@ -20,6 +20,8 @@ export interface Inst {
   readonly ctx?: Ctx;
   /** The local name it was built into (`configs = LMConfigs()`): later method calls on it set attributes (instance-setters.ts). */
   readonly recv?: Receiver;
+  /** Fields a caller set on it before handing it on (`self.model.model_name = "…"`, caller-sets.ts): they win. */
+  readonly sets?: Readonly<Record<string, Val>>;
 }
 
 export type Val =

@@ -10,7 +10,7 @@ import { analyzeText, WorkspaceRepository } from '../../../src/extension/core-ap
 import { scopeOfPath } from '../../../src/core/report/scope';
 import { DEFAULT_ASSUMPTIONS } from '../../../src/core/workload';
 import type { ScanResult } from '../../../src/node/scan';
-import { catalog, file, REPOS, scan } from './fixture-scan';
+import { catalog, file, REPOS, scan, scanTree } from './fixture-scan';
 
 describe('repository model: test-named modules the application imports are runtime', () => {
   let r: ScanResult;
@@ -42,4 +42,42 @@ describe('repository model: test-named modules the application imports are runti
       assert.equal(edited.scope, file(r, path).scope, path);
     }
   });
+
+  it('through another test-named module the runtime imports: runtime too, and the settings prompts it picks by name are found', async () => {
+    const stage = (name: string, next?: string): string =>
+      [
+        'import litellm',
+        'from app.config import get_settings',
+        ...(next ? [`from app.stages.indirect.${next} import run_${next}`] : []),
+        '',
+        `def run_${name}(problem):`,
+        `    prompt = get_settings().get("${name}_prompt")`,
+        ...(next ? [`    run_${next}(problem)`] : []),
+        '    text = prompt.user.format(**problem)',
+        '    return litellm.completion(model="gpt-4o", messages=[{"role": "user", "content": text}])',
+        '',
+      ].join('\n');
+    const toml = (name: string): string => [`[${name}_prompt]`, 'user = """', `Write the ${name.replace(/_/g, ' ')} for this problem: {description}`, '"""', ''].join('\n');
+    const r = await scanTree({
+      'app/__init__.py': '',
+      'app/config.py': 'def get_settings():\n    return {}\n',
+      'app/flow.py': 'from app.stages.generate_test import run_generate_test\n\ndef solve(problem, model="gpt-4o"):\n    return run_generate_test(problem)\n',
+      'app/stages/__init__.py': '',
+      'app/stages/indirect/__init__.py': '',
+      'app/stages/generate_test.py': stage('generate_test', 'validate_test'),
+      'app/stages/indirect/validate_test.py': stage('validate_test'),
+      'app/stages/helper_test.py': stage('helper_test'),
+      'app/settings/generate_test.toml': toml('generate_test'),
+      'app/settings/validate_test.toml': toml('validate_test'),
+      'app/settings/helper_test.toml': toml('helper_test'),
+    });
+    const scopeOf = (p: string): string | undefined => r.files.find((f) => f.path === p)?.scope;
+    assert.equal(scopeOf('app/stages/generate_test.py'), 'runtime');
+    assert.equal(scopeOf('app/stages/indirect/validate_test.py'), 'runtime');
+    assert.ok(file(r, 'app/settings/validate_test.toml').prompts.length > 0, 'the table the transitively imported stage picks');
+    // Imported by nothing that runs: a test, and its table is no prompt of the application.
+    assert.equal(scopeOf('app/stages/helper_test.py'), 'test');
+    assert.equal(r.files.find((f) => f.path === 'app/settings/helper_test.toml')?.prompts.length ?? 0, 0);
+  });
 });
+

@@ -13,15 +13,12 @@ const LABELS = join(__dirname, '..', '..', '..', '..', 'bench', 'repos', 'labels
 const TASKWEAVER_EXAMPLES_WHY =
   "TaskWeaver's few-shot conversations: Role.role_load_example reads every enabled *.yaml of the app dir's examples/<role>_examples/ (misc/example.py:26-29, use_example true by default) and the role sends them as chat messages with each request";
 const ALPHACODIUM_STAGE_WHY =
-  "AlphaCodium's flow stages (generate AI tests, validate AI tests): imported and run by gen/coding_competitor.py for every problem; their names only happen to match pytest's *_test.py pattern";
+  "AlphaCodium's flow stages (generate AI tests, validate AI tests): imported and run by gen/coding_competitor.py for every problem (the second through the first); their names only happen to match pytest's *_test.py pattern; repo/imported-tests.ts, transitively (test/unit/repo/imported-tests.test.ts)";
 const RUNTIME_SCOPE_MISSES = new Map<string, string>([
   ['microsoft+TaskWeaver.json:project/examples/planner_examples/example-planner-default-1.yaml', TASKWEAVER_EXAMPLES_WHY],
   ['microsoft+TaskWeaver.json:project/examples/planner_examples/example-planner-default-2.yaml', TASKWEAVER_EXAMPLES_WHY],
   ['microsoft+TaskWeaver.json:project/examples/code_generator_examples/example-codeinterpreter-default-1.yaml', TASKWEAVER_EXAMPLES_WHY],
   ['microsoft+TaskWeaver.json:project/examples/code_generator_examples/example-codeinterpreter-default-2.yaml', TASKWEAVER_EXAMPLES_WHY],
-  ['Codium-ai+AlphaCodium.json:alpha_codium/gen/stages/run_generate_ai_test.py', ALPHACODIUM_STAGE_WHY],
-  ['Codium-ai+AlphaCodium.json:alpha_codium/gen/stages/indirect/run_validate_ai_test.py', ALPHACODIUM_STAGE_WHY],
-  ['mayooear+gpt4-pdf-chatbot-langchain.json:scripts/ingest-data.ts', 'the ingest command the README has users run first: package.json `"ingest": "tsx -r dotenv/config scripts/ingest-data.ts"` embeds the PDFs the chat route retrieves'],
 ]);
 
 /**
@@ -30,6 +27,9 @@ const RUNTIME_SCOPE_MISSES = new Map<string, string>([
  */
 const RUNTIME_BY_REPOSITORY = new Map<string, string>([
   ['OpenInterpreter+open-interpreter.json:scripts/wtf.py', 'the `wtf` console command (pyproject [project.scripts] wtf = "scripts.wtf:main"), installed with the package: repo/entry-points.ts (test/unit/repo/entry-points.test.ts)'],
+  ['Codium-ai+AlphaCodium.json:alpha_codium/gen/stages/run_generate_ai_test.py', ALPHACODIUM_STAGE_WHY],
+  ['Codium-ai+AlphaCodium.json:alpha_codium/gen/stages/indirect/run_validate_ai_test.py', ALPHACODIUM_STAGE_WHY],
+  ['mayooear+gpt4-pdf-chatbot-langchain.json:scripts/ingest-data.ts', 'the ingest command the README has users run first: package.json `"ingest": "tsx -r dotenv/config scripts/ingest-data.ts"`; repo/entry-points.ts reads package.json scripts (test/unit/repo/entry-points.test.ts)'],
   ['TransformerOptimus+SuperAGI.json:superagi/tools/code/write_test.py', 'the WriteTestTool agent tool, imported by superagi/agent/workflow_seed.py: a runtime module whose name happens to match pytest\'s *_test.py pattern; repo/imported-tests.ts (test/unit/repo/imported-tests.test.ts)'],
 ]);
 
