@@ -8,7 +8,9 @@ import { IndexProcess, indexProcessScript } from '../../node/index-process-clien
 import { PlacedIndex } from '../../node/index-placement';
 import type { WalkResult } from '../../node/walk';
 import { sinceActivation } from '../activation-clock';
+import type { FileReport } from '../../core/report/types';
 import type { Analyzer } from './document-analysis';
+import type { FirstAnalysisWorker } from './first-analysis-client';
 import { skipReason } from './skip';
 import { analyzeDocument, WorkspaceIndexes } from './workspace-indexes';
 
@@ -19,13 +21,42 @@ import { analyzeDocument, WorkspaceIndexes } from './workspace-indexes';
  * repository index is built — never waiting for it (workspace-indexes.ts): `onIndexBuilt` tells the
  * caller to analyse the folder's open documents again. Skips are logged once per document and reason.
  */
-export function createAnalyzer(config: ExtensionConfig, catalog: CatalogHolder, log: vscode.LogOutputChannel, repos: WorkspaceRepos): Analyzer {
+export function createAnalyzer(
+  config: ExtensionConfig,
+  catalog: CatalogHolder,
+  log: vscode.LogOutputChannel,
+  repos: WorkspaceRepos,
+  /** The first-analysis worker while it takes documents (the host's grammars and ranks not loaded yet: warmup.ts). */
+  firstAnalysis: () => FirstAnalysisWorker | undefined = () => undefined,
+): Analyzer {
   const logged = new Set<string>();
   let analysed = 0;
   return async (document, flag) => {
-    const settings = config.settings(document.uri);
     const relative = vscode.workspace.asRelativePath(document.uri, false);
     const text = document.getText();
+    const root = repos.rootOf(document.uri);
+    const worker = firstAnalysis();
+    // During the cold start, a document with no built index is analysed alone in the worker, off this thread.
+    if (worker && !(root !== undefined && repos.indexes.built(root))) {
+      const started = Date.now();
+      try {
+        const answer = await worker.analyse({ text, path: relative, languageId: document.languageId, environment: config.environmentInput(document.uri) });
+        if (answer.kind === 'skipped') {
+          const key = `${document.uri.toString()}:${answer.reason}`;
+          if (!logged.has(key)) log.info(`Skipped ${relative}: ${answer.reason}`);
+          logged.add(key);
+          return undefined;
+        }
+        if (analysed++ < 3) log.info(`Analysed ${relative} v${document.version} in ${Date.now() - started} ms in the first-analysis worker (${answer.ms.toFixed(0)} ms there; this file alone), ${sinceActivation()} ms after activation`);
+        else log.trace(`Analysed ${relative} v${document.version} in the first-analysis worker in ${Date.now() - started} ms`);
+        if (root !== undefined && !flag.cancelled) repos.indexes.start(root);
+        warnParseErrors(answer.report, document, relative);
+        return answer.report;
+      } catch (err) {
+        log.warn(`The first-analysis worker did not analyse ${relative}; analysing it here`, err);
+      }
+    }
+    const settings = config.settings(document.uri);
     const reason = skipReason(relative, text.length, settings.config.exclude, settings.config.maxFileSizeKb);
     if (reason) {
       const key = `${document.uri.toString()}:${reason}`;
@@ -35,7 +66,7 @@ export function createAnalyzer(config: ExtensionConfig, catalog: CatalogHolder, 
     }
     const started = Date.now();
     const { report, withIndex } = await analyzeDocument(
-      { text, path: relative, languageId: document.languageId, root: repos.rootOf(document.uri) },
+      { text, path: relative, languageId: document.languageId, root },
       { catalog: catalog.current(), assumptions: settings.assumptions, isCancelled: () => flag.cancelled },
       repos.indexes,
     );
@@ -45,14 +76,18 @@ export function createAnalyzer(config: ExtensionConfig, catalog: CatalogHolder, 
     // The first analyses of a session are what the first lens waits for: logged with the time since activation.
     if (analysed++ < 3) log.info(`Analysed ${took}, ${sinceActivation()} ms after activation`);
     else log.trace(`Analysed ${took}`);
+    warnParseErrors(report, document, relative);
+    return report;
+  };
+
+  function warnParseErrors(report: FileReport, document: vscode.TextDocument, relative: string): void {
     for (const d of report.diagnostics) {
       if (d.code !== 'parse-error' && d.code !== 'file-skipped') continue;
       const key = `${document.uri.toString()}:${d.code}:${d.message}`;
       if (!logged.has(key)) log.warn(`${relative}:${d.line}: ${d.message}`);
       logged.add(key);
     }
-    return report;
-  };
+  }
 }
 
 /**
