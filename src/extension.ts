@@ -21,10 +21,10 @@ export function activate(context: vscode.ExtensionContext): void {
   // With code open, a worker thread loads those grammars, the ranks and the catalog and analyses the
   // cold start's documents (first-analysis-client.ts): the host's thread is busy with this bundle and
   // the other extensions' activations meanwhile. Without a worker, the grammars load here.
-  const firstAnalysis = earlyGrammars.length > 0 ? FirstAnalysisWorker.start(`${__dirname}/first-analysis-worker.js`, earlyGrammars) : undefined;
-  if (!firstAnalysis) for (const grammar of earlyGrammars) parserFor(grammar).catch(() => undefined);
-  // Where no cache folder can be named (a host without global storage on disk), a plain load.
+  // Where no cache folder can be named (a host without global storage on disk), plain loads.
   const cacheDir = context.globalStorageUri?.scheme === 'file' ? `${context.globalStorageUri.fsPath}/code-cache` : undefined;
+  const firstAnalysis = earlyGrammars.length > 0 ? FirstAnalysisWorker.start(`${__dirname}/first-analysis-worker.js`, earlyGrammars, cacheDir) : undefined;
+  if (!firstAnalysis) for (const grammar of earlyGrammars) parserFor(grammar).catch(() => undefined);
   const load = requireWithCodeCache<typeof Main>(`${__dirname}/extension-main.js`, cacheDir, module);
   main = load.exports;
   main.activate(context, { ...load, earlyGrammars, ...(firstAnalysis ? { firstAnalysis } : {}) });

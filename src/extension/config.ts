@@ -1,7 +1,6 @@
 import * as vscode from 'vscode';
 import type { Catalog } from '../core/catalog/types';
 import type { Assumptions } from '../core/workload';
-import type { EnvironmentInputs } from './analysis/first-analysis-job';
 import { collectRaw, loaderKeys, normalizeInHostMaxFiles, EDITOR_DEFAULTS } from './config-read';
 import { DEFAULT_SURFACES, getBundledCatalog, loadEnvironment, type SurfaceSwitches, type TokenomicsConfig } from './core-api';
 
@@ -91,22 +90,13 @@ export class ExtensionConfig {
     this.cache.clear();
   }
 
-  /**
-   * What the environment loader reads for `resource` (the settings' raw values with workspace trust
-   * applied, the workspace tokenomics.json), without building anything: the first-analysis worker
-   * builds the same catalog and assumptions from it off this thread (first-analysis-job.ts).
-   */
-  environmentInput(resource?: vscode.Uri): EnvironmentInputs {
-    const section = vscode.workspace.getConfiguration('tokenomics', resource);
-    const { raw, ignored } = collectRaw(loaderKeys(), (k) => section.inspect(k), vscode.workspace.isTrusted);
-    for (const key of ignored) this.once(`untrusted:${key}`, () => this.log.warn(`Workspace is not trusted: ignoring the workspace value of tokenomics.${key}.`));
-    return { settings: raw, ...(this.workspaceFile ? { file: this.workspaceFile } : {}) };
-  }
-
   private read(resource: vscode.Uri | undefined): EditorSettings {
-    const input = this.environmentInput(resource);
+    const section = vscode.workspace.getConfiguration('tokenomics', resource);
+    const trusted = vscode.workspace.isTrusted;
+    const { raw, ignored } = collectRaw(loaderKeys(), (k) => section.inspect(k), trusted);
+    for (const key of ignored) this.once(`untrusted:${key}`, () => this.log.warn(`Workspace is not trusted: ignoring the workspace value of tokenomics.${key}.`));
     // The loader the CLI uses too: the editor analyses with exactly what `tokenomics scan` would.
-    const env = loadEnvironment({ baseCatalog: getBundledCatalog(), ...input });
+    const env = loadEnvironment({ baseCatalog: getBundledCatalog(), settings: raw, ...(this.workspaceFile ? { file: this.workspaceFile } : {}) });
     for (const issue of env.issues) {
       // The file's own problems are shown on the file by the workspace-file feature.
       if (issue.origin === this.workspaceFile?.path) continue;

@@ -1,18 +1,14 @@
 /**
- * The first-analysis worker: a thread the extension's entry starts at activation, before it loads the
- * main bundle (src/extension.ts). It loads the open documents' grammars, the o200k ranks and the
- * catalog on its own thread, then analyses the documents of the session's cold start
- * (src/extension/analysis/first-analysis-job.ts), so the first lens no longer waits for the extension
- * host's thread (busy with our bundle and every other extension's activation) to run those loads and
- * the grammar loader's steps. The host retires it once its own loads are done (warmup.ts).
+ * The first-analysis worker's script: loads its work (first-analysis-main.ts: the parser and the
+ * detection, half a megabyte) with a V8 code cache in the extension's storage, as the extension's entry loads
+ * the main bundle (src/extension/code-cache.ts), so a later session's worker neither parses nor
+ * compiles it again, nor the detection code its first analysis ran.
  */
-import { parentPort, workerData } from 'node:worker_threads';
+import { workerData } from 'node:worker_threads';
 import type { Grammar } from '../core/detect/parser';
-import { runFirstAnalysis, warmWorker, type FirstAnalysisRequest } from '../extension/analysis/first-analysis-job';
+import { requireWithCodeCache } from '../extension/code-cache';
+import type * as Main from './first-analysis-main';
 
-const grammars = ((workerData as { grammars?: Grammar[] } | undefined)?.grammars ?? []) as Grammar[];
-// Requests that come while the loads run wait for nothing: they load what they need themselves, once.
-void warmWorker(grammars).then((warm) => parentPort?.postMessage(warm));
-parentPort?.on('message', (request: FirstAnalysisRequest) => {
-  void runFirstAnalysis(request).then((reply) => parentPort?.postMessage(reply));
-});
+const data = (workerData ?? {}) as { grammars?: Grammar[]; cacheDir?: string };
+const load = requireWithCodeCache<typeof Main>(`${__dirname}/first-analysis-main.js`, data.cacheDir, module);
+load.exports.serve(data.grammars ?? [], { state: load.state, loadMs: load.loadMs, save: load.save });

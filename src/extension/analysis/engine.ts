@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
 import type { CatalogHolder } from '../catalog-holder';
 import type { ExtensionConfig } from '../config';
-import { WorkspaceRepository } from '../core-api';
+import { priceDetected, WorkspaceRepository } from '../core-api';
 import { defaultJobs } from '../../node/detect-pool';
 import type { EditorIndex } from '../../node/editor-index';
 import { IndexProcess, indexProcessScript } from '../../node/index-process-client';
@@ -35,27 +35,6 @@ export function createAnalyzer(
     const relative = vscode.workspace.asRelativePath(document.uri, false);
     const text = document.getText();
     const root = repos.rootOf(document.uri);
-    const worker = firstAnalysis();
-    // During the cold start, a document with no built index is analysed alone in the worker, off this thread.
-    if (worker && !(root !== undefined && repos.indexes.built(root))) {
-      const started = Date.now();
-      try {
-        const answer = await worker.analyse({ text, path: relative, languageId: document.languageId, environment: config.environmentInput(document.uri) });
-        if (answer.kind === 'skipped') {
-          const key = `${document.uri.toString()}:${answer.reason}`;
-          if (!logged.has(key)) log.info(`Skipped ${relative}: ${answer.reason}`);
-          logged.add(key);
-          return undefined;
-        }
-        if (analysed++ < 3) log.info(`Analysed ${relative} v${document.version} in ${Date.now() - started} ms in the first-analysis worker (${answer.ms.toFixed(0)} ms there; this file alone), ${sinceActivation()} ms after activation`);
-        else log.trace(`Analysed ${relative} v${document.version} in the first-analysis worker in ${Date.now() - started} ms`);
-        if (root !== undefined && !flag.cancelled) repos.indexes.start(root);
-        warnParseErrors(answer.report, document, relative);
-        return answer.report;
-      } catch (err) {
-        log.warn(`The first-analysis worker did not analyse ${relative}; analysing it here`, err);
-      }
-    }
     const settings = config.settings(document.uri);
     const reason = skipReason(relative, text.length, settings.config.exclude, settings.config.maxFileSizeKb);
     if (reason) {
@@ -65,6 +44,23 @@ export function createAnalyzer(
       return undefined;
     }
     const started = Date.now();
+    const worker = firstAnalysis();
+    // During the cold start, a document with no built index is parsed and detected in the worker, off
+    // this thread, and priced here with this thread's catalog and settings, as it would be alone.
+    if (worker && !(root !== undefined && repos.indexes.built(root))) {
+      try {
+        const detection = await worker.detect({ text, path: relative, languageId: document.languageId });
+        const report = priceDetected(detection.file, { catalog: catalog.current(), assumptions: settings.assumptions });
+        const took = `${relative} v${document.version} in ${Date.now() - started} ms, detected in the first-analysis worker (${detection.ms.toFixed(0)} ms there; this file alone)`;
+        if (analysed++ < 3) log.info(`Analysed ${took}, ${sinceActivation()} ms after activation`);
+        else log.trace(`Analysed ${took}`);
+        if (root !== undefined && !flag.cancelled) repos.indexes.start(root);
+        warnParseErrors(report, document, relative);
+        return report;
+      } catch (err) {
+        log.warn(`The first-analysis worker did not detect ${relative}; analysing it here`, err);
+      }
+    }
     const { report, withIndex } = await analyzeDocument(
       { text, path: relative, languageId: document.languageId, root },
       { catalog: catalog.current(), assumptions: settings.assumptions, isCancelled: () => flag.cancelled },

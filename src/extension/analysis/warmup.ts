@@ -16,17 +16,21 @@ export { grammarsOfOpenDocuments };
  * once-per-process load the first analysis would do.
  *
  * With the first-analysis worker (started by the entry, first-analysis-client.ts), the worker loads
- * the grammars and ranks for the cold start's analyses: this thread builds only the catalog then (the
- * lens, the status bar and the diagnostics price with it here), and loads its own grammars and ranks
+ * the grammars and ranks for the cold start's detections: this thread builds only the catalog then (it
+ * prices those detections, and the lens, the status bar and the diagnostics read it), and loads its own grammars and ranks
  * once the cold start is over; when they are loaded the worker is retired and the host analyses.
  * Returns a disposable that cancels what has not started.
  */
 export function scheduleWarmUp(catalog: CatalogHolder, log: vscode.LogOutputChannel, later: Promise<void>, worker?: FirstAnalysisWorker): vscode.Disposable {
   let disposed = false;
   if (worker) {
-    void worker.warm.then((w) =>
-      log.info(`First-analysis worker warmed, ${sinceActivation()} ms after activation: grammars ${w.grammars.join(', ') || 'none'} ${w.grammarsMs.toFixed(0)} ms, o200k_base ranks ${w.ranksMs.toFixed(0)} ms, catalog ${w.catalogMs.toFixed(0)} ms from its start${w.error ? ` (a grammar did not load: ${w.error})` : ''}`),
-    );
+    void worker.warm.then((w) => {
+      const bundle = w.bundle ? `its code loaded in ${w.bundle.loadMs.toFixed(0)} ms (code cache ${w.bundle.state}); then ` : '';
+      log.info(`First-analysis worker warmed, ${sinceActivation()} ms after activation: ${bundle}grammars ${w.grammars.join(', ') || 'none'} ${w.grammarsMs.toFixed(0)} ms, o200k_base ranks ${w.ranksMs.toFixed(0)} ms from its start${w.error ? ` (a grammar did not load: ${w.error})` : ''}`);
+    });
+    void worker.ended.then((r) => {
+      if (r.cacheWritten) log.info(`First-analysis worker's code cache written for the next session in ${(r.cacheMs ?? 0).toFixed(0)} ms (on its thread): ${r.cacheWritten}`);
+    });
   }
   const first = setImmediate(() => {
     // Activated by a workspace's instruction file with no code open: the first analysis loads what it needs.
