@@ -10,14 +10,16 @@
  */
 import { parentPort } from 'node:worker_threads';
 import type { Grammar } from '../core/detect/parser';
-import { runFirstDetection, warmWorker, type FirstDetectionRequest, type WorkerBundle } from '../extension/analysis/first-analysis-job';
+import { AheadDetections, runFirstDetection, warmWorker, type DetectAhead, type FirstDetectionRequest, type WorkerBundle } from '../extension/analysis/first-analysis-job';
 
-export function serve(grammars: readonly Grammar[], bundle: WorkerBundle & { readonly save: () => string | undefined }): void {
+export function serve(grammars: readonly Grammar[], bundle: WorkerBundle & { readonly save: () => string | undefined }, ahead: readonly DetectAhead[] = []): void {
   const port = parentPort;
   if (!port) return;
   const { save, ...loaded } = bundle;
   // Requests that come while the loads run wait for nothing: they load what they need themselves, once.
   void warmWorker(grammars).then((warm) => port.postMessage({ ...warm, bundle: loaded }));
+  // The documents showing at activation, detected now: the host asks once its bundle has loaded.
+  const early = new AheadDetections(ahead);
   port.on('message', (message: FirstDetectionRequest | { readonly kind: 'retire' }) => {
     if ('kind' in message) {
       // Off the host's thread: the cache holds every function the analyses compiled, for the next session's worker.
@@ -27,6 +29,6 @@ export function serve(grammars: readonly Grammar[], bundle: WorkerBundle & { rea
       port.close();
       return;
     }
-    void runFirstDetection(message).then((reply) => port.postMessage(reply));
+    void (early.take(message) ?? runFirstDetection(message)).then((reply) => port.postMessage(reply));
   });
 }

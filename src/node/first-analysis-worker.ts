@@ -6,9 +6,10 @@
  */
 import { workerData } from 'node:worker_threads';
 import type { Grammar } from '../core/detect/parser';
+import type { DetectAhead } from '../extension/analysis/first-analysis-job';
 import { requireWithCodeCache } from '../extension/code-cache';
 import type * as Main from './first-analysis-main';
 
-const data = (workerData ?? {}) as { grammars?: Grammar[]; cacheDir?: string };
+const data = (workerData ?? {}) as { grammars?: Grammar[]; cacheDir?: string; ahead?: DetectAhead[] };
 const load = requireWithCodeCache<typeof Main>(`${__dirname}/first-analysis-main.js`, data.cacheDir, module);
-load.exports.serve(data.grammars ?? [], { state: load.state, loadMs: load.loadMs, save: load.save });
+load.exports.serve(data.grammars ?? [], { state: load.state, loadMs: load.loadMs, save: load.save }, data.ahead ?? []);

@@ -6,7 +6,7 @@
  */
 import { Worker } from 'node:worker_threads';
 import type { DetectedFile } from '../../core/detect/types';
-import type { FirstDetectionReply, FirstDetectionRequest, WorkerWarmUp } from './first-analysis-job';
+import type { DetectAhead, FirstDetectionReply, FirstDetectionRequest, WorkerWarmUp } from './first-analysis-job';
 
 /** A document's detection, and how long the worker took over it. */
 export interface FirstDetection {
@@ -61,12 +61,13 @@ export class FirstAnalysisWorker {
   }
 
   /**
-   * Starts the worker script with the grammars to load first and the folder of its code cache (none:
-   * no cache); undefined when no worker can be started (the host analyses).
+   * Starts the worker script with the grammars to load first, the folder of its code cache (none:
+   * no cache) and the documents to detect as soon as it has loaded (`ahead`: the host's requests for
+   * the same text find them done); undefined when no worker can be started (the host analyses).
    */
-  static start(script: string, grammars: readonly string[], cacheDir?: string): FirstAnalysisWorker | undefined {
+  static start(script: string, grammars: readonly string[], cacheDir?: string, ahead: readonly DetectAhead[] = []): FirstAnalysisWorker | undefined {
     try {
-      return new FirstAnalysisWorker(new Worker(script, { workerData: { grammars: [...grammars], ...(cacheDir ? { cacheDir } : {}) } }));
+      return new FirstAnalysisWorker(new Worker(script, { workerData: { grammars: [...grammars], ahead: [...ahead], ...(cacheDir ? { cacheDir } : {}) } }));
     } catch {
       return undefined;
     }

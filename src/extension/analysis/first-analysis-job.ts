@@ -18,6 +18,29 @@ export interface FirstDetectionRequest {
   readonly languageId: string;
 }
 
+/** A document the worker detects before the host asks (the editors showing at activation). */
+export type DetectAhead = Omit<FirstDetectionRequest, 'id'>;
+
+/**
+ * Detections started ahead of the host's requests, each answered once to the request for the same
+ * path, language and text (a document edited since is detected again).
+ */
+export class AheadDetections {
+  private readonly started = new Map<string, { readonly request: DetectAhead; readonly reply: Promise<FirstDetectionReply> }>();
+
+  constructor(ahead: readonly DetectAhead[], detect: (request: FirstDetectionRequest) => Promise<FirstDetectionReply> = runFirstDetection) {
+    for (const request of ahead) this.started.set(request.path, { request, reply: detect({ id: 0, ...request }) });
+  }
+
+  /** The reply for this request from a detection started ahead, or undefined. */
+  take(request: FirstDetectionRequest): Promise<FirstDetectionReply> | undefined {
+    const early = this.started.get(request.path);
+    if (!early || early.request.text !== request.text || early.request.languageId !== request.languageId) return undefined;
+    this.started.delete(request.path);
+    return early.reply.then((reply) => ({ ...reply, id: request.id }));
+  }
+}
+
 export type FirstDetectionReply =
   | { readonly id: number; readonly kind: 'detected'; readonly file: DetectedFile; readonly ms: number }
   | { readonly id: number; readonly kind: 'error'; readonly message: string };

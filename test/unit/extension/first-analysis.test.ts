@@ -12,7 +12,7 @@ import { join } from 'node:path';
 import { getBundledCatalog } from '../../../src/core/catalog';
 import { loadEnvironment } from '../../../src/core/config';
 import { analyzeText, priceDetected } from '../../../src/extension/core-api';
-import { runFirstDetection } from '../../../src/extension/analysis/first-analysis-job';
+import { AheadDetections, runFirstDetection } from '../../../src/extension/analysis/first-analysis-job';
 import { FirstAnalysisWorker } from '../../../src/extension/analysis/first-analysis-client';
 
 const SOURCE = `import OpenAI from 'openai';
@@ -78,6 +78,27 @@ describe('first-analysis worker', function () {
     } finally {
       rmSync(cacheDir, { recursive: true, force: true });
     }
+  });
+
+  it('answers a request from the detection started ahead for the same path, language and text, once', async () => {
+    const started: string[] = [];
+    const early = new AheadDetections([request('src/a.ts'), request('src/b.ts')], async (r) => {
+      started.push(r.path);
+      return { id: r.id, kind: 'error', message: `ahead ${r.path}` };
+    });
+    assert.deepEqual(started, ['src/a.ts', 'src/b.ts'], 'both detections start at once');
+    assert.deepEqual(await early.take({ id: 5, ...request('src/a.ts') }), { id: 5, kind: 'error', message: 'ahead src/a.ts' });
+    assert.equal(early.take({ id: 6, ...request('src/a.ts') }), undefined, 'answered once');
+    assert.equal(early.take({ id: 7, ...request('src/b.ts'), text: `${SOURCE}// edited\n` }), undefined, 'an edited text is detected again');
+    assert.equal(early.take({ id: 8, ...request('src/c.ts') }), undefined);
+  });
+
+  it('detects the documents it was given ahead, and the host’s request gets that detection', async () => {
+    const worker = FirstAnalysisWorker.start(WORKER_SCRIPT, ['typescript'], undefined, [request()]);
+    assert.ok(worker);
+    const detection = await worker.detect(request());
+    assert.deepEqual(priceDetected(detection.file, HOST_ENV), await analyzeText(SOURCE, 'src/summarize.ts', 'typescript', HOST_ENV));
+    worker.retire();
   });
 
   it('fails what waits on a worker that dies, so the host analyses it instead', async () => {
