@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import { markActivated } from './extension/activation-clock';
+import type { FirstAnalysisWorker } from './extension/analysis/first-analysis-client';
 import type { CachedLoad } from './extension/code-cache';
 import { writeWhenQuiet, type QuietWriter } from './extension/code-cache-writer';
 import { registerCommands } from './extension/commands';
@@ -12,6 +13,8 @@ const CODE_CACHE_QUIET_MS = 3_000;
 /** How the entry (src/extension.ts) loaded this bundle, and the grammars it started loading before. */
 export interface EntryLoad extends Pick<CachedLoad<unknown>, 'state' | 'loadMs' | 'save'> {
   readonly earlyGrammars?: readonly string[];
+  /** The worker the entry started for the cold start's analyses (first-analysis-client.ts); none: the host analyses. */
+  readonly firstAnalysis?: FirstAnalysisWorker;
 }
 
 let cacheWriter: QuietWriter | undefined;
@@ -25,10 +28,11 @@ let cacheWriter: QuietWriter | undefined;
 export function activate(context: vscode.ExtensionContext, load?: EntryLoad): void {
   markActivated();
   try {
-    const ctx = TokenomicsContext.create(context, FEATURES);
+    const ctx = TokenomicsContext.create(context, FEATURES, load?.firstAnalysis);
     registerCommands(ctx);
     if (load) {
-      const early = load.earlyGrammars?.length ? `; grammars ${load.earlyGrammars.join(', ')} loading since before it` : '';
+      const where = load.firstAnalysis ? 'in the first-analysis worker' : 'here';
+      const early = load.earlyGrammars?.length ? `; grammars ${load.earlyGrammars.join(', ')} loading ${where} since before it` : '';
       ctx.log.info(`Bundle loaded in ${load.loadMs.toFixed(0)} ms, code cache ${load.state}${early}`);
       if (load.state !== 'used' && load.state !== 'off') {
         const writer = writeWhenQuiet({

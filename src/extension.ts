@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
-import { grammarsOfOpenDocuments } from './extension/analysis/open-grammars';
+import { documentsToDetectAhead, grammarsOfOpenDocuments } from './extension/analysis/open-grammars';
+import { FirstAnalysisWorker } from './extension/analysis/first-analysis-client';
 import { requireWithCodeCache } from './extension/code-cache';
 // Built as `dist/parser.js` beside this entry and the main bundle, which share it (esbuild.config.mjs).
 import { parserFor } from './core/detect/parser';
@@ -17,12 +18,16 @@ export function activate(context: vscode.ExtensionContext): void {
   // bundle compiles and runs on this thread, instead of after it (the first analysis waits for them).
   // A failed load is retried, and reported, by the first analysis.
   const earlyGrammars = grammarsOfOpenDocuments(vscode.workspace.textDocuments);
-  for (const grammar of earlyGrammars) parserFor(grammar).catch(() => undefined);
-  // Where no cache folder can be named (a host without global storage on disk), a plain load.
+  // Where no cache folder can be named (a host without global storage on disk), plain loads.
   const cacheDir = context.globalStorageUri?.scheme === 'file' ? `${context.globalStorageUri.fsPath}/code-cache` : undefined;
+  // With code open, a worker thread loads those grammars and the ranks and detects the cold start's
+  // documents, the ones showing now at once (first-analysis-client.ts): the host's thread is busy with
+  // this bundle and the other extensions' activations meanwhile. Without a worker, the grammars load here.
+  const firstAnalysis = earlyGrammars.length > 0 ? FirstAnalysisWorker.start(`${__dirname}/first-analysis-worker.js`, earlyGrammars, cacheDir, documentsToDetectAhead(vscode.window.visibleTextEditors)) : undefined;
+  if (!firstAnalysis) for (const grammar of earlyGrammars) parserFor(grammar).catch(() => undefined);
   const load = requireWithCodeCache<typeof Main>(`${__dirname}/extension-main.js`, cacheDir, module);
   main = load.exports;
-  main.activate(context, { ...load, earlyGrammars });
+  main.activate(context, { ...load, earlyGrammars, ...(firstAnalysis ? { firstAnalysis } : {}) });
 }
 
 export function deactivate(): void {

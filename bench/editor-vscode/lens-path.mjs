@@ -57,11 +57,17 @@ export function splitProbe(repo, logText, probe) {
  */
 export function coldStartFigures(logText) {
   const bundle = /Bundle loaded in (\d+) ms, code cache (\w+)/.exec(logText);
-  const warm = /Warm-up in (\d+) ms: grammars (\S+) (\d+) ms, o200k_base ranks (\d+) ms, catalog (\d+) ms/.exec(logText);
+  const worker = /First-analysis worker warmed, (\d+) ms after activation: (?:its code loaded in (\d+) ms \(code cache (\w+)\); then )?grammars (\S+) (\d+) ms, o200k_base ranks (\d+) ms/.exec(logText);
+  const warm = /Warm-up in (\d+) ms: grammars (\S+) (\d+) ms, o200k_base ranks (\d+) ms/.exec(logText);
   return {
     bundleLoadMs: bundle ? Number(bundle[1]) : undefined,
     codeCache: bundle?.[2],
     warmUp: warm ? { totalMs: Number(warm[1]), grammars: warm[2], grammarsMs: Number(warm[3]), ranksMs: Number(warm[4]), catalogMs: Number(warm[5]) } : undefined,
+    // The first-analysis worker's own loads (src/extension/analysis/warmup.ts), from the worker's start; absent on builds without it.
+    firstAnalysisWorker: worker
+      ? { readyAfterActivationMs: Number(worker[1]), bundleLoadMs: worker[2] && Number(worker[2]), codeCache: worker[3], grammars: worker[4], grammarsMs: Number(worker[5]), ranksMs: Number(worker[6]) }
+      : undefined,
+    analysedInWorker: /detected in the first-analysis worker \(/.test(logText),
     codeCacheWritten: /Code cache written/.test(logText),
   };
 }

@@ -2,6 +2,7 @@ import * as vscode from 'vscode';
 import { DocumentAnalysis } from './analysis/document-analysis';
 import { createAnalyzer, WorkspaceRepos } from './analysis/engine';
 import { scheduleWarmUp } from './analysis/warmup';
+import type { FirstAnalysisWorker } from './analysis/first-analysis-client';
 import { ColdStart, COLD_START_FALLBACK_MS, COLD_START_SETTLE_MS } from './analysis/cold-start';
 import { activatedAtMs } from './activation-clock';
 import { CatalogHolder } from './catalog-holder';
@@ -49,7 +50,8 @@ export class TokenomicsContext implements vscode.Disposable {
     readonly coldStart: ColdStart,
   ) {}
 
-  static create(extension: vscode.ExtensionContext, features: readonly Feature[]): TokenomicsContext {
+  /** `firstAnalysis`: the worker the entry started for the cold start's analyses (first-analysis-client.ts), if any. */
+  static create(extension: vscode.ExtensionContext, features: readonly Feature[], firstAnalysis?: FirstAnalysisWorker): TokenomicsContext {
     const log = vscode.window.createOutputChannel('Tokenomics', { log: true });
     extension.subscriptions.push(log);
     const config = new ExtensionConfig(log);
@@ -59,7 +61,7 @@ export class TokenomicsContext implements vscode.Disposable {
     // What no lens needs (the repository index, the other grammars) waits until the first lens was answered.
     const coldStart = new ColdStart(COLD_START_SETTLE_MS, COLD_START_FALLBACK_MS);
     const repositories: WorkspaceRepos = new WorkspaceRepos(config, log, (folder) => analysis.reanalyse(inFolder(folder)), coldStart.over);
-    const analysis: DocumentAnalysis = new DocumentAnalysis(createAnalyzer(config, catalog, log, repositories), log);
+    const analysis: DocumentAnalysis = new DocumentAnalysis(createAnalyzer(config, catalog, log, repositories, () => (firstAnalysis?.available ? firstAnalysis : undefined)), log);
     void analysis.startupAnalysed.then(() => coldStart.firstAnalysisDone());
     const ctx = new TokenomicsContext(extension, log, config, catalog, analysis, repositories, coldStart);
     extension.subscriptions.push(ctx, catalog, analysis, repositories, ctx.refreshEmitter, coldStart);
@@ -68,7 +70,7 @@ export class TokenomicsContext implements vscode.Disposable {
     extension.subscriptions.push(catalog.onDidChange(() => ctx.refresh('catalog reloaded')));
     for (const feature of features) ctx.addFeature(feature);
     // After the registrations, off activation's path: grammars, tokenizer ranks and catalog, in parallel.
-    extension.subscriptions.push(scheduleWarmUp(catalog, log, coldStart.over));
+    extension.subscriptions.push(scheduleWarmUp(catalog, log, coldStart.over, firstAnalysis));
     // With its own clock time: VS Code may write a busy extension host's log lines late, and the
     // editor bench splits the first lens into "until we were activated" and "after" with it.
     log.info(`Tokenomics activated (${vscode.workspace.isTrusted ? 'trusted' : 'untrusted'} workspace) at ${new Date(activatedAtMs()).toISOString()}`);

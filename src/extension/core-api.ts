@@ -6,7 +6,8 @@ import type { TokenizerId } from '../core/catalog/types';
 import type { Catalog } from '../core/catalog/types';
 import { resolveModel } from '../core/catalog';
 import { compareOfferings } from '../core/compare';
-import { analyzeFile } from '../core/report/analyze';
+import { analyzeDetected, analyzeFile } from '../core/report/analyze';
+import type { DetectedFile } from '../core/detect/types';
 import type { EditorIndex } from '../node/editor-index';
 import type { FileReport, SiteNeeds } from '../core/report/types';
 import type { Assumptions, Workload } from '../core/workload';
@@ -38,6 +39,14 @@ export { WorkspaceRepository } from '../node/workspace-repo';
 export async function analyzeText(text: string, path: string, languageId: string, env: AnalyzeEnv, workspace?: EditorIndex): Promise<FileReport> {
   if (!workspace?.isBuilt()) return analyzeFile(text, path, languageId, { ...env, resolveModel });
   return workspace.analyze(text, path, languageId, env);
+}
+
+/**
+ * Pricing of a document's detection (the second half of `analyzeText` without an index): what the
+ * host does with the first-analysis worker's detection during the cold start (engine.ts).
+ */
+export function priceDetected(detected: DetectedFile, env: AnalyzeEnv): FileReport {
+  return analyzeDetected(detected, { ...env, resolveModel });
 }
 
 /**

@@ -1,14 +1,16 @@
 import * as vscode from 'vscode';
 import type { CatalogHolder } from '../catalog-holder';
 import type { ExtensionConfig } from '../config';
-import { WorkspaceRepository } from '../core-api';
+import { priceDetected, WorkspaceRepository } from '../core-api';
 import { defaultJobs } from '../../node/detect-pool';
 import type { EditorIndex } from '../../node/editor-index';
 import { IndexProcess, indexProcessScript } from '../../node/index-process-client';
 import { PlacedIndex } from '../../node/index-placement';
 import type { WalkResult } from '../../node/walk';
 import { sinceActivation } from '../activation-clock';
+import type { FileReport } from '../../core/report/types';
 import type { Analyzer } from './document-analysis';
+import type { FirstAnalysisWorker } from './first-analysis-client';
 import { skipReason } from './skip';
 import { analyzeDocument, WorkspaceIndexes } from './workspace-indexes';
 
@@ -19,13 +21,21 @@ import { analyzeDocument, WorkspaceIndexes } from './workspace-indexes';
  * repository index is built — never waiting for it (workspace-indexes.ts): `onIndexBuilt` tells the
  * caller to analyse the folder's open documents again. Skips are logged once per document and reason.
  */
-export function createAnalyzer(config: ExtensionConfig, catalog: CatalogHolder, log: vscode.LogOutputChannel, repos: WorkspaceRepos): Analyzer {
+export function createAnalyzer(
+  config: ExtensionConfig,
+  catalog: CatalogHolder,
+  log: vscode.LogOutputChannel,
+  repos: WorkspaceRepos,
+  /** The first-analysis worker while it takes documents (the host's grammars and ranks not loaded yet: warmup.ts). */
+  firstAnalysis: () => FirstAnalysisWorker | undefined = () => undefined,
+): Analyzer {
   const logged = new Set<string>();
   let analysed = 0;
   return async (document, flag) => {
-    const settings = config.settings(document.uri);
     const relative = vscode.workspace.asRelativePath(document.uri, false);
     const text = document.getText();
+    const root = repos.rootOf(document.uri);
+    const settings = config.settings(document.uri);
     const reason = skipReason(relative, text.length, settings.config.exclude, settings.config.maxFileSizeKb);
     if (reason) {
       const key = `${document.uri.toString()}:${reason}`;
@@ -34,8 +44,25 @@ export function createAnalyzer(config: ExtensionConfig, catalog: CatalogHolder, 
       return undefined;
     }
     const started = Date.now();
+    const worker = firstAnalysis();
+    // During the cold start, a document with no built index is parsed and detected in the worker, off
+    // this thread, and priced here with this thread's catalog and settings, as it would be alone.
+    if (worker && !(root !== undefined && repos.indexes.built(root))) {
+      try {
+        const detection = await worker.detect({ text, path: relative, languageId: document.languageId });
+        const report = priceDetected(detection.file, { catalog: catalog.current(), assumptions: settings.assumptions });
+        const took = `${relative} v${document.version} in ${Date.now() - started} ms, detected in the first-analysis worker (${detection.ms.toFixed(0)} ms there; this file alone)`;
+        if (analysed++ < 3) log.info(`Analysed ${took}, ${sinceActivation()} ms after activation`);
+        else log.trace(`Analysed ${took}`);
+        if (root !== undefined && !flag.cancelled) repos.indexes.start(root);
+        warnParseErrors(report, document, relative);
+        return report;
+      } catch (err) {
+        log.warn(`The first-analysis worker did not detect ${relative}; analysing it here`, err);
+      }
+    }
     const { report, withIndex } = await analyzeDocument(
-      { text, path: relative, languageId: document.languageId, root: repos.rootOf(document.uri) },
+      { text, path: relative, languageId: document.languageId, root },
       { catalog: catalog.current(), assumptions: settings.assumptions, isCancelled: () => flag.cancelled },
       repos.indexes,
     );
@@ -45,14 +72,18 @@ export function createAnalyzer(config: ExtensionConfig, catalog: CatalogHolder, 
     // The first analyses of a session are what the first lens waits for: logged with the time since activation.
     if (analysed++ < 3) log.info(`Analysed ${took}, ${sinceActivation()} ms after activation`);
     else log.trace(`Analysed ${took}`);
+    warnParseErrors(report, document, relative);
+    return report;
+  };
+
+  function warnParseErrors(report: FileReport, document: vscode.TextDocument, relative: string): void {
     for (const d of report.diagnostics) {
       if (d.code !== 'parse-error' && d.code !== 'file-skipped') continue;
       const key = `${document.uri.toString()}:${d.code}:${d.message}`;
       if (!logged.has(key)) log.warn(`${relative}:${d.line}: ${d.message}`);
       logged.add(key);
     }
-    return report;
-  };
+  }
 }
 
 /**

@@ -17,3 +17,23 @@ export function grammarsOfOpenDocuments(documents: readonly vscode.TextDocument[
   }
   return [...found];
 }
+
+/** Larger documents are not detected ahead: the host may skip them (tokenomics.maxFileSizeKb, default 1,024 KB). */
+const AHEAD_MAX_CHARS = 1024 * 1024;
+
+/**
+ * The code documents showing at activation, as the host's analysis will name them (relative path,
+ * language, text): the first-analysis worker detects them as soon as it has loaded, before the host
+ * has loaded its bundle and asks (first-analysis-client.ts); the host's request then finds the
+ * detection done, or under way, for the same text.
+ */
+export function documentsToDetectAhead(editors: readonly vscode.TextEditor[]): { text: string; path: string; languageId: string }[] {
+  const ahead = new Map<string, { text: string; path: string; languageId: string }>();
+  for (const { document: d } of editors) {
+    if (d.uri.scheme !== 'file' || vscode.languages.match(DOCUMENT_SELECTOR, d) === 0) continue;
+    if (classifyPath(d.uri.path, d.languageId)?.type !== 'code') continue;
+    const text = d.getText();
+    if (text.length <= AHEAD_MAX_CHARS) ahead.set(d.uri.toString(), { text, path: vscode.workspace.asRelativePath(d.uri, false), languageId: d.languageId });
+  }
+  return [...ahead.values()];
+}

@@ -41,7 +41,8 @@ export const DEFAULT_LOADERS = (catalog: () => Catalog | undefined): WarmLoaders
   },
 });
 
-export async function warmInParallel(grammars: readonly Grammar[], loaders: WarmLoaders): Promise<WarmUpTimings> {
+/** `ranks: false`: the ranks are not built here (the first-analysis worker has them during the cold start). */
+export async function warmInParallel(grammars: readonly Grammar[], loaders: WarmLoaders, options: { readonly ranks?: boolean } = {}): Promise<WarmUpTimings> {
   const started = Date.now();
   let error: unknown;
   const parsers = Promise.all(grammars.map((g) => loaders.grammar(g))).then(
@@ -54,7 +55,7 @@ export async function warmInParallel(grammars: readonly Grammar[], loaders: Warm
   // Let the grammar reads and compiles get going before this thread is busy with the ranks.
   await new Promise((resolve) => setImmediate(resolve));
   const ranksStarted = Date.now();
-  loaders.ranks();
+  if (options.ranks !== false) loaders.ranks();
   const ranksMs = Date.now() - ranksStarted;
   const catalogStarted = Date.now();
   loaders.catalog();

@@ -31,6 +31,12 @@ describe('warm-up after activation', () => {
     assert.ok(timings.totalMs >= timings.ranksMs && timings.totalMs >= timings.grammarsMs);
   });
 
+  it('leaves the ranks out when the first-analysis worker has them (ranks: false)', async () => {
+    const events: string[] = [];
+    await warmInParallel([], { grammar: async () => undefined, ranks: () => events.push('ranks'), catalog: () => events.push('catalog') }, { ranks: false });
+    assert.deepEqual(events, ['catalog']);
+  });
+
   it('reports a grammar that fails instead of throwing (the analysis reports it again)', async () => {
     const boom = new Error('no grammar');
     const timings = await warmInParallel(['typescript'], { grammar: () => Promise.reject(boom), ranks: () => undefined, catalog: () => undefined });
