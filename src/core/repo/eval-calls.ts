@@ -12,6 +12,8 @@ import { factoryModelArg, isRequestBody, splatModelKeys, wrappedModel } from './
 import { isProviderInstance } from './provider-instances';
 import { typerOptionDefault } from './cli-options';
 import { typedGetterValue } from './config-getters';
+import { settingsObject } from './settings-objects';
+import { zippedFirst } from './zipped-items';
 import { preferCodeDefault } from './run-config';
 import { stringOp } from './string-ops';
 import { returnsInDefaultOrder } from './env-pickers';
@@ -76,6 +78,11 @@ export function evalCall(h: CallHost, e: CallExpr, ctx: Ctx, d: number): Val | u
   if (!callee) {
     // `copy.deepcopy(config)`: the same value.
     if (/^(copy\.)?(deep)?copy$/.test(e.text) && e.args[0]) return h.eval(e.args[0], ctx, d);
+    // `defaults.copy()` of a dict or settings table: the same keys.
+    if (e.callee.k === 'member' && e.callee.prop === 'copy' && !e.args.length) return h.eval(e.callee.obj, ctx, d);
+    // `Dynaconf(settings_files=[…])`: the settings its files hold (settings-objects.ts); `zip(a, b)`: its first tuple.
+    const builtin = settingsObject(e, ctx.path, h.store) ?? zippedFirst(e, ctx);
+    if (builtin) return builtin;
     // `self.src.get_str("llm.model", "gpt-4")` on a source loaded at run time: the shipped file's value, else the default.
     const got = typedGetterValue(e, h.store, (x) => h.eval(x, ctx, d));
     if (got) return got;

@@ -24,6 +24,7 @@ import { parsedArgDefault } from './cli-options';
 import { agreedArgument, passingCallers } from './passed-args';
 import { closureOwner, closureParam } from './closures';
 import { modelInstance } from './resolved-models';
+import { settingsMember } from './settings-objects';
 import { laterAttr, propertyValue, refinedFallback } from './value-methods';
 import { enclosingMethod, entryFirst, firstOf, typeExpr, withVia, type Bound, type CallerLookup, type Ctx, type Inst, type Val } from './values';
 
@@ -132,7 +133,8 @@ export class Evaluator {
       }
       const index = fn.params.findIndex((p) => p.name === name);
       if (index >= 0) return this.param(fn, index, ctx, d);
-      if (name === fn.kwargs) return extraKeywords(fn, boundOf(fn, ctx));
+      // `**kwargs` with no call bound: what the application's first caller passing keywords forwards (forwarded-kwargs.ts).
+      if (name === fn.kwargs) return extraKeywords(fn, boundOf(fn, ctx) ?? entryFirst(this.callers(ctx.path, fn.name), ctx.path).find((b) => Object.keys(b.kw).length > 0));
       // A closure's free name: bound by the function it is written in (closures.ts).
       const owner = closureOwner(this.store.get(ctx.path)?.functions ?? NO_FUNCTIONS, fn, name);
       if (owner) return this.name(name, { path: ctx.path, fn: owner, ...(ctx.self ? { self: ctx.self } : {}) }, d);
@@ -261,6 +263,8 @@ export class Evaluator {
         if (typeof v === 'number') return { t: 'num', v, at, via: 'config' };
         return { t: 'cfg', data: v, doc: obj.doc, key };
       }
+      case 'settings':
+        return settingsMember(obj, key);
       case 'list': {
         const item = /^\d+$/.test(key) ? obj.items[Number(key)] : undefined;
         return item ? this.eval(item, obj.ctx, d) : undefined;

@@ -7,6 +7,7 @@ import type { SyntaxNode } from '../detect/parser';
 import { setterFacts } from './setter-facts';
 import { lateImports, paramFallbacks } from './param-fallbacks';
 import { addUnpackedLocals, addWithAliases } from './py-locals';
+import { forwardedKwargsModel } from './forwarded-kwargs';
 import { pipedModel } from './py-pipes';
 import { pyNoneTest } from './none-tests';
 import type { Collected } from '../detect/syntax';
@@ -123,6 +124,7 @@ function modelArg(call: SyntaxNode): { model?: Expr; receiver?: string; inputs?:
     if (value && INPUT_KEYS.test(name)) namesIn(value, inputs, PY_NAMES, 'attribute');
     if (value && /^(model|model_name|modelName|model_id|deployment_name|azure_deployment)$/.test(name)) model = expr(value, 0);
   }
+  model ??= forwardedKwargsModel(call);
   const fn = call.childForFieldName('function');
   const receiver = fn?.type === 'attribute' ? fn.childForFieldName('object')?.text : undefined;
   const when = branchTestsOf(call, undefined, (n) => expr(n, 0));
@@ -314,6 +316,8 @@ export function expr(node: SyntaxNode, depth: number): Expr {
       const left = node.childForFieldName('left');
       const right = node.childForFieldName('right');
       if (op === '/' && left && right) return { k: 'path', parts: [expr(left, depth + 1), expr(right, depth + 1)], line };
+      // `[model] + fallback_models`: the leading items are the written list's (a fallback loop's first pass takes item 0).
+      if (op === '+' && left?.type === 'list') return expr(left, depth + 1);
       if (op === '|') {
         const model = pipedModel(node);
         if (model) return expr(model, depth + 1);

@@ -6,6 +6,7 @@
  */
 import type { CalleeFact, ClassFact, Expr, FunctionFact } from './facts';
 import type { Bound, Evaluator } from './evaluate';
+import { callableParamEdges } from './callable-params';
 import { closureOwner } from './closures';
 import { Dispatch } from './dispatch';
 import { BARE_BUILTINS } from './extract-shared';
@@ -90,6 +91,9 @@ export class CallGraph {
     this.addParamEdges();
     // `fetch('/api/x', …)` runs the handler of the app's own route (route-callers.ts).
     for (const edge of routeEdges(this.store, routeIndex(this.store))) this.addEdge(edge);
+    // `helper(self._run)` then `f(model)` in the helper: the function passed runs (callable-params.ts).
+    const ev = this.evaluator();
+    for (const edge of callableParamEdges(this.store, ev, new Dispatch(this.store, ev), (p, fn) => this.callers(p, fn))) this.addEdge(edge);
   }
 
   /**
