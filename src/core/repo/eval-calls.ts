@@ -14,6 +14,7 @@ import { typerOptionDefault } from './cli-options';
 import { typedGetterValue } from './config-getters';
 import { settingsObject } from './settings-objects';
 import { zippedFirst } from './zipped-items';
+import { splitParts } from './split-values';
 import { preferCodeDefault } from './run-config';
 import { stringOp } from './string-ops';
 import { returnsInDefaultOrder } from './env-pickers';
@@ -67,6 +68,9 @@ export function evalCall(h: CallHost, e: CallExpr, ctx: Ctx, d: number): Val | u
       return e.callee.prop === 'filter' ? { t: 'list', items, ctx: list.ctx } : items[0] ? h.eval(items[0], list.ctx, d) : undefined;
     }
   }
+  // `spec.split(":", 1)`: the parts of a known string (split-values.ts).
+  const parts = splitParts(e, (x) => h.eval(x, ctx, d));
+  if (parts) return parts;
   // `name.replace("azure/", "")`, `id.trim()`: computed exactly, or not at all (string-ops.ts).
   const op = stringOp(e, ctx.path, (x) => h.eval(x, ctx, d));
   if (op.handled) return op.value;
@@ -103,7 +107,8 @@ export function evalCall(h: CallHost, e: CallExpr, ctx: Ctx, d: number): Val | u
     const v = h.once(`r:${callee.path}:${fn.name}:${e.line}:${ctx.path}`, () => {
       for (const r of returns) {
         const got = h.eval(r, { path: callee.path, fn, self: callee.self, bound }, d);
-        if (got) return got;
+        // `return None, None` on a guard (`if spec is None:`) gives nothing to follow: the next return may.
+        if (got && !onlyNone(got)) return got;
       }
       return undefined;
     });
@@ -119,4 +124,9 @@ function clientArg(h: CallHost, e: CallExpr, ctx: Ctx, d: number): Val | undefin
 function loaderArg(h: CallHost, e: CallExpr, ctx: Ctx, d: number): Val | undefined {
   const file = loaderFileArg(e);
   return file ? h.read(file, ctx, e.line, d) : undefined;
+}
+
+/** A tuple of `None`s (`return None, None`). */
+function onlyNone(v: Val): boolean {
+  return v.t === 'list' && v.items.length > 0 && v.items.every((i) => i.k === 'unknown' && i.text === 'None');
 }

@@ -25,6 +25,7 @@ import { agreedArgument, passingCallers } from './passed-args';
 import { closureOwner, closureParam } from './closures';
 import { modelInstance } from './resolved-models';
 import { settingsMember } from './settings-objects';
+import { entryAttr } from './py-setattr-attrs';
 import { laterAttr, propertyValue, refinedFallback } from './value-methods';
 import { enclosingMethod, entryFirst, firstOf, typeExpr, withVia, type Bound, type CallerLookup, type Ctx, type Inst, type Val } from './values';
 
@@ -307,6 +308,10 @@ export class Evaluator {
     }
     const method = this.store.get(path)?.functions.get(`${cls.name}.${key}`);
     if (method) return { t: 'fn', path, fn: method, self: inst };
+    // `setattr(self, key.lower(), value)` over a dict's items: that dict's entry (py-setattr-attrs.ts).
+    const spread = cls.attrs['**'];
+    const fromDict = spread && key !== '**' ? this.once(`a*:${path}:${cls.name}:${key}`, () => entryAttr(this.eval(spread.expr, { path, fn: spread.fn ? this.store.get(path)?.functions.get(spread.fn) : undefined, self: inst }, d), key, (x, v) => this.eval(x, v.ctx, d))) : undefined;
+    if (fromDict) return mark(fromDict);
     if (seen > 4) return undefined;
     for (const base of cls.bases) {
       const b = this.global(path, base.replace(/\[.*$/, ''), d);

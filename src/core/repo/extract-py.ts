@@ -8,6 +8,7 @@ import { setterFacts } from './setter-facts';
 import { lateImports, paramFallbacks } from './param-fallbacks';
 import { addUnpackedLocals, addWithAliases } from './py-locals';
 import { forwardedKwargsModel } from './forwarded-kwargs';
+import { addSetattrLoops } from './py-setattr-attrs';
 import { pipedModel } from './py-pipes';
 import { pyNoneTest } from './none-tests';
 import type { Collected } from '../detect/syntax';
@@ -67,6 +68,7 @@ export function extractPython(root: SyntaxNode, collected: Collected, detected: 
   const imports: ImportFact[] = [];
   const values: Record<string, Expr> = { ...module.moduleValues };
   addUnpackedLocals(root, buckets, expr, LOCAL_DEPTH, values);
+  addSetattrLoops(root, buckets, expr, LOCAL_DEPTH);
   const classes: ClassFact[] = [];
   const visitBlock = (block: SyntaxNode, depth: number): void => {
     if (depth > 4) return;
