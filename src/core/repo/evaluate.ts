@@ -134,8 +134,9 @@ export class Evaluator {
       }
       const index = fn.params.findIndex((p) => p.name === name);
       if (index >= 0) return this.param(fn, index, ctx, d);
-      // `**kwargs` with no call bound: what the application's first caller passing keywords forwards (forwarded-kwargs.ts).
-      if (name === fn.kwargs) return extraKeywords(fn, boundOf(fn, ctx) ?? entryFirst(this.callers(ctx.path, fn.name), ctx.path).find((b) => Object.keys(b.kw).length > 0));
+      if (name === fn.kwargs) return extraKeywords(fn, boundOf(fn, ctx));
+      // A request's forwarded `**kwargs` (forwarded-kwargs.ts): with no call bound, what the first caller passing keywords forwards.
+      if (name === `**${fn.kwargs}`) return extraKeywords(fn, boundOf(fn, ctx) ?? entryFirst(this.callers(ctx.path, fn.name), ctx.path).find((b) => Object.keys(b.kw).length > 0));
       // A closure's free name: bound by the function it is written in (closures.ts).
       const owner = closureOwner(this.store.get(ctx.path)?.functions ?? NO_FUNCTIONS, fn, name);
       if (owner) return this.name(name, { path: ctx.path, fn: owner, ...(ctx.self ? { self: ctx.self } : {}) }, d);
