@@ -38,13 +38,14 @@ export { parseAnnotation } from './annotations';
 
 /**
  * Files without any of these words cannot hold a model call or prompt: they are not parsed (`toolDescription`: a tool
- * definition written as an object, whose descriptions are prompts, may name nothing else). A package's
+ * definition written as an object, whose descriptions are prompts, may name nothing else; `dynaconf`: a settings
+ * loader whose object other files read models and limits from, repo/settings-objects.ts). A package's
  * `from .engine import *` is parsed too: the repository pass follows names re-exported through it. So is a class
  * that sets a `description` attribute, or a dict that reads one (`"description": tool.description`): a tool whose
  * schema is built in another file (tool-classes.ts); a call of a message factory (`Message.user_message(…)`); and a zod
  * schema with `.describe("…")` texts, which another file may send as a tool or structured output (zod-schema-facts.ts).
  */
-const HINTS = /openai|anthropic|genai|gemini|claude|llm|prompt|instruction|messages|model|agent|langchain|crewai|mastra|generateText|streamText|dspy|tokenomics|toolDescription|^from [\w.]+ import \*|^[ \t]+description\s*(?::[^=\n]*)?=|["']description["']\s*:\s*[A-Za-z_]\w*\.\w+\s*[,}]|(system|user|human)_?message\s*\(|\bz\s*\.\s*\w+\([\s\S]{0,400}?\.describe\(\s*["'`]/im;
+const HINTS = /openai|anthropic|dynaconf|genai|gemini|claude|llm|prompt|instruction|messages|model|agent|langchain|crewai|mastra|generateText|streamText|dspy|tokenomics|toolDescription|^from [\w.]+ import \*|^[ \t]+description\s*(?::[^=\n]*)?=|["']description["']\s*:\s*[A-Za-z_]\w*\.\w+\s*[,}]|(system|user|human)_?message\s*\(|\bz\s*\.\s*\w+\([\s\S]{0,400}?\.describe\(\s*["'`]/im;
 
 /**
  * A package's `__init__.py` that imports names, or a TypeScript barrel that re-exports them (`export { X as Y } from "./x"`):

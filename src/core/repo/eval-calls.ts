@@ -12,6 +12,9 @@ import { factoryModelArg, isRequestBody, splatModelKeys, wrappedModel } from './
 import { isProviderInstance } from './provider-instances';
 import { typerOptionDefault } from './cli-options';
 import { typedGetterValue } from './config-getters';
+import { settingsObject } from './settings-objects';
+import { zippedFirst } from './zipped-items';
+import { splitParts } from './split-values';
 import { preferCodeDefault } from './run-config';
 import { stringOp } from './string-ops';
 import { returnsInDefaultOrder } from './env-pickers';
@@ -65,6 +68,9 @@ export function evalCall(h: CallHost, e: CallExpr, ctx: Ctx, d: number): Val | u
       return e.callee.prop === 'filter' ? { t: 'list', items, ctx: list.ctx } : items[0] ? h.eval(items[0], list.ctx, d) : undefined;
     }
   }
+  // `spec.split(":", 1)`: the parts of a known string (split-values.ts).
+  const parts = splitParts(e, (x) => h.eval(x, ctx, d));
+  if (parts) return parts;
   // `name.replace("azure/", "")`, `id.trim()`: computed exactly, or not at all (string-ops.ts).
   const op = stringOp(e, ctx.path, (x) => h.eval(x, ctx, d));
   if (op.handled) return op.value;
@@ -76,6 +82,11 @@ export function evalCall(h: CallHost, e: CallExpr, ctx: Ctx, d: number): Val | u
   if (!callee) {
     // `copy.deepcopy(config)`: the same value.
     if (/^(copy\.)?(deep)?copy$/.test(e.text) && e.args[0]) return h.eval(e.args[0], ctx, d);
+    // `defaults.copy()` of a dict or settings table: the same keys.
+    if (e.callee.k === 'member' && e.callee.prop === 'copy' && !e.args.length) return h.eval(e.callee.obj, ctx, d);
+    // `Dynaconf(settings_files=[…])`: the settings its files hold (settings-objects.ts); `zip(a, b)`: its first tuple.
+    const builtin = settingsObject(e, ctx.path, h.store) ?? zippedFirst(e, ctx);
+    if (builtin) return builtin;
     // `self.src.get_str("llm.model", "gpt-4")` on a source loaded at run time: the shipped file's value, else the default.
     const got = typedGetterValue(e, h.store, (x) => h.eval(x, ctx, d));
     if (got) return got;
@@ -96,7 +107,8 @@ export function evalCall(h: CallHost, e: CallExpr, ctx: Ctx, d: number): Val | u
     const v = h.once(`r:${callee.path}:${fn.name}:${e.line}:${ctx.path}`, () => {
       for (const r of returns) {
         const got = h.eval(r, { path: callee.path, fn, self: callee.self, bound }, d);
-        if (got) return got;
+        // `return None, None` on a guard (`if spec is None:`) gives nothing to follow: the next return may.
+        if (got && !onlyNone(got)) return got;
       }
       return undefined;
     });
@@ -112,4 +124,9 @@ function clientArg(h: CallHost, e: CallExpr, ctx: Ctx, d: number): Val | undefin
 function loaderArg(h: CallHost, e: CallExpr, ctx: Ctx, d: number): Val | undefined {
   const file = loaderFileArg(e);
   return file ? h.read(file, ctx, e.line, d) : undefined;
+}
+
+/** A tuple of `None`s (`return None, None`). */
+function onlyNone(v: Val): boolean {
+  return v.t === 'list' && v.items.length > 0 && v.items.every((i) => i.k === 'unknown' && i.text === 'None');
 }

@@ -25,6 +25,8 @@ import { agreedArgument, passingCallers } from './passed-args';
 import { closureOwner, closureParam } from './closures';
 import { modelInstance } from './resolved-models';
 import { fieldSetBefore, withFieldSet } from './caller-sets';
+import { settingsMember } from './settings-objects';
+import { entryAttr } from './py-setattr-attrs';
 import { laterAttr, propertyValue, refinedFallback } from './value-methods';
 import { enclosingMethod, entryFirst, firstOf, typeExpr, withVia, type Bound, type CallerLookup, type Ctx, type Inst, type Val } from './values';
 
@@ -134,6 +136,8 @@ export class Evaluator {
       const index = fn.params.findIndex((p) => p.name === name);
       if (index >= 0) return this.param(fn, index, ctx, d);
       if (name === fn.kwargs) return extraKeywords(fn, boundOf(fn, ctx)) ?? (ctx.sentBody ? this.passedKeywords(fn, ctx) : undefined);
+      // A request's forwarded `**kwargs` (forwarded-kwargs.ts): with no call bound, what the first caller passing keywords forwards.
+      if (name === `**${fn.kwargs}`) return extraKeywords(fn, boundOf(fn, ctx) ?? entryFirst(this.callers(ctx.path, fn.name), ctx.path).find((b) => Object.keys(b.kw).length > 0));
       // A closure's free name: bound by the function it is written in (closures.ts).
       const owner = closureOwner(this.store.get(ctx.path)?.functions ?? NO_FUNCTIONS, fn, name);
       if (owner) return this.name(name, { path: ctx.path, fn: owner, ...(ctx.self ? { self: ctx.self } : {}) }, d);
@@ -277,6 +281,8 @@ export class Evaluator {
         if (typeof v === 'number') return { t: 'num', v, at, via: 'config' };
         return { t: 'cfg', data: v, doc: obj.doc, key };
       }
+      case 'settings':
+        return settingsMember(obj, key);
       case 'list': {
         const item = /^\d+$/.test(key) ? obj.items[Number(key)] : undefined;
         return item ? this.eval(item, obj.ctx, d) : undefined;
@@ -320,6 +326,10 @@ export class Evaluator {
     }
     const method = this.store.get(path)?.functions.get(`${cls.name}.${key}`);
     if (method) return { t: 'fn', path, fn: method, self: inst };
+    // `setattr(self, key.lower(), value)` over a dict's items: that dict's entry (py-setattr-attrs.ts).
+    const spread = cls.attrs['**'];
+    const fromDict = spread && key !== '**' ? this.once(`a*:${path}:${cls.name}:${key}`, () => entryAttr(this.eval(spread.expr, { path, fn: spread.fn ? this.store.get(path)?.functions.get(spread.fn) : undefined, self: inst }, d), key, (x, v) => this.eval(x, v.ctx, d))) : undefined;
+    if (fromDict) return mark(fromDict);
     if (seen > 4) return undefined;
     for (const base of cls.bases) {
       const b = this.global(path, base.replace(/\[.*$/, ''), d);

@@ -7,6 +7,8 @@ import type { SyntaxNode } from '../detect/parser';
 import { setterFacts } from './setter-facts';
 import { lateImports, paramFallbacks } from './param-fallbacks';
 import { addUnpackedLocals, addWithAliases } from './py-locals';
+import { forwardedKwargsModel } from './forwarded-kwargs';
+import { addSetattrLoops } from './py-setattr-attrs';
 import { pipedModel } from './py-pipes';
 import { pyNoneTest } from './none-tests';
 import type { Collected } from '../detect/syntax';
@@ -67,6 +69,7 @@ export function extractPython(root: SyntaxNode, collected: Collected, detected: 
   const imports: ImportFact[] = [];
   const values: Record<string, Expr> = { ...module.moduleValues };
   addUnpackedLocals(root, buckets, expr, LOCAL_DEPTH, values);
+  addSetattrLoops(root, buckets, expr, LOCAL_DEPTH);
   const classes: ClassFact[] = [];
   const visitBlock = (block: SyntaxNode, depth: number): void => {
     if (depth > 4) return;
@@ -124,6 +127,7 @@ function modelArg(call: SyntaxNode): { model?: Expr; receiver?: string; inputs?:
     if (value && INPUT_KEYS.test(name)) namesIn(value, inputs, PY_NAMES, 'attribute');
     if (value && /^(model|model_name|modelName|model_id|deployment_name|azure_deployment)$/.test(name)) model = expr(value, 0);
   }
+  model ??= forwardedKwargsModel(call);
   const fn = call.childForFieldName('function');
   const receiver = fn?.type === 'attribute' ? fn.childForFieldName('object')?.text : undefined;
   const when = branchTestsOf(call, undefined, (n) => expr(n, 0));
@@ -298,6 +302,8 @@ export function expr(node: SyntaxNode, depth: number): Expr {
       const left = node.childForFieldName('left');
       const right = node.childForFieldName('right');
       if (op === '/' && left && right) return { k: 'path', parts: [expr(left, depth + 1), expr(right, depth + 1)], line };
+      // `[model] + fallback_models`: the leading items are the written list's (a fallback loop's first pass takes item 0).
+      if (op === '+' && left?.type === 'list') return expr(left, depth + 1);
       if (op === '|') {
         const model = pipedModel(node);
         if (model) return expr(model, depth + 1);

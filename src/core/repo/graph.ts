@@ -7,6 +7,7 @@
 import type { CalleeFact, ClassFact, Expr, FunctionFact } from './facts';
 import type { Bound, Evaluator } from './evaluate';
 import { handedFunctionEdges } from './called-params';
+import { callableParamEdges } from './callable-params';
 import { closureOwner } from './closures';
 import { Dispatch } from './dispatch';
 import { BARE_BUILTINS } from './extract-shared';
@@ -95,6 +96,8 @@ export class CallGraph {
     const ev = this.evaluator();
     const all = [...this.byFrom.values()].flat();
     for (const edge of handedFunctionEdges(this.store, ev, new Dispatch(this.store, ev), all)) this.addEdge(edge);
+    // `helper(self._run)` then `f(model)` in the helper: the function passed runs there, bound to the helper's arguments (callable-params.ts).
+    for (const edge of callableParamEdges(this.store, ev, new Dispatch(this.store, ev), (p, fn) => this.callers(p, fn))) this.addEdge(edge);
   }
 
   /**

@@ -41,6 +41,12 @@ export function addUnpackedLocals(root: SyntaxNode, buckets: readonly FunctionBu
       if (!paramNames(owner.node).has(name)) owner.locals[name] ??= value;
     } else if (!insideClassBody(node)) values[name] ??= value;
   };
+  // `self.provider, self.model = self.parse_llm(spec)`: attributes of the method's class, like `self.x = …`.
+  const bindSelf = (node: SyntaxNode, attr: string, value: Expr): void => {
+    let owner: FunctionBucket | undefined;
+    for (const b of buckets) if (b.node.startIndex <= node.startIndex && node.endIndex <= b.node.endIndex && (!owner || b.node.startIndex >= owner.node.startIndex)) owner = b;
+    if (owner?.className) owner.selfAttrs[attr] ??= value;
+  };
   const unpack = (at: SyntaxNode, pattern: SyntaxNode, value: Expr): void => {
     const line = pattern.startPosition.row + 1;
     pattern.namedChildren.forEach((p, i) => {
@@ -48,6 +54,7 @@ export function addUnpackedLocals(root: SyntaxNode, buckets: readonly FunctionBu
       const item: Expr = { k: 'index', obj: value, key: String(i), line };
       if (p.type === 'identifier') bind(at, p.text, item);
       else if (PATTERN.test(p.type)) unpack(at, p, item);
+      else if (p.type === 'attribute' && p.childForFieldName('object')?.text === 'self' && at.type === 'assignment') bindSelf(at, p.childForFieldName('attribute')?.text ?? '', item);
     });
   };
   for (const a of root.descendantsOfType('assignment')) {

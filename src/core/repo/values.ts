@@ -30,6 +30,8 @@ export type Val =
   | { readonly t: 'dict'; readonly entries: Readonly<Record<string, Expr>>; readonly ctx: Ctx; readonly via?: Via; readonly spreads?: readonly Expr[] }
   | { readonly t: 'list'; readonly items: readonly Expr[]; readonly ctx: Ctx }
   | { readonly t: 'cfg'; readonly data: unknown; readonly doc: ConfigDoc; readonly key?: string }
+  /** A settings object merged from several configuration files, read from `keys` on (settings-objects.ts). */
+  | { readonly t: 'settings'; readonly docs: readonly ConfigDoc[]; readonly keys: readonly string[] }
   | { readonly t: 'module'; readonly path: string }
   | { readonly t: 'fn'; readonly path: string; readonly fn: FunctionFact; readonly self?: Inst }
   | { readonly t: 'class'; readonly path: string; readonly cls: ClassFact }
