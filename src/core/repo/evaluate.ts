@@ -29,6 +29,7 @@ import { settingsMember } from './settings-objects';
 import { entryAttr } from './py-setattr-attrs';
 import { laterAttr, propertyValue, refinedFallback } from './value-methods';
 import { enclosingMethod, entryFirst, firstOf, typeExpr, withVia, type Bound, type CallerLookup, type Ctx, type Inst, type Val } from './values';
+import { boundOf, extraKeywords } from './bound-keywords';
 
 export type { Bound, CallerLookup, Ctx, Inst, Val, Via } from './values';
 
@@ -395,16 +396,4 @@ export class Evaluator {
   private fileVal(p: string, ctx: Ctx, line: number, userDir = false): Val | undefined {
     return repositoryFile(this.store, p, { path: ctx.path, line }, userDir);
   }
-}
-
-/** The call bound to `fn`: the one the context carries, else for a constructor the construction of `self`. */
-function boundOf(fn: FunctionFact, ctx: Ctx): Bound | undefined {
-  return ctx.bound ?? (ctx.self?.ctx && /\.(__init__|constructor)$/.test(fn.name) ? { args: ctx.self.args, kw: ctx.self.kw, ctx: ctx.self.ctx } : undefined);
-}
-
-/** `**kwargs` of a bound call (py-params.ts): the keywords it passes that no named parameter takes. */
-function extraKeywords(fn: FunctionFact, bound: Bound | undefined): Val | undefined {
-  if (!bound) return undefined;
-  const entries = Object.fromEntries(Object.entries(bound.kw).filter(([k]) => k !== '**' && !fn.params.some((p) => p.name === k)));
-  return { t: 'dict', entries, ctx: bound.ctx, ...(bound.kw['**'] ? { spreads: [bound.kw['**']] } : {}) };
 }
