@@ -13,6 +13,7 @@
  * `RunnableParallel`), runnable wrappers (`.withRetry()`, `.with_fallbacks(…)`) and local factories; a name with
  * several values (exclusive branches) makes the walk give up, so alternatives never become a sum.
  */
+import { unwrapExpr } from './model-resolve';
 import type { SyntaxNode } from './parser';
 import type { Collected, LanguageSyntax } from './syntax';
 
@@ -191,17 +192,8 @@ function isExported(nameNode: SyntaxNode): boolean {
   return false;
 }
 
-export function unwrap(node: SyntaxNode): SyntaxNode {
-  let n = node;
-  for (let i = 0; i < 6; i++) {
-    if (['parenthesized_expression', 'await', 'await_expression', 'as_expression', 'non_null_expression', 'satisfies_expression'].includes(n.type)) {
-      const inner = n.namedChildren.find((c) => c && c.type !== 'comment' && !c.type.endsWith('type'));
-      if (!inner) return n;
-      n = inner;
-    } else return n;
-  }
-  return n;
-}
+/** The expression under parentheses, `await` and casts (model-resolve.ts's). */
+export const unwrap = unwrapExpr;
 
 export function isFunctionLike(n: SyntaxNode): boolean {
   return ['function_definition', 'decorated_definition', 'lambda', 'function_declaration', 'arrow_function', 'function_expression', 'function', 'method_definition'].includes(n.type);

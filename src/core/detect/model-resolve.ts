@@ -234,7 +234,8 @@ function envName(n: SyntaxNode): string | undefined {
   return m?.[1];
 }
 
-function unwrapExpr(node: SyntaxNode): SyntaxNode {
+/** The expression under parentheses, `await`, casts and non-null marks. */
+export function unwrapExpr(node: SyntaxNode): SyntaxNode {
   let n = node;
   for (let i = 0; i < 8; i++) {
     if (['parenthesized_expression', 'await', 'await_expression', 'as_expression', 'non_null_expression', 'satisfies_expression'].includes(n.type)) {
