@@ -6,7 +6,6 @@
  */
 import type { CalleeFact, ClassFact, Expr, FunctionFact } from './facts';
 import type { Bound, Evaluator } from './evaluate';
-import { handedFunctionEdges } from './called-params';
 import { callableParamEdges } from './callable-params';
 import { closureOwner } from './closures';
 import { Dispatch } from './dispatch';
@@ -92,11 +91,9 @@ export class CallGraph {
     this.addParamEdges();
     // `fetch('/api/x', …)` runs the handler of the app's own route (route-callers.ts).
     for (const edge of routeEdges(this.store, routeIndex(this.store))) this.addEdge(edge);
-    // `send_inference(partial(self._run, …))` runs `self._run`: a function handed to a helper that calls it (called-params.ts).
+    // `send_inference(partial(self._run, …))` then `await f(model)` in the helper: the function passed runs there,
+    // bound to the helper's arguments (callable-params.ts); loops reach its requests through that edge.
     const ev = this.evaluator();
-    const all = [...this.byFrom.values()].flat();
-    for (const edge of handedFunctionEdges(this.store, ev, new Dispatch(this.store, ev), all)) this.addEdge(edge);
-    // `helper(self._run)` then `f(model)` in the helper: the function passed runs there, bound to the helper's arguments (callable-params.ts).
     for (const edge of callableParamEdges(this.store, ev, new Dispatch(this.store, ev), (p, fn) => this.callers(p, fn))) this.addEdge(edge);
   }
 

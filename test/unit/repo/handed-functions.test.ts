@@ -98,7 +98,7 @@ def keep(fn):
     REGISTRY.append(fn)
 `;
 
-describe('called-params: a function handed to a helper that calls its parameter', () => {
+describe('loops through a function handed to a helper that calls its parameter (callable-params.ts)', () => {
   let r: ScanResult;
   before(async function () {
     this.timeout(60_000);
