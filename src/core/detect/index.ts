@@ -48,10 +48,6 @@ export { parseAnnotation } from './annotations';
 const HINTS = /openai|anthropic|dynaconf|genai|gemini|claude|llm|prompt|instruction|messages|model|agent|langchain|crewai|mastra|generateText|streamText|dspy|tokenomics|toolDescription|^from [\w.]+ import \*|^[ \t]+description\s*(?::[^=\n]*)?=|["']description["']\s*:\s*[A-Za-z_]\w*\.\w+\s*[,}]|(system|user|human)_?message\s*\(|\bz\s*\.\s*\w+\([\s\S]{0,400}?\.describe\(\s*["'`]/im;
 
 /**
- * A package's `__init__.py` that imports names, or a TypeScript barrel that re-exports them (`export { X as Y } from "./x"`):
- * other files import them through it (`from app.tool import BaseTool`, `import { Y } from "./agent"`).
- */
-/**
  * A `while` loop, or a result awaited back into what it was given (`problem = await fix(self, problem, error)`, a
  * piece refined pass after pass in a loop over data): in a file that names nothing of a model, it may still be an
  * agent loop whose requests sit in functions of other modules (a stage `while not passed_tests:` calling
@@ -61,6 +57,10 @@ const HINTS = /openai|anthropic|dynaconf|genai|gemini|claude|llm|prompt|instruct
  */
 const LOOP_HINT = /^[ \t]*while\b|^[ \t]+(\w+)\s*=\s*await\s+[\w.]+\([^)\n]*\b\1\b/m;
 
+/**
+ * A package's `__init__.py` that imports names, or a TypeScript barrel that re-exports them (`export { X as Y } from "./x"`):
+ * other files import them through it (`from app.tool import BaseTool`, `import { Y } from "./agent"`).
+ */
 function isPackageReexport(path: string, text: string): boolean {
   if (/\.[cm]?[jt]sx?$/.test(path)) return /^export\s+(\*|\{[^}]*\})\s+from\s/m.test(text);
   return /(^|\/)__init__\.py$/.test(path) && /^\s*from\s+\S+\s+import\s/m.test(text);
