@@ -13,6 +13,7 @@
  */
 import type { ConfigDoc } from './config-files';
 import type { Expr } from './facts';
+import { dirOf, normalize } from './modules';
 import type { RepoStore } from './store';
 import type { Val } from './values';
 
@@ -23,20 +24,6 @@ const SETTINGS_CLASS = /^(dynaconf\.)?(Dynaconf|LazySettings)$/;
 const NAMED_FILE = /["']([\w./-]+\.(?:toml|ya?ml|json))["']/g;
 const GLOB = /\.glob\(\s*["'][^"']*\*\.(toml|ya?ml|json)["']/;
 const TEST_PATH = /(^|\/)(tests?|testing|__tests__|fixtures?|test_data|testdata)\//i;
-
-function dirOf(path: string): string {
-  const i = path.lastIndexOf('/');
-  return i < 0 ? '' : path.slice(0, i);
-}
-
-function joinPath(dir: string, rel: string): string {
-  const parts = dir ? dir.split('/') : [];
-  for (const p of rel.replace(/^\.\//, '').split('/')) {
-    if (p === '..') parts.pop();
-    else if (p && p !== '.') parts.push(p);
-  }
-  return parts.join('/');
-}
 
 /** The settings object a `Dynaconf(…)` construction in `path` builds, or undefined for any other call. */
 export function settingsObject(e: CallExpr, path: string, store: RepoStore): SettingsVal | undefined {
@@ -55,7 +42,7 @@ function settingsFiles(path: string, store: RepoStore): string[] {
   const named: string[] = [];
   for (const m of text.matchAll(NAMED_FILE)) {
     // Relative to the loader's folder (how `join(dirname(__file__), name)` reads it), else the one file of that name.
-    const exact = joinPath(dir, m[1]);
+    const exact = normalize(dir ? `${dir}/${m[1]}` : m[1]);
     const hit = all.includes(exact) ? exact : unique(all.filter((p) => p === m[1] || p.endsWith(`/${m[1]}`)));
     if (hit && !named.includes(hit)) named.push(hit);
   }
