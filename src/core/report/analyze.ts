@@ -330,7 +330,8 @@ class FileAnalysis {
       endLine: loop.endLine,
       endColumn: loop.endColumn,
       framework: loop.framework,
-      maxSteps: workload.steps,
+      // No pass under the defaults (a countdown from a setting that is off): 0 passes, priced as the one pass it costs once on.
+      maxSteps: steps === 0 && stepsFrom === 'code' ? 0 : workload.steps,
       bounded,
       stepsFrom,
       ...(limit !== undefined ? { stepLimit: limit } : {}),
