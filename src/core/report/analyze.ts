@@ -317,7 +317,7 @@ class FileAnalysis {
     const notes: SiteAssumption[] = [
       ...(call?.report.assumptions ?? []).filter((n) => n.subject !== 'output' && n.subject !== 'calls-per-day' && n.subject !== 'reasoning'),
       ...(call ? [] : model.source === 'default' ? [defaultModelNote(model.id, this.a)] : []),
-      stepsNote(workload.steps, stepsFrom, limit, this.a),
+      stepsNote(steps === 0 && stepsFrom === 'code' ? 0 : workload.steps, stepsFrom, limit, this.a),
       ann.output !== undefined ? { subject: 'output', value: workload.outputTokens, from: 'annotation' } : (call?.report.assumptions?.find((n) => n.subject === 'output') ?? outputNote(undefined, workload.outputTokens, undefined, this.a)),
       toolResultNote(ann, this.a),
       callsPerDayNote(ann, this.a),

@@ -68,6 +68,7 @@ describe('loops: TypeScript countdowns from a local function', () => {
   it('runs no pass from a start already at the floor', () => {
     assert.equal(loop(29).bounded, true);
     assert.equal(loop(29).maxSteps, 0);
+    assert.match(loop(29).assumptions?.find((a) => a.subject === 'steps')?.detail ?? '', /no pass under the defaults/);
   });
 
   it('look-alike: a counter the loop never lowers does not bound it', () => {
