@@ -7,7 +7,8 @@
  * (the recursive call often sits in a callback: `queries.map(q => limit(async () => deepResearch(…)))`).
  */
 import type { SyntaxNode } from '../detect/parser';
-import type { Expr, ParamFact, RecursionFact } from './facts';
+import { TOOL_HANDLING } from '../detect/frameworks';
+import type { Expr, ParamFact, RecursionFact, ToolRoundFact } from './facts';
 
 type ExprOf = (node: SyntaxNode, depth: number) => Expr;
 
@@ -21,11 +22,13 @@ const MAX_NODES_TEXT = 60_000;
 
 /**
  * The recursion of function `name` (`Class.method` for methods: called as `self.method`/`this.method`): undefined
- * unless it calls itself passing one of its parameters moved by a constant, and compares that counter with a limit.
+ * unless it calls itself passing one of its parameters moved by a constant and compares that counter with a limit
+ * (a level counter), or calls itself again with what it was given from a branch on the model's tool calls (a tool
+ * round, toolRound).
  */
-export function recursionOf(fnNode: SyntaxNode, name: string, params: readonly ParamFact[], expr: ExprOf): RecursionFact | undefined {
+export function recursionOf(fnNode: SyntaxNode, name: string, params: readonly ParamFact[], expr: ExprOf): RecursionFact | ToolRoundFact | undefined {
   const body = fnNode.childForFieldName('body');
-  if (!body || body.text.length > MAX_NODES_TEXT || !params.length) return undefined;
+  if (!body || body.text.length > MAX_NODES_TEXT) return undefined;
   const short = name.slice(name.lastIndexOf('.') + 1);
   // Cheap first: most functions never write their own name followed by a call.
   if (!body.text.includes(`${short}(`)) return undefined;
@@ -33,6 +36,11 @@ export function recursionOf(fnNode: SyntaxNode, name: string, params: readonly P
   // Each call to itself is tried: one may go again at the same level (a re-send), another go one level down.
   const calls = body.descendantsOfType(CALLS).filter((c): c is SyntaxNode => Boolean(c) && selfCall.test(calleeText(c!)));
   if (!calls.length) return undefined;
+  return levelRecursion(body, calls, params, expr) ?? toolRound(body, calls, params);
+}
+
+function levelRecursion(body: SyntaxNode, calls: readonly SyntaxNode[], params: readonly ParamFact[], expr: ExprOf): RecursionFact | undefined {
+  if (!params.length) return undefined;
   const assigned = new Map<string, string>();
   for (const a of body.descendantsOfType(ASSIGNS)) {
     const left = a?.childForFieldName('left') ?? a?.childForFieldName('name');
@@ -53,6 +61,59 @@ export function recursionOf(fnNode: SyntaxNode, name: string, params: readonly P
     }
   }
   return undefined;
+}
+
+/**
+ * A tool round: a call to itself, outside error handlers, from a branch whose test or block handles the model's tool
+ * calls (`if response.stop_reason == "tool_use": … return self._get_completion()`), passing only what the function
+ * was given (parameters, attributes, constants) or its locals. Not from a back-off (`sleep` in the branch: a retry),
+ * nor passing the variable of a `for` it sits in (one call per child: a walk, a fan-out).
+ */
+function toolRound(body: SyntaxNode, calls: readonly SyntaxNode[], params: readonly ParamFact[]): ToolRoundFact | undefined {
+  const names = new Set(params.map((p) => p.name));
+  for (const call of calls) {
+    if (inHandler(call, body)) continue;
+    const branch = toolBranch(call, body);
+    if (!branch || SLEEP.test(branch.text.slice(0, call.startIndex - branch.startIndex))) continue;
+    const walked = forVariables(call, body);
+    const args = (call.childForFieldName('arguments')?.namedChildren ?? []).filter((a): a is SyntaxNode => Boolean(a) && a!.type !== 'comment');
+    if (args.every((a) => carriedOver(a, names, walked))) return { line: call.startPosition.row + 1, toolRounds: true };
+  }
+  return undefined;
+}
+
+const SLEEP = /\bsleep\s*\(|setTimeout\s*\(/;
+const BRANCHES = /^(if_statement|elif_clause)$/;
+
+/** The innermost `if`/`elif` around the call whose test, or block up to the call, names the model's tool calls. */
+function toolBranch(call: SyntaxNode, body: SyntaxNode): SyntaxNode | undefined {
+  for (let n: SyntaxNode | null = call.parent; n && n.id !== body.id; n = n.parent) {
+    if (!BRANCHES.test(n.type)) continue;
+    const test = n.childForFieldName('condition')?.text ?? '';
+    if (TOOL_HANDLING.test(test) || TOOL_HANDLING.test(n.text.slice(0, call.startIndex - n.startIndex))) return n;
+  }
+  return undefined;
+}
+
+/** Names bound by the `for` statements the call sits in. */
+function forVariables(call: SyntaxNode, body: SyntaxNode): Set<string> {
+  const out = new Set<string>();
+  for (let n: SyntaxNode | null = call.parent; n && n.id !== body.id; n = n.parent) {
+    const left = n.type === 'for_statement' || n.type === 'for_in_statement' ? n.childForFieldName('left') : undefined;
+    for (const id of left ? [left, ...left.descendantsOfType('identifier')] : []) if (id?.type === 'identifier') out.add(id.text);
+  }
+  return out;
+}
+
+/** An argument carrying the same work on: a parameter, an attribute, a local, a constant (`caching=False`), spread or by keyword. */
+function carriedOver(a: SyntaxNode, params: ReadonlySet<string>, walked: ReadonlySet<string>): boolean {
+  const value = a.type === 'keyword_argument' || a.type === 'pair' ? a.childForFieldName('value') : a.type === 'spread_element' || a.type === 'dictionary_splat' || a.type === 'list_splat' ? a.namedChildren[0] : a;
+  if (!value) return false;
+  if (value.type === 'object') return value.namedChildren.every((c) => !c || c.type === 'comment' || carriedOver(c, params, walked));
+  if (value.type === 'shorthand_property_identifier') return !walked.has(value.text);
+  if (/^(true|false|none|null|undefined|integer|float|number|string)$/.test(value.type)) return true;
+  if (value.type === 'identifier') return params.has(value.text) || !walked.has(value.text);
+  return /^(self|this)\.[\w.]+$/.test(value.text.replace(/\s+/g, ''));
 }
 
 function inHandler(node: SyntaxNode, body: SyntaxNode): boolean {

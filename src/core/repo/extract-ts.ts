@@ -16,6 +16,7 @@ import { pickerReturns } from './env-pickers';
 import { optionsVariableModel, postedModel } from './posted-payloads';
 import { addParserTableDefaults } from './parser-tables';
 import { isBranchCall, isGuardedCall } from './branch-calls';
+import { loweredCounters } from './ts-loop-counters';
 import { bucket, CALL_DEPTH, LOCAL_DEPTH, callFactsOf, notRepositoryCallee, INPUT_KEYS, loopFacts, namesIn, ownStatements, type DetectedCallSpot, type FunctionBucket, type LanguageFacts } from './extract-shared';
 import { annotatedClass, classHolders } from './ts-holders';
 import { returnedObjectsOf, SENT_SCHEMA_KEYS, tsCondition } from './ts-conditions';
@@ -260,7 +261,7 @@ function loopHead(loop: SyntaxNode): Omit<LoopFact, 'calls' | 'line' | 'column' 
     const then = stmt.childForFieldName('consequence');
     if (cond && then && ownStatements(then, EXITS, 50).length) comparisons(cond, limits);
   }
-  return { kind: loop.type === 'while_statement' || loop.type === 'do_statement' ? 'while' : 'for', overData: loop.type === 'for_in_statement', limits };
+  return { kind: loop.type === 'while_statement' || loop.type === 'do_statement' ? 'while' : 'for', overData: loop.type === 'for_in_statement', limits, ...loweredCounters(loop) };
 }
 
 /** Comparisons in a condition; `head` for the loop's own condition (`i < this.maxSteps`: passes counted from the counter's start). */

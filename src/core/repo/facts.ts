@@ -238,8 +238,11 @@ export interface FunctionFact {
   readonly selfRefs?: readonly { readonly holder: string; readonly field: string; readonly line: number }[];
   /** Model fields set on a held object by a statement of the body (`self.model.model_name = "…"`), py-body-facts.ts. */
   readonly fieldSets?: readonly FieldSetFact[];
-  /** It calls itself with a level counter (extract-recursion.ts): a recursion that recursion-loops.ts may price as a loop. */
-  readonly recursion?: RecursionFact;
+  /**
+   * It calls itself with a level counter, or again with what it was given from a branch on the model's tool calls
+   * (extract-recursion.ts): a recursion that recursion-loops.ts may price as a loop.
+   */
+  readonly recursion?: RecursionFact | ToolRoundFact;
   /** Python: tests that make it leave early, comparing with a limit or calling a helper that does (extract-exits.ts). */
   readonly exitTests?: readonly ExitTest[];
 }
@@ -261,6 +264,16 @@ export interface ExitTest {
   readonly leftText?: string;
   readonly rightText?: string;
   readonly call?: string;
+}
+
+/**
+ * A tool loop written as recursion: the function calls itself again with what it was given (its own parameters,
+ * attributes, constants; the conversation it appended the tool results to) from a branch on the model's tool calls.
+ */
+export interface ToolRoundFact {
+  /** Line of the call the function makes to itself. */
+  readonly line: number;
+  readonly toolRounds: true;
 }
 
 /** A function calling itself with parameter `param` moved by `step` per level, stopped by `param`/its next value `op` `limit`. */

@@ -104,7 +104,10 @@ function countdown(limit: LoopFact['limits'][number], floor: number, ctx: Ctx, n
   const lowered = loop.decrements?.find((d) => d.name === limit.left);
   if (!lowered || loop.increments?.some((i) => i.name === limit.left) || !limit.leftExpr || limit.leftExpr.k !== 'name') return undefined;
   const start = num(limit.leftExpr, ctx);
-  if (!start || !Number.isInteger(start.v) || start.v <= floor) return undefined;
+  if (!start || !Number.isInteger(start.v)) return undefined;
+  // `while (remaining > 0)` from a start already at the floor (a setting that is off by default): no pass runs.
+  if (limit.head && (limit.op === '>' ? start.v <= floor : limit.op === '>=' && start.v < floor)) return { maxSteps: 0, option: `${limit.left} ${limit.op} ${floor}, from ${start.v}`, boundKind: 'parameter', boundAt: start.at, costBounded: false };
+  if (start.v <= floor) return undefined;
   const span = start.v - floor;
   const bound = (steps: number): LoopBound => ({ maxSteps: Math.max(1, steps), option: `${limit.left} ${limit.op} ${floor}`, boundKind: 'parameter', boundAt: start.at, costBounded: false });
   if (limit.head) return limit.op === '>' ? bound(span) : limit.op === '>=' ? bound(span + 1) : undefined;

@@ -9,19 +9,21 @@
  *   changes (`for _ in range(n): out.append(query(messages))`);
  * - a **worker over a queue**: each pass takes the next item (`job = queue.get()`), a task of its own;
  * - an **interactive REPL**: a call of its own in the body (not the one reaching the request) reads the
- *   user's input, or a client's next message on a websocket — one iteration per user message, each a task
+ *   user's input (user-input.ts: by what the callee is through the imports), or a client's next message on a websocket — one iteration per user message, each a task
  *   of its own. A read inside an exception handler (asking whether to switch models after an error) is
  *   recovery, not the loop's main path.
  */
-import type { CalleeFact, Expr, FunctionFact, LoopFact } from './facts';
+import type { CalleeFact, Expr, FunctionFact, ImportFact, LoopFact } from './facts';
 import type { Evaluator } from './evaluate';
 import type { CallGraph, Edge } from './graph';
 import { changedThroughMethods } from './mutating-methods';
 import { retriesUntilParsed } from './until-parsed';
+import { readsUserInput } from './user-input';
 
-/** Reads what a person types: `input()`, a prompt_toolkit session's `prompt`, `click.prompt`, stdin. */
-const USER_INPUT = /^(input|raw_input|getpass|getpass\.getpass|click\.prompt|typer\.prompt|Prompt\.ask|Confirm\.ask|readline\.readline)$|(^|\.)(prompt_session|session)\.prompt(_async)?$|sys\.stdin\.(readline|read)$|^questionary\.|(^|\.)(websocket|ws)\.(receive_text|receive_json|receive|recv)$/;
 const INPUT_HOPS = 3;
+
+/** What the REPL check reads of the store: each file's functions and imports. */
+type InputStore = { get(path: string): { functions: ReadonlyMap<string, FunctionFact>; facts: { imports: readonly ImportFact[] } } | undefined };
 
 export type NotAgentLoop = 'retry' | 'samples' | 'repl' | 'queue';
 
@@ -32,13 +34,14 @@ export interface LoopSteps {
   readonly otherEdges: readonly Edge[];
 }
 
-export function notAgentLoop(ev: Evaluator, graph: CallGraph, store: { get(path: string): { functions: ReadonlyMap<string, FunctionFact> } | undefined }, path: string, fn: FunctionFact | undefined, loop: LoopFact, steps: LoopSteps): NotAgentLoop | undefined {
+export function notAgentLoop(ev: Evaluator, graph: CallGraph, store: InputStore, path: string, fn: FunctionFact | undefined, loop: LoopFact, steps: LoopSteps): NotAgentLoop | undefined {
   if (isRetry(ev, path, fn, loop) || retriesUntilParsed(loop, steps.stepEdges)) return 'retry';
   if (isSampling(loop, steps.stepEdges, () => changedThroughMethods([...steps.stepEdges, ...steps.otherEdges], { outgoing: (p, f) => graph.outgoing(p, f), fn: (p, f) => store.get(p)?.functions.get(f) }))) return 'samples';
   // A read on the main path makes a REPL; one in an exception handler only asks what to do after a failure.
   const recovery = new Set(loop.recoveryLines ?? []);
   if (loop.calls.some((c) => takesFromQueue(c) && !recovery.has(c.line))) return 'queue';
-  if (loop.calls.some((c) => USER_INPUT.test(c.callee) && !recovery.has(c.line))) return 'repl';
+  const imports = store.get(path)?.facts.imports ?? [];
+  if (loop.calls.some((c) => readsUserInput(c.callee, imports) && !recovery.has(c.line))) return 'repl';
   const stepLines = new Set(steps.stepEdges.map((e) => e.line));
   // A call of its own: one on a line that does not also reach the request.
   const own = steps.otherEdges.filter((e) => !stepLines.has(e.line) && !recovery.has(e.line));
@@ -110,7 +113,7 @@ function rootOf(e: Expr): string | undefined {
   return undefined;
 }
 
-function readsInput(graph: CallGraph, store: { get(path: string): { functions: ReadonlyMap<string, FunctionFact> } | undefined }, start: { path: string; fn: string }, hops: number): boolean {
+function readsInput(graph: CallGraph, store: InputStore, start: { path: string; fn: string }, hops: number): boolean {
   const seen = new Set<string>();
   let frontier = [start];
   for (let hop = 0; hop < hops && frontier.length; hop++) {
@@ -119,11 +122,12 @@ function readsInput(graph: CallGraph, store: { get(path: string): { functions: R
       const key = `${t.path}#${t.fn}`;
       if (seen.has(key)) continue;
       seen.add(key);
-      const fn = store.get(t.path)?.functions.get(t.fn);
+      const file = store.get(t.path);
+      const fn = file?.functions.get(t.fn);
       // Past the loop's own call, only what runs on every call counts: a password asked for when the model's
       // command happens to be `apt install` (a branch of the terminal's run) does not make the loop a REPL. Reads
       // on two arms of one choice (`session.prompt(…)` if there is a session, else `input(…)`) run on every call.
-      const reads = fn?.calls.filter((c) => USER_INPUT.test(c.callee)) ?? [];
+      const reads = fn?.calls.filter((c) => readsUserInput(c.callee, file?.facts.imports ?? [])) ?? [];
       if (reads.some((c) => !c.branch) || reads.length >= 2) return true;
       next.push(...graph.outgoing(t.path, t.fn).filter((e) => !e.branch).map((e) => e.target));
     }

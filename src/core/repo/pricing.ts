@@ -8,6 +8,7 @@ import { isLocalRuntime, type ModelChoice, type ModelResolver } from '../report/
 import { describeRef } from '../report/call-extras';
 import type { ModelSource } from '../report/types';
 import type { Price } from '../cost/types';
+import type { AgentStepEstimate } from '../agent/types';
 import type { Assumptions } from '../workload';
 import type { RepoHints } from './types';
 import { vendorOf } from './vendor';
@@ -47,6 +48,28 @@ export function chooseCallModel(
 export function stepsUnderCostLimit(limitUsd: number, costPerStepUsd: number | undefined, fallback: number): number {
   if (!costPerStepUsd || costPerStepUsd <= 0) return fallback;
   return Math.max(1, Math.floor(limitUsd / costPerStepUsd));
+}
+
+/** Steps simulated for a token budget before it is fitted: enough for any budget a context window allows. */
+const TOKEN_BUDGET_SIMULATED = 200;
+
+/** The steps a budget allows before the task is simulated (a cost limit ÷ the cost per step), and how it is named. */
+export function budgetSteps(b: { readonly costLimitUsd?: number; readonly tokenLimit?: number }, costPerStepUsd: number | undefined, fallback: number): { maxSteps: number; stepOption: string } {
+  if (b.costLimitUsd !== undefined) return { maxSteps: stepsUnderCostLimit(b.costLimitUsd, costPerStepUsd, fallback), stepOption: `cost limit $${b.costLimitUsd}` };
+  return { maxSteps: Math.max(fallback, TOKEN_BUDGET_SIMULATED), stepOption: `token budget ${b.tokenLimit}` };
+}
+
+/** The steps of a simulated task within its budget: a cost limit, else a budget of tokens sent and received. */
+export function stepsWithinBudget(steps: readonly AgentStepEstimate[], b: { readonly costLimitUsd?: number; readonly tokenLimit?: number }): number | undefined {
+  if (b.costLimitUsd !== undefined) return stepsWithinCostLimit(steps, b.costLimitUsd);
+  if (b.tokenLimit === undefined) return undefined;
+  let total = 0;
+  for (const s of steps) {
+    total += s.inputTokens + s.outputTokens + s.reasoningTokens;
+    if (total > b.tokenLimit) return Math.max(1, s.step - 1);
+  }
+  // All fit: the steps that ran (a context window may end the simulation first).
+  return steps.length || undefined;
 }
 
 /** The steps of a simulated task whose running cost stays within a cost limit (at least one); undefined when they all fit or a step is unpriced. */

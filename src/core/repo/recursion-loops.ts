@@ -6,7 +6,8 @@
  * the comparison that ends it turns: `newDepth > 0` from depth 2 is two levels, `next_iteration >= 25` from 0
  * is twenty-five. A recursion the code does not bound this way (a walk over a tree, a retry that calls itself
  * with the same arguments) is not taken: nothing says how deep it goes; nor is a safety stop (a bare number
- * against a counter only the function itself moves from its default).
+ * against a counter only the function itself moves from its default). A tool loop written as recursion, with no level
+ * counter, is tool-round-loops.ts's.
  */
 import type { SourceRef } from '../report/types';
 import type { Expr, FunctionFact, LoopFact, RecursionFact } from './facts';
@@ -15,6 +16,7 @@ import type { RepoStore } from './store';
 import type { RepoLoop } from './types';
 import { exprText } from './extract';
 import type { LoopRequests } from './loop-requests';
+import { toolRoundLoop } from './tool-round-loops';
 
 /** The requests one pass of a function's body reaches (loops.ts's search from the body's calls). */
 export type ReachFrom = (path: string, fn: FunctionFact, body: LoopFact) => { steps: readonly { path: string; callId: string }[]; stepLine?: number };
@@ -29,6 +31,11 @@ export function recursionLoops(store: RepoStore, ev: Evaluator, reachFrom: Reach
     for (const fn of f.facts.functions) {
       const rec = fn.recursion;
       if (!rec || taken(path, fn.line, fn.endLine)) continue;
+      if ('toolRounds' in rec) {
+        const rounds = toolRoundLoop(store, ev, reachFrom, requests, path, fn, rec);
+        if (rounds) out.push(rounds);
+        continue;
+      }
       const bound = levels(ev, path, fn, rec);
       if (!bound) continue;
       // One pass is the body without the call to itself: what each level sends.

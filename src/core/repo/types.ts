@@ -33,6 +33,8 @@ export interface RepoLoop {
   readonly boundAt?: SourceRef;
   /** A cost limit in USD: the steps are what it buys at the priced cost per step. */
   readonly costLimitUsd?: number;
+  /** A budget of tokens (input and output summed over the steps): the steps are those whose running total stays within it. */
+  readonly tokenLimit?: number;
   /** Loops run inside each of its steps (a requery loop inside a run loop's step): steps of this loop's task, by file and first line. */
   readonly innerLoops?: readonly { readonly path: string; readonly line: number; readonly hops: number }[];
   /** Requests the steps reach only under a condition (a judge once the task is done): sent on some steps, not priced per step. */

@@ -25,7 +25,7 @@ import { preferModelSource, priceInstructions, pricePrompt, unpricedFor } from '
 import type { AgentLoopReport, CallReport, DiagnosticReport, FileReport, InstructionFileReport, PromptReport, SiteAssumption } from './types';
 import { callsPerDayNote, defaultModelNote, outputNote, reasoningNote, stepsNote, toolResultNote } from './assumption-notes';
 import { sometimesNote } from './sometimes-note';
-import { chooseCallModel, stepsUnderCostLimit, stepsWithinCostLimit } from '../repo/pricing';
+import { budgetSteps, chooseCallModel, stepsWithinBudget } from '../repo/pricing';
 import { runFromElsewhere } from '../repo/run-elsewhere';
 import type { RepoHints, RepoLoop } from '../repo/types';
 import { audioUnpriced } from './audio-pricing';
@@ -317,7 +317,7 @@ class FileAnalysis {
     const notes: SiteAssumption[] = [
       ...(call?.report.assumptions ?? []).filter((n) => n.subject !== 'output' && n.subject !== 'calls-per-day' && n.subject !== 'reasoning'),
       ...(call ? [] : model.source === 'default' ? [defaultModelNote(model.id, this.a)] : []),
-      stepsNote(workload.steps, stepsFrom, limit, this.a),
+      stepsNote(steps === 0 && stepsFrom === 'code' ? 0 : workload.steps, stepsFrom, limit, this.a),
       ann.output !== undefined ? { subject: 'output', value: workload.outputTokens, from: 'annotation' } : (call?.report.assumptions?.find((n) => n.subject === 'output') ?? outputNote(undefined, workload.outputTokens, undefined, this.a)),
       toolResultNote(ann, this.a),
       callsPerDayNote(ann, this.a),
@@ -330,7 +330,8 @@ class FileAnalysis {
       endLine: loop.endLine,
       endColumn: loop.endColumn,
       framework: loop.framework,
-      maxSteps: workload.steps,
+      // No pass under the defaults (a countdown from a setting that is off): 0 passes, priced as the one pass it costs once on.
+      maxSteps: steps === 0 && stepsFrom === 'code' ? 0 : workload.steps,
       bounded,
       stepsFrom,
       ...(limit !== undefined ? { stepLimit: limit } : {}),
@@ -359,12 +360,12 @@ class FileAnalysis {
     const call: PricedCall | undefined = local ?? (report ? { report, model: this.resolver.choose(report.modelResolved ?? report.model), workload: report.workload, uncertain: report.rangeInputs?.uncertain ?? noUncertainty() } : undefined);
     let loop = r.loop;
     let out;
-    if (r.costLimitUsd !== undefined && loop.maxSteps === undefined) {
+    if ((r.costLimitUsd !== undefined || r.tokenLimit !== undefined) && loop.maxSteps === undefined) {
       const perStep = report?.costPerCall.kind === 'priced' ? report.costPerCall.usd : undefined;
-      loop = { ...loop, maxSteps: stepsUnderCostLimit(r.costLimitUsd, perStep, this.a.unboundedSteps), stepOption: `cost limit $${r.costLimitUsd}` };
+      loop = { ...loop, ...budgetSteps(r, perStep, this.a.unboundedSteps) };
       out = this.priceLoop(loop, call);
       // Each step sends the context so far: the limit is reached after fewer steps than limit ÷ first step's cost.
-      const fitted = out.estimate ? stepsWithinCostLimit(out.estimate.agent.steps, r.costLimitUsd) : undefined;
+      const fitted = out.estimate ? stepsWithinBudget(out.estimate.agent.steps, r) : undefined;
       if (fitted !== undefined && fitted < loop.maxSteps!) {
         loop = { ...loop, maxSteps: fitted };
         out = this.priceLoop(loop, call);

@@ -49,7 +49,8 @@ export function defaultModelNote(id: string, a: Assumptions): SiteAssumption {
 export function stepsNote(steps: number, stepsFrom: 'code' | 'framework-default' | 'annotation' | 'assumed', limit: number | undefined, a: Assumptions): SiteAssumption {
   switch (stepsFrom) {
     case 'code':
-      return { subject: 'steps', value: steps, from: 'code', detail: 'the step limit in the code' };
+      // A loop that runs no pass under the defaults is priced as the one pass it costs once switched on.
+      return { subject: 'steps', value: steps, from: 'code', detail: steps === 0 ? 'no pass under the defaults; priced as one pass' : 'the step limit in the code' };
     case 'annotation':
       return { subject: 'steps', value: steps, from: 'annotation' };
     case 'framework-default':
