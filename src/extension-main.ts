@@ -2,7 +2,6 @@ import * as vscode from 'vscode';
 import { markActivated } from './extension/activation-clock';
 import type { FirstAnalysisWorker } from './extension/analysis/first-analysis-client';
 import type { CachedLoad } from './extension/code-cache';
-import type { EntryLensSlot } from './extension/codelens/early-registration';
 import { writeWhenQuiet, type QuietWriter } from './extension/code-cache-writer';
 import { registerCommands } from './extension/commands';
 import { TokenomicsContext } from './extension/context';
@@ -16,8 +15,6 @@ export interface EntryLoad extends Pick<CachedLoad<unknown>, 'state' | 'loadMs' 
   readonly earlyGrammars?: readonly string[];
   /** The worker the entry started for the cold start's analyses (first-analysis-client.ts); none: the host analyses. */
   readonly firstAnalysis?: FirstAnalysisWorker;
-  /** The CodeLens provider the entry registered before this bundle loaded (codelens/early-registration.ts); none: the feature registers its own. */
-  readonly lensSlot?: EntryLensSlot;
 }
 
 let cacheWriter: QuietWriter | undefined;
@@ -31,7 +28,7 @@ let cacheWriter: QuietWriter | undefined;
 export function activate(context: vscode.ExtensionContext, load?: EntryLoad): void {
   markActivated();
   try {
-    const ctx = TokenomicsContext.create(context, FEATURES, load?.firstAnalysis, load?.lensSlot);
+    const ctx = TokenomicsContext.create(context, FEATURES, load?.firstAnalysis);
     registerCommands(ctx);
     if (load) {
       const where = load.firstAnalysis ? 'in the first-analysis worker' : 'here';

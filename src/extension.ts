@@ -2,8 +2,6 @@ import * as vscode from 'vscode';
 import { documentsToDetectAhead, grammarsOfOpenDocuments } from './extension/analysis/open-grammars';
 import { FirstAnalysisWorker } from './extension/analysis/first-analysis-client';
 import { requireWithCodeCache } from './extension/code-cache';
-import { codeLensOnAtStart, EarlyLensSlot, type EntryLensSlot } from './extension/codelens/early-registration';
-import { DOCUMENT_SELECTOR } from './extension/selector';
 // Built as `dist/parser.js` beside this entry and the main bundle, which share it (esbuild.config.mjs).
 import { parserFor } from './core/detect/parser';
 import type * as Main from './extension-main';
@@ -16,14 +14,7 @@ import type * as Main from './extension-main';
 let main: typeof Main | undefined;
 
 export function activate(context: vscode.ExtensionContext): void {
-  // The CodeLens provider first: the editor's wait before its first request starts when a provider
-  // registers (codelens/early-registration.ts says why), so it runs while the bundle loads.
-  let lensSlot: EntryLensSlot | undefined;
-  if (codeLensOnAtStart(vscode.workspace.getConfiguration('tokenomics').get<unknown>('codeLens.enabled'))) {
-    lensSlot = new EarlyLensSlot();
-    context.subscriptions.push(vscode.languages.registerCodeLensProvider(DOCUMENT_SELECTOR, lensSlot));
-  }
-  // Then the open documents' grammars: their files are read and their wasm compiled while the main
+  // The open documents' grammars first: their files are read and their wasm compiled while the main
   // bundle compiles and runs on this thread, instead of after it (the first analysis waits for them).
   // A failed load is retried, and reported, by the first analysis.
   const earlyGrammars = grammarsOfOpenDocuments(vscode.workspace.textDocuments);
@@ -36,7 +27,7 @@ export function activate(context: vscode.ExtensionContext): void {
   if (!firstAnalysis) for (const grammar of earlyGrammars) parserFor(grammar).catch(() => undefined);
   const load = requireWithCodeCache<typeof Main>(`${__dirname}/extension-main.js`, cacheDir, module);
   main = load.exports;
-  main.activate(context, { ...load, earlyGrammars, ...(firstAnalysis ? { firstAnalysis } : {}), ...(lensSlot ? { lensSlot } : {}) });
+  main.activate(context, { ...load, earlyGrammars, ...(firstAnalysis ? { firstAnalysis } : {}) });
 }
 
 export function deactivate(): void {

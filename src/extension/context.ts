@@ -10,7 +10,6 @@ import type { CompareRequest } from './compare-request';
 import { ExtensionConfig, REBUILD_SETTINGS } from './config';
 import { DisposableScope, type Feature } from './feature';
 import type { ModelMention } from './commands/repository-models';
-import type { EntryLensSlot } from './codelens/early-registration';
 
 /** Opens the Compare Providers panel; set by the webview host feature (src/extension/webviews). */
 export type ComparePanelOpener = (request: CompareRequest) => unknown;
@@ -49,15 +48,10 @@ export class TokenomicsContext implements vscode.Disposable {
     readonly repositories: WorkspaceRepos,
     /** The session's cold start: the CodeLens provider says when the first lens was answered. */
     readonly coldStart: ColdStart,
-    /** The CodeLens provider the entry registered before the bundle loaded; the CodeLens feature answers through it. */
-    readonly lensSlot?: EntryLensSlot,
   ) {}
 
-  /**
-   * `firstAnalysis`: the worker the entry started for the cold start's analyses (first-analysis-client.ts), if any;
-   * `lensSlot`: the CodeLens provider it registered (codelens/early-registration.ts), if any.
-   */
-  static create(extension: vscode.ExtensionContext, features: readonly Feature[], firstAnalysis?: FirstAnalysisWorker, lensSlot?: EntryLensSlot): TokenomicsContext {
+  /** `firstAnalysis`: the worker the entry started for the cold start's analyses (first-analysis-client.ts), if any. */
+  static create(extension: vscode.ExtensionContext, features: readonly Feature[], firstAnalysis?: FirstAnalysisWorker): TokenomicsContext {
     const log = vscode.window.createOutputChannel('Tokenomics', { log: true });
     extension.subscriptions.push(log);
     const config = new ExtensionConfig(log);
@@ -69,7 +63,7 @@ export class TokenomicsContext implements vscode.Disposable {
     const repositories: WorkspaceRepos = new WorkspaceRepos(config, log, (folder) => analysis.reanalyse(inFolder(folder)), coldStart.over);
     const analysis: DocumentAnalysis = new DocumentAnalysis(createAnalyzer(config, catalog, log, repositories, () => (firstAnalysis?.available ? firstAnalysis : undefined)), log);
     void analysis.startupAnalysed.then(() => coldStart.firstAnalysisDone());
-    const ctx = new TokenomicsContext(extension, log, config, catalog, analysis, repositories, coldStart, lensSlot);
+    const ctx = new TokenomicsContext(extension, log, config, catalog, analysis, repositories, coldStart);
     extension.subscriptions.push(ctx, catalog, analysis, repositories, ctx.refreshEmitter, coldStart);
     extension.subscriptions.push(vscode.workspace.onDidChangeConfiguration((e) => ctx.onSettingsChanged(e)));
     extension.subscriptions.push(vscode.workspace.onDidGrantWorkspaceTrust(() => ctx.refresh('workspace trust granted')));

@@ -43,18 +43,6 @@ class TokenomicsCodeLensProvider implements vscode.CodeLensProvider {
     );
   }
 
-  /**
-   * The entry's provider answered these documents with no lenses before this one was attached
-   * (codelens/early-registration.ts): announce their analyses when they land, as for a request of ours.
-   */
-  adoptEarlyAnswers(keys: readonly string[]): void {
-    for (const key of keys) {
-      this.answers.record(key, undefined);
-      this.ctx.analysis.timelines.mark(key, 'answered with no lenses before activation');
-    }
-    this.ctx.log.debug(`CodeLens: ${keys.length} document(s) asked about before activation, answered with no lenses`);
-  }
-
   private analysed(document: vscode.TextDocument): void {
     const key = document.uri.toString();
     const report = this.ctx.analysis.peek(document);
@@ -152,8 +140,7 @@ export const codeLensFeature: Feature = {
     // all durations learned so far (docs/editor.md). Registered after the first analysis (as
     // before), that wait started only then; registered now it runs while the first analysis does.
     // Requests that come during the cold start are answered at once (waitBriefly), so they teach
-    // the editor nothing slow. The entry registers one before the bundle loads, which this provider
-    // answers through (early-registration.ts); without it (CodeLens switched on later), its own.
-    scope.add(ctx.lensSlot ? ctx.lensSlot.attach(provider) : vscode.languages.registerCodeLensProvider(DOCUMENT_SELECTOR, provider));
+    // the editor nothing slow.
+    scope.add(vscode.languages.registerCodeLensProvider(DOCUMENT_SELECTOR, provider));
   },
 };
