@@ -72,16 +72,31 @@ export function coldStartFigures(logText) {
   };
 }
 
-/** The split of a session's lens probes (cold: the session's first file; warm: later files) from its log. */
-export function lensFigures(repo, logText, cold, warm) {
+/**
+ * From VS Code beginning to activate us (the extension host's `_doActivateExtension` line) to it calling our
+ * `activate()` (the activation line's time less the main bundle's load, which runs inside `activate()`):
+ * the entry's `require` and the extension context VS Code builds first (docs/editor.md).
+ */
+function activateCallWaitMs(repo, hostLogText, activatedAt, bundleLoadMs) {
+  if (!hostLogText || activatedAt === undefined) return undefined;
+  const started = timeline(repo).activationStartedAt(hostLogText, EXTENSION_ID);
+  return started === undefined ? undefined : activatedAt - (bundleLoadMs ?? 0) - started;
+}
+
+const EXTENSION_ID = 'tokenomics-dev.tokenomics';
+
+/** The split of a session's lens probes (cold: the session's first file; warm: later files) from its log (and the extension host's). */
+export function lensFigures(repo, logText, cold, warm, hostLogText) {
   const activatedAt = activationTime(logText);
+  const coldStart = coldStartFigures(logText);
   return {
+    activateCalledAfterMs: activateCallWaitMs(repo, hostLogText, activatedAt, coldStart.bundleLoadMs),
     lensColdMs: cold.ms,
     lensWarmMs: warm.map((w) => w.ms),
     coldClickToActivationMs: activatedAt === undefined ? undefined : activatedAt - cold.clickedAt,
     coldActivationToLensMs: activatedAt === undefined ? undefined : cold.shownAt - activatedAt,
     lensColdPath: splitProbe(repo, logText, cold),
     lensWarmPaths: warm.map((w) => splitProbe(repo, logText, w)),
-    ...coldStartFigures(logText),
+    ...coldStart,
   };
 }

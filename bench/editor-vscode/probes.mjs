@@ -218,6 +218,15 @@ export function memorySampler(pid, everyMs = 100) {
 
 /** The Tokenomics log channel's text (VS Code writes it under the user-data logs folder). */
 export function tokenomicsLog(userDataDir, since = 0) {
+  return logsNamed(userDataDir, /Tokenomics\.log$/, since);
+}
+
+/** The extension host's own log (code-server's remote host: `remoteexthost.log`), for when VS Code began activating us. */
+export function extensionHostLog(userDataDir, since = 0) {
+  return logsNamed(userDataDir, /^(remote)?exthost\.log$/, since);
+}
+
+function logsNamed(userDataDir, pattern, since) {
   const found = [];
   const walk = (dir) => {
     for (const name of readdirSync(dir)) {
@@ -225,7 +234,7 @@ export function tokenomicsLog(userDataDir, since = 0) {
       const stat = statSync(p);
       if (stat.isDirectory()) walk(p);
       // `since`: a reopened session's user data holds the earlier sessions' logs too, last written before it started.
-      else if (/Tokenomics\.log$/.test(name) && stat.mtimeMs >= since) found.push(p);
+      else if (pattern.test(name) && stat.mtimeMs >= since) found.push(p);
     }
   };
   try {

@@ -24,7 +24,7 @@ import { fileURLToPath } from 'node:url';
 import { assertInstalled } from '../../test/e2e/lib/code-server.mjs';
 import { createSession } from '../../test/e2e/lib/session.mjs';
 import { PROBE_FILES, TYPING_FILE_LINES, corpusWorkspace, generatedWorkspace, smallWorkspace } from './workspaces.mjs';
-import { findExtensionHost, rssMb, focusLine, isScanning, memorySampler, openAt, openReportView, timeCancel, timeToPricedLens, tokenomicsLog, typeKeys, waitScanned } from './probes.mjs';
+import { extensionHostLog, findExtensionHost, rssMb, focusLine, isScanning, memorySampler, openAt, openReportView, timeCancel, timeToPricedLens, tokenomicsLog, typeKeys, waitScanned } from './probes.mjs';
 import { lensFigures } from './lens-path.mjs';
 import { renderResults, renderSessions, summarize } from './report.mjs';
 import { compareSessions, lensSession, removeSession, waitForLog } from './sessions.mjs';
@@ -152,9 +152,9 @@ async function measureWorkspace(ws, resultsDir, { keep = false } = {}) {
     log(`cancel: ${out.cancelMs?.toFixed(0) ?? '–'} ms to the view; logged: ${out.cancelLogged}`);
     // The lens probes' split, from the extension's log (written by now).
     if (keep) await waitForLog(session.userDataDir, 0, /Code cache written|code cache used/, 20_000);
-    Object.assign(out, lensFigures(repo, tokenomicsLog(session.userDataDir), cold, warm));
+    Object.assign(out, lensFigures(repo, tokenomicsLog(session.userDataDir), cold, warm, extensionHostLog(session.userDataDir)));
     log(`bundle loaded in ${out.bundleLoadMs ?? '–'} ms, code cache ${out.codeCache ?? '–'}; warm-up ${JSON.stringify(out.warmUp ?? '–')}`);
-    log(`cold: ${out.coldClickToActivationMs ?? '–'} ms click → activation, ${out.coldActivationToLensMs ?? '–'} ms activation → lens`);
+    log(`cold: ${out.coldClickToActivationMs ?? '–'} ms click → activation (of which VS Code starting our activation → calling activate(): ${out.activateCalledAfterMs ?? '–'} ms), ${out.coldActivationToLensMs ?? '–'} ms activation → lens`);
     log(`cold ${cold.rel}: ${JSON.stringify(out.lensColdPath ?? 'no lens path in the log')}`);
     for (const [k, w] of warm.entries()) log(`later ${w.rel}: ${JSON.stringify(out.lensWarmPaths[k] ?? 'no lens path in the log')}`);
     out.loadAfter = load();

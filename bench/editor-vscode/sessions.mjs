@@ -6,7 +6,7 @@ import { rmSync } from 'node:fs';
 import { loadavg } from 'node:os';
 import { createSession } from '../../test/e2e/lib/session.mjs';
 import { lensFigures } from './lens-path.mjs';
-import { timeToPricedLens, tokenomicsLog } from './probes.mjs';
+import { extensionHostLog, timeToPricedLens, tokenomicsLog } from './probes.mjs';
 import { PROBE_FILES } from './workspaces.mjs';
 
 const load = () => loadavg().map((l) => l.toFixed(2)).join(' ');
@@ -39,7 +39,7 @@ export async function lensSession({ repo, ws, vsix, resultsDir, name, keep = fal
     const last = probe.warm.at(-1) ?? probe.cold;
     await waitForLog(session.userDataDir, since, new RegExp(`Lens path of ${last.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}`), 10_000);
     if (keep) figures.cacheWrittenInTime = await waitForLog(session.userDataDir, since, /Code cache written|code cache used/, 20_000);
-    Object.assign(figures, lensFigures(repo, tokenomicsLog(session.userDataDir, since), cold, warm));
+    Object.assign(figures, lensFigures(repo, tokenomicsLog(session.userDataDir, since), cold, warm, extensionHostLog(session.userDataDir, since)));
     figures.loadAfter = load();
     failed = false;
   } finally {
@@ -75,7 +75,7 @@ export async function compareSessions({ repo, ws, builds, resultsDir, rounds, lo
         const second = await lensSession({ repo, ws, vsix, resultsDir, name: `ab-${label}-r${round}-second`, reopen: first.session });
         for (const [session, f] of [['first', first.figures], ['second', second.figures]]) {
           runs.push({ build: label, session, round, ...f });
-          log(`A/B round ${round}, ${label}, ${session} session: click → lens ${f.lensColdMs} ms, activation → lens ${f.coldActivationToLensMs ?? '–'} ms, ours ${f.lensColdPath?.share?.oursMs ?? '–'} ms, bundle ${f.bundleLoadMs ?? '–'} ms (cache ${f.codeCache ?? '–'}), load ${f.loadBefore} → ${f.loadAfter}`);
+          log(`A/B round ${round}, ${label}, ${session} session: click → lens ${f.lensColdMs} ms, VS Code → our activate() ${f.activateCalledAfterMs ?? '–'} ms, activation → lens ${f.coldActivationToLensMs ?? '–'} ms, ours ${f.lensColdPath?.share?.oursMs ?? '–'} ms, bundle ${f.bundleLoadMs ?? '–'} ms (cache ${f.codeCache ?? '–'}), load ${f.loadBefore} → ${f.loadAfter}`);
         }
       } catch (err) {
         // One failed session (a timeout on an overloaded machine) leaves the other rounds' figures standing.

@@ -119,3 +119,18 @@ export function lensShare(path: ParsedTimeline): LensShare | undefined {
   const editorWaitMs = Math.max(0, ask.ms - analysed.ms);
   return { analysedMs: analysed.ms, editorWaitMs, answerMs, oursMs: analysed.ms + answerMs, answeredMs: last.ms, earlierRequests: asks.length - 1 };
 }
+
+/**
+ * When VS Code began activating `extensionId` (epoch ms), from its extension host's log
+ * (`remoteexthost.log` / `exthost.log`, info level: `ExtensionService#_doActivateExtension <id>, …`), or
+ * undefined. From there VS Code loads the entry and builds the extension context before it calls
+ * `activate()`: the editor bench compares that wait with ours (docs/editor.md). Host log lines carry the
+ * machine's local time without a zone, as `Date` parses them.
+ */
+export function activationStartedAt(hostLog: string, extensionId: string): number | undefined {
+  const escaped = extensionId.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  const m = new RegExp(`^(\\d{4}-\\d\\d-\\d\\d) (\\d\\d:\\d\\d:\\d\\d\\.\\d{3}) \\[info\\] ExtensionService#_doActivateExtension ${escaped},`, 'm').exec(hostLog);
+  if (!m) return undefined;
+  const at = new Date(`${m[1]}T${m[2]}`).getTime();
+  return Number.isNaN(at) ? undefined : at;
+}

@@ -6,7 +6,7 @@
 import * as assert from 'node:assert/strict';
 import { ColdKeyTraining, REASKS_PER_DOCUMENT } from '../../../src/extension/codelens/training';
 import { LensAnswers } from '../../../src/extension/codelens/answers';
-import { lensShare, OpenTimelines, parseTimeline } from '../../../src/extension/analysis/open-timeline';
+import { activationStartedAt, lensShare, OpenTimelines, parseTimeline } from '../../../src/extension/analysis/open-timeline';
 
 describe('extension/codelens answers: when a finished analysis is announced', () => {
   const v1 = { version: 1 };
@@ -160,5 +160,23 @@ describe('extension/analysis lens share: what the extension controls and what th
   it('no share for a path that did not end with lenses from this version', () => {
     assert.equal(lensShare(path([['analysed', 40], ['lenses asked', 300], ['request cancelled', 301]])), undefined);
     assert.equal(lensShare(path([['lenses asked', 300], ['answered from an older version', 301]])), undefined);
+  });
+});
+
+describe('extension/open-timeline: when VS Code began activating the extension (the editor bench)', () => {
+  const hostLog = [
+    '2026-12-07 09:53:36.042 [trace] ExtensionService#_callActivateOptional vscode.merge-conflict',
+    "2026-12-07 09:53:38.100 [info] ExtensionService#_doActivateExtension tokenomics-dev.tokenomics-extra, startup: false, activationEvent: 'onLanguage:python'",
+    "2026-12-07 09:53:40.754 [info] ExtensionService#_doActivateExtension tokenomics-dev.tokenomics, startup: false, activationEvent: 'onLanguage:typescript'",
+    '2026-12-07 09:53:53.638 [trace] ExtensionService#_callActivateOptional tokenomics-dev.tokenomics',
+  ].join('\n');
+
+  it("reads the host log's local time of our own _doActivateExtension line, not another extension's", () => {
+    assert.equal(activationStartedAt(hostLog, 'tokenomics-dev.tokenomics'), new Date('2026-12-07T09:53:40.754').getTime());
+  });
+
+  it('is undefined when the extension was never activated, and a dot in the id is not a wildcard', () => {
+    assert.equal(activationStartedAt(hostLog, 'vscode.merge-conflict'), undefined);
+    assert.equal(activationStartedAt(hostLog.replace('tokenomics-dev.tokenomics,', 'tokenomics-devXtokenomics,'), 'tokenomics-dev.tokenomics'), undefined);
   });
 });
