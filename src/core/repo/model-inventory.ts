@@ -136,7 +136,12 @@ export function mentionsOfConfig(doc: ConfigDoc): readonly RawMention[] {
   if (out) return out;
   out = [];
   const lines = doc.text.split('\n');
-  const lineOf = (value: string): number => Math.max(1, lines.findIndex((l) => l.includes(value)) + 1);
+  // The line that writes the value whole (`gpt-4o` is not the line of `gpt-4o-mini`).
+  const lineOf = (value: string): number => {
+    const escaped = value.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+    const whole = new RegExp(`(^|[^\\w.-])${escaped}($|[^\\w.-])`);
+    return Math.max(1, lines.findIndex((l) => whole.test(l)) + 1);
+  };
   const visit = (v: unknown, key: string | undefined, depth: number): void => {
     if (depth > MAX_DEPTH) return;
     if (typeof v === 'string') {

@@ -48,6 +48,8 @@ describe("the repository's own default model for a request nothing resolves (rep
       c.plausibleModels?.map((p) => p.model),
       ['gpt-4o', 'gpt-4.1'],
     );
+    // Where the repository names it: the line that writes `gpt-4o` whole, not the `gpt-4o-mini` line above it.
+    assert.deepEqual(c.plausibleModels?.[0].at, { path: 'app/config.yaml', line: 3 });
     const dearest = c.plausibleModels!.find((p) => p.model === 'gpt-4.1')!.costPerUnit;
     assert.equal(c.costPerCall.kind, 'priced');
     assert.equal(dearest.kind, 'priced');
