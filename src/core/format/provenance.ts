@@ -14,7 +14,7 @@ function place(at: SourceRef | undefined, sitePath: string | undefined): string 
 
 /** True when the model was not found in the code, a config file or an annotation: it is an assumption. */
 export function isAssumedModel(source: ModelSource): boolean {
-  return source.from === 'default' || source.from === 'vendor-default';
+  return source.from === 'default' || source.from === 'vendor-default' || source.from === 'repository-default';
 }
 
 /** How the model was found: `from code, line 12`, `from config/models.ts:56`, `assumed: chosen at run time`. */
@@ -33,6 +33,8 @@ export function formatModelSource(source: ModelSource, sitePath?: string): strin
       return `the UI's default${where ? `, ${where}` : ''} (the user picks the model)`;
     case 'file':
       return "from the file's front matter";
+    case 'repository-default':
+      return `guessed: ${source.detail ?? "the repository's default model"}`;
     case 'vendor-default':
       return `assumed: ${source.detail ?? "the SDK vendor's default model"}`;
     case 'default':

@@ -1,21 +1,28 @@
 /**
  * The hooks pricing calls into: which model a call is priced on and how it was
- * found (annotation, code, the repository model, the vendor's fallback, the
- * default), and a repository loop's step count under a cost limit.
+ * found (annotation, code, the repository model, the repository's own default
+ * for the vendor, the vendor's fallback, the default), and a repository loop's
+ * step count under a cost limit.
  */
 import type { AnnotationValues, DetectedCall } from '../detect/types';
 import { isLocalRuntime, type ModelChoice, type ModelResolver } from '../report/models';
 import { describeRef } from '../report/call-extras';
-import type { ModelSource } from '../report/types';
+import type { ModelSource, SourceRef } from '../report/types';
 import type { Price } from '../cost/types';
 import type { AgentStepEstimate } from '../agent/types';
 import type { Assumptions } from '../workload';
 import type { RepoHints } from './types';
+import { repositoryDefault } from './repository-default';
 import { vendorOf } from './vendor';
 
 export interface ChosenModel {
   readonly choice: ModelChoice;
   readonly source: ModelSource;
+  /**
+   * A guessed model (`repository-default`): the other models the call could run on, whose prices widen
+   * its range (the repository's other candidates, `at` where it names them, and the vendor default).
+   */
+  readonly plausible?: readonly { readonly model: string; readonly at?: SourceRef }[];
 }
 
 export function chooseCallModel(
@@ -40,6 +47,14 @@ export function chooseCallModel(
   const why = call.modelRef ? `chosen at run time: ${describeRef(call.modelRef)}` : 'the code names no model';
   // A local runtime's model nothing resolves: sized on the default, priced on nobody's bill.
   if (isLocalRuntime(vendor)) return { choice: { ...resolver.choose(undefined), offering: undefined, provider: undefined, selfHosted: vendor }, source: { from: 'default', detail: `${why}; run locally by ${vendor}` } };
+  // The repository names its models somewhere the flow does not reach (a store, a config service, a factory): its default for this vendor.
+  const guess = repositoryDefault(repo, resolver.catalog, call, vendor);
+  if (guess) {
+    const standIn = fallback ?? resolver.choose(undefined).id;
+    const plausible = [...guess.others, ...(guess.others.some((o) => o.model === standIn) || guess.model === standIn ? [] : [{ model: standIn }])];
+    const detail = `the repository's default ${guess.what}, ${guess.at.path}:${guess.at.line}; the scan did not follow this call's model (${why})`;
+    return { choice: { ...resolver.choose(guess.model, call.providerHint, 'default'), written: undefined, source: 'default' }, source: { from: 'repository-default', at: guess.at, detail }, plausible };
+  }
   if (fallback) return { choice: { ...resolver.choose(fallback, undefined, 'default'), written: undefined, source: 'default' }, source: { from: 'vendor-default', detail: `${vendor} default (${why})` } };
   return { choice: resolver.choose(undefined), source: { from: 'default', detail: why } };
 }

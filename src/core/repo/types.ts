@@ -1,5 +1,6 @@
 /** What pricing (src/core/report/analyze.ts) asks the repository model, per file and call. */
 import type { DetectedCall, DetectedLoop, DetectedPrompt } from '../detect/types';
+import type { RepoStore } from './store';
 import type { AgentLoopReport, CallReport, CallUse, ModelSource, SiteScope, SourceRef } from '../report/types';
 
 export interface ResolvedModel {
@@ -81,4 +82,6 @@ export interface RepoHints {
   revealedCalls?(path: string): readonly DetectedCall[];
   /** The file's scope, knowing the repository's declared entry points (a `scripts/` command a package installs is runtime). */
   scopeOf?(path: string, kind?: string): SiteScope;
+  /** The index's files, for summaries of the whole repository built beside it (the models it names: model-inventory.ts). */
+  readonly store?: RepoStore;
 }

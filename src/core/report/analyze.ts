@@ -12,18 +12,19 @@ import type { AnnotationValues, DetectedCall, DetectedFile, DetectedLoop, Detect
 import { DAYS_PER_MONTH, type Assumptions, type Workload } from '../workload';
 import { withSavingsFindings } from './findings';
 import { expandAgentRuns } from './agent-runs';
-import { callExtras, describeRef, withStepSites } from './call-extras';
+import { callExtras, withStepSites } from './call-extras';
 import { budgetDiagnostics, detectionDiagnostics, loopDiagnostics, modelDiagnostics } from './diagnostics';
 import { mergeAnnotations } from '../detect/annotations';
 import { ModelResolver, simpleResolve, type ModelChoice, type Resolver } from './models';
 import { frameworkDefault, loopSteps, loopStepOf } from './loop-steps';
-import { hasUncertainty, noUncertainty, priceWithRange, stepRange, widenTaskWithAlternatives, widenWithAlternatives, type RangeSpec, type UncertainInputs } from './ranges';
+import { hasUncertainty, noUncertainty, priceWithRange, rangeModels, stepRange, widenTaskWithAlternatives, widenWithAlternatives, type RangeSpec, type UncertainInputs } from './ranges';
 import { scopeOfPath } from './scope';
 import { uncachedByCode } from './explicit-cache';
 import { inputTokens } from './input-tokens';
 import { preferModelSource, priceInstructions, pricePrompt, unpricedFor } from './prompt-pricing';
 import type { AgentLoopReport, CallReport, DiagnosticReport, FileReport, InstructionFileReport, PromptReport, SiteAssumption } from './types';
 import { callsPerDayNote, defaultModelNote, outputNote, reasoningNote, stepsNote, toolResultNote } from './assumption-notes';
+import { assumedModelNote, pricePlausible } from './assumed-model';
 import { sometimesNote } from './sometimes-note';
 import { budgetSteps, chooseCallModel, stepsWithinBudget } from '../repo/pricing';
 import { runFromElsewhere } from '../repo/run-elsewhere';
@@ -108,8 +109,8 @@ class FileAnalysis {
     const priced = new Map<string, PricedCall>();
     for (const c of calls) {
       const p = this.priceCall(c);
-      // Mutually exclusive branches widen the site's range (the expected value stays the priced branch).
-      const costPerCall = widenWithAlternatives(p.report.costPerCall, p.report.alternatives);
+      // Mutually exclusive branches, and the other models a guessed model could be, widen the site's range (the expected value stays).
+      const costPerCall = widenWithAlternatives(p.report.costPerCall, rangeModels(p.report));
       priced.set(c.id, costPerCall === p.report.costPerCall ? p : { ...p, report: { ...p.report, costPerCall } });
     }
     const loops = file.loops.map((l) => this.priceLoop(l, priced.get(l.callId ?? '')));
@@ -192,11 +193,6 @@ class FileAnalysis {
     const model = chosen.choice;
     const assumed: string[] = [];
     const notes: SiteAssumption[] = [];
-    if (model.source === 'default') {
-      const why = chosen.source.from === 'vendor-default' ? chosen.source.detail ?? 'vendor default' : call.modelRef ? `chosen at run time: ${describeRef(call.modelRef)}` : 'the code names none';
-      assumed.push(`model: ${model.id} (${chosen.source.from === 'vendor-default' ? why : `default; ${why}`})`);
-      notes.push({ ...defaultModelNote(model.id, this.a), detail: why });
-    }
     const prompts = this.sendablePrompts(call.promptIds);
     const loaded = repo?.loadedPrompts(this.file.path, call) ?? [];
     const uncertain = noUncertainty();
@@ -233,14 +229,15 @@ class FileAnalysis {
     const estimate = model.offering ? estimateWorkload(this.env.catalog, model.offering, workload) : undefined;
     const rangeInputs: RangeSpec = { uncertain };
     const costPerCall = audioUnpriced(call) ?? (estimate && model.offering ? priceWithRange(this.env.catalog, model.offering, workload, estimate.perUnit, rangeInputs) : unpricedFor(model));
-    const extras = callExtras(
-      call,
-      this.file.path,
-      model,
-      ann,
-      (written, hint) => this.resolver.choose(written, hint),
-      (choice) => (choice.offering ? estimateWorkload(this.env.catalog, choice.offering, workload).perUnit : unpricedFor(choice)),
-    );
+    const priceOn = (choice: ModelChoice): Price => (choice.offering ? estimateWorkload(this.env.catalog, choice.offering, workload).perUnit : unpricedFor(choice));
+    const extras = callExtras(call, this.file.path, model, ann, (written, hint) => this.resolver.choose(written, hint), priceOn);
+    // A model nothing resolved: said first among the assumptions; a guess also lists what else it could be (its range).
+    const plausible = pricePlausible(chosen, (id) => priceOn(this.resolver.choose(id, call.providerHint)));
+    const modelNote = assumedModelNote(chosen, call, this.a, estimate?.perUnit ?? costPerCall, plausible);
+    if (modelNote) {
+      assumed.unshift(modelNote.assumed);
+      notes.unshift(modelNote.note);
+    }
     const report: CallReport = {
       id: call.id,
       line: call.line,
@@ -269,6 +266,7 @@ class FileAnalysis {
       ...(uses ? { uses } : {}),
       ...(loaded.length ? { loadedPrompts: loaded.map((l) => ({ path: l.path, line: l.line ?? 1 })) } : {}),
       ...(call.rule ? { rule: call.rule } : {}),
+      ...(plausible ? { plausibleModels: plausible } : {}),
     };
     this.diagnostics.push(...modelDiagnostics(call, model, costPerCall));
     if (!call.agent && !call.usedBy && billedRole(call.role)) this.diagnostics.push(...budgetDiagnostics('call', call, costPerCall, this.a.budgets));

@@ -62,7 +62,8 @@ export class ModelResolver {
   private readonly cache = new Map<string, ModelChoice>();
 
   constructor(
-    private readonly catalog: Catalog,
+    /** The catalog models are chosen from (the repository's own models are checked against it too). */
+    readonly catalog: Catalog,
     private readonly resolve: Resolver,
     private readonly defaultModel: string,
   ) {}

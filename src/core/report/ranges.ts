@@ -9,7 +9,9 @@
  * - tool-result sizes and placeholders sized by the default;
  * - ≈ token counts of families whose tokenizer we do not ship (the ratio profile's uncertainty);
  * - cache hits: the simulation assumes every cacheable prefix is read back; the high assumes none is;
- * - branch alternatives: the site could run on any of them.
+ * - branch alternatives: the site could run on any of them;
+ * - a guessed model (the repository's default, repo/repository-default.ts): the site could run on any
+ *   of the plausible models (the repository's other models of that vendor and the vendor default).
  *
  * Inputs the code or an annotation fixes do not move. The figures and their sources are in
  * docs/cost.md ("Ranges").
@@ -18,7 +20,7 @@ import { withRange } from '../cost';
 import type { Price } from '../cost/types';
 import { type UncertainInputs, SIZE_SPREAD } from '../agent/range';
 import type { LoopSteps } from './loop-steps';
-import type { CallReport, SiteAlternative } from './types';
+import type { CallReport } from './types';
 
 export { OUTPUT_SPREAD, SIZE_SPREAD, boundingWorkloads, hasUncertainty, noUncertainty, priceWithRange, type OutputKind, type RangeSpec, type UncertainInputs } from '../agent/range';
 
@@ -40,8 +42,14 @@ export function stepRange(steps: LoopSteps, pricedSteps: number): { readonly low
   return { low, high: pricedSteps };
 }
 
-/** A site on one of several mutually exclusive branches could cost what any of them costs. */
-export function widenWithAlternatives(price: Price, alternatives: readonly SiteAlternative[] | undefined): Price {
+/** The other models a site could run on: its branch alternatives and, for a guessed model, the plausible ones. */
+export function rangeModels(call: Pick<CallReport, 'alternatives' | 'plausibleModels'>): readonly { readonly costPerUnit: Price }[] {
+  if (!call.plausibleModels?.length) return call.alternatives ?? [];
+  return [...(call.alternatives ?? []), ...call.plausibleModels];
+}
+
+/** A site on one of several mutually exclusive branches (or priced on a guess) could cost what any of them costs. */
+export function widenWithAlternatives(price: Price, alternatives: readonly { readonly costPerUnit: Price }[] | undefined): Price {
   if (price.kind !== 'priced' || !alternatives?.length) return price;
   let low = price.low ?? price.usd;
   let high = price.high ?? price.usd;
@@ -59,10 +67,11 @@ export function widenWithAlternatives(price: Price, alternatives: readonly SiteA
  * task on another branch is taken as the priced task scaled by that branch's per-call price over the
  * priced call's (an approximation: the branches' caching rules and windows may differ).
  */
-export function widenTaskWithAlternatives(task: Price, call: Pick<CallReport, 'costPerCall' | 'alternatives'> | undefined): Price {
+export function widenTaskWithAlternatives(task: Price, call: Pick<CallReport, 'costPerCall' | 'alternatives' | 'plausibleModels'> | undefined): Price {
   const base = call?.costPerCall;
-  if (task.kind !== 'priced' || !call?.alternatives?.length || base?.kind !== 'priced' || !(base.usd > 0)) return task;
-  const ratios = call.alternatives.flatMap((a) => (a.costPerUnit.kind === 'priced' ? [a.costPerUnit.usd / base.usd] : []));
+  const others = call ? rangeModels(call) : [];
+  if (task.kind !== 'priced' || !others.length || base?.kind !== 'priced' || !(base.usd > 0)) return task;
+  const ratios = others.flatMap((a) => (a.costPerUnit.kind === 'priced' ? [a.costPerUnit.usd / base.usd] : []));
   if (!ratios.length) return task;
   const low = task.low ?? task.usd;
   const high = task.high ?? task.usd;

@@ -62,7 +62,7 @@ function rankedSites(report: ScanReport): RankedSite[] {
       } else if (s.kind === 'call') {
         const c = file.calls.find((x) => x.id === s.siteId)!;
         inputTokens = c.inputTokens;
-        if (!c.model) notes.push('default model');
+        if (!c.model) notes.push(c.modelSource?.from === 'repository-default' ? "guessed: the repository's default" : 'default model');
         else if (!c.modelResolved) notes.push(`unknown model ${c.model}${c.modelSuggestion ? ` (${c.modelSuggestion}?)` : ''}`);
       } else {
         inputTokens = file.instructions?.tokensPerRequest ?? 0;

@@ -37,12 +37,15 @@ export interface SourceRef {
  * parameters, attributes and helpers (`at` says where the literal is). `config`: a YAML/JSON/TOML
  * file or a settings class of the repository. `env-default`: the fallback of `os.getenv`/`process.env`.
  * `annotation`: a `tokenomics: model=…` comment. `file`: a prompt file's front matter.
- * `vendor-default`: nothing resolved; the SDK vendor's entry of `tokenomics.defaultModels`.
+ * `repository-default`: nothing resolved; a guess, the model the repository itself names most as its default
+ * for the call's vendor and kind (`at` is where; repo/repository-default.ts gives the rule).
+ * `vendor-default`: nothing resolved, and the repository names no model of that vendor; the SDK
+ * vendor's entry of `tokenomics.defaultModels`.
  * `default`: nothing resolved and no vendor is known; `tokenomics.defaultModel`.
  */
 export interface ModelSource {
   /** `ui-default`: the user picks the model in the app's UI; `at` is the UI's default (a constant or a state hook's initial value). */
-  readonly from: 'code' | 'config' | 'env-default' | 'annotation' | 'file' | 'vendor-default' | 'default' | 'ui-default';
+  readonly from: 'code' | 'config' | 'env-default' | 'annotation' | 'file' | 'repository-default' | 'vendor-default' | 'default' | 'ui-default';
   readonly at?: SourceRef;
   /** Why, in words: `chosen at run time: parameter model of run_agent`, `env OPENAI_MODEL, default`. */
   readonly detail?: string;
@@ -69,6 +72,16 @@ export interface CallUse extends SourceRef {
 export interface SiteAlternative extends SourceRef {
   readonly model: string;
   readonly condition?: string;
+  readonly costPerUnit: Price;
+}
+
+/**
+ * A model a site priced on a guess could run on instead: another model the repository names for the
+ * same vendor (`at`), or the vendor's default (no `at`), priced on the site's workload.
+ */
+export interface PlausibleModel {
+  readonly model: string;
+  readonly at?: SourceRef;
   readonly costPerUnit: Price;
 }
 
@@ -168,6 +181,8 @@ export interface CallReport extends Span {
   /** Callers of the wrapper this request sits in (see CallUse). */
   readonly uses?: readonly CallUse[];
   readonly alternatives?: readonly SiteAlternative[];
+  /** A guessed model (`modelSource.from` `repository-default`): the other models it could be, which widen `costPerCall`'s range. */
+  readonly plausibleModels?: readonly PlausibleModel[];
   readonly needs?: SiteNeeds;
   /** Prompt files read at run time and sent by this call, relative paths. */
   readonly loadedPrompts?: readonly SourceRef[];

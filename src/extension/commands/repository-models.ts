@@ -25,8 +25,8 @@ export interface RepositoryModel {
   readonly at: SourceRef;
 }
 
-/** Sources that are not the repository's own choice: the tool's defaults. */
-const ASSUMED: ReadonlySet<ModelSource['from']> = new Set(['default', 'vendor-default']);
+/** Sources that are not the site's own choice: the tool's defaults and its guess of the repository's default. */
+const ASSUMED: ReadonlySet<ModelSource['from']> = new Set(['default', 'vendor-default', 'repository-default']);
 
 function named(model: string | undefined, source: ModelSource | undefined, path: string, line: number): ModelMention[] {
   if (!model || (source && ASSUMED.has(source.from))) return [];

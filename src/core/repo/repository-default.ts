@@ -1,0 +1,76 @@
+/**
+ * The repository's default model for a request whose model nothing resolved (model-inventory.ts
+ * lists what the repository names). The rule, stated so it can be checked by hand:
+ *
+ * 1. Candidates are the catalog models the repository's runtime code and configuration name that
+ *    can serve the call: its vendor's (when the call's SDK says one), and of its kind (an embedding
+ *    request takes an embedding model; a chat request a text model, never an embedding, image,
+ *    speech or moderation one).
+ * 2. The one named most often in defaults-like places wins; then the one named most often; then
+ *    the first named (path order, then line).
+ *
+ * It is a guess: the site says so, and its range spans the other candidates and the vendor
+ * default (`plausible`), cheapest to dearest. Where no candidate fits, nothing is guessed and the
+ * vendor's (or the global) default applies as before.
+ */
+import type { Catalog } from '../catalog/types';
+import type { DetectedCall } from '../detect/types';
+import type { SourceRef } from '../report/types';
+import { repositoryModels, type RepoModel } from './model-inventory';
+import type { RepoHints } from './types';
+import { vendorOfModelId } from './vendor';
+
+/** How many other repository models a guessed site's range spans at most (the best-ranked ones). */
+export const MAX_PLAUSIBLE = 8;
+
+/** Models whose output is not text (images, speech), or that do not generate: never a chat request's guess. */
+const NOT_CHAT = /(^|[-.])(tts|image|audio|realtime|transcribe|moderation|embed|embedding)([-.]|$)|^(dall-e|whisper)/i;
+
+/** Provider hints that are another vendor's models behind another endpoint. */
+const VENDOR_OF_HINT: Readonly<Record<string, string>> = { azure: 'openai' };
+
+export interface RepositoryGuess {
+  readonly model: string;
+  readonly at: SourceRef;
+  /** `chat model for openai`, `embedding model`: what was guessed, in words. */
+  readonly what: string;
+  /** The other candidates, best-ranked first (at most MAX_PLAUSIBLE). */
+  readonly others: readonly { readonly model: string; readonly at: SourceRef }[];
+}
+
+type Role = 'chat' | 'embedding';
+
+function roleOf(call: Pick<DetectedCall, 'kind'>): Role | undefined {
+  if (call.kind === 'embedding') return 'embedding';
+  return call.kind === undefined ? 'chat' : undefined;
+}
+
+function serves(m: RepoModel, role: Role, vendor: string | undefined): boolean {
+  const embedding = m.entry.kind === 'embedding';
+  if (role === 'embedding' ? !embedding : embedding || NOT_CHAT.test(m.entry.id)) return false;
+  if (!vendor) return true;
+  const want = VENDOR_OF_HINT[vendor] ?? vendor;
+  return m.entry.vendor === want || vendorOfModelId(m.entry.id) === want;
+}
+
+/** The repository's models, when the hints can list them (a repository scan). */
+function modelsOf(repo: RepoHints | undefined, catalog: Catalog): readonly RepoModel[] {
+  if (!repo?.store) return [];
+  return repositoryModels(repo.store, catalog, (p) => (repo.scopeOf ? repo.scopeOf(p) : 'runtime') === 'runtime');
+}
+
+/** The repository's default model for a call of `vendor` whose model nothing resolved; undefined when the repository names none that fits. */
+export function repositoryDefault(repo: RepoHints | undefined, catalog: Catalog, call: Pick<DetectedCall, 'kind'>, vendor: string | undefined): RepositoryGuess | undefined {
+  const role = roleOf(call);
+  if (!role) return undefined;
+  const fitting = modelsOf(repo, catalog).filter((m) => serves(m, role, vendor));
+  if (!fitting.length) return undefined;
+  const [best, ...rest] = fitting;
+  return {
+    model: best.entry.id,
+    at: best.at,
+    what: `${role} model${vendor ? ` for ${vendor}` : ''}`,
+    others: rest.slice(0, MAX_PLAUSIBLE).map((m) => ({ model: m.entry.id, at: m.at })),
+  };
+}
+
