@@ -10,7 +10,7 @@ import { describeRef } from '../report/call-extras';
 import type { ModelSource, SourceRef } from '../report/types';
 import type { Price } from '../cost/types';
 import type { AgentStepEstimate } from '../agent/types';
-import type { Assumptions } from '../workload';
+import { DEFAULT_ASSUMPTIONS, type Assumptions } from '../workload';
 import type { RepoHints } from './types';
 import { repositoryDefault } from './repository-default';
 import { vendorOf } from './vendor';
@@ -47,15 +47,18 @@ export function chooseCallModel(
   const why = call.modelRef ? `chosen at run time: ${describeRef(call.modelRef)}` : 'the code names no model';
   // A local runtime's model nothing resolves: sized on the default, priced on nobody's bill.
   if (isLocalRuntime(vendor)) return { choice: { ...resolver.choose(undefined), offering: undefined, provider: undefined, selfHosted: vendor }, source: { from: 'default', detail: `${why}; run locally by ${vendor}` } };
+  // A fallback the user set (`tokenomics.defaultModels`) is their stated assumption: it wins over a guess.
+  const userSet = vendor !== undefined && fallback !== undefined && fallback !== DEFAULT_ASSUMPTIONS.defaultModels?.[vendor];
   // The repository names its models somewhere the flow does not reach (a store, a config service, a factory): its default for this vendor.
-  const guess = repositoryDefault(repo, resolver.catalog, call, vendor);
+  const guess = userSet ? undefined : repositoryDefault(repo, resolver.catalog, call, vendor);
   if (guess) {
     const standIn = fallback ?? resolver.choose(undefined).id;
     const plausible = [...guess.others, ...(guess.others.some((o) => o.model === standIn) || guess.model === standIn ? [] : [{ model: standIn }])];
     const detail = `the repository's default ${guess.what}, ${guess.at.path}:${guess.at.line}; the scan did not follow this call's model (${why})`;
     return { choice: { ...resolver.choose(guess.model, call.providerHint, 'default'), written: undefined, source: 'default' }, source: { from: 'repository-default', at: guess.at, detail }, plausible };
   }
-  if (fallback) return { choice: { ...resolver.choose(fallback, undefined, 'default'), written: undefined, source: 'default' }, source: { from: 'vendor-default', detail: `${vendor} default (${why})` } };
+  const whose = userSet ? `${vendor} default from your tokenomics.defaultModels` : `${vendor} default`;
+  if (fallback) return { choice: { ...resolver.choose(fallback, undefined, 'default'), written: undefined, source: 'default' }, source: { from: 'vendor-default', detail: `${whose} (${why})` } };
   return { choice: resolver.choose(undefined), source: { from: 'default', detail: why } };
 }
 

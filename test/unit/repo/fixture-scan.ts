@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { getBundledCatalog, resolveModel } from '../../../src/core/catalog';
 import type { FileReport } from '../../../src/core/report/types';
-import { DEFAULT_ASSUMPTIONS } from '../../../src/core/workload';
+import { DEFAULT_ASSUMPTIONS, type Assumptions } from '../../../src/core/workload';
 import { scanPaths, type ScanResult } from '../../../src/node/scan';
 
 export const REPOS = join(__dirname, '..', '..', '..', '..', 'test', 'fixtures', 'repos');
@@ -33,10 +33,10 @@ export function writeWorkspace(files: Record<string, string>, prefix = 'tokenomi
 }
 
 /** Scans `files` as a whole repository in a temporary folder, as `tokenomics scan` does there, and removes the folder. */
-export async function scanTree(files: Record<string, string>): Promise<ScanResult> {
+export async function scanTree(files: Record<string, string>, assumptions: Assumptions = DEFAULT_ASSUMPTIONS): Promise<ScanResult> {
   const dir = writeWorkspace(files);
   try {
-    return await scanPaths([dir], { catalog, assumptions: DEFAULT_ASSUMPTIONS, resolveModel, root: dir, cwd: dir });
+    return await scanPaths([dir], { catalog, assumptions, resolveModel, root: dir, cwd: dir });
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }

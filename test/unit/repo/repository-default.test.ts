@@ -1,6 +1,7 @@
 import * as assert from 'node:assert/strict';
 import type { ScanResult } from '../../../src/node/scan';
 import { formatModelSource } from '../../../src/core/format/provenance';
+import { DEFAULT_ASSUMPTIONS } from '../../../src/core/workload';
 import { scanTree } from './fixture-scan';
 
 /** The one request of a file. */
@@ -35,6 +36,22 @@ describe("the repository's own default model for a request nothing resolves (rep
     assert.match(text, /^guessed: the repository's default chat model for openai, app\/settings\.py:3; the scan did not follow this call's model/);
     // The embedding model is not a chat request's candidate.
     assert.ok(!(c.plausibleModels ?? []).some((p) => p.model.startsWith('text-embedding')));
+  });
+
+  it("a per-vendor fallback the user set (tokenomics.defaultModels) wins over the guess, and says it is theirs", async () => {
+    const files = {
+      'app/settings.py': `DEFAULT_MODEL = "gpt-4o-mini"\n`,
+      'app/send.py': PY_SENDER,
+    };
+    const assumptions = { ...DEFAULT_ASSUMPTIONS, defaultModels: { ...DEFAULT_ASSUMPTIONS.defaultModels, openai: 'gpt-4o' } };
+    const c = request(await scanTree(files, assumptions), 'app/send.py');
+    assert.equal(c.modelResolved, 'gpt-4o');
+    assert.equal(c.modelSource?.from, 'vendor-default');
+    assert.match(formatModelSource(c.modelSource!, 'app/send.py'), /openai default from your tokenomics\.defaultModels/);
+    // Left at the built-in fallback, the repository's own default is the better guess.
+    const d = request(await scanTree(files), 'app/send.py');
+    assert.equal(d.modelResolved, 'gpt-4o-mini');
+    assert.equal(d.modelSource?.from, 'repository-default');
   });
 
   it('the range spans the other models the repository names for the vendor and the vendor default, stated in the assumptions', async () => {
