@@ -22,6 +22,8 @@ import type { RepoStore } from './store';
 import { keyOf, propertyValue, SAME_FILE } from './value-methods';
 import { firstOf, type Ctx, type Val } from './values';
 import { contextVarValue } from './context-vars';
+import { storeCreation, storeRead } from './state-stores';
+import { pickKeyed, type KeyedReturns } from './keyed-returns';
 
 type CallExpr = Extract<Expr, { k: 'call' }>;
 
@@ -76,7 +78,11 @@ export function evalCall(h: CallHost, e: CallExpr, ctx: Ctx, d: number): Val | u
   if (op.handled) return op.value;
   // `togetherClientAISDK("openai/gpt-oss-20b")`: a provider instance the repository named itself, called with the id.
   if (e.callee.k === 'name' && e.args[0] && isProviderInstance(h.store, ctx.path, e.callee.v, ctx.fn)) return h.eval(e.args[0], ctx, d);
+  // An application state store: its creation is its initial state; `getState()`, its hook and selectors read it (state-stores.ts).
+  const state = storeCreation(h, e, ctx, d) ?? storeRead(h, e, ctx, d);
+  if (state) return state;
   const callee = h.eval(e.callee, ctx, d);
+  if (callee?.t === 'dict' && callee.store) return storeRead(h, e, ctx, d, callee);
   const option = callee ? undefined : typerOptionDefault(e, h.store.get(ctx.path));
   if (option) return h.eval(option, ctx, d);
   if (!callee) {
@@ -104,6 +110,9 @@ export function evalCall(h: CallHost, e: CallExpr, ctx: Ctx, d: number): Val | u
     // A long builder's returns are not kept, only the object literals it returns (`{ modelName, provider }`): read those.
     const returns = returnsInDefaultOrder(fn, callee.path, h.store);
     const bound = { args: e.args, kw: e.kw, ctx };
+    // A factory keyed on a subject (`if (provider === "google") return google(model)`): the branch the call selects.
+    const keyed = fn.keyedReturns && h.once(`kr:${callee.path}:${fn.name}:${e.line}:${ctx.path}`, () => keyedReturn(h, fn.keyedReturns!, { path: callee.path, fn, self: callee.self, bound }, d));
+    if (keyed) return keyed;
     const v = h.once(`r:${callee.path}:${fn.name}:${e.line}:${ctx.path}`, () => {
       for (const r of returns) {
         const got = h.eval(r, { path: callee.path, fn, self: callee.self, bound }, d);
@@ -115,6 +124,17 @@ export function evalCall(h: CallHost, e: CallExpr, ctx: Ctx, d: number): Val | u
     return v ?? clientArg(h, e, ctx, d);
   }
   return undefined;
+}
+
+/** The value of the return whose branch the subject selects under `inner` (the call bound), or undefined where the subject is not known. */
+function keyedReturn(h: CallHost, keyed: KeyedReturns, inner: Ctx, d: number): Val | undefined {
+  const subject = h.eval(keyed.subject, inner, d);
+  if (subject?.t !== 'str') return undefined;
+  const ret = pickKeyed(keyed, subject.v, (k) => {
+    const v = h.eval(k, inner, d);
+    return v?.t === 'str' ? v.v : undefined;
+  });
+  return ret ? h.eval(ret, inner, d) : undefined;
 }
 
 function clientArg(h: CallHost, e: CallExpr, ctx: Ctx, d: number): Val | undefined {

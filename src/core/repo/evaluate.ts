@@ -15,7 +15,7 @@ import { dotenvValue, repositoryFile } from './repo-files';
 import { joinedPath } from './eval-args';
 import { evalCall } from './eval-calls';
 import { preferCodeDefault, runConfigField } from './run-config';
-import { spreadMember } from './spreads';
+import { fieldOf, spreadMember } from './spreads';
 import { decide } from './conditions';
 import { plainConstant } from './plain-constants';
 import type { RepoStore } from './store';
@@ -34,11 +34,12 @@ import { boundOf, extraKeywords } from './bound-keywords';
 export type { Bound, CallerLookup, Ctx, Inst, Val, Via } from './values';
 
 /**
- * How deep one evaluation follows. 15 (was 14): a model injected into a constructor from a module value that a
- * helper builds through another helper (`summary_model=init_retry_fallback_model(DEFAULT.id)` → `_init_retrying_model(model)`
- * → `init_chat_model(model=model) | …`) needs one level more; each level costs DocsGPT's scan a few percent of CPU.
+ * How deep one evaluation follows. 17 (was 15): a store's model handed through a spread settings object, a local
+ * factory, a hook's provider builder and a factory keyed on the provider (`{ ...await settingsFor(model) }` →
+ * `createModel(model)` → `createModelProvider(model)` → `createAIProvider(options)`) needs two levels more; DocsGPT's
+ * scan showed no measurable cost from them (it did from earlier levels: a few percent each).
  */
-const MAX_DEPTH = 15;
+const MAX_DEPTH = 17;
 const NO_FUNCTIONS: ReadonlyMap<string, FunctionFact> = new Map();
 const SETTINGS = /(BaseSettings|BaseModel|Settings|Config|Configuration)$/;
 
@@ -84,7 +85,7 @@ export class Evaluator {
       case 'list':
         return { t: 'list', items: e.items, ctx };
       case 'call':
-        return this.call(e, ctx, d);
+        return evalCall(this, e, ctx, d);
       case 'read':
         return this.read(e.path, ctx, e.line, d);
       case 'path': {
@@ -205,6 +206,8 @@ export class Evaluator {
     if (p.fromObject !== undefined) {
       const obj = b.args[p.fromObject];
       arg = obj?.k === 'dict' ? obj.entries[p.name] : undefined;
+      // `createProvider(options)`, `f({ ...base })`: the field of the object as evaluated, where the literal does not write it.
+      if (!arg && obj) return this.once(`o:${b.ctx.path}:${obj.line}:${p.name}`, () => fieldOf(this.eval(obj, b.ctx, d), p.name, (v, k) => this.member(v, k, d)));
     } else arg = b.kw[p.name] ?? b.args[fn.params.slice(0, index).filter((q) => q.fromObject === undefined).length];
     if (!arg) return this.splatted(b.kw, p.name, b.ctx, d);
     const set = fieldSetBefore(b.ctx.fn, arg, b.line);
@@ -367,10 +370,6 @@ export class Evaluator {
     if (!last) return undefined;
     const self: Inst = { ...inst, recv: undefined };
     return this.once(`s:${recv.path}:${last.at.line}:${key}`, () => this.eval(last.expr, setterCtx(last, inst.path, recv, self), d));
-  }
-
-  private call(e: Extract<Expr, { k: 'call' }>, ctx: Ctx, d: number): Val | undefined {
-    return evalCall(this, e, ctx, d);
   }
 
   private env(name: string, def: Expr | undefined, ctx: Ctx, d: number): Val | undefined {

@@ -20,6 +20,8 @@ import { loweredCounters } from './ts-loop-counters';
 import { bucket, CALL_DEPTH, LOCAL_DEPTH, callFactsOf, notRepositoryCallee, INPUT_KEYS, loopFacts, namesIn, ownStatements, type DetectedCallSpot, type FunctionBucket, type LanguageFacts } from './extract-shared';
 import { annotatedClass, classHolders } from './ts-holders';
 import { returnedObjectsOf, SENT_SCHEMA_KEYS, tsCondition } from './ts-conditions';
+import { initializerObject } from './state-stores';
+import { keyedReturnsOf } from './keyed-returns';
 import { recursionOf } from './extract-recursion';
 import { ifTestOf, routeSendsOf } from './route-sends-ts';
 
@@ -233,7 +235,8 @@ function functionFact(b: FunctionBucket): FunctionFact {
   }
   const recursion = recursionOf(fn, b.name, params, expr);
   const returnedObjects = body?.type === 'statement_block' && !returns ? returnedObjectsOf(ownStatements(body, RETURNS), expr) : [];
-  return { name: b.name, line, endLine, params, returns, ...(moreReturns.length ? { moreReturns } : {}), ...(returnGuards ? { returnGuards } : {}), ...(returnedObjects.length ? { returnedObjects } : {}), locals: b.locals, calls: b.calls.map((c) => c.fact), loops: loopFacts(b.loops, b.calls, TS), ...(recursion ? { recursion } : {}) };
+  const keyedReturns = keyedReturnsOf(fn, expr);
+  return { name: b.name, line, endLine, params, returns, ...(moreReturns.length ? { moreReturns } : {}), ...(returnGuards ? { returnGuards } : {}), ...(returnedObjects.length ? { returnedObjects } : {}), ...(keyedReturns ? { keyedReturns } : {}), locals: b.locals, calls: b.calls.map((c) => c.fact), loops: loopFacts(b.loops, b.calls, TS), ...(recursion ? { recursion } : {}) };
 }
 
 function calleeFact(call: SyntaxNode): CalleeFact | undefined {
@@ -379,7 +382,8 @@ function callExpr(node: SyntaxNode, depth: number, line: number): Expr {
   const kw: Record<string, Expr> = {};
   for (const a of node.childForFieldName('arguments')?.namedChildren.slice(0, 12) ?? []) {
     if (!a || a.type === 'comment' || a.type === 'spread_element') continue;
-    const e = expr(a, depth + 1);
+    // A state store's initializer (`create((set) => ({ model: "x" }))`): the object it returns (state-stores.ts).
+    const e = initializerObject(text, a, depth, expr) ?? expr(a, depth + 1);
     args.push(e);
     if (e.k === 'dict' && args.length === 1) Object.assign(kw, e.entries);
   }

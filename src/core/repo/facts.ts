@@ -7,6 +7,7 @@
 
 import type { DetectedCall } from '../detect/types';
 import type { TextFacts } from './sent-types';
+import type { KeyedReturns } from './keyed-returns';
 import type { SchemaUseFact, SchemaFact, SchemaSenderFact, MessageBuilderFact, ToolSchemaBuilderFact, ToolClassFact, ToolFunctionHints, SchemaRefs, TypeShapeFact, SpliceFact, CalledSpliceFact, TextConstantFact, BuilderTextsFact, BuilderSpliceFact } from './prompt-facts';
 
 export type { SchemaUseFact, SchemaFact, SchemaSenderFact, MessageBuilderFact, ToolSchemaBuilderFact, ToolClassFact, ToolFunctionHints, SchemaRefs, TypeShapeFact, SpliceFact, CalledSpliceFact, TextConstantFact, BuilderTextsFact, BuilderSpliceFact } from './prompt-facts';
@@ -217,6 +218,8 @@ export interface FunctionFact {
    * read only for the texts they carry (options-fields.ts).
    */
   readonly returnedObjects?: readonly Expr[];
+  /** TypeScript: returns keyed by the branch of one subject they sit in (`if (provider === "google") return …`), keyed-returns.ts. */
+  readonly keyedReturns?: KeyedReturns;
   /** Local assignments `name = …` (first of each name). */
   readonly locals: Readonly<Record<string, Expr>>;
   /** Python: later assignments of the same locals (other branches), tried in order when the first gives nothing. */

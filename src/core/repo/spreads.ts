@@ -21,3 +21,8 @@ export function spreadMember(obj: Extract<Val, { t: 'dict' }>, key: string, valu
 export function dictParts(e: Extract<Expr, { k: 'dict' }>): Expr[] {
   return [...Object.values(e.entries), ...(e.spreads ?? [])];
 }
+
+/** A field of an object passed whole (`createProvider(options)` into `({ provider, model }: Options)`): read where it is an object. */
+export function fieldOf(obj: Val | undefined, key: string, member: (v: Val, key: string) => Val | undefined): Val | undefined {
+  return obj?.t === 'dict' || obj?.t === 'inst' || obj?.t === 'client' ? member(obj, key) : undefined;
+}

@@ -27,7 +27,8 @@ export interface Inst {
 export type Val =
   | { readonly t: 'str'; readonly v: string; readonly at: SourceRef; readonly via: Via; readonly detail?: string }
   | { readonly t: 'num'; readonly v: number; readonly at: SourceRef; readonly via: Via; readonly detail?: string }
-  | { readonly t: 'dict'; readonly entries: Readonly<Record<string, Expr>>; readonly ctx: Ctx; readonly via?: Via; readonly spreads?: readonly Expr[] }
+  /** `store`: the state of an application state store (state-stores.ts), read by `getState()`, its hook or a selector. */
+  | { readonly t: 'dict'; readonly entries: Readonly<Record<string, Expr>>; readonly ctx: Ctx; readonly via?: Via; readonly spreads?: readonly Expr[]; readonly store?: boolean }
   | { readonly t: 'list'; readonly items: readonly Expr[]; readonly ctx: Ctx }
   | { readonly t: 'cfg'; readonly data: unknown; readonly doc: ConfigDoc; readonly key?: string }
   /** A settings object merged from several configuration files, read from `keys` on (settings-objects.ts). */
