@@ -7,7 +7,7 @@
 
 import type { DetectedCall } from '../detect/types';
 import type { TextFacts } from './sent-types';
-import type { KeyedReturns } from './keyed-returns';
+import type { KeyedReturns } from './keyed-return-types';
 import type { SchemaUseFact, SchemaFact, SchemaSenderFact, MessageBuilderFact, ToolSchemaBuilderFact, ToolClassFact, ToolFunctionHints, SchemaRefs, TypeShapeFact, SpliceFact, CalledSpliceFact, TextConstantFact, BuilderTextsFact, BuilderSpliceFact } from './prompt-facts';
 
 export type { SchemaUseFact, SchemaFact, SchemaSenderFact, MessageBuilderFact, ToolSchemaBuilderFact, ToolClassFact, ToolFunctionHints, SchemaRefs, TypeShapeFact, SpliceFact, CalledSpliceFact, TextConstantFact, BuilderTextsFact, BuilderSpliceFact } from './prompt-facts';

@@ -16,20 +16,11 @@
  */
 import type { SyntaxNode } from '../detect/parser';
 import type { Expr } from './facts';
+import type { KeyedReturn, KeyedReturns } from './keyed-return-types';
+
+export type { KeyedReturn, KeyedReturns };
 
 type ExprOf = (n: SyntaxNode, depth: number) => Expr;
-
-export interface KeyedReturn {
-  /** The values that select this return (string literals or constants such as `Provider.OpenAI`); null: the fall-through. */
-  readonly keys: readonly Expr[] | null;
-  readonly value: Expr;
-}
-
-export interface KeyedReturns {
-  /** What the branches compare (`provider`, `config.provider`). */
-  readonly subject: Expr;
-  readonly cases: readonly KeyedReturn[];
-}
 
 const FUNCTION_NODE = /^(function_declaration|function_expression|function|arrow_function|method_definition|generator_function_declaration|class_declaration|class)$/;
 const MAX_CASES = 24;
