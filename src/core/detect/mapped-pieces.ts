@@ -9,6 +9,10 @@ import type { SyntaxNode } from './parser';
 import { CONFIDENCE } from './prompt-reader';
 import type { SiteRegistry } from './sites';
 import type { Collected, LanguageSyntax } from './syntax';
+import { render } from './text';
+
+const TAG = /<\/?[A-Za-z_][^<>]*>/g;
+const WORD = /[A-Za-z]{2,}/g;
 
 const FUNCTIONS = new Set(['arrow_function', 'function_declaration', 'function_expression', 'function', 'method_definition']);
 
@@ -32,7 +36,12 @@ function mappedTemplate(syntax: LanguageSyntax, value: SyntaxNode): SyntaxNode |
   let v = value;
   if (v.type === 'binary_expression') v = v.childForFieldName('left') ?? v;
   // `sources.length ? sources.map(…).join("\n\n") : ""`: the arm that joins.
-  if (v.type === 'ternary_expression') return [v.childForFieldName('consequence'), v.childForFieldName('alternative')].map((arm) => (arm ? mappedTemplate(syntax, arm) : undefined)).find(Boolean);
+  // There the rule is read as for Python's joined items (joined-item-templates-py.ts): two written words outside tags,
+  // so `<Content index={${i}}>${c}</Content>` (data wrapped in a tag) is not a prompt of its own.
+  if (v.type === 'ternary_expression') {
+    const arms = [v.childForFieldName('consequence'), v.childForFieldName('alternative')].map((arm) => (arm ? mappedTemplate(syntax, arm) : undefined));
+    return arms.find((t) => t && (render(syntax.text(t)).literalText.replace(TAG, ' ').match(WORD) ?? []).length >= 2);
+  }
   if (v.type !== 'call_expression' || !/\.join$/.test(syntax.callee(v))) return undefined;
   const mapped = syntax.receiver(v);
   if (!mapped || mapped.type !== 'call_expression' || !/\.map$/.test(syntax.callee(mapped))) return undefined;
