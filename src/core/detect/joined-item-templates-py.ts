@@ -49,7 +49,9 @@ function itemTemplates(syntax: LanguageSyntax, fn: SyntaxNode, value: SyntaxNode
     return kids.length === 3 ? [...itemTemplates(syntax, fn, kids[0]), ...itemTemplates(syntax, fn, kids[2])] : [];
   }
   if (v.type !== 'call' || !/\.join$/.test(syntax.callee(v)) || syntax.receiver(v)?.type !== 'string') return [];
-  const arg = syntax.args(v).positional[0];
+  // `sep.join(f"…" for x in xs)`: the generator is the call's whole argument list.
+  const bare = v.childForFieldName('arguments');
+  const arg = bare?.type === 'generator_expression' ? bare : syntax.args(v).positional[0];
   const list = arg ? unwrap(arg) : undefined;
   if (!list) return [];
   let items: SyntaxNode[] = [];
