@@ -96,7 +96,9 @@ const PROMPT_RULES: readonly (readonly [RegExp, string, CensusKind])[] = [
   [/^part of .*, a role-first message builder$/, 'role-first-builder', 'language-idiom'],
   [/^part of /, 'assembled-pieces', 'data-flow'],
   // Before prompt-named-function and the description rule: a builder's return spliced by its call (returned-parts.ts).
-  [/^returned by a builder spliced into /, 'spliced-builder-return', 'data-flow'],
+  [/^returned by a builder (spliced|joined) into /, 'spliced-builder-return', 'data-flow'],
+  // A per-item template joined and spliced into a prompt (mapped-pieces.ts, joined-item-templates-py.ts).
+  [/^per-item text joined into a prompt /, 'joined-item-template', 'data-flow'],
   // An imported builder's call spliced by a template of a sent prompt (builder-splices.ts, repo/spliced-constants.ts).
   [/ returns it: a builder spliced by a template of the prompt sent at /, 'imported-builder-splice', 'data-flow'],
   // An entry of a table of texts that a joined list of lines splices in (joined-items.ts).

@@ -116,11 +116,16 @@ export class AssembledPrompts {
       case 'string':
       case 'template_string':
       case 'concatenated_string': {
-        if (!hasWords(syntax, n) || ((slot || isParameterDefault(n)) && !/\s/.test(n.text.slice(1, -1).trim()))) return;
-        const r = this.prompts.promptsFrom(n, kind, CONFIDENCE.key, `part of ${reason}`);
-        out.ids.push(...r.ids);
-        out.placeholders.push(...r.placeholders);
-        // `f"{stats_text}{tabs_text}"`: locals spliced into the piece are pieces too.
+        const written = hasWords(syntax, n);
+        if ((!written && !splicesOnly(n)) || ((slot || isParameterDefault(n)) && !/\s/.test(n.text.slice(1, -1).trim()))) return;
+        if (written) {
+          const r = this.prompts.promptsFrom(n, kind, CONFIDENCE.key, `part of ${reason}`);
+          out.ids.push(...r.ids);
+          out.placeholders.push(...r.placeholders);
+        }
+        // `f"{stats_text}{tabs_text}"`: locals spliced into the piece are pieces too. A template of splices and
+        // separators only (`\`\n\n${TEMPLATE.replace("{slot}", value || "No value.")}\``) is no text itself, but
+        // what it splices is sent.
         for (const sub of n.descendantsOfType(['interpolation', 'template_substitution']).slice(0, 30)) {
           const expr = sub?.namedChildren[0];
           if (expr) this.visit(expr, kind, reason, depth + 1, seen, out);
@@ -135,7 +140,7 @@ export class AssembledPrompts {
         // Written sides first: a long assembly on one side must not use up the pieces before the text written beside it.
         const sides = [n.childForFieldName('left'), n.childForFieldName('right')].filter((c): c is SyntaxNode => Boolean(c));
         sides.sort((a, b) => Number(isWrittenLiteral(syntax, b)) - Number(isWrittenLiteral(syntax, a)));
-        for (const side of sides) this.visit(side, kind, reason, depth, seen, out, slot && op !== '+');
+        for (const side of sides) this.visit(side, kind, reason, depth, seen, out, op !== '+');
         return;
       }
       case 'spread_element':
@@ -158,7 +163,9 @@ export class AssembledPrompts {
       case 'boolean_operator':
       case 'conditional_expression':
       case 'ternary_expression':
-        for (const c of n.namedChildren) if (c) this.visit(c, kind, reason, depth + 1, seen, out, slot);
+        // A branch or fallback of one word (`blocks if blocks else "None"`, `x or "Empty"`) is a value put in
+        // place of a missing one, not written text: as for a `.replace` slot, only a phrase is read.
+        for (const c of n.namedChildren) if (c) this.visit(c, kind, reason, depth + 1, seen, out, true);
         return;
       case 'identifier':
         return this.visitName(n, kind, reason, depth, seen, out, slot);
@@ -306,6 +313,18 @@ function hasWords(syntax: LanguageSyntax, node: SyntaxNode): boolean {
   if (n.type === 'concatenated_string' || n.type === 'binary_operator' || n.type === 'binary_expression') return n.namedChildren.some((c) => c && hasWords(syntax, c));
   if (n.type !== 'string' && n.type !== 'template_string') return syntax.isTextLiteral(n) && syntax.text(n).parts.some((p) => typeof p === 'string' && WRITTEN.test(p));
   return n.namedChildren.some((c) => c && /^(string_content|string_fragment)$/.test(c.type) && WRITTEN.test(c.text));
+}
+
+/** A template or f-string with splices and no letters of its own (`\`\n\n${a}\``, `f"{a}\n{b}"`): it only joins values. */
+function splicesOnly(n: SyntaxNode): boolean {
+  if (n.type !== 'string' && n.type !== 'template_string') return false;
+  let splices = 0;
+  for (const c of n.namedChildren) {
+    if (!c) continue;
+    if (c.type === 'interpolation' || c.type === 'template_substitution') splices++;
+    else if (/^(string_content|string_fragment)$/.test(c.type) && /[A-Za-z]/.test(c.text)) return false;
+  }
+  return splices > 0;
 }
 
 function isWrittenLiteral(syntax: LanguageSyntax, node: SyntaxNode): boolean {

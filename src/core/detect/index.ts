@@ -30,6 +30,7 @@ import { DEFAULT_DETECT_OPTIONS, type Annotation, type AnnotationValues, type De
 import type { FileFacts } from '../repo/facts';
 import { findTypedRequests } from './typed-requests';
 import { mappedPromptPieces } from './mapped-pieces';
+import { joinedItemTemplatesPy } from './joined-item-templates-py';
 import { DECLARES_TYPES, withTypeShapes } from '../repo/type-shapes';
 
 export * from './types';
@@ -112,6 +113,7 @@ async function detectCode(text: string, path: string, grammar: Grammar, opts: ty
     const detector = new CodeDetector(syntax, collected, sites);
     detector.run();
     mappedPromptPieces(syntax, collected, tree.rootNode, sites);
+    joinedItemTemplatesPy(syntax, collected, tree.rootNode, sites);
     findReprPrompts(syntax, collected, sites);
     markCallContexts(syntax, collected, detector.found(), path, tree.rootNode);
     const typed = findTypedRequests(syntax, collected, tree.rootNode, sites, text);

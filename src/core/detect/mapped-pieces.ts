@@ -9,13 +9,17 @@ import type { SyntaxNode } from './parser';
 import { CONFIDENCE } from './prompt-reader';
 import type { SiteRegistry } from './sites';
 import type { Collected, LanguageSyntax } from './syntax';
+import { render } from './text';
+
+const TAG = /<\/?[A-Za-z_][^<>]*>/g;
+const WORD = /[A-Za-z]{2,}/g;
 
 const FUNCTIONS = new Set(['arrow_function', 'function_declaration', 'function_expression', 'function', 'method_definition']);
 
 export function mappedPromptPieces(syntax: LanguageSyntax, collected: Collected, root: SyntaxNode, sites: SiteRegistry): void {
   if (syntax.language !== 'typescript') return;
   if (!sites.prompts.size) return;
-  const joined = collected.declarations.filter((d) => !d.isFunction && d.nameNode.type === 'identifier' && (d.value.type === 'call_expression' || d.value.type === 'binary_expression') && /\.map\s*\(/.test(d.value.text) && /\.join\s*\(/.test(d.value.text));
+  const joined = collected.declarations.filter((d) => !d.isFunction && d.nameNode.type === 'identifier' && (d.value.type === 'call_expression' || d.value.type === 'binary_expression' || d.value.type === 'ternary_expression') && /\.map\s*\(/.test(d.value.text) && /\.join\s*\(/.test(d.value.text));
   if (!joined.length) return;
   const prompts = root.descendantsOfType('template_string').filter((t): t is SyntaxNode => Boolean(t) && sites.prompts.has(`${t!.startIndex}:${t!.endIndex}`));
   if (!prompts.length) return;
@@ -31,6 +35,13 @@ export function mappedPromptPieces(syntax: LanguageSyntax, collected: Collected,
 function mappedTemplate(syntax: LanguageSyntax, value: SyntaxNode): SyntaxNode | undefined {
   let v = value;
   if (v.type === 'binary_expression') v = v.childForFieldName('left') ?? v;
+  // `sources.length ? sources.map(…).join("\n\n") : ""`: the arm that joins.
+  // There the rule is read as for Python's joined items (joined-item-templates-py.ts): two written words outside tags,
+  // so `<Content index={${i}}>${c}</Content>` (data wrapped in a tag) is not a prompt of its own.
+  if (v.type === 'ternary_expression') {
+    const arms = [v.childForFieldName('consequence'), v.childForFieldName('alternative')].map((arm) => (arm ? mappedTemplate(syntax, arm) : undefined));
+    return arms.find((t) => t && (render(syntax.text(t)).literalText.replace(TAG, ' ').match(WORD) ?? []).length >= 2);
+  }
   if (v.type !== 'call_expression' || !/\.join$/.test(syntax.callee(v))) return undefined;
   const mapped = syntax.receiver(v);
   if (!mapped || mapped.type !== 'call_expression' || !/\.map$/.test(syntax.callee(mapped))) return undefined;

@@ -116,6 +116,8 @@ export class PromptPlaces {
       // the description comes from elsewhere, the parameter descriptions are written here.
       toolSchemaPropertyDescriptions(syntax, entries, this.prompts);
     }
+    // prompt_toolkit's `Style.from_dict({'prompt': 'cyan bold'})`: `prompt` names the input line's style class there.
+    if (isStyleMap(node)) return;
     for (const [key, kind] of Object.entries(PROMPT_KEYS)) {
       const v = entries.get(key);
       if (v && isTextish(syntax, v)) this.prompts.promptsFrom(v, kind, CONFIDENCE.key, `${key} property`);
@@ -267,6 +269,17 @@ function isUnusedLocal(nameNode: SyntaxNode): boolean {
   if (!fn) return false;
   const name = nameNode.text;
   return !fn.descendantsOfType(['identifier', 'shorthand_property_identifier']).some((id) => id && id.text === name && id.id !== nameNode.id);
+}
+
+/** A terminal UI's style table: a dict given to a `Style`/`….from_dict` call, or held by a local named as a style. */
+function isStyleMap(node: SyntaxNode): boolean {
+  const holder = node.parent;
+  if (holder?.type === 'argument_list' || holder?.type === 'arguments') {
+    const callee = holder.parent?.childForFieldName('function')?.text ?? '';
+    return /(^|\.)\w*Style(\.from_dict)?$/.test(callee);
+  }
+  const name = holder?.type === 'assignment' ? holder.childForFieldName('left')?.text : undefined;
+  return Boolean(name && /(^|_)style(_dict|_map)?$/i.test(name));
 }
 
 /** Written words have spaces between them; flags, ids and keys (`prompt-caching-2024-07-31`) have none. */

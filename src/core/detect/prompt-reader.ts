@@ -14,7 +14,7 @@ import { passedText } from './passed-texts';
 import { pushedItems } from './pushed-parts';
 import { returnedParts } from './returned-parts';
 import { splicedTexts } from './spliced-parts';
-import { joinedItemExprs, tableTexts } from './joined-items';
+import { joinedItemExprs, tableTexts, unfilteredList } from './joined-items';
 
 /** How sure a site is a prompt, by where it was found: an SDK position … a name only. */
 export const CONFIDENCE = { position: 0.95, message: 0.9, tool: 0.85, key: 0.8, decorated: 0.9, named: 0.65, namedFunction: 0.6 };
@@ -105,6 +105,15 @@ export class PromptReader {
       const parts = this.assembledParts(target, kind, reason);
       if (parts.length) {
         ids.push(...parts);
+        placeholders.push(...render(value).placeholders);
+        return { ids, placeholders };
+      }
+    }
+    // `[buildQuestionPrompt(q), languageSuffix()].join("\n\n")`: a list of values joined writes nothing either.
+    if (depth < 3 && joinsValuesOnly(syntax, target)) {
+      const parts = joinedItemExprs(syntax, target).flatMap((expr) => returnedParts(syntax, expr).map((part) => this.splicedPart(part, kind, reason, 'returned by a builder joined into')));
+      if (parts.some(Boolean)) {
+        ids.push(...parts.filter((p): p is string => Boolean(p)));
         placeholders.push(...render(value).placeholders);
         return { ids, placeholders };
       }
@@ -278,6 +287,17 @@ export class PromptReader {
 }
 
 /** A template or f-string made only of spliced values and separators (whitespace, punctuation). */
+/** `[a(…), b].join(sep)` (TypeScript) / `sep.join([a(…), b])` (Python): a written list of values only, no text of its own. */
+function joinsValuesOnly(syntax: LanguageSyntax, node: SyntaxNode): boolean {
+  if (!isCallNode(node) || !/\.join$/.test(syntax.callee(node))) return false;
+  const receiver = syntax.receiver(node);
+  const listNode = syntax.language === 'python' ? (receiver?.type === 'string' ? syntax.args(node).positional[0] : undefined) : receiver;
+  const list = listNode ? unfilteredList(syntax, listNode) : undefined;
+  if (!list || (list.type !== 'list' && list.type !== 'array')) return false;
+  const items = list.namedChildren.filter((c): c is SyntaxNode => Boolean(c) && c!.type !== 'comment');
+  return items.length > 0 && items.every((item) => !syntax.isTextLiteral(item) || /^[\s\p{P}]*$/u.test(render(syntax.text(item)).literalText));
+}
+
 function isAssembly(node: SyntaxNode): boolean {
   if (node.type !== 'template_string' && node.type !== 'string') return false;
   let substitutions = 0;

@@ -106,6 +106,8 @@ function classOf(obj: SyntaxNode): string | undefined {
     const cls = holder.parent?.type === 'block' ? holder.parent.parent : undefined;
     return cls?.type === 'class_definition' ? cls.childForFieldName('name')?.text : undefined;
   }
+  const guarded = reflectedClass(fn, name);
+  if (guarded) return guarded;
   for (const p of fn.childForFieldName('parameters')?.namedChildren ?? []) {
     if (!p || !/typed(_default)?_parameter/.test(p.type)) continue;
     const pName = p.type === 'typed_parameter' ? p.namedChildren.find((c) => c?.type === 'identifier')?.text : p.childForFieldName('name')?.text;
@@ -114,6 +116,45 @@ function classOf(obj: SyntaxNode): string | undefined {
     // `Type[Tool]`, `type[Tool]`, `Optional[Type["Tool"]]`, `"Tool"`: the innermost class name.
     const m = /([A-Za-z_][\w]*)\W*$/.exec(type.replace(/\]+\s*$/, '').replace(/['"]/g, ''));
     return m && /^[A-Z]/.test(m[1]) ? m[1] : undefined;
+  }
+  return undefined;
+}
+
+/** How many statements of a function are searched for the guard that names a reflected tool class. */
+const MAX_GUARD_NODES = 400;
+
+/**
+ * Tools found by reflection: the builder reads an instance of a class the function only knows by its base.
+ * `tool = obj()` where the function tests `issubclass(obj, BaseTool)` (classes listed by `inspect.getmembers`
+ * of modules imported by name), a value tested with `isinstance(tool, BaseTool)`, or a loop over
+ * `BaseTool.__subclasses__()`: every subclass of that base sends its attributes, so the base is the class.
+ */
+function reflectedClass(fn: SyntaxNode, name: string): string | undefined {
+  // `tool = obj()` / `tool = obj(config)`: the instance of the class held by `obj`.
+  const names = new Set([name]);
+  const nodes = fn.descendantsOfType(['assignment', 'call', 'for_statement']).slice(0, MAX_GUARD_NODES);
+  for (const n of nodes) {
+    if (n?.type !== 'assignment' || n.childForFieldName('left')?.text !== name) continue;
+    const right = n.childForFieldName('right');
+    const callee = right?.type === 'call' ? right.childForFieldName('function') : undefined;
+    if (callee?.type === 'identifier') names.add(callee.text);
+  }
+  for (const n of nodes) {
+    if (!n) continue;
+    if (n.type === 'call') {
+      const callee = n.childForFieldName('function')?.text;
+      const args = n.childForFieldName('arguments')?.namedChildren ?? [];
+      if ((callee !== 'issubclass' && callee !== 'isinstance') || args.length !== 2 || !names.has(args[0]?.text ?? '')) continue;
+      const base = args[1]?.type === 'identifier' || args[1]?.type === 'attribute' ? args[1].text.split('.').pop() : undefined;
+      if (base && /^[A-Z]/.test(base)) return base;
+    } else {
+      // `for tool_cls in BaseTool.__subclasses__():`
+      const left = n.childForFieldName('left');
+      const right = n.childForFieldName('right');
+      if (left?.type !== 'identifier' || !names.has(left.text) || right?.type !== 'call') continue;
+      const m = /^([A-Z]\w*)\.__subclasses__$/.exec(right.childForFieldName('function')?.text ?? '');
+      if (m) return m[1];
+    }
   }
   return undefined;
 }

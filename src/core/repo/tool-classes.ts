@@ -23,9 +23,7 @@ export function toolClassPromptsByFile(store: RepoStore, evaluator: Evaluator): 
   const builders = new Map<string, Builder>();
   for (const stored of store.files()) {
     for (const b of stored.facts.toolSchemaBuilders ?? []) {
-      const at = locate(evaluator, stored.file.path, b.cls);
-      if (!at) continue;
-      const key = `${at.path}#${at.name}`;
+      const key = classKey(evaluator, stored.file.path, b.cls);
       const entry = builders.get(key) ?? { described: new Set<string>(), schemas: new Set<string>() };
       for (const a of b.described) entry.described.add(a);
       for (const a of b.schemas) entry.schemas.add(a);
@@ -61,9 +59,27 @@ function attributesRead(store: RepoStore, evaluator: Evaluator, path: string, cl
       const found = locate(evaluator, at.path, base);
       const fact = found ? classFact(store, found.path, found.name) : undefined;
       if (found && fact) queue.push({ path: found.path, name: found.name, bases: fact.bases });
+      // A base declared in a module without facts (an abstract `BaseTool(ABC)` names no model): known by its name only.
+      else if (!found) {
+        const byName = builders.get(unlocatedKey(base));
+        if (byName) for (const a of [...byName.described, ...byName.schemas]) read.add(a);
+      }
     }
   }
   return read;
+}
+
+/**
+ * The key a builder's class is found under: where it is declared, or, when its module has no facts (an abstract
+ * base class in a file that names no model is not read), its name as written.
+ */
+function classKey(evaluator: Evaluator, path: string, written: string): string {
+  const at = locate(evaluator, path, written);
+  return at ? `${at.path}#${at.name}` : unlocatedKey(written);
+}
+
+function unlocatedKey(written: string): string {
+  return `?#${written.replace(/\[.*$/s, '').split('.').pop() ?? written}`;
 }
 
 /** The class a name written in `path` stands for (its own class, or one imported), by where it is declared. */
