@@ -19,6 +19,7 @@ import type { SyntaxNode } from './parser';
 import { CONFIDENCE, type PromptReader } from './prompt-reader';
 import { requestSpanOf, type Mutable, type SiteRegistry } from './sites';
 import { contains, type Collected, type LanguageSyntax } from './syntax';
+import { STORE_EMBEDS, storeEmbeddings } from './vector-stores';
 import type { DetectedAlternative, DetectedCall } from './types';
 
 const INVOKE = /\.(invoke|ainvoke|stream|astream|batch|abatch|astream_events|streamEvents|predict|apredict)$/;
@@ -82,10 +83,13 @@ export class RequestFinder {
         this.storeEmbeddings(node, callee);
         continue;
       }
-      const embed = EMBED.test(callee);
-      if (!embed && !INVOKE.test(callee)) continue;
       const receiver = this.syntax.receiver(node);
-      if (!receiver) continue;
+      if (receiver && STORE_EMBEDS.test(callee)) {
+        this.storeQuery(node, callee, receiver);
+        continue;
+      }
+      const embed = EMBED.test(callee);
+      if (!receiver || (!embed && !INVOKE.test(callee))) continue;
       const steps = embed ? undefined : this.lcel.stepsOf(receiver);
       // A chain with several model steps sends one request per step (lcel-steps.ts); with one, the run is its request.
       if (steps && steps.length > 1) {
@@ -138,6 +142,14 @@ export class RequestFinder {
       const found = this.bindingsOf(arg, wrap, 0, new Set()).filter((f) => f.binding.call.kind === 'embedding');
       if (found.length) return this.addRequest(node, callee, found, wrap, true);
     }
+  }
+
+  /** `store.similarity_search(query)`, `vectorStore.addDocuments(docs)`: an embedding request on the store's embeddings (vector-stores.ts). */
+  private storeQuery(node: SyntaxNode, callee: string, receiver: SyntaxNode): void {
+    const wrap: Wrapping = { tools: [], toolsBound: false, structured: false };
+    const embeddings = (arg: SyntaxNode): Found[] => this.bindingsOf(arg, wrap, 0, new Set()).filter((f) => f.binding.call.kind === 'embedding');
+    const found = storeEmbeddings(this.syntax, receiver, (n) => this.valuesOf(n), embeddings);
+    if (found.length) this.addRequest(node, callee, found, wrap, true);
   }
 
   private addRequest(node: SyntaxNode, callee: string, found: readonly Found[], wrap: Wrapping, embed: boolean, step?: ModelStep): void {
