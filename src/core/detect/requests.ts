@@ -149,10 +149,10 @@ export class RequestFinder {
     const wrap: Wrapping = { tools: [], toolsBound: false, structured: false };
     const embeddings = (arg: SyntaxNode): Found[] => this.bindingsOf(arg, wrap, 0, new Set()).filter((f) => f.binding.call.kind === 'embedding');
     const found = storeEmbeddings(this.syntax, receiver, (n) => this.valuesOf(n), embeddings);
-    if (found.length) this.addRequest(node, callee, found, wrap, true);
+    if (found.length) this.addRequest(node, callee, found, wrap, true, undefined, 'store-query');
   }
 
-  private addRequest(node: SyntaxNode, callee: string, found: readonly Found[], wrap: Wrapping, embed: boolean, step?: ModelStep): void {
+  private addRequest(node: SyntaxNode, callee: string, found: readonly Found[], wrap: Wrapping, embed: boolean, step?: ModelStep, tag?: 'store-query'): void {
     const unique = found.filter((f, i) => found.findIndex((g) => g.binding === f.binding) === i);
     const choice = unique.length > 1 && unique.some((f, i) => unique.some((g, j) => j > i && exclusive(f.via, g.via))) ? chooseDefault(this.syntax, unique.map((f) => f.via)) : undefined;
     const chosen = unique[choice?.chosen ?? unique.length - 1];
@@ -188,7 +188,7 @@ export class RequestFinder {
       promptIds: messages.ids,
       tools: wrap.tools.length ? wrap.tools : b.tools,
       agent: false,
-      rule: step ? 'lcel-model-step' : 'binding-invoke',
+      rule: tag ?? (step ? 'lcel-model-step' : 'binding-invoke'),
       inputPlaceholders: messages.placeholders,
       bindingId: b.id,
       ...(embed || b.kind === 'embedding' ? { kind: 'embedding' as const } : {}),

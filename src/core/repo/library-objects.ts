@@ -94,6 +94,15 @@ export const LIBRARY_OBJECTS: readonly LibraryObject[] = [
     model: { kw: ['model'], via: { builder: /^camel\.models(\.\w+)*\.ModelFactory\.create$/, kw: ['model_type'] } },
   },
   {
+    // camel toolkits that ask their own model: `ImageAnalysisToolkit(model=ModelFactory.create(…))`;
+    // `toolkit.ask_question_about_image(path, question)` / `image_to_text(path)` send a vision request on it (the
+    // video and audio toolkits likewise). Source: CAMEL docs "Toolkits" (ImageAnalysisToolkit, VideoAnalysisToolkit).
+    library: 'camel',
+    builder: /^camel\.toolkits(\.\w+)*\.(ImageAnalysis|VideoAnalysis|AudioAnalysis)Toolkit$/,
+    methods: /^(ask_question_about_(image|video|audio)|image_to_text|audio2text)$/,
+    model: { kw: ['model'], via: { builder: /^camel\.models(\.\w+)*\.ModelFactory\.create$/, kw: ['model_type'] } },
+  },
+  {
     // LangChain chat models and LLMs sent the older ways: calling the instance (`chat(messages)`, `self.llm(prompt)`,
     // `agent.llm(messages).content`), `predict_messages`, `generate`, `call_as_llm`. `invoke` and its family are
     // detection's (requests.ts), so they are not listed. Sources: LangChain 0.0.x "Chat models" / "LLMs" how-tos
