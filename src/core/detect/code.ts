@@ -25,6 +25,7 @@ import { needsOf } from './needs';
 import { findDspyRequests } from './dspy';
 import { findPartialRequests } from './partials';
 import { RequestFinder } from './requests';
+import { findStagehandRequests } from './stagehand';
 import { findChainRequests } from './chain-requests';
 import { findTurnFormatPrompts } from './turn-format-prompts';
 import { groupExclusiveSites } from './site-groups';
@@ -79,6 +80,7 @@ export class CodeDetector {
     const merged = groupExclusiveSites(this.syntax, this.sites, this.calls);
     new RequestFinder(this.syntax, this.collected, this.sites, this.calls, this.values, this.prompts, merged).run();
     findModelObjectRequests(this.syntax, this.collected, this.sites, this.calls, this.prompts);
+    findStagehandRequests(this.syntax, this.collected, this.sites, this.calls, this.values, this.prompts);
     findChainRequests(this.syntax, this.collected, this.sites, this.calls, this.values, this.prompts);
     applyClientHosts(this.syntax, this.collected, this.calls);
     findDspyRequests(this.syntax, this.collected, this.sites, this.calls, this.values, this.prompts);

@@ -19,6 +19,7 @@ import type { SyntaxNode } from './parser';
 import { CONFIDENCE, type PromptReader } from './prompt-reader';
 import { requestSpanOf, type Mutable, type SiteRegistry } from './sites';
 import { contains, type Collected, type LanguageSyntax } from './syntax';
+import { STORE_EMBEDS, storeEmbeddings } from './vector-stores';
 import type { DetectedAlternative, DetectedCall } from './types';
 
 const INVOKE = /\.(invoke|ainvoke|stream|astream|batch|abatch|astream_events|streamEvents|predict|apredict)$/;
@@ -82,10 +83,13 @@ export class RequestFinder {
         this.storeEmbeddings(node, callee);
         continue;
       }
-      const embed = EMBED.test(callee);
-      if (!embed && !INVOKE.test(callee)) continue;
       const receiver = this.syntax.receiver(node);
-      if (!receiver) continue;
+      if (receiver && STORE_EMBEDS.test(callee)) {
+        this.storeQuery(node, callee, receiver);
+        continue;
+      }
+      const embed = EMBED.test(callee);
+      if (!receiver || (!embed && !INVOKE.test(callee))) continue;
       const steps = embed ? undefined : this.lcel.stepsOf(receiver);
       // A chain with several model steps sends one request per step (lcel-steps.ts); with one, the run is its request.
       if (steps && steps.length > 1) {
@@ -140,7 +144,15 @@ export class RequestFinder {
     }
   }
 
-  private addRequest(node: SyntaxNode, callee: string, found: readonly Found[], wrap: Wrapping, embed: boolean, step?: ModelStep): void {
+  /** `store.similarity_search(query)`, `vectorStore.addDocuments(docs)`: an embedding request on the store's embeddings (vector-stores.ts). */
+  private storeQuery(node: SyntaxNode, callee: string, receiver: SyntaxNode): void {
+    const wrap: Wrapping = { tools: [], toolsBound: false, structured: false };
+    const embeddings = (arg: SyntaxNode): Found[] => this.bindingsOf(arg, wrap, 0, new Set()).filter((f) => f.binding.call.kind === 'embedding');
+    const found = storeEmbeddings(this.syntax, receiver, (n) => this.valuesOf(n), embeddings);
+    if (found.length) this.addRequest(node, callee, found, wrap, true, undefined, 'store-query');
+  }
+
+  private addRequest(node: SyntaxNode, callee: string, found: readonly Found[], wrap: Wrapping, embed: boolean, step?: ModelStep, tag?: 'store-query'): void {
     const unique = found.filter((f, i) => found.findIndex((g) => g.binding === f.binding) === i);
     const choice = unique.length > 1 && unique.some((f, i) => unique.some((g, j) => j > i && exclusive(f.via, g.via))) ? chooseDefault(this.syntax, unique.map((f) => f.via)) : undefined;
     const chosen = unique[choice?.chosen ?? unique.length - 1];
@@ -176,7 +188,7 @@ export class RequestFinder {
       promptIds: messages.ids,
       tools: wrap.tools.length ? wrap.tools : b.tools,
       agent: false,
-      rule: step ? 'lcel-model-step' : 'binding-invoke',
+      rule: tag ?? (step ? 'lcel-model-step' : 'binding-invoke'),
       inputPlaceholders: messages.placeholders,
       bindingId: b.id,
       ...(embed || b.kind === 'embedding' ? { kind: 'embedding' as const } : {}),

@@ -25,6 +25,8 @@ export const CALL_RULES = {
   'binding-invoke': { kind: 'framework-contract', about: 'invoke/stream/embed on a model binding made in the file (requests.ts)' },
   'lcel-model-step': { kind: 'framework-contract', about: 'a model step of an LCEL chain: one of several its run reaches, or of a chain returned or exported to run elsewhere (lcel-steps.ts)' },
   'model-object': { kind: 'framework-contract', about: 'a request on an SDK model object or chat session (model-objects.ts)' },
+  'store-query': { kind: 'framework-contract', about: "a vector store's query or add method, embedding on the embeddings binding its builder was handed (vector-stores.ts)" },
+  'stagehand-step': { kind: 'framework-contract', about: "Stagehand's act/extract/observe on a page of a Stagehand built in the file (stagehand.ts)" },
   'legacy-chain': { kind: 'framework-contract', about: "LangChain's legacy chain run, or a request method passed as a callable (chain-requests.ts)" },
   'dspy-predictor': { kind: 'framework-contract', about: 'a DSPy predictor called under an LM context (dspy.ts)' },
   'bound-model-invoke': { kind: 'framework-contract', about: 'invoke on bind_tools/with_structured_output of a model made outside the file (model-uses.ts)' },

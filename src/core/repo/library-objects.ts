@@ -37,6 +37,10 @@ export interface LibraryObject {
   };
 }
 
+/** A chat-model or LLM class of LangChain (legacy `langchain.chat_models` / `.llms`, community, partner packages); not embeddings. */
+const LANGCHAIN_MODEL_CLASS =
+  /^(langchain(_community)?\.(chat_models|llms)(\.\w+)*|langchain_(openai|anthropic|google_genai|google_vertexai|mistralai|groq|ollama|aws|cohere|fireworks|together|deepseek|xai|huggingface))\.(?!\w*Embeddings$)[A-Z]\w*$/;
+
 export const LIBRARY_OBJECTS: readonly LibraryObject[] = [
   {
     // `coder = Coder.create(main_model=Model("gpt-4o"), fnames=…)`; `coder.run("make it so")` sends the request
@@ -89,7 +93,32 @@ export const LIBRARY_OBJECTS: readonly LibraryObject[] = [
     methods: /^a?step$/,
     model: { kw: ['model'], via: { builder: /^camel\.models(\.\w+)*\.ModelFactory\.create$/, kw: ['model_type'] } },
   },
+  {
+    // camel toolkits that ask their own model: `ImageAnalysisToolkit(model=ModelFactory.create(…))`;
+    // `toolkit.ask_question_about_image(path, question)` / `image_to_text(path)` send a vision request on it (the
+    // video and audio toolkits likewise). Source: CAMEL docs "Toolkits" (ImageAnalysisToolkit, VideoAnalysisToolkit).
+    library: 'camel',
+    builder: /^camel\.toolkits(\.\w+)*\.(ImageAnalysis|VideoAnalysis|AudioAnalysis)Toolkit$/,
+    methods: /^(ask_question_about_(image|video|audio)|image_to_text|audio2text)$/,
+    model: { kw: ['model'], via: { builder: /^camel\.models(\.\w+)*\.ModelFactory\.create$/, kw: ['model_type'] } },
+  },
+  {
+    // LangChain chat models and LLMs sent the older ways: calling the instance (`chat(messages)`, `self.llm(prompt)`,
+    // `agent.llm(messages).content`), `predict_messages`, `generate`, `call_as_llm`. `invoke` and its family are
+    // detection's (requests.ts), so they are not listed. Sources: LangChain 0.0.x "Chat models" / "LLMs" how-tos
+    // (`chat([HumanMessage(...)])`, `chat.generate(batch)`, `llm.predict_messages(...)`), BaseChatModel/BaseLLM API.
+    library: 'langchain',
+    builder: LANGCHAIN_MODEL_CLASS,
+    methods: /^(__call__|a?predict_messages|a?generate|call_as_llm|a?generate_prompt)$/,
+    model: { kw: ['model', 'model_name'] },
+  },
 ];
+
+/**
+ * A call of the object itself (`llm(messages)`, `self.agent.llm(messages)`) is looked at only where the called
+ * value is named like a model; the builder it is followed back to decides whether it is one.
+ */
+export const CALLED_MODEL_NAME = /(^|_)(llm|lm|chat|chat_model|model)$|[a-z](Llm|LLM|Model)$/;
 
 /** Every method name some entry sends with: a call of another name is never looked at. */
 export const LIBRARY_METHODS = new RegExp(LIBRARY_OBJECTS.map((o) => `(?:${o.methods.source})`).join('|'));

@@ -19,7 +19,7 @@ import type { Evaluator } from './evaluate';
 import { exprText } from './extract';
 import { closureOwner } from './closures';
 import { looksLikeModel } from './model-flow';
-import { LIBRARY_METHODS, LIBRARY_OBJECTS, type LibraryObject, type ModelSlot } from './library-objects';
+import { CALLED_MODEL_NAME, LIBRARY_METHODS, LIBRARY_OBJECTS, type LibraryObject, type ModelSlot } from './library-objects';
 import { foreignKind, libraryOf, sendsConversation, takesModel } from './foreign-clients';
 import { pickAssignment } from './branch-locals';
 import { mainVariant } from './type-defaults';
@@ -73,7 +73,16 @@ export class LibraryRuns {
       const scopes: { fn?: FunctionFact; calls: FunctionFact['calls'] }[] = [{ calls: s.facts.moduleCalls }, ...[...s.functions.values()].map((fn) => ({ fn, calls: fn.calls }))];
       for (const { fn, calls } of scopes) {
         for (const c of calls) {
-          if (c.expr.k !== 'call' || c.expr.callee.k !== 'member' || taken.has(c.line)) continue;
+          if (c.expr.k !== 'call' || taken.has(c.line)) continue;
+          // The object called itself (`self.llm(messages)`): its `__call__`.
+          const called = calledModel(c.expr.callee) ? this.origin(withSelf(c.expr.callee), { path: s.file.path, fn }, 0) : undefined;
+          if (called?.entry?.methods.test('__call__')) {
+            taken.add(c.line);
+            sites.push({ call: siteCall(c.expr, called.entry.library), built: called });
+            if (++count >= MAX_SITES) break;
+            continue;
+          }
+          if (c.expr.callee.k !== 'member') continue;
           if (!LIBRARY_METHODS.test(c.expr.callee.prop)) {
             if (takesModel(c.expr)) pending.push({ expr: c.expr, ctx: { path: s.file.path, fn } });
             continue;
@@ -202,7 +211,7 @@ export class LibraryRuns {
       case 'name':
         return this.name(e.v, ctx, next, only);
       case 'member':
-        return e.obj.k === 'name' && e.obj.v === 'self' ? this.selfAttr(e.prop, ctx, next, only) : undefined;
+        return e.obj.k === 'name' && e.obj.v === 'self' ? this.selfAttr(e.prop, ctx, next, only) : this.instanceAttr(e.obj, e.prop, ctx, next, only);
       default:
         return undefined;
     }
@@ -251,6 +260,25 @@ export class LibraryRuns {
     if (!stored || !cls || !attr) return undefined;
     const at = { path: ctx.path, fn: attr.fn ? stored.functions.get(attr.fn) : undefined };
     for (const e of [attr.expr, ...(cls.moreAttrs?.[prop] ?? [])]) {
+      const hit = this.origin(e, at, hops + 1, only);
+      if (hit) return hit;
+    }
+    return undefined;
+  }
+
+  /**
+   * An attribute of another object (`self.action_agent.llm`, `runner.agent.llm`): the object is evaluated to an
+   * instance of a repository class, and the attribute is followed where that class sets it, with the instance's
+   * constructor arguments bound (the builder's keywords decide the model, not the class's own defaults).
+   */
+  private instanceAttr(obj: Expr, prop: string, ctx: Ctx, hops: number, only?: RegExp): Built | undefined {
+    const inst = attempt(() => this.evaluator.eval(obj, ctx));
+    if (inst?.t !== 'inst') return undefined;
+    const attr = inst.cls.attrs[prop];
+    const stored = this.store.get(inst.path);
+    if (!attr || !stored) return undefined;
+    const at: Ctx = { path: inst.path, fn: attr.fn ? stored.functions.get(attr.fn) : undefined, self: inst };
+    for (const e of [attr.expr, ...(inst.cls.moreAttrs?.[prop] ?? [])]) {
       const hit = this.origin(e, at, hops + 1, only);
       if (hit) return hit;
     }
@@ -326,6 +354,12 @@ function siteCall(expr: CallExpr, library: string): DetectedCall {
 function foreignCall(expr: CallExpr, library: string): DetectedCall {
   const kind = expr.callee.k === 'member' ? foreignKind(expr.callee.prop) : undefined;
   return { ...siteCall(expr, library), rule: 'foreign-client', ...(kind ? { kind } : {}) };
+}
+
+/** A callee that may be a model object called itself: a name or attribute named like one (`llm`, `self.qa_llm`, `agent.chat_model`). */
+function calledModel(callee: Expr): boolean {
+  const last = callee.k === 'name' ? callee.v : callee.k === 'member' ? callee.prop : undefined;
+  return last !== undefined && CALLED_MODEL_NAME.test(last);
 }
 
 /** Call facts keep a deep `self` as unknown text: the name again. */

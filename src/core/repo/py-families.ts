@@ -117,7 +117,8 @@ export class PyFamilies {
       const requests = new Map(s.file.calls.map((c) => [c.id, c]));
       for (const fact of s.facts.calls) {
         const call = requests.get(fact.id);
-        if (!call || call.agent || call.role || !fact.fn) continue;
+        // A vector store's search embeds through the store: the class using it is an application part, not a model wrapper.
+        if (!call || call.agent || call.role || !fact.fn || call.rule === 'store-query') continue;
         const [cls, method] = fact.fn.split('.');
         if (!method || !s.classes.has(cls)) continue;
         addTo(this.sending, cls, method);
