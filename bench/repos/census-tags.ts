@@ -46,6 +46,8 @@ export function modelTag(call: CallReport, path: string): SiteTag {
       if (/^sent in the request body to /.test(detail)) return tag('model', 'model:route-senders', 'data-flow');
       // A model field the caller set on the object it hands on (repo/caller-sets.ts).
       if (/ before the call that hands \S+ on$/.test(detail)) return tag('model', 'model:caller-set', 'data-flow');
+      // What the callers pass in place of a parameter's signature default (repo/passed-defaults.ts).
+      if (/ in place of its default$/.test(detail)) return tag('model', 'model:passed-for-default', 'data-flow');
       return elsewhere ? tag('model', 'model:code-other-file', 'data-flow') : tag('model', 'model:code-in-file', 'framework-contract');
     case 'config':
       return tag('model', 'model:config', 'data-flow');

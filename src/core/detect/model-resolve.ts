@@ -108,6 +108,9 @@ export class ModelValues {
     const target = this.syntax.resolve(n);
     if (target.id !== n.id && target.text !== n.text) {
       const inner = this.resolve(target, depth + 1);
+      const param = inner.model ? defaultedParameter(target, n) : undefined;
+      const origin = inner.origin ?? { from: 'code' as const, line: spanOf(target).line };
+      if (param) return { ...inner, origin: { ...origin, detail: origin.detail ?? `default of parameter ${param.name}`, param: { kind: 'param', text: n.text, param, line: spanOf(n).line } } };
       if (inner.model || inner.ref || inner.alternatives) return inner;
       return {};
     }
@@ -278,6 +281,19 @@ function parameterName(c: SyntaxNode): string | undefined {
     return pattern?.type === 'identifier' ? pattern.text : undefined;
   }
   return undefined;
+}
+
+/**
+ * When `value` is the signature default of the parameter `use` names (`model_name="gpt-4"` in Python, `model =
+ * "gpt-4"` in TypeScript) and `use` is read inside that function: the function and the parameter.
+ */
+function defaultedParameter(value: SyntaxNode, use: SyntaxNode): { function: string; name: string } | undefined {
+  const param = value.parent;
+  if (!param) return undefined;
+  const name = /^(default_parameter|typed_default_parameter)$/.test(param.type) ? param.childForFieldName('name') : /^(required_parameter|optional_parameter)$/.test(param.type) && param.childForFieldName('value')?.id === value.id ? param.childForFieldName('pattern') : undefined;
+  const fn = param.parent?.parent;
+  if (name?.type !== 'identifier' || name.text !== use.text || !fn || !isFunctionLike(fn) || !contains(fn, use)) return undefined;
+  return { function: functionName(fn), name: name.text };
 }
 
 /** `llm=None`, `llm: Chat | None = None` (Python), `llm = x` (TypeScript optional with a default). */

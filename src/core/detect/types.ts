@@ -163,6 +163,11 @@ export interface ModelOrigin {
   readonly line: number;
   /** `env OPENAI_MODEL, default`, `default of parameter model`, `branch provider == "openai"`. */
   readonly detail?: string;
+  /**
+   * The model is a parameter's signature default (`def __init__(self, model_name="gpt-3.5-turbo")`): the parameter,
+   * so pricing can ask the repository what the callers pass in its place (repo/passed-defaults.ts).
+   */
+  readonly param?: ValueRef;
 }
 
 /** One branch of a site's model choice; the site's own model is the configured or default branch. */

@@ -4,7 +4,7 @@
  * prompts loaded at run time, imported prompt constants. Built once per scan (or lazily for the editor) and
  * updated per changed file; answers are cached per generation.
  */
-import type { DetectedCall, DetectedFile, DetectedLoop, DetectedPrompt } from '../detect/types';
+import type { DetectedCall, DetectedFile, DetectedLoop, DetectedPrompt, ValueRef } from '../detect/types';
 import type { CallReport, CallUse, FileReport, SiteScope, SourceRef } from '../report/types';
 import type { Expr, FunctionFact } from './facts';
 import { Evaluator, type Ctx, type Val } from './evaluate';
@@ -42,6 +42,7 @@ import { scopeOfPath } from '../report/scope';
 import { routeIndex, routeModel } from './route-callers';
 import { keyedField } from './client-picks';
 import { graphCycleLoops } from './graph-cycles';
+import { passedInsteadOfDefault, type PassedDefault } from './passed-defaults';
 
 export type { RepoHints, RepoLoop, ResolvedModel, LoadedPrompt } from './types';
 export { isConfigPath } from './config-files';
@@ -243,6 +244,11 @@ export class RepoIndex implements RepoHints {
     return this.memo('loops', () => [...findRepoLoops(this.store, this.graph, this.evaluator, (p) => this.revealedCalls(p)), ...this.agentRuns().loops, ...graphCycleLoops(this.store, this.graph, this.evaluator)]);
   }
 
+  /** A model read from a parameter's signature default: what the runtime callers pass in its place (passed-defaults.ts). */
+  passedModel(path: string, param: ValueRef): PassedDefault | undefined {
+    return this.memo(`pd:${path}:${param.line}:${param.text}`, () => passedInsteadOfDefault(this.store, this.evaluator, (p, fn) => this.graph.callers(p, fn).map((e) => ({ ...e.bound, line: e.line })), path, param));
+  }
+
   runsElsewhere(path: string): ReadonlyMap<string, string> | undefined {
     return this.agentRuns().elsewhere.get(path);
   }
@@ -331,17 +337,8 @@ export class RepoIndex implements RepoHints {
   }
 
   private sent(): ReturnType<typeof allSentTexts> {
-    return this.memo('sent', () =>
-      allSentTexts(
-        {
-          store: this.store,
-          callers: (p, fn) => this.graph.callers(p, fn),
-          outgoing: (p, fn) => this.graph.outgoing(p, fn),
-          dirFiles: () => this.memo('prompt-dirs', () => promptDirFiles(this.store)),
-        },
-        (p, id) => this.isUse(p, id),
-      ),
-    );
+    const host: Parameters<typeof allSentTexts>[0] = { store: this.store, callers: (p, fn) => this.graph.callers(p, fn), outgoing: (p, fn) => this.graph.outgoing(p, fn), dirFiles: () => this.memo('prompt-dirs', () => promptDirFiles(this.store)) };
+    return this.memo('sent', () => allSentTexts(host, (p, id) => this.isUse(p, id)));
   }
 
   private fileText(path: string): string | undefined {

@@ -23,6 +23,8 @@ export interface ChosenModel {
    * its range (the repository's other candidates, `at` where it names them, and the vendor default).
    */
   readonly plausible?: readonly { readonly model: string; readonly at?: SourceRef }[];
+  /** The model detection read is a parameter's default; the callers pass this one in its place (passed-defaults.ts). */
+  readonly passedForDefault?: true;
 }
 
 export function chooseCallModel(
@@ -38,6 +40,14 @@ export function chooseCallModel(
   if (annotation?.model) return { choice: resolver.choose(annotation.model, undefined, 'annotation'), source: { from: 'annotation', at: here } };
   if (call.model) {
     const file = fileKind !== 'code';
+    // A parameter's signature default: what the repository's callers pass in its place wins (passed-defaults.ts).
+    const passed = !file && call.modelOrigin?.param ? repo?.passedModel?.(path, call.modelOrigin.param) : undefined;
+    if (passed && 'model' in passed) return { choice: resolver.choose(passed.model, call.providerHint, 'code'), source: passed.source, passedForDefault: true };
+    const origin = call.modelOrigin;
+    if (origin?.param) {
+      const detail = `${origin.detail ?? `default of parameter ${origin.param.text}`}${passed ? `; its callers pass different models (${passed.disagree.join(', ')})` : ''}`;
+      return { choice: resolver.choose(call.model, call.providerHint, 'code'), source: { from: origin.from, at: { path, line: origin.line }, detail } };
+    }
     return { choice: resolver.choose(call.model, call.providerHint, file ? 'file' : 'code'), source: { from: file ? 'file' : 'code', at: here } };
   }
   const found = repo?.modelFor(path, call);

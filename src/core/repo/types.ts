@@ -1,5 +1,6 @@
 /** What pricing (src/core/report/analyze.ts) asks the repository model, per file and call. */
-import type { DetectedCall, DetectedLoop, DetectedPrompt } from '../detect/types';
+import type { DetectedCall, DetectedLoop, DetectedPrompt, ValueRef } from '../detect/types';
+import type { PassedDefault } from './passed-defaults';
 import type { RepoStore } from './store';
 import type { AgentLoopReport, CallReport, CallUse, ModelSource, SiteScope, SourceRef } from '../report/types';
 
@@ -44,6 +45,8 @@ export interface RepoLoop {
 
 export interface RepoHints {
   modelFor(path: string, call: DetectedCall): ResolvedModel | undefined;
+  /** A model read from a parameter's signature default: what the repository's callers pass in its place (passed-defaults.ts). */
+  passedModel?(path: string, param: ValueRef): PassedDefault | undefined;
   /** Callers of the wrapper a request sits in. */
   usesFor(path: string, callId: string): readonly CallUse[] | undefined;
   /** True for a detected call that calls a repository wrapper: it is a use of the request inside, not a site. */

@@ -31,16 +31,19 @@ export function callExtras(
         costPerUnit: price(choose(a.model!, a.providerHint)),
       }),
     );
+  const source = modelSourceOf(call, path, model, annotation);
   return {
     ...(call.role ? { role: call.role } : {}),
     ...(call.needs ? { needs: call.needs } : {}),
-    modelSource: modelSourceOf(call, path, model, annotation),
+    ...(source ? { modelSource: source } : {}),
     ...(alternatives.length ? { alternatives } : {}),
   };
 }
 
-function modelSourceOf(call: DetectedCall, path: string, model: ModelChoice, annotation: AnnotationValues | undefined): ModelSource {
+function modelSourceOf(call: DetectedCall, path: string, model: ModelChoice, annotation: AnnotationValues | undefined): ModelSource | undefined {
   if (annotation?.model) return { from: 'annotation' };
+  // A parameter's default: whether the callers pass another is the repository's answer (repo/pricing.ts).
+  if (call.model && call.modelOrigin?.param) return undefined;
   if (call.model) {
     const origin = call.modelOrigin;
     // A literal written in the call's own arguments is "at the call"; one declared elsewhere in the file is where it is written.
