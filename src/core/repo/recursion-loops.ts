@@ -17,6 +17,7 @@ import type { RepoLoop } from './types';
 import { exprText } from './extract';
 import type { LoopRequests } from './loop-requests';
 import { toolRoundLoop } from './tool-round-loops';
+import { functionLoop } from './function-loops';
 
 /** The requests one pass of a function's body reaches (loops.ts's search from the body's calls). */
 export type ReachFrom = (path: string, fn: FunctionFact, body: LoopFact) => { steps: readonly { path: string; callId: string }[]; stepLine?: number };
@@ -44,27 +45,11 @@ export function recursionLoops(store: RepoStore, ev: Evaluator, reachFrom: Reach
       const direct = requests.ownOf(path, fn.name);
       const steps = direct.length ? direct : reachFrom(path, fn, body).steps;
       if (!steps.length) continue;
-      const siteOf = (s: { path: string; callId: string }): SourceRef => ({ path: s.path, line: requests.lineOf(s) });
-      out.push({
-        path,
-        loop: {
-          id: `l${fn.line}.0`,
-          line: fn.line,
-          column: 0,
-          endLine: fn.endLine,
-          endColumn: 0,
-          framework: 'hand-written',
-          maxSteps: bound.steps,
-          stepOption: `${rec.param} ${rec.step < 0 ? '−' : '+'} ${Math.abs(rec.step)} per level while ${bound.option}`,
-          unbounded: false,
-          ...(steps[0].path === path ? { callId: steps[0].callId } : {}),
-          rule: 'recursion',
-        },
-        step: steps[0],
-        stepSites: steps.map(siteOf),
+      const stepOption = `${rec.param} ${rec.step < 0 ? '−' : '+'} ${Math.abs(rec.step)} per level while ${bound.option}`;
+      out.push(functionLoop(path, fn, steps, (s) => requests.lineOf(s), { maxSteps: bound.steps, stepOption, unbounded: false, rule: 'recursion' }, {
         boundKind: 'parameter',
         ...(bound.at ? { boundAt: bound.at } : {}),
-      });
+      }));
     }
   }
   return out;

@@ -20,6 +20,7 @@ import type { ReachFrom } from './recursion-loops';
 import type { RepoStore } from './store';
 import type { RepoLoop } from './types';
 import { attempt } from './values';
+import { functionLoop } from './function-loops';
 
 /** How many calls away the enqueued task may reach the function back. */
 const MAX_HOPS = 4;
@@ -54,25 +55,10 @@ export function requeueLoops(store: RepoStore, graph: CallGraph, ev: Evaluator, 
       if (!steps.length) continue;
       const last = Math.max(...again.map((c) => c.line));
       const bound = boundOf(store, graph, ev, { path, fn }, last);
-      out.push({
-        path,
-        loop: {
-          id: `l${fn.line}.0`,
-          line: fn.line,
-          column: 0,
-          endLine: fn.endLine,
-          endColumn: 0,
-          framework: 'hand-written',
-          ...(bound ? { maxSteps: bound.steps, stepOption: bound.option } : {}),
-          unbounded: !bound,
-          ...(steps[0].path === path ? { callId: steps[0].callId } : {}),
-          rule: 'task-requeue',
-        },
-        step: steps[0],
-        stepSites: steps.map((s) => ({ path: s.path, line: requests.lineOf(s) })),
+      out.push(functionLoop(path, fn, steps, (s) => requests.lineOf(s), { ...(bound ? { maxSteps: bound.steps, stepOption: bound.option } : {}), unbounded: !bound, rule: 'task-requeue' }, {
         ...(bound ? { boundKind: 'parameter' as const } : {}),
         ...(bound?.at ? { boundAt: bound.at } : {}),
-      });
+      }));
     }
   }
   return out;

@@ -17,6 +17,7 @@ import type { RepoLoop } from './types';
 import type { LoopRequests } from './loop-requests';
 import type { ReachFrom } from './recursion-loops';
 import { readsUserInput } from './user-input';
+import { functionLoop } from './function-loops';
 
 /** A running total that a budget limits: tokens, or money. */
 const TOKENS = /token/i;
@@ -31,28 +32,12 @@ export function toolRoundLoop(store: RepoStore, ev: Evaluator, reachFrom: ReachF
   const steps = direct.length ? direct : reachFrom(path, fn, body).steps;
   if (!steps.length) return undefined;
   const budget = budgetOf(ev, path, fn);
-  const siteOf = (s: { path: string; callId: string }): SourceRef => ({ path: s.path, line: requests.lineOf(s) });
-  return {
-    path,
-    loop: {
-      id: `l${fn.line}.0`,
-      line: fn.line,
-      column: 0,
-      endLine: fn.endLine,
-      endColumn: 0,
-      framework: 'hand-written',
-      ...(budget ? { stepOption: budget.option } : {}),
-      unbounded: !budget,
-      ...(steps[0].path === path ? { callId: steps[0].callId } : {}),
-      rule: 'tool-round-recursion',
-    },
-    step: steps[0],
-    stepSites: steps.map(siteOf),
+  return functionLoop(path, fn, steps, (s) => requests.lineOf(s), { ...(budget ? { stepOption: budget.option } : {}), unbounded: !budget, rule: 'tool-round-recursion' }, {
     ...(budget ? { boundKind: 'cost-limit' as const } : {}),
     ...(budget?.at ? { boundAt: budget.at } : {}),
     ...(budget?.tokens !== undefined ? { tokenLimit: budget.tokens } : {}),
     ...(budget?.usd !== undefined ? { costLimitUsd: budget.usd } : {}),
-  };
+  });
 }
 
 /**
