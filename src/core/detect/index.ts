@@ -11,6 +11,7 @@ import { findSchemaPrompts, type SchemaFacts } from './schema-prompts';
 import { findZodSchemaFacts } from './zod-schema-facts';
 import { findToolReturnFacts } from './py-tool-returns';
 import { findSpliceFacts } from './splice-facts';
+import { toolPartCalls } from './tool-part-calls';
 import { findSchemaSenders, withSenderFacts } from './schema-senders';
 import { findMessageBuilders } from './message-builders';
 import { withToolClassFacts } from './tool-classes';
@@ -130,7 +131,9 @@ async function detectCode(text: string, path: string, grammar: Grammar, opts: ty
     const withSplices = { ...withSenders, ...(spliced.splices.length ? { splices: spliced.splices } : {}), ...(spliced.textConstants.length ? { textConstants: spliced.textConstants } : {}), ...(spliced.calledSplices.length ? { calledSplices: spliced.calledSplices } : {}), ...(spliced.builderTexts.length ? { builderTexts: spliced.builderTexts } : {}), ...(spliced.builderSplices.length ? { builderSplices: spliced.builderSplices } : {}) };
     const toolReturns = findToolReturnFacts(syntax, collected, tree.rootNode);
     const withToolReturns = { ...withSplices, ...(toolReturns.dispatched.length ? { toolDispatch: toolReturns.dispatched } : {}), ...(toolReturns.returns.length ? { toolReturnTexts: toolReturns.returns } : {}) };
-    const withBuilders = builders.length ? { ...withToolReturns, messageBuilders: builders } : withToolReturns;
+    const partCalls = toolPartCalls(syntax, collected);
+    const withPartCalls = partCalls.length ? { ...withToolReturns, toolPartCalls: partCalls } : withToolReturns;
+    const withBuilders = builders.length ? { ...withPartCalls, messageBuilders: builders } : withPartCalls;
     let facts = withToolClassFacts(withTypeShapes(withBuilders, typed, grammar !== 'python' && DECLARES_TYPES.test(text), tree.rootNode), syntax, collected);
     facts = withToolFunctionHints(facts, text, grammar === 'python');
     const mentions = promptNameMentions(text);

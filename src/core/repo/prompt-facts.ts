@@ -130,3 +130,15 @@ export interface TextConstantFact {
   readonly endLine: number;
   readonly text: string;
 }
+
+/**
+ * A call of an imported function where a tool's text goes (detect/tool-part-calls.ts): `description: f()` of a tool
+ * object (`as: 'description'`), `inputSchema: pickSchema(model)` (`'schema'`: what it returns is the schema), or a
+ * `.describe(f())` inside the module-level zod schema `schema` (`'describe'`: sent when that schema is).
+ */
+export interface ToolPartCallFact {
+  readonly fn: string;
+  readonly line: number;
+  readonly as: 'description' | 'schema' | 'describe';
+  readonly schema?: string;
+}
