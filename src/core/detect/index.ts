@@ -12,6 +12,7 @@ import { findZodSchemaFacts } from './zod-schema-facts';
 import { findToolReturnFacts } from './py-tool-returns';
 import { findSpliceFacts } from './splice-facts';
 import { toolPartCalls } from './tool-part-calls';
+import { toolOffers } from './inactive-tools';
 import { findSchemaSenders, withSenderFacts } from './schema-senders';
 import { findMessageBuilders } from './message-builders';
 import { withToolClassFacts } from './tool-classes';
@@ -132,7 +133,8 @@ async function detectCode(text: string, path: string, grammar: Grammar, opts: ty
     const toolReturns = findToolReturnFacts(syntax, collected, tree.rootNode);
     const withToolReturns = { ...withSplices, ...(toolReturns.dispatched.length ? { toolDispatch: toolReturns.dispatched } : {}), ...(toolReturns.returns.length ? { toolReturnTexts: toolReturns.returns } : {}) };
     const partCalls = toolPartCalls(syntax, collected);
-    const withPartCalls = partCalls.length ? { ...withToolReturns, toolPartCalls: partCalls } : withToolReturns;
+    const offers = toolOffers(syntax, collected);
+    const withPartCalls = { ...withToolReturns, ...(partCalls.length ? { toolPartCalls: partCalls } : {}), ...(offers.length ? { toolOffers: offers } : {}) };
     const withBuilders = builders.length ? { ...withPartCalls, messageBuilders: builders } : withPartCalls;
     let facts = withToolClassFacts(withTypeShapes(withBuilders, typed, grammar !== 'python' && DECLARES_TYPES.test(text), tree.rootNode), syntax, collected);
     facts = withToolFunctionHints(facts, text, grammar === 'python');

@@ -20,7 +20,7 @@ import { collectUiDefaults, pickUiDefault } from './ui-defaults';
 import { vendorOf } from './vendor';
 import { schemaPromptsByFile, schemasOfCall } from './schema-prompts';
 import { splicedConstantsByFile } from './spliced-constants';
-import { withToolPartTexts } from './tool-part-texts';
+import { inactiveToolPromptIds, inactiveToolSpans, withToolPartTexts } from './tool-part-texts';
 import { builderPromptsByFile } from './message-builders';
 import { toolClassPromptsByFile } from './tool-classes';
 import { dispatchedToolPromptsByFile, toolFunctionPromptsByFile } from './tool-functions';
@@ -356,7 +356,7 @@ export class RepoIndex implements RepoHints {
   }
 
   unsentPrompts(path: string): ReadonlySet<string> {
-    return unsentPromptIds(this.store, this.evaluator, this.memo('prompt-mentions', () => mentionIndex(this.store)), path);
+    return inactiveToolPromptIds(this.store, this.memo('inactive-tools', () => inactiveToolSpans(this.store)), path, unsentPromptIds(this.store, this.evaluator, this.memo('prompt-mentions', () => mentionIndex(this.store)), path)); // and tools `activeTools` leaves out
   }
 
   revealedPrompts(path: string): readonly DetectedPrompt[] {

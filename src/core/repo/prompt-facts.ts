@@ -142,3 +142,11 @@ export interface ToolPartCallFact {
   readonly as: 'description' | 'schema' | 'describe';
   readonly schema?: string;
 }
+
+/** A tool of a request's tool map (detect/inactive-tools.ts): where it is built, and whether `activeTools` offers it. */
+export interface ToolOfferFact {
+  /** The factory that builds it (`createQuestionTool`), or the name it is imported under, as written in this file. */
+  readonly origin: string;
+  readonly offered: boolean;
+  readonly line: number;
+}

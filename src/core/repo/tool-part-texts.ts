@@ -14,8 +14,11 @@
 import type { DetectedPrompt } from '../detect/types';
 import type { SchemaFact } from './facts';
 import { importedSchema } from './imported-schemas';
+import { inactiveToolSpans, within } from './inactive-tools';
 import { followImports } from './spliced-constants';
 import type { RepoStore } from './store';
+
+export { inactiveToolPromptIds, inactiveToolSpans } from './inactive-tools';
 
 const WRITTEN = /[A-Za-z]{2,}\s+[A-Za-z]{2,}/;
 
@@ -30,9 +33,12 @@ export function withToolPartTexts(store: RepoStore, byFile: Map<string, Detected
     byFile.set(path, list);
   };
   const sentSchemas = new Set<string>();
+  // A tool no request offers (`activeTools` leaves it out) sends neither its description nor its schema.
+  const inactive = inactiveToolSpans(store);
   for (const stored of store.files()) {
     const path = stored.file.path;
     for (const fact of stored.facts.toolPartCalls ?? []) {
+      if (within(inactive, path, fact.line)) continue;
       if (fact.as === 'description') {
         for (const t of returnedTexts(store, path, fact.fn)) add(t.path, text(t, `returned by ${fact.fn}(), the description of the tool defined at ${path}:${fact.line}`));
       } else if (fact.as === 'schema') {
