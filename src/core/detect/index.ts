@@ -13,6 +13,7 @@ import { findToolReturnFacts } from './py-tool-returns';
 import { findSpliceFacts } from './splice-facts';
 import { toolPartCalls } from './tool-part-calls';
 import { toolOffers } from './inactive-tools';
+import { messagePartTexts } from './message-part-texts';
 import { findSchemaSenders, withSenderFacts } from './schema-senders';
 import { findMessageBuilders } from './message-builders';
 import { withToolClassFacts } from './tool-classes';
@@ -117,6 +118,7 @@ async function detectCode(text: string, path: string, grammar: Grammar, opts: ty
     mappedPromptPieces(syntax, collected, tree.rootNode, sites);
     joinedItemTemplatesPy(syntax, collected, tree.rootNode, sites);
     findReprPrompts(syntax, collected, sites);
+    messagePartTexts(syntax, collected, sites);
     markCallContexts(syntax, collected, detector.found(), path, tree.rootNode);
     const typed = findTypedRequests(syntax, collected, tree.rootNode, sites, text);
     const zodFacts = syntax.language === 'python' ? undefined : findZodSchemaFacts(syntax, collected, tree.rootNode, sites);
