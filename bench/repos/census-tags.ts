@@ -99,6 +99,10 @@ const PROMPT_RULES: readonly (readonly [RegExp, string, CensusKind])[] = [
   [/^part of /, 'assembled-pieces', 'data-flow'],
   // Before prompt-named-function and the description rule: a builder's return spliced by its call (returned-parts.ts).
   [/^returned by a builder (spliced|joined) into /, 'spliced-builder-return', 'data-flow'],
+  // A tool's description or schema given by a call: a getter, a schema picker, `.describe(f())` (tool-part-calls.ts, repo/tool-part-texts.ts).
+  [/returned by (the function the tool calls for it|the function \.describe\(\) calls|\S+\(\), (the description of the tool|a field description of schema|the input schema of the tool))/, 'tool-text-by-call', 'data-flow'],
+  // A text part written by a function typed with the SDK's message types (message-part-texts.ts).
+  [/^text part written into the messages of a function typed with/, 'typed-message-part', 'data-flow'],
   // A per-item template joined and spliced into a prompt (mapped-pieces.ts, joined-item-templates-py.ts).
   [/^per-item text joined into a prompt /, 'joined-item-template', 'data-flow'],
   // An imported builder's call spliced by a template of a sent prompt (builder-splices.ts, repo/spliced-constants.ts).

@@ -10,6 +10,7 @@ import { findPromptClassAttributes } from './prompt-classes';
 import { zodDescriptions } from './zod-prompts';
 import { toolObjectPrompts } from './tool-objects';
 import { offeredToolPrompts } from './offered-tools';
+import { calledDescription, calledTexts } from './tool-part-calls';
 import { isObjectSchemaLiteral, toolSchemaPropertyDescriptions } from './json-schema-prompts';
 import { CONFIDENCE, isFunctionLike, kindFromName, MIN_NAMED_LITERAL, type PromptReader } from './prompt-reader';
 import type { CallArgs, Collected, LanguageSyntax } from './syntax';
@@ -107,6 +108,8 @@ export class PromptPlaces {
     toolObjectPrompts(syntax, node, entries, this.prompts);
     offeredToolPrompts(syntax, node, entries, this.prompts);
     for (const t of toolExecuteResultTexts(syntax, entries)) this.prompts.promptsFrom(t, 'other', CONFIDENCE.key, 'text returned by a tool\'s execute: the tool result sent back to the model');
+    // `description: toolDescription()` with the function written here: each text it returns (tool-part-calls.ts).
+    for (const t of calledTexts(syntax, calledDescription(entries))) this.prompts.promptsFrom(t, 'tool-description', CONFIDENCE.tool, 'tool description returned by the function the tool calls for it');
     const description = entries.get('description');
     if (description && TOOL_SCHEMA_KEYS.some((k) => entries.has(k)) && isTextish(syntax, description)) {
       this.prompts.promptsFrom(description, 'tool-description', CONFIDENCE.tool, 'tool description');

@@ -8,6 +8,7 @@ import type { SyntaxNode } from './parser';
 import { CONFIDENCE, type PromptReader } from './prompt-reader';
 import type { LanguageSyntax } from './syntax';
 import { literalLength } from './text';
+import { calledTexts, nestedSchemas, pickedSchemas } from './tool-part-calls';
 
 /** Keys whose value is a schema the SDK sends. */
 const SCHEMA_KEYS = ['inputSchema', 'parameters', 'schema', 'outputSchema', 'input_schema', 'element'];
@@ -34,14 +35,21 @@ function isInlineTool(container: SyntaxNode): boolean {
 }
 
 /** Each `.describe("…")` text of a zod schema (the value or the declaration it names) as a tool-description prompt. */
-export function zodSchemaDescriptions(syntax: LanguageSyntax, value: SyntaxNode, key: string, prompts: PromptReader): void {
+export function zodSchemaDescriptions(syntax: LanguageSyntax, value: SyntaxNode, key: string, prompts: PromptReader, depth = 0): void {
+  // `inputSchema: schemaFor(model)` with the picker written here: each schema it returns (tool-part-calls.ts).
+  const picked = depth < 2 ? pickedSchemas(syntax, value) : [];
+  for (const p of picked) zodSchemaDescriptions(syntax, p, key, prompts, depth + 1);
+  if (picked.length) return;
   const schema = syntax.resolve(value);
-  if (!schema.text.includes('.describe')) return;
-  for (const call of schema.descendantsOfType('call_expression').slice(0, 400)) {
+  // `todos: z.array(todoItemSchema)`: a schema of this file nested by name is sent inside this one.
+  const nested = /^z\s*\./.test(schema.text) ? nestedSchemas(syntax, schema) : [];
+  for (const call of [schema, ...nested].flatMap((s) => (s.text.includes('.describe') ? s.descendantsOfType('call_expression').slice(0, 400) : []))) {
     if (!call) continue;
     const callee = syntax.callee(call).replace(/\s+/g, '');
     if (!/\.describe$/.test(callee) || !/^z\./.test(callee)) continue;
     const arg = syntax.args(call).positional[0];
+    // `.describe(typeDescription())` with the function written here: the texts it returns.
+    for (const t of arg ? calledTexts(syntax, arg) : []) prompts.promptsFrom(t, 'tool-description', CONFIDENCE.tool, `schema description (${key}) returned by the function .describe() calls`);
     if (!arg || !syntax.isTextLiteral(arg)) continue;
     const text = syntax.text(arg);
     if (literalLength(text) < 8 || !text.parts.some((p) => typeof p === 'string' && /\S\s+\S/.test(p))) continue;

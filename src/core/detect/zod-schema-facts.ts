@@ -18,6 +18,7 @@ import { CONFIDENCE } from './prompt-reader';
 import { spanOf, type SiteRegistry } from './sites';
 import type { Collected, LanguageSyntax } from './syntax';
 import { literalLength, render, type TextValue } from './text';
+import { calledTexts, nestedSchemas, pickedSchemas } from './tool-part-calls';
 import { objectPlaces, senderArguments, senderOf, unwrapConverted, type SchemaPlace } from './schema-hops-ts';
 
 /** Methods whose first argument is a schema or a list of tools. */
@@ -39,14 +40,16 @@ export function findZodSchemaFacts(syntax: LanguageSyntax, collected: Collected,
   if (syntax.language !== 'typescript') return out;
   const read = (call: SyntaxNode, places: readonly SchemaPlace[], via?: string): void => {
     const imported: string[] = [];
-    for (const { node: place } of places) {
+    // `inputSchema: schemaFor(model)` with the picker written here stands for each schema it returns (tool-part-calls.ts).
+    for (const place of places.flatMap(({ node }) => (pickedSchemas(syntax, node).length ? pickedSchemas(syntax, node) : [node]))) {
       if (place.type === 'identifier' && collected.imports.has(place.text)) {
         if (!imported.includes(place.text)) imported.push(place.text);
         continue;
       }
       const schema = syntax.resolve(place);
       if (!isZod(schema)) continue;
-      for (const arg of describedTexts(syntax, schema)) sites.addPrompt(arg, syntax.text(arg), 'tool-description', CONFIDENCE.tool, via ? `schema description passed to ${via}(), whose parameter reaches the request's schema` : `schema description sent with ${syntax.callee(call).split('.').pop()}`);
+      // Schemas of this file nested by name (`z.array(todoItemSchema)`) are sent inside this one.
+      for (const arg of [schema, ...nestedSchemas(syntax, schema)].flatMap((s) => describedTexts(syntax, s))) sites.addPrompt(arg, syntax.text(arg), 'tool-description', CONFIDENCE.tool, via ? `schema description passed to ${via}(), whose parameter reaches the request's schema` : `schema description sent with ${syntax.callee(call).split('.').pop()}`);
     }
     if (imported.length) out.uses.push({ names: imported, line: call.startPosition.row + 1, endLine: call.endPosition.row + 1, ...enclosing(call) });
   };
@@ -108,6 +111,8 @@ function describedTexts(syntax: LanguageSyntax, schema: SyntaxNode): SyntaxNode[
     if (!call || !/\.describe$/.test(syntax.callee(call)) || !/^z\./.test(syntax.callee(call))) continue;
     const arg = syntax.args(call).positional[0];
     if (arg && syntax.isTextLiteral(arg) && prose(syntax.text(arg))) out.push(arg);
+    // `.describe(typeDescription())` with the function written here: the texts it returns.
+    else if (arg) out.push(...calledTexts(syntax, arg));
   }
   return out;
 }

@@ -8,9 +8,9 @@
 import type { DetectedCall } from '../detect/types';
 import type { TextFacts } from './sent-types';
 import type { KeyedReturns } from './keyed-return-types';
-import type { SchemaUseFact, SchemaFact, SchemaSenderFact, MessageBuilderFact, ToolSchemaBuilderFact, ToolClassFact, ToolFunctionHints, SchemaRefs, TypeShapeFact, SpliceFact, CalledSpliceFact, TextConstantFact, BuilderTextsFact, BuilderSpliceFact } from './prompt-facts';
+import type { SchemaUseFact, SchemaFact, SchemaSenderFact, MessageBuilderFact, ToolSchemaBuilderFact, ToolClassFact, ToolFunctionHints, SchemaRefs, TypeShapeFact, SpliceFact, CalledSpliceFact, TextConstantFact, BuilderTextsFact, BuilderSpliceFact, ToolPartCallFact, ToolOfferFact } from './prompt-facts';
 
-export type { SchemaUseFact, SchemaFact, SchemaSenderFact, MessageBuilderFact, ToolSchemaBuilderFact, ToolClassFact, ToolFunctionHints, SchemaRefs, TypeShapeFact, SpliceFact, CalledSpliceFact, TextConstantFact, BuilderTextsFact, BuilderSpliceFact } from './prompt-facts';
+export type { SchemaUseFact, SchemaFact, SchemaSenderFact, MessageBuilderFact, ToolSchemaBuilderFact, ToolClassFact, ToolFunctionHints, SchemaRefs, TypeShapeFact, SpliceFact, CalledSpliceFact, TextConstantFact, BuilderTextsFact, BuilderSpliceFact, ToolPartCallFact, ToolOfferFact } from './prompt-facts';
 
 /** An expression as far as the repository pass needs it; anything else is `unknown`. */
 export type Expr =
@@ -383,6 +383,10 @@ export interface FileFacts {
   readonly builderTexts?: readonly BuilderTextsFact[];
   /** Plain functions whose call a template splices, by line (detect/splice-facts.ts): builders another module may write. */
   readonly builderSplices?: readonly BuilderSpliceFact[];
+  /** TypeScript: imported functions called where a tool's description or schema goes (detect/tool-part-calls.ts). */
+  readonly toolPartCalls?: readonly ToolPartCallFact[];
+  /** TypeScript: the tools of each request's tool map, offered by `activeTools` or not (detect/inactive-tools.ts). */
+  readonly toolOffers?: readonly ToolOfferFact[];
   /** Python: functions the module hands to the agent as tools, registered or dispatched by name (detect/py-tool-returns.ts). */
   readonly toolDispatch?: readonly string[];
   /** Python: texts each module-level function returns as its result, sent back if it is a tool (repo/dispatched-tools.ts). */

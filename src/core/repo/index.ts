@@ -20,6 +20,7 @@ import { collectUiDefaults, pickUiDefault } from './ui-defaults';
 import { vendorOf } from './vendor';
 import { schemaPromptsByFile, schemasOfCall } from './schema-prompts';
 import { splicedConstantsByFile } from './spliced-constants';
+import { inactiveToolPromptIds, inactiveToolSpans, withToolPartTexts } from './tool-part-texts';
 import { builderPromptsByFile } from './message-builders';
 import { toolClassPromptsByFile } from './tool-classes';
 import { dispatchedToolPromptsByFile, toolFunctionPromptsByFile } from './tool-functions';
@@ -355,13 +356,13 @@ export class RepoIndex implements RepoHints {
   }
 
   unsentPrompts(path: string): ReadonlySet<string> {
-    return unsentPromptIds(this.store, this.evaluator, this.memo('prompt-mentions', () => mentionIndex(this.store)), path);
+    return inactiveToolPromptIds(this.store, this.memo('inactive-tools', () => inactiveToolSpans(this.store)), path, unsentPromptIds(this.store, this.evaluator, this.memo('prompt-mentions', () => mentionIndex(this.store)), path)); // and tools `activeTools` leaves out
   }
 
   revealedPrompts(path: string): readonly DetectedPrompt[] {
     const schemaHits = this.memo('revealed', () => schemaPromptsByFile(this.store, this.evaluator)).get(path) ?? [];
-    // Text constants another module splices into a sent prompt (spliced-constants.ts).
-    const spliced = this.memo('spliced', () => splicedConstantsByFile(this.store)).get(path) ?? [];
+    // Text constants another module splices into a sent prompt (spliced-constants.ts); tool texts behind a call (tool-part-texts.ts).
+    const spliced = this.memo('spliced', () => withToolPartTexts(this.store, splicedConstantsByFile(this.store), this.memo('revealed', () => schemaPromptsByFile(this.store, this.evaluator)))).get(path) ?? [];
     const schemas = spliced.length ? [...schemaHits, ...spliced] : schemaHits;
     return withoutOverlaps(schemas, this.store.get(path)?.file.prompts ?? [], [
       // Texts passed to the wrappers a request sits in (sent-texts.ts).

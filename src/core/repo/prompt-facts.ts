@@ -130,3 +130,23 @@ export interface TextConstantFact {
   readonly endLine: number;
   readonly text: string;
 }
+
+/**
+ * A call of an imported function where a tool's text goes (detect/tool-part-calls.ts): `description: f()` of a tool
+ * object (`as: 'description'`), `inputSchema: pickSchema(model)` (`'schema'`: what it returns is the schema), or a
+ * `.describe(f())` inside the module-level zod schema `schema` (`'describe'`: sent when that schema is).
+ */
+export interface ToolPartCallFact {
+  readonly fn: string;
+  readonly line: number;
+  readonly as: 'description' | 'schema' | 'describe';
+  readonly schema?: string;
+}
+
+/** A tool of a request's tool map (detect/inactive-tools.ts): where it is built, and whether `activeTools` offers it. */
+export interface ToolOfferFact {
+  /** The factory that builds it (`createQuestionTool`), or the name it is imported under, as written in this file. */
+  readonly origin: string;
+  readonly offered: boolean;
+  readonly line: number;
+}
