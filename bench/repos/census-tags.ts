@@ -105,6 +105,10 @@ const PROMPT_RULES: readonly (readonly [RegExp, string, CensusKind])[] = [
   [/^text part written into the messages of a function typed with/, 'typed-message-part', 'data-flow'],
   // A per-item template joined and spliced into a prompt (mapped-pieces.ts, joined-item-templates-py.ts).
   [/^per-item text joined into a prompt /, 'joined-item-template', 'data-flow'],
+  // Written text appended to a message's content before the message is handed on (appended-content-py.ts).
+  [/^text appended to the \w+ of a message sent after it$/, 'appended-message-text', 'data-flow'],
+  // LangChain tools built by position: create_*_tool(src, name, description), Tool(name, func, description) (positional-tools-py.ts).
+  [/^tool description passed by position$/, 'positional-tool-description', 'framework-contract'],
   // An imported builder's call spliced by a template of a sent prompt (builder-splices.ts, repo/spliced-constants.ts).
   [/ returns it: a builder spliced by a template of the prompt sent at /, 'imported-builder-splice', 'data-flow'],
   // An entry of a table of texts that a joined list of lines splices in (joined-items.ts).

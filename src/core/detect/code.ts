@@ -38,6 +38,7 @@ import { SiteRegistry, requestSpanOf, spanOf, type Mutable } from './sites';
 import type { CallArgs, Collected, LanguageSyntax } from './syntax';
 import type { DetectedCall } from './types';
 import { callRuleTag } from './rule-tags';
+import { positionalToolDescription } from './positional-tools-py';
 
 /** Class names of tools that take a `name` and a `description` (ADK `VertexAiRagRetrieval`, `FunctionTool`, toolsets). */
 const TOOL_CLASS = /(Tool|Toolset|Retrieval|Retriever)$/;
@@ -204,7 +205,14 @@ export class CodeDetector {
   private visitToolConstructor(node: SyntaxNode, callee: string, getArgs: () => CallArgs): void {
     if (this.syntax.language !== 'python') return; // TypeScript passes an object literal: handled as a container.
     const args = node.childForFieldName('arguments');
-    if (!args || !/description/.test(args.text)) return;
+    if (!args) return;
+    // `create_retriever_tool(retriever, "wikipedia", "Search …")`, `Tool("name", func, "…")`: by position.
+    const positional = positionalToolDescription(this.syntax, callee, getArgs());
+    if (positional && isTextish(this.syntax, positional)) {
+      this.prompts.promptsFrom(positional, 'tool-description', CONFIDENCE.tool, 'tool description passed by position');
+      return;
+    }
+    if (!/description/.test(args.text)) return;
     const named = getArgs().named;
     const d = named.get('description');
     const toolClass = named.has('name') && TOOL_CLASS.test(callee.split('.').pop() ?? '');

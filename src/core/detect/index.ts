@@ -34,6 +34,7 @@ import type { FileFacts } from '../repo/facts';
 import { findTypedRequests } from './typed-requests';
 import { mappedPromptPieces } from './mapped-pieces';
 import { joinedItemTemplatesPy } from './joined-item-templates-py';
+import { appendedContentPy } from './appended-content-py';
 import { DECLARES_TYPES, withTypeShapes } from '../repo/type-shapes';
 
 export * from './types';
@@ -117,6 +118,7 @@ async function detectCode(text: string, path: string, grammar: Grammar, opts: ty
     detector.run();
     mappedPromptPieces(syntax, collected, tree.rootNode, sites);
     joinedItemTemplatesPy(syntax, collected, tree.rootNode, sites);
+    appendedContentPy(syntax, collected, sites);
     findReprPrompts(syntax, collected, sites);
     messagePartTexts(syntax, collected, sites);
     markCallContexts(syntax, collected, detector.found(), path, tree.rootNode);

@@ -21,6 +21,8 @@ import type { Collected, LanguageSyntax } from './syntax';
 const TAG = /<\/?[A-Za-z_][^<>]*>/g;
 const WORD = /[A-Za-z]{2,}/g;
 const MIN_WORDS = 2;
+/** A speaker's marker opening a transcript line (the legacy completion turn markers and their upper-case spellings). */
+const TURN_PREFIX = /^(Human|AI|User|Assistant|System|Bot|HUMAN|USER|ASSISTANT|SYSTEM)\s*:\s*$/;
 /** Joined locals looked at per file, and appended values per list. */
 const MAX_JOINED = 40;
 const MAX_APPENDS = 8;
@@ -64,7 +66,16 @@ function itemTemplates(syntax: LanguageSyntax, fn: SyntaxNode, value: SyntaxNode
   } else if (list.type === 'identifier') {
     items = appendedTo(fn, list.text);
   }
-  return items.filter((n) => n.type === 'string' && n.descendantsOfType('interpolation').length > 0 && writtenWords(n) >= MIN_WORDS);
+  return items.filter((n) => n.type === 'string' && n.descendantsOfType('interpolation').length > 0 && (writtenWords(n) >= MIN_WORDS || isTurnPrefix(n)));
+}
+
+/**
+ * `f"Human: {m.content}"`, `f"AI: {m.content}"`: a speaker's turn written into a transcript the prompt quotes. One word,
+ * yet the marker the model reads to tell the turns apart, once per message.
+ */
+function isTurnPrefix(n: SyntaxNode): boolean {
+  const first = n.namedChildren.find((c) => c?.type === 'string_content' || c?.type === 'interpolation');
+  return first?.type === 'string_content' && TURN_PREFIX.test(first.text);
 }
 
 /** `name.append(x)` in the function: each appended value. */
@@ -106,15 +117,32 @@ function filledIntoPrompt(syntax: LanguageSyntax, prompts: readonly SyntaxNode[]
   for (const call of fn.descendantsOfType('call')) {
     if (!call) continue;
     const callee = syntax.callee(call);
-    if (!/\.(replace|format)$/.test(callee)) continue;
+    const invoked = INVOKE.test(callee);
+    if (!/\.(replace|format)$/.test(callee) && !invoked) continue;
     const args = syntax.args(call);
-    const given = callee.endsWith('.replace') ? [args.positional[1]] : [...args.named.values()];
+    // `template.ainvoke({"conversation": name})`: a LangChain prompt template filled by a dict of its variables.
+    const variables = invoked && args.positional[0] ? syntax.entries(args.positional[0]) : undefined;
+    const given = callee.endsWith('.replace') ? [args.positional[1]] : invoked ? [...(variables?.values() ?? []), ...args.named.values()] : [...args.named.values()];
     if (!given.some((a) => a?.type === 'identifier' && a.text === name)) continue;
     const receiver = syntax.receiver(call);
-    const text = receiver ? unwrap(syntax.resolve(receiver)) : undefined;
+    const text = receiver ? templateText(syntax, receiver) : undefined;
     if (text && prompts.some((p) => p.startIndex <= text.startIndex && text.endIndex <= p.endIndex)) return true;
   }
   return false;
+}
+
+/** Calls that fill a prompt template object's variables (LangChain `PromptTemplate` / `ChatPromptTemplate`). */
+const INVOKE = /\.(a?invoke|format_messages|aformat_messages|format_prompt|aformat_prompt)$/;
+/** A template object's factory (`PromptTemplate.from_template(TEXT)`, `PromptTemplate(template=TEXT)`): its text. */
+const TEMPLATE_FACTORY = /(^|\.)(\w*PromptTemplate)(\.from_template)?$/;
+
+/** The text a template receiver stands for: a text, or the text a prompt template object was built from. */
+function templateText(syntax: LanguageSyntax, receiver: SyntaxNode): SyntaxNode {
+  const bound = unwrap(syntax.resolve(receiver));
+  if (bound.type !== 'call' || !TEMPLATE_FACTORY.test(syntax.callee(bound))) return bound;
+  const args = syntax.args(bound);
+  const text = args.positional[0] ?? args.named.get('template');
+  return text ? unwrap(syntax.resolve(text)) : bound;
 }
 
 function writtenWords(n: SyntaxNode): number {

@@ -260,7 +260,26 @@ function isToolClassAttribute(nameNode: SyntaxNode): boolean {
   const cls = block?.parent;
   if (cls?.type !== 'class_definition' && cls?.type !== 'class_declaration') return false;
   const bases = cls.childForFieldName('superclasses')?.text ?? cls.namedChildren.find((c) => c?.type === 'class_heritage')?.text ?? '';
-  return /\b(Tool|BaseTool|StructuredTool)\b/.test(bases);
+  const base = /\b(Tool|BaseTool|StructuredTool)\b/.exec(bases)?.[1];
+  return Boolean(base) && !(cls.type === 'class_definition' && isOwnRecordClass(cls, base!));
+}
+
+/**
+ * `class BaseTool(BaseModel): name: str; description: str` written in the same module: the repository's own record of
+ * a tool for its UI or store (a picker's label and blurb), not the framework's tool class. Its subclasses'
+ * `description` fields are data; only a base that is itself a tool class (or is imported) makes them sent texts.
+ */
+function isOwnRecordClass(cls: SyntaxNode, base: string): boolean {
+  let root: SyntaxNode | null = cls;
+  while (root?.parent) root = root.parent;
+  for (const stmt of root?.namedChildren ?? []) {
+    const def = stmt?.type === 'decorated_definition' ? stmt.childForFieldName('definition') : stmt;
+    if (def?.type !== 'class_definition' || def.childForFieldName('name')?.text !== base) continue;
+    // A base whose method writes the tool definition (`"description": self.description`) sends its subclasses' texts.
+    const buildsDefinition = /\bself\.description\b/.test(def.childForFieldName('body')?.text ?? '');
+    return !buildsDefinition && !/\b(Tool|BaseTool|StructuredTool)\b/.test(def.childForFieldName('superclasses')?.text ?? '');
+  }
+  return false;
 }
 
 /** A variable of a function that the function never reads (a draft prompt left next to the one returned). */

@@ -216,7 +216,8 @@ export function schemaText(syntax: LanguageSyntax, cls: SyntaxNode): string | un
     if (left?.type !== 'identifier' || left.text.startsWith('_') || left.text === 'model_config') continue;
     const type = assign.childForFieldName('type')?.text;
     const right = assign.childForFieldName('right');
-    const description = right?.type === 'call' && /(^|\.)Field$/.test(syntax.callee(right)) ? syntax.args(right).named.get('description') : undefined;
+    const field = right?.type === 'call' && /(^|\.)Field$/.test(syntax.callee(right)) ? right : annotatedField(syntax, assign.childForFieldName('type'));
+    const description = field ? syntax.args(field).named.get('description') : undefined;
     // An f-string description is sent with its values filled in: its text, placeholders for the values.
     const d = description ? (syntax.stringConstant(description) ?? (syntax.isTextLiteral(description) ? render(syntax.text(description)).text : undefined)) : undefined;
     if (d) described = true;
@@ -225,6 +226,21 @@ export function schemaText(syntax: LanguageSyntax, cls: SyntaxNode): string | un
   if (!docText && !described) return undefined;
   const text = [name, docText, ...fields].filter(Boolean).join('\n');
   return text.length > MAX_SCHEMA_CHARS ? text.slice(0, MAX_SCHEMA_CHARS) : text;
+}
+
+/**
+ * `query: Annotated[str, Field(description="…")]`: pydantic reads the `Field` among the annotation's metadata as it
+ * reads one assigned, so the description is in the schema either way. Only a `Field` call counts: a bare string in
+ * the metadata is no part of a pydantic schema.
+ */
+function annotatedField(syntax: LanguageSyntax, type: SyntaxNode | null): SyntaxNode | undefined {
+  const sub = type?.type === 'type' ? type.namedChildren[0] : type;
+  // tree-sitter-python writes `Annotated[…]` in an annotation as a generic type or as a subscript, by version.
+  if (!sub || !/^(typing\.)?Annotated\s*\[/.test(sub.text)) return undefined;
+  for (const call of sub.descendantsOfType('call').slice(0, 8)) {
+    if (call && /(^|\.)Field$/.test(syntax.callee(call))) return call;
+  }
+  return undefined;
 }
 
 /** The id of the function a node is written in (undefined at module level). */

@@ -121,3 +121,45 @@ describe('texts of a prompt assembled from values', () => {
     assert.ok(!found.includes(3), `the "None" fallback (have ${found})`);
   });
 });
+
+const TURNS = `from langchain_core.prompts import PromptTemplate
+from langchain_core.messages import AIMessage, HumanMessage
+
+search_prompt = PromptTemplate.from_template(
+    """Given the conversation below, come up with a search query to look up.
+
+{conversation}
+
+Return only the search query."""
+)
+
+
+async def search_query(llm, messages):
+    convo = []
+    for m in messages:
+        if isinstance(m, AIMessage):
+            convo.append(f"AI: {m.content}")
+        if isinstance(m, HumanMessage):
+            convo.append(f"Human: {m.content}")
+    conversation = "\\n".join(convo)
+    prompt = await search_prompt.ainvoke({"conversation": conversation})
+    return await llm.ainvoke(prompt)
+
+
+def show(llm, messages):
+    lines = []
+    for m in messages:
+        lines.append(f"User: {m.content}")
+    transcript = "\\n".join(lines)
+    print(transcript)
+    return llm.invoke("Summarise the weather in Paris today.")
+`;
+
+describe('detect: turn prefixes joined into a prompt template filled by invoke (Python)', () => {
+  it('the turn markers appended per message are prompts when the joined text fills a PromptTemplate variable', async () => {
+    const f = await detectFile(TURNS, 'retrieval.py');
+    const lines = f.prompts.map((p) => p.line);
+    assert.ok(lines.includes(17) && lines.includes(19), `turn prefixes reported (got ${lines.join(', ')})`);
+    assert.ok(!lines.includes(28), 'a transcript only printed is no prompt');
+  });
+});
