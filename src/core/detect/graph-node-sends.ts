@@ -80,6 +80,12 @@ function isCall(n: SyntaxNode): boolean {
 function isModel(syntax: LanguageSyntax, step: SyntaxNode, depth: number): boolean {
   if (depth > MAX_DEPTH) return false;
   const v = syntax.resolve(step);
+  // `llm.bind_tools(tools) if tools else llm`: either branch.
+  if (v.type === 'conditional_expression') return [v.namedChildren[0], v.namedChildren[2]].some((b) => b && isModel(syntax, b, depth + 1));
+  if (v.type === 'ternary_expression') return ['consequence', 'alternative'].some((f) => {
+    const b = v.childForFieldName(f);
+    return b ? isModel(syntax, b, depth + 1) : false;
+  });
   if (isCall(v)) {
     const callee = syntax.callee(v);
     if (MODEL_CLASS.test(callee)) return true;
