@@ -42,6 +42,8 @@ interface Scope {
   readonly fn?: FunctionFact;
   /** The line of the call (or compile) whose result is the graph in this scope. */
   readonly lines: ReadonlySet<number>;
+  /** Names that hold the graph from the start: the parameter it is passed as. */
+  readonly names?: ReadonlySet<string>;
 }
 
 /** A limit detection named (`boundRef`), evaluated in the function that holds it. */
@@ -72,11 +74,12 @@ export function graphRecursionLimit(store: RepoStore, graph: CallGraph, ev: Eval
   for (let hop = 0; hop <= MAX_HOPS && frontier.length; hop++) {
     const next: Scope[] = [];
     for (const scope of frontier) {
-      const key = `${scope.path}#${scope.fn?.name ?? ''}#${[...scope.lines].join(',')}`;
+      const key = `${scope.path}#${scope.fn?.name ?? ''}#${[...scope.lines].join(',')}#${[...(scope.names ?? [])].join(',')}`;
       if (seen.has(key)) continue;
       seen.add(key);
       const found = limitInScope(store, ev, scope);
       if (found) return found;
+      next.push(...passedOn(store, graph, scope));
       if (!scope.fn || !returnsGraph(store, scope)) continue;
       for (const edge of graph.callers(scope.path, scope.fn.name)) {
         const caller = edge.from ? store.get(edge.path)?.functions.get(edge.from) : undefined;
@@ -101,21 +104,59 @@ function limitInScope(store: RepoStore, ev: Evaluator, scope: Scope): FollowedBo
     const found = limitOf(ev, c, ctx);
     if (found) return found;
   }
-  // Held in a field (`self.graph = build()`) or a module constant: read where the class or importers run it.
-  const fields = (scope.fn?.fieldSets ?? []).filter((f) => isGraphValue(f.value, scope.lines, holders)).map((f) => `${f.holder}.${f.field}`);
-  for (const fn of fields.length ? stored.functions.values() : []) {
+  // Held in a field (`self.graph = build()`): read where the class's methods run it.
+  const fields = classFields(store, scope, holders);
+  const cls = scope.fn?.name.includes('.') ? scope.fn.name.slice(0, scope.fn.name.lastIndexOf('.') + 1) : undefined;
+  for (const fn of fields.length && cls ? stored.functions.values() : []) {
+    if (!fn.name.startsWith(cls!)) continue;
     for (const c of fn.calls) if ((CONFIGURES.test(c.callee) || RUNS.test(c.callee)) && fields.some((f) => c.callee.startsWith(`${f}.`))) {
       const found = limitOf(ev, c, { path: scope.path, fn });
       if (found) return found;
     }
   }
+  // A module constant: read where the modules that import it run it.
   if (!scope.fn) return importedLimit(store, ev, scope.path, [...holders]);
   return undefined;
 }
 
+/** `self.graph = …` / `this.graph = …` of the graph in a method: the field, as the class's methods write it. */
+function classFields(store: RepoStore, scope: Scope, holders: ReadonlySet<string>): string[] {
+  const name = scope.fn?.name;
+  const dot = name?.lastIndexOf('.') ?? -1;
+  if (!name || dot < 0) return [];
+  const cls = store.get(scope.path)?.classes.get(name.slice(0, dot));
+  const out: string[] = [];
+  for (const [attr, a] of Object.entries(cls?.attrs ?? {})) {
+    if ((a.fn === name || a.fn === name.slice(dot + 1)) && isGraphValue(a.expr, scope.lines, holders)) out.push(`self.${attr}`, `this.${attr}`);
+  }
+  return out;
+}
+
+/** The graph handed to another function of the repository (`serve(graph, q)`): that function, the graph its parameter. */
+function passedOn(store: RepoStore, graph: CallGraph, scope: Scope): Scope[] {
+  const stored = store.get(scope.path);
+  if (!stored) return [];
+  const holders = holderNames(store, scope);
+  const out: Scope[] = [];
+  for (const c of scope.fn ? scope.fn.calls : stored.facts.moduleCalls) {
+    const e = c.expr;
+    if (e.k !== 'call' || CONFIGURES.test(c.callee) || RUNS.test(c.callee)) continue;
+    const at = e.args.findIndex((a) => isGraphValue(a, scope.lines, holders));
+    const kw = Object.entries(e.kw).find(([, a]) => isGraphValue(a, scope.lines, holders))?.[0];
+    if (at < 0 && !kw) continue;
+    for (const edge of graph.outgoing(scope.path, scope.fn?.name)) {
+      if (edge.line !== c.line) continue;
+      const target = store.get(edge.target.path)?.functions.get(edge.target.fn);
+      const param = kw ?? target?.params[at]?.name;
+      if (target && param) out.push({ path: edge.target.path, fn: target, lines: new Set(), names: new Set([param]) });
+    }
+  }
+  return out;
+}
+
 /** Names in the scope bound to the graph: `chain = workflow.compile()`, `_agent = pick_agent(kind)`. */
 function holderNames(store: RepoStore, scope: Scope): Set<string> {
-  const out = new Set<string>();
+  const out = new Set<string>(scope.names ?? []);
   const values = scope.fn ? scope.fn.locals : (store.get(scope.path)?.facts.values ?? {});
   // In order of writing, so that a copy (`agent = _agent.with_config(…)`) follows the name it copies.
   const entries = Object.entries(values).sort((a, b) => a[1].line - b[1].line);

@@ -166,6 +166,57 @@ export async function answer(question: string) {
 }
 `;
 
+/** A graph compiled into a field in the constructor, run by another method with a config that sets the limit. */
+const FIELD_PY = `from langgraph.graph import StateGraph, END
+from langchain_openai import ChatOpenAI
+
+llm = ChatOpenAI(model="gpt-4o-mini")
+
+def think(state):
+    return {"notes": state["notes"] + [llm.invoke(state["question"]).content]}
+
+def check(state):
+    return "again" if state["notes"][-1].endswith("?") else "stop"
+
+class Researcher:
+    def __init__(self):
+        g = StateGraph(dict)
+        g.add_node("think", think)
+        g.set_entry_point("think")
+        g.add_conditional_edges("think", check, {"again": "think", "stop": END})
+        self.app = g.compile()
+
+    def ask(self, question):
+        settings = {"recursion_limit": 16, "configurable": {"thread_id": "1"}}
+        return self.app.invoke({"question": question, "notes": []}, config=settings)
+`;
+
+/** A graph built by one function and handed to another that runs it with the limit. */
+const BUILD_PY = `from langgraph.graph import StateGraph, END
+from langchain_openai import ChatOpenAI
+
+llm = ChatOpenAI(model="gpt-4o-mini")
+
+def draft(state):
+    return {"text": llm.invoke(state["text"]).content}
+
+def build():
+    g = StateGraph(dict)
+    g.add_node("draft", draft)
+    g.set_entry_point("draft")
+    g.add_conditional_edges("draft", lambda s: "draft" if "TODO" in s["text"] else END)
+    return g.compile()
+`;
+
+const RUNNER_PY = `from build import build
+
+def run_with(app, text):
+    return app.invoke({"text": text}, {"recursion_limit": 10})
+
+def main():
+    return run_with(build(), "TODO: write")
+`;
+
 describe('loops: LangGraph cycles in every builder spelling, bounded where the graph is run', () => {
   let py: ScanResult;
   let ts: ScanResult;
@@ -178,6 +229,9 @@ describe('loops: LangGraph cycles in every builder spelling, bounded where the g
       'tools_agent.py': TOOLS_AGENT_PY,
       'serve.py': SERVE_PY,
       'tidy.py': NO_MODEL_PY,
+      'researcher.py': FIELD_PY,
+      'build.py': BUILD_PY,
+      'runner.py': RUNNER_PY,
     });
     ts = await scanTree({ 'graph.ts': GRAPH_TS, 'run.ts': RUN_TS });
   });
@@ -205,6 +259,13 @@ describe('loops: LangGraph cycles in every builder spelling, bounded where the g
 
   it('trap: a cycle whose nodes are only plain functions (a pipe of two of them) sends nothing', () => {
     assert.equal(py.files.find((f) => f.path === 'tidy.py')?.agentLoops.length ?? 0, 0);
+  });
+
+  it('the limit of a graph held in a field is the config another method runs it with; of a graph handed to a function, the one that function runs it with', () => {
+    assert.deepEqual(file(py, 'researcher.py').agentLoops.map((l) => l.maxSteps), [8], 'recursion_limit 16 in the settings self.app.invoke gets: 8 passes');
+    const built = file(py, 'build.py').agentLoops;
+    assert.equal(built.length, 1, 'the lambda router returning the node itself closes the cycle');
+    assert.equal(built[0].maxSteps, 5, 'run_with(build(), …) runs its app parameter with recursion_limit 10');
   });
 
   it('LangGraph.js: the options-object addConditionalEdges closes the cycle; the limit is the config another module runs the exported graph with', () => {
