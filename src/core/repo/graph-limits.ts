@@ -28,6 +28,8 @@ export interface FollowedBound {
   readonly steps: number;
   readonly at?: SourceRef;
   readonly detail: string;
+  /** A LangGraph recursion limit (super-steps), not a counter's passes. */
+  readonly kind?: 'recursion-limit';
 }
 
 /** Calls that set a config on the graph (`.with_config(…)`) and calls that run it with one (`.invoke(input, config)`). */
@@ -197,7 +199,7 @@ function limitOf(ev: Evaluator, c: CalleeFact, ctx: Ctx): FollowedBound | undefi
   if (!limit) return undefined;
   const v = tryEval(ev, limit.expr, limit.ctx);
   if (v?.t !== 'num' || !Number.isFinite(v.v) || v.v < 1) return undefined;
-  return { steps: Math.round(v.v), at: { path: ctx.path, line: c.line }, detail: `recursion_limit ${v.v} set where the graph is run (${c.callee}, ${ctx.path}:${c.line})` };
+  return { steps: Math.round(v.v), kind: 'recursion-limit', at: { path: ctx.path, line: c.line }, detail: `recursion_limit ${v.v} set where the graph is run (${c.callee}, ${ctx.path}:${c.line})` };
 }
 
 /** The `recursion_limit` entry of a config: a dict literal, a name holding one, or `RunnableConfig(recursion_limit=…)`. */

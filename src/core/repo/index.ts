@@ -159,7 +159,7 @@ export class RepoIndex implements RepoHints {
     return { model: hit.model, source: { from: 'ui-default', at: hit.at, detail: `chosen in the UI (${field}, ${v.path}:${v.line}); default ${hit.name}` } };
   }
 
-  boundFor(path: string, loop: DetectedLoop): { steps: number; at?: SourceRef; detail: string } | undefined {
+  boundFor(path: string, loop: DetectedLoop): ReturnType<RepoHints['boundFor']> {
     // A limit detection could only name (a router's config value), else the recursion limit the graph is run with elsewhere.
     return this.memo(`b:${path}#${loop.id}`, () => (loop.boundRef ? namedLimitBound(this.store, this.evaluator, path, loop) : graphRecursionLimit(this.store, this.graph, this.evaluator, path, loop)));
   }

@@ -255,6 +255,8 @@ describe('loops: LangGraph cycles in every builder spelling, bounded where the g
     // 40 super-steps: 20 passes of the model node and the tool node.
     assert.equal(loops[0].maxSteps, 20, 'with_config({"recursion_limit": 40}) on the value pick_agent returns, two hops up');
     assert.equal(loops[0].stepsFrom, 'code');
+    assert.equal(loops[0].boundKind, 'recursion-limit');
+    assert.equal(loops[0].boundAt?.path, 'serve.py', 'the limit is where it is set');
   });
 
   it('trap: a cycle whose nodes are only plain functions (a pipe of two of them) sends nothing', () => {
