@@ -7,6 +7,8 @@
  * functions are priced as steps of the loop.
  */
 import type { CallInfo } from './call-links';
+import { builderArgs, inlineRouterResults } from './graph-builder-args';
+import { nodeSends } from './graph-node-sends';
 import { stateGraphOf } from './model-uses';
 import type { SyntaxNode } from './parser';
 import { requestSpanOf, spanOf, type SiteRegistry } from './sites';
@@ -50,7 +52,7 @@ export function findGraphLoops(syntax: LanguageSyntax, collected: Collected, sit
   const graphs = new Map<number, Graph>();
   const graphOf = (call: SyntaxNode): Graph | undefined => {
     const receiver = syntax.receiver(call);
-    const root = receiver ? stateGraphOf(syntax, syntax.resolve(receiver)) : undefined;
+    const root = receiver ? stateGraphOf(syntax, syntax.resolve(receiver), collected.imports) : undefined;
     if (!root) return undefined;
     let g = graphs.get(root.id);
     if (!g) graphs.set(root.id, (g = { root, nodes: new Map(), edges: new Map(), routers: new Map(), edgeCalls: new Map(), nodeRefs: new Map(), nodeChoices: new Map(), toolNodes: new Set() }));
@@ -70,7 +72,7 @@ export function findGraphLoops(syntax: LanguageSyntax, collected: Collected, sit
     const g = graphOf(call);
     if (g) built.push({ call, graph: g });
   }
-  built.push(...returnedBuilders(syntax, graphs, built));
+  built.push(...returnedBuilders(syntax, graphs, built, collected.imports));
   for (const { call, graph: g } of built) {
     compiled.push({ call, graph: g });
     addCommandEdges(syntax, g);
@@ -81,9 +83,12 @@ export function findGraphLoops(syntax: LanguageSyntax, collected: Collected, sit
       return fn !== undefined && contains(fn, c.node);
     }));
     const priced = inCycle[0] ?? calls.find((c) => c.rule.role === 'call' && !c.call.agent) ?? calls.find((c) => c.call.role === 'binding');
+    // A node that is a runnable, not a function (`_get_messages | llm`, the model itself): the cycle runs the model
+    // each pass though no request is written in the file; priced on the model the run is given.
+    const runnable = priced ? undefined : [...cycle].find((name) => g.nodes.get(name) && nodeSends(syntax, g.nodes.get(name)!));
     // A cycle with no model request or binding in the file prices nothing here: the repository pass finds the
     // requests its nodes (functions of other files) send (repo/graph-cycles.ts).
-    if (!priced) {
+    if (!priced && !runnable) {
       sites.graphCycles.push(...openCycles(syntax, g, cycle));
       continue;
     }
@@ -99,14 +104,14 @@ export function findGraphLoops(syntax: LanguageSyntax, collected: Collected, sit
       maxSteps: bound?.value,
       stepOption: bound?.option,
       unbounded: false,
-      callId: priced.call.id,
+      ...(priced ? { callId: priced.call.id } : {}),
       ...boundRef,
-      rule: 'graph-cycle',
+      rule: priced ? 'graph-cycle' : 'graph-cycle-runnable',
     });
     if (!added) return;
     loopByGraph.set(g.root.id, id);
     for (const c of inCycle) c.call.usedBy ??= id;
-    if (!inCycle.includes(priced) && !priced.call.usedBy) priced.call.usedBy = id;
+    if (priced && !inCycle.includes(priced) && !priced.call.usedBy) priced.call.usedBy = id;
   }
   linkSubgraphs(syntax, sites, compiled, loopByGraph);
 }
@@ -116,13 +121,13 @@ export function findGraphLoops(syntax: LanguageSyntax, collected: Collected, sit
  * the caller compiles it (`self.graph = self.graph_setup.setup_graph().compile()`), so its cycles run as those of
  * a graph compiled here. Anchored at the returned value.
  */
-function returnedBuilders(syntax: LanguageSyntax, graphs: ReadonlyMap<number, Graph>, compiled: readonly { graph: Graph }[]): { call: SyntaxNode; graph: Graph }[] {
+function returnedBuilders(syntax: LanguageSyntax, graphs: ReadonlyMap<number, Graph>, compiled: readonly { graph: Graph }[], imports: ReadonlyMap<string, string>): { call: SyntaxNode; graph: Graph }[] {
   const out: { call: SyntaxNode; graph: Graph }[] = [];
   for (const g of graphs.values()) {
     if (compiled.some((c) => c.graph === g)) continue;
     let fn: SyntaxNode | null = g.root.parent;
     while (fn && !/^(function_definition|function_declaration|method_definition|arrow_function|function_expression)$/.test(fn.type)) fn = fn.parent;
-    const returned = fn ? syntax.returns(fn).find((r) => stateGraphOf(syntax, syntax.resolve(r))?.id === g.root.id) : undefined;
+    const returned = fn ? syntax.returns(fn).find((r) => stateGraphOf(syntax, syntax.resolve(r), imports)?.id === g.root.id) : undefined;
     if (returned) out.push({ call: returned, graph: g });
   }
   return out;
@@ -145,7 +150,6 @@ function linkSubgraphs(syntax: LanguageSyntax, sites: SiteRegistry, compiled: re
 }
 
 function readBuilderCall(syntax: LanguageSyntax, g: Graph, call: SyntaxNode, callee: string): void {
-  const args = syntax.args(call).positional;
   const nameOf = (n: SyntaxNode | undefined): string | undefined => (n ? nodeName(syntax, n) : undefined);
   const edge = (from: string | undefined, to: string | undefined): void => {
     if (!from || !to) return;
@@ -155,9 +159,9 @@ function readBuilderCall(syntax: LanguageSyntax, g: Graph, call: SyntaxNode, cal
     set.add(to);
   };
   if (ADD_NODE.test(callee)) {
-    const first = args[0];
-    const named = first ? (syntax.stringConstant(first) ?? (args.length > 1 ? nameOf(first) : undefined)) : undefined;
-    const fnNode = named !== undefined ? args[1] : first;
+    const { first, second } = builderArgs(syntax, call, 'node');
+    const named = first ? (syntax.stringConstant(first) ?? (second ? nameOf(first) : undefined)) : undefined;
+    const fnNode = named !== undefined ? second : first;
     const name = named ?? (fnNode ? syntax.name(fnNode) : undefined);
     if (name) g.nodes.set(name, fnNode ? syntax.resolve(fnNode) : undefined);
     // `humanNode<State, Update>`: the function without its type arguments.
@@ -167,22 +171,24 @@ function readBuilderCall(syntax: LanguageSyntax, g: Graph, call: SyntaxNode, cal
     if (name && choices?.length) g.nodeChoices.set(name, choices);
     if (name && fnNode && isToolNode(syntax, fnNode)) g.toolNodes.add(name);
   } else if (ADD_EDGE.test(callee)) {
-    const sources = args[0] ? (syntax.items(args[0]) ?? [args[0]]) : [];
-    for (const s of sources) edge(nameOf(s), nameOf(args[1]));
+    const { first, second } = builderArgs(syntax, call, 'edge');
+    const sources = first ? (syntax.items(first) ?? [first]) : [];
+    for (const s of sources) edge(nameOf(s), nameOf(second));
   } else if (SET_ENTRY.test(callee)) {
-    edge('__start__', nameOf(args[0]));
+    edge('__start__', nameOf(syntax.args(call).positional[0] ?? syntax.args(call).named.get('key')));
   } else if (ADD_SEQUENCE.test(callee)) {
+    const args = syntax.args(call).positional;
     const items = args[0] ? (syntax.items(args[0]) ?? []) : [];
     const names = items.map((i) => syntax.stringConstant(i) ?? syntax.name(i));
     for (let i = 0; i + 1 < names.length; i++) edge(names[i], names[i + 1]);
     for (const [i, item] of items.entries()) if (names[i]) g.nodes.set(names[i]!, syntax.resolve(item));
   } else if (ADD_CONDITIONAL.test(callee)) {
-    const from = nameOf(args[0]);
-    const router = args[1];
+    const { first, second: router, third: pathMap } = builderArgs(syntax, call, 'conditional');
+    const from = nameOf(first);
     if (!from || !router) return;
     const routerFn = syntax.resolve(router);
     g.routers.set(from, routerFn);
-    for (const to of conditionalTargets(syntax, router, routerFn, args[2])) edge(from, to);
+    for (const to of conditionalTargets(syntax, router, routerFn, pathMap)) edge(from, to);
   }
 }
 
@@ -232,6 +238,10 @@ function conditionalTargets(syntax: LanguageSyntax, router: SyntaxNode, routerFn
   }
   if (/^(tools_condition|toolsCondition)$/.test(router.text)) return ['tools', '__end__'];
   const out: string[] = [];
+  for (const r of inlineRouterResults(syntax, routerFn)) {
+    const s = END_NAMES.test(r.text) ? '__end__' : syntax.stringConstant(r);
+    if (s) out.push(s);
+  }
   for (const r of syntax.returns(routerFn)) {
     const s = END_NAMES.test(r.text) ? '__end__' : syntax.stringConstant(r);
     if (s) out.push(s);

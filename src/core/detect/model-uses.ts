@@ -4,6 +4,7 @@
  * import, and a model object handed in and called with messages (`reformulation_model(messages)`).
  * A chat model constructed in this file is its own site (its `invoke`s are not counted again).
  */
+import { isGraphClass } from './graph-builder-args';
 import type { SyntaxNode } from './parser';
 import { classifyCall, type CallRule } from './frameworks';
 import type { Collected, LanguageSyntax } from './syntax';
@@ -91,12 +92,12 @@ function calledModel(syntax: LanguageSyntax, node: SyntaxNode, callee: string): 
 /** Builder methods of a LangGraph `StateGraph`, chained (`new StateGraph(S).addNode(…).addEdge(…)`) or not. */
 const GRAPH_BUILDER = /\.(addNode|addEdge|addConditionalEdges|addSequence|setEntryPoint|setFinishPoint|add_node|add_edge|add_conditional_edges|add_sequence|set_entry_point|set_finish_point)$/;
 
-/** The `StateGraph(…)` call a builder chain starts from, or undefined. */
-export function stateGraphOf(syntax: LanguageSyntax, node: SyntaxNode): SyntaxNode | undefined {
+/** The `StateGraph(…)` (or `MessageGraph()`, LangGraph's `Graph()`) call a builder chain starts from, or undefined. */
+export function stateGraphOf(syntax: LanguageSyntax, node: SyntaxNode, imports?: ReadonlyMap<string, string>): SyntaxNode | undefined {
   let target: SyntaxNode = node;
   for (let i = 0; i < 60 && isCallNode(target); i++) {
     const callee = syntax.callee(target);
-    if (/(^|\.)StateGraph$/.test(callee)) return target;
+    if (isGraphClass(callee, imports)) return target;
     if (!GRAPH_BUILDER.test(callee)) return undefined;
     const inner = syntax.receiver(target);
     if (!inner) return undefined;

@@ -49,6 +49,7 @@ export const LOOP_RULES = {
   'crew': { kind: 'framework-contract', about: 'a CrewAI crew run: its agents are steps of one task (agent-tasks.ts)' },
   'agent-run-loop': { kind: 'language-idiom', about: 'a hand-written loop around agent runs (agent-tasks.ts)' },
   'graph-cycle': { kind: 'framework-contract', about: 'a LangGraph graph with a cycle (graphs.ts)' },
+  'graph-cycle-runnable': { kind: 'framework-contract', about: 'a LangGraph cycle through a node that is a runnable sending to a model (an LCEL pipe, the model itself), with no request written in the file (graph-node-sends.ts)' },
   'graph-cycle-nodes': { kind: 'data-flow', about: "a LangGraph cycle of other files' node functions, reaching the requests they send; not through a node that waits for a person (repo/graph-cycles.ts)" },
   'in-file-loop': { kind: 'language-idiom', about: 'a while/for loop around a request in the same file (loops.ts)' },
   'request-fed-loop': { kind: 'data-flow', about: "a Python while whose condition the request inside it feeds (the model decides whether it goes on) (request-fed-loops.ts)" },

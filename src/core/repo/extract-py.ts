@@ -374,7 +374,8 @@ function callExpr(node: SyntaxNode, depth: number, line: number): Expr {
   if (/^(os\.path\.join|Path|pathlib\.Path|PurePath)$/.test(text)) return { k: 'path', parts: args, line };
   if (receiver && /\.(format|strip|format_map|substitute)$/.test(text)) return expr(receiver, depth + 1);
   // A chain of model wrappers (`init_chat_model(…).with_structured_output(S).with_retry(…)`) costs no depth: the model is at its root.
-  if (receiver && keepsModel(text)) return { k: 'call', callee: { k: 'member', obj: expr(receiver, depth), prop: text.slice(text.lastIndexOf('.') + 1), line }, text, args: [], kw: {}, line };
+  // `with_config` keeps its config: the recursion limit a graph is run under (graph-limits.ts).
+  if (receiver && keepsModel(text)) return { k: 'call', callee: { k: 'member', obj: expr(receiver, depth), prop: text.slice(text.lastIndexOf('.') + 1), line }, text, ...(/\.(with_config|withConfig)$/.test(text) ? { args, kw } : { args: [], kw: {} }), line };
   // `profile.get("llm", {}).get("model", "x")`: a chain of dict reads costs no depth either (its root is the config).
   if (receiver && /\.get$/.test(text)) return { k: 'call', callee: { k: 'member', obj: expr(receiver, depth), prop: 'get', line }, text, args, kw, line };
   return { k: 'call', callee: fn ? expr(fn, depth + 1) : { k: 'unknown', text: '', line }, text, args, kw, line };

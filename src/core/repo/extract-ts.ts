@@ -390,7 +390,8 @@ function callExpr(node: SyntaxNode, depth: number, line: number): Expr {
   if (/(^|\.)(readFileSync|readFile)$/.test(text) && args[0]) return { k: 'read', path: args[0], line };
   if (/^(path\.)?(join|resolve)$/.test(text) || text === 'URL') return { k: 'path', parts: args, line };
   // A chain of model wrappers (`model.withStructuredOutput(S).withRetry(…)`) costs no depth: the model is at its root.
+  // `with_config` keeps its config: the recursion limit a graph is run under (graph-limits.ts).
   const receiver = fn?.type === 'member_expression' ? fn.childForFieldName('object') : undefined;
-  if (receiver && keepsModel(text)) return { k: 'call', callee: { k: 'member', obj: expr(receiver, depth), prop: text.slice(text.lastIndexOf('.') + 1), line }, text, args: [], kw: {}, line };
+  if (receiver && keepsModel(text)) return { k: 'call', callee: { k: 'member', obj: expr(receiver, depth), prop: text.slice(text.lastIndexOf('.') + 1), line }, text, ...(/\.(with_config|withConfig)$/.test(text) ? { args, kw } : { args: [], kw: {} }), line };
   return { k: 'call', callee: fn ? expr(fn, depth + 1) : { k: 'unknown', text: '', line }, text, args, kw, line };
 }

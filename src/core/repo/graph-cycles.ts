@@ -63,8 +63,9 @@ function cycleLoop(store: RepoStore, graph: CallGraph, ev: Evaluator, path: stri
     if (own?.calls.some((c) => WAITS_FOR_PERSON.test(c.callee))) return undefined;
     for (const fact of stored?.facts.calls ?? []) {
       if (fact.fn !== fn.fn) continue;
-      const call = stored!.file.calls.find((c) => c.id === fact.id);
-      if (call && !call.agent && call.role !== 'binding') steps.push({ path: fn.path, callId: call.id, line: call.line });
+      // `ChatOpenAI(…).invoke(…)` in one expression: the binding and the request start at one place and share its id.
+      const call = stored!.file.calls.find((c) => c.id === fact.id && !c.agent && c.role !== 'binding');
+      if (call) steps.push({ path: fn.path, callId: call.id, line: call.line });
     }
   }
   if (!steps.length) return undefined;

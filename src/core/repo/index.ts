@@ -43,6 +43,7 @@ import { scopeOfPath } from '../report/scope';
 import { routeIndex, routeModel } from './route-callers';
 import { keyedField } from './client-picks';
 import { graphCycleLoops } from './graph-cycles';
+import { graphRecursionLimit, namedLimitBound } from './graph-limits';
 import { passedInsteadOfDefault, type PassedDefault } from './passed-defaults';
 
 export type { RepoHints, RepoLoop, ResolvedModel, LoadedPrompt } from './types';
@@ -159,21 +160,9 @@ export class RepoIndex implements RepoHints {
     return { model: hit.model, source: { from: 'ui-default', at: hit.at, detail: `chosen in the UI (${field}, ${v.path}:${v.line}); default ${hit.name}` } };
   }
 
-  boundFor(path: string, loop: DetectedLoop): { steps: number; at?: SourceRef; detail: string } | undefined {
-    const bound = loop.boundRef;
-    if (!bound) return undefined;
-    return this.memo(`b:${path}#${loop.id}`, () => {
-      const stored = this.store.get(path);
-      if (!stored) return undefined;
-      // The ref is evaluated where it is written: the innermost function holding its line (the router).
-      let fn: FunctionFact | undefined;
-      for (const f of stored.functions.values()) if (f.line <= bound.ref.line && bound.ref.line <= f.endLine && (!fn || f.line >= fn.line)) fn = f;
-      const expr = refExpr(bound.ref.text, bound.ref.kind, bound.ref.line);
-      const v = tryEval(this.evaluator, expr, { path, fn });
-      if (v?.t !== 'num' || !Number.isFinite(v.v) || v.v < 0) return undefined;
-      const steps = Math.max(1, Math.round(v.v + bound.offset));
-      return { steps, at: v.at, detail: v.detail ?? `${exprText(expr)} → ${v.v}` };
-    });
+  boundFor(path: string, loop: DetectedLoop): ReturnType<RepoHints['boundFor']> {
+    // A limit detection could only name (a router's config value), else the recursion limit the graph is run with elsewhere.
+    return this.memo(`b:${path}#${loop.id}`, () => (loop.boundRef ? namedLimitBound(this.store, this.evaluator, path, loop) : graphRecursionLimit(this.store, this.graph, this.evaluator, path, loop)));
   }
 
   usesFor(path: string, callId: string): readonly CallUse[] | undefined {

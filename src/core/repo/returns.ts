@@ -12,7 +12,7 @@ const TEST_GUARD = /(^|[^A-Za-z0-9])(is_?test|test_?env|testing|use_?mock|mock_?
 
 const IF_TYPES = new Set(['if_statement']);
 const FUNCTION_TYPES = /^(function_definition|function_declaration|arrow_function|function_expression|function|method_definition|lambda)$/;
-const MAX_RETURNS = 4;
+export const MAX_RETURNS = 4;
 
 /** A return that gives no value (`return None` in a guard): it does not count towards the few returns read. */
 const NO_VALUE = /^(None|null|undefined)$/;

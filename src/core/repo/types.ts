@@ -66,7 +66,7 @@ export interface RepoHints {
    * A loop's step bound that detection could only name (a LangGraph router's counter compared with
    * `configurable.max_loops`): followed through the repository to a number, plus the counter's offset.
    */
-  boundFor(path: string, loop: DetectedLoop): { readonly steps: number; readonly at?: SourceRef; readonly detail: string } | undefined;
+  boundFor(path: string, loop: DetectedLoop): { readonly steps: number; readonly at?: SourceRef; readonly detail: string; readonly kind?: 'recursion-limit' } | undefined;
   /** The priced report of a call in another file (a loop's step). */
   stepCall(path: string, callId: string): CallReport | undefined;
   loadedPrompts(path: string, call: DetectedCall): readonly LoadedPrompt[];

@@ -341,7 +341,7 @@ class FileAnalysis {
       ...(estimate?.overflowStep !== undefined ? { overflowStep: estimate.overflowStep } : {}),
       workload,
       ...(loop.callId ? { callId: loop.callId } : {}),
-      ...(followed ? { boundKind: 'counter' as const, ...(followed.at ? { boundAt: followed.at } : {}) } : {}),
+      ...(followed ? { boundKind: followed.kind ?? ('counter' as const), ...(followed.at ? { boundAt: followed.at } : {}) } : {}),
       assumptions: notes,
       ...(hasUncertainty(rangeInputs) ? { rangeInputs } : {}),
       ...(loop.rule ? { rule: loop.rule } : {}),
