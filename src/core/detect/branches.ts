@@ -114,12 +114,20 @@ export function chooseDefault(syntax: LanguageSyntax, nodes: readonly SyntaxNode
     const arm = pair?.[0];
     conditions.push(arm ? conditionText(arm) : undefined);
     matches.push(arm ? armMatchesDefault(syntax, arm) : false);
-    isElse.push(Boolean(arm && !arm.condition && arm.pattern === undefined));
+    isElse.push(isElseArm(arm));
   }
+  // `if … else if … else`: the request in the inner `if` is in the outer `else` too; the final `else` is the one no
+  // other node's test selects (an `else` against every other node), so it is the fall-through before any partial `else`.
+  const elseOfAll = nodes.map((_, i) => arms.every((x, j) => j === i || isElseArm(distinguishing(arms[i], x)?.[0])));
   let chosen = matches.indexOf(true);
+  if (chosen < 0) chosen = elseOfAll.indexOf(true);
   if (chosen < 0) chosen = isElse.indexOf(true);
   if (chosen < 0) chosen = 0;
   return { chosen, conditions };
+}
+
+function isElseArm(arm: Arm | undefined): boolean {
+  return Boolean(arm && !arm.condition && arm.pattern === undefined);
 }
 
 function conditionText(arm: Arm): string | undefined {

@@ -114,7 +114,7 @@ function factoryArgument(value: SyntaxNode): SyntaxNode | undefined {
   return value.childForFieldName('arguments')?.namedChildren[0] ?? undefined;
 }
 
-function modelArg(call: SyntaxNode): { model?: Expr; receiver?: string; inputs?: string[] } {
+function modelArg(call: SyntaxNode): { model?: Expr; modelImplied?: true; receiver?: string; inputs?: string[] } {
   const args = call.childForFieldName('arguments');
   let model: Expr | undefined;
   const inputs: string[] = [];
@@ -132,10 +132,11 @@ function modelArg(call: SyntaxNode): { model?: Expr; receiver?: string; inputs?:
     }
   }
   // `create({ ...body, stream: false })`: no model written, so the model is the spread object's (a proxy route passing on what its client sent).
-  model ??= postedModel(call, expr) ?? spreadModel(args) ?? optionsVariableModel(args);
+  model ??= postedModel(call, expr);
+  const implied = model ? undefined : (spreadModel(args) ?? optionsVariableModel(args));
   const fn = call.childForFieldName('function');
   const receiver = fn?.type === 'member_expression' ? fn.childForFieldName('object')?.text : undefined;
-  return { model, receiver, inputs };
+  return { model: model ?? implied, ...(implied ? { modelImplied: true as const } : {}), receiver, inputs };
 }
 
 /** The `model` of the last object spread into a request's options object (`{ ...(body as any), stream: false }`). */
