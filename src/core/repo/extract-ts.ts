@@ -14,6 +14,7 @@ import { keepsModel } from './model-flow';
 import { runtimeReturns, testOnly } from './returns';
 import { pickerReturns } from './env-pickers';
 import { optionsVariableModel, postedModel } from './posted-payloads';
+import { idTemplate } from './string-ops';
 import { addParserTableDefaults } from './parser-tables';
 import { isBranchCall, isGuardedCall } from './branch-calls';
 import { loweredCounters } from './ts-loop-counters';
@@ -307,7 +308,7 @@ export function expr(raw: SyntaxNode, depth: number): Expr {
     case 'string':
     case 'template_string': {
       const v = stringValue(node);
-      return v === undefined ? unknown() : { k: 'str', v, line };
+      return v === undefined ? (idTemplate(node, line, (n) => expr(n, depth + 1)) ?? unknown()) : { k: 'str', v, line };
     }
     case 'number': {
       const v = Number(node.text.replace(/_/g, ''));
