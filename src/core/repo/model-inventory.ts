@@ -102,7 +102,9 @@ class Walker {
         if (looksLikeModel(e.v)) this.out.push({ text: e.v, line: e.line, ...(key ? { key } : {}), defaultsLike: isDefaultsLike(key, fallback, declared), ...(isNamedDefault(key) ? { named: true as const } : {}) });
         return;
       case 'dict':
-        for (const [k, v] of Object.entries(e.entries)) this.walk(v, key && RECORD_ID.test(k) ? `${key}.${k}` : k, fallback, declared, depth + 1);
+        // A record's id (`DEFAULT_MODEL = { id: "…" }`) and each vendor's entry of a defaults table (`DEFAULT_MODEL = {
+        // openai: "…", google: "…" }`) are under the record's name.
+        for (const [k, v] of Object.entries(e.entries)) this.walk(v, key && (RECORD_ID.test(k) || isNamedDefault(key)) ? `${key}.${k}` : k, fallback, declared, depth + 1);
         return;
       case 'list':
         // A list of options names models the repository supports, none of them its default.

@@ -70,23 +70,26 @@ export function stringOp(e: CallExpr, path: string, value: (x: Expr) => Val | un
 const ID_PART = /^[\w.:/@-]*$/;
 
 /**
- * A template literal that builds an id from parts (`${providerId}:${id}`, `${vendor}/${model}`), read as
+ * A template literal or f-string that builds an id from parts (`${providerId}:${id}`, `f"{vendor}/{model}"`), read as
  * `"".concat(…parts)` so the evaluator joins the parts when each is known. Only short templates whose literal parts
  * are separators or id characters: a prompt's template is text, not an id.
  */
 export function idTemplate(node: SyntaxNode, line: number, exprOf: (n: SyntaxNode) => Expr): Expr | undefined {
   if (node.endIndex - node.startIndex > 160) return undefined;
+  // Python: an f-string (`f"{provider}/{name}"`) on one line; its start and end quotes are children of their own.
+  if (node.type === 'string' && !/^[fF][rR]?["']|^[rR][fF]["']/.test(node.text)) return undefined;
   const parts: Expr[] = [];
   let literal = '';
   for (const c of node.namedChildren) {
-    if (!c) continue;
-    if (c.type === 'template_substitution') {
+    if (!c || c.type === 'string_start' || c.type === 'string_end') continue;
+    if (c.type === 'template_substitution' || c.type === 'interpolation') {
       const inner = c.namedChildren[0];
-      if (!inner) return undefined;
+      // A conversion or format spec (`{x!r}`, `{n:03d}`) is not an id part.
+      if (!inner || c.namedChildren.length > 1) return undefined;
       if (literal) parts.push({ k: 'str', v: literal, line });
       literal = '';
       parts.push(exprOf(inner));
-    } else if (c.type === 'string_fragment') {
+    } else if (c.type === 'string_fragment' || c.type === 'string_content') {
       if (!ID_PART.test(c.text)) return undefined;
       literal += c.text;
     } else return undefined;

@@ -62,4 +62,24 @@ export async function greet(name: string) {
     assert.deepEqual(c.modelSource?.at, { path: 'lib/config.ts', line: 1 });
     assert.notEqual(requestAt(r, 'lib/title.ts', 10).modelSource?.from, 'code');
   });
+
+  it('Python: an f-string id (`f"{provider}/{name}"`) of known parts is joined; one with a format spec is not an id', async () => {
+    const r = await scanTree({
+      'app/settings.py': `PROVIDER = "anthropic"\nNAME = "claude-3-5-haiku-20241022"\n`,
+      'app/send.py': `import litellm
+from settings import PROVIDER, NAME
+
+def ask(prompt, provider=PROVIDER, name=NAME):
+    return litellm.completion(model=f"{provider}/{name}", messages=[{"role": "user", "content": prompt}])
+
+def ask_version(prompt, version=3):
+    return litellm.completion(model=f"gpt-{version:d}", messages=[{"role": "user", "content": prompt}])
+`,
+    });
+    const c = requestAt(r, 'app/send.py', 5);
+    assert.equal(c.modelResolved, 'claude-3-5-haiku');
+    assert.equal(c.modelSource?.from, 'code');
+    assert.notEqual(requestAt(r, 'app/send.py', 8).modelSource?.from, 'code');
+  });
 });
+

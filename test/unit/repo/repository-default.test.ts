@@ -157,4 +157,16 @@ describe("the repository's own default model for a request nothing resolves (rep
     assert.equal(c.modelResolved, 'gpt-4o');
     assert.match(formatModelSource(c.modelSource!), /its name says so: get_recommended_model/);
   });
+
+  it("each vendor's entry of a defaults table named like the default model is that vendor's guess", async () => {
+    const r = await scanTree({
+      'src/defaults.ts': `export const DEFAULT_MODEL = {\n  openai: 'gpt-4o-mini',\n  anthropic: 'claude-3-5-haiku-20241022',\n}\n`,
+      'src/other.ts': `export const pricing = [{ id: 'gpt-4o' }, { id: 'gpt-4o' }]\nexport const a = run('gpt-4o')\nexport const b = run('gpt-4o')\n`,
+      'app/send.py': PY_SENDER,
+    });
+    const c = request(r, 'app/send.py');
+    assert.equal(c.modelResolved, 'gpt-4o-mini');
+    assert.match(formatModelSource(c.modelSource!), /its name says so: DEFAULT_MODEL\.openai/);
+  });
 });
+
