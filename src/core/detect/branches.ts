@@ -17,6 +17,8 @@ interface Arm {
   /** For a case or dict entry: the value compared against (`match provider:` subject, dict key). */
   readonly subject?: SyntaxNode;
   readonly pattern?: string;
+  /** An arm of an `if … else if … else` chain (or Python's `elif`s): its final `else` is what no test selects. */
+  readonly chained?: true;
 }
 
 const FUNCTIONS = new Set(['function_definition', 'lambda', 'function_declaration', 'arrow_function', 'function_expression', 'function', 'method_definition']);
@@ -29,9 +31,10 @@ export function armsOf(node: SyntaxNode): Arm[] {
     if (a.type === 'block' || a.type === 'statement_block') out.push(...guardsBefore(a, child));
     if (a.type === 'if_statement') {
       if (a.childForFieldName('condition')?.id === child.id) continue;
-      if (child.type === 'elif_clause') out.push({ group: a.id, arm: child.id, condition: child.childForFieldName('condition') ?? undefined });
-      else if (child.type === 'else_clause') out.push({ group: a.id, arm: child.id });
-      else out.push({ group: a.id, arm: child.id, condition: a.childForFieldName('condition') ?? undefined });
+      const chained = isChained(a) ? { chained: true as const } : {};
+      if (child.type === 'elif_clause') out.push({ group: a.id, arm: child.id, condition: child.childForFieldName('condition') ?? undefined, ...chained });
+      else if (child.type === 'else_clause') out.push({ group: a.id, arm: child.id, ...chained });
+      else out.push({ group: a.id, arm: child.id, condition: a.childForFieldName('condition') ?? undefined, ...chained });
     } else if (a.type === 'case_clause' || a.type === 'switch_case' || a.type === 'switch_default') {
       const switcher = a.parent?.parent;
       if (!switcher) continue;
@@ -49,6 +52,12 @@ export function armsOf(node: SyntaxNode): Arm[] {
     if (FUNCTIONS.has(a.type) && a.type !== 'lambda' && a.type !== 'arrow_function') break;
   }
   return out;
+}
+
+/** An `if` that is a link of an else-if chain: the `else if` of another, or one whose `else` is an `if` (or has `elif`s). */
+function isChained(ifNode: SyntaxNode): boolean {
+  if (ifNode.parent?.type === 'else_clause') return true;
+  return ifNode.namedChildren.some((c) => c?.type === 'elif_clause' || (c?.type === 'else_clause' && c.namedChildren.some((x) => x?.type === 'if_statement')));
 }
 
 const LEAVING = new Set(['return_statement', 'raise_statement', 'throw_statement']);
@@ -114,12 +123,24 @@ export function chooseDefault(syntax: LanguageSyntax, nodes: readonly SyntaxNode
     const arm = pair?.[0];
     conditions.push(arm ? conditionText(arm) : undefined);
     matches.push(arm ? armMatchesDefault(syntax, arm) : false);
-    isElse.push(Boolean(arm && !arm.condition && arm.pattern === undefined));
+    isElse.push(isElseArm(arm));
   }
+  // `if … else if … else`: the request in the inner `if` is in the outer `else` too; the chain's final `else` is the one
+  // no other node's test selects (an `else` of the chain against every other node). An `else` holding its own
+  // `if`/`else` (not a chain) keeps the old order: nothing says which of its nested arms the default takes.
+  const elseOfAll = nodes.map((_, i) => arms.every((x, j) => {
+    const arm = j === i ? undefined : distinguishing(arms[i], x)?.[0];
+    return j === i || (isElseArm(arm) && arm!.chained === true);
+  }));
   let chosen = matches.indexOf(true);
+  if (chosen < 0) chosen = elseOfAll.indexOf(true);
   if (chosen < 0) chosen = isElse.indexOf(true);
   if (chosen < 0) chosen = 0;
   return { chosen, conditions };
+}
+
+function isElseArm(arm: Arm | undefined): boolean {
+  return Boolean(arm && !arm.condition && arm.pattern === undefined);
 }
 
 function conditionText(arm: Arm): string | undefined {

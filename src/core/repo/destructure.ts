@@ -23,6 +23,7 @@ export function addDestructuredLocals(root: SyntaxNode, buckets: readonly Functi
     if (pattern?.type === 'array_pattern') {
       const state = stateDefault(pattern, value, expr);
       if (state) states.push(state);
+      else addArrayItems(pattern, value, innermost(buckets, d.startIndex, d.endIndex), expr, depth);
       continue;
     }
     if (pattern?.type !== 'object_pattern') continue;
@@ -47,6 +48,23 @@ export function addDestructuredLocals(root: SyntaxNode, buckets: readonly Functi
     }
   }
   return states;
+}
+
+/**
+ * `const [platform, model] = id.split('__')`: each name is the item at its place of what the value gives (an id
+ * naming a provider and a model, split at run time; split-values.ts computes the parts when the id is known).
+ */
+function addArrayItems(pattern: SyntaxNode, value: SyntaxNode, owner: FunctionBucket | undefined, expr: (n: SyntaxNode, depth: number) => Expr, depth: number): void {
+  if (!owner) return;
+  const source = expr(value, depth);
+  const line = pattern.startPosition.row + 1;
+  // Holes (`const [, model] = …`) are not named children: count places by the commas before each name.
+  let place = 0;
+  for (const c of pattern.children) {
+    if (!c) continue;
+    if (c.type === ',') place++;
+    else if (c.type === 'identifier') owner.locals[c.text] ??= { k: 'index', obj: source, key: String(place), line };
+  }
 }
 
 /** Initial values read: literals (a number: a limit the UI sets, requeue-loops.ts), names, attribute paths, and picks from a list (list-values.ts). */

@@ -3,6 +3,7 @@
  * walk over the top-level statements, classes and function bodies. Cheap on purpose:
  * no resolution happens here, only plain expressions are recorded.
  */
+import { idTemplate } from './string-ops';
 import type { SyntaxNode } from '../detect/parser';
 import { setterFacts } from './setter-facts';
 import { lateImports, paramFallbacks } from './param-fallbacks';
@@ -257,7 +258,7 @@ export function expr(node: SyntaxNode, depth: number): Expr {
     case 'await':
       return node.namedChildren[0] ? expr(node.namedChildren[0], depth + 1) : unknown();
     case 'string': {
-      if (node.namedChildren.some((c) => c?.type === 'interpolation')) return unknown();
+      if (node.namedChildren.some((c) => c?.type === 'interpolation')) return idTemplate(node, line, (n) => expr(n, depth + 1)) ?? unknown();
       return { k: 'str', v: node.namedChildren.filter((c) => c?.type === 'string_content').map((c) => c!.text).join(''), line };
     }
     case 'concatenated_string': {

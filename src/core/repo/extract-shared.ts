@@ -222,14 +222,14 @@ export function ownStatements(node: SyntaxNode, types: ReadonlySet<string>, limi
 export function callFactsOf(
   detected: readonly DetectedCallSpot[],
   functions: readonly FunctionFact[],
-  modelArg: (call: SyntaxNode) => { model?: Expr; receiver?: string; inputs?: string[]; when?: BranchTest[] },
+  modelArg: (call: SyntaxNode) => { model?: Expr; modelImplied?: true; receiver?: string; inputs?: string[]; when?: BranchTest[] },
 ): CallFact[] {
   return detected.map(({ id, node }) => {
     const line = node.startPosition.row + 1;
     const fn = enclosingFunction(functions, line);
-    const { model, receiver, inputs, when } = modelArg(node);
+    const { model, modelImplied, receiver, inputs, when } = modelArg(node);
     const bodyModel = model ? undefined : splattedBodyModel(node);
-    return { id, ...(fn ? { fn: fn.name } : {}), ...(model ? { model } : {}), ...(bodyModel ? { bodyModel } : {}), ...(receiver ? { receiver } : {}), ...(inputs?.length ? { inputs } : {}), ...(isGuardedCall(node) ? { gated: true } : {}), ...(when ? { when } : {}) };
+    return { id, ...(fn ? { fn: fn.name } : {}), ...(model ? { model } : {}), ...(model && modelImplied ? { modelImplied } : {}), ...(bodyModel ? { bodyModel } : {}), ...(receiver ? { receiver } : {}), ...(inputs?.length ? { inputs } : {}), ...(isGuardedCall(node) ? { gated: true } : {}), ...(when ? { when } : {}) };
   });
 }
 

@@ -14,6 +14,7 @@ import { keepsModel } from './model-flow';
 import { runtimeReturns, testOnly } from './returns';
 import { pickerReturns } from './env-pickers';
 import { optionsVariableModel, postedModel } from './posted-payloads';
+import { idTemplate } from './string-ops';
 import { addParserTableDefaults } from './parser-tables';
 import { isBranchCall, isGuardedCall } from './branch-calls';
 import { loweredCounters } from './ts-loop-counters';
@@ -114,7 +115,7 @@ function factoryArgument(value: SyntaxNode): SyntaxNode | undefined {
   return value.childForFieldName('arguments')?.namedChildren[0] ?? undefined;
 }
 
-function modelArg(call: SyntaxNode): { model?: Expr; receiver?: string; inputs?: string[] } {
+function modelArg(call: SyntaxNode): { model?: Expr; modelImplied?: true; receiver?: string; inputs?: string[] } {
   const args = call.childForFieldName('arguments');
   let model: Expr | undefined;
   const inputs: string[] = [];
@@ -132,10 +133,11 @@ function modelArg(call: SyntaxNode): { model?: Expr; receiver?: string; inputs?:
     }
   }
   // `create({ ...body, stream: false })`: no model written, so the model is the spread object's (a proxy route passing on what its client sent).
-  model ??= postedModel(call, expr) ?? spreadModel(args) ?? optionsVariableModel(args);
+  model ??= postedModel(call, expr);
+  const implied = model ? undefined : (spreadModel(args) ?? optionsVariableModel(args));
   const fn = call.childForFieldName('function');
   const receiver = fn?.type === 'member_expression' ? fn.childForFieldName('object')?.text : undefined;
-  return { model, receiver, inputs };
+  return { model: model ?? implied, ...(implied ? { modelImplied: true as const } : {}), receiver, inputs };
 }
 
 /** The `model` of the last object spread into a request's options object (`{ ...(body as any), stream: false }`). */
@@ -306,7 +308,7 @@ export function expr(raw: SyntaxNode, depth: number): Expr {
     case 'string':
     case 'template_string': {
       const v = stringValue(node);
-      return v === undefined ? unknown() : { k: 'str', v, line };
+      return v === undefined ? (idTemplate(node, line, (n) => expr(n, depth + 1)) ?? unknown()) : { k: 'str', v, line };
     }
     case 'number': {
       const v = Number(node.text.replace(/_/g, ''));

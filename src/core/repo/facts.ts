@@ -311,6 +311,12 @@ export interface CallFact {
   readonly id: string;
   readonly fn?: string;
   readonly model?: Expr;
+  /**
+   * The model was not written in the call: it is the `model` field read from the one options variable or the last
+   * spread the call is given (`generateContent(prompt)` → `prompt.model`), which may carry none. A model object the
+   * request is made on wins over it (receiver-models.ts).
+   */
+  readonly modelImplied?: true;
   /** The SDK client the call goes through (`client.messages.create` → `client`), for wrappers whose client is an attribute. */
   readonly receiver?: string;
   /** Names and attribute paths in the arguments that carry prompts (`system=SYSTEM_PROMPT`), for prompts loaded from files. */

@@ -6,7 +6,8 @@
  */
 import type { DetectedCall, DetectedFile, DetectedLoop, DetectedPrompt, ValueRef } from '../detect/types';
 import type { CallReport, CallUse, FileReport, SiteScope, SourceRef } from '../report/types';
-import type { Expr, FunctionFact } from './facts';
+import type { CallFact, Expr, FunctionFact } from './facts';
+import { receiverModel } from './receiver-models';
 import { Evaluator, type Ctx, type Val } from './evaluate';
 import { tryEval } from './eval-args';
 import { importedPromptOf } from './imported-prompt';
@@ -99,11 +100,11 @@ export class RepoIndex implements RepoHints {
     return value;
   }
 
-  private ctxOf(path: string, callId: string): { ctx: Ctx; model?: Expr; body?: Expr } | undefined {
+  private ctxOf(path: string, callId: string): { ctx: Ctx; model?: Expr; body?: Expr; fact: CallFact } | undefined {
     const stored = this.store.get(path);
     const fact = stored?.facts.calls.find((c) => c.id === callId);
     if (!stored || !fact) return undefined;
-    return { ctx: { path, fn: fact.fn ? stored.functions.get(fact.fn) : undefined }, model: fact.model, body: fact.bodyModel };
+    return { ctx: { path, fn: fact.fn ? stored.functions.get(fact.fn) : undefined }, model: fact.model, body: fact.bodyModel, fact };
   }
 
   modelFor(path: string, call: DetectedCall): ResolvedModel | undefined {
@@ -113,6 +114,8 @@ export class RepoIndex implements RepoHints {
       if (call.id.endsWith('.lib')) return this.libraryRuns().modelOf(path, call.id);
       if (call.id.endsWith('.run')) return runModelOf(this.agentRuns(), path, call.id, (p, c) => this.modelFor(p, c));
       const at = this.ctxOf(path, call.id);
+      const onObject = at && receiverModel(this.evaluator, at.fact, at.ctx, call.line);
+      if (onObject) return onObject;
       const expr = at?.model ?? (call.modelRef ? refExpr(call.modelRef.text, call.modelRef.kind, call.modelRef.line) : at?.body);
       if (!at || !expr) return undefined;
       // Sent on a branch of a wrapper switching on the model it is given: the callers' model that takes this branch.

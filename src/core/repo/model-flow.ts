@@ -22,6 +22,11 @@ const PROVIDER_METHOD = /^(languageModel|chatModel|chat|responses|completion)$/;
 /** Python chat-model and LM constructors whose model is a keyword or the first argument. */
 const PY_MODEL_CLASS = /^(init_chat_model|initChatModel|Chat[A-Z]\w*|(Azure)?OpenAI(Model|LLM)|LM|LiteLLMModel|OllamaLLM)$/;
 const MODEL_KW = ['model', 'model_name', 'modelName', 'model_id', 'modelId'];
+/**
+ * SDK model objects that bind the model their requests use (receiver-models.ts): Google's and Vertex's
+ * `getGenerativeModel({ model })` / `GenerativeModel("…")`, and google-genai's chat session `client.chats.create(model=…)`.
+ */
+const SDK_MODEL_OBJECT = /^(getGenerativeModel|GenerativeModel|getGenerativeModelFromCachedContent)$/;
 
 /** The expression holding the model id of an SDK model binding, or undefined when the call is not one. */
 export function factoryModelArg(e: CallExpr): Expr | undefined {
@@ -32,7 +37,8 @@ export function factoryModelArg(e: CallExpr): Expr | undefined {
   if (e.callee.k === 'call' && /^create[A-Z]\w*$/.test(e.callee.text.split('.').pop() ?? '')) return e.args[0];
   if (segments.length === 1 && PROVIDER_FN.test(last)) return e.args[0];
   if (segments.length >= 2 && PROVIDER_METHOD.test(last) && (e.args[0]?.k === 'str' || PROVIDER_FN.test(segments[segments.length - 2]) || last === 'languageModel')) return e.args[0];
-  if (PY_MODEL_CLASS.test(last)) return MODEL_KW.map((k) => e.kw[k]).find(Boolean) ?? e.args[0];
+  if (PY_MODEL_CLASS.test(last) || SDK_MODEL_OBJECT.test(last)) return MODEL_KW.map((k) => e.kw[k]).find(Boolean) ?? e.args[0];
+  if (last === 'create' && segments[segments.length - 2] === 'chats') return MODEL_KW.map((k) => e.kw[k]).find(Boolean);
   return undefined;
 }
 
@@ -41,8 +47,8 @@ export function splatModelKeys(e: CallExpr): readonly string[] | undefined {
   return e.kw['**'] && PY_MODEL_CLASS.test(e.text.split('.').pop() ?? '') ? MODEL_KW : undefined;
 }
 
-/** Methods that wrap a chat model and keep its model: `llm.with_structured_output(S).with_retry(…)`, `model.bindTools(tools)`. */
-const KEEPS_MODEL = /^(with_structured_output|withStructuredOutput|with_retry|withRetry|bind_tools|bindTools|bind|with_config|withConfig|with_fallbacks|withFallbacks|with_types|configurable_fields|configurable_alternatives)$/;
+/** Methods that wrap a chat model and keep its model: `llm.with_structured_output(S).with_retry(…)`, `model.bindTools(tools)`, a chat session `model.startChat()`. */
+const KEEPS_MODEL = /^(startChat|start_chat|with_structured_output|withStructuredOutput|with_retry|withRetry|bind_tools|bindTools|bind|with_config|withConfig|with_fallbacks|withFallbacks|with_types|configurable_fields|configurable_alternatives)$/;
 
 /** Whether a callee (`llm.with_structured_output(S).with_retry`) wraps its receiver's chat model. */
 export function keepsModel(calleeText: string): boolean {

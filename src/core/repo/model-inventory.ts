@@ -28,6 +28,8 @@ export interface RawMention {
   /** The name it is written under: the constant, field, keyword, parameter or config key. */
   readonly key?: string;
   readonly defaultsLike: boolean;
+  /** The name itself says it is the default model (`DEFAULT_MODEL`, `default_model.id`, `get_recommended_model`). */
+  readonly named?: true;
 }
 
 /** A catalog model the repository names, over all its mentions. */
@@ -39,6 +41,8 @@ export interface RepoModel {
   readonly defaults: number;
   /** How many of those are settings in configuration files (what the application loads over its code's fallbacks). */
   readonly configured: number;
+  /** How many of those are bound to a name that says it is the default model (`DEFAULT_MODEL = …`, `defaultModel: …`). */
+  readonly named: number;
   /** The first defaults-like place (path order, then line), else the first place. */
   readonly at: SourceRef;
   /** The name it is written under there. */
@@ -48,6 +52,8 @@ export interface RepoModel {
 /** Names and keys that say the value is a default or a model choice. */
 const SAYS_DEFAULT = /default|fallback|recommended/i;
 const SAYS_MODEL = /model|llm|engine|deployment/i;
+/** Fields of a model record (`DEFAULT_MODEL = { id: "gpt-4o", providerId: "openai" }`): the record's name is theirs. */
+const RECORD_ID = /^(id|name|model|modelId|model_id|modelName|model_name|value|slug)$/;
 /**
  * A string test (`model.startsWith("gpt-4o")`), a capability check, or a tokenizer's model (`len_tokens(s, "gpt-4")`,
  * `encoding_for_model("gpt-4")`): not a model the repository sends requests to.
@@ -93,10 +99,12 @@ class Walker {
     if (depth > MAX_DEPTH) return;
     switch (e.k) {
       case 'str':
-        if (looksLikeModel(e.v)) this.out.push({ text: e.v, line: e.line, ...(key ? { key } : {}), defaultsLike: isDefaultsLike(key, fallback, declared) });
+        if (looksLikeModel(e.v)) this.out.push({ text: e.v, line: e.line, ...(key ? { key } : {}), defaultsLike: isDefaultsLike(key, fallback, declared), ...(isNamedDefault(key) ? { named: true as const } : {}) });
         return;
       case 'dict':
-        for (const [k, v] of Object.entries(e.entries)) this.walk(v, k, fallback, declared, depth + 1);
+        // A record's id (`DEFAULT_MODEL = { id: "…" }`) and each vendor's entry of a defaults table (`DEFAULT_MODEL = {
+        // openai: "…", google: "…" }`) are under the record's name.
+        for (const [k, v] of Object.entries(e.entries)) this.walk(v, key && (RECORD_ID.test(k) || isNamedDefault(key)) ? `${key}.${k}` : k, fallback, declared, depth + 1);
         return;
       case 'list':
         // A list of options names models the repository supports, none of them its default.
@@ -115,12 +123,26 @@ class Walker {
         // `config.get("model", "gpt-4o")`: the default of a settings read, under the key it reads.
         if (/(^|\.)get$/.test(e.text) && e.args[0]?.k === 'str' && e.args[1]) return this.walk(e.args[1], e.args[0].v, true, declared, depth + 1);
         for (const a of e.args) this.walk(a, key, fallback, declared, depth + 1);
-        for (const [k, v] of Object.entries(e.kw)) this.walk(v, SAYS_DEFAULT.test(k) && key ? key : k, fallback || SAYS_DEFAULT.test(k), declared, depth + 1);
+        // `click.option("-m", "--model", default="gpt-4")`, `add_argument("--model", default=…)`: the default of the option it names.
+        const option = optionName(e.args) ?? key;
+        for (const [k, v] of Object.entries(e.kw)) this.walk(v, SAYS_DEFAULT.test(k) && option ? option : k, fallback || SAYS_DEFAULT.test(k), declared, depth + 1);
         return;
       default:
         return;
     }
   }
+}
+
+/** The longest `--flag` among a CLI option declaration's arguments, without its dashes. */
+function optionName(args: readonly Expr[]): string | undefined {
+  let best: string | undefined;
+  for (const a of args) if (a.k === 'str' && /^--?[A-Za-z][\w-]*$/.test(a.v) && a.v.length > (best?.length ?? 0)) best = a.v;
+  return best?.replace(/^-+/, '');
+}
+
+/** A name that says both default and model: the repository's own statement of which model is its default. */
+function isNamedDefault(key: string | undefined): boolean {
+  return key !== undefined && SAYS_DEFAULT.test(key) && SAYS_MODEL.test(key);
 }
 
 function isDefaultsLike(key: string | undefined, fallback: boolean, declared: boolean): boolean {
@@ -189,19 +211,23 @@ const inventories = new WeakMap<RepoStore, { generation: number; catalog: Catalo
 export function repositoryModels(store: RepoStore, catalog: Catalog, runtime: (path: string) => boolean): readonly RepoModel[] {
   const cached = inventories.get(store);
   if (cached && cached.generation === store.generation && cached.catalog === catalog) return cached.models;
-  const byId = new Map<string, { entry: ModelEntry; count: number; defaults: number; configured: number; at: SourceRef; key?: string; atDefault: boolean }>();
+  const byId = new Map<string, { entry: ModelEntry; count: number; defaults: number; configured: number; named: number; at: SourceRef; key?: string; atDefault: boolean; atNamed: boolean }>();
   const add = (path: string, m: RawMention, config = false): void => {
     const entry = catalogModelOf(catalog, m.text);
     if (!entry) return;
     const seen = byId.get(entry.id);
     const at = { path, line: m.line };
     const configured = config && m.defaultsLike ? 1 : 0;
-    if (!seen) return void byId.set(entry.id, { entry, count: 1, defaults: m.defaultsLike ? 1 : 0, configured, at, ...(m.key ? { key: m.key } : {}), atDefault: m.defaultsLike });
+    const named = !config && m.named ? 1 : 0;
+    if (!seen) return void byId.set(entry.id, { entry, count: 1, defaults: m.defaultsLike ? 1 : 0, configured, named, at, ...(m.key ? { key: m.key } : {}), atDefault: m.defaultsLike, atNamed: named > 0 });
     seen.count++;
     if (!m.defaultsLike) return;
     seen.defaults++;
     seen.configured += configured;
-    if (!seen.atDefault || earlier(at, seen.at)) Object.assign(seen, { at, key: m.key, atDefault: true });
+    seen.named += named;
+    // Where it is shown: the first place that names it the default, else the first defaults-like place.
+    const better = named ? !seen.atNamed || earlier(at, seen.at) : !seen.atNamed && (!seen.atDefault || earlier(at, seen.at));
+    if (better) Object.assign(seen, { at, key: m.key, atDefault: true, atNamed: named > 0 });
   };
   for (const stored of store.files()) {
     if (!runtime(stored.file.path)) continue;
@@ -212,8 +238,11 @@ export function repositoryModels(store: RepoStore, catalog: Catalog, runtime: (p
     const doc = store.config(path);
     if (doc && doc.text.length <= MAX_CONFIG_CHARS) for (const m of mentionsOfConfig(doc)) add(path, m, true);
   }
-  // A configuration file's setting first (it overrides the code's fallback at run time), then defaults-like places, then mentions.
-  const models = [...byId.values()].map(({ atDefault: _, ...m }) => m).sort((a, b) => b.configured - a.configured || b.defaults - a.defaults || b.count - a.count || (earlier(a.at, b.at) ? -1 : 1));
+  // A configuration file's setting first (it overrides the code's fallback at run time), then a name that says it is the
+  // default model (the repository's own statement), then defaults-like places, then mentions.
+  const models = [...byId.values()]
+    .map(({ atDefault: _, atNamed: __, ...m }) => m)
+    .sort((a, b) => b.configured - a.configured || b.named - a.named || b.defaults - a.defaults || b.count - a.count || (earlier(a.at, b.at) ? -1 : 1));
   inventories.set(store, { generation: store.generation, catalog, models });
   return models;
 }

@@ -64,7 +64,7 @@ export function chooseCallModel(
   if (guess) {
     const standIn = fallback ?? resolver.choose(undefined).id;
     const plausible = [...guess.others, ...(guess.others.some((o) => o.model === standIn) || guess.model === standIn ? [] : [{ model: standIn }])];
-    const detail = `the repository's default ${guess.what}, ${guess.at.path}:${guess.at.line}; the scan did not follow this call's model (${why})`;
+    const detail = `the repository's default ${guess.what}, ${guess.at.path}:${guess.at.line} (${guess.why}); the scan did not follow this call's model (${why})`;
     return { choice: { ...resolver.choose(guess.model, call.providerHint, 'default'), written: undefined, source: 'default' }, source: { from: 'repository-default', at: guess.at, detail }, plausible };
   }
   const whose = userSet ? `${vendor} default from your tokenomics.defaultModels` : `${vendor} default`;

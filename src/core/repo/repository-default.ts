@@ -6,8 +6,10 @@
  *    can serve the call: its vendor's (when the call's SDK says one), and of its kind (an embedding
  *    request takes an embedding model; a chat request a text model, never an embedding, image,
  *    speech or moderation one).
- * 2. The one named most often in defaults-like places wins; then the one named most often; then
- *    the first named (path order, then line).
+ * 2. A setting of a configuration file wins; then a literal bound to a name that says it is the
+ *    default model (`DEFAULT_MODEL = { id: "…" }`, `default_model=…`, `get_recommended_model()`'s return);
+ *    then the one named most often in defaults-like places; then the one named most often; then the
+ *    first named (path order, then line). The guess says which of these chose it (`why`).
  *
  * It is a guess: the site says so, and its range spans the other candidates and the vendor
  * default (`plausible`), cheapest to dearest. Where no candidate fits, nothing is guessed and the
@@ -34,6 +36,8 @@ export interface RepositoryGuess {
   readonly at: SourceRef;
   /** `chat model for openai`, `embedding model`: what was guessed, in words. */
   readonly what: string;
+  /** Why this candidate and not another, in words (`its name says so: DEFAULT_MODEL.id`, `set in configuration`, `3 defaults-like places`). */
+  readonly why: string;
   /** The other candidates, best-ranked first (at most MAX_PLAUSIBLE). */
   readonly others: readonly { readonly model: string; readonly at: SourceRef }[];
 }
@@ -70,7 +74,18 @@ export function repositoryDefault(repo: RepoHints | undefined, catalog: Catalog,
     model: best.entry.id,
     at: best.at,
     what: `${role} model${vendor ? ` for ${vendor}` : ''}`,
+    why: reasonOf(best, rest[0]),
     others: rest.slice(0, MAX_PLAUSIBLE).map((m) => ({ model: m.entry.id, at: m.at })),
   };
 }
 
+
+/** What set the winner apart from the runner-up, the first rank where they differ. */
+function reasonOf(best: RepoModel, next: RepoModel | undefined): string {
+  const times = (n: number, what: string): string => `${n} ${what}${n === 1 ? '' : 's'}`;
+  if (best.configured && best.configured !== next?.configured) return `set in configuration${best.key ? ` (${best.key})` : ''}`;
+  if (best.named && best.named !== next?.named) return `its name says so: ${best.key ?? 'a default'}`;
+  if (best.defaults && best.defaults !== next?.defaults) return times(best.defaults, 'defaults-like place');
+  if (next && best.count !== next.count) return times(best.count, 'mention');
+  return next ? 'named first' : 'the only one it names';
+}

@@ -5,6 +5,7 @@
  * argument of `replace`). Client input stays client input through them: `body.model.trim()` is still
  * what the client sends.
  */
+import type { SyntaxNode } from '../detect/parser';
 import type { Expr } from './facts';
 import type { Val } from './values';
 
@@ -35,6 +36,8 @@ const OPS: Readonly<Record<string, Op>> = {
   toUpperCase: (s, args) => (args.length ? undefined : s.toUpperCase()),
   lower: (s, args) => (args.length ? undefined : s.toLowerCase()),
   upper: (s, args) => (args.length ? undefined : s.toUpperCase()),
+  // `"".concat(a, ":", b)`: what an id template (`${provider}:${id}`) is read as (idTemplate).
+  concat: (s, args) => s + args.join(''),
 };
 
 function replaceFirst(s: string, from: string, to: string): string {
@@ -49,12 +52,49 @@ export function stringOp(e: CallExpr, path: string, value: (x: Expr) => Val | un
   if (recv?.t === 'client') return { handled: true, value: recv };
   if (recv?.t !== 'str') return NOT_HANDLED;
   const args: string[] = [];
+  // The place a joined id points to: the part that names the model (`${providerId}:${id}` → where `id` is written).
+  let base: Val = recv;
   for (const a of e.args) {
     const v = a.k === 'str' ? a.v : value(a);
+    if (typeof v !== 'string' && v?.t === 'client' && e.callee.prop === 'concat') return { handled: true, value: v };
     const s = typeof v === 'string' ? v : v?.t === 'str' ? v.v : undefined;
     if (s === undefined) return NO_VALUE;
+    if (typeof v !== 'string' && v?.t === 'str' && e.callee.prop === 'concat' && s.length >= (base.t === 'str' ? base.v.length : 0)) base = v;
     args.push(s);
   }
   const out = OPS[e.callee.prop](recv.v, args, /\.pyi?$/.test(path));
-  return out === undefined ? NO_VALUE : { handled: true, value: { ...recv, v: out } };
+  return out === undefined ? NO_VALUE : { handled: true, value: { ...base, v: out } as Val };
+}
+
+/** Literal parts an id template may have: separators and id characters, no words of prose. */
+const ID_PART = /^[\w.:/@-]*$/;
+
+/**
+ * A template literal or f-string that builds an id from parts (`${providerId}:${id}`, `f"{vendor}/{model}"`), read as
+ * `"".concat(…parts)` so the evaluator joins the parts when each is known. Only short templates whose literal parts
+ * are separators or id characters: a prompt's template is text, not an id.
+ */
+export function idTemplate(node: SyntaxNode, line: number, exprOf: (n: SyntaxNode) => Expr): Expr | undefined {
+  if (node.endIndex - node.startIndex > 160) return undefined;
+  // Python: an f-string (`f"{provider}/{name}"`) on one line; its start and end quotes are children of their own.
+  if (node.type === 'string' && !/^[fF][rR]?["']|^[rR][fF]["']/.test(node.text)) return undefined;
+  const parts: Expr[] = [];
+  let literal = '';
+  for (const c of node.namedChildren) {
+    if (!c || c.type === 'string_start' || c.type === 'string_end') continue;
+    if (c.type === 'template_substitution' || c.type === 'interpolation') {
+      const inner = c.namedChildren[0];
+      // A conversion or format spec (`{x!r}`, `{n:03d}`) is not an id part.
+      if (!inner || c.namedChildren.length > 1) return undefined;
+      if (literal) parts.push({ k: 'str', v: literal, line });
+      literal = '';
+      parts.push(exprOf(inner));
+    } else if (c.type === 'string_fragment' || c.type === 'string_content') {
+      if (!ID_PART.test(c.text)) return undefined;
+      literal += c.text;
+    } else return undefined;
+  }
+  if (literal) parts.push({ k: 'str', v: literal, line });
+  if (!parts.some((p) => p.k !== 'str') || parts.length > 8) return undefined;
+  return { k: 'call', callee: { k: 'member', obj: { k: 'str', v: '', line }, prop: 'concat', line }, text: "''.concat", args: parts, kw: {}, line };
 }

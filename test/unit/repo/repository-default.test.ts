@@ -33,7 +33,7 @@ describe("the repository's own default model for a request nothing resolves (rep
     assert.equal(c.modelSource?.from, 'repository-default');
     assert.deepEqual(c.modelSource?.at, { path: 'app/settings.py', line: 3 });
     const text = formatModelSource(c.modelSource!, 'app/send.py');
-    assert.match(text, /^guessed: the repository's default chat model for openai, app\/settings\.py:3; the scan did not follow this call's model/);
+    assert.match(text, /^guessed: the repository's default chat model for openai, app\/settings\.py:3 \(its name says so: DEFAULT_MODEL\); the scan did not follow this call's model/);
     // The embedding model is not a chat request's candidate.
     assert.ok(!(c.plausibleModels ?? []).some((p) => p.model.startsWith('text-embedding')));
   });
@@ -127,4 +127,46 @@ describe("the repository's own default model for a request nothing resolves (rep
     assert.equal(c.modelSource?.from, 'repository-default');
     assert.match(formatModelSource(c.modelSource!), /the repository's default chat model, src\/store\/setting\.ts:3/);
   });
+
+  it('a record bound to a name that says it is the default model outranks a model named more often; its reason is in the source', async () => {
+    const r = await scanTree({
+      'lib/config/default-model.ts': `export const DEFAULT_MODEL = { id: 'gpt-5-mini', name: 'GPT-5 mini', providerId: 'openai' }\n`,
+      'lib/tools/search.ts': `import { makeSearch } from './make'\nexport const searchTool = makeSearch('openai:gpt-4o-mini')\nexport const backupTool = makeSearch('openai:gpt-4o-mini')\n`,
+      'lib/send.ts': `import { generateText } from 'ai'\nimport { pick } from './registry'\nexport async function title(id: string, text: string) {\n  return generateText({ model: pick(id), prompt: text })\n}\n`,
+    });
+    const c = request(r, 'lib/send.ts');
+    assert.equal(c.modelResolved, 'gpt-5-mini');
+    assert.match(formatModelSource(c.modelSource!), /lib\/config\/default-model\.ts:1 \(its name says so: DEFAULT_MODEL\.id\)/);
+    // The look-alike: the same record under a name that does not say default is one mention among others.
+    const r2 = await scanTree({
+      'lib/config/preview-model.ts': `export const PREVIEW = { id: 'gpt-5-mini', providerId: 'openai' }\n`,
+      'lib/tools/search.ts': `import { makeSearch } from './make'\nexport const searchTool = makeSearch('openai:gpt-4o-mini')\nexport const backupTool = makeSearch('openai:gpt-4o-mini')\n`,
+      'lib/send.ts': `import { generateText } from 'ai'\nimport { pick } from './registry'\nexport async function title(id: string, text: string) {\n  return generateText({ model: pick(id), prompt: text })\n}\n`,
+    });
+    assert.equal(request(r2, 'lib/send.ts').modelResolved, 'gpt-4o-mini');
+  });
+
+  it("a CLI option's default is the option's, not a default model: a recommended-model function outranks it", async () => {
+    const r = await scanTree({
+      'app/cli.py': `import click\n\n@click.option("-m", "--model", default="gpt-4", help="Model for counting tokens.")\ndef tokens(model):\n    pass\n`,
+      'app/reduce.py': `def shrink(get_default):\n    model = get_default() or "gpt-4"\n    return model\n`,
+      'app/models.py': `def get_recommended_model(provider):\n    if provider == "openai":\n        return "gpt-4o"\n    return "claude-3-7-sonnet-20250219"\n`,
+      'app/send.py': PY_SENDER,
+    });
+    const c = request(r, 'app/send.py');
+    assert.equal(c.modelResolved, 'gpt-4o');
+    assert.match(formatModelSource(c.modelSource!), /its name says so: get_recommended_model/);
+  });
+
+  it("each vendor's entry of a defaults table named like the default model is that vendor's guess", async () => {
+    const r = await scanTree({
+      'src/defaults.ts': `export const DEFAULT_MODEL = {\n  openai: 'gpt-4o-mini',\n  anthropic: 'claude-3-5-haiku-20241022',\n}\n`,
+      'src/other.ts': `export const pricing = [{ id: 'gpt-4o' }, { id: 'gpt-4o' }]\nexport const a = run('gpt-4o')\nexport const b = run('gpt-4o')\n`,
+      'app/send.py': PY_SENDER,
+    });
+    const c = request(r, 'app/send.py');
+    assert.equal(c.modelResolved, 'gpt-4o-mini');
+    assert.match(formatModelSource(c.modelSource!), /its name says so: DEFAULT_MODEL\.openai/);
+  });
 });
+
