@@ -109,7 +109,7 @@ function objectRun(store: RepoStore, ev: Evaluator, call: Extract<Expr, { k: 'ca
   const list = requests.get(ctx.path) ?? [];
   if (list.some((r) => r.call.line === call.line)) return;
   const loopId = def!.path === ctx.path ? agentLoop.id : `${def!.path}#${agentLoop.id}`;
-  list.push({ call: runRequest(agent, callee, call.line), agent: { path: def!.path, call: agent }, loopId });
+  list.push({ call: { ...runRequest(agent, callee, call.line), rule: 'agent-object-run' }, agent: { path: def!.path, call: agent }, loopId });
   requests.set(ctx.path, list);
 }
 
