@@ -93,7 +93,11 @@ export class RequestFinder {
       const wrap: Wrapping = { tools: [], toolsBound: false, structured: false };
       const found = this.bindingsOf(receiver, wrap, 0, new Set());
       if (found.length) this.addRequest(node, callee, found, wrap, embed);
-      else if (!embed) this.addForeignRequest(node, callee, receiver, wrap);
+      else if (!embed && !this.addForeignRequest(node, callee, receiver, wrap)) {
+        // A chain built by a factory on a model it is handed (`chain = make_chain(self.llm); chain.invoke(…)`): the run.
+        const passed = this.lcel.stepsOf(receiver, true);
+        if (passed?.length === 1) this.addForeignStep(passed[0], callee, node);
+      }
     }
     // Chains returned or exported run elsewhere: their model steps no run here reached are requests at the step. A
     // step that nothing feeds (`(init_chat_model(m) | RunnableLambda(check)).with_retry()`) makes a model wrapper,
@@ -196,25 +200,26 @@ export class RequestFinder {
   }
 
   /** `self.llm.ainvoke(…)` on a model made in another file: a request; its model is followed by the repository pass. */
-  private addForeignRequest(node: SyntaxNode, callee: string, receiver: SyntaxNode, wrap: Wrapping): void {
+  private addForeignRequest(node: SyntaxNode, callee: string, receiver: SyntaxNode, wrap: Wrapping): boolean {
     const base = this.foreign.pipedModel(this.foreign.baseOf(receiver)) ?? this.foreign.baseOf(receiver);
     const value = this.foreign.valueOf(base);
-    if (!value) return;
+    if (!value) return false;
     const args = this.syntax.args(node);
     this.addForeign(node, callee, value, wrap, args.positional[0] ?? args.named.get('input') ?? args.named.get('messages'), 'model-named-value');
+    return true;
   }
 
   /**
    * The model step of a composition that runs elsewhere, on a model handed to this file (`agent = get_messages |
    * llm_with_tools` added as a graph node, with `llm` a parameter): the request sits at the step (foreign-models.ts).
    */
-  private addForeignStep(step: ModelStep, run: string | undefined): boolean {
+  private addForeignStep(step: ModelStep, run: string | undefined, at: SyntaxNode = step.node): void {
     const wrap: Wrapping = { tools: [], toolsBound: false, structured: false };
     const base = this.foreign.stepModel(step.node, wrap);
     const value = base ? this.foreign.valueOf(base) : undefined;
-    if (!value) return false;
-    this.addForeign(step.node, run ?? `${this.syntax.name(base!) ?? 'model'} step`, value, wrap, step.input, 'lcel-passed-model-step');
-    return true;
+    if (!value) return;
+    const input = at === step.node ? step.input : (this.syntax.args(at).positional[0] ?? this.syntax.args(at).named.get('input'));
+    this.addForeign(at, run ?? `${this.syntax.name(base!) ?? 'model'} step`, value, wrap, input, 'lcel-passed-model-step');
   }
 
   private addForeign(node: SyntaxNode, callee: string, value: ModelValue, wrap: Wrapping, input: SyntaxNode | undefined, rule: 'model-named-value' | 'lcel-passed-model-step'): void {

@@ -49,6 +49,26 @@ describe('detect: LCEL steps on a model the file is handed', () => {
     ]);
   });
 
+  it('a chain a local factory builds on a model it is handed, run in the file: one request, at the run', async () => {
+    const src = [
+      'from langchain_core.prompts import ChatPromptTemplate',
+      '',
+      'class Summarizer:',
+      '    def __init__(self, llm):',
+      '        self.llm = llm',
+      '',
+      '    def summarize(self, text):',
+      '        chain = make_chain(self.llm)',
+      '        return chain.invoke({"text": text})',
+      '',
+      'def make_chain(model):',
+      '    prompt = ChatPromptTemplate.from_template("Summarize: {text}")',
+      '    return prompt | model',
+      '',
+    ].join('\n');
+    assert.deepEqual(await requestsOf(src, 'app/summarizer.py'), [[9, 'lcel-passed-model-step']]);
+  });
+
   it('TypeScript: prompt.pipe(model) returned by a builder taking the model; a stream piped into a writer is none', async () => {
     const src = [
       "import { ChatPromptTemplate } from '@langchain/core/prompts';",
