@@ -7,6 +7,7 @@
  *   agents it runs are its steps. Without a counter or a step cap it is unbounded.
  * - CrewAI: a crew's agents are steps of the task its `kickoff` runs.
  */
+import { AGENT_METHOD_RUN, RUNS_AGENT_OPTION, runsAgentByMethod } from './agent-object-runs';
 import type { CallInfo } from './call-links';
 import type { SyntaxNode } from './parser';
 import { spanOf, type Mutable, type SiteRegistry } from './sites';
@@ -14,8 +15,6 @@ import { contains, type Collected, type LanguageSyntax } from './syntax';
 import type { DetectedLoop } from './types';
 
 const RUN = /^(Runner|runner)\.(run|run_sync|run_streamed|runSync)$|^run$/;
-/** A LangChain `AgentExecutor` is run by its own methods: `executor.invoke({ input })`, `.streamEvents(…)`, `.stream(…)`. */
-const EXECUTOR_RUN = /\.(invoke|ainvoke|stream|astream|streamEvents|astream_events|astream_log|call|run|arun|batch|abatch)$/;
 const HANDOFF_LIST = ['handoffs'];
 /** Reads a person's input: the loop is a conversation, one task per turn. */
 const USER_INPUT = /(^|[^\w.])(input|raw_input|input_with_fallback|confirm|readline|question|prompt)\s*\(|rl\.question|process\.stdin|sys\.stdin|console\.input/;
@@ -33,14 +32,16 @@ export function linkAgentTasks(syntax: LanguageSyntax, collected: Collected, sit
   const runs: { node: SyntaxNode; agent: CallInfo }[] = [];
   for (const c of collected.calls) {
     const callee = syntax.callee(c);
-    const byMethod = !RUN.test(callee) && EXECUTOR_RUN.test(callee);
-    if (!byMethod && !RUN.test(callee)) continue;
-    const agent = byMethod ? agentAt(syntax.receiver(c)) : agentAt(syntax.args(c).positional[0]);
-    if (!agent || (byMethod && agent.rule.defaultsKey !== 'langchain-agent-executor')) continue;
+    // An agent object run by its own methods (agent-object-runs.ts), or handed to a helper that runs its `agent` option.
+    const byMethod = !RUN.test(callee) && AGENT_METHOD_RUN.test(callee);
+    const byOption = RUNS_AGENT_OPTION.test(callee);
+    if (!byMethod && !byOption && !RUN.test(callee)) continue;
+    const agent = byMethod ? agentAt(syntax.receiver(c)) : agentAt(byOption ? syntax.args(c).named.get('agent') : syntax.args(c).positional[0]);
+    if (!agent || (byMethod && !runsAgentByMethod(agent.rule.defaultsKey, callee)) || (byOption && agent.rule.defaultsKey !== 'vercel-ai-agent')) continue;
     runTargets.add(agent);
     runs.push({ node: c, agent });
     const span = spanOf(c);
-    const input = syntax.args(c).positional[byMethod ? 0 : 1] ?? syntax.args(c).named.get('input');
+    const input = byOption ? syntax.args(c).named.get('uiMessages') : (syntax.args(c).positional[byMethod ? 0 : 1] ?? syntax.args(c).named.get('input'));
     const inputIds = input ? sites.promptsWithin(input.startIndex, input.endIndex) : [];
     const placeholders = input && inputIds.length === 0 && input.type === 'identifier' ? [input.text] : [];
     agent.call.runs = [...(agent.call.runs ?? []), { id: `c${span.line}.${span.column}`, ...span, callee, promptIds: inputIds, inputPlaceholders: placeholders }];

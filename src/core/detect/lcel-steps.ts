@@ -29,6 +29,8 @@ export interface StepHooks {
   valuesOf(node: SyntaxNode): SyntaxNode[];
   /** Whether a leaf element is a chat model (a binding, possibly under runnable wrappers). */
   isModel(node: SyntaxNode): boolean;
+  /** Whether a leaf element is a chat model handed to the file (a parameter, a field, an import named like a model). */
+  isPassedModel?(node: SyntaxNode): boolean;
 }
 
 const SEQUENCE = /(^|\.)RunnableSequence(\.from)?$/;
@@ -37,6 +39,8 @@ const PIPE = /\.pipe$/;
 /** Runnable wrappers: the composition under them is what runs. */
 const WRAPS = /\.(with_config|withConfig|with_retry|withRetry|with_fallbacks|withFallbacks|with_listeners|withListeners)$/;
 const MAX_DEPTH = 12;
+/** A LangGraph builder's node: its second argument is the runnable the node runs. */
+const GRAPH_NODE = /\.(add_node|addNode)$/;
 /** Names and fields whose value is followed (`{ question }` is a name too). */
 const NAME = new Set(['identifier', 'shorthand_property_identifier', 'attribute', 'member_expression']);
 
@@ -46,6 +50,8 @@ interface Walk {
   ambiguous: boolean;
   /** Nodes visited (a chain that names itself must not loop). */
   readonly seen: Set<number>;
+  /** Models handed to the file count as steps too (`passed` of stepsOf). */
+  readonly passed: boolean;
 }
 
 export class LcelSteps {
@@ -58,16 +64,24 @@ export class LcelSteps {
    * The model steps the value `node` runs when it is a composition (after names and factories); undefined when it is
    * no composition, or when its steps are alternatives.
    */
-  stepsOf(node: SyntaxNode): ModelStep[] | undefined {
-    const walk: Walk = { steps: [], ambiguous: false, seen: new Set() };
+  stepsOf(node: SyntaxNode, passed = false): ModelStep[] | undefined {
+    const walk: Walk = { steps: [], ambiguous: false, seen: new Set(), passed };
     const composed = this.composition(node, walk, 0);
     if (!composed || walk.ambiguous) return undefined;
     return walk.steps.filter((s, i) => walk.steps.findIndex((t) => t.node.id === s.node.id) === i);
   }
 
-  /** Compositions that leave the function building them: the value of a `return`, or of an exported declaration. */
+  /**
+   * Compositions that leave the function building them: the value of a `return`, of an exported declaration, or a
+   * LangGraph node (`workflow.add_node("agent", chain)`, `.addNode("agent", chain)`): the graph runs it when it runs.
+   */
   escaping(collected: Collected): SyntaxNode[] {
     const out: SyntaxNode[] = [];
+    for (const call of collected.calls) {
+      if (!GRAPH_NODE.test(this.syntax.callee(call))) continue;
+      const node = this.syntax.args(call).positional[1];
+      if (node) out.push(node);
+    }
     for (const node of collected.assigned ?? []) {
       if (node.type !== 'return_statement') continue;
       const value = node.namedChildren.find((c) => c && c.type !== 'comment');
@@ -96,7 +110,7 @@ export class LcelSteps {
     if (n.type === 'binary_operator' && n.childForFieldName('operator')?.text === '|') {
       const parts: SyntaxNode[] = [];
       flattenPipe(n, parts, 0);
-      if (!parts.some((p) => this.hooks.isModel(p) || this.isComposition(p))) return false;
+      if (!parts.some((p) => this.isModelStep(p, walk) || this.isComposition(p))) return false;
       this.sequence(parts, walk, depth);
       return true;
     }
@@ -156,7 +170,11 @@ export class LcelSteps {
       return;
     }
     if (this.composition(part, walk, depth)) return;
-    if (this.hooks.isModel(part)) walk.steps.push({ node: part, ...(input ? { input } : {}) });
+    if (this.isModelStep(part, walk)) walk.steps.push({ node: part, ...(input ? { input } : {}) });
+  }
+
+  private isModelStep(part: SyntaxNode, walk: Walk): boolean {
+    return this.hooks.isModel(part) || (walk.passed && Boolean(this.hooks.isPassedModel?.(part)));
   }
 
   /** Whether a value is written as a composition (not followed through names). */

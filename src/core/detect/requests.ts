@@ -9,11 +9,11 @@
  */
 import type { PromptKind, SiteNeeds } from '../report/types';
 import { chooseDefault, enclosingFunction, exclusive } from './branches';
+import { ForeignModels, WRAPS, type Wrapping } from './foreign-models';
 import type { CallInfo } from './call-links';
 import type { CallRule } from './frameworks';
 import { isFunctionLike, LcelSteps, unwrap, type ModelStep } from './lcel-steps';
-import type { ModelValues } from './model-resolve';
-import { passedModelRef } from './passed-models';
+import type { ModelValue, ModelValues } from './model-resolve';
 import { toolsFrom } from './model-values';
 import type { SyntaxNode } from './parser';
 import { CONFIDENCE, type PromptReader } from './prompt-reader';
@@ -26,12 +26,7 @@ const INVOKE = /\.(invoke|ainvoke|stream|astream|batch|abatch|astream_events|str
 const EMBED = /\.(embed_documents|embed_query|aembed_documents|aembed_query|embedDocuments|embedQuery)$/;
 /** A vector store built from texts: it embeds them all with the embeddings object it is handed (`FAISS.from_documents(docs, emb)`). */
 const STORE_FROM = /\.(fromDocuments|fromTexts|from_documents|from_texts|afrom_documents|afrom_texts)$/;
-/** Runnable wrappers around a model: what they add to the request. */
-const WRAPS = /\.(bind_tools|bindTools|with_structured_output|withStructuredOutput|with_config|withConfig|with_retry|withRetry|with_fallbacks|withFallbacks|bind|configurable_fields)$/;
-/** A name that says "this is a model object": `model`, `llm`, `self.chat_model`, `chatModel`. */
-export const MODEL_NAME = /(^|_)(model|llm|chat_model|chat)$|[a-z](Model|Llm|LLM)$|^(model|llm)$/;
-/** Names of runnables that are not models even when invoked like one. */
-const NOT_MODEL = /(graph|agent|chain|tool|executor|workflow|app|crew|retriever|runnable|parser|pipeline|embedding)s?$/i;
+export { MODEL_NAME } from './foreign-models';
 
 export const REQUEST_RULE: CallRule = { framework: 'langchain', role: 'call', messagesArg: 0 };
 
@@ -41,18 +36,13 @@ interface Found {
   readonly via: SyntaxNode;
 }
 
-interface Wrapping {
-  tools: string[];
-  toolsBound: boolean;
-  structured: boolean;
-}
-
 export class RequestFinder {
   private readonly byNode = new Map<number, CallInfo>();
   private readonly siteNodes = new Set<number>();
   /** LCEL model steps already a request, or run at a request of their chain's run. */
   private readonly reachedSteps = new Set<number>();
   private readonly lcel: LcelSteps;
+  private readonly foreign: ForeignModels;
 
   constructor(
     private readonly syntax: LanguageSyntax,
@@ -69,9 +59,11 @@ export class RequestFinder {
       if (c.call.role === 'binding') this.byNode.set(c.node.id, c);
     }
     for (const [id, c] of merged) if (c.call.role === 'binding') this.byNode.set(id, c);
+    this.foreign = new ForeignModels(syntax, values, (id) => this.declarationsFor(id));
     this.lcel = new LcelSteps(syntax, {
       valuesOf: (n) => this.valuesOf(n),
       isModel: (n) => this.modelsOf(n, { tools: [], toolsBound: false, structured: false }).length > 0,
+      isPassedModel: (n) => this.foreign.stepModel(n, { tools: [], toolsBound: false, structured: false }) !== undefined,
     });
   }
 
@@ -96,16 +88,22 @@ export class RequestFinder {
         this.addSteps(steps, callee);
         continue;
       }
-      for (const s of steps ?? []) this.reachedSteps.add(s.node.id);
+      // The chain runs here: its steps on models handed in are this run's request too (addForeignRequest), not again at the step.
+      for (const s of [...(steps ?? []), ...(embed ? [] : (this.lcel.stepsOf(receiver, true) ?? []))]) this.reachedSteps.add(s.node.id);
       const wrap: Wrapping = { tools: [], toolsBound: false, structured: false };
       const found = this.bindingsOf(receiver, wrap, 0, new Set());
       if (found.length) this.addRequest(node, callee, found, wrap, embed);
-      else if (!embed) this.addForeignRequest(node, callee, receiver, wrap);
+      else if (!embed && !this.addForeignRequest(node, callee, receiver, wrap)) {
+        // A chain built by a factory on a model it is handed (`chain = make_chain(self.llm); chain.invoke(…)`): the run.
+        const passed = this.lcel.stepsOf(receiver, true);
+        if (passed?.length === 1) this.addForeignStep(passed[0], callee, node);
+      }
     }
     // Chains returned or exported run elsewhere: their model steps no run here reached are requests at the step. A
     // step that nothing feeds (`(init_chat_model(m) | RunnableLambda(check)).with_retry()`) makes a model wrapper,
     // called like a model where it runs: no chain of its own.
-    for (const root of this.lcel.escaping(this.collected)) this.addSteps((this.lcel.stepsOf(root) ?? []).filter((s) => s.input), undefined);
+    // A model step may be a model the file is handed (a builder's `llm` parameter): the step is still the request.
+    for (const root of this.lcel.escaping(this.collected)) this.addSteps((this.lcel.stepsOf(root, true) ?? []).filter((s) => s.input), undefined);
   }
 
   /** Each model step of a chain as a request at the step, on its model, sent what the step before it makes. */
@@ -116,6 +114,7 @@ export class RequestFinder {
       const wrap: Wrapping = { tools: [], toolsBound: false, structured: false };
       const found = this.modelsOf(step.node, wrap);
       if (found.length) this.addRequest(step.node, run ?? `${this.syntax.name(step.node) ?? 'model'} step`, found, wrap, false, step);
+      else this.addForeignStep(step, run);
     }
   }
 
@@ -201,24 +200,31 @@ export class RequestFinder {
   }
 
   /** `self.llm.ainvoke(…)` on a model made in another file: a request; its model is followed by the repository pass. */
-  private addForeignRequest(node: SyntaxNode, callee: string, receiver: SyntaxNode, wrap: Wrapping): void {
-    const base = this.pipedModel(this.baseOf(receiver)) ?? this.baseOf(receiver);
-    const name = this.syntax.name(base) ?? '';
-    if (!MODEL_NAME.test(name) || NOT_MODEL.test(name)) return;
-    const target = this.syntax.resolve(base);
-    // Handed in (`llm=None` filled by the body) or a fallback between such values (`a or self.llm`): passed-models.ts.
-    const passed = target.id !== base.id ? passedModelRef(this.syntax, base, target, (n) => this.values.resolve(n)) : undefined;
-    // Named like a model but made here by something that is not a model (a graph, an agent): not a request.
-    if (!passed && target.id !== base.id && target.type !== 'identifier' && target.type !== 'attribute' && target.type !== 'member_expression') {
-      const value = this.values.resolve(base);
-      if (!value.ref || value.ref.kind !== 'call') return;
-      if (NOT_MODEL.test(value.ref.text.split('.').pop() ?? '') || /create_.*agent|compile|StateGraph/i.test(value.ref.text)) return;
-    }
-    const value = passed ? { ref: passed } : this.values.resolve(base);
-    if (!value.model && !value.ref) return;
-    const span = requestSpanOf(node);
+  private addForeignRequest(node: SyntaxNode, callee: string, receiver: SyntaxNode, wrap: Wrapping): boolean {
+    const base = this.foreign.pipedModel(this.foreign.baseOf(receiver)) ?? this.foreign.baseOf(receiver);
+    const value = this.foreign.valueOf(base);
+    if (!value) return false;
     const args = this.syntax.args(node);
-    const messages = this.messagesOf(node, args.positional[0] ?? args.named.get('input') ?? args.named.get('messages'), 'user-template', callee);
+    this.addForeign(node, callee, value, wrap, args.positional[0] ?? args.named.get('input') ?? args.named.get('messages'), 'model-named-value');
+    return true;
+  }
+
+  /**
+   * The model step of a composition that runs elsewhere, on a model handed to this file (`agent = get_messages |
+   * llm_with_tools` added as a graph node, with `llm` a parameter): the request sits at the step (foreign-models.ts).
+   */
+  private addForeignStep(step: ModelStep, run: string | undefined, at: SyntaxNode = step.node): void {
+    const wrap: Wrapping = { tools: [], toolsBound: false, structured: false };
+    const base = this.foreign.stepModel(step.node, wrap);
+    const value = base ? this.foreign.valueOf(base) : undefined;
+    if (!value) return;
+    const input = at === step.node ? step.input : (this.syntax.args(at).positional[0] ?? this.syntax.args(at).named.get('input'));
+    this.addForeign(at, run ?? `${this.syntax.name(base!) ?? 'model'} step`, value, wrap, input, 'lcel-passed-model-step');
+  }
+
+  private addForeign(node: SyntaxNode, callee: string, value: ModelValue, wrap: Wrapping, input: SyntaxNode | undefined, rule: 'model-named-value' | 'lcel-passed-model-step'): void {
+    const span = requestSpanOf(node);
+    const messages = this.messagesOf(node, input, 'user-template', callee);
     const needs = needsOf(wrap, undefined);
     const call: Mutable<DetectedCall> = {
       id: `c${span.line}.${span.column}`,
@@ -231,49 +237,14 @@ export class RequestFinder {
       promptIds: messages.ids,
       tools: wrap.tools,
       agent: false,
-      rule: 'model-named-value',
+      rule,
       inputPlaceholders: messages.placeholders,
       ...(value.alternatives?.length ? { alternatives: value.alternatives } : {}),
       ...(needs ? { needs } : {}),
     };
     if (!this.sites.addCall(call)) return;
-    this.calls.push({ node, rule: REQUEST_RULE, call, args });
+    this.calls.push({ node, rule: REQUEST_RULE, call, args: this.syntax.args(node) });
     this.siteNodes.add(node.id);
-  }
-
-  /**
-   * The one model-named operand of an LCEL pipe the receiver is (`chain = prompt | model | parser`, `(prompt | llm)`):
-   * the chain sends its request on that model. None when no operand, or more than one, is named like a model.
-   */
-  private pipedModel(receiver: SyntaxNode): SyntaxNode | undefined {
-    const chain = this.syntax.resolve(receiver);
-    if (chain.type !== 'binary_operator' || chain.childForFieldName('operator')?.text !== '|') return undefined;
-    const operands: SyntaxNode[] = [];
-    const flatten = (n: SyntaxNode, depth: number): void => {
-      const u = unwrap(n);
-      if (depth < 8 && u.type === 'binary_operator' && u.childForFieldName('operator')?.text === '|') {
-        for (const side of [u.childForFieldName('left'), u.childForFieldName('right')]) if (side) flatten(side, depth + 1);
-      } else operands.push(this.baseOf(u));
-    };
-    flatten(chain, 0);
-    const models = operands.filter((o) => {
-      const name = this.syntax.name(o) ?? '';
-      return MODEL_NAME.test(name) && !NOT_MODEL.test(name);
-    });
-    return models.length === 1 ? models[0] : undefined;
-  }
-
-  /** The model object under runnable wrappers: `llm` in `llm.bind_tools(T).with_retry()`. */
-  private baseOf(receiver: SyntaxNode): SyntaxNode {
-    let n = receiver;
-    for (let i = 0; i < 6; i++) {
-      if ((n.type === 'call' || n.type === 'call_expression') && WRAPS.test(this.syntax.callee(n))) {
-        const inner = this.syntax.receiver(n);
-        if (!inner) break;
-        n = inner;
-      } else break;
-    }
-    return n;
   }
 
   private messagesOf(node: SyntaxNode, value: SyntaxNode | undefined, kind: PromptKind, callee: string): { ids: string[]; placeholders: string[] } {

@@ -4,6 +4,7 @@
  * the loop is anchored at the run, bounded by its `max_turns` or the framework's default, and the
  * agent's own loop (with its handoff targets) becomes a step of it instead of a task of its own.
  */
+import { AGENT_METHOD_RUN, loopStaysAtDefinition, RUNS_AGENT_OPTION, runsAgentByMethod } from '../detect/agent-object-runs';
 import type { DetectedCall, DetectedLoop } from '../detect/types';
 import type { Expr, FunctionFact } from './facts';
 import type { Evaluator } from './evaluate';
@@ -35,11 +36,17 @@ export function findAgentRuns(store: RepoStore, ev: Evaluator): AgentRuns {
   const loops: RepoLoop[] = [];
   const elsewhere = new Map<string, Map<string, string>>();
   const requests = new Map<string, RunRequest[]>();
+  // Runs of agent objects are looked for only where the repository builds one (the common calls they share names with are many).
+  const objectAgents = [...store.files()].some((f) => f.file.loops.some((l) => loopStaysAtDefinition(l.defaultsKey)));
   for (const f of store.files()) {
     const path = f.file.path;
     for (const fn of [undefined, ...f.facts.functions]) {
       for (const c of fn ? fn.calls : f.facts.moduleCalls) {
-        if (!RUN.test(c.callee) || c.expr.k !== 'call') continue;
+        if (c.expr.k !== 'call') continue;
+        if (!RUN.test(c.callee)) {
+          if (objectAgents) objectRun(store, ev, c.expr, { path, fn }, requests);
+          continue;
+        }
         const first = c.expr.args[0] ?? c.expr.kw.starting_agent;
         const def = first ? definitionOf(store, ev, first, { path, fn }, 0) : undefined;
         if (!def || def.path === path) continue; // a run in the agent's own file is detection's (agent-runs.ts in report)
@@ -77,6 +84,43 @@ export function findAgentRuns(store: RepoStore, ev: Evaluator): AgentRuns {
     }
   }
   return { loops, elsewhere, requests };
+}
+
+/**
+ * `researchAgent.stream({ messages })`, `createAgentUIStreamResponse({ agent })`: a run of an agent object (an AI SDK
+ * agent) built in another module or by a factory (`researchAgent = researcher({...})` returning `new ToolLoopAgent(…)`).
+ * The run is a request at its line, on the agent's model; the agent's loop stays at its definition, bounded there,
+ * and the request is priced as its task's (agent-object-runs.ts). A run detection linked already (an agent
+ * written in the same file) is left to it.
+ */
+function objectRun(store: RepoStore, ev: Evaluator, call: Extract<Expr, { k: 'call' }>, ctx: { path: string; fn?: FunctionFact }, requests: Map<string, RunRequest[]>): void {
+  const option = RUNS_AGENT_OPTION.test(call.text.split('(')[0]) ? agentOption(call) : undefined;
+  const receiver = !option && call.callee.k === 'member' && AGENT_METHOD_RUN.test(`.${call.callee.prop}`) ? call.callee.obj : undefined;
+  const agentExpr = option ?? receiver;
+  if (!agentExpr) return;
+  const def = definitionOf(store, ev, agentExpr, ctx, 0);
+  const target = def ? store.get(def.path)?.file : undefined;
+  const agent = target?.calls.find((x) => x.agent && x.line === def!.line);
+  if (!agent || agent.runs?.length) return;
+  const agentLoop = target!.loops.find((l) => l.callId === agent.id && !l.stepOf);
+  if (!agentLoop || !loopStaysAtDefinition(agentLoop.defaultsKey)) return;
+  const callee = option ? call.text.split('(')[0] : `${exprName(call.callee.k === 'member' ? call.callee.obj : call.callee)}.${call.callee.k === 'member' ? call.callee.prop : ''}`;
+  if (receiver && !runsAgentByMethod(agentLoop.defaultsKey, callee)) return;
+  const list = requests.get(ctx.path) ?? [];
+  if (list.some((r) => r.call.line === call.line)) return;
+  const loopId = def!.path === ctx.path ? agentLoop.id : `${def!.path}#${agentLoop.id}`;
+  list.push({ call: { ...runRequest(agent, callee, call.line), rule: 'agent-object-run' }, agent: { path: def!.path, call: agent }, loopId });
+  requests.set(ctx.path, list);
+}
+
+/** The `agent` option of a helper's options object (`createAgentUIStreamResponse({ agent, uiMessages })`). */
+function agentOption(call: Extract<Expr, { k: 'call' }>): Expr | undefined {
+  const first = call.args[0];
+  return call.kw.agent ?? (first?.k === 'dict' ? first.entries.agent : undefined);
+}
+
+function exprName(e: Expr): string {
+  return e.k === 'name' ? e.v : e.k === 'member' ? `${exprName(e.obj)}.${e.prop}` : 'agent';
 }
 
 /** The request a run of `agent` makes at `line` of another file: the agent's call (its tools, framework) at the run. */

@@ -28,12 +28,17 @@ export interface ModelSlot {
 export interface LibraryObject {
   /** Reported as the call's framework. */
   readonly library: string;
+  /** The kind of request its methods send, where not a chat request. */
+  readonly kind?: 'embedding';
   /** The builder by its qualified name (`aider.coders.Coder.create`). */
   readonly builder: RegExp;
   readonly methods: RegExp;
   readonly model: ModelSlot & {
-    /** A model object the slot holds, built by this qualified name, with its own slot for the id. */
-    readonly via?: { readonly builder: RegExp } & ModelSlot;
+    /**
+     * A model object the slot holds, built by this qualified name, with its own slot for the id; `defaults`: the
+     * model a class of it uses when built without one, by the class's name.
+     */
+    readonly via?: { readonly builder: RegExp; readonly defaults?: Readonly<Record<string, string>> } & ModelSlot;
   };
 }
 
@@ -101,6 +106,24 @@ export const LIBRARY_OBJECTS: readonly LibraryObject[] = [
     builder: /^camel\.toolkits(\.\w+)*\.(ImageAnalysis|VideoAnalysis|AudioAnalysis)Toolkit$/,
     methods: /^(ask_question_about_(image|video|audio)|image_to_text|audio2text)$/,
     model: { kw: ['model'], via: { builder: /^camel\.models(\.\w+)*\.ModelFactory\.create$/, kw: ['model_type'] } },
+  },
+  {
+    // A LangChain vector store holds the embeddings object it is built with (`PGVector(embedding_function=
+    // OpenAIEmbeddings())`, `Chroma(embedding_function=…)`, `FAISS.load_local(path, embeddings=…)`); its query and add
+    // methods embed through it, in whatever module the store is handed to (a parameter, a field a construction
+    // fills). Detection prices the store used where its embeddings binding is written (detect/vector-stores.ts);
+    // this follows the store's value there from elsewhere. Source: LangChain "Vector stores" (VectorStore API:
+    // add_texts, add_documents, similarity_search*, max_marginal_relevance_search; OpenAIEmbeddings' default model).
+    library: 'langchain',
+    kind: 'embedding',
+    builder: /^(langchain(_community)?\.vectorstores(\.\w+)*|langchain_(chroma|postgres|pinecone|qdrant|milvus|mongodb|elasticsearch|weaviate|redis|astradb|aws|azure_ai|google_vertexai|community))\.[A-Z]\w*(\.(a?from_documents|a?from_texts|load_local|from_existing_index|from_existing_collection))?$/,
+    methods: /^(a?similarity_search(_with_score|_with_relevance_scores)?|a?max_marginal_relevance_search|a?add_texts|a?add_documents)$/,
+    model: {
+      // The second argument where it is passed by position (`Chroma("docs", emb)`, `FAISS.load_local(path, emb)`).
+      kw: ['embedding_function', 'embedding', 'embeddings'],
+      arg: 1,
+      via: { builder: /\.[A-Z]\w*Embeddings$/, kw: ['model', 'model_name'], defaults: { OpenAIEmbeddings: 'text-embedding-ada-002' } },
+    },
   },
   {
     // LangChain chat models and LLMs sent the older ways: calling the instance (`chat(messages)`, `self.llm(prompt)`,

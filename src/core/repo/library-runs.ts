@@ -18,6 +18,7 @@ import type { Expr, FunctionFact } from './facts';
 import type { Evaluator } from './evaluate';
 import { exprText } from './extract';
 import { closureOwner } from './closures';
+import { classConstructions, type Construction } from './class-constructions';
 import { looksLikeModel } from './model-flow';
 import { CALLED_MODEL_NAME, LIBRARY_METHODS, LIBRARY_OBJECTS, type LibraryObject, type ModelSlot } from './library-objects';
 import { foreignKind, libraryOf, sendsConversation, takesModel } from './foreign-clients';
@@ -58,6 +59,7 @@ const MAX_SITES = 400;
 
 export class LibraryRuns {
   private readonly byFile = new Map<string, LibrarySite[]>();
+  private constructions?: ReadonlyMap<string, readonly Construction[]>;
 
   constructor(
     private readonly store: RepoStore,
@@ -91,7 +93,7 @@ export class LibraryRuns {
           const built = this.origin(withSelf(c.expr.callee.obj), { path: s.file.path, fn }, 0);
           if (!built?.entry || !built.entry.methods.test(method)) continue;
           taken.add(c.line);
-          sites.push({ call: siteCall(c.expr, built.entry.library), built });
+          sites.push({ call: { ...siteCall(c.expr, built.entry.library), ...(built.entry.kind ? { kind: built.entry.kind } : {}) }, built });
           if (++count >= MAX_SITES) break;
         }
       }
@@ -154,6 +156,10 @@ export class LibraryRuns {
       const inner = this.origin(slot, ctx, 0, entry.model.via.builder);
       if (inner) [slot, slotCtx] = [argAt(inner.call, entry.model.via), inner.ctx];
       else if (slot.k !== 'str') slot = undefined;
+      // Built without a model (`OpenAIEmbeddings()`): the class's own default.
+      const cls = inner && !slot ? exprText(inner.call.callee).split('.').pop() ?? '' : '';
+      const byDefault = entry.model.via.defaults?.[cls];
+      if (byDefault) return { model: byDefault, source: { from: 'code', at: { path: inner!.ctx.path, line: inner!.call.line }, detail: `${cls}() built without a model: its default ${byDefault}` } };
     }
     if (!slot) return undefined;
     const v = attempt(() => this.evaluator.eval(slot!, slotCtx));
@@ -257,10 +263,22 @@ export class LibraryRuns {
     const clsName = ctx.fn?.name.includes('.') ? ctx.fn.name.split('.')[0] : undefined;
     const cls = clsName ? stored?.classes.get(clsName) : undefined;
     const attr = cls?.attrs[prop];
+    if (stored && cls && !attr && cls.attrTypes?.[prop]) return this.constructed(cls.name, prop, hops, only);
     if (!stored || !cls || !attr) return undefined;
     const at = { path: ctx.path, fn: attr.fn ? stored.functions.get(attr.fn) : undefined };
     for (const e of [attr.expr, ...(cls.moreAttrs?.[prop] ?? [])]) {
       const hit = this.origin(e, at, hops + 1, only);
+      if (hit) return hit;
+    }
+    return undefined;
+  }
+
+  /** A field with no value in its class (`vectorstore: VectorStore`): what the repository's constructions pass for it. */
+  private constructed(cls: string, prop: string, hops: number, only?: RegExp): Built | undefined {
+    this.constructions ??= classConstructions(this.store);
+    for (const c of this.constructions.get(cls) ?? []) {
+      const arg = c.kw[prop];
+      const hit = arg ? this.origin(arg, c.ctx, hops + 1, only) : undefined;
       if (hit) return hit;
     }
     return undefined;

@@ -6,6 +6,7 @@
  * task (a handoff target, an agent run inside a judge loop) is priced there and has no loop of its own
  * in the report.
  */
+import { loopStaysAtDefinition } from '../detect/agent-object-runs';
 import type { DetectedCall, DetectedFile, DetectedLoop } from '../detect/types';
 
 export function expandAgentRuns(file: DetectedFile): DetectedFile {
@@ -35,6 +36,12 @@ export function expandAgentRuns(file: DetectedFile): DetectedFile {
       dropped.add(loop.id);
       calls.push(binding(c, undefined));
       for (const r of runs) calls.push(runRequest(c, r, undefined));
+      continue;
+    }
+    if (loop && runs.length && loopStaysAtDefinition(loop.defaultsKey)) {
+      // An AI SDK agent: the loop stays at the definition that bounds it; each run is a request of it.
+      calls.push(binding(c, loop.id));
+      for (const r of runs) calls.push(runRequest(c, r, loop.id));
       continue;
     }
     if (loop && runs.length) {
