@@ -11,6 +11,7 @@
  * request when it is one; this only says the cycle has a model in it.
  */
 import type { SyntaxNode } from './parser';
+import { isPipeChain, pipeOperands } from './pipe-operands';
 import type { LanguageSyntax } from './syntax';
 
 /** Runnable steps that are not the model: prompts, parsers, plain functions wrapped as runnables. */
@@ -36,18 +37,8 @@ export function nodeSends(syntax: LanguageSyntax, value: SyntaxNode, depth = 0):
 
 /** The steps of `a | b | c` (Python) or `a.pipe(b).pipe(c)` / `RunnableSequence.from([a, b])` (TypeScript); undefined for anything else. */
 function pipeSteps(syntax: LanguageSyntax, v: SyntaxNode): SyntaxNode[] | undefined {
+  if (isPipeChain(v)) return pipeOperands(v, 12);
   const u = v.type === 'parenthesized_expression' && v.namedChildren[0] ? v.namedChildren[0] : v;
-  if (u.type === 'binary_operator' && u.childForFieldName('operator')?.text === '|') {
-    const out: SyntaxNode[] = [];
-    const flatten = (n: SyntaxNode, d: number): void => {
-      const p = n.type === 'parenthesized_expression' && n.namedChildren[0] ? n.namedChildren[0] : n;
-      if (d < 12 && p.type === 'binary_operator' && p.childForFieldName('operator')?.text === '|') {
-        for (const side of [p.childForFieldName('left'), p.childForFieldName('right')]) if (side) flatten(side, d + 1);
-      } else out.push(p);
-    };
-    flatten(u, 0);
-    return out;
-  }
   if (u.type !== 'call_expression') return undefined;
   const callee = syntax.callee(u);
   if (/(^|\.)RunnableSequence\.from$/.test(callee)) {

@@ -3,6 +3,7 @@
  * detection reads pipes from the syntax (detect/requests.ts); this is the value side of the same idiom.
  */
 import type { SyntaxNode } from '../detect/parser';
+import { pipeOperands } from '../detect/pipe-operands';
 
 /** LCEL steps that are not the model: prompts, parsers, plain functions wrapped as runnables. */
 const NOT_MODEL_STEP = /(^|\.)(\w*Prompt\w*|\w*prompt|\w*Parser|\w*parser|Runnable(Lambda|Passthrough|Parallel|Map)|itemgetter|lambda\b)/;
@@ -13,14 +14,7 @@ const NOT_MODEL_STEP = /(^|\.)(\w*Prompt\w*|\w*prompt|\w*Parser|\w*parser|Runnab
  * dicts or flags is not a chain), and only when exactly one step remains.
  */
 export function pipedModel(node: SyntaxNode): SyntaxNode | undefined {
-  const steps: SyntaxNode[] = [];
-  const flatten = (n: SyntaxNode, depth: number): void => {
-    const u = n.type === 'parenthesized_expression' && n.namedChildren[0] ? n.namedChildren[0] : n;
-    if (depth < 8 && u.type === 'binary_operator' && u.childForFieldName('operator')?.text === '|') {
-      for (const side of [u.childForFieldName('left'), u.childForFieldName('right')]) if (side) flatten(side, depth + 1);
-    } else steps.push(u);
-  };
-  flatten(node, 0);
+  const steps = pipeOperands(node, 8);
   const rest = steps.filter((s) => !NOT_MODEL_STEP.test(s.type === 'call' ? (s.childForFieldName('function')?.text ?? '') : s.text));
   return rest.length === 1 && rest.length < steps.length ? rest[0] : undefined;
 }
