@@ -176,8 +176,20 @@ export async function panelEditorText(page) {
 }
 
 /**
+ * Scrolls the panel's editor to its first line. The Output view follows the end of its channel and the editor draws
+ * only the lines in view, so an early line (the activation line) leaves the page once later lines fill the panel.
+ */
+async function scrollPanelToTop(page) {
+  const editor = page.locator('[id="workbench.parts.panel"] .monaco-editor').first();
+  if ((await editor.count()) === 0 || !(await editor.isVisible())) return;
+  await editor.click();
+  await page.keyboard.press('Control+Home');
+}
+
+/**
  * Runs `title` until the panel editor shows `needle`: a command issued while the extension host
- * is still activating extensions can take long on a loaded machine, so it is asked again.
+ * is still activating extensions can take long on a loaded machine, so it is asked again. A needle not in view is
+ * looked for again from the panel's first line.
  */
 export async function commandUntilPanelShows(page, title, needle, { attempts = 3, each = 20_000 } = {}) {
   let last = '';
@@ -186,6 +198,10 @@ export async function commandUntilPanelShows(page, title, needle, { attempts = 3
     try {
       return await waitFor(async () => {
         last = await panelEditorText(page);
+        if (!last.includes(needle) && last) {
+          await scrollPanelToTop(page);
+          last = await panelEditorText(page);
+        }
         return last.includes(needle) ? last : undefined;
       }, { timeout: each, what: `"${needle}" in the panel after "${title}"` });
     } catch {
