@@ -11,13 +11,12 @@
  * request when it is one; this only says the cycle has a model in it.
  */
 import type { SyntaxNode } from './parser';
-import { isPipeChain, pipeOperands } from './pipe-operands';
+import { WRAPS } from './foreign-models';
+import { isPipeChain, NOT_MODEL_STEP, pipeOperands } from './pipe-operands';
 import type { LanguageSyntax } from './syntax';
 
-/** Runnable steps that are not the model: prompts, parsers, plain functions wrapped as runnables. */
-const NOT_MODEL_STEP = /(^|\.)(\w*Prompt\w*|\w*prompt|\w*Parser|\w*parser|Runnable(Lambda|Passthrough|Parallel|Map)|itemgetter|ToolNode|ToolExecutor)\b/;
-/** Bindings that keep the model: what they return runs the same model. */
-const BINDING = /\.(bind_tools|bindTools|with_structured_output|withStructuredOutput|with_config|withConfig|with_retry|withRetry|with_fallbacks|withFallbacks|bind|configurable_fields|configurable_alternatives)$/;
+/** Bindings that keep the model (the request finder's wrappers, and a choice among alternatives): what they return runs the same model. */
+const isBinding = (callee: string): boolean => WRAPS.test(callee) || /\.configurable_alternatives$/.test(callee);
 /** Chat-model constructors and factories, as LangChain names them in both languages. */
 const MODEL_CLASS = /(^|\.)(Chat[A-Z]\w*|AzureChat\w+|init_chat_model|initChatModel|load_chat_model|loadChatModel)$/;
 /** A parameter's type that is a language model (`llm: LanguageModelLike`, `model: BaseChatModel`). */
@@ -80,7 +79,7 @@ function isModel(syntax: LanguageSyntax, step: SyntaxNode, depth: number): boole
   if (isCall(v)) {
     const callee = syntax.callee(v);
     if (MODEL_CLASS.test(callee)) return true;
-    if (BINDING.test(callee)) {
+    if (isBinding(callee)) {
       const receiver = syntax.receiver(v);
       return receiver ? isModel(syntax, receiver, depth + 1) : false;
     }

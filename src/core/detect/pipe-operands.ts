@@ -5,6 +5,9 @@
  */
 import type { SyntaxNode } from './parser';
 
+/** LCEL steps that are not the model: prompts, parsers, plain functions or tool nodes wrapped as runnables. */
+export const NOT_MODEL_STEP = /(^|\.)(\w*Prompt\w*|\w*prompt|\w*Parser|\w*parser|Runnable(Lambda|Passthrough|Parallel|Map)|itemgetter|ToolNode|ToolExecutor|lambda\b)/;
+
 const unwrap = (n: SyntaxNode): SyntaxNode => (n.type === 'parenthesized_expression' && n.namedChildren[0] ? n.namedChildren[0] : n);
 const isPipe = (n: SyntaxNode): boolean => n.type === 'binary_operator' && n.childForFieldName('operator')?.text === '|';
 

@@ -3,10 +3,7 @@
  * detection reads pipes from the syntax (detect/requests.ts); this is the value side of the same idiom.
  */
 import type { SyntaxNode } from '../detect/parser';
-import { pipeOperands } from '../detect/pipe-operands';
-
-/** LCEL steps that are not the model: prompts, parsers, plain functions wrapped as runnables. */
-const NOT_MODEL_STEP = /(^|\.)(\w*Prompt\w*|\w*prompt|\w*Parser|\w*parser|Runnable(Lambda|Passthrough|Parallel|Map)|itemgetter|lambda\b)/;
+import { NOT_MODEL_STEP, pipeOperands } from '../detect/pipe-operands';
 
 /**
  * `init_chat_model(…) | RunnableLambda(check)`, `prompt | llm | parser`: a LangChain pipe whose other steps are prompts,
