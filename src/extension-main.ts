@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import { markActivated } from './extension/activation-clock';
 import type { FirstAnalysisWorker } from './extension/analysis/first-analysis-client';
+import { activationWait, describeActivationWait, type HostMark } from './extension/analysis/host-marks';
 import type { CachedLoad } from './extension/code-cache';
 import { writeWhenQuiet, type QuietWriter } from './extension/code-cache-writer';
 import { registerCommands } from './extension/commands';
@@ -15,6 +16,8 @@ export interface EntryLoad extends Pick<CachedLoad<unknown>, 'state' | 'loadMs' 
   readonly earlyGrammars?: readonly string[];
   /** The worker the entry started for the cold start's analyses (first-analysis-client.ts); none: the host analyses. */
   readonly firstAnalysis?: FirstAnalysisWorker;
+  /** The extension host's performance marks as the entry found them (host-marks.ts). */
+  readonly hostMarks?: readonly HostMark[];
 }
 
 let cacheWriter: QuietWriter | undefined;
@@ -34,6 +37,8 @@ export function activate(context: vscode.ExtensionContext, load?: EntryLoad): vo
       const where = load.firstAnalysis ? 'in the first-analysis worker' : 'here';
       const early = load.earlyGrammars?.length ? `; grammars ${load.earlyGrammars.join(', ')} loading ${where} since before it` : '';
       ctx.log.info(`Bundle loaded in ${load.loadMs.toFixed(0)} ms, code cache ${load.state}${early}`);
+      const wait = load.hostMarks && activationWait(load.hostMarks, context.extension.id);
+      if (wait) ctx.log.debug(describeActivationWait(wait));
       if (load.state !== 'used' && load.state !== 'off') {
         const writer = writeWhenQuiet({
           after: ctx.coldStart.over,

@@ -4,6 +4,7 @@ import { FirstAnalysisWorker } from './extension/analysis/first-analysis-client'
 import { requireWithCodeCache } from './extension/code-cache';
 // Built as `dist/parser.js` beside this entry and the main bundle, which share it (esbuild.config.mjs).
 import { parserFor } from './core/detect/parser';
+import { readHostMarks } from './extension/analysis/host-marks';
 import type * as Main from './extension-main';
 
 /**
@@ -14,6 +15,8 @@ import type * as Main from './extension-main';
 let main: typeof Main | undefined;
 
 export function activate(context: vscode.ExtensionContext): void {
+  // First, before our own work adds to them: what VS Code did before calling us (host-marks.ts).
+  const hostMarks = readHostMarks();
   // The open documents' grammars first: their files are read and their wasm compiled while the main
   // bundle compiles and runs on this thread, instead of after it (the first analysis waits for them).
   // A failed load is retried, and reported, by the first analysis.
@@ -27,7 +30,7 @@ export function activate(context: vscode.ExtensionContext): void {
   if (!firstAnalysis) for (const grammar of earlyGrammars) parserFor(grammar).catch(() => undefined);
   const load = requireWithCodeCache<typeof Main>(`${__dirname}/extension-main.js`, cacheDir, module);
   main = load.exports;
-  main.activate(context, { ...load, earlyGrammars, ...(firstAnalysis ? { firstAnalysis } : {}) });
+  main.activate(context, { ...load, earlyGrammars, hostMarks, ...(firstAnalysis ? { firstAnalysis } : {}) });
 }
 
 export function deactivate(): void {

@@ -83,6 +83,24 @@ function activateCallWaitMs(repo, hostLogText, activatedAt, bundleLoadMs) {
   return started === undefined ? undefined : activatedAt - (bundleLoadMs ?? 0) - started;
 }
 
+/**
+ * That wait split by the extension host's own marks (the extension's debug line, host-marks.ts): VS Code
+ * began activating us → began loading our entry (it fetches localized messages first, and waits for the
+ * host's thread), the entry's load, then until `activate()` (the extension context, or the thread busy),
+ * with the other extensions' loads and activations that ran meanwhile.
+ */
+function activateWaitSplit(repo, hostLogText, logText) {
+  const m = /Before activate\(\): VS Code's entry load began (\S+Z) and took (\d+) ms, then (\d+) ms until activate\(\)[^;]*(?:; (.*))?/.exec(logText);
+  if (!m) return undefined;
+  const started = hostLogText ? timeline(repo).activationStartedAt(hostLogText, EXTENSION_ID) : undefined;
+  return {
+    beforeEntryLoadMs: started === undefined ? undefined : Date.parse(m[1]) - started,
+    entryLoadMs: Number(m[2]),
+    contextWaitMs: Number(m[3]),
+    meanwhile: m[4],
+  };
+}
+
 const EXTENSION_ID = 'tokenomics-dev.tokenomics';
 
 /** The split of a session's lens probes (cold: the session's first file; warm: later files) from its log (and the extension host's). */
@@ -91,6 +109,7 @@ export function lensFigures(repo, logText, cold, warm, hostLogText) {
   const coldStart = coldStartFigures(logText);
   return {
     activateCalledAfterMs: activateCallWaitMs(repo, hostLogText, activatedAt, coldStart.bundleLoadMs),
+    activateWait: activateWaitSplit(repo, hostLogText, logText),
     lensColdMs: cold.ms,
     lensWarmMs: warm.map((w) => w.ms),
     coldClickToActivationMs: activatedAt === undefined ? undefined : activatedAt - cold.clickedAt,

@@ -155,6 +155,7 @@ async function measureWorkspace(ws, resultsDir, { keep = false } = {}) {
     Object.assign(out, lensFigures(repo, tokenomicsLog(session.userDataDir), cold, warm, extensionHostLog(session.userDataDir)));
     log(`bundle loaded in ${out.bundleLoadMs ?? '–'} ms, code cache ${out.codeCache ?? '–'}; warm-up ${JSON.stringify(out.warmUp ?? '–')}`);
     log(`cold: ${out.coldClickToActivationMs ?? '–'} ms click → activation (of which VS Code starting our activation → calling activate(): ${out.activateCalledAfterMs ?? '–'} ms), ${out.coldActivationToLensMs ?? '–'} ms activation → lens`);
+    log(`before activate(): ${JSON.stringify(out.activateWait ?? 'no host marks in the log')}`);
     log(`cold ${cold.rel}: ${JSON.stringify(out.lensColdPath ?? 'no lens path in the log')}`);
     for (const [k, w] of warm.entries()) log(`later ${w.rel}: ${JSON.stringify(out.lensWarmPaths[k] ?? 'no lens path in the log')}`);
     out.loadAfter = load();
