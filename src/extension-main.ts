@@ -38,7 +38,10 @@ export function activate(context: vscode.ExtensionContext, load?: EntryLoad): vo
       const early = load.earlyGrammars?.length ? `; grammars ${load.earlyGrammars.join(', ')} loading ${where} since before it` : '';
       ctx.log.info(`Bundle loaded in ${load.loadMs.toFixed(0)} ms, code cache ${load.state}${early}`);
       const wait = load.hostMarks && activationWait(load.hostMarks, context.extension.id);
-      if (wait) ctx.log.debug(describeActivationWait(wait));
+      if (wait && ctx.log.logLevel !== vscode.LogLevel.Off && ctx.log.logLevel <= vscode.LogLevel.Debug) {
+        ctx.log.debug(describeActivationWait(wait));
+        timeWindowRoundTrip(ctx.log);
+      }
       if (load.state !== 'used' && load.state !== 'off') {
         const writer = writeWhenQuiet({
           after: ctx.coldStart.over,
@@ -67,6 +70,19 @@ export function activate(context: vscode.ExtensionContext, load?: EntryLoad): vo
     console.error('Tokenomics activation failed', err);
     throw err;
   }
+}
+
+/**
+ * VS Code builds the extension context (our stored state) with requests to the window before it calls
+ * activate(); one request of the same kind right after tells whether the window's answers were what it
+ * waited on (docs/editor.md). Debug level only: the editor bench reads it.
+ */
+function timeWindowRoundTrip(log: vscode.LogOutputChannel): void {
+  const started = Date.now();
+  vscode.commands.getCommands(true).then(
+    () => log.debug(`A request to the window right after activate() came back in ${Date.now() - started} ms`),
+    () => undefined,
+  );
 }
 
 export function deactivate(): void {

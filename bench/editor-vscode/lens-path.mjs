@@ -93,11 +93,13 @@ function activateWaitSplit(repo, hostLogText, logText) {
   const m = /Before activate\(\): VS Code's entry load began (\S+Z) and took (\d+) ms, then (\d+) ms until activate\(\)[^;]*(?:; (.*))?/.exec(logText);
   if (!m) return undefined;
   const started = hostLogText ? timeline(repo).activationStartedAt(hostLogText, EXTENSION_ID) : undefined;
+  const roundTrip = /A request to the window right after activate\(\) came back in (\d+) ms/.exec(logText);
   return {
     beforeEntryLoadMs: started === undefined ? undefined : Date.parse(m[1]) - started,
     entryLoadMs: Number(m[2]),
     contextWaitMs: Number(m[3]),
     meanwhile: m[4],
+    windowRoundTripMs: roundTrip ? Number(roundTrip[1]) : undefined,
   };
 }
 
