@@ -8,7 +8,7 @@
 import type { DetectedCall } from '../detect/types';
 import type { TextFacts } from './sent-types';
 import type { KeyedReturns } from './keyed-return-types';
-import type { LoopAwait } from './loop-await';
+import type { LoopAwait, ReduceFact } from './loop-await';
 import type { SchemaUseFact, SchemaFact, SchemaSenderFact, MessageBuilderFact, ToolSchemaBuilderFact, ToolClassFact, ToolFunctionHints, SchemaRefs, TypeShapeFact, SpliceFact, CalledSpliceFact, TextConstantFact, BuilderTextsFact, BuilderSpliceFact, ToolPartCallFact, ToolOfferFact } from './prompt-facts';
 
 export type { SchemaUseFact, SchemaFact, SchemaSenderFact, MessageBuilderFact, ToolSchemaBuilderFact, ToolClassFact, ToolFunctionHints, SchemaRefs, TypeShapeFact, SpliceFact, CalledSpliceFact, TextConstantFact, BuilderTextsFact, BuilderSpliceFact, ToolPartCallFact, ToolOfferFact } from './prompt-facts';
@@ -241,7 +241,7 @@ export interface FunctionFact {
    * It calls itself with a level counter, or again with what it was given from a branch on the model's tool calls
    * (extract-recursion.ts): a recursion that recursion-loops.ts may price as a loop.
    */
-  readonly recursion?: RecursionFact | ToolRoundFact;
+  readonly recursion?: RecursionFact | ToolRoundFact | ReduceFact;
   /** Python: tests that make it leave early, comparing with a limit or calling a helper that does (extract-exits.ts). */
   readonly exitTests?: readonly ExitTest[];
 }
