@@ -37,17 +37,26 @@ export function retriesWithNudge(loop: SyntaxNode, request: SyntaxNode): boolean
 }
 
 /**
- * The question gains something on the way round (`messages += [nudge]`, `messages.append(nudge)`): the loop means to
- * ask again. (A tool loop whose messages never change, as a minimal sketch writes it, is left to the loop rules.)
+ * The question gains a constant on the way round (`messages += [nudge]`, `messages.append(nudge)`): the loop means to
+ * ask the same again. (A tool loop whose messages never change, as a minimal sketch writes it, is left to the loop rules.)
  */
 function nudged(body: SyntaxNode, args: SyntaxNode): boolean {
   const sent = new Set(args.descendantsOfType('identifier').map((n) => n?.text).filter((t): t is string => Boolean(t)));
-  return body.descendantsOfType(['assignment', 'augmented_assignment', 'call']).some((n) => {
-    if (!n || insideFunction(n, body)) return false;
-    if (n.type !== 'call') return sent.has(n.childForFieldName('left')?.text ?? '');
+  const updates: SyntaxNode[] = [];
+  for (const n of body.descendantsOfType(['assignment', 'augmented_assignment', 'call'])) {
+    if (!n || insideFunction(n, body)) continue;
+    if (n.type !== 'call') {
+      const right = n.childForFieldName('right');
+      if (right && sent.has(n.childForFieldName('left')?.text ?? '')) updates.push(right);
+      continue;
+    }
     const fn = n.childForFieldName('function');
-    return fn?.type === 'attribute' && /^(append|extend|insert)$/.test(fn.childForFieldName('attribute')?.text ?? '') && sent.has(fn.childForFieldName('object')?.text ?? '');
-  });
+    const a = n.childForFieldName('arguments');
+    if (a && fn?.type === 'attribute' && /^(append|extend|insert)$/.test(fn.childForFieldName('attribute')?.text ?? '') && sent.has(fn.childForFieldName('object')?.text ?? '')) updates.push(a);
+  }
+  // The nudge is a constant: it reads nothing but what is sent (`messages + [{…}]`) and calls nothing. A next prompt
+  // made by running something (`next_prompt = run_experiment(…)`) is the world's answer to the model: an agent loop.
+  return updates.length > 0 && updates.every((u) => u.descendantsOfType('call').length === 0 && u.descendantsOfType('identifier').every((i) => !i || sent.has(i.text)));
 }
 
 /** `while True`, `while i < n` (comparisons joined by `and`), `for _ in range(n)`: a head that only counts. */

@@ -50,8 +50,14 @@ export function retriesUntilParsed(loop: LoopFact, steps: readonly { readonly li
   if (!(w.name && reads(w.name, derived)) && !w.exitReads?.some((r) => reads(r, derived))) return false;
   // Left on a test in the body: the question must gain something on the way round (the nudge), else it is a tool
   // loop sketched without its messages, which the loop rules keep.
-  const nudged = w.assigns.some((a) => a.targets.some((t) => request.args.includes(t))) || w.calls.some((c) => request.args.some((a) => new RegExp(`^${a.replace(/\./g, '\\.')}\\.(append|extend|insert)$`).test(c.callee)));
-  if (!w.name && !nudged) return false;
+  // The nudge is a constant: every update of what the request sends reads nothing but the value itself
+  // (`messages += [{…"Call one tool."}]`); a next prompt made by running something (`next_prompt = run(…)`) is the
+  // world's answer to the model's work, an agent loop.
+  const sent = (t: string): boolean => request.args.includes(t);
+  const updates = w.assigns.filter((a) => a.targets.some(sent));
+  const appends = w.calls.filter((c) => request.args.some((a) => c.callee === `${a}.append` || c.callee === `${a}.extend` || c.callee === `${a}.insert`));
+  const constant = updates.every((a) => a.reads.every(sent)) && appends.every((c) => c.args.length === 0);
+  if (!w.name && (!(updates.length || appends.length) || !constant)) return false;
   // Nothing derived from the answer is sent again, nor held by the object whose own method sends the request.
   if (stepCalls.some((c) => c.reads.some((r) => reads(r, derived)))) return false;
   // The answer is only read: every other call given something of it parses, looks up, converts or logs.

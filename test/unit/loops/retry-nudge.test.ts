@@ -67,6 +67,19 @@ def pick(messages):
     return None
 `;
 
+const EXPERIMENT = `from app.llm import ask
+
+
+def experiment(prompt, run_experiment):
+    runs = 0
+    while runs < 5:
+        answer = ask(prompt)
+        if "ALL_COMPLETED" in answer.choices[0].message.content:
+            break
+        prompt = run_experiment(runs)
+        runs += 1
+`;
+
 describe('loops: a request retried with a fixed nudge is not an agent loop', () => {
   it('the nudged retry is dropped; the same loop sending the answer back, or running its tool calls, stays', async () => {
     const r = await scanTree({ 'app/draft.py': DRAFT });
@@ -79,5 +92,10 @@ describe('loops: a request retried with a fixed nudge is not an agent loop', () 
   it('the same retry through a helper in another module (the repository pass) is dropped too', async () => {
     const r = await scanTree({ 'app/llm.py': HELPER, 'app/pick.py': PICK });
     assert.equal(r.files.find((f) => f.path === 'app/pick.py')?.agentLoops.length ?? 0, 0);
+  });
+
+  it('look-alike: a next prompt made by running the work (not a fixed nudge) keeps the loop', async () => {
+    const r = await scanTree({ 'app/llm.py': HELPER, 'app/experiment.py': EXPERIMENT });
+    assert.deepEqual(file(r, 'app/experiment.py').agentLoops.map((l) => l.line), [6]);
   });
 });
