@@ -20,7 +20,8 @@ import { FOREIGN_MODEL_CALL, foreignModelBase, foreignModelRule } from './model-
 import { findModelObjectRequests } from './model-objects';
 import { applyClientHosts } from './client-hosts';
 import { ModelValues } from './model-resolve';
-import { stepCountIs, toolsFrom } from './model-values';
+import { toolsFrom } from './model-values';
+import { stepCountOf, stepNumberOf, toolsOffAfter } from './ai-sdk-steps';
 import { needsOf } from './needs';
 import { findDspyRequests } from './dspy';
 import { findPartialRequests } from './partials';
@@ -157,7 +158,8 @@ export class CodeDetector {
     const toolsNode = firstDefined(rule.toolsKeys?.map(get)) ?? (rule.toolsArg !== undefined ? a.positional[rule.toolsArg] : undefined);
     const steps = this.stepsOf(rule, a);
     if (toolsNode) this.places.toolDocstrings(toolsNode);
-    const isAgent = rule.role === 'agent' || (rule.framework === 'vercel-ai' && steps !== undefined);
+    // One step is one request (the AI SDK's default `stepCountIs(1)`, `maxSteps: 1`): a call, not a loop.
+    const isAgent = rule.role === 'agent' || (rule.framework === 'vercel-ai' && steps !== undefined && steps.value > 1);
     const call: Mutable<DetectedCall> = {
       id: `c${span.line}.${span.column}`,
       ...span,
@@ -275,8 +277,12 @@ export class CodeDetector {
     for (const key of rule.stepKeys ?? []) {
       const node = this.option(args, key) ?? (rule.stepsAtRun ? this.fileOption(key) : undefined);
       if (!node) continue;
-      const value = key === 'stopWhen' ? stepCountIs(this.syntax, node) : numberOf(this.syntax, node);
-      if (value !== undefined && value > 0) return { value, option: key };
+      const value = key === 'stopWhen' ? stepCountOf(this.syntax, node) : stepNumberOf(this.syntax, node);
+      if (value === undefined || value <= 0) continue;
+      // A step whose tools `prepareStep` switches off is the loop's last, whatever the stop condition says.
+      const prepareStep = rule.framework === 'vercel-ai' ? this.option(args, 'prepareStep') : undefined;
+      const cut = prepareStep ? toolsOffAfter(this.syntax, prepareStep) : undefined;
+      return cut !== undefined && cut < value ? { value: cut, option: 'prepareStep' } : { value, option: key };
     }
     return undefined;
   }
@@ -302,10 +308,6 @@ function firstDefined<T>(values: readonly (T | undefined)[] | undefined): T | un
   if (!values) return undefined;
   for (const v of values) if (v !== undefined) return v;
   return undefined;
-}
-
-function numberOf(syntax: LanguageSyntax, node: SyntaxNode | undefined): number | undefined {
-  return node ? syntax.number(node) : undefined;
 }
 
 function unique<T>(values: readonly T[]): T[] {

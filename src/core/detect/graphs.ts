@@ -308,6 +308,7 @@ function openCycles(syntax: LanguageSyntax, g: Graph, cycle: ReadonlySet<string>
         ...(g.nodeRefs.has(name) ? { fn: g.nodeRefs.get(name) } : {}),
         ...(g.nodeChoices.has(name) ? { choices: g.nodeChoices.get(name) } : {}),
         ...(g.toolNodes.has(name) ? { tools: true } : {}),
+        next: [...(g.edges.get(name) ?? [])].filter((t) => group.has(t)),
       })),
       ...(counter && 'value' in counter ? { maxSteps: counter.value, stepOption: counter.option } : {}),
       ...(routers.length ? { routers } : {}),

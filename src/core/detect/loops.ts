@@ -11,6 +11,7 @@ import { spanOf, type Mutable, type SiteRegistry } from './sites';
 import { contains, type Collected, type LanguageSyntax } from './syntax';
 import type { DetectedCall } from './types';
 import { requestFeedsCondition } from './request-fed-loops';
+import { retriesWithNudge } from './retry-nudge';
 
 interface FoundCall {
   readonly node: SyntaxNode;
@@ -42,6 +43,8 @@ export function findHandWrittenLoops(syntax: LanguageSyntax, collected: Collecte
     if (!handlesTools && !fed) continue;
     const call = fed ?? callInside(syntax, loop, collected, modelCalls, wrappers, calls);
     if (!call) continue;
+    // Tool calls only counted to decide whether to ask again (retry-nudge.ts): one request retried, not a loop.
+    if (syntax.language === 'python' && contains(loop, call.node) && retriesWithNudge(loop, call.node)) continue;
     const bound = loopBound(syntax, loop);
     if (bound === 'not-a-loop') continue;
     chosen.push(loop);

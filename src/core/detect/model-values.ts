@@ -1,4 +1,4 @@
-/** Values an SDK call is configured with: the tools it lists, a step count (its model: `model-resolve.ts`). */
+/** Values an SDK call is configured with: the tools it lists (its model: `model-resolve.ts`; its step count: `ai-sdk-steps.ts`). */
 import type { SyntaxNode } from './parser';
 import type { LanguageSyntax } from './syntax';
 
@@ -33,17 +33,4 @@ export function toolsFrom(syntax: LanguageSyntax, node: SyntaxNode): string[] {
     if (name) out.push(name);
   }
   return out;
-}
-
-/** `stepCountIs(5)`, or the smallest of an array of conditions. */
-export function stepCountIs(syntax: LanguageSyntax, node: SyntaxNode): number | undefined {
-  const items = syntax.items(node);
-  if (items) {
-    const counts = items.map((i) => stepCountIs(syntax, i)).filter((v): v is number => v !== undefined);
-    return counts.length ? Math.min(...counts) : undefined;
-  }
-  const target = syntax.resolve(node);
-  if (target.type !== 'call_expression' || !/(stepCountIs|isStepCount)$/.test(syntax.callee(target))) return undefined;
-  const first = syntax.args(target).positional[0];
-  return first ? syntax.number(first) : undefined;
 }

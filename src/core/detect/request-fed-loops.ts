@@ -29,10 +29,16 @@ export function requestFeedsCondition(loop: SyntaxNode, request: SyntaxNode): bo
   if (!condition || !body || !contains(body, request)) return false;
   const watched = new Set(conditionKeys(condition));
   if (watched.size === 0) return false;
+  const fed = fedBy(body, request);
+  return [...watched].some((k) => fed.has(k));
+}
+
+/** The names and attribute paths of `body` that the result of `request` (a node inside it) flows into. */
+export function fedBy(body: SyntaxNode, request: SyntaxNode): Set<string> {
   const flows = flowsIn(body);
   const fed = new Set<string>();
   for (const f of flows) if (contains(f.from, request)) f.targets.forEach((t) => fed.add(t));
-  if (fed.size === 0) return false;
+  if (fed.size === 0) return fed;
   for (let pass = 0; pass < MAX_PASSES; pass++) {
     let grew = false;
     const mentions = mentionPattern(fed);
@@ -43,7 +49,7 @@ export function requestFeedsCondition(loop: SyntaxNode, request: SyntaxNode): bo
     }
     if (!grew) break;
   }
-  return [...watched].some((k) => fed.has(k));
+  return fed;
 }
 
 /** The names and attribute paths the condition reads (`self.queue`, `more_needed`). */
@@ -119,7 +125,7 @@ function targetKeys(left: SyntaxNode): string[] {
   }
 }
 
-function mentionPattern(keys: ReadonlySet<string>): RegExp {
+export function mentionPattern(keys: ReadonlySet<string>): RegExp {
   const alternatives = [...keys].map((k) => k.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
   return new RegExp(`(?<![\\w.])(?:${alternatives.join('|')})(?!\\w)`);
 }

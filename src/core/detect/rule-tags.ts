@@ -58,6 +58,7 @@ export const LOOP_RULES = {
   'call-graph-loop': { kind: 'data-flow', about: "a loop reaching a request through the repository's call graph (repo/loops.ts)" },
   'recursion': { kind: 'data-flow', about: 'a function that calls itself with a depth parameter around a request (repo/recursion-loops.ts)' },
   'tool-round-recursion': { kind: 'data-flow', about: "a function that calls itself again from a branch on the model's tool calls, bounded only by a token or cost budget it checks, if any (repo/tool-round-loops.ts)" },
+  'reduce-recursion': { kind: 'data-flow', about: 'a function that sends requests and calls itself on their answers until its input is reduced (a tree summary), no level count: unbounded (repo/reduce-recursion.ts)' },
   'task-requeue': { kind: 'data-flow', about: 'a queued task that re-enqueues itself after a pass reaching a request, bounded by a count against a limit (repo/requeue-loops.ts)' },
   'agent-run-elsewhere': { kind: 'data-flow', about: 'an agent run in another file than its definition (repo/cross-file-runs.ts)' },
 } as const satisfies Record<string, RuleTag>;

@@ -6,7 +6,7 @@
  * each call's callee and the names it reads (its callee's included), and those its arguments read — in source order.
  */
 import type { SyntaxNode } from '../detect/parser';
-import type { LoopAwait } from './facts';
+import type { LoopAwait } from './loop-await';
 
 /** Bodies with more statements or calls than this are not read (a whole program in one loop). */
 const MAX_ENTRIES = 120;
@@ -14,21 +14,25 @@ const PURE_CHAIN = /^[A-Za-z_][\w]*(\.[A-Za-z_]\w*)*$/;
 const ASSIGNMENTS = ['assignment', 'augmented_assignment'];
 
 export function awaitedOf(loop: SyntaxNode): { awaits?: LoopAwait } {
-  if (loop.type !== 'while_statement') return {};
-  const condition = loop.childForFieldName('condition');
   const body = loop.childForFieldName('body');
-  const name = condition ? awaitedName(condition) : undefined;
-  if (!name || !body) return {};
+  if (!body) return {};
+  const condition = loop.type === 'while_statement' ? loop.childForFieldName('condition') : undefined;
+  const waited = condition ? awaitedName(condition) : undefined;
+  // `while i < 5:` / `while True:` / `for _ in range(n):` leaving on a test of the answer (`if ok: break`): the
+  // loop waits for whatever that test reads (until-parsed.ts decides whether it is the request's answer).
+  const exitReads = waited ? undefined : countedHead(loop, condition) ? exitTestReads(body) : undefined;
+  if (!waited && !exitReads?.length) return {};
   const assigns: { line: number; endLine: number; targets: string[]; reads: string[] }[] = [];
-  for (const a of body.descendantsOfType(ASSIGNMENTS)) {
+  for (const a of body.descendantsOfType([...ASSIGNMENTS, 'named_expression', 'for_statement'])) {
     if (!a || insideNestedScope(a, body)) continue;
-    const left = a.childForFieldName('left');
-    const right = a.childForFieldName('right');
+    // `for call in answer.tool_calls:` binds its target from what it walks, as `(err := check(answer))` does.
+    const [left, right] = a.type === 'named_expression' ? [a.childForFieldName('name'), a.childForFieldName('value')] : [a.childForFieldName('left'), a.childForFieldName('right')];
     if (!left || !right) continue;
     const targets = targetsOf(left);
     // `x += y` reads `x` too.
     const reads = [...readsOf(right), ...(a.type === 'augmented_assignment' ? targets : [])];
-    assigns.push({ line: a.startPosition.row + 1, endLine: a.endPosition.row + 1, targets, reads });
+    const end = a.type === 'for_statement' ? right : a;
+    assigns.push({ line: a.startPosition.row + 1, endLine: end.endPosition.row + 1, targets, reads });
   }
   const calls: { line: number; callee: string; reads: string[]; args: string[] }[] = [];
   for (const c of body.descendantsOfType('call')) {
@@ -38,7 +42,45 @@ export function awaitedOf(loop: SyntaxNode): { awaits?: LoopAwait } {
     calls.push({ line: c.startPosition.row + 1, callee: fn.text.replace(/\s+/g, ''), reads: readsOf(c), args: args ? readsOf(args) : [] });
   }
   if (assigns.length > MAX_ENTRIES || calls.length > MAX_ENTRIES) return {};
-  return { awaits: { name, assigns, calls } };
+  return { awaits: { name: waited ?? '', assigns, calls, ...(exitReads ? { exitReads } : {}) } };
+}
+
+/**
+ * A head that only counts attempts: `while True`, `while i < 5` (comparisons joined by `and`), `for _ in range(n)`.
+ * A `for` over data, or a `while` on anything else, is another shape.
+ */
+function countedHead(loop: SyntaxNode, condition: SyntaxNode | null | undefined): boolean {
+  if (loop.type === 'for_statement') {
+    const right = loop.childForFieldName('right');
+    return right?.type === 'call' && right.childForFieldName('function')?.text === 'range';
+  }
+  if (!condition) return false;
+  if (condition.type === 'true' || condition.text === '1') return true;
+  const onlyComparisons = (n: SyntaxNode): boolean => {
+    if (n.type === 'parenthesized_expression' && n.namedChildren[0]) return onlyComparisons(n.namedChildren[0]);
+    if (n.type === 'boolean_operator') {
+      const [l, r] = [n.childForFieldName('left'), n.childForFieldName('right')];
+      return n.childForFieldName('operator')?.text === 'and' && Boolean(l && r) && onlyComparisons(l!) && onlyComparisons(r!);
+    }
+    return n.type === 'comparison_operator';
+  };
+  return onlyComparisons(condition);
+}
+
+/**
+ * What the tests read of the body's own `if`s that leave the loop (`break`, or `return` of something) in their
+ * block or their `else`: `if len(response.tool_calls) != 1: …  else: break` → response.tool_calls (and `len`).
+ */
+function exitTestReads(body: SyntaxNode): string[] {
+  const out = new Set<string>();
+  for (const stmt of body.namedChildren) {
+    if (stmt?.type !== 'if_statement') continue;
+    const arms = [stmt.childForFieldName('consequence'), ...stmt.childrenForFieldName('alternative').map((a) => (a?.type === 'else_clause' ? a.childForFieldName('body') : null))];
+    const leaves = arms.some((arm) => arm?.namedChildren.some((s) => s?.type === 'break_statement' || (s?.type === 'return_statement' && s.namedChildren.length > 0)));
+    const test = stmt.childForFieldName('condition');
+    if (leaves && test) for (const r of readsOf(test)) out.add(r);
+  }
+  return [...out];
 }
 
 /**

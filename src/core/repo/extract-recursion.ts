@@ -9,6 +9,7 @@
 import type { SyntaxNode } from '../detect/parser';
 import { TOOL_HANDLING } from '../detect/frameworks';
 import type { Expr, ParamFact, RecursionFact, ToolRoundFact } from './facts';
+import type { ReduceFact } from './loop-await';
 
 type ExprOf = (node: SyntaxNode, depth: number) => Expr;
 
@@ -26,7 +27,7 @@ const MAX_NODES_TEXT = 60_000;
  * (a level counter), or calls itself again with what it was given from a branch on the model's tool calls (a tool
  * round, toolRound).
  */
-export function recursionOf(fnNode: SyntaxNode, name: string, params: readonly ParamFact[], expr: ExprOf): RecursionFact | ToolRoundFact | undefined {
+export function recursionOf(fnNode: SyntaxNode, name: string, params: readonly ParamFact[], expr: ExprOf): RecursionFact | ToolRoundFact | ReduceFact | undefined {
   const body = fnNode.childForFieldName('body');
   if (!body || body.text.length > MAX_NODES_TEXT) return undefined;
   const short = name.slice(name.lastIndexOf('.') + 1);
@@ -36,7 +37,46 @@ export function recursionOf(fnNode: SyntaxNode, name: string, params: readonly P
   // Each call to itself is tried: one may go again at the same level (a re-send), another go one level down.
   const calls = body.descendantsOfType(CALLS).filter((c): c is SyntaxNode => Boolean(c) && selfCall.test(calleeText(c!)));
   if (!calls.length) return undefined;
-  return levelRecursion(body, calls, params, expr) ?? toolRound(body, calls, params);
+  return levelRecursion(body, calls, params, expr) ?? toolRound(body, calls, params) ?? reduction(body, calls, params);
+}
+
+/**
+ * A reduction: a call to itself (outside error handlers) passing a local the body computed from calls — the answers
+ * of this level (`summaries` from the per-chunk requests, repacked and summarised again until one is left). Its
+ * arguments are followed back through the body's assignments; a `for` variable passed on is a walk, not a reduction.
+ */
+function reduction(body: SyntaxNode, calls: readonly SyntaxNode[], params: readonly ParamFact[]): ReduceFact | undefined {
+  const names = new Set(params.map((p) => p.name));
+  const assigns: { line: number; endLine: number; targets: string[]; reads: string[]; calls: boolean }[] = [];
+  for (const a of body.descendantsOfType(ASSIGNS)) {
+    const left = a?.childForFieldName('left') ?? a?.childForFieldName('name');
+    const right = a?.childForFieldName('right') ?? a?.childForFieldName('value');
+    if (!a || !left || !right || assigns.length > 200) continue;
+    const targets = [left, ...left.descendantsOfType('identifier')].filter((n) => n?.type === 'identifier').map((n) => n!.text);
+    const reads = right.descendantsOfType('identifier').map((n) => n?.text ?? '');
+    assigns.push({ line: a.startPosition.row + 1, endLine: a.endPosition.row + 1, targets, reads, calls: right.descendantsOfType(CALLS).length > 0 || right.type === 'await' });
+  }
+  for (const call of calls) {
+    if (inHandler(call, body)) continue;
+    const walked = forVariables(call, body);
+    const args = (call.childForFieldName('arguments')?.namedChildren ?? []).filter((a): a is SyntaxNode => Boolean(a) && a!.type !== 'comment');
+    const passed = args.map((a) => (a.type === 'keyword_argument' || a.type === 'pair' ? a.childForFieldName('value') : a)).filter((v): v is SyntaxNode => v?.type === 'identifier' || v?.type === 'shorthand_property_identifier');
+    if (passed.some((v) => walked.has(v.text))) continue;
+    const start = passed.map((v) => v.text).filter((n) => !names.has(n) || assigns.some((a) => a.targets.includes(n)));
+    const feeding = new Set(start);
+    const fedFrom: { line: number; endLine: number }[] = [];
+    for (let changed = true, rounds = 0; changed && rounds < 8; rounds++) {
+      changed = false;
+      for (const a of assigns) {
+        if (a.line > call.startPosition.row + 1 || fedFrom.some((f) => f.line === a.line) || !a.targets.some((t) => feeding.has(t))) continue;
+        fedFrom.push({ line: a.line, endLine: a.endLine });
+        for (const r of a.reads) if (!names.has(r)) feeding.add(r);
+        changed = true;
+      }
+    }
+    if (assigns.some((a) => a.calls && fedFrom.some((f) => f.line === a.line))) return { line: call.startPosition.row + 1, fedFrom };
+  }
+  return undefined;
 }
 
 function levelRecursion(body: SyntaxNode, calls: readonly SyntaxNode[], params: readonly ParamFact[], expr: ExprOf): RecursionFact | undefined {

@@ -8,6 +8,7 @@
 import type { DetectedCall } from '../detect/types';
 import type { TextFacts } from './sent-types';
 import type { KeyedReturns } from './keyed-return-types';
+import type { LoopAwait, ReduceFact } from './loop-await';
 import type { SchemaUseFact, SchemaFact, SchemaSenderFact, MessageBuilderFact, ToolSchemaBuilderFact, ToolClassFact, ToolFunctionHints, SchemaRefs, TypeShapeFact, SpliceFact, CalledSpliceFact, TextConstantFact, BuilderTextsFact, BuilderSpliceFact, ToolPartCallFact, ToolOfferFact } from './prompt-facts';
 
 export type { SchemaUseFact, SchemaFact, SchemaSenderFact, MessageBuilderFact, ToolSchemaBuilderFact, ToolClassFact, ToolFunctionHints, SchemaRefs, TypeShapeFact, SpliceFact, CalledSpliceFact, TextConstantFact, BuilderTextsFact, BuilderSpliceFact, ToolPartCallFact, ToolOfferFact } from './prompt-facts';
@@ -99,6 +100,8 @@ export interface GraphCycleNode {
   readonly choices?: readonly string[];
   /** Runs the tools the model asked for (a prebuilt `ToolNode`): sends no request and waits for no one. */
   readonly tools?: boolean;
+  /** The nodes of the cycle its edges lead to (a cycle through a person is cut there: graph-cycles.ts). */
+  readonly next?: readonly string[];
 }
 
 /**
@@ -187,13 +190,6 @@ export interface LoopFact {
   readonly awaits?: LoopAwait;
 }
 
-/** A loop waiting for `name`: the body's assignments and calls in source order, each with the names it reads. */
-export interface LoopAwait {
-  readonly name: string;
-  readonly assigns: readonly { readonly line: number; readonly endLine: number; readonly targets: readonly string[]; readonly reads: readonly string[] }[];
-  /** `reads`: what the whole call reads, its callee's object included; `args`: what its arguments read. */
-  readonly calls: readonly { readonly line: number; readonly callee: string; readonly reads: readonly string[]; readonly args: readonly string[] }[];
-}
 
 export interface FunctionFact {
   /** `name`, or `Class.method` for methods. */
@@ -245,7 +241,7 @@ export interface FunctionFact {
    * It calls itself with a level counter, or again with what it was given from a branch on the model's tool calls
    * (extract-recursion.ts): a recursion that recursion-loops.ts may price as a loop.
    */
-  readonly recursion?: RecursionFact | ToolRoundFact;
+  readonly recursion?: RecursionFact | ToolRoundFact | ReduceFact;
   /** Python: tests that make it leave early, comparing with a limit or calling a helper that does (extract-exits.ts). */
   readonly exitTests?: readonly ExitTest[];
 }

@@ -7,7 +7,8 @@
  *
  * Not agent loops: a cycle through a node that waits for a person (`interrupt(…)`, LangGraph's human-in-the-loop:
  * one pass per answer, like a REPL), and a cycle whose node functions cannot all be followed (a node we cannot read
- * might be that person).
+ * might be that person). Where a group of nodes holds both, the cycles that avoid the person's nodes are the loop
+ * (a drafting node's tool rounds beside an approval step).
  */
 import type { DetectedLoop } from '../detect/types';
 import type { SourceRef } from '../report/types';
@@ -41,26 +42,35 @@ export function graphCycleLoops(store: RepoStore, graph: CallGraph, ev: Evaluato
 }
 
 function cycleLoop(store: RepoStore, graph: CallGraph, ev: Evaluator, path: string, cycle: GraphCycleFact): RepoLoop | undefined {
-  const starts: Fn[] = [];
   // Node functions may be locals of the function that builds the graph (`bull = create_bull(llm)`): evaluated there.
   const builder = innermostFunction(store, path, cycle.line);
+  const reached = new Map<string, Fn[]>();
   for (const node of cycle.nodes) {
     if (node.tools) continue; // a prebuilt tool node: the tools run, no request is sent there
     // A node built by a table's factory is any of them (one per pass of the loop that adds it): all are followed.
     const refs = node.fn ? [refExpr(node.fn, 'name', cycle.line)] : (node.choices ?? []).map((c) => refExpr(c, 'call', cycle.line));
     if (!refs.length) return undefined;
+    const starts: Fn[] = [];
     for (const ref of refs) {
       const v = tryEval(ev, ref, { path, fn: builder });
       const fns = v?.t === 'fn' ? [{ path: v.path, fn: v.fn.name }] : ref.k === 'call' ? factoryClosures(store, tryEval(ev, ref.callee, { path, fn: builder })) : [];
       if (!fns.length) return undefined;
       starts.push(...fns);
     }
+    reached.set(node.name, reachable(graph, starts));
   }
+  const waits = (fns: readonly Fn[]): boolean => fns.some((fn) => store.get(fn.path)?.functions.get(fn.fn)?.calls.some((c) => WAITS_FOR_PERSON.test(c.callee)));
+  const people = new Set([...reached].filter(([, fns]) => waits(fns)).map(([name]) => name));
+  // A person's turn splits the group: the cycles that go round without one (the model's tool rounds) still run alone.
+  const running = people.size ? cyclesAvoiding(cycle, people) : new Set(cycle.nodes.map((n) => n.name));
+  if (!running.size) return undefined;
   const steps: { path: string; callId: string; line: number }[] = [];
-  for (const fn of reachable(graph, starts)) {
+  const seen = new Set<string>();
+  for (const fn of [...reached].filter(([name]) => running.has(name)).flatMap(([, fns]) => fns)) {
+    const key = `${fn.path}#${fn.fn}`;
+    if (seen.has(key)) continue;
+    seen.add(key);
     const stored = store.get(fn.path);
-    const own = stored?.functions.get(fn.fn);
-    if (own?.calls.some((c) => WAITS_FOR_PERSON.test(c.callee))) return undefined;
     for (const fact of stored?.facts.calls ?? []) {
       if (fact.fn !== fn.fn) continue;
       // `ChatOpenAI(…).invoke(…)` in one expression: the binding and the request start at one place and share its id.
@@ -85,6 +95,28 @@ function cycleLoop(store: RepoStore, graph: CallGraph, ev: Evaluator, path: stri
   };
   const stepSites: SourceRef[] = steps.map((s) => ({ path: s.path, line: s.line }));
   return { path, loop, step: { path: steps[0].path, callId: steps[0].callId }, stepSites };
+}
+
+/**
+ * The nodes still on a cycle once those where a person answers are taken out: `draft → find_meeting_time → draft`
+ * runs by itself, `draft → ask_human → draft` waits for a person each time. Nothing without the edges (an old fact).
+ */
+function cyclesAvoiding(cycle: GraphCycleFact, people: ReadonlySet<string>): Set<string> {
+  if (cycle.nodes.some((n) => !n.next)) return new Set();
+  const next = new Map(cycle.nodes.filter((n) => !people.has(n.name)).map((n) => [n.name, (n.next ?? []).filter((t) => !people.has(t))]));
+  const reaches = (from: string, target: string): boolean => {
+    const seen = new Set<string>();
+    const stack = [...(next.get(from) ?? [])];
+    while (stack.length) {
+      const n = stack.pop()!;
+      if (n === target) return true;
+      if (seen.has(n)) continue;
+      seen.add(n);
+      stack.push(...(next.get(n) ?? []));
+    }
+    return false;
+  };
+  return new Set([...next.keys()].filter((n) => reaches(n, n)));
 }
 
 /**

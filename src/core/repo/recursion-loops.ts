@@ -7,7 +7,7 @@
  * is twenty-five. A recursion the code does not bound this way (a walk over a tree, a retry that calls itself
  * with the same arguments) is not taken: nothing says how deep it goes; nor is a safety stop (a bare number
  * against a counter only the function itself moves from its default). A tool loop written as recursion, with no level
- * counter, is tool-round-loops.ts's.
+ * counter, is tool-round-loops.ts's; one recursing on its own answers (a tree summary), reduce-recursion.ts's.
  */
 import type { SourceRef } from '../report/types';
 import type { Expr, FunctionFact, LoopFact, RecursionFact } from './facts';
@@ -17,6 +17,7 @@ import type { RepoLoop } from './types';
 import { exprText } from './extract';
 import type { LoopRequests } from './loop-requests';
 import { toolRoundLoop } from './tool-round-loops';
+import { reduceLoop } from './reduce-recursion';
 import { functionLoop } from './function-loops';
 
 /** The requests one pass of a function's body reaches (loops.ts's search from the body's calls). */
@@ -32,6 +33,11 @@ export function recursionLoops(store: RepoStore, ev: Evaluator, reachFrom: Reach
     for (const fn of f.facts.functions) {
       const rec = fn.recursion;
       if (!rec || taken(path, fn.line, fn.endLine)) continue;
+      if ('fedFrom' in rec) {
+        const reduced = reduceLoop(reachFrom, requests, path, fn, rec);
+        if (reduced) out.push(reduced);
+        continue;
+      }
       if ('toolRounds' in rec) {
         const rounds = toolRoundLoop(store, ev, reachFrom, requests, path, fn, rec);
         if (rounds) out.push(rounds);

@@ -5,6 +5,11 @@
  * next request, and the answer is only read (parsed, looked into, logged), never acted on. It multiplies the
  * expected cost a little (the pricing of the request is the model's to tell), but it runs no steps of a task.
  *
+ * The same with a counted head and a test that leaves on a good answer (`while i < 5: response = model.invoke(messages);
+ * if len(response.tool_calls) != 1: i += 1; messages += [nudge] else: break`): a fixed nudge appended to the
+ * messages carries nothing of the answer, so it is still the same question (tuning labels: retries whose inputs only
+ * gain a constant are not loops; requeries that send the error found in the answer back are).
+ *
  * An agent loop with a parse step is kept: the answer (or what is derived from it) goes back into the
  * request's inputs (`messages.append(answer)`, `history = history + [answer]`), or into a call that acts on it
  * (`observation = env.step(action)`, `convo.assistant(answer)`); or the request is the loop's own object's
@@ -13,7 +18,7 @@
 import type { LoopFact } from './facts';
 
 /** Calls that only read an answer: parsers, lookups, conversions, string methods, logging, building an error. */
-const READS_ONLY = /^(loads?|safe_load|load_\w+|\w*parse\w*|get|getattr|hasattr|isinstance|strip|lstrip|rstrip|split|splitlines|lower|upper|replace|startswith|endswith|match|search|findall|fullmatch|group|groups|int|float|str|bool|len|dict|list|tuple|sorted|keys|values|items|join|format|model_validate(_json)?|parse_obj|parse_raw|debug|info|warning|warn|error|exception|critical|print|\w*(Error|Exception))$/;
+export const READS_ONLY = /^(loads?|safe_load|load_\w+|\w*parse\w*|get|getattr|hasattr|isinstance|strip|lstrip|rstrip|split|splitlines|lower|upper|replace|startswith|endswith|match|search|findall|fullmatch|group|groups|int|float|str|bool|len|dict|list|tuple|sorted|keys|values|items|join|format|model_validate(_json)?|parse_obj|parse_raw|debug|info|warning|warn|error|exception|critical|print|\w*(Error|Exception))$/;
 
 /** Whether the loop retries the request its `steps` (calls out of the body that reach it) send until the answer parses. */
 export function retriesUntilParsed(loop: LoopFact, steps: readonly { readonly line: number; readonly callee: string }[]): boolean {
@@ -41,7 +46,18 @@ export function retriesUntilParsed(loop: LoopFact, steps: readonly { readonly li
       }
     }
   }
-  if (!reads(w.name, derived)) return false;
+  // The loop waits for the answer: its head (`while parsed is None`) or the test that leaves it (`if ok: break`).
+  if (!(w.name && reads(w.name, derived)) && !w.exitReads?.some((r) => reads(r, derived))) return false;
+  // Left on a test in the body: the question must gain something on the way round (the nudge), else it is a tool
+  // loop sketched without its messages, which the loop rules keep.
+  // The nudge is a constant: every update of what the request sends reads nothing but the value itself
+  // (`messages += [{…"Call one tool."}]`); a next prompt made by running something (`next_prompt = run(…)`) is the
+  // world's answer to the model's work, an agent loop.
+  const sent = (t: string): boolean => request.args.includes(t);
+  const updates = w.assigns.filter((a) => a.targets.some(sent));
+  const appends = w.calls.filter((c) => request.args.some((a) => c.callee === `${a}.append` || c.callee === `${a}.extend` || c.callee === `${a}.insert`));
+  const constant = updates.every((a) => a.reads.every(sent)) && appends.every((c) => c.args.length === 0);
+  if (!w.name && (!(updates.length || appends.length) || !constant)) return false;
   // Nothing derived from the answer is sent again, nor held by the object whose own method sends the request.
   if (stepCalls.some((c) => c.reads.some((r) => reads(r, derived)))) return false;
   // The answer is only read: every other call given something of it parses, looks up, converts or logs.

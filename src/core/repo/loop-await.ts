@@ -1,0 +1,26 @@
+/**
+ * What a loop records of the data flow in its body: a Python loop waiting for a value (extract-py-awaits.ts, read
+ * by until-parsed.ts), a function recursing on what it computed (extract-recursion.ts, read by reduce-recursion.ts).
+ */
+
+/** A loop waiting for `name`: the body's assignments and calls in source order, each with the names it reads. */
+export interface LoopAwait {
+  /** The value a `while … is None` head waits for; empty when the loop leaves on a test in its body (`exitReads`). */
+  readonly name: string;
+  /** A counted loop (`while i < 5`, `for _ in range(n)`) leaving on an `if` of its body: what those tests read. */
+  readonly exitReads?: readonly string[];
+  readonly assigns: readonly { readonly line: number; readonly endLine: number; readonly targets: readonly string[]; readonly reads: readonly string[] }[];
+  /** `reads`: what the whole call reads, its callee's object included; `args`: what its arguments read. */
+  readonly calls: readonly { readonly line: number; readonly callee: string; readonly reads: readonly string[]; readonly args: readonly string[] }[];
+}
+
+/**
+ * A function calling itself with values it computed from its own calls (`return await self.summarize(query,
+ * summaries)` with `summaries` built from the answers of this level): `fedFrom` are the line spans of the
+ * assignments that feed those arguments, where a request among them makes each level send on what the last one said.
+ */
+export interface ReduceFact {
+  /** Line of the call the function makes to itself. */
+  readonly line: number;
+  readonly fedFrom: readonly { readonly line: number; readonly endLine: number }[];
+}
