@@ -111,6 +111,8 @@ const PROMPT_RULES: readonly (readonly [RegExp, string, CensusKind])[] = [
   [/^text appended to the \w+ of a message sent after it$/, 'appended-message-text', 'data-flow'],
   // LangChain tools built by position: create_*_tool(src, name, description), Tool(name, func, description) (positional-tools-py.ts).
   [/^tool description passed by position$/, 'positional-tool-description', 'framework-contract'],
+  // A tool description a caller passes to a wrapper whose parameter becomes a tool constructor's description (wrapped-tool-descriptions-py.ts).
+  [/^tool description passed to \S+\(\), which builds the tool/, 'wrapped-tool-description', 'data-flow'],
   // An imported builder's call spliced by a template of a sent prompt (builder-splices.ts, repo/spliced-constants.ts).
   [/ returns it: a builder spliced by a template of the prompt sent at /, 'imported-builder-splice', 'data-flow'],
   // An entry of a table of texts that a joined list of lines splices in (joined-items.ts).

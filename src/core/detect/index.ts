@@ -35,6 +35,7 @@ import { findTypedRequests } from './typed-requests';
 import { mappedPromptPieces } from './mapped-pieces';
 import { joinedItemTemplatesPy } from './joined-item-templates-py';
 import { appendedContentPy } from './appended-content-py';
+import { wrappedToolDescriptionsPy } from './wrapped-tool-descriptions-py';
 import { DECLARES_TYPES, withTypeShapes } from '../repo/type-shapes';
 
 export * from './types';
@@ -50,8 +51,9 @@ export { parseAnnotation } from './annotations';
  * schema is built in another file (tool-classes.ts); a call of a message factory (`Message.user_message(…)`); and a zod
  * schema with `.describe("…")` texts, which another file may send as a tool or structured output (zod-schema-facts.ts).
  * A file setting a `recursion_limit` runs a LangGraph graph built elsewhere: the bound of its loop (repo/graph-limits.ts).
+ * A YAML/TOML loader is a settings getter whose values other files may format into a prompt (repo/formatted-config-keys.ts).
  */
-const HINTS = /openai|recursion_?limit|recursionLimit|anthropic|dynaconf|genai|gemini|claude|llm|prompt|instruction|messages|model|agent|langchain|crewai|mastra|generateText|streamText|dspy|tokenomics|toolDescription|^from [\w.]+ import \*|^[ \t]+description\s*(?::[^=\n]*)?=|["']description["']\s*:\s*[A-Za-z_]\w*\.\w+\s*[,}]|(system|user|human)_?message\s*\(|\bz\s*\.\s*\w+\([\s\S]{0,400}?\.describe\(\s*["'`]/im;
+const HINTS = /openai|recursion_?limit|recursionLimit|anthropic|dynaconf|genai|gemini|claude|llm|prompt|instruction|messages|model|agent|langchain|crewai|mastra|generateText|streamText|dspy|tokenomics|toolDescription|^from [\w.]+ import \*|^[ \t]+description\s*(?::[^=\n]*)?=|["']description["']\s*:\s*[A-Za-z_]\w*\.\w+\s*[,}]|(system|user|human)_?message\s*\(|\bz\s*\.\s*\w+\([\s\S]{0,400}?\.describe\(\s*["'`]|\byaml\.(safe_)?load\(|\btoml(lib)?\.load\(/im;
 
 /**
  * A `while` loop, or a result awaited back into what it was given (`problem = await fix(self, problem, error)`, a
@@ -120,6 +122,7 @@ async function detectCode(text: string, path: string, grammar: Grammar, opts: ty
     mappedPromptPieces(syntax, collected, tree.rootNode, sites);
     joinedItemTemplatesPy(syntax, collected, tree.rootNode, sites);
     appendedContentPy(syntax, collected, sites);
+    wrappedToolDescriptionsPy(syntax, collected, sites);
     findReprPrompts(syntax, collected, sites);
     messagePartTexts(syntax, collected, sites);
     markCallContexts(syntax, collected, detector.found(), path, tree.rootNode);

@@ -78,7 +78,9 @@ export class PromptPlaces {
     const syntax = this.syntax;
     const entries = syntax.entries(node);
     if (!entries) return;
-    const role = entries.get('role');
+    // LangChain's message dicts name the role under `type` (`{"type": "tool", "content": …, "tool_call_id": …}`); `type`
+    // keys a text part or a tool choice too, so it is read as the role only beside the id a tool message answers.
+    const role = entries.get('role') ?? (entries.has('tool_call_id') ? entries.get('type') : undefined);
     const roleText = role ? this.prompts.roleOf(role) : undefined;
     const content = entries.get('content');
     // Tool results are mostly data the code passes back; a text the code writes there (an error or

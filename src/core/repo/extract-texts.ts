@@ -213,7 +213,7 @@ function partsOf(node: SyntaxNode | null | undefined, python: boolean): { names:
   return { names: [...names], keys, calls };
 }
 
-function enclosing(functions: readonly FunctionFact[]): (line: number) => string | undefined {
+export function enclosing(functions: readonly FunctionFact[]): (line: number) => string | undefined {
   const sorted = [...functions].sort((a, b) => a.line - b.line);
   return (line) => {
     let best: FunctionFact | undefined;

@@ -6,6 +6,7 @@ import type { Expr, FileFacts } from './facts';
 import { extractPython } from './extract-py';
 import { extractTypeScript } from './extract-ts';
 import { extractTexts } from './extract-texts';
+import { formatCalls } from './extract-format-calls';
 
 export function extractFacts(python: boolean, root: SyntaxNode, collected: Collected, calls: readonly DetectedCall[]): FileFacts {
   const spots: { id: string; node: SyntaxNode }[] = [];
@@ -20,8 +21,10 @@ export function extractFacts(python: boolean, root: SyntaxNode, collected: Colle
     }
   }
   const facts = python ? extractPython(root, collected, spots) : extractTypeScript(root, collected, spots);
-  const sent = extractTexts(python, collected.calls, collected.assigned ?? [], facts.functions);
-  return sent.texts || sent.flows || sent.keyReads ? { ...facts, sent } : facts;
+  const texts = extractTexts(python, collected.calls, collected.assigned ?? [], facts.functions);
+  const formats = python ? formatCalls(collected.calls, facts.functions) : [];
+  const sent = formats.length ? { ...texts, formats } : texts;
+  return sent.texts || sent.flows || sent.keyReads || sent.formats ? { ...facts, sent } : facts;
 }
 
 /** A `ValueRef` for a model expression detection could not resolve inside the file. */

@@ -26,7 +26,7 @@ import { builderPromptsByFile } from './message-builders';
 import { toolClassPromptsByFile } from './tool-classes';
 import { dispatchedToolPromptsByFile, toolFunctionPromptsByFile } from './tool-functions';
 import { mentionIndex, unsentPromptIds } from './unsent-prompts';
-import { referencedFiles } from './loaded-files';
+import { configKeysFormattedIntoPrompts, referencedFiles } from './loaded-files';
 import { collectLoadedPromptFiles, filesNamedByInputs, withoutOverlaps } from './loaded-prompt-files';
 import { findAgentRuns, runModelOf, type AgentRuns } from './cross-file-runs';
 import { heldPrompts, subclassIndex, type HeldPromptSources } from './held-prompts';
@@ -368,10 +368,7 @@ export class RepoIndex implements RepoHints {
     ]);
   }
 
-  /**
-   * Files of prompts the code loads at run time that detection does not read as prompt files
-   * (loaded-prompt-files.ts); each is reported with its prompts, priced where they are sent.
-   */
+  /** Files of prompts the code loads at run time that detection does not read as prompt files (loaded-prompt-files.ts), priced where sent. */
   loadedPromptFiles(): readonly DetectedFile[] {
     return this.memo('loaded-files', () =>
       collectLoadedPromptFiles({
@@ -380,6 +377,7 @@ export class RepoIndex implements RepoHints {
         loadedPrompts: (p, call) => this.loadedPrompts(p, call),
         sentGroups: () => this.sent().byCall.values(),
         referenced: () => this.referenced(),
+        formattedConfigs: () => configKeysFormattedIntoPrompts(this.store, this.evaluator),
       }),
     );
   }

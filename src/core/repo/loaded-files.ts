@@ -132,8 +132,8 @@ function namesFile(e: Expr, depth: number): boolean {
 }
 
 /** The prompts of a configuration file: text values under prompt-named keys, at their lines. */
-export function configPrompts(path: string, text: string): DetectedPrompt[] {
-  if (!/\.ya?ml$/i.test(path)) return jsonLikePrompts(path, text);
+export function configPrompts(path: string, text: string, formattedKeys?: ReadonlySet<string>): DetectedPrompt[] {
+  if (!/\.ya?ml$/i.test(path)) return jsonLikePrompts(path, text, formattedKeys);
   const counter = new LineCounter();
   let doc;
   try {
@@ -142,7 +142,7 @@ export function configPrompts(path: string, text: string): DetectedPrompt[] {
     return [];
   }
   const out: DetectedPrompt[] = [];
-  const promptKey = promptKeyOf(path);
+  const promptKey = promptKeyOf(path, formattedKeys);
   const push = (key: string, node: YamlNode, value: string): void => {
     if (out.length >= MAX_PROMPTS_PER_FILE || !node.range || !(isProse(value) || isTemplate(value))) return;
     const a = counter.linePos(node.range[0]);
@@ -164,11 +164,11 @@ export function configPrompts(path: string, text: string): DetectedPrompt[] {
 }
 
 /** JSON / TOML: the same keys, located by the line the key is written on. */
-function jsonLikePrompts(path: string, text: string): DetectedPrompt[] {
+function jsonLikePrompts(path: string, text: string, formattedKeys?: ReadonlySet<string>): DetectedPrompt[] {
   const out: DetectedPrompt[] = [];
   const lines = text.split('\n');
   const re = /^\s*"?([\w.-]+)"?\s*[:=]\s*"((?:[^"\\]|\\.)*)"/;
-  const promptKey = promptKeyOf(path);
+  const promptKey = promptKeyOf(path, formattedKeys);
   lines.forEach((raw, i) => {
     const m = re.exec(raw);
     if (!m || out.length >= MAX_PROMPTS_PER_FILE || !promptKey(m[1])) return;
@@ -184,9 +184,10 @@ function jsonLikePrompts(path: string, text: string): DetectedPrompt[] {
 }
 
 /** Which keys of the configuration at `path` hold prompts: prompt-named keys, and generic text keys in a prompt-named file. */
-function promptKeyOf(path: string): (key: string) => boolean {
+/** `formattedKeys`: keys the code formats into a prompt's slots (formatted-config-keys.ts), prompts whatever their name. */
+function promptKeyOf(path: string, formattedKeys?: ReadonlySet<string>): (key: string) => boolean {
   const promptFile = PROMPT_PATH.test(path);
-  return (key) => !NOT_PROMPT_KEY.test(key) && (PROMPT_KEY.test(key) || (promptFile && TEXT_KEY.test(key)));
+  return (key) => Boolean(formattedKeys?.has(key)) || (!NOT_PROMPT_KEY.test(key) && (PROMPT_KEY.test(key) || (promptFile && TEXT_KEY.test(key))));
 }
 
 function isProse(value: string): boolean {
@@ -236,3 +237,5 @@ export function loadedPromptFile(path: string, prompts: readonly DetectedPrompt[
 }
 
 export { PROMPT_PATH };
+
+export { configKeysFormattedIntoPrompts } from './formatted-config-keys';

@@ -10,6 +10,7 @@ import { refExpr } from './resolved-models';
 import { configPrompts, loadedPromptFile, PROMPT_PATH, wholeFilePrompt } from './loaded-files';
 import type { SentGroup } from './sent-texts';
 import { settingsPromptFiles } from './settings-prompts';
+import type { FormattedConfig } from './formatted-config-keys';
 import type { RepoStore } from './store';
 import type { LoadedPrompt } from './types';
 
@@ -24,6 +25,8 @@ export interface LoadedFileSources {
   readonly sentGroups: () => Iterable<readonly SentGroup[]>;
   /** Files the code names, with what it reads them as (loaded-files.ts). */
   readonly referenced: () => ReadonlyMap<string, Val>;
+  /** Configuration files whose values the code formats into a prompt, with the keys it reads (formatted-config-keys.ts). */
+  readonly formattedConfigs?: () => ReadonlyMap<string, FormattedConfig>;
 }
 
 /**
@@ -33,6 +36,8 @@ export interface LoadedFileSources {
  */
 export function collectLoadedPromptFiles(src: LoadedFileSources): DetectedFile[] {
   const out = new Map<string, DetectedFile>();
+  const formatted = src.formattedConfigs?.() ?? new Map<string, FormattedConfig>();
+  const keysOf = (path: string): ReadonlySet<string> | undefined => formatted.get(path)?.keys;
   const add = (path: string, prompts: readonly (DetectedPrompt | undefined)[]): void => {
     const found = prompts.filter((p): p is DetectedPrompt => Boolean(p));
     if (found.length && !src.store.get(path) && !out.has(path) && !NOT_PROMPT_DIR.test(path)) out.set(path, loadedPromptFile(path, found));
@@ -43,7 +48,7 @@ export function collectLoadedPromptFiles(src: LoadedFileSources): DetectedFile[]
         // Tool schemas and texts held in code files are reported where they are written.
         if (l.asTool || src.store.get(l.path)) continue;
         const doc = src.store.config(l.path);
-        add(l.path, doc ? configPrompts(l.path, doc.text) : [wholeFilePrompt(l.path, l.text, `read at ${l.from.path}:${l.from.line} and sent with the request there`)]);
+        add(l.path, doc ? configPrompts(l.path, doc.text, keysOf(l.path)) : [wholeFilePrompt(l.path, l.text, `read at ${l.from.path}:${l.from.line} and sent with the request there`)]);
       }
     }
   }
@@ -55,7 +60,7 @@ export function collectLoadedPromptFiles(src: LoadedFileSources): DetectedFile[]
     }
   }
   for (const [path, v] of src.referenced()) {
-    if (v.t === 'cfg') add(path, configPrompts(path, v.doc.text));
+    if (v.t === 'cfg') add(path, configPrompts(path, v.doc.text, keysOf(path)));
     else if (v.t === 'file' && PROMPT_PATH.test(path)) {
       const text = src.fileText(path);
       if (text !== undefined) add(path, [wholeFilePrompt(path, text, `read by the code at ${v.from.path}:${v.from.line}`)]);
@@ -63,6 +68,8 @@ export function collectLoadedPromptFiles(src: LoadedFileSources): DetectedFile[]
   }
   // Prompt tables of TOML settings files the code picks by name (settings-prompts.ts).
   for (const [path, prompts] of settingsPromptFiles(src.store)) add(path, prompts);
+  // A configuration read through a getter whose values are formatted into a prompt, under keys named anything.
+  for (const [path, f] of formatted) add(path, configPrompts(path, f.doc.text, f.keys));
   return [...out.values()];
 }
 

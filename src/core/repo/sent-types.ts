@@ -1,4 +1,5 @@
 /** Facts of the texts a file may send (extracted by extract-texts.ts, followed by sent-texts.ts); plain, clonable data. */
+import type { Expr } from './facts';
 
 /** Where a text is written, for the pass to find it from a call, a function or a local. */
 export type TextPlace =
@@ -37,8 +38,20 @@ export interface KeyRead {
   readonly line: number;
 }
 
+/**
+ * Python: `TEMPLATE.format(a=cfg["a"], b=b)`: the template formatted and the values passed into its slots, as
+ * expressions (extract-format-calls.ts), for the repository pass to follow a value back to a configuration file.
+ */
+export interface FormatCall {
+  readonly fn?: string;
+  readonly template: Expr;
+  readonly values: readonly Expr[];
+  readonly line: number;
+}
+
 export interface TextFacts {
   readonly texts?: readonly TextFact[];
   readonly flows?: readonly NameFlow[];
   readonly keyReads?: readonly KeyRead[];
+  readonly formats?: readonly FormatCall[];
 }

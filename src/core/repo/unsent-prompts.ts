@@ -11,6 +11,7 @@
  */
 import type { Evaluator } from './evaluate';
 import type { RepoStore } from './store';
+import { unreferencedHolderIds } from './unreferenced-holders';
 
 /** Names judged: ones whose every mention sits in a file detection reads (see the hint words in detect/index.ts). */
 export const JUDGED_NAME = /prompt|instruction/i;
@@ -53,7 +54,8 @@ export function mentionIndex(store: RepoStore): Map<string, { path: string; coun
  * module's): `NEXT_STEP_PROMPT` imported from `prompt/manus.py` is no use of `prompt/planning.py`'s.
  */
 export function unsentPromptIds(store: RepoStore, evaluator: Evaluator, index: ReadonlyMap<string, readonly { path: string; count: number }[]>, path: string): Set<string> {
-  const out = new Set<string>();
+  // Tools held by a module-level name no module mentions again (unreferenced-holders.ts).
+  const out = unreferencedHolderIds(store, path);
   const stored = store.get(path);
   if (!stored || !stored.facts.promptNameMentions) return out;
   for (const p of stored.file.prompts) {
