@@ -176,8 +176,11 @@ export function classifyCall(callee: string, ctx: CallContext): CallRule | undef
  * `module`: the library the name must be imported from, where the name alone is not specific (LangChain's
  * `create_tool_calling_agent` builds one step for an `AgentExecutor`, so only these factories are listed).
  */
-const LIBRARY_AGENT_FACTORIES: readonly { readonly name: RegExp; readonly module?: RegExp; readonly rule: CallRule }[] = [
-  { name: /^(create_react_agent|createReactAgent)$/, rule: LANGGRAPH_AGENT },
+const LIBRARY_AGENT_FACTORIES: readonly { readonly name: RegExp; readonly module?: RegExp; readonly notModule?: RegExp; readonly rule: CallRule }[] = [
+  // Not LangChain's classic `langchain.agents` `create_react_agent(llm, tools, prompt)` (langchain/agents/react/agent.py,
+  // langchainjs `langchain/agents`): it returns one runnable step (a prompt, the model, an output parser) that an
+  // `AgentExecutor` loops; building it sends nothing.
+  { name: /^(create_react_agent|createReactAgent)$/, notModule: /^langchain[./]agents([./]|$)/, rule: LANGGRAPH_AGENT },
   { name: /^(create_agent|createAgent)$/, module: /^(langchain|langgraph)/, rule: LANGCHAIN_AGENT },
   // `deepagents`, `managed_deepagents`, `deepagents-js`: the Deep Agents packages.
   { name: /^((async_)?(create|define)_deep_agent|(create|define)DeepAgent)$/, module: /(^|[._/@-])deepagents/, rule: DEEP_AGENT },
@@ -185,7 +188,7 @@ const LIBRARY_AGENT_FACTORIES: readonly { readonly name: RegExp; readonly module
 
 function libraryAgentFactory(name: string, module: string | undefined): CallRule | undefined {
   const m = module?.split('#')[0];
-  return LIBRARY_AGENT_FACTORIES.find((f) => f.name.test(name) && (!f.module || (m !== undefined && f.module.test(m))))?.rule;
+  return LIBRARY_AGENT_FACTORIES.find((f) => f.name.test(name) && (!f.module || (m !== undefined && f.module.test(m))) && !(m !== undefined && f.notModule?.test(m)))?.rule;
 }
 
 function hasAll(names: ReadonlySet<string>, keys: readonly string[]): boolean {

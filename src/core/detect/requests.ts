@@ -342,6 +342,14 @@ export class RequestFinder {
     const fn = enclosingFunction(id);
     const scopeOf = (n: SyntaxNode): number | undefined => enclosingFunction(n)?.id;
     const own = decls.filter((d) => scopeOf(d.nameNode) === fn?.id);
+    // Python: a nested `def` reads the enclosing functions' names (`model = ChatOpenAI(…)`, then `async def
+    // get_output(…): await model.ainvoke(…)` inside the same function), unless it takes the name as a parameter.
+    for (let outer = fn, level = 0; !own.length && outer && this.syntax.language === 'python' && level < 3; level++) {
+      if (outer.type !== 'function_definition' || new RegExp(`\\b${id.text}\\b`).test(outer.childForFieldName('parameters')?.text ?? '')) break;
+      outer = enclosingFunction(outer);
+      const scope = outer?.id;
+      if (scope !== undefined) own.push(...decls.filter((d) => scopeOf(d.nameNode) === scope));
+    }
     const pool = own.length ? own : decls.filter((d) => scopeOf(d.nameNode) === undefined);
     if (!pool.length) return [];
     // A declaration in a branch the use cannot be in (the `if` arm when the use is in the `else`) does not reach it.

@@ -20,6 +20,8 @@
  * AgentChat "Agents", Haystack "Generators", Agno "Agents", CAMEL "Agents").
  */
 
+import { LLAMA_INDEX_EMBEDDING_METHODS, LLAMA_INDEX_LLM_METHODS } from './library-surfaces';
+
 export interface ModelSlot {
   readonly kw: readonly string[];
   readonly arg?: number;
@@ -56,10 +58,20 @@ export const LIBRARY_OBJECTS: readonly LibraryObject[] = [
     model: { kw: ['main_model'], via: { builder: /^aider\.models(\.\w+)*\.Model$/, kw: ['model'], arg: 0 } },
   },
   {
-    // `llm = OpenAI(model="gpt-4o-mini")` from `llama_index.llms.openai`; `llm.complete(…)`, `await llm.achat(…)`.
+    // `llm = OpenAI(model="gpt-4o-mini")` from `llama_index.llms.openai`; `llm.complete(…)`, `await llm.achat(…)`,
+    // and the rest of the LLM classes' request surface (library-surfaces.ts).
     library: 'llama-index',
     builder: /^llama_index\.llms\.\w+(\.\w+)*\.[A-Z]\w*$/,
-    methods: /^(a?complete|a?chat|stream_complete|stream_chat|astream_complete|astream_chat|a?predict|a?structured_predict)$/,
+    methods: LLAMA_INDEX_LLM_METHODS,
+    model: { kw: ['model', 'model_name'] },
+  },
+  {
+    // `embedding = OpenAIEmbedding(model=…)` from `llama_index.embeddings.openai`; `embedding.get_text_embedding(…)`,
+    // `get_text_embedding_batch`, `aget_query_embedding` …: embedding requests (library-surfaces.ts).
+    library: 'llama-index',
+    kind: 'embedding',
+    builder: /^llama_index\.embeddings\.\w+(\.\w+)*\.[A-Z]\w*$/,
+    methods: LLAMA_INDEX_EMBEDDING_METHODS,
     model: { kw: ['model', 'model_name'] },
   },
   {

@@ -20,15 +20,17 @@ import { exprText } from './extract';
 import { closureOwner } from './closures';
 import { classConstructions, type Construction } from './class-constructions';
 import { looksLikeModel } from './model-flow';
-import { CALLED_MODEL_NAME, LIBRARY_METHODS, LIBRARY_OBJECTS, type LibraryObject, type ModelSlot } from './library-objects';
-import { foreignKind, libraryOf, sendsConversation, takesModel } from './foreign-clients';
+import { LIBRARY_METHODS, LIBRARY_OBJECTS, type LibraryObject } from './library-objects';
+import { libraryOf, sendsConversation, takesModel } from './foreign-clients';
 import { pickAssignment } from './branch-locals';
-import { mainVariant } from './type-defaults';
+import { argAt, calledModel, foreignCall, orderedCallers, siteCall, withSelf, type CallExpr } from './library-sites';
+import { PyDeclaredTypes } from './declared-types-py';
+import { DECLARED_METHODS } from './library-surfaces';
 import type { RepoStore } from './store';
 import type { ResolvedModel } from './types';
-import { attempt, entryFirst, type Bound, type CallerLookup, type Ctx } from './values';
+import { attempt, type Bound, type CallerLookup, type Ctx } from './values';
 
-type CallExpr = Extract<Expr, { k: 'call' }>;
+export { orderedCallers } from './library-sites';
 
 interface Built {
   /** The table's entry; absent for a model object matched by its own builder name (`only`). */
@@ -60,17 +62,21 @@ const MAX_SITES = 400;
 export class LibraryRuns {
   private readonly byFile = new Map<string, LibrarySite[]>();
   private constructions?: ReadonlyMap<string, readonly Construction[]>;
+  private readonly declared: PyDeclaredTypes;
 
   constructor(
     private readonly store: RepoStore,
     private readonly evaluator: Evaluator,
     private readonly callers: CallerLookup,
   ) {
+    this.declared = new PyDeclaredTypes(store);
     let count = 0;
     const pending: Pending[] = [];
     for (const s of this.store.files()) {
       if (s.file.language !== 'python') continue;
       const taken = new Set(s.file.calls.map((c) => c.line));
+      // The exclusive branches detection made alternatives of one of its sites (site-groups.ts): not sites again.
+      const alternatives = new Set(s.file.calls.flatMap((c) => (c.alternatives ?? []).map((a) => a.line)));
       const sites: LibrarySite[] = [];
       const scopes: { fn?: FunctionFact; calls: FunctionFact['calls'] }[] = [{ calls: s.facts.moduleCalls }, ...[...s.functions.values()].map((fn) => ({ fn, calls: fn.calls }))];
       for (const { fn, calls } of scopes) {
@@ -85,15 +91,24 @@ export class LibraryRuns {
             continue;
           }
           if (c.expr.callee.k !== 'member') continue;
-          if (!LIBRARY_METHODS.test(c.expr.callee.prop)) {
+          const method = c.expr.callee.prop;
+          // A method no library object or type sends with may still be a foreign client's, given a model.
+          const objectMethod = LIBRARY_METHODS.test(method);
+          if (!objectMethod && !DECLARED_METHODS.test(method)) {
             if (takesModel(c.expr)) pending.push({ expr: c.expr, ctx: { path: s.file.path, fn } });
             continue;
           }
-          const method = c.expr.callee.prop;
-          const built = this.origin(withSelf(c.expr.callee.obj), { path: s.file.path, fn }, 0);
-          if (!built?.entry || !built.entry.methods.test(method)) continue;
+          const receiver = withSelf(c.expr.callee.obj);
+          const ctx: Ctx = { path: s.file.path, fn };
+          const built = objectMethod ? this.origin(receiver, ctx, 0) : undefined;
+          // Not followed to a builder (a registry getter, an injected object): what the receiver is declared as.
+          const kind = built?.entry ? (built.entry.methods.test(method) ? built.entry : undefined) : built || alternatives.has(c.line) ? undefined : this.declared.requestType(receiver, ctx, method);
+          if (!kind) {
+            if (!objectMethod && takesModel(c.expr)) pending.push({ expr: c.expr, ctx });
+            continue;
+          }
           taken.add(c.line);
-          sites.push({ call: { ...siteCall(c.expr, built.entry.library), ...(built.entry.kind ? { kind: built.entry.kind } : {}) }, built });
+          sites.push({ call: { ...siteCall(c.expr, kind.library), ...(kind.kind ? { kind: kind.kind } : {}) }, built: built ?? { call: c.expr, ctx } });
           if (++count >= MAX_SITES) break;
         }
       }
@@ -332,56 +347,3 @@ export class LibraryRuns {
   }
 }
 
-/**
- * The callers to follow first: the application's own (entryFirst), of those the default variant's (not
- * `experimental/`'s), and a module's own `if __name__ == "__main__":` block (that module run alone) after the
- * functions and other modules that call it as part of the application.
- */
-export function orderedCallers(callers: readonly Bound[], path: string): readonly Bound[] {
-  const ordered = entryFirst(callers, path);
-  const main = mainVariant(ordered, (b) => b.ctx.path);
-  const all = [...main, ...ordered.filter((b) => !main.includes(b))];
-  const standalone = (b: Bound): boolean => !b.ctx.fn && b.ctx.path === path;
-  return [...all.filter((b) => !standalone(b)), ...all.filter(standalone)];
-}
-
-/** The builder's model argument: its keyword, else its position. */
-function argAt(call: CallExpr, slot: ModelSlot): Expr | undefined {
-  for (const k of slot.kw) if (call.kw[k]) return call.kw[k];
-  return slot.arg !== undefined ? call.args[slot.arg] : undefined;
-}
-
-function siteCall(expr: CallExpr, library: string): DetectedCall {
-  const inputs = [...expr.args, ...Object.values(expr.kw)].flatMap((a) => (a.k === 'name' || a.k === 'member' ? [exprText(a)] : []));
-  return {
-    id: `c${expr.line}.lib`,
-    line: expr.line,
-    column: 1,
-    endLine: expr.line,
-    endColumn: 1,
-    framework: library,
-    callee: exprText(expr.callee),
-    promptIds: [],
-    tools: [],
-    agent: false,
-    inputPlaceholders: inputs.slice(0, 4),
-    rule: 'library-object',
-  };
-}
-
-function foreignCall(expr: CallExpr, library: string): DetectedCall {
-  const kind = expr.callee.k === 'member' ? foreignKind(expr.callee.prop) : undefined;
-  return { ...siteCall(expr, library), rule: 'foreign-client', ...(kind ? { kind } : {}) };
-}
-
-/** A callee that may be a model object called itself: a name or attribute named like one (`llm`, `self.qa_llm`, `agent.chat_model`). */
-function calledModel(callee: Expr): boolean {
-  const last = callee.k === 'name' ? callee.v : callee.k === 'member' ? callee.prop : undefined;
-  return last !== undefined && CALLED_MODEL_NAME.test(last);
-}
-
-/** Call facts keep a deep `self` as unknown text: the name again. */
-function withSelf(e: Expr): Expr {
-  if (e.k === 'unknown' && e.text === 'self') return { k: 'name', v: 'self', line: e.line };
-  return e.k === 'member' ? { ...e, obj: withSelf(e.obj) } : e;
-}

@@ -3,7 +3,7 @@
  * library runs is the request site and the agent loop, bounded by the graph's recursion limit. Deep Agents'
  * `create_deep_agent` / the managed runtime's `define_deep_agent` join LangGraph's `create_react_agent` and
  * LangChain's `create_agent`. Traps: a same-named factory of the application's own, LangChain's
- * `create_tool_calling_agent` (one step for an AgentExecutor).
+ * `create_tool_calling_agent` and the classic `langchain.agents` `create_react_agent` (one step for an AgentExecutor).
  */
 import * as assert from 'node:assert/strict';
 import { detectFile } from '../../../src/core/detect';
@@ -103,5 +103,13 @@ describe('detect: library agent factories', () => {
     const sdk = ['from agents import Agent', '', 'agent = Agent(name="x", instructions="Answer.", model="gpt-4.1", tools=[lookup])', ''].join('\n');
     const s = await analyzeFile(sdk, 'agents.py', undefined, env);
     assert.equal(s.calls.find((c) => c.line === 3)?.role, 'binding', 'an Agents SDK agent is run by Runner.run: its definition sends nothing');
+  });
+  it("LangChain's classic create_react_agent (langchain.agents) builds one runnable step, not a LangGraph agent: no agent at the factory; LangGraph's is one", async () => {
+    const body = ['', 'def find(tools):', '    llm = ChatOpenAI(model="gpt-4o")', '    agent = create_react_agent(llm, tools)', '    return agent', ''];
+    const classic = await detectFile(['from langchain.agents.react.agent import create_react_agent', 'from langchain_openai import ChatOpenAI', ...body].join('\n'), 'classic.py');
+    assert.ok(!classic.calls.some((c) => c.agent || c.line === 6), JSON.stringify(classic.calls.map((c) => [c.line, c.callee])));
+    assert.equal(classic.loops.length, 0);
+    const graph = await detectFile(['from langgraph.prebuilt import create_react_agent', 'from langchain_openai import ChatOpenAI', ...body].join('\n'), 'graph.py');
+    assert.deepEqual(graph.calls.filter((c) => c.agent).map((c) => [c.line, c.framework, c.model]), [[6, 'langgraph', 'gpt-4o']]);
   });
 });

@@ -206,4 +206,27 @@ export const ping = () => fetch("https://api.anthropic.com/v1/messages");
       'a GET (no method) is not a request',
     );
   });
+  it('Python: a nested def invoking a model its enclosing function built is a request on that model; a nested def taking the name as a parameter is not bound to it', async () => {
+    const src = `from langchain_openai import ChatOpenAI
+
+async def reflect(state):
+    judge = ChatOpenAI(model="o1")
+
+    async def get_output(prompt):
+        result = await judge.with_structured_output(
+            dict, method="json_schema"
+        ).ainvoke(prompt)
+        return result
+
+    def other(judge, prompt):
+        return judge.invoke(prompt)
+
+    return await get_output(state["prompt"])
+`;
+    const f = await detectFile(src, 'app/reflect.py');
+    // The request sits where `.ainvoke(` is written.
+    const inner = at(f, 9);
+    assert.deepEqual([inner?.model, inner?.needs], ['o1', { structuredOutput: true }]);
+    assert.notEqual(at(f, 13)?.model, 'o1', 'the parameter of the same name is whatever its callers pass');
+  });
 });
