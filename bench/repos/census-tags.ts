@@ -50,6 +50,8 @@ export function modelTag(call: CallReport, path: string): SiteTag {
       if (/ in place of its default$/.test(detail)) return tag('model', 'model:passed-for-default', 'data-flow');
       // A request sent on an SDK model object built elsewhere takes the object's model (repo/receiver-models.ts).
       if (/^sent on \S+, a model object: /.test(detail)) return tag('model', 'model:model-object', 'framework-contract');
+      // A name looked up in an AI SDK provider's alias map (`customProvider`, a provider registry: repo/provider-aliases.ts).
+      if (/^\w+\([^)]*\): (the alias \S+|\S+, the only model) of the provider's \w+ /.test(detail)) return tag('model', 'model:provider-alias', 'framework-contract');
       return elsewhere ? tag('model', 'model:code-other-file', 'data-flow') : tag('model', 'model:code-in-file', 'framework-contract');
     case 'config':
       return tag('model', 'model:config', 'data-flow');

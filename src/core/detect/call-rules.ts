@@ -4,6 +4,7 @@
  * TypeScript and Python. Which rule a call gets is decided in `frameworks.ts`.
  */
 import type { PromptKind } from '../report/types';
+import type { RequestKind } from './ai-sdk-surface';
 
 export interface CallRule {
   readonly framework: string;
@@ -25,8 +26,8 @@ export interface CallRule {
   /** The catalog's framework entry (`catalog.frameworks[].framework`) whose default step limit applies, when not `framework`. */
   readonly defaultsKey?: string;
   readonly providerHint?: string;
-  /** `embedding`: an embedding request or binding (input tokens only). */
-  readonly kind?: 'embedding' | 'transcription';
+  /** `embedding`: an embedding request or binding (input tokens only); the other kinds are billed per unit (ai-sdk-surface.ts). */
+  readonly kind?: Exclude<RequestKind, 'chat'>;
   /** The model the library's class uses when the code passes none (LangChain's `OpenAIEmbeddings()`: `text-embedding-ada-002`). */
   readonly classDefaultModel?: string;
   /** Provenance tag of the calls this rule finds, when not the table's `sdk-call` (rule-tags.ts). */
@@ -242,6 +243,8 @@ export const TRANSCRIPTION_CALL = (framework: string, providerHint?: string): Ca
   modelKeys: ['model'],
   ...(providerHint ? { providerHint } : {}),
 });
+/** An AI SDK request that is neither chat nor embedding (`rerank`, `transcribe`, `generateSpeech`, `generateImage`, …): its model and kind. */
+export const VERCEL_KIND_CALL = (kind: Exclude<RequestKind, 'chat' | 'embedding'>): CallRule => ({ framework: 'vercel-ai', role: 'call', kind, modelKeys: ['model'] });
 /** `OpenAIEmbeddings(model=…)`: an embedding model binding; its `embed_query`/`embed_documents` are the requests. */
 export const LANGCHAIN_EMBEDDINGS: CallRule = { framework: 'langchain', role: 'model', kind: 'embedding', modelKeys: ['model', 'model_name', 'modelName', 'deployment'], modelArg: 0 };
 export const LITELLM: CallRule = { framework: 'litellm', role: 'call', modelKeys: ['model'], messagesKeys: ['messages'], toolsKeys: ['tools'], maxOutputKeys: MAX_OUTPUT };

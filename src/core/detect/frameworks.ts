@@ -35,8 +35,10 @@ import {
   TEMPLATE_MESSAGES,
   VERCEL_AGENT,
   VERCEL_CALL,
+  VERCEL_KIND_CALL,
   type CallRule,
 } from './call-rules';
+import { AI_SDK_REQUESTS } from './ai-sdk-surface';
 
 import { classifySdkCall, withClientVendor } from './sdk-calls';
 import { legacyOpenAIRule } from './legacy-openai';
@@ -116,9 +118,12 @@ export function classifyCall(callee: string, ctx: CallContext): CallRule | undef
   const sdk = classifySdkCall(callee, ctx);
   if (sdk) return sdk;
 
-  if (segments.length === 1 && /^(generateText|streamText|generateObject|streamObject)$/.test(last)) {
-    if (module === undefined || module === 'ai' || module.startsWith('ai#')) return VERCEL_CALL;
-    return undefined;
+  const aiSdk = segments.length === 1 ? AI_SDK_REQUESTS.get(last) : undefined;
+  if (aiSdk) {
+    const fromAi = module === 'ai' || module?.startsWith('ai#');
+    // The text requests were found unimported too (a re-export of the SDK's names); the other kinds only from `ai`.
+    if (aiSdk === 'chat') return module === undefined || fromAi ? VERCEL_CALL : undefined;
+    if (fromAi) return aiSdk === 'embedding' ? EMBEDDING_CALL('vercel-ai') : VERCEL_KIND_CALL(aiSdk);
   }
   if (segments.length === 1 && /^(Experimental_Agent|ToolLoopAgent)$/.test(last)) return VERCEL_AGENT;
   if (/^(litellm\.)?(completion|acompletion|responses|aresponses)$/.test(callee) && (module?.startsWith('litellm') || root === 'litellm')) return LITELLM;
@@ -126,7 +131,6 @@ export function classifyCall(callee: string, ctx: CallContext): CallRule | undef
   if (/(^|\.)embeddings\.create$/.test(callee)) return EMBEDDING_CALL('openai', 'openai');
   if (/(^|\.)audio\.(transcriptions|translations)\.create$/.test(callee) && segments.length > 3) return TRANSCRIPTION_CALL('openai', 'openai');
   if (/(^|\.)(embed_content|embedContent|batchEmbedContents)$/.test(callee) && segments.length > 1) return EMBEDDING_CALL('google', 'google');
-  if (segments.length === 1 && /^(embed|embedMany)$/.test(last) && (module === 'ai' || module?.startsWith('ai#'))) return EMBEDDING_CALL('vercel-ai');
   if (/^(OpenAI|AzureOpenAI|GoogleGenerativeAI|VertexAI|Ollama|HuggingFace|HuggingFaceInference|Cohere|VoyageAI|Bedrock|MistralAI|FastEmbed|Nomic|Jina|Together|Fireworks)Embeddings$/.test(last)) {
     // `OpenAIEmbeddings()` with no model embeds on the class default of both LangChain ports (`model = "text-embedding-ada-002"`).
     return { ...LANGCHAIN_EMBEDDINGS, providerHint: providerOfClass(last), ...(last === 'OpenAIEmbeddings' ? { classDefaultModel: 'text-embedding-ada-002' } : {}) };
@@ -248,9 +252,8 @@ export function kindOfRole(role: string): PromptKind | undefined {
   }
 }
 
-/** Model-provider factories of the Vercel AI SDK and similar: `openai('gpt-4.1')`, `anthropic.messages('…')`. */
-export const PROVIDER_FACTORY =
-  /^(openai|anthropic|google|vertex|mistral|groq|xai|deepseek|bedrock|amazonBedrock|azure|cohere|perplexity|fireworks|togetherai|cerebras|openrouter|ollama|gateway|deepinfra|fal|replicate)(\.(chat|responses|languageModel|completion|messages|textEmbeddingModel|textEmbedding|embedding|embeddingModel))?$/;
+/** Model-provider factories of the Vercel AI SDK: `openai('gpt-4.1')`, `anthropic.messages('…')`, `cohere.reranking('…')` (ai-sdk-surface.ts). */
+export { PROVIDER_FACTORY } from './ai-sdk-surface';
 
 export const MODEL_ARG_KEYS = MODEL_KEYS;
 

@@ -6,6 +6,7 @@
  * `ValueRef` for the repository pass. Dict keys, `str.replace` arguments and identifiers are never
  * taken as model names.
  */
+import { PROVIDER_FACTORY } from './ai-sdk-surface';
 import { chooseDefault, defaultString } from './branches';
 import type { SyntaxNode } from './parser';
 import { spanOf } from './sites';
@@ -72,7 +73,11 @@ export class ModelValues {
         const c = n.childForFieldName('condition');
         const a = n.childForFieldName('consequence');
         const b = n.childForFieldName('alternative');
-        return a && b ? this.branches([[a, c?.text], [b, c ? `!(${c.text})` : undefined]], depth) : {};
+        if (!a || !b) return {};
+        // `flag ? xai('special') : configured(model)`: the literal is the case the flag turns on; the computed else-arm
+        // runs by default (repo/ternary-default.ts), even where only the repository pass can resolve it.
+        if (this.literalArm(a) && !this.literalArm(b)) return this.branches([[b, c ? `!(${c.text})` : undefined], [a, c?.text]], depth, true);
+        return this.branches([[a, c?.text], [b, c ? `!(${c.text})` : undefined]], depth);
       }
       case 'boolean_operator':
       case 'binary_expression': {
@@ -85,6 +90,14 @@ export class ModelValues {
       default:
         return {};
     }
+  }
+
+  /** A model written in place: a string, or a provider factory called with one (`openai('gpt-4o')`). */
+  private literalArm(raw: SyntaxNode): boolean {
+    const n = unwrapExpr(raw);
+    if (n.type === 'string' || n.type === 'template_string') return this.syntax.stringConstant(n) !== undefined;
+    const first = n.type === 'call_expression' ? n.childForFieldName('arguments')?.namedChildren[0] : undefined;
+    return !!first && (first.type === 'string' || first.type === 'template_string') && PROVIDER_FACTORY.test(this.syntax.callee(n));
   }
 
   private literal(n: SyntaxNode): ModelValue | undefined {
@@ -215,9 +228,10 @@ export class ModelValues {
   }
 
   /** Several possible values: the first that names a model is the site's, the others its alternatives. */
-  branches(arms: readonly (readonly [SyntaxNode, string | undefined])[], depth: number): ModelValue {
+  branches(arms: readonly (readonly [SyntaxNode, string | undefined])[], depth: number, firstArm = false): ModelValue {
     const values = arms.map(([node, condition]) => ({ value: this.resolve(node, depth + 1), condition, line: spanOf(node).line }));
-    const chosen = values.find((v) => v.value.model) ?? values[0];
+    // `firstArm`: the first arm is the default even when only a reference to follow (`ref`) names its model.
+    const chosen = (firstArm && (values[0]?.value.model || values[0]?.value.ref) ? values[0] : undefined) ?? values.find((v) => v.value.model) ?? values[0];
     if (!chosen) return {};
     const alternatives: DetectedAlternative[] = values
       .filter((v) => v !== chosen && (v.value.model || v.value.ref))

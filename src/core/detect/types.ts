@@ -6,6 +6,7 @@
 import type { PromptKind, SiteNeeds, Span } from '../report/types';
 import type { FileFacts } from '../repo/facts';
 import type { CallRuleTag, LoopRuleTag } from './rule-tags';
+import type { RequestKind } from './ai-sdk-surface';
 
 /** Inline assumptions from a `tokenomics: steps=12 output=800 …` comment. */
 export interface AnnotationValues {
@@ -96,9 +97,10 @@ export interface DetectedCall extends Span {
   readonly role?: 'binding' | 'implementation';
   /**
    * `embedding`: an embedding request (input tokens only). `transcription`: speech to text (`audio.transcriptions
-   * .create`), billed per audio minute, which no token count measures. Absent: a chat/text request.
+   * .create`), billed per audio minute, which no token count measures; `speech`, `image`, `video`, `rerank`: other
+   * requests billed per unit the code does not show (detect/ai-sdk-surface.ts). Absent: a chat/text request.
    */
-  readonly kind?: 'embedding' | 'transcription';
+  readonly kind?: Exclude<RequestKind, 'chat'>;
   /** For a request on a binding of this file: the binding's id. */
   readonly bindingId?: string;
   /** How the model was found in this file: the line of the literal, and whether it is an environment variable's default. */

@@ -9,6 +9,7 @@
 import type { Expr } from './facts';
 import type { ClientValue } from './model-flow';
 import type { ResolvedModel } from './types';
+import { aliasedModel } from './provider-aliases';
 import type { Ctx, Val } from './values';
 
 /** The list a client's key picks from, the option field compared with the key and the field then read. */
@@ -17,6 +18,8 @@ export interface ClientPick {
   readonly ctx: Ctx;
   readonly key: string;
   readonly read?: string;
+  /** Not a list: the alias provider whose `method` (`languageModel`) the client's name is given to (provider-aliases.ts). */
+  readonly aliases?: { readonly provider: Extract<Val, { t: 'dict' }>; readonly method: string };
 }
 
 type Value = (e: Expr, ctx: Ctx) => Val | undefined;
@@ -59,6 +62,10 @@ export function readPicked(v: ClientValue, field: string): ClientValue | undefin
 /** The model a client pick sends once the client's key is resolved: the read field of the option with that key. */
 export function keyedField(v: ClientValue, resolved: ResolvedModel | undefined, value: Value): ResolvedModel | undefined {
   if (!v.pick || !resolved) return resolved;
+  if (v.pick.aliases) {
+    const sent = aliasedModel({ eval: (e, c) => value(e, c) }, v.pick.aliases.provider, v.pick.aliases.method, resolved.model, 0);
+    return sent?.t === 'str' ? { model: sent.v, source: { ...resolved.source, detail: `${resolved.source.detail ?? ''}; ${sent.detail ?? ''}` } } : resolved;
+  }
   const hit = optionWithKey(v.pick.items, v.pick.ctx, v.pick.key, resolved.model, value);
   const option = hit && value(hit, v.pick.ctx);
   const field = option?.t === 'dict' && v.pick.read ? option.entries[v.pick.read] : undefined;

@@ -18,6 +18,9 @@ import { isNone, isNullish } from './none-tests';
 import type { RepoStore } from './store';
 import type { Ctx, Val } from './values';
 
+/** An undecided ternary's arms in the order to follow them (ternary-default.ts). */
+export { evalInDefaultOrder } from './ternary-default';
+
 /** What the decision needs from the evaluator: a value followed across the repository. */
 export interface CondHooks {
   readonly store: RepoStore;
@@ -97,7 +100,9 @@ function truthy(e: Expr, ctx: Ctx, hooks: CondHooks, hops: number): boolean | un
     }
     // A predicate's answer (`list.includes(id)`, `id.startsWith('anthropic/')`) is not known here.
     case 'call':
-      return PREDICATE_CALL.test(e.text) ? undefined : true;
+      // `Boolean(process.env.PLAYWRIGHT || process.env.CI_PLAYWRIGHT)` (an AI chatbot's test switch), Python `bool(x)`: its argument's truthiness.
+      if (/^(Boolean|bool)$/.test(e.text) && e.args.length === 1) return truthy(e.args[0], ctx, hooks, hops + 1);
+      return PREDICATE_CALL.test(e.text) ? testSwitchOff(e.text.slice(e.text.lastIndexOf('.') + 1)) : true;
     // A client or model built by a call, an object or array literal: a value, so truthy.
     case 'dict':
     case 'list':
@@ -109,11 +114,24 @@ function truthy(e: Expr, ctx: Ctx, hooks: CondHooks, hops: number): boolean | un
       const passed = boundParam(e.v, ctx);
       if (passed) return truthy(passed.e, passed.ctx, hooks, hops + 1);
       const bound = binding(e.v, ctx, hooks.store);
-      return bound ? truthy(bound.e, bound.ctx, hooks, hops + 1) : undefined;
+      return (bound ? truthy(bound.e, bound.ctx, hooks, hops + 1) : undefined) ?? testSwitchOff(e.v);
     }
+    case 'member':
+      return testSwitchOff(e.prop);
     default:
       return undefined;
   }
+}
+
+/**
+ * A switch that says the code runs under tests (`isTestEnvironment`, `IS_TEST`, `isPlaywright()`, `useMock`) is off in
+ * the default configuration when nothing decides it: `myProvider = isTestEnvironment ? customProvider({ mock models })
+ * : customProvider({ real models })`, the AI chatbot template's provider, serves the real models.
+ */
+const TEST_SWITCH = /^(is_?|use_?)?(test|testing|playwright|e2e|mock|mocked)(_?(env|environment|mode|run|build))?$/i;
+
+function testSwitchOff(name: string): false | undefined {
+  return TEST_SWITCH.test(name) ? false : undefined;
 }
 
 function equal(left: Expr, right: Expr, ctx: Ctx, hooks: CondHooks): boolean | undefined {

@@ -24,6 +24,7 @@ import { firstOf, type Ctx, type Val } from './values';
 import { contextVarValue } from './context-vars';
 import { storeCreation, storeRead } from './state-stores';
 import { pickKeyed, type KeyedReturns } from './keyed-returns';
+import { aliasCall } from './provider-aliases';
 
 type CallExpr = Extract<Expr, { k: 'call' }>;
 
@@ -81,6 +82,9 @@ export function evalCall(h: CallHost, e: CallExpr, ctx: Ctx, d: number): Val | u
   // An application state store: its creation is its initial state; `getState()`, its hook and selectors read it (state-stores.ts).
   const state = storeCreation(h, e, ctx, d) ?? storeRead(h, e, ctx, d);
   if (state) return state;
+  // `customProvider({…})`, and `scira.languageModel("scira-fast")` on one: the model its alias names (provider-aliases.ts).
+  const aliased = aliasCall(h, e, ctx, d);
+  if (aliased) return aliased;
   const callee = h.eval(e.callee, ctx, d);
   if (callee?.t === 'dict' && callee.store) return storeRead(h, e, ctx, d, callee);
   const option = callee ? undefined : typerOptionDefault(e, h.store.get(ctx.path));

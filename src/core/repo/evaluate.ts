@@ -14,9 +14,9 @@ import { readPicked } from './client-picks';
 import { dotenvValue, repositoryFile } from './repo-files';
 import { joinedPath } from './eval-args';
 import { evalCall } from './eval-calls';
-import { preferCodeDefault, runConfigField } from './run-config';
+import { runConfigField } from './run-config';
 import { fieldOf, spreadMember } from './spreads';
-import { decide } from './conditions';
+import { decide, evalInDefaultOrder } from './conditions';
 import { plainConstant } from './plain-constants';
 import type { RepoStore } from './store';
 import { setterCalls, setterCtx, type Receiver } from './instance-setters';
@@ -71,7 +71,7 @@ export class Evaluator {
       case 'or': {
         const taken = e.test ? decide(e.test, ctx, { store: this.store, value: (x, c) => this.eval(x, c, d) }) : undefined; // the branch the default configuration takes
         if (taken !== undefined) return this.eval(taken ? e.left : e.right, ctx, d);
-        return preferCodeDefault(this.eval(e.left, ctx, d), () => this.eval(e.right, ctx, d));
+        return evalInDefaultOrder(e, (x) => this.eval(x, ctx, d)); // `flag ? 'special' : configured`: the default arm first (ternary-default.ts)
       }
       case 'lookup': {
         const key = this.eval(e.key, ctx, d);

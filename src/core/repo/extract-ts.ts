@@ -354,7 +354,7 @@ export function expr(raw: SyntaxNode, depth: number): Expr {
     case 'object': {
       const entries: Record<string, Expr> = {};
       const spreads: Expr[] = [];
-      for (const p of node.namedChildren.slice(0, 60)) {
+      for (const p of node.namedChildren.slice(0, 200)) { // 200: an alias table (`customProvider`'s languageModels) may map 150 names
         if (p?.type === 'pair') {
           const keyNode = p.childForFieldName('key');
           const key = keyNode ? (stringValue(keyNode) ?? keyNode.text) : undefined;

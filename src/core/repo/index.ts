@@ -157,7 +157,7 @@ export class RepoIndex implements RepoHints {
 
   /** A model the client sends: the UI's default (ui-defaults.ts). */
   private uiDefault(v: Extract<Val, { t: 'client' }>, vendor: string | undefined): ResolvedModel | undefined {
-    const hit = pickUiDefault(this.memo('ui-defaults', () => collectUiDefaults(this.store, this.evaluator)), v.field, vendor);
+    const hit = pickUiDefault(this.memo('ui-defaults', () => collectUiDefaults(this.store, this.evaluator)), v.field, vendor, v.pick?.aliases !== undefined);
     if (!hit) return undefined;
     const field = v.from === 'run-config' ? `configurable ${v.field} of the run's config` : v.field ? `${v.field} of the request body` : 'the request body';
     return { model: hit.model, source: { from: 'ui-default', at: hit.at, detail: `chosen in the UI (${field}, ${v.path}:${v.line}); default ${hit.name}` } };

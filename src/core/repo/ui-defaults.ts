@@ -14,6 +14,7 @@ import { looksLikeModel } from './model-flow';
 import type { RepoStore } from './store';
 import { attempt } from './values';
 import { fitsVendor } from './vendor';
+import { aliasNames } from './provider-aliases';
 
 export interface UiDefault {
   readonly model: string;
@@ -23,6 +24,8 @@ export interface UiDefault {
   readonly kind: 'constant' | 'state';
   /** A settings object held in UI state (`chatSettings = { model: "…", temperature }`): it answers only for its own fields (`chatSettings.model`). */
   readonly holder?: boolean;
+  /** A name of a custom provider's alias table (`'scira-default'`), not a model id: it answers only a route that resolves it there. */
+  readonly alias?: true;
 }
 
 /** `DEFAULT_CHAT_MODEL`, `DEFAULT_MODEL_ID`, `INITIAL_MODEL`, `defaultModel`, `defaultChatModelId`. */
@@ -32,20 +35,23 @@ const MODEL_KEYS = ['model', 'modelId', 'model_id', 'id'];
 
 export function collectUiDefaults(store: RepoStore, evaluator: Evaluator): UiDefault[] {
   const out: UiDefault[] = [];
+  const aliases = aliasNames(store);
+  const named = (v: Val | undefined): { v: string; at: SourceRef; alias?: true } | undefined => (v?.t === 'str' && aliases.has(v.v) ? { v: v.v, at: v.at, alias: true } : undefined);
   for (const stored of store.files()) {
     const path = stored.file.path;
     if (scopeOfPath(path, stored.file.kind) !== 'runtime') continue;
     for (const name of Object.keys(stored.facts.values)) {
       if (!DEFAULT_NAME.test(name)) continue;
       const v = attempt(() => evaluator.global(path, name, 0));
-      if (v?.t === 'str' && looksLikeModel(v.v)) out.push({ model: v.v, at: v.at, name, kind: 'constant' });
+      const hit = v?.t === 'str' && looksLikeModel(v.v) ? v : named(v);
+      if (hit) out.push({ model: hit.v, at: hit.at, name, kind: 'constant', ...(hit !== v ? { alias: true as const } : {}) });
     }
     for (const s of stored.facts.stateDefaults ?? []) {
       const holder = !/model/i.test(s.name);
       if (holder && s.value.k !== 'dict') continue;
       const v = attempt(() => evaluator.eval(s.value, { path }));
-      const model = modelIn(v, evaluator);
-      if (model) out.push({ model: model.v, at: model.at, name: s.name, kind: 'state', ...(holder ? { holder } : {}) });
+      const model = modelIn(v, evaluator) ?? named(v);
+      if (model) out.push({ model: model.v, at: model.at, name: s.name, kind: 'state', ...(holder ? { holder } : {}), ...('alias' in model ? { alias: true as const } : {}) });
     }
   }
   return out;
@@ -65,11 +71,11 @@ function modelIn(v: Val | undefined, evaluator: Evaluator): { v: string; at: Sou
  * The default for a request body field (`selectedChatModel`, `model.id`): candidates that share the
  * most words with the field, constants before state hooks; none when the best disagree.
  */
-export function pickUiDefault(all: readonly UiDefault[], field: string | undefined, vendor?: string): UiDefault | undefined {
+export function pickUiDefault(all: readonly UiDefault[], field: string | undefined, vendor?: string, aliases = false): UiDefault | undefined {
   const head = field?.split('.')[0].toLowerCase();
   // One default serves the routes of every provider: a route of another vendor's SDK never sends it (an Anthropic route
   // is not priced on the UI's `gpt-4…`).
-  const candidates = all.filter((c) => (!c.holder || (head === c.name.toLowerCase() && field!.includes('.'))) && fitsVendor(c.model, vendor));
+  const candidates = all.filter((c) => (aliases || !c.alias) && (!c.holder || (head === c.name.toLowerCase() && field!.includes('.'))) && fitsVendor(c.model, vendor));
   if (!candidates.length) return undefined;
   const wanted = words(field ?? '');
   const score = (c: UiDefault): number => words(c.name).filter((w) => wanted.includes(w)).length * 2 + (c.kind === 'constant' ? 1 : 0);

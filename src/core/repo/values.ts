@@ -8,6 +8,7 @@ import type { ConfigDoc } from './config-files';
 import type { ClassFact, Expr, FunctionFact } from './facts';
 import type { Receiver } from './instance-setters';
 import type { ClientValue } from './model-flow';
+import type { AliasProvider } from './provider-aliases';
 
 export type Via = 'code' | 'config' | 'env-default';
 
@@ -28,7 +29,8 @@ export type Val =
   | { readonly t: 'str'; readonly v: string; readonly at: SourceRef; readonly via: Via; readonly detail?: string }
   | { readonly t: 'num'; readonly v: number; readonly at: SourceRef; readonly via: Via; readonly detail?: string }
   /** `store`: the state of an application state store (state-stores.ts), read by `getState()`, its hook or a selector. */
-  | { readonly t: 'dict'; readonly entries: Readonly<Record<string, Expr>>; readonly ctx: Ctx; readonly via?: Via; readonly spreads?: readonly Expr[]; readonly store?: boolean }
+  /** `aliases`: an AI SDK provider that maps names to models, `customProvider`'s options or a registry's providers (provider-aliases.ts). */
+  | { readonly t: 'dict'; readonly entries: Readonly<Record<string, Expr>>; readonly ctx: Ctx; readonly via?: Via; readonly spreads?: readonly Expr[]; readonly store?: boolean; readonly aliases?: AliasProvider }
   | { readonly t: 'list'; readonly items: readonly Expr[]; readonly ctx: Ctx }
   | { readonly t: 'cfg'; readonly data: unknown; readonly doc: ConfigDoc; readonly key?: string }
   /** A settings object merged from several configuration files, read from `keys` on (settings-objects.ts). */

@@ -1,12 +1,21 @@
 /**
- * Speech-to-text requests (`audio.transcriptions.create`) are billed per minute of audio. The catalog lists
- * prices per token only, and the length of the audio a user sends is not in the code: such a site is
- * unpriced, with the reason, never $0.
+ * Requests billed per unit that no token count measures: speech to text (`audio.transcriptions.create`, AI SDK
+ * `transcribe`) per minute of audio, text to speech per character or audio second, images and videos per item,
+ * reranking per search. The catalog lists prices per token only, and the amount (the audio's length, the number of
+ * images) is not in the code: such a site is unpriced, with the reason, never $0. Embeddings are priced (input only).
  */
 import type { Price } from '../cost/types';
 import type { DetectedCall } from '../detect/types';
 
+const PER_UNIT: Readonly<Record<string, string>> = {
+  transcription: 'audio minutes: speech to text is billed per minute of audio, and the catalog has no per-minute price for this model',
+  speech: 'audio output: text to speech is billed per character or second of audio generated, which the catalog does not price per request',
+  image: 'images: image generation is billed per image (by size and quality), which the catalog does not price per request',
+  video: 'video: video generation is billed per second of video generated, which the catalog does not price',
+  rerank: 'searches: reranking is billed per search (query and documents), which the catalog does not price',
+};
+
 export function audioUnpriced(call: DetectedCall): Price | undefined {
-  if (call.kind !== 'transcription') return undefined;
-  return { kind: 'unpriced', missing: ['audio minutes: speech to text is billed per minute of audio, and the catalog has no per-minute price for this model'] };
+  const missing = call.kind ? PER_UNIT[call.kind] : undefined;
+  return missing ? { kind: 'unpriced', missing: [missing] } : undefined;
 }
