@@ -29,7 +29,7 @@ import { sometimesNote } from './sometimes-note';
 import { budgetSteps, chooseCallModel, stepsWithinBudget } from '../repo/pricing';
 import { runFromElsewhere } from '../repo/run-elsewhere';
 import type { RepoHints, RepoLoop } from '../repo/types';
-import { audioUnpriced } from './audio-pricing';
+import { kindUnpriced } from './audio-pricing';
 import { billedRole } from './roles';
 
 export interface AnalyzeEnv {
@@ -228,7 +228,7 @@ class FileAnalysis {
     };
     const estimate = model.offering ? estimateWorkload(this.env.catalog, model.offering, workload) : undefined;
     const rangeInputs: RangeSpec = { uncertain };
-    const costPerCall = audioUnpriced(call) ?? (estimate && model.offering ? priceWithRange(this.env.catalog, model.offering, workload, estimate.perUnit, rangeInputs) : unpricedFor(model));
+    const costPerCall = kindUnpriced(call, model) ?? (estimate && model.offering ? priceWithRange(this.env.catalog, model.offering, workload, estimate.perUnit, rangeInputs) : unpricedFor(model));
     const priceOn = (choice: ModelChoice): Price => (choice.offering ? estimateWorkload(this.env.catalog, choice.offering, workload).perUnit : unpricedFor(choice));
     const extras = callExtras(call, this.file.path, model, ann, (written, hint) => this.resolver.choose(written, hint), priceOn);
     // A model nothing resolved: said first among the assumptions; a guess also lists what else it could be (its range).

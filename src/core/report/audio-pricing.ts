@@ -6,6 +6,7 @@
  */
 import type { Price } from '../cost/types';
 import type { DetectedCall } from '../detect/types';
+import type { ModelChoice } from './models';
 
 const PER_UNIT: Readonly<Record<string, string>> = {
   transcription: 'audio minutes: speech to text is billed per minute of audio, and the catalog has no per-minute price for this model',
@@ -18,4 +19,19 @@ const PER_UNIT: Readonly<Record<string, string>> = {
 export function audioUnpriced(call: DetectedCall): Price | undefined {
   const missing = call.kind ? PER_UNIT[call.kind] : undefined;
   return missing ? { kind: 'unpriced', missing: [missing] } : undefined;
+}
+
+/**
+ * The price a request's kind rules out before its tokens are counted: a per-unit kind above, or an embedding
+ * request that fell to a default chat model: the code names no embedding model and nothing in the repository
+ * does either. A chat model's input price is not what an embedding costs (an order of magnitude apart), so
+ * such a site is unpriced with the reason. A model the code names is priced as written.
+ */
+export function kindUnpriced(call: DetectedCall, model: ModelChoice): Price | undefined {
+  const perUnit = audioUnpriced(call);
+  if (perUnit || call.kind !== 'embedding' || model.source !== 'default' || !model.entry || model.entry.kind === 'embedding') return perUnit;
+  return {
+    kind: 'unpriced',
+    missing: [`embedding model: this embedding request names none and ${model.id}, the default it fell to, is a chat model; name it in the code, tokenomics.defaultModels or an annotation`],
+  };
 }

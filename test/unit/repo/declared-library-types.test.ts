@@ -123,4 +123,27 @@ describe('requests on library objects known by their declared type (Python)', ()
     // get_num_tokens (12) counts locally.
     assert.deepEqual(sites(r.files, 'app/steps.py'), ['6', '9 embedding']);
   });
+
+  it('an embedding request whose model nothing names is unpriced with the reason, not priced as the default chat model', async () => {
+    const r = await scanTree({
+      'app/index.py': [
+        'from llama_index.core.base.embeddings.base import BaseEmbedding',
+        'from llama_index.core.llms import LLM',
+        '',
+        'def vectors(embed_model: BaseEmbedding, texts):',
+        '    return embed_model.get_text_embedding_batch(texts)',
+        '',
+        'def answer(llm: LLM, question):',
+        '    return llm.complete(question)',
+        '',
+      ].join('\n'),
+    });
+    const calls = r.files.find((f) => f.path === 'app/index.py')?.calls ?? [];
+    const embed = calls.find((c) => c.line === 5);
+    assert.ok(embed, JSON.stringify(calls.map((c) => c.line)));
+    assert.equal(embed.costPerCall.kind, 'unpriced');
+    assert.match(JSON.stringify(embed.costPerCall), /embedding model: this embedding request names none/);
+    // The chat request beside it falls to the same default and is priced on it.
+    assert.equal(calls.find((c) => c.line === 8)?.costPerCall.kind, 'priced');
+  });
 });
