@@ -99,6 +99,8 @@ export function boundTag(loop: AgentLoopReport): SiteTag {
 const PROMPT_RULES: readonly (readonly [RegExp, string, CensusKind])[] = [
   // Before assembled-pieces: the texts a prompt-named builder pushes into the list it returns joined (joined-returns.ts).
   [/^part of the list \S+\(\) returns$/, 'prompt-named-list-builder', 'name-match'],
+  // A prompt-named function returning a template it fills or extends in place (joined-returns.ts).
+  [/^part of the text \S+\(\) returns$/, 'prompt-named-filled-template', 'name-match'],
   [/^part of .*, a role-first message builder$/, 'role-first-builder', 'language-idiom'],
   [/^part of /, 'assembled-pieces', 'data-flow'],
   // Before prompt-named-function and the description rule: a builder's return spliced by its call (returned-parts.ts).
@@ -109,6 +111,12 @@ const PROMPT_RULES: readonly (readonly [RegExp, string, CensusKind])[] = [
   [/^text part written into the messages of a function typed with/, 'typed-message-part', 'data-flow'],
   // A per-item template joined and spliced into a prompt (mapped-pieces.ts, joined-item-templates-py.ts).
   [/^per-item text joined into a prompt /, 'joined-item-template', 'data-flow'],
+  // TypeScript: the frame a `.map` callback writes per item, the records it reads, a list of plain strings, joined into a message (mapped-items-ts.ts).
+  [/^text written around each item joined into /, 'mapped-item-frame', 'data-flow'],
+  [/^records whose fields are joined into /, 'mapped-item-records', 'data-flow'],
+  [/^list joined into /, 'joined-literal-list', 'data-flow'],
+  // A prompt-named field read from a table of texts by key (prompt-key-tables.ts): the key's name says it is a prompt.
+  [/ property, read from a table of texts by key$/, 'prompt-key-table', 'name-match'],
   // Written text appended to a message's content before the message is handed on (appended-content-py.ts).
   [/^text appended to the \w+ of a message sent after it$/, 'appended-message-text', 'data-flow'],
   // LangChain tools built by position: create_*_tool(src, name, description), Tool(name, func, description) (positional-tools-py.ts).

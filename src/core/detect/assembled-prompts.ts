@@ -15,6 +15,7 @@ import type { SyntaxNode } from './parser';
 import { CONFIDENCE, isFunctionLike, type PromptReader, type PromptRefs } from './prompt-reader';
 import type { CallArgs, LanguageSyntax } from './syntax';
 import { filteredList, tableTexts, unfilteredList } from './joined-items';
+import { joinedLiteralList, mappedItems } from './mapped-items-ts';
 
 /** How many hops (variable → its assignments, call → returned value) are followed from the message. */
 const MAX_DEPTH = 8;
@@ -240,6 +241,7 @@ export class AssembledPrompts {
       // TypeScript: a local list the function fills (`lines = [...]`, then `lines.push(…)` in branches): its initial items and every
       // pushed value. (Python's appended lists are left to joined-returns.ts: read here, their short headers (`f"--- Step {i} ---"`) fired.)
       if (list && syntax.language !== 'python' && this.filledLocally(list)) return this.visit(list, kind, reason, depth, seen, out);
+      if (this.mappedOrListed(n, receiver, kind, reason, out)) return;
       for (const item of (list && syntax.items(list)?.slice(0, 30)) ?? (list ? [list] : [])) this.visit(item, kind, reason, depth + 1, seen, out);
       return;
     }
@@ -257,6 +259,28 @@ export class AssembledPrompts {
     }
     // `sanitize(text)`: a helper of another module handed the text keeps it.
     for (const a of syntax.args(n).positional.slice(0, 3)) if (a.type === 'identifier') this.visit(a, kind, reason, depth, seen, out);
+  }
+
+  /**
+   * TypeScript `items.map(cb).join(sep)` and `LIST.join(sep)` (mapped-items-ts.ts): the frame the callback writes per
+   * item and the file's records it reads; a list of plain strings as one text. True when the join was read so.
+   */
+  private mappedOrListed(join: SyntaxNode, receiver: SyntaxNode, kind: PromptKind, reason: string, out: { ids: string[]; placeholders: string[] }): boolean {
+    const syntax = this.syntax;
+    const add = (id: string | undefined): void => void (id && out.ids.push(id));
+    const mapped = mappedItems(syntax, unwrapParens(receiver));
+    if (mapped) {
+      if (mapped.frame) add(this.prompts.addText(mapped.frame, syntax.text(mapped.frame), kind, CONFIDENCE.key, `text written around each item joined into ${reason}`));
+      if (mapped.records) add(this.prompts.addText(mapped.records.list, mapped.records.value, kind, CONFIDENCE.key, `records whose fields are joined into ${reason}`));
+      out.placeholders.push(receiver.text.slice(0, 40));
+      return true;
+    }
+    const list = syntax.resolve(receiver);
+    const sepNode = syntax.args(join).positional[0];
+    const joined = joinedLiteralList(syntax, list, sepNode ? syntax.stringConstant(sepNode) ?? ',' : ',');
+    if (!joined) return false;
+    add(this.prompts.addText(list, joined, kind, CONFIDENCE.key, `list joined into ${reason}`));
+    return true;
   }
 
   /** The values of an object or dict literal a local name is assigned, when a subscript reads that name. */

@@ -50,10 +50,12 @@ export { parseAnnotation } from './annotations';
  * that sets a `description` attribute, or a dict that reads one (`"description": tool.description`): a tool whose
  * schema is built in another file (tool-classes.ts); a call of a message factory (`Message.user_message(…)`); and a zod
  * schema with `.describe("…")` texts, which another file may send as a tool or structured output (zod-schema-facts.ts).
+ * And a tool object (`tool({ description: "…", inputSchema: z.object({}) })`, an MCP tool's `inputSchema:`): a tool
+ * with no arguments has no `.describe` text, and its file may name nothing else, yet its description is sent.
  * A file setting a `recursion_limit` runs a LangGraph graph built elsewhere: the bound of its loop (repo/graph-limits.ts).
  * A YAML/TOML loader is a settings getter whose values other files may format into a prompt (repo/formatted-config-keys.ts).
  */
-const HINTS = /openai|recursion_?limit|recursionLimit|anthropic|dynaconf|genai|gemini|claude|llm|prompt|instruction|messages|model|agent|langchain|crewai|mastra|generateText|streamText|dspy|tokenomics|toolDescription|^from [\w.]+ import \*|^[ \t]+description\s*(?::[^=\n]*)?=|["']description["']\s*:\s*[A-Za-z_]\w*\.\w+\s*[,}]|(system|user|human)_?message\s*\(|\bz\s*\.\s*\w+\([\s\S]{0,400}?\.describe\(\s*["'`]|\byaml\.(safe_)?load\(|\btoml(lib)?\.load\(/im;
+const HINTS = /openai|recursion_?limit|recursionLimit|anthropic|dynaconf|genai|gemini|claude|llm|prompt|instruction|messages|model|agent|langchain|crewai|mastra|generateText|streamText|dspy|tokenomics|toolDescription|^from [\w.]+ import \*|^[ \t]+description\s*(?::[^=\n]*)?=|["']description["']\s*:\s*[A-Za-z_]\w*\.\w+\s*[,}]|(system|user|human)_?message\s*\(|\bz\s*\.\s*\w+\([\s\S]{0,400}?\.describe\(\s*["'`]|\btool\(\s*\{|\binputSchema\s*:|\byaml\.(safe_)?load\(|\btoml(lib)?\.load\(/im;
 
 /**
  * A `while` loop, or a result awaited back into what it was given (`problem = await fix(self, problem, error)`, a

@@ -62,4 +62,16 @@ export function returnedAssembly(syntax: LanguageSyntax, prompts: PromptReader, 
   // `return [intro, TYPES[type], formatLine(type)].filter(Boolean).join("\n")`: a list written in place is read the same way.
   const receiver = joined && unfilteredList(syntax, joined);
   if (receiver?.type === 'identifier' || receiver?.type === 'array') prompts.assembledPieces(returned, kind, `the list ${fnName}() returns`);
+  // `return (template + (withImages ? \`\n**Include the images …**\` : "")).replace("{learnings}", fromFile ? "**Read them
+  // from the attached file.**" : learnings.join("\n"))`: a template filled in place, whose inserted and appended texts are
+  // written here (the template itself is a value: a parameter or read from elsewhere).
+  else if (fillsInPlace(syntax, returned)) prompts.assembledPieces(returned, kind, `the text ${fnName}() returns`);
+}
+
+/** A `.replace` chain or a `+` concatenation (also in parentheses): a text the function fills or extends before returning it. */
+function fillsInPlace(syntax: LanguageSyntax, returned: SyntaxNode): boolean {
+  let n = returned;
+  while (n.type === 'parenthesized_expression' && n.namedChildren[0]) n = n.namedChildren[0];
+  if (n.type === 'call_expression') return /\.(replace|replaceAll)$/.test(syntax.callee(n));
+  return n.type === 'binary_expression' && n.childForFieldName('operator')?.text === '+';
 }

@@ -22,6 +22,7 @@ import { builtTemplate } from './built-templates';
 import { onlyAskedOfPerson } from './person-prompts';
 import { unsentEarlierMessage } from './last-message-only';
 import { textsAssignedToLocal } from './local-assignments';
+import { keyedTableTexts } from './prompt-key-tables';
 
 const PROMPT_KEYS: Readonly<Record<string, PromptKind>> = {
   system: 'system',
@@ -126,6 +127,8 @@ export class PromptPlaces {
     for (const [key, kind] of Object.entries(PROMPT_KEYS)) {
       const v = entries.get(key);
       if (v && isTextish(syntax, v)) this.prompts.promptsFrom(v, kind, CONFIDENCE.key, `${key} property`);
+      // `instructions: groupInstructions[groupId]`: every text of the table the key picks from (prompt-key-tables.ts).
+      else if (v) for (const t of keyedTableTexts(syntax, v)) this.prompts.promptsFrom(t, kind, CONFIDENCE.key, `${key} property, read from a table of texts by key`);
       // `prompt: saved?.prompt || "You are a helpful assistant."`: the text used when nothing is saved.
       const fallback = v ? fallbackText(syntax, v) : undefined;
       if (fallback) this.prompts.promptsFrom(fallback, kind, CONFIDENCE.key, `default of the ${key} property`);

@@ -9,7 +9,7 @@ import { kindOfRole } from './frameworks';
 import { isCallNode } from './model-uses';
 import type { SiteRegistry } from './sites';
 import type { LanguageSyntax } from './syntax';
-import { literal, literalLength, render } from './text';
+import { literal, literalLength, render, type TextValue } from './text';
 import { passedText } from './passed-texts';
 import { pushedItems } from './pushed-parts';
 import { returnedParts } from './returned-parts';
@@ -138,6 +138,11 @@ export class PromptReader {
     return id;
   }
 
+  /** One prompt of a text the caller has read itself (a per-item frame, a joined list), without following its splices. */
+  addText(node: SyntaxNode, value: TextValue, kind: PromptKind, confidence: number, reason: string): string | undefined {
+    return this.sites.addPrompt(node, value, kind, confidence, reason);
+  }
+
   /** The prompt sites of the texts an assembly splices in (those declared in this file). */
   private assembledParts(node: SyntaxNode, kind: PromptKind, reason: string, depth = 0): string[] {
     const syntax = this.syntax;
@@ -184,7 +189,8 @@ export class PromptReader {
         continue;
       }
       // `${parts.join('\n')}`: a list the function fills and splices in, each pushed text a piece (assembled-prompts.ts).
-      if (isCallNode(expr) && /\.join$/.test(syntax.callee(expr)) && syntax.receiver(expr)?.type === 'identifier') {
+      // `${steps.map((s) => \`${s.step}. ${s.query}\`).join('\n')}`: the frame written per item and the records it reads (mapped-items-ts.ts).
+      if (isCallNode(expr) && /\.join$/.test(syntax.callee(expr)) && (syntax.receiver(expr)?.type === 'identifier' || isMapCall(syntax, syntax.receiver(expr)))) {
         this.pieces?.(expr, kind === 'system' ? 'system' : 'other', reason);
         continue;
       }
@@ -199,6 +205,9 @@ export class PromptReader {
       // A local that starts empty and is built in steps (`ctx = ""`, then `ctx = "…"`, `ctx += f"…"` under an `if`): each written piece.
       if (target.id !== expr.id && syntax.isTextLiteral(target) && literalLength(syntax.text(target)) === 0 && this.pieces?.(expr, kind === 'system' ? 'system' : 'other', reason)) continue;
       if (target.id === expr.id) continue;
+      // `const preview = followUp ? history.map((m) => \`${m.role}: ${m.content}\`).join('\n') : \`user: ${query}\``, or
+      // `const context = sources.map(…).join(…)`: a value joined per item or picked between arms, read piece by piece.
+      if (syntax.language === 'typescript' && (joinsMapped(syntax, target) || (target.type === 'ternary_expression' && [target.childForFieldName('consequence'), target.childForFieldName('alternative')].some((arm) => arm && joinsMapped(syntax, arm)))) && this.pieces?.(expr, kind === 'system' ? 'system' : 'other', reason)) continue;
       if (target.type === 'ternary_expression') target = target.childForFieldName('consequence') ?? target;
       else if (target.type === 'conditional_expression') target = target.namedChildren[0] ?? target;
       // `user = f"{system}\n\n{user}"`: a text that only joins other values writes nothing of its own.
@@ -333,4 +342,16 @@ export function kindFromName(name: string): PromptKind {
   if (/user|human|template|question|query|task/i.test(name)) return 'user-template';
   if (/tool|description/i.test(name)) return 'tool-description';
   return 'other';
+}
+
+/** `items.map(cb)`, also after `.slice(…)`/`.filter(…)`. */
+function isMapCall(syntax: LanguageSyntax, node: SyntaxNode | undefined): boolean {
+  return Boolean(node && isCallNode(node) && /\.map$/.test(syntax.callee(node)));
+}
+
+/** `items.map(cb).join(sep)` (TypeScript): a text joined from a template written per item. */
+function joinsMapped(syntax: LanguageSyntax, node: SyntaxNode): boolean {
+  let n = node;
+  while (n.type === 'parenthesized_expression' && n.namedChildren[0]) n = n.namedChildren[0];
+  return isCallNode(n) && /\.join$/.test(syntax.callee(n)) && isMapCall(syntax, syntax.receiver(n));
 }

@@ -72,9 +72,25 @@ function exportedBuilder(syntax: LanguageSyntax, decl: SyntaxNode, out: BuilderT
     const fn = d.type === 'variable_declarator' ? d.childForFieldName('value') : d;
     const name = d.childForFieldName('name');
     if (!fn || name?.type !== 'identifier' || !FUNCTION.test(fn.type) || out.length >= MAX_CONSTANTS) continue;
-    const texts = returnedTexts(syntax, fn).map((n) => ({ name: name.text, line: n.startPosition.row + 1, endLine: n.endPosition.row + 1, text: render(syntax.text(n)).text.slice(0, MAX_TEXT) }));
+    const texts = returnedTexts(syntax, fn).flatMap((n) => (joinsNamesOnly(syntax, n) ? joinedTexts(syntax, n) : [n])).map((n) => ({ name: name.text, line: n.startPosition.row + 1, endLine: n.endPosition.row + 1, text: render(syntax.text(n)).text.slice(0, MAX_TEXT) }));
     if (texts.length) out.push({ fn: name.text, texts });
   }
+}
+
+/** `styleText + "\n\n" + factsText`: texts written elsewhere in the function, joined with separators only: those texts are what it returns. */
+function joinsNamesOnly(syntax: LanguageSyntax, node: SyntaxNode): boolean {
+  if (node.type !== 'binary_expression' || node.childForFieldName('operator')?.text !== '+') return false;
+  const separator = (side: SyntaxNode): boolean => (side.type === 'string' || side.type === 'template_string') && !/[A-Za-z]/.test(syntax.stringConstant(side) ?? 'x');
+  return [node.childForFieldName('left'), node.childForFieldName('right')].every((side) => side && (side.type === 'identifier' || separator(side) || joinsNamesOnly(syntax, side)));
+}
+
+/** The texts the names of such a join are bound to (`styleText`, `factsText`), each a text of its own. */
+function joinedTexts(syntax: LanguageSyntax, node: SyntaxNode): SyntaxNode[] {
+  return [node.childForFieldName('left'), node.childForFieldName('right')].flatMap((side) => {
+    if (side?.type === 'binary_expression') return joinedTexts(syntax, side);
+    const target = side?.type === 'identifier' ? syntax.resolve(side) : undefined;
+    return target && target.id !== side!.id && syntax.isTextLiteral(target) && WRITTEN.test(render(syntax.text(target)).text) ? [target] : [];
+  });
 }
 
 /** `${getPrompts().businessContext}`: a call of a named function without arguments whose property is spliced into a template. */
@@ -130,6 +146,12 @@ function calledIn(syntax: LanguageSyntax, node: SyntaxNode, out: string[]): void
     n = bound.id === n.id ? undefined : bound;
   }
   while (n && (n.type === 'await_expression' || n.type === 'parenthesized_expression') && n.namedChildren[0]) n = n.namedChildren[0];
+  // `memories ? formatReflections(memories) : "No reflections found."`, `saved ?? buildNotes()`: the builder an arm calls.
+  const arms = n?.type === 'ternary_expression' ? [n.childForFieldName('consequence'), n.childForFieldName('alternative')] : n?.type === 'binary_expression' && /^(\|\||\?\?)$/.test(n.childForFieldName('operator')?.text ?? '') ? [n.childForFieldName('left'), n.childForFieldName('right')] : [];
+  if (arms.length) {
+    for (const arm of arms) if (arm && arm.type !== 'identifier') calledIn(syntax, arm, out);
+    return;
+  }
   const callee = n?.type === 'call_expression' ? n.childForFieldName('function') : undefined;
   if (callee?.type === 'identifier' && !out.includes(callee.text)) out.push(callee.text);
 }
