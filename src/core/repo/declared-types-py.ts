@@ -17,7 +17,7 @@
  */
 import type { ClassFact, Expr, FunctionFact } from './facts';
 import type { RepoStore } from './store';
-import type { Ctx } from './values';
+import { dottedPath, type Ctx } from './values';
 import { enclosingMethod } from './values';
 import { closureOwner } from './closures';
 import { libraryTypeOf, type LibraryType } from './library-surfaces';
@@ -131,7 +131,7 @@ export class PyDeclaredTypes {
       const method = this.store.get(holder.path)?.functions.get(`${holder.cls.name}.${callee.prop}`);
       return method?.returnType ? this.qualify(method.returnType, holder.path) : undefined;
     }
-    const text = dotted(callee);
+    const text = dottedPath(callee);
     if (!text) return undefined;
     const t = this.qualify(text, ctx.path);
     if (t) return t;
@@ -190,11 +190,3 @@ export function bareAnnotation(written: string): string | undefined {
   return /^([A-Za-z_]\w*\.)*[A-Za-z_]\w*$/.test(text) ? text : undefined;
 }
 
-function dotted(e: Expr): string | undefined {
-  if (e.k === 'name') return e.v;
-  if (e.k === 'member') {
-    const obj = dotted(e.obj);
-    return obj ? `${obj}.${e.prop}` : undefined;
-  }
-  return undefined;
-}

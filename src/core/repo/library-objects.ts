@@ -20,7 +20,7 @@
  * AgentChat "Agents", Haystack "Generators", Agno "Agents", CAMEL "Agents").
  */
 
-import { LLAMA_INDEX_EMBEDDING_METHODS, LLAMA_INDEX_LLM_METHODS } from './library-surfaces';
+import { LANGCHAIN_MODEL_CLASS, LLAMA_INDEX_EMBEDDING_METHODS, LLAMA_INDEX_LLM_METHODS } from './library-surfaces';
 
 export interface ModelSlot {
   readonly kw: readonly string[];
@@ -43,10 +43,6 @@ export interface LibraryObject {
     readonly via?: { readonly builder: RegExp; readonly defaults?: Readonly<Record<string, string>> } & ModelSlot;
   };
 }
-
-/** A chat-model or LLM class of LangChain (legacy `langchain.chat_models` / `.llms`, community, partner packages); not embeddings. */
-const LANGCHAIN_MODEL_CLASS =
-  /^(langchain(_community)?\.(chat_models|llms)(\.\w+)*|langchain_(openai|anthropic|google_genai|google_vertexai|mistralai|groq|ollama|aws|cohere|fireworks|together|deepseek|xai|huggingface))\.(?!\w*Embeddings$)[A-Z]\w*$/;
 
 export const LIBRARY_OBJECTS: readonly LibraryObject[] = [
   {

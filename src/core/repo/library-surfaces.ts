@@ -38,6 +38,10 @@ export const LANGCHAIN_MODEL_METHODS =
 /** LangChain embeddings, langchain_core/embeddings/embeddings.py `Embeddings`: embed_query, embed_documents, aembed_*. */
 export const LANGCHAIN_EMBEDDING_METHODS = /^a?embed_(query|documents)$/;
 
+/** A chat-model or LLM class of LangChain (legacy `langchain.chat_models` / `.llms`, community, partner packages); not embeddings. */
+export const LANGCHAIN_MODEL_CLASS =
+  /^(langchain(_community)?\.(chat_models|llms)(\.\w+)*|langchain_(openai|anthropic|google_genai|google_vertexai|mistralai|groq|ollama|aws|cohere|fireworks|together|deepseek|xai|huggingface))\.(?!\w*Embeddings$)[A-Z]\w*$/;
+
 export interface LibraryType {
   /** Reported as the call's framework. */
   readonly library: string;
@@ -73,7 +77,7 @@ export const LIBRARY_TYPES: readonly LibraryType[] = [
   },
   {
     library: 'langchain',
-    type: /^(langchain_core\.language_models(\.\w+)*\.(BaseChatModel|BaseLanguageModel|BaseLLM|SimpleChatModel|LLM)|(langchain(_community)?\.(chat_models|llms)(\.\w+)*|langchain_(openai|anthropic|google_genai|google_vertexai|mistralai|groq|ollama|aws|cohere|fireworks|together|deepseek|xai|huggingface))\.(?!\w*Embeddings$)[A-Z]\w*)$/,
+    type: new RegExp(`^(langchain_core\\.language_models(\\.\\w+)*\\.(BaseChatModel|BaseLanguageModel|BaseLLM|SimpleChatModel|LLM)$|${LANGCHAIN_MODEL_CLASS.source.slice(1)})`),
     methods: LANGCHAIN_MODEL_METHODS,
   },
 ];

@@ -19,6 +19,7 @@ import type { CallGraph, Edge } from './graph';
 import { changedThroughMethods } from './mutating-methods';
 import { retriesUntilParsed } from './until-parsed';
 import { readsUserInput } from './user-input';
+import { dottedPath } from './values';
 
 const INPUT_HOPS = 3;
 
@@ -93,7 +94,7 @@ function sendsUnchanged(stepEdges: readonly Edge[], changed: ReadonlySet<string>
     if (receiver && !/^(self|this)$/.test(receiver) && changed.has(receiver)) return false;
     const inputs = [...e.bound.args, ...Object.values(e.bound.kw)].filter((a) => !isConstant(a));
     return inputs.length > 0 && inputs.every((a) => {
-      const root = rootOf(a);
+      const root = dottedPath(a);
       return root !== undefined && !changed.has(root) && ![...changed].some((c) => c.startsWith(`${root}.`) || root.startsWith(`${c}.`));
     });
   });
@@ -103,15 +104,6 @@ function isConstant(e: Expr): boolean {
   return e.k === 'str' || e.k === 'num' || (e.k === 'unknown' && /^(None|True|False|null|undefined|true|false)$/.test(e.text));
 }
 
-/** `messages`, `self.history`: the name or attribute path an argument reads; undefined for anything computed. */
-function rootOf(e: Expr): string | undefined {
-  if (e.k === 'name') return e.v;
-  if (e.k === 'member') {
-    const obj = rootOf(e.obj);
-    return obj ? `${obj}.${e.prop}` : undefined;
-  }
-  return undefined;
-}
 
 function readsInput(graph: CallGraph, store: InputStore, start: { path: string; fn: string }, hops: number): boolean {
   const seen = new Set<string>();

@@ -85,6 +85,14 @@ export function typeExpr(type: string, line: number): Expr {
   return rest.reduce<Expr>((obj, prop) => ({ k: 'member', obj, prop, line }), { k: 'name', v: head, line });
 }
 
+/** The name or attribute path an expression reads (`messages`, `self.history`, `run.llm`): `typeExpr`'s inverse; undefined for anything computed. */
+export function dottedPath(e: Expr): string | undefined {
+  if (e.k === 'name') return e.v;
+  if (e.k !== 'member') return undefined;
+  const obj = dottedPath(e.obj);
+  return obj ? `${obj}.${e.prop}` : undefined;
+}
+
 export function withVia(v: Val, via: Via): Val {
   if ((v.t === 'str' || v.t === 'num') && v.via === 'code') return { ...v, via };
   if (v.t === 'dict') return { ...v, via };
