@@ -23,6 +23,9 @@ export function equalsOf(match) {
   return [];
 }
 
+/** `openai/o1-mini` → `o1-mini`: the lab's prefix a gateway (or LiteLLM, or the AI SDK's gateway) puts before the id. */
+const unprefixed = (spelling) => spelling.toLowerCase().replace(/^[a-z0-9._-]+\//, '');
+
 /** `2.5` and `2-5` are the same version to SDK users (`claude-3.5-sonnet` / `claude-3-5-sonnet`). */
 function variants(s) {
   return [...new Set([s, s.replace(/(\d)\.(\d)/g, '$1-$2'), s.replace(/(\d)-(\d)(?!\d)/g, '$1.$2'), s.replace(/(\d)p(\d)/g, '$1.$2')])];
@@ -144,6 +147,19 @@ export function expandUpstream({ upstreamProviders, providerIdOf, consumed, mode
     return id;
   };
 
+  // A gateway that lists one model twice, bare and under its lab's prefix (OpenRouter's `o1-mini` and `openai/o1-mini`):
+  // the prefixed spellings are the lab model's (how LiteLLM and the AI SDK's gateway spell it). Minting a second model
+  // that owned them made `openai/o1-mini` resolve to a gateway-only copy, priced at the gateway under another id. At the
+  // same price the second listing adds nothing; at another price it stays a model of its own, without those spellings.
+  const prefixedTwin = (entry, owner) => {
+    const spellings = [entry.model.id, ...equalsOf(entry.model.match)];
+    const bare = spellings.filter((s) => s.includes('/')).map(unprefixed);
+    if (!bare.some((s) => variants(s).some((v) => owners.get(v) === owner))) return undefined;
+    for (const s of spellings) claim(s, owner);
+    const kept = [...generatedOfferings, ...offerings].find((o) => o.id === `${entry.ours}/${owner}`);
+    return { samePrice: kept !== undefined && JSON.stringify(kept.prices) === JSON.stringify(entry.prices) };
+  };
+
   // Pass 1: an exact spelling of a known model. Pass 2: after removing a snapshot's date or suffix. Pass 3: a new model.
   const pending = [];
   for (const entry of entries) {
@@ -153,13 +169,17 @@ export function expandUpstream({ upstreamProviders, providerIdOf, consumed, mode
     else pending.push(entry);
   }
   for (const entry of pending) {
-    const owner = [entry.model.id, bareId(entry.model.id)].map((s) => find(s.toLowerCase())).find(Boolean);
+    const id = entry.model.id.toLowerCase();
+    // Exact spellings first: `openai/gpt-3.5-turbo-0613` is OpenAI's snapshot, not (date stripped) `gpt-3.5-turbo`.
+    const exact = [id, unprefixed(id)].map((s) => variants(s).map((v) => owners.get(v)).find(Boolean)).find(Boolean);
+    const owner = exact ?? [id, unprefixed(id), bareId(id)].map(find).find(Boolean);
     if (owner && !taken.has(`${entry.ours}/${owner}`)) {
       place(entry, owner);
       continue;
     }
-    const id = newModel(entry);
-    if (id) place(entry, id);
+    if (owner && prefixedTwin(entry, owner)?.samePrice) continue;
+    const minted = newModel(entry);
+    if (minted) place(entry, minted);
   }
   return { generatedModels, generatedOfferings };
 }

@@ -97,4 +97,24 @@ describe('catalog/resolveModel', () => {
     assert.equal(new Set(hosts).size, hosts.length, 'one offering per provider');
     assert.deepEqual(offeringsForModel(catalog, 'no-such-model'), []);
   });
+
+  it("a gateway's lab-prefixed id is the lab's model, not a gateway-only copy (scripts/catalog/expand.mjs)", () => {
+    // OpenRouter lists these twice upstream, bare and prefixed; the prefixed spelling once minted a second model
+    // (`o1-mini-openrouter`) that only OpenRouter offered, so `openai/o1-mini` was priced at the gateway.
+    const pairs: [prefixed: string, lab: string, vendorProvider: string][] = [
+      ['openai/o1-mini', 'o1-mini', 'openai'],
+      ['openai/gpt-3.5-turbo-0613', 'gpt-3.5-turbo-0613', 'openai'],
+      ['openai/gpt-4o-2024-05-13', 'gpt-4o-2024-05-13', 'openai'],
+      ['anthropic/claude-3-sonnet', 'claude-3-sonnet', 'anthropic'],
+      ['cohere/command-r', 'command-r', 'cohere'],
+      ['google/gemini-flash-1.5', 'gemini-flash-1.5', 'google'],
+    ];
+    for (const [prefixed, lab, vendorProvider] of pairs) {
+      const model = resolved(prefixed).model;
+      assert.equal(model.id, resolved(lab).model.id, prefixed);
+      assert.ok(offeringsForModel(catalog, model.id).some((o) => o.provider === vendorProvider), `${prefixed} offered by ${vendorProvider}`);
+    }
+    // A second listing at another price stays its own model, but owns none of the lab's spellings.
+    assert.ok(!findModel(catalog, 'o1-mini-openrouter')?.aliases.some((a) => a.includes('/')));
+  });
 });

@@ -82,10 +82,10 @@ describe("the repository's own default model for a request nothing resolves (rep
   it('a configuration file beats a fallback written in code; a model written more often in code does not', async () => {
     const r = await scanTree({
       'app/llm.py': `import os\nMODEL = os.getenv("MODEL", "gpt-4")\nBACKUP_MODEL = "gpt-4"\n`,
-      'project/app_config.json': `{ "llm.model": "gpt-4-1106-preview" }\n`,
+      'project/app_config.json': `{ "llm.model": "gpt-4-turbo" }\n`,
       'app/send.py': PY_SENDER,
     });
-    assert.equal(request(r, 'app/send.py').modelResolved, 'gpt-4-1106-preview');
+    assert.equal(request(r, 'app/send.py').modelResolved, 'gpt-4-turbo');
   });
 
   it("traps: another vendor's models, a tokenizer's model, a test's model and a list of options are not the guess", async () => {
