@@ -64,6 +64,7 @@ const STRIPS: readonly { readonly re: RegExp; readonly provider?: string }[] = [
   { re: /^(?:anthropic|meta|mistral|amazon|deepseek|qwen|openai|cohere|google)\./, provider: 'bedrock-regional' }, // Bedrock vendor namespace
   { re: /^accounts\/fireworks\/models\//, provider: 'fireworks' },
   { re: /^accounts\/[^/]+\/models\// },
+  { re: /^(?:meta-llama\/)?meta-(?=llama)/ }, // Together's `meta-llama/Meta-Llama-Guard-3-8B`: the organisation repeated in the name
   { re: /-v\d+(?::\d+)?$/ }, // Bedrock version suffix `-v1:0`
   { re: /:\d+$/ },
   { re: /@(?:\d{8}|latest|default)$/ }, // Vertex AI snapshot

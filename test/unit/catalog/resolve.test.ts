@@ -48,6 +48,7 @@ describe('catalog/resolveModel', () => {
     ['meta-llama/Llama-3.3-70B-Instruct', 'llama-3.3-70b', undefined],
     ['meta-llama/Llama-4-Maverick-17B-128E-Instruct', 'llama-4-maverick', undefined],
     ['openai/gpt-oss-120b', 'gpt-oss-120b', undefined],
+    ['meta-llama/Meta-Llama-Guard-3-8B', 'llama-guard-3-8b', undefined], // the organisation repeated in the name
     // spellings found in the labelled corpus of public agent code (test/corpus)
     ['gpt-3.5-turbo-0125', 'gpt-3.5-turbo', undefined],
     ['claude-3-5-sonnet-latest', 'claude-3-5-sonnet', undefined],
