@@ -64,6 +64,8 @@ const STRIPS: readonly { readonly re: RegExp; readonly provider?: string }[] = [
   { re: /^(?:anthropic|meta|mistral|amazon|deepseek|qwen|openai|cohere|google)\./, provider: 'bedrock-regional' }, // Bedrock vendor namespace
   { re: /^accounts\/fireworks\/models\//, provider: 'fireworks' },
   { re: /^accounts\/[^/]+\/models\// },
+  // The serving precision or throughput tier a host appends to the weights' name (Together's `…-Instruct-2507-FP8`, `…-tput`).
+  { re: /-(?:fp8|fp16|bf16|int4|int8|awq|gptq|tput)$/ },
   { re: /^(?:meta-llama\/)?meta-(?=llama)/ }, // Together's `meta-llama/Meta-Llama-Guard-3-8B`: the organisation repeated in the name
   { re: /-v\d+(?::\d+)?$/ }, // Bedrock version suffix `-v1:0`
   { re: /:\d+$/ },

@@ -49,6 +49,9 @@ describe('catalog/resolveModel', () => {
     ['meta-llama/Llama-4-Maverick-17B-128E-Instruct', 'llama-4-maverick', undefined],
     ['openai/gpt-oss-120b', 'gpt-oss-120b', undefined],
     ['meta-llama/Meta-Llama-Guard-3-8B', 'llama-guard-3-8b', undefined], // the organisation repeated in the name
+    ['Qwen/Qwen3-235B-A22B-Instruct-2507-FP8', 'qwen3-235b-a22b', undefined], // a host's serving precision
+    ['Qwen/Qwen3-235B-A22B-Instruct-2507-tput', 'qwen3-235b-a22b', undefined], // … or throughput tier
+    ['qwen3-coder-next-fp8', 'qwen3-coder-next-fp8', undefined], // a catalog id that ends so stays itself
     // spellings found in the labelled corpus of public agent code (test/corpus)
     ['gpt-3.5-turbo-0125', 'gpt-3.5-turbo', undefined],
     ['claude-3-5-sonnet-latest', 'claude-3-5-sonnet', undefined],
