@@ -11,6 +11,7 @@ import { detectFile } from '../detect';
 import type { AnnotationValues, DetectedCall, DetectedFile, DetectedLoop, DetectedPrompt, DetectOptions } from '../detect/types';
 import { DAYS_PER_MONTH, type Assumptions, type Workload } from '../workload';
 import { withSavingsFindings } from './findings';
+import { promptFileIsCall } from './prompt-file-role';
 import { expandAgentRuns } from './agent-runs';
 import { callExtras, withStepSites } from './call-extras';
 import { budgetDiagnostics, detectionDiagnostics, loopDiagnostics, modelDiagnostics } from './diagnostics';
@@ -103,7 +104,7 @@ class FileAnalysis {
     this.diagnostics.push(...detectionDiagnostics(file));
     const repo = this.env.repo;
     // A call into a repository wrapper is a use of the request inside it, listed there: not a site.
-    const calls = file.kind === 'prompt-file' ? [this.promptFileCall()] : file.calls.filter((c) => !repo?.isUse(file.path, c.id)).map((c) => (!c.role && repo?.isImplementation?.(file.path, c.id) ? { ...c, role: 'implementation' as const } : c));
+    const calls = file.kind === 'prompt-file' ? (promptFileIsCall(file, repo) ? [this.promptFileCall()] : []) : file.calls.filter((c) => !repo?.isUse(file.path, c.id)).map((c) => (!c.role && repo?.isImplementation?.(file.path, c.id) ? { ...c, role: 'implementation' as const } : c));
     // Calls on the repository's own chat-model types, which only the repository can confirm (repo/typed-requests.ts).
     if (file.kind !== 'prompt-file') calls.push(...(repo?.revealedCalls?.(file.path) ?? []).filter((c) => !calls.some((d) => d.id === c.id)));
     const priced = new Map<string, PricedCall>();
@@ -158,7 +159,7 @@ class FileAnalysis {
     return annotation?.callsPerDay ?? this.a.callsPerDay;
   }
 
-  /** A prompt file is one call: its template, on the model its front matter names. */
+  /** A prompt file priced as one call (prompt-file-role.ts): its template, on the model its front matter names. */
   private promptFileCall(): DetectedCall {
     const f = this.file;
     return {
