@@ -78,7 +78,8 @@ export function passedCalls(fact: CalleeFact): CalleeFact[] {
     out.push(...runOf(call.args[0], [], {}, fact));
   }
   const own = call.callee.k === 'member' ? ownRun(call, short) : undefined;
-  if (own) out.push(asCall(own.fn, own.args, own.kw, fact));
+  // The function gets the written call's own arguments: texts found at that call are its arguments too (sent-texts.ts).
+  if (own) out.push({ ...asCall(own.fn, own.args, own.kw, fact), ...(own.args === call.args ? { writtenAs: fact.callee } : {}) });
   return out;
 }
 

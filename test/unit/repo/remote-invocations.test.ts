@@ -71,4 +71,32 @@ describe('remote and deferred invocations are calls of the function, with the ar
     const [other] = await modelOf('return subprocess.call(["gpt-4o"]) or generate(prompt)', 'import subprocess\n');
     assert.equal(other, 'gpt-3.5-turbo');
   });
+
+  it('texts written at a remote invocation are the prompts the function sends; the same call on an object that is no function sends none', async () => {
+    const answer = `import openai
+
+
+def answer(system_prompt, user_prompt):
+    messages = [{"role": "system", "content": system_prompt}, {"role": "user", "content": user_prompt}]
+    return openai.chat.completions.create(model="gpt-4o", messages=messages)
+`;
+    const r = await scanTree({
+      'app/answer.py': answer,
+      'app/run.py': `import modal
+import openai
+from app.answer import answer
+
+app = modal.App("poems")
+
+
+@app.local_entrypoint()
+def main(topic):
+    poem = answer.remote("You are a poet who writes short rhyming verse.", f"Write a poem about {topic} in four lines.")
+    report = status.remote("Uploading the finished poem to the archive now.")
+    return poem, report
+`,
+    });
+    const texts = file(r, 'app/run.py').prompts.map((p) => p.line);
+    assert.deepEqual(texts, [10, 10]);
+  });
 });
