@@ -48,6 +48,8 @@ export function modelTag(call: CallReport, path: string): SiteTag {
       if (/ before the call that hands \S+ on$/.test(detail)) return tag('model', 'model:caller-set', 'data-flow');
       // What the callers pass in place of a parameter's signature default (repo/passed-defaults.ts).
       if (/ in place of its default$/.test(detail)) return tag('model', 'model:passed-for-default', 'data-flow');
+      // Callers that disagree: the one on the path the application starts from prices it (repo/entry-paths.ts).
+      if (/ on the path the application starts from, in place of its default; /.test(detail)) return tag('model', 'model:entry-path-for-default', 'data-flow');
       // A request sent on an SDK model object built elsewhere takes the object's model (repo/receiver-models.ts).
       if (/^sent on \S+, a model object: /.test(detail)) return tag('model', 'model:model-object', 'framework-contract');
       // A name looked up in an AI SDK provider's alias map (`customProvider`, a provider registry: repo/provider-aliases.ts).

@@ -242,7 +242,8 @@ function functionFact(b: FunctionBucket, moduleTables: ReadonlyMap<string, Expr[
 function calleeFact(call: SyntaxNode): CalleeFact | undefined {
   const fn = call.childForFieldName('function');
   const callee = (fn?.text ?? '').replace(/\s+/g, '');
-  if (notRepositoryCallee(callee)) return undefined;
+  // `executor.map(fn, items)`, Modal's `fn.map(items)`: a mapper runs a function (passed-callables.ts).
+  if (notRepositoryCallee(callee) && !/(^|\.)map$/.test(callee)) return undefined;
   return { callee, expr: expr(call, CALL_DEPTH), line: call.startPosition.row + 1, ...(isBranchCall(call) ? { branch: true } : {}) };
 }
 

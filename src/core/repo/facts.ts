@@ -87,6 +87,8 @@ export interface CalleeFact {
   readonly callee: string;
   readonly expr: Expr;
   readonly line: number;
+  /** A run through a method of the function (`generate.remote(a, b)`, passed-callables.ts): the call as written, same arguments. */
+  readonly writtenAs?: string;
   /** Made only on some runs of its function: in an `if`/`else`/`except`/`case` branch (branch-calls.ts). */
   readonly branch?: boolean;
   /** TypeScript: the condition of the innermost `if` it is written under, negated in the `else` (route-sends-ts.ts). */

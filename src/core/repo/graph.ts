@@ -26,6 +26,8 @@ export interface Edge {
   readonly target: { readonly path: string; readonly fn: string };
   /** The call runs only on some runs of its function (CalleeFact.branch). */
   readonly branch?: boolean;
+  /** The call as written when it runs the function through a method of it (CalleeFact.writtenAs). */
+  readonly writtenAs?: string;
 }
 
 const COMMON = new Set(['get', 'set', 'run', 'call', 'append', 'update', 'format', 'items', 'keys', 'values', 'join', 'split', 'strip', 'close', 'open', 'read', 'write', 'send', 'start', 'stop', 'copy', 'load', 'dump', 'dumps', 'loads', 'print', 'info', 'debug', 'error', 'warning', 'main', 'init', 'reset', 'add', 'pop', 'push', 'map', 'filter', 'then', 'catch', 'log']);
@@ -202,7 +204,7 @@ export class CallGraph {
           const ctx = { path, fn: from };
           const before = edges.length;
           for (const target of this.targets(ev, dispatch, call.callee, c, ctx, short, methods, attrNames)) {
-            edges.push({ path, from: from?.name, line: c.line, callee: c.callee, bound: { args: call.args, kw: call.kw, ctx }, target, ...(c.branch ? { branch: true } : {}) });
+            edges.push({ path, from: from?.name, line: c.line, callee: c.callee, bound: { args: call.args, kw: call.kw, ctx }, target, ...(c.branch ? { branch: true } : {}), ...(c.writtenAs ? { writtenAs: c.writtenAs } : {}) });
           }
           // Through a parameter: what it holds comes from the callers, known once the first edges are built.
           if (edges.length === before && param) paramCalls.push(param);

@@ -28,7 +28,8 @@ export function passingCallers(store: RepoStore, fn: FunctionFact, index: number
   return passing.length ? passing : undefined;
 }
 
-function passes(fn: FunctionFact, index: number, p: ParamFact, b: Bound): boolean {
+/** Whether caller `b` passes argument number `index`, by keyword or by position. */
+export function passes(fn: FunctionFact, index: number, p: ParamFact, b: Bound): boolean {
   if (b.kw[p.name]) return true;
   // Positions as the evaluator counts them (evaluate.ts param()).
   return b.args.length > fn.params.slice(0, index).filter((q) => q.fromObject === undefined).length;

@@ -19,8 +19,9 @@ export interface ChosenModel {
   readonly choice: ModelChoice;
   readonly source: ModelSource;
   /**
-   * A guessed model (`repository-default`): the other models the call could run on, whose prices widen
-   * its range (the repository's other candidates, `at` where it names them, and the vendor default).
+   * The other models the call could run on, whose prices widen its range: for a guessed model
+   * (`repository-default`) the repository's other candidates, `at` where it names them, and the vendor default;
+   * for a parameter's default, the models its other callers pass (passed-defaults.ts).
    */
   readonly plausible?: readonly { readonly model: string; readonly at?: SourceRef }[];
   /** The model detection read is a parameter's default; the callers pass this one in its place (passed-defaults.ts). */
@@ -42,11 +43,13 @@ export function chooseCallModel(
     const file = fileKind !== 'code';
     // A parameter's signature default: what the repository's callers pass in its place wins (passed-defaults.ts).
     const passed = !file && call.modelOrigin?.param ? repo?.passedModel?.(path, call.modelOrigin.param) : undefined;
-    if (passed && 'model' in passed) return { choice: resolver.choose(passed.model, call.providerHint, 'code'), source: passed.source, passedForDefault: true };
+    // The models other callers pass (or leave as the default) are the site's range.
+    const others = passed?.others?.length ? { plausible: passed.others } : {};
+    if (passed && 'model' in passed) return { choice: resolver.choose(passed.model, call.providerHint, 'code'), source: passed.source, passedForDefault: true, ...others };
     const origin = call.modelOrigin;
     if (origin?.param) {
       const detail = `${origin.detail ?? `default of parameter ${origin.param.text}`}${passed ? `; its callers pass different models (${passed.disagree.join(', ')})` : ''}`;
-      return { choice: resolver.choose(call.model, call.providerHint, 'code'), source: { from: origin.from, at: { path, line: origin.line }, detail } };
+      return { choice: resolver.choose(call.model, call.providerHint, 'code'), source: { from: origin.from, at: { path, line: origin.line }, detail }, ...others };
     }
     return { choice: resolver.choose(call.model, call.providerHint, file ? 'file' : 'code'), source: { from: file ? 'file' : 'code', at: here } };
   }

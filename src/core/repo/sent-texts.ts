@@ -128,7 +128,7 @@ export function sentTexts(src: SentSources, path: string, fn: string, inputs: re
     for (const edge of src.callers(p, fnName)) {
       if ((edge.path === p && edge.from === fnName) || scopeOfPath(edge.path) === 'test') continue;
       const callerGroup = `${edge.path}#${edge.from ?? ''}`;
-      const texts = src.store.get(edge.path) ? indexOf(src.store.get(edge.path)!).byCall.get(`${edge.line}#${edge.callee}`) : undefined;
+      const texts = src.store.get(edge.path) ? indexOf(src.store.get(edge.path)!).byCall.get(`${edge.line}#${edge.writtenAs ?? edge.callee}`) : undefined;
       reveal(callerGroup, edge.path, texts?.filter((t) => 'arg' in t.at && (t.at.arg === param.name || t.at.arg === position)));
       const arg = passedField(param.fromObject === undefined ? (edge.bound.kw[param.name] ?? edge.bound.args[position]) : fieldOf(edge.bound.args[param.fromObject], param.name), key);
       const callerFn = edge.from ? src.store.get(edge.path)?.functions.get(edge.from) : undefined;
