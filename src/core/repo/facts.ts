@@ -8,7 +8,7 @@
 import type { DetectedCall } from '../detect/types';
 import type { TextFacts } from './sent-types';
 import type { KeyedReturns } from './keyed-return-types';
-import type { LoopAwait, ReduceFact } from './loop-await';
+import type { FlagExit, LoopAwait, ReduceFact, StepCaps } from './loop-await';
 import type { SchemaUseFact, SchemaFact, SchemaSenderFact, MessageBuilderFact, ToolSchemaBuilderFact, ToolClassFact, ToolFunctionHints, SchemaRefs, TypeShapeFact, SpliceFact, CalledSpliceFact, TextConstantFact, BuilderTextsFact, BuilderSpliceFact, ToolPartCallFact, ToolOfferFact } from './prompt-facts';
 
 export type { SchemaUseFact, SchemaFact, SchemaSenderFact, MessageBuilderFact, ToolSchemaBuilderFact, ToolClassFact, ToolFunctionHints, SchemaRefs, TypeShapeFact, SpliceFact, CalledSpliceFact, TextConstantFact, BuilderTextsFact, BuilderSpliceFact, ToolPartCallFact, ToolOfferFact } from './prompt-facts';
@@ -188,8 +188,9 @@ export interface LoopFact {
   readonly recoveryLines?: readonly number[];
   /** Python: `while answer is None and tries < n`: the value the loop waits for and its body's data flow (extract-py-awaits.ts). */
   readonly awaits?: LoopAwait;
+  /** Python: names that end the loop when true, each set from a call of the body (extract-py-flags.ts). */
+  readonly flagExits?: readonly FlagExit[];
 }
-
 
 export interface FunctionFact {
   /** `name`, or `Class.method` for methods. */
@@ -244,6 +245,8 @@ export interface FunctionFact {
   readonly recursion?: RecursionFact | ToolRoundFact | ReduceFact;
   /** Python: tests that make it leave early, comparing with a limit or calling a helper that does (extract-exits.ts). */
   readonly exitTests?: readonly ExitTest[];
+  /** Python: what it returns that a counter and a cap decide, and the counters it raises (extract-py-flags.ts). */
+  readonly stepCaps?: StepCaps;
 }
 
 /** A test whose branch leaves the function: a comparison (`op`, both sides), or a call in the test (`call`, its callee). */
@@ -334,7 +337,6 @@ export interface StateDefault {
   readonly value: Expr;
   readonly line: number;
 }
-
 
 export interface FileFacts {
   readonly imports: readonly ImportFact[];
