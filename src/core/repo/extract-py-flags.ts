@@ -7,7 +7,7 @@
  */
 import type { SyntaxNode } from '../detect/parser';
 import type { Expr, LoopFact } from './facts';
-import type { ReturnedCap, StepCaps } from './loop-await';
+import type { ReturnedCap, StepEffects } from './loop-await';
 import { ownStatements } from './extract-shared';
 import { comparisonsOf } from './extract-py-loops';
 
@@ -154,10 +154,49 @@ export function raisedCounters(body: SyntaxNode): { name: string; line: number }
   return out;
 }
 
-/** A function's step caps, kept only when something it returns is decided by one. */
-export function stepCapsOf(body: SyntaxNode, expr: ExprOf): StepCaps | undefined {
+/** A function's step effects; its raised counters are kept only when something it returns is decided by a cap. */
+export function stepEffectsOf(body: SyntaxNode, params: readonly string[], expr: ExprOf): StepEffects | undefined {
   const returned = returnedCaps(body, expr);
-  return returned.length ? { returned, raised: raisedCounters(body) } : undefined;
+  const changed = changedParams(body, params);
+  if (!returned.length && !changed.length) return undefined;
+  return { ...(returned.length ? { returned, raised: raisedCounters(body) } : {}), ...(changed.length ? { changedParams: changed } : {}) };
+}
+
+const MUTATORS = /^(append|extend|insert|add|update|appendleft|put|push|pop|remove|clear|setdefault)$/;
+const MAX_NODES = 400;
+
+/**
+ * Parameters whose fields the body changes: `run.state = …`, `run.state.iteration += 1`, `run.messages[-1] = m`,
+ * `run.messages.append(m)` (a closure of the body included: it changes the same object). Rebinding the parameter
+ * itself (`run = other`) changes nothing the caller holds, and what is changed after it is the new object.
+ */
+export function changedParams(body: SyntaxNode, params: readonly string[]): string[] {
+  if (!params.length) return [];
+  const names = new Set(params);
+  const out = new Set<string>();
+  const rebound = new Set<string>();
+  const rootOf = (n: SyntaxNode | null): string | undefined => {
+    let c = n;
+    while (c && (c.type === 'attribute' || c.type === 'subscript')) c = c.childForFieldName(c.type === 'attribute' ? 'object' : 'value');
+    return c?.type === 'identifier' && names.has(c.text) ? c.text : undefined;
+  };
+  const nodes = body.descendantsOfType(['assignment', 'augmented_assignment', 'call']).slice(0, MAX_NODES);
+  for (const n of nodes) {
+    if (!n) continue;
+    if (n.type === 'call') {
+      const fn = n.childForFieldName('function');
+      const obj = fn?.type === 'attribute' ? fn.childForFieldName('object') : null;
+      const root = obj && MUTATORS.test(fn?.childForFieldName('attribute')?.text ?? '') ? rootOf(obj) : undefined;
+      if (root) out.add(root);
+      continue;
+    }
+    const left = n.childForFieldName('left');
+    if (left?.type === 'identifier' && names.has(left.text)) rebound.add(left.text);
+    const root = left && left.type !== 'identifier' ? rootOf(left) : undefined;
+    if (root) out.add(root);
+  }
+  // `req = dict(req); req["n"] = 1` changes a copy: a parameter rebound anywhere in the body is left out.
+  return [...out].filter((p) => !rebound.has(p));
 }
 
 export function withFlagExits<T extends object>(head: T, flagExits: readonly FlagExit[]): T & Pick<LoopFact, 'flagExits'> {

@@ -25,7 +25,7 @@ import { exitTestsOf } from './extract-exits';
 import { dispatchTables, tableCalls } from './dispatch-tables';
 import { branchTestsOf } from './branch-tests-py';
 import { modelFieldSets, selfAttributeReads } from './py-body-facts';
-import { loopFlagExits, stepCapsOf, withFlagExits } from './extract-py-flags';
+import { loopFlagExits, stepEffectsOf, withFlagExits } from './extract-py-flags';
 
 const MAX_DEPTH = 6;
 const RETURNS = new Set(['return_statement']);
@@ -214,7 +214,7 @@ function functionFact(b: FunctionBucket, moduleTables: ReadonlyMap<string, Expr[
   const fieldSets = body ? modelFieldSets(body, expr) : [];
   const recursion = recursionOf(def, b.name, params, expr);
   const exitTests = body ? exitTestsOf(body, expr) : [];
-  const stepCaps = body ? stepCapsOf(body, expr) : undefined;
+  const stepEffects = body ? stepEffectsOf(body, params.map((p) => p.name), expr) : undefined;
   // Calls through a dispatch table (`handlers.get(kind)(x)`) call each of its functions (dispatch-tables.ts).
   const dispatched = tableCalls(b.calls, b.locals, dispatchTables(body, expr), moduleTables);
   const calls = dispatched.length ? [...b.calls, ...dispatched].sort((x, y) => x.node.startIndex - y.node.startIndex) : b.calls;
@@ -237,7 +237,7 @@ function functionFact(b: FunctionBucket, moduleTables: ReadonlyMap<string, Expr[
     ...(fieldSets.length ? { fieldSets } : {}),
     ...(recursion ? { recursion } : {}),
     ...(exitTests.length ? { exitTests } : {}),
-    ...(stepCaps ? { stepCaps } : {}),
+    ...(stepEffects ? { stepEffects } : {}),
     ...(b.fileChoices ? { fileChoices: b.fileChoices } : {}),
   };
 }

@@ -8,7 +8,7 @@
 import type { DetectedCall } from '../detect/types';
 import type { TextFacts } from './sent-types';
 import type { KeyedReturns } from './keyed-return-types';
-import type { FlagExit, LoopAwait, ReduceFact, StepCaps } from './loop-await';
+import type { FlagExit, LoopAwait, ReduceFact, StepEffects } from './loop-await';
 import type { SchemaUseFact, SchemaFact, SchemaSenderFact, MessageBuilderFact, ToolSchemaBuilderFact, ToolClassFact, ToolFunctionHints, SchemaRefs, TypeShapeFact, SpliceFact, CalledSpliceFact, TextConstantFact, BuilderTextsFact, BuilderSpliceFact, ToolPartCallFact, ToolOfferFact } from './prompt-facts';
 
 export type { SchemaUseFact, SchemaFact, SchemaSenderFact, MessageBuilderFact, ToolSchemaBuilderFact, ToolClassFact, ToolFunctionHints, SchemaRefs, TypeShapeFact, SpliceFact, CalledSpliceFact, TextConstantFact, BuilderTextsFact, BuilderSpliceFact, ToolPartCallFact, ToolOfferFact } from './prompt-facts';
@@ -245,8 +245,8 @@ export interface FunctionFact {
   readonly recursion?: RecursionFact | ToolRoundFact | ReduceFact;
   /** Python: tests that make it leave early, comparing with a limit or calling a helper that does (extract-exits.ts). */
   readonly exitTests?: readonly ExitTest[];
-  /** Python: what it returns that a counter and a cap decide, and the counters it raises (extract-py-flags.ts). */
-  readonly stepCaps?: StepCaps;
+  /** Python: caps deciding what it returns, counters it raises, parameters it changes (extract-py-flags.ts). */
+  readonly stepEffects?: StepEffects;
 }
 
 /** A test whose branch leaves the function: a comparison (`op`, both sides), or a call in the test (`call`, its callee). */

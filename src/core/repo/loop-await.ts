@@ -42,8 +42,13 @@ export interface ReturnedCap {
   readonly limits: readonly { readonly left: string; readonly op: string; readonly right: Expr; readonly leftExpr?: Expr; readonly line?: number }[];
 }
 
-/** What a step function tells the loop that calls it: the caps deciding what it returns, the counters it raises. */
-export interface StepCaps {
-  readonly returned: readonly ReturnedCap[];
-  readonly raised: readonly { readonly name: string; readonly line: number }[];
+/**
+ * What a function does that a loop calling it reads: the caps deciding what it returns and the counters it raises
+ * (a flag the step hands back, step-flags.ts); the parameters whose fields it changes (`run.state.iteration += 1`,
+ * `run.messages.append(m)`): an object passed in comes back changed (mutating-methods.ts).
+ */
+export interface StepEffects {
+  readonly returned?: readonly ReturnedCap[];
+  readonly raised?: readonly { readonly name: string; readonly line: number }[];
+  readonly changedParams?: readonly string[];
 }

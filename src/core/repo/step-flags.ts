@@ -4,7 +4,7 @@
  * cap (`self.n += 1; done = self.n >= self.max_retries or success; return messages, done`, the environment-step
  * shape of agent rollouts). Each call is one pass, so the passes are the cap less the counter's start: the flag turns
  * true on the pass whose raise reaches the cap (one pass later when the test reads the counter before raising it).
- * Read from extract-py-flags.ts's facts: LoopFact.flagExits and FunctionFact.stepCaps.
+ * Read from extract-py-flags.ts's facts: LoopFact.flagExits and FunctionFact.stepEffects.
  */
 import type { SourceRef } from '../report/types';
 import type { Expr, FunctionFact, LoopFact } from './facts';
@@ -27,8 +27,8 @@ const FLIPPED: Record<string, string> = { '<': '>', '<=': '>=' };
 export function stepFlagBound(loop: LoopFact, calleeAt: (line: number) => Callee | undefined, num: Num): FlagBound | undefined {
   for (const flag of loop.flagExits ?? []) {
     const callee = calleeAt(flag.callLine);
-    const caps = callee?.fn.stepCaps;
-    if (!callee || !caps) continue;
+    const caps = callee?.fn.stepEffects;
+    if (!callee || !caps?.returned) continue;
     const returned = caps.returned.find((r) => r.index === flag.index);
     for (const limit of returned?.limits ?? []) {
       const flipped = FLIPPED[limit.op];
@@ -38,7 +38,7 @@ export function stepFlagBound(loop: LoopFact, calleeAt: (line: number) => Callee
       if (!counterExpr || !capExpr || !/^(>=|>|==)$/.test(op)) continue;
       const counter = exprText(counterExpr);
       // The counter must move once per call for each call to be one pass nearer the cap.
-      const raised = caps.raised.find((r) => r.name === counter);
+      const raised = caps.raised?.find((r) => r.name === counter);
       if (!raised) continue;
       const ctx = { path: callee.path, fn: callee.fn };
       const cap = num(capExpr, ctx);
