@@ -10,6 +10,7 @@
  * Python only: TypeScript callbacks are mostly inline arrows, and a named one is a callback of a UI event as often
  * as a step of a request. Found once per graph build, after the first edges exist (the callers give the values).
  */
+import { closureParam, enclosingFunction } from './closures';
 import type { Expr, FunctionFact } from './facts';
 import type { Dispatch } from './dispatch';
 import type { Evaluator, Val } from './evaluate';
@@ -34,12 +35,16 @@ export function callableParamEdges(store: RepoStore, ev: Evaluator, dispatch: Di
         const call = c.expr;
         if (call.k !== 'call' || call.callee.k !== 'name' || fn.locals[call.callee.v]) continue;
         const name = call.callee.v;
-        const index = fn.params.findIndex((p) => p.name === name && p.fromObject === undefined);
-        if (index < 0) continue;
+        // The parameter of the function itself, or of the one a closure is written in (`await producer(handler)`
+        // inside `async def _wrapped(…)`, `producer` the enclosing method's parameter).
+        const own = fn.params.findIndex((p) => p.name === name && p.fromObject === undefined);
+        const taker = own >= 0 ? { owner: fn, index: own } : closureParam(file.functions, fn, name);
+        if (!taker || taker.owner.params[taker.index].fromObject !== undefined) continue;
+        const { owner, index } = taker;
         const seen = new Set<string>();
-        for (const edge of callers(path, fn.name).slice(0, MAX_CALLERS)) {
-          const passed = passedArg(fn, index, edge);
-          const picked = passed ? functionPassed(passed, edge.bound.ctx, ev, dispatch) : undefined;
+        for (const edge of callers(path, owner.name).slice(0, MAX_CALLERS)) {
+          const passed = passedArg(owner, index, edge);
+          const picked = passed ? functionPassed(passed, edge.bound.ctx, ev, dispatch, store) : undefined;
           if (!picked) continue;
           const held: Expr[] = Array.from({ length: picked.held }, () => ({ k: 'unknown', text: '', line: c.line }));
           for (const target of picked.targets) {
@@ -62,7 +67,11 @@ function passedArg(fn: FunctionFact, index: number, edge: Edge): Expr | undefine
 }
 
 /** The functions a passed value runs when called, and how many positional arguments a partial already holds. */
-function functionPassed(arg: Expr, ctx: Ctx, ev: Evaluator, dispatch: Dispatch): { targets: Target[]; held: number } | undefined {
+function functionPassed(arg: Expr, ctx: Ctx, ev: Evaluator, dispatch: Dispatch, store: RepoStore): { targets: Target[]; held: number } | undefined {
+  // A closure the caller writes and hands on by name (`producer=_run_and_close`): that def.
+  const functions = arg.k === 'name' && ctx.fn ? store.get(ctx.path)?.functions : undefined;
+  const nested = arg.k === 'name' ? functions?.get(arg.v) : undefined;
+  if (functions && nested && enclosingFunction(functions, nested) === ctx.fn) return { targets: [{ path: ctx.path, fn: nested.name }], held: 0 };
   // `f = functools.partial(self._run, …)` then `helper(f)`: the local's construction.
   const local = arg.k === 'name' ? ctx.fn?.locals[arg.v] : undefined;
   const built = local?.k === 'call' && PARTIAL.test(local.text) ? local : arg;

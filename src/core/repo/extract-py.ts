@@ -25,6 +25,7 @@ import { exitTestsOf } from './extract-exits';
 import { dispatchTables, tableCalls } from './dispatch-tables';
 import { branchTestsOf } from './branch-tests-py';
 import { modelFieldSets, selfAttributeReads } from './py-body-facts';
+import { loopFlagExits, stepEffectsOf, withFlagExits } from './extract-py-flags';
 
 const MAX_DEPTH = 6;
 const RETURNS = new Set(['return_statement']);
@@ -36,7 +37,7 @@ const PYTHON: LanguageFacts = {
   moreLocals: true,
   branchTests: (node, fnNode) => branchTestsOf(node, fnNode, (n) => expr(n, 0)),
   calleeFact,
-  loopHead: (loop) => loopHead(loop, expr),
+  loopHead: (loop) => withFlagExits(loopHead(loop, expr), loopFlagExits(loop)),
   expr: (n, d) => expr(n, d),
   target(nameNode, moduleLevel) {
     const type = nameNode.type;
@@ -213,6 +214,7 @@ function functionFact(b: FunctionBucket, moduleTables: ReadonlyMap<string, Expr[
   const fieldSets = body ? modelFieldSets(body, expr) : [];
   const recursion = recursionOf(def, b.name, params, expr);
   const exitTests = body ? exitTestsOf(body, expr) : [];
+  const stepEffects = body ? stepEffectsOf(body, params.map((p) => p.name), expr) : undefined;
   // Calls through a dispatch table (`handlers.get(kind)(x)`) call each of its functions (dispatch-tables.ts).
   const dispatched = tableCalls(b.calls, b.locals, dispatchTables(body, expr), moduleTables);
   const calls = dispatched.length ? [...b.calls, ...dispatched].sort((x, y) => x.node.startIndex - y.node.startIndex) : b.calls;
@@ -235,6 +237,7 @@ function functionFact(b: FunctionBucket, moduleTables: ReadonlyMap<string, Expr[
     ...(fieldSets.length ? { fieldSets } : {}),
     ...(recursion ? { recursion } : {}),
     ...(exitTests.length ? { exitTests } : {}),
+    ...(stepEffects ? { stepEffects } : {}),
     ...(b.fileChoices ? { fileChoices: b.fileChoices } : {}),
   };
 }

@@ -8,7 +8,7 @@
 import type { DetectedCall } from '../detect/types';
 import type { TextFacts } from './sent-types';
 import type { KeyedReturns } from './keyed-return-types';
-import type { LoopAwait, ReduceFact } from './loop-await';
+import type { FlagExit, LoopAwait, ReduceFact, StepEffects } from './loop-await';
 import type { SchemaUseFact, SchemaFact, SchemaSenderFact, MessageBuilderFact, ToolSchemaBuilderFact, ToolClassFact, ToolFunctionHints, SchemaRefs, TypeShapeFact, SpliceFact, CalledSpliceFact, TextConstantFact, BuilderTextsFact, BuilderSpliceFact, ToolPartCallFact, ToolOfferFact } from './prompt-facts';
 
 export type { SchemaUseFact, SchemaFact, SchemaSenderFact, MessageBuilderFact, ToolSchemaBuilderFact, ToolClassFact, ToolFunctionHints, SchemaRefs, TypeShapeFact, SpliceFact, CalledSpliceFact, TextConstantFact, BuilderTextsFact, BuilderSpliceFact, ToolPartCallFact, ToolOfferFact } from './prompt-facts';
@@ -190,8 +190,9 @@ export interface LoopFact {
   readonly recoveryLines?: readonly number[];
   /** Python: `while answer is None and tries < n`: the value the loop waits for and its body's data flow (extract-py-awaits.ts). */
   readonly awaits?: LoopAwait;
+  /** Python: names that end the loop when true, each set from a call of the body (extract-py-flags.ts). */
+  readonly flagExits?: readonly FlagExit[];
 }
-
 
 export interface FunctionFact {
   /** `name`, or `Class.method` for methods. */
@@ -246,6 +247,8 @@ export interface FunctionFact {
   readonly recursion?: RecursionFact | ToolRoundFact | ReduceFact;
   /** Python: tests that make it leave early, comparing with a limit or calling a helper that does (extract-exits.ts). */
   readonly exitTests?: readonly ExitTest[];
+  /** Python: caps deciding what it returns, counters it raises, parameters it changes (extract-py-flags.ts). */
+  readonly stepEffects?: StepEffects;
 }
 
 /** A test whose branch leaves the function: a comparison (`op`, both sides), or a call in the test (`call`, its callee). */
@@ -336,7 +339,6 @@ export interface StateDefault {
   readonly value: Expr;
   readonly line: number;
 }
-
 
 export interface FileFacts {
   readonly imports: readonly ImportFact[];

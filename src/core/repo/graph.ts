@@ -7,7 +7,7 @@
 import type { CalleeFact, ClassFact, Expr, FunctionFact } from './facts';
 import type { Bound, Evaluator } from './evaluate';
 import { callableParamEdges } from './callable-params';
-import { closureOwner } from './closures';
+import { closureOwner, enclosingFunction } from './closures';
 import { Dispatch } from './dispatch';
 import { BARE_BUILTINS } from './extract-shared';
 import { withPassedCalls } from './passed-callables';
@@ -219,6 +219,10 @@ export class CallGraph {
 
   private targets(ev: Evaluator, dispatch: Dispatch, callee: Expr, fact: CalleeFact, ctx: { path: string; fn?: FunctionFact }, short: string, methods: ReadonlyMap<string, { path: string; fn: string }[]>, attrNames: ReadonlySet<string>): { path: string; fn: string }[] {
     callee = revived(callee);
+    // A function written inside the caller and called by its name (`asyncio.create_task(_run_and_close())`): that def.
+    const functions = ctx.fn && callee.k === 'name' ? this.store.get(ctx.path)?.functions : undefined;
+    const nested = functions?.get(callee.k === 'name' ? callee.v : '');
+    if (functions && nested && enclosingFunction(functions, nested) === ctx.fn) return [{ path: ctx.path, fn: nested.name }];
     let v;
     try {
       v = ev.eval(callee, ctx);

@@ -15,6 +15,7 @@ import type { Evaluator } from './evaluate';
 import type { Dispatch } from './dispatch';
 import { exprText } from './extract';
 import { concreteSelfValue } from './abstract-bounds';
+import { stepFlagBound } from './step-flags';
 import type { RepoStore } from './store';
 
 const COST = /cost|budget|spend|price|usd|dollar/i;
@@ -37,7 +38,8 @@ export interface Chain {
 
 type Ctx = { readonly path: string; readonly fn?: FunctionFact };
 
-export function loopBound(ev: Evaluator, dispatch: Dispatch, ctx: Ctx, loop: LoopFact, stepLine: number | undefined, chain: readonly Chain[], store?: RepoStore, stepLines: readonly number[] = []): LoopBound {
+/** `calleeAt`: the repository function a call of the loop's body (by its line) runs, for a flag its step returns (step-flags.ts). */
+export function loopBound(ev: Evaluator, dispatch: Dispatch, ctx: Ctx, loop: LoopFact, stepLine: number | undefined, chain: readonly Chain[], store?: RepoStore, stepLines: readonly number[] = [], calleeAt?: (line: number) => Chain | undefined): LoopBound {
   const num = (e: Expr, c: Ctx): { v: number; at: SourceRef } | undefined => {
     // `self.max_steps` in an abstract base's loop: what its concrete subclasses hold (abstract-bounds.ts).
     const concrete = c === ctx && store ? concreteSelfValue(store, ev, dispatch, c, loop, e) : undefined;
@@ -84,6 +86,9 @@ export function loopBound(ev: Evaluator, dispatch: Dispatch, ctx: Ctx, loop: Loo
       costBounded: false,
     };
   }
+  // A flag the step returns, decided there by a counter and a cap (`done = self.n >= self.max`).
+  const flagged = calleeAt ? stepFlagBound(loop, calleeAt, num) : undefined;
+  if (flagged) return { ...flagged, costBounded: false };
   cost ??= chainCostLimit(chain, num);
   if (cost) return { costBounded: true, boundKind: 'cost-limit', ...(cost.usd !== undefined && cost.usd > 0 ? { costLimitUsd: cost.usd } : {}), ...(cost.at ? { boundAt: cost.at } : {}) };
   return { costBounded: false };

@@ -16,6 +16,7 @@
 import type { CalleeFact, Expr, FunctionFact, ImportFact, LoopFact } from './facts';
 import type { Evaluator } from './evaluate';
 import type { CallGraph, Edge } from './graph';
+import { enclosingFunction } from './closures';
 import { changedThroughMethods } from './mutating-methods';
 import { retriesUntilParsed } from './until-parsed';
 import { readsUserInput } from './user-input';
@@ -37,7 +38,11 @@ export interface LoopSteps {
 
 export function notAgentLoop(ev: Evaluator, graph: CallGraph, store: InputStore, path: string, fn: FunctionFact | undefined, loop: LoopFact, steps: LoopSteps): NotAgentLoop | undefined {
   if (isRetry(ev, path, fn, loop) || retriesUntilParsed(loop, steps.stepEdges)) return 'retry';
-  if (isSampling(loop, steps.stepEdges, () => changedThroughMethods([...steps.stepEdges, ...steps.otherEdges], { outgoing: (p, f) => graph.outgoing(p, f), fn: (p, f) => store.get(p)?.functions.get(f) }))) return 'samples';
+  const nestedIn = (p: string, outer: FunctionFact): FunctionFact[] => {
+    const functions = store.get(p)?.functions;
+    return functions ? [...functions.values()].filter((f) => f.line > outer.line && f.endLine <= outer.endLine && enclosingFunction(functions, f) === outer) : [];
+  };
+  if (isSampling(loop, steps.stepEdges, () => changedThroughMethods([...steps.stepEdges, ...steps.otherEdges], { outgoing: (p, f) => graph.outgoing(p, f), fn: (p, f) => store.get(p)?.functions.get(f), nestedIn }))) return 'samples';
   // A read on the main path makes a REPL; one in an exception handler only asks what to do after a failure.
   const recovery = new Set(loop.recoveryLines ?? []);
   if (loop.calls.some((c) => takesFromQueue(c) && !recovery.has(c.line))) return 'queue';

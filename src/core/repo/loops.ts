@@ -235,7 +235,12 @@ function sentInBody(store: RepoStore, graph: CallGraph, requests: LoopRequests, 
 function priceable(ev: Evaluator, dispatch: Dispatch, path: string, fn: FunctionFact | undefined, loop: LoopFact, reached: Reached, store: RepoStore, requests: LoopRequests): RepoLoop {
   const steps = reached.steps;
   const stepLine = reached.stepEdges.length ? Math.min(...reached.stepEdges.map((e) => e.line)) : undefined;
-  const bound = loopBound(ev, dispatch, { path, fn }, loop, stepLine, reached.chain, store, reached.stepEdges.map((e) => e.line));
+  const calleeAt = (line: number): Chain | undefined => {
+    const edge = [...reached.stepEdges, ...reached.otherEdges].find((e) => e.line === line);
+    const target = edge ? store.get(edge.target.path)?.functions.get(edge.target.fn) : undefined;
+    return edge && target ? { path: edge.target.path, fn: target } : undefined;
+  };
+  const bound = loopBound(ev, dispatch, { path, fn }, loop, stepLine, reached.chain, store, reached.stepEdges.map((e) => e.line), calleeAt);
   const id = `l${loop.line}.${loop.column}`;
   const siteOf = (s: StepRequest): SourceRef => ({ path: s.path, line: requests.lineOf(s) });
   const stepSites = steps.map(siteOf);
