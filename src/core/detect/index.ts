@@ -38,6 +38,7 @@ import { appendedContentPy } from './appended-content-py';
 import { wrappedToolDescriptionsPy } from './wrapped-tool-descriptions-py';
 import { llamaIndexPromptsPy } from './llama-index-prompts-py';
 import { functionToolDocstringsPy } from './function-tool-docstrings-py';
+import { libraryPromptArgsPy } from './library-prompt-args-py';
 import { DECLARES_TYPES, withTypeShapes } from '../repo/type-shapes';
 
 export * from './types';
@@ -131,6 +132,7 @@ async function detectCode(text: string, path: string, grammar: Grammar, opts: ty
     wrappedToolDescriptionsPy(syntax, collected, sites);
     llamaIndexPromptsPy(syntax, collected, sites);
     functionToolDocstringsPy(syntax, collected, sites);
+    libraryPromptArgsPy(syntax, collected, sites);
     findReprPrompts(syntax, collected, sites);
     messagePartTexts(syntax, collected, sites);
     markCallContexts(syntax, collected, detector.found(), path, tree.rootNode);

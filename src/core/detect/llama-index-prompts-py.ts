@@ -36,7 +36,13 @@ const TOOL_FACTORY = /(^|\.)(FunctionTool|QueryEngineTool|RetrieverTool)\.from_d
 const FUNCTION_TOOL_FACTORY = /(^|\.)FunctionTool\.from_defaults$/;
 /** Agents, agent workflows, chat engines and their factories; `as_chat_engine` on any index. */
 const PROMPTED = /(^|\.)(\w*Agent(Worker|Runner)?|AgentWorkflow|\w*ChatEngine)(\.(from_tools|from_defaults|from_llm|from_tools_or_functions|from_new|from_existing))?$|(^|\.)as_chat_engine$/;
+/**
+ * Structured-output programs (`core/program/llm_program.py`, `function_program.py`: `LLMTextCompletionProgram`,
+ * `FunctionCallingProgram`, `OpenAIPydanticProgram`): `from_defaults(output_cls=…, prompt_template_str="…")`, the prompt.
+ */
+const PROGRAM = /(^|\.)\w*Program\.from_defaults$/;
 const PROMPTED_KEYS: Readonly<Record<string, PromptKind>> = {
+  prompt_template_str: 'user-template',
   system_prompt: 'system',
   instructions: 'instructions',
   context_template: 'system',
@@ -54,7 +60,7 @@ export function llamaIndexPromptsPy(syntax: LanguageSyntax, collected: Collected
   for (const call of collected.calls.slice(0, MAX_CALLS)) {
     const callee = syntax.callee(call);
     if (TOOL_METADATA.test(callee) || TOOL_FACTORY.test(callee)) toolDescription(syntax, prompts, call, callee);
-    else if (PROMPTED.test(callee) || LLM_MODULE.test(collected.imports.get(callee.split('.')[0]) ?? '')) promptedKeys(syntax, prompts, call, callee);
+    else if (PROMPTED.test(callee) || PROGRAM.test(callee) || LLM_MODULE.test(collected.imports.get(callee.split('.')[0]) ?? '')) promptedKeys(syntax, prompts, call, callee);
   }
 }
 
