@@ -150,6 +150,10 @@ const PROMPT_RULES: readonly (readonly [RegExp, string, CensusKind])[] = [
   [/^file under prompts\//, 'prompts-folder', 'name-match'],
   [/turn format/, 'turn-format', 'framework-contract'],
   [/builds its tool definition from its docstring/, 'self-described-tool-class', 'language-idiom'],
+  // llama-index's ToolMetadata / from_defaults description, or fn's docstring where none is given (llama-index-prompts-py.ts).
+  [/^(description of \S+, sent as the tool's description|docstring of the function given to \S+, its tool description)/, 'llama-index-tool-metadata', 'framework-contract'],
+  // A function handed to a library converter (FunctionTool(f), StructuredTool.from_function(f), function_tool(f)): its docstring (function-tool-docstrings-py.ts).
+  [/^docstring of the function given to \S+, which sends it as the tool's description$/, 'converted-function-docstring', 'framework-contract'],
   // Where the schema or the tool goes decides (schema-hops-ts.ts, offered-tools.ts), not a key name.
   [/^schema description passed to \S+\(\), whose parameter reaches/, 'schema-via-helper', 'data-flow'],
   [/^description of a tool offered to the model$/, 'offered-tool-object', 'data-flow'],

@@ -11,6 +11,7 @@ import { NOT_PROMPT_NAME, PROMPT_NAME } from './frameworks';
 import { CONFIDENCE, type PromptReader } from './prompt-reader';
 import type { SyntaxNode } from './parser';
 import type { Collected, LanguageSyntax } from './syntax';
+import { textsAssignedToLocal } from './local-assignments';
 
 /** A template name that says it is sent to a model (`novelty_prompt`, `SYSTEM_MSG`), not one that only says template. */
 const SAYS_PROMPT = /prompt|instruction|system|human|user|persona|backstory/i;
@@ -26,7 +27,10 @@ export function findFormattedValues(syntax: LanguageSyntax, collected: Collected
     // `TEMPLATE.format(…)` of an HTML page is not a prompt: the name must say prompt or instruction, not only template.
     if (receiver?.type !== 'identifier' || !PROMPT_NAME.test(receiver.text) || !SAYS_PROMPT.test(receiver.text) || NOT_PROMPT_NAME.test(receiver.text)) continue;
     const template = syntax.resolve(receiver);
-    if (template.id === receiver.id || !syntax.isTextLiteral(template)) continue;
+    // `SYSTEM_MESSAGE.format(…)` of a template another module writes (`from app.constants import SYSTEM_MESSAGE`):
+    // the name says prompt, and the values formatted in here are written here.
+    const imported = template.id === receiver.id && collected.imports.has(receiver.text);
+    if (!imported && (template.id === receiver.id || !syntax.isTextLiteral(template))) continue;
     const args = syntax.args(call);
     for (const value of [...args.named.values(), ...args.positional].slice(0, MAX_ARGS)) {
       if (value.type !== 'identifier') continue;
@@ -36,8 +40,11 @@ export function findFormattedValues(syntax: LanguageSyntax, collected: Collected
       let found = false;
       for (const list of joinedLists(syntax, value)) found = Boolean(prompts.assembledPieces(list, 'other', reason)) || found;
       if (prompts.assembledPieces(value, 'other', reason) || found) continue;
-      // A local given one written text (`note = "No results were found."`).
-      if (target.id !== value.id && target.type === 'string' && /[A-Za-z]{2,}\s+[A-Za-z]{2,}/.test(target.text)) prompts.promptsFrom(target, 'other', CONFIDENCE.key, `part of ${reason}`);
+      // A local given a written text (`note = "No results were found."`), on any branch (`else: titles = "None selected."`).
+      const texts = textsAssignedToLocal(syntax, value);
+      for (const text of texts.length ? texts : target.id !== value.id ? [target] : []) {
+        if (text.type === 'string' && /[A-Za-z]{2,}\s+[A-Za-z]{2,}/.test(text.text)) prompts.promptsFrom(text, 'other', CONFIDENCE.key, `part of ${reason}`);
+      }
     }
   }
 }

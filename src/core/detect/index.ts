@@ -36,6 +36,9 @@ import { mappedPromptPieces } from './mapped-pieces';
 import { joinedItemTemplatesPy } from './joined-item-templates-py';
 import { appendedContentPy } from './appended-content-py';
 import { wrappedToolDescriptionsPy } from './wrapped-tool-descriptions-py';
+import { llamaIndexPromptsPy } from './llama-index-prompts-py';
+import { functionToolDocstringsPy } from './function-tool-docstrings-py';
+import { libraryPromptArgsPy } from './library-prompt-args-py';
 import { DECLARES_TYPES, withTypeShapes } from '../repo/type-shapes';
 
 export * from './types';
@@ -50,12 +53,14 @@ export { parseAnnotation } from './annotations';
  * that sets a `description` attribute, or a dict that reads one (`"description": tool.description`): a tool whose
  * schema is built in another file (tool-classes.ts); a call of a message factory (`Message.user_message(…)`); and a zod
  * schema with `.describe("…")` texts, which another file may send as a tool or structured output (zod-schema-facts.ts).
+ * And a module-level text named as a message (`SYSTEM_MESSAGE = """…"""` in a `constants.py` that names nothing else):
+ * another module formats it into a request's system prompt.
  * And a tool object (`tool({ description: "…", inputSchema: z.object({}) })`, an MCP tool's `inputSchema:`): a tool
  * with no arguments has no `.describe` text, and its file may name nothing else, yet its description is sent.
  * A file setting a `recursion_limit` runs a LangGraph graph built elsewhere: the bound of its loop (repo/graph-limits.ts).
  * A YAML/TOML loader is a settings getter whose values other files may format into a prompt (repo/formatted-config-keys.ts).
  */
-const HINTS = /openai|recursion_?limit|recursionLimit|anthropic|dynaconf|genai|gemini|claude|llm|prompt|instruction|messages|model|agent|langchain|crewai|mastra|generateText|streamText|dspy|tokenomics|toolDescription|^from [\w.]+ import \*|^[ \t]+description\s*(?::[^=\n]*)?=|["']description["']\s*:\s*[A-Za-z_]\w*\.\w+\s*[,}]|(system|user|human)_?message\s*\(|\bz\s*\.\s*\w+\([\s\S]{0,400}?\.describe\(\s*["'`]|\btool\(\s*\{|\binputSchema\s*:|\byaml\.(safe_)?load\(|\btoml(lib)?\.load\(/im;
+const HINTS = /openai|recursion_?limit|recursionLimit|anthropic|dynaconf|genai|gemini|claude|llm|prompt|instruction|messages|model|agent|langchain|crewai|mastra|generateText|streamText|dspy|tokenomics|toolDescription|^from [\w.]+ import \*|^[ \t]+description\s*(?::[^=\n]*)?=|["']description["']\s*:\s*[A-Za-z_]\w*\.\w+\s*[,}]|(system|user|human)_?message\s*\(|^\w*(system|human|user)_?(message|msg)\s*(?::[^=\n]*)?=\s*[rRfF]?["']|\bz\s*\.\s*\w+\([\s\S]{0,400}?\.describe\(\s*["'`]|\btool\(\s*\{|\binputSchema\s*:|\byaml\.(safe_)?load\(|\btoml(lib)?\.load\(/im;
 
 /**
  * A `while` loop, or a result awaited back into what it was given (`problem = await fix(self, problem, error)`, a
@@ -125,6 +130,9 @@ async function detectCode(text: string, path: string, grammar: Grammar, opts: ty
     joinedItemTemplatesPy(syntax, collected, tree.rootNode, sites);
     appendedContentPy(syntax, collected, sites);
     wrappedToolDescriptionsPy(syntax, collected, sites);
+    llamaIndexPromptsPy(syntax, collected, sites);
+    functionToolDocstringsPy(syntax, collected, sites);
+    libraryPromptArgsPy(syntax, collected, sites);
     findReprPrompts(syntax, collected, sites);
     messagePartTexts(syntax, collected, sites);
     markCallContexts(syntax, collected, detector.found(), path, tree.rootNode);

@@ -38,7 +38,9 @@ const PROMPT_KEYS: Readonly<Record<string, PromptKind>> = {
   backstory: 'system',
 };
 export const TOOL_SCHEMA_KEYS = ['parameters', 'input_schema', 'inputSchema', 'execute', 'args_schema', 'argsSchema', 'schema', 'func', 'strict', 'outputSchema'];
-const TOOL_DECORATOR = /(^|\.)(tool|function_tool|tool_plain|ai_function|kernel_function|mcp_tool)\b/;
+// `openai_function`: openai_function_call / instructor ≤ 0.2 (`"description": func.__doc__`); `register_for_llm`: AutoGen's
+// ConversableAgent (its `description=` or the docstring describes the function to the model).
+const TOOL_DECORATOR = /(^|\.)(tool|function_tool|tool_plain|ai_function|kernel_function|mcp_tool|openai_function|register_for_llm)\b/;
 const PROMPT_DECORATOR = /(^|\.)(system_prompt|instructions)\b/;
 
 export class PromptPlaces {

@@ -117,7 +117,7 @@ function schemaNames(syntax: LanguageSyntax, call: SyntaxNode): string[] {
   }
   const names: string[] = [];
   for (const v of values) {
-    const items = syntax.items(v) ?? [v];
+    const items = [...(syntax.items(v) ?? [v]), ...appendedItems(v)];
     for (const item of items.slice(0, 30)) {
       const name = schemaClassName(syntax, item);
       if (name && !names.includes(name)) names.push(name);
@@ -246,5 +246,29 @@ function annotatedField(syntax: LanguageSyntax, type: SyntaxNode | null): Syntax
 /** The id of the function a node is written in (undefined at module level). */
 function functionOf(node: SyntaxNode): number | undefined {
   for (let n = node.parent; n; n = n.parent) if (n.type === 'function_definition') return n.id;
+  return undefined;
+}
+
+/**
+ * `tools = [A, B]` then `if messages: tools.append(Ignore)` (or `.extend([…])`, `.insert(i, X)`) before
+ * `bind_tools(tools)`: a class added to the list in the use's own function is sent on the path that adds it.
+ */
+function appendedItems(list: SyntaxNode): SyntaxNode[] {
+  const scope = functionNode(list);
+  if (list.type !== 'identifier' || !scope) return [];
+  const out: SyntaxNode[] = [];
+  for (const call of scope.descendantsOfType('call').slice(0, 400)) {
+    const fn = call?.childForFieldName('function');
+    const method = fn?.type === 'attribute' ? fn.childForFieldName('attribute')?.text : undefined;
+    if (!call || !method || !/^(append|extend|insert)$/.test(method) || fn?.childForFieldName('object')?.text !== list.text) continue;
+    const args = call.childForFieldName('arguments')?.namedChildren.filter((a): a is SyntaxNode => Boolean(a)) ?? [];
+    const added = method === 'insert' ? args.slice(1, 2) : args.slice(0, 1);
+    for (const a of added) out.push(...(a.type === 'list' ? a.namedChildren.filter((c): c is SyntaxNode => Boolean(c)) : [a]));
+  }
+  return out.slice(0, 30);
+}
+
+function functionNode(node: SyntaxNode): SyntaxNode | undefined {
+  for (let n = node.parent; n; n = n.parent) if (n.type === 'function_definition') return n;
   return undefined;
 }
