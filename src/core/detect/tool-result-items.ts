@@ -33,7 +33,7 @@ export function toolResultItemValue(syntax: LanguageSyntax, entries: ReadonlyMap
     // AI SDK 5: `output: { type: 'text', value: '…' }`: the text is the part's value.
     const part = syntax.entries(value);
     const inner = part?.has('type') ? part.get('value') : undefined;
-    return { value: inner ?? value, label: `${type} ${key}` };
+    return { value: inner ?? value, label: `tool result (${type} ${key})` };
   }
   return undefined;
 }
