@@ -132,6 +132,9 @@ const PROMPT_RULES: readonly (readonly [RegExp, string, CensusKind])[] = [
   // What a tool returns is sent back as the tool message (tool-results.ts): `@tool` templates, `execute` fallbacks and documents.
   [/^text returned by (@\S+ function|a tool's execute): the tool result/, 'tool-result-return', 'framework-contract'],
   // Python: a function registered on a tool object or dispatched by the tool call's name (py-tool-returns.ts, dispatched-tools.ts).
+  // A tool result in an SDK's own item shape (tool-result-items.ts), and the written fields of a result serialised from a record.
+  [/^tool result \(\S+ \S+\) text/, 'sdk-tool-result-item', 'framework-contract'],
+  [/ field, serialised into the result$/, 'serialised-result-field', 'data-flow'],
   [/^text returned by a dispatched tool function \(.*\): the tool result/, 'dispatched-tool-return', 'data-flow'],
   [/, loaded by the code$/, 'loaded-config-file', 'data-flow'],
   [/^read by the code at |^read at .* sent with the request there$/, 'loaded-whole-file', 'data-flow'],

@@ -17,12 +17,13 @@ import type { CallArgs, Collected, LanguageSyntax } from './syntax';
 import { literalLength, type TextValue } from './text';
 import { defaultText, nameLedConcatenation, splicedTexts } from './spliced-parts';
 import { joinedListPieces, returnedAssembly } from './joined-returns';
-import { returnedToolTemplates, toolExecuteResultTexts } from './tool-results';
+import { returnedToolTemplates, serializedResultTexts, toolExecuteResultTexts } from './tool-results';
 import { builtTemplate } from './built-templates';
 import { onlyAskedOfPerson } from './person-prompts';
 import { unsentEarlierMessage } from './last-message-only';
 import { textsAssignedToLocal } from './local-assignments';
 import { keyedTableTexts } from './prompt-key-tables';
+import { toolResultItemValue } from './tool-result-items';
 
 const PROMPT_KEYS: Readonly<Record<string, PromptKind>> = {
   system: 'system',
@@ -83,17 +84,18 @@ export class PromptPlaces {
     if (!entries) return;
     // LangChain's message dicts name the role under `type` (`{"type": "tool", "content": …, "tool_call_id": …}`); `type`
     // keys a text part or a tool choice too, so it is read as the role only beside the id a tool message answers.
-    const role = entries.get('role') ?? (entries.has('tool_call_id') ? entries.get('type') : undefined);
+    const role = entries.get('role') ?? (entries.has('tool_call_id') || isLangChainMessageType(syntax, this.collected, entries) ? entries.get('type') : undefined);
     const roleText = role ? this.prompts.roleOf(role) : undefined;
     const content = entries.get('content');
     // Tool results are mostly data the code passes back; a text the code writes there (an error or
     // acknowledgement template) is sent to the model like any prompt.
     if (roleText && /^(tool|function)$/i.test(roleText)) {
-      if (content && hasWrittenText(syntax, content)) this.prompts.promptsFrom(content, 'other', CONFIDENCE.key, `${roleText} result text`);
-      // `"content": function_response`, the local set once per outcome (success, error): each text it is given.
-      for (const t of content?.type === 'identifier' ? textsAssignedToLocal(syntax, content) : []) if (hasWrittenText(syntax, t)) this.prompts.promptsFrom(t, 'other', CONFIDENCE.key, `${roleText} result text, assigned to ${content!.text}`);
+      if (content) this.toolResultTexts(content, `${roleText} result`);
       return;
     }
+    // `{type: 'function_call_output', call_id, output}` and the other SDKs' result items (tool-result-items.ts).
+    const resultItem = toolResultItemValue(syntax, entries);
+    if (resultItem) this.toolResultTexts(resultItem.value, resultItem.label);
     // A tool call the code writes into the history (`{"role": "assistant", "tool_calls": [{"function": {"arguments": "…"}}]}`):
     // its written arguments are sent back to the model with every later request.
     if (roleText && /^assistant$/i.test(roleText) && entries.has('tool_calls')) this.synthesizedToolCalls(entries.get('tool_calls')!);
@@ -115,6 +117,10 @@ export class PromptPlaces {
     for (const t of toolExecuteResultTexts(syntax, entries)) this.prompts.promptsFrom(t, 'other', CONFIDENCE.key, 'text returned by a tool\'s execute: the tool result sent back to the model');
     // `description: toolDescription()` with the function written here: each text it returns (tool-part-calls.ts).
     for (const t of calledTexts(syntax, calledDescription(entries))) this.prompts.promptsFrom(t, 'tool-description', CONFIDENCE.tool, 'tool description returned by the function the tool calls for it');
+    // AI SDK `generateObject({ schema, schemaName, schemaDescription })` (vercel/ai `generate-object.ts`): the output's
+    // description goes with its JSON schema to the provider (a tool description or the response format's).
+    const schemaDescription = entries.has('schema') ? entries.get('schemaDescription') : undefined;
+    if (schemaDescription && isTextish(syntax, schemaDescription)) this.prompts.promptsFrom(schemaDescription, 'tool-description', CONFIDENCE.tool, 'schemaDescription of a structured output');
     const description = entries.get('description');
     if (description && TOOL_SCHEMA_KEYS.some((k) => entries.has(k)) && isTextish(syntax, description)) {
       this.prompts.promptsFrom(description, 'tool-description', CONFIDENCE.tool, 'tool description');
@@ -135,6 +141,19 @@ export class PromptPlaces {
       const fallback = v ? fallbackText(syntax, v) : undefined;
       if (fallback) this.prompts.promptsFrom(fallback, kind, CONFIDENCE.key, `default of the ${key} property`);
     }
+  }
+
+  /** The texts the code writes into a tool result: in place, in each assignment of the local it names, in the fields it serialises. */
+  private toolResultTexts(content: SyntaxNode, label: string): void {
+    const syntax = this.syntax;
+    // `output: found ? rows : "No matching order was found"`: each written arm.
+    if (content.type === 'ternary_expression' || content.type === 'conditional_expression') {
+      for (const arm of content.namedChildren) if (arm && hasWrittenText(syntax, arm)) this.prompts.promptsFrom(arm, 'other', CONFIDENCE.key, `${label} text, one arm of a choice`);
+    }
+    if (hasWrittenText(syntax, content)) this.prompts.promptsFrom(content, 'other', CONFIDENCE.key, `${label} text`);
+    // `"content": function_response`, the local set once per outcome (success, error): each text it is given.
+    for (const t of content.type === 'identifier' ? textsAssignedToLocal(syntax, content) : []) if (hasWrittenText(syntax, t)) this.prompts.promptsFrom(t, 'other', CONFIDENCE.key, `${label} text, assigned to ${content.text}`);
+    for (const t of serializedResultTexts(syntax, content)) if (hasWrittenText(syntax, t)) this.prompts.promptsFrom(t, 'other', CONFIDENCE.key, `${label} field, serialised into the result`);
   }
 
   private synthesizedToolCalls(list: SyntaxNode): void {
@@ -239,6 +258,22 @@ export class PromptPlaces {
       this.prompts.promptsFrom(d.value, kind, CONFIDENCE.named, `assigned to ${d.name}`);
     }
   }
+}
+
+const LANGCHAIN_MODULE = /^(@langchain\/|langchain(_\w+)?\b|langgraph\b)/;
+
+/**
+ * `{type: "ai", content: "Successfully sent email."}`: LangChain's message objects (langgraph-sdk `types.messages.ts`:
+ * `HumanMessage`/`AIMessage` are `BaseMessage & {type: "human" | "ai"}`; `@langchain/core` coerces a `{type, content}`
+ * dict the same) written into a thread's history or submitted to it. `human`/`ai` name no other `type` of a literal
+ * with `content` in a file that uses LangChain; `system`/`tool` do (log entries, tool choices), so those stay keyed on
+ * `tool_call_id` above.
+ */
+function isLangChainMessageType(syntax: LanguageSyntax, collected: Collected, entries: ReadonlyMap<string, SyntaxNode>): boolean {
+  const type = entries.get('type');
+  if (!type || !entries.has('content') || !/^(human|ai)$/.test(syntax.stringConstant(type) ?? '')) return false;
+  // A chat UI's own `{type: "ai", content: greeting}` renders a bubble; the shape is LangChain's only where the file uses LangChain.
+  return [...collected.imports.values()].some((m) => LANGCHAIN_MODULE.test(m));
 }
 
 /** A text literal with words of its own (not only the values it splices in). */

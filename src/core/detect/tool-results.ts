@@ -69,3 +69,19 @@ function isFixedText(syntax: LanguageSyntax, text: SyntaxNode, minWords: number)
   if (text.descendantsOfType(['template_substitution']).length) return false;
   return (render(syntax.text(text)).literalText.match(WORD) ?? []).length >= minWords;
 }
+
+/**
+ * `{type: "tool", content: JSON.stringify(orderDetails)}` with `orderDetails = {message: "Successfully purchased stock",
+ * …}` (or `json.dumps({...})`): a tool result serialised from an object; the texts the code writes into its fields are
+ * read by the model with the data. Fields only, one level (the nested records are data).
+ */
+export function serializedResultTexts(syntax: LanguageSyntax, content: SyntaxNode): SyntaxNode[] {
+  if (!isCallNode(content) || !/^(JSON\.stringify|json\.dumps)$/.test(syntax.callee(content))) return [];
+  const first = syntax.args(content).positional[0];
+  const record = first ? syntax.entries(syntax.resolve(first)) : undefined;
+  return record ? [...record.values()].slice(0, 20) : [];
+}
+
+function isCallNode(node: SyntaxNode): boolean {
+  return node.type === 'call_expression' || node.type === 'call';
+}

@@ -50,9 +50,19 @@ export function zodSchemaDescriptions(syntax: LanguageSyntax, value: SyntaxNode,
     const arg = syntax.args(call).positional[0];
     // `.describe(typeDescription())` with the function written here: the texts it returns.
     for (const t of arg ? calledTexts(syntax, arg) : []) prompts.promptsFrom(t, 'tool-description', CONFIDENCE.tool, `schema description (${key}) returned by the function .describe() calls`);
-    if (!arg || !syntax.isTextLiteral(arg)) continue;
-    const text = syntax.text(arg);
+    // `.describe(routeDescription)` with the text built in a local or constant first: the text it names.
+    const described = arg ? describedText(syntax, arg) : undefined;
+    if (!described) continue;
+    const text = syntax.text(described);
     if (literalLength(text) < 8 || !text.parts.some((p) => typeof p === 'string' && /\S\s+\S/.test(p))) continue;
-    prompts.promptsFrom(arg, 'tool-description', CONFIDENCE.tool, `schema description (${key})`);
+    prompts.promptsFrom(described, 'tool-description', CONFIDENCE.tool, `schema description (${key})`);
   }
+}
+
+/** The text a `.describe(…)` argument gives: written in place, or held by the variable it names. */
+export function describedText(syntax: LanguageSyntax, arg: SyntaxNode): SyntaxNode | undefined {
+  if (syntax.isTextLiteral(arg)) return arg;
+  if (arg.type !== 'identifier') return undefined;
+  const target = syntax.resolve(arg);
+  return target.id !== arg.id && syntax.isTextLiteral(target) ? target : undefined;
 }

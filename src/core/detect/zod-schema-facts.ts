@@ -20,6 +20,7 @@ import type { Collected, LanguageSyntax } from './syntax';
 import { literalLength, render, type TextValue } from './text';
 import { calledTexts, nestedSchemas, pickedSchemas } from './tool-part-calls';
 import { objectPlaces, senderArguments, senderOf, unwrapConverted, type SchemaPlace } from './schema-hops-ts';
+import { describedText } from './zod-prompts';
 
 /** Methods whose first argument is a schema or a list of tools. */
 const SCHEMA_METHOD = /(^|\.)(withStructuredOutput|bindTools|with_structured_output|bind_tools)$/;
@@ -110,7 +111,8 @@ function describedTexts(syntax: LanguageSyntax, schema: SyntaxNode): SyntaxNode[
   for (const call of schema.descendantsOfType('call_expression').slice(0, 400)) {
     if (!call || !/\.describe$/.test(syntax.callee(call)) || !/^z\./.test(syntax.callee(call))) continue;
     const arg = syntax.args(call).positional[0];
-    if (arg && syntax.isTextLiteral(arg) && prose(syntax.text(arg))) out.push(arg);
+    const described = arg ? describedText(syntax, arg) : undefined;
+    if (described && prose(syntax.text(described))) out.push(described);
     // `.describe(typeDescription())` with the function written here: the texts it returns.
     else if (arg) out.push(...calledTexts(syntax, arg));
   }
