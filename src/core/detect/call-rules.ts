@@ -23,6 +23,11 @@ export interface CallRule {
   readonly stepKeys?: readonly string[];
   /** Whether the step option may be set elsewhere in the file, at run time (`Runner.run(agent, max_turns=5)`). */
   readonly stepsAtRun?: boolean;
+  /**
+   * Requests the loop sends beyond its step option's value: LlamaIndex's OpenAIAgent stops only once it has made more
+   * than `max_function_calls` tool calls (so `n + 2` requests), its FunctionCallingAgent at `n` (`n + 1`).
+   */
+  readonly stepOffset?: number;
   /** The catalog's framework entry (`catalog.frameworks[].framework`) whose default step limit applies, when not `framework`. */
   readonly defaultsKey?: string;
   readonly providerHint?: string;

@@ -282,7 +282,8 @@ export class CodeDetector {
       // A step whose tools `prepareStep` switches off is the loop's last, whatever the stop condition says.
       const prepareStep = rule.framework === 'vercel-ai' ? this.option(args, 'prepareStep') : undefined;
       const cut = prepareStep ? toolsOffAfter(this.syntax, prepareStep) : undefined;
-      return cut !== undefined && cut < value ? { value: cut, option: 'prepareStep' } : { value, option: key };
+      if (cut !== undefined && cut < value) return { value: cut, option: 'prepareStep' };
+      return rule.stepOffset ? { value: value + rule.stepOffset, option: `${key} (${value}) + ${rule.stepOffset}` } : { value, option: key };
     }
     return undefined;
   }

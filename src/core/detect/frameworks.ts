@@ -42,6 +42,7 @@ import { AI_SDK_REQUESTS } from './ai-sdk-surface';
 
 import { classifySdkCall, withClientVendor } from './sdk-calls';
 import { legacyOpenAIRule } from './legacy-openai';
+import { llamaIndexAgentRule } from './llama-index-agents';
 
 export type { CallRule } from './call-rules';
 export { NESTED_OPTION_KEYS } from './call-rules';
@@ -141,6 +142,8 @@ export function classifyCall(callee: string, ctx: CallContext): CallRule | undef
   }
   const factory = libraryAgentFactory(last, module);
   if (factory) return factory;
+  const llamaAgent = llamaIndexAgentRule(callee, module);
+  if (llamaAgent) return llamaAgent;
   // LangChain's executor takes its agent and tools by keyword; an application's own `AgentExecutor()` class is not it.
   // LangChain.js imports it from a scoped package (`@langchain/classic/agents`, `langchain/agents`).
   if (/^AgentExecutor(\.from_agent_and_tools)?$/.test(callee) && (/^@?langchain\b/.test(module ?? '') || (module === undefined && (ctx.argNames().has('agent') || ctx.argNames().has('tools'))))) return LANGCHAIN_EXECUTOR;
