@@ -113,6 +113,7 @@ export class CodeDetector {
         const s = first ? syntax.stringConstant(first) : undefined;
         return Boolean(s && /^[\w-]+:[\w.-]+$/.test(s));
       },
+      positionalCount: () => getArgs().positional.filter((n) => !(/^(list|array)$/.test(n.type) && n.namedChildCount === 0)).length,
     };
     const rule = classifyCall(callee, ctx) ?? this.aliases.ruleOf(callee, ctx) ?? foreignModelRule(syntax, this.collected, node, callee);
     const http = rule ? undefined : (httpRequestOf(syntax, node, callee) ?? this.forwarded.requestOf(node));

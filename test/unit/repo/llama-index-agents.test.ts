@@ -103,3 +103,38 @@ describe('LlamaIndex agents run by their own methods', () => {
     assert.deepEqual(mine?.calls ?? [], []);
   });
 });
+
+describe('LlamaIndex vector indexes built from documents', () => {
+  it("from_documents embeds on the library's default embedding model, or the embed_model= passed; from_vector_store and an empty index embed nothing", async () => {
+    const r = await scanTree({
+      'ingest.py': [
+        'from llama_index.core import VectorStoreIndex, StorageContext',
+        'from llama_index.embeddings.openai import OpenAIEmbedding',
+        '',
+        'def build(docs, store):',
+        '    ctx = StorageContext.from_defaults(vector_store=store)',
+        '    index = VectorStoreIndex.from_documents(docs, storage_context=ctx)',
+        '    small = VectorStoreIndex.from_documents(docs, embed_model=OpenAIEmbedding(model="text-embedding-3-small"))',
+        '    loaded = VectorStoreIndex.from_vector_store(store)',
+        '    empty = VectorStoreIndex([], storage_context=ctx)',
+        '    return index, small, loaded, empty',
+        '',
+      ].join('\n'),
+      'other.py': [
+        'from myapp.search import VectorStoreIndex',
+        '',
+        'def build(docs):',
+        '    return VectorStoreIndex.from_documents(docs)',
+        '',
+      ].join('\n'),
+    });
+    const f = r.files.find((x) => x.path === 'ingest.py');
+    const requests = f?.calls.filter((c) => c.role !== 'binding') ?? [];
+    // An embedding request has no output tokens.
+    assert.deepEqual(requests.map((c) => [c.line, c.outputTokens === 0 ? 'embedding' : 'chat', c.modelResolved]), [
+      [6, 'embedding', 'text-embedding-ada-002'],
+      [7, 'embedding', 'text-embedding-3-small'],
+    ]);
+    assert.deepEqual(r.files.find((x) => x.path === 'other.py')?.calls ?? [], []);
+  });
+});
