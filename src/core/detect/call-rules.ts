@@ -33,6 +33,11 @@ export interface CallRule {
   readonly providerHint?: string;
   /** `embedding`: an embedding request or binding (input tokens only); the other kinds are billed per unit (ai-sdk-surface.ts). */
   readonly kind?: Exclude<RequestKind, 'chat'>;
+  /**
+   * A library-wide setting that holds the model when the call passes none (LlamaIndex `Settings.embed_model`): the
+   * file's own assignment to it (`Settings.embed_model = HuggingFaceEmbedding(model_name=…)`) is the model.
+   */
+  readonly settingsKey?: string;
   /** The model the library's class uses when the code passes none (LangChain's `OpenAIEmbeddings()`: `text-embedding-ada-002`). */
   readonly classDefaultModel?: string;
   /** Provenance tag of the calls this rule finds, when not the table's `sdk-call` (rule-tags.ts). */

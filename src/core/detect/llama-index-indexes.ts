@@ -12,8 +12,9 @@
  *   `from_vector_store(vector_store, embed_model=…)` builds an index over stored vectors and embeds nothing;
  * - settings.py `Settings.embed_model`: `resolve_embed_model("default")` = `OpenAIEmbedding()`, whose `model` defaults
  *   to `text-embedding-ada-002` (llama-index-integrations/embeddings/llama-index-embeddings-openai/…/base.py). The
- *   repository's own `Settings.embed_model = …` is not followed here: the class default stands where the call passes
- *   no `embed_model`.
+ *   file's own `Settings.embed_model = X(model=…)` is read (code.ts `settingsKey`), by its `model`/`model_name` keyword
+ *   only (`OpenAIEmbedding(model_type=…)` is no parameter of the class: the default stands); another module's
+ *   assignment is not followed.
  * The legacy 0.9 package spelled the class `GPTVectorStoreIndex` and exported it from `llama_index`.
  */
 import type { CallRule } from './call-rules';
@@ -28,6 +29,7 @@ export const LLAMA_INDEX_EMBEDDING_INDEX: CallRule = {
   role: 'call',
   kind: 'embedding',
   modelKeys: ['embed_model'],
+  settingsKey: 'embed_model',
   classDefaultModel: 'text-embedding-ada-002',
 };
 

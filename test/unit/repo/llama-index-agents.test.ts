@@ -137,4 +137,34 @@ describe('LlamaIndex vector indexes built from documents', () => {
     ]);
     assert.deepEqual(r.files.find((x) => x.path === 'other.py')?.calls ?? [], []);
   });
+
+  it("the file's own Settings.embed_model is the model of an index built without embed_model=, read by its model keyword only", async () => {
+    const r = await scanTree({
+      'large.py': [
+        'from llama_index.core import Settings, VectorStoreIndex',
+        'from llama_index.embeddings.openai import OpenAIEmbedding',
+        '',
+        'Settings.embed_model = OpenAIEmbedding(model="text-embedding-3-large")',
+        '',
+        'def build(nodes):',
+        '    return VectorStoreIndex(nodes, show_progress=True)',
+        '',
+      ].join('\n'),
+      'typo.py': [
+        'from llama_index.core import Settings, VectorStoreIndex',
+        'from llama_index.embeddings.openai import OpenAIEmbedding',
+        '',
+        'def setup():',
+        '    Settings.embed_model = OpenAIEmbedding(model_type="text-embedding-3-small")',
+        '',
+        'def build(docs):',
+        '    return VectorStoreIndex.from_documents(docs)',
+        '',
+      ].join('\n'),
+    });
+    const model = (path: string): unknown => r.files.find((x) => x.path === path)?.calls.filter((c) => c.role !== 'binding').map((c) => [c.line, c.modelResolved]);
+    assert.deepEqual(model('large.py'), [[7, 'text-embedding-3-large']]);
+    // `model_type` is no parameter of OpenAIEmbedding: its default stands.
+    assert.deepEqual(model('typo.py'), [[8, 'text-embedding-ada-002']]);
+  });
 });
