@@ -23,11 +23,21 @@ export interface CallRule {
   readonly stepKeys?: readonly string[];
   /** Whether the step option may be set elsewhere in the file, at run time (`Runner.run(agent, max_turns=5)`). */
   readonly stepsAtRun?: boolean;
+  /**
+   * Requests the loop sends beyond its step option's value: LlamaIndex's OpenAIAgent stops only once it has made more
+   * than `max_function_calls` tool calls (so `n + 2` requests), its FunctionCallingAgent at `n` (`n + 1`).
+   */
+  readonly stepOffset?: number;
   /** The catalog's framework entry (`catalog.frameworks[].framework`) whose default step limit applies, when not `framework`. */
   readonly defaultsKey?: string;
   readonly providerHint?: string;
   /** `embedding`: an embedding request or binding (input tokens only); the other kinds are billed per unit (ai-sdk-surface.ts). */
   readonly kind?: Exclude<RequestKind, 'chat'>;
+  /**
+   * A library-wide setting that holds the model when the call passes none (LlamaIndex `Settings.embed_model`): the
+   * file's own assignment to it (`Settings.embed_model = HuggingFaceEmbedding(model_name=…)`) is the model.
+   */
+  readonly settingsKey?: string;
   /** The model the library's class uses when the code passes none (LangChain's `OpenAIEmbeddings()`: `text-embedding-ada-002`). */
   readonly classDefaultModel?: string;
   /** Provenance tag of the calls this rule finds, when not the table's `sdk-call` (rule-tags.ts). */

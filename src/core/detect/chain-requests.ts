@@ -24,6 +24,16 @@ import type { DetectedCall } from './types';
 
 /** LangChain's legacy chain classes that send one request on a model with a prompt. */
 const CHAIN_CLASS = /^(LLMChain|ConversationChain)$/;
+/**
+ * Retrieval and document chains built by their factories, whose `llm` (keyword or first argument) answers once per run
+ * with the "stuff" chain type (map-reduce and refine send more: one request is the floor). Read from
+ * github:langchain-ai/langchain libs/langchain/langchain/chains/: retrieval_qa/base.py `RetrievalQA.from_chain_type(llm,
+ * chain_type="stuff", …)` and `from_llm(llm, …)`; conversational_retrieval/base.py `ConversationalRetrievalChain
+ * .from_llm(llm, retriever, …)` (a question-condensing request too once there is history); qa_with_sources
+ * `RetrievalQAWithSourcesChain.from_chain_type`; question_answering `load_qa_chain(llm, chain_type=…)`, summarize
+ * `load_summarize_chain(llm, …)`. The retriever's query embedding is not priced here.
+ */
+const CHAIN_FACTORY = /^(RetrievalQA|RetrievalQAWithSourcesChain|ConversationalRetrievalChain|VectorDBQA)\.(from_chain_type|from_llm)$|^(load_qa_chain|load_qa_with_sources_chain|load_summarize_chain)$/;
 /** Methods that run a legacy chain (one request each). */
 const CHAIN_RUN = /^(run|arun|predict|apredict|invoke|ainvoke|acall|__call__|stream|astream|apply|aapply)$/;
 /** Helpers that run a chain they are given (lanarky's `StreamingResponse.from_chain`). */
@@ -78,9 +88,10 @@ class ChainRequests {
     for (const node of this.collected.calls) {
       const callee = this.syntax.callee(node);
       const last = callee.split('.').pop() ?? '';
-      if (!CHAIN_CLASS.test(last) || !this.fromLangChain(callee)) continue;
+      const factory = CHAIN_FACTORY.test(callee);
+      if ((!factory && !CHAIN_CLASS.test(last)) || !this.fromLangChain(callee)) continue;
       const args = this.syntax.args(node);
-      this.chains.set(node.id, { node, llm: args.named.get('llm'), prompt: args.named.get('prompt') });
+      this.chains.set(node.id, { node, llm: args.named.get('llm') ?? (factory ? args.positional[0] : undefined), prompt: args.named.get('prompt') });
     }
     for (const node of this.collected.calls) {
       if (this.siteNodes.has(node.id) || this.chains.has(node.id)) continue;

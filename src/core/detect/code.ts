@@ -113,6 +113,7 @@ export class CodeDetector {
         const s = first ? syntax.stringConstant(first) : undefined;
         return Boolean(s && /^[\w-]+:[\w.-]+$/.test(s));
       },
+      positionalCount: () => getArgs().positional.filter((n) => !(/^(list|array)$/.test(n.type) && n.namedChildCount === 0)).length,
     };
     const rule = classifyCall(callee, ctx) ?? this.aliases.ruleOf(callee, ctx) ?? foreignModelRule(syntax, this.collected, node, callee);
     const http = rule ? undefined : (httpRequestOf(syntax, node, callee) ?? this.forwarded.requestOf(node));
@@ -152,8 +153,13 @@ export class CodeDetector {
     if (rule.role === 'prompts') return;
 
     const span = rule.role === 'call' ? requestSpanOf(node) : spanOf(node);
-    const modelNode = firstDefined(rule.modelKeys?.map(get)) ?? (rule.modelArg !== undefined ? a.positional[rule.modelArg] : rule === FOREIGN_MODEL_CALL ? foreignModelBase(syntax, node) : undefined);
-    const model = modelNode ? this.values.resolve(modelNode) : undefined;
+    const written = firstDefined(rule.modelKeys?.map(get)) ?? (rule.modelArg !== undefined ? a.positional[rule.modelArg] : rule === FOREIGN_MODEL_CALL ? foreignModelBase(syntax, node) : undefined);
+    const setting = written || !rule.settingsKey ? undefined : settingAssigned(this.collected, rule.settingsKey);
+    const modelNode = written ?? setting;
+    const resolved = modelNode ? this.values.resolve(modelNode) : undefined;
+    // A setting built by the class with the known default and no model keyword keeps that default (`OpenAIEmbedding(model_type=…)`).
+    const keepsDefault = setting !== undefined && !resolved?.model && setting.type === 'call' && /OpenAIEmbedding$/.test(syntax.callee(setting));
+    const model = keepsDefault ? undefined : resolved;
     const maxOutput = firstDefined(rule.maxOutputKeys?.map((k) => this.numberOf(get(k))));
     const toolsNode = firstDefined(rule.toolsKeys?.map(get)) ?? (rule.toolsArg !== undefined ? a.positional[rule.toolsArg] : undefined);
     const steps = this.stepsOf(rule, a);
@@ -165,7 +171,7 @@ export class CodeDetector {
       ...span,
       framework: rule.framework,
       callee,
-      model: model?.model ?? (modelNode ? undefined : rule.classDefaultModel),
+      model: model?.model ?? (modelNode && !keepsDefault ? undefined : rule.classDefaultModel),
       providerHint: model?.provider ?? rule.providerHint,
       maxOutputTokens: maxOutput,
       promptIds: unique(promptIds),
@@ -282,7 +288,8 @@ export class CodeDetector {
       // A step whose tools `prepareStep` switches off is the loop's last, whatever the stop condition says.
       const prepareStep = rule.framework === 'vercel-ai' ? this.option(args, 'prepareStep') : undefined;
       const cut = prepareStep ? toolsOffAfter(this.syntax, prepareStep) : undefined;
-      return cut !== undefined && cut < value ? { value: cut, option: 'prepareStep' } : { value, option: key };
+      if (cut !== undefined && cut < value) return { value: cut, option: 'prepareStep' };
+      return rule.stepOffset ? { value: value + rule.stepOffset, option: `${key} (${value}) + ${rule.stepOffset}` } : { value, option: key };
     }
     return undefined;
   }
@@ -302,6 +309,12 @@ export class CodeDetector {
     }
     return this.fileOptions.get(key);
   }
+}
+
+/** The value the file assigns to a library setting (`Settings.embed_model = …`, `LlamaIndexSettings.embed_model = …`). */
+function settingAssigned(collected: Collected, key: string): SyntaxNode | undefined {
+  const target = new RegExp(`(^|\\.)\\w*Settings\\.${key}$`);
+  return collected.declarations.find((d) => target.test(d.nameNode.text))?.value;
 }
 
 function firstDefined<T>(values: readonly (T | undefined)[] | undefined): T | undefined {

@@ -42,6 +42,8 @@ import { AI_SDK_REQUESTS } from './ai-sdk-surface';
 
 import { classifySdkCall, withClientVendor } from './sdk-calls';
 import { legacyOpenAIRule } from './legacy-openai';
+import { llamaIndexAgentRule } from './llama-index-agents';
+import { llamaIndexIndexRule } from './llama-index-indexes';
 
 export type { CallRule } from './call-rules';
 export { NESTED_OPTION_KEYS } from './call-rules';
@@ -88,6 +90,8 @@ export interface CallContext {
   /** Names of the call's keyword/object arguments, for telling frameworks apart when imports do not. */
   readonly argNames: () => ReadonlySet<string>;
   readonly firstArgIsModelString: () => boolean;
+  /** How many arguments the call passes by position (an empty list literal not counted), where the caller can say. */
+  readonly positionalCount?: () => number;
 }
 
 // `.with_raw_response.` / `.with_streaming_response.` variants are the same call with HTTP details.
@@ -141,6 +145,8 @@ export function classifyCall(callee: string, ctx: CallContext): CallRule | undef
   }
   const factory = libraryAgentFactory(last, module);
   if (factory) return factory;
+  const llamaAgent = llamaIndexAgentRule(callee, module) ?? llamaIndexIndexRule(callee, module, ctx.argNames, ctx.positionalCount ?? (() => 1));
+  if (llamaAgent) return llamaAgent;
   // LangChain's executor takes its agent and tools by keyword; an application's own `AgentExecutor()` class is not it.
   // LangChain.js imports it from a scoped package (`@langchain/classic/agents`, `langchain/agents`).
   if (/^AgentExecutor(\.from_agent_and_tools)?$/.test(callee) && (/^@?langchain\b/.test(module ?? '') || (module === undefined && (ctx.argNames().has('agent') || ctx.argNames().has('tools'))))) return LANGCHAIN_EXECUTOR;

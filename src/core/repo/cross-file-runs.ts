@@ -167,7 +167,19 @@ function definitionOf(store: RepoStore, ev: Evaluator, e: Expr, ctx: { path: str
     callee = undefined;
   }
   if (callee?.t === 'fn' && callee.fn.returns) return definitionOf(store, ev, callee.fn.returns, { path: callee.path, fn: callee.fn }, depth + 1);
+  if (callee?.t === 'fn') return builtInside(store, callee.path, callee.fn) ?? { path: ctx.path, line: e.line };
   return { path: ctx.path, line: e.line };
+}
+
+/**
+ * A builder too long for its return to be read as a value (`async def get_chat_engine(…) -> OpenAIAgent:`, a hundred
+ * lines assembling tools before `return agent`): the one agent definition written inside it, where there is exactly
+ * one and the declared return type, if any, names an agent-like object.
+ */
+function builtInside(store: RepoStore, path: string, fn: FunctionFact): { path: string; line: number } | undefined {
+  if (fn.returnType !== undefined && !/Agent|Engine|Workflow|Runner/.test(fn.returnType)) return undefined;
+  const inside = store.get(path)?.file.calls.filter((c) => c.agent && c.line >= fn.line && c.line <= fn.endLine) ?? [];
+  return inside.length === 1 ? { path, line: inside[0].line } : undefined;
 }
 
 function globalDefinition(store: RepoStore, path: string, name: string, depth: number): { path: string; line: number } | undefined {

@@ -244,4 +244,33 @@ GREETING = "Human: hello there, this is the support desk speaking"
       [[9, 'user-template']],
     );
   });
+
+  it('a retrieval chain built by its factory (RetrievalQA.from_chain_type, ConversationalRetrievalChain.from_llm by position) is a request where it runs, on its llm; a look-alike factory of another library is not', async () => {
+    const src = `from langchain.chains import RetrievalQA, ConversationalRetrievalChain
+from langchain_openai import ChatOpenAI
+from mylib.qa import RetrievalQA as MyQA
+
+llm = ChatOpenAI(model="gpt-4o-mini")
+
+def answer(store, question):
+    qa = RetrievalQA.from_chain_type(llm=llm, chain_type="stuff", retriever=store.as_retriever())
+    return qa.invoke({"query": question})
+
+def converse(store, question, history):
+    chain = ConversationalRetrievalChain.from_llm(llm, store.as_retriever())
+    return chain({"question": question, "chat_history": history})
+
+def mine(store, question):
+    qa = MyQA.from_chain_type(llm=llm, retriever=store)
+    return qa.run(question)
+`;
+    const f = await detectFile(src, 'app/qa.py');
+    assert.deepEqual(
+      requests(f).map((c) => [c.line, c.model]),
+      [
+        [9, 'gpt-4o-mini'],
+        [13, 'gpt-4o-mini'],
+      ],
+    );
+  });
 });
