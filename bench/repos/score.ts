@@ -4,7 +4,8 @@
  * - prompt found: a reported prompt overlapping `start..end` ±1 line; a loaded prompt file (label
  *   with its own `path`) is found when the scan reports at least one prompt in that file.
  * - call found: a reported request within ±2 lines of `line` (or an `also_at` line) whose model equals
- *   the label's after normalising; a null label model accepts any model. Bindings (constructors nothing
+ *   the label's after normalising, or is the catalog model the label's id resolves to; a null label model
+ *   accepts any model. Bindings (constructors nothing
  *   invokes, `role: 'binding'`) are not requests and are not counted as reported calls.
  * - loop found: a reported loop starting within `line-3 .. endLine+3`, or spanning an `also_at` line,
  *   with the same `bounded` and, where the label has `steps`, the same step count.
@@ -14,6 +15,7 @@
  * prompts many to one (a prompt reported in pieces is still found, and no piece is wrong).
  * `optional` call labels neither count as expected nor make the report that matches them extra.
  */
+import { getBundledCatalog, resolveModel } from '../../src/core/catalog';
 import type { AgentLoopReport, CallReport, FileReport, PromptReport } from '../../src/core/report/types';
 import type { CallLabel, FileLabel, LabelKind, LoopLabel, PromptLabel, TrapLabel } from './labels';
 
@@ -89,10 +91,27 @@ export function reportedModel(call: CallReport): string | undefined {
   return call.modelResolved ?? call.model ?? call.offering?.split('/').pop();
 }
 
-/** The label's id against the catalog id the call is priced on, or the id as the code writes it (`llama3.2` is the catalog's `llama-3.2-3b`). */
+/**
+ * The label's id against the catalog id the call is priced on, or the id as the code writes it (`llama3.2` is the
+ * catalog's `llama-3.2-3b`); or both are spellings of one catalog model, priced alike (the label's
+ * `gpt-4-1106-preview` read from a config file is the catalog's `gpt-4-turbo`, which upstream lists it under).
+ */
 export function sameModel(label: string | null, call: CallReport): boolean {
   if (label === null) return true;
-  return [reportedModel(call), call.model].some((got) => got !== undefined && normalizeModel(got) === normalizeModel(label));
+  const labelModel = catalogModelOf(label);
+  return [reportedModel(call), call.model].some(
+    (got) => got !== undefined && (normalizeModel(got) === normalizeModel(label) || (labelModel !== undefined && catalogModelOf(got) === labelModel)),
+  );
+}
+
+const catalogModels = new Map<string, string | undefined>();
+
+function catalogModelOf(spelling: string): string | undefined {
+  if (!catalogModels.has(spelling)) {
+    const r = resolveModel(getBundledCatalog(), spelling);
+    catalogModels.set(spelling, r.kind === 'resolved' ? r.model.id : undefined);
+  }
+  return catalogModels.get(spelling);
 }
 
 /**

@@ -1,9 +1,9 @@
 import * as assert from 'node:assert/strict';
 import { analyzeFile } from '../../../src/core/report/analyze';
-import type { FileReport } from '../../../src/core/report/types';
+import type { CallReport, FileReport } from '../../../src/core/report/types';
 import type { FileLabel, LoopLabel } from '../../../bench/repos/labels';
 import { checkLabels } from '../../../bench/repos/labels';
-import { normalizeModel, scoreFile } from '../../../bench/repos/score';
+import { normalizeModel, sameModel, scoreFile } from '../../../bench/repos/score';
 import { TEST_ASSUMPTIONS, TEST_CATALOG } from '../report/catalog-fixture';
 
 const env = { catalog: TEST_CATALOG, assumptions: TEST_ASSUMPTIONS };
@@ -62,6 +62,15 @@ describe('bench:repos scorer', () => {
     const r = await report(ONE_CALL);
     const s = scoreFile({ ...base, score: ['calls'], calls: [{ line: 3, model: 'openai/GPT-4.1-2025-04-14' }] }, r, none);
     assert.equal(s.kinds.calls!.found, 1);
+  });
+
+  it('a label spelling the catalog lists under the reported model is that model; another model is not', () => {
+    const priced = (modelResolved: string) => ({ modelResolved }) as unknown as CallReport;
+    // Upstream lists OpenAI's gpt-4-1106-preview under gpt-4-turbo: one catalog model, one price.
+    assert.ok(sameModel('gpt-4-1106-preview', priced('gpt-4-turbo')));
+    assert.ok(!sameModel('gpt-4o-mini', priced('gpt-4o')));
+    assert.ok(!sameModel('gpt-4-1106-preview', priced('gpt-4')));
+    assert.ok(!sameModel('no-such-model-x', priced('gpt-4o')));
   });
 
   it('a call at the right place on another model is located but not found, and not extra', async () => {
