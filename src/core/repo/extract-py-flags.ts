@@ -8,7 +8,7 @@
 import type { SyntaxNode } from '../detect/parser';
 import type { Expr, LoopFact } from './facts';
 import type { ReturnedCap, StepEffects } from './loop-await';
-import { ownStatements } from './extract-shared';
+import { assignedCalls, ownStatements } from './extract-shared';
 import { comparisonsOf } from './extract-py-loops';
 
 type ExprOf = (node: SyntaxNode, depth: number) => Expr;
@@ -75,17 +75,11 @@ function unwrap(n: SyntaxNode): SyntaxNode {
 
 /** The body's `… name … = [await] f(…)`: the line of the call and the name's place in the unpacked tuple. */
 function setByCall(body: SyntaxNode, name: string): { callLine: number; index?: number } | undefined {
-  for (const stmt of ownStatements(body, ASSIGNS, 400)) {
-    const a = stmt.namedChildren[0];
-    if (a?.type !== 'assignment') continue;
-    const left = a.childForFieldName('left');
-    let right = a.childForFieldName('right');
-    if (right?.type === 'await') right = right.namedChildren[0] ?? null;
-    if (!left || right?.type !== 'call') continue;
-    if (left.type === 'identifier' && left.text === name) return { callLine: right.startPosition.row + 1 };
+  for (const { left, call } of assignedCalls(body)) {
+    if (left.type === 'identifier' && left.text === name) return { callLine: call.startPosition.row + 1 };
     if (left.type !== 'pattern_list' && left.type !== 'tuple_pattern') continue;
     const index = left.namedChildren.findIndex((c) => c?.text === name);
-    if (index >= 0) return { callLine: right.startPosition.row + 1, index };
+    if (index >= 0) return { callLine: call.startPosition.row + 1, index };
   }
   return undefined;
 }

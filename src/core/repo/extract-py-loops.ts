@@ -6,7 +6,7 @@
  */
 import type { SyntaxNode } from '../detect/parser';
 import type { Expr, LoopFact } from './facts';
-import { ownStatements } from './extract-shared';
+import { assignedCalls, ownStatements } from './extract-shared';
 import { awaitedOf } from './extract-py-awaits';
 
 type ExprOf = (node: SyntaxNode, depth: number) => Expr;
@@ -192,17 +192,11 @@ function carriesOf(loop: SyntaxNode): Pick<LoopFact, 'carries'> {
   const body = loop.childForFieldName('body');
   if (!body) return {};
   const lines: number[] = [];
-  for (const stmt of ownStatements(body, ASSIGNS, 400)) {
-    const a = stmt.namedChildren[0];
-    if (a?.type !== 'assignment') continue;
-    const left = a.childForFieldName('left');
-    let right = a.childForFieldName('right');
-    if (right?.type === 'await') right = right.namedChildren[0] ?? null;
-    if (!left || right?.type !== 'call') continue;
+  for (const { left, call, line } of assignedCalls(body)) {
     const names = new Set((left.type === 'pattern_list' || left.type === 'tuple_pattern' ? left.namedChildren : [left]).filter((n) => n?.type === 'identifier').map((n) => n!.text));
-    const args = right.childForFieldName('arguments')?.namedChildren ?? [];
+    const args = call.childForFieldName('arguments')?.namedChildren ?? [];
     const passed = args.some((x) => x && (names.has(x.text) || (x.type === 'keyword_argument' && names.has(x.childForFieldName('value')?.text ?? ''))));
-    if (passed && lines.length < 20) lines.push(a.startPosition.row + 1);
+    if (passed && lines.length < 20) lines.push(line);
   }
   return lines.length ? { carries: lines } : {};
 }

@@ -258,3 +258,19 @@ export function enclosingFunction(functions: readonly FunctionFact[], line: numb
   }
   return best;
 }
+
+const EXPRESSION_STATEMENTS: ReadonlySet<string> = new Set(['expression_statement']);
+
+/** Python: the body's own `left = [await] f(…)` statements (through branches, not into nested functions), with the call. */
+export function assignedCalls(body: SyntaxNode): { readonly left: SyntaxNode; readonly call: SyntaxNode; readonly line: number }[] {
+  const out: { left: SyntaxNode; call: SyntaxNode; line: number }[] = [];
+  for (const stmt of ownStatements(body, EXPRESSION_STATEMENTS, 400)) {
+    const a = stmt.namedChildren[0];
+    if (a?.type !== 'assignment') continue;
+    const left = a.childForFieldName('left');
+    let right = a.childForFieldName('right');
+    if (right?.type === 'await') right = right.namedChildren[0] ?? null;
+    if (left && right?.type === 'call') out.push({ left, call: right, line: a.startPosition.row + 1 });
+  }
+  return out;
+}
