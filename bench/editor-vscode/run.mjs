@@ -15,7 +15,8 @@
 // restarted: the code cache the first session wrote is used), lens probes only (sessions.mjs).
 // Options: --no-install, --no-package (reuse dist/tokenomics.vsix and out/), --only=small,generated,corpus;
 // --before=<a .vsix> [--rounds=N]: also N rounds of first and second sessions of that build and of this
-// one, lens probes only, printed as ratios to that build's first session (`--only=sessions` for those alone).
+// one, lens probes only, printed as ratios to that build's first session (`--only=sessions` for those alone);
+// --cold-after=<ms>: open the first file that long after the workbench is ready (default 0: at once).
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
@@ -35,6 +36,7 @@ const option = (name) => process.argv.find((a) => a.startsWith(`--${name}=`))?.s
 const only = option('only')?.split(',');
 const before = option('before');
 const rounds = Number(option('rounds') ?? 1);
+const coldAfterMs = Math.max(0, Number(option('cold-after') ?? 0) || 0);
 
 function step(label, command, args) {
   const started = Date.now();
@@ -97,6 +99,12 @@ async function measureWorkspace(ws, resultsDir, { keep = false } = {}) {
   try {
     const { page } = session;
     out.workbenchReadyMs = session.timings.workbenchReadyMs;
+    // A user rarely opens the first file the instant the workbench is up: `--cold-after=<ms>` waits that long first.
+    if (coldAfterMs > 0) {
+      out.coldAfterMs = coldAfterMs;
+      log(`waiting ${coldAfterMs} ms after the workbench is ready before opening the first file`);
+      await new Promise((r) => setTimeout(r, coldAfterMs));
+    }
     const cold = await timeToPricedLens(page, probe.cold);
     out.lensColdMs = cold.ms;
     log(`first priced lens, cold: ${out.lensColdMs} ms`);

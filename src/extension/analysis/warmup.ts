@@ -33,9 +33,15 @@ export function scheduleWarmUp(catalog: CatalogHolder, log: vscode.LogOutputChan
     });
   }
   const first = setImmediate(() => {
-    // Activated by a workspace's instruction file with no code open: the first analysis loads what it needs.
+    // Activated before any file we price is open (at startup, or by a workspace's instruction file): nothing is
+    // waiting for a lens yet, so load now what the first analysis would load on its path, all grammars included,
+    // while the user has not opened a file. The first-analysis worker is for documents open at activation.
     if (!vscode.workspace.textDocuments.some((d) => vscode.languages.match(DOCUMENT_SELECTOR, d) > 0)) {
       worker?.retire();
+      void warmInParallel([...ALL_GRAMMARS], DEFAULT_LOADERS(() => catalog.current())).then((t) => {
+        if (t.error) log.warn('Warm-up: a grammar did not load', t.error);
+        log.info(`Warm-up with no file open in ${t.totalMs} ms: grammars ${t.grammarsMs} ms, o200k_base ranks ${t.ranksMs} ms, catalog ${t.catalogMs} ms, ${sinceActivation()} ms after activation`);
+      });
       return;
     }
     const grammars = grammarsOfOpenDocuments(vscode.workspace.textDocuments);

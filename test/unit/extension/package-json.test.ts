@@ -41,6 +41,13 @@ describe('extension/package.json declares the typed settings (one source of trut
     assert.deepEqual([...restricted].sort(), RESTRICTED_KEYS.map((k) => `tokenomics.${k}`).sort());
   });
 
+  it('activates once the editor has started (onStartupFinished), so the first file opened does not wait for VS Code to activate it', () => {
+    // docs/editor.md "Activated before the first file": activated on opening the file, VS Code's wait for the extension's
+    // state (2.4–4 s quiet) sat on the first lens's path; activated at startup, it is spent before the user clicks.
+    assert.ok(pkg.activationEvents.includes('onStartupFinished'));
+    assert.ok(!pkg.activationEvents.includes('*'), 'never during the startup itself');
+  });
+
   it('contributes every command of the command table, test commands hidden from the palette', () => {
     const declared: string[] = pkg.contributes.commands.map((c: { command: string }) => c.command);
     assert.deepEqual(ALL_COMMAND_IDS.filter((id) => !declared.includes(id)), []);
