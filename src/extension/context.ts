@@ -62,7 +62,8 @@ export class TokenomicsContext implements vscode.Disposable {
     const coldStart = new ColdStart(COLD_START_SETTLE_MS, COLD_START_FALLBACK_MS);
     const repositories: WorkspaceRepos = new WorkspaceRepos(config, log, (folder) => analysis.reanalyse(inFolder(folder)), coldStart.over);
     const analysis: DocumentAnalysis = new DocumentAnalysis(createAnalyzer(config, catalog, log, repositories, () => (firstAnalysis?.available ? firstAnalysis : undefined)), log);
-    void analysis.startupAnalysed.then(() => coldStart.firstAnalysisDone());
+    // Activated at startup with no file we price open: the index and the rest wait for the first one the user opens.
+    void analysis.startupAnalysed.then(() => (analysis.startedWithDocuments ? undefined : analysis.firstOpened)).then(() => coldStart.firstAnalysisDone());
     const ctx = new TokenomicsContext(extension, log, config, catalog, analysis, repositories, coldStart);
     extension.subscriptions.push(ctx, catalog, analysis, repositories, ctx.refreshEmitter, coldStart);
     extension.subscriptions.push(vscode.workspace.onDidChangeConfiguration((e) => ctx.onSettingsChanged(e)));

@@ -42,7 +42,7 @@ export class ColdStart {
     this.openWithin(this.settleMs);
   }
 
-  /** The analyses of the documents showing at activation are done (or there were none). */
+  /** The analyses of the documents showing at activation are done; activated with none, the first document was opened (context.ts). */
   firstAnalysisDone(): void {
     this.openWithin(this.fallbackMs);
   }

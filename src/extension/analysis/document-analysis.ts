@@ -35,6 +35,11 @@ export class DocumentAnalysis implements vscode.Disposable {
   readonly startupAnalysed: Promise<void>;
   /** Whether `startupAnalysed` has settled (read synchronously by the CodeLens provider). */
   private startupDone = false;
+  /** Whether an editor we analyse was showing at activation (false when activated at startup with none open). */
+  readonly startedWithDocuments: boolean;
+  /** Settles when the first document we analyse is opened after activation. */
+  readonly firstOpened: Promise<void>;
+  private markOpened!: () => void;
 
   constructor(
     private readonly analyze: Analyzer,
@@ -51,6 +56,8 @@ export class DocumentAnalysis implements vscode.Disposable {
     // The editors already showing when the extension starts (the file that activated it): analysed
     // now (after activation's turn), not when the editor first asks for their lenses.
     const showing = vscode.window.visibleTextEditors.map((e) => e.document).filter((d) => this.isAnalysed(d));
+    this.startedWithDocuments = showing.length > 0;
+    this.firstOpened = new Promise<void>((resolve) => (this.markOpened = resolve));
     for (const document of showing) this.startTimeline(document);
     this.startupAnalysed = new Promise<void>((resolve) => {
       setImmediate(() => void Promise.allSettled(showing.map((d) => this.get(d))).then(() => resolve()));
@@ -65,6 +72,7 @@ export class DocumentAnalysis implements vscode.Disposable {
 
   private opened(document: vscode.TextDocument): void {
     if (!this.isAnalysed(document)) return;
+    this.markOpened();
     this.startTimeline(document);
     this.schedule(document, 0);
   }
