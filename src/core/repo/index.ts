@@ -18,7 +18,7 @@ import { findRepoLoops } from './loops';
 import { chatModelImplementations, isModelInvoke, refCtx } from './model-invokes';
 import { clearMajority, collectTypeDefaults, defaultSite, mainVariant, type TypeDefault } from './type-defaults';
 import { collectUiDefaults, pickUiDefault } from './ui-defaults';
-import { vendorOf } from './vendor';
+import { sdkCannotSend, vendorOf } from './vendor';
 import { schemaPromptsByFile, schemasOfCall } from './schema-prompts';
 import { splicedConstantsByFile } from './spliced-constants';
 import { inactiveToolPromptIds, inactiveToolSpans, withToolPartTexts } from './tool-part-texts';
@@ -174,9 +174,12 @@ export class RepoIndex implements RepoHints {
       const fn = at?.ctx.fn;
       if (!at || !fn) return undefined;
       const uses: CallUse[] = [];
+      const call = this.store.get(path)?.file.calls.find((c) => c.id === callId);
       for (const edge of this.graph.callers(path, fn.name)) {
         if (edge.path === path && edge.from === fn.name) continue;
-        const model = at.model ? modelOf(tryEval(this.evaluator, at.model, { ...at.ctx, bound: edge.bound }), at.model) : undefined;
+        const found = at.model ? modelOf(tryEval(this.evaluator, at.model, { ...at.ctx, bound: edge.bound }), at.model) : undefined;
+        // A caller's model the request's SDK cannot send reached it through another class of the family: not this use's.
+        const model = found && !(call && sdkCannotSend(call, found.model)) ? found : undefined;
         uses.push({ path: edge.path, line: edge.line, via: edge.callee, ...(model ? { model: model.model, modelSource: model.source } : {}) });
       }
       return uses.length ? uses : undefined;

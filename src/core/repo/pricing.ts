@@ -13,7 +13,7 @@ import type { AgentStepEstimate } from '../agent/types';
 import { DEFAULT_ASSUMPTIONS, type Assumptions } from '../workload';
 import type { RepoHints } from './types';
 import { repositoryDefault } from './repository-default';
-import { vendorOf } from './vendor';
+import { sdkCannotSend, vendorOf } from './vendor';
 
 export interface ChosenModel {
   readonly choice: ModelChoice;
@@ -54,10 +54,13 @@ export function chooseCallModel(
     return { choice: resolver.choose(call.model, call.providerHint, file ? 'file' : 'code'), source: { from: file ? 'file' : 'code', at: here } };
   }
   const found = repo?.modelFor(path, call);
-  if (found) return { choice: resolver.choose(found.model, call.providerHint, 'code'), source: found.source };
+  // A model the flow reached that this SDK cannot send came through the wrong class or branch: not this call's model.
+  const foreign = found && sdkCannotSend(call, found.model) ? found : undefined;
+  if (found && !foreign) return { choice: resolver.choose(found.model, call.providerHint, 'code'), source: found.source };
   const vendor = vendorOf(call);
   const fallback = vendor ? assumptions.defaultModels?.[vendor] : undefined;
-  const why = call.modelRef ? `chosen at run time: ${describeRef(call.modelRef)}` : 'the code names no model';
+  const named = call.modelRef ? `chosen at run time: ${describeRef(call.modelRef)}` : 'the code names no model';
+  const why = foreign ? `${named}; the flow reached ${foreign.model}${where(foreign.source)}, which a ${call.framework} SDK call cannot send` : named;
   // A local runtime's model nothing resolves: sized on the default, priced on nobody's bill.
   if (isLocalRuntime(vendor)) return { choice: { ...resolver.choose(undefined), offering: undefined, provider: undefined, selfHosted: vendor }, source: { from: 'default', detail: `${why}; run locally by ${vendor}` } };
   // A fallback the user set (`tokenomics.defaultModels`) is their stated assumption: it wins over a guess.
@@ -73,6 +76,10 @@ export function chooseCallModel(
   const whose = userSet ? `${vendor} default from your tokenomics.defaultModels` : `${vendor} default`;
   if (fallback) return { choice: { ...resolver.choose(fallback, undefined, 'default'), written: undefined, source: 'default' }, source: { from: 'vendor-default', detail: `${whose} (${why})` } };
   return { choice: resolver.choose(undefined), source: { from: 'default', detail: why } };
+}
+
+function where(source: ModelSource): string {
+  return source.at ? ` (${source.at.path}:${source.at.line})` : '';
 }
 
 /** Steps a cost limit allows at the priced cost per step (at least one). */

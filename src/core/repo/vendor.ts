@@ -40,3 +40,20 @@ export function fitsVendor(model: string, vendor: string | undefined): boolean {
   const named = vendorOfModelId(model);
   return !vendor || !named || named === vendor;
 }
+
+/**
+ * SDKs that never send another big lab's model: Google's genai client cannot send `gpt-3.5-turbo`, nor Anthropic's
+ * `gemini-2.0-flash`. Other labs (DeepSeek, Kimi) do serve their own models on Anthropic-compatible endpoints, so
+ * only OpenAI, Anthropic and Google families count as foreign.
+ */
+const SINGLE_VENDOR_SDKS: ReadonlySet<string> = new Set(['anthropic', 'claude-agent-sdk', 'google']);
+const LABS_WITHOUT_COMPATIBLE_ENDPOINTS: ReadonlySet<string> = new Set(['openai', 'anthropic', 'google']);
+
+/** Whether the call's SDK cannot send `model` (a model the repository's flow reached through the wrong class or branch). */
+export function sdkCannotSend(call: Pick<DetectedCall, 'framework' | 'providerHint'>, model: string): boolean {
+  const own = BY_FRAMEWORK[call.framework];
+  // A hint of another vendor (a host or provider the detectors read) means any model may be right there.
+  if (!SINGLE_VENDOR_SDKS.has(call.framework) || vendorOf(call) !== own) return false;
+  const named = vendorOfModelId(model);
+  return named !== undefined && named !== own && LABS_WITHOUT_COMPATIBLE_ENDPOINTS.has(named);
+}
