@@ -30,6 +30,7 @@ import { findStagehandRequests } from './stagehand';
 import { findChainRequests } from './chain-requests';
 import { findTurnFormatPrompts } from './turn-format-prompts';
 import { groupExclusiveSites } from './site-groups';
+import { groupExclusiveLoops } from './loop-groups';
 import { isTextish, PromptPlaces, TOOL_SCHEMA_KEYS } from './prompt-places';
 import { toolSchemaPropertyDescriptions } from './json-schema-prompts';
 import { AssembledPrompts } from './assembled-prompts';
@@ -92,6 +93,7 @@ export class CodeDetector {
     findGraphLoops(this.syntax, this.collected, this.sites, this.calls, { fileOption: (key) => this.fileOption(key) });
     findHandWrittenLoops(this.syntax, this.collected, this.sites, this.calls.map((c) => ({ node: c.node, call: c.call, rule: c.rule })));
     linkAgentTasks(this.syntax, this.collected, this.sites, this.calls, (loop) => loopBound(this.syntax, loop));
+    groupExclusiveLoops(this.syntax, this.sites, this.calls);
   }
 
   /** The requests, model bindings and agents found, with their nodes and arguments (after `run`). */

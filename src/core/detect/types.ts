@@ -208,6 +208,21 @@ export interface DetectedLoop extends Span {
   readonly boundRef?: { readonly ref: ValueRef; readonly offset: number };
   /** Which rule produced this loop (rule-tags.ts): provenance for the rule census. */
   readonly rule?: LoopRuleTag;
+  /** The same agent built another way in a mutually exclusive branch (loop-groups.ts): its bound widens the range. */
+  readonly alternatives?: readonly LoopAlternative[];
+}
+
+/** An agent loop of an exclusive branch folded into the default branch's loop. */
+export interface LoopAlternative {
+  readonly line: number;
+  /** The agent binding of that branch: a step of this loop, not a site of its own. */
+  readonly callId?: string;
+  readonly framework: string;
+  readonly maxSteps?: number;
+  readonly unbounded: boolean;
+  readonly defaultsKey?: string;
+  /** The branch condition as written; absent for the else branch. */
+  readonly condition?: string;
 }
 
 /** `loaded-prompts`: a file the code reads at run time (YAML templates, a Markdown prompt), reported by the repository pass. */

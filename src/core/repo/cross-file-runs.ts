@@ -4,6 +4,7 @@
  * the loop is anchored at the run, bounded by its `max_turns` or the framework's default, and the
  * agent's own loop (with its handoff targets) becomes a step of it instead of a task of its own.
  */
+import { loopOwnsAgent } from '../detect/loop-groups';
 import { AGENT_METHOD_RUN, loopStaysAtDefinition, RUNS_AGENT_OPTION, runsAgentByMethod } from '../detect/agent-object-runs';
 import type { DetectedCall, DetectedLoop } from '../detect/types';
 import type { Expr, FunctionFact } from './facts';
@@ -52,7 +53,7 @@ export function findAgentRuns(store: RepoStore, ev: Evaluator): AgentRuns {
         if (!def || def.path === path) continue; // a run in the agent's own file is detection's (agent-runs.ts in report)
         const target = store.get(def.path)?.file;
         const agent = target?.calls.find((x) => x.agent && x.line === def.line);
-        const agentLoop = agent ? target!.loops.find((l) => l.callId === agent.id && !l.stepOf) : undefined;
+        const agentLoop = agent ? target!.loops.find((l) => loopOwnsAgent(l, agent.id) && !l.stepOf) : undefined;
         if (!agent || !agentLoop) continue;
         const id = `l${c.line}.0`;
         const ref = `${path}#${id}`;
@@ -102,7 +103,7 @@ function objectRun(store: RepoStore, ev: Evaluator, call: Extract<Expr, { k: 'ca
   const target = def ? store.get(def.path)?.file : undefined;
   const agent = target?.calls.find((x) => x.agent && x.line === def!.line);
   if (!agent || agent.runs?.length) return;
-  const agentLoop = target!.loops.find((l) => l.callId === agent.id && !l.stepOf);
+  const agentLoop = target!.loops.find((l) => loopOwnsAgent(l, agent.id) && !l.stepOf);
   if (!agentLoop || !loopStaysAtDefinition(agentLoop.defaultsKey)) return;
   const callee = option ? call.text.split('(')[0] : `${exprName(call.callee.k === 'member' ? call.callee.obj : call.callee)}.${call.callee.k === 'member' ? call.callee.prop : ''}`;
   if (receiver && !runsAgentByMethod(agentLoop.defaultsKey, callee)) return;

@@ -17,7 +17,7 @@ import { callExtras, withStepSites } from './call-extras';
 import { budgetDiagnostics, detectionDiagnostics, loopDiagnostics, modelDiagnostics } from './diagnostics';
 import { mergeAnnotations } from '../detect/annotations';
 import { ModelResolver, simpleResolve, type ModelChoice, type Resolver } from './models';
-import { frameworkDefault, loopSteps, loopStepOf } from './loop-steps';
+import { frameworkDefault, loopStepsWithAlternatives, loopStepOf } from './loop-steps';
 import { hasUncertainty, noUncertainty, priceWithRange, rangeModels, stepRange, widenTaskWithAlternatives, widenWithAlternatives, type RangeSpec, type UncertainInputs } from './ranges';
 import { scopeOfPath } from './scope';
 import { uncachedByCode } from './explicit-cache';
@@ -287,7 +287,7 @@ class FileAnalysis {
     const loopCall = this.file.calls.find((c) => c.id === loop.callId);
     const ann: AnnotationValues = { ...(loopCall ? this.annotationOf(loopCall) : undefined), ...loop.annotation };
     const fw = frameworkDefault(this.env.catalog, loop.defaultsKey ?? loop.framework, this.file.language);
-    const stepInfo = loopSteps(loop, ann, fw, this.a);
+    const stepInfo = loopStepsWithAlternatives(loop, ann, (key) => frameworkDefault(this.env.catalog, key, this.file.language), this.a);
     const { steps, stepsFrom, bounded, limit } = stepInfo;
     const model = call?.model ?? this.modelOf(undefined, undefined, ann);
     const uncached = this.a.caching ? uncachedByCode(loopCall, model) : undefined;
@@ -316,7 +316,7 @@ class FileAnalysis {
     const notes: SiteAssumption[] = [
       ...(call?.report.assumptions ?? []).filter((n) => n.subject !== 'output' && n.subject !== 'calls-per-day' && n.subject !== 'reasoning'),
       ...(call ? [] : model.source === 'default' ? [defaultModelNote(model.id, this.a)] : []),
-      stepsNote(steps === 0 && stepsFrom === 'code' ? 0 : workload.steps, stepsFrom, limit, this.a),
+      stepsNote(steps === 0 && stepsFrom === 'code' ? 0 : workload.steps, stepsFrom, limit, this.a, stepInfo.alternatives),
       ann.output !== undefined ? { subject: 'output', value: workload.outputTokens, from: 'annotation' } : (call?.report.assumptions?.find((n) => n.subject === 'output') ?? outputNote(undefined, workload.outputTokens, undefined, this.a)),
       toolResultNote(ann, this.a),
       callsPerDayNote(ann, this.a),

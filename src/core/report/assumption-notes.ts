@@ -3,6 +3,7 @@
  * estimate the code does not state, each with its source. A value equal to the built-in
  * default is `default`; any other value that came from settings or tokenomics.json is `setting`.
  */
+import type { AlternativeSteps } from './loop-steps';
 import type { AnnotationValues } from '../detect/types';
 import { DEFAULT_ASSUMPTIONS, type Assumptions } from '../workload';
 import type { PlaceholderAssumption, SiteAssumption } from './types';
@@ -46,7 +47,14 @@ export function defaultModelNote(id: string, a: Assumptions): SiteAssumption {
 }
 
 /** Steps of a loop, from the basis `loopSteps` found. */
-export function stepsNote(steps: number, stepsFrom: 'code' | 'framework-default' | 'annotation' | 'assumed', limit: number | undefined, a: Assumptions): SiteAssumption {
+export function stepsNote(steps: number, stepsFrom: 'code' | 'framework-default' | 'annotation' | 'assumed', limit: number | undefined, a: Assumptions, alternatives?: readonly AlternativeSteps[]): SiteAssumption {
+  const note = ownStepsNote(steps, stepsFrom, limit, a);
+  if (!alternatives?.length) return note;
+  const others = alternatives.map((x) => `${x.bounded ? x.steps : 'unbounded'} at line ${x.line}${x.condition ? ` (when ${x.condition})` : ' (otherwise)'}`);
+  return { ...note, detail: `${note.detail ? `${note.detail}; ` : ''}another branch builds the agent with ${others.join(', ')}` };
+}
+
+function ownStepsNote(steps: number, stepsFrom: 'code' | 'framework-default' | 'annotation' | 'assumed', limit: number | undefined, a: Assumptions): SiteAssumption {
   switch (stepsFrom) {
     case 'code':
       // A loop that runs no pass under the defaults is priced as the one pass it costs once switched on.

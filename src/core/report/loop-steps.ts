@@ -4,6 +4,7 @@
  * assumed count for a loop nothing bounds.
  */
 import type { Catalog, FrameworkDefault } from '../catalog/types';
+import { loopOwnsAgent } from '../detect/loop-groups';
 import type { AnnotationValues, DetectedCall, DetectedFile, DetectedLoop } from '../detect/types';
 import type { Assumptions } from '../workload';
 import type { AgentLoopReport } from './types';
@@ -14,6 +15,31 @@ export interface LoopSteps {
   readonly bounded: boolean;
   /** The framework's hard limit, when it is far above what a task is priced at (see below). */
   readonly limit?: number;
+  /** The same agent built another way in an exclusive branch (detect/loop-groups.ts): the steps it would run. */
+  readonly alternatives?: readonly AlternativeSteps[];
+}
+
+export interface AlternativeSteps {
+  readonly steps: number;
+  readonly bounded: boolean;
+  readonly line: number;
+  readonly condition?: string;
+}
+
+/** How a loop is priced, with the steps of the branches that build the same agent another way. */
+export function loopStepsWithAlternatives(
+  loop: DetectedLoop,
+  annotation: AnnotationValues,
+  defaultOf: (key: string) => FrameworkDefault | undefined,
+  assumptions: Assumptions,
+): LoopSteps {
+  const main = loopSteps(loop, annotation, defaultOf(loop.defaultsKey ?? loop.framework), assumptions);
+  if (!loop.alternatives?.length || main.stepsFrom === 'annotation') return main;
+  const alternatives = loop.alternatives.map((alt) => {
+    const s = loopSteps({ ...loop, ...alt, stepOption: undefined }, {}, defaultOf(alt.defaultsKey ?? alt.framework), assumptions);
+    return { steps: s.steps, bounded: s.bounded, line: alt.line, ...(alt.condition ? { condition: alt.condition } : {}) };
+  });
+  return { ...main, alternatives };
 }
 
 export function loopSteps(loop: DetectedLoop, annotation: AnnotationValues, fw: FrameworkDefault | undefined, assumptions: Assumptions): LoopSteps {
@@ -47,6 +73,6 @@ export function frameworkDefault(catalog: Catalog, framework: string, language: 
 /** The loop or agent that prices a call as one of its steps. */
 export function loopStepOf(call: DetectedCall, file: DetectedFile): string | undefined {
   if (call.usedBy) return call.usedBy;
-  if (call.agent) return file.loops.find((l) => l.callId === call.id)?.id;
+  if (call.agent) return file.loops.find((l) => loopOwnsAgent(l, call.id))?.id;
   return undefined;
 }

@@ -32,6 +32,16 @@ export const UNBOUNDED_HIGH_FACTOR = 4;
 
 /** The step range of a loop, from how its step count was set. */
 export function stepRange(steps: LoopSteps, pricedSteps: number): { readonly low: number; readonly high: number } {
+  const own = ownStepRange(steps, pricedSteps);
+  // Another branch that builds the same agent runs its own number of steps: the range spans them too.
+  return (steps.alternatives ?? []).reduce((r, alt) => {
+    const other = ownStepRange({ steps: alt.steps, stepsFrom: 'code', bounded: alt.bounded }, alt.steps);
+    const high = alt.bounded ? other.high : alt.steps * UNBOUNDED_HIGH_FACTOR;
+    return { low: Math.min(r.low, other.low), high: Math.max(r.high, high) };
+  }, own);
+}
+
+function ownStepRange(steps: LoopSteps, pricedSteps: number): { readonly low: number; readonly high: number } {
   if (steps.stepsFrom === 'annotation') return { low: pricedSteps, high: pricedSteps };
   const low = Math.max(1, Math.ceil(pricedSteps * TYPICAL_FINISH));
   if (steps.stepsFrom === 'assumed') {

@@ -19,6 +19,11 @@ const RUNTIME_SCOPE_MISSES = new Map<string, string>([
   ['microsoft+TaskWeaver.json:project/examples/planner_examples/example-planner-default-2.yaml', TASKWEAVER_EXAMPLES_WHY],
   ['microsoft+TaskWeaver.json:project/examples/code_generator_examples/example-codeinterpreter-default-1.yaml', TASKWEAVER_EXAMPLES_WHY],
   ['microsoft+TaskWeaver.json:project/examples/code_generator_examples/example-codeinterpreter-default-2.yaml', TASKWEAVER_EXAMPLES_WHY],
+  [
+    'langchain-ai+company-researcher.json:eval/run_eval.py',
+    'the LLM-as-judge script a developer runs by hand (`python eval/run_eval.py`): a development cost, listed apart from the application\'s bill by design; its label keeps the request (the scan reports it, in the example scope)',
+  ],
+  ['langchain-ai+company-researcher.json:eval/create_dataset.py', 'the dataset script of the same evaluation (traps only): not the application at run time'],
 ]);
 
 /**
