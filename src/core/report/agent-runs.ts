@@ -13,6 +13,9 @@ export function expandAgentRuns(file: DetectedFile): DetectedFile {
   if (!file.calls.some((c) => c.agent)) return file;
   const loopOf = new Map<string, DetectedLoop>();
   for (const l of file.loops) if (l.callId) loopOf.set(l.callId, l);
+  // An agent built another way in an exclusive branch (detect/loop-groups.ts): a definition of that loop's task.
+  const alternativeOf = new Map<string, DetectedLoop>();
+  for (const l of file.loops) for (const a of l.alternatives ?? []) if (a.callId) alternativeOf.set(a.callId, l);
   const parents = new Set(file.loops.map((l) => l.stepOf).filter((id): id is string => Boolean(id)));
   const calls: DetectedCall[] = [];
   const dropped = new Set<string>();
@@ -24,6 +27,12 @@ export function expandAgentRuns(file: DetectedFile): DetectedFile {
     }
     const loop = loopOf.get(c.id);
     const runs = c.runs ?? [];
+    const alternativeTo = loop ? undefined : alternativeOf.get(c.id);
+    if (alternativeTo) {
+      calls.push(binding(c, alternativeTo.id));
+      for (const r of runs) calls.push(runRequest(c, r, alternativeTo.id));
+      continue;
+    }
     if (loop?.stepOf) {
       // A step of another task: priced there.
       dropped.add(loop.id);

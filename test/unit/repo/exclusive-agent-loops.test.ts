@@ -43,7 +43,9 @@ describe('agents built in mutually exclusive branches are one loop (detect/loop-
     assert.ok(loop.costPerTask.high! > single.costPerTask.high!, 'the ReAct fallback runs more steps: the range is wider');
     // The fallback's agent is a step of the loop, not a call billed on its own.
     assert.deepEqual(f.calls.filter((c) => c.role !== 'binding' && c.stepOf !== loop.id).map((c) => c.line), []);
-    assert.ok(f.calls.some((c) => c.line === 10 && c.stepOf === loop.id));
+    const fallback = f.calls.find((c) => c.line === 10);
+    assert.equal(fallback?.role, 'binding', 'the fallback agent is a definition, listed, never billed');
+    assert.equal(fallback?.stepOf, loop.id);
   });
 
   it('two agents built one after the other, or in two functions, stay two loops (traps)', async () => {
