@@ -39,6 +39,8 @@ import { wrappedToolDescriptionsPy } from './wrapped-tool-descriptions-py';
 import { llamaIndexPromptsPy } from './llama-index-prompts-py';
 import { functionToolDocstringsPy } from './function-tool-docstrings-py';
 import { libraryPromptArgsPy } from './library-prompt-args-py';
+import { createdModelFieldsPy } from './created-models-py';
+import { uiSentMessagesTs } from './ui-sent-messages-ts';
 import { DECLARES_TYPES, withTypeShapes } from '../repo/type-shapes';
 
 export * from './types';
@@ -58,9 +60,12 @@ export { parseAnnotation } from './annotations';
  * And a tool object (`tool({ description: "…", inputSchema: z.object({}) })`, an MCP tool's `inputSchema:`): a tool
  * with no arguments has no `.describe` text, and its file may name nothing else, yet its description is sent.
  * A file setting a `recursion_limit` runs a LangGraph graph built elsewhere: the bound of its loop (repo/graph-limits.ts).
+ * An MCP tool of a Responses request (`server_description:`, payload-tool-texts.ts) may sit in a file naming nothing else,
+ * and so may a chat UI component that sends a message of its own (`useChat`, `@ai-sdk/react`, `append({ role: "user",
+ * content })`; ui-sent-messages-ts.ts).
  * A YAML/TOML loader is a settings getter whose values other files may format into a prompt (repo/formatted-config-keys.ts).
  */
-const HINTS = /openai|recursion_?limit|recursionLimit|anthropic|dynaconf|genai|gemini|claude|llm|prompt|instruction|messages|model|agent|langchain|crewai|mastra|generateText|streamText|dspy|tokenomics|toolDescription|^from [\w.]+ import \*|^[ \t]+description\s*(?::[^=\n]*)?=|["']description["']\s*:\s*[A-Za-z_]\w*\.\w+\s*[,}]|(system|user|human)_?message\s*\(|^\w*(system|human|user)_?(message|msg)\s*(?::[^=\n]*)?=\s*[rRfF]?["']|\bz\s*\.\s*\w+\([\s\S]{0,400}?\.describe\(\s*["'`]|\btool\(\s*\{|\binputSchema\s*:|\byaml\.(safe_)?load\(|\btoml(lib)?\.load\(/im;
+const HINTS = /openai|recursion_?limit|recursionLimit|anthropic|dynaconf|genai|gemini|claude|llm|prompt|instruction|messages|model|agent|langchain|crewai|mastra|generateText|streamText|dspy|tokenomics|toolDescription|^from [\w.]+ import \*|^[ \t]+description\s*(?::[^=\n]*)?=|["']description["']\s*:\s*[A-Za-z_]\w*\.\w+\s*[,}]|(system|user|human)_?message\s*\(|^\w*(system|human|user)_?(message|msg)\s*(?::[^=\n]*)?=\s*[rRfF]?["']|\bz\s*\.\s*\w+\([\s\S]{0,400}?\.describe\(\s*["'`]|\btool\(\s*\{|\binputSchema\s*:|\bserver_description\b|\buseChat\b|@ai-sdk\/(react|vue|svelte)|\bappend\(\s*\{\s*role\s*:|\byaml\.(safe_)?load\(|\btoml(lib)?\.load\(/im;
 
 /**
  * A `while` loop, or a result awaited back into what it was given (`problem = await fix(self, problem, error)`, a
@@ -133,6 +138,8 @@ async function detectCode(text: string, path: string, grammar: Grammar, opts: ty
     llamaIndexPromptsPy(syntax, collected, sites);
     functionToolDocstringsPy(syntax, collected, sites);
     libraryPromptArgsPy(syntax, collected, sites);
+    createdModelFieldsPy(syntax, collected, sites);
+    uiSentMessagesTs(syntax, collected, sites);
     findReprPrompts(syntax, collected, sites);
     messagePartTexts(syntax, collected, sites);
     markCallContexts(syntax, collected, detector.found(), path, tree.rootNode);

@@ -24,6 +24,8 @@ import { unsentEarlierMessage } from './last-message-only';
 import { textsAssignedToLocal } from './local-assignments';
 import { keyedTableTexts } from './prompt-key-tables';
 import { toolResultItemValue } from './tool-result-items';
+import { payloadToolTexts } from './payload-tool-texts';
+import { mappedRecordTexts } from './mapped-record-fields';
 
 const PROMPT_KEYS: Readonly<Record<string, PromptKind>> = {
   system: 'system',
@@ -103,6 +105,8 @@ export class PromptPlaces {
       // `prompt: messages[messages.length - 1].content`: an earlier message of that list is never sent.
       if (syntax.language !== 'python' && unsentEarlierMessage(node)) return;
       this.prompts.promptsFrom(content, kindOfRole(roleText)!, CONFIDENCE.message, `${roleText} message`);
+      // `content: suggestedAction.action` in a callback over a written list of records (mapped-record-fields.ts).
+      for (const t of mappedRecordTexts(syntax, content)) this.prompts.promptsFrom(t, kindOfRole(roleText)!, CONFIDENCE.message, `${roleText} message, a field of each record the list maps`);
       return;
     }
     // Gemini's `{role, parts: [text, …]}`: the message's texts are its parts.
@@ -114,6 +118,7 @@ export class PromptPlaces {
     zodDescriptions(syntax, node, entries, this.prompts);
     toolObjectPrompts(syntax, node, entries, this.prompts);
     offeredToolPrompts(syntax, node, entries, this.prompts);
+    payloadToolTexts(syntax, node, entries, this.prompts);
     for (const t of toolExecuteResultTexts(syntax, entries)) this.prompts.promptsFrom(t, 'other', CONFIDENCE.key, 'text returned by a tool\'s execute: the tool result sent back to the model');
     // `description: toolDescription()` with the function written here: each text it returns (tool-part-calls.ts).
     for (const t of calledTexts(syntax, calledDescription(entries))) this.prompts.promptsFrom(t, 'tool-description', CONFIDENCE.tool, 'tool description returned by the function the tool calls for it');

@@ -29,6 +29,13 @@ export function returnedToolTemplates(syntax: LanguageSyntax, fn: SyntaxNode): S
 
 /** Fewest words of a fallback a TypeScript tool returns: `'Document not found'` is a status, not guidance. */
 const MIN_FALLBACK_WORDS = 6;
+/**
+ * Fewest words of a fixed `error` returned as the whole result (a written sentence the model relays or acts on,
+ * gemini-chatbot's `{ error: 'User is not signed in to perform this action!' }`); `'Document not found'` and
+ * `'Something went wrong.'` are status labels (unlabeled in ai-chatbot and openai-realtime-agents), and an error
+ * beside data fields (`{ success: false, error: '…', places: [] }`, unlabeled in scira) is a data record's status.
+ */
+const MIN_ERROR_WORDS = 5;
 /** Fewest words of a fixed text returned in place: a document the tool serves, longer than a one-sentence status. */
 const MIN_DOCUMENT_WORDS = 25;
 
@@ -38,10 +45,11 @@ const MIN_DOCUMENT_WORDS = 25;
  * for the model is prompt text: a document the tool serves (`return { policy: \`At Snowy Peak…\` }`) or the fallback
  * given when the data is missing (`data: page.markdown ?? 'Could not get the page content, try search instead'`).
  *
- * Only fixed texts (no value filled in) are taken: a fallback of six words or more, or a text written in place of
- * 25 words or more. An error label in front of a runtime value (`error: \`Failed to extract data: ${e}\``) reports
- * the program's failure, a one-sentence status (`message: 'The document has been updated successfully.'`) reports
- * what the tool did rather than give the model text to work from, and returned data (`{ orders: [...] }`) has none.
+ * Only fixed texts (no value filled in) are taken: a fallback of six words or more, an `error` of five words or more
+ * returned alone, or a text written in place of 25 words or more. An error label in front of a runtime value (`error:
+ * \`Failed to extract data: ${e}\``) reports the program's failure, a one-sentence status (`message: 'The document
+ * has been updated successfully.'`) reports what the tool did rather than give the model text to work from, and
+ * returned data (`{ orders: [...] }`) has none.
  */
 export function toolExecuteResultTexts(syntax: LanguageSyntax, entries: ReadonlyMap<string, SyntaxNode>): SyntaxNode[] {
   if (syntax.language !== 'typescript' || !entries.has('description')) return [];
@@ -49,11 +57,15 @@ export function toolExecuteResultTexts(syntax: LanguageSyntax, entries: Readonly
   if (!execute || !/function|arrow_function|method/.test(execute.type)) return [];
   const out: SyntaxNode[] = [];
   for (const returned of syntax.returns(execute).slice(0, 20)) {
-    const values = syntax.entries(returned) ? [...syntax.entries(returned)!.values()] : [returned];
-    for (const value of values) {
+    const fields = syntax.entries(returned);
+    const values = fields ? [...fields] : [['', returned] as const];
+    for (const [key, value] of values) {
       const fallback = fallbackOf(value);
       const text = fallback ?? value;
-      if (syntax.isTextLiteral(text) && isFixedText(syntax, text, fallback ? MIN_FALLBACK_WORDS : MIN_DOCUMENT_WORDS)) out.push(text);
+      // `return { error: "User is not signed in to perform this action!" }`: the result is one sentence the model answers
+      // from. Beside data fields (`{ success: false, error: '…', places: [] }`) it is the status of a data record.
+      const least = fallback ? MIN_FALLBACK_WORDS : key === 'error' && fields?.size === 1 ? MIN_ERROR_WORDS : MIN_DOCUMENT_WORDS;
+      if (syntax.isTextLiteral(text) && isFixedText(syntax, text, least)) out.push(text);
     }
   }
   return out;
