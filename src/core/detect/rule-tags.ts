@@ -38,6 +38,7 @@ export const CALL_RULES = {
   'py-chat-family': { kind: 'data-flow', about: "a call on the repository's own Python chat-model class family (repo/py-families.ts)" },
   'py-branch-site': { kind: 'data-flow', about: "a folded branch of a Python wrapper that an application caller's model takes (repo/branch-sites.ts)" },
   'py-family-injected': { kind: 'data-flow', about: "a call on a Python chat-model family object a constructor stores from its callers' argument (repo/py-injected-holders.ts)" },
+  'py-family-registry': { kind: 'data-flow', about: 'a call on a Python chat-model family object whose class a table of classes picks by a default key (repo/py-registry-holders.ts)' },
   'py-family-front': { kind: 'data-flow', about: "a method call on a Python class declared (annotated, injected) to hold a front that hands the request to the chat-model family (repo/py-front-classes.ts)" },
   'agent-run-elsewhere': { kind: 'data-flow', about: 'an agent run in another file than its definition (repo/cross-file-runs.ts)' },
   'agent-object-run': { kind: 'data-flow', about: "a run of an AI SDK agent object (generate/stream/respond, createAgentUIStreamResponse) built in another module or by a factory (repo/cross-file-runs.ts, agent-object-runs.ts)" },

@@ -25,6 +25,7 @@ import { contextVarValue } from './context-vars';
 import { storeCreation, storeRead } from './state-stores';
 import { pickKeyed, type KeyedReturns } from './keyed-returns';
 import { aliasCall } from './provider-aliases';
+import { rotatedPick } from './rotated-lists';
 
 type CallExpr = Extract<Expr, { k: 'call' }>;
 
@@ -90,6 +91,9 @@ export function evalCall(h: CallHost, e: CallExpr, ctx: Ctx, d: number): Val | u
   const option = callee ? undefined : typerOptionDefault(e, h.store.get(ctx.path));
   if (option) return h.eval(option, ctx, d);
   if (!callee) {
+    // `next(itertools.cycle(MODELS))`, `random.choice(MODELS)`: the list's first model, the others its range (rotated-lists.ts).
+    const rotated = rotatedPick(e, (x) => h.eval(x, ctx, d));
+    if (rotated) return rotated;
     // `copy.deepcopy(config)`: the same value.
     if (/^(copy\.)?(deep)?copy$/.test(e.text) && e.args[0]) return h.eval(e.args[0], ctx, d);
     // `defaults.copy()` of a dict or settings table: the same keys.

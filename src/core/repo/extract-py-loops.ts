@@ -8,6 +8,7 @@ import type { SyntaxNode } from '../detect/parser';
 import type { Expr, LoopFact } from './facts';
 import { assignedCalls, ownStatements } from './extract-shared';
 import { awaitedOf } from './extract-py-awaits';
+import { isCounterName, walksByIndex } from './extract-py-walks';
 
 type ExprOf = (node: SyntaxNode, depth: number) => Expr;
 type Limit = LoopFact['limits'][number];
@@ -175,6 +176,8 @@ export function loopHead(loop: SyntaxNode, expr: ExprOf): Omit<LoopFact, 'calls'
       if (counted) [rangeEnd, rangeOffset] = [expr(counted.end, 0), counted.offset];
     } else if (!callee || !/(^|\.)count$/.test(callee)) return { kind: 'for', overData: true, limits, ...carriesOf(loop) };
   } else {
+    // `while cursor < len(book): … cursor += n`: data walked by position (extract-py-walks.ts).
+    if (walksByIndex(loop)) return { kind: 'while', overData: true, limits, ...carriesOf(loop) };
     const condition = loop.childForFieldName('condition');
     if (condition) limits.push(...comparisonsOf(condition, expr, true));
   }
@@ -195,6 +198,8 @@ function carriesOf(loop: SyntaxNode): Pick<LoopFact, 'carries'> {
   for (const { left, call, line } of assignedCalls(body)) {
     const names = new Set((left.type === 'pattern_list' || left.type === 'tuple_pattern' ? left.namedChildren : [left]).filter((n) => n?.type === 'identifier').map((n) => n!.text));
     const args = call.childForFieldName('arguments')?.namedChildren ?? [];
+    // A progress counter handed back (`index = self.process_item(item, index)`) carries a position, not work.
+    for (const n of [...names]) if (isCounterName(n)) names.delete(n);
     const passed = args.some((x) => x && (names.has(x.text) || (x.type === 'keyword_argument' && names.has(x.childForFieldName('value')?.text ?? ''))));
     if (passed && lines.length < 20) lines.push(line);
   }

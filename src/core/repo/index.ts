@@ -220,7 +220,7 @@ export class RepoIndex implements RepoHints {
   }
 
   private pyFamilies(): PyFamilies {
-    return this.memo('py-families', () => new PyFamilies(this.store, this.evaluator, (p, fn) => this.graph.callers(p, fn).map((e) => ({ ...e.bound, line: e.line }))));
+    return this.memo('py-families', () => new PyFamilies(this.store, this.evaluator, (p, fn) => this.graph.callers(p, fn).map((e) => ({ ...e.bound, line: e.line })), (p, c) => this.modelFor(p, c)));
   }
 
   private typedRequests(): TypedRequests {

@@ -35,6 +35,8 @@ import { HolderNames } from './py-family-holders';
 import { typedHolder } from './py-typed-holders';
 import { InjectedHolders } from './py-injected-holders';
 import { FrontClasses } from './py-front-classes';
+import { addTo, bare, holderName, selfReferences, withSelf } from './py-family-helpers';
+import { builtFromPassedClass, RegistryHolders } from './py-registry-holders';
 
 export interface ClassAt {
   readonly path: string;
@@ -47,6 +49,8 @@ interface FamilySite {
   readonly method: string;
   readonly expr: Extract<Expr, { k: 'call' }>;
   readonly ctx: { path: string; fn?: FunctionFact };
+  /** A class picked from a table of classes (py-registry-holders.ts): the table, its default key, the other entries. */
+  readonly note?: string;
 }
 
 const MAX_SITES = 400;
@@ -73,6 +77,8 @@ export class PyFamilies {
     private readonly store: RepoStore,
     private readonly evaluator: Evaluator,
     private readonly callers: CallerLookup,
+    /** The model of a detected request, as the repository resolves it (the picked class's own request). */
+    private readonly requestModel?: (path: string, call: DetectedCall) => ResolvedModel | undefined,
   ) {
     this.indexClasses();
     if (!this.sending.size) return;
@@ -83,6 +89,7 @@ export class PyFamilies {
         if (cls === name && method && !method.startsWith('__') && this.reaches(name, method)) this.requestMethods.add(method);
       }
     }
+
     if (this.requestMethods.size) this.findSites();
   }
 
@@ -102,9 +109,29 @@ export class PyFamilies {
     if (!site) return undefined;
     const own = site.cls ? this.overriddenModel(site.cls, site.method) : undefined;
     if (own) return own;
+    if (site.note !== undefined) return site.cls ? this.pickedModel(site.cls, site.method, site.note) : undefined;
     const arg = site.expr.kw.model ?? site.expr.kw.model_name;
     const v = arg ? attempt(() => this.evaluator.eval(arg, site.ctx)) : undefined;
     return v?.t === 'str' && looksLikeModel(v.v) && scopeOfPath(v.at.path) === 'runtime' ? { model: v.v, source: { from: v.via === 'code' ? 'code' : v.via, at: v.at, detail: `${exprText(arg!)} → ${JSON.stringify(v.v)}` } } : undefined;
+  }
+
+  /** The model of the picked class's own request on the method's path (its class or a base sends it). */
+  private pickedModel(at: ClassAt, method: string, note: string): ResolvedModel | undefined {
+    const lineage = new Set<string>();
+    for (let c: string | undefined = at.cls.name; c && !lineage.has(c) && lineage.size < 9; c = this.basesOf(c)[0]) lineage.add(c);
+    for (const sender of this.sendersFor(at.cls.name, method)) {
+      const [owner] = sender.split('.');
+      const holder = lineage.has(owner) ? this.classes.get(owner) : undefined;
+      const stored = holder ? this.store.get(holder.path) : undefined;
+      if (!holder || !stored) continue;
+      const ids = new Set(stored.facts.calls.filter((f) => f.fn === sender).map((f) => f.id));
+      for (const call of stored.file.calls) {
+        if (!ids.has(call.id)) continue;
+        const m = this.requestModel?.(holder.path, call);
+        if (m) return { model: m.model, source: { ...m.source, detail: `${note}: ${sender} sends ${m.source.detail ?? JSON.stringify(m.model)}` } };
+      }
+    }
+    return undefined;
   }
 
   private indexClasses(): void {
@@ -121,6 +148,8 @@ export class PyFamilies {
         if (!call || call.agent || call.role || !fact.fn || call.rule === 'store-query') continue;
         const [cls, method] = fact.fn.split('.');
         if (!method || !s.classes.has(cls)) continue;
+        // `self.translate_model.batch()` on an object the constructor builds from a class passed in: a use of the picked family object.
+        if (call.rule === 'model-named-value' && builtFromPassedClass(s, cls, call.callee)) continue;
         addTo(this.sending, cls, method);
         (call.kind === 'embedding' ? this.embedding : this.chat).add(`${cls}.${method}`);
       }
@@ -212,6 +241,7 @@ export class PyFamilies {
   private findSites(): void {
     const holders = (this.holders = new HolderNames(this.store, this.evaluator, this.callers, this, this.family));
     const injected = new InjectedHolders(this.store, this.callers, holders);
+    const registries = new RegistryHolders(this.store, this.evaluator, this.callers, this);
     const fronts = new FrontClasses(this.store, this, holders, this.requestMethods);
     let count = 0;
     for (const s of this.store.files()) {
@@ -232,11 +262,15 @@ export class PyFamilies {
           // declared to be held that hands the request on to the family (py-front-classes.ts).
           const receiver = withSelf(c.expr.callee.obj);
           const named = this.requestMethods.has(method) ? holders.classOf(name, method) ?? typedHolder(this.store, this, receiver, s.file.path, fn, method) : undefined;
-          const held = named ?? (this.requestMethods.has(method) ? injected.held(receiver, s.file.path, fn, method) : undefined);
+          const injectedHeld = named ?? (this.requestMethods.has(method) ? injected.held(receiver, s.file.path, fn, method) : undefined);
+          // A class picked from a table of classes and built by the receiver's constructor (py-registry-holders.ts).
+          const picked = injectedHeld || !this.requestMethods.has(method) ? undefined : registries.held(receiver, s.file.path, fn, method);
+          const held = injectedHeld ?? picked;
           const front = held ? undefined : fronts.held(receiver, s.file.path, fn, method);
           if (!(held ?? front) || this.heldElse(c.expr.callee.obj, s.file.path, fn, front?.front)) continue;
           taken.add(c.line);
-          sites.push(this.site(s.file.path, fn, c.expr, method, (held ?? front)!, named ? 'py-chat-family' : front ? 'py-family-front' : 'py-family-injected'));
+          const rule = named ? 'py-chat-family' : front ? 'py-family-front' : picked ? 'py-family-registry' : 'py-family-injected';
+          sites.push({ ...this.site(s.file.path, fn, c.expr, method, (held ?? front)!, rule), ...(picked ? { note: picked.note } : {}) });
           if (++count >= MAX_SITES) break;
         }
       }
@@ -251,7 +285,7 @@ export class PyFamilies {
     return (v?.t === 'inst' && !this.family.has(v.cls.name) && v.cls.name !== front) || v?.t === 'str' || v?.t === 'dict';
   }
 
-  private site(path: string, fn: FunctionFact, expr: Extract<Expr, { k: 'call' }>, method: string, held: { cls?: ClassAt; roots: string[]; front?: string; via?: string }, rule: 'py-chat-family' | 'py-family-injected' | 'py-family-front'): FamilySite {
+  private site(path: string, fn: FunctionFact, expr: Extract<Expr, { k: 'call' }>, method: string, held: { cls?: ClassAt; roots: string[]; front?: string; via?: string }, rule: 'py-chat-family' | 'py-family-injected' | 'py-family-front' | 'py-family-registry'): FamilySite {
     const cls = held.cls;
     const callee = exprText(expr.callee);
     // Every family request the call may end in (the picked class's and the other providers'): listed, not billed.
@@ -360,40 +394,4 @@ export class PyFamilies {
   private classesAll(): Iterable<ClassAt> {
     return this.classes.values();
   }
-}
-
-/** Methods a method names on its own object: `self.x(…)`, `super().x(…)`, and string arguments naming one (`getattr` dispatch). */
-function selfReferences(fn: FunctionFact): { own: string[]; supers: string[] } {
-  const own = new Set<string>();
-  const supers = new Set<string>();
-  for (const c of fn.calls) {
-    const m = /^(self|super\(\))\.(\w+)$/.exec(c.callee);
-    if (m) (m[1] === 'self' ? own : supers).add(m[2]);
-    if (c.expr.k === 'call') for (const a of [...c.expr.args, ...Object.values(c.expr.kw)]) if (a.k === 'str' && /^\w+$/.test(a.v)) own.add(a.v);
-  }
-  return { own: [...own], supers: [...supers] };
-}
-
-/** Call facts keep a deep `self` as unknown text: the name again, for the evaluator. */
-function withSelf(e: Expr): Expr {
-  if (e.k === 'unknown' && e.text === 'self') return { k: 'name', v: 'self', line: e.line };
-  return e.k === 'member' ? { ...e, obj: withSelf(e.obj) } : e;
-}
-
-/** The name a receiver is held under: `self.llm` / `agent.llm` / `llm` → `llm`. */
-function holderName(e: Expr): string | undefined {
-  if (e.k === 'name') return e.v === 'self' ? undefined : e.v;
-  if (e.k === 'member') return e.prop;
-  return undefined;
-}
-
-
-function bare(name: string): string {
-  return name.replace(/\[.*$/, '').split('.').pop()!.trim();
-}
-
-function addTo(map: Map<string, Set<string>>, key: string, value: string): void {
-  let set = map.get(key);
-  if (!set) map.set(key, (set = new Set()));
-  set.add(value);
 }
