@@ -164,4 +164,35 @@ describe('agents and chat models read back from containers (held-values)', () =>
     });
     assert.deepEqual(requests(r, 'bot.py').map(([line]) => line), [11]);
   });
+
+  it("a builder's llm parameter is what the agent runs on, not a pydantic field of that name in a class of the same module", async () => {
+    const r = await scanTree({
+      'core/utils.py': [
+        'from llama_index.agent import OpenAIAgent',
+        'from pydantic import BaseModel, Field',
+        '',
+        'class RAGParams(BaseModel):',
+        '    top_k: int = Field(default=2, description="Documents to retrieve.")',
+        '    llm: str = Field(default="gpt-4-1106-preview", description="LLM to use.")',
+        '',
+        'def load_meta_agent(tools, llm, system_prompt):',
+        '    agent = OpenAIAgent.from_tools(tools=tools, llm=llm, system_prompt=system_prompt)',
+        '    return agent',
+        '',
+      ].join('\n'),
+      'core/loader.py': [
+        'from llama_index.llms import OpenAI',
+        'from core.utils import load_meta_agent',
+        '',
+        'BUILDER_LLM = OpenAI(model="gpt-3.5-turbo-0613")',
+        '',
+        'def load():',
+        '    return load_meta_agent([], llm=BUILDER_LLM, system_prompt="Help.")',
+        '',
+      ].join('\n'),
+    });
+    const agent = r.files.find((f) => f.path === 'core/utils.py')?.calls.find((c) => c.line === 9);
+    assert.equal(agent?.modelSource?.from, 'code', JSON.stringify(agent?.modelSource));
+    assert.match(agent?.modelSource?.detail ?? '', /gpt-3\.5-turbo-0613/);
+  });
 });
