@@ -8,7 +8,7 @@ import { AGENT_METHOD_RUN, loopStaysAtDefinition, RUNS_AGENT_OPTION, runsAgentBy
 import type { DetectedCall, DetectedLoop } from '../detect/types';
 import type { Expr, FunctionFact } from './facts';
 import type { Evaluator } from './evaluate';
-import { heldValues } from './held-values';
+import { heldValues, whole } from './held-values';
 import type { RepoStore } from './store';
 import type { Ctx } from './values';
 import type { RepoLoop, ResolvedModel } from './types';
@@ -156,6 +156,8 @@ function runRequest(agent: DetectedCall, callee: string, line: number): Detected
 /** Where the value an expression holds is defined: a module-level `name = Agent(…)`, through imports, helpers and `.get(key, default)`. */
 function definitionOf(store: RepoStore, ev: Evaluator, e: Expr, ctx: Ctx, depth: number): { path: string; line: number } | undefined {
   if (depth > MAX_DEPTH) return undefined;
+  // A dotted receiver cut at the extractor's depth (`current_state` of `current_state.builder_agent.chat`): rebuilt.
+  if (e.k === 'unknown' && whole(e) !== e) return definitionOf(store, ev, whole(e), ctx, depth + 1);
   if (e.k === 'name') {
     const local = ctx.fn?.locals[e.v];
     if (local) return definitionOf(store, ev, local, ctx, depth + 1);

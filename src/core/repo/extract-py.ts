@@ -280,16 +280,15 @@ export function expr(node: SyntaxNode, depth: number): Expr {
       const obj = node.childForFieldName('object');
       const prop = node.childForFieldName('attribute')?.text;
       if (obj?.text === 'os.environ' && prop) return unknown();
-      // A dotted name (`current_state.builder_agent.chat`) is read whole: its links cost no depth.
-      return obj && prop ? { k: 'member', obj: expr(obj, /^(identifier|attribute)$/.test(obj.type) ? depth : depth + 1), prop, line } : unknown();
+      return obj && prop ? { k: 'member', obj: expr(obj, depth + 1), prop, line } : unknown();
     }
     case 'subscript': {
       const obj = node.childForFieldName('value');
       const key = node.childForFieldName('subscript');
       const k = key?.type === 'string' ? expr(key, depth + 1) : key?.type === 'integer' && /^\d+$/.test(key.text) ? { k: 'str' as const, v: key.text, line } : undefined;
       if (obj?.text === 'os.environ' && k?.k === 'str') return { k: 'env', name: k.v, line };
-      // A literal key of a dotted name (`st.session_state["agent"]`) is read whole, like the name.
-      const held = obj && /^(identifier|attribute)$/.test(obj.type) ? /^["'](\w+)["']$/.exec(key?.text ?? '') : null;
+      // A literal key of Streamlit's session state (`st.session_state["agent"]`) is read whole, at no depth.
+      const held = obj && /^(\w+\.)?session_state$/.test(obj.text) ? /^["'](\w+)["']$/.exec(key?.text ?? '') : null;
       if (obj && held) return { k: 'index', obj: expr(obj, depth), key: held[1], line };
       return obj && k?.k === 'str' ? { k: 'index', obj: expr(obj, depth + 1), key: k.v, line } : unknown();
     }

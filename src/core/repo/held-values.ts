@@ -18,7 +18,7 @@ import type { Expr } from './facts';
 import type { Evaluator } from './evaluate';
 import { SESSION_STATE, sessionKey } from './py-session-state';
 import type { RepoStore } from './store';
-import { attempt, dottedPath, type Ctx } from './values';
+import { attempt, dottedPath, typeExpr, type Ctx } from './values';
 
 export interface Held {
   readonly expr: Expr;
@@ -29,7 +29,8 @@ const MAX_HELD = 8;
 const cache = new WeakMap<RepoStore, { generation: number; byKey: Map<string, Held[]> }>();
 
 /** The expressions a holder read may hold, first the likeliest; undefined where `e` reads no holder this knows. */
-export function heldValues(store: RepoStore, ev: Evaluator, e: Expr, ctx: Ctx): readonly Held[] | undefined {
+export function heldValues(store: RepoStore, ev: Evaluator, read: Expr, ctx: Ctx): readonly Held[] | undefined {
+  const e = whole(read);
   const key = sessionRead(e);
   if (key !== undefined) return importsStreamlit(store, ctx.path) ? sessionValues(store, key) : undefined;
   if (e.k === 'index' && e.obj.k === 'call' && /^\d+$/.test(e.key)) return tupleItem(ev, e.obj, Number(e.key), ctx);
@@ -41,10 +42,34 @@ export function heldValues(store: RepoStore, ev: Evaluator, e: Expr, ctx: Ctx): 
   return passed ? [{ expr: passed, ctx: inst.ctx }] : undefined;
 }
 
+/**
+ * A read whose dotted receiver the extractor cut at its depth (`current_state.builder_agent.chat(…)` keeps
+ * `current_state` as unknown text): the same read with the name rebuilt from its text.
+ */
+export function whole(e: Expr): Expr {
+  if (e.k === 'unknown') return DOTTED.test(e.text) ? typeExpr(e.text, e.line) : e;
+  if (e.k === 'member') {
+    const obj = whole(e.obj);
+    return obj === e.obj ? e : { ...e, obj };
+  }
+  if (e.k === 'index') {
+    const obj = whole(e.obj);
+    return obj === e.obj ? e : { ...e, obj };
+  }
+  return e;
+}
+
+const DOTTED = /^[A-Za-z_]\w*(\.[A-Za-z_]\w*)*$/;
+
+/** Whether `e` reads Streamlit's session state by key. */
+export function readsSessionState(e: Expr): boolean {
+  return sessionRead(whole(e)) !== undefined;
+}
+
 /** The key of a session-state read: `st.session_state.k`, `st.session_state["k"]`, `st.session_state.get("k")`. */
 function sessionRead(e: Expr): string | undefined {
   if (e.k !== 'call') return sessionKey(e);
-  if (e.callee.k !== 'member' || e.callee.prop !== 'get' || !SESSION_STATE.test(dottedPath(e.callee.obj) ?? '')) return undefined;
+  if (e.callee.k !== 'member' || e.callee.prop !== 'get' || !SESSION_STATE.test(dottedPath(whole(e.callee.obj)) ?? '')) return undefined;
   // The key as a literal (read past the extractor's depth, the literal's text).
   const key = e.args[0];
   return key?.k === 'str' ? key.v : key?.k === 'unknown' ? /^["'](\w+)["']$/.exec(key.text)?.[1] : undefined;

@@ -21,7 +21,7 @@ import { closureOwner } from './closures';
 import { classConstructions, type Construction } from './class-constructions';
 import { looksLikeModel } from './model-flow';
 import { qualifiedCallee } from './library-model-args';
-import { heldValues } from './held-values';
+import { heldValues, readsSessionState } from './held-values';
 import { LIBRARY_METHODS, LIBRARY_OBJECTS, type LibraryObject } from './library-objects';
 import { libraryOf, sendsConversation, takesModel } from './foreign-clients';
 import { pickAssignment } from './branch-locals';
@@ -236,7 +236,9 @@ export class LibraryRuns {
       case 'name':
         return this.name(e.v, ctx, next, only);
       case 'member':
-        return e.obj.k === 'name' && e.obj.v === 'self' ? this.selfAttr(e.prop, ctx, next, only) : (this.instanceAttr(e.obj, e.prop, ctx, next, only) ?? this.held(e, ctx, next, only));
+        if (e.obj.k === 'name' && e.obj.v === 'self') return this.selfAttr(e.prop, ctx, next, only);
+        // Streamlit's session state (`st.session_state.llm.complete(…)`); other fields are the attributes' (instanceAttr).
+        return this.instanceAttr(e.obj, e.prop, ctx, next, only) ?? (readsSessionState(e) ? this.held(e, ctx, next, only) : undefined);
       case 'index':
         return this.held(e, ctx, next, only);
       default:

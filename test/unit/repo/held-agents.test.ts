@@ -195,4 +195,23 @@ describe('agents and chat models read back from containers (held-values)', () =>
     assert.equal(agent?.modelSource?.from, 'code', JSON.stringify(agent?.modelSource));
     assert.match(agent?.modelSource?.detail ?? '', /gpt-3\.5-turbo-0613/);
   });
+
+  it('a LlamaIndex LLM kept in the session state is priced where a page calls it; a chat on another key is not', async () => {
+    const r = await scanTree({
+      'app.py': [
+        'import streamlit as st',
+        'from llama_index.llms.openai import OpenAI',
+        '',
+        'if "llm" not in st.session_state:',
+        '    st.session_state.llm = OpenAI(model="gpt-4o-mini")',
+        '    st.session_state.notes = []',
+        '',
+        'def summarize(text):',
+        '    st.session_state.notes.chat(text)',
+        '    return st.session_state.llm.complete(f"Summarize: {text}")',
+        '',
+      ].join('\n'),
+    });
+    assert.deepEqual(requests(r, 'app.py'), [[10, 'gpt-4o-mini']]);
+  });
 });
