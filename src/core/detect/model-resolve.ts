@@ -119,7 +119,7 @@ export class ModelValues {
 
   private name(n: SyntaxNode, depth: number): ModelValue {
     const target = this.syntax.resolve(n);
-    if (target.id !== n.id && target.text !== n.text) {
+    if (target.id !== n.id && target.text !== n.text && !paramShadows(n, target)) {
       const inner = this.resolve(target, depth + 1);
       const param = inner.model ? defaultedParameter(target, n) : undefined;
       const origin = inner.origin ?? { from: 'code' as const, line: spanOf(target).line };
@@ -272,6 +272,21 @@ const FUNCTION_TYPES = new Set(['function_definition', 'decorated_definition', '
 
 function isFunctionLike(n: SyntaxNode): boolean {
   return FUNCTION_TYPES.has(n.type);
+}
+
+/**
+ * Whether `n` names a parameter (without a default) of an enclosing function that `target`, the binding the file's
+ * scope found for the name, lies outside of: `def load_agent(tools, llm): OpenAIAgent.from_tools(tools, llm=llm)`
+ * beside a pydantic field `llm: str = Field(…)` of a class in the same module. The parameter is what the name holds.
+ */
+function paramShadows(n: SyntaxNode, target: SyntaxNode): boolean {
+  for (let p = n.parent; p; p = p.parent) {
+    if (!isFunctionLike(p) || p.type === 'decorated_definition') continue;
+    const params = p.childForFieldName('parameters');
+    if (!params?.namedChildren.some((c) => c && parameterName(c) === n.text)) continue;
+    return !contains(p, target);
+  }
+  return false;
 }
 
 /** When `n` names a parameter (without a default) of its enclosing function: the function (`Class.method`) and the parameter. */

@@ -9,10 +9,14 @@ import { AGENT_METHOD_RUN, loopStaysAtDefinition, RUNS_AGENT_OPTION, runsAgentBy
 import type { DetectedCall, DetectedLoop } from '../detect/types';
 import type { Expr, FunctionFact } from './facts';
 import type { Evaluator } from './evaluate';
+import { heldValues, whole } from './held-values';
 import type { RepoStore } from './store';
+import type { Ctx } from './values';
 import type { RepoLoop, ResolvedModel } from './types';
 
 const RUN = /^(Runner|runner)\.(run|run_sync|run_streamed)$/;
+/** Hops from a run to the agent's definition: a Streamlit page's state object, its session state, a loader's tuple, the builder. */
+const MAX_DEPTH = 14;
 
 export interface AgentRuns {
   readonly loops: RepoLoop[];
@@ -151,13 +155,24 @@ function runRequest(agent: DetectedCall, callee: string, line: number): Detected
 }
 
 /** Where the value an expression holds is defined: a module-level `name = Agent(…)`, through imports, helpers and `.get(key, default)`. */
-function definitionOf(store: RepoStore, ev: Evaluator, e: Expr, ctx: { path: string; fn?: FunctionFact }, depth: number): { path: string; line: number } | undefined {
-  if (depth > 6) return undefined;
+function definitionOf(store: RepoStore, ev: Evaluator, e: Expr, ctx: Ctx, depth: number): { path: string; line: number } | undefined {
+  if (depth > MAX_DEPTH) return undefined;
+  // A dotted receiver cut at the extractor's depth (`current_state` of `current_state.builder_agent.chat`): rebuilt.
+  if (e.k === 'unknown' && whole(e) !== e) return definitionOf(store, ev, whole(e), ctx, depth + 1);
   if (e.k === 'name') {
     const local = ctx.fn?.locals[e.v];
     if (local) return definitionOf(store, ev, local, ctx, depth + 1);
     if (ctx.fn?.params.some((p) => p.name === e.v)) return undefined;
-    return globalDefinition(store, ctx.path, e.v, depth + 1);
+    return globalDefinition(store, ev, ctx.path, e.v, depth + 1);
+  }
+  // A holder read (`st.session_state.agent`, `state.builder_agent`, an item of a returned tuple): what was put there.
+  const held = e.k === 'member' || e.k === 'index' || e.k === 'call' ? heldValues(store, ev, e, ctx) : undefined;
+  if (held) {
+    for (const h of held) {
+      const def = definitionOf(store, ev, h.expr, h.ctx, depth + 1);
+      if (def) return def;
+    }
+    return undefined;
   }
   if (e.k !== 'call') return undefined;
   if (/\.get$/.test(e.text) && e.args[1]) return definitionOf(store, ev, e.args[1], ctx, depth + 1);
@@ -183,14 +198,16 @@ function builtInside(store: RepoStore, path: string, fn: FunctionFact): { path: 
   return inside.length === 1 ? { path, line: inside[0].line } : undefined;
 }
 
-function globalDefinition(store: RepoStore, path: string, name: string, depth: number): { path: string; line: number } | undefined {
+function globalDefinition(store: RepoStore, ev: Evaluator, path: string, name: string, depth: number): { path: string; line: number } | undefined {
   const file = store.get(path);
-  if (!file || depth > 8) return undefined;
+  if (!file || depth > MAX_DEPTH) return undefined;
   const value = file.facts.values[name];
-  if (value?.k === 'call') return { path, line: value.line };
+  if (value?.k === 'call' && !heldValues(store, ev, value, { path })) return { path, line: value.line };
+  // `agent = current_state.cache.agent` at module level (a Streamlit page): the holder it reads.
+  if (value?.k === 'member' || value?.k === 'index' || value?.k === 'call') return definitionOf(store, ev, value, { path }, depth + 1);
   const imp = file.facts.imports.find((i) => i.local === name && i.name);
   const target = imp ? store.modules.resolve(path, imp.module) : undefined;
-  return target ? globalDefinition(store, target, imp!.name!, depth + 1) : undefined;
+  return target ? globalDefinition(store, ev, target, imp!.name!, depth + 1) : undefined;
 }
 
 /** A run request's model is its agent's, found where the agent is defined (`modelFor` resolves it there). */

@@ -9,6 +9,7 @@ import { clientInputArg, loaderFileArg } from './eval-args';
 import { isListMethod, pickItems } from './list-values';
 import { pickByKey } from './client-picks';
 import { factoryModelArg, isRequestBody, splatModelKeys, wrappedModel } from './model-flow';
+import { libraryModelArg } from './library-model-args';
 import { isProviderInstance } from './provider-instances';
 import { typerOptionDefault } from './cli-options';
 import { typedGetterValue } from './config-getters';
@@ -106,7 +107,7 @@ export function evalCall(h: CallHost, e: CallExpr, ctx: Ctx, d: number): Val | u
     if (got) return got;
     const inner = wrappedModel(e);
     if (inner) return h.eval(inner, ctx, d);
-    const factory = factoryModelArg(e);
+    const factory = factoryModelArg(e) ?? libraryModelArg(h.store, ctx.path, e);
     const splat = factory ? undefined : splatModelKeys(e);
     const fromSplat = splat ? firstOf(splat, (k) => h.splatted(e.kw, k, ctx, d)) : undefined;
     const v = factory ? h.eval(factory, ctx, d) : (fromSplat ?? loaderArg(h, e, ctx, d));

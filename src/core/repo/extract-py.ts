@@ -19,7 +19,7 @@ import { comparisonsOf, loopHead, raiseGuards } from './extract-py-loops';
 import { isBranchCall } from './branch-calls';
 import { bucket, CALL_DEPTH, callFactsOf, LOCAL_DEPTH, notRepositoryCallee, INPUT_KEYS, loopFacts, namesIn, ownStatements, type DetectedCallSpot, type FunctionBucket, type LanguageFacts } from './extract-shared';
 import { keepsModel } from './model-flow';
-import { runtimeReturns } from './returns';
+import { builtStateReturn, runtimeReturns } from './returns';
 import { recursionOf } from './extract-recursion';
 import { exitTestsOf } from './extract-exits';
 import { dispatchTables, tableCalls } from './dispatch-tables';
@@ -206,7 +206,7 @@ function functionFact(b: FunctionBucket, moduleTables: ReadonlyMap<string, Expr[
   const body = def.childForFieldName('body');
   const fallbacks = body ? paramFallbacks(body, new Set(params.filter((p) => !p.default || (p.default.k === 'unknown' && p.default.text === 'None')).map((p) => p.name)), expr) : {};
   for (let i = 0; i < params.length; i++) if (fallbacks[params[i].name]) params[i] = { ...params[i], fallback: fallbacks[params[i].name] };
-  const rets = body && endLine - line <= MAX_RETURN_LINES ? runtimeReturns(ownStatements(body, RETURNS)) : [];
+  const rets = body && endLine - line <= MAX_RETURN_LINES ? runtimeReturns(ownStatements(body, RETURNS)) : body ? builtStateReturn(body) : [];
   const [returns, ...moreReturns] = rets.map((r) => expr(r.namedChildren[0]!, 0));
   const returnType = def.childForFieldName('return_type')?.text;
   const guards = body ? raiseGuards(body, expr) : [];
@@ -287,6 +287,9 @@ export function expr(node: SyntaxNode, depth: number): Expr {
       const key = node.childForFieldName('subscript');
       const k = key?.type === 'string' ? expr(key, depth + 1) : key?.type === 'integer' && /^\d+$/.test(key.text) ? { k: 'str' as const, v: key.text, line } : undefined;
       if (obj?.text === 'os.environ' && k?.k === 'str') return { k: 'env', name: k.v, line };
+      // A literal key of Streamlit's session state (`st.session_state["agent"]`) is read whole, at no depth.
+      const held = obj && /^(\w+\.)?session_state$/.test(obj.text) ? /^["'](\w+)["']$/.exec(key?.text ?? '') : null;
+      if (obj && held) return { k: 'index', obj: expr(obj, depth), key: held[1], line };
       return obj && k?.k === 'str' ? { k: 'index', obj: expr(obj, depth + 1), key: k.v, line } : unknown();
     }
     case 'boolean_operator': {

@@ -3,7 +3,8 @@ import type { SyntaxNode } from '../detect/parser';
 import type { Collected } from '../detect/syntax';
 import type { DetectedCall, ValueRef } from '../detect/types';
 import type { Expr, FileFacts } from './facts';
-import { extractPython } from './extract-py';
+import { expr as pyExpr, extractPython } from './extract-py';
+import { sessionStores } from './py-session-state';
 import { extractTypeScript } from './extract-ts';
 import { extractTexts } from './extract-texts';
 import { formatCalls } from './extract-format-calls';
@@ -20,7 +21,9 @@ export function extractFacts(python: boolean, root: SyntaxNode, collected: Colle
       if (wanted.size === 0) break;
     }
   }
-  const facts = python ? extractPython(root, collected, spots) : extractTypeScript(root, collected, spots);
+  const extracted = python ? extractPython(root, collected, spots) : extractTypeScript(root, collected, spots);
+  const stores = python ? sessionStores(root, pyExpr) : [];
+  const facts = stores.length ? { ...extracted, sessionStores: stores } : extracted;
   const texts = extractTexts(python, collected.calls, collected.assigned ?? [], facts.functions);
   const formats = python ? formatCalls(collected.calls, facts.functions) : [];
   const sent = formats.length ? { ...texts, formats } : texts;

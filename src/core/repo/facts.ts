@@ -11,6 +11,8 @@ import type { KeyedReturns } from './keyed-return-types';
 import type { FlagExit, LoopAwait, ReduceFact, StepEffects } from './loop-await';
 import type { SchemaUseFact, SchemaFact, SchemaSenderFact, MessageBuilderFact, ToolSchemaBuilderFact, ToolClassFact, ToolFunctionHints, SchemaRefs, TypeShapeFact, SpliceFact, CalledSpliceFact, TextConstantFact, BuilderTextsFact, BuilderSpliceFact, ToolPartCallFact, ToolOfferFact } from './prompt-facts';
 
+import type { SessionStoreFact, StateDefault } from './holder-facts';
+export type { SessionStoreFact, StateDefault } from './holder-facts';
 export type { SchemaUseFact, SchemaFact, SchemaSenderFact, MessageBuilderFact, ToolSchemaBuilderFact, ToolClassFact, ToolFunctionHints, SchemaRefs, TypeShapeFact, SpliceFact, CalledSpliceFact, TextConstantFact, BuilderTextsFact, BuilderSpliceFact, ToolPartCallFact, ToolOfferFact } from './prompt-facts';
 
 /** An expression as far as the repository pass needs it; anything else is `unknown`. */
@@ -333,13 +335,6 @@ export interface CallFact {
   readonly bodyModel?: Expr;
 }
 
-/** The initial value of a UI state hook (`useState`, `useLocalStorage`): what the UI starts with before the user picks. */
-export interface StateDefault {
-  readonly name: string;
-  readonly value: Expr;
-  readonly line: number;
-}
-
 export interface FileFacts {
   readonly imports: readonly ImportFact[];
   /** Python imports written inside function bodies, looked at after the module's own names (param-fallbacks.ts). */
@@ -358,6 +353,8 @@ export interface FileFacts {
   readonly calls: readonly CallFact[];
   /** UI state hooks' initial values (TypeScript/JSX), for a model the user picks in the UI. */
   readonly stateDefaults?: readonly StateDefault[];
+  /** Python: values put into Streamlit's session state, by key (session-state.ts). */
+  readonly sessionStores?: readonly SessionStoreFact[];
   /** LangGraph cycles of nodes written in other files (detect/graphs.ts, graph-cycles.ts). */
   readonly graphCycles?: readonly GraphCycleFact[];
   /** TypeScript: requests to the app's own server routes (route-sends-ts.ts, route-callers.ts). */

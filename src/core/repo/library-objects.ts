@@ -20,7 +20,7 @@
  * AgentChat "Agents", Haystack "Generators", Agno "Agents", CAMEL "Agents").
  */
 
-import { LANGCHAIN_MODEL_CLASS, LLAMA_INDEX_EMBEDDING_METHODS, LLAMA_INDEX_LLM_METHODS } from './library-surfaces';
+import { LANGCHAIN_MODEL_CLASS, LLAMA_INDEX_EMBEDDING_METHODS, LLAMA_INDEX_LLM_CLASS, LLAMA_INDEX_LLM_METHODS } from './library-surfaces';
 
 export interface ModelSlot {
   readonly kw: readonly string[];
@@ -54,10 +54,10 @@ export const LIBRARY_OBJECTS: readonly LibraryObject[] = [
     model: { kw: ['main_model'], via: { builder: /^aider\.models(\.\w+)*\.Model$/, kw: ['model'], arg: 0 } },
   },
   {
-    // `llm = OpenAI(model="gpt-4o-mini")` from `llama_index.llms.openai`; `llm.complete(…)`, `await llm.achat(…)`,
+    // `llm = OpenAI(model="gpt-4o-mini")` from `llama_index.llms.openai` (0.9: from `llama_index.llms`); `llm.complete(…)`, `await llm.achat(…)`,
     // and the rest of the LLM classes' request surface (library-surfaces.ts).
     library: 'llama-index',
-    builder: /^llama_index\.llms\.\w+(\.\w+)*\.[A-Z]\w*$/,
+    builder: LLAMA_INDEX_LLM_CLASS,
     methods: LLAMA_INDEX_LLM_METHODS,
     model: { kw: ['model', 'model_name'] },
   },

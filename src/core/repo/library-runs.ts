@@ -20,6 +20,8 @@ import { exprText } from './extract';
 import { closureOwner } from './closures';
 import { classConstructions, type Construction } from './class-constructions';
 import { looksLikeModel } from './model-flow';
+import { qualifiedCallee } from './library-model-args';
+import { heldValues, readsSessionState } from './held-values';
 import { LIBRARY_METHODS, LIBRARY_OBJECTS, type LibraryObject } from './library-objects';
 import { libraryOf, sendsConversation, takesModel } from './foreign-clients';
 import { pickAssignment } from './branch-locals';
@@ -211,6 +213,8 @@ export class LibraryRuns {
     const next = hops + 1;
     switch (e.k) {
       case 'call': {
+        const fromHolder = this.held(e, ctx, next, only);
+        if (fromHolder) return fromHolder;
         const name = this.qualified(e.callee, ctx.path);
         if (name) {
           if (only) return only.test(name) ? { call: e, ctx } : undefined;
@@ -232,10 +236,23 @@ export class LibraryRuns {
       case 'name':
         return this.name(e.v, ctx, next, only);
       case 'member':
-        return e.obj.k === 'name' && e.obj.v === 'self' ? this.selfAttr(e.prop, ctx, next, only) : this.instanceAttr(e.obj, e.prop, ctx, next, only);
+        if (e.obj.k === 'name' && e.obj.v === 'self') return this.selfAttr(e.prop, ctx, next, only);
+        // Streamlit's session state (`st.session_state.llm.complete(…)`); other fields are the attributes' (instanceAttr).
+        return this.instanceAttr(e.obj, e.prop, ctx, next, only) ?? (readsSessionState(e) ? this.held(e, ctx, next, only) : undefined);
+      case 'index':
+        return this.held(e, ctx, next, only);
       default:
         return undefined;
     }
+  }
+
+  /** A holder read (Streamlit's session state, a field a construction passes, an item of a returned tuple): what was put there (held-values.ts). */
+  private held(e: Expr, ctx: Ctx, hops: number, only?: RegExp): Built | undefined {
+    for (const h of heldValues(this.store, this.evaluator, e, ctx) ?? []) {
+      const hit = this.origin(h.expr, h.ctx, hops + 1, only);
+      if (hit) return hit;
+    }
+    return undefined;
   }
 
   private name(name: string, ctx: Ctx, hops: number, only?: RegExp): Built | undefined {
@@ -328,22 +345,9 @@ export class LibraryRuns {
     return target ? this.global(target, imp!.name!, hops + 1, only) : undefined;
   }
 
-  /**
-   * A callee's fully qualified name where its head is imported from a module outside the repository
-   * (`Coder.create` with `from aider.coders import Coder` → `aider.coders.Coder.create`); undefined otherwise.
-   */
+  /** A callee's fully qualified name where its head is imported from outside the repository (library-model-args.ts). */
   private qualified(callee: Expr, path: string): string | undefined {
-    const parts: string[] = [];
-    let e = callee;
-    while (e.k === 'member') {
-      parts.unshift(e.prop);
-      e = e.obj;
-    }
-    if (e.k !== 'name') return undefined;
-    const file = this.store.get(path);
-    const imp = file?.facts.imports.find((i) => i.local === e.v) ?? file?.facts.lateImports?.find((i) => i.local === (e as { v: string }).v);
-    if (!imp || imp.local === '*' || imp.module.startsWith('.') || this.store.modules.resolve(path, imp.module)) return undefined;
-    return [imp.module, ...(imp.name ? [imp.name] : []), ...parts].join('.');
+    return qualifiedCallee(this.store, path, callee);
   }
 }
 

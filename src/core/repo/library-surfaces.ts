@@ -20,6 +20,16 @@ export const LLAMA_INDEX_LLM_METHODS =
   /^(a?chat|a?complete|stream_chat|astream_chat|stream_complete|astream_complete|a?predict|a?stream|a?structured_predict|stream_structured_predict|astream_structured_predict|a?chat_with_tools|stream_chat_with_tools|astream_chat_with_tools|a?predict_and_call)$/;
 
 /**
+ * A LlamaIndex LLM class by the module it is imported from: an integration package of 0.10 and later
+ * (`llama_index.llms.openai.OpenAI`), or the 0.9 package and its 0.10 `legacy` copy, which re-export every LLM from
+ * `llama_index.llms` (`from llama_index.llms import OpenAI, Anthropic`; llama-index-legacy/llama_index/legacy/llms/
+ * __init__.py). That package re-exports the message and response types too (`ChatMessage`, `ChatResponse`, …), and
+ * `MockLLM`, which sends nothing: not models.
+ */
+export const LLAMA_INDEX_LLM_CLASS =
+  /^(llama_index\.llms\.\w+(\.\w+)*|llama_index(\.legacy)?\.llms)\.(?!(ChatMessage|ChatResponse\w*|CompletionResponse\w*|LLMMetadata|MessageRole|MockLLM|LOCALAI_DEFAULTS)$)[A-Z]\w*$/;
+
+/**
  * LlamaIndex embedding models, base/embeddings/base.py `BaseEmbedding`: get_query_embedding, get_text_embedding,
  * get_text_embedding_batch, get_agg_embedding_from_queries and their async `aget_…` versions. Priced as
  * embedding requests (input only).
@@ -66,7 +76,7 @@ export const LIBRARY_TYPES: readonly LibraryType[] = [
   },
   {
     library: 'llama-index',
-    type: /^(llama_index\.core(\.base)?\.llms(\.\w+)*\.(LLM|BaseLLM|FunctionCallingLLM|CustomLLM)|llama_index\.llms\.\w+(\.\w+)*\.[A-Z]\w*)$/,
+    type: new RegExp(`^(llama_index\\.core(\\.base)?\\.llms(\\.\\w+)*\\.(LLM|BaseLLM|FunctionCallingLLM|CustomLLM)$|${LLAMA_INDEX_LLM_CLASS.source.slice(1)})`),
     methods: LLAMA_INDEX_LLM_METHODS,
   },
   {

@@ -14,6 +14,12 @@ import type { Expr } from './facts';
 
 type CallExpr = Extract<Expr, { k: 'call' }>;
 
+/**
+ * AI SDK wrappers that send to the model they are given (github:vercel/ai packages/ai/src/middleware/: `wrapLanguageModel(
+ * { model, middleware, modelId?, providerId? })`, `experimental_wrapLanguageModel` in 3.4 and 4.0, `wrapEmbeddingModel`
+ * and `wrapImageModel` of later releases): `modelId` only renames what the wrapper reports; requests go to `model`.
+ */
+const WRAPPED_MODEL = /^(experimental_)?wrap(Language|Embedding|Image)Model$/;
 /** AI SDK provider functions called with a model id (`openai("gpt-4o")`, `gateway("…")`). */
 const PROVIDER_FN =
   /^(openai|anthropic|google|vertex|gateway|mistral|groq|xai|deepseek|ollama|azure|bedrock|fireworks|togetherai|perplexity|cohere|cerebras|openrouter|deepinfra)$/;
@@ -32,7 +38,7 @@ const SDK_MODEL_OBJECT = /^(getGenerativeModel|GenerativeModel|getGenerativeMode
 export function factoryModelArg(e: CallExpr): Expr | undefined {
   const segments = e.text.split('.');
   const last = segments[segments.length - 1];
-  if (last === 'wrapLanguageModel') return e.kw.model;
+  if (WRAPPED_MODEL.test(last)) return e.kw.model;
   // `createOpenAI({ … })(id)`: the callee is itself a call to a provider factory.
   if (e.callee.k === 'call' && /^create[A-Z]\w*$/.test(e.callee.text.split('.').pop() ?? '')) return e.args[0];
   if (segments.length === 1 && PROVIDER_FN.test(last)) return e.args[0];

@@ -38,7 +38,8 @@ export class ModuleResolver {
 
   private typescript(fromPath: string, raw: string): string | undefined {
     const spec = raw.replace(/\?(raw|url|inline)$/, '');
-    if (spec.startsWith('./') || spec.startsWith('../')) return this.tsFile(normalize(`${dirOf(fromPath)}/${spec}`));
+    // `from "."` / `from ".."`: the folder's own `index.ts` (`import { geminiFlashModel } from "."` beside `ai/index.ts`).
+    if (spec.startsWith('./') || spec.startsWith('../') || spec === '.' || spec === '..') return this.tsFile(normalize(`${dirOf(fromPath)}/${spec}`));
     for (const a of this.aliases()) {
       if (a.wildcard ? !spec.startsWith(a.prefix) : spec !== a.prefix) continue;
       for (const t of a.targets) {

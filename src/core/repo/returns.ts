@@ -45,3 +45,18 @@ export function testOnly(node: SyntaxNode): boolean {
   }
   return false;
 }
+
+/**
+ * A long Python function (past the few lines whose returns are read) that ends by building one object of a class from
+ * keywords (`return CurrentSessionState(agent_registry=…, builder_agent=st.session_state.builder_agent)`, the state a
+ * Streamlit helper restores and hands to each page): that construction, when it is the function's last statement and
+ * its only return. What it is built with is what the callers read back from it (repo/held-values.ts).
+ */
+export function builtStateReturn(body: SyntaxNode): SyntaxNode[] {
+  const last = body.namedChildren.filter((c) => c && c.type !== 'comment').pop();
+  const value = last?.type === 'return_statement' ? last.namedChildren[0] : undefined;
+  if (!last || value?.type !== 'call' || !/^[A-Z]\w*$/.test(value.childForFieldName('function')?.text ?? '')) return [];
+  const args = value.childForFieldName('arguments')?.namedChildren ?? [];
+  if (!args.length || !args.every((a) => a?.type === 'keyword_argument')) return [];
+  return body.descendantsOfType('return_statement').length === 1 ? [last] : [];
+}
