@@ -13,7 +13,7 @@
  * (the SDK's default) is one request per message, no loop. `sendAutomaticallyWhen:
  * lastAssistantMessageIsCompleteWithToolCalls` counts nothing: unbounded.
  */
-import type { ChatHookFact } from './chat-hooks-ts';
+import type { ChatHookFact } from './chat-hook-types';
 import type { Evaluator } from './evaluate';
 import type { FunctionFact, LoopFact } from './facts';
 import type { LoopRequests } from './loop-requests';

@@ -20,24 +20,12 @@
  */
 import type { SyntaxNode } from '../detect/parser';
 import type { Expr, FunctionFact } from './facts';
+import type { ChatHookFact } from './chat-hook-types';
 import { enclosingFunction } from './extract-shared';
 
-type ExprOf = (n: SyntaxNode, depth: number) => Expr;
+export type { ChatHookFact } from './chat-hook-types';
 
-/** A chat hook whose options let it post again by itself. */
-export interface ChatHookFact {
-  readonly line: number;
-  readonly column: number;
-  readonly endLine: number;
-  readonly endColumn: number;
-  readonly fn?: string;
-  /** The route it posts to; absent: the SDK's default `/api/chat`. */
-  readonly api?: Expr;
-  /** The step count option (`maxSteps`, `maxToolRoundtrips`), its text, and what to add to its value (1 for roundtrips). */
-  readonly steps?: { readonly value: Expr; readonly option: string; readonly offset: number };
-  /** `sendAutomaticallyWhen: lastAssistantMessageIsCompleteWithToolCalls`: no count. */
-  readonly unbounded?: true;
-}
+type ExprOf = (n: SyntaxNode, depth: number) => Expr;
 
 /** `useChat(…)` (React, AI SDK 3-5), `useChatRuntime(…)` (assistant-ui over the AI SDK), `new Chat(…)` (Svelte, Vue, AI SDK 5). */
 const HOOK = /^(useChat|useChatRuntime)$/;

@@ -6,7 +6,7 @@
  */
 
 import type { DetectedCall } from '../detect/types';
-import type { ChatHookFact } from './chat-hooks-ts';
+import type { ChatHookFact } from './chat-hook-types';
 import type { TextFacts } from './sent-types';
 import type { KeyedReturns } from './keyed-return-types';
 import type { FlagExit, LoopAwait, ReduceFact, StepEffects } from './loop-await';
