@@ -45,7 +45,7 @@ export function findHandWrittenLoops(syntax: LanguageSyntax, collected: Collecte
     if (!call) continue;
     // Tool calls only counted to decide whether to ask again (retry-nudge.ts): one request retried, not a loop.
     if (syntax.language === 'python' && contains(loop, call.node) && retriesWithNudge(loop, call.node)) continue;
-    const bound = loopBound(syntax, loop);
+    const bound = loopBound(syntax, loop, contains(loop, call.node) ? call.node : undefined);
     if (bound === 'not-a-loop') continue;
     chosen.push(loop);
     const span = spanOf(loop);
@@ -81,27 +81,28 @@ function callInside(
 
 type Bound = { value: number; option: string } | undefined | 'not-a-loop';
 
-export function loopBound(syntax: LanguageSyntax, loop: SyntaxNode): Bound {
+/** `step`: the request the body sends, where it is written in the loop (the guard's place relative to it counts). */
+export function loopBound(syntax: LanguageSyntax, loop: SyntaxNode, step?: SyntaxNode): Bound {
   switch (loop.type) {
     case 'for_statement': {
       if (syntax.language === 'python') return pythonForBound(syntax, loop);
       const condition = loop.childForFieldName('condition');
-      if (!condition || condition.type === 'empty_statement' || condition.text.trim() === ';') return guardInBody(syntax, loop);
-      return comparisonBound(syntax, condition) ?? guardInBody(syntax, loop);
+      if (!condition || condition.type === 'empty_statement' || condition.text.trim() === ';') return guardInBody(syntax, loop, step);
+      return comparisonBound(syntax, condition) ?? guardInBody(syntax, loop, step);
     }
     case 'for_in_statement':
       return 'not-a-loop';
     case 'while_statement':
     case 'do_statement': {
       const condition = loop.childForFieldName('condition');
-      return (condition ? comparisonBound(syntax, condition) : undefined) ?? guardInBody(syntax, loop);
+      return (condition ? comparisonBound(syntax, condition) : undefined) ?? guardInBody(syntax, loop, step);
     }
     default:
       return undefined;
   }
 }
 
-function pythonForBound(syntax: LanguageSyntax, loop: SyntaxNode): Bound {
+function pythonForBound(syntax: LanguageSyntax, loop: SyntaxNode, step?: SyntaxNode): Bound {
   const right = loop.childForFieldName('right');
   if (!right) return 'not-a-loop';
   if (right.type === 'call' && /^range$/.test(syntax.callee(right))) {
@@ -110,9 +111,9 @@ function pythonForBound(syntax: LanguageSyntax, loop: SyntaxNode): Bound {
     const value = end ? syntax.number(end) : undefined;
     const start = args.length >= 2 ? syntax.number(args[0]) : 0;
     if (value !== undefined && start !== undefined) return { value: Math.max(0, value - start), option: `range(${end!.text})` };
-    return guardInBody(syntax, loop);
+    return guardInBody(syntax, loop, step);
   }
-  if (right.type === 'call' && /(^|\.)count$/.test(syntax.callee(right))) return guardInBody(syntax, loop);
+  if (right.type === 'call' && /(^|\.)count$/.test(syntax.callee(right))) return guardInBody(syntax, loop, step);
   // Iterating over data (`for item in items`) is a batch, not an agent loop.
   return 'not-a-loop';
 }
@@ -140,8 +141,14 @@ function comparisonBound(syntax: LanguageSyntax, condition: SyntaxNode): { value
   return undefined;
 }
 
-/** `if turn >= MAX_TURNS: break` inside the body. */
-function guardInBody(syntax: LanguageSyntax, loop: SyntaxNode): { value: number; option: string } | undefined {
+/**
+ * `if turn >= MAX_TURNS: break` inside the body: MAX_TURNS passes where the counter is raised after the guard and the
+ * request is sent after it too (or both before it). Where the body raises the counter once (`turn += 1`, `turn++`) and
+ * sends the request itself, their places count: the guard stops the pass on which the counter first meets the cap
+ * (one pass sooner when it is raised before the guard), and that pass sends its request only if it comes before the
+ * guard (`iterations += 1; if iterations > max_iterations: break; ask()` → max_iterations requests).
+ */
+function guardInBody(syntax: LanguageSyntax, loop: SyntaxNode, step?: SyntaxNode): { value: number; option: string } | undefined {
   const body = loop.childForFieldName('body');
   if (!body) return undefined;
   for (const stmt of body.descendantsOfType('if_statement')) {
@@ -156,8 +163,22 @@ function guardInBody(syntax: LanguageSyntax, loop: SyntaxNode): { value: number;
       if (!m) continue;
       const right = c.type === 'comparison_operator' ? c.namedChildren[1] : c.childForFieldName('right');
       const value = right ? syntax.number(right) : undefined;
-      if (value !== undefined) return { value: value + (m[2] === '>' ? 1 : 0), option: `${m[1]} ${m[2]} ${m[3].trim()}` };
+      if (value === undefined) continue;
+      const ordered = step ? orderedPasses(body, stmt, step, m[1], value, m[2]) : undefined;
+      return { value: ordered ?? value + (m[2] === '>' ? 1 : 0), option: `${m[1]} ${m[2]} ${m[3].trim()}` };
     }
   }
   return undefined;
+}
+
+const RAISES = ['augmented_assignment', 'augmented_assignment_expression', 'update_expression'];
+
+/** Requests sent before `guard` stops the loop, from where the body raises `counter` (once, by one) and sends `step`. */
+function orderedPasses(body: SyntaxNode, guard: SyntaxNode, step: SyntaxNode, counter: string, cap: number, op: string): number | undefined {
+  const name = counter.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  const raise = new RegExp(`^(${name}\\s*\\+=\\s*1|${name}\\s*\\+\\+|\\+\\+\\s*${name})$`);
+  const raises = body.descendantsOfType(RAISES).filter((n): n is SyntaxNode => Boolean(n) && raise.test(n!.text.trim()));
+  if (raises.length !== 1 || contains(guard, raises[0]) || contains(guard, step) || !contains(body, step)) return undefined;
+  const stopsOn = (op === '>' ? cap + 1 : cap) + (raises[0].startIndex < guard.startIndex ? 0 : 1);
+  return stopsOn - 1 + (step.startIndex < guard.startIndex ? 1 : 0);
 }

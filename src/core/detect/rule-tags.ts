@@ -61,6 +61,7 @@ export const LOOP_RULES = {
   'tool-round-recursion': { kind: 'data-flow', about: "a function that calls itself again from a branch on the model's tool calls, bounded only by a token or cost budget it checks, if any (repo/tool-round-loops.ts)" },
   'reduce-recursion': { kind: 'data-flow', about: 'a function that sends requests and calls itself on their answers until its input is reduced (a tree summary), no level count: unbounded (repo/reduce-recursion.ts)' },
   'task-requeue': { kind: 'data-flow', about: 'a queued task that re-enqueues itself after a pass reaching a request, bounded by a count against a limit (repo/requeue-loops.ts)' },
+  'chat-hook-loop': { kind: 'framework-contract', about: "an AI SDK chat hook that posts again while the last answer's tool calls all have results (useChat maxSteps, sendAutomaticallyWhen), each pass the request of the route it posts to (repo/chat-hook-loops.ts)" },
   'agent-run-elsewhere': { kind: 'data-flow', about: 'an agent run in another file than its definition (repo/cross-file-runs.ts)' },
 } as const satisfies Record<string, RuleTag>;
 

@@ -12,6 +12,7 @@ import type { Evaluator } from './evaluate';
 import { exprText } from './extract';
 import { keyedHolder, MAX_KEYED } from './keyed-instances';
 import type { RepoStore } from './store';
+import { enclosingMethod } from './values';
 
 export interface ClassRef {
   readonly path: string;
@@ -164,9 +165,11 @@ export class Dispatch {
 
   private compute(e: Expr, ctx: Ctx, depth: number): ClassRef[] {
     if (e.k === 'name') {
-      if ((e.v === 'self' || e.v === 'cls' || e.v === 'this') && ctx.fn?.name.includes('.')) {
-        const cls = this.store.get(ctx.path)?.classes.get(ctx.fn.name.split('.')[0]);
-        return cls ? [{ path: ctx.path, cls }] : [];
+      if ((e.v === 'self' || e.v === 'cls' || e.v === 'this') && ctx.fn) {
+        // A closure inside a method (`def _send_message(…): self.planner.reply(…)`) sees the method's `self`.
+        const method = ctx.fn.name.includes('.') ? ctx.fn : enclosingMethod(this.store.get(ctx.path)?.functions.values() ?? [], ctx.fn);
+        const cls = method ? this.store.get(ctx.path)?.classes.get(method.name.split('.')[0]) : undefined;
+        if (method) return cls ? [{ path: ctx.path, cls }] : [];
       }
       const local = ctx.fn?.locals[e.v];
       if (local) return this.valueClasses(local, ctx, depth + 1);

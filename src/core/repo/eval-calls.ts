@@ -27,6 +27,10 @@ import { storeCreation, storeRead } from './state-stores';
 import { pickKeyed, type KeyedReturns } from './keyed-returns';
 import { aliasCall } from './provider-aliases';
 import { rotatedPick } from './rotated-lists';
+import { exprText } from './extract';
+
+/** python-injector's builders: `injector.create_object(Cls, additional_kwargs=…)`, `injector.get(Cls)`. */
+const INJECTED = /(^|\.)\w*injector\.(create_object|get)$/i;
 
 type CallExpr = Extract<Expr, { k: 'call' }>;
 
@@ -87,6 +91,11 @@ export function evalCall(h: CallHost, e: CallExpr, ctx: Ctx, d: number): Val | u
   // `customProvider({…})`, and `scira.languageModel("scira-fast")` on one: the model its alias names (provider-aliases.ts).
   const aliased = aliasCall(h, e, ctx, d);
   if (aliased) return aliased;
+  // `self.injector.create_object(Planner, …)`, `injector.get(Service)` (python-injector): an instance of the class passed.
+  if (e.callee.k === 'member' && INJECTED.test(exprText(e.callee)) && e.args[0]) {
+    const cls = h.eval(e.args[0], ctx, d);
+    if (cls?.t === 'class') return { t: 'inst', path: cls.path, cls: cls.cls, args: [], kw: {}, ctx };
+  }
   const callee = h.eval(e.callee, ctx, d);
   if (callee?.t === 'dict' && callee.store) return storeRead(h, e, ctx, d, callee);
   const option = callee ? undefined : typerOptionDefault(e, h.store.get(ctx.path));

@@ -25,6 +25,7 @@ import { initializerObject } from './state-stores';
 import { keyedReturnsOf } from './keyed-returns';
 import { recursionOf } from './extract-recursion';
 import { ifTestOf, routeSendsOf } from './route-sends-ts';
+import { chatHooksOf } from './chat-hooks-ts';
 
 const TS_NAMES = new Set(['identifier', 'shorthand_property_identifier']);
 
@@ -102,7 +103,8 @@ export function extractTypeScript(root: SyntaxNode, collected: Collected, detect
   }
   const calls = callFactsOf(detected, functions, modelArg);
   const routeSends = routeSendsOf(collected.calls, functions, expr);
-  return { imports, exports, values, functions, classes, moduleCalls: module.moduleCalls, moduleLoops: loopFacts(module.moduleLoops, [], TS), calls, ...(stateDefaults.length ? { stateDefaults } : {}), ...(routeSends.length ? { routeSends } : {}) };
+  const chatHooks = chatHooksOf(collected.calls, functions, expr);
+  return { imports, exports, values, functions, classes, moduleCalls: module.moduleCalls, moduleLoops: loopFacts(module.moduleLoops, [], TS), calls, ...(stateDefaults.length ? { stateDefaults } : {}), ...(routeSends.length ? { routeSends } : {}), ...(chatHooks.length ? { chatHooks } : {}) };
 }
 
 /**

@@ -6,6 +6,7 @@
  */
 
 import type { DetectedCall } from '../detect/types';
+import type { ChatHookFact } from './chat-hook-types';
 import type { TextFacts } from './sent-types';
 import type { KeyedReturns } from './keyed-return-types';
 import type { FlagExit, LoopAwait, ReduceFact, StepEffects } from './loop-await';
@@ -359,6 +360,7 @@ export interface FileFacts {
   readonly graphCycles?: readonly GraphCycleFact[];
   /** TypeScript: requests to the app's own server routes (route-sends-ts.ts, route-callers.ts). */
   readonly routeSends?: readonly RouteSendFact[];
+  readonly chatHooks?: readonly ChatHookFact[];
   readonly schemaUses?: readonly SchemaUseFact[];
   readonly schemas?: readonly SchemaFact[];
   readonly schemaSenders?: readonly SchemaSenderFact[];

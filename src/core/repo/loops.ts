@@ -17,6 +17,7 @@ import { notAgentLoop } from './loop-kinds';
 import { carriedStep, stepLoop } from './carried-items';
 import { recursionLoops } from './recursion-loops';
 import { requeueLoops } from './requeue-loops';
+import { chatHookLoops } from './chat-hook-loops';
 import type { RepoStore } from './store';
 import type { RepoLoop } from './types';
 import { innerLoopsOf, withoutTaskLoops, type Candidate, type LoopSpan, type Passage } from './task-loops';
@@ -80,7 +81,9 @@ export function findRepoLoops(store: RepoStore, graph: CallGraph, ev: Evaluator,
   const recursions = recursionLoops(store, ev, reachFrom, taken, requests);
   // Tasks that re-enqueue themselves (requeue-loops.ts), where no loop is reported already.
   const takenToo = (path: string, line: number, endLine: number): boolean => taken(path, line, endLine) || recursions.some((l) => l.path === path && l.loop.line === line);
-  return [...loops, ...recursions, ...requeueLoops(store, graph, ev, reachFrom, takenToo, requests)];
+  // Chat hooks that post again while the answer's tool calls have results (chat-hook-loops.ts): the loop is in the
+  // client component, its steps the route's request.
+  return [...loops, ...recursions, ...requeueLoops(store, graph, ev, reachFrom, takenToo, requests), ...chatHookLoops(store, ev, reachFrom, requests)];
 }
 
 interface Reached {

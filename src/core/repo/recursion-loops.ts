@@ -34,7 +34,9 @@ export function recursionLoops(store: RepoStore, ev: Evaluator, reachFrom: Reach
       const rec = fn.recursion;
       if (!rec || taken(path, fn.line, fn.endLine)) continue;
       if ('fedFrom' in rec) {
-        const reduced = reduceLoop(reachFrom, requests, path, fn, rec);
+        // A folded site's other branches (site-groups.ts): the per-chunk request may be one of them.
+        const alternatives = (callId: string): number[] => (f.file.calls.find((c) => c.id === callId)?.alternatives ?? []).map((a) => a.line);
+        const reduced = reduceLoop(reachFrom, requests, path, fn, rec, alternatives);
         if (reduced) out.push(reduced);
         continue;
       }
