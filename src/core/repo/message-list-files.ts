@@ -52,3 +52,19 @@ export function inputNamesOf(expr: Extract<Expr, { k: 'call' }>): string[] {
   const out = [...expr.args.filter(named), ...Object.entries(expr.kw).flatMap(([k, e]) => (INPUT_KEYS.test(k) && named(e) ? [e] : []))].map((e) => exprText(e));
   return [...new Set(out)].slice(0, 12);
 }
+
+/**
+ * Loader calls written inline in a request's input: `messages=[{"role": "system", "content": _load_prompt("explain.txt")}]`,
+ * `system=load_prompt("review.md")`, TypeScript `{ messages: [{ role: 'system', content: loadPrompt('writer') }] }`.
+ * `inside` are the calls written within the request's lines (the function's call facts keep them even where the
+ * request's own expression is cut short); each is evaluated where it is written, the loader's name argument bound,
+ * and kept when it reads a prompt text file.
+ */
+export function inlineLoaderFiles(inside: readonly Expr[], ctx: Ctx, evaluate: EvalIn): Extract<Val, { t: 'file' }>[] {
+  const out: Extract<Val, { t: 'file' }>[] = [];
+  for (const e of inside.slice(0, MAX_ITEMS)) {
+    const v = e.k === 'call' ? evaluate(e, ctx) : undefined;
+    if (v?.t === 'file' && PROMPT_TEXT.test(v.path) && !NOT_PROMPT.test(v.path) && !out.some((o) => o.path === v.path)) out.push(v);
+  }
+  return out;
+}

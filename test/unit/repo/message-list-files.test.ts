@@ -66,6 +66,32 @@ describe('prompt files sent inside a message list', () => {
     assert.deepEqual(inputNamesOf(expr), ['history', 'messages']);
   });
 
+  it('a loader call written inline in a message of the request: linked; a data file read inline is not', async () => {
+    const code = `import os
+from openai import OpenAI
+
+PROMPTS_DIR = os.path.join(os.path.dirname(__file__), "prompts")
+client = OpenAI()
+
+
+def _load_prompt(name):
+    with open(os.path.join(PROMPTS_DIR, name)) as f:
+        return f.read()
+
+
+def explain(question):
+    return client.chat.completions.create(model="gpt-4o", messages=[{"role": "system", "content": _load_prompt("explain.txt")}, {"role": "user", "content": question}])
+
+
+def rows(question):
+    return client.chat.completions.create(model="gpt-4o", messages=[{"role": "system", "content": open("data/rows.csv").read()}, {"role": "user", "content": question}])
+`;
+    const r = await scanTree({ 'app/agent.py': code, 'app/prompts/explain.txt': 'You explain the course to a student in plain words, with one example and one exercise.\n', 'data/rows.csv': 'a,b\n1,2\n' });
+    const [explain, rows] = file(r, 'app/agent.py').calls;
+    assert.deepEqual(explain.loadedPrompts, [{ path: 'app/prompts/explain.txt', line: 1 }]);
+    assert.equal(rows.loadedPrompts, undefined);
+  });
+
   it('traps: a data file and a README put into a message are not prompt files of the call', async () => {
     const code = `from openai import OpenAI
 
