@@ -28,7 +28,7 @@ import { dispatchedToolPromptsByFile, toolFunctionPromptsByFile } from './tool-f
 import { mentionIndex, unsentPromptIds } from './unsent-prompts';
 import { configKeysFormattedIntoPrompts, referencedFiles } from './loaded-files';
 import { collectLoadedPromptFiles, filesNamedByInputs, withoutOverlaps } from './loaded-prompt-files';
-import { inlineLoaderFiles, inputNamesOf } from './message-list-files';
+import { inlineLoaded, inputNamesOf } from './message-list-files';
 import { findAgentRuns, runModelOf, type AgentRuns } from './cross-file-runs';
 import { heldPrompts, subclassIndex, type HeldPromptSources } from './held-prompts';
 import { RepoStore } from './store';
@@ -304,11 +304,7 @@ export class RepoIndex implements RepoHints {
       const names = new Set([...call.inputPlaceholders, ...(fact?.inputs ?? [])]);
       out.push(...filesNamedByInputs(names, call.line, (e) => tryEval(this.evaluator, e, at.ctx), (p) => this.store.text(p) ?? this.host.readText?.(p), (e, ctx) => tryEval(this.evaluator, e, ctx)));
       // Loader calls written inline in the request's messages (message-list-files.ts).
-      const inside = (at.ctx.fn?.calls ?? this.store.get(path)?.facts.moduleCalls ?? []).filter((c) => c.line >= call.line && c.line <= call.endLine && c.callee !== call.callee);
-      for (const f of inlineLoaderFiles(inside.map((c) => c.expr), at.ctx, (e, ctx) => tryEval(this.evaluator, e, ctx))) {
-        const text = this.fileText(f.path);
-        if (text !== undefined && !out.some((o) => o.path === f.path)) out.push({ name: 'message', path: f.path, text, from: f.from });
-      }
+      for (const l of inlineLoaded(call, at.ctx.fn?.calls ?? this.store.get(path)?.facts.moduleCalls ?? [], at.ctx, (e, ctx) => tryEval(this.evaluator, e, ctx), (p) => this.fileText(p))) if (!out.some((o) => o.path === l.path)) out.push(l);
       // Prompts held by instance attributes of the classes that build this request's messages (held-prompts.ts).
       if (fact?.fn && !call.agent) {
         for (const held of heldPrompts(this.heldSources(), path, fact.fn)) if (!out.some((o) => o.path === held.path && o.line === held.line)) out.push(held);

@@ -11,7 +11,8 @@
 import type { Ctx, Val } from './evaluate';
 import { exprText } from './extract';
 import { INPUT_KEYS } from './extract-shared';
-import type { Expr } from './facts';
+import type { CalleeFact, Expr } from './facts';
+import type { LoadedPrompt } from './types';
 
 /** Keys of a chat message that hold its text. */
 const TEXT_KEYS = /^(content|text|system|prompt|instructions?|input)$/;
@@ -67,4 +68,13 @@ export function inlineLoaderFiles(inside: readonly Expr[], ctx: Ctx, evaluate: E
     if (v?.t === 'file' && PROMPT_TEXT.test(v.path) && !NOT_PROMPT.test(v.path) && !out.some((o) => o.path === v.path)) out.push(v);
   }
   return out;
+}
+
+/** The prompt files read by the loader calls written within a request's lines, as inputs of it. */
+export function inlineLoaded(call: { readonly line: number; readonly endLine: number; readonly callee: string }, calls: readonly CalleeFact[], ctx: Ctx, evaluate: EvalIn, readText: (path: string) => string | undefined): LoadedPrompt[] {
+  const inside = calls.filter((c) => c.line >= call.line && c.line <= call.endLine && c.callee !== call.callee).map((c) => c.expr);
+  return inlineLoaderFiles(inside, ctx, evaluate).flatMap((f) => {
+    const text = readText(f.path);
+    return text === undefined ? [] : [{ name: 'message', path: f.path, text, from: f.from }];
+  });
 }
