@@ -5,7 +5,7 @@
  */
 import type { TokenizerId, TokenPrices } from '../catalog/types';
 import type { Price } from '../cost/types';
-import type { ModelSource, PlaceholderAssumption, SiteAssumption } from '../report/types';
+import type { ModelSource, PlaceholderAssumption, SiteAssumption, UnknownInput } from '../report/types';
 
 export type EstimateUnit = 'call' | 'task' | 'request';
 
@@ -75,6 +75,8 @@ export interface SiteEstimate {
   readonly stepOf?: string;
   readonly latencyMs?: number;
   readonly tokens: { readonly input: number; readonly output: number };
+  /** The input could not be read (report/types.ts UnknownInput): surfaces show it as unknown with its range, never as a count. */
+  readonly inputUnknown?: UnknownInput;
   readonly steps?: StepsFinding;
   readonly agentTax?: number;
   readonly overflowStep?: number;

@@ -28,6 +28,7 @@ import { dispatchedToolPromptsByFile, toolFunctionPromptsByFile } from './tool-f
 import { mentionIndex, unsentPromptIds } from './unsent-prompts';
 import { configKeysFormattedIntoPrompts, referencedFiles } from './loaded-files';
 import { collectLoadedPromptFiles, filesNamedByInputs, withoutOverlaps } from './loaded-prompt-files';
+import { inlineLoaded, inputNamesOf } from './message-list-files';
 import { findAgentRuns, runModelOf, type AgentRuns } from './cross-file-runs';
 import { heldPrompts, subclassIndex, type HeldPromptSources } from './held-prompts';
 import { RepoStore } from './store';
@@ -297,11 +298,13 @@ export class RepoIndex implements RepoHints {
   loadedPrompts(path: string, call: DetectedCall): readonly LoadedPrompt[] {
     return this.memo(`p:${path}#${call.id}`, () => {
       const at = this.ctxOf(path, call.id);
-      if (!at) return [];
+      if (!at) return call.id.endsWith('.f') ? this.familyLoaded(path, call) : [];
       const out: LoadedPrompt[] = [];
       const fact = this.store.get(path)?.facts.calls.find((c) => c.id === call.id);
       const names = new Set([...call.inputPlaceholders, ...(fact?.inputs ?? [])]);
-      out.push(...filesNamedByInputs(names, call.line, (e) => tryEval(this.evaluator, e, at.ctx), (p) => this.store.text(p) ?? this.host.readText?.(p)));
+      out.push(...filesNamedByInputs(names, call.line, (e) => tryEval(this.evaluator, e, at.ctx), (p) => this.store.text(p) ?? this.host.readText?.(p), (e, ctx) => tryEval(this.evaluator, e, ctx)));
+      // Loader calls written inline in the request's messages (message-list-files.ts).
+      for (const l of inlineLoaded(call, at.ctx.fn?.calls ?? this.store.get(path)?.facts.moduleCalls ?? [], at.ctx, (e, ctx) => tryEval(this.evaluator, e, ctx), (p) => this.fileText(p))) if (!out.some((o) => o.path === l.path)) out.push(l);
       // Prompts held by instance attributes of the classes that build this request's messages (held-prompts.ts).
       if (fact?.fn && !call.agent) {
         for (const held of heldPrompts(this.heldSources(), path, fact.fn)) if (!out.some((o) => o.path === held.path && o.line === held.line)) out.push(held);
@@ -320,6 +323,14 @@ export class RepoIndex implements RepoHints {
       }
       return out;
     });
+  }
+
+  /** A request through the repository's chat-model family: the prompt files its named inputs hold (message-list-files.ts). */
+  private familyLoaded(path: string, call: DetectedCall): LoadedPrompt[] {
+    const site = this.pyFamilies().byFile.get(path)?.find((s) => s.call.id === call.id);
+    if (!site) return [];
+    const evalIn = (e: Expr, ctx: Ctx): Val | undefined => tryEval(this.evaluator, e, ctx);
+    return filesNamedByInputs(inputNamesOf(site.expr), call.line, (e) => evalIn(e, site.ctx), (p) => this.fileText(p), evalIn);
   }
 
   private heldSources(): HeldPromptSources {

@@ -13,6 +13,7 @@ import { settingsPromptFiles } from './settings-prompts';
 import type { FormattedConfig } from './formatted-config-keys';
 import type { RepoStore } from './store';
 import type { LoadedPrompt } from './types';
+import { filesInMessages, type EvalIn } from './message-list-files';
 
 /** Translations are read by the code too, but they are shown to users, not sent to a model. */
 const NOT_PROMPT_DIR = /(^|\/)(locales?|i18n|translations?|lang)\//i;
@@ -97,11 +98,18 @@ export function filesNamedByInputs(
   line: number,
   evaluate: (e: Expr) => Val | undefined,
   readText: (path: string) => string | undefined,
+  evaluateIn?: EvalIn,
 ): LoadedPrompt[] {
   const out: LoadedPrompt[] = [];
   for (const name of names) {
     if (!/^[A-Za-z_$][\w$]*(\.[A-Za-z_$][\w$]*)*$/.test(name)) continue;
     const v = evaluate(refExpr(name, 'member', line));
+    // A message list the call is given by name: the files its messages' texts are read from (message-list-files.ts).
+    for (const f of evaluateIn && (v?.t === 'list' || v?.t === 'dict') ? filesInMessages(v, evaluateIn) : []) {
+      const text = readText(f.path);
+      // Named apart from the list: the list's other messages stay an input of their own (sized as the list's placeholder).
+      if (text !== undefined && !out.some((o) => o.path === f.path)) out.push({ name: `${name} (a message of it)`, path: f.path, text, from: f.from });
+    }
     if (v?.t === 'file') {
       const text = readText(v.path);
       if (text !== undefined && !out.some((o) => o.path === v.path)) out.push({ name, path: v.path, text, from: v.from });

@@ -67,7 +67,7 @@ export class PyFamilies {
   /** Classes of a family: senders and their ancestors and descendants. */
   private readonly family = new Set<string>();
   private readonly reachMemo = new Map<string, boolean>();
-  private readonly byFile = new Map<string, FamilySite[]>();
+  readonly byFile = new Map<string, FamilySite[]>();
   private readonly implementing = new Set<string>();
   /** Names of the family's request methods: a call of another name is never looked at. */
   private readonly requestMethods = new Set<string>();

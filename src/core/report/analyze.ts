@@ -21,7 +21,7 @@ import { frameworkDefault, loopStepsWithAlternatives, loopStepOf } from './loop-
 import { hasUncertainty, noUncertainty, priceWithRange, rangeModels, stepRange, widenTaskWithAlternatives, widenWithAlternatives, type RangeSpec, type UncertainInputs } from './ranges';
 import { scopeOfPath } from './scope';
 import { uncachedByCode } from './explicit-cache';
-import { inputTokens } from './input-tokens';
+import { inputTokens, type InputSink } from './input-tokens';
 import { preferModelSource, priceInstructions, pricePrompt, unpricedFor } from './prompt-pricing';
 import type { AgentLoopReport, CallReport, DiagnosticReport, FileReport, InstructionFileReport, PromptReport, SiteAssumption } from './types';
 import { callsPerDayNote, defaultModelNote, outputNote, reasoningNote, stepsNote, toolResultNote } from './assumption-notes';
@@ -197,9 +197,8 @@ class FileAnalysis {
     const prompts = this.sendablePrompts(call.promptIds);
     const loaded = repo?.loadedPrompts(this.file.path, call) ?? [];
     const uncertain = noUncertainty();
-    const input =
-      ann?.input ??
-      inputTokens({ file: this.file, assumptions: this.a, annotation: ann, importedPrompt: this.env.importedPrompt ?? repo?.importedPrompt }, prompts, call, model, { assumed, notes, uncertain }, loaded);
+    const sink: InputSink = { assumed, notes, uncertain };
+    const input = ann?.input ?? inputTokens({ file: this.file, assumptions: this.a, annotation: ann, importedPrompt: this.env.importedPrompt ?? repo?.importedPrompt }, prompts, call, model, sink, loaded);
     if (ann?.input !== undefined) notes.push({ subject: 'input', value: ann.input, from: 'annotation' });
     const uses = repo?.usesFor(this.file.path, call.id);
     const repoStep = repo?.stepOf(this.file.path, call.id);
@@ -266,6 +265,7 @@ class FileAnalysis {
       ...(hasUncertainty(rangeInputs) ? { rangeInputs } : {}),
       ...(uses ? { uses } : {}),
       ...(loaded.length ? { loadedPrompts: loaded.map((l) => ({ path: l.path, line: l.line ?? 1 })) } : {}),
+      ...(sink.unknown && ann?.input === undefined ? { inputUnknown: sink.unknown } : {}),
       ...(call.rule ? { rule: call.rule } : {}),
       ...(plausible ? { plausibleModels: plausible } : {}),
     };
@@ -341,6 +341,7 @@ class FileAnalysis {
       ...(estimate ? { latencyMs: estimate.latencyMs } : {}),
       ...(estimate?.overflowStep !== undefined ? { overflowStep: estimate.overflowStep } : {}),
       workload,
+      ...(call?.report.inputUnknown ? { inputUnknown: call.report.inputUnknown } : {}),
       ...(loop.callId ? { callId: loop.callId } : {}),
       ...(followed ? { boundKind: followed.kind ?? ('counter' as const), ...(followed.at ? { boundAt: followed.at } : {}) } : {}),
       assumptions: notes,

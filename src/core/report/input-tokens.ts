@@ -12,7 +12,8 @@ import { placeholderNote } from './assumption-notes';
 import type { ModelChoice } from './models';
 import type { UncertainInputs } from './ranges';
 import { literalText, placeholderSize } from './sizes';
-import type { SiteAssumption } from './types';
+import type { SiteAssumption, UnknownInput } from './types';
+import { inputIsUnread, unknownInput } from './unknown-input';
 
 export interface InputContext {
   readonly file: DetectedFile;
@@ -27,6 +28,8 @@ export interface InputSink {
   readonly assumed: string[];
   readonly notes: SiteAssumption[];
   readonly uncertain: UncertainInputs;
+  /** Set when nothing the call sends could be read (unknown-input.ts). */
+  unknown?: UnknownInput;
 }
 
 export function inputTokens(ctx: InputContext, prompts: readonly DetectedPrompt[], call: DetectedCall, model: ModelChoice, sink: InputSink, loaded: readonly LoadedPrompt[]): number {
@@ -73,6 +76,11 @@ export function inputTokens(ctx: InputContext, prompts: readonly DetectedPrompt[
     messages.push({ role: 'user', content: '' });
     if (size.from !== 'annotation') assumed.push(`input ${name}: ${size.assumedTokens} tokens (${size.from})`);
     notes.push(placeholderNote(size, 'input'));
+  }
+  // Nothing read: the input is unknown, priced at one default-sized input with its spread, never as 0.
+  if (!messages.length && !tools.length && !placeholderTokens && inputIsUnread(call)) {
+    sink.unknown = unknownInput(call, a, sink);
+    return sink.unknown.assumed;
   }
   const tokenizer = tokenizerForModel(model.entry ?? model.id);
   const profile = ratioProfileForModel(model.entry ?? model.id);

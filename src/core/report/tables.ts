@@ -6,10 +6,11 @@
  */
 import { sumPrices } from '../cost';
 import type { Price } from '../cost/types';
-import { formatInteger, formatMultiplier, formatPrice, formatPriceWithRange, formatTokens } from '../format';
+import { formatInteger, formatMultiplier, formatPrice, formatPriceWithRange } from '../format';
+import { formatInputTokens } from '../format/estimate';
 import type { Assumptions } from '../workload';
 import { DEFAULT_HEADLINE_SCOPES, siteCosts, type SiteCost } from './totals';
-import type { FileReport, ScanReport, SiteScope } from './types';
+import type { FileReport, ScanReport, SiteScope, UnknownInput } from './types';
 
 export type ReportCell = string | { readonly text: string; readonly raw: string | number | boolean | null };
 
@@ -27,6 +28,7 @@ interface RankedSite extends SiteCost {
   readonly file: FileReport;
   readonly steps?: number;
   readonly inputTokens: number;
+  readonly inputUnknown?: UnknownInput;
   readonly notes: string[];
 }
 
@@ -50,10 +52,12 @@ function rankedSites(report: ScanReport): RankedSite[] {
       const notes: string[] = [];
       let steps: number | undefined;
       let inputTokens = 0;
+      let inputUnknown: UnknownInput | undefined;
       if (s.kind === 'loop') {
         const l = file.agentLoops.find((x) => x.id === s.siteId)!;
         steps = l.maxSteps;
         inputTokens = l.workload.inputTokens;
+        inputUnknown = l.inputUnknown;
         if (!l.bounded) notes.push('unbounded');
         if (l.stepLimit !== undefined) notes.push(`steps: assumed (framework limit ${formatInteger(l.stepLimit)})`);
         else if (l.stepsFrom !== 'code') notes.push(`steps: ${l.stepsFrom}`);
@@ -62,6 +66,7 @@ function rankedSites(report: ScanReport): RankedSite[] {
       } else if (s.kind === 'call') {
         const c = file.calls.find((x) => x.id === s.siteId)!;
         inputTokens = c.inputTokens;
+        inputUnknown = c.inputUnknown;
         if (!c.model) notes.push(c.modelSource?.from === 'repository-default' ? "guessed: the repository's default" : 'default model');
         else if (!c.modelResolved) notes.push(`unknown model ${c.model}${c.modelSuggestion ? ` (${c.modelSuggestion}?)` : ''}`);
       } else {
@@ -69,7 +74,8 @@ function rankedSites(report: ScanReport): RankedSite[] {
         notes.push('per coding-agent request');
       }
       if (s.perUnit.kind === 'unpriced') notes.push(`unpriced: ${s.perUnit.missing[0]}`);
-      out.push({ ...s, file, steps, inputTokens, notes });
+      if (inputUnknown) notes.push(`input unknown: ${inputUnknown.why}`);
+      out.push({ ...s, file, steps, inputTokens, ...(inputUnknown ? { inputUnknown } : {}), notes });
     }
   }
   // The headline's sites first, then the sites listed apart (tests, examples, docs, notebooks, instruction files).
@@ -92,7 +98,7 @@ export function scanTables(report: ScanReport, options: { maxRows?: number; allR
     s.framework,
     s.model,
     { text: s.steps !== undefined ? formatInteger(s.steps) : '', raw: s.steps ?? null },
-    { text: formatTokens(s.inputTokens), raw: s.inputTokens },
+    { text: formatInputTokens(s.inputTokens, s.inputUnknown), raw: s.inputUnknown ? 'unknown' : s.inputTokens },
     money(s.perUnit, UNIT[s.kind]),
     money(s.monthly),
     s.notes.join('; '),

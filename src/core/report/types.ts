@@ -142,6 +142,18 @@ export interface PromptReport extends Span {
   readonly reason?: string;
 }
 
+/**
+ * The input of a site the analysis could not read: its prompt comes through code no rule follows (a loader, a
+ * message list built elsewhere), so the tokens it sends are unknown, not 0. Priced at one default-sized input
+ * (`assumed`) spread over the range the report gives every default size (`low`–`high`), and said why.
+ */
+export interface UnknownInput {
+  readonly why: string;
+  readonly assumed: number;
+  readonly low: number;
+  readonly high: number;
+}
+
 export interface CallReport extends Span {
   readonly id: string;
   /** SDK or framework: `openai`, `anthropic`, `google`, `vercel-ai`, `langchain`, … */
@@ -186,6 +198,8 @@ export interface CallReport extends Span {
   readonly needs?: SiteNeeds;
   /** Prompt files read at run time and sent by this call, relative paths. */
   readonly loadedPrompts?: readonly SourceRef[];
+  /** Set when the scan read nothing this call sends: `inputTokens` is an assumed size, not a count. */
+  readonly inputUnknown?: UnknownInput;
   /** The inputs of this call that were assumed, which give `costPerCall` its low/high; pass it to `compareOfferings` (`ranges`) to range every offering alike. */
   readonly rangeInputs?: RangeSpec;
   /** Which detection rule found this call (src/core/detect/rule-tags.ts). */
@@ -214,6 +228,8 @@ export interface AgentLoopReport extends Span {
   /** 1-based step at which the context window overflows, if it does. */
   readonly overflowStep?: number;
   readonly workload: Workload;
+  /** Its call's input could not be read (CallReport.inputUnknown): the first step's input is an assumed size. */
+  readonly inputUnknown?: UnknownInput;
   readonly callId?: string;
   readonly modelSource?: ModelSource;
   /**

@@ -10,7 +10,7 @@
 import type { Catalog } from '../../core/catalog/types';
 import { siteEstimates } from '../../core/estimate';
 import type { SiteEstimate } from '../../core/estimate/types';
-import { formatFigure } from '../../core/format/estimate';
+import { formatEstimateInput, formatFigure } from '../../core/format/estimate';
 import { formatAssumption, formatModelWithSource, isAssumedModel } from '../../core/format/provenance';
 import type { FileReport, InstructionFileReport } from '../../core/report/types';
 import type { Assumptions } from '../../core/workload';
@@ -30,7 +30,7 @@ export function lensModel(e: SiteEstimate): string {
 }
 
 export function callLensTitle(e: SiteEstimate): string {
-  const parts = [formatFigure(e), `${formatTokens(e.tokens.input)} in → ${formatTokens(e.tokens.output)} out`];
+  const parts = [formatFigure(e), `${formatEstimateInput(e)} in → ${formatTokens(e.tokens.output)} out`];
   if (e.latencyMs !== undefined) parts.push(formatDuration(e.latencyMs));
   parts.push(lensModel(e));
   return parts.join(' · ');
@@ -59,7 +59,7 @@ export function instructionsLensTitle(e: SiteEstimate, info: InstructionFileRepo
 /** The model with its provenance, then each assumption with its source. */
 function tooltip(e: SiteEstimate, what: string): string {
   const lines = [`${what}: ${e.basis}. Model: ${formatModelWithSource(e.model.id, e.model.source, e.path)}.`];
-  if (e.steps) lines.push(`Steps: ${e.steps.count} (${e.steps.from}${e.steps.limit !== undefined ? `; the framework's limit is ${integerText(e.steps.limit)}` : ''}). ${formatTokens(e.tokens.input)} input / ${formatTokens(e.tokens.output)} output tokens per task.`);
+  if (e.steps) lines.push(`Steps: ${e.steps.count} (${e.steps.from}${e.steps.limit !== undefined ? `; the framework's limit is ${integerText(e.steps.limit)}` : ''}). ${formatEstimateInput(e)} input / ${formatTokens(e.tokens.output)} output tokens per task.`);
   if (e.assumptions.length > 0) lines.push(`Assumptions: ${e.assumptions.map(formatAssumption).join('; ')}.`);
   lines.push('Click to compare providers.');
   return lines.join('\n');

@@ -7,7 +7,7 @@
 import type { TokenPrices } from '../../core/catalog/types';
 import type { Price } from '../../core/cost/types';
 import type { PromptShare, SiteEstimate } from '../../core/estimate/types';
-import { formatFigure } from '../../core/format/estimate';
+import { formatEstimateInput, formatFigure } from '../../core/format/estimate';
 import { formatAssumption, formatModelSource } from '../../core/format/provenance';
 import type { PromptReport } from '../../core/report/types';
 import { COMPARE_PROVIDERS_COMMAND, SET_ASSUMPTION_COMMAND } from '../commands/ids';
@@ -72,7 +72,7 @@ export function tokensLine(prompt: Pick<PromptShare, 'exact' | 'tokens' | 'token
 
 /** The headline: the same figure as the site's CodeLens, then tokens and latency. */
 function figureLine(e: SiteEstimate): string {
-  const parts = [`**${formatFigure(e)}**`, `${formatTokens(e.tokens.input)} in → ${formatTokens(e.tokens.output)} out`];
+  const parts = [`**${formatFigure(e)}**`, `${formatEstimateInput(e)} in → ${formatTokens(e.tokens.output)} out`];
   if (e.steps) parts.push(`${integerText(e.steps.count)} steps`);
   if (e.latencyMs !== undefined) parts.push(formatDuration(e.latencyMs));
   const missing = e.price.kind === 'unpriced' ? ` — missing: ${escapeMarkdown(e.price.missing.join(', '))}` : '';

@@ -6,7 +6,7 @@
  */
 import type { Price } from '../../core/cost/types';
 import type { SiteEstimate } from '../../core/estimate/types';
-import { formatFigure } from '../../core/format/estimate';
+import { formatEstimateInput, formatFigure } from '../../core/format/estimate';
 import { formatModelWithSource } from '../../core/format/provenance';
 import { formatTokens, integerText, priceText } from '../present/format';
 
@@ -32,9 +32,9 @@ export function fileStatus(monthly: Price, sites: number, callsPerDay: number): 
 /** A site (cursor in it, or the whole of it selected), or a selection priced as one call. */
 export function estimateStatus(e: SiteEstimate, scope: 'cursor' | 'selection', exact = true): StatusView {
   const approx = exact ? '' : '≈';
-  const text = `$(symbol-number) ${approx}${formatTokens(e.tokens.input)} in · ${formatFigure(e)}`;
+  const text = `$(symbol-number) ${e.inputUnknown ? formatEstimateInput(e) : `${approx}${formatTokens(e.tokens.input)}`} in · ${formatFigure(e)}`;
   const what = e.kind === 'text' ? 'Selection' : scope === 'selection' ? `Selected ${e.kind}` : `${e.kind === 'prompt' ? 'Prompt' : e.kind === 'loop' ? 'Loop' : 'Call'} under the cursor`;
   const share = e.prompt ? ` This prompt: ${integerText(e.prompt.tokens)} tokens, ${priceText(e.prompt.price)} of it as input.` : '';
-  const tooltip = `${what}: ${formatFigure(e)}, ${e.basis}, on ${formatModelWithSource(e.model.id, e.model.source, e.path)}; ${approx}${integerText(e.tokens.input)} input tokens.${share} ${CLICK}`;
+  const tooltip = `${what}: ${formatFigure(e)}, ${e.basis}, on ${formatModelWithSource(e.model.id, e.model.source, e.path)}; ${e.inputUnknown ? `input ${formatEstimateInput(e)} tokens: ${e.inputUnknown.why}` : `${approx}${integerText(e.tokens.input)} input tokens`}.${share} ${CLICK}`;
   return { text, tooltip };
 }

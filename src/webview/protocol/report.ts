@@ -30,7 +30,7 @@
  *   host → page  `diffCleared`                the comparison is off
  */
 import type { Price } from '../../core/cost/types';
-import type { SiteScope } from '../../core/report/types';
+import type { SiteScope, UnknownInput } from '../../core/report/types';
 import { isFiniteNumber, isNonEmptyString, isRecord } from './guards';
 import { isReportQuery, isReportRowsPage, type ReportQuery, type ReportRowsPage, type SiteSort } from './report-pages';
 
@@ -60,6 +60,8 @@ export interface ReportSiteView {
   readonly callsPerDay?: number;
   readonly steps?: number;
   readonly inputTokens: number;
+  /** The scan could not read what the site sends: `inputTokens` is an assumed size (core/report/unknown-input.ts). */
+  readonly inputUnknown?: UnknownInput;
   /** Assumptions and warnings attached to the site (for its tooltip / details). */
   readonly notes: readonly string[];
   /** Where the site runs (the file's scope); absent in reports saved before scopes: `runtime`. */

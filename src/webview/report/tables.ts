@@ -1,6 +1,6 @@
 /** The report's tables: ranked sites (click to reveal), totals by model and by file. */
-import { formatInteger, formatPrice, formatTokens, formatUsd } from '../../core/format';
-import { formatFigure } from '../../core/format/estimate';
+import { formatInteger, formatPrice, formatUsd } from '../../core/format';
+import { formatFigure, formatInputTokens } from '../../core/format/estimate';
 import { signedUsd } from '../../core/diff/render';
 import { siteDiffKey, type ReportDiffData, type ReportFileRow, type ReportGroupPage, type ReportHeader, type ReportRemovedSite, type ReportSiteDelta, type ReportSiteView, type SiteSort, type SiteSortKey } from '../protocol/report';
 import { button, h } from '../shared/dom';
@@ -21,7 +21,7 @@ function siteTitle(s: ReportSiteView): string {
   const parts = [
     `${s.framework} ${s.kind} at ${s.path}:${s.line}`,
     `${s.model ?? 'no model'} · ${formatFigure({ price: s.perUnit, unit: s.unit })}`,
-    `${formatTokens(s.inputTokens)} input tokens${s.steps !== undefined ? `, ${s.steps} steps` : ''}`,
+    `${formatInputTokens(s.inputTokens, s.inputUnknown)} input tokens${s.steps !== undefined ? `, ${s.steps} steps` : ''}`,
     s.callsPerDay !== undefined ? `${formatInteger(s.callsPerDay)} per day` : '',
     s.perUnit.kind === 'unpriced' ? `unpriced: missing ${s.perUnit.missing.join(', ')}` : '',
     ...s.notes,

@@ -9,20 +9,20 @@ import type { Price } from '../../../core/cost/types';
 import type { FileReport, ScanReport } from '../../../core/report/types';
 import type { ReportData, ReportSiteView } from '../../../webview/protocol/report';
 
-function details(file: FileReport, s: SiteCost): Pick<ReportSiteView, 'column' | 'inputTokens' | 'callsPerDay' | 'steps' | 'notes' | 'unit'> {
+function details(file: FileReport, s: SiteCost): Pick<ReportSiteView, 'column' | 'inputTokens' | 'inputUnknown' | 'callsPerDay' | 'steps' | 'notes' | 'unit'> {
   const diagnostics = file.diagnostics.filter((d) => d.siteId === s.siteId).map((d) => d.message);
   if (s.kind === 'loop') {
     const loop = file.agentLoops.find((l) => l.id === s.siteId);
     if (loop) {
       const steps = `${loop.maxSteps} steps (${loop.bounded ? loop.stepsFrom : 'unbounded, assumed'})`;
-      return { unit: 'task', column: loop.column, inputTokens: loop.tokens.input, callsPerDay: loop.workload.callsPerDay, steps: loop.maxSteps, notes: [steps, ...diagnostics] };
+      return { unit: 'task', column: loop.column, inputTokens: loop.tokens.input, ...(loop.inputUnknown ? { inputUnknown: loop.inputUnknown } : {}), callsPerDay: loop.workload.callsPerDay, steps: loop.maxSteps, notes: [steps, ...diagnostics] };
     }
   }
   if (s.kind === 'call') {
     const call = file.calls.find((c) => c.id === s.siteId);
     if (call) {
       const assumed = call.assumed.length > 0 ? [`assumed: ${call.assumed.join(', ')}`] : [];
-      return { unit: 'call', column: call.column, inputTokens: call.inputTokens, callsPerDay: call.workload.callsPerDay, notes: [...assumed, ...diagnostics] };
+      return { unit: 'call', column: call.column, inputTokens: call.inputTokens, ...(call.inputUnknown ? { inputUnknown: call.inputUnknown } : {}), callsPerDay: call.workload.callsPerDay, notes: [...assumed, ...diagnostics] };
     }
   }
   return { unit: 'request', column: 1, inputTokens: file.instructions?.tokensPerRequest ?? 0, notes: ['rides along with every request of a coding agent', ...diagnostics] };
