@@ -27,7 +27,9 @@ import type { CallRule } from './call-rules';
 /** The library's modules that export its agents (0.9's `llama_index.agent`, core's `llama_index.core.agent[.workflow]`, the OpenAI package). */
 const AGENT_MODULE = /^llama_index\.(core\.)?agent(\.|$)|^llama_index(\.core)?$/;
 
-const BASE: CallRule = { framework: 'llama-index', role: 'agent', modelKeys: ['llm'], toolsKeys: ['tools'] };
+// `system_prompt=` is sent as the prefix message of every request of the agent's task (the runners' and the workflow
+// agents' constructors take it under this name).
+const BASE: CallRule = { framework: 'llama-index', role: 'agent', modelKeys: ['llm'], toolsKeys: ['tools'], promptKeys: { system_prompt: 'system' } };
 
 interface AgentKind {
   /** The callee as written: the class, or the class and its factory. */

@@ -11,9 +11,13 @@ import { SIZE_SPREAD } from './ranges';
 import type { InputSink } from './input-tokens';
 import type { UnknownInput } from './types';
 
-/** A call that sends something: not a model binding, which sends nothing itself. */
+/**
+ * A call that sends something: not a model binding, which sends nothing itself. An agent definition whose task
+ * is priced where it is defined (its loop's steps read their input from it) is read like a request: an agent whose
+ * system prompt and tools the scan could not read has an unknown input, not an empty one.
+ */
 export function inputIsUnread(call: DetectedCall): boolean {
-  return call.role !== 'binding' && call.inputPlaceholders.length === 0;
+  return (call.role !== 'binding' || call.agent === true) && call.inputPlaceholders.length === 0;
 }
 
 const WHY = 'the scan read nothing this call sends (its messages come from code no rule follows)';
