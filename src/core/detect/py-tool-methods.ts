@@ -15,7 +15,8 @@
  * names that class. The class may be written in another module; the repository pass follows the import
  * (repo/dispatched-tools.ts) and reads the class's `Class.method` entries written here: the docstring and the
  * texts the method returns as its result (py-tool-returns.ts: fixed texts of five words or more, templates of four).
- * A method nobody hands to a converter keeps its docstring and returns to itself.
+ * A method nobody hands to a converter keeps its docstring and returns to itself; a converter given its own
+ * `description` is read where the tool is built (code.ts) and its method is not followed here.
  */
 import type { BuilderTextsFact } from '../repo/facts';
 import type { SyntaxNode } from './parser';
