@@ -22,6 +22,7 @@
 import type { BuilderTextsFact } from '../repo/facts';
 import type { SyntaxNode } from './parser';
 import type { Collected, LanguageSyntax } from './syntax';
+import { methodToolTexts, toolMethodRefs } from './py-tool-methods';
 import { render } from './text';
 
 const WORD = /[A-Za-z]{2,}/g;
@@ -53,6 +54,8 @@ export function findToolReturnFacts(syntax: LanguageSyntax, collected: Collected
   for (const call of collected.calls) {
     for (const name of [...registered(syntax, call), ...dispatchedByName(syntax, call)]) if (!out.dispatched.includes(name)) out.dispatched.push(name);
   }
+  // `FunctionTool.from_defaults(fn=agent_builder.load_data)`: methods handed over bound (py-tool-methods.ts).
+  for (const ref of toolMethodRefs(syntax, collected)) if (!out.dispatched.includes(ref)) out.dispatched.push(ref);
   for (const stmt of root.namedChildren) {
     const fn = stmt?.type === 'decorated_definition' ? stmt.childForFieldName('definition') : stmt;
     const name = fn?.type === 'function_definition' ? fn.childForFieldName('name')?.text : undefined;
@@ -60,6 +63,7 @@ export function findToolReturnFacts(syntax: LanguageSyntax, collected: Collected
     const texts = toolResultTexts(syntax, fn).map((n) => ({ name, line: n.startPosition.row + 1, endLine: n.endPosition.row + 1, text: render(syntax.text(n)).text.slice(0, MAX_TEXT) }));
     if (texts.length) out.returns.push({ fn: name, texts });
   }
+  out.returns.push(...methodToolTexts(syntax, root));
   return out;
 }
 

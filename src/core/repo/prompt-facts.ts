@@ -105,6 +105,8 @@ export interface SpliceFact {
 export interface BuilderTextsFact {
   readonly fn: string;
   readonly texts: readonly TextConstantFact[];
+  /** A method's docstring (`Class.method` entries of detect/py-tool-methods.ts): the tool's description. */
+  readonly doc?: TextConstantFact;
 }
 
 /**
