@@ -61,13 +61,13 @@ export function callableParamEdges(store: RepoStore, ev: Evaluator, dispatch: Di
 }
 
 /** The argument a caller passes to parameter `index` (by keyword or position). */
-function passedArg(fn: FunctionFact, index: number, edge: Edge): Expr | undefined {
+export function passedArg(fn: FunctionFact, index: number, edge: Edge): Expr | undefined {
   const p = fn.params[index];
   return edge.bound.kw[p.name] ?? edge.bound.args[fn.params.slice(0, index).filter((q) => q.fromObject === undefined).length];
 }
 
 /** The functions a passed value runs when called, and how many positional arguments a partial already holds. */
-function functionPassed(arg: Expr, ctx: Ctx, ev: Evaluator, dispatch: Dispatch, store: RepoStore): { targets: Target[]; held: number } | undefined {
+export function functionPassed(arg: Expr, ctx: Ctx, ev: Evaluator, dispatch: Dispatch, store: RepoStore): { targets: Target[]; held: number } | undefined {
   // A closure the caller writes and hands on by name (`producer=_run_and_close`): that def.
   const functions = arg.k === 'name' && ctx.fn ? store.get(ctx.path)?.functions : undefined;
   const nested = arg.k === 'name' ? functions?.get(arg.v) : undefined;
