@@ -78,6 +78,12 @@ const HINTS = /openai|recursion_?limit|recursionLimit|anthropic|dynaconf|genai|g
 const LOOP_HINT = /^[ \t]*while\b|^[ \t]+(\w+)\s*=\s*await\s+[\w.]+\([^)\n]*\b\1\b/m;
 /** An AI SDK chat hook that posts again by itself (repo/chat-hooks-ts.ts): the loop's requests are in the route it posts to. */
 const CHAT_HOOK_HINT = /\b(useChat|useChatRuntime|new\s+Chat)\b[\s\S]*\b(maxSteps|maxToolRoundtrips|maxAutomaticRoundtrips|sendAutomaticallyWhen)\b/;
+/**
+ * Python helpers that run the callables they are handed on threads (`executor.submit(executor_func, item)`, then
+ * `executor_func(item)` for the rest): the step of an engine's loop runs through them (repo/callable-params.ts,
+ * passed-callables.ts), so they are read even when they name nothing of a model (13 such files in 76 tuning repos).
+ */
+const THREAD_HINT = /\bThreadPoolExecutor\b|\bconcurrent\.futures\b|\.submit\(\s*[\w.]+\s*,/;
 
 /**
  * A package's `__init__.py` that imports names, or a TypeScript barrel that re-exports them (`export { X as Y } from "./x"`):
@@ -120,7 +126,7 @@ function emptyFile(path: string, language: string, issues: DetectIssue[], trunca
 }
 
 async function detectCode(text: string, path: string, grammar: Grammar, opts: typeof DEFAULT_DETECT_OPTIONS & DetectOptions): Promise<DetectedFile> {
-  if (!HINTS.test(text) && !LOOP_HINT.test(text) && !CHAT_HOOK_HINT.test(text) && !isPackageReexport(path, text) && !(grammar === 'python' && TOOL_FUNCTION_HINT.test(text))) return emptyFile(path, grammar, [], false);
+  if (!HINTS.test(text) && !LOOP_HINT.test(text) && !CHAT_HOOK_HINT.test(text) && !isPackageReexport(path, text) && !(grammar === 'python' && (TOOL_FUNCTION_HINT.test(text) || THREAD_HINT.test(text)))) return emptyFile(path, grammar, [], false);
   const tree = await parse(text, grammar, { timeoutMs: opts.parseTimeoutMs, isCancelled: opts.isCancelled });
   if (!tree) {
     const why = opts.isCancelled?.() ? 'cancelled' : `parsing took longer than ${opts.parseTimeoutMs} ms`;

@@ -42,10 +42,7 @@ export function callableParamEdges(store: RepoStore, ev: Evaluator, dispatch: Di
         if (!taker || taker.owner.params[taker.index].fromObject !== undefined) continue;
         const { owner, index } = taker;
         const seen = new Set<string>();
-        for (const edge of callers(path, owner.name).slice(0, MAX_CALLERS)) {
-          const passed = passedArg(owner, index, edge);
-          const picked = passed ? functionPassed(passed, edge.bound.ctx, ev, dispatch, store) : undefined;
-          if (!picked) continue;
+        for (const picked of pickedThrough(owner, index, path, store, ev, dispatch, callers, 0)) {
           const held: Expr[] = Array.from({ length: picked.held }, () => ({ k: 'unknown', text: '', line: c.line }));
           for (const target of picked.targets) {
             const key = `${target.path}#${target.fn}`;
@@ -60,14 +57,36 @@ export function callableParamEdges(store: RepoStore, ev: Evaluator, dispatch: Di
   return out;
 }
 
+/**
+ * What the callers of `owner` pass in its parameter `index`; where a caller hands on its own parameter
+ * (`self._execute_sequential_batch(items, executor_func)` inside `execute_items_parallel(self, items, executor_func)`),
+ * what that caller's callers pass, up to three functions up.
+ */
+function pickedThrough(owner: FunctionFact, index: number, path: string, store: RepoStore, ev: Evaluator, dispatch: Dispatch, callers: (path: string, fn: string) => readonly Edge[], depth: number): { targets: Target[]; held: number }[] {
+  const out: { targets: Target[]; held: number }[] = [];
+  for (const edge of callers(path, owner.name).slice(0, MAX_CALLERS)) {
+    const passed = passedArg(owner, index, edge);
+    if (!passed) continue;
+    const from = edge.bound.ctx.fn;
+    const handed = passed.k === 'name' && from && !from.locals[passed.v] ? from.params.findIndex((p) => p.name === passed.v && p.fromObject === undefined) : -1;
+    if (from && handed >= 0) {
+      if (depth < 3) out.push(...pickedThrough(from, handed, edge.bound.ctx.path, store, ev, dispatch, callers, depth + 1));
+      continue;
+    }
+    const picked = functionPassed(passed, edge.bound.ctx, ev, dispatch, store);
+    if (picked) out.push(picked);
+  }
+  return out;
+}
+
 /** The argument a caller passes to parameter `index` (by keyword or position). */
-function passedArg(fn: FunctionFact, index: number, edge: Edge): Expr | undefined {
+export function passedArg(fn: FunctionFact, index: number, edge: Edge): Expr | undefined {
   const p = fn.params[index];
   return edge.bound.kw[p.name] ?? edge.bound.args[fn.params.slice(0, index).filter((q) => q.fromObject === undefined).length];
 }
 
 /** The functions a passed value runs when called, and how many positional arguments a partial already holds. */
-function functionPassed(arg: Expr, ctx: Ctx, ev: Evaluator, dispatch: Dispatch, store: RepoStore): { targets: Target[]; held: number } | undefined {
+export function functionPassed(arg: Expr, ctx: Ctx, ev: Evaluator, dispatch: Dispatch, store: RepoStore): { targets: Target[]; held: number } | undefined {
   // A closure the caller writes and hands on by name (`producer=_run_and_close`): that def.
   const functions = arg.k === 'name' && ctx.fn ? store.get(ctx.path)?.functions : undefined;
   const nested = arg.k === 'name' ? functions?.get(arg.v) : undefined;

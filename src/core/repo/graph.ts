@@ -7,6 +7,7 @@
 import type { CalleeFact, ClassFact, Expr, FunctionFact } from './facts';
 import type { Bound, Evaluator } from './evaluate';
 import { callableParamEdges } from './callable-params';
+import { heldCallableEdges } from './held-callables';
 import { closureOwner, enclosingFunction } from './closures';
 import { Dispatch } from './dispatch';
 import { BARE_BUILTINS } from './extract-shared';
@@ -97,6 +98,8 @@ export class CallGraph {
     // bound to the helper's arguments (callable-params.ts); loops reach its requests through that edge.
     const ev = this.evaluator();
     for (const edge of callableParamEdges(this.store, ev, new Dispatch(this.store, ev), (p, fn) => this.callers(p, fn))) this.addEdge(edge);
+    // `self.execute_node_func(node)`, the callable a constructor stored, runs what its callers passed (held-callables.ts).
+    for (const edge of heldCallableEdges(this.store, ev, new Dispatch(this.store, ev), (p, fn) => this.callers(p, fn))) this.addEdge(edge);
   }
 
   /**
