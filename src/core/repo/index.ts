@@ -398,6 +398,6 @@ export class RepoIndex implements RepoHints {
   }
 
   /** Files the repository's loaders read by a literal name their callers pass (named-loader-files.ts). */
-  private namedLoaders = () => this.memo('named-loaders', () => namedLoaderFiles(this.store, (e, c) => tryEval(this.evaluator, e, c), (p, f) => this.graph.callers(p, f)));
+  private namedLoaders = () => this.memo('named-loaders', () => namedLoaderFiles(this.store, (e, c) => tryEval(this.evaluator, e, c), (p, f) => this.graph.callers(p, f), (p) => this.fileText(p)));
   importedPrompt = (fromPath: string, module: string, name: string): DetectedPrompt | undefined => importedPromptOf(this.store, fromPath, module, name);
 }

@@ -6,8 +6,8 @@
  * the repository file whose path ends with the loader's folder and file name filled in.
  *
  * Taken only when a caller's argument evaluates to literal names, the name is the last part of the file name's
- * template, and the file is prompt text (`.txt`, `.md`, Jinja…) — or example code when the loader's folder or name
- * says it holds context or examples (code a model is shown); data (`.json`, `.csv`) and files written are not taken.
+ * template, the file is text (`.txt`, `.md`, Jinja…) or example code, and the loader's folder or own name says it
+ * holds prompts, context or examples; data (`.json`, `.csv`), HTML and SQL templates are not taken.
  */
 import type { Val } from './evaluate';
 import type { Ctx } from './evaluate';
@@ -18,9 +18,13 @@ import type { RepoStore } from './store';
 
 /** Prompt text a loader reads whole. */
 const TEXT_EXT = /\.(txt|md|prompt|j2|jinja2?|tmpl|mustache|hbs)$/i;
-/** Example code shown to the model: taken only under a loader or folder that says so. */
+/** Example code shown to the model. */
 const CODE_EXT = /\.(js|ts|py)$/i;
-const CONTEXT_WORD = /prompt|context|example|few_?shot|instruction|template|skill/i;
+/**
+ * A loader's folder or own name that says what it reads is shown to a model; `get_template(f"{name}.j2")` alone
+ * renders configuration and e-mail as often as prompts (public code: 10 of 10 hits of that call were not prompts).
+ */
+const CONTEXT_WORD = /prompt|context|example|few_?shot|instruction|system|persona|skill/i;
 const MAX_NAMES = 50;
 
 export interface NamedLoaded {
@@ -43,7 +47,12 @@ interface Loader {
 }
 
 /** Each file the repository's loaders read by a literal name a caller passes, with the call that names it. */
-export function namedLoaderFiles(store: RepoStore, evalIn: (e: Expr, ctx: Ctx) => Val | undefined, callers: (path: string, fn: string) => readonly Edge[]): Map<string, NamedLoaded> {
+export function namedLoaderFiles(
+  store: RepoStore,
+  evalIn: (e: Expr, ctx: Ctx) => Val | undefined,
+  callers: (path: string, fn: string) => readonly Edge[],
+  readText?: (path: string) => string | undefined,
+): Map<string, NamedLoaded> {
   const out = new Map<string, NamedLoaded>();
   const loaders = findLoaders(store);
   if (!loaders.length) return out;
@@ -53,7 +62,8 @@ export function namedLoaderFiles(store: RepoStore, evalIn: (e: Expr, ctx: Ctx) =
       if (scopeOfPath(edge.path) === 'test') continue;
       const arg = edge.bound.kw[l.param] ?? edge.bound.args[l.index];
       if (!arg) continue;
-      for (const name of literalNames(arg, edge.bound.ctx, evalIn)) {
+      const names = [...literalNames(arg, edge.bound.ctx, evalIn), ...grownNames(arg, edge.bound.ctx, readText)];
+      for (const name of names) {
         if (!/^[\w.-]+$/.test(name)) continue;
         const tail = `${l.before}${name}${l.after}`;
         const hit = tail.startsWith('/') ? paths.filter((p) => `/${p}`.endsWith(tail)).sort((a, b) => a.length - b.length)[0] : paths.find((p) => p === tail);
@@ -74,6 +84,27 @@ function literalNames(arg: Expr, ctx: Ctx, evalIn: (e: Expr, ctx: Ctx) => Val | 
     const s = item.k === 'str' ? item.v : evalIn(item, v.ctx);
     if (typeof s === 'string') out.push(s);
     else if (s?.t === 'str') out.push(s.v);
+  }
+  return out;
+}
+
+/**
+ * Literal names a local list of the caller gains after it is written (`base_skills += ["useChest"]` under an `if`,
+ * `.extend([…])`, `.append("x")`): the loader may be given them too, and each file it may read is a prompt file.
+ */
+function grownNames(arg: Expr, ctx: Ctx, readText?: (path: string) => string | undefined): string[] {
+  const fn = ctx.fn;
+  if (arg.k !== 'name' || !fn || !(arg.v in fn.locals) || !readText) return [];
+  const lines = (readText(ctx.path) ?? '').split('\n').slice(fn.line - 1, Math.min(fn.endLine, arg.line));
+  const esc = arg.v.replace(/[$]/g, '\\$');
+  const grow = new RegExp(`^\\s*${esc}\\s*(?:\\+=\\s*\\[|\\.(?:extend\\(\\s*\\[|append\\())`);
+  const out: string[] = [];
+  for (let i = 0; i < lines.length && out.length < MAX_NAMES; i++) {
+    if (!grow.test(lines[i])) continue;
+    // The literal names up to the closing bracket, a few lines at most.
+    const block = lines.slice(i, i + 12).join('\n');
+    const end = block.search(/[\])]/);
+    for (const m of block.slice(0, end < 0 ? undefined : end).matchAll(/["']([\w.-]+)["']/g)) out.push(m[1]);
   }
   return out;
 }
@@ -157,7 +188,7 @@ function loaderOf(fn: FunctionFact, path: string, pieces: readonly Piece[]): Loa
   if (before && !before.endsWith('/')) return undefined;
   const file = `x${after}`;
   const context = CONTEXT_WORD.test(before) || CONTEXT_WORD.test(fn.name);
-  if (!TEXT_EXT.test(file) && !(CODE_EXT.test(file) && context)) return undefined;
+  if (!context || !(TEXT_EXT.test(file) || CODE_EXT.test(file))) return undefined;
   // `get_template(f"{name}.j2")` with no folder written: beside the module (a loader over its own folder).
   if (j < 0 && !before) before = path.includes('/') ? `${path.slice(0, path.lastIndexOf('/'))}/` : '';
   else if (!before.replace(/\//g, '')) return undefined;

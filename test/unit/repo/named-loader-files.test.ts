@@ -1,7 +1,7 @@
 /**
  * Prompt files read by name through the repository's own loaders (MineDojo/Voyager's control primitives context,
  * a Jinja loader beside its module, a TypeScript loader under __dirname): each literal name a caller passes picks
- * its file. Look-alikes: a loader of data files, a loader of code run (not shown to a model), a caller passing a
+ * its file. Look-alikes: a loader of data files or e-mail templates, a loader of code run (not shown to a model), a caller passing a
  * name the scan cannot read, a loader only tests call.
  */
 import * as assert from 'node:assert/strict';
@@ -30,6 +30,10 @@ client = OpenAI()
 
 def act(task):
     base_skills = ["mineBlock", "craftItem"]
+    if task != "easy":
+        base_skills += [
+            "killMob",
+        ]
     programs = "\\n\\n".join(load_control_primitives_context(base_skills))
     messages = [{"role": "system", "content": "Here are some useful programs:\\n" + programs}, {"role": "user", "content": task}]
     return client.chat.completions.create(model="gpt-4o", messages=messages)
@@ -42,15 +46,17 @@ function promptPaths(r: Awaited<ReturnType<typeof scanTree>>): string[] {
 }
 
 describe('prompt files read by name through the repository loaders', () => {
-  it('a list of literal names handed to a loader over a folder of example programs: each named file is a prompt', async () => {
+  it('a list of literal names (grown by `+=` on a branch) handed to a loader over a folder of example programs: each named file is a prompt', async () => {
     const r = await scanTree({
       'game/context.py': CONTEXT,
       'game/action.py': ACTION,
       'game/control_primitives_context/mineBlock.js': JS,
       'game/control_primitives_context/craftItem.js': JS.replace(/mineBlock/g, 'craftItem'),
       'game/control_primitives_context/killMob.js': JS.replace(/mineBlock/g, 'killMob'),
+      'game/control_primitives_context/useChest.js': JS.replace(/mineBlock/g, 'useChest'),
     });
-    assert.deepEqual(promptPaths(r), ['game/control_primitives_context/craftItem.js', 'game/control_primitives_context/mineBlock.js']);
+    // killMob is added under a branch (`+=`); useChest is never named.
+    assert.deepEqual(promptPaths(r), ['game/control_primitives_context/craftItem.js', 'game/control_primitives_context/killMob.js', 'game/control_primitives_context/mineBlock.js']);
     assert.ok(file(r, 'game/control_primitives_context/mineBlock.js').prompts[0].reason?.includes('game/action.py'));
   });
 
@@ -68,7 +74,7 @@ describe('prompt files read by name through the repository loaders', () => {
     assert.equal(file(r, 'svc/templates/triage.j2').prompts.length, 1);
   });
 
-  it('look-alikes: data files, code the program runs, names the scan cannot read and loaders only tests call are not taken', async () => {
+  it('look-alikes: data files, e-mail templates, code the program runs, names the scan cannot read and loaders only tests call are not taken', async () => {
     const r = await scanTree({
       'app/data.py': `def load_split(split):\n    return open(f"data/{split}.json").read()\n\n\ndef load_notes(name):\n    return open(f"notes/{name}.txt").read()\n`,
       'app/run.py': `import sys\n\nfrom app.data import load_split, load_notes\n\nrows = load_split("train")\nnotes = load_notes(sys.argv[1])\n`,
@@ -80,6 +86,8 @@ describe('prompt files read by name through the repository loaders', () => {
       'app/prompt_loader.py': `def load_prompt(name):\n    return open(f"prompt_texts/{name}.md").read()\n`,
       'tests/test_prompts.py': `from app.prompt_loader import load_prompt\n\n\ndef test_load():\n    assert load_prompt("system")\n`,
       'app/prompt_texts/system.md': 'You are a careful assistant that answers in short sentences.\n',
+      'app/mailer.py': `def render_email(event):\n    return open(f"templates/{event}.txt").read()\n\n\nWELCOME = render_email("welcome")\n`,
+      'app/templates/welcome.txt': 'Welcome to the project! We are glad you joined us, here is how to start.\n',
     });
     assert.deepEqual(promptPaths(r), []);
   });
