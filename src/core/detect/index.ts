@@ -76,6 +76,8 @@ const HINTS = /openai|recursion_?limit|recursionLimit|anthropic|dynaconf|genai|g
  * and mostly walk data, so they are not hinted).
  */
 const LOOP_HINT = /^[ \t]*while\b|^[ \t]+(\w+)\s*=\s*await\s+[\w.]+\([^)\n]*\b\1\b/m;
+/** A loader that builds a text file's name from a name it is given (`f"{root}/context/{name}.js"`, repo/named-loader-files.ts). */
+const NAMED_FILE_HINT = /[{]\s*\w+\s*[}]\.(txt|md|prompt|j2|jinja2?|tmpl|mustache|hbs|js|ts|py)["'`]/;
 /** An AI SDK chat hook that posts again by itself (repo/chat-hooks-ts.ts): the loop's requests are in the route it posts to. */
 const CHAT_HOOK_HINT = /\b(useChat|useChatRuntime|new\s+Chat)\b[\s\S]*\b(maxSteps|maxToolRoundtrips|maxAutomaticRoundtrips|sendAutomaticallyWhen)\b/;
 /**
@@ -125,8 +127,19 @@ function emptyFile(path: string, language: string, issues: DetectIssue[], trunca
   return { path, language, kind: 'code', prompts: [], calls: [], loops: [], annotations: [], issues, truncated };
 }
 
+/**
+ * Whether a file may hold anything detection reports: it names a model SDK, a loop, a chat hook, re-exports a
+ * package, reads prompt files by name, or (Python) defines tools or runs callables on threads. Others are skipped
+ * unparsed (most of a large repository).
+ */
+function worthParsing(text: string, path: string, grammar: Grammar): boolean {
+  if (HINTS.test(text) || LOOP_HINT.test(text) || CHAT_HOOK_HINT.test(text) || NAMED_FILE_HINT.test(text)) return true;
+  if (isPackageReexport(path, text)) return true;
+  return grammar === 'python' && (TOOL_FUNCTION_HINT.test(text) || THREAD_HINT.test(text));
+}
+
 async function detectCode(text: string, path: string, grammar: Grammar, opts: typeof DEFAULT_DETECT_OPTIONS & DetectOptions): Promise<DetectedFile> {
-  if (!HINTS.test(text) && !LOOP_HINT.test(text) && !CHAT_HOOK_HINT.test(text) && !isPackageReexport(path, text) && !(grammar === 'python' && (TOOL_FUNCTION_HINT.test(text) || THREAD_HINT.test(text)))) return emptyFile(path, grammar, [], false);
+  if (!worthParsing(text, path, grammar)) return emptyFile(path, grammar, [], false);
   const tree = await parse(text, grammar, { timeoutMs: opts.parseTimeoutMs, isCancelled: opts.isCancelled });
   if (!tree) {
     const why = opts.isCancelled?.() ? 'cancelled' : `parsing took longer than ${opts.parseTimeoutMs} ms`;

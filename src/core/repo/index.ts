@@ -27,7 +27,7 @@ import { toolClassPromptsByFile } from './tool-classes';
 import { dispatchedToolPromptsByFile, toolFunctionPromptsByFile } from './tool-functions';
 import { mentionIndex, unsentPromptIds } from './unsent-prompts';
 import { configKeysFormattedIntoPrompts, referencedFiles } from './loaded-files';
-import { collectLoadedPromptFiles, filesNamedByInputs, withoutOverlaps } from './loaded-prompt-files';
+import { collectLoadedPromptFiles, filesNamedByInputs, namedLoaderCodePrompts, namedLoaderFiles, withoutOverlaps } from './loaded-prompt-files';
 import { inlineLoaded, inputNamesOf } from './message-list-files';
 import { findAgentRuns, runModelOf, type AgentRuns } from './cross-file-runs';
 import { heldPrompts, subclassIndex, type HeldPromptSources } from './held-prompts';
@@ -378,7 +378,7 @@ export class RepoIndex implements RepoHints {
       // Attributes of tool classes that a base class's schema builder sends (tool-classes.ts).
       this.memo('tool-classes', () => toolClassPromptsByFile(this.store, this.evaluator)).get(path) ?? [],
       // Functions handed to the model as tools by their signature and docstring (tool-functions.ts); what a dispatched tool returns (dispatched-tools.ts).
-      [...(this.memo('tool-functions', () => toolFunctionPromptsByFile(this.store, (p) => this.fileText(p))).get(path) ?? []), ...(this.memo('tool-returns', () => dispatchedToolPromptsByFile(this.store)).get(path) ?? [])],
+      [...(this.memo('tool-functions', () => toolFunctionPromptsByFile(this.store, (p) => this.fileText(p))).get(path) ?? []), ...(this.memo('tool-returns', () => dispatchedToolPromptsByFile(this.store)).get(path) ?? []), ...namedLoaderCodePrompts(path, this.fileText(path), this.namedLoaders())],
     ]);
   }
 
@@ -392,9 +392,12 @@ export class RepoIndex implements RepoHints {
         sentGroups: () => this.sent().byCall.values(),
         referenced: () => this.referenced(),
         formattedConfigs: () => configKeysFormattedIntoPrompts(this.store, this.evaluator),
+        namedLoaders: () => this.namedLoaders(),
       }),
     );
   }
 
+  /** Files the repository's loaders read by a literal name their callers pass (named-loader-files.ts). */
+  private namedLoaders = () => this.memo('named-loaders', () => namedLoaderFiles(this.store, (e, c) => tryEval(this.evaluator, e, c), (p, f) => this.graph.callers(p, f), (p) => this.fileText(p)));
   importedPrompt = (fromPath: string, module: string, name: string): DetectedPrompt | undefined => importedPromptOf(this.store, fromPath, module, name);
 }

@@ -14,6 +14,8 @@ import type { FormattedConfig } from './formatted-config-keys';
 import type { RepoStore } from './store';
 import type { LoadedPrompt } from './types';
 import { filesInMessages, type EvalIn } from './message-list-files';
+import type { NamedLoaded } from './named-loader-files';
+export { namedLoaderFiles } from './named-loader-files';
 
 /** Translations are read by the code too, but they are shown to users, not sent to a model. */
 const NOT_PROMPT_DIR = /(^|\/)(locales?|i18n|translations?|lang)\//i;
@@ -28,6 +30,8 @@ export interface LoadedFileSources {
   readonly referenced: () => ReadonlyMap<string, Val>;
   /** Configuration files whose values the code formats into a prompt, with the keys it reads (formatted-config-keys.ts). */
   readonly formattedConfigs?: () => ReadonlyMap<string, FormattedConfig>;
+  /** Files the repository's loaders read by a literal name their callers pass (named-loader-files.ts). */
+  readonly namedLoaders?: () => ReadonlyMap<string, NamedLoaded>;
 }
 
 /**
@@ -67,11 +71,27 @@ export function collectLoadedPromptFiles(src: LoadedFileSources): DetectedFile[]
       if (text !== undefined) add(path, [wholeFilePrompt(path, text, `read by the code at ${v.from.path}:${v.from.line}`)]);
     }
   }
+  for (const [path, l] of src.namedLoaders?.() ?? []) {
+    const text = src.fileText(path);
+    if (text !== undefined) add(path, [namedLoaderPrompt(path, text, l)]);
+  }
   // Prompt tables of TOML settings files the code picks by name (settings-prompts.ts).
   for (const [path, prompts] of settingsPromptFiles(src.store)) add(path, prompts);
   // A configuration read through a getter whose values are formatted into a prompt, under keys named anything.
   for (const [path, f] of formatted) add(path, configPrompts(path, f.doc.text, f.keys));
   return [...out.values()];
+}
+
+/** A file read whole by a loader given its name (named-loader-files.ts): one prompt, priced where it is sent. */
+export function namedLoaderPrompt(path: string, text: string, l: NamedLoaded): DetectedPrompt | undefined {
+  return wholeFilePrompt(path, text, `read by name "${l.key}" through the loader called at ${l.from.path}:${l.from.line}`);
+}
+
+/** The prompt of a detected file (code, a template) the repository's loaders read as text by name; priced where sent. */
+export function namedLoaderCodePrompts(path: string, text: string | undefined, loaded: ReadonlyMap<string, NamedLoaded>): DetectedPrompt[] {
+  const l = loaded.get(path);
+  const p = l && text !== undefined ? namedLoaderPrompt(path, text, l) : undefined;
+  return p ? [p] : [];
 }
 
 /**
