@@ -5,6 +5,7 @@
  * `alternatives` and are no longer sites of their own.
  */
 import { chooseDefault, enclosingFunction, exclusive } from './branches';
+import { sendDifferentPrompts } from './distinct-requests';
 import type { CallInfo } from './call-links';
 import type { SiteRegistry } from './sites';
 import type { LanguageSyntax } from './syntax';
@@ -35,16 +36,20 @@ export function groupExclusiveSites(syntax: LanguageSyntax, sites: SiteRegistry,
     else groups.set(root, [c]);
   });
   const removed = new Set<CallInfo>();
-  for (const group of groups.values()) {
+  const queue = [...groups.values()];
+  for (let group = queue.shift(); group; group = queue.shift()) {
     if (group.length < 2) continue;
     const choice = chooseDefault(
       syntax,
       group.map((g) => g.node),
     );
     const chosen = group[choice.chosen];
+    // Arms sending other prompts than the default's are requests of their own (distinct-requests.ts), grouped anew.
+    const own = group.filter((g) => g !== chosen && sendDifferentPrompts(syntax, sites, chosen, g));
+    if (own.length) queue.push(own);
     const alternatives: DetectedAlternative[] = [...(chosen.call.alternatives ?? [])];
     group.forEach((g, i) => {
-      if (g === chosen) return;
+      if (g === chosen || own.includes(g)) return;
       const c = g.call;
       alternatives.push({
         ...(c.model ? { model: c.model } : c.modelRef ? { modelRef: c.modelRef } : {}),
