@@ -41,3 +41,10 @@ export async function scanTree(files: Record<string, string>, assumptions: Assum
     rmSync(dir, { recursive: true, force: true });
   }
 }
+
+/** The one request (not a binding) of a file of a scan. */
+export function oneRequest(r: ScanResult, path: string) {
+  const calls = file(r, path).calls.filter((c) => c.role !== 'binding');
+  assert.equal(calls.length, 1, `one request in ${path}`);
+  return calls[0];
+}

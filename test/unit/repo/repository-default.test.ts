@@ -1,17 +1,7 @@
 import * as assert from 'node:assert/strict';
-import type { ScanResult } from '../../../src/node/scan';
 import { formatModelSource } from '../../../src/core/format/provenance';
 import { DEFAULT_ASSUMPTIONS } from '../../../src/core/workload';
-import { scanTree } from './fixture-scan';
-
-/** The one request of a file. */
-function request(r: ScanResult, path: string) {
-  const f = r.files.find((x) => x.path === path);
-  assert.ok(f, `${path} reported (have ${r.files.map((x) => x.path).join(', ')})`);
-  const calls = f.calls.filter((c) => c.role !== 'binding');
-  assert.equal(calls.length, 1, `one request in ${path}`);
-  return calls[0];
-}
+import { oneRequest as request, scanTree } from './fixture-scan';
 
 // The request's model comes from a holder the flow does not follow (a value set on an object at run time).
 const PY_SENDER = `from openai import OpenAI

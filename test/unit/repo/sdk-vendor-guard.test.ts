@@ -1,16 +1,7 @@
 import * as assert from 'node:assert/strict';
-import type { ScanResult } from '../../../src/node/scan';
 import { formatModelSource } from '../../../src/core/format/provenance';
 import { sdkCannotSend } from '../../../src/core/repo/vendor';
-import { scanTree } from './fixture-scan';
-
-function request(r: ScanResult, path: string) {
-  const f = r.files.find((x) => x.path === path);
-  assert.ok(f, `${path} reported (have ${r.files.map((x) => x.path).join(', ')})`);
-  const calls = f.calls.filter((c) => c.role !== 'binding');
-  assert.equal(calls.length, 1, `one request in ${path}`);
-  return calls[0];
-}
+import { oneRequest as request, scanTree } from './fixture-scan';
 
 // A helper of the repository returns an OpenAI model; three SDKs' requests take their model from it.
 const HELPER = `def pick_model():\n    return "gpt-4o-mini"\n`;
