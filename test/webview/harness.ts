@@ -104,7 +104,17 @@ export async function openPage(browser: Browser, options: OpenOptions): Promise<
     page,
     consoleLines,
     posted: () => page.evaluate(() => (window as unknown as { __posted: { type: string }[] }).__posted.slice()),
-    send: (message) => page.evaluate((m) => window.postMessage(m, '*'), message as object),
+    // postMessage dispatches on a later task: resolve once the page's own listener (registered first) has run, so
+    // what a test checks next is what the page did with the message, not a race with its delivery.
+    send: (message) =>
+      page.evaluate(
+        (m) =>
+          new Promise<void>((resolve) => {
+            window.addEventListener('message', () => setTimeout(resolve, 0), { once: true });
+            window.postMessage(m, '*');
+          }),
+        message as object,
+      ),
     savedState: () => page.evaluate(() => (window as unknown as { __state: () => unknown }).__state()),
     cspViolations: () => page.evaluate(() => (window as unknown as { __csp: string[] }).__csp.slice()),
     close: () => context.close(),

@@ -182,6 +182,8 @@ describe('Cost report page (headless Chromium)', function () {
       await until(() => headlineRows(first), data.sites.filter((s) => s.scope === 'runtime' && s.kind === 'call').map(rowKey));
       await first.page.locator('[data-testid="scope-example"]').click();
       await first.page.waitForFunction(() => document.querySelector('details[data-scope="example"]')?.open === true);
+      // The details element fires 'toggle' on a later task; the page saves its open groups from that handler.
+      await until(async () => ((await first.savedState()) as { ui?: { open?: string[] } } | undefined)?.ui?.open?.includes('example'), true);
       saved = await first.savedState();
     } finally {
       await first.close();
