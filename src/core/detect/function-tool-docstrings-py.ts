@@ -21,26 +21,31 @@ import { CONFIDENCE, isFunctionLike, PromptReader } from './prompt-reader';
 import type { SiteRegistry } from './sites';
 import type { Collected, LanguageSyntax } from './syntax';
 
-/** Converters whose first argument (or `func`/`function`) is the function. */
-const CONVERTER = /^((\w+\.)*FunctionTool|(\w+\.)*(Structured)?Tool\.from_function|tool|function_tool|openai_function|convert_to_openai_(tool|function))$/;
+/** Converters whose first argument (or `func`/`function`/`fn`) is the function (llama-index, LangChain, ADK, Agents SDK). */
+const CONVERTER = /^((\w+\.)*FunctionTool(\.from_defaults)?|(\w+\.)*(Structured)?Tool\.from_function|tool|function_tool|openai_function|convert_to_openai_(tool|function))$/;
 const FUNCTION_KEYS = ['func', 'function', 'fn'];
-const DESCRIPTION_KEYS = ['description', 'description_override'];
+/** A description given to the converter replaces the function's docstring. */
+const DESCRIPTION_KEYS = ['description', 'description_override', 'tool_metadata'];
 const MAX_CALLS = 400;
+
+/** The function a tool converter is handed, when the call is one and no description of its own replaces the docstring. */
+export function convertedFunction(syntax: LanguageSyntax, call: SyntaxNode): SyntaxNode | undefined {
+  if (!CONVERTER.test(syntax.callee(call))) return undefined;
+  const args = syntax.args(call);
+  if (DESCRIPTION_KEYS.some((k) => args.named.has(k))) return undefined;
+  return FUNCTION_KEYS.map((k) => args.named.get(k)).find(Boolean) ?? args.positional[0];
+}
 
 export function functionToolDocstringsPy(syntax: LanguageSyntax, collected: Collected, sites: SiteRegistry): void {
   if (syntax.language !== 'python') return;
   let prompts: PromptReader | undefined;
   for (const call of collected.calls.slice(0, MAX_CALLS)) {
-    const callee = syntax.callee(call);
-    if (!CONVERTER.test(callee)) continue;
-    const args = syntax.args(call);
-    if (DESCRIPTION_KEYS.some((k) => args.named.has(k))) continue;
-    const given = FUNCTION_KEYS.map((k) => args.named.get(k)).find(Boolean) ?? args.positional[0];
+    const given = convertedFunction(syntax, call);
     const fn = given ? functionOf(syntax, given) : undefined;
     const doc = fn ? syntax.docstring(fn) : undefined;
     if (!doc) continue;
     prompts ??= new PromptReader(syntax, sites);
-    prompts.promptsFrom(doc, 'tool-description', CONFIDENCE.tool, `docstring of the function given to ${callee}, which sends it as the tool's description`);
+    prompts.promptsFrom(doc, 'tool-description', CONFIDENCE.tool, `docstring of the function given to ${syntax.callee(call)}, which sends it as the tool's description`);
   }
 }
 

@@ -20,14 +20,11 @@
  */
 import type { BuilderTextsFact } from '../repo/facts';
 import type { SyntaxNode } from './parser';
+import { convertedFunction } from './function-tool-docstrings-py';
 import { toolResultTexts } from './py-tool-returns';
 import type { Collected, LanguageSyntax } from './syntax';
 import { render } from './text';
 
-/** Converters taking the function first or as `fn`/`func`/`function` (function-tool-docstrings-py.ts, llama-index). */
-const CONVERTER = /^((\w+\.)*FunctionTool(\.from_defaults)?|(\w+\.)*(Structured)?Tool\.from_function|function_tool|convert_to_openai_(tool|function))$/;
-const FUNCTION_KEYS = ['fn', 'func', 'function'];
-const DESCRIPTION_KEYS = ['description', 'description_override', 'tool_metadata'];
 const CLASS_NAME = /^[A-Z]\w*$/;
 const MAX_CALLS = 400;
 const MAX_METHODS = 200;
@@ -38,10 +35,7 @@ export function toolMethodRefs(syntax: LanguageSyntax, collected: Collected): st
   const out: string[] = [];
   if (syntax.language !== 'python') return out;
   for (const call of collected.calls.slice(0, MAX_CALLS)) {
-    if (!CONVERTER.test(syntax.callee(call))) continue;
-    const args = syntax.args(call);
-    if (DESCRIPTION_KEYS.some((k) => args.named.has(k))) continue;
-    const given = FUNCTION_KEYS.map((k) => args.named.get(k)).find(Boolean) ?? args.positional[0];
+    const given = convertedFunction(syntax, call);
     for (const item of given ? methodItems(given) : []) {
       const ref = methodRef(syntax, item);
       if (ref && !out.includes(ref)) out.push(ref);

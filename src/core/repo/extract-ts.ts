@@ -17,7 +17,7 @@ import { optionsVariableModel, postedModel } from './posted-payloads';
 import { idTemplate } from './string-ops';
 import { addParserTableDefaults } from './parser-tables';
 import { isBranchCall, isGuardedCall } from './branch-calls';
-import { loweredCounters } from './ts-loop-counters';
+import { tsLoopHead } from './ts-loop-heads';
 import { bucket, CALL_DEPTH, LOCAL_DEPTH, callFactsOf, notRepositoryCallee, INPUT_KEYS, loopFacts, namesIn, ownStatements, type DetectedCallSpot, type FunctionBucket, type LanguageFacts } from './extract-shared';
 import { annotatedClass, classHolders } from './ts-holders';
 import { returnedObjectsOf, SENT_SCHEMA_KEYS, tsCondition } from './ts-conditions';
@@ -33,7 +33,7 @@ const MAX_DEPTH = 6;
 
 const TS: LanguageFacts = {
   calleeFact,
-  loopHead,
+  loopHead: (loop) => tsLoopHead(loop, expr),
   expr: (n, d) => expr(n, d),
   target(nameNode, moduleLevel) {
     // Module level or not, a declarator is a name and `this.x = …` an attribute.
@@ -250,40 +250,6 @@ function calleeFact(call: SyntaxNode): CalleeFact | undefined {
   const branch = isBranchCall(call);
   const test = branch || isGuardedCall(call) ? ifTestOf(call, expr) : undefined;
   return { callee, expr: expr(call, CALL_DEPTH), line: call.startPosition.row + 1, ...(branch ? { branch: true } : {}), ...(test ? { test } : {}) };
-}
-
-const EXITS = new Set(['break_statement', 'return_statement', 'throw_statement']);
-const IFS = new Set(['if_statement']);
-
-function loopHead(loop: SyntaxNode): Omit<LoopFact, 'calls' | 'line' | 'column' | 'endLine' | 'endColumn'> {
-  const limits: LoopFact['limits'][number][] = [];
-  if (loop.type === 'for_in_statement') return { kind: 'for', overData: true, limits };
-  const condition = loop.childForFieldName('condition');
-  // `for (let i = 0; i < items.length; i += BATCH)` walks data by index, as `range(len(items))` does.
-  if (loop.type === 'for_statement' && condition && /^\s*\w+\s*<=?\s*[\w.$]+\.length\s*;?\s*$/.test(condition.text)) return { kind: 'for', overData: true, limits };
-  if (condition) comparisons(condition, limits, true);
-  const body = loop.childForFieldName('body');
-  for (const stmt of body ? ownStatements(body, IFS, 400) : []) {
-    const cond = stmt.childForFieldName('condition');
-    const then = stmt.childForFieldName('consequence');
-    if (cond && then && ownStatements(then, EXITS, 50).length) comparisons(cond, limits);
-  }
-  return { kind: loop.type === 'while_statement' || loop.type === 'do_statement' ? 'while' : 'for', overData: loop.type === 'for_in_statement', limits, ...loweredCounters(loop) };
-}
-
-/** Comparisons in a condition; `head` for the loop's own condition (`i < this.maxSteps`: passes counted from the counter's start). */
-function comparisons(node: SyntaxNode, out: LoopFact['limits'][number][], head = false): void {
-  const all = node.type === 'binary_expression' ? [node, ...node.descendantsOfType('binary_expression')] : node.descendantsOfType('binary_expression');
-  const seen = new Set<number>();
-  for (const c of all) {
-    if (!c || seen.has(c.id)) continue;
-    seen.add(c.id);
-    const op = c.childForFieldName('operator')?.text;
-    const l = c.childForFieldName('left');
-    const r = c.childForFieldName('right');
-    if (!op || !l || !r || !/^(<|<=|>|>=|===|==)$/.test(op)) continue;
-    out.push({ left: l.text, op: op === '===' ? '==' : op, right: expr(r, 0), leftExpr: expr(l, 0), line: c.startPosition.row + 1, ...(head ? { head } : {}) });
-  }
 }
 
 function unwrap(node: SyntaxNode): SyntaxNode {

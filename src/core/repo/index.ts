@@ -19,7 +19,7 @@ import { chatModelImplementations, isModelInvoke, refCtx } from './model-invokes
 import { clearMajority, collectTypeDefaults, defaultSite, mainVariant, type TypeDefault } from './type-defaults';
 import { collectUiDefaults, pickUiDefault } from './ui-defaults';
 import { sdkCannotSend, vendorOf } from './vendor';
-import { schemaPromptsByFile, schemasOfCall } from './schema-prompts';
+import { schemaPromptsByFile } from './schema-prompts';
 import { splicedConstantsByFile } from './spliced-constants';
 import { inactiveToolPromptIds, inactiveToolSpans, withToolPartTexts } from './tool-part-texts';
 import { builderPromptsByFile } from './message-builders';
@@ -27,10 +27,10 @@ import { toolClassPromptsByFile } from './tool-classes';
 import { dispatchedToolPromptsByFile, toolFunctionPromptsByFile } from './tool-functions';
 import { mentionIndex, unsentPromptIds } from './unsent-prompts';
 import { configKeysFormattedIntoPrompts, referencedFiles } from './loaded-files';
-import { collectLoadedPromptFiles, filesNamedByInputs, namedLoaderCodePrompts, namedLoaderFiles, withoutOverlaps } from './loaded-prompt-files';
-import { inlineLoaded, inputNamesOf } from './message-list-files';
+import { collectLoadedPromptFiles, namedLoaderCodePrompts, namedLoaderFiles, withoutOverlaps } from './loaded-prompt-files';
+import { familyLoadedPrompts, loadedPromptsOfCall, type LoadedPromptsHost } from './call-loaded-prompts';
 import { findAgentRuns, runModelOf, type AgentRuns } from './cross-file-runs';
-import { heldPrompts, subclassIndex, type HeldPromptSources } from './held-prompts';
+import { subclassIndex, type HeldPromptSources } from './held-prompts';
 import { RepoStore } from './store';
 import { TypedRequests } from './typed-requests';
 import { PyFamilies } from './py-families';
@@ -39,7 +39,7 @@ import { LibraryRuns, orderedCallers } from './library-runs';
 import { branchModel } from './branch-locals';
 import type { LoadedPrompt, RepoHints, RepoLoop, ResolvedModel } from './types';
 import { filesRunAnyway } from './runs-anyway';
-import { allSentTexts, largestGroup } from './sent-texts';
+import { allSentTexts } from './sent-texts';
 import { promptDirFiles } from './prompt-dirs';
 import { scopeOfPath } from '../report/scope';
 import { routeIndex, routeModel } from './route-callers';
@@ -298,39 +298,14 @@ export class RepoIndex implements RepoHints {
   loadedPrompts(path: string, call: DetectedCall): readonly LoadedPrompt[] {
     return this.memo(`p:${path}#${call.id}`, () => {
       const at = this.ctxOf(path, call.id);
-      if (!at) return call.id.endsWith('.f') ? this.familyLoaded(path, call) : [];
-      const out: LoadedPrompt[] = [];
-      const fact = this.store.get(path)?.facts.calls.find((c) => c.id === call.id);
-      const names = new Set([...call.inputPlaceholders, ...(fact?.inputs ?? [])]);
-      out.push(...filesNamedByInputs(names, call.line, (e) => tryEval(this.evaluator, e, at.ctx), (p) => this.store.text(p) ?? this.host.readText?.(p), (e, ctx) => tryEval(this.evaluator, e, ctx)));
-      // Loader calls written inline in the request's messages (message-list-files.ts).
-      for (const l of inlineLoaded(call, at.ctx.fn?.calls ?? this.store.get(path)?.facts.moduleCalls ?? [], at.ctx, (e, ctx) => tryEval(this.evaluator, e, ctx), (p) => this.fileText(p))) if (!out.some((o) => o.path === l.path)) out.push(l);
-      // Prompts held by instance attributes of the classes that build this request's messages (held-prompts.ts).
-      if (fact?.fn && !call.agent) {
-        for (const held of heldPrompts(this.heldSources(), path, fact.fn)) if (!out.some((o) => o.path === held.path && o.line === held.line)) out.push(held);
-      }
-      // Texts callers pass to the wrappers this request sits in, and the prompt files they pick by key (sent-texts.ts).
-      const sent = largestGroup(this.sent().byCall.get(`${path}#${call.id}`) ?? [], (p) => this.fileText(p));
-      for (const t of sent?.texts ?? []) out.push({ name: t.fact.fn ?? 'text', path: t.path, text: t.fact.text, from: { path: t.path, line: t.fact.line }, line: t.fact.line, detail: `passed by ${sent!.key.replace('#', ' ')}` });
-      for (const f of sent?.files ?? []) {
-        const text = this.fileText(f.path);
-        if (text !== undefined && !out.some((o) => o.path === f.path)) out.push({ name: f.key, path: f.path, text, from: f.from, detail: `picked by key "${f.key}" at ${f.from.path}:${f.from.line}` });
-      }
-      if (fact) {
-        for (const hit of schemasOfCall(this.store, this.evaluator, path, fact, call)) {
-          out.push({ name: hit.name, path: hit.path, text: hit.schema.text, from: hit.use, line: hit.schema.line, asTool: true });
-        }
-      }
-      return out;
+      if (at) return loadedPromptsOfCall(this.loadedHost(), path, call, { ctx: at.ctx, fact: this.store.get(path)?.facts.calls.find((c) => c.id === call.id) });
+      const site = call.id.endsWith('.f') ? this.pyFamilies().byFile.get(path)?.find((s) => s.call.id === call.id) : undefined;
+      return site ? familyLoadedPrompts(this.loadedHost(), site, call) : [];
     });
   }
 
-  /** A request through the repository's chat-model family: the prompt files its named inputs hold (message-list-files.ts). */
-  private familyLoaded(path: string, call: DetectedCall): LoadedPrompt[] {
-    const site = this.pyFamilies().byFile.get(path)?.find((s) => s.call.id === call.id);
-    if (!site) return [];
-    const evalIn = (e: Expr, ctx: Ctx): Val | undefined => tryEval(this.evaluator, e, ctx);
-    return filesNamedByInputs(inputNamesOf(site.expr), call.line, (e) => evalIn(e, site.ctx), (p) => this.fileText(p), evalIn);
+  private loadedHost(): LoadedPromptsHost {
+    return { store: this.store, evaluator: this.evaluator, fileText: (p) => this.fileText(p), heldSources: () => this.heldSources(), sent: () => this.sent() };
   }
 
   private heldSources(): HeldPromptSources {
