@@ -28,6 +28,8 @@ const NOT_PROMPT_KEY = /(_path|_file|_dir|_name|_id|_type|_class|_key|_url|_vers
 /** A file name (or its folder) that says it holds a prompt; a `Dockerfile.j2` under templates/ does not. */
 const PROMPT_PATH = /(^|\/)prompts?\/[^/]+$|(^|\/)[^/]*(prompt|instruction|system_?(message|prompt)?|persona)[^/]*$|\.prompt$/i;
 const FILE_EXT = /\.(ya?ml|json|toml|md|txt|j2|jinja2?|prompt|tmpl)$/i;
+/** Files of prompt text (not structured data): what a loader that reads a prompt by name is taken to read. */
+export const PROMPT_TEXT_FILE = /\.(txt|md|mdx|prompt|j2|jinja2?|tmpl|mustache|hbs)$/i;
 const MIN_TEXT = 20;
 const MAX_PROMPTS_PER_FILE = 200;
 

@@ -13,12 +13,12 @@ import { exprText } from './extract';
 import { INPUT_KEYS } from './extract-shared';
 import type { CalleeFact, Expr } from './facts';
 import type { LoadedPrompt } from './types';
+import { PROMPT_TEXT_FILE } from './loaded-files';
 
 /** Keys of a chat message that hold its text. */
 const TEXT_KEYS = /^(content|text|system|prompt|instructions?|input)$/;
 const MAX_ITEMS = 24;
 /** Text files a prompt is kept in; a data file (`.csv`, `.json`) put into a message is the user's data, and a README is documentation. */
-const PROMPT_TEXT = /\.(txt|md|mdx|j2|jinja2?|prompt|tmpl)$/i;
 const NOT_PROMPT = /(^|\/)(readme|changelog|license|contributing)[^/]*$/i;
 
 export type EvalIn = (e: Expr, ctx: Ctx) => Val | undefined;
@@ -30,7 +30,7 @@ export function filesInMessages(v: Val | undefined, evaluate: EvalIn): Extract<V
     for (const [key, e] of Object.entries(d.entries)) {
       if (!TEXT_KEYS.test(key)) continue;
       const x = evaluate(e, d.ctx);
-      if (x?.t === 'file' && PROMPT_TEXT.test(x.path) && !NOT_PROMPT.test(x.path) && !out.some((o) => o.path === x.path)) out.push(x);
+      if (x?.t === 'file' && PROMPT_TEXT_FILE.test(x.path) && !NOT_PROMPT.test(x.path) && !out.some((o) => o.path === x.path)) out.push(x);
     }
   };
   if (v?.t === 'dict') fromDict(v);
@@ -65,7 +65,7 @@ export function inlineLoaderFiles(inside: readonly Expr[], ctx: Ctx, evaluate: E
   const out: Extract<Val, { t: 'file' }>[] = [];
   for (const e of inside.slice(0, MAX_ITEMS)) {
     const v = e.k === 'call' ? evaluate(e, ctx) : undefined;
-    if (v?.t === 'file' && PROMPT_TEXT.test(v.path) && !NOT_PROMPT.test(v.path) && !out.some((o) => o.path === v.path)) out.push(v);
+    if (v?.t === 'file' && PROMPT_TEXT_FILE.test(v.path) && !NOT_PROMPT.test(v.path) && !out.some((o) => o.path === v.path)) out.push(v);
   }
   return out;
 }

@@ -15,9 +15,9 @@ import type { Expr, FunctionFact } from './facts';
 import type { Edge } from './graph';
 import { scopeOfPath } from '../report/scope';
 import type { RepoStore } from './store';
+import { PROMPT_TEXT_FILE } from './loaded-files';
 
 /** Prompt text a loader reads whole. */
-const TEXT_EXT = /\.(txt|md|prompt|j2|jinja2?|tmpl|mustache|hbs)$/i;
 /** Example code shown to the model. */
 const CODE_EXT = /\.(js|ts|py)$/i;
 /**
@@ -188,7 +188,7 @@ function loaderOf(fn: FunctionFact, path: string, pieces: readonly Piece[]): Loa
   if (before && !before.endsWith('/')) return undefined;
   const file = `x${after}`;
   const context = CONTEXT_WORD.test(before) || CONTEXT_WORD.test(fn.name);
-  if (!context || !(TEXT_EXT.test(file) || CODE_EXT.test(file))) return undefined;
+  if (!context || !(PROMPT_TEXT_FILE.test(file) || CODE_EXT.test(file))) return undefined;
   // `get_template(f"{name}.j2")` with no folder written: beside the module (a loader over its own folder).
   if (j < 0 && !before) before = path.includes('/') ? `${path.slice(0, path.lastIndexOf('/'))}/` : '';
   else if (!before.replace(/\//g, '')) return undefined;
