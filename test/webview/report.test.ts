@@ -198,6 +198,19 @@ describe('Cost report page (headless Chromium)', function () {
     }
   });
 
+  it('shows the core\'s coverage note when prompts were found but no request, and none otherwise', async () => {
+    const note = 'Found 3 prompts in runtime code but no request that sends them: the application may reach its model through code the scan cannot follow (a raw HTTP request, a provider class picked at run time), and the total leaves those requests out.';
+    await withPage(browser, report, async (p) => {
+      await p.send({ type: 'report', data: fx.header });
+      await p.page.locator('.summary .total').waitFor();
+      assert.equal(await p.page.locator('[data-testid="coverage-note"]').count(), 0, 'the fixture has requests: no note');
+      await p.send({ type: 'report', data: { ...fx.header, coverageNote: note } });
+      assert.equal(await p.page.locator('[data-testid="coverage-note"]').textContent(), note);
+      await p.send({ type: 'report', data: { ...fx.header, coverageNote: 42 } });
+      await until(async () => p.consoleLines.some((l) => l.includes('dropped a malformed message')), true);
+    });
+  });
+
   it('drops a malformed host message', async () => {
     await withPage(browser, { view: 'report' }, async (p) => {
       await p.send({ type: 'report', data: { sites: 'nope' } });

@@ -9,6 +9,7 @@ import type { Price } from '../cost/types';
 import { formatInteger, formatMultiplier, formatPrice, formatPriceWithRange } from '../format';
 import { formatInputTokens } from '../format/estimate';
 import type { Assumptions } from '../workload';
+import { unsentPromptsNote } from './coverage';
 import { DEFAULT_HEADLINE_SCOPES, siteCosts, type SiteCost } from './totals';
 import type { FileReport, ScanReport, SiteScope, UnknownInput } from './types';
 
@@ -109,6 +110,8 @@ export function scanTables(report: ScanReport, options: { maxRows?: number; allR
   const notes: string[] = [];
   if (rest.length) notes.push(`… and ${rest.length} more sites (${formatPrice(sumPriced(rest.map((r) => r.monthly)))} a month); --format csv or json lists them all.`);
   notes.push(totalLine(report));
+  const unsent = unsentPromptsNote(report);
+  if (unsent) notes.push(unsent);
   const apartLine = scopesLine(report);
   if (apartLine) notes.push(apartLine);
   notes.push(assumptionLine(report.assumptions));

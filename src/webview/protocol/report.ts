@@ -107,6 +107,8 @@ export interface ReportData {
     readonly byScope?: readonly { readonly scope: SiteScope; readonly monthlyCost: Price; readonly sites: number }[];
     readonly scopes?: readonly SiteScope[];
   };
+  /** The core's note when prompts were found but no request that sends them (`unsentPromptsNote`). */
+  readonly coverageNote?: string;
   /** Ranked by projected monthly cost, most expensive first; unpriced last. */
   readonly sites: readonly ReportSiteView[];
   readonly skipped: number;
@@ -219,7 +221,8 @@ export function isReportHeader(value: unknown): value is ReportHeader {
     isFiniteNumber(value.siteCount) &&
     isFiniteNumber(value.fileCount) &&
     Array.isArray(value.models) &&
-    value.models.every((m) => typeof m === 'string')
+    value.models.every((m) => typeof m === 'string') &&
+    (value.coverageNote === undefined || typeof value.coverageNote === 'string')
   );
 }
 

@@ -240,6 +240,7 @@ class ReportPage {
         h('span', { className: 'scope-note muted', text: ` · ${headlineScopes(data).map((s) => SCOPE_TITLE[s].toLowerCase()).join(', ')}`, attrs: { 'data-testid': 'headline-scopes' } }),
         data.callsPerDay !== undefined ? h('span', { className: 'traffic muted', attrs: { 'data-testid': 'traffic' }, text: ` · ${formatInteger(data.callsPerDay)} calls a day per site`, title: 'tokenomics.callsPerDay (an annotation can set a site’s own); 30 days a month' }) : false,
       ),
+      data.coverageNote ? h('p', { className: 'coverage-note', text: data.coverageNote, attrs: { 'data-testid': 'coverage-note' } }) : false,
       h('p', { className: 'muted', text: [plural(t.files, 'file'), plural(t.calls, 'call'), plural(t.agentLoops, 'agent loop'), plural(t.prompts, 'prompt'), data.budgetExceeded > 0 ? `${data.budgetExceeded} over budget` : ''].filter(Boolean).join(' · ') }),
       h(
         'p',

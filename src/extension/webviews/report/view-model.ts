@@ -4,6 +4,7 @@
  * totals), ranked by projected monthly cost, and the report's own totals.
  * Pure (no vscode): tested on plain reports.
  */
+import { unsentPromptsNote } from '../../../core/report/coverage';
 import { siteCosts, type SiteCost } from '../../../core/report/totals';
 import type { Price } from '../../../core/cost/types';
 import type { FileReport, ScanReport } from '../../../core/report/types';
@@ -61,6 +62,7 @@ export function reportData(report: ScanReport & Partial<ScanTotalsExtra>, folder
     })),
   );
   const t = report.totals;
+  const coverage = unsentPromptsNote(report);
   return {
     root: report.root,
     folders,
@@ -79,6 +81,7 @@ export function reportData(report: ScanReport & Partial<ScanTotalsExtra>, folder
       ...(t.byScope ? { byScope: t.byScope } : {}),
       ...(t.scopes ? { scopes: t.scopes } : {}),
     },
+    ...(coverage ? { coverageNote: coverage } : {}),
     sites: rankSites(sites),
     skipped: report.skipped.length,
     diagnostics: report.files.reduce((n, f) => n + f.diagnostics.length, 0),
