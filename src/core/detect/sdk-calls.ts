@@ -1,7 +1,7 @@
 /**
  * Request methods of the provider SDKs that are not OpenAI- or Anthropic-shaped: Mistral v1, Ollama, Cohere,
  * Amazon Bedrock's runtime, OpenAI's legacy completions, and the client vendor of OpenAI-compatible SDKs
- * (Groq, Together, Fireworks, Cerebras: `client.chat.completions.create` with their own models).
+ * (Groq, Together, Fireworks, Cerebras, Zhipu, Volcengine Ark: `client.chat.completions.create` with their own models).
  *
  * Method names whose words are common (`client.chat(…)`, `x.generate(…)`) count only in a file that imports
  * the SDK, and only with the SDK's required model argument, so that an unrelated `chat()` is never a request.
@@ -50,6 +50,9 @@ const OPENAI_COMPATIBLE: readonly (readonly [RegExp, string])[] = [
   [/^together($|\.)|^together-ai$/, 'together'],
   [/^fireworks($|\.)|^@fireworks-ai\//, 'fireworks'],
   [/^cerebras($|\.)|^@cerebras\//, 'cerebras'],
+  // Zhipu's `ZhipuAI()` and Volcengine Ark's `Ark()` (Doubao, hosted GLM/DeepSeek) copy the client too.
+  [/^zhipuai($|\.)/, 'zhipu'],
+  [/^volcenginesdkarkruntime($|\.)/, 'volcengine'],
 ];
 
 /** Whether the file imports a module that matches (`from ollama import Client` and `import ollama` alike). */

@@ -62,7 +62,7 @@ export function chooseCallModel(
   const named = call.modelRef ? `chosen at run time: ${describeRef(call.modelRef)}` : 'the code names no model';
   const why = foreign ? `${named}; the flow reached ${foreign.model}${where(foreign.source)}, which a ${call.framework} SDK call cannot send` : named;
   // A local runtime's model nothing resolves: sized on the default, priced on nobody's bill.
-  if (isLocalRuntime(vendor)) return { choice: { ...resolver.choose(undefined), offering: undefined, provider: undefined, selfHosted: vendor }, source: { from: 'default', detail: `${why}; run locally by ${vendor}` } };
+  if (isLocalRuntime(vendor)) return { choice: { ...unnamedModel(resolver, vendor!), selfHosted: vendor }, source: { from: 'default', detail: `${why}; run locally by ${vendor}` } };
   // A fallback the user set (`tokenomics.defaultModels`) is their stated assumption: it wins over a guess.
   const userSet = vendor !== undefined && fallback !== undefined && fallback !== DEFAULT_ASSUMPTIONS.defaultModels?.[vendor];
   // The repository names its models somewhere the flow does not reach (a store, a config service, a factory): its default for this vendor.
@@ -75,7 +75,19 @@ export function chooseCallModel(
   }
   const whose = userSet ? `${vendor} default from your tokenomics.defaultModels` : `${vendor} default`;
   if (fallback) return { choice: { ...resolver.choose(fallback, undefined, 'default'), written: undefined, source: 'default' }, source: { from: 'vendor-default', detail: `${whose} (${why})` } };
+  // A vendor of its own (Groq, Zhipu, Together) with no default to fall to: never the global default, an OpenAI model.
+  if (vendor && vendor !== 'openai') {
+    return { choice: unnamedModel(resolver, vendor), source: { from: 'default', detail: `${why}; no ${vendor} entry in tokenomics.defaultModels to fall back to` } };
+  }
   return { choice: resolver.choose(undefined), source: { from: 'default', detail: why } };
+}
+
+/**
+ * A model nothing names on a vendor with no default: shown as the vendor's, sized on the default model's tokenizer,
+ * unpriced (the reason names the setting that prices it).
+ */
+function unnamedModel(resolver: ModelResolver, vendor: string): ModelChoice {
+  return { ...resolver.choose(undefined), id: `${vendor} model (not named)`, entry: undefined, offering: undefined, provider: undefined, unnamedOf: vendor };
 }
 
 function where(source: ModelSource): string {

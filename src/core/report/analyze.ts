@@ -246,7 +246,7 @@ class FileAnalysis {
       endColumn: call.endColumn,
       framework: call.framework,
       // As written: in this call, else where the repository found it (another file, a config default, the UI's default).
-      ...(call.model || (chosen.source.from !== 'vendor-default' && model.written) ? { model: chosen.passedForDefault ? model.written : (call.model ?? model.written) } : {}),
+      ...(call.model || model.unnamedOf || (chosen.source.from !== 'vendor-default' && model.written) ? { model: chosen.passedForDefault ? model.written : (call.model ?? model.written ?? model.id) } : {}),
       ...(model.entry ? { modelResolved: model.entry.id } : {}),
       ...(model.suggestion ? { modelSuggestion: model.suggestion } : {}),
       ...(model.offering ? { offering: model.offering.id } : {}),

@@ -23,6 +23,8 @@ export interface ModelChoice {
    * the tokenizer) but no hosted provider's price applies, so it has no offering and is unpriced with that reason.
    */
   readonly selfHosted?: string;
+  /** The vendor of a request whose model nothing names and that has no default in `tokenomics.defaultModels`. */
+  readonly unnamedOf?: string;
 }
 
 /**

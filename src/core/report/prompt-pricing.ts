@@ -18,6 +18,7 @@ const PREVIEW_CHARS = 200;
 
 export function unpricedFor(model: ModelChoice): Price {
   if (model.selfHosted) return { kind: 'unpriced', missing: [`self-hosted: it runs on your own hardware through ${model.selfHosted}, so no hosted provider's per-token price applies`] };
+  if (model.unnamedOf) return { kind: 'unpriced', missing: [`model: this ${model.unnamedOf} request names none; set "${model.unnamedOf}" in tokenomics.defaultModels (or annotate the site) to price it`] };
   if (!model.entry) return { kind: 'unpriced', missing: [`model ${model.id} (not in the catalog; add it in tokenomics.json customModels)`] };
   return { kind: 'unpriced', missing: [`offering for ${model.id} (no price in the catalog; add one in tokenomics.json priceOverrides)`] };
 }

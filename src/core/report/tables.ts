@@ -69,7 +69,7 @@ function rankedSites(report: ScanReport): RankedSite[] {
         inputTokens = c.inputTokens;
         inputUnknown = c.inputUnknown;
         if (!c.model) notes.push(c.modelSource?.from === 'repository-default' ? "guessed: the repository's default" : 'default model');
-        else if (!c.modelResolved) notes.push(`unknown model ${c.model}${c.modelSuggestion ? ` (${c.modelSuggestion}?)` : ''}`);
+        else if (!c.modelResolved && c.modelSource?.from !== 'default') notes.push(`unknown model ${c.model}${c.modelSuggestion ? ` (${c.modelSuggestion}?)` : ''}`);
       } else {
         inputTokens = file.instructions?.tokensPerRequest ?? 0;
         notes.push('per coding-agent request');
