@@ -273,7 +273,14 @@ export class RepoIndex implements RepoHints {
 
   stepOf(path: string, callId: string): string | undefined {
     return this.memo(`s:${path}#${callId}`, () => {
-      for (const l of this.loops()) if (l.step.path === path && l.step.callId === callId) return l.path === path ? l.loop.id : `${l.path}#${l.loop.id}`;
+      const idOf = (l: RepoLoop): string => (l.path === path ? l.loop.id : `${l.path}#${l.loop.id}`);
+      for (const l of this.loops()) if (l.step.path === path && l.step.callId === callId) return idOf(l);
+      // Another request of a loop's step (the second speaker of a debate cycle) is priced in that loop's task too:
+      // billed on its own at full traffic, it was counted twice. Not a wrapper's request: its callers outside the
+      // loop (a trader and a manager calling the helper an analyst node calls too) are uses billed on their own.
+      const line = this.store.get(path)?.file.calls.find((c) => c.id === callId)?.line;
+      const shared = (): boolean => (this.usesFor(path, callId)?.length ?? 0) > 0;
+      for (const l of this.loops()) if (l.stepSites.some((s) => s.path === path && s.line === line) && !shared()) return idOf(l);
       // A run of an agent of another file is the request of the run's loop: priced there, not billed again.
       if (callId.endsWith('.run')) return this.agentRuns().requests.get(path)?.find((r) => r.call.id === callId)?.loopId;
       return undefined;
