@@ -25,6 +25,7 @@
  */
 import type { ToolErrorFacts, ToolErrorText } from '../repo/tool-error-types';
 import type { SyntaxNode } from './parser';
+import { derivedRunMethodTexts, toolMapMethods, TOOL_MAP_HINT } from './py-tool-map-methods';
 import type { LanguageSyntax } from './syntax';
 import { render } from './text';
 
@@ -35,21 +36,36 @@ const TOOL_EXCEPTION = /^\w*Tool\w*(Error|Exception)$/;
 /** Fields of a result class that carry text to the model (`output`, `error`, `system`; the others' results). */
 const RESULT_FIELD = /^(output|error|system|content|message|observation|result|text)$/;
 const CLASS_NAME = /^[A-Z]\w*$/;
+/** A derived class's run-like method, whose returns a tool map may send (py-tool-map-methods.ts). */
+const RUN_DEF = /\bdef\s+(execute|aexecute|run|arun|call|acall|invoke|ainvoke|forward|__call__)\s*\(/;
+const DERIVED_CLASS = /\bclass\s+\w+\(\s*\w/;
 const WORD = /[A-Za-z]{2,}/g;
-/** A tool's error is a sentence written for the model, short ones included (`"Session has not started."`). */
-const MIN_WORDS = 3;
+/**
+ * Fewest written words. A tool exception's message has no other reader than the model (`f"Invalid action:
+ * {action}"`); a result field of three words (`"tool must be restarted"`) still reads as a sentence, where a
+ * single status word (`output="done"`) does not. The five-word floor of returned texts (py-tool-returns.ts) is for
+ * functions whose returns may as well be a status the program prints.
+ */
+const MIN_RAISED_WORDS = 2;
+const MIN_BUILT_WORDS = 3;
 const MAX_TEXTS = 200;
 const MAX_CLASSES = 200;
 const MAX_TEXT = 8000;
 
 export function findToolErrorFacts(syntax: LanguageSyntax, root: SyntaxNode, text: string): ToolErrorFacts | undefined {
-  if (syntax.language !== 'python' || !TOOL_ERROR_HINT.test(text)) return undefined;
+  if (syntax.language !== 'python') return undefined;
+  const errors = TOOL_ERROR_HINT.test(text);
+  const methods = RUN_DEF.test(text) && DERIVED_CLASS.test(text) ? derivedRunMethodTexts(syntax, root) : [];
+  if (!errors && !methods.length && !TOOL_MAP_HINT.test(text)) return undefined;
   const caught: string[] = [];
   const results: string[] = [];
   const classes: { name: string; bases: string[] }[] = [];
   const texts: ToolErrorText[] = [];
+  const calls: SyntaxNode[] = [];
   for (const node of root.descendantsOfType(['class_definition', 'except_clause', 'raise_statement', 'call'])) {
     if (!node) continue;
+    if (node.type === 'call') calls.push(node);
+    if (!errors && node.type !== 'class_definition') continue;
     if (node.type === 'class_definition') {
       const name = node.childForFieldName('name')?.text;
       const bases = (node.childForFieldName('superclasses')?.namedChildren ?? []).filter((b): b is SyntaxNode => Boolean(b) && /^(identifier|attribute)$/.test(b!.type)).map((b) => lastName(b.text));
@@ -68,8 +84,9 @@ export function findToolErrorFacts(syntax: LanguageSyntax, root: SyntaxNode, tex
       for (const [key, value] of syntax.args(node).named) if (RESULT_FIELD.test(key)) builtTexts(syntax, cls, node, value, texts);
     }
   }
-  if (!caught.length && !results.length && !texts.length) return classes.length ? { classes } : undefined;
-  return { ...(caught.length ? { caught } : {}), ...(results.length ? { results } : {}), ...(classes.length ? { classes } : {}), ...(texts.length ? { texts } : {}) };
+  const mapped = toolMapMethods(syntax, calls, text);
+  const found = { ...(caught.length ? { caught } : {}), ...(results.length ? { results } : {}), ...(texts.length ? { texts } : {}), ...(mapped.length ? { mapped } : {}), ...(methods.length ? { methods } : {}) };
+  return Object.keys(found).length || classes.length ? { ...found, ...(classes.length ? { classes } : {}) } : undefined;
 }
 
 /** `except ToolError as e: return ToolFailure(error=e.message)`: the tool exception turned into the returned result. */
@@ -109,7 +126,7 @@ function addText(syntax: LanguageSyntax, cls: string, how: ToolErrorText['how'],
   const n = node.type === 'parenthesized_expression' && node.namedChildren[0] ? node.namedChildren[0] : node;
   if (texts.length >= MAX_TEXTS || !syntax.isTextLiteral(n)) return;
   const rendered = render(syntax.text(n));
-  if ((rendered.literalText.match(WORD) ?? []).length < MIN_WORDS) return;
+  if ((rendered.literalText.match(WORD) ?? []).length < (how === 'raised' ? MIN_RAISED_WORDS : MIN_BUILT_WORDS)) return;
   texts.push({ cls, how, line: n.startPosition.row + 1, endLine: n.endPosition.row + 1, text: rendered.text.slice(0, MAX_TEXT) });
 }
 

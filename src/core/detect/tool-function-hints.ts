@@ -12,9 +12,10 @@ import type { FileFacts, ToolFunctionHints } from '../repo/facts';
 import type { ToolErrorFacts } from '../repo/tool-error-types';
 import { annotatedDescriptions, scanTopLevelDefs } from './py-def-scan';
 import { TOOL_ERROR_HINT } from './py-tool-errors';
+import { TOOL_CLASS_HINT, TOOL_MAP_HINT } from './py-tool-map-methods';
 
 /** A file worth parsing for these facts (detection skips Python files without an LLM word); tool error classes too. */
-export const TOOL_FUNCTION_HINT = new RegExp(`Annotated\\[|spec_from_file_location|getmembers\\(|getdoc\\(|${TOOL_ERROR_HINT.source}`);
+export const TOOL_FUNCTION_HINT = new RegExp(`Annotated\\[|spec_from_file_location|getmembers\\(|getdoc\\(|${TOOL_ERROR_HINT.source}|${TOOL_MAP_HINT.source}|${TOOL_CLASS_HINT.source}`);
 
 /**
  * `Annotated` markers of web and CLI frameworks: their descriptions document an HTTP or command-line parameter

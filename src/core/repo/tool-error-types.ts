@@ -1,3 +1,5 @@
+import type { BuilderTextsFact } from './prompt-facts';
+
 /**
  * Python facts for the texts a tool implementation gives back through its own error and result classes
  * (detect/py-tool-errors.ts, read by repo/tool-error-texts.ts).
@@ -21,4 +23,8 @@ export interface ToolErrorFacts {
   readonly classes?: readonly { readonly name: string; readonly bases: readonly string[] }[];
   /** Texts given to a raised tool exception or to a result class's fields. */
   readonly texts?: readonly ToolErrorText[];
+  /** Methods run on a tool map's item picked by the tool's name (`tool_dict[call.name].execute(…)`, detect/py-tool-map-methods.ts). */
+  readonly mapped?: readonly string[];
+  /** `Class.method` texts of derived classes' run-like methods (`execute`, `run`, `__call__`), with the helpers they return. */
+  readonly methods?: readonly BuilderTextsFact[];
 }
