@@ -18,6 +18,7 @@ import { findSchemaSenders, withSenderFacts } from './schema-senders';
 import { findMessageBuilders } from './message-builders';
 import { withToolClassFacts } from './tool-classes';
 import { TOOL_FUNCTION_HINT, withToolFunctionHints } from './tool-function-hints';
+import { findToolErrorFacts } from './py-tool-errors';
 import { findMessageFactories } from './message-factories';
 import { findReprPrompts } from './repr-prompts';
 import { promptNameMentions } from '../repo/unsent-prompts';
@@ -183,7 +184,7 @@ async function detectCode(text: string, path: string, grammar: Grammar, opts: ty
     const withPartCalls = { ...withToolReturns, ...(partCalls.length ? { toolPartCalls: partCalls } : {}), ...(offers.length ? { toolOffers: offers } : {}) };
     const withBuilders = builders.length ? { ...withPartCalls, messageBuilders: builders } : withPartCalls;
     let facts = withToolClassFacts(withTypeShapes(withBuilders, typed, grammar !== 'python' && DECLARES_TYPES.test(text), tree.rootNode), syntax, collected);
-    facts = withToolFunctionHints(facts, text, grammar === 'python');
+    facts = withToolFunctionHints(facts, text, grammar === 'python', findToolErrorFacts(syntax, tree.rootNode, text));
     const mentions = promptNameMentions(text);
     if (mentions) facts = { ...facts, promptNameMentions: mentions };
     if (sites.graphCycles.length) facts = { ...facts, graphCycles: sites.graphCycles };

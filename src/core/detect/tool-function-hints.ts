@@ -9,10 +9,13 @@
  * file cannot judge, and the modules a loader collects carry no LLM word of their own.
  */
 import type { FileFacts, ToolFunctionHints } from '../repo/facts';
+import type { ToolErrorFacts } from '../repo/tool-error-types';
 import { annotatedDescriptions, scanTopLevelDefs } from './py-def-scan';
+import { TOOL_ERROR_HINT } from './py-tool-errors';
+import { TOOL_CLASS_HINT, TOOL_MAP_HINT } from './py-tool-map-methods';
 
-/** A file worth parsing for these facts (detection skips Python files without an LLM word). */
-export const TOOL_FUNCTION_HINT = /Annotated\[|spec_from_file_location|getmembers\(|getdoc\(/;
+/** A file worth parsing for these facts (detection skips Python files without an LLM word); tool error classes too. */
+export const TOOL_FUNCTION_HINT = new RegExp(`Annotated\\[|spec_from_file_location|getmembers\\(|getdoc\\(|${TOOL_ERROR_HINT.source}|${TOOL_MAP_HINT.source}|${TOOL_CLASS_HINT.source}`);
 
 /**
  * `Annotated` markers of web and CLI frameworks: their descriptions document an HTTP or command-line parameter
@@ -33,7 +36,8 @@ export function toolFunctionHints(text: string): ToolFunctionHints | undefined {
 }
 
 /** The file's facts with its tool-function hints added (Python only; when it has any). */
-export function withToolFunctionHints(facts: FileFacts, text: string, python: boolean): FileFacts {
-  const hints = python ? toolFunctionHints(text) : undefined;
+export function withToolFunctionHints(facts: FileFacts, text: string, python: boolean, errors?: ToolErrorFacts): FileFacts {
+  const found = python ? toolFunctionHints(text) : undefined;
+  const hints = errors ? { ...found, errors } : found;
   return hints ? { ...facts, toolFunctionHints: hints } : facts;
 }

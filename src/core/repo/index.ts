@@ -25,6 +25,7 @@ import { inactiveToolPromptIds, inactiveToolSpans, withToolPartTexts } from './t
 import { builderPromptsByFile } from './message-builders';
 import { toolClassPromptsByFile } from './tool-classes';
 import { dispatchedToolPromptsByFile, toolFunctionPromptsByFile } from './tool-functions';
+import { toolErrorPromptsByFile } from './tool-error-texts';
 import { mentionIndex, unsentPromptIds } from './unsent-prompts';
 import { configKeysFormattedIntoPrompts, referencedFiles } from './loaded-files';
 import { collectLoadedPromptFiles, namedLoaderCodePrompts, namedLoaderFiles, withoutOverlaps } from './loaded-prompt-files';
@@ -359,8 +360,8 @@ export class RepoIndex implements RepoHints {
       this.memo('built', () => builderPromptsByFile(this.store)).get(path) ?? [],
       // Attributes of tool classes that a base class's schema builder sends (tool-classes.ts).
       this.memo('tool-classes', () => toolClassPromptsByFile(this.store, this.evaluator)).get(path) ?? [],
-      // Functions handed to the model as tools by their signature and docstring (tool-functions.ts); what a dispatched tool returns (dispatched-tools.ts).
-      [...(this.memo('tool-functions', () => toolFunctionPromptsByFile(this.store, (p) => this.fileText(p))).get(path) ?? []), ...(this.memo('tool-returns', () => dispatchedToolPromptsByFile(this.store)).get(path) ?? []), ...namedLoaderCodePrompts(path, this.fileText(path), this.namedLoaders())],
+      // Functions handed to the model as tools by their signature and docstring (tool-functions.ts); what a dispatched tool returns (dispatched-tools.ts) or raises (tool-error-texts.ts).
+      [...(this.memo('tool-functions', () => toolFunctionPromptsByFile(this.store, (p) => this.fileText(p))).get(path) ?? []), ...(this.memo('tool-returns', () => dispatchedToolPromptsByFile(this.store)).get(path) ?? []), ...(this.memo('tool-errors', () => toolErrorPromptsByFile(this.store)).get(path) ?? []), ...namedLoaderCodePrompts(path, this.fileText(path), this.namedLoaders())],
     ]);
   }
 

@@ -4,6 +4,7 @@
  * structured-clonable data like the rest of facts.ts, which re-exports them.
  */
 
+import type { ToolErrorFacts } from './tool-error-types';
 import type { DetectedPrompt } from '../detect/types';
 
 /** Classes passed where a request sends a schema (`with_structured_output(Model)`, `bind_tools([A, B])`, `response_format=Model`). */
@@ -76,6 +77,8 @@ export interface ToolFunctionHints {
   readonly loader?: boolean;
   /** Reads functions' docstrings (`inspect.getdoc(fn)`, `fn.__doc__`). */
   readonly docReader?: boolean;
+  /** Tool error and result classes: what they catch, return and are given (detect/py-tool-errors.ts). */
+  readonly errors?: ToolErrorFacts;
 }
 
 /** Classes each top-level schema class (or type alias) of a file names in its field annotations: nested in its JSON schema. */
