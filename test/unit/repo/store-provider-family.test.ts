@@ -161,6 +161,39 @@ export const files = {
   'app/client/platforms/anthropic.ts': CLAUDE,
   'app/store/chat.ts': STORE,
   'app/utils/chat.ts': CHAT_UTILS,
+  // A factory whose classes are no chat models: a typed `complete` call on them is no request.
+  'app/client/storage.ts': `export abstract class StorageApi {
+  abstract complete(id: string): Promise<void>;
+}
+export class RemoteStorage implements StorageApi {
+  async complete(id: string) {
+    await fetch(this.url(), { method: 'POST', body: JSON.stringify({ id, done: true }) });
+  }
+  url() { return 'https://tasks.example.com/done'; }
+}
+export function getStorageApi(kind: string): StorageApi {
+  return new RemoteStorage();
+}
+`,
+  'app/store/tasks.ts': `import { getStorageApi, StorageApi } from '../client/storage';
+export async function finishTask(id: string) {
+  const storage: StorageApi = getStorageApi('remote');
+  await storage.complete(id);
+}
+`,
+  // A cycle of store methods through the request with no tool run: a retry, no agent loop.
+  'app/store/retry.ts': `import { create } from 'zustand';
+import { getClientApi, ClientApi } from '../client/api';
+export const useRetryStore = create((set, get) => ({
+  send(content: string) {
+    const api: ClientApi = getClientApi('openai');
+    api.llm.chat({ messages: [{ role: 'user', content }], config: { model: 'gpt-4o-mini' }, onFinish() { get().retry(content); } });
+  },
+  retry(content: string) {
+    setTimeout(() => get().send(content), 1000);
+  },
+}));
+`,
   'app/mcp/actions.ts': `export async function executeMcpAction(client: string, req: string) { return { client, req }; }\n`,
 };
 
@@ -174,17 +207,23 @@ describe('requests through a factory-picked provider class family, called from s
     assert.deepEqual(file(r, 'app/client/platforms/anthropic.ts').calls.map((c) => [c.line, c.role]), [[5, 'implementation']]);
   });
 
-  it('trap: an upload post, a post to the own server route and a store method that never sends are no requests', async () => {
+  it('trap: an upload post, a post to the own server route, a store method that never sends and a factory of non-model classes are no requests', async () => {
     const r = await scanTree(files);
     const openai = file(r, 'app/client/platforms/openai.ts');
     assert.ok(!openai.calls.some((c) => c.line === 17 || c.line === 20), JSON.stringify(openai.calls.map((c) => c.line)));
     assert.ok(!file(r, 'app/store/chat.ts').calls.some((c) => c.line > 40));
+    // storage.complete(…) on a factory's type whose class posts no chat body.
+    const storage = r.files.filter((f) => f.path === 'app/store/tasks.ts' || f.path === 'app/client/storage.ts');
+    assert.deepEqual(storage.flatMap((f) => f.calls.map((c) => `${f.path}:${c.line}`)), []);
   });
 
   it('the MCP tool loop around the store methods (onUserInput → onNewMessage → checkMcpJson → onUserInput) is unbounded', async () => {
     const r = await scanTree(files);
     const loops = file(r, 'app/store/chat.ts').agentLoops;
     assert.deepEqual(loops.map((l) => [l.line, l.endLine, l.bounded]), [[27, 32, false]]);
+    // The retry store sends (its call is a site) but its cycle runs no tool.
+    const retry = file(r, 'app/store/retry.ts');
+    assert.deepEqual([retry.calls.map((c) => c.line), retry.agentLoops.length], [[6], 0]);
   });
 
   it('the tool loop of finish() and chatApi() calling each other through callbacks is unbounded; a retry from onerror is no loop', async () => {
