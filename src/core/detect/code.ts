@@ -15,6 +15,7 @@ import { linkAgentTasks } from './agent-tasks';
 import { findHandWrittenLoops, loopBound } from './loops';
 import { findGraphLoops } from './graphs';
 import { httpRequestOf } from './http-requests';
+import { shapedPostOf } from './shaped-posts';
 import { ForwardedPosts } from './forwarded-posts';
 import { FOREIGN_MODEL_CALL, foreignModelBase, foreignModelRule } from './model-uses';
 import { findModelObjectRequests } from './model-objects';
@@ -118,7 +119,7 @@ export class CodeDetector {
       positionalCount: () => getArgs().positional.filter((n) => !(/^(list|array)$/.test(n.type) && n.namedChildCount === 0)).length,
     };
     const rule = classifyCall(callee, ctx) ?? this.aliases.ruleOf(callee, ctx) ?? foreignModelRule(syntax, this.collected, node, callee);
-    const http = rule ? undefined : (httpRequestOf(syntax, node, callee) ?? this.forwarded.requestOf(node));
+    const http = rule ? undefined : (httpRequestOf(syntax, node, callee) ?? this.forwarded.requestOf(node) ?? shapedPostOf(syntax, node, callee));
     // A post to an LLM endpoint: the payload's keys are the request's options.
     if (http) args = { positional: [], named: (http.payload && syntax.entries(http.payload)) || new Map() };
     if (!rule && !http) {
