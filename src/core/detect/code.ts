@@ -17,6 +17,7 @@ import { findCallbackToolLoops } from './callback-tool-loops';
 import { findGraphLoops } from './graphs';
 import { httpRequestOf } from './http-requests';
 import { chatBodyPostOf } from './chat-body-posts';
+import { shapedPostOf } from './shaped-posts';
 import { ForwardedPosts } from './forwarded-posts';
 import { FOREIGN_MODEL_CALL, foreignModelBase, foreignModelRule } from './model-uses';
 import { findModelObjectRequests } from './model-objects';
@@ -122,7 +123,7 @@ export class CodeDetector {
       positionalCount: () => getArgs().positional.filter((n) => !(/^(list|array)$/.test(n.type) && n.namedChildCount === 0)).length,
     };
     const rule = classifyCall(callee, ctx) ?? this.aliases.ruleOf(callee, ctx) ?? foreignModelRule(syntax, this.collected, node, callee);
-    const http = rule ? undefined : (httpRequestOf(syntax, node, callee) ?? this.forwarded.requestOf(node) ?? chatBodyPostOf(syntax, node, callee));
+    const http = rule ? undefined : (httpRequestOf(syntax, node, callee) ?? this.forwarded.requestOf(node) ?? chatBodyPostOf(syntax, node, callee) ?? shapedPostOf(syntax, node, callee));
     // A post to an LLM endpoint: the payload's keys are the request's options.
     if (http) args = { positional: [], named: (http.payload && syntax.entries(http.payload)) || new Map() };
     if (!rule && !http) {

@@ -26,6 +26,7 @@ import { keyedTableTexts } from './prompt-key-tables';
 import { toolResultItemValue } from './tool-result-items';
 import { payloadToolTexts } from './payload-tool-texts';
 import { mappedRecordTexts } from './mapped-record-fields';
+import { inputAffixPrompts } from './input-affixes';
 
 const PROMPT_KEYS: Readonly<Record<string, PromptKind>> = {
   system: 'system',
@@ -119,6 +120,7 @@ export class PromptPlaces {
     toolObjectPrompts(syntax, node, entries, this.prompts);
     offeredToolPrompts(syntax, node, entries, this.prompts);
     payloadToolTexts(syntax, node, entries, this.prompts);
+    inputAffixPrompts(syntax, node, entries, this.prompts);
     for (const t of toolExecuteResultTexts(syntax, entries)) this.prompts.promptsFrom(t, 'other', CONFIDENCE.key, 'text returned by a tool\'s execute: the tool result sent back to the model');
     // `description: toolDescription()` with the function written here: each text it returns (tool-part-calls.ts).
     for (const t of calledTexts(syntax, calledDescription(entries))) this.prompts.promptsFrom(t, 'tool-description', CONFIDENCE.tool, 'tool description returned by the function the tool calls for it');
