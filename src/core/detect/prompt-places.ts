@@ -26,7 +26,7 @@ import { keyedTableTexts } from './prompt-key-tables';
 import { toolResultItemValue } from './tool-result-items';
 import { payloadToolTexts } from './payload-tool-texts';
 import { mappedRecordTexts } from './mapped-record-fields';
-import { isPreviewOnly, isRoleMap } from './rendered-messages';
+import { isCopiedRole, isPreviewOnly, isRoleMap } from './rendered-messages';
 
 const PROMPT_KEYS: Readonly<Record<string, PromptKind>> = {
   system: 'system',
@@ -110,6 +110,11 @@ export class PromptPlaces {
       this.prompts.promptsFrom(content, kindOfRole(roleText)!, CONFIDENCE.message, `${roleText} message`);
       // `content: suggestedAction.action` in a callback over a written list of records (mapped-record-fields.ts).
       for (const t of mappedRecordTexts(syntax, content)) this.prompts.promptsFrom(t, kindOfRole(roleText)!, CONFIDENCE.message, `${roleText} message, a field of each record the list maps`);
+      return;
+    }
+    // `{ role: msg.role, content: \`File contents of ${name}:\n\n${text}\` }`: a message rewritten with its role copied.
+    if (!roleText && role && content && isCopiedRole(role, content)) {
+      this.prompts.promptsFrom(content, 'user-template', CONFIDENCE.message, 'text of a message rewritten with the role of the one it replaces');
       return;
     }
     // Gemini's `{role, parts: [text, …]}`: the message's texts are its parts.

@@ -46,3 +46,12 @@ function hasPreviewFlag(entries: ReadonlyMap<string, SyntaxNode>): boolean {
 function keyText(pair: SyntaxNode): string {
   return (pair.childForFieldName('key')?.text ?? '').replace(/^["'`]|["'`]$/g, '');
 }
+
+/**
+ * A message rebuilt from another with its role copied (`[...messages, userMessage].map((msg) => ({ role: msg.role,
+ * content: \`File contents of ${msg.file.fileName}:\n\n${text}\n\n${msg.content}\` }))`): the template the code
+ * writes around the original content is sent in that message. Only a template literal with words of its own.
+ */
+export function isCopiedRole(role: SyntaxNode, content: SyntaxNode): boolean {
+  return /^[A-Za-z_$][\w$]*(\.[A-Za-z_$][\w$]*)*\.role$/.test(role.text) && content.type === 'template_string' && /[A-Za-z]{2,}\s+[A-Za-z]{2,}/.test(content.text.replace(/\$\{[^}]*\}/g, ' '));
+}

@@ -64,7 +64,27 @@ export async function send(client: any, input: string) {
 }
 `;
 
+const COPIED = `
+export async function send(messages: any[], userMessage: any) {
+  const apiMessages = [...messages, userMessage].map((msg) => {
+    if (msg.file) {
+      return {
+        role: msg.role,
+        content: \`File contents of \${msg.file.fileName}:\\n\\n\${msg.file.text}\\n\\n\${msg.content}\`,
+      };
+    }
+    return { role: msg.role, content: \`\${msg.role}: \${msg.content}\` };
+  });
+  return fetch("/api/finance", { method: "POST", body: JSON.stringify({ messages: apiMessages }) });
+}
+`;
+
 describe('prompt look-alikes a chat UI never sends', () => {
+  it('a message rewritten with its role copied sends the template written around the content; splices alone are not text (trap)', async () => {
+    const f = await detectFile(COPIED, 'app/finance/page.tsx');
+    assert.deepEqual(f.prompts.map((p) => p.line), [7], `got ${f.prompts.map((p) => `${p.line}:${p.text}`).join(' | ')}`);
+  });
+
   it('an object of role names is a role mapping, not a system prompt', async () => {
     const f = await detectFile(ROLE_MAP, 'app/client/platforms/anthropic.ts');
     assert.deepEqual(f.prompts.map((p) => p.line), []);
