@@ -129,7 +129,11 @@ export function topLevelFunctions(root: SyntaxNode): Set<string> {
   return out;
 }
 
-/** A file that may write such a helper (a `+=` of a string and a `return name`): parsed though it names no model. */
+/** A file that may write such a helper (`name += "…"` and `return name`): parsed though it names no model. */
 export function mayAccumulateText(text: string): boolean {
-  return /^[ \t]+\w+\s*\+=\s*\(?\s*[rfbu]*["']/im.test(text) && /^[ \t]+return\s+\w+(\.strip\(\))?\s*$/m.test(text);
+  const names = new Set<string>();
+  for (const m of text.matchAll(/^[ \t]+(\w+)\s*\+=\s*\(?\s*[rfbu]*["']/gim)) if (names.size < 20) names.add(m[1]!);
+  if (!names.size) return false;
+  for (const m of text.matchAll(/^[ \t]+return\s+(\w+)(\.\w*strip\(\))?\s*$/gm)) if (names.has(m[1]!)) return true;
+  return false;
 }

@@ -1,5 +1,6 @@
 import * as assert from 'node:assert/strict';
 import { detectFile } from '../../../src/core/detect';
+import { mayAccumulateText } from '../../../src/core/detect/accumulated-texts-py';
 import { file, scanTree } from './fixture-scan';
 
 const UTILS = `def format_sources(sources_list, include_raw_content=True):
@@ -89,6 +90,11 @@ describe('formatting helpers that accumulate a text for a prompt template (accum
     assert.deepEqual(byFn.format_sources, [2, 4, 5, 7, 10], 'the one-word header goes with the written pieces');
     assert.deepEqual(byFn.format_all_notes, [17]);
     assert.equal(byFn.join_ids, undefined, 'no words: nothing recorded');
+  });
+
+  it('parses a file naming no model when a name it accumulates with += of a string is returned, not for other returns', () => {
+    assert.equal(mayAccumulateText('def f(xs):\n    out = ""\n    for x in xs:\n        out += f"Item {x}"\n    return out.strip()\n'), true);
+    assert.equal(mayAccumulateText('def f(xs):\n    total = 0\n    for x in xs:\n        label += "x"\n    return total\n'), false);
   });
 
   it('records `.format(key=helper(…))` and `.format(key=local)` splices of imported helpers with the template name', async () => {
