@@ -57,6 +57,8 @@ export function exprText(e: Expr): string {
       return `${exprText(e.obj)}.${e.prop}`;
     case 'index':
       return `${exprText(e.obj)}[${JSON.stringify(e.key)}]`;
+    case 'lookup':
+      return `${exprText(e.obj)}[${exprText(e.key)}]`;
     case 'call':
       return `${e.text}()`;
     case 'str':
