@@ -41,6 +41,7 @@ import { appendedContentPy } from './appended-content-py';
 import { wrappedToolDescriptionsPy } from './wrapped-tool-descriptions-py';
 import { llamaIndexPromptsPy } from './llama-index-prompts-py';
 import { functionToolDocstringsPy } from './function-tool-docstrings-py';
+import { toolResultAssignmentsPy } from './py-tool-result-assignments';
 import { libraryPromptArgsPy } from './library-prompt-args-py';
 import { createdModelFieldsPy } from './created-models-py';
 import { uiSentMessagesTs } from './ui-sent-messages-ts';
@@ -161,6 +162,7 @@ async function detectCode(text: string, path: string, grammar: Grammar, opts: ty
     wrappedToolDescriptionsPy(syntax, collected, sites);
     llamaIndexPromptsPy(syntax, collected, sites);
     functionToolDocstringsPy(syntax, collected, sites);
+    toolResultAssignmentsPy(syntax, collected, sites);
     libraryPromptArgsPy(syntax, collected, sites);
     createdModelFieldsPy(syntax, collected, sites);
     uiSentMessagesTs(syntax, collected, sites);

@@ -25,6 +25,7 @@
  */
 import type { ToolErrorFacts, ToolErrorText } from '../repo/tool-error-types';
 import type { SyntaxNode } from './parser';
+import { helperReturnedTexts } from './py-tool-helper-texts';
 import { derivedRunMethodTexts, toolMapMethods, TOOL_MAP_HINT } from './py-tool-map-methods';
 import type { LanguageSyntax } from './syntax';
 import { render } from './text';
@@ -110,21 +111,22 @@ function caughtIntoResult(syntax: LanguageSyntax, clause: SyntaxNode, caught: st
 
 /** `CLIResult(output=success_msg)`: a written text in place, or each text the local is given in its function. */
 function builtTexts(syntax: LanguageSyntax, cls: string, call: SyntaxNode, value: SyntaxNode, texts: ToolErrorText[]): void {
-  if (value.type !== 'identifier') {
-    addText(syntax, cls, 'built', value, texts);
-    return;
-  }
+  const given: SyntaxNode[] = [];
+  if (value.type !== 'identifier') given.push(value);
   let fn: SyntaxNode | null = call.parent;
   while (fn && fn.type !== 'function_definition') fn = fn.parent;
-  for (const a of fn?.descendantsOfType(['assignment', 'augmented_assignment']) ?? []) {
+  for (const a of value.type === 'identifier' ? fn?.descendantsOfType(['assignment', 'augmented_assignment']) ?? [] : []) {
     const right = a?.childForFieldName('right');
-    if (a?.childForFieldName('left')?.text === value.text && right && a.startIndex < call.startIndex) addText(syntax, cls, 'built', right, texts);
+    if (a?.childForFieldName('left')?.text === value.text && right && a.startIndex < call.startIndex) given.push(right);
   }
+  // `success_msg += self._make_output(…)`: what the class's own helper returns is part of the result too.
+  for (const node of [...given, ...helperReturnedTexts(syntax, call, given)]) addText(syntax, cls, 'built', node, texts);
 }
 
 function addText(syntax: LanguageSyntax, cls: string, how: ToolErrorText['how'], node: SyntaxNode, texts: ToolErrorText[]): void {
   const n = node.type === 'parenthesized_expression' && node.namedChildren[0] ? node.namedChildren[0] : node;
   if (texts.length >= MAX_TEXTS || !syntax.isTextLiteral(n)) return;
+  if (texts.some((t) => t.cls === cls && t.line === n.startPosition.row + 1)) return;
   const rendered = render(syntax.text(n));
   if ((rendered.literalText.match(WORD) ?? []).length < (how === 'raised' ? MIN_RAISED_WORDS : MIN_BUILT_WORDS)) return;
   texts.push({ cls, how, line: n.startPosition.row + 1, endLine: n.endPosition.row + 1, text: rendered.text.slice(0, MAX_TEXT) });

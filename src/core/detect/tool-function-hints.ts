@@ -14,8 +14,14 @@ import { annotatedDescriptions, scanTopLevelDefs } from './py-def-scan';
 import { TOOL_ERROR_HINT } from './py-tool-errors';
 import { TOOL_CLASS_HINT, TOOL_MAP_HINT } from './py-tool-map-methods';
 
+/**
+ * An MCP server module (`from mcp.server import FastMCP`, `from fastmcp import FastMCP`): its `@mcp.tool` docstrings
+ * are the tool descriptions every connected client sends its model, though the module names no model or LLM word
+ * (anthropic-quickstarts `agents/tools/calculator_mcp.py`, ChatDev `mcp_example/mcp_server.py`).
+ */
+const MCP_SERVER_HINT = /\bfrom\s+(mcp\.server(\.fastmcp)?|fastmcp)\s+import\b|\bFastMCP\s*\(/;
 /** A file worth parsing for these facts (detection skips Python files without an LLM word); tool error classes too. */
-export const TOOL_FUNCTION_HINT = new RegExp(`Annotated\\[|spec_from_file_location|getmembers\\(|getdoc\\(|${TOOL_ERROR_HINT.source}|${TOOL_MAP_HINT.source}|${TOOL_CLASS_HINT.source}`);
+export const TOOL_FUNCTION_HINT = new RegExp(`Annotated\\[|spec_from_file_location|getmembers\\(|getdoc\\(|${TOOL_ERROR_HINT.source}|${TOOL_MAP_HINT.source}|${TOOL_CLASS_HINT.source}|${MCP_SERVER_HINT.source}`);
 
 /**
  * `Annotated` markers of web and CLI frameworks: their descriptions document an HTTP or command-line parameter

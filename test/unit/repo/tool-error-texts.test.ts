@@ -179,3 +179,70 @@ describe('tool classes run through a map by the tool call name (py-tool-map-meth
     assert.deepEqual(f?.prompts.map((p) => p.line) ?? [], []);
   });
 });
+
+/** An edit tool whose results carry what its own helpers return (the computer-use `_make_output` idiom). */
+const EDIT = `from .base import CLIResult, Report, ToolError, ToolResult
+
+
+class EditTool:
+    async def __call__(self, command, path, text=""):
+        if command == "view":
+            return CLIResult(output=self._make_output(text, str(path)))
+        if command == "plan":
+            return ToolResult(output=f"Plan created for {path}\\n\\n{self._format_plan(text)}")
+        success_msg = f"The file {path} has been edited. "
+        success_msg += self._make_output(text, f"a snippet of {path}")
+        return CLIResult(output=success_msg)
+
+    def export(self, path):
+        return Report(output=self._summary(path))
+
+    def _make_output(self, file_content, file_descriptor):
+        return (
+            f"Here's the result of running \`cat -n\` on {file_descriptor}:\\n"
+            + file_content
+            + "\\n"
+        )
+
+    def _format_plan(self, plan):
+        output = f"Plan progress: {plan} steps completed so far\\n"
+        output += "Steps:\\n"
+        return output
+
+    def _summary(self, path):
+        return f"The weekly summary of {path} is attached here"
+
+    def _unused(self):
+        return "This helper text is never given to any result"
+
+    def check(self, path):
+        if not path:
+            raise ToolError("The path parameter is required here")
+`;
+
+describe('texts a tool class helper returns into a result field (py-tool-helper-texts.ts)', () => {
+  it('the helper returns and the texts of its returned local are tool results', async () => {
+    const r = await scanTree({ 'tools/base.py': BASE, 'tools/collection.py': COLLECTION, 'tools/edit.py': EDIT });
+    const lines = file(r, 'tools/edit.py').prompts.map((p) => p.line);
+    for (const [line, what] of [
+      [19, 'the _make_output header'],
+      [25, 'the text the returned local of _format_plan is given'],
+    ] as const) assert.ok(lines.includes(line), `${what} (line ${line}; got ${lines.join(', ')})`);
+  });
+
+  it('a helper given to a class outside the family, one nobody gives, and a one-word line are not (traps)', async () => {
+    const r = await scanTree({ 'tools/base.py': BASE, 'tools/collection.py': COLLECTION, 'tools/edit.py': EDIT });
+    const lines = file(r, 'tools/edit.py').prompts.map((p) => p.line);
+    for (const [line, what] of [
+      [26, 'a one-word line of the returned local'],
+      [30, 'a helper returned into a class outside the result family'],
+      [33, 'a helper nobody gives to a result'],
+    ] as const) assert.ok(!lines.includes(line), `${what} (line ${line}; got ${lines.join(', ')})`);
+  });
+
+  it('without a collection catching into the result family, helper texts add nothing (trap)', async () => {
+    const r = await scanTree({ 'tools/base.py': BASE, 'tools/edit.py': EDIT });
+    const f = r.files.find((x) => x.path === 'tools/edit.py');
+    assert.ok(!(f?.prompts ?? []).some((p) => p.line === 19 || p.line === 25), `got ${(f?.prompts ?? []).map((p) => p.line).join(', ')}`);
+  });
+});
