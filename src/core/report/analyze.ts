@@ -27,7 +27,9 @@ import type { AgentLoopReport, CallReport, DiagnosticReport, FileReport, Instruc
 import { callsPerDayNote, defaultModelNote, outputNote, reasoningNote, stepsNote, toolResultNote } from './assumption-notes';
 import { assumedModelNote, pricePlausible } from './assumed-model';
 import { sometimesNote } from './sometimes-note';
-import { budgetSteps, chooseCallModel, stepsWithinBudget } from '../repo/pricing';
+import { chooseCallModel } from '../repo/pricing';
+import { priceBudgeted } from './budget-loop';
+import { pricePasses, type PassRequests } from './cycle-passes';
 import { runFromElsewhere } from '../repo/run-elsewhere';
 import type { RepoHints, RepoLoop } from '../repo/types';
 import { kindUnpriced } from './audio-pricing';
@@ -114,7 +116,8 @@ class FileAnalysis {
       const costPerCall = widenWithAlternatives(p.report.costPerCall, rangeModels(p.report));
       priced.set(c.id, costPerCall === p.report.costPerCall ? p : { ...p, report: { ...p.report, costPerCall } });
     }
-    const loops = file.loops.map((l) => this.priceLoop(l, priced.get(l.callId ?? '')));
+    const perPass = (l: DetectedLoop): PassRequests | undefined => l.perPass && { writers: l.perPass.writers, requests: l.perPass.callIds.map((id) => ({ site: { path: file.path, line: priced.get(id)?.report.line ?? l.line }, report: priced.get(id)?.report })) };
+    const loops = file.loops.map((l) => pricePasses(this.priceLoop(l, priced.get(l.callId ?? '')), perPass(l), (n) => this.priceLoop({ ...l, maxSteps: n }, priced.get(l.callId ?? ''))));
     const repoLoops = repo?.loopsFor(file.path) ?? [];
     for (const r of repoLoops) loops.push(this.priceRepoLoop(r, priced));
     const unsent = repo?.unsentPrompts?.(file.path);
@@ -358,19 +361,10 @@ class FileAnalysis {
     const local = r.step.path === this.file.path ? priced.get(r.step.callId) : undefined;
     const report = local?.report ?? this.env.repo?.stepCall(r.step.path, r.step.callId);
     const call: PricedCall | undefined = local ?? (report ? { report, model: this.resolver.choose(report.modelResolved ?? report.model), workload: report.workload, uncertain: report.rangeInputs?.uncertain ?? noUncertainty() } : undefined);
-    let loop = r.loop;
-    let out;
-    if ((r.costLimitUsd !== undefined || r.tokenLimit !== undefined) && loop.maxSteps === undefined) {
-      const perStep = report?.costPerCall.kind === 'priced' ? report.costPerCall.usd : undefined;
-      loop = { ...loop, ...budgetSteps(r, perStep, this.a.unboundedSteps) };
-      out = this.priceLoop(loop, call);
-      // Each step sends the context so far: the limit is reached after fewer steps than limit ÷ first step's cost.
-      const fitted = out.estimate ? stepsWithinBudget(out.estimate.agent.steps, r) : undefined;
-      if (fitted !== undefined && fitted < loop.maxSteps!) {
-        loop = { ...loop, maxSteps: fitted };
-        out = this.priceLoop(loop, call);
-      }
-    } else out = this.priceLoop(loop, call);
+    const perStep = report?.costPerCall.kind === 'priced' ? report.costPerCall.usd : undefined;
+    const budgeted = priceBudgeted(r, perStep, this.a.unboundedSteps, (loop) => this.priceLoop(loop, call));
+    const stepReport = (path: string, id: string): CallReport | undefined => (path === this.file.path ? priced.get(id)?.report : this.env.repo?.stepCall(path, id));
+    const out = pricePasses(budgeted, r.perPass && { writers: r.perPass.writers, requests: r.perPass.sites.map((s) => ({ site: s, report: stepReport(s.path, s.callId) })) }, (n) => this.priceLoop({ ...r.loop, maxSteps: n }, call));
     const source = report?.modelSource;
     out.report = {
       ...out.report,
