@@ -3,9 +3,13 @@
  * A router compares a counter (`state.reflection_steps_taken <= max_reflection_steps`); the bound counts what adds
  * to that counter. Where every request node adds one (a debate: bull and bear each `count + 1`), the bound counts
  * node runs: one request each, today's pricing. Where fewer nodes write it (only `reflection` of research →
- * extract → reflection), every pass runs all the request nodes: passes = bound ÷ writers, each pass sends one
- * request per request node (report/cycle-passes.ts prices it).
+ * extract → reflection), every pass runs all the request nodes: passes = bound ÷ writers, each pass sends the
+ * requests of every request node (report/cycle-passes.ts prices it). A node's requests in exclusive branches are
+ * one request (its first); a node whose function is in another file sends the first request it reaches (the
+ * others may be providers a dispatch picks between).
  */
+import { exclusive } from './branches';
+import type { CallInfo } from './call-links';
 
 /** The state key a compared counter is: `state.reflection_steps_taken`, `state["debate"]["count"]`; none for `len(…)`. */
 export function counterKey(text: string): string | undefined {
@@ -36,11 +40,11 @@ export interface PassNode {
   readonly name: string;
   /** The node function's text, when it is read. */
   readonly text?: string;
-  /** The requests the node sends (ids or sites), first the one it writes itself. */
+  /** The requests the node sends each run (ids or sites), none of them another's alternative. */
   readonly requests: readonly string[];
 }
 
-/** A cycle's pass plan: the writers of its counter and one request per request node; none where today's pricing holds. */
+/** A cycle's pass plan: the writers of its counter and the requests of each pass; none where today's pricing holds. */
 export function passPlan(nodes: readonly PassNode[], counter: string | undefined): { writers: number; requests: string[] } | undefined {
   const key = counter ? counterKey(counter) : undefined;
   if (!key) return undefined;
@@ -48,6 +52,14 @@ export function passPlan(nodes: readonly PassNode[], counter: string | undefined
   const writers = nodes.filter(writes).length;
   const senders = nodes.filter((n) => n.requests.length);
   // No writer read (a counter kept elsewhere), or every request node adds one: the bound counts node runs.
-  if (!writers || senders.length < 2 || senders.every(writes)) return undefined;
-  return { writers, requests: senders.map((n) => n.requests[0]) };
+  const requests = senders.flatMap((n) => n.requests);
+  if (!writers || requests.length < 2 || senders.every(writes)) return undefined;
+  return { writers, requests };
+}
+
+/** A node's requests that each run sends: those in exclusive branches of an earlier one are its alternatives. */
+export function sentTogether(calls: readonly CallInfo[]): string[] {
+  const kept: CallInfo[] = [];
+  for (const c of calls) if (!kept.some((k) => exclusive(k.node, c.node))) kept.push(c);
+  return kept.map((c) => c.call.id);
 }

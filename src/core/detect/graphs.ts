@@ -9,7 +9,7 @@
 import type { CallInfo } from './call-links';
 import { builderArgs, inlineRouterResults } from './graph-builder-args';
 import { nodeSends } from './graph-node-sends';
-import { passPlan } from './graph-passes';
+import { passPlan, sentTogether } from './graph-passes';
 import { stateGraphOf } from './model-uses';
 import type { SyntaxNode } from './parser';
 import { requestSpanOf, spanOf, type SiteRegistry } from './sites';
@@ -97,7 +97,7 @@ export function findGraphLoops(syntax: LanguageSyntax, collected: Collected, sit
     const bound = counter && 'value' in counter ? counter : recursionLimit(syntax, options);
     const boundRef = counter && 'ref' in counter && !bound ? { boundRef: { ref: counter.ref, offset: counter.offset } } : {};
     // A counter bound (not a recursion limit) that fewer request nodes write than send: each pass runs them all.
-    const nodes = [...cycle].map((name) => ({ name, fn: g.nodes.get(name) })).map(({ name, fn }) => ({ name, text: fn?.text, requests: fn ? inCycle.filter((c) => contains(fn, c.node)).map((c) => c.call.id) : [] }));
+    const nodes = [...cycle].map((name) => ({ name, fn: g.nodes.get(name) })).map(({ name, fn }) => ({ name, text: fn?.text, requests: fn ? sentTogether(inCycle.filter((c) => contains(fn, c.node))) : [] }));
     const plan = priced && counter && (bound === counter || 'boundRef' in boundRef) ? passPlan(nodes, counter.counter) : undefined;
     const span = spanOf(call);
     const id = `l${span.line}.${span.column}`;

@@ -109,7 +109,8 @@ function passesOf(store: RepoStore, nodes: readonly [string, Fn[]][], steps: rea
     return f ? store.reader?.(fn!.path)?.split('\n').slice(f.line - 1, f.endLine).join('\n') : undefined;
   };
   const byNode = nodes.map(([name, fns]) => ({ name, text: text(fns[0]), requests: steps.filter((s) => fns.some((f) => `${f.path}#${f.fn}` === s.fn)) }));
-  const plan = passPlan(byNode.map((n) => ({ ...n, requests: n.requests.map((s) => `${s.path}#${s.callId}`) })), option ? counterSide(option) : undefined);
+  // The first request a node reaches: the others may be providers a dispatch picks between (gptme, gpt-pilot).
+  const plan = passPlan(byNode.map((n) => ({ ...n, requests: n.requests.slice(0, 1).map((s) => `${s.path}#${s.callId}`) })), option ? counterSide(option) : undefined);
   if (!plan) return undefined;
   const sites = plan.requests.map((k) => steps.find((s) => `${s.path}#${s.callId}` === k)!).map((s) => ({ path: s.path, line: s.line, callId: s.callId }));
   // The loop is priced on its first step: that request leads the pass.
