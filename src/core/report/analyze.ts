@@ -29,7 +29,7 @@ import { assumedModelNote, pricePlausible } from './assumed-model';
 import { sometimesNote } from './sometimes-note';
 import { chooseCallModel } from '../repo/pricing';
 import { priceBudgeted } from './budget-loop';
-import { pricePasses, type PassRequests } from './cycle-passes';
+import { inFilePasses, pricePasses } from './cycle-passes';
 import { runFromElsewhere } from '../repo/run-elsewhere';
 import type { RepoHints, RepoLoop } from '../repo/types';
 import { kindUnpriced } from './audio-pricing';
@@ -116,8 +116,7 @@ class FileAnalysis {
       const costPerCall = widenWithAlternatives(p.report.costPerCall, rangeModels(p.report));
       priced.set(c.id, costPerCall === p.report.costPerCall ? p : { ...p, report: { ...p.report, costPerCall } });
     }
-    const perPass = (l: DetectedLoop): PassRequests | undefined => l.perPass && { writers: l.perPass.writers, requests: l.perPass.callIds.map((id) => ({ site: { path: file.path, line: priced.get(id)?.report.line ?? l.line }, report: priced.get(id)?.report })) };
-    const loops = file.loops.map((l) => pricePasses(this.priceLoop(l, priced.get(l.callId ?? '')), perPass(l), (n) => this.priceLoop({ ...l, maxSteps: n }, priced.get(l.callId ?? ''))));
+    const loops = file.loops.map((l) => pricePasses(this.priceLoop(l, priced.get(l.callId ?? '')), inFilePasses(l, file.path, (id) => priced.get(id)?.report), (n) => this.repriced({ ...l, maxSteps: n }, priced.get(l.callId ?? ''))));
     const repoLoops = repo?.loopsFor(file.path) ?? [];
     for (const r of repoLoops) loops.push(this.priceRepoLoop(r, priced));
     const unsent = repo?.unsentPrompts?.(file.path);
@@ -356,6 +355,13 @@ class FileAnalysis {
     return { report, costPerTask, annotation: ann, estimate };
   }
 
+  /** The loop priced again at its passes: the diagnostics of its first pricing stand, not twice. */
+  private repriced(loop: DetectedLoop, call: PricedCall | undefined): ReturnType<FileAnalysis['priceLoop']> {
+    const [n, out] = [this.diagnostics.length, this.priceLoop(loop, call)];
+    this.diagnostics.splice(n);
+    return out;
+  }
+
   /** A loop found through the repository's call graph, priced on the request it reaches (possibly in another file). */
   private priceRepoLoop(r: RepoLoop, priced: ReadonlyMap<string, PricedCall>): ReturnType<FileAnalysis['priceLoop']> {
     const local = r.step.path === this.file.path ? priced.get(r.step.callId) : undefined;
@@ -364,7 +370,7 @@ class FileAnalysis {
     const perStep = report?.costPerCall.kind === 'priced' ? report.costPerCall.usd : undefined;
     const budgeted = priceBudgeted(r, perStep, this.a.unboundedSteps, (loop) => this.priceLoop(loop, call));
     const stepReport = (path: string, id: string): CallReport | undefined => (path === this.file.path ? priced.get(id)?.report : this.env.repo?.stepCall(path, id));
-    const out = pricePasses(budgeted, r.perPass && { writers: r.perPass.writers, requests: r.perPass.sites.map((s) => ({ site: s, report: stepReport(s.path, s.callId) })) }, (n) => this.priceLoop({ ...r.loop, maxSteps: n }, call));
+    const out = pricePasses(budgeted, r.perPass && { writers: r.perPass.writers, requests: r.perPass.sites.map((s) => ({ site: s, report: stepReport(s.path, s.callId) })) }, (n) => this.repriced({ ...r.loop, maxSteps: n }, call));
     const source = report?.modelSource;
     out.report = {
       ...out.report,

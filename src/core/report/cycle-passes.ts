@@ -8,7 +8,7 @@
 import type { WorkloadEstimate } from '../agent';
 import { scalePrice, sumPrices } from '../cost';
 import type { Price } from '../cost/types';
-import type { AnnotationValues } from '../detect/types';
+import type { AnnotationValues, DetectedLoop } from '../detect/types';
 import type { AgentLoopReport, CallReport, SourceRef } from './types';
 
 export interface PricedLoop {
@@ -48,4 +48,9 @@ export function pricePasses(out: PricedLoop, plan: PassRequests | undefined, rep
     assumptions,
   };
   return { ...base, report, costPerTask };
+}
+
+/** A loop of this file's pass plan (detect/graph-passes.ts), its requests' reports looked up by id. */
+export function inFilePasses(l: DetectedLoop, path: string, report: (id: string) => CallReport | undefined): PassRequests | undefined {
+  return l.perPass && { writers: l.perPass.writers, requests: l.perPass.callIds.map((id) => ({ site: { path, line: report(id)?.line ?? l.line }, report: report(id) })) };
 }
