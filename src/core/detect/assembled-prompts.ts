@@ -117,6 +117,8 @@ export class AssembledPrompts {
       case 'string':
       case 'template_string':
       case 'concatenated_string': {
+        // `const inputVar = "{{input}}"; output += "\n" + inputVar`: a template variable's name, filled with the input.
+        if (/^\{\{\s*[\w.]+\s*\}\}$/.test(n.text.slice(1, -1).trim())) return;
         const written = hasWords(syntax, n);
         if ((!written && !splicesOnly(n)) || ((slot || isParameterDefault(n)) && !/\s/.test(n.text.slice(1, -1).trim()))) return;
         if (written) {

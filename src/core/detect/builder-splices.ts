@@ -9,6 +9,7 @@
 import type { BuilderSpliceFact, BuilderTextsFact } from '../repo/facts';
 import type { SyntaxNode } from './parser';
 import { returnedTexts } from './returned-parts';
+import { accumulatedTexts } from './accumulated-texts-py';
 import type { Collected, LanguageSyntax } from './syntax';
 import { render } from './text';
 
@@ -40,13 +41,15 @@ export function pythonBuilderTexts(syntax: LanguageSyntax, root: SyntaxNode): Bu
     const name = fn?.type === 'function_definition' ? fn.childForFieldName('name') : undefined;
     if (!fn || !name) continue;
     const texts = returnedTexts(syntax, fn).map((n) => ({ name: name.text, line: n.startPosition.row + 1, endLine: n.endPosition.row + 1, text: render(syntax.text(n)).text.slice(0, MAX_TEXT) }));
-    if (texts.length) out.push({ fn: name.text, texts });
+    // `text += f"…"` … `return text`: the pieces the helper accumulates (accumulated-texts-py.ts).
+    const accumulated = accumulatedTexts(syntax, fn, name.text);
+    if (texts.length || accumulated.length) out.push({ fn: name.text, texts, ...(accumulated.length ? { accumulated } : {}) });
   }
   return out;
 }
 
 /** `f(…)`, `await f(…)`, or a local bound to one: the plain function name called (a method is no builder here). */
-function calledName(syntax: LanguageSyntax, expr: SyntaxNode | undefined): string | undefined {
+export function calledName(syntax: LanguageSyntax, expr: SyntaxNode | undefined): string | undefined {
   let n = expr;
   if (n?.type === 'identifier') {
     const bound = syntax.resolve(n);

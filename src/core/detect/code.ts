@@ -13,8 +13,11 @@ import { classifyCall, MODEL_ARG_KEYS as MODEL_KEYS, NESTED_OPTION_KEYS, PROVIDE
 import { RequestAliases } from './aliased-requests';
 import { linkAgentTasks } from './agent-tasks';
 import { findHandWrittenLoops, loopBound } from './loops';
+import { findCallbackToolLoops } from './callback-tool-loops';
 import { findGraphLoops } from './graphs';
 import { httpRequestOf } from './http-requests';
+import { chatBodyPostOf } from './chat-body-posts';
+import { shapedPostOf } from './shaped-posts';
 import { ForwardedPosts } from './forwarded-posts';
 import { FOREIGN_MODEL_CALL, foreignModelBase, foreignModelRule } from './model-uses';
 import { findModelObjectRequests } from './model-objects';
@@ -91,7 +94,9 @@ export class CodeDetector {
     groupExclusiveSites(this.syntax, this.sites, this.calls);
     new CallLinker(this.syntax, this.sites, this.calls).link();
     findGraphLoops(this.syntax, this.collected, this.sites, this.calls, { fileOption: (key) => this.fileOption(key) });
-    findHandWrittenLoops(this.syntax, this.collected, this.sites, this.calls.map((c) => ({ node: c.node, call: c.call, rule: c.rule })));
+    const found = this.calls.map((c) => ({ node: c.node, call: c.call, rule: c.rule }));
+    findHandWrittenLoops(this.syntax, this.collected, this.sites, found);
+    findCallbackToolLoops(this.syntax, this.collected, this.sites, found);
     linkAgentTasks(this.syntax, this.collected, this.sites, this.calls, (loop) => loopBound(this.syntax, loop));
     groupExclusiveLoops(this.syntax, this.sites, this.calls);
   }
@@ -118,7 +123,7 @@ export class CodeDetector {
       positionalCount: () => getArgs().positional.filter((n) => !(/^(list|array)$/.test(n.type) && n.namedChildCount === 0)).length,
     };
     const rule = classifyCall(callee, ctx) ?? this.aliases.ruleOf(callee, ctx) ?? foreignModelRule(syntax, this.collected, node, callee);
-    const http = rule ? undefined : (httpRequestOf(syntax, node, callee) ?? this.forwarded.requestOf(node));
+    const http = rule ? undefined : (httpRequestOf(syntax, node, callee) ?? this.forwarded.requestOf(node) ?? chatBodyPostOf(syntax, node, callee) ?? shapedPostOf(syntax, node, callee));
     // A post to an LLM endpoint: the payload's keys are the request's options.
     if (http) args = { positional: [], named: (http.payload && syntax.entries(http.payload)) || new Map() };
     if (!rule && !http) {

@@ -8,6 +8,8 @@ import { mergeAnnotations, parseAnnotation } from './annotations';
 import { markCallContexts } from './call-context';
 import { CodeDetector } from './code';
 import { findSchemaPrompts, type SchemaFacts } from './schema-prompts';
+import { findSchemaDicts } from './schema-dicts-py';
+import { mayAccumulateText } from './accumulated-texts-py';
 import { findZodSchemaFacts } from './zod-schema-facts';
 import { findToolReturnFacts } from './py-tool-returns';
 import { findSpliceFacts } from './splice-facts';
@@ -136,7 +138,7 @@ function emptyFile(path: string, language: string, issues: DetectIssue[], trunca
 function worthParsing(text: string, path: string, grammar: Grammar): boolean {
   if (HINTS.test(text) || LOOP_HINT.test(text) || CHAT_HOOK_HINT.test(text) || NAMED_FILE_HINT.test(text)) return true;
   if (isPackageReexport(path, text)) return true;
-  return grammar === 'python' && (TOOL_FUNCTION_HINT.test(text) || THREAD_HINT.test(text));
+  return grammar === 'python' && (TOOL_FUNCTION_HINT.test(text) || THREAD_HINT.test(text) || mayAccumulateText(text));
 }
 
 async function detectCode(text: string, path: string, grammar: Grammar, opts: typeof DEFAULT_DETECT_OPTIONS & DetectOptions): Promise<DetectedFile> {
@@ -167,7 +169,7 @@ async function detectCode(text: string, path: string, grammar: Grammar, opts: ty
     markCallContexts(syntax, collected, detector.found(), path, tree.rootNode);
     const typed = findTypedRequests(syntax, collected, tree.rootNode, sites, text);
     const zodFacts = syntax.language === 'python' ? undefined : findZodSchemaFacts(syntax, collected, tree.rootNode, sites);
-    const schemaFacts = zodFacts ?? findSchemaPrompts(syntax, collected, tree.rootNode, sites);
+    const schemaFacts = zodFacts ?? withSchemaDicts(findSchemaPrompts(syntax, collected, tree.rootNode, sites), findSchemaDicts(syntax, collected, tree.rootNode));
     const issues: DetectIssue[] = [];
     const syntaxError = tree.rootNode.hasError ? firstSyntaxError(tree.rootNode) : undefined;
     if (syntaxError) issues.push(syntaxError);
@@ -206,6 +208,11 @@ async function detectCode(text: string, path: string, grammar: Grammar, opts: ty
   } finally {
     tree.delete();
   }
+}
+
+/** Python JSON-schema dicts and their uses by field (schema-dicts-py.ts) beside the schema classes. */
+function withSchemaDicts(schema: SchemaFacts, dicts: SchemaFacts): SchemaFacts {
+  return dicts.uses.length || dicts.schemas.length ? { uses: [...schema.uses, ...dicts.uses], schemas: [...schema.schemas, ...dicts.schemas] } : schema;
 }
 
 function withSchemaFacts(facts: FileFacts, schema: SchemaFacts): FileFacts {

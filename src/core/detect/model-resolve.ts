@@ -159,7 +159,9 @@ export class ModelValues {
       const hit = entries.get(key);
       return hit ? this.resolve(hit, depth + 1) : {};
     }
-    if (entries && entries.size > 0) {
+    // A table with pairs under a constant key (`{APIProvider.ANTHROPIC: …}`) is not all known here: the repository pass reads it.
+    const unread = entries ? this.syntax.resolve(object).namedChildren.filter((c) => c?.type === 'pair').length > entries.size : false;
+    if (entries && entries.size > 0 && !unread) {
       // `MODELS[kind]`: a registry keyed by a runtime value; every entry is an alternative.
       const chosen = this.keyDefault(index);
       const arms: [SyntaxNode, string][] = [...entries].map(([k, v]) => [v, `${index.text} == "${k}"`]);

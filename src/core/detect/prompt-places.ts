@@ -26,6 +26,8 @@ import { keyedTableTexts } from './prompt-key-tables';
 import { toolResultItemValue } from './tool-result-items';
 import { payloadToolTexts } from './payload-tool-texts';
 import { mappedRecordTexts } from './mapped-record-fields';
+import { inputAffixPrompts } from './input-affixes';
+import { isCopiedRole, isPreviewOnly, isRoleMap } from './rendered-messages';
 
 const PROMPT_KEYS: Readonly<Record<string, PromptKind>> = {
   system: 'system',
@@ -104,9 +106,16 @@ export class PromptPlaces {
     if (roleText && content && kindOfRole(roleText)) {
       // `prompt: messages[messages.length - 1].content`: an earlier message of that list is never sent.
       if (syntax.language !== 'python' && unsentEarlierMessage(node)) return;
+      // `{ ...createMessage({ role: "assistant", content: "……" }), preview: true }`: a bubble the UI shows, never sent.
+      if (isPreviewOnly(node, entries)) return;
       this.prompts.promptsFrom(content, kindOfRole(roleText)!, CONFIDENCE.message, `${roleText} message`);
       // `content: suggestedAction.action` in a callback over a written list of records (mapped-record-fields.ts).
       for (const t of mappedRecordTexts(syntax, content)) this.prompts.promptsFrom(t, kindOfRole(roleText)!, CONFIDENCE.message, `${roleText} message, a field of each record the list maps`);
+      return;
+    }
+    // `{ role: msg.role, content: \`File contents of ${name}:\n\n${text}\` }`: a message rewritten with its role copied.
+    if (!roleText && role && content && isCopiedRole(role, content)) {
+      this.prompts.promptsFrom(content, 'user-template', CONFIDENCE.message, 'text of a message rewritten with the role of the one it replaces');
       return;
     }
     // Gemini's `{role, parts: [text, …]}`: the message's texts are its parts.
@@ -119,6 +128,7 @@ export class PromptPlaces {
     toolObjectPrompts(syntax, node, entries, this.prompts);
     offeredToolPrompts(syntax, node, entries, this.prompts);
     payloadToolTexts(syntax, node, entries, this.prompts);
+    inputAffixPrompts(syntax, node, entries, this.prompts);
     for (const t of toolExecuteResultTexts(syntax, entries)) this.prompts.promptsFrom(t, 'other', CONFIDENCE.key, 'text returned by a tool\'s execute: the tool result sent back to the model');
     // `description: toolDescription()` with the function written here: each text it returns (tool-part-calls.ts).
     for (const t of calledTexts(syntax, calledDescription(entries))) this.prompts.promptsFrom(t, 'tool-description', CONFIDENCE.tool, 'tool description returned by the function the tool calls for it');
@@ -137,6 +147,8 @@ export class PromptPlaces {
     }
     // prompt_toolkit's `Style.from_dict({'prompt': 'cyan bold'})`: `prompt` names the input line's style class there.
     if (isStyleMap(node)) return;
+    // `{ assistant: "assistant", user: "user", system: "user" }`: a table of role names, not a system prompt.
+    if (isRoleMap(entries)) return;
     for (const [key, kind] of Object.entries(PROMPT_KEYS)) {
       const v = entries.get(key);
       if (v && isTextish(syntax, v)) this.prompts.promptsFrom(v, kind, CONFIDENCE.key, `${key} property`);

@@ -55,6 +55,7 @@ export const LOOP_RULES = {
   'graph-cycle-runnable': { kind: 'framework-contract', about: 'a LangGraph cycle through a node that is a runnable sending to a model (an LCEL pipe, the model itself), with no request written in the file (graph-node-sends.ts)' },
   'graph-cycle-nodes': { kind: 'data-flow', about: "a LangGraph cycle of other files' node functions, reaching the requests they send; not through a node that waits for a person (repo/graph-cycles.ts)" },
   'in-file-loop': { kind: 'language-idiom', about: 'a while/for loop around a request in the same file (loops.ts)' },
+  'callback-tool-loop': { kind: 'language-idiom', about: "a TypeScript sender and its end handler calling each other through callbacks, the handler sending again after running the answer's tool calls: unbounded (callback-tool-loops.ts)" },
   'request-fed-loop': { kind: 'data-flow', about: "a Python while whose condition the request inside it feeds (the model decides whether it goes on) (request-fed-loops.ts)" },
   'call-graph-loop': { kind: 'data-flow', about: "a loop reaching a request through the repository's call graph (repo/loops.ts)" },
   'recursion': { kind: 'data-flow', about: 'a function that calls itself with a depth parameter around a request (repo/recursion-loops.ts)' },
@@ -62,6 +63,7 @@ export const LOOP_RULES = {
   'reduce-recursion': { kind: 'data-flow', about: 'a function that sends requests and calls itself on their answers until its input is reduced (a tree summary), no level count: unbounded (repo/reduce-recursion.ts)' },
   'task-requeue': { kind: 'data-flow', about: 'a queued task that re-enqueues itself after a pass reaching a request, bounded by a count against a limit (repo/requeue-loops.ts)' },
   'chat-hook-loop': { kind: 'framework-contract', about: "an AI SDK chat hook that posts again while the last answer's tool calls all have results (useChat maxSteps, sendAutomaticallyWhen), each pass the request of the route it posts to (repo/chat-hook-loops.ts)" },
+  'store-method-loop': { kind: 'data-flow', about: "a cycle of a TypeScript state store's methods (get().x) through one sending a request and one running the tool the answer asked for: unbounded (repo/store-method-loops.ts)" },
   'agent-run-elsewhere': { kind: 'data-flow', about: 'an agent run in another file than its definition (repo/cross-file-runs.ts)' },
 } as const satisfies Record<string, RuleTag>;
 

@@ -15,6 +15,7 @@
  */
 import type { SchemaRefs, SchemaSenderFact } from '../repo/facts';
 import type { SyntaxNode } from './parser';
+import { heldSchemaSender } from './held-schema-senders-py';
 import { SCHEMA_KEYWORDS, SCHEMA_METHOD } from './schema-prompts';
 import type { Collected, LanguageSyntax } from './syntax';
 
@@ -48,6 +49,9 @@ export function findSchemaSenders(syntax: LanguageSyntax, collected: Collected, 
     if (bound && owner) add(owner, bound);
     const fn = call.childForFieldName('function');
     if (fn?.type !== 'attribute' || !SCHEMA_DUMP.test(fn.childForFieldName('attribute')?.text ?? '')) continue;
+    // `self.pydantic_object.schema()` with `__init__` storing its parameter there: the class's constructor sends it.
+    const held = fn.childForFieldName('object')?.type === 'attribute' ? heldSender(call, fn.childForFieldName('object')) : undefined;
+    if (held && !out.senders.some((s) => s.fn === held.fn && s.param === held.param)) out.senders.push(held);
     const receiver = schemaOwner(fn.childForFieldName('object'));
     const def = receiver ? enclosingFunction(call) : undefined;
     if (!receiver || !def) continue;
@@ -55,6 +59,13 @@ export function findSchemaSenders(syntax: LanguageSyntax, collected: Collected, 
   }
   collectRefs(root, out.refs);
   return out;
+}
+
+function heldSender(call: SyntaxNode, receiver: SyntaxNode | null): SchemaSenderFact | undefined {
+  const def = enclosingFunction(call);
+  const held = def ? heldSchemaSender(receiver, call, def) : undefined;
+  const name = held?.cls.childForFieldName('name')?.text;
+  return held && name ? { fn: name, param: held.param, line: held.cls.startPosition.row + 1 } : undefined;
 }
 
 /**

@@ -13,6 +13,7 @@
 import type { BuilderSpliceFact, BuilderTextsFact, CalledSpliceFact, SpliceFact, TextConstantFact } from '../repo/facts';
 import { importedBuilderSplices, pythonBuilderTexts } from './builder-splices';
 import { returnedTexts } from './returned-parts';
+import { formatBuilderSplices, topLevelFunctions } from './accumulated-texts-py';
 import type { SyntaxNode } from './parser';
 import type { Collected, LanguageSyntax } from './syntax';
 import { render } from './text';
@@ -34,7 +35,11 @@ export interface SpliceFacts {
 
 export function findSpliceFacts(syntax: LanguageSyntax, collected: Collected, root: SyntaxNode, calls: readonly DetectedCall[]): SpliceFacts {
   const builderSplices = importedBuilderSplices(syntax, collected, root);
-  if (syntax.language === 'python') return { splices: [], textConstants: [], calledSplices: [], builderTexts: pythonBuilderTexts(syntax, root), builderSplices };
+  if (syntax.language === 'python') {
+    const builderTexts = pythonBuilderTexts(syntax, root);
+    const formatted = formatBuilderSplices(syntax, collected, topLevelFunctions(root));
+    return { splices: [], textConstants: [], calledSplices: [], builderTexts, builderSplices: [...builderSplices, ...formatted] };
+  }
   const out: SpliceFacts = { splices: [], textConstants: [], calledSplices: [], builderTexts: [], builderSplices };
   if (syntax.language !== 'typescript') return out;
   for (const call of collected.calls) {

@@ -1,10 +1,9 @@
 /**
- * Following a value across the repository: names through local assignments,
- * parameters (defaults, the arguments a caller binds, else the callers'),
- * module constants and imports (re-exports included), attributes of classes and
- * instances (`self.x`, pydantic/settings defaults, constructor keywords), dicts and
- * registries keyed by name, helpers that return a value (a few hops), env defaults,
- * configuration files and files read at run time.
+ * Following a value across the repository: names through local assignments, parameters (defaults, the arguments a
+ * caller binds, else the callers'), module constants and imports (re-exports included), attributes of classes and
+ * instances (`self.x`, pydantic/settings defaults, constructor keywords), dicts and registries keyed by name or by a
+ * constant (keyed-tables.ts), helpers that return a value (a few hops), env defaults, configuration files, files
+ * read at run time and Streamlit's session state (session-values.ts).
  */
 import type { ClassFact, Expr, FunctionFact } from './facts';
 import { keyLine } from './config-files';
@@ -30,6 +29,8 @@ import { entryAttr } from './py-setattr-attrs';
 import { laterAttr, propertyValue, refinedFallback } from './value-methods';
 import { enclosingMethod, entryFirst, firstOf, typeExpr, withVia, type Bound, type CallerLookup, type Ctx, type Inst, type Val } from './values';
 import { boundOf, extraKeywords } from './bound-keywords';
+import { keyedMember } from './keyed-tables';
+import { sessionStateValue } from './session-values';
 
 export type { Bound, CallerLookup, Ctx, Inst, Val, Via } from './values';
 
@@ -66,7 +67,7 @@ export class Evaluator {
         const key = e.k === 'member' ? e.prop : e.key;
         const obj = this.eval(e.obj, ctx, d);
         const option = obj || e.k !== 'member' ? undefined : parsedArgDefault(e, ctx.fn, this.store.get(ctx.path));
-        return obj ? this.member(obj, key, d) : option ? this.eval(option, ctx, d) : runConfigField(e, ctx.path);
+        return obj ? this.member(obj, key, d) : option ? this.eval(option, ctx, d) : (runConfigField(e, ctx.path) ?? sessionStateValue(this.store, e, ctx, (x, c) => this.eval(x, c, d + 1), (k, run) => this.once(k, run)));
       }
       case 'or': {
         const taken = e.test ? decide(e.test, ctx, { store: this.store, value: (x, c) => this.eval(x, c, d) }) : undefined; // the branch the default configuration takes
@@ -76,12 +77,12 @@ export class Evaluator {
       case 'lookup': {
         const key = this.eval(e.key, ctx, d);
         const obj = key?.t === 'str' || key?.t === 'num' ? this.eval(e.obj, ctx, d) : undefined;
-        return obj && (key?.t === 'str' || key?.t === 'num') ? this.member(obj, String(key.v), d) : undefined;
+        return obj && (key?.t === 'str' || key?.t === 'num') ? (this.member(obj, String(key.v), d) ?? keyedMember(obj, key.v, (x, c) => this.eval(x, c, d))) : undefined;
       }
       case 'env':
         return this.env(e.name, e.def, ctx, d);
       case 'dict':
-        return { t: 'dict', entries: e.entries, ctx, ...(e.spreads ? { spreads: e.spreads } : {}) };
+        return { t: 'dict', entries: e.entries, ctx, ...(e.spreads ? { spreads: e.spreads } : {}), ...(e.keyed ? { keyed: e.keyed } : {}) };
       case 'list':
         return { t: 'list', items: e.items, ctx };
       case 'call':

@@ -26,6 +26,7 @@ import { dispatchTables, tableCalls } from './dispatch-tables';
 import { branchTestsOf } from './branch-tests-py';
 import { modelFieldSets, selfAttributeReads } from './py-body-facts';
 import { loopFlagExits, stepEffectsOf, withFlagExits } from './extract-py-flags';
+import { keyedPairs, lookupKey } from './keyed-tables';
 
 const MAX_DEPTH = 6;
 const RETURNS = new Set(['return_statement']);
@@ -290,6 +291,8 @@ export function expr(node: SyntaxNode, depth: number): Expr {
       // A literal key of Streamlit's session state (`st.session_state["agent"]`) is read whole, at no depth.
       const held = obj && /^(\w+\.)?session_state$/.test(obj.text) ? /^["'](\w+)["']$/.exec(key?.text ?? '') : null;
       if (obj && held) return { k: 'index', obj: expr(obj, depth), key: held[1], line };
+      const computed = obj && !k ? lookupKey(key) : undefined; // `TABLE[APIProvider.ANTHROPIC]`, `TABLE[cast(P, provider)]` (keyed-tables.ts)
+      if (obj && computed) return { k: 'lookup', obj: expr(obj, depth + 1), key: expr(computed, depth + 1), line };
       return obj && k?.k === 'str' ? { k: 'index', obj: expr(obj, depth + 1), key: k.v, line } : unknown();
     }
     case 'boolean_operator': {
@@ -327,7 +330,8 @@ export function expr(node: SyntaxNode, depth: number): Expr {
         const k = key?.type === 'string' ? expr(key, depth + 1) : undefined;
         if (k?.k === 'str' && value) entries[k.v] = expr(value, depth + 1);
       }
-      return { k: 'dict', entries, line };
+      const keyed = keyedPairs(node.namedChildren.slice(0, 60), (n) => expr(n, depth + 1));
+      return { k: 'dict', entries, line, ...(keyed.length ? { keyed } : {}) };
     }
     case 'list':
     case 'tuple':

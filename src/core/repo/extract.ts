@@ -8,6 +8,7 @@ import { sessionStores } from './py-session-state';
 import { extractTypeScript } from './extract-ts';
 import { extractTexts } from './extract-texts';
 import { formatCalls } from './extract-format-calls';
+import { withStoreMethods } from './store-methods-ts';
 
 export function extractFacts(python: boolean, root: SyntaxNode, collected: Collected, calls: readonly DetectedCall[]): FileFacts {
   const spots: { id: string; node: SyntaxNode }[] = [];
@@ -27,7 +28,8 @@ export function extractFacts(python: boolean, root: SyntaxNode, collected: Colle
   const texts = extractTexts(python, collected.calls, collected.assigned ?? [], facts.functions);
   const formats = python ? formatCalls(collected.calls, facts.functions) : [];
   const sent = formats.length ? { ...texts, formats } : texts;
-  return sent.texts || sent.flows || sent.keyReads || sent.formats ? { ...facts, sent } : facts;
+  const out = sent.texts || sent.flows || sent.keyReads || sent.formats ? { ...facts, sent } : facts;
+  return python ? out : withStoreMethods(out, root);
 }
 
 /** A `ValueRef` for a model expression detection could not resolve inside the file. */
@@ -55,6 +57,8 @@ export function exprText(e: Expr): string {
       return `${exprText(e.obj)}.${e.prop}`;
     case 'index':
       return `${exprText(e.obj)}[${JSON.stringify(e.key)}]`;
+    case 'lookup':
+      return `${exprText(e.obj)}[${exprText(e.key)}]`;
     case 'call':
       return `${e.text}()`;
     case 'str':

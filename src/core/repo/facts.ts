@@ -26,8 +26,8 @@ export type Expr =
   | { readonly k: 'call'; readonly callee: Expr; readonly text: string; readonly args: readonly Expr[]; readonly kw: Readonly<Record<string, Expr>>; readonly line: number }
   /** `os.getenv("MODEL", "gpt-4o")`, `process.env.MODEL ?? "gpt-4o"`. */
   | { readonly k: 'env'; readonly name: string; readonly def?: Expr; readonly line: number }
-  /** `spreads`: objects spread into the literal (`{ ...base, key: v }`), TypeScript; a key written in the literal wins over them. */
-  | { readonly k: 'dict'; readonly entries: Readonly<Record<string, Expr>>; readonly line: number; readonly spreads?: readonly Expr[] }
+  /** `spreads`: objects spread into the literal (`{ ...base, key: v }`), TS; `keyed`: pairs under a constant key (keyed-tables.ts). */
+  | { readonly k: 'dict'; readonly entries: Readonly<Record<string, Expr>>; readonly line: number; readonly spreads?: readonly Expr[]; readonly keyed?: readonly (readonly [Expr, Expr])[] }
   /** A TypeScript array literal (a list of model options): list-values.ts picks from it. */
   | { readonly k: 'list'; readonly items: readonly Expr[]; readonly line: number }
   /**

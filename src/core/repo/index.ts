@@ -27,6 +27,7 @@ import { toolClassPromptsByFile } from './tool-classes';
 import { dispatchedToolPromptsByFile, toolFunctionPromptsByFile } from './tool-functions';
 import { toolErrorPromptsByFile } from './tool-error-texts';
 import { mentionIndex, unsentPromptIds } from './unsent-prompts';
+import { localePromptsByFile } from './locale-prompts';
 import { configKeysFormattedIntoPrompts, referencedFiles } from './loaded-files';
 import { collectLoadedPromptFiles, namedLoaderCodePrompts, namedLoaderFiles, withoutOverlaps } from './loaded-prompt-files';
 import { familyLoadedPrompts, loadedPromptsOfCall, type LoadedPromptsHost } from './call-loaded-prompts';
@@ -358,6 +359,8 @@ export class RepoIndex implements RepoHints {
       this.sent().prompts.get(path) ?? [],
       // Texts added to a conversation through the repository's own message methods (message-builders.ts).
       this.memo('built', () => builderPromptsByFile(this.store)).get(path) ?? [],
+      // Locale texts a message's content takes (`content: Locale.Store.Prompt.Topic`), where each language writes them (locale-prompts.ts).
+      this.memo('locale-prompts', () => localePromptsByFile(this.store, (p) => this.fileText(p))).get(path) ?? [],
       // Attributes of tool classes that a base class's schema builder sends (tool-classes.ts).
       this.memo('tool-classes', () => toolClassPromptsByFile(this.store, this.evaluator)).get(path) ?? [],
       // Functions handed to the model as tools by their signature and docstring (tool-functions.ts); what a dispatched tool returns (dispatched-tools.ts) or raises (tool-error-texts.ts).

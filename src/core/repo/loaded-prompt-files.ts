@@ -16,6 +16,7 @@ import type { LoadedPrompt } from './types';
 import { filesInMessages, type EvalIn } from './message-list-files';
 import type { NamedLoaded } from './named-loader-files';
 export { namedLoaderFiles } from './named-loader-files';
+import { fetchedPrompt, fetchedPromptFiles } from './fetched-prompt-files';
 
 /** Translations are read by the code too, but they are shown to users, not sent to a model. */
 const NOT_PROMPT_DIR = /(^|\/)(locales?|i18n|translations?|lang)\//i;
@@ -74,6 +75,11 @@ export function collectLoadedPromptFiles(src: LoadedFileSources): DetectedFile[]
   for (const [path, l] of src.namedLoaders?.() ?? []) {
     const text = src.fileText(path);
     if (text !== undefined) add(path, [namedLoaderPrompt(path, text, l)]);
+  }
+  // Static files of prompts a web app fetches by URL (fetched-prompt-files.ts).
+  for (const [path, f] of fetchedPromptFiles(src.store, src.fileText)) {
+    const text = src.fileText(path);
+    if (text !== undefined) add(path, [fetchedPrompt(path, text, f)]);
   }
   // Prompt tables of TOML settings files the code picks by name (settings-prompts.ts).
   for (const [path, prompts] of settingsPromptFiles(src.store)) add(path, prompts);

@@ -110,6 +110,8 @@ export interface BuilderTextsFact {
   readonly texts: readonly TextConstantFact[];
   /** A method's docstring (`Class.method` entries of detect/py-tool-methods.ts): the tool's description. */
   readonly doc?: TextConstantFact;
+  /** Python: the pieces of a text the function accumulates with `+=` and returns, each kept (detect/accumulated-texts-py.ts). */
+  readonly accumulated?: readonly TextConstantFact[];
 }
 
 /**
@@ -120,6 +122,8 @@ export interface BuilderTextsFact {
 export interface BuilderSpliceFact {
   readonly fn: string;
   readonly line: number;
+  /** Python `TEMPLATE.format(key=fn(…))`: the template's name; the splice counts when that name is a sent prompt. */
+  readonly template?: string;
 }
 
 /** `${getPrompts().businessContext}`: the function called without arguments and the property of its result spliced in. */

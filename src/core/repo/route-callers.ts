@@ -16,8 +16,8 @@
  *   takes the senders whose body passes the test (a sender that does not write the tested field fails an
  *   equality: `undefined === 'json_schema'`); senders whose body cannot be read are used only when no sender
  *   surely takes the branch. The model is then the one most of the branch's senders send (each caller of a
- *   sending helper counts once); where any of them sends a model the code does not name, nothing is decided here
- *   (the UI default is tried next, index.ts).
+ *   sending helper counts once); a sender's UI state sends its initial value (sent-state.ts); where any of them
+ *   sends a model the code does not name, nothing is decided here (the UI default is tried next, index.ts).
  */
 import type { Cond, Expr, FunctionFact, RouteSendFact } from './facts';
 import type { Edge } from './graph';
@@ -26,6 +26,7 @@ import type { ClientValue } from './model-flow';
 import type { RepoStore } from './store';
 import type { ResolvedModel } from './types';
 import type { Bound, Ctx, Val } from './values';
+import { sentStateDefault } from './sent-state';
 
 const HANDLERS = /^(GET|POST|PUT|PATCH|DELETE)$/;
 const MAX_HOPS = 4;
@@ -108,20 +109,24 @@ const UNKNOWN: Field = { k: 'unknown' };
 const FORMAT_HELPER = /(^|\.)(zodTextFormat|zodResponseFormat)$/;
 
 /** A field of the object a sender sends, read through spreads and the values it is built from. */
-function fieldOf(ev: Evaluator, e: Expr, ctx: Ctx, keys: readonly string[], depth = 0): Field {
+function fieldOf(ev: Evaluator, e: Expr, ctx: Ctx, keys: readonly string[], depth = 0, store?: RepoStore): Field {
   if (depth > 8) return UNKNOWN;
   if (e.k === 'call' && FORMAT_HELPER.test(e.text) && keys.length) {
     return keys.length === 1 && keys[0] === 'type' ? { k: 'val', v: { t: 'str', v: 'json_schema', at: { path: ctx.path, line: e.line }, via: 'code' } } : UNKNOWN;
   }
   const v = e.k === 'dict' ? ({ t: 'dict', entries: e.entries, ctx, ...(e.spreads ? { spreads: e.spreads } : {}) } as const) : safeEval(ev, e, ctx);
-  if (!keys.length) return v ? { k: 'val', v } : UNKNOWN;
+  if (!keys.length) {
+    // A name the code cannot follow may be the page's UI state: its initial value (sent-state.ts).
+    const state = store && v?.t !== 'str' && v?.t !== 'num' && v?.t !== 'client' ? sentStateDefault(store, ev, e, ctx) : undefined;
+    return state ? { k: 'val', v: state } : v ? { k: 'val', v } : UNKNOWN;
+  }
   if (v?.t !== 'dict') return UNKNOWN;
   const [key, ...rest] = keys;
   const entry = v.entries[key];
-  if (entry) return fieldOf(ev, entry, v.ctx, rest, depth + 1);
+  if (entry) return fieldOf(ev, entry, v.ctx, rest, depth + 1, store);
   let unknown = false;
   for (const spread of [...(v.spreads ?? [])].reverse()) {
-    const got = fieldOf(ev, spread, v.ctx, keys, depth + 1);
+    const got = fieldOf(ev, spread, v.ctx, keys, depth + 1, store);
     if (got.k === 'val') return got;
     if (got.k === 'unknown') unknown = true;
   }
@@ -235,7 +240,7 @@ export function routeModel(host: RouteModelHost, client: ClientValue, request: {
   if (!taking.length) return undefined;
   const votes = new Map<string, { count: number; at: { path: string; line: number } }>();
   for (const { send, ctx } of taking) {
-    const got = fieldOf(host.evaluator, send.fact.body!, ctx, client.field.split('.'));
+    const got = fieldOf(host.evaluator, send.fact.body!, ctx, client.field.split('.'), 0, host.store);
     // A route passing on what its own client sent (`fetch(`${APP_URL}/api/plan`, { body: JSON.stringify({ model }) })`): that route's senders.
     const forwarded = got.k === 'val' && got.v.t === 'client' && hops < MAX_HOPS ? routeModel(host, got.v, { path: send.path, fn: send.fact.fn, line: send.fact.line, callee: 'fetch' }, hops + 1) : undefined;
     const sent = forwarded ? { v: forwarded.model, at: forwarded.source.at ?? { path: send.path, line: send.fact.line } } : got.k === 'val' && got.v.t === 'str' ? got.v : undefined;

@@ -11,6 +11,7 @@ import type { CallFact, SchemaFact, SchemaUseFact } from './facts';
 import type { RepoStore } from './store';
 import { senderUses, withNested } from './schema-senders';
 import { importedSchema } from './imported-schemas';
+import { fieldSchema } from './field-schemas';
 
 export interface SchemaHit {
   readonly name: string;
@@ -21,6 +22,8 @@ export interface SchemaHit {
 
 /** The schema class a name at a use stands for, in whichever file declares it. */
 function resolveSchema(store: RepoStore, evaluator: Evaluator, path: string, name: string): { path: string; schema: SchemaFact } | undefined {
+  // `.extraction_schema`: the schema dict a state field defaults to (field-schemas.ts).
+  if (name.startsWith('.')) return fieldSchema(store, name);
   const own = store.get(path)?.facts.schemas?.find((s) => s.name === name);
   if (own && store.get(path)?.classes.has(name)) return { path, schema: own };
   let v;

@@ -70,7 +70,9 @@ export function splicedConstantsByFile(store: RepoStore): Map<string, DetectedPr
     }
     // `f"…{selected_stack}…"` with `selected_stack = build_stack_policy(stack)` imported: what the builder returns is sent there.
     for (const splice of stored.facts.builderSplices ?? []) {
-      if (!stored.file.prompts.some((p) => p.line <= splice.line && splice.line <= p.endLine)) continue;
+      // `INFO_PROMPT.format(content=format_sources(docs))`: the template is a prompt of the repository.
+      const sent = splice.template !== undefined ? isKnownPrompt(store, path, splice.template) : stored.file.prompts.some((p) => p.line <= splice.line && splice.line <= p.endLine);
+      if (!sent) continue;
       for (const c of builderTextsOf(store, path, splice.fn)) add(c, path, splice.line, 'returns it: a builder spliced by a template of the prompt sent at');
     }
     // `${GROUP_BY_CONTENT_CRITERIA}` in a prompt this module sends: the imported constant is spliced in whole.
@@ -103,8 +105,9 @@ function builderTextsOf(store: RepoStore, fromPath: string, fn: string): Constan
   const at = followImports(store, fromPath, fn, (stored, wanted) => Boolean(stored.facts.builderTexts?.some((b) => b.fn === wanted)));
   const stored = at ? store.get(at.path) : undefined;
   const fact = at && stored?.facts.builderTexts?.find((b) => b.fn === at.name);
-  return (fact?.texts ?? [])
-    .filter((t) => WRITTEN.test(t.text) && !stored!.file.prompts.some((p) => p.line <= t.endLine && t.line <= p.endLine))
+  // Accumulated pieces were kept together where they are written (a one-word header goes with the rest).
+  return [...(fact?.texts ?? []).filter((t) => WRITTEN.test(t.text)), ...(fact?.accumulated ?? [])]
+    .filter((t) => !stored!.file.prompts.some((p) => p.line <= t.endLine && t.line <= p.endLine))
     .map((t) => ({ path: at!.path, name: at!.name, line: t.line, endLine: t.endLine, text: t.text }));
 }
 

@@ -30,7 +30,7 @@ export type Val =
   | { readonly t: 'num'; readonly v: number; readonly at: SourceRef; readonly via: Via; readonly detail?: string }
   /** `store`: the state of an application state store (state-stores.ts), read by `getState()`, its hook or a selector. */
   /** `aliases`: an AI SDK provider that maps names to models, `customProvider`'s options or a registry's providers (provider-aliases.ts). */
-  | { readonly t: 'dict'; readonly entries: Readonly<Record<string, Expr>>; readonly ctx: Ctx; readonly via?: Via; readonly spreads?: readonly Expr[]; readonly store?: boolean; readonly aliases?: AliasProvider }
+  | { readonly t: 'dict'; readonly entries: Readonly<Record<string, Expr>>; readonly ctx: Ctx; readonly via?: Via; readonly spreads?: readonly Expr[]; readonly store?: boolean; readonly aliases?: AliasProvider; readonly keyed?: readonly (readonly [Expr, Expr])[] }
   | { readonly t: 'list'; readonly items: readonly Expr[]; readonly ctx: Ctx }
   | { readonly t: 'cfg'; readonly data: unknown; readonly doc: ConfigDoc; readonly key?: string }
   /** A settings object merged from several configuration files, read from `keys` on (settings-objects.ts). */
