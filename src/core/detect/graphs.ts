@@ -9,6 +9,7 @@
 import type { CallInfo } from './call-links';
 import { builderArgs, inlineRouterResults } from './graph-builder-args';
 import { nodeSends } from './graph-node-sends';
+import { passPlan, sentTogether } from './graph-passes';
 import { stateGraphOf } from './model-uses';
 import type { SyntaxNode } from './parser';
 import { requestSpanOf, spanOf, type SiteRegistry } from './sites';
@@ -95,6 +96,9 @@ export function findGraphLoops(syntax: LanguageSyntax, collected: Collected, sit
     const counter = counterBound(syntax, g, cycle);
     const bound = counter && 'value' in counter ? counter : recursionLimit(syntax, options);
     const boundRef = counter && 'ref' in counter && !bound ? { boundRef: { ref: counter.ref, offset: counter.offset } } : {};
+    // A counter bound (not a recursion limit) that fewer request nodes write than send: each pass runs them all.
+    const nodes = [...cycle].map((name) => ({ name, fn: g.nodes.get(name) })).map(({ name, fn }) => ({ name, text: fn?.text, requests: fn ? sentTogether(inCycle.filter((c) => contains(fn, c.node))) : [] }));
+    const plan = priced && counter && (bound === counter || 'boundRef' in boundRef) ? passPlan(nodes, counter.counter) : undefined;
     const span = spanOf(call);
     const id = `l${span.line}.${span.column}`;
     const added = sites.addLoop({
@@ -106,6 +110,7 @@ export function findGraphLoops(syntax: LanguageSyntax, collected: Collected, sit
       unbounded: false,
       ...(priced ? { callId: priced.call.id } : {}),
       ...boundRef,
+      ...(plan ? { perPass: { writers: plan.writers, callIds: [priced!.call.id, ...plan.requests.filter((r) => r !== priced!.call.id)] } } : {}),
       rule: priced ? 'graph-cycle' : 'graph-cycle-runnable',
     });
     if (!added) return;
@@ -337,7 +342,7 @@ function cycleNodes(g: Graph): Set<string> {
   return out;
 }
 
-type CounterBound = { value: number; option: string } | { ref: ValueRef; offset: number };
+type CounterBound = ({ value: number; option: string } | { ref: ValueRef; offset: number }) & { counter: string };
 
 /**
  * `if state["revision_number"] > 3: return END` in a router on the cycle: a counter that bounds it. A limit read
@@ -365,13 +370,13 @@ function counterBound(syntax: LanguageSyntax, g: Graph, cycle: ReadonlySet<strin
         const isCounter = (n: SyntaxNode): boolean => COUNTER.test(n.text) && !LIMIT.test(syntax.name(n) ?? n.text);
         const [cnt, limit, o] = isCounter(left) && !isCounter(right) ? [left, right, m[2]] : isCounter(right) && !isCounter(left) ? [right, left, FLIP[m[2]]] : [];
         if (cnt && limit && (limit.type === 'attribute' || limit.type === 'member_expression' || limit.type === 'subscript' || limit.type === 'identifier')) {
-          unresolved = { ref: { kind: limit.type === 'identifier' ? 'name' : 'member', text: limit.text.replace(/\s+/g, ''), line: limit.startPosition.row + 1 }, offset: o === '>' || o === '<=' ? 1 : 0 };
+          unresolved = { ref: { kind: limit.type === 'identifier' ? 'name' : 'member', text: limit.text.replace(/\s+/g, ''), line: limit.startPosition.row + 1 }, offset: o === '>' || o === '<=' ? 1 : 0, counter: cnt.text };
         }
       }
       if (!counter || value === undefined || value <= 0) continue;
       if (!COUNTER.test(counter.text)) continue;
       // `count > N → END` and `count <= N → continue` allow N + 1 passes; `>=` and `<` allow N.
-      return { value: value + (op === '>' || op === '<=' ? 1 : 0), option: c.text.replace(/\s+/g, ' ') };
+      return { value: value + (op === '>' || op === '<=' ? 1 : 0), option: c.text.replace(/\s+/g, ' '), counter: counter.text };
     }
   }
   return unresolved;

@@ -210,6 +210,11 @@ export interface DetectedLoop extends Span {
   readonly rule?: LoopRuleTag;
   /** The same agent built another way in a mutually exclusive branch (loop-groups.ts): its bound widens the range. */
   readonly alternatives?: readonly LoopAlternative[];
+  /**
+   * A graph cycle whose counter fewer request nodes write than send (detect/graph-passes.ts): passes = bound ÷
+   * writers, and each pass sends one request per request node (these call ids, the loop's own first).
+   */
+  readonly perPass?: { readonly writers: number; readonly callIds: readonly string[] };
 }
 
 /** An agent loop of an exclusive branch folded into the default branch's loop. */

@@ -15,6 +15,7 @@ import type { SourceRef } from '../report/types';
 import type { Evaluator, Val } from './evaluate';
 import { tryEval } from './eval-args';
 import type { FunctionFact, GraphCycleFact } from './facts';
+import { counterSide, passPlan } from '../detect/graph-passes';
 import { routerBound } from './graph-routers';
 import { refExpr } from './resolved-models';
 import type { CallGraph } from './graph';
@@ -64,7 +65,7 @@ function cycleLoop(store: RepoStore, graph: CallGraph, ev: Evaluator, path: stri
   // A person's turn splits the group: the cycles that go round without one (the model's tool rounds) still run alone.
   const running = people.size ? cyclesAvoiding(cycle, people) : new Set(cycle.nodes.map((n) => n.name));
   if (!running.size) return undefined;
-  const steps: { path: string; callId: string; line: number }[] = [];
+  const steps: { path: string; callId: string; line: number; fn: string }[] = [];
   const seen = new Set<string>();
   for (const fn of [...reached].filter(([name]) => running.has(name)).flatMap(([, fns]) => fns)) {
     const key = `${fn.path}#${fn.fn}`;
@@ -75,7 +76,7 @@ function cycleLoop(store: RepoStore, graph: CallGraph, ev: Evaluator, path: stri
       if (fact.fn !== fn.fn) continue;
       // `ChatOpenAI(…).invoke(…)` in one expression: the binding and the request start at one place and share its id.
       const call = stored!.file.calls.find((c) => c.id === fact.id && !c.agent && c.role !== 'binding');
-      if (call) steps.push({ path: fn.path, callId: call.id, line: call.line });
+      if (call) steps.push({ path: fn.path, callId: call.id, line: call.line, fn: key });
     }
   }
   if (!steps.length) return undefined;
@@ -94,7 +95,27 @@ function cycleLoop(store: RepoStore, graph: CallGraph, ev: Evaluator, path: stri
     rule: 'graph-cycle-nodes',
   };
   const stepSites: SourceRef[] = steps.map((s) => ({ path: s.path, line: s.line }));
-  return { path, loop, step: { path: steps[0].path, callId: steps[0].callId }, stepSites };
+  const perPass = bound.maxSteps !== undefined ? passesOf(store, [...reached].filter(([name]) => running.has(name)), steps, bound.stepOption) : undefined;
+  return { path, loop, step: { path: steps[0].path, callId: steps[0].callId }, stepSites, ...(perPass ? { perPass } : {}) };
+}
+
+/**
+ * One request per request node each pass, where fewer nodes write the compared counter than send (the counter read
+ * from the bound's comparison as written): the node's own function text is read for the write.
+ */
+function passesOf(store: RepoStore, nodes: readonly [string, Fn[]][], steps: readonly { path: string; callId: string; line: number; fn: string }[], option: string | undefined): RepoLoop['perPass'] {
+  const text = (fn: Fn | undefined): string | undefined => {
+    const f = fn ? store.get(fn.path)?.functions.get(fn.fn) : undefined;
+    return f ? store.reader?.(fn!.path)?.split('\n').slice(f.line - 1, f.endLine).join('\n') : undefined;
+  };
+  const byNode = nodes.map(([name, fns]) => ({ name, text: text(fns[0]), requests: steps.filter((s) => fns.some((f) => `${f.path}#${f.fn}` === s.fn)) }));
+  // The first request a node reaches: the others may be providers a dispatch picks between (gptme, gpt-pilot).
+  const plan = passPlan(byNode.map((n) => ({ ...n, requests: n.requests.slice(0, 1).map((s) => `${s.path}#${s.callId}`) })), option ? counterSide(option) : undefined);
+  if (!plan) return undefined;
+  const sites = plan.requests.map((k) => steps.find((s) => `${s.path}#${s.callId}` === k)!).map((s) => ({ path: s.path, line: s.line, callId: s.callId }));
+  // The loop is priced on its first step: that request leads the pass.
+  sites.sort((a, b) => Number(b.callId === steps[0].callId && b.path === steps[0].path) - Number(a.callId === steps[0].callId && a.path === steps[0].path));
+  return { writers: plan.writers, sites };
 }
 
 /**

@@ -41,6 +41,8 @@ export interface RepoLoop {
   readonly innerLoops?: readonly { readonly path: string; readonly line: number; readonly hops: number }[];
   /** Requests the steps reach only under a condition (a judge once the task is done): sent on some steps, not priced per step. */
   readonly sometimesSites?: readonly SourceRef[];
+  /** A graph cycle whose counter fewer request nodes write than send: one request per request node each pass (report/cycle-passes.ts). */
+  readonly perPass?: { readonly writers: number; readonly sites: readonly (SourceRef & { readonly callId: string })[] };
 }
 
 export interface RepoHints {

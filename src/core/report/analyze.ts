@@ -27,7 +27,9 @@ import type { AgentLoopReport, CallReport, DiagnosticReport, FileReport, Instruc
 import { callsPerDayNote, defaultModelNote, outputNote, reasoningNote, stepsNote, toolResultNote } from './assumption-notes';
 import { assumedModelNote, pricePlausible } from './assumed-model';
 import { sometimesNote } from './sometimes-note';
-import { budgetSteps, chooseCallModel, stepsWithinBudget } from '../repo/pricing';
+import { chooseCallModel } from '../repo/pricing';
+import { priceBudgeted } from './budget-loop';
+import { inFilePasses, pricePasses } from './cycle-passes';
 import { runFromElsewhere } from '../repo/run-elsewhere';
 import type { RepoHints, RepoLoop } from '../repo/types';
 import { kindUnpriced } from './audio-pricing';
@@ -114,7 +116,7 @@ class FileAnalysis {
       const costPerCall = widenWithAlternatives(p.report.costPerCall, rangeModels(p.report));
       priced.set(c.id, costPerCall === p.report.costPerCall ? p : { ...p, report: { ...p.report, costPerCall } });
     }
-    const loops = file.loops.map((l) => this.priceLoop(l, priced.get(l.callId ?? '')));
+    const loops = file.loops.map((l) => pricePasses(this.priceLoop(l, priced.get(l.callId ?? '')), inFilePasses(l, file.path, (id) => priced.get(id)?.report), (n) => this.repriced({ ...l, maxSteps: n }, priced.get(l.callId ?? ''))));
     const repoLoops = repo?.loopsFor(file.path) ?? [];
     for (const r of repoLoops) loops.push(this.priceRepoLoop(r, priced));
     const unsent = repo?.unsentPrompts?.(file.path);
@@ -353,24 +355,22 @@ class FileAnalysis {
     return { report, costPerTask, annotation: ann, estimate };
   }
 
+  /** The loop priced again at its passes: the diagnostics of its first pricing stand, not twice. */
+  private repriced(loop: DetectedLoop, call: PricedCall | undefined): ReturnType<FileAnalysis['priceLoop']> {
+    const [n, out] = [this.diagnostics.length, this.priceLoop(loop, call)];
+    this.diagnostics.splice(n);
+    return out;
+  }
+
   /** A loop found through the repository's call graph, priced on the request it reaches (possibly in another file). */
   private priceRepoLoop(r: RepoLoop, priced: ReadonlyMap<string, PricedCall>): ReturnType<FileAnalysis['priceLoop']> {
     const local = r.step.path === this.file.path ? priced.get(r.step.callId) : undefined;
     const report = local?.report ?? this.env.repo?.stepCall(r.step.path, r.step.callId);
     const call: PricedCall | undefined = local ?? (report ? { report, model: this.resolver.choose(report.modelResolved ?? report.model), workload: report.workload, uncertain: report.rangeInputs?.uncertain ?? noUncertainty() } : undefined);
-    let loop = r.loop;
-    let out;
-    if ((r.costLimitUsd !== undefined || r.tokenLimit !== undefined) && loop.maxSteps === undefined) {
-      const perStep = report?.costPerCall.kind === 'priced' ? report.costPerCall.usd : undefined;
-      loop = { ...loop, ...budgetSteps(r, perStep, this.a.unboundedSteps) };
-      out = this.priceLoop(loop, call);
-      // Each step sends the context so far: the limit is reached after fewer steps than limit ÷ first step's cost.
-      const fitted = out.estimate ? stepsWithinBudget(out.estimate.agent.steps, r) : undefined;
-      if (fitted !== undefined && fitted < loop.maxSteps!) {
-        loop = { ...loop, maxSteps: fitted };
-        out = this.priceLoop(loop, call);
-      }
-    } else out = this.priceLoop(loop, call);
+    const perStep = report?.costPerCall.kind === 'priced' ? report.costPerCall.usd : undefined;
+    const budgeted = priceBudgeted(r, perStep, this.a.unboundedSteps, (loop) => this.priceLoop(loop, call));
+    const stepReport = (path: string, id: string): CallReport | undefined => (path === this.file.path ? priced.get(id)?.report : this.env.repo?.stepCall(path, id));
+    const out = pricePasses(budgeted, r.perPass && { writers: r.perPass.writers, requests: r.perPass.sites.map((s) => ({ site: s, report: stepReport(s.path, s.callId) })) }, (n) => this.repriced({ ...r.loop, maxSteps: n }, call));
     const source = report?.modelSource;
     out.report = {
       ...out.report,
