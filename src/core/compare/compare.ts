@@ -5,7 +5,7 @@
  */
 import { estimateWorkload } from '../agent/estimate';
 import { priceWithRange, type RangeSpec } from '../agent/range';
-import { scalePrice } from '../cost/money';
+import { scalePrice, sumPrices } from '../cost/money';
 import { profileForTokenizer, ratioProfile } from '../tokenize';
 import { catalogModel } from '../agent/lookup';
 import type { Catalog, ModelEntry, Offering } from '../catalog/types';
@@ -31,7 +31,8 @@ function rowFor(catalog: Catalog, offering: Offering, model: ModelEntry, workloa
   if (e.overflowStep !== undefined) {
     return { id: offering.id, reason: 'context-window', maxContextTokens: e.maxContextTokens, contextWindow: e.contextWindow ?? model.contextWindow };
   }
-  const perUnit = options.ranges ? priceWithRange(catalog, offering, converted.workload, e.perUnit, convertedSpec(options.ranges, converted.ratio, converted.exact, model, converted.workload.inputTokens)) : e.perUnit;
+  const own = options.ranges ? priceWithRange(catalog, offering, converted.workload, e.perUnit, convertedSpec(options.ranges, converted.ratio, converted.exact, model, converted.workload.inputTokens)) : e.perUnit;
+  const perUnit = options.alsoSends?.length ? sumPrices([own, ...options.alsoSends.map((x) => scalePrice(estimateWorkload(catalog, offering, convertWorkload(x.workload, from, model).workload).perUnit, x.times))]) : own;
   return {
     kind: 'api',
     id: offering.id,

@@ -43,6 +43,11 @@ export interface CompareOptions {
   readonly needs?: SiteNeeds;
   /** Keep offerings that cannot (or may not) do the job as rows, each marked with its `capability`. */
   readonly showAll?: boolean;
+  /**
+   * Other requests the unit of work sends besides the workload (a graph cycle's other nodes, `times` = its passes),
+   * each priced on the row's offering too: the row is the whole task, as the site's report prices it.
+   */
+  readonly alsoSends?: readonly { readonly workload: Workload; readonly times: number }[];
 }
 
 export interface CompareRow {

@@ -46,6 +46,7 @@ export function pricePasses(out: PricedLoop, plan: PassRequests | undefined, rep
     costPerTask,
     tokens,
     assumptions,
+    passRequests: { workloads: others.map((q) => q.report!.workload), passes },
   };
   return { ...base, report, costPerTask };
 }

@@ -252,6 +252,11 @@ export interface AgentLoopReport extends Span {
   /** Each input of the task estimate that is not a plain fact of the code, with its source. */
   readonly assumptions?: readonly SiteAssumption[];
   /** The inputs of this task that were assumed (steps, output, tool results, …), which give `costPerTask` its low/high; see CallReport.rangeInputs. */
+  /**
+   * The other requests each pass of a graph cycle sends (report/cycle-passes.ts), beside the loop's own: their
+   * workloads and the passes, so that Compare prices the whole task on every offering as the report does.
+   */
+  readonly passRequests?: { readonly workloads: readonly Workload[]; readonly passes: number };
   readonly rangeInputs?: RangeSpec;
   /** Which detection rule found this loop (src/core/detect/rule-tags.ts). */
   readonly rule?: string;

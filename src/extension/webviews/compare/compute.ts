@@ -8,6 +8,7 @@
 import type { RangeSpec } from '../../../core/agent/range';
 import type { Catalog, Offering, TokenizerId } from '../../../core/catalog/types';
 import { compareOfferings } from '../../../core/compare';
+import type { CompareOptions } from '../../../core/compare/types';
 import { selfHostedCandidates, selfHostedMonthlyUsd, selfHostedUsdPerMillion, type HardwareEstimate } from '../../../core/hardware';
 import type { Workload } from '../../../core/workload';
 import { findOffering } from '../../../core/catalog';
@@ -25,6 +26,8 @@ export interface CompareInput {
   readonly needs?: SiteNeeds;
   /** What the site assumed (its report's `rangeInputs`): every row then carries low/high, drawn as error bars. */
   readonly ranges?: RangeSpec;
+  /** Other requests the site's unit of work sends (a graph cycle's other nodes each pass): priced on every row too. */
+  readonly alsoSends?: CompareOptions['alsoSends'];
 }
 
 /** Open models priced in the self-hosted section: those of the cheapest API rows first. */
@@ -103,6 +106,7 @@ export function buildCompareData(catalog: Catalog, workload: Workload, input: Co
     // do the job ("Show all" the rest). Without needs, the rows are exactly `tokenomics compare`'s.
     ...(input.needs ? { needs: input.needs, showAll: true } : {}),
     ...(input.ranges ? { ranges: input.ranges } : {}),
+    ...(input.alsoSends?.length ? { alsoSends: input.alsoSends } : {}),
   });
   const sources: Record<string, OfferingSource> = {};
   for (const row of result.rows) {

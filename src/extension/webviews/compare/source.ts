@@ -86,6 +86,7 @@ function subjectOfSiteWorkload(report: FileReport, ref: SiteRef, a: Assumptions)
         ...measured(tokenizerOfCall(report, call), model),
         ...needsOf(call),
         ...(loop.rangeInputs ? { ranges: loop.rangeInputs } : {}),
+        ...(loop.passRequests ? { alsoSends: loop.passRequests.workloads.map((workload) => ({ workload, times: loop.passRequests!.passes })) } : {}),
       };
     }
     case 'prompt': {
