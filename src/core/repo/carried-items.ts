@@ -18,3 +18,8 @@ export function carriedStep(loop: LoopFact, stepLines: readonly number[]): boole
   const carries = new Set(loop.carries ?? []);
   return stepLines.some((l) => carries.has(l));
 }
+
+/** A counted loop whose requests all go out through fanned-out calls (fanned-out.ts): one question per pass. */
+export function fannedOutStep(loop: LoopFact, stepLines: readonly number[]): boolean {
+  return Boolean(loop.fanOut?.length) && stepLines.length > 0 && stepLines.every((l) => loop.fanOut!.includes(l));
+}

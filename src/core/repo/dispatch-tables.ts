@@ -10,6 +10,7 @@
  */
 import type { SyntaxNode } from '../detect/parser';
 import type { CalleeFact, Expr } from './facts';
+import { recordField, recordTables, recordUpdate } from './record-tables';
 
 type ExprOf = (node: SyntaxNode, depth: number) => Expr;
 interface CallAt {
@@ -35,8 +36,12 @@ export function dispatchTables(block: SyntaxNode | null | undefined, expr: ExprO
         const right = c.childForFieldName('right');
         const fns = right?.type === 'dictionary' ? tableValues(right, expr) : undefined;
         if (left?.type === 'identifier' && fns) out.set(left.text, fns);
+        // A table of records (`model_info = {"gpt-4": {"fn": chat, …}, …}`): one table per field (record-tables.ts).
+        if (left?.type === 'identifier' && right?.type === 'dictionary' && !fns) recordTables(left.text, right, expr, out, MAX_ENTRIES);
         continue;
       }
+      // `model_info.update({"claude-2": {"fn": claude, …}})`: more records of a table read above.
+      if (c.type === 'call' && recordUpdate(c, expr, out, MAX_ENTRIES)) continue;
       if (c.type !== 'call' && c.type !== 'lambda') visit(c, depth + 1);
     }
   };
@@ -82,6 +87,8 @@ export function tableCalls(calls: readonly CallAt[], locals: Readonly<Record<str
 function lookedUp(callee: Expr, locals: Readonly<Record<string, Expr>>, depth = 0): string | undefined {
   if (callee.k === 'name') return depth === 0 && locals[callee.v] ? lookedUp(locals[callee.v], locals, 1) : undefined;
   if ((callee.k === 'lookup' || callee.k === 'index') && callee.obj.k === 'name') return callee.obj.v;
+  const field = recordField(callee);
+  if (field) return field;
   if (callee.k === 'call' && callee.callee.k === 'member' && callee.callee.prop === 'get' && callee.callee.obj.k === 'name') return callee.callee.obj.v;
   return undefined;
 }

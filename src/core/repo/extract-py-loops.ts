@@ -9,6 +9,7 @@ import type { Expr, LoopFact } from './facts';
 import { assignedCalls, ownStatements } from './extract-shared';
 import { awaitedOf } from './extract-py-awaits';
 import { isCounterName, walksByIndex } from './extract-py-walks';
+import { fannedOut, lengthName } from './fanned-out';
 
 type ExprOf = (node: SyntaxNode, depth: number) => Expr;
 type Limit = LoopFact['limits'][number];
@@ -172,6 +173,8 @@ export function loopHead(loop: SyntaxNode, expr: ExprOf): Omit<LoopFact, 'calls'
       const end = args.length >= 2 ? args[1] : args[0];
       // `range(len(items))` walks data by index.
       if (end?.type === 'call' && end.childForFieldName('function')?.text === 'len') return { kind: 'for', overData: true, limits, ...carriesOf(loop) };
+      // `n = len(fragments)` … `range(n)`: the same walk by index (fanned-out.ts).
+      if (end?.type === 'identifier' && lengthName(loop, end.text)) return { kind: 'for', overData: true, limits, ...carriesOf(loop) };
       const counted = end ? rangeCount(end, args.length >= 2 ? (args[0] ?? undefined) : undefined) : undefined;
       if (counted) [rangeEnd, rangeOffset] = [expr(counted.end, 0), counted.offset];
     } else if (!callee || !/(^|\.)count$/.test(callee)) return { kind: 'for', overData: true, limits, ...carriesOf(loop) };
@@ -183,7 +186,8 @@ export function loopHead(loop: SyntaxNode, expr: ExprOf): Omit<LoopFact, 'calls'
   }
   const body = loop.childForFieldName('body');
   if (body) limits.push(...exitGuards(body, expr));
-  return { kind: loop.type === 'for_statement' ? 'for' : 'while', rangeEnd, ...(rangeOffset ? { rangeOffset } : {}), overData, limits, ...(body ? loopShape(body) : {}), ...awaitedOf(loop) };
+  const fanOut = rangeEnd ? fannedOut(loop) : undefined;
+  return { kind: loop.type === 'for_statement' ? 'for' : 'while', rangeEnd, ...(rangeOffset ? { rangeOffset } : {}), overData, limits, ...(fanOut ? { fanOut } : {}), ...(body ? loopShape(body) : {}), ...awaitedOf(loop) };
 }
 
 /**

@@ -155,11 +155,9 @@ export interface LoopFact {
   readonly rangeOffset?: number;
   /** A `for x in items` over data: not a step loop. */
   readonly overData?: boolean;
-  /**
-   * Python, a loop over data: lines of the body's assignments that feed a call's result back into it (`problem =
-   * await fix(self, problem, error)`): each pass works on what the one before made (carried-items.ts).
-   */
+  /** Python, over data: lines of `x = f(…, x)` feeding a result back (carried-items.ts); fanned-out.ts: `fanOut`. */
   readonly carries?: readonly number[];
+  readonly fanOut?: readonly number[];
   /** Comparisons that end the loop: from the header (`while i < n`) and guards in the body (`if cost > limit: break`). */
   readonly limits: readonly {
     readonly left: string;

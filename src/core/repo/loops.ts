@@ -14,7 +14,7 @@ import type { CallGraph, Edge } from './graph';
 import { Dispatch } from './dispatch';
 import { loopBound, type Chain } from './loop-bound';
 import { notAgentLoop } from './loop-kinds';
-import { carriedStep, stepLoop } from './carried-items';
+import { carriedStep, fannedOutStep, stepLoop } from './carried-items';
 import { recursionLoops } from './recursion-loops';
 import { requeueLoops } from './requeue-loops';
 import { chatHookLoops } from './chat-hook-loops';
@@ -47,6 +47,7 @@ export function findRepoLoops(store: RepoStore, graph: CallGraph, ev: Evaluator,
         const own = requests.inBody(path, loop);
         const reached = own.length ? sentInBody(store, graph, requests, path, fn, loop, own) : reach(store, graph, requests, path, fn, loop);
         if (!reached.steps.length || !carriedStep(loop, reached.stepEdges.map((e) => e.line))) continue;
+        if (fannedOutStep(loop, reached.stepEdges.map((e) => e.line))) continue;
         if (notAgentLoop(ev, graph, store, path, fn, loop, reached)) continue;
         found.push({ loop, reached });
       }
