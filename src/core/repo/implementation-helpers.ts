@@ -7,8 +7,11 @@
  * And the loops whose step is such a request (the `finish`/`chatApi` tool loop inside `stream()`): they run inside
  * the family's call, so they are priced where the family is called, not billed apart (loopStepOf in index.ts).
  */
+import type { FunctionFact } from './facts';
 import type { CallGraph } from './graph';
 import type { RepoStore } from './store';
+
+const folderOf = (path: string): string => path.slice(0, path.lastIndexOf('/') + 1);
 
 /** The outermost function of a file holding `line` (a nested `chatApi` belongs to its `stream`). */
 function outermost(store: RepoStore, path: string, line: number): string | undefined {
@@ -27,10 +30,10 @@ function outermost(store: RepoStore, path: string, line: number): string | undef
 export function withHelperImplementations(store: RepoStore, graph: CallGraph, implementations: ReadonlySet<string>): ReadonlySet<string> {
   if (!implementations.size) return implementations;
   const out = new Set(implementations);
-  const spans = new Map<string, { line: number; endLine: number }[]>();
+  const spans = new Map<string, FunctionFact[]>();
   const addSpan = (path: string, fn: string | undefined): void => {
     const f = fn ? store.get(path)?.functions.get(fn) : undefined;
-    if (f) spans.set(path, [...(spans.get(path) ?? []), f]);
+    if (f) if (!spans.get(path)?.includes(f)) spans.set(path, [...(spans.get(path) ?? []), f]);
   };
   const callOf = (key: string) => {
     const hash = key.lastIndexOf('#');
@@ -42,6 +45,26 @@ export function withHelperImplementations(store: RepoStore, graph: CallGraph, im
     if (call) addSpan(path, outermost(store, path, call.line));
   }
   const inImplementation = (path: string, line: number): boolean => (spans.get(path) ?? []).some((s) => s.line <= line && line <= s.endLine);
+  // The family's own methods (`chat`) and the types its classes implement (`LLMApi`): a sibling class whose own
+  // request detection does not read (a body built by a call) still calls the helper as the family's implementation.
+  // TypeScript's `implements` is not a recorded base: there a sibling is a class of a folder holding the family's.
+  const methods = new Set<string>();
+  const bases = new Set<string>();
+  const folders = new Set([...spans.keys()].map(folderOf));
+  for (const [path, of] of spans) {
+    for (const [name, f] of store.get(path)?.functions ?? []) {
+      const dot = name.lastIndexOf('.');
+      if (dot < 0 || !of.includes(f)) continue;
+      methods.add(name.slice(dot + 1));
+      for (const b of store.get(path)?.classes.get(name.slice(0, dot))?.bases ?? []) bases.add(b);
+    }
+  }
+  const familyMethod = (path: string, from: string | undefined): boolean => {
+    const dot = from?.lastIndexOf('.') ?? -1;
+    if (!from || dot < 0 || !methods.has(from.slice(dot + 1))) return false;
+    const cls = store.get(path)?.classes.get(from.slice(0, dot));
+    return !!cls && (cls.bases.some((b) => bases.has(b)) || folders.has(folderOf(path)));
+  };
   for (let changed = true; changed; ) {
     changed = false;
     for (const s of store.files()) {
@@ -52,7 +75,7 @@ export function withHelperImplementations(store: RepoStore, graph: CallGraph, im
         if (!fn || fn.includes('.')) continue; // a class method is a family's own or application code, not a helper
         const own = s.functions.get(fn)!;
         const callers = graph.callers(s.file.path, fn).filter((e) => !(e.path === s.file.path && own.line <= e.line && e.line <= own.endLine));
-        if (!callers.length || !callers.every((e) => e.from !== undefined && inImplementation(e.path, e.line))) continue;
+        if (!callers.length || !callers.every((e) => e.from !== undefined && (inImplementation(e.path, e.line) || familyMethod(e.path, e.from)))) continue;
         out.add(key);
         if (!inImplementation(s.file.path, call.line)) addSpan(s.file.path, fn);
         changed = true;

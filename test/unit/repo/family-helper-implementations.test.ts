@@ -71,6 +71,12 @@ describe("requests of helpers only a provider family's implementation calls (Typ
     assert.deepEqual(file(r, 'app/store/chat.ts').calls.map((c) => [c.line, c.role]), [[19, undefined]]);
   });
 
+  it("a sibling class of the family's folder whose own post is not read (a body built by a call) still calls stream() as the family", async () => {
+    const glm = THINK.replace("JSON.stringify(requestPayload) }", "this.createPayload(requestPayload) }").replace('async chat(', 'createPayload(p: any) { return { method: \'POST\', body: p }; }\n  async chat(');
+    const r = await scanTree({ ...helperFiles, 'app/client/platforms/think.ts': glm });
+    assert.deepEqual(file(r, 'app/utils/chat.ts').calls.filter((c) => c.line < 33).map((c) => c.role), ['implementation']);
+  });
+
   it('trap: a helper no family calls (send(), unused) keeps its request as a site of its own', async () => {
     const r = await scanTree(helperFiles);
     const send = file(r, 'app/utils/chat.ts').calls.filter((c) => c.line > 33);
