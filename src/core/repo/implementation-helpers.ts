@@ -94,5 +94,7 @@ export function implementationLoopOf(store: RepoStore, path: string, line: numbe
   const at = own?.callId ? { path, callId: own.callId } : step;
   if (!at || !isImplementation(at.path, at.callId)) return undefined;
   const call = store.get(at.path)?.file.calls.find((c) => c.id === at.callId);
+  // Only a helper's request (a plain function): a loop over a chat-model class's own request keeps its pricing.
+  if (!call || outermost(store, at.path, call.line)?.includes('.') !== false) return undefined;
   return `the calls of its family (${at.path}:${call?.line ?? line}, the request it repeats, is their implementation)`;
 }
