@@ -16,6 +16,7 @@ import { exprText } from './extract';
 import { CallGraph } from './graph';
 import { findRepoLoops } from './loops';
 import { chatModelImplementations, isModelInvoke, refCtx } from './model-invokes';
+import { implementationLoopOf, withHelperImplementations } from './implementation-helpers';
 import { clearMajority, collectTypeDefaults, defaultSite, mainVariant, type TypeDefault } from './type-defaults';
 import { collectUiDefaults, pickUiDefault } from './ui-defaults';
 import { sdkCannotSend, vendorOf } from './vendor';
@@ -200,7 +201,7 @@ export class RepoIndex implements RepoHints {
   }
 
   isImplementation(path: string, callId: string): boolean {
-    return this.memo('impl', () => chatModelImplementations(this.store, new Set([...this.typedRequests().implementations(), ...this.pyFamilies().implementations()]))).has(`${path}#${callId}`);
+    return this.memo('impl', () => withHelperImplementations(this.store, this.graph, chatModelImplementations(this.store, new Set([...this.typedRequests().implementations(), ...this.pyFamilies().implementations()])))).has(`${path}#${callId}`);
   }
 
   revealedCalls(path: string): readonly DetectedCall[] {
@@ -269,7 +270,8 @@ export class RepoIndex implements RepoHints {
         const inner = l.innerLoops?.find((i) => i.path === path && i.line === line);
         if (inner && inner.hops < nearest) [outer, nearest] = [l, inner.hops];
       }
-      return outer ? (outer.path === path ? outer.loop.id : `${outer.path}#${outer.loop.id}`) : undefined;
+      if (!outer) return implementationLoopOf(this.store, path, line, (p, id) => this.isImplementation(p, id), this.loops().find((l) => l.path === path && l.loop.line === line)?.step);
+      return outer.path === path ? outer.loop.id : `${outer.path}#${outer.loop.id}`;
     });
   }
 
