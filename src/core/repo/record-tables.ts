@@ -39,7 +39,10 @@ export function recordUpdate(call: SyntaxNode, expr: ExprOf, out: Map<string, Ex
 
 /** The record table a callee reads a field of: `model_info[model]["fn"]` → `model_info.fn`. */
 export function recordField(callee: Expr): string | undefined {
-  if (callee.k !== 'index' || callee.obj.k !== 'unknown') return undefined;
+  if (callee.k !== 'index') return undefined;
+  // `model_info[model]` is a `lookup` where its key is a name (keyed-tables.ts), else an expression read as text.
+  if (callee.obj.k === 'lookup') return callee.obj.obj.k === 'name' ? `${callee.obj.obj.v}.${callee.key}` : undefined;
+  if (callee.obj.k !== 'unknown') return undefined;
   const m = ENTRY.exec(callee.obj.text);
   return m ? `${m[1]}.${callee.key}` : undefined;
 }
