@@ -43,7 +43,9 @@ export function fannedOut(loop: SyntaxNode): number[] | undefined {
     while (right && (right.type === 'await' || right.type === 'yield')) right = right.namedChildren[0] ?? null;
     if (right?.type !== 'call' || left?.type !== 'identifier') continue;
     if (right.childForFieldName('function')?.type !== 'identifier') continue;
-    steps.push({ line: a.startPosition.row + 1, args: right.childForFieldName('arguments')?.text ?? '', result: left.text });
+    // What each argument passes: a keyword's value, not its name (`history=[]` passes a fresh list, not `history`).
+    const args = (right.childForFieldName('arguments')?.namedChildren ?? []).map((c) => (c?.type === 'keyword_argument' ? (c.childForFieldName('value')?.text ?? '') : (c?.text ?? '')));
+    steps.push({ line: a.startPosition.row + 1, args: args.join(' '), result: left.text });
   }
   if (!steps.length) return undefined;
   // The names a reply reaches in the body: bound from it, copied, appended.

@@ -21,10 +21,16 @@ describe('loops: dispatch through a table of records, fan-out loops', () => {
   });
 
   it('a loop handing the reply back through the table is an agent loop of 8 passes', () => {
-    const loops = file(r, 'plugins/summary.py').agentLoops;
+    const loops = file(r, 'plugins/summary.py').agentLoops.filter((l) => l.line < 36);
     assert.deepEqual(loops.map((l) => l.line), [28]);
     assert.equal(loops[0]!.maxSteps, 8);
     assert.deepEqual(loops[0]!.stepSites, [{ path: 'request_llms/bridge_chat.py', line: 17 }]);
+  });
+
+  it('keyword arguments: `history=[]` passes a fresh list (a fan-out), `history=history` hands the replies back (a loop)', () => {
+    const lines = file(r, 'plugins/summary.py').agentLoops.map((l) => l.line);
+    assert.ok(!lines.includes(38), `the keyword fan-out is no loop (${lines.join(', ')})`);
+    assert.ok(lines.includes(47), `the loop passing its history by keyword is one (${lines.join(', ')})`);
   });
 
   it('traps: a fan-out over days, a walk over fragments by index, a table of formatter records', () => {
