@@ -19,9 +19,8 @@
  * returned as data) is not a sender.
  */
 import type { SyntaxNode } from './parser';
+import { assignedLocal, inText } from './py-text-places';
 
-/** Calls whose texts are logs or errors, not messages (as schema-senders.ts). */
-const NOT_A_MESSAGE = /^(print|log|logger|logging|warnings|console)\b|\.(debug|info|warning|warn|error|exception|critical)$/;
 /** Locals followed from the dump to the text (`schema` → `reduced_schema` → `schema_str`). */
 const MAX_HOPS = 4;
 
@@ -87,30 +86,3 @@ function isAssignedName(id: SyntaxNode): boolean {
   return id.parent?.type === 'assignment' && id.parent.childForFieldName('left')?.id === id.id;
 }
 
-/** The local a statement assigns a value built from `node` to. */
-function assignedLocal(node: SyntaxNode, def: SyntaxNode): string | undefined {
-  for (let n = node.parent; n && n.id !== def.id; n = n.parent) {
-    if (n.type === 'assignment') {
-      const left = n.childForFieldName('left');
-      return left?.type === 'identifier' ? left.text : undefined;
-    }
-    if (n.type === 'expression_statement' || n.type === 'block') return undefined;
-  }
-  return undefined;
-}
-
-function inText(node: SyntaxNode, def: SyntaxNode): boolean {
-  let text = false;
-  for (let n = node.parent, child = node; n && n.id !== def.id; child = n, n = n.parent) {
-    if (n.type === 'raise_statement' || n.type === 'assert_statement') return false;
-    if (n.type === 'call') {
-      const callee = n.childForFieldName('function')?.text ?? '';
-      if (NOT_A_MESSAGE.test(callee)) return false;
-      if (/\.format$/.test(callee) && child.type === 'argument_list') text = true;
-    }
-    if (n.type === 'interpolation') text = true;
-    if (n.type === 'binary_operator' && /^[+%]$/.test(n.childForFieldName('operator')?.text ?? '') && n.namedChildren.some((c) => c?.type === 'string')) text = true;
-    if (n.type === 'expression_statement' || n.type === 'return_statement' || n.type === 'assignment') return text;
-  }
-  return text;
-}

@@ -22,11 +22,10 @@ import { isObjectSchemaLiteral } from './json-schema-prompts';
 import { SCHEMA_METHOD } from './schema-prompts';
 import { spanOf } from './sites';
 import type { Collected, LanguageSyntax } from './syntax';
+import { inText } from './py-text-places';
 
 /** Longest schema text kept (as schema-prompts.ts). */
 const MAX_SCHEMA_CHARS = 6000;
-/** Calls whose texts are logs or errors, not messages (as schema-senders.ts). */
-const NOT_A_MESSAGE = /^(print|log|logger|logging|warnings|console)\b|\.(debug|info|warning|warn|error|exception|critical)$/;
 /** Calls that copy a dict (`copy.deepcopy(SCHEMA)`, `dict(SCHEMA)`): the copy sends the same texts. */
 const COPIES = /^(copy\.)?(deepcopy|copy)$|^dict$/;
 /** A description of two words or more (`"description": "Official name of the company"`). */
@@ -140,23 +139,6 @@ function fieldOf(node: SyntaxNode | undefined): string | undefined {
   if (node?.type !== 'attribute' || node.childForFieldName('object')?.type !== 'identifier') return undefined;
   const attr = node.childForFieldName('attribute')?.text;
   return attr ? `.${attr}` : undefined;
-}
-
-/** The call's value goes into a text before its statement ends, outside a log or an error. */
-function inText(node: SyntaxNode): boolean {
-  let text = false;
-  for (let n = node.parent, child: SyntaxNode = node; n; child = n, n = n.parent) {
-    if (n.type === 'raise_statement' || n.type === 'assert_statement') return false;
-    if (n.type === 'call') {
-      const callee = n.childForFieldName('function')?.text ?? '';
-      if (NOT_A_MESSAGE.test(callee)) return false;
-      if (/\.format$/.test(callee) && child.type === 'argument_list') text = true;
-    }
-    if (n.type === 'interpolation') text = true;
-    if (n.type === 'binary_operator' && /^[+%]$/.test(n.childForFieldName('operator')?.text ?? '') && n.namedChildren.some((c) => c?.type === 'string')) text = true;
-    if (/(_statement|_definition)$/.test(n.type) || n.type === 'block' || n.type === 'module') return text;
-  }
-  return text;
 }
 
 /** The variable the configured model is assigned to (`structured = llm.with_structured_output(…)`) and the function. */

@@ -18,11 +18,10 @@ import type { SyntaxNode } from './parser';
 import { heldSchemaSender } from './held-schema-senders-py';
 import { SCHEMA_KEYWORDS, SCHEMA_METHOD } from './schema-prompts';
 import type { Collected, LanguageSyntax } from './syntax';
+import { assignedLocal, inText } from './py-text-places';
 
 /** The calls that give a pydantic model's JSON schema (v2 and v1 names). */
 const SCHEMA_DUMP = /^(model_json_schema|schema_json|schema|json_schema)$/;
-/** Calls whose texts are logs or errors, not messages. */
-const NOT_A_MESSAGE = /^(print|log|logger|logging|warnings|console)\b|\.(debug|info|warning|warn|error|exception|critical)$/;
 /** Bases of classes whose JSON schema a sender writes (as in schema-prompts.ts). */
 const SCHEMA_BASE = /\b(BaseModel|TypedDict|Schema|LanceModel)\b/;
 /** Names in annotations that are typing constructs, never a nested model. */
@@ -119,7 +118,7 @@ function isMethod(def: SyntaxNode): boolean {
  * through one local (`schema_txt = json.dumps(model.model_json_schema())` then `f"…{schema_txt}…"`).
  */
 function writtenIntoText(dump: SyntaxNode, def: SyntaxNode): boolean {
-  const local = holderLocal(dump, def);
+  const local = assignedLocal(dump, def);
   if (inText(dump, def)) return true;
   if (!local) return false;
   const body = def.childForFieldName('body');
@@ -127,34 +126,6 @@ function writtenIntoText(dump: SyntaxNode, def: SyntaxNode): boolean {
     if (id?.text === local && id.startIndex > dump.endIndex && inText(id, def)) return true;
   }
   return false;
-}
-
-/** The local a statement assigns the schema (or a value built from it) to. */
-function holderLocal(node: SyntaxNode, def: SyntaxNode): string | undefined {
-  for (let n = node.parent; n && n.id !== def.id; n = n.parent) {
-    if (n.type === 'assignment') {
-      const left = n.childForFieldName('left');
-      return left?.type === 'identifier' ? left.text : undefined;
-    }
-    if (n.type === 'expression_statement' || n.type === 'block') return undefined;
-  }
-  return undefined;
-}
-
-function inText(node: SyntaxNode, def: SyntaxNode): boolean {
-  let text = false;
-  for (let n = node.parent, child = node; n && n.id !== def.id; child = n, n = n.parent) {
-    if (n.type === 'raise_statement' || n.type === 'assert_statement') return false;
-    if (n.type === 'call') {
-      const callee = n.childForFieldName('function')?.text ?? '';
-      if (NOT_A_MESSAGE.test(callee)) return false;
-      if (/\.format$/.test(callee) && child.type === 'argument_list') text = true;
-    }
-    if (n.type === 'interpolation') text = true;
-    if (n.type === 'binary_operator' && /^[+%]$/.test(n.childForFieldName('operator')?.text ?? '') && n.namedChildren.some((c) => c?.type === 'string')) text = true;
-    if (n.type === 'expression_statement' || n.type === 'return_statement' || n.type === 'assignment') return text;
-  }
-  return text;
 }
 
 /** Classes a top-level schema class (or a type alias of them) names in its field annotations. */

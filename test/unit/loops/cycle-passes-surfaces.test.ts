@@ -15,46 +15,9 @@ import { hoverMarkdownFor, hoverTargetAt } from '../../../src/extension/hover/ta
 import { buildCompareData } from '../../../src/extension/webviews/compare/compute';
 import { subjectOfSite } from '../../../src/extension/webviews/compare/source';
 import { file, scanTree } from '../repo/fixture-scan';
+import { ring } from './graph-ring';
 
-const RING = `from langgraph.graph import END, START, StateGraph
-from langchain_openai import ChatOpenAI
-
-llm = ChatOpenAI(model="gpt-4o")
-
-
-def research(state):
-    notes = llm.invoke(f"Research the company {state['company']} and list its products in detail.").content
-    return {"notes": notes}
-
-
-def extract(state):
-    info = llm.invoke(f"Extract the founders and the funding from these notes: {state['notes']}").content
-    return {"info": info}
-
-
-def reflect(state):
-    verdict = llm.invoke(f"Is this information complete? Answer yes or no: {state['info']}").content
-    return {"done": verdict == "yes", "steps": state["steps"] + 1}
-
-
-def route(state):
-    if state["steps"] >= 2:
-        return END
-    if state["done"]:
-        return END
-    return "research"
-
-
-builder = StateGraph(dict)
-builder.add_node("research", research)
-builder.add_node("extract", extract)
-builder.add_node("reflect", reflect)
-builder.add_edge(START, "research")
-builder.add_edge("research", "extract")
-builder.add_edge("extract", "reflect")
-builder.add_conditional_edges("reflect", route)
-graph = builder.compile()
-`;
+const RING = ring(['reflect']);
 
 describe('a cycle priced per pass: every surface agrees', () => {
   it('scan, hover, CodeLens, Compare pinned line and own-offering row show the task with all three requests', async () => {
