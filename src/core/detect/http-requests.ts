@@ -73,18 +73,23 @@ export function httpRequestOf(syntax: LanguageSyntax, node: SyntaxNode, callee: 
  * The request rule of a post to `url` (its literal parts), or undefined when the URL names no LLM endpoint.
  * `host` is where the address comes in a separate piece (`https.request({ hostname, path })`).
  */
+/** Where a posted JSON payload of the chat, responses and Gemini APIs keeps its model, prompts, messages and tools. */
+export const POSTED_PAYLOAD_KEYS = {
+  role: 'call',
+  modelKeys: ['model'],
+  promptKeys: { system: 'system', instructions: 'instructions', prompt: 'user-template' },
+  messagesKeys: ['messages', 'input', 'contents'],
+  toolsKeys: ['tools'],
+  maxOutputKeys: MAX_OUTPUT,
+} as const satisfies Partial<CallRule>;
+
 export function endpointRule(url: string, host = url): CallRule | undefined {
   const endpoint = ENDPOINTS.find((e) => e.test.test(url));
   if (!endpoint) return undefined;
   const provider = HOSTS.find(([re]) => re.test(host))?.[1] ?? endpoint.providerHint;
   return {
     framework: endpoint.framework,
-    role: 'call',
-    modelKeys: ['model'],
-    promptKeys: { system: 'system', instructions: 'instructions', prompt: 'user-template' },
-    messagesKeys: ['messages', 'input', 'contents'],
-    toolsKeys: ['tools'],
-    maxOutputKeys: MAX_OUTPUT,
+    ...POSTED_PAYLOAD_KEYS,
     ...(provider ? { providerHint: provider } : {}),
     ...(endpoint.embedding ? { kind: 'embedding' as const } : {}),
   };

@@ -19,7 +19,7 @@
 import type { SchemaFact, SchemaUseFact } from '../repo/facts';
 import type { SyntaxNode } from './parser';
 import { isObjectSchemaLiteral } from './json-schema-prompts';
-import { SCHEMA_METHOD } from './schema-prompts';
+import { SCHEMA_METHOD, enclosing } from './schema-prompts';
 import { spanOf } from './sites';
 import type { Collected, LanguageSyntax } from './syntax';
 import { inText } from './py-text-places';
@@ -55,7 +55,7 @@ export function findSchemaDicts(syntax: LanguageSyntax, collected: Collected, ro
     const sent = sentField(syntax, call);
     if (!sent) continue;
     // A binding's use links the request on the model it configures; a dump in a text is read with that text.
-    const { fn, target } = enclosingTarget(call);
+    const { fn, target } = enclosing(call);
     const bound = syntax.callee(call) !== 'json.dumps';
     out.uses.push({ names: [sent], line: call.startPosition.row + 1, endLine: call.endPosition.row + 1, ...(fn ? { fn } : {}), ...(bound && target ? { target } : {}) });
   }
@@ -141,21 +141,3 @@ function fieldOf(node: SyntaxNode | undefined): string | undefined {
   return attr ? `.${attr}` : undefined;
 }
 
-/** The variable the configured model is assigned to (`structured = llm.with_structured_output(…)`) and the function. */
-function enclosingTarget(call: SyntaxNode): { fn?: string; target?: string } {
-  let target: string | undefined;
-  for (let n = call.parent; n; n = n.parent) {
-    if (!target && n.type === 'assignment') {
-      const left = n.childForFieldName('left');
-      if (left?.type === 'identifier' || left?.type === 'attribute') target = left.text;
-    }
-    if (n.type === 'function_definition') {
-      const name = n.childForFieldName('name')?.text;
-      const holder = n.parent?.type === 'decorated_definition' ? n.parent : n;
-      const cls = holder.parent?.type === 'block' && holder.parent.parent?.type === 'class_definition' ? holder.parent.parent.childForFieldName('name')?.text : undefined;
-      return { ...(name ? { fn: cls ? `${cls}.${name}` : name } : {}), ...(target ? { target } : {}) };
-    }
-    if (n.type === 'class_definition') break;
-  }
-  return target ? { target } : {};
-}

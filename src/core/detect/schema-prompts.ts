@@ -146,7 +146,7 @@ function schemaClassName(syntax: LanguageSyntax, item: SyntaxNode): string | und
 }
 
 /** The function a use is written in (`Class.method` for methods) and the variable the configured model goes to. */
-function enclosing(call: SyntaxNode): { fn?: string; target?: string } {
+export function enclosing(call: SyntaxNode): { fn?: string; target?: string } {
   let target: string | undefined;
   let fn: string | undefined;
   for (let n = call.parent; n; n = n.parent) {

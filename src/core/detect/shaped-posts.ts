@@ -15,8 +15,7 @@
  * form, `{"name": model}` to a model-pull endpoint) is not a request.
  */
 import type { CallRule } from './call-rules';
-import { MAX_OUTPUT } from './call-rules';
-import type { HttpRequest } from './http-requests';
+import { POSTED_PAYLOAD_KEYS, type HttpRequest } from './http-requests';
 import type { SyntaxNode } from './parser';
 import type { LanguageSyntax } from './syntax';
 
@@ -46,12 +45,7 @@ export function shapedPostOf(syntax: LanguageSyntax, node: SyntaxNode, callee: s
   if (!chat && !(completion || (image && keys.has('prompt')))) return undefined;
   const rule: CallRule = {
     framework: 'http',
-    role: 'call',
-    modelKeys: ['model'],
-    promptKeys: { system: 'system', instructions: 'instructions', prompt: 'user-template' },
-    messagesKeys: ['messages', 'input', 'contents'],
-    toolsKeys: ['tools'],
-    maxOutputKeys: MAX_OUTPUT,
+    ...POSTED_PAYLOAD_KEYS,
     ...(image && !chat ? { kind: 'image' as const } : audio && !chat && !image ? { kind: 'transcription' as const } : {}),
   };
   // A payload another function builds is read for its shape only: its names are that function's.

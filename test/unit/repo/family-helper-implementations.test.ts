@@ -1,35 +1,10 @@
 import * as assert from 'node:assert/strict';
 import { file, scanTree } from './fixture-scan';
-import { files as family } from './store-provider-family.test';
+import { clientApi, files as family } from './store-family-fixture';
 import { billsOnItsOwn } from '../../../src/core/report/roles';
 
 /** The NextChat-shaped repository with a third provider class whose `chat` streams through `stream()` of app/utils/chat.ts. */
-const API = `import { ChatGPTApi } from './platforms/openai';
-import { ClaudeApi } from './platforms/anthropic';
-import { ThinkApi } from './platforms/think';
-export interface ChatOptions { messages: any[]; config: { model: string; stream?: boolean }; onFinish(m: string): void }
-export abstract class LLMApi {
-  abstract chat(options: ChatOptions): Promise<void>;
-}
-export class ClientApi {
-  public llm: LLMApi;
-  constructor(provider: string) {
-    switch (provider) {
-      case 'claude':
-        this.llm = new ClaudeApi();
-        break;
-      case 'think':
-        this.llm = new ThinkApi();
-        break;
-      default:
-        this.llm = new ChatGPTApi();
-    }
-  }
-}
-export function getClientApi(provider: string): ClientApi {
-  return new ClientApi(provider);
-}
-`;
+const API = clientApi({ key: 'think', cls: 'ThinkApi', module: './platforms/think' });
 
 const THINK = `import { ChatOptions, LLMApi } from '../api';
 import { stream } from '../../utils/chat';
