@@ -13,6 +13,19 @@ const STORY_FILE = /\.stories\.[cm]?[jt]sx?$/i;
 const DOCS_DIR = /(^|\/)(docs?|documentation|site-docs)\//i;
 const BENCH_DIR = /(^|\/)(bench|benchmarks?|evals?|scripts)\//i;
 const NOTEBOOK = /\.(ipynb)$/i;
+/**
+ * A Next.js route file: under the `app/` or `pages/` router of the project (at its root, under `src/`, or in a
+ * monorepo's `apps/<name>/`), every folder is a URL segment, so `app/examples/chat/page.tsx` is the page a user opens
+ * at /examples/chat, not an example folder. Group 1 is the part before the router, the only part whose folder names
+ * say what the file is for (an `examples/next-app/app/page.tsx` stays an example).
+ */
+const NEXT_ROUTER_FILE = /^((?:apps\/[^/]+\/)?(?:src\/)?)(?:app|pages)\/.+\.(?:[cm]?[jt]sx?|mdx)$/i;
+
+/** The path up to a Next.js router (the router's own folders are routes), or the whole path. */
+function beforeRoutes(path: string): string {
+  const route = NEXT_ROUTER_FILE.exec(path);
+  return route ? route[1] : path;
+}
 
 /**
  * A Python module that is a test only by its file name (`test_*.py`, `*_test.py`), not by a test folder: a
@@ -34,7 +47,7 @@ export function scopeOfPath(path: string, kind?: string, entryPoints?: ReadonlyS
   if (entryPoints?.has(p)) return 'runtime';
   if (NOTEBOOK.test(p)) return 'notebook';
   if (TEST_DIR.test(p) || TEST_FILE.test(p)) return 'test';
-  if (EXAMPLE_DIR.test(p) || STORY_FILE.test(p)) return 'example';
+  if (EXAMPLE_DIR.test(beforeRoutes(p)) || STORY_FILE.test(p)) return 'example';
   if (DOCS_DIR.test(p)) return 'docs';
   if (BENCH_DIR.test(p)) return 'example';
   return 'runtime';

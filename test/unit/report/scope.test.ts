@@ -30,13 +30,6 @@ const RUNTIME_SCOPE_MISSES = new Map<string, string>([
   ...['synthesize.py', 'prompt_to_img.py', 'evaluate.py', 'model.py', 'evaluate_weave.py', 'promptsearch.py', 'to_fine_tune.py'].map(
     (f) => [`wandb+openui.json:backend/openui/eval/${f}`, EVAL_WHY] as [string, string],
   ),
-  ...['function-calling', 'all'].map(
-    (page) =>
-      [
-        `openai+openai-assistants-quickstart.json:app/examples/${page}/page.tsx`,
-        `a Next.js page of the app (route /examples/${page}) in a folder named \`examples\`: runtime, but the path rule reads the folder name; a known difference while the twentieth set is held out (a rule written from it would spoil its score)`,
-      ] as [string, string],
-  ),
 ]);
 
 /**
@@ -84,6 +77,15 @@ describe('scopeOfPath', () => {
       }
     }
     assert.ok(files >= 20, `the corpus labels many files (${files})`);
+  });
+  it('reads the folders of a Next.js router as routes, not as example folders', () => {
+    for (const p of ['app/examples/function-calling/page.tsx', 'src/app/demo/page.tsx', 'apps/web/app/playground/api/route.ts', 'pages/examples/chat.tsx']) {
+      assert.equal(scopeOfPath(p), 'runtime', p);
+    }
+    for (const p of ['examples/next-openai/app/page.tsx', 'examples/app/chat/page.tsx', 'app/examples/agent.py', 'app/demo/notes.md']) {
+      assert.equal(scopeOfPath(p), 'example', p);
+    }
+    assert.equal(scopeOfPath('app/tests/page.test.tsx'), 'test');
   });
   it('treats storybook stories and test data as not the bill, and does not mistake look-alike names', () => {
     assert.equal(scopeOfPath('components/chat.stories.tsx'), 'example');
