@@ -116,6 +116,10 @@ function lookup(index: CatalogIndex, q: string, depth = 0): Found | undefined {
     const hitAfter = index.keys.get(current);
     if (hitAfter) return { key: hitAfter, provider: implied ?? hitAfter.provider };
   }
+  // A Hugging Face organisation (`BAAI/`, `intfloat/`), as open-weights hosts spell their ids: it names the
+  // weights' author, not a host, so the model is priced as if unprefixed (tried last: a known prefix or a
+  // host's own spelling wins).
+  if (prefixed && !(prefixed[1] in PREFIXES) && q.indexOf('/') === prefixed[1].length) return lookup(index, prefixed[2], depth + 1);
   return undefined;
 }
 
@@ -175,18 +179,26 @@ function suggestion(index: CatalogIndex, text: string): { suggestion?: string } 
 }
 
 /**
- * Nearest id or alias by edit distance, compared without any provider prefix.
- * Too far (more than half the name changed) is no suggestion at all.
+ * Nearest id or alias by edit distance, compared without any provider prefix. A suggestion also feeds the
+ * "switch to" quick fix, so it must be a likely typo: at most a third of the name changed, and the model family
+ * (the leading word: `gpt`, `claude`, `qwen`) the same but for one letter. `multilingual-e5-large-instruct` is not a
+ * misspelt `ministral-3-3b-instruct`; it is a model the catalog lacks.
  */
 function nearestModel(index: CatalogIndex, q: string): string | null {
   const bare = q.replace(/^[a-z0-9_.-]+[:/]/, '');
-  const limit = Math.max(2, Math.floor(bare.length / 2));
+  const family = familyWord(bare);
+  const limit = Math.max(2, Math.floor(bare.length / 3));
   let best: { id: string; distance: number } | undefined;
   for (const [key, { model }] of index.keys) {
     const target = key.replace(/^[a-z0-9_.-]+[:/]/, '');
     const d = editDistance(bare, target, best ? Math.min(best.distance, limit) : limit);
-    if (d > limit) continue;
+    if (d > limit || editDistance(family, familyWord(target), 1) > 1) continue;
     if (!best || d < best.distance || (d === best.distance && model.id.length < best.id.length)) best = { id: model.id, distance: d };
   }
   return best?.id ?? null;
+}
+
+/** The leading run of letters of a model name: its family. */
+function familyWord(name: string): string {
+  return /^[a-z]*/.exec(name)?.[0] ?? '';
 }

@@ -83,8 +83,19 @@ describe('catalog/resolveModel', () => {
     assert.deepEqual(resolveModel(catalog, 'gemini-2.5-prro'), { kind: 'unknown', query: 'gemini-2.5-prro', suggestion: 'gemini-2.5-pro' });
   });
 
+  it('reads a Hugging Face organisation before a known model as the weights\' author, not a host', () => {
+    const bge = resolveModel(catalog, 'BAAI/bge-large-en-v1.5');
+    assert.equal(bge.kind === 'resolved' ? bge.model.id : bge.kind, 'bge-large-en-v1.5');
+    assert.equal(resolveModel(catalog, 'someorg/not-a-model-at-all').kind, 'unknown');
+  });
+
   it('a name far from every model gets no suggestion, and nothing throws on bad input', () => {
     assert.deepEqual(resolveModel(catalog, 'my-private-finetune-xyz'), { kind: 'unknown', query: 'my-private-finetune-xyz' });
+    // Models the catalog lacks, which half-resemble others of another family: no "did you mean" (and no quick fix).
+    for (const name of ['intfloat/multilingual-e5-large-instruct', 'openai/whisper-large-v3']) {
+      assert.deepEqual(resolveModel(catalog, name), { kind: 'unknown', query: name }, name);
+    }
+    assert.deepEqual(resolveModel(catalog, 'gemni-2.5-pro'), { kind: 'unknown', query: 'gemni-2.5-pro', suggestion: 'gemini-2.5-pro' }, 'a typo in the family word still gets one');
     assert.equal(resolveModel(catalog, '').kind, 'unknown');
     assert.equal(resolveModel(catalog, '   ').kind, 'unknown');
     assert.equal(resolveModel(catalog, undefined as unknown as string).kind, 'unknown');
