@@ -30,6 +30,8 @@ const PICK = /(^|\.)choice$/;
 const MAX_ITEMS = 40;
 /** Assignments of a local looked at. */
 const MAX_ASSIGNMENTS = 8;
+/** Locals and fallbacks followed from the keyword (`x = x or TABLE.get(k)` ends). */
+const MAX_DEPTH = 3;
 
 /**
  * `PROMPTS[key]` formatted with keywords: the table's texts whose `{slots}` include one of `keywords`, when the
@@ -44,14 +46,15 @@ export function formattedTableTemplates(syntax: LanguageSyntax, receiver: Syntax
 
 /**
  * The texts a `.format` keyword value picks from a table or a list of the file: `TABLE[key]`, `LIST[i]`,
- * `random.choice(LIST)`, or a local of the function assigned one of those.
+ * `random.choice(LIST)`, `TABLE.get(key)` (also before `or "none"`), or a local of the function assigned one of those.
  */
-export function pickedTexts(syntax: LanguageSyntax, value: SyntaxNode): SyntaxNode[] {
-  if (value.type === 'identifier') return assignedValues(value).flatMap((v) => picked(syntax, v));
-  return picked(syntax, value);
+export function pickedTexts(syntax: LanguageSyntax, value: SyntaxNode, depth = 0): SyntaxNode[] {
+  if (depth > MAX_DEPTH) return [];
+  if (value.type === 'identifier') return assignedValues(value).flatMap((v) => picked(syntax, v, depth + 1));
+  return picked(syntax, value, depth);
 }
 
-function picked(syntax: LanguageSyntax, value: SyntaxNode): SyntaxNode[] {
+function picked(syntax: LanguageSyntax, value: SyntaxNode, depth: number): SyntaxNode[] {
   let from: SyntaxNode | undefined;
   if (value.type === 'subscript') {
     const table = value.childForFieldName('value');
@@ -61,6 +64,19 @@ function picked(syntax: LanguageSyntax, value: SyntaxNode): SyntaxNode[] {
     from = table;
   } else if (value.type === 'call' && PICK.test(syntax.callee(value))) {
     from = syntax.args(value).positional[0];
+  } else if (value.type === 'call' && /\.get$/.test(syntax.callee(value))) {
+    // `GUIDANCE.get(qtype, "")`: the table's entries, as for `GUIDANCE[qtype]`.
+    const table = syntax.receiver(value);
+    const key = syntax.args(value).positional[0];
+    if (table?.type !== 'identifier' || !key || syntax.resolve(table).type !== 'dictionary') return [];
+    const entries = syntax.entries(syntax.resolve(table));
+    const k = syntax.stringConstant(key);
+    const values = k !== undefined ? [entries?.get(k)] : [...(entries?.values() ?? [])];
+    return values.filter((v): v is SyntaxNode => Boolean(v) && syntax.isTextLiteral(v!) && PHRASE.test(v!.text)).slice(0, MAX_ITEMS);
+  } else if (value.type === 'boolean_operator' && value.childForFieldName('operator')?.text === 'or') {
+    // `type_guidance or "none"`: the picked side.
+    const left = value.childForFieldName('left');
+    return left ? pickedTexts(syntax, left, depth + 1) : [];
   }
   if (from?.type !== 'identifier') return [];
   const list = syntax.resolve(from);

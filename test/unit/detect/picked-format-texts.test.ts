@@ -108,3 +108,28 @@ describe('texts picked from a table or a list into a prompt template', () => {
     assert.ok(!found.includes(6) && !found.includes(7), `have ${found}`);
   });
 });
+
+describe('texts picked with .get into a prompt template', () => {
+  const src = [
+    'from app.llm import ask', //                                                                       1
+    'GUIDANCE = {"film": "The topic is a film or a series.", "book": "The topic is a printed book."}', // 2
+    'ICONS = {"film": "movie camera icon", "book": "open book icon"}', //                              3
+    'SEARCH_PROMPT = """Find review articles about {topic}. {type_guidance}"""', //                    4
+    '', //                                                                                             5
+    'def search(topic, kind):', //                                                                     6
+    '    type_guidance = GUIDANCE.get(kind)', //                                                       7
+    '    type_guidance = type_guidance or "none"', //                                                  8
+    '    icon = ICONS.get(kind, "")', //                                                               9
+    '    print("{icon} {topic}".format(icon=icon, topic=topic))', //                                 10
+    '    return ask(SEARCH_PROMPT.format(topic=topic, type_guidance=type_guidance or "none"))', //    11
+  ].join('\n');
+
+  it('every entry a .get may pick (through a fallback and a reassigned local) is a prompt', async () => {
+    const found = await lines(src, 'search.py');
+    assert.ok(found.includes(2), `have ${found}`);
+  });
+
+  it('trap: a table picked with .get into a log line is not read', async () => {
+    assert.ok(!(await lines(src, 'search.py')).includes(3));
+  });
+});
