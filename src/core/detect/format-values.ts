@@ -8,7 +8,8 @@
  * a parameter or an attribute brings no written text (assembled-prompts.ts follows the local and finds none).
  */
 import { NOT_PROMPT_NAME, PROMPT_NAME } from './frameworks';
-import { CONFIDENCE, type PromptReader } from './prompt-reader';
+import { CONFIDENCE, kindFromName, type PromptReader } from './prompt-reader';
+import { formattedTableTemplates, pickedTexts } from './picked-format-texts-py';
 import type { SyntaxNode } from './parser';
 import type { Collected, LanguageSyntax } from './syntax';
 import { textsAssignedToLocal } from './local-assignments';
@@ -24,17 +25,27 @@ export function findFormattedValues(syntax: LanguageSyntax, collected: Collected
     const callee = syntax.callee(call);
     if (!/\.format$/.test(callee)) continue;
     const receiver = syntax.receiver(call);
+    // `PROMPTS[self.version].format(…)`: the table's name says prompt (below, the texts its keywords fill).
+    const named = receiver?.type === 'subscript' ? receiver.childForFieldName('value') : receiver;
     // `TEMPLATE.format(…)` of an HTML page is not a prompt: the name must say prompt or instruction, not only template.
-    if (receiver?.type !== 'identifier' || !PROMPT_NAME.test(receiver.text) || !SAYS_PROMPT.test(receiver.text) || NOT_PROMPT_NAME.test(receiver.text)) continue;
-    const template = syntax.resolve(receiver);
-    // `SYSTEM_MESSAGE.format(…)` of a template another module writes (`from app.constants import SYSTEM_MESSAGE`):
-    // the name says prompt, and the values formatted in here are written here.
-    const imported = template.id === receiver.id && collected.imports.has(receiver.text);
-    if (!imported && (template.id === receiver.id || !syntax.isTextLiteral(template))) continue;
+    if (!receiver || named?.type !== 'identifier' || !PROMPT_NAME.test(named.text) || !SAYS_PROMPT.test(named.text) || NOT_PROMPT_NAME.test(named.text)) continue;
     const args = syntax.args(call);
+    if (receiver.type === 'subscript') {
+      const templates = formattedTableTemplates(syntax, receiver, [...args.named.keys()]);
+      for (const t of templates) prompts.promptsFrom(t, kindFromName(named.text), CONFIDENCE.named, `template of ${named.text}, formatted at line ${call.startPosition.row + 1}`);
+      if (!templates.length) continue;
+    } else {
+      const template = syntax.resolve(receiver);
+      // `SYSTEM_MESSAGE.format(…)` of a template another module writes (`from app.constants import SYSTEM_MESSAGE`):
+      // the name says prompt, and the values formatted in here are written here.
+      const imported = template.id === receiver.id && collected.imports.has(receiver.text);
+      if (!imported && (template.id === receiver.id || !syntax.isTextLiteral(template))) continue;
+    }
     for (const value of [...args.named.values(), ...args.positional].slice(0, MAX_ARGS)) {
+      const reason = `value formatted into ${named.text}`;
+      // `type_guidance=TYPE_GUIDANCE[qtype]`, `instruction=random.choice(mutations)`: every entry that may be picked.
+      for (const text of pickedTexts(syntax, value)) prompts.promptsFrom(text, 'other', CONFIDENCE.key, `picked and ${reason}`);
       if (value.type !== 'identifier') continue;
-      const reason = `value formatted into ${receiver.text}`;
       const target = syntax.resolve(value);
       // `papers_str = "\n\n".join(paper_strings)`: the pieces appended to the list (read through the list's name).
       let found = false;

@@ -23,6 +23,7 @@ import { onlyAskedOfPerson } from './person-prompts';
 import { unsentEarlierMessage } from './last-message-only';
 import { textsAssignedToLocal } from './local-assignments';
 import { keyedTableTexts } from './prompt-key-tables';
+import { appendedPieces } from './appended-named-prompt-py';
 import { toolResultItemValue } from './tool-result-items';
 import { payloadToolTexts } from './payload-tool-texts';
 import { mappedRecordTexts } from './mapped-record-fields';
@@ -273,6 +274,7 @@ export class PromptPlaces {
       // Flags and ids (`PROMPT_CACHING_BETA = "prompt-caching-2024-07-31"`) have no spaces; prompts do.
       if (literalLength(value) < MIN_NAMED_LITERAL || !hasSpace(value)) continue;
       this.prompts.promptsFrom(d.value, kind, CONFIDENCE.named, `assigned to ${d.name}`);
+      for (const piece of appendedPieces(syntax, d.nameNode)) this.prompts.promptsFrom(piece, kind, CONFIDENCE.named, `appended to ${d.name}`);
     }
   }
 }
