@@ -30,6 +30,17 @@ const RUNTIME_SCOPE_MISSES = new Map<string, string>([
   ...['synthesize.py', 'prompt_to_img.py', 'evaluate.py', 'model.py', 'evaluate_weave.py', 'promptsearch.py', 'to_fine_tune.py'].map(
     (f) => [`wandb+openui.json:backend/openui/eval/${f}`, EVAL_WHY] as [string, string],
   ),
+  ...['eval-focused.ts', 'eval-single.ts', 'eval-fences.ts', 'eval-fireworks.ts', 'repro-postamble.ts'].map(
+    (f) =>
+      [
+        `Nutlope+napkins.json:scripts/${f}`,
+        "an evaluation or reproduction script of the repository's `scripts/` folder that a developer runs by hand (`npx tsx scripts/…`): a development cost, listed apart from the application's bill by design",
+      ] as [string, string],
+  ),
+  [
+    'langchain-ai+data-enrichment.json:tests/integration_tests/test_graph.py',
+    'the integration test that runs the graph (traps only): a test, not the application at run time',
+  ],
 ]);
 
 /**
