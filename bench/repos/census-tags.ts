@@ -28,6 +28,7 @@ export function callTags(call: CallReport, path: string): SiteTag[] {
   if (call.uses?.length) tags.push(tag('site', 'wrapper-with-uses', 'data-flow'));
   if (call.alternatives?.length) tags.push(tag('site', 'branch-alternatives', 'language-idiom'));
   if (call.role === 'implementation') tags.push(tag('site', 'chat-class-implementation', 'data-flow'));
+  if (call.role === 'relay') tags.push(tag('site', 'own-origin-relay', 'data-flow'));
   if (call.loadedPrompts?.length) tags.push(tag('site', 'loaded-prompts', 'data-flow'));
   return tags;
 }

@@ -22,6 +22,7 @@ import { ForwardedPosts } from './forwarded-posts';
 import { FOREIGN_MODEL_CALL, foreignModelBase, foreignModelRule } from './model-uses';
 import { findModelObjectRequests } from './model-objects';
 import { applyClientHosts } from './client-hosts';
+import { applyOwnOrigin } from './own-origin';
 import { ModelValues } from './model-resolve';
 import { toolsFrom } from './model-values';
 import { stepCountOf, stepNumberOf, toolsOffAfter } from './ai-sdk-steps';
@@ -89,6 +90,7 @@ export class CodeDetector {
     findStagehandRequests(this.syntax, this.collected, this.sites, this.calls, this.values, this.prompts);
     findChainRequests(this.syntax, this.collected, this.sites, this.calls, this.values, this.prompts);
     applyClientHosts(this.syntax, this.collected, this.calls);
+    applyOwnOrigin(this.syntax, this.calls);
     findDspyRequests(this.syntax, this.collected, this.sites, this.calls, this.values, this.prompts);
     findPartialRequests(this.syntax, this.collected, this.sites, this.calls, this.values);
     groupExclusiveSites(this.syntax, this.sites, this.calls);

@@ -94,7 +94,16 @@ export interface DetectedCall extends Span {
    * repository's own chat-model class; the invokes of that class are the call sites, so it is listed, not
    * billed. Absent: a request.
    */
-  readonly role?: 'binding' | 'implementation';
+  readonly role?: 'binding' | 'implementation' | 'relay';
+  /** The path on the page's own origin this browser SDK request goes to (`/v1/chat/completions`, own-origin.ts). */
+  readonly ownRoute?: string;
+  /**
+   * A server route's request forwarding the body the route received (own-origin.ts): the route's paths as its
+   * decorators write them; empty for a file-routed handler (Next.js), whose path is its file's.
+   */
+  readonly relayRoutes?: readonly string[];
+  /** For a relay whose senders are sites (repo/relays.ts): the senders, `path:line`; billed there, not here. */
+  readonly relays?: readonly string[];
   /**
    * `embedding`: an embedding request (input tokens only). `transcription`: speech to text (`audio.transcriptions
    * .create`), billed per audio minute, which no token count measures; `speech`, `image`, `video`, `rerank`: other

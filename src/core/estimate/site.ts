@@ -51,7 +51,7 @@ export function callEstimate(file: FileReport, call: CallReport, catalog: Catalo
     ...(prices ? { applied: prices } : {}),
     ...(window ? { contextWindow: window, contextShare: (call.inputTokens + call.outputTokens) / window } : {}),
     assumptions: call.assumptions ?? [],
-    basis: call.stepOf ? 'one call, priced as a step of its task' : call.role === 'implementation' ? "one call, billed at the invokes of its chat-model class" : call.role === 'binding' ? 'a model binding: sends nothing itself' : 'one call',
+    basis: call.stepOf ? 'one call, priced as a step of its task' : call.role === 'implementation' ? "one call, billed at the invokes of its chat-model class" : call.role === 'binding' ? 'a model binding: sends nothing itself' : call.role === 'relay' ? `one call, relaying ${call.relays?.join(', ') ?? 'the app\'s own requests'}, billed there` : 'one call',
   };
 }
 

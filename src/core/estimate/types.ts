@@ -92,4 +92,4 @@ export interface SiteEstimate {
   readonly basis: string;
 }
 
-export type NotBilled = 'binding' | 'implementation';
+export type NotBilled = 'binding' | 'implementation' | 'relay';

@@ -46,6 +46,7 @@ import { allSentTexts } from './sent-texts';
 import { promptDirFiles } from './prompt-dirs';
 import { scopeOfPath } from '../report/scope';
 import { routeIndex, routeModel } from './route-callers';
+import { relayIndex, relayModel, type RelaySender } from './relays';
 import { keyedField } from './client-picks';
 import { graphCycleLoops } from './graph-cycles';
 import { graphRecursionLimit, namedLimitBound } from './graph-limits';
@@ -113,6 +114,9 @@ export class RepoIndex implements RepoHints {
 
   modelFor(path: string, call: DetectedCall): ResolvedModel | undefined {
     return this.memo(`m:${path}#${call.id}`, () => {
+      const senders = this.relayOf(path, call.id); // a relay of the app's own SDK requests runs on their model (relays.ts)
+      const relayed = senders && relayModel(senders, (p, id) => this.stepCall(p, id));
+      if (relayed) return relayed;
       if (call.id.endsWith('.f')) return this.pyFamilies().modelOf(path, call.id);
       if (call.id.endsWith('.br')) return this.branchSites().modelOf(path, call.id);
       if (call.id.endsWith('.lib')) return this.libraryRuns().modelOf(path, call.id);
@@ -198,6 +202,10 @@ export class RepoIndex implements RepoHints {
       if (!stored || !fact || !call || call.agent || isModelInvoke(call)) return false;
       return this.graph.outgoing(path, fact.fn).some((e) => e.line === call.line && e.target.fn !== fact.fn && this.hasRequest(e.target.path, e.target.fn));
     });
+  }
+
+  relayOf(path: string, callId: string): readonly RelaySender[] | undefined {
+    return this.memo('relays', () => relayIndex(this.store, (p) => this.scopeOf(p))).get(`${path}#${callId}`);
   }
 
   isImplementation(path: string, callId: string): boolean {

@@ -55,6 +55,8 @@ export interface RepoHints {
   isUse(path: string, callId: string): boolean;
   /** True for a request inside the repository's own chat-model class: its invokes are the call sites (model-invokes.ts). */
   isImplementation?(path: string, callId: string): boolean;
+  /** For a server route's request forwarding the app's own SDK requests: those requests (relays.ts). */
+  relayOf?(path: string, callId: string): readonly { readonly path: string; readonly line: number }[] | undefined;
   /** The repository loop that prices this call as one of its steps: its id, `path#id` when it is in another file. */
   stepOf(path: string, callId: string): string | undefined;
   loopsFor(path: string): readonly RepoLoop[];

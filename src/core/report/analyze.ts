@@ -33,7 +33,7 @@ import { inFilePasses, pricePasses } from './cycle-passes';
 import { runFromElsewhere } from '../repo/run-elsewhere';
 import type { RepoHints, RepoLoop } from '../repo/types';
 import { kindUnpriced } from './audio-pricing';
-import { billedRole } from './roles';
+import { billedRole, repoRole } from './roles';
 
 export interface AnalyzeEnv {
   readonly catalog: Catalog;
@@ -106,7 +106,7 @@ class FileAnalysis {
     this.diagnostics.push(...detectionDiagnostics(file));
     const repo = this.env.repo;
     // A call into a repository wrapper is a use of the request inside it, listed there: not a site.
-    const calls = file.kind === 'prompt-file' ? (promptFileIsCall(file, repo) ? [this.promptFileCall()] : []) : file.calls.filter((c) => !repo?.isUse(file.path, c.id)).map((c) => (!c.role && repo?.isImplementation?.(file.path, c.id) ? { ...c, role: 'implementation' as const } : c));
+    const calls = file.kind === 'prompt-file' ? (promptFileIsCall(file, repo) ? [this.promptFileCall()] : []) : file.calls.filter((c) => !repo?.isUse(file.path, c.id)).map((c) => repoRole(repo, file.path, c));
     // Calls on the repository's own chat-model types, which only the repository can confirm (repo/typed-requests.ts).
     if (file.kind !== 'prompt-file') calls.push(...(repo?.revealedCalls?.(file.path) ?? []).filter((c) => !calls.some((d) => d.id === c.id)));
     const priced = new Map<string, PricedCall>();

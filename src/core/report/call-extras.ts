@@ -34,6 +34,7 @@ export function callExtras(
   const source = modelSourceOf(call, path, model, annotation);
   return {
     ...(call.role ? { role: call.role } : {}),
+    ...(call.relays?.length ? { relays: call.relays } : {}),
     ...(call.needs ? { needs: call.needs } : {}),
     ...(source ? { modelSource: source } : {}),
     ...(alternatives.length ? { alternatives } : {}),

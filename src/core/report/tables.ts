@@ -10,6 +10,7 @@ import { formatInteger, formatMultiplier, formatPrice, formatPriceWithRange } fr
 import { formatInputTokens } from '../format/estimate';
 import type { Assumptions } from '../workload';
 import { unsentPromptsNote } from './coverage';
+import { relayNote, relaySites } from './relay-sites';
 import { DEFAULT_HEADLINE_SCOPES, siteCosts, type SiteCost } from './totals';
 import type { FileReport, ScanReport, SiteScope, UnknownInput } from './types';
 
@@ -31,6 +32,8 @@ interface RankedSite extends SiteCost {
   readonly inputTokens: number;
   readonly inputUnknown?: UnknownInput;
   readonly notes: string[];
+  /** A relay of the app's own requests: listed, counted at those (relay-sites.ts). */
+  readonly relays?: readonly string[];
 }
 
 function usd(p: Price): number {
@@ -78,11 +81,17 @@ function rankedSites(report: ScanReport): RankedSite[] {
       if (inputUnknown) notes.push(`input unknown: ${inputUnknown.why}`);
       out.push({ ...s, file, steps, inputTokens, ...(inputUnknown ? { inputUnknown } : {}), notes });
     }
+    for (const r of relaySites(file, report.assumptions)) {
+      const c = file.calls.find((x) => x.id === r.siteId)!;
+      const notes = [relayNote(r.relays), ...(c.inputUnknown ? [`input unknown: ${c.inputUnknown.why}`] : [])];
+      out.push({ ...r, file, inputTokens: c.inputTokens, ...(c.inputUnknown ? { inputUnknown: c.inputUnknown } : {}), notes });
+    }
   }
   // The headline's sites first, then the sites listed apart (tests, examples, docs, notebooks, instruction files).
   const scopes = headlineScopes(report);
   const apart = (s: SiteCost): number => (scopes.includes(s.scope) ? 0 : 1);
-  return out.sort((a, b) => apart(a) - apart(b) || usd(b.monthly) - usd(a.monthly) || a.path.localeCompare(b.path) || a.line - b.line);
+  const ranked = (s: RankedSite): number => (s.relays ? -1 : usd(s.monthly)); // a relay's figure is its senders'
+  return out.sort((a, b) => apart(a) - apart(b) || ranked(b) - ranked(a) || a.path.localeCompare(b.path) || a.line - b.line);
 }
 
 const UNIT: Record<SiteCost['kind'], string> = { call: 'call', loop: 'task', instructions: 'request' };
@@ -101,14 +110,14 @@ export function scanTables(report: ScanReport, options: { maxRows?: number; allR
     { text: s.steps !== undefined ? formatInteger(s.steps) : '', raw: s.steps ?? null },
     { text: formatInputTokens(s.inputTokens, s.inputUnknown), raw: s.inputUnknown ? 'unknown' : s.inputTokens },
     money(s.perUnit, UNIT[s.kind]),
-    money(s.monthly),
+    s.relays ? { text: '—', raw: null } : money(s.monthly),
     s.notes.join('; '),
     // Last, so that the columns before it keep their places for existing readers of the CSV.
     scopes.includes(s.scope) ? s.scope : `${s.scope} (apart)`,
   ]);
   const t = report.totals as ScanReport['totals'] & { pricedMonthlyCost?: Price; unpricedSites?: number };
   const notes: string[] = [];
-  if (rest.length) notes.push(`… and ${rest.length} more sites (${formatPrice(sumPriced(rest.map((r) => r.monthly)))} a month); --format csv or json lists them all.`);
+  if (rest.length) notes.push(`… and ${rest.length} more sites (${formatPrice(sumPriced(rest.filter((r) => !r.relays).map((r) => r.monthly)))} a month); --format csv or json lists them all.`);
   notes.push(totalLine(report));
   const unsent = unsentPromptsNote(report);
   if (unsent) notes.push(unsent);

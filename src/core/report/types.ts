@@ -186,9 +186,12 @@ export interface CallReport extends Span {
   /**
    * `request` (default): sends a request and is billed. `binding`: a model constructor nothing invokes; listed,
    * not billed. `implementation`: the request inside the repository's own chat-model class; its invokes are
-   * billed with the application's prompts and traffic, so it is listed, not billed again.
+   * billed with the application's prompts and traffic, so it is listed, not billed again. `relay`: a server
+   * route's request forwarding the body of the app's own SDK requests (`relays`), which are billed.
    */
-  readonly role?: 'request' | 'binding' | 'implementation';
+  readonly role?: 'request' | 'binding' | 'implementation' | 'relay';
+  /** For a relay: the requests it forwards, `path:line`; each is billed there, the relay is not counted again. */
+  readonly relays?: readonly string[];
   readonly modelSource?: ModelSource;
   /** Callers of the wrapper this request sits in (see CallUse). */
   readonly uses?: readonly CallUse[];

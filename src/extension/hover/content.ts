@@ -97,6 +97,7 @@ function modelLine(e: SiteEstimate): string {
 
 function monthlyLine(e: SiteEstimate): string {
   if (e.notBilled === 'implementation') return 'Monthly: billed at the invokes of its chat-model class (the call sites), not again here';
+  if (e.notBilled === 'relay') return `Monthly: counted at the app's own requests it relays (${escapeMarkdown(e.basis)}), not again here`;
   if (e.notBilled === 'binding') return 'Monthly: none of its own — a model binding sends nothing; the requests that invoke it are billed';
   if (!e.monthly) return `Monthly: counted in the figure of its task (${escapeMarkdown(e.stepOf ?? 'its loop')}), not again on its own`;
   return `Monthly: ${priceText(e.monthly)} at ${integerText(e.callsPerDay)} ${e.unit === 'task' ? 'tasks' : e.unit === 'request' ? 'requests' : 'calls'} a day`;

@@ -66,6 +66,8 @@ export interface ReportSiteView {
   readonly notes: readonly string[];
   /** Where the site runs (the file's scope); absent in reports saved before scopes: `runtime`. */
   readonly scope?: SiteScope;
+  /** A relay of the app's own requests (`path:line`): its monthly figure is theirs, counted there and in no total. */
+  readonly relays?: readonly string[];
 }
 
 /**

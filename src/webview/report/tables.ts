@@ -93,7 +93,7 @@ export function sitesTable(group: ReportGroupPage<ReportSiteView>, options: Site
           attrs: { 'data-site-row': `${s.path}#${s.siteId}`, ...(change ? { 'data-change': change } : {}) },
         },
         h('td', { className: 'site' }, h('span', { className: `badge kind-${s.kind}`, text: KIND_BADGE[s.kind] }), location),
-        h('td', { className: 'num cost', text: formatPrice(s.monthly) }),
+        h('td', { className: 'num cost', text: s.relays ? '—' : formatPrice(s.monthly) }),
         h('td', { className: 'num per-unit', text: formatFigure({ price: s.perUnit, unit: s.unit }) }),
         diff ? deltaCell(d, diff.ref) : false,
       ),

@@ -5,6 +5,7 @@
  * Pure (no vscode): tested on plain reports.
  */
 import { unsentPromptsNote } from '../../../core/report/coverage';
+import { relayNote, relaySites } from '../../../core/report/relay-sites';
 import { siteCosts, type SiteCost } from '../../../core/report/totals';
 import type { Price } from '../../../core/cost/types';
 import type { FileReport, ScanReport } from '../../../core/report/types';
@@ -30,7 +31,7 @@ function details(file: FileReport, s: SiteCost): Pick<ReportSiteView, 'column' |
 }
 
 function usd(s: ReportSiteView): number {
-  return s.monthly.kind === 'priced' ? s.monthly.usd : -1;
+  return s.monthly.kind === 'priced' && !s.relays ? s.monthly.usd : -1;
 }
 
 /** Most expensive first; unpriced sites last; then by path and line so the order is stable. */
@@ -61,6 +62,13 @@ export function reportData(report: ScanReport & Partial<ScanTotalsExtra>, folder
       ...details(file, s),
     })),
   );
+  // A relay of the app's own requests: listed with what it relays, its figure counted there (relay-sites.ts).
+  for (const file of report.files) {
+    for (const r of relaySites(file, report.assumptions)) {
+      const d = details(file, r);
+      sites.push({ siteId: r.siteId, kind: r.kind, path: r.path, line: r.line, framework: r.framework, model: r.model, perUnit: r.perUnit, monthly: r.monthly, scope: r.scope, ...d, notes: [relayNote(r.relays), ...d.notes], relays: r.relays });
+    }
+  }
   const t = report.totals;
   const coverage = unsentPromptsNote(report);
   return {
