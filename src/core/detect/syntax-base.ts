@@ -5,7 +5,8 @@
  * node types through the abstract members.
  */
 import type { SyntaxNode } from './parser';
-import { Scope, type CallArgs, type Collected } from './syntax';
+import { boundNames } from './local-bindings';
+import { Scope, type CallArgs, type Collected, type Declaration } from './syntax';
 import { placeholder, type TextValue } from './text';
 
 /** How many names or nested expressions are followed before giving up (cycles, deep chains). */
@@ -45,6 +46,7 @@ export abstract class SyntaxBase {
     this.texts.clear();
     this.callees.clear();
     this.argLists.clear();
+    this.bound.clear();
     this.scope = new Scope(collected.declarations, (n) => this.isFunctionScope(n));
   }
 
@@ -70,11 +72,25 @@ export abstract class SyntaxBase {
     return this.scope.lookup(name, from);
   }
 
+  /** Every declaration of a name in this file (fields of several classes, locals of several functions). */
+  declarations(name: string): readonly Declaration[] {
+    return this.scope.all(name);
+  }
+
+  /** By function node id: the names it binds itself without a recorded declaration (local-bindings.ts). */
+  private readonly bound = new Map<number, Map<string, number>>();
+
+  private bindsItself = (fn: SyntaxNode, name: string): boolean => {
+    let names = this.bound.get(fn.id);
+    if (!names) this.bound.set(fn.id, (names = boundNames(fn)));
+    return names.has(name);
+  };
+
   resolve(node: SyntaxNode): SyntaxNode {
     let current = this.unwrap(node);
     for (let i = 0; i < MAX_DEPTH; i++) {
       if (!this.isName(current)) return current;
-      const target = this.scope.lookup(current.text, current);
+      const target = this.scope.binding(current.text, current, this.bindsItself);
       if (!target || target.id === current.id) return current;
       // A function is returned as is; the caller decides how to read it.
       current = this.unwrap(target);
