@@ -96,3 +96,38 @@ function ownerOf(node: SyntaxNode): SyntaxNode | undefined {
   for (let p = node.parent; p; p = p.parent) if (FUNCTION.has(p.type)) return p;
   return undefined;
 }
+
+/**
+ * Where a function takes the parameter `name`: its position (after `self` / `cls` for a method read through its
+ * receiver) and the name a caller's keyword uses; the name callers call it by (a declaration, a method, or the name
+ * a wrapper's result is stored under: `const cached = unstable_cache(async (q, context) => …)`). Undefined when
+ * `name` is not one of its plain parameters.
+ */
+export function parameterSlot(fn: SyntaxNode, name: string): { callee: string; index: number; method: boolean } | undefined {
+  const params = fn.childForFieldName('parameters');
+  if (!params) return undefined;
+  const names: string[] = [];
+  for (const c of params.namedChildren) {
+    if (!c || c.type === 'comment') continue;
+    const one = new Map<string, number>();
+    patternNames(c, one);
+    names.push(one.size === 1 ? [...one.keys()][0] : '');
+  }
+  const index = names.indexOf(name);
+  if (index < 0) return undefined;
+  const method = names[0] === 'self' || names[0] === 'cls' || fn.type === 'method_definition';
+  const callee = calledAs(fn);
+  if (!callee) return undefined;
+  return { callee, index: method && (names[0] === 'self' || names[0] === 'cls') ? index - 1 : index, method };
+}
+
+function calledAs(fn: SyntaxNode): string | undefined {
+  const own = fn.childForFieldName('name');
+  if (own) return own.text;
+  const parent = fn.parent;
+  if (parent?.type === 'variable_declarator') return parent.childForFieldName('name')?.text;
+  // `const f = wrapper(async (…) => …, …)`: the wrapper hands back a function called like the one it is given.
+  const call = parent?.type === 'arguments' && parent.namedChildren[0]?.id === fn.id ? parent.parent : undefined;
+  if (call?.type === 'call_expression' && call.parent?.type === 'variable_declarator') return call.parent.childForFieldName('name')?.text;
+  return undefined;
+}
