@@ -173,4 +173,28 @@ class Other(Model):
     assert.equal(at(f, 14).alternatives, undefined, 'arms that give the same model are not alternatives');
     assert.equal(at(f, 21).model, undefined, 'a bound method is not a model id');
   });
+
+  it('a parameter another function also declares reads what this file’s caller passes, not that function’s text', async () => {
+    const src = `import OpenAI from 'openai'
+const openai = new OpenAI()
+
+export async function reflect(insight) {
+  const description = 'an unrelated note that is never sent anywhere at all'
+  return description.length + insight.length
+}
+
+export async function remember(other, content) {
+  const description = \`Conversation with \${other.name} about the weather and the harvest: \${content}\`
+  return calculateImportance(description)
+}
+
+async function calculateImportance(description) {
+  return openai.chat.completions.create({ model: 'gpt-4o-mini', messages: [{ role: 'user', content: description }] })
+}
+`;
+    const f = await detectFile(src, 'memory.ts');
+    const lines = f.prompts.map((p) => p.line);
+    assert.ok(lines.includes(10), `the caller's text is the user message (${lines.join(', ')})`);
+    assert.ok(!lines.includes(5), 'the other function’s local (declared first) is not what the parameter holds');
+  });
 });
