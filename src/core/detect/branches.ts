@@ -5,6 +5,7 @@
  * condition matches a default value the code sets (`provider: str = "openai"`,
  * `config.get("model", "anthropic") == "anthropic"`), else the `else`/fall-through arm, else the first.
  */
+import { fieldDeclaration } from './class-fields';
 import type { SyntaxNode } from './parser';
 import type { LanguageSyntax } from './syntax';
 
@@ -191,7 +192,7 @@ export function defaultString(syntax: LanguageSyntax, node: SyntaxNode, depth = 
   }
   if (target.type === 'attribute' || target.type === 'member_expression') {
     const field = syntax.name(target);
-    const declared = field ? syntax.lookup(field, target) : undefined;
+    const declared = field ? fieldDeclaration(syntax, field, target) : undefined;
     return declared && declared.id !== target.id ? defaultString(syntax, declared, depth + 1) : undefined;
   }
   if (target.type === 'boolean_operator' || target.type === 'binary_expression') {

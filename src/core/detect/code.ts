@@ -3,6 +3,7 @@
  * send and the loops around them. Works on the language-neutral `LanguageSyntax`
  * so that TypeScript and Python share every rule.
  */
+import { fieldDeclaration } from './class-fields';
 import { roleKeywordMessage } from './role-messages';
 import { findFormattedValues } from './format-values';
 import type { PromptKind } from '../report/types';
@@ -246,7 +247,7 @@ export class CodeDetector {
     if (direct !== undefined) return direct;
     if (node.type !== 'attribute' && node.type !== 'member_expression') return undefined;
     const field = this.syntax.name(node);
-    const declared = field ? this.syntax.lookup(field, node) : undefined;
+    const declared = field ? fieldDeclaration(this.syntax, field, node) : undefined;
     return declared && declared.id !== node.id ? this.syntax.number(declared) : undefined;
   }
 

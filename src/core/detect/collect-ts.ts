@@ -77,7 +77,11 @@ function declarationOf(node: SyntaxNode): Declaration | undefined {
   if (node.type === 'variable_declarator') {
     const name = node.childForFieldName('name');
     const value = node.childForFieldName('value');
-    if (name?.type === 'identifier' && value) return { name: name.text, nameNode: name, value, isFunction: isFunctionNode(unwrap(value)) };
+    if (name?.type === 'identifier' && value) {
+      // `const send = useCallback((query) => {…}, [deps])`: the hook hands back the function it is given.
+      const fn = memoizedFunction(value) ?? value;
+      return { name: name.text, nameNode: name, value: fn, isFunction: isFunctionNode(unwrap(fn)) };
+    }
     return undefined;
   }
   if (node.type === 'required_parameter' || node.type === 'optional_parameter') {
@@ -107,6 +111,13 @@ function declarationOf(node: SyntaxNode): Declaration | undefined {
     if (name) return { name, nameNode: left, value: right, isFunction: isFunctionNode(unwrap(right)) };
   }
   return undefined;
+}
+
+/** React's `useCallback(fn, deps)` (also `React.useCallback`): the function it memoizes. */
+function memoizedFunction(value: SyntaxNode): SyntaxNode | undefined {
+  if (value.type !== 'call_expression' || !/^(React\.)?useCallback$/.test(value.childForFieldName('function')?.text ?? '')) return undefined;
+  const first = value.childForFieldName('arguments')?.namedChildren[0];
+  return first && isFunctionNode(first) ? first : undefined;
 }
 
 export function unwrap(node: SyntaxNode): SyntaxNode {

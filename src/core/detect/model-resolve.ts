@@ -8,6 +8,8 @@
  */
 import { PROVIDER_FACTORY } from './ai-sdk-surface';
 import { chooseDefault, defaultString } from './branches';
+import { fieldDeclaration } from './class-fields';
+import { guardedReassignments, type GuardedArm } from './guarded-assignments';
 import type { SyntaxNode } from './parser';
 import { spanOf } from './sites';
 import type { LanguageSyntax } from './syntax';
@@ -119,6 +121,8 @@ export class ModelValues {
 
   private name(n: SyntaxNode, depth: number): ModelValue {
     const target = this.syntax.resolve(n);
+    const guarded = /^assignment(_expression)?$/.test(target.parent?.type ?? '') ? guardedReassignments(this.syntax, n) : undefined;
+    if (guarded) return this.guardedName(n, guarded, depth);
     if (target.id !== n.id && target.text !== n.text && !paramShadows(n, target)) {
       const inner = this.resolve(target, depth + 1);
       const param = inner.model ? defaultedParameter(target, n) : undefined;
@@ -133,14 +137,28 @@ export class ModelValues {
     return { ref: { kind: 'name', text: n.text, ...(module ? { module } : {}), line: spanOf(n).line } };
   }
 
+  /** The name's own binding (a parameter, a destructured local) first; what guarded reassignments give, alternatives. */
+  private guardedName(n: SyntaxNode, arms: readonly GuardedArm[], depth: number): ModelValue {
+    const param = parameterOf(this.syntax, n);
+    const module = this.imports.get(n.text)?.split('#')[0];
+    const ref: ValueRef = param ? { kind: 'param', text: n.text, param, line: spanOf(n).line } : { kind: 'name', text: n.text, ...(module ? { module } : {}), line: spanOf(n).line };
+    const alternatives: DetectedAlternative[] = [];
+    for (const arm of arms) {
+      const v = this.resolve(arm.value, depth + 1);
+      if (v.model) alternatives.push({ model: v.model, ...(v.provider ? { providerHint: v.provider } : {}), line: spanOf(arm.value).line, condition: arm.condition });
+    }
+    return { ref, ...(alternatives.length ? { alternatives } : {}) };
+  }
+
   private member(n: SyntaxNode, depth: number): ModelValue {
     const env = envName(n);
     if (env) return { ref: { kind: 'env', text: env, line: spanOf(n).line } };
     // `self.model`, `this.config.model`: the field of that name declared in this file (a class default, an assignment).
     const field = this.syntax.name(n);
-    const declared = field ? this.syntax.lookup(field, n) : undefined;
+    const declared = field ? fieldDeclaration(this.syntax, field, n) : undefined;
     if (declared && declared.id !== n.id && !contains(declared, n)) {
-      const inner = this.resolve(declared, depth + 1);
+      // `self.model` read through `@property def model(self): return self.model_name`: what the property returns.
+      const inner = isProperty(declared) ? distinct(this.returned(declared, depth)) : this.resolve(declared, depth + 1);
       if (inner.model || inner.alternatives) return inner;
       if (inner.ref && inner.ref.kind !== 'name') return inner;
     }
@@ -215,18 +233,21 @@ export class ModelValues {
     // A helper of this file that returns the model (`get_model()`): its returns, one per branch.
     const fnNode = n.childForFieldName('function');
     const fn = fnNode && fnNode.type === 'identifier' ? syntax.resolve(fnNode) : undefined;
-    if (fn && fn.id !== fnNode!.id && isFunctionLike(fn)) {
-      const returns = syntax.returns(fn);
-      if (returns.length === 1) return this.resolve(returns[0], depth + 1);
-      if (returns.length > 1) {
-        // One return runs: the branch the code takes by default is the site's model.
-        const choice = chooseDefault(syntax, returns);
-        const ordered = [choice.chosen, ...returns.keys()].filter((i, k, all) => all.indexOf(i) === k);
-        return this.branches(ordered.map((i) => [returns[i], choice.conditions[i]]), depth);
-      }
-      return {};
-    }
+    if (fn && fn.id !== fnNode!.id && isFunctionLike(fn)) return this.returned(fn, depth);
     return { ref: { kind: 'call', text: callee, line: spanOf(n).line } };
+  }
+
+  /** What a function of this file returns, one value per branch. */
+  private returned(fn: SyntaxNode, depth: number): ModelValue {
+    const returns = this.syntax.returns(fn);
+    if (returns.length === 1) return this.resolve(returns[0], depth + 1);
+    if (returns.length > 1) {
+      // One return runs: the branch the code takes by default is the site's model.
+      const choice = chooseDefault(this.syntax, returns);
+      const ordered = [choice.chosen, ...returns.keys()].filter((i, k, all) => all.indexOf(i) === k);
+      return this.branches(ordered.map((i) => [returns[i], choice.conditions[i]]), depth);
+    }
+    return {};
   }
 
   /** Several possible values: the first that names a model is the site's, the others its alternatives. */
@@ -245,6 +266,18 @@ export class ModelValues {
       }));
     return { ...chosen.value, ...(alternatives.length ? { alternatives } : {}) };
   }
+}
+
+/** Alternatives that give the chosen model again (a property's arms that strip a prefix the default lacks) say nothing. */
+function distinct(v: ModelValue): ModelValue {
+  if (!v.model || !v.alternatives) return v;
+  const alternatives = v.alternatives.filter((a) => a.model !== v.model);
+  return { ...v, alternatives: alternatives.length ? alternatives : undefined };
+}
+
+/** A Python method read as an attribute: `@property`, `@cached_property`, `@functools.cached_property`. */
+function isProperty(n: SyntaxNode): boolean {
+  return n.type === 'decorated_definition' && n.namedChildren.some((c) => c?.type === 'decorator' && /^@\s*(functools\.)?(property|cached_property)\s*$/.test(c.text));
 }
 
 /** `process.env.OPENAI_MODEL`, `os.environ.OPENAI_MODEL` → the variable's name. */

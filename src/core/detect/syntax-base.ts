@@ -5,11 +5,14 @@
  * node types through the abstract members.
  */
 import type { SyntaxNode } from './parser';
-import { Scope, type CallArgs, type Collected } from './syntax';
+import { boundNames, parameterSlot } from './local-bindings';
+import { Scope, type CallArgs, type Collected, type Declaration } from './syntax';
 import { placeholder, type TextValue } from './text';
 
 /** How many names or nested expressions are followed before giving up (cycles, deep chains). */
 export const MAX_DEPTH = 12;
+/** Parameters followed to a caller's argument inside one resolution. */
+const MAX_CALLER_HOPS = 3;
 
 export abstract class SyntaxBase {
   private scope = new Scope([], () => false);
@@ -45,6 +48,8 @@ export abstract class SyntaxBase {
     this.texts.clear();
     this.callees.clear();
     this.argLists.clear();
+    this.bound.clear();
+    this.calls = collected.calls;
     this.scope = new Scope(collected.declarations, (n) => this.isFunctionScope(n));
   }
 
@@ -70,11 +75,64 @@ export abstract class SyntaxBase {
     return this.scope.lookup(name, from);
   }
 
+  /** Every declaration of a name in this file (fields of several classes, locals of several functions). */
+  declarations(name: string): readonly Declaration[] {
+    return this.scope.all(name);
+  }
+
+  /** By function node id: the names it binds itself without a recorded declaration (local-bindings.ts). */
+  private readonly bound = new Map<number, Map<string, number>>();
+
+  private bindsItself = (fn: SyntaxNode, name: string): boolean => {
+    let names = this.bound.get(fn.id);
+    if (!names) this.bound.set(fn.id, (names = boundNames(fn)));
+    return names.has(name);
+  };
+
+  private calls: readonly SyntaxNode[] = [];
+
+  /**
+   * A parameter whose name other functions of the file also declare: what the file's first call of its function
+   * passes there (`calculateImportance(description)` for `async function calculateImportance(description)`), the
+   * value the name held when it was resolved file-wide, now read where it flows from.
+   */
+  private callerArgument(name: SyntaxNode): SyntaxNode | undefined {
+    if (this.scope.all(name.text).length === 0) return undefined;
+    for (let fn = name.parent; fn; fn = fn.parent) {
+      if (!this.isFunctionScope(fn)) continue;
+      const slot = parameterSlot(fn, name.text);
+      if (!slot) continue;
+      if (this.following >= MAX_CALLER_HOPS) return undefined;
+      let first: SyntaxNode | undefined;
+      this.following++;
+      try {
+        for (const call of this.calls) {
+          if (call.startIndex >= fn.startIndex && call.endIndex <= fn.endIndex) continue;
+          const callee = this.callee(call);
+          if (callee !== slot.callee && !(slot.method && /^(self|this|cls)\./.test(callee) && callee.slice(callee.indexOf('.') + 1) === slot.callee)) continue;
+          const args = this.args(call);
+          const arg = args.named.get(name.text) ?? args.positional[slot.index];
+          if (!arg) continue;
+          // The first caller that passes something the file knows (not another bare parameter or loop variable).
+          if (!this.isName(this.resolve(arg))) return arg;
+          first ??= arg;
+        }
+      } finally {
+        this.following--;
+      }
+      return first;
+    }
+    return undefined;
+  }
+
+  /** How many parameters are being followed to their callers now (a call cycle stops here). */
+  private following = 0;
+
   resolve(node: SyntaxNode): SyntaxNode {
     let current = this.unwrap(node);
     for (let i = 0; i < MAX_DEPTH; i++) {
       if (!this.isName(current)) return current;
-      const target = this.scope.lookup(current.text, current);
+      const target = this.scope.binding(current.text, current, this.bindsItself) ?? this.callerArgument(current);
       if (!target || target.id === current.id) return current;
       // A function is returned as is; the caller decides how to read it.
       current = this.unwrap(target);

@@ -56,6 +56,8 @@ export interface LanguageSyntax {
   number(node: SyntaxNode): number | undefined;
   /** The node a name was first declared with in this file (variable, field, parameter default, function). */
   lookup(name: string, from?: SyntaxNode): SyntaxNode | undefined;
+  /** Every declaration of a name in this file, in document order. */
+  declarations(name: string): readonly Declaration[];
   /** Identifier → the node it was declared with in this file (value or function); otherwise the node itself. */
   resolve(node: SyntaxNode): SyntaxNode;
   /** Identifier or attribute/member name for display, e.g. tool names. */
@@ -95,6 +97,8 @@ export function contains(outer: SyntaxNode, inner: SyntaxNode): boolean {
  * functions (`messages` in two agent functions), a reference resolves to the declaration
  * in its innermost enclosing function, else the module-level one, else the first.
  */
+const MEMBER_NAME = new Set(['attribute', 'member_expression']);
+
 export class Scope {
   private readonly byName = new Map<string, { readonly value: SyntaxNode; readonly decl: Declaration }[]>();
 
@@ -130,6 +134,46 @@ export class Scope {
     return byScope.get(null) ?? list[0].value;
   }
 
+  /** Every declaration of the name, in document order (a class's field and another class's field of that name). */
+  all(name: string): readonly Declaration[] {
+    return this.byName.get(name)?.map((e) => e.decl) ?? [];
+  }
+
+  /**
+   * What a bare name refers to: as `lookup`, except that a declaration inside a function that does not hold `from`
+   * is no binding of it when a function around `from` binds the name itself in a way no declaration records (a
+   * parameter, a destructured or unassigned local: `const { model } = options` beside another function's `model =
+   * 'gpt-4o-mini'`); `self.model = …` and `this.model = …` declare an attribute, never the bare name.
+   */
+  binding(name: string, from: SyntaxNode, bindsItself: (fn: SyntaxNode, name: string) => boolean): SyntaxNode | undefined {
+    const list = this.byName.get(name);
+    if (!list) return undefined;
+    const bare = list.filter((e) => !MEMBER_NAME.has(e.decl.nameNode.type));
+    if (bare.length === 0) return undefined;
+    if (bare.length !== list.length || bare.some((e) => this.scopeOf(e.decl) !== null)) {
+      const above = this.functionScopesAbove(from);
+      const visible = bare.find((e) => {
+        const id = this.scopeOf(e.decl);
+        return id === null || above.includes(id);
+      });
+      if (!visible) {
+        for (let n = from.parent; n; n = n.parent) if (this.isFunctionScope(n) && bindsItself(n, name)) return undefined;
+        return bare[0].value;
+      }
+      if (bare.length !== list.length) return this.innermost(bare, above);
+    }
+    return this.lookup(name, from);
+  }
+
+  /** Of declarations of one name, the one in the innermost function around the use, else a module-level one, else the first. */
+  private innermost(list: readonly { readonly value: SyntaxNode; readonly decl: Declaration }[], above: readonly number[]): SyntaxNode {
+    for (const id of above) {
+      const hit = list.find((e) => this.scopeOf(e.decl) === id);
+      if (hit) return hit.value;
+    }
+    return (list.find((e) => this.scopeOf(e.decl) === null) ?? list[0]).value;
+  }
+
   /**
    * By node id: the function scopes that are the node or hold it, innermost first. Lookups from
    * one function share its ancestors, so each climbs only to the first ancestor already known
@@ -162,9 +206,20 @@ export class Scope {
 
   /** Id of the function a declaration belongs to; null at module level. */
   private scopeOf(d: Declaration): number | null {
-    // A function's own name belongs to the scope around it.
-    let n = d.isFunction && this.isFunctionScope(d.value) ? d.value.parent : d.nameNode.parent;
-    for (; n; n = n.parent) if (this.isFunctionScope(n)) return n.id;
-    return null;
+    const known = this.scopeIds.get(d);
+    if (known !== undefined) return known;
+    // A function's own name belongs to the scope around it (a decorated Python function's too).
+    const own = d.isFunction && (this.isFunctionScope(d.value) || d.value.type === 'decorated_definition');
+    let id: number | null = null;
+    for (let n = own ? d.value.parent : d.nameNode.parent; n; n = n.parent) {
+      if (this.isFunctionScope(n)) {
+        id = n.id;
+        break;
+      }
+    }
+    this.scopeIds.set(d, id);
+    return id;
   }
+
+  private readonly scopeIds = new Map<Declaration, number | null>();
 }

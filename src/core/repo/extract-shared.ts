@@ -8,6 +8,7 @@ import { isGuardedCall } from './branch-calls';
 import type { Collected } from '../detect/syntax';
 import type { BranchTest, CallFact, CalleeFact, Expr, FunctionFact, LoopFact } from './facts';
 import { splattedBodyModel } from './body-models';
+import { guardedOnlyDeclarations } from '../detect/guarded-assignments';
 
 /** A call detection reported, with its node (during detection only). */
 export interface DetectedCallSpot {
@@ -87,8 +88,9 @@ export function bucket(collected: Collected, functions: FunctionBucket[], lang: 
     else moduleLoops.push(l);
   }
   const shadows = new ShadowedParams();
+  const guarded = guardedOnlyDeclarations(collected.declarations);
   for (const d of collected.declarations) {
-    if (d.isFunction) continue;
+    if (d.isFunction || guarded.has(d)) continue;
     const f = owner(d.nameNode.startIndex);
     const t = lang.target(d.nameNode, !f);
     // `const payload = { text }` inside a callback of a helper whose parameter is `payload`: another binding, not the parameter's value.

@@ -88,10 +88,10 @@ export class ModuleResolver {
 /** tsconfig `compilerOptions.paths` (with `baseUrl`) as aliases, relative to the repository root. */
 export function aliasesFromTsconfig(configPath: string, config: unknown): PathAlias[] {
   const options = (config as { compilerOptions?: { baseUrl?: string; paths?: Record<string, string[]> } } | undefined)?.compilerOptions;
-  if (!options?.paths) return [];
+  if (!options?.paths && typeof options?.baseUrl !== 'string') return [];
   const base = normalize(`${dirOf(configPath)}/${options.baseUrl ?? '.'}`);
   const out: PathAlias[] = [];
-  for (const [pattern, targets] of Object.entries(options.paths)) {
+  for (const [pattern, targets] of Object.entries(options.paths ?? {})) {
     if (!Array.isArray(targets)) continue;
     const wildcard = pattern.endsWith('*');
     out.push({
@@ -100,6 +100,8 @@ export function aliasesFromTsconfig(configPath: string, config: unknown): PathAl
       wildcard,
     });
   }
+  // `"baseUrl": "src"`: a bare `import … from 'api/openai'` is `src/api/openai.ts` when that file exists (after `paths`).
+  if (typeof options.baseUrl === 'string') out.push({ prefix: '', targets: [base ? `${base}/` : ''], wildcard: true });
   return out;
 }
 
