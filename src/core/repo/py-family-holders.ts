@@ -169,6 +169,8 @@ function ctorOf(functions: ReadonlyMap<string, FunctionFact>, cls: string): Func
  * the request has two sending classes or more (an abstract base and its providers, as py-typed-holders.ts counts).
  */
 function wrapperClass(families: PyFamilies, cls: string, method: string): boolean {
+  // A model-server client whose caller hands it the model (py-family-models.ts): its calls are the sites.
+  if (families.modelClient(cls, method)) return false;
   if (families.sendsItself(cls, method)) return true;
   return new Set([...families.sendersFor(cls, method)].map((s) => s.split('.')[0])).size < 2;
 }

@@ -10,7 +10,7 @@
  * concrete class whose own methods send (a wrapper: its callers are its uses, graph.ts), and an interface with
  * one sending implementation (`AgentService` fronting `OpenAIAgentService` beside a mock): a wrapper as well.
  */
-import type { Expr, FunctionFact } from './facts';
+import type { ClassFact, Expr, FunctionFact } from './facts';
 import type { ClassAt, PyFamilies } from './py-families';
 import type { RepoStore } from './store';
 import { enclosingFunction } from './closures';
@@ -30,7 +30,10 @@ export function typedHolder(
   const type = declaredType(store, receiver, path, fn);
   const name = type ? bareType(type) : undefined;
   const at = name ? families.classAt(name) : undefined;
-  if (!at || !families.reaches(name!, method) || families.sendsItself(name!, method)) return undefined;
+  if (!at || !families.reaches(name!, method)) return undefined;
+  // A model-server client whose caller hands it the model (py-family-models.ts): a site where it is declared.
+  if (families.modelClient(name!, method)) return { cls: at, roots: [name!] };
+  if (families.sendsItself(name!, method)) return undefined;
   // Providers of one interface: two classes or more send on it. With one sending implementation (beside mocks
   // and stubs that send nothing) the interface only fronts that class: a wrapper, whose own request is the site.
   const owners = new Set([...families.sendersFor(name!, method)].map((s) => s.split('.')[0]));
@@ -65,9 +68,21 @@ function declaredType(store: RepoStore, receiver: Expr, path: string, fn: Functi
   if (receiver.k === 'member' && receiver.obj.k === 'name' && receiver.obj.v === 'self') {
     const owner = fn.name.includes('.') ? fn : enclosingMethod(functions.values(), fn);
     const cls = owner ? store.get(path)?.classes.get(owner.name.split('.')[0]) : undefined;
-    return cls?.attrTypes?.[receiver.prop];
+    return cls?.attrTypes?.[receiver.prop] ?? storedParamType(store, path, cls, receiver.prop);
   }
   return undefined;
+}
+
+/**
+ * The annotation of the constructor parameter an attribute stores (`def __init__(self, llm_client: OllamaClient):
+ * self.llm_client = llm_client`): what the attribute holds as far as the class declares it.
+ */
+function storedParamType(store: RepoStore, path: string, cls: ClassFact | undefined, attr: string): string | undefined {
+  const stored = cls?.attrs[attr];
+  const ctor = cls ? store.get(path)?.functions.get(`${cls.name}.__init__`) : undefined;
+  if (!stored || !ctor || stored.fn !== ctor.name || stored.expr.k !== 'name') return undefined;
+  const name = stored.expr.v;
+  return ctor.params.find((p) => p.name === name)?.type;
 }
 
 /** `ModelProvider`, `providers.ModelProvider`, `"ModelProvider"`, `Optional[ModelProvider]`, `ModelProvider | None` → `ModelProvider`. */
