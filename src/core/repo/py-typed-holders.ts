@@ -30,7 +30,8 @@ export function typedHolder(
   const type = declaredType(store, receiver, path, fn);
   const name = type ? bareType(type) : undefined;
   const at = name ? families.classAt(name) : undefined;
-  if (!at || !families.reaches(name!, method)) return undefined;
+  if (!at) return storedClient(store, families, receiver, path, fn, method);
+  if (!families.reaches(name!, method)) return undefined;
   // A model-server client whose caller hands it the model (py-family-models.ts): a site where it is declared.
   if (families.modelClient(name!, method)) return { cls: at, roots: [name!] };
   if (families.sendsItself(name!, method)) return undefined;
@@ -52,7 +53,7 @@ function workingOverrides(families: PyFamilies, base: string, method: string): n
 }
 
 /** The annotation of a receiver: a parameter of the function or of one it is written in, or an attribute of the method's class. */
-function declaredType(store: RepoStore, receiver: Expr, path: string, fn: FunctionFact): string | undefined {
+function declaredType(store: RepoStore, receiver: Expr, path: string, fn: FunctionFact, clients = false): string | undefined {
   const functions = store.get(path)?.functions;
   if (!functions) return undefined;
   if (receiver.k === 'name') {
@@ -68,9 +69,17 @@ function declaredType(store: RepoStore, receiver: Expr, path: string, fn: Functi
   if (receiver.k === 'member' && receiver.obj.k === 'name' && receiver.obj.v === 'self') {
     const owner = fn.name.includes('.') ? fn : enclosingMethod(functions.values(), fn);
     const cls = owner ? store.get(path)?.classes.get(owner.name.split('.')[0]) : undefined;
-    return cls?.attrTypes?.[receiver.prop] ?? storedParamType(store, path, cls, receiver.prop);
+    return cls?.attrTypes?.[receiver.prop] ?? (clients ? storedParamType(store, path, cls, receiver.prop) : undefined);
   }
   return undefined;
+}
+
+/** `self.x` stored from a constructor parameter annotated with a model-server client class (py-family-models.ts). */
+function storedClient(store: RepoStore, families: PyFamilies, receiver: Expr, path: string, fn: FunctionFact, method: string): { cls?: ClassAt; roots: string[] } | undefined {
+  const type = receiver.k === 'member' ? declaredType(store, receiver, path, fn, true) : undefined;
+  const name = type ? bareType(type) : undefined;
+  const at = name ? families.classAt(name) : undefined;
+  return at && families.modelClient(name!, method) ? { cls: at, roots: [name!] } : undefined;
 }
 
 /**

@@ -93,6 +93,23 @@ def main():
 if __name__ == "__main__":
     main()
 `,
+  'rag/indexer.py': `from rag.ollama_client import OllamaClient
+
+
+class OverviewBuilder:
+    def __init__(self, llm_client, model: str):
+        self.llm_client = llm_client
+        self.model = model
+
+    def build(self, text):
+        return self.llm_client.generate_completion(model=self.model, prompt=f"Summarise this document: {text}")
+
+
+class IndexingPipeline:
+    def __init__(self, config, ollama_client: OllamaClient):
+        self.llm_client = ollama_client
+        self.overview_builder = OverviewBuilder(llm_client=self.llm_client, model="qwen3:4b")
+`,
   // Look-alikes: an SDK wrapper taking the model (its own request stays the site), a search client posting to a
   // host it was given, and an in-process embedder.
   'app/handler.py': `import litellm
@@ -146,6 +163,12 @@ describe("requests through the repository's own model-server client class (Pytho
     // iterated by a for loop.
     assert.deepEqual(rag.map((c) => c.line), [10, 13, 16]);
     assert.deepEqual(rag.map((c) => c.model ?? c.modelResolved), ['qwen3:4b', 'qwen3:4b', 'qwen3:8b']);
+  });
+
+  it('a client handed on unannotated from a constructor parameter annotated with the class is held there too', async () => {
+    const r = await scanTree(TREE);
+    const calls = file(r, 'rag/indexer.py').calls;
+    assert.deepEqual(calls.map((c) => [c.line, c.model ?? c.modelResolved]), [[10, 'qwen3:4b']]);
   });
 
   it("the posts inside the clients are their implementation, listed and not billed (both classes of one name)", async () => {
