@@ -126,14 +126,14 @@ export function evalCall(h: CallHost, e: CallExpr, ctx: Ctx, d: number): Val | u
   if (callee.t === 'class') return { t: 'inst', path: callee.path, cls: callee.cls, args: e.args, kw: e.kw, ctx };
   if (callee.t === 'fn') {
     const fn = callee.fn;
-    // A long builder's returns are not kept, only the object literals it returns (`{ modelName, provider }`): read those.
     const bound = { args: e.args, kw: e.kw, ctx };
-    // Python: the returns whose branch the default configuration takes first, those it does not take left out.
-    const returns = testedReturns(fn, returnsInDefaultOrder(fn, callee.path, h.store), (x) => h.eval(x, { path: callee.path, fn, self: callee.self, bound }, d));
     // A factory keyed on a subject (`if (provider === "google") return google(model)`): the branch the call selects.
     const keyed = fn.keyedReturns && h.once(`kr:${callee.path}:${fn.name}:${e.line}:${ctx.path}`, () => keyedReturn(h, fn.keyedReturns!, { path: callee.path, fn, self: callee.self, bound }, d));
     if (keyed) return keyed;
     const v = h.once(`r:${callee.path}:${fn.name}:${e.line}:${ctx.path}`, () => {
+      // A long builder's returns are not kept, only the object literals it returns (`{ modelName, provider }`): read
+      // those. Python: the returns whose branch the default configuration takes first, those it does not take left out.
+      const returns = testedReturns(fn, returnsInDefaultOrder(fn, callee.path, h.store), (x) => h.eval(x, { path: callee.path, fn, self: callee.self, bound }, d));
       for (const r of returns) {
         const got = h.eval(r, { path: callee.path, fn, self: callee.self, bound }, d);
         // `return None, None` on a guard (`if spec is None:`) gives nothing to follow: the next return may.
