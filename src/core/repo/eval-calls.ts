@@ -4,7 +4,7 @@
  * operation (string-ops.ts), a constructed instance, what a repository function returns for the
  * arguments given, and the model an SDK factory names. Split from evaluate.ts along the call seam.
  */
-import type { Expr } from './facts';
+import type { Expr, FunctionFact } from './facts';
 import { clientInputArg, loaderFileArg } from './eval-args';
 import { isListMethod, pickItems } from './list-values';
 import { pickByKey } from './client-picks';
@@ -19,6 +19,7 @@ import { splitParts } from './split-values';
 import { preferCodeDefault } from './run-config';
 import { stringOp } from './string-ops';
 import { returnsInDefaultOrder } from './env-pickers';
+import { testsHold } from './branch-locals';
 import type { RepoStore } from './store';
 import { keyOf, propertyValue, SAME_FILE } from './value-methods';
 import { firstOf, type Ctx, type Val } from './values';
@@ -125,13 +126,14 @@ export function evalCall(h: CallHost, e: CallExpr, ctx: Ctx, d: number): Val | u
   if (callee.t === 'class') return { t: 'inst', path: callee.path, cls: callee.cls, args: e.args, kw: e.kw, ctx };
   if (callee.t === 'fn') {
     const fn = callee.fn;
-    // A long builder's returns are not kept, only the object literals it returns (`{ modelName, provider }`): read those.
-    const returns = returnsInDefaultOrder(fn, callee.path, h.store);
     const bound = { args: e.args, kw: e.kw, ctx };
     // A factory keyed on a subject (`if (provider === "google") return google(model)`): the branch the call selects.
     const keyed = fn.keyedReturns && h.once(`kr:${callee.path}:${fn.name}:${e.line}:${ctx.path}`, () => keyedReturn(h, fn.keyedReturns!, { path: callee.path, fn, self: callee.self, bound }, d));
     if (keyed) return keyed;
     const v = h.once(`r:${callee.path}:${fn.name}:${e.line}:${ctx.path}`, () => {
+      // A long builder's returns are not kept, only the object literals it returns (`{ modelName, provider }`): read
+      // those. Python: the returns whose branch the default configuration takes first, those it does not take left out.
+      const returns = testedReturns(fn, returnsInDefaultOrder(fn, callee.path, h.store), (x) => h.eval(x, { path: callee.path, fn, self: callee.self, bound }, d));
       for (const r of returns) {
         const got = h.eval(r, { path: callee.path, fn, self: callee.self, bound }, d);
         // `return None, None` on a guard (`if spec is None:`) gives nothing to follow: the next return may.
@@ -142,6 +144,25 @@ export function evalCall(h: CallHost, e: CallExpr, ctx: Ctx, d: number): Val | u
     return v ?? clientArg(h, e, ctx, d);
   }
   return undefined;
+}
+
+/**
+ * A Python function's returns in the order the default configuration takes them (`if LLM_BACKEND.lower() ==
+ * "watsonx": return WatsonXClient(…), WATSONX_CONFIG` before `return OllamaClient(…), OLLAMA_CONFIG`): a return
+ * whose branch tests fail is dropped, one whose tests hold comes first, undecided ones keep their order.
+ */
+function testedReturns(fn: FunctionFact, returns: Expr[], value: (e: Expr) => Val | undefined): Expr[] {
+  const tests = fn.returnTests;
+  if (!tests || !fn.returns || tests.length !== returns.length || returns[0] !== fn.returns) return returns;
+  const held: Expr[] = [];
+  const open: Expr[] = [];
+  returns.forEach((r, i) => {
+    const t = tests[i];
+    const ok = t ? testsHold(t, value) : undefined;
+    if (ok === true) held.push(r);
+    else if (ok === undefined) open.push(r);
+  });
+  return held.length || open.length ? [...held, ...open] : returns;
 }
 
 /** The value of the return whose branch the subject selects under `inner` (the call bound), or undefined where the subject is not known. */

@@ -209,6 +209,7 @@ function functionFact(b: FunctionBucket, moduleTables: ReadonlyMap<string, Expr[
   for (let i = 0; i < params.length; i++) if (fallbacks[params[i].name]) params[i] = { ...params[i], fallback: fallbacks[params[i].name] };
   const rets = body && endLine - line <= MAX_RETURN_LINES ? runtimeReturns(ownStatements(body, RETURNS)) : body ? builtStateReturn(body) : [];
   const [returns, ...moreReturns] = rets.map((r) => expr(r.namedChildren[0]!, 0));
+  const returnTests = rets.map((r) => branchTestsOf(r, def, (n) => expr(n, 0)) ?? null);
   const returnType = def.childForFieldName('return_type')?.text;
   const guards = body ? raiseGuards(body, expr) : [];
   const selfRefs = b.className && body ? selfAttributeReads(body) : [];
@@ -227,6 +228,7 @@ function functionFact(b: FunctionBucket, moduleTables: ReadonlyMap<string, Expr[
     ...(kwargs ? { kwargs } : {}),
     returns,
     ...(moreReturns.length ? { moreReturns } : {}),
+    ...(returnTests.some(Boolean) ? { returnTests } : {}),
     locals: b.locals,
     ...(b.moreLocals ? { moreLocals: b.moreLocals } : {}),
     ...(b.localTests ? { localTests: b.localTests } : {}),

@@ -226,6 +226,8 @@ export interface FunctionFact {
   readonly moreLocals?: Readonly<Record<string, readonly Expr[]>>;
   /** Python: the branch tests of each assignment of a local (`locals` first, then `moreLocals`), where one is on a branch (branch-locals.ts). */
   readonly localTests?: Readonly<Record<string, readonly (readonly BranchTest[] | null)[]>>;
+  /** Python: the branch tests of each return (`returns`, then `moreReturns`), null where one is on no branch. */
+  readonly returnTests?: readonly (readonly BranchTest[] | null)[];
   /** Locals given a file name on each of several branches (`template = "a.md"` / `"b.md"`): all of them, in order. */
   readonly fileChoices?: Readonly<Record<string, readonly string[]>>;
   readonly calls: readonly CalleeFact[];

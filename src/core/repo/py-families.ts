@@ -37,6 +37,7 @@ import { InjectedHolders } from './py-injected-holders';
 import { FrontClasses } from './py-front-classes';
 import { addTo, bare, holderName, selfReferences, withSelf } from './py-family-helpers';
 import { builtFromPassedClass, RegistryHolders } from './py-registry-holders';
+import { type FamilyLookup, modelClientMethod, overriddenModel, passedModel, PostingMethods } from './py-family-models';
 
 export interface ClassAt {
   readonly path: string;
@@ -49,15 +50,21 @@ interface FamilySite {
   readonly method: string;
   readonly expr: Extract<Expr, { k: 'call' }>;
   readonly ctx: { path: string; fn?: FunctionFact };
+  /** The family classes the receiver may hold. */
+  readonly roots: readonly string[];
+  /** A call of a model-server client's method (py-family-models.ts): the model is the one it passes. */
+  readonly client?: boolean;
   /** A class picked from a table of classes (py-registry-holders.ts): the table, its default key, the other entries. */
   readonly note?: string;
 }
 
 const MAX_SITES = 400;
-const MODEL_PARAM = /^(model|model_name|model_id|engine)$/;
 
-export class PyFamilies {
+export class PyFamilies implements FamilyLookup {
   private readonly classes = new Map<string, ClassAt>();
+  /** Classes of one name declared in several files (two `OllamaClient`s, one per service): the later ones. */
+  private readonly sameName = new Map<string, ClassAt[]>();
+  private readonly posts = new PostingMethods();
   private readonly children = new Map<string, Set<string>>();
   /** `Class.method` whose requests are all embeddings. */
   private readonly embedding = new Set<string>();
@@ -83,8 +90,7 @@ export class PyFamilies {
     this.indexClasses();
     if (!this.sending.size) return;
     for (const name of this.family) {
-      const at = this.classes.get(name)!;
-      for (const fn of this.store.get(at.path)?.functions.keys() ?? []) {
+      for (const at of this.declared(name)) for (const fn of this.store.get(at.path)?.functions.keys() ?? []) {
         const [cls, method] = fn.split('.');
         if (cls === name && method && !method.startsWith('__') && this.reaches(name, method)) this.requestMethods.add(method);
       }
@@ -107,7 +113,9 @@ export class PyFamilies {
   modelOf(path: string, callId: string): ResolvedModel | undefined {
     const site = this.byFile.get(path)?.find((s) => s.call.id === callId);
     if (!site) return undefined;
-    const own = site.cls ? this.overriddenModel(site.cls, site.method) : undefined;
+    if (site.client) return passedModel(this, this.evaluator, site.roots, site.method, site.expr, site.ctx);
+    const functions = site.cls ? this.store.get(site.cls.path)?.functions : undefined;
+    const own = site.cls && functions ? overriddenModel(this, this.evaluator, functions, site.cls.path, site.cls.cls, site.method) : undefined;
     if (own) return own;
     if (site.note !== undefined) return site.cls ? this.pickedModel(site.cls, site.method, site.note) : undefined;
     const arg = site.expr.kw.model ?? site.expr.kw.model_name;
@@ -139,6 +147,7 @@ export class PyFamilies {
       if (s.file.language !== 'python' || scopeOfPath(s.file.path) === 'test') continue;
       for (const cls of s.facts.classes) {
         if (!this.classes.has(cls.name)) this.classes.set(cls.name, { path: s.file.path, cls });
+        else this.sameName.set(cls.name, [...(this.sameName.get(cls.name) ?? []), { path: s.file.path, cls }]);
         for (const b of cls.bases) addTo(this.children, bare(b), cls.name);
       }
       const requests = new Map(s.file.calls.map((c) => [c.id, c]));
@@ -151,6 +160,7 @@ export class PyFamilies {
         // `self.translate_model.batch()` on an object the constructor builds from a class passed in: a use of the picked family object.
         if (call.rule === 'model-named-value' && builtFromPassedClass(s, cls, call.callee)) continue;
         addTo(this.sending, cls, method);
+        this.posts.note(cls, method, call);
         (call.kind === 'embedding' ? this.embedding : this.chat).add(`${cls}.${method}`);
       }
     }
@@ -172,15 +182,25 @@ export class PyFamilies {
     }
   }
 
-  /** The method as `cls` has it: its own, else the nearest base's. */
-  private lookup(cls: string, method: string, depth = 0): { owner: string; fn: FunctionFact } | undefined {
+  /** The class of that name, and those of the same name declared in other files. */
+  private declared(cls: string): ClassAt[] {
     const at = this.classes.get(cls);
-    if (!at || depth > 8) return undefined;
-    const fn = this.store.get(at.path)?.functions.get(`${cls}.${method}`);
-    if (fn) return { owner: cls, fn };
-    for (const b of at.cls.bases) {
-      const hit = this.lookup(bare(b), method, depth + 1);
-      if (hit) return hit;
+    return at ? [at, ...(this.sameName.get(cls) ?? [])] : [];
+  }
+
+  /** The method as `cls` has it: its own, else the nearest base's (a class of that name in any file). */
+  lookup(cls: string, method: string, depth = 0): { owner: string; fn: FunctionFact; path: string } | undefined {
+    if (depth > 8) return undefined;
+    const all = this.declared(cls);
+    for (const at of all) {
+      const fn = this.store.get(at.path)?.functions.get(`${cls}.${method}`);
+      if (fn) return { owner: cls, fn, path: at.path };
+    }
+    for (const at of all) {
+      for (const b of at.cls.bases) {
+        const hit = this.lookup(bare(b), method, depth + 1);
+        if (hit) return hit;
+      }
     }
     return undefined;
   }
@@ -190,7 +210,7 @@ export class PyFamilies {
   }
 
   /** The methods a call of `method` on `cls` runs on its own object, transitively (by name). */
-  private pathOf(cls: string, method: string): Set<string> {
+  pathOf(cls: string, method: string): Set<string> {
     const out = new Set<string>([method]);
     const queue = [method];
     while (queue.length && out.size < 60) {
@@ -243,6 +263,7 @@ export class PyFamilies {
     const injected = new InjectedHolders(this.store, this.callers, holders);
     const registries = new RegistryHolders(this.store, this.evaluator, this.callers, this);
     const fronts = new FrontClasses(this.store, this, holders, this.requestMethods);
+    const clients = this.clientMethods();
     let count = 0;
     for (const s of this.store.files()) {
       if (s.file.language !== 'python') continue;
@@ -250,11 +271,14 @@ export class PyFamilies {
       const sites: FamilySite[] = [];
       for (const fn of s.functions.values()) {
         // Inside the family itself (a fallback model's request): the implementation, not a site.
+        // A model-server client's method called from another family class (a judge that may also ask Claude) is a site.
         const owner = fn.name.includes('.') ? fn.name.split('.')[0] : undefined;
-        if (owner && (this.family.has(owner) || fronts.heldBy(owner, fn.name.split('.')[1] ?? ''))) continue;
+        const inside = owner !== undefined && (this.family.has(owner) || fronts.heldBy(owner, fn.name.split('.')[1] ?? ''));
+        if (inside && (!clients.methods.size || clients.classes.has(owner))) continue;
         for (const c of fn.calls) {
           if (c.expr.k !== 'call' || c.expr.callee.k !== 'member' || taken.has(c.line)) continue;
           const method = c.expr.callee.prop;
+          if (inside && !clients.methods.has(method)) continue;
           const name = holderName(c.expr.callee.obj);
           if (!name || !(this.requestMethods.has(method) || fronts.methods.has(method))) continue;
           // The name the repository assigns family objects to, else the receiver's annotation (py-typed-holders.ts),
@@ -267,7 +291,7 @@ export class PyFamilies {
           const picked = injectedHeld || !this.requestMethods.has(method) ? undefined : registries.held(receiver, s.file.path, fn, method);
           const held = injectedHeld ?? picked;
           const front = held ? undefined : fronts.held(receiver, s.file.path, fn, method);
-          if (!(held ?? front) || this.heldElse(c.expr.callee.obj, s.file.path, fn, front?.front)) continue;
+          if (!(held ?? front) || this.heldElse(c.expr.callee.obj, s.file.path, fn, front?.front, clients.methods.has(method) ? method : undefined)) continue;
           taken.add(c.line);
           const rule = named ? 'py-chat-family' : front ? 'py-family-front' : picked ? 'py-family-registry' : 'py-family-injected';
           sites.push({ ...this.site(s.file.path, fn, c.expr, method, (held ?? front)!, rule), ...(picked ? { note: picked.note } : {}) });
@@ -280,8 +304,11 @@ export class PyFamilies {
   }
 
   /** The receiver is known, where it is written, to hold an object of a class outside the family: not this site. */
-  private heldElse(receiver: Expr, path: string, fn: FunctionFact, front?: string): boolean {
+  private heldElse(receiver: Expr, path: string, fn: FunctionFact, front?: string, client?: string): boolean {
     const v = attempt(() => this.evaluator.eval(withSelf(receiver), { path, fn }));
+    // Another backend of a model-server client's interface (`WatsonXClient` beside `OllamaClient`, picked by a
+    // factory's first branch) is not an object of another kind: the client stays the site.
+    if (v?.t === 'inst' && client && this.store.get(v.path)?.functions.has(`${v.cls.name}.${client}`)) return false;
     return (v?.t === 'inst' && !this.family.has(v.cls.name) && v.cls.name !== front) || v?.t === 'str' || v?.t === 'dict';
   }
 
@@ -309,37 +336,8 @@ export class PyFamilies {
       receiverType: { type: held.front ?? cls?.cls.name ?? 'chat model', path: [], method },
       ...(embedding ? { kind: 'embedding' as const } : {}),
     };
-    return { call, cls, method, expr, ctx: { path, fn } };
-  }
-
-  /**
-   * A model the class fixes itself: one of its methods on the request path hands `super()` a value of its own
-   * at the base method's model parameter (`super()._raw_gen(baseself, DOCSGPT_MODEL, messages)`).
-   */
-  private overriddenModel(at: ClassAt, method: string): ResolvedModel | undefined {
-    const stored = this.store.get(at.path);
-    if (!stored) return undefined;
-    const onPath = this.pathOf(at.cls.name, method);
-    for (const [name, fn] of stored.functions) {
-      if (!name.startsWith(`${at.cls.name}.`)) continue;
-      const own = name.slice(at.cls.name.length + 1);
-      if (!onPath.has(own)) continue;
-      for (const c of fn.calls) {
-        const m = /^super\(\)\.(\w+)$/.exec(c.callee);
-        if (!m || c.expr.k !== 'call') continue;
-        const base = at.cls.bases.map((b) => this.lookup(bare(b), m[1])).find(Boolean);
-        if (!base) continue;
-        const index = base.fn.params.findIndex((p) => MODEL_PARAM.test(p.name));
-        if (index < 0) continue;
-        const arg = c.expr.kw[base.fn.params[index].name] ?? c.expr.args[index];
-        if (!arg || arg.k === 'name' && fn.params.some((p) => p.name === (arg as { v: string }).v)) continue;
-        const v = attempt(() => this.evaluator.eval(arg, { path: at.path, fn }));
-        if (v?.t === 'str' && looksLikeModel(v.v)) {
-          return { model: v.v, source: { from: v.via === 'code' ? 'code' : v.via, at: v.at, detail: `${at.cls.name}.${own} sends ${exprText(arg)} → ${JSON.stringify(v.v)} (the class the repository picks by default)` } };
-        }
-      }
-    }
-    return undefined;
+    const client = held.roots.some((r) => this.modelClient(r, method));
+    return { call, cls, method, expr, ctx: { path, fn }, roots: held.roots, ...(client ? { client } : {}) };
   }
 
   /** The sending methods (`Class.method`) a call of `method` on an object of `cls` may end in. */
@@ -365,6 +363,18 @@ export class PyFamilies {
       }
     }
     return out;
+  }
+
+  /** The model-server clients' request methods, and their classes. */
+  private clientMethods(): { methods: Set<string>; classes: Set<string> } {
+    const out = { methods: new Set<string>(), classes: new Set<string>() };
+    for (const name of this.family) for (const m of this.requestMethods) if (this.modelClient(name, m)) (out.methods.add(m), out.classes.add(name));
+    return out;
+  }
+
+  /** `method` of a model-server client: the caller hands it the model, its own methods post (py-family-models.ts). */
+  modelClient(cls: string, method: string): boolean {
+    return modelClientMethod(this, this.posts, cls, method);
   }
 
   /** The class's own methods send the request (no subclass involved): a plain wrapper. */

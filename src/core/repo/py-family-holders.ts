@@ -9,6 +9,7 @@ import type { ClassAt, PyFamilies } from './py-families';
 import type { RepoStore } from './store';
 import { attempt, type CallerLookup, type Val } from './values';
 import { scopeOfPath } from '../report/scope';
+import { bareType } from './py-typed-holders';
 
 /**
  * Names the repository assigns a family object to, with the class it holds: `self.llm = LLMCreator.create_llm(…)`
@@ -66,6 +67,13 @@ export class HolderNames {
     }
     this.memo.set(key, found ?? null);
     return found;
+  }
+
+  /** A parameter's annotation naming a model-server client class whose `method` is a request method (py-family-models.ts). */
+  declaredClient(type: string, method: string): { cls?: ClassAt; roots: string[] } | undefined {
+    const name = bareType(type);
+    const at = name ? this.families.classAt(name) : undefined;
+    return at && this.families.modelClient(name!, method) ? { cls: at, roots: [name!] } : undefined;
   }
 
   /**
@@ -169,6 +177,8 @@ function ctorOf(functions: ReadonlyMap<string, FunctionFact>, cls: string): Func
  * the request has two sending classes or more (an abstract base and its providers, as py-typed-holders.ts counts).
  */
 function wrapperClass(families: PyFamilies, cls: string, method: string): boolean {
+  // A model-server client whose caller hands it the model (py-family-models.ts): its calls are the sites.
+  if (families.modelClient(cls, method)) return false;
   if (families.sendsItself(cls, method)) return true;
   return new Set([...families.sendersFor(cls, method)].map((s) => s.split('.')[0])).size < 2;
 }

@@ -67,6 +67,9 @@ export class InjectedHolders {
     const index = ctor.params.findIndex((p) => written.some((e) => e?.k === 'name' && e.v === p.name));
     if (index < 0) return undefined;
     const param = ctor.params[index];
+    // Annotated with a model-server client class (`ollama_client: OllamaClient`): the class it declares.
+    const declared = param.type ? this.holders.declaredClient(param.type, method) : undefined;
+    if (declared) return declared;
     const position = ctor.params.slice(0, index).filter((q) => q.fromObject === undefined).length;
     const runtime = this.callers(path, ctor.name).filter((b) => scopeOfPath(b.ctx.path) === 'runtime').slice(0, MAX_CALLERS);
     let found: Held | undefined;

@@ -10,7 +10,7 @@
  * concrete class whose own methods send (a wrapper: its callers are its uses, graph.ts), and an interface with
  * one sending implementation (`AgentService` fronting `OpenAIAgentService` beside a mock): a wrapper as well.
  */
-import type { Expr, FunctionFact } from './facts';
+import type { ClassFact, Expr, FunctionFact } from './facts';
 import type { ClassAt, PyFamilies } from './py-families';
 import type { RepoStore } from './store';
 import { enclosingFunction } from './closures';
@@ -30,7 +30,11 @@ export function typedHolder(
   const type = declaredType(store, receiver, path, fn);
   const name = type ? bareType(type) : undefined;
   const at = name ? families.classAt(name) : undefined;
-  if (!at || !families.reaches(name!, method) || families.sendsItself(name!, method)) return undefined;
+  if (!at) return storedClient(store, families, receiver, path, fn, method);
+  if (!families.reaches(name!, method)) return undefined;
+  // A model-server client whose caller hands it the model (py-family-models.ts): a site where it is declared.
+  if (families.modelClient(name!, method)) return { cls: at, roots: [name!] };
+  if (families.sendsItself(name!, method)) return undefined;
   // Providers of one interface: two classes or more send on it. With one sending implementation (beside mocks
   // and stubs that send nothing) the interface only fronts that class: a wrapper, whose own request is the site.
   const owners = new Set([...families.sendersFor(name!, method)].map((s) => s.split('.')[0]));
@@ -49,7 +53,7 @@ function workingOverrides(families: PyFamilies, base: string, method: string): n
 }
 
 /** The annotation of a receiver: a parameter of the function or of one it is written in, or an attribute of the method's class. */
-function declaredType(store: RepoStore, receiver: Expr, path: string, fn: FunctionFact): string | undefined {
+function declaredType(store: RepoStore, receiver: Expr, path: string, fn: FunctionFact, clients = false): string | undefined {
   const functions = store.get(path)?.functions;
   if (!functions) return undefined;
   if (receiver.k === 'name') {
@@ -65,9 +69,29 @@ function declaredType(store: RepoStore, receiver: Expr, path: string, fn: Functi
   if (receiver.k === 'member' && receiver.obj.k === 'name' && receiver.obj.v === 'self') {
     const owner = fn.name.includes('.') ? fn : enclosingMethod(functions.values(), fn);
     const cls = owner ? store.get(path)?.classes.get(owner.name.split('.')[0]) : undefined;
-    return cls?.attrTypes?.[receiver.prop];
+    return cls?.attrTypes?.[receiver.prop] ?? (clients ? storedParamType(store, path, cls, receiver.prop) : undefined);
   }
   return undefined;
+}
+
+/** `self.x` stored from a constructor parameter annotated with a model-server client class (py-family-models.ts). */
+function storedClient(store: RepoStore, families: PyFamilies, receiver: Expr, path: string, fn: FunctionFact, method: string): { cls?: ClassAt; roots: string[] } | undefined {
+  const type = receiver.k === 'member' ? declaredType(store, receiver, path, fn, true) : undefined;
+  const name = type ? bareType(type) : undefined;
+  const at = name ? families.classAt(name) : undefined;
+  return at && families.modelClient(name!, method) ? { cls: at, roots: [name!] } : undefined;
+}
+
+/**
+ * The annotation of the constructor parameter an attribute stores (`def __init__(self, llm_client: OllamaClient):
+ * self.llm_client = llm_client`): what the attribute holds as far as the class declares it.
+ */
+function storedParamType(store: RepoStore, path: string, cls: ClassFact | undefined, attr: string): string | undefined {
+  const stored = cls?.attrs[attr];
+  const ctor = cls ? store.get(path)?.functions.get(`${cls.name}.__init__`) : undefined;
+  if (!stored || !ctor || stored.fn !== ctor.name || stored.expr.k !== 'name') return undefined;
+  const name = stored.expr.v;
+  return ctor.params.find((p) => p.name === name)?.type;
 }
 
 /** `ModelProvider`, `providers.ModelProvider`, `"ModelProvider"`, `Optional[ModelProvider]`, `ModelProvider | None` → `ModelProvider`. */
