@@ -35,7 +35,7 @@ import { HolderNames } from './py-family-holders';
 import { typedHolder } from './py-typed-holders';
 import { InjectedHolders } from './py-injected-holders';
 import { FrontClasses } from './py-front-classes';
-import { addTo, bare, holderName, selfReferences, withSelf } from './py-family-helpers';
+import { addTo, bare, descendantOverrides, holderName, registryAttributes, selfReferences, withSelf } from './py-family-helpers';
 import { builtFromPassedClass, RegistryHolders } from './py-registry-holders';
 import { type FamilyLookup, modelClientMethod, overriddenModel, passedModel, PostingMethods } from './py-family-models';
 
@@ -349,20 +349,7 @@ export class PyFamilies implements FamilyLookup {
 
   /** Descendants of `cls` that define `method` themselves, with where (py-typed-holders.ts counts providers by them). */
   overridesOf(cls: string, method: string): { at: ClassAt; fn: FunctionFact }[] {
-    const out: { at: ClassAt; fn: FunctionFact }[] = [];
-    const seen = new Set<string>([cls]);
-    const queue = [cls];
-    while (queue.length && out.length < 40) {
-      for (const c of this.children.get(queue.shift()!) ?? []) {
-        if (seen.has(c)) continue;
-        seen.add(c);
-        queue.push(c);
-        const at = this.classes.get(c);
-        const fn = at ? this.store.get(at.path)?.functions.get(`${c}.${method}`) : undefined;
-        if (at && fn) out.push({ at, fn });
-      }
-    }
-    return out;
+    return descendantOverrides(this.children, this.classes, this.store, cls, method);
   }
 
   /** The model-server clients' request methods, and their classes. */
@@ -389,16 +376,7 @@ export class PyFamilies implements FamilyLookup {
 
   /** Family classes whose constructor a registry attribute holds, by attribute (`llm_class = OpenAILLM` → `llm_class`). */
   registries(): Map<string, { holder: ClassFact; target: string }[]> {
-    const out = new Map<string, { holder: ClassFact; target: string }[]>();
-    for (const at of this.classesAll()) {
-      for (const [attr, v] of Object.entries(at.cls.attrs)) {
-        if (v.fn || v.expr.k !== 'name' || !this.family.has(v.expr.v)) continue;
-        const list = out.get(attr) ?? [];
-        list.push({ holder: at.cls, target: v.expr.v });
-        out.set(attr, list);
-      }
-    }
-    return out;
+    return registryAttributes(this.classesAll(), this.family);
   }
 
   private classesAll(): Iterable<ClassAt> {
