@@ -44,6 +44,7 @@ import { classifySdkCall, withClientVendor } from './sdk-calls';
 import { legacyOpenAIRule } from './legacy-openai';
 import { llamaIndexAgentRule } from './llama-index-agents';
 import { llamaIndexIndexRule } from './llama-index-indexes';
+import { assistantRunRule } from './assistant-runs';
 
 export type { CallRule } from './call-rules';
 export { NESTED_OPTION_KEYS } from './call-rules';
@@ -114,6 +115,9 @@ export function classifyCall(callee: string, ctx: CallContext): CallRule | undef
   const legacy = legacyOpenAIRule(callee, ctx.imports);
   if (legacy) return withClientVendor(legacy, ctx) ?? legacy;
   if (OPENAI_RESPONSES_CALL.test(callee)) return OPENAI_RESPONSES;
+  // Assistants API runs (`beta.threads.runs.stream`, `create_and_poll`): requests on the assistant's model (assistant-runs.ts).
+  const run = assistantRunRule(callee);
+  if (run) return run;
   if (ANTHROPIC_CALL.test(callee) && !/threads\.messages/.test(callee)) return ANTHROPIC;
   if (/(^|\.)(generateContent|generateContentStream|generate_content|generate_content_stream)$/.test(callee)) {
     return segments.length > 1 ? GOOGLE : undefined;

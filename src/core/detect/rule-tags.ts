@@ -63,6 +63,7 @@ export const LOOP_RULES = {
   'reduce-recursion': { kind: 'data-flow', about: 'a function that sends requests and calls itself on their answers until its input is reduced (a tree summary), no level count: unbounded (repo/reduce-recursion.ts)' },
   'task-requeue': { kind: 'data-flow', about: 'a queued task that re-enqueues itself after a pass reaching a request, bounded by a count against a limit (repo/requeue-loops.ts)' },
   'chat-hook-loop': { kind: 'framework-contract', about: "an AI SDK chat hook that posts again while the last answer's tool calls all have results (useChat maxSteps, sendAutomaticallyWhen), each pass the request of the route it posts to (repo/chat-hook-loops.ts)" },
+  'route-cycle-loop': { kind: 'data-flow', about: "a cycle of a TypeScript page's functions (calls in callbacks included) through a post to the app's own route that sends the request, coming back after reading the answer's tool calls or through a tool-outputs submit: unbounded (repo/route-cycle-loops.ts)" },
   'store-method-loop': { kind: 'data-flow', about: "a cycle of a TypeScript state store's methods (get().x) through one sending a request and one running the tool the answer asked for: unbounded (repo/store-method-loops.ts)" },
   'agent-run-elsewhere': { kind: 'data-flow', about: 'an agent run in another file than its definition (repo/cross-file-runs.ts)' },
 } as const satisfies Record<string, RuleTag>;

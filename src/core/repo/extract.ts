@@ -9,6 +9,7 @@ import { extractTypeScript } from './extract-ts';
 import { extractTexts } from './extract-texts';
 import { formatCalls } from './extract-format-calls';
 import { withStoreMethods } from './store-methods-ts';
+import { withToolReaders } from './tool-readers-ts';
 
 export function extractFacts(python: boolean, root: SyntaxNode, collected: Collected, calls: readonly DetectedCall[]): FileFacts {
   const spots: { id: string; node: SyntaxNode }[] = [];
@@ -29,7 +30,7 @@ export function extractFacts(python: boolean, root: SyntaxNode, collected: Colle
   const formats = python ? formatCalls(collected.calls, facts.functions) : [];
   const sent = formats.length ? { ...texts, formats } : texts;
   const out = sent.texts || sent.flows || sent.keyReads || sent.formats ? { ...facts, sent } : facts;
-  return python ? out : withStoreMethods(out, root);
+  return python ? out : withToolReaders(withStoreMethods(out, root), root);
 }
 
 /** A `ValueRef` for a model expression detection could not resolve inside the file. */

@@ -49,6 +49,7 @@ import { routeIndex, routeModel } from './route-callers';
 import { relayIndex, relayModel, type RelaySender } from './relays';
 import { keyedField } from './client-picks';
 import { graphCycleLoops } from './graph-cycles';
+import { assistantModel, assistantSetModels, isAssistantRun, unnamedAssistantReason } from './assistant-models';
 import { graphRecursionLimit, namedLimitBound } from './graph-limits';
 import { passedInsteadOfDefault, type PassedDefault } from './passed-defaults';
 
@@ -121,6 +122,7 @@ export class RepoIndex implements RepoHints {
       if (call.id.endsWith('.br')) return this.branchSites().modelOf(path, call.id);
       if (call.id.endsWith('.lib')) return this.libraryRuns().modelOf(path, call.id);
       if (call.id.endsWith('.run')) return runModelOf(this.agentRuns(), path, call.id, (p, c) => this.modelFor(p, c));
+      if (!call.modelRef && isAssistantRun(call.callee)) return assistantModel(this.assistantSets());
       const at = this.ctxOf(path, call.id);
       const onObject = at && receiverModel(this.evaluator, at.fact, at.ctx, call.line);
       if (onObject) return onObject;
@@ -169,6 +171,12 @@ export class RepoIndex implements RepoHints {
     if (!hit) return undefined;
     const field = v.from === 'run-config' ? `configurable ${v.field} of the run's config` : v.field ? `${v.field} of the request body` : 'the request body';
     return { model: hit.model, source: { from: 'ui-default', at: hit.at, detail: `chosen in the UI (${field}, ${v.path}:${v.line}); default ${hit.name}` } };
+  }
+
+  /** The models the repository's Assistants API assistants are set to: an assistant run's model (assistant-models.ts). */
+  private readonly assistantSets = () => this.memo('assistant-sets', () => assistantSetModels(this.store, this.evaluator));
+  unnamedReason(path: string, call: DetectedCall): string | undefined {
+    return unnamedAssistantReason(this.store, path, call, this.assistantSets());
   }
 
   boundFor(path: string, loop: DetectedLoop): ReturnType<RepoHints['boundFor']> {

@@ -19,6 +19,7 @@ import { recursionLoops } from './recursion-loops';
 import { requeueLoops } from './requeue-loops';
 import { chatHookLoops } from './chat-hook-loops';
 import { storeMethodLoops } from './store-method-loops';
+import { routeCycleLoops } from './route-cycle-loops';
 import type { RepoStore } from './store';
 import type { RepoLoop } from './types';
 import { innerLoopsOf, withoutTaskLoops, type Candidate, type LoopSpan, type Passage } from './task-loops';
@@ -85,7 +86,7 @@ export function findRepoLoops(store: RepoStore, graph: CallGraph, ev: Evaluator,
   const takenToo = (path: string, line: number, endLine: number): boolean => taken(path, line, endLine) || recursions.some((l) => l.path === path && l.loop.line === line);
   // Chat hooks that post again while the answer's tool calls have results (chat-hook-loops.ts): the loop is in the
   // client component, its steps the route's request.
-  return [...loops, ...recursions, ...requeueLoops(store, graph, ev, reachFrom, takenToo, requests), ...chatHookLoops(store, ev, reachFrom, requests), ...storeMethodLoops(store, requests, revealed, takenToo)];
+  return [...loops, ...recursions, ...requeueLoops(store, graph, ev, reachFrom, takenToo, requests), ...chatHookLoops(store, ev, reachFrom, requests), ...storeMethodLoops(store, requests, revealed, takenToo), ...routeCycleLoops(store, graph, reachFrom, requests, takenToo)];
 }
 
 interface Reached {

@@ -65,6 +65,9 @@ export function chooseCallModel(
   if (isLocalRuntime(vendor)) return { choice: { ...unnamedModel(resolver, vendor!), selfHosted: vendor }, source: { from: 'default', detail: `${why}; run locally by ${vendor}` } };
   // A fallback the user set (`tokenomics.defaultModels`) is their stated assumption: it wins over a guess.
   const userSet = vendor !== undefined && fallback !== undefined && fallback !== DEFAULT_ASSUMPTIONS.defaultModels?.[vendor];
+  // A model set outside the code (an Assistants API run's assistant): unpriced with the reason, never a guess.
+  const unnamed = userSet ? undefined : repo?.unnamedReason?.(path, call);
+  if (unnamed) return { choice: unnamedModel(resolver, vendor ?? 'openai'), source: { from: 'default', detail: unnamed } };
   // The repository names its models somewhere the flow does not reach (a store, a config service, a factory): its default for this vendor.
   const guess = userSet ? undefined : repositoryDefault(repo, resolver.catalog, call, vendor);
   if (guess) {

@@ -33,14 +33,21 @@ function unwrap(node: SyntaxNode): SyntaxNode {
  */
 const APP_ORIGIN = /^\$\{[^}]*\b(NEXT_PUBLIC_\w*URL|\w*APP_URL|\w*SITE_URL|VERCEL_URL|NEXTAUTH_URL|origin|localhost)\b[^}]*\}|^https?:\/\/(localhost|127\.0\.0\.1)(:\d+)?(?=\/)/;
 
+/** Values spliced into one path: more is a URL built some other way. */
+const MAX_SEGMENT_VALUES = 4;
+
 /** A path on the page's own origin (`/api/chat`, `/api/chat?stream=1`), as written in a plain string or after the app's origin. */
 function ownPath(node: SyntaxNode | undefined): string | undefined {
   if (!node) return undefined;
   const n = unwrap(node);
   const subs = n.type === 'template_string' ? n.namedChildren.filter((c) => c?.type === 'template_substitution') : [];
-  const written = n.type === 'string' ? n.text.slice(1, -1) : n.type === 'template_string' && subs.length <= 1 ? n.text.slice(1, -1) : undefined;
-  const text = written?.replace(APP_ORIGIN, '');
-  if (!text || (subs.length && text === written) || /\$\{/.test(text)) return undefined;
+  const written = n.type === 'string' ? n.text.slice(1, -1) : n.type === 'template_string' && subs.length <= MAX_SEGMENT_VALUES ? n.text.slice(1, -1) : undefined;
+  const after = written?.replace(APP_ORIGIN, '');
+  // A value in the path (`/api/threads/${threadId}/messages`) fills a dynamic segment (`[threadId]`); one before the
+  // path (`${baseUrl}/chat`) is some other origin.
+  if (!after || after.startsWith('${')) return undefined;
+  const text = n.type === 'template_string' ? after.replace(/\$\{[^{}`]*\}/g, '[value]') : after;
+  if (/\$\{/.test(text)) return undefined;
   if (!/^\/[\w\-./[\]]*(\?.*)?$/.test(text) || text.startsWith('//')) return undefined;
   return text.replace(/\?.*$/, '').replace(/\/+$/, '') || '/';
 }

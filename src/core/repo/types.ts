@@ -47,6 +47,8 @@ export interface RepoLoop {
 
 export interface RepoHints {
   modelFor(path: string, call: DetectedCall): ResolvedModel | undefined;
+  /** Why a call's model is set outside the code and must not be guessed (an Assistants API run's assistant, assistant-models.ts). */
+  unnamedReason?(path: string, call: DetectedCall): string | undefined;
   /** A model read from a parameter's signature default: what the repository's callers pass in its place (passed-defaults.ts). */
   passedModel?(path: string, param: ValueRef): PassedDefault | undefined;
   /** Callers of the wrapper a request sits in. */

@@ -68,11 +68,15 @@ export function priceInstructions(prompts: readonly PromptReport[], swingTokens:
  * file's helper) or which vendor default applies; detection knows the literal's own line in this
  * file and why a value is chosen at run time. Take the one that knows more.
  */
+const NAMES_NONE = 'the code names no model';
+
 export function preferModelSource(repo: ModelSource, local: ModelSource | undefined, path: string): ModelSource {
   if (!local) return repo;
   if (repo.from === 'vendor-default' || repo.from === 'config' || repo.from === 'env-default' || repo.from === 'ui-default') return repo;
   if (repo.from === 'code' && repo.at && repo.at.path !== path) return repo;
   // The file alone knew nothing ("chosen at run time"); the repository found it in this same file.
   if (local.from === 'default' && repo.from !== 'default') return repo;
+  // Both guessed, but the repository says why nothing may be guessed (an assistant run's model, set outside the code).
+  if (local.from === 'default' && repo.from === 'default' && local.detail === NAMES_NONE && repo.detail && !repo.detail.startsWith(NAMES_NONE)) return repo;
   return local;
 }
