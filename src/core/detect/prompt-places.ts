@@ -20,6 +20,7 @@ import { joinedListPieces, returnedAssembly } from './joined-returns';
 import { returnedToolTemplates, serializedResultTexts, toolExecuteResultTexts } from './tool-results';
 import { builtTemplate } from './built-templates';
 import { onlyAskedOfPerson } from './person-prompts';
+import { endsInFileWrite, onlyWrittenToFile } from './training-data';
 import { unsentEarlierMessage } from './last-message-only';
 import { textsAssignedToLocal } from './local-assignments';
 import { keyedTableTexts } from './prompt-key-tables';
@@ -109,6 +110,8 @@ export class PromptPlaces {
       if (syntax.language !== 'python' && unsentEarlierMessage(node)) return;
       // `{ ...createMessage({ role: "assistant", content: "……" }), preview: true }`: a bubble the UI shows, never sent.
       if (isPreviewOnly(node, entries)) return;
+      // `{"role": "system", "content": …}` of a fine-tuning example written to a JSONL file (training-data.ts).
+      if (endsInFileWrite(syntax, node)) return;
       this.prompts.promptsFrom(content, kindOfRole(roleText)!, CONFIDENCE.message, `${roleText} message`);
       // `content: suggestedAction.action` in a callback over a written list of records (mapped-record-fields.ts).
       for (const t of mappedRecordTexts(syntax, content)) this.prompts.promptsFrom(t, kindOfRole(roleText)!, CONFIDENCE.message, `${roleText} message, a field of each record the list maps`);
@@ -243,6 +246,8 @@ export class PromptPlaces {
       if (!PROMPT_NAME.test(d.name) || NOT_PROMPT_NAME.test(d.name)) continue;
       // `prompt = f"… Continue?"` handed only to `input(prompt)` / `InputRequest(prompt=prompt)`: asked of a person.
       if (!d.isFunction && onlyAskedOfPerson(d.nameNode, isFunctionLike)) continue;
+      // `SYSTEM_PROMPT` formatted into fine-tuning examples written to a file (training-data.ts): data, never sent.
+      if (!d.isFunction && onlyWrittenToFile(syntax, d.nameNode)) continue;
       const kind = kindFromName(d.name);
       if (d.isFunction) {
         const returned = syntax.returns(d.value)[0];

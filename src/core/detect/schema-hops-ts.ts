@@ -2,7 +2,8 @@
  * Where a TypeScript schema reaches a request when it is not the value of a schema key itself:
  *
  * - inside a response-format object (`responseFormat: { type: "json_schema", name, schema: … }`,
- *   `response_format: zodResponseFormat(Schema, "answer")`, `text: { format: zodTextFormat(Schema, "x") }`);
+ *   `response_format: zodResponseFormat(Schema, "answer")`, `text: { format: zodTextFormat(Schema, "x") }`,
+ *   Instructor's `response_model: { schema: Schema, name: "Note" }`);
  * - through a converter (`zodToJsonSchema(Schema)`, `z.toJSONSchema(Schema)`, `z.json().parse(…)` around it):
  *   the JSON schema keeps every `.describe("…")` text;
  * - one function removed: a helper `generateStructured(generate, name, schema, …)` whose parameter reaches such a
@@ -16,8 +17,12 @@ import type { SchemaSenderFact } from '../repo/facts';
 import type { SyntaxNode } from './parser';
 import type { LanguageSyntax } from './syntax';
 
-/** Keys of a request that hold the response format, itself holding the schema. */
-const FORMAT_KEY = /^(responseFormat|response_format|text|format|output|jsonSchema|json_schema)$/;
+/**
+ * Keys of a request that hold the response format, itself holding the schema. `response_model: { schema, name,
+ * description }` is Instructor's (instructor-js `chat.completions.create`, zod-stream `withResponseModel`: the schema
+ * becomes `z.toJSONSchema(schema)` in the response format, tool or function of every mode, descriptions kept).
+ */
+const FORMAT_KEY = /^(responseFormat|response_format|text|format|output|jsonSchema|json_schema|response_model)$/;
 /** Keys whose value may be the schema itself or a converter of it (`response_format: zodResponseFormat(S, "x")`). */
 export const FORMAT_VALUE_KEYS = ['responseFormat', 'response_format', 'format'];
 /** Calls that turn a zod schema into what is sent, keeping its descriptions; the schema is their first argument. */

@@ -104,7 +104,7 @@ function schemaNames(syntax: LanguageSyntax, call: SyntaxNode): string[] {
   }
   for (const key of SCHEMA_KEYWORDS) {
     const v = args.named.get(key);
-    if (v) values.push(v);
+    if (v && !(key === 'response_model' && isHttpRoute(syntax, call))) values.push(v);
   }
   // The schema inside a config dict handed to the request (written in place or bound to a local first).
   for (const key of CONFIG_KEYWORDS) {
@@ -124,6 +124,18 @@ function schemaNames(syntax: LanguageSyntax, call: SyntaxNode): string[] {
     }
   }
   return names;
+}
+
+/** HTTP route verbs of FastAPI / Starlette-style routers (`@app.get(…)`, `@router.post(…)`, `app.add_api_route(…)`). */
+const HTTP_ROUTE = /(^|\.)(get|post|put|patch|delete|head|options|trace|api_route|websocket|add_api_route|add_api_websocket_route)$/;
+
+/**
+ * FastAPI's `@app.get("/user", response_model=UserOut)`: the model the HTTP response is serialised with, shown to the
+ * API's clients, never sent to a language model (Instructor's `create(response_model=…)` and Mirascope's
+ * `@llm.call(…, response_model=…)` are not routes).
+ */
+function isHttpRoute(syntax: LanguageSyntax, call: SyntaxNode): boolean {
+  return HTTP_ROUTE.test(syntax.callee(call));
 }
 
 /**
