@@ -37,6 +37,7 @@ export const CALL_RULES = {
   'typed-receiver': { kind: 'data-flow', about: "a method of the repository's own chat-model type, confirmed by its implementations (typed-requests.ts)" },
   'py-chat-family': { kind: 'data-flow', about: "a call on the repository's own Python chat-model class family (repo/py-families.ts)" },
   'py-branch-site': { kind: 'data-flow', about: "a folded branch of a Python wrapper that an application caller's model takes (repo/branch-sites.ts)" },
+  'py-request-layer': { kind: 'data-flow', about: 'the first caller outside a request layer of provider functions dispatched by model name (repo/request-layers.ts)' },
   'py-family-injected': { kind: 'data-flow', about: "a call on a Python chat-model family object a constructor stores from its callers' argument (repo/py-injected-holders.ts)" },
   'py-family-registry': { kind: 'data-flow', about: 'a call on a Python chat-model family object whose class a table of classes picks by a default key (repo/py-registry-holders.ts)' },
   'py-family-front': { kind: 'data-flow', about: "a method call on a Python class declared (annotated, injected) to hold a front that hands the request to the chat-model family (repo/py-front-classes.ts)" },

@@ -77,7 +77,7 @@ export function tableCalls(calls: readonly CallAt[], locals: Readonly<Record<str
     for (const fn of fns ?? []) {
       const text = exprOfText(fn);
       if (!text) continue;
-      out.push({ node: c.node, fact: { callee: text, expr: { k: 'call', callee: fn, text, args: call.args, kw: call.kw, line: c.fact.line }, line: c.fact.line, branch: true } });
+      out.push({ node: c.node, fact: { callee: text, expr: { k: 'call', callee: fn, text, args: call.args, kw: call.kw, line: c.fact.line }, line: c.fact.line, branch: true, table } });
     }
   }
   return out;

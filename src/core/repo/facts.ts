@@ -94,6 +94,8 @@ export interface CalleeFact {
   readonly writtenAs?: string;
   /** Made only on some runs of its function: in an `if`/`else`/`except`/`case` branch (branch-calls.ts). */
   readonly branch?: boolean;
+  /** A call of one function of a dispatch table (dispatch-tables.ts): the table's name (`model_info.fn_without_ui`). */
+  readonly table?: string;
   /** TypeScript: the condition of the innermost `if` it is written under, negated in the `else` (route-sends-ts.ts). */
   readonly test?: Cond;
 }

@@ -38,6 +38,7 @@ import { RepoStore } from './store';
 import { TypedRequests } from './typed-requests';
 import { PyFamilies } from './py-families';
 import { BranchSites } from './branch-sites';
+import { RequestLayers } from './request-layers';
 import { LibraryRuns, orderedCallers } from './library-runs';
 import { branchModel } from './branch-locals';
 import type { LoadedPrompt, RepoHints, RepoLoop, ResolvedModel } from './types';
@@ -120,6 +121,7 @@ export class RepoIndex implements RepoHints {
       if (relayed) return relayed;
       if (call.id.endsWith('.f')) return this.pyFamilies().modelOf(path, call.id);
       if (call.id.endsWith('.br')) return this.branchSites().modelOf(path, call.id);
+      if (call.id.endsWith('.layer')) return this.requestLayers().modelOf(path, call.id);
       if (call.id.endsWith('.lib')) return this.libraryRuns().modelOf(path, call.id);
       if (call.id.endsWith('.run')) return runModelOf(this.agentRuns(), path, call.id, (p, c) => this.modelFor(p, c));
       if (!call.modelRef && isAssistantRun(call.callee)) return assistantModel(this.assistantSets());
@@ -217,10 +219,12 @@ export class RepoIndex implements RepoHints {
   }
 
   isImplementation(path: string, callId: string): boolean {
-    return this.memo('impl', () => withHelperImplementations(this.store, this.graph, chatModelImplementations(this.store, new Set([...this.typedRequests().implementations(), ...this.pyFamilies().implementations()])))).has(`${path}#${callId}`);
+    return this.memo('impl', () => withHelperImplementations(this.store, this.graph, chatModelImplementations(this.store, new Set([...this.typedRequests().implementations(), ...this.pyFamilies().implementations()])))).has(`${path}#${callId}`) || this.requestLayers().isImplementation(path, callId);
   }
 
-  revealedCalls(path: string): readonly DetectedCall[] {
+  revealedCalls(path: string, withLayers = true): readonly DetectedCall[] {
+    const layers = withLayers ? this.requestLayers().revealed(path) : []; // the first callers outside a request layer (request-layers.ts)
+    if (layers.length) return [...this.revealedCalls(path, false), ...layers];
     const family = this.pyFamilies().revealed(path);
     const library = this.libraryRuns().revealed(path);
     const typed = this.typedRequests().revealed(path);
@@ -238,6 +242,8 @@ export class RepoIndex implements RepoHints {
   private branchSites(): BranchSites {
     return this.memo('branch-sites', () => new BranchSites(this.store, this.evaluator, (p, fn) => this.graph.callers(p, fn).map((e) => ({ ...e.bound, line: e.line }))));
   }
+
+  private requestLayers = (): RequestLayers => this.memo('request-layers', () => new RequestLayers(this.store, this.graph, this.evaluator));
 
   private pyFamilies(): PyFamilies {
     return this.memo('py-families', () => new PyFamilies(this.store, this.evaluator, (p, fn) => this.graph.callers(p, fn).map((e) => ({ ...e.bound, line: e.line })), (p, c) => this.modelFor(p, c)));
@@ -257,7 +263,7 @@ export class RepoIndex implements RepoHints {
   }
 
   private loops(): RepoLoop[] {
-    return this.memo('loops', () => [...findRepoLoops(this.store, this.graph, this.evaluator, (p) => this.revealedCalls(p)), ...this.agentRuns().loops, ...graphCycleLoops(this.store, this.graph, this.evaluator)]);
+    return this.memo('loops', () => [...findRepoLoops(this.store, this.graph, this.evaluator, (p) => this.revealedCalls(p, false)), ...this.agentRuns().loops, ...graphCycleLoops(this.store, this.graph, this.evaluator)]);
   }
 
   /** A model read from a parameter's signature default: what the runtime callers pass in its place (passed-defaults.ts). */
