@@ -1,8 +1,7 @@
 /**
- * What one file tells the repository model, extracted during detection: plain,
- * structured-clonable data (detection may run in worker threads). Expressions are
- * kept as small trees (`Expr`) so that a value can be followed later across files
- * without the syntax tree: names, attributes, calls, env reads, dicts, file reads.
+ * What one file tells the repository model, extracted during detection: plain, structured-clonable data (detection
+ * may run in worker threads). Expressions are kept as small trees (`Expr`) so that a value can be followed later
+ * across files without the syntax tree: names, attributes, calls, env reads, dicts, file reads.
  */
 
 import type { DetectedCall } from '../detect/types';

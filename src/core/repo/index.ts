@@ -233,38 +233,22 @@ export class RepoIndex implements RepoHints {
     return branches.length ? [...all, ...branches] : all;
   }
 
-  /** Python calls on well-known library objects that send requests (library-runs.ts). */
-  private libraryRuns(): LibraryRuns {
-    return this.memo('library-runs', () => new LibraryRuns(this.store, this.evaluator, (p, fn) => this.graph.callers(p, fn).map((e) => ({ ...e.bound, line: e.line }))));
-  }
-
-  /** Python calls on the repository's own chat-model class family (py-families.ts). */
-  private branchSites(): BranchSites {
-    return this.memo('branch-sites', () => new BranchSites(this.store, this.evaluator, (p, fn) => this.graph.callers(p, fn).map((e) => ({ ...e.bound, line: e.line }))));
-  }
-
+  /** Memoised site finders beside the detectors: library objects (library-runs.ts), branch-picked sites
+   * (branch-sites.ts), request layers (request-layers.ts), the own chat-model class family (py-families.ts). */
+  private libraryRuns = (): LibraryRuns => this.memo('library-runs', () => new LibraryRuns(this.store, this.evaluator, (p, fn) => this.graph.callers(p, fn).map((e) => ({ ...e.bound, line: e.line }))));
+  private branchSites = (): BranchSites => this.memo('branch-sites', () => new BranchSites(this.store, this.evaluator, (p, fn) => this.graph.callers(p, fn).map((e) => ({ ...e.bound, line: e.line }))));
   private requestLayers = (): RequestLayers => this.memo('request-layers', () => new RequestLayers(this.store, this.graph, this.evaluator));
-
-  private pyFamilies(): PyFamilies {
-    return this.memo('py-families', () => new PyFamilies(this.store, this.evaluator, (p, fn) => this.graph.callers(p, fn).map((e) => ({ ...e.bound, line: e.line })), (p, c) => this.modelFor(p, c)));
-  }
-
-  private typedRequests(): TypedRequests {
-    return this.memo('typed', () => new TypedRequests(this.store));
-  }
+  private pyFamilies = (): PyFamilies => this.memo('py-families', () => new PyFamilies(this.store, this.evaluator, (p, fn) => this.graph.callers(p, fn).map((e) => ({ ...e.bound, line: e.line })), (p, c) => this.modelFor(p, c)));
+  private typedRequests = (): TypedRequests => this.memo('typed', () => new TypedRequests(this.store));
 
   private hasRequest(path: string, fn: string): boolean {
     const stored = this.store.get(path);
     return Boolean(stored?.facts.calls.some((c) => c.fn === fn && stored.file.calls.some((d) => d.id === c.id && !d.agent)));
   }
 
-  private agentRuns(): AgentRuns {
-    return this.memo('runs', () => findAgentRuns(this.store, this.evaluator));
-  }
+  private agentRuns = (): AgentRuns => this.memo('runs', () => findAgentRuns(this.store, this.evaluator));
 
-  private loops(): RepoLoop[] {
-    return this.memo('loops', () => [...findRepoLoops(this.store, this.graph, this.evaluator, (p) => this.revealedCalls(p, false)), ...this.agentRuns().loops, ...graphCycleLoops(this.store, this.graph, this.evaluator)]);
-  }
+  private loops = (): RepoLoop[] => this.memo('loops', () => [...findRepoLoops(this.store, this.graph, this.evaluator, (p) => this.revealedCalls(p, false)), ...this.agentRuns().loops, ...graphCycleLoops(this.store, this.graph, this.evaluator)]);
 
   /** A model read from a parameter's signature default: what the runtime callers pass in its place (passed-defaults.ts). */
   passedModel(path: string, param: ValueRef): PassedDefault | undefined {
