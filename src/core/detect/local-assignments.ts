@@ -12,6 +12,15 @@ const MAX_ASSIGNMENTS = 12;
 /** The text literals assigned to the local `name` names in the function that holds it (both arms of a conditional). */
 export function textsAssignedToLocal(syntax: LanguageSyntax, name: SyntaxNode): SyntaxNode[] {
   if (syntax.language !== 'python' || name.type !== 'identifier') return [];
+  const out: SyntaxNode[] = [];
+  for (const right of valuesAssignedToLocal(name)) {
+    for (const value of arms(right)) if (syntax.isTextLiteral(value) && out.length < MAX_ASSIGNMENTS) out.push(value);
+  }
+  return out;
+}
+
+/** Python: the right sides of every plain assignment to the local `name` names, in the function that reads it. */
+export function valuesAssignedToLocal(name: SyntaxNode): SyntaxNode[] {
   let fn: SyntaxNode | null = name.parent;
   while (fn && fn.type !== 'function_definition') fn = fn.parent;
   if (!fn) return [];
@@ -19,8 +28,7 @@ export function textsAssignedToLocal(syntax: LanguageSyntax, name: SyntaxNode): 
   for (const a of fn.descendantsOfType('assignment')) {
     const left = a?.childForFieldName('left');
     const right = a?.childForFieldName('right');
-    if (left?.type !== 'identifier' || left.text !== name.text || !right) continue;
-    for (const value of arms(right)) if (syntax.isTextLiteral(value) && out.length < MAX_ASSIGNMENTS) out.push(value);
+    if (left?.type === 'identifier' && left.text === name.text && right) out.push(right);
   }
   return out;
 }

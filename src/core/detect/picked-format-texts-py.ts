@@ -21,6 +21,7 @@
 import type { SyntaxNode } from './parser';
 import type { LanguageSyntax } from './syntax';
 import { tableTexts } from './joined-items';
+import { valuesAssignedToLocal } from './local-assignments';
 
 /** A phrase of three written words: a label or an instruction, not an id, a file name or a single word. */
 const PHRASE = /[A-Za-z]{2,}[\w-]*\s+[A-Za-z]{2,}[\w-]*\s+[A-Za-z]{2,}/;
@@ -86,14 +87,5 @@ function picked(syntax: LanguageSyntax, value: SyntaxNode, depth: number): Synta
 
 /** The values the function that reads `name` assigns to it (`selected = random.choice(xs)`), none for a parameter. */
 function assignedValues(name: SyntaxNode): SyntaxNode[] {
-  let fn: SyntaxNode | null = name.parent;
-  while (fn && fn.type !== 'function_definition') fn = fn.parent;
-  if (!fn) return [];
-  const out: SyntaxNode[] = [];
-  for (const a of fn.descendantsOfType('assignment')) {
-    const left = a?.childForFieldName('left');
-    const right = a?.childForFieldName('right');
-    if (left?.type === 'identifier' && left.text === name.text && right && out.length < MAX_ASSIGNMENTS) out.push(right);
-  }
-  return out;
+  return valuesAssignedToLocal(name).slice(0, MAX_ASSIGNMENTS);
 }
