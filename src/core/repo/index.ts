@@ -227,7 +227,7 @@ export class RepoIndex implements RepoHints {
     return this.memo('branch-sites', () => new BranchSites(this.store, this.evaluator, (p, fn) => this.graph.callers(p, fn).map((e) => ({ ...e.bound, line: e.line }))));
   }
 
-  private requestLayers = (): RequestLayers => this.memo('request-layers', () => new RequestLayers(this.store, this.graph, this.evaluator));
+  private requestLayers = (): RequestLayers => this.memo('request-layers', () => new RequestLayers(this.store, this.graph, this.evaluator, (p) => this.fileText(p)));
 
   private pyFamilies(): PyFamilies {
     return this.memo('py-families', () => new PyFamilies(this.store, this.evaluator, (p, fn) => this.graph.callers(p, fn).map((e) => ({ ...e.bound, line: e.line })), (p, c) => this.modelFor(p, c)));
