@@ -237,7 +237,7 @@ export class RepoIndex implements RepoHints {
    * (branch-sites.ts), request layers (request-layers.ts), the own chat-model class family (py-families.ts). */
   private libraryRuns = (): LibraryRuns => this.memo('library-runs', () => new LibraryRuns(this.store, this.evaluator, (p, fn) => this.graph.callers(p, fn).map((e) => ({ ...e.bound, line: e.line }))));
   private branchSites = (): BranchSites => this.memo('branch-sites', () => new BranchSites(this.store, this.evaluator, (p, fn) => this.graph.callers(p, fn).map((e) => ({ ...e.bound, line: e.line }))));
-  private requestLayers = (): RequestLayers => this.memo('request-layers', () => new RequestLayers(this.store, this.graph, this.evaluator));
+  private requestLayers = (): RequestLayers => this.memo('request-layers', () => new RequestLayers(this.store, this.graph, this.evaluator, (p) => this.fileText(p)));
   private pyFamilies = (): PyFamilies => this.memo('py-families', () => new PyFamilies(this.store, this.evaluator, (p, fn) => this.graph.callers(p, fn).map((e) => ({ ...e.bound, line: e.line })), (p, c) => this.modelFor(p, c)));
   private typedRequests = (): TypedRequests => this.memo('typed', () => new TypedRequests(this.store));
 

@@ -14,10 +14,11 @@
  */
 import type { DetectedCall } from '../detect/types';
 import type { CalleeFact, Expr, FunctionFact } from './facts';
-import type { Bound, Ctx, Evaluator } from './evaluate';
+import type { Bound, Ctx, Evaluator, Val } from './evaluate';
 import type { Edge } from './graph';
 import type { RepoStore } from './store';
 import type { ResolvedModel } from './types';
+import type { SourceRef } from '../report/types';
 import { tryEval } from './eval-args';
 import { modelOf } from './resolved-models';
 import { exprText } from './extract';
@@ -69,6 +70,7 @@ export class RequestLayers {
     private readonly store: RepoStore,
     private readonly graph: LayerGraph,
     private readonly evaluator: Evaluator,
+    private readonly readText: (path: string) => string | undefined = () => undefined,
   ) {}
 
   revealed(path: string): readonly DetectedCall[] {
@@ -87,27 +89,74 @@ export class RequestLayers {
     let bound: Bound | undefined;
     for (const e of site.chain) bound = { ...e.bound, ctx: { ...e.bound.ctx, ...(bound ? { bound } : {}) } };
     const ctx: Ctx = { path: site.seed.path, fn: site.seed.fn, ...(bound ? { bound } : {}) };
-    const found = modelOf(tryEval(this.evaluator, key, ctx), key);
-    return found ?? this.settingOf(key, site.seed.fn);
+    const found = modelOf(this.splitKey(site.seed, tryEval(this.evaluator, key, ctx)), key);
+    return found ?? this.setBefore(site, path) ?? this.settingOf(key, site.seed.fn);
+  }
+
+  /**
+   * The site's function setting the field just before it calls (`llm_kwargs['llm_model'] = MULTI_QUERY_LLM_MODELS`,
+   * `= plugin_kwargs.get("advanced_arg", 'chatglm&gpt-3.5-turbo')`): a literal, its name's value, or the read's default.
+   */
+  private setBefore(site: LayerSite, path: string): ResolvedModel | undefined {
+    const fn = site.chain[0]?.bound.ctx.fn;
+    const key = site.seed.key;
+    const read = key?.k === 'name' ? site.seed.fn.locals[key.v] : key;
+    const lines = fn && read?.k === 'index' && read.obj.k === 'name' ? this.readText(path)?.split('\n') : undefined;
+    if (!fn || !lines || read?.k !== 'index' || read.obj.k !== 'name') return undefined;
+    const set = new RegExp(`^\\s*${read.obj.v}\\[\\s*["']${read.key}["']\\s*\\]\\s*=\\s*(.+?)\\s*(#.*)?$`);
+    let rhs: string | undefined;
+    let at = 0;
+    for (let l = fn.line; l < site.call.line && l <= lines.length; l++) {
+      const m = set.exec(lines[l - 1]);
+      if (m) [rhs, at] = [m[1], l];
+    }
+    if (!rhs) return undefined;
+    const literal = /^["']([^"']+)["']$/.exec(rhs) ?? /\.get\(\s*["'][^"']*["']\s*,\s*["']([^"']+)["']\s*\)$/.exec(rhs);
+    // A name read from the settings by its name (`X = get_conf('X')`): that setting.
+    const local = /^\w+$/.test(rhs) ? fn.locals[rhs] : undefined;
+    const named = local?.k === 'call' && local.args[0]?.k === 'str' && /^[A-Z][A-Z0-9_]+$/.test(local.args[0].v) ? this.setting(local.args[0].v, true) : undefined;
+    const v: Val | undefined = literal
+      ? { t: 'str', v: literal[1], at: { path, line: at }, via: 'code' }
+      : named
+        ? { t: 'str', v: named.model, at: named.at, via: 'code', detail: `${rhs}: the setting ${named.name} (${named.path}) → ${JSON.stringify(named.model)}` }
+        : /^\w+$/.test(rhs)
+          ? tryEval(this.evaluator, { k: 'name', v: rhs, line: at }, { path, fn })
+          : undefined;
+    const m = modelOf(this.splitKey(site.seed, v), { k: 'name', v: rhs, line: at });
+    return m && { model: m.model, source: { ...m.source, detail: `${read.obj.v}['${read.key}'] set at ${path}:${at}: ${m.source.detail ?? m.model}` } };
+  }
+
+  /** A key the dispatcher splits into several models (`models = model.split('&')`): the first part that names one. */
+  private splitKey(seed: Seed, v: Val | undefined): Val | undefined {
+    const name = seed.key?.k === 'name' ? seed.key.v : Object.keys(seed.fn.locals).find((n) => seed.fn.locals[n] === seed.key);
+    if (v?.t !== 'str' || !name) return v;
+    const split = Object.values(seed.fn.locals).find((e) => e.k === 'call' && e.callee.k === 'member' && e.callee.prop === 'split' && e.callee.obj.k === 'name' && e.callee.obj.v === name);
+    const sep = split?.k === 'call' && split.args[0]?.k === 'str' ? split.args[0].v : undefined;
+    if (!sep || !v.v.includes(sep)) return v;
+    const part = v.v.split(sep).find((x) => looksLikeModel(x.trim()));
+    return part ? { ...v, v: part.trim() } : v;
   }
 
   /** `kwargs['llm_model']` nothing fills in code: the repository's one setting named `LLM_MODEL`. */
   private settingOf(key: Expr, fn: FunctionFact): ResolvedModel | undefined {
     const field = keyField(key, fn);
-    if (!field) return undefined;
-    const want = field.toUpperCase();
-    const found: { path: string; model: ResolvedModel }[] = [];
+    const hit = field ? this.setting(field.toUpperCase()) : undefined;
+    return hit && { model: hit.model, source: { from: 'code', at: hit.at, detail: `${exprText(key)}: a kwargs field no code sets; the setting ${hit.name} (${hit.path}) → ${JSON.stringify(hit.model)}` } };
+  }
+
+  /** The repository's one model-valued constant named `want`, a settings module's (config.py, settings.py) first. */
+  private setting(want: string, anyText = false): { name: string; path: string; model: string; at: SourceRef } | undefined {
+    const found: { name: string; path: string; model: string; at: SourceRef }[] = [];
     for (const stored of this.store.files()) {
       const path = stored.file.path;
       if (stored.file.language !== 'python' || !(want in stored.facts.values) || scopeOfPath(path, stored.file.kind) !== 'runtime') continue;
       const v = attempt(() => this.evaluator.global(path, want, 0));
-      if (v?.t !== 'str' || !looksLikeModel(v.v)) continue;
-      found.push({ path, model: { model: v.v, source: { from: 'code', at: v.at, detail: `${exprText(key)}: a kwargs field no code sets; the setting ${want} (${path}) → ${JSON.stringify(v.v)}` } } });
+      if (v?.t !== 'str' || !(anyText || looksLikeModel(v.v))) continue;
+      found.push({ name: want, path, model: v.v, at: v.at });
     }
-    // A settings module's (config.py, settings.py) before others; one value only.
     const settings = found.filter((f) => SETTINGS_MODULE.test(f.path));
     const pick = settings.length ? settings : found;
-    return new Set(pick.map((f) => f.model.model)).size === 1 ? pick[0].model : undefined;
+    return new Set(pick.map((f) => f.model)).size === 1 ? pick[0] : undefined;
   }
 
   private seedList?: Seed[];

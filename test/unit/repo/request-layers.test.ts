@@ -30,8 +30,13 @@ describe('repo: request layers behind a model-dispatch table', () => {
 
   it('a wrapper building its own text is the site; the dispatcher handed to the UI keeps its dispatch', () => {
     assert.deepEqual(layerLines('crazy_functions/crazy_utils.py'), [17]);
-    assert.deepEqual(layerLines('request_llms/bridge_all.py'), [20]);
+    assert.deepEqual(layerLines('request_llms/bridge_all.py'), [23]);
     assert.deepEqual(layerLines('plugins/abstract.py'), [6]);
+  });
+
+  it('a field the site sets first: a setting read by name, or a read default; a key the dispatcher splits gives its first model', () => {
+    const calls = file(r, 'plugins/multi.py').calls;
+    assert.deepEqual(calls.map((c) => [c.line, c.model]), [[8, 'gpt-4o'], [13, 'claude-3-5-haiku']]);
   });
 
   it('the provider functions\' posts are the layer\'s implementation (listed, not billed)', () => {
