@@ -36,6 +36,8 @@ import type { ToolReaderFacts } from './tool-readers-ts';
 
 const MAX_DEPTH = 5;
 const MAX_FUNCTIONS = 300;
+/** Paths tried from one function before giving up (a dense file of handlers calling each other). */
+const MAX_VISITS = 2000;
 
 export function routeCycleLoops(store: RepoStore, graph: CallGraph, reachFrom: ReachFrom, requests: Pick<LoopRequests, 'lineOf'>, taken: (path: string, line: number, endLine: number) => boolean): RepoLoop[] {
   const out: RepoLoop[] = [];
@@ -43,6 +45,8 @@ export function routeCycleLoops(store: RepoStore, graph: CallGraph, reachFrom: R
     const path = f.file.path;
     if (f.file.language === 'python' || f.facts.functions.length > MAX_FUNCTIONS) continue;
     const readers = new Set((f.facts as ToolReaderFacts).toolReaders ?? []);
+    // Neither a reader of tool calls nor a post to the app's own route (a tool-outputs submit behind it): nothing to find.
+    if (!readers.size && !f.facts.routeSends?.length) continue;
     const functions = new Map(f.facts.functions.map((fn) => [fn.name, fn]));
     // Calls between the file's functions (callbacks included), and the functions that reach a request.
     const next = new Map<string, string[]>();
@@ -73,8 +77,9 @@ function stepsOf(reachFrom: ReachFrom, path: string, fn: FunctionFact): readonly
 
 /** The functions of a path from `start` back to itself (start first), or undefined. */
 function cycleBack(next: ReadonlyMap<string, readonly string[]>, start: string): string[] | undefined {
+  let budget = MAX_VISITS;
   const search = (at: string, trail: string[]): string[] | undefined => {
-    if (trail.length > MAX_DEPTH) return undefined;
+    if (trail.length > MAX_DEPTH || --budget < 0) return undefined;
     for (const n of next.get(at) ?? []) {
       if (n === start) return trail;
       if (trail.includes(n)) continue;
