@@ -38,18 +38,27 @@ function holds(t: BranchTest, value: (e: Expr) => Val | undefined): boolean | un
   return t.not ? !got : got;
 }
 
+/**
+ * Values written on branches (`tests[i]` guards `items[i]`, null for none), split by the default configuration:
+ * those whose tests hold (`taken`), those no test decides (`open`); those whose tests fail are left out.
+ */
+export function byBranchTests<T>(items: readonly T[], tests: readonly (readonly BranchTest[] | null)[], value: (e: Expr) => Val | undefined): { taken: T[]; open: T[] } {
+  const taken: T[] = [];
+  const open: T[] = [];
+  items.forEach((item, i) => {
+    const t = tests[i];
+    const got = t ? testsHold(t, value) : undefined;
+    if (got === true) taken.push(item);
+    else if (got === undefined) open.push(item);
+  });
+  return { taken, open };
+}
+
 /** The assignments of local `name` in the order to try them: the branch taken first, branches not taken left out. */
 export function pickAssignment(fn: FunctionFact, name: string, assigned: readonly Expr[], value: (e: Expr) => Val | undefined): readonly Expr[] {
   const tests = fn.localTests?.[name];
   if (!tests?.some(Boolean)) return assigned;
-  const taken: Expr[] = [];
-  const open: Expr[] = [];
-  assigned.forEach((e, i) => {
-    const t = tests[i];
-    const got = t ? testsHold(t, value) : undefined;
-    if (got === true) taken.push(e);
-    else if (got === undefined) open.push(e);
-  });
+  const { taken, open } = byBranchTests(assigned, tests, value);
   // A first assignment on no branch is the value until a later statement changes it: the order stays (a branch not
   // taken still drops out); only a local set on exclusive branches from the start is read from the branch taken.
   if (!tests[0]) return assigned.filter((e) => taken.includes(e) || open.includes(e));

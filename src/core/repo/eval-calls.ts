@@ -19,7 +19,7 @@ import { splitParts } from './split-values';
 import { preferCodeDefault } from './run-config';
 import { stringOp } from './string-ops';
 import { returnsInDefaultOrder } from './env-pickers';
-import { testsHold } from './branch-locals';
+import { byBranchTests } from './branch-locals';
 import type { RepoStore } from './store';
 import { keyOf, propertyValue, SAME_FILE } from './value-methods';
 import { firstOf, type Ctx, type Val } from './values';
@@ -154,15 +154,8 @@ export function evalCall(h: CallHost, e: CallExpr, ctx: Ctx, d: number): Val | u
 function testedReturns(fn: FunctionFact, returns: Expr[], value: (e: Expr) => Val | undefined): Expr[] {
   const tests = fn.returnTests;
   if (!tests || !fn.returns || tests.length !== returns.length || returns[0] !== fn.returns) return returns;
-  const held: Expr[] = [];
-  const open: Expr[] = [];
-  returns.forEach((r, i) => {
-    const t = tests[i];
-    const ok = t ? testsHold(t, value) : undefined;
-    if (ok === true) held.push(r);
-    else if (ok === undefined) open.push(r);
-  });
-  return held.length || open.length ? [...held, ...open] : returns;
+  const { taken, open } = byBranchTests(returns, tests, value);
+  return taken.length || open.length ? [...taken, ...open] : returns;
 }
 
 /** The value of the return whose branch the subject selects under `inner` (the call bound), or undefined where the subject is not known. */
