@@ -50,7 +50,7 @@ function sameRoute(sent: string, declared: string): boolean {
 }
 
 /** `frontend/src/api/openai.ts:184, :245` */
-export function relayedText(senders: readonly RelaySender[]): string {
+export function relayedText(senders: readonly { readonly path: string; readonly line: number }[]): string {
   const parts: string[] = [];
   let last: string | undefined;
   for (const s of [...senders].sort((a, b) => a.path.localeCompare(b.path) || a.line - b.line)) {

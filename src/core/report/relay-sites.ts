@@ -8,6 +8,7 @@ import { scalePrice } from '../cost';
 import { DAYS_PER_MONTH, type Assumptions } from '../workload';
 import type { SiteCost } from './totals';
 import type { FileReport } from './types';
+import { relayedText } from '../repo/relays';
 
 export interface RelaySite extends SiteCost {
   /** The requests it relays, `path:line`. */
@@ -35,13 +36,9 @@ export function relaySites(file: FileReport, assumptions: Assumptions): RelaySit
 
 /** `relays frontend/src/api/openai.ts:184, :245; counted there` */
 export function relayNote(relays: readonly string[]): string {
-  const parts: string[] = [];
-  let last: string | undefined;
-  for (const r of relays) {
-    const at = /^(.*):(\d+)$/.exec(r);
-    const path = at ? at[1] : r;
-    parts.push(at && path === last ? `:${at[2]}` : r);
-    last = path;
-  }
-  return `relays ${parts.join(', ')}; counted there`;
+  const at = relays.map((r) => {
+    const m = /^(.*):(\d+)$/.exec(r);
+    return m ? { path: m[1], line: Number(m[2]) } : { path: r, line: 0 };
+  });
+  return `relays ${relayedText(at)}; counted there`;
 }
