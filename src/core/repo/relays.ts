@@ -13,6 +13,7 @@
 import type { DetectedCall } from '../detect/types';
 import type { CallReport } from '../report/types';
 import { routePattern } from './route-callers';
+import { relayedText } from '../report/relay-sites';
 import type { RepoStore } from './store';
 import type { ResolvedModel } from './types';
 
@@ -49,16 +50,6 @@ function sameRoute(sent: string, declared: string): boolean {
   return sent.replace(/\/+$/, '') === declared.replace(/\/+$/, '');
 }
 
-/** `frontend/src/api/openai.ts:184, :245` */
-export function relayedText(senders: readonly { readonly path: string; readonly line: number }[]): string {
-  const parts: string[] = [];
-  let last: string | undefined;
-  for (const s of [...senders].sort((a, b) => a.path.localeCompare(b.path) || a.line - b.line)) {
-    parts.push(s.path === last ? `:${s.line}` : `${s.path}:${s.line}`);
-    last = s.path;
-  }
-  return parts.join(', ');
-}
 
 /** The model a relay runs on: the one most of its senders send, as their reports price it. */
 export function relayModel(senders: readonly RelaySender[], report: (path: string, id: string) => CallReport | undefined): ResolvedModel | undefined {

@@ -8,7 +8,6 @@ import { scalePrice } from '../cost';
 import { DAYS_PER_MONTH, type Assumptions } from '../workload';
 import type { SiteCost } from './totals';
 import type { FileReport } from './types';
-import { relayedText } from '../repo/relays';
 
 export interface RelaySite extends SiteCost {
   /** The requests it relays, `path:line`. */
@@ -41,4 +40,15 @@ export function relayNote(relays: readonly string[]): string {
     return m ? { path: m[1], line: Number(m[2]) } : { path: r, line: 0 };
   });
   return `relays ${relayedText(at)}; counted there`;
+}
+
+/** `frontend/src/api/openai.ts:184, :245` */
+export function relayedText(senders: readonly { readonly path: string; readonly line: number }[]): string {
+  const parts: string[] = [];
+  let last: string | undefined;
+  for (const s of [...senders].sort((a, b) => a.path.localeCompare(b.path) || a.line - b.line)) {
+    parts.push(s.path === last ? `:${s.line}` : `${s.path}:${s.line}`);
+    last = s.path;
+  }
+  return parts.join(', ');
 }
